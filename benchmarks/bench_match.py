@@ -1,0 +1,250 @@
+"""Speed, memory and quality of `crossfact match` against a plain baseline, on this machine.
+
+Measures the seed story end to end (in a fresh process and as the `crossfact match` command),
+then the six 1,997-line NTREX versions of eval_ntrex part B at 1/4, 1/2, 3/4 and all of their
+length, each size in a fresh subprocess (so peak RSS is that run's alone), for crossfact and
+for a baseline: rapidfuzz's fuzz.ratio on anyascii-transliterated raw lines, greedy one-to-one
+pairing per pair of versions, joined into matches. Both are scored with the same link F1.
+
+    /work/venv/bin/python benchmarks/bench_match.py [--quick] [--cutoff 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+from types import SimpleNamespace
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
+    ISO1,
+    NOTES,
+    Laid,
+    Scores,
+    gold_of,
+    lay_out,
+    missing_corpora,
+    pairwise,
+    write_section,
+)
+from eval_ntrex import SEED, corpus_versions  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_STORY = ROOT / "fixtures" / "seed-story"
+PYTHON = sys.executable
+CUTOFF = 40  # fuzz.ratio below this is no link for the baseline
+TOP_K = 5  # the baseline pairs each line only among its best few candidates (keeps it fast)
+
+
+# ---------------------------------------------------------------- the baseline
+
+
+def baseline_match(lines: dict[str, list[str]], cutoff: float = CUTOFF) -> list[list[str]]:
+    """Matches of claim ids "<path>#<line>" from raw text alone: what a fuzzy matcher gives.
+
+    Per pair of versions: cdist of fuzz.ratio on transliterated lines, then greedy one-to-one
+    pairing by descending score above `cutoff`; the links are then joined strongest first into
+    clusters of at most one line per version.
+    """
+    import numpy as np
+    from anyascii import anyascii
+    from rapidfuzz import fuzz, process
+
+    plain = {v: [anyascii(t).casefold() for t in ts] for v, ts in lines.items()}
+    edges: list[tuple[float, str, str]] = []
+    for a, b in combinations(plain, 2):
+        scores = process.cdist(plain[a], plain[b], scorer=fuzz.ratio, workers=-1,
+                               dtype=np.uint8, score_cutoff=cutoff)
+        k = min(TOP_K, scores.shape[1])
+        cols = np.argpartition(scores, -k, axis=1)[:, -k:]
+        rows = np.repeat(np.arange(scores.shape[0]), k)
+        cols = cols.ravel()
+        vals = scores[rows, cols]
+        keep = vals >= cutoff
+        rows, cols, vals = rows[keep], cols[keep], vals[keep]
+        taken_a: set[int] = set()
+        taken_b: set[int] = set()
+        for n in np.lexsort((cols, rows, -vals.astype(int))):
+            i, j = int(rows[n]), int(cols[n])
+            if i not in taken_a and j not in taken_b:
+                taken_a.add(i)
+                taken_b.add(j)
+                edges.append((float(vals[n]), f"{a}#{i}", f"{b}#{j}"))
+    cluster: dict[str, dict[str, str]] = {f"{v}#{i}": {v: f"{v}#{i}"}
+                                          for v, ts in lines.items() for i in range(len(ts))}
+    for _, x, y in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        cx, cy = cluster[x], cluster[y]
+        if cx is not cy and not cx.keys() & cy.keys():
+            cx.update(cy)
+            for cid in cy.values():
+                cluster[cid] = cx
+    unique = {id(c): c for c in cluster.values()}
+    return [sorted(c.values()) for c in unique.values()]
+
+
+# ---------------------------------------------------------------- one measured run (child)
+
+
+def child(kind: str, paths: list[str], langs: dict[str, str], segmented: bool) -> dict:
+    """Run one matcher in this (fresh) process; report time, peak RSS and the matches."""
+    t0 = time.perf_counter()
+    if kind == "engine":
+        from crossfact.pipeline import run
+
+        imported = time.perf_counter()
+        result = run(paths, langs=langs or None, segmented=segmented)
+        done = time.perf_counter()
+        out = {
+            "documents": [{"id": d.id, "path": d.path} for d in result.documents],
+            "claims": [{"id": c.id, "doc": c.doc, "start": c.start, "end": c.end,
+                        "text": c.text} for c in result.claims],
+            "matches": [m.claims for m in result.matches],
+        }
+    else:
+        lines = {p: Path(p).read_text("utf-8").splitlines() for p in paths}
+        imported = time.perf_counter()
+        matches = baseline_match(lines, float(kind.split(":")[1]))
+        done = time.perf_counter()
+        claims, offset = [], 0
+        for p, ts in lines.items():
+            offset = 0
+            for i, t in enumerate(ts):
+                claims.append({"id": f"{p}#{i}", "doc": p, "start": offset,
+                               "end": offset + len(t), "text": t})
+                offset += len(t) + 1
+        out = {"documents": [{"id": p, "path": p} for p in paths], "claims": claims,
+               "matches": matches}
+    out |= {"import_s": imported - t0, "run_s": done - imported,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return out
+
+
+def measure(kind: str, laid: Laid | None, paths: Sequence[str] = (),
+            segmented: bool = True) -> dict:
+    """`child` in a fresh interpreter; also the wall time of the whole subprocess."""
+    spec = {"kind": kind, "paths": list(laid.paths if laid else paths),
+            "langs": laid.langs if laid else {}, "segmented": segmented}
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
+        t0 = time.perf_counter()
+        subprocess.run([PYTHON, __file__, "--child", json.dumps(spec), "--out", out.name],
+                       check=True, cwd=ROOT)
+        wall = time.perf_counter() - t0
+        data = json.loads(Path(out.name).read_text("utf-8"))
+    data["wall_s"] = wall
+    return data
+
+
+def f1_of(data: dict, laid: Laid) -> Scores:
+    """Link P/R/F1 of a child's matches against the gold of the story it ran on."""
+    result = SimpleNamespace(
+        documents=[SimpleNamespace(**d) for d in data["documents"]],
+        claims=[SimpleNamespace(**c) for c in data["claims"]],
+    )
+    return pairwise(data["matches"], gold_of(result, laid)).total()
+
+
+# ---------------------------------------------------------------- the report (parent)
+
+
+def seed_story() -> list[str]:
+    """The five seed articles: in-process pipeline time, and the CLI as a user runs it."""
+    eng = measure("engine", None, [str(SEED_STORY)], segmented=False)
+    t0 = time.perf_counter()
+    cli = subprocess.run([str(Path(PYTHON).with_name("crossfact")), "match", str(SEED_STORY),
+                          "--format", "json"], capture_output=True, cwd=ROOT)
+    cli_s = time.perf_counter() - t0
+    status = "ok" if cli.returncode == 0 else f"exit {cli.returncode}: {cli.stderr[-200:]!r}"
+    return [
+        "### The seed story (5 articles, language detected)",
+        "",
+        "| measure | figure | target |",
+        "|---|---|---|",
+        f"| pipeline.run (fresh process, after imports) | **{eng['run_s']:.2f} s** | < 1 s |",
+        f"| imports before it | {eng['import_s']:.2f} s | |",
+        f"| whole process, wall | {eng['wall_s']:.2f} s | |",
+        f"| `crossfact match fixtures/seed-story --format json`, wall | **{cli_s:.2f} s** "
+        f"({status}) | |",
+        f"| peak RSS | {eng['rss_mb']:.0f} MB | |",
+        f"| claims, matches | {len(eng['claims'])}, {len(eng['matches'])} | |",
+    ]
+
+
+def corpus_runs(quick: bool, cutoff: float) -> list[str]:
+    """The growth curve on the 'edit' data, then both scenarios' F1 at full size."""
+    full = 1997
+    sizes = [500, 1000] if quick else [round(full * f / 4) for f in (1, 2, 3, 4)]
+    rows = ["### Six NTREX versions (--segmented), 3% deleted + 3% inserted per version", "",
+            f"Each size in a fresh subprocess. Baseline: fuzz.ratio on anyascii text, greedy "
+            f"1-1 per pair (cutoff {cutoff:g}), joined into matches.", "",
+            "| lines per version | crossfact time | crossfact peak RSS | crossfact F1 "
+            "| baseline time | baseline peak RSS | baseline F1 |",
+            "|---|---|---|---|---|---|---|"]
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="crossfact-bench-") as tmp:
+        for n in sizes:
+            print(f"bench: {n} lines", file=sys.stderr, flush=True)
+            versions, _ = corpus_versions("edit", n, SEED)
+            laid = lay_out(Path(tmp) / f"edit-{n}", versions, segmented=True)
+            eng, base = measure("engine", laid), measure(f"baseline:{cutoff}", laid)
+            results[n] = (eng, base)
+            rows.append(
+                f"| {n} | {eng['run_s']:.2f} s | {eng['rss_mb']:.0f} MB "
+                f"| {f1_of(eng, laid).f1:.3f} | {base['run_s']:.2f} s | {base['rss_mb']:.0f} MB "
+                f"| {f1_of(base, laid).f1:.3f} |")
+        small, big = sizes[0], sizes[-1]
+        ratio = results[big][0]["run_s"] / max(1e-9, results[small][0]["run_s"])
+        rows += ["", f"crossfact time grows x{ratio:.1f} for x{big / small:.1f} the lines "
+                 f"(linear would be x{big / small:.1f}, quadratic x{(big / small) ** 2:.1f}).",
+                 "", "Targets at 1,997 lines: < 5 s and < 500 MB.", ""]
+        if not quick:
+            versions, moved = corpus_versions("move", full, SEED)
+            laid = lay_out(Path(tmp) / "move", versions, segmented=True)
+            print("bench: move", file=sys.stderr, flush=True)
+            eng, base = measure("engine", laid), measure(f"baseline:{cutoff}", laid)
+            rows += [
+                f"A fifth of the stories moved in the {ISO1[moved]} version (1,997 lines): "
+                f"crossfact F1 **{f1_of(eng, laid).f1:.3f}** in {eng['run_s']:.2f} s, baseline "
+                f"F1 {f1_of(base, laid).f1:.3f} in {base['run_s']:.2f} s (target >= 0.95)."]
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="500 and 1000 lines only")
+    parser.add_argument("--cutoff", type=float, default=CUTOFF, help="the baseline's cutoff")
+    parser.add_argument("--notes", type=Path, default=NOTES)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        spec = json.loads(args.child)
+        data = child(spec["kind"], spec["paths"], spec["langs"], spec["segmented"])
+        Path(args.out).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return 0
+    why = missing_corpora()
+    if why:
+        print(f"error: {why}", file=sys.stderr)
+        return 2
+    command = "/work/venv/bin/python benchmarks/bench_match.py " + " ".join(argv or sys.argv[1:])
+    stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    head = f"## bench_match ({stamp}, {os.cpu_count()} CPUs)"
+    body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(), "",
+                      *corpus_runs(args.quick, args.cutoff)])
+    print(body)
+    write_section("bench_match" + ("-quick" if args.quick else ""), body,
+                  args.notes / "eval-latest.md")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

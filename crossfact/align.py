@@ -1,0 +1,227 @@
+"""Align the claims of two versions: anchors first, then a dynamic programme in each gap.
+
+The shape of hunalign, Bleualign and Bertalign (practices.md), with fingerprints for the
+similarity:
+1. anchors: pairs whose figures, codes and names make each the other's best partner;
+2. the longest chain of anchors in document order is the backbone; each gap between two
+   anchors is filled by a DP over beads 1-1, 1-2, 2-1 (a split sentence), 1-0 and 0-1;
+3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
+   leaves the backbone as a deletion here and an insertion there, and the second pass pairs
+   the two, since within the leftovers their order holds again.
+Versions that share too few anchors are not translations of one text (a different outlet's
+article): there only strong fingerprint evidence links claims, never length and position.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crossfact.features import FIGURE_KEYS, PairScorer, Unit
+
+SKIP = 0.12  # what leaving one claim unaligned is worth in the DP
+JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
+ANCHOR_MIN = 0.42  # weakest similarity that can be an anchor
+ANCHOR_MAX_DF = 12  # keys more frequent than this do not propose anchor candidates
+PARALLEL_MIN = 0.4  # share of claims in the anchor chain below which versions are not translations
+STRONG = 0.6  # similarity enough on its own, without order (with a shared figure or code)
+POSITION_BONUS = 0.25  # a link in a balanced gap between two anchors
+PASSES = 3
+WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part of a link
+WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the anchor
+NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
+BAND = 25  # DP cells kept each side of a gap's diagonal in long gaps
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Claims of version A and of version B that say the same (1-2 for a split sentence)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+
+
+def _anchors(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
+    """Mutual-best pairs (positions in a and b) with a similarity of at least ANCHOR_MIN."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(b):
+        for k in u.keys:
+            index[k].append(j)
+    best_for_a: dict[int, tuple[float, int]] = {}
+    best_for_b: dict[int, tuple[float, int]] = {}
+    for i, u in enumerate(a):
+        candidates: set[int] = set()
+        for k in u.keys:
+            hits = index.get(k)
+            if hits and len(hits) <= ANCHOR_MAX_DF:
+                candidates.update(hits)
+        for j in candidates:
+            s = scorer.sim(u, b[j])
+            if s > best_for_a.get(i, (0.0, -1))[0]:
+                best_for_a[i] = (s, j)
+            if s > best_for_b.get(j, (0.0, -1))[0]:
+                best_for_b[j] = (s, i)
+    return [
+        (i, j, s)
+        for i, (s, j) in sorted(best_for_a.items())
+        if s >= ANCHOR_MIN and best_for_b[j][1] == i
+    ]
+
+
+def _chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The longest run of anchors increasing in both versions (patience LIS, O(n log n))."""
+    tails: list[int] = []  # j of the last anchor of the best chain of each length
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(anchors)
+    for n, (_, j, _) in enumerate(anchors):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(n)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = n
+        prev[n] = tail_idx[pos - 1] if pos else -1
+    out: list[tuple[int, int, float]] = []
+    n = tail_idx[-1] if tail_idx else -1
+    while n >= 0:
+        out.append(anchors[n])
+        n = prev[n]
+    return out[::-1]
+
+
+def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> list[Link]:
+    """The best bead sequence for one gap (positions local to the gap)."""
+    k, m = len(a), len(b)
+    if not k or not m:
+        return []
+    balanced = bounded and abs(k - m) <= 1 and max(k, m) <= 4
+    neg = float("-inf")
+    score = [[neg] * (m + 1) for _ in range(k + 1)]
+    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(k + 1)]
+    score[0][0] = 0.0
+    wide = k * m > 4 * BAND * max(k, m)
+    for x in range(k + 1):
+        centre = x * m / k
+        lo, hi = (max(0, int(centre) - BAND), min(m, int(centre) + BAND)) if wide else (0, m)
+        for y in range(lo, hi + 1):
+            if x == 0 and y == 0:
+                continue
+            best, arg = neg, (0, 0, 0.0)
+            if x and score[x - 1][y] > neg and score[x - 1][y] + SKIP > best:
+                best, arg = score[x - 1][y] + SKIP, (1, 0, 0.0)
+            if y and score[x][y - 1] > neg and score[x][y - 1] + SKIP > best:
+                best, arg = score[x][y - 1] + SKIP, (0, 1, 0.0)
+            if x and y and score[x - 1][y - 1] > neg:
+                s = scorer.sim(a[x - 1], b[y - 1])
+                if score[x - 1][y - 1] + s > best:
+                    best, arg = score[x - 1][y - 1] + s, (1, 1, s)
+            if x >= 2 and y and score[x - 2][y - 1] > neg and a[x - 1].index == a[x - 2].index + 1:
+                s = scorer.sim(a[x - 2].join(a[x - 1]), b[y - 1])
+                if score[x - 2][y - 1] + s - JOIN_PENALTY > best + SKIP:
+                    best, arg = score[x - 2][y - 1] + s - JOIN_PENALTY, (2, 1, s)
+            if y >= 2 and x and score[x - 1][y - 2] > neg and b[y - 1].index == b[y - 2].index + 1:
+                s = scorer.sim(a[x - 1], b[y - 2].join(b[y - 1]))
+                if score[x - 1][y - 2] + s - JOIN_PENALTY > best + SKIP:
+                    best, arg = score[x - 1][y - 2] + s - JOIN_PENALTY, (1, 2, s)
+            score[x][y], back[x][y] = best, arg
+    links: list[Link] = []
+    x, y = k, m
+    while x or y:
+        dx, dy, s = back[x][y]
+        if dx and dy:
+            score = min(1.0, s + (POSITION_BONUS if balanced else 0.0))
+            links.append(Link(tuple(range(x - dx, x)), tuple(range(y - dy, y)), score))
+        x, y = x - dx, y - dy
+    return links[::-1]
+
+
+def _merged_neighbour(
+    scorer: PairScorer, side: list[Unit], k: int, partner: Unit, s: float,
+    score_with: Callable[[Unit], float],
+) -> tuple[int, int, float] | None:
+    """(lo, hi, score) when side[k]'s neighbour shares figures or names with `partner` that
+    side[k] lacks, and joining the two does not weaken the link."""
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(side) or abs(side[n].index - side[k].index) != 1:
+            continue
+        new = (side[n].keys & partner.keys) - side[k].keys
+        if sum(scorer.weight[key] for key in new if key[0] in FIGURE_KEYS) >= WIDEN_EVIDENCE:
+            lo, hi = min(k, n), max(k, n)
+            score = score_with(side[lo].join(side[hi]))
+            if score >= s - WIDEN_SLACK:
+                return lo, hi, score
+    return None
+
+
+def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: float) -> Link:
+    """An anchor, or a 1-2 / 2-1 link where a rewrite merged two sentences of the original."""
+    if found := _merged_neighbour(scorer, b, j, a[i], s, lambda u: scorer.sim(a[i], u)):
+        return Link((i,), found[:2], found[2])
+    if found := _merged_neighbour(scorer, a, i, b[j], s, lambda u: scorer.sim(u, b[j])):
+        return Link(found[:2], (j,), found[2])
+    return Link((i,), (j,), s)
+
+
+def _one_pass(
+    scorer: PairScorer, a: list[Unit], b: list[Unit], parallel: bool | None, first: bool
+) -> tuple[list[Link], bool]:
+    """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
+
+    Only the first pass fills the open ends before the first and after the last anchor:
+    later passes see leftovers, whose ends hold deletions and insertions, not translations.
+    """
+    anchors = _anchors(scorer, a, b)
+    chain = _chain(anchors)
+    if parallel is None:
+        parallel = len(chain) >= PARALLEL_MIN * min(len(a), len(b))
+    links: list[Link] = []
+    if not parallel:  # a rewrite or another article: evidence only, in any order
+        return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors
+                if s >= STRONG and scorer.figures_shared(a[i], b[j])
+                and scorer.evidence(a[i], b[j])[0] >= NON_PARALLEL_DICE], False
+    prev_i, prev_j = -1, -1
+    for i, j, s in [*chain, (len(a), len(b), 0.0)]:
+        bounded = prev_i >= 0 and i < len(a)
+        gap = (
+            _fill(scorer, a[prev_i + 1 : i], b[prev_j + 1 : j], bounded)
+            if bounded or first
+            else []
+        )
+        links += [
+            Link(tuple(x + prev_i + 1 for x in lk.a), tuple(y + prev_j + 1 for y in lk.b), lk.score)
+            for lk in gap
+        ]
+        if i < len(a):
+            links.append(Link((i,), (j,), min(1.0, s + POSITION_BONUS)))
+        prev_i, prev_j = i, j
+    return links, True
+
+
+def align_pair(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
+    """All links between two versions scoring at least `low`, as claim indices."""
+    scorer = PairScorer(a, b)
+    rest_a, rest_b = list(range(len(a))), list(range(len(b)))
+    links: list[Link] = []
+    parallel: bool | None = None
+    for n in range(PASSES):
+        sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
+        found, parallel = _one_pass(scorer, sub_a, sub_b, parallel, first=n == 0)
+        kept = [
+            Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
+            for lk in found
+            if lk.score >= low
+        ]
+        if not kept:
+            break
+        links += kept
+        used_a = {i for lk in kept for i in lk.a}
+        used_b = {j for lk in kept for j in lk.b}
+        rest_a = [i for i in rest_a if i not in used_a]
+        rest_b = [j for j in rest_b if j not in used_b]
+        if not rest_a or not rest_b:
+            break
+    return links

@@ -1,0 +1,183 @@
+"""Find the dates and months a sentence names, in any of the story's languages.
+
+Month names come from CLDR through `crossfact.locales` (with Levantine and Maghrebi Arabic
+names and the inflected forms CLDR lacks). A date is reported with the parts the text gives:
+"Temmuz ayında" -> month 7; "29 octobre 2024" -> 2024-10-29; "ביולי 2023" -> 2023-07.
+
+A year inside a date is reported only here, not as a number: `find_quantities` skips every
+digit inside a date's span, so "29 أكتوبر 2024" gives one DateRef and no Quantity. A year
+standing alone ("2024 yılında") is a `Quantity(year=True)` from `find_quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from crossfact.locales import (
+    NBSPACES,
+    WORD_CHAR,
+    alternation,
+    base_lang,
+    fold,
+    lookup_prefix,
+    month_names,
+    same_length_clean,
+)
+from crossfact.models import DateRef
+
+_SP = rf"[\s{NBSPACES}]"
+_APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
+
+# Clitics glued to a month name: Hebrew "ביולי", "מאוקטובר"; Arabic "وسبتمبر", "بأكتوبر".
+_CLITICS = {"he": r"(?:[ובלמהש]{1,3}[-־]?)?", "ar": r"(?:[وبلف]{1,2})?"}
+# Endings glued to a month name: Bengali case endings ("অক্টোবরের", "আগস্টে"), Turkish
+# ones written without the apostrophe ("Temmuzda", "Eylülünde").
+_YA = "(?:\u09af\u09bc|\u09df)"  # য় decomposed (NFC) or precomposed
+_FREE_SUFFIX = {
+    "bn": f"(?:(?:-?এর|ের|ে|র|{_YA}ে|{_YA}ের|{_YA}|তে)[ওই]?)?",  # "নভেম্বরেও", "জুলাইয়ে"
+    "tr": f"{WORD_CHAR}*",
+}
+# Words that make a weak month name ("May", "mars", "Ekim", "মে") a month without day or year.
+_CONTEXT_BEFORE = {
+    "en": r"(?:month\s+of|early|late|mid-?|in)\s*$",
+    "fr": r"(?:mois\s+d['’]?|début|fin|mi-|en|d['’]ici\s+fin)\s*$",
+    "ar": r"(?:شهر|في)\s*$",
+    "he": r"(?:חודש|בסוף|בתחילת|באמצע|עד)\s*$",
+}
+_CONTEXT_AFTER = {
+    "tr": rf"{_SP}+(?:ay|baş|son|orta){WORD_CHAR}*",
+    "bn": rf"{_SP}*মাস",
+}
+# Ordinal endings of a day: "1er octobre", "October 1st", Bengali "১লা অক্টোবর".
+_ORDINAL = "er|st|nd|rd|th|লা|রা|ঠা|ই|শে"
+# Languages whose month names are capitalised: a lower-case "ekim" is the word "sowing".
+_CAPITALISED = {"en", "tr"}
+
+
+@dataclass(frozen=True)
+class _DateGrammar:
+    named: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    context_before: re.Pattern[str] | None
+    context_after: re.Pattern[str] | None
+
+
+@cache
+def _grammar(lang: str) -> _DateGrammar:
+    lang = base_lang(lang)
+    names, weak = month_names(lang)
+    strong = alternation(w for w in names if w not in weak)
+    weak_alt = alternation(weak)
+    clitic = _CLITICS.get(lang, "")
+    suffix = _FREE_SUFFIX.get(lang, "") + _APOSTROPHE_SUFFIX
+    any_month = f"(?:{strong}|{weak_alt})"
+    named = re.compile(
+        rf"(?:(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?{_SP}+(?:de{_SP}+)?)?"
+        rf"(?<!{WORD_CHAR}){clitic}"
+        rf"(?:(?P<strong>{strong}){suffix}|(?P<weak>{weak_alt}){_APOSTROPHE_SUFFIX})"
+        rf"(?!{WORD_CHAR})(?P<dot>\.(?!\d))?"
+        rf"(?:{_SP}*/{_SP}*{clitic}{any_month}{suffix}(?!{WORD_CHAR}))?"
+        rf"(?:{_SP}+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,]\d))?"
+        rf"(?:,?{_SP}+(?:de{_SP}+)?(?P<year>\d{{4}})(?!\d))?",
+        re.IGNORECASE,
+    )
+    before = _CONTEXT_BEFORE.get(lang)
+    after = _CONTEXT_AFTER.get(lang)
+    return _DateGrammar(
+        named=named,
+        # Spaces around the marks are bidi marks cleaned away: "09\u200f/05\u200f/2024".
+        numeric=re.compile(r"(?<![\d.,/])(\d{1,2}) ?([./-])(\d{1,2}) ?\2(\d{4})(?![\d])"),
+        iso=re.compile(r"(?<![\d.,/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"),
+        context_before=re.compile(rf"(?<!{WORD_CHAR}){before}", re.IGNORECASE) if before else None,
+        context_after=re.compile(after, re.IGNORECASE) if after else None,
+    )
+
+
+def _day(digits: str | None) -> int | None:
+    if digits is None:
+        return None
+    day = int(digits)
+    return day if 1 <= day <= 31 else None
+
+
+def _named_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
+    names, _ = month_names(lang)
+    found = []
+    for m in grammar.named.finditer(text):
+        month_group = "strong" if m.group("strong") else "weak"
+        month_text = m.group(month_group)
+        day = _day(m.group("d1")) or _day(m.group("d2"))
+        year = int(m.group("year")) if m.group("year") else None
+        if not (day or year) and _is_weak(m, month_group, base_lang(lang)) and not _has_context(
+            text, m.start(month_group), m.end(), grammar
+        ):
+            continue
+        # An impossible day ("50 Temmuz", "April 45") is a number next to a month, not a day.
+        start = m.start(month_group) if m.group("d1") and not _day(m.group("d1")) else m.start()
+        end = m.end()
+        if m.group("d2") and not _day(m.group("d2")):
+            end, year = len(text[: m.start("d2")].rstrip()), None
+        month = names.get(fold(month_text)) or lookup_prefix(names, month_text)
+        found.append(
+            DateRef(text=text[start:end], year=year, month=month, day=day, start=start, end=end)
+        )
+    return found
+
+
+def _is_weak(m: re.Match[str], month_group: str, lang: str) -> bool:
+    """Whether a month name alone is too ambiguous to be a month ("May", "ekim", "mars")."""
+    word = m.group(month_group)
+    if lang in _CAPITALISED and not word[0].isupper():
+        return True
+    if month_group == "strong":
+        return False
+    # "until Oct." -- a capitalised English abbreviation with its dot is a month.
+    return not (lang == "en" and m.group("dot") and word[0].isupper() and fold(word) != "may")
+
+
+def _has_context(text: str, start: int, end: int, grammar: _DateGrammar) -> bool:
+    before = grammar.context_before
+    after = grammar.context_after
+    return bool(
+        (before and before.search(text, max(0, start - 20), start))
+        or (after and after.match(text, end))
+    )
+
+
+def _numeric_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
+    found = []
+    for m in grammar.numeric.finditer(text):
+        first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
+        month_first = base_lang(lang) == "en" and sep == "/"
+        day, month = (second, first) if month_first else (first, second)
+        if month > 12 and day <= 12:
+            day, month = month, day
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(DateRef(text=m.group(), year=year, month=month, day=day,
+                                 start=m.start(), end=m.end()))
+    for m in grammar.iso.finditer(text):
+        year, month, day = (int(g) for g in m.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append(DateRef(text=m.group(), year=year, month=month, day=day,
+                                 start=m.start(), end=m.end()))
+    return found
+
+
+def find_dates(text: str, lang: str) -> list[DateRef]:
+    """The dates and months named in `text` (in language `lang`), in order of appearance."""
+    grammar = _grammar(lang)
+    clean = same_length_clean(text)
+    found = sorted(
+        _numeric_dates(clean, lang, grammar) + _named_dates(clean, lang, grammar),
+        key=lambda d: (d.start, -d.end),
+    )
+    kept: list[DateRef] = []
+    for date in found:
+        if kept and date.start < kept[-1].end:
+            continue  # overlapping: the earlier, longer one wins
+        date.text = text[date.start : date.end].strip()
+        kept.append(date)
+    return kept

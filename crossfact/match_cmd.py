@@ -1,0 +1,77 @@
+"""`crossfact match`: the JSON contract of architecture.md, or a table for people."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from crossfact.errors import CrossfactError
+from crossfact.models import MatchResult
+from crossfact.options import lang_option, segmented_option
+
+
+class StderrProgress:
+    """A progress line on stderr, only when stderr is a terminal (never in pipes or JSON)."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.live:
+            width = 30
+            filled = int(width * done / max(1, total))
+            bar = "█" * filled + "·" * (width - filled)
+            sys.stderr.write(f"\r\x1b[2K{bar} {stage}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.live:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def render_table(result: MatchResult) -> str:
+    """Each match with its suggestion, score, claims per version and reasons."""
+    docs = {d.id: d for d in result.documents}
+    claims = {c.id: c for c in result.claims}
+    lines = [f"{len(result.documents)} versions: "
+             + ", ".join(f"{d.lang} {d.path}" for d in result.documents),
+             f"{len(result.claims)} claims, {len(result.matches)} matches", ""]
+    for n, m in enumerate(result.matches, 1):
+        lines.append(f"#{n:<4} {m.suggestion.upper():<9} score {m.score:.2f}  {m.id}")
+        for cid in m.claims:
+            c = claims[cid]
+            weak = " ?" if cid in m.suggested else "  "
+            text = " ".join(c.text.split())
+            text = text if len(text) <= 110 else text[:109] + "…"
+            lines.append(f"  {docs[c.doc].lang:>3}{weak} {text}")
+        lines += [f"       - {r}" for r in m.reasons]
+        lines.append("")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table",
+              show_default=True, help="JSON contract for tools, or a table for people.")
+@segmented_option
+@lang_option
+def match(paths: tuple[str, ...], fmt: str, segmented: bool, langs: dict[str, str]) -> None:
+    """Match the claims of each version in PATHS (files or folders) to their counterparts.
+
+    Prints every match with its suggestion (agree / conflict / unsourced) and reasons.
+    """
+    from crossfact.pipeline import run
+
+    progress = StderrProgress()
+    try:
+        result = run(paths, langs=langs, segmented=segmented, progress=progress)
+    except CrossfactError as error:
+        progress.close()
+        raise click.ClickException(str(error)) from None
+    progress.close()
+    if fmt == "json":
+        click.echo(result.model_dump_json(indent=1))
+    else:
+        click.echo(render_table(result))

@@ -1,0 +1,151 @@
+"""N-way matching: align every pair of versions, then join the links into matches.
+
+No version is the source: every pair is aligned (a claim missing from one version can still
+be matched between the others), and the links are joined greedily, strongest first, into
+clusters that hold at most one claim per version, or two adjacent ones that a translation
+split from one sentence. Every claim ends in exactly one match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from crossfact.align import align_pair
+from crossfact.features import units_of
+from crossfact.ids import stable_id
+from crossfact.models import Claim, Document, Match
+from crossfact.suggest import suggest
+
+HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
+LOW = 0.3  # links below this are not kept at all
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class _Cluster:
+    claims: set[str]
+    docs: dict[str, set[str]]  # document id -> claim ids
+    best: dict[str, float] = field(default_factory=dict)  # claim id -> its strongest link in
+
+
+def _compatible(x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int]) -> bool:
+    """At most one claim per version, or two adjacent ones when the link that joins the two
+    clusters comes from a split sentence (a 1-2 bead)."""
+    for doc, ids in y.docs.items():
+        mine = x.docs.get(doc)
+        if not mine:
+            continue
+        both = mine | ids
+        if len(both) > 2 or not via_split:
+            return False
+        first, second = sorted(index[c] for c in both)
+        if second - first != 1:
+            return False
+    return True
+
+
+def _links(
+    docs: Sequence[Document], by_doc: dict[str, list[Claim]], progress: Progress | None
+) -> list[tuple[float, str, str, bool]]:
+    """Every pairwise link as (score, claim id, claim id, part of a split-sentence link)."""
+    units = {d.id: units_of(by_doc[d.id]) for d in docs}
+    edges: list[tuple[float, str, str, bool]] = []
+    pairs = list(combinations(docs, 2))
+    for n, (da, db) in enumerate(pairs):
+        if progress:
+            progress(f"aligning {da.lang}–{db.lang}", n, len(pairs))
+        ca, cb = by_doc[da.id], by_doc[db.id]
+        for link in align_pair(units[da.id], units[db.id], LOW):
+            ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]
+            split = len(ids_a) + len(ids_b) > 2
+            edges += [(link.score, x, y, split) for x in ids_a for y in ids_b]
+    return edges
+
+
+def match_claims(
+    docs: Sequence[Document], claims: Sequence[Claim], progress: Progress | None = None
+) -> list[Match]:
+    """All matches of a story, in reading order, each with its suggestion and reasons."""
+    by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
+    for c in claims:
+        by_doc[c.doc].append(c)
+    edges = _links(docs, by_doc, progress)
+    doc_of = {c.id: c.doc for c in claims}
+    index = {c.id: c.index for c in claims}
+    clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}) for c in claims}
+    for score, x, y, split in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        cx, cy = clusters[x], clusters[y]
+        if cx is not cy:
+            if not _compatible(cx, cy, split, index):
+                continue
+            cx.claims |= cy.claims
+            for doc, ids in cy.docs.items():
+                cx.docs.setdefault(doc, set()).update(ids)
+            cx.best.update(cy.best)
+            for cid in cy.claims:
+                clusters[cid] = cx
+        for cid in (x, y):
+            cx.best[cid] = max(cx.best.get(cid, 0.0), score)
+    if progress:
+        progress("suggesting", len(docs), len(docs))
+    return _matches(docs, claims, clusters, doc_of)
+
+
+def version_labels(docs: Sequence[Document]) -> dict[str, str]:
+    """How reasons name a version: its language, numbered when two versions share one."""
+    langs = [d.lang for d in docs]
+    seen: dict[str, int] = {}
+    labels = {}
+    for d in docs:
+        if langs.count(d.lang) > 1:
+            seen[d.lang] = seen.get(d.lang, 0) + 1
+            labels[d.id] = f"{d.lang}{seen[d.lang]}"
+        else:
+            labels[d.id] = d.lang
+    return labels
+
+
+def _matches(
+    docs: Sequence[Document],
+    claims: Sequence[Claim],
+    clusters: dict[str, _Cluster],
+    doc_of: dict[str, str],
+) -> list[Match]:
+    order = {d.id: n for n, d in enumerate(docs)}
+    by_id = {c.id: c for c in claims}
+    sizes = {d.id: 0 for d in docs}
+    for c in claims:
+        sizes[c.doc] += 1
+    labels = version_labels(docs)
+    seen: set[int] = set()
+    out: list[tuple[float, Match]] = []
+    for cluster in clusters.values():
+        if id(cluster) in seen:
+            continue
+        seen.add(id(cluster))
+        members = sorted(
+            (by_id[cid] for cid in cluster.claims), key=lambda c: (order[c.doc], c.index)
+        )
+        linked = [cluster.best.get(c.id, 0.0) for c in members]
+        score = sum(linked) / len(linked) if len(members) > 1 else 0.0
+        verdict = suggest(members, labels, len(docs))
+        out.append(
+            (
+                min(c.index / max(1, sizes[c.doc]) for c in members),
+                Match(
+                    id=stable_id(*sorted(cluster.claims), prefix="m"),
+                    claims=[c.id for c in members],
+                    score=round(score, 3),
+                    suggestion=verdict.suggestion,
+                    reasons=verdict.reasons,
+                    outliers=verdict.outliers,
+                    suggested=[c.id for c, s in zip(members, linked, strict=True)
+                               if len(members) > 1 and s < HIGH],
+                ),
+            )
+        )
+    out.sort(key=lambda pm: (round(pm[0], 4), order[doc_of[pm[1].claims[0]]], pm[1].id))
+    return [m for _, m in out]

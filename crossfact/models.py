@@ -1,0 +1,148 @@
+"""The words of architecture.md as pydantic models: what every layer passes around.
+
+Kept free of any I/O so the store, the TUI and the CLI can share them without pulling
+in each other's dependencies.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Suggestion = Literal["agree", "conflict", "unsourced"]
+ClaimKind = Literal["body", "headline", "caption", "byline", "embed", "boilerplate"]
+
+
+class Quantity(BaseModel):
+    """A number as it survives translation: its value after scale words, and how it was written."""
+
+    value: float
+    text: str  # as written in the claim, e.g. "10 milyar dolar"
+    percent: bool = False
+    currency: str | None = None  # ISO code: USD, EUR, ...
+    unit: str | None = None  # a unit word normalised across languages, e.g. "MW"
+    approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
+    year: bool = False  # a calendar year, e.g. 2024
+    start: int = 0  # character offsets of `text` in the string it was found in
+    end: int = 0
+
+    def key(self) -> tuple:
+        """What must be equal for two quantities to agree (approx and wording aside)."""
+        return (round(self.value, 6), self.percent, self.year)
+
+
+class DateRef(BaseModel):
+    """A calendar date or month named in a claim; parts not said are None."""
+
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    start: int = 0  # character offsets of `text` in the string it was found in
+    end: int = 0
+
+    def key(self) -> tuple:
+        return (self.year, self.month, self.day)
+
+
+class Name(BaseModel):
+    """A proper name, as written and as a consonant skeleton comparable across scripts."""
+
+    text: str
+    skeleton: str
+    latin: bool  # written in Latin script in this version
+
+
+class Fingerprint(BaseModel):
+    """What survives translation, each part explainable to a reviewer."""
+
+    numbers: list[Quantity] = Field(default_factory=list)
+    dates: list[DateRef] = Field(default_factory=list)
+    names: list[Name] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list)  # model codes like H100, D1
+    quotes: list[str] = Field(default_factory=list)
+    urls: list[str] = Field(default_factory=list)
+    handles: list[str] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        parts = (self.numbers, self.dates, self.names, self.codes, self.urls, self.handles)
+        return not any(parts)
+
+
+class Document(BaseModel):
+    """One version of the story: a decoded file and its language."""
+
+    id: str
+    path: str
+    lang: str
+    title: str
+    text: str = Field(exclude=True, repr=False)
+    encoding: str = Field(default="utf-8", exclude=True)
+
+
+class Claim(BaseModel):
+    """A sentence-level statement with character offsets into its document's decoded text."""
+
+    id: str
+    doc: str
+    index: int
+    text: str
+    start: int
+    end: int
+    kind: ClaimKind = "body"
+    paragraph: int = 0
+    fingerprint: Fingerprint = Field(default_factory=Fingerprint)
+
+
+class Match(BaseModel):
+    """Claims (at most one per version, or two adjacent for a split sentence) that say the same.
+
+    `suggested` lists the members linked only weakly (between the two thresholds): the
+    reviewer confirms or breaks those links.
+    """
+
+    id: str
+    claims: list[str]
+    score: float
+    suggestion: Suggestion
+    reasons: list[str] = Field(default_factory=list)
+    suggested: list[str] = Field(default_factory=list)
+    outliers: list[str] = Field(default_factory=list)  # document ids that differ, for a conflict
+
+
+class MatchResult(BaseModel):
+    """The JSON contract of `crossfact match --format json`."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    matches: list[Match]
+
+
+EventKind = Literal["verdict", "note", "skip", "undo", "move", "split", "confirm", "break"]
+
+
+class Event(BaseModel):
+    """One append-only row of the review log. Never updated or deleted: undo is an event too.
+
+    - verdict: `verdict` (+ `outliers`, document ids, for a conflict) on `match`
+    - note: `note` on `match`;  skip: `match` passed over for now
+    - undo: `supersedes` names the event it takes back
+    - move: `claim` leaves its match for `target` (another match id);  split: `claim` leaves
+      `match` to stand alone as unsourced;  confirm / break: the suggested link of `claim` in
+      `match` is confirmed or broken
+    """
+
+    id: str
+    story: str
+    kind: EventKind
+    match: str | None = None
+    verdict: Suggestion | None = None
+    outliers: list[str] = Field(default_factory=list)
+    note: str | None = None
+    claim: str | None = None
+    target: str | None = None
+    supersedes: str | None = None
+    reviewer: str
+    session: str
+    at: str  # ISO 8601 UTC; from an injectable clock so replays are byte-identical

@@ -1,0 +1,344 @@
+"""Find the figures of a sentence: numbers with their scale, currency, percent, unit; and codes.
+
+The locale's marks and words come from CLDR (see `crossfact.locales`). babel's own
+`parse_decimal` is not used on news text because writers deviate from their locale (Arabic
+writers use ASCII "6.6", Turkish ones copy "29,000" from English); a few rules settle marks:
+- whitespace and "٬" group digits, "٫" is a decimal mark;
+- with two different marks, the last one is the decimal mark ("1.234,5", "1,234.5");
+- a mark used twice or more groups digits ("1.234.567"), and groups must be well formed:
+  three digits, or lakh-style two-digit groups before the last three ("12,34,567");
+- a lone mark that is not the locale's decimal mark groups digits when exactly three digits
+  follow ("100.000" in tr) and is a decimal mark otherwise ("6.6" in tr);
+- a lone locale decimal mark is a decimal mark ("1,234" in tr is 1.234), except before "000"
+  which no one writes as decimals ("29,000" in a Turkish text is 29000).
+
+Years and dates: a standalone year (1900-2100 written without marks, scale, currency, percent
+or unit, not "about") is `Quantity(year=True)`; digits inside a date found by
+`crossfact.dates.find_dates` ("29 Ekim 2024") are not quantities at all.
+
+Codes: digits glued to Latin letters (H100, GPT-4, D1, Q2, and Bengali-spelled এইচ100) are
+names of things, returned by `find_codes`, never as quantities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from crossfact.dates import find_dates
+from crossfact.locales import (
+    NBSPACES,
+    WORD_CHAR,
+    alternation,
+    approx_words,
+    base_lang,
+    currency_symbols,
+    currency_words,
+    lookup_prefix,
+    number_marks,
+    percent_words,
+    same_length_clean,
+    scale_words,
+    unit_words,
+)
+from crossfact.models import Quantity
+
+_SP = rf"[\s{NBSPACES}]"
+_APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
+# Languages whose words take glued endings: "milyarlık", "dolarların", "বিলিয়নের", "מיליארדי".
+_INFLECTING = {"tr", "ar", "bn", "he"}
+# "And" glued before "about": Arabic "وحوالي 85000", Hebrew "ובערך 10".
+_APPROX_CLITICS = {"ar": "[وف]?", "he": "ו?"}
+_HYPHENS = "-\u05be\u2011"
+_HEBREW_CLITICS = re.compile("[ובלמהכש]{1,3}")
+# Clock times are not quantities ("07:55" vs "7.55am" vs "07h55"): their digits are skipped.
+_TIME = r"(?<![\d.,:])\d{1,2}[:ঃ]\d{2}(?::\d{2})?(?!\d)"
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_LOCAL_TIMES = {
+    "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
+    "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
+    "tr": [rf"(?<=saat ){_CLOCK}"],
+    "ar": [rf"(?<=الساعة ){_CLOCK}", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
+    "he": [rf"(?<=בשעה ){_CLOCK}"],
+    "bn": [
+        r"(?<![\d.,])\d{1,2}\s?টা\s?\d{1,2}\s?মিনিট",
+        r"(?:সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা|সাড়ে|সোয়া|পৌনে)\s+\d{1,2}\s?টা",
+    ],
+}
+_WINDOW = 48  # characters before a number searched for "approximately", "$", "yüzde"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled patterns of one language; built once, used for every sentence."""
+
+    lang: str
+    decimal: str
+    number: re.Pattern[str]
+    before: re.Pattern[str]
+    short_scale: re.Pattern[str]
+    long_scale: re.Pattern[str]
+    after: re.Pattern[str]
+    approx_after: re.Pattern[str]
+    times: re.Pattern[str]
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    lang = base_lang(lang)
+    decimal, group = number_marks(lang)
+    spaces = NBSPACES + (" " if group.isspace() else "")
+    # "،" (the Arabic comma) groups digits only right before three digits: "30،000".
+    number = re.compile(
+        rf"(?<!\d)(?:\d{{1,3}}(?:[{spaces}]\d{{3}})+(?:[.,٫]\d+)?(?!\d)"
+        rf"|\d+(?:(?:[.,٫٬]|،(?=\d{{3}}(?!\d)))\d+)*)"
+    )
+    pct_before, pct_after, sign_first = percent_words(lang)
+    pct_prefix = [*pct_before, *(["%", "٪"] if sign_first else [])]
+    approx_before, approx_after = approx_words(lang)
+    symbols = currency_symbols(lang)
+    before = re.compile(
+        rf"(?:(?<!{WORD_CHAR}){_APPROX_CLITICS.get(lang, '')}"
+        rf"(?P<approx>{alternation(approx_before)}){_SP}*)?"
+        rf"(?:(?P<cur>{alternation(symbols)}){_SP}?)?"
+        rf"(?:(?P<pct>{alternation(pct_prefix)}){_SP}*)?$",
+        re.IGNORECASE,
+    )
+    long_words, short_words = scale_words(lang)
+    long_scale = re.compile(
+        rf"{_SP}*{_inflected(long_words, lang, 'scale')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})",
+        re.IGNORECASE,
+    )
+    # One-letter short forms ("10B", "5\u00a0M") only glued or with a no-break space:
+    # "plan B" or "article 5 M" must not become billions.
+    single = [w for w in short_words if len(w) == 1]
+    multi = [w for w in short_words if len(w) > 1]
+    short_scale = re.compile(
+        rf"(?:[{NBSPACES}]?(?P<single>{alternation(single)})|{_SP}?(?P<multi>{alternation(multi)}))"
+        rf"(?!{WORD_CHAR}|\d)"
+    )
+    after = re.compile(
+        rf"{_SP}*(?:"
+        rf"(?:(?:de{_SP}+|d['’]))?{_inflected(currency_words(lang), lang, 'curword')}"
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
+        # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
+        rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
+        rf"|(?P<pct>[%٪]|{alternation(pct_after)}(?!{WORD_CHAR}))"
+        rf"|(?P<unit>{alternation(unit_words(lang))}){_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        re.IGNORECASE,
+    )
+    approx_after_re = re.compile(
+        rf"{_SP}*(?:{alternation(approx_after)})(?!{WORD_CHAR})", re.IGNORECASE
+    )
+    times = re.compile("|".join([_TIME, *_LOCAL_TIMES.get(lang, [])]), re.IGNORECASE)
+    return _Grammar(
+        lang, decimal, number, before, short_scale, long_scale, after, approx_after_re, times
+    )
+
+
+def _inflected(words: Iterable[str], lang: str, group: str) -> str:
+    """A regex group for `words` that also takes glued endings in languages that glue them on.
+
+    Only words of four letters or more take endings (Bengali ones all do): Turkish "yen"
+    would otherwise read "10 yeni" ("10 new") as yen, Arabic "ين" the verb "ينتظر".
+    """
+    free = [w for w in words if lang in _INFLECTING and (len(w) >= 4 or lang == "bn")]
+    strict = [w for w in words if w not in free]
+    return rf"(?P<{group}>{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
+
+
+def _ascii_digits(token: str) -> str:
+    """Every script's digits as ASCII ("٢٩" -> "29", "২৯" -> "29"); other characters kept."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in token)
+
+
+def _well_grouped(groups: list[str]) -> bool:
+    """Three-digit groups, or Indian lakh groups (two digits, then the last three)."""
+    head, rest = groups[0], groups[1:]
+    if not rest:
+        return True
+    if 1 <= len(head) <= 3 and all(len(g) == 3 for g in rest):
+        return True
+    return 1 <= len(head) <= 2 and all(len(g) == 2 for g in rest[:-1]) and len(rest[-1]) == 3
+
+
+def parse_number(token: str, decimal: str) -> Decimal | None:
+    """The value of a digit token with marks ("100.000", "6,6", "১২,৩৪,৫৬৭"); None if malformed.
+
+    `decimal` is the locale's decimal mark for Latin digits; see the module docstring.
+    """
+    token = _ascii_digits(token)
+    parts = re.split(r"([^0-9])", token)
+    groups, marks = parts[0::2], parts[1::2]
+    if not marks:
+        return Decimal(token)
+    kinds = ["group" if m.isspace() or m in "٬،" else "decimal" if m == "٫" else "?" for m in marks]
+    last = marks[-1]
+    if len(set(marks)) > 1 or kinds[-1] == "decimal":
+        if marks.count(last) > 1 or kinds[-1] == "group":
+            return None
+        int_groups, fraction = groups[:-1], groups[-1]
+    elif kinds[-1] == "group" or len(marks) > 1:
+        int_groups, fraction = groups, ""
+    elif last == decimal:
+        is_group = groups[1] == "000" and len(groups[0]) <= 3
+        int_groups, fraction = (groups, "") if is_group else (groups[:1], groups[1])
+    else:
+        is_group = len(groups[1]) == 3 and len(groups[0]) <= 3
+        int_groups, fraction = (groups, "") if is_group else (groups[:1], groups[1])
+    if not _well_grouped(int_groups):
+        return None
+    return Decimal("".join(int_groups) + ("." + fraction if fraction else ""))
+
+
+def _glued_letters(text: str, start: int, lang: str) -> tuple[bool, bool] | None:
+    """What is glued before the number at `start`: None for a name ("H100", "GPT-4",
+    "এইচ100", "كوفيد-19"), else (True, approximate) where Hebrew "כ-10" is about 10.
+
+    Letters glued on without a hyphen in a non-Latin script are clitics ("و50000") or a
+    missing space ("عام2020"); with a hyphen only Hebrew clitics ("ב-2024", "וכ-10") are.
+    """
+    i = start
+    hyphen = bool(i) and text[i - 1] in _HYPHENS
+    i -= hyphen
+    j = i
+    while j and (unicodedata.category(text[j - 1])[0] in "LM" or text[j - 1] == "\u0640"):
+        j -= 1
+    glued = text[j:i]
+    if not glued:
+        return True, False
+    if any("a" <= c.lower() <= "z" for c in glued) or _BENGALI_LETTERS_ONLY.fullmatch(glued):
+        return None
+    clitic = lang == "he" and _HEBREW_CLITICS.fullmatch(glued) is not None
+    if hyphen and not clitic:
+        return None
+    return True, clitic and glued.endswith("כ")
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """The figures of `text` in language `lang`, in order, each with its full value.
+
+    "10 milyar dolar" -> 1e10 USD; "%5" (tr) -> 5 percent; "৫০,০০০" -> 50000;
+    "yaklaşık 70 MW" -> 70 MW approx; "2024 yılında" -> 2024 year. Digits of model codes
+    (H100) and of dates (29 octobre 2024) are not quantities.
+    """
+    g = _grammar(lang)
+    clean = same_length_clean(text)
+    taken = [(d.start, d.end) for d in find_dates(text, lang)]
+    taken += [t.span() for t in g.times.finditer(clean)]
+    found: list[Quantity] = []
+    for m in g.number.finditer(clean):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken):
+            continue
+        glued = _glued_letters(clean, s, g.lang)
+        value = parse_number(m.group(), g.decimal) if glued else None
+        if glued is None or value is None:
+            continue
+        quantity = _describe(clean, s, e, value, g)
+        if quantity is None:
+            continue
+        quantity.approx = quantity.approx or glued[1]
+        quantity.text = text[quantity.start : quantity.end]
+        found.append(quantity)
+    return found
+
+
+def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantity | None:
+    """The quantity around the number at text[s:e]: its scale, currency, percent, unit."""
+    start, end = s, e
+    multiplier = 1.0
+    scaled = False
+    if (short := g.short_scale.match(text, end)) is not None:
+        multiplier = scale_words(g.lang)[1][short.group("single") or short.group("multi")]
+        end, scaled = short.end(), True
+    elif (long := g.long_scale.match(text, end)) is not None:
+        word = long.group("scale")
+        multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
+        end, scaled = long.end(), True
+    currency = unit = None
+    percent = False
+    if (after := g.after.match(text, end)) is not None:
+        end = after.end()
+        if after.group("curword"):
+            currency = lookup_prefix(currency_words(g.lang), after.group("curword"))
+        elif after.group("cursym"):
+            currency = currency_symbols(g.lang).get(after.group("cursym").upper())
+        elif after.group("pct"):
+            percent = True
+        else:
+            unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
+    elif end < len(text) and "A" <= text[end] <= "Z":
+        return None  # "5G", "3D": a name, not a number
+    before = g.before.search(text, max(0, s - _WINDOW), s)
+    approx = False
+    if before is not None:
+        if before.group("cur"):
+            currency = currency or currency_symbols(g.lang).get(before.group("cur").upper())
+            start = before.start("cur")
+        if before.group("pct"):
+            percent, start = True, min(start, before.start("pct"))
+        approx = bool(before.group("approx"))
+    approx = approx or g.approx_after.match(text, end) is not None
+    digits_only = text[s:e].isdecimal()
+    year = (
+        digits_only and e - s == 4 and 1900 <= value <= 2100 and not scaled and not approx
+        and not currency and not percent and not unit
+    )
+    return Quantity(
+        value=float(value * Decimal(int(multiplier))),
+        text=text[start:end],
+        percent=percent,
+        currency=currency,
+        unit=unit,
+        approx=approx,
+        year=year,
+        start=start,
+        end=end,
+    )
+
+
+# --- codes --------------------------------------------------------------------------------
+
+_LATIN_CODE = re.compile(
+    r"(?<![^\W\d_])(?<![\d-])([A-Z]{1,5})[-\u2011]?(\d{1,5})(?![\d])(?![.,]\d)"
+)
+# Latin letter names as Bengali writers spell them in model codes ("এইচ100" = H100).
+_BENGALI_LETTER_SPELLINGS = {
+    "এ": "A", "বি": "B", "সি": "C", "ডি": "D", "ই": "E", "এফ": "F", "জি": "G", "এইচ": "H",
+    "আই": "I", "জে": "J", "কে": "K", "এল": "L", "এম": "M", "এন": "N", "ও": "O", "পি": "P",
+    "কিউ": "Q", "আর": "R", "এস": "S", "টি": "T", "ইউ": "U", "ভি": "V", "ডব্লিউ": "W",
+    "ডাব্লিউ": "W", "এক্স": "X", "ওয়াই": "Y", "জেড": "Z",
+}
+_BENGALI_LETTER_NAMES = {
+    unicodedata.normalize("NFC", k): v for k, v in _BENGALI_LETTER_SPELLINGS.items()
+}
+_BENGALI_LETTER = alternation(_BENGALI_LETTER_NAMES)
+_BENGALI_CODE = re.compile(
+    rf"(?<!{WORD_CHAR})(?<!\d)((?:{_BENGALI_LETTER}){{1,4}})[-\u2011]?(\d{{1,5}})(?![\d])(?![.,]\d)"
+)
+_BENGALI_LETTER_RE = re.compile(_BENGALI_LETTER)
+_BENGALI_LETTERS_ONLY = re.compile(f"(?:{_BENGALI_LETTER}){{1,4}}")
+
+
+def find_codes(text: str) -> list[str]:
+    """Model and product codes in `text`, upper-case without hyphens: "H100", "GPT4", "D1".
+
+    Digits glued to Latin capitals are names, not numbers; Bengali texts spell the letters
+    out ("এইচ100"), which maps to the same code.
+    """
+    found: list[tuple[int, str]] = []
+    for m in _LATIN_CODE.finditer(text):
+        found.append((m.start(), m.group(1) + _ascii_digits(m.group(2))))
+    for m in _BENGALI_CODE.finditer(text):
+        letters = unicodedata.normalize("NFC", m.group(1))
+        latin = "".join(
+            _BENGALI_LETTER_NAMES[unicodedata.normalize("NFC", part)]
+            for part in _BENGALI_LETTER_RE.findall(letters)
+        )
+        found.append((m.start(), latin + _ascii_digits(m.group(2))))
+    return [code for _, code in sorted(found)]

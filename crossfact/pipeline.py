@@ -1,0 +1,64 @@
+"""From paths to a MatchResult: read, segment, fingerprint, match. The one entry point the
+CLI, the TUI's worker and the benchmarks share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from crossfact.errors import InputError
+from crossfact.fingerprint import fingerprint_story
+from crossfact.matching import match_claims
+from crossfact.models import Claim, Document, MatchResult
+from crossfact.reading import collect_paths, read_document
+from crossfact.segment import segment
+
+Progress = Callable[[str, int, int], None]
+
+
+def _override(path: Path, langs: Mapping[str, str]) -> str | None:
+    """The --lang given for this file, by the path as typed or as resolved."""
+    for given, code in langs.items():
+        if Path(given) == path or Path(given).resolve() == path.resolve():
+            return code
+    return None
+
+
+def read_story(
+    paths: Sequence[str | Path],
+    langs: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> list[Document]:
+    """Every version named by `paths` (files or folders), decoded and with its language."""
+    langs = langs or {}
+    files = collect_paths(paths)
+    unknown = [p for p in langs if not any(_override(f, {p: ""}) is not None for f in files)]
+    if unknown:
+        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]}")
+    docs: list[Document] = []
+    seen: dict[str, str] = {}
+    for n, path in enumerate(files):
+        if progress:
+            progress(f"reading {path.name}", n, len(files))
+        doc = read_document(path, _override(path, langs))
+        if doc.id in seen:
+            raise InputError(f"{path}: same text as {seen[doc.id]}; give each version once")
+        seen[doc.id] = doc.path
+        docs.append(doc)
+    return docs
+
+
+def run(
+    paths: Sequence[str | Path],
+    langs: Mapping[str, str] | None = None,
+    segmented: bool = False,
+    progress: Progress | None = None,
+) -> MatchResult:
+    """Match the claims of every version of one story; the same input gives the same output."""
+    docs = read_story(paths, langs, progress)
+    claims: list[Claim] = [c for d in docs for c in segment(d, segmented)]
+    if progress:
+        progress("fingerprinting", 0, 1)
+    claims = fingerprint_story(docs, claims)
+    matches = match_claims(docs, claims, progress)
+    return MatchResult(documents=docs, claims=claims, matches=matches)

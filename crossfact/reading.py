@@ -1,0 +1,300 @@
+"""From the paths a user typed to decoded Documents, refusing what is not a text.
+
+Offsets everywhere in crossfact index the decoded text *exactly as decoded*: newlines are
+kept as they are (\\r\\n stays two characters) and nothing is NFC-normalised, because a
+claim's start/end must point back into the file a reviewer can open. The only change is
+that a byte-order mark is dropped, so offsets count from the first character after it.
+Comparisons normalise on their own copies.
+
+Encodings, in the order they are tried:
+1. a byte-order mark: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE;
+2. UTF-16 without a mark, when one byte column is nearly all values below 0x20 (the high
+   byte of Latin, Arabic, Hebrew, Bengali or Cyrillic text), which no 8-bit text has;
+3. UTF-8, or UTF-8 with a few broken bytes (under 0.5%, each read as U+FFFD);
+4. the legacy code pages a newsroom meets (Windows-1252/1254 Latin and Turkish,
+   Windows-1256 Arabic, Windows-1255 Hebrew), each decoding scored by how plausible its
+   non-ASCII letters are (see `_plausibility`). Statistical detectors misguess on short
+   articles, and these four share every ASCII byte, so only the non-ASCII letters can tell
+   them apart; charset-normalizer is asked only when none of the four is plausible.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from crossfact.errors import InputError
+from crossfact.ids import stable_id
+from crossfact.language import detect_language, script_of, validate_language
+from crossfact.models import Document
+
+TEXT_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20_000_000  # a news article is kilobytes; anything this big is not one
+TITLE_CHARS = 100
+CONTROL_SHARE = 0.05  # more control characters than this and it is not prose
+UTF16_COLUMN_SHARE = 0.9  # share of one byte column below 0x20 that means UTF-16
+DAMAGED_UTF8_SHARE = 0.005  # broken bytes tolerated in a UTF-8 file (then shown as U+FFFD)
+
+# longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# code page -> the script its non-ASCII letters are for; on a tie the first one wins
+LEGACY_ENCODINGS: dict[str, str] = {
+    "cp1252": "Latin",
+    "cp1254": "Latin",
+    "cp1256": "Arabic",
+    "cp1255": "Hebrew",
+}
+# Icelandic letters sit where Windows-1254 has Turkish ğ ı ş İ Ğ Ş: Turkish read as 1252
+# shows them, and no language of the newsroom uses them
+_UNLIKELY_LATIN = frozenset("ðýþÐÝÞ")
+_WORD = re.compile(r"[^\W\d_]+")
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+# terminal escape sequences, removed from titles; other controls and bidi overrides become spaces
+_TERMINAL_ESCAPE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: hyperlinks, window titles
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_COMMON_SYMBOLS = frozenset("©®°™•")
+
+
+def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """The files named in `paths`, a folder standing for its *.txt and *.md files.
+
+    Folders are walked in sorted order, skipping hidden folders and files, so the order of
+    versions (and so of every id and export) does not depend on the file system. A file
+    named twice is kept once.
+    """
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = _text_files_under(path)
+            if not files:
+                raise InputError(f"{given}: no .txt or .md files in this folder")
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise InputError(f"{given}: not a regular file or folder")
+        else:
+            raise InputError(f"{given}: no such file or folder")
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def _text_files_under(folder: Path) -> list[Path]:
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(
+            Path(root, name)
+            for name in sorted(names)
+            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES)
+        )
+    return files
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """(text, encoding name) of a file's bytes; InputError for empty, binary or undecodable.
+
+    The text is exactly the decoded characters, byte-order mark removed (module docstring).
+    """
+    if not data:
+        raise InputError(f"{path}: the file is empty")
+    text, encoding = _decode_bytes(data, path)
+    if _looks_binary(text):
+        raise InputError(f"{path}: looks like a binary file, not text")
+    if not text.strip():
+        raise InputError(f"{path}: the file holds only whitespace")
+    return text, encoding
+
+
+def _decode_bytes(data: bytes, path: str) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff"), encoding
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{path}: starts with a {encoding} byte-order mark but is not {encoding}"
+                ) from None
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
+    return _decode_legacy(data, path)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a cut copy-paste), the bytes shown as U+FFFD.
+
+    Legacy code pages almost never form valid multi-byte UTF-8 sequences, so many good
+    non-ASCII characters and very few bad bytes mean UTF-8, not a code page to guess.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(not char.isascii() for char in text) - bad
+    return text if bad <= len(text) * DAMAGED_UTF8_SHARE and good >= 10 * bad else None
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark, if one byte column is nearly all high bytes < 0x20."""
+    if len(data) < 8 or len(data) % 2:
+        return None
+    even, odd = _low_share(data[0::2]), _low_share(data[1::2])
+    if odd >= UTF16_COLUMN_SHARE and even < 1 - UTF16_COLUMN_SHARE:
+        encoding = "utf-16-le"
+    elif even >= UTF16_COLUMN_SHARE and odd < 1 - UTF16_COLUMN_SHARE:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
+
+
+def _low_share(column: bytes) -> float:
+    return sum(byte < 0x20 for byte in column) / len(column)
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    scored = []
+    for encoding, script in LEGACY_ENCODINGS.items():
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue  # a byte this code page leaves undefined: not this one
+        scored.append((_plausibility(text, script), encoding, text))
+    if scored:
+        score, encoding, text = max(scored, key=lambda item: item[0])  # max keeps the first
+        if score > 0:
+            return text, encoding
+    return _decode_detected(data, path)
+
+
+def _plausibility(text: str, script: str) -> int:
+    """Non-ASCII letters that read as real words of `script`, minus those that do not.
+
+    A wrong code page turns Hebrew or Arabic into runs of accented Latin letters ("ùìåí"),
+    Latin into Arabic letters mixed with accented ones, or Turkish into Icelandic ð/ý/þ.
+    A real word is all of one script, the expected one, and if Latin has ASCII letters in
+    it (or is short), keeps its case in order and avoids the unlikely letters.
+    """
+    score = 0
+    for word in _WORD.findall(text):
+        foreign = sum(not char.isascii() for char in word)
+        if foreign:
+            score += foreign if _is_plausible_word(word, script) else -2 * foreign
+    symbols = sum(
+        not char.isascii() and script_of(char) is None and _is_odd_symbol(char) for char in text
+    )
+    return score - symbols
+
+
+def _is_plausible_word(word: str, script: str) -> bool:
+    if any(script_of(char) not in (script, None) for char in word):
+        return False
+    if script != "Latin":
+        return True
+    if len(word) >= 3 and not any(char.isascii() for char in word):
+        return False
+    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
+        return False
+    return not _UNLIKELY_LATIN.intersection(word)
+
+
+def _is_odd_symbol(char: str) -> bool:
+    """A non-letter a real article rarely has: currency signs, fractions, C1 controls..."""
+    category = unicodedata.category(char)
+    if category in ("Pi", "Pf", "Pd", "Ps", "Pe", "Zs", "Po", "Sc") and char not in "¤¦§¨":
+        return False  # quotes, dashes, no-break space, ellipsis, €, guillemets...
+    return char not in _COMMON_SYMBOLS
+
+
+def _decode_detected(data: bytes, path: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # loaded only for the rare unknown file
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{path}: cannot tell its text encoding (save it as UTF-8)")
+    return str(best), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    """NUL, or more control characters than prose has (a few ANSI escapes are fine)."""
+    if "\x00" in text:
+        return True
+    controls = sum(
+        unicodedata.category(char) == "Cc" and char not in _WHITESPACE_CONTROLS for char in text
+    )
+    return controls > CONTROL_SHARE * len(text)
+
+
+def read_document(path: Path, lang: str | None = None) -> Document:
+    """Read, decode and identify one version of the story.
+
+    `lang` (from --lang PATH=CODE) skips detection but is still checked against CLDR.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{path}: too large for a news article ({size:,} bytes)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
+    text, encoding = decode(data, str(path))
+    try:
+        language = validate_language(lang) if lang else detect_language(text)
+    except InputError as error:
+        raise InputError(f"{path}: {error}") from None
+    return Document(
+        id=stable_id(text, prefix="d"),
+        path=str(path),
+        lang=language,
+        title=make_title(text),
+        text=text,
+        encoding=encoding,
+    )
+
+
+def make_title(text: str) -> str:
+    """The first non-empty line, cleaned for display and cut to ~100 characters.
+
+    Unlike claims (which keep every character for their offsets), a title is only shown, so
+    terminal escapes, control characters and bidi overrides are removed and spaces collapsed.
+    """
+    for line in text.splitlines():
+        cleaned = " ".join(_CONTROL.sub(" ", _TERMINAL_ESCAPE.sub("", line)).split())
+        if cleaned:
+            if len(cleaned) <= TITLE_CHARS:
+                return cleaned
+            cut = cleaned[:TITLE_CHARS].rsplit(" ", 1)[0] or cleaned[:TITLE_CHARS]
+            return cut.rstrip(" ,;:") + "…"
+    return ""

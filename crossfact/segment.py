@@ -1,0 +1,463 @@
+"""Split a Document into Claims: paragraphs first, then sentences, every claim with offsets.
+
+No sentence splitter handles all six newsroom languages (practices.md), so this one is
+small and explicit:
+
+- A paragraph is a non-empty line, or several lines joined when line breaks are only
+  soft wraps (see `find_paragraphs`). News copy puts one paragraph per line, and
+  headlines, captions and tweet embeds on lines of their own, so line breaks are the
+  strongest boundary there is.
+- Inside a paragraph a sentence ends at . ! ? … (and the Bengali dari । ॥, its look-alike
+  ৷ U+09F7, the Arabic ؟ and the Urdu ۔), together with any closing quotes or brackets
+  right after it, *and* only when whitespace follows. So decimals (6.6, ৩.৫), URLs
+  (pic.twitter.com/…) and dotted acronyms never split; Arabic ، and ؛ are not sentence ends.
+- A full stop after an abbreviation (Mr., Mme., Doç., vb., e.g.), an initial (J. R. R.,
+  M. Macron, ড.), a dotted acronym (U.S., A.Ş.) or a list number at the start of a
+  paragraph does not end a sentence.
+- A mark followed by a lower-case word does not end a sentence: an ellipsis inside a
+  sentence, "Yahoo! said", or a quote and its attribution ("…décembre." a noté Merritt).
+  Words like xAI or iPhone (lower-case first, upper-case later) count as capitalised.
+  Scripts without case (Arabic, Hebrew, Bengali) split at every mark followed by a space.
+
+Each claim's span is trimmed of surrounding whitespace, so `doc.text[start:end] ==
+claim.text`. Claims keep their paragraph's kind (headline, caption, byline, embed,
+boilerplate): they are marked, never dropped, so a reviewer sees the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from crossfact.ids import stable_id
+from crossfact.models import Claim, ClaimKind, Document
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+STRONG_MARKS = "।॥৷؟۔"  # marks that only ever end sentences
+_TERMINATOR = re.compile(
+    r"[.!?…" + STRONG_MARKS + r"]+"  # the marks themselves (?!, ..., ।)
+    r"(?:[\"'”’»›)\]」』]|[ \u00a0\u202f]+(?:[»›]|[\"'”’]+(?!\S)))*"  # closers, maybe spaced
+)
+_OPENERS = "\"'“‘«‹„(¿¡[—–-‚"
+_CLOSERS = "\"'”’»›)]」』"
+_LINE_END_MARKS = ".!?…:;" + STRONG_MARKS
+_LAST_TOKEN = re.compile(r"(\S+)$")
+TOKEN_WINDOW = 80  # how far back a token is looked for: keeps a 1 MB line linear
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SHORT_DOTTED = re.compile(r"[^\W\d_]{1,3}\.[^\w\s]*")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Abbreviations (lower-case, without the final dot) after which "." never ends a sentence,
+# because a name or a noun always follows. Grouped by language; matched in every language
+# since stories quote each other.
+NEVER_ENDS = _words(
+    # en (not "me", "est", "vol", "sept": French words that do end sentences)
+    "mr mrs ms messrs dr drs prof st sen sens rep reps gov gen col lt sgt capt cmdr adm "
+    "det insp supt rev hon pres jr sr inc ltd corp co bros vs approx dept fig mt ft ave "
+    "blvd e.g i.e cf viz v a.m p.m c "
+    # fr
+    "mme mmes mlle mlles mm pr ste env boul "
+    # tr
+    "vb doç yrd av sn bkz örn yy alb org sok cad mah şti hz"
+)
+# Abbreviations that may also end a sentence: it ends only if a capital follows, so
+# "Oct. 8" and "No. 10" stay whole but "etc. The" splits.
+ENDS_BEFORE_CAPITAL = _words("etc no nos nr pp ca jan feb apr jun jul aug sep sept oct nov dec")
+# languages that write ordinals as "3." ("125. Cadde", "3. Oktober"): a number of up to
+# three digits before a full stop is then an ordinal (in NTREX Turkish it always was)
+ORDINAL_DOT_LANGUAGES = frozenset({"tr", "de", "da", "nb", "no", "fi", "cs", "sk", "hu"})
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of text between line breaks (soft wraps joined), trimmed of whitespace."""
+
+    start: int
+    end: int
+    blank_before: bool  # a blank line (or the start of the text) precedes it
+    blank_after: bool  # a blank line (or the end of the text) follows it
+
+
+def segment(doc: Document, segmented: bool = False) -> list[Claim]:
+    """The claims of `doc` in document order.
+
+    `segmented=True` is for files already split one claim per line (aligned corpora,
+    earlier exports): every non-empty line is one claim, never split further.
+    """
+    text = doc.text
+    paragraphs = find_paragraphs(text, join_soft_wraps=not segmented)
+    kinds = classify_paragraphs(text, paragraphs)
+    claims: list[Claim] = []
+    for number, (paragraph, kind) in enumerate(zip(paragraphs, kinds, strict=True)):
+        spans = (
+            [(paragraph.start, paragraph.end)]
+            if segmented
+            else split_sentences(text, paragraph.start, paragraph.end, doc.lang)
+        )
+        for start, end in spans:
+            sentence = text[start:end]
+            claims.append(
+                Claim(
+                    id=stable_id(doc.id, str(start), str(end), sentence, prefix="c"),
+                    doc=doc.id,
+                    index=len(claims),
+                    text=sentence,
+                    start=start,
+                    end=end,
+                    kind=kind,
+                    paragraph=number,
+                )
+            )
+    return claims
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved inwards past whitespace; start == end if only whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Trimmed (start, end) of every line, blank lines as empty spans."""
+    lines = []
+    position = 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(_trimmed(text, position, match.start()))
+        position = match.end()
+    lines.append(_trimmed(text, position, len(text)))
+    return lines
+
+
+def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
+    """Non-empty lines as paragraphs, except where line breaks are only soft wraps.
+
+    Lines are first grouped into blocks between blank lines. A block most of whose lines
+    (but the last) are long and end without sentence punctuation was hard-wrapped by a
+    mail client or an editor: it is one paragraph. Elsewhere a long unpunctuated line
+    followed by a lower-case one is joined to it; every other line stands alone.
+    """
+    paragraphs: list[Paragraph] = []
+    for block in _blocks(_lines(text)):
+        if join_soft_wraps and _is_hard_wrapped(text, block):
+            groups = [block]
+        else:
+            groups = [[block[0]]]
+            for line in block[1:]:
+                previous = groups[-1][-1]
+                if join_soft_wraps and _continues(text, previous, line):
+                    groups[-1].append(line)
+                else:
+                    groups.append([line])
+        for number, group in enumerate(groups):
+            paragraphs.append(
+                Paragraph(group[0][0], group[-1][1], number == 0, number == len(groups) - 1)
+            )
+    return paragraphs
+
+
+def _blocks(lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of non-empty lines between blank lines."""
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for start, end in lines:
+        if start == end:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append((start, end))
+    return [block for block in blocks if block]
+
+
+SOFT_WRAP_MIN_CHARS = 40  # a wrapped line is long; a short one is a headline or a credit
+
+
+def _is_wrapped_line(line: str) -> bool:
+    """Long and without final punctuation: a line that a wrap cut short."""
+    return len(line) >= SOFT_WRAP_MIN_CHARS and line[-1] not in _LINE_END_MARKS + _CLOSERS
+
+
+def _is_hard_wrapped(text: str, block: list[tuple[int, int]]) -> bool:
+    inner = block[:-1]
+    wrapped = sum(_is_wrapped_line(text[start:end]) for start, end in inner)
+    return len(block) >= 3 and 2 * wrapped > len(inner)
+
+
+def _continues(text: str, line: tuple[int, int], following: tuple[int, int]) -> bool:
+    """A long unpunctuated line whose sentence goes on, lower-case, on the next line."""
+    first = text[following[0]]
+    return (
+        _is_wrapped_line(text[line[0] : line[1]])
+        and first.isalpha()
+        and first.islower()
+        and not _looks_capitalised(text[following[0] : following[1]])
+    )
+
+
+# --- sentences ----------------------------------------------------------------------------
+
+
+def split_sentences(text: str, start: int, end: int, lang: str = "") -> list[tuple[int, int]]:
+    """Trimmed (start, end) spans of the sentences of text[start:end] in language `lang`."""
+    spans = []
+    current = start
+    for match in _TERMINATOR.finditer(text, start, end):
+        after = match.end()
+        if after >= end:
+            break
+        if _ends_sentence(text, start, end, match, lang):
+            span = _trimmed(text, current, after)
+            if span[0] < span[1]:
+                spans.append(span)
+            current = after
+    span = _trimmed(text, current, end)
+    if span[0] < span[1]:
+        spans.append(span)
+    return spans
+
+
+def _ends_sentence(text: str, start: int, end: int, match: re.Match[str], lang: str) -> bool:
+    marks = match.group().rstrip(_CLOSERS + " \u00a0\u202f")
+    strong = any(mark in STRONG_MARKS for mark in marks)
+    after = match.end()
+    if not text[after].isspace():
+        # "6.6", "pic.twitter.com", "U.S.": only a dari or ؟ may touch the next word
+        return strong and text[after].isalpha()
+    if strong:
+        return True
+    following = _next_word(text, after, end)
+    if marks == ".":
+        token = _token_before(text, start, match.start())
+        if token and not _full_stop_ends(token, following, text, start, match.start(), lang):
+            return False
+    if not following:
+        return True
+    first = following[0]
+    return not (first.isalpha() and first.islower() and not _looks_capitalised(following))
+
+
+def _next_word(text: str, position: int, end: int) -> str:
+    """The next word after whitespace and opening quotes, dashes or brackets."""
+    while position < end and (text[position].isspace() or text[position] in _OPENERS):
+        position += 1
+    stop = position
+    while stop < end and not text[stop].isspace():
+        stop += 1
+    return text[position:stop]
+
+
+def _token_before(text: str, start: int, position: int) -> str:
+    """The word right before a full stop (empty after a space, as in 'Grok 3 .')."""
+    found = _LAST_TOKEN.search(text, max(start, position - TOKEN_WINDOW), position)
+    return found.group(1).lstrip(_OPENERS) if found else ""
+
+
+def _full_stop_ends(
+    token: str, following: str, text: str, start: int, position: int, lang: str
+) -> bool:
+    """Whether a full stop right after `token` ends the sentence (abbreviations do not)."""
+    lowered = token.casefold()
+    if lowered in ENDS_BEFORE_CAPITAL:
+        return _starts_with_capital(following)  # "etc. The", but "no. 10" and "Oct. 8"
+    if lowered in NEVER_ENDS or _is_dotted_acronym(token) or _is_initial(token):
+        return False
+    if _is_small_letter(token):
+        return _starts_with_capital(following)
+    if _is_uncased(token) and len(token) <= 3 and _SHORT_DOTTED.fullmatch(following):
+        return False  # spelt-out letters: "בי. בי. סי." (BBC), "دي. آر."
+    if _DIGITS.fullmatch(token):
+        before = position - len(token)
+        if before - start <= 2 and not text[start:before].strip(_OPENERS):
+            return False  # a list number: "1. Introduction"
+        return not (lang in ORDINAL_DOT_LANGUAGES and len(token) <= 3)  # tr "125. Cadde"
+    return True
+
+
+def _without_marks(token: str) -> str:
+    return "".join(char for char in token if not unicodedata.category(char).startswith("M"))
+
+
+def _is_dotted_acronym(token: str) -> bool:
+    """U.S, e.g, A.Ş, ইউ.এন (U.N.): one or two letters (marks aside) between dots.
+
+    The token's own final dot is the one being judged, so it is not part of `token`.
+    """
+    parts = token.split(".")
+    return len(parts) > 1 and all(
+        0 < len(base := _without_marks(part)) <= 2 and base.isalpha() for part in parts
+    )
+
+
+def _is_initial(token: str) -> bool:
+    """One capital or uncased letter (marks aside): J. R. R., M. Macron, ড. ইউনূস, د. محمد."""
+    base = _without_marks(token)
+    return len(base) == 1 and base.isalpha() and not base.islower()
+
+
+def _is_small_letter(token: str) -> bool:
+    """A lone lower-case Latin letter: "p." (page), "h." (heure), "s." (sayfa)."""
+    return len(token) == 1 and token.islower()
+
+
+def _is_uncased(token: str) -> bool:
+    return bool(token) and token[0].isalpha() and token[0].lower() == token[0].upper()
+
+
+def _starts_with_capital(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or _is_uncased(word))
+
+
+def _looks_capitalised(word: str) -> bool:
+    """xAI, iPhone, eBay: lower-case first letter but a capital inside, as names have.
+
+    Only the first run of letters counts: "pic.twitter.com/UgvmsBLuQp" is not a name.
+    """
+    letters = _LETTERS.match(word)
+    return bool(letters) and any(char.isupper() for char in letters.group()[1:])
+
+
+# --- kinds --------------------------------------------------------------------------------
+
+HEADLINE_MAX_WORDS = 15
+HEADLINE_MAX_CHARS = 120
+FIRST_LINE_HEADLINE_WORDS = 20  # a short first line is the headline even with a full stop
+FIRST_LINE_HEADLINE_CHARS = 200
+CAPTION_MAX_WORDS = 15
+CREDIT_MAX_WORDS = 4
+BOILERPLATE_MAX_WORDS = 12
+
+# site furniture: words that are boilerplate only as a whole line ("Print" is, "Print
+# newspapers are dying." is not), and openings that make the rest of a short line so
+_BOILERPLATE_LINE = re.compile(
+    r"\W*(exit mobile version|advertisement|advertising|sponsored( content)?|print|e-?mail|"
+    r"cookies|share|publicité|partager|reklam|paylaş|إعلان|شارك|פרסומת|שתפו|বিজ্ঞাপন)\W*",
+    re.IGNORECASE,
+)
+_BOILERPLATE_START = re.compile(
+    r"\W*(share this|share on|read more|read also|related( articles| stories)?:|see also|"
+    r"subscribe to|sign up for|follow us|click here|all rights reserved|skip to (main )?content|"
+    r"(we use|this (web)?site uses|accept( all)?) cookies|copyright\b|©|"
+    r"lire aussi|lire la suite|à lire aussi|abonnez-vous|devamını oku|ilgili haberler|abone ol|"
+    r"اقرأ أيضا|اقرأ أيضًا|قد يهمك|קראו עוד|קרא עוד|আরও পড়ুন|আরো পড়ুন|শেয়ার করুন)",
+    re.IGNORECASE,
+)
+# plain substrings are checked first: cheaper than one regex with many alternatives
+_EMBED_MARKERS = ("pic.twitter.com/", "://t.co/", "instagram.com/p/")
+_TWEET_SIGNATURE = re.compile(r"[—–-]\s*[^()]{1,80}\(\s*@\s*[^)]{1,60}\)")  # "— Name (@handle)"
+_CAPTION_LABEL = re.compile(
+    r"\(?\s*(photo|photograph|image|picture|credit|fotoğraf|foto|görsel|crédit photo|"
+    r"crédits?|illustration|صورة|الصورة|ছবি|תמונה|צילום)\s*:",
+    re.IGNORECASE,
+)
+_AGENCY_CREDITS = ("getty images", "afp photo", "ap photo", "reuters/", "shutterstock")
+_BYLINE = re.compile(
+    r"^(by|par|por|von|yazan|haber|written by|reporting by|editing by|muhabir)\s+\S"
+    r"|^(بقلم|كتب|מאת|লিখেছেন)\s",
+    re.IGNORECASE,
+)
+
+
+def classify_paragraphs(text: str, paragraphs: list[Paragraph]) -> list[ClaimKind]:
+    """The kind of every paragraph, from its wording and its place among its neighbours.
+
+    In order: boilerplate (site furniture like "Exit mobile version", or no letters at
+    all), embed (tweets: pic.twitter.com, t.co, "— Name (@handle) date"), caption ("Photo:"
+    or agency credits, or `_is_caption_block`), byline ("By …", "Par …", or the credit
+    line right under a caption), headline (a short first line, or a short line without
+    final punctuation that more text follows), else body.
+    """
+    kinds: list[ClaimKind] = []
+    for index, paragraph in enumerate(paragraphs):
+        line = text[paragraph.start : paragraph.end]
+        kind: ClaimKind
+        if kinds and kinds[-1] == "caption" and not paragraph.blank_before and _is_credit(line):
+            kind = "byline"
+        elif _is_boilerplate(line):
+            kind = "boilerplate"
+        elif any(marker in line for marker in _EMBED_MARKERS) or _TWEET_SIGNATURE.match(line):
+            kind = "embed"
+        elif _is_labelled_caption(line) or _is_caption_block(text, paragraphs, index):
+            kind = "caption"
+        elif _BYLINE.match(line):
+            kind = "byline"
+        elif _is_headline(line, index == 0, index + 1 < len(paragraphs)):
+            kind = "headline"
+        else:
+            kind = "body"
+        kinds.append(kind)
+    return kinds
+
+
+def _is_labelled_caption(line: str) -> bool:
+    """A caption label (Photo:, Fotoğraf:, ছবি:) or an agency credit anywhere in the line."""
+    if _CAPTION_LABEL.match(line):
+        return True
+    lowered = line.casefold()
+    return any(credit in lowered for credit in _AGENCY_CREDITS)
+
+
+def _is_caption_block(text: str, paragraphs: list[Paragraph], index: int) -> bool:
+    """A photo block inside the article: exactly two lines between blank lines, a short
+    sentence and a short unpunctuated credit ("Elon Musk au Tesla Cyber Rodéo." /
+    "Tendances numériques")."""
+    paragraph = paragraphs[index]
+    if index == 0 or index + 1 >= len(paragraphs) or not paragraph.blank_before:
+        return False
+    credit = paragraphs[index + 1]
+    return (
+        not credit.blank_before
+        and credit.blank_after
+        and _is_photo_caption(text[paragraph.start : paragraph.end])
+        and _is_credit(text[credit.start : credit.end])
+    )
+
+
+def _is_boilerplate(line: str) -> bool:
+    if not any(char.isalnum() for char in line):
+        return True  # separators: "***", "—", "• • •"
+    if _BOILERPLATE_LINE.fullmatch(line):
+        return True
+    return len(line.split()) <= BOILERPLATE_MAX_WORDS and bool(_BOILERPLATE_START.match(line))
+
+
+def _ends_with_mark(line: str) -> bool:
+    """Ends with punctuation (closing quotes aside): not a headline or a credit."""
+    last = line.rstrip(_CLOSERS + " ")[-1:]
+    return bool(last) and last in _LINE_END_MARKS + ","
+
+
+def _is_photo_caption(line: str) -> bool:
+    """A short single sentence with a full stop, as "Elon Musk au Tesla Cyber Rodéo."."""
+    return (
+        len(line.split()) <= CAPTION_MAX_WORDS
+        and _ends_with_mark(line)
+        and len(split_sentences(line, 0, len(line))) == 1
+    )
+
+
+def _is_credit(line: str) -> bool:
+    """A photo credit or source name: a few words, no final punctuation."""
+    return 0 < len(line.split()) <= CREDIT_MAX_WORDS and not _ends_with_mark(line)
+
+
+def _is_headline(line: str, first: bool, more_follows: bool) -> bool:
+    words = len(line.split())
+    if first and words <= FIRST_LINE_HEADLINE_WORDS and len(line) <= FIRST_LINE_HEADLINE_CHARS:
+        return len(split_sentences(line, 0, len(line))) == 1
+    return (
+        more_follows
+        and words <= HEADLINE_MAX_WORDS
+        and len(line) <= HEADLINE_MAX_CHARS
+        and not _ends_with_mark(line)
+    )

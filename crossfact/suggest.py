@@ -1,0 +1,245 @@
+"""The machine's suggestion for a match, with reasons a reviewer can check.
+
+A conflict is a substitution, not an addition: one version says x where the others say y.
+A figure only one version has ("150 MW" in a rewrite) is reported but is no conflict; a
+harmless rewrite (another digit script or grouping, "about", a rounded headline figure)
+compares equal because values are compared after parsing, with a tolerance for approximate
+figures.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from crossfact.models import Claim, Suggestion
+from crossfact.names import WORD, skeletons
+
+EXACT = 0.005  # relative difference that is still the same figure
+ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of one version, reduced to what must agree across versions.
+
+    Currency and unit must agree only when both versions state them: translations often
+    drop "dollars" or "GPUs" after the first mention.
+    """
+
+    kind: str  # "amount", "%", "year", "month"
+    value: float
+    text: str
+    rough: bool
+    currency: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class Verdict:
+    suggestion: Suggestion
+    reasons: list[str] = field(default_factory=list)
+    outliers: list[str] = field(default_factory=list)
+
+
+def figures(claims: Sequence[Claim]) -> list[Figure]:
+    out: list[Figure] = []
+    for c in claims:
+        headline = c.kind == "headline"
+        for q in c.fingerprint.numbers:
+            kind = "year" if q.year else "%" if q.percent else "amount"
+            out.append(Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit))
+        for d in c.fingerprint.dates:
+            if d.year:
+                out.append(Figure("year", d.year, d.text, False))
+            if d.month:
+                out.append(Figure("month", d.month, d.text, False))
+    return out
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    return (
+        a.kind == b.kind
+        and (a.currency is None or b.currency is None or a.currency == b.currency)
+        and (a.unit is None or b.unit is None or a.unit == b.unit)
+    )
+
+
+def same(a: Figure, b: Figure) -> bool:
+    """One figure, however written: exact, or within 10% when approximate or rounded."""
+    if not _compatible(a, b):
+        return False
+    if a.kind in ("year", "month"):
+        return a.value == b.value
+    tolerance = ROUGH if a.rough or b.rough else EXACT
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def _label_list(docs: Sequence[str], labels: Mapping[str, str]) -> str:
+    return ", ".join(labels[d] for d in docs)
+
+
+def _figure_conflicts(
+    per_doc: dict[str, list[Figure]], labels: Mapping[str, str]
+) -> tuple[list[str], list[str], set[str]]:
+    """(conflict reasons, agreement reasons, outlier docs) from the figures of each version."""
+    conflicts: list[str] = []
+    agreements: list[str] = []
+    outliers: set[str] = set()
+    docs = list(per_doc)
+    # which versions support each figure of each version
+    support: dict[tuple[str, int], list[str]] = {}
+    for d in docs:
+        for n, f in enumerate(per_doc[d]):
+            support[(d, n)] = [e for e in docs if any(same(f, g) for g in per_doc[e])]
+    reported: set[tuple[str, float]] = set()
+    pairs: set[frozenset[tuple[str, str, float]]] = set()
+    for d in docs:
+        for n, f in enumerate(per_doc[d]):
+            backers = support[(d, n)]
+            if len(backers) > 1:
+                key = (f.kind, round(f.value, 6))
+                if key not in reported:
+                    reported.add(key)
+                    shown = {e: next(g.text for g in per_doc[e] if same(f, g)) for e in backers}
+                    line = " = ".join(f"{t} ({labels[e]})" for e, t in shown.items())
+                    if line not in agreements:
+                        agreements.append(line)
+                continue
+            # f is only in d: is there a figure of the same kind that the others have instead?
+            rivals = [
+                (e, m, g)
+                for e in docs
+                if e != d
+                for m, g in enumerate(per_doc[e])
+                if _compatible(f, g) and d not in support[(e, m)] and _comparable(f, g)
+            ]
+            if not rivals:
+                continue
+            e, m, g = min(rivals, key=lambda r: (-len(support[(r[0], r[1])]), _distance(f, r[2])))
+            pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
+            if pair not in pairs:
+                pairs.add(pair)
+                their = support[(e, m)]
+                theirs = _label_list(their, labels)
+                conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} ({theirs})")
+                outliers.add(d)
+    return conflicts, agreements, outliers
+
+
+def _comparable(a: Figure, b: Figure) -> bool:
+    """Figures a translation could have swapped: same kind, within two orders of magnitude."""
+    if a.kind in ("year", "month"):
+        return True
+    if a.value <= 0 or b.value <= 0:
+        return a.value == b.value
+    return abs(math.log10(a.value) - math.log10(b.value)) <= 2
+
+
+def _distance(a: Figure, b: Figure) -> float:
+    if a.value > 0 and b.value > 0:
+        return abs(math.log10(a.value) - math.log10(b.value))
+    return abs(a.value - b.value)
+
+
+def _is_entity(word: str) -> bool:
+    """A proper name worth a conflict: not an acronym of a common noun (AI, GPU, CDU)."""
+    stem = word.removesuffix("s")
+    return len(word) >= 3 and not (stem.isupper() and len(stem) <= 4)
+
+
+def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
+    """(name as written, its skeletons, relative position) in one version's claims."""
+    text = " ".join(c.text for c in claims)
+    out = []
+    for c in claims:
+        for name in c.fingerprint.names:
+            pos = text.find(name.text) / max(1, len(text))
+            out.append((name.text, skeletons(name.text), pos))
+    return out
+
+
+def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
+    """Whether any word of these claims could be this name, in any script or spelling."""
+    for c in claims:
+        for word in WORD.findall(c.text):
+            for s in skeletons(word):
+                for t in sks:
+                    if s == t or (min(len(s), len(t)) >= 4 and fuzz.ratio(s, t) >= 75):
+                        return True
+    return False
+
+
+def _name_conflicts(
+    per_doc: dict[str, list[Claim]], labels: Mapping[str, str]
+) -> tuple[list[str], set[str]]:
+    """A name only one version has, where all the others name someone it never mentions.
+
+    Needs three versions or more: with two, a name one of them leaves out is a rewrite.
+    The rival is the other versions' name nearest in position (the same role, most likely).
+    """
+    if len(per_doc) < 3:
+        return [], set()
+    names = {d: _names(cs) for d, cs in per_doc.items()}
+    reasons: list[str] = []
+    outliers: set[str] = set()
+    for d, mine in names.items():
+        others = [e for e in names if e != d]
+        unshared = [
+            n for n in mine
+            if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
+            if _is_entity(n[0]) and not any(_mentions(per_doc[e], n[1]) for e in others)
+        ]
+        if not unshared:
+            continue
+        rivals: dict[str, tuple[str, list[str], list[float]]] = {}
+        for e in others:
+            for text, sks, pos in names[e]:
+                if not _is_entity(text) or _mentions(per_doc[d], sks):
+                    continue
+                key = next((k for k in rivals if rivals[k][0] == text or sks & skeletons(k)), text)
+                written, where, spots = rivals.setdefault(key, (text, [], []))
+                if e not in where:
+                    where.append(e)
+                    spots.append(pos)
+                if text.isascii() and not written.isascii():
+                    rivals[key] = (text, where, spots)
+        backed = [r for r in rivals.values() if len(r[1]) >= max(2, (len(others) + 1) // 2)]
+        for text, _, pos in unshared:
+            if backed:
+                rival, where, _ = min(backed, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
+                reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")
+                outliers.add(d)
+                break
+    return reasons, outliers
+
+
+def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int) -> Verdict:
+    """agree / conflict / unsourced for one match, with reasons naming versions and values."""
+    per_doc: dict[str, list[Claim]] = {}
+    for c in members:
+        per_doc.setdefault(c.doc, []).append(c)
+    if len(per_doc) == 1:
+        missing = n_versions - 1
+        return Verdict("unsourced", [f"no counterpart in {missing} version{'s' * (missing != 1)}"])
+    figs = {d: figures(cs) for d, cs in per_doc.items()}
+    conflicts, agreements, outliers = _figure_conflicts(figs, labels)
+    name_reasons, name_outliers = _name_conflicts(per_doc, labels)
+    conflicts += name_reasons
+    outliers |= name_outliers
+    absent = n_versions - len(per_doc)
+    tail = [f"not in {absent} version{'s' * (absent != 1)}"] if absent else []
+    only = [
+        f"only in {labels[d]}: {f.text}"
+        for d, fs in figs.items()
+        for f in fs
+        if not any(same(f, g) for e in figs if e != d for g in figs[e])
+        and not any(f.text in r for r in conflicts)
+    ]
+    if conflicts:
+        ordered = sorted(outliers, key=list(per_doc).index)
+        return Verdict("conflict", conflicts + agreements + only + tail, ordered)
+    return Verdict("agree", agreements + only + tail)

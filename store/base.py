@@ -1,0 +1,84 @@
+"""The Store's shared core: the connection, the injectable clock and ids, and write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from crossfact.ids import stable_id
+
+from .connection import sql_errors
+from .errors import StoreError
+
+Clock = Callable[[], str]
+NewId = Callable[[], str]
+
+
+def utc_now() -> str:
+    """ISO-8601 UTC with milliseconds and a Z, the format of Event.at."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def random_id() -> str:
+    return uuid.uuid4().hex
+
+
+def story_key(name: str) -> str:
+    """A story's id derives from its name, so two reviewers' databases agree on it (merge)."""
+    return stable_id(name, prefix="s")
+
+
+class StoreBase:
+    """Holds one connection; not shared across threads (sqlite binds it to its thread)."""
+
+    def __init__(self, db: Database, path: Path, clock: Clock | None = None,
+                 new_id: NewId | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.clock: Clock = clock or utc_now
+        self.new_id: NewId = new_id or random_id
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> StoreBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _write(self, doing: str) -> Iterator[Database]:
+        """One transaction that holds the write lock from its start, committed on exit.
+
+        sqlite-utils' `atomic()` begins DEFERRED, and a deferred reader that later writes
+        gets "database is locked" at once when another process wrote meanwhile; BEGIN
+        IMMEDIATE waits on busy_timeout instead. Nested calls become savepoints.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        with sql_errors(self.path, doing):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
+
+    def _story_id(self, story: str) -> str:
+        """Accept a story's id or its name; StoreError if neither is known."""
+        row = self.db.execute(
+            "SELECT id FROM stories WHERE id = ? OR name = ? ORDER BY id = ? DESC LIMIT 1",
+            [story, story, story],
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no story {story!r} in {self.path}")
+        return row[0]

@@ -1,0 +1,168 @@
+"""The reviewer's commands: each builds one Event and records it through `apply`.
+
+`apply` is the single path into the log (the TUI's keys, replays and carry-over all use
+it): it checks that the event still applies to the current state, appends it and updates
+the derived membership, all in one transaction that is committed (fsynced) before it
+returns, so what the TUI shows as saved survives a killed process.
+"""
+
+from __future__ import annotations
+
+import json
+
+from crossfact.models import Event, EventKind, Suggestion
+
+from .base import StoreBase
+from .carry import CARRY_SESSION
+from .errors import StoreError
+from .membership import CORRECTIONS
+from .rows import event_to_row
+from .state import rebuild, stored_membership, write_membership
+
+
+class CommandMixin(StoreBase):
+    """decide / note / skip / undo / move / split / confirm / break, and `apply`."""
+
+    def apply(self, event: Event) -> Event:
+        """Check and append one event in its own transaction; StoreError if it no longer applies."""
+        with self._write(f"saving the {event.kind} event"):
+            return self._record(event)
+
+    def _record(self, event: Event) -> Event:
+        """`apply` inside the caller's transaction."""
+        if self.db["stories"].count_where("id = ?", [event.story]) == 0:
+            raise StoreError(f"event {event.id}: no story {event.story!r}")
+        if self.db["events"].count_where("id = ?", [event.id]):
+            raise StoreError(f"event {event.id} is already recorded")
+        membership = None
+        if event.kind in CORRECTIONS:
+            membership = stored_membership(self.db, event.story)
+            if membership is None:
+                raise StoreError(f"event {event.id}: story {event.story} has no matches")
+            membership.apply(event)
+        elif event.kind == "undo":
+            self._check_undo(event)
+        else:
+            self._check_match_event(event)
+        self.db["events"].insert(event_to_row(event))
+        if membership is not None:
+            write_membership(self.db, event.story, membership)
+        elif event.kind == "undo" and self._undoes_correction(event):
+            rebuild(self.db, event.story)
+        return event
+
+    def _check_match_event(self, event: Event) -> None:
+        row = self.db.execute(
+            'SELECT id FROM current_matches WHERE story = ? AND id = ?', [event.story, event.match]
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"event {event.id}: match {event.match} is not in the current matches")
+        if event.kind == "verdict":
+            if event.verdict is None:
+                raise StoreError(f"event {event.id}: a verdict event needs a verdict")
+            if event.outliers and event.verdict != "conflict":
+                raise StoreError(f"event {event.id}: only a conflict names outlier versions")
+            docs = {r[0] for r in self.db.execute(
+                'SELECT doc FROM current_members WHERE story = ? AND "match" = ?',
+                [event.story, event.match])}
+            unknown = sorted(set(event.outliers) - docs)
+            if unknown:
+                raise StoreError(f"event {event.id}: outliers {unknown} are not versions in "
+                                 f"match {event.match}")
+        elif event.kind == "note" and event.note is None:
+            raise StoreError(f"event {event.id}: a note event needs a note")
+
+    def _check_undo(self, event: Event) -> None:
+        target = self.db.execute(
+            "SELECT story, kind, reviewer FROM events WHERE id = ?", [event.supersedes]
+        ).fetchone()
+        if target is None:
+            raise StoreError(f"undo {event.id}: no event {event.supersedes} to take back")
+        story, kind, reviewer = target
+        if story != event.story or kind == "undo" or reviewer != event.reviewer:
+            raise StoreError(f"undo {event.id}: event {event.supersedes} is not this reviewer's "
+                             "to take back")
+        if self.db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
+            raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
+
+    def _undoes_correction(self, event: Event) -> bool:
+        row = self.db.execute("SELECT kind FROM events WHERE id = ?", [event.supersedes]).fetchone()
+        return row is not None and row[0] in CORRECTIONS
+
+    def _event(self, story: str, kind: EventKind, **fields: object) -> Event:
+        return Event.model_validate({"id": self.new_id(), "story": self._story_id(story),
+                                     "kind": kind, "at": self.clock(), **fields})
+
+    # -- the commands ----------------------------------------------------------------------
+
+    def decide(self, story: str, match_id: str, verdict: Suggestion, *, reviewer: str,
+               session: str, outliers: list[str] | None = None,
+               note: str | None = None) -> Event:
+        """Record a verdict; a conflict without outliers takes the machine's suggested ones."""
+        if verdict == "conflict" and outliers is None:
+            outliers = self._suggested_outliers(self._story_id(story), match_id)
+        return self.apply(self._event(story, "verdict", match=match_id, verdict=verdict,
+                                      outliers=outliers or [], note=note,
+                                      reviewer=reviewer, session=session))
+
+    def _suggested_outliers(self, story: str, match_id: str) -> list[str]:
+        row = self.db.execute("SELECT outliers FROM current_matches WHERE story = ? AND id = ?",
+                              [story, match_id]).fetchone()
+        return json.loads(row[0]) if row else []
+
+    def note(self, story: str, match_id: str, text: str, *, reviewer: str, session: str) -> Event:
+        return self.apply(self._event(story, "note", match=match_id, note=text,
+                                      reviewer=reviewer, session=session))
+
+    def skip(self, story: str, match_id: str, *, reviewer: str, session: str) -> Event:
+        return self.apply(self._event(story, "skip", match=match_id,
+                                      reviewer=reviewer, session=session))
+
+    def undo(self, story: str, *, reviewer: str, session: str) -> Event | None:
+        """Take back this reviewer's latest event not yet taken back (across restarts).
+
+        Carried-over verdicts are the machine's doing, not the reviewer's last action, and
+        events on matches of an earlier run no longer show; undo passes over both. None when
+        there is nothing left to undo.
+        """
+        story_id = self._story_id(story)
+        row = self.db.execute("""
+            SELECT e.id FROM active_events e
+            WHERE e.story = ? AND e.reviewer = ? AND e.session != ? AND EXISTS (
+                SELECT 1 FROM current_matches m
+                WHERE m.story = e.story AND m.id IN (e."match", e.target))
+            ORDER BY e.seq DESC LIMIT 1""", [story_id, reviewer, CARRY_SESSION]).fetchone()
+        if row is None:
+            return None
+        return self.apply(self._event(story, "undo", supersedes=row[0],
+                                      reviewer=reviewer, session=session))
+
+    def move_claim(self, story: str, claim_id: str, target_match_id: str, *, reviewer: str,
+                   session: str) -> Event:
+        """Move a claim out of its match into another one."""
+        return self.apply(self._event(story, "move", claim=claim_id, target=target_match_id,
+                                      match=self._match_of(story, claim_id),
+                                      reviewer=reviewer, session=session))
+
+    def split_claim(self, story: str, claim_id: str, *, reviewer: str, session: str) -> Event:
+        """Split a claim out of its match to stand alone (as unsourced)."""
+        return self.apply(self._event(story, "split", claim=claim_id,
+                                      match=self._match_of(story, claim_id),
+                                      reviewer=reviewer, session=session))
+
+    def confirm_link(self, story: str, match_id: str, claim_id: str, *, reviewer: str,
+                     session: str) -> Event:
+        return self.apply(self._event(story, "confirm", match=match_id, claim=claim_id,
+                                      reviewer=reviewer, session=session))
+
+    def break_link(self, story: str, match_id: str, claim_id: str, *, reviewer: str,
+                   session: str) -> Event:
+        return self.apply(self._event(story, "break", match=match_id, claim=claim_id,
+                                      reviewer=reviewer, session=session))
+
+    def _match_of(self, story: str, claim_id: str) -> str | None:
+        row = self.db.execute(
+            'SELECT "match" FROM current_members WHERE story = ? AND claim = ?',
+            [self._story_id(story), claim_id],
+        ).fetchone()
+        return row[0] if row else None

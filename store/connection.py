@@ -1,0 +1,150 @@
+"""Opening the database file safely: refuse what is not ours before writing a single byte.
+
+Durability: WAL with `synchronous=FULL`, so every commit is fsynced to the WAL before the
+TUI shows it as saved (NORMAL would survive a killed process but could lose the last
+commits on a power cut). Writers take the lock up front (BEGIN IMMEDIATE) and wait on
+`busy_timeout`, so two processes recording at once queue instead of failing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from . import schema
+from .errors import StoreError
+
+BUSY_TIMEOUT_MS = 15_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@contextlib.contextmanager
+def sql_errors(path: Path, doing: str) -> Iterator[None]:
+    """Turn sqlite3's exceptions into one line that says what failed and what to do."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StoreError(describe(error, path, doing)) from error
+
+
+def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:
+        return f"{path}: another crossfact kept the database busy too long; {doing} failed, retry"
+    if "full" in message:
+        return f"{path}: the disk is full; {doing} was not saved"
+    if "readonly" in message or "read-only" in message:
+        return f"{path}: the database is read-only; {doing} needs write access"
+    if "unable to open" in message:
+        return f"{path}: cannot open the database file (missing directory or no permission)"
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return f"{path}: the database file is damaged ({error}); restore it from a backup"
+    return f"{path}: {doing} failed: {error}"
+
+
+def open_database(path: Path) -> Database:
+    """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours."""
+    _check_location(path)
+    conn = _connect(path)
+    try:
+        with sql_errors(path, "opening the database"):
+            version = _check_readable(conn, path)
+            db = Database(conn)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if version < schema.SCHEMA_VERSION or schema.migrations.pending(db):
+                db.enable_wal()
+                schema.migrations.apply(db)
+                db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+            elif db.journal_mode != "wal":
+                db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _check_location(path: Path) -> None:
+    if path.exists():
+        if not path.is_file():
+            raise StoreError(f"{path}: is not a file")
+        if path.stat().st_size and not _has_sqlite_header(path):
+            raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise StoreError(f"{path}: the database is read-only; crossfact needs write access")
+        return
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{parent}: cannot create the database directory ({error.strerror})") \
+            from error
+    if not os.access(parent, os.W_OK):
+        raise StoreError(f"{parent}: is read-only; choose another place with --db")
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as error:
+        raise StoreError(f"{path}: cannot read the database ({error.strerror})") from error
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise StoreError(describe(error, path, "opening the database")) from error
+
+
+def _check_readable(conn: sqlite3.Connection, path: Path) -> int:
+    """Read the schema (this is where a damaged file shows) and refuse a newer one."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    applied: set[str] = set()
+    if "_sqlite_migrations" in names:
+        applied = {
+            row[0] for row in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                [schema.MIGRATION_SET],
+            )
+        }
+    if version > schema.SCHEMA_VERSION or applied - schema.KNOWN:
+        raise StoreError(
+            f"{path}: written by a newer crossfact (schema {version}, this one knows "
+            f"{schema.SCHEMA_VERSION}); upgrade crossfact to open it"
+        )
+    if names - {"sqlite_sequence"} and "events" not in names:
+        raise StoreError(f"{path}: is an SQLite file but not a crossfact database")
+    return version
+
+
+def open_database_readonly(path: Path) -> Database:
+    """Open another crossfact database without writing to it (for merge): same checks."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such database file")
+    if not _has_sqlite_header(path):
+        raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise StoreError(describe(error, path, "opening the database")) from error
+    try:
+        with sql_errors(path, "opening the database"):
+            version = _check_readable(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    if version < schema.SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path}: an older crossfact database; open it once with this "
+                         "crossfact to upgrade it, then merge")
+    return Database(conn)

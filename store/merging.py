@@ -1,0 +1,27 @@
+"""Merging reviewers' databases: another database's log imported into this one.
+
+Events keep their ids, so merging the same database twice changes nothing. The other
+file is opened read-only and streamed through the JSONL export, so merge and import are
+one code path with one set of guarantees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .base import StoreBase
+from .connection import open_database_readonly
+from .importing import ImportReport, import_lines
+from .jsonl import export_jsonl
+
+
+def merge_database(store: StoreBase, other: str | Path) -> ImportReport:
+    """Add the other database's stories, runs and events that this one lacks."""
+    path = Path(other)
+    if path.resolve() == store.path.resolve():
+        return ImportReport()
+    source = StoreBase(open_database_readonly(path), path)
+    try:
+        return import_lines(store, export_jsonl(source), str(path))
+    finally:
+        source.close()

@@ -1,0 +1,182 @@
+"""What the TUI asks: stories, paged and filtered match lists, one match in full, progress.
+
+Paging, filtering and search run in SQL over the derived tables and views, so a story
+with thousands of matches and a 100k-event log opens without loading it all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from crossfact.models import Document, Event
+
+from .base import StoreBase
+from .errors import StoreError
+from .rows import claim_from_row, document_from_row, event_from_row
+from .state import current_run
+from .views import MatchRow, MatchView, Member, StoryInfo
+
+FILTERS = {
+    "all": "",
+    "todo": "AND verdict IS NULL",
+    "decided": "AND verdict IS NOT NULL",
+    "conflicts": "AND suggestion = 'conflict'",
+    "unsourced": "AND suggestion = 'unsourced'",
+}
+
+_VERDICT = """(SELECT v.verdict FROM current_verdicts v
+               WHERE v.story = m.story AND v."match" = m.id AND v.reviewer = :reviewer)"""
+
+
+class ReadMixin(StoreBase):
+    """Read-only queries; each returns view models (store/views.py)."""
+
+    def stories(self) -> list[StoryInfo]:
+        rows = self.db.query("""
+            SELECT s.id, s.name, s.created,
+                   (SELECT count(*) FROM documents d WHERE d.run = r.id) AS documents,
+                   (SELECT count(*) FROM current_matches m WHERE m.story = s.id) AS matches
+            FROM stories s LEFT JOIN current_runs r ON r.story = s.id
+            ORDER BY s.created, s.name""")
+        return [StoryInfo(**row) for row in rows]
+
+    def documents(self, story: str) -> list[Document]:
+        run = current_run(self.db, self._story_id(story))
+        return [document_from_row(row)
+                for row in self.db["documents"].rows_where("run = ?", [run], order_by="rowid")]
+
+    def _matches_sql(self, story: str, reviewer: str, filter: str,
+                     search: str | None) -> tuple[str, dict[str, Any]]:
+        if filter not in FILTERS:
+            raise StoreError(f"unknown filter {filter!r}; use one of {', '.join(FILTERS)}")
+        params: dict[str, Any] = {"story": self._story_id(story), "reviewer": reviewer}
+        where = ""
+        if search and search.strip():
+            params["query"] = self.db.quote_fts(search)
+            where = """AND m.id IN (
+                SELECT cm."match" FROM current_members cm
+                JOIN claims c ON c.run = cm.run AND c.id = cm.claim
+                WHERE cm.story = :story AND c.rowid IN (
+                    SELECT rowid FROM claims_fts WHERE claims_fts MATCH :query))"""
+        sql = f"""SELECT * FROM (
+            SELECT m.id, m.position, m.langs, m.suggestion, m.score, m.gist,
+                   {_VERDICT} AS verdict
+            FROM current_matches m WHERE m.story = :story {where})
+            WHERE 1 {FILTERS[filter]}"""
+        return sql, params
+
+    def matches(self, story: str, *, reviewer: str, filter: str = "all",
+                search: str | None = None, offset: int = 0, limit: int = 200) -> list[MatchRow]:
+        """One page of the story's current matches in document order."""
+        sql, params = self._matches_sql(story, reviewer, filter, search)
+        params.update(limit=limit, offset=offset)
+        rows = self.db.query(sql + " ORDER BY position, id LIMIT :limit OFFSET :offset", params)
+        return [MatchRow(**{**row, "langs": json.loads(row["langs"])}) for row in rows]
+
+    def count(self, story: str, *, reviewer: str, filter: str = "all",
+              search: str | None = None) -> int:
+        sql, params = self._matches_sql(story, reviewer, filter, search)
+        return self.db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+
+    def progress(self, story: str, *, reviewer: str) -> tuple[int, int]:
+        """(decided, total) for this reviewer on the current matches."""
+        total = self.count(story, reviewer=reviewer)
+        return total - self.count(story, reviewer=reviewer, filter="todo"), total
+
+    def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
+        sql, params = self._matches_sql(story, reviewer, "todo", None)
+        row = self.db.execute(
+            f"SELECT id FROM ({sql}) WHERE position > :position ORDER BY position, id LIMIT 1",
+            {**params, "position": position},
+        ).fetchone()
+        return row[0] if row else None
+
+    def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None:
+        """The next undecided match after a position, wrapping to the start; None if all done."""
+        return (self._todo_after(story, reviewer, after_position)
+                or self._todo_after(story, reviewer, -1))
+
+    def resume(self, story: str, *, reviewer: str) -> str | None:
+        """Where this reviewer left off: the next undecided match after their last action."""
+        story_id = self._story_id(story)
+        last = self.db.execute("""
+            SELECT m.id, m.position FROM events e
+            JOIN current_matches m ON m.story = e.story AND m.id = coalesce(e.target, e."match")
+            WHERE e.story = ? AND e.reviewer = ? ORDER BY e.seq DESC LIMIT 1""",
+            [story_id, reviewer]).fetchone()
+        position = last[1] if last else -1
+        found = self.next_todo(story_id, position, reviewer=reviewer)
+        if found or last:
+            return found or last[0]
+        first = self.matches(story_id, reviewer=reviewer, limit=1)
+        return first[0].id if first else None
+
+    def match(self, match_id: str, *, reviewer: str) -> MatchView:
+        """One match in full: its members with their claims and documents, and this
+        reviewer's verdict and note."""
+        found = list(self.db["current_matches"].rows_where("id = ?", [match_id], limit=1))
+        if not found:
+            raise StoreError(f"no current match {match_id}")
+        match = found[0]
+        story = match["story"]
+        members = [
+            Member(claim=claim_from_row({k: r[k] for k in r if not k.startswith("_")}),
+                   lang=r["_lang"], doc_title=r["_title"], doc_path=r["_path"],
+                   suggested=bool(r["_suggested"]))
+            for r in self.db.query("""
+                SELECT c.*, cm.lang AS _lang, d.title AS _title, d.path AS _path,
+                       cm.suggested AS _suggested
+                FROM current_members cm
+                JOIN claims c ON c.run = cm.run AND c.id = cm.claim
+                JOIN documents d ON d.run = c.run AND d.id = c.doc
+                WHERE cm.story = ? AND cm."match" = ? ORDER BY cm.ord""", [story, match_id])
+        ]
+        verdict = self._current("current_verdicts", story, match_id, reviewer)
+        note = self._current("current_notes", story, match_id, reviewer)
+        second_look = bool(verdict) and self.db["carried"].count_where(
+            "event = ? AND second_look = 1", [verdict["event"]]) > 0
+        return MatchView(
+            id=match_id, story=story, position=match["position"], score=match["score"],
+            suggestion=match["suggestion"], reasons=json.loads(match["reasons"]),
+            suggested_outliers=json.loads(match["outliers"]), members=members,
+            verdict=verdict["verdict"] if verdict else None,
+            outliers=json.loads(verdict["outliers"]) if verdict else [],
+            note=note["note"] if note else None, corrected=bool(match["corrected"]),
+            second_look=second_look,
+        )
+
+    def _current(self, view: str, story: str, match: str, reviewer: str) -> dict | None:
+        rows = list(self.db.query(
+            f'SELECT * FROM {view} WHERE story = ? AND "match" = ? AND reviewer = ?',
+            [story, match, reviewer]))
+        return rows[0] if rows else None
+
+    def context(self, claim_id: str) -> tuple[str | None, str | None]:
+        """The sentences before and after a claim in its own document (current run)."""
+        row = self.db.execute("""
+            SELECT c.run, c.doc, c."index" FROM current_members cm
+            JOIN claims c ON c.run = cm.run AND c.id = cm.claim
+            WHERE cm.claim = ? LIMIT 1""", [claim_id]).fetchone()
+        if row is None:
+            raise StoreError(f"no current claim {claim_id}")
+        run, doc, index = row
+
+        def text_at(i: int) -> str | None:
+            found = self.db.execute(
+                'SELECT text FROM claims WHERE run = ? AND doc = ? AND "index" = ?',
+                [run, doc, i]).fetchone()
+            return found[0] if found else None
+
+        return text_at(index - 1), text_at(index + 1)
+
+    def events(self, story: str | None = None) -> Iterator[Event]:
+        """The log in the order it was written, streamed."""
+        if story is None:
+            rows = self.db["events"].rows_where(order_by="seq")
+        else:
+            rows = self.db["events"].rows_where("story = ?", [self._story_id(story)],
+                                                order_by="seq")
+        for row in rows:
+            yield event_from_row(row)

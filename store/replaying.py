@@ -1,0 +1,181 @@
+"""Replaying a recorded session (a JSONL log) through the command layer, and checking it.
+
+The story is added with `add_story` and every recorded event goes through `Store.apply`,
+exactly the path the TUI's keys take; nothing is inserted raw. The recorded ids and times
+are reused (the clock is scripted for the story and run rows), so replaying a session
+into an empty database gives a byte-identical JSONL export. With `rematch`, today's matcher
+re-reads the recorded documents, and each event that no longer applies is named with why.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crossfact.models import Event, MatchResult
+
+from .base import StoreBase
+from .carry import CARRY_SESSION
+from .errors import StoreError
+from .importing import parse, result_of
+from .jsonl import state_record
+
+
+@dataclass
+class ReplayReport:
+    applied: int = 0
+    already: int = 0  # events the database had already (a second replay)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        verdict = "matches the recording" if self.ok else f"{len(self.problems)} problems"
+        return (f"replayed {self.applied} events ({self.already} already present): {verdict}")
+
+
+@dataclass
+class Recording:
+    story: dict[str, Any]
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    events: list[tuple[int, Event]] = field(default_factory=list)
+    state: dict[str, Any] | None = None
+
+
+def read_recording(path: Path) -> list[Recording]:
+    recordings: list[Recording] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, record in parse(lines, str(path)):
+            kind = record.pop("type")
+            if kind == "story":
+                recordings.append(Recording(record))
+            elif not recordings:
+                raise StoreError(f"{path}:{number}: a {kind} line before any story line")
+            elif kind == "run":
+                recordings[-1].runs.append(record)
+            elif kind == "event":
+                recordings[-1].events.append((number, Event.model_validate(record)))
+            elif kind == "state":
+                recordings[-1].state = record
+    return recordings
+
+
+@contextlib.contextmanager
+def scripted_clock(store: StoreBase, times: list[str]) -> Iterator[None]:
+    """The recorded creation times first, then the real clock again."""
+    real = store.clock
+    queue = list(times)
+    store.clock = lambda: queue.pop(0) if queue else real()
+    try:
+        yield
+    finally:
+        store.clock = real
+
+
+def rematch_result(run: dict[str, Any]) -> MatchResult:
+    """Today's matcher on the recorded documents, written out under their recorded paths."""
+    from crossfact import pipeline  # the core; imported only when asked to re-match
+
+    params = run.get("params", {})
+    with tempfile.TemporaryDirectory(prefix="crossfact-replay-") as tmp:
+        paths = []
+        for doc in run["documents"]:
+            relative = Path(doc["path"])
+            if relative.is_absolute() or ".." in relative.parts:
+                relative = Path(relative.name)
+            target = Path(tmp) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(doc["text"], encoding="utf-8")
+            paths.append(str(relative))
+        cwd = os.getcwd()
+        os.chdir(tmp)
+        try:
+            return pipeline.run(paths, langs=params.get("langs"),
+                                segmented=bool(params.get("segmented", False)))
+        finally:
+            os.chdir(cwd)
+
+
+def describe_event(number: int, event: Event) -> str:
+    what = event.kind + (f" {event.verdict}" if event.verdict else "")
+    target = f" on match {event.match}" if event.match else ""
+    claim = f" (claim {event.claim})" if event.claim else ""
+    return f"line {number}: event {event.id} ({what}{target}{claim} by {event.reviewer})"
+
+
+def replay_recording(store: Any, recording: Recording, *, rematch: bool = False) -> ReplayReport:
+    """Replay one story's recording into `store` (a Store)."""
+    report = ReplayReport()
+    if not recording.runs:
+        raise StoreError(f"story {recording.story.get('name')!r}: the recording has no run line")
+    name = recording.story["name"]
+    for index, run in enumerate(recording.runs):
+        result = rematch_result(run) if rematch else result_of(run)
+        times = ([recording.story["created"]] if index == 0 else []) + [run["created"]]
+        with scripted_clock(store, times):
+            store.add_story(name, result, run.get("params", {}))
+    for number, event in recording.events:
+        if event.session == CARRY_SESSION and len(recording.runs) > 1:
+            continue  # add_story has carried the verdicts over again
+        if store.db["events"].count_where("id = ?", [event.id]):
+            report.already += 1
+            continue
+        try:
+            store.apply(event)
+            report.applied += 1
+        except StoreError as error:
+            report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
+    if recording.state is not None:
+        report.problems.extend(state_differences(recording.state,
+                                                 state_record(store, store._story_id(name))))
+    return report
+
+
+def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    """Each match and decision whose replayed state is not the recorded one, in words."""
+    problems = []
+    before = {m["id"]: m for m in recorded.get("matches", [])}
+    after = {m["id"]: m for m in now["matches"]}
+    for match in sorted(before.keys() - after.keys()):
+        problems.append(f"match {match} of the recording is gone")
+    for match in sorted(after.keys() - before.keys()):
+        problems.append(f"match {match} is new since the recording")
+    for match in sorted(before.keys() & after.keys()):
+        if before[match]["claims"] != after[match]["claims"]:
+            problems.append(f"match {match}: claims {before[match]['claims']} recorded, "
+                            f"{after[match]['claims']} now")
+    key = lambda d: (d["match"], d["reviewer"])  # noqa: E731
+    was = {key(d): d for d in recorded.get("decisions", [])}
+    is_ = {key(d): d for d in now["decisions"]}
+    for match, reviewer in sorted(was.keys() | is_.keys()):
+        a, b = was.get((match, reviewer)), is_.get((match, reviewer))
+        if a != b:
+            problems.append(f"match {match}, reviewer {reviewer}: recorded {_said(a)}, "
+                            f"replayed {_said(b)}")
+    return problems
+
+
+def _said(decision: dict[str, Any] | None) -> str:
+    if decision is None:
+        return "nothing"
+    return json.dumps({k: decision[k] for k in ("verdict", "outliers", "note")},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def replay_file(store: Any, path: Path, *, rematch: bool = False) -> ReplayReport:
+    """Replay every story of a recorded session file into `store`."""
+    total = ReplayReport()
+    for recording in read_recording(path):
+        report = replay_recording(store, recording, rematch=rematch)
+        total.applied += report.applied
+        total.already += report.already
+        total.problems += report.problems
+    return total

@@ -1,0 +1,125 @@
+"""The database schema as sqlite-utils migrations: one function per version, never edited.
+
+The file is a public interface (Datasette, `sqlite-utils` users), so tables and views have
+plain names and real foreign keys. Run-scoped tables (documents, claims, matches, members)
+are keyed by (run, id): a re-matched story keeps its earlier runs, so events that point at
+claims or matches of an earlier run are never left dangling and nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "crossfact"
+FTS_TOKENIZER = "unicode61 categories 'L* N* Co M*'"  # keeps Bengali and pointed Hebrew whole
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Stories, runs, their documents/claims/matches, the event log and the derived state."""
+    db["stories"].create(
+        {"id": str, "name": str, "created": str},
+        pk="id", not_null={"name", "created"}, strict=True,
+    )
+    db["stories"].create_index(["name"], unique=True)
+    db["runs"].create(
+        {"id": str, "story": str, "number": int, "created": str, "version": str, "params": str},
+        pk="id", foreign_keys=[("story", "stories", "id")],
+        not_null={"story", "number", "created", "version", "params"}, strict=True,
+    )
+    db["runs"].create_index(["story", "number", "created"])
+    db["documents"].create(
+        {"run": str, "id": str, "path": str, "lang": str, "title": str, "text": str,
+         "encoding": str, "sha256": str},
+        pk=("run", "id"), foreign_keys=[("run", "runs", "id")],
+        not_null={"path", "lang", "title", "text", "encoding", "sha256"}, strict=True,
+    )
+    db["claims"].create(
+        {"run": str, "id": str, "doc": str, "index": int, "text": str, "start": int, "end": int,
+         "kind": str, "paragraph": int, "fingerprint": str},
+        pk=("run", "id"), foreign_keys=[(("run", "doc"), "documents", ("run", "id"))],
+        not_null={"doc", "index", "text", "start", "end", "kind", "paragraph", "fingerprint"},
+        strict=True,
+    )
+    db["claims"].create_index(["run", "doc", "index"])
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZER)
+    db["matches"].create(
+        {"run": str, "id": str, "position": int, "score": float, "suggestion": str,
+         "reasons": str, "outliers": str},
+        pk=("run", "id"), foreign_keys=[("run", "runs", "id")],
+        not_null={"position", "score", "suggestion", "reasons", "outliers"}, strict=True,
+    )
+    db["members"].create(
+        {"run": str, "match": str, "claim": str, "ord": int, "suggested": int},
+        pk=("run", "match", "claim"),
+        foreign_keys=[(("run", "match"), "matches", ("run", "id")),
+                      (("run", "claim"), "claims", ("run", "id"))],
+        not_null={"ord", "suggested"}, strict=True,
+    )
+    db["members"].create_index(["run", "claim"])
+    db["events"].create(
+        {"seq": int, "id": str, "story": str, "kind": str, "match": str, "verdict": str,
+         "outliers": str, "note": str, "claim": str, "target": str, "supersedes": str,
+         "reviewer": str, "session": str, "at": str},
+        pk="seq", foreign_keys=[("story", "stories", "id")],
+        not_null={"id", "story", "kind", "outliers", "reviewer", "session", "at"}, strict=True,
+    )
+    db["events"].create_index(["id"], unique=True)
+    db["events"].create_index(["story", "match", "reviewer", "kind", "seq"])
+    db["events"].create_index(["story", "reviewer", "seq"])
+    db["events"].create_index(["supersedes"])
+    # Append-only is a property of the file, not only of this code: other tools write too.
+    for action in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER events_no_{action.lower()} BEFORE {action} ON events "
+            "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"
+        )
+    db["carried"].create(
+        {"run": str, "event": str, "source": str, "match_from": str, "match_to": str,
+         "similarity": float, "second_look": int},
+        pk=("run", "event"), foreign_keys=[("run", "runs", "id")],
+        not_null={"source", "match_from", "match_to", "similarity", "second_look"}, strict=True,
+    )
+    # Derived state: rebuilt from the current run and the log (store/derive.py), never edited.
+    db["current_matches"].create(
+        {"story": str, "id": str, "run": str, "position": int, "score": float,
+         "suggestion": str, "reasons": str, "outliers": str, "corrected": int, "gist": str,
+         "langs": str},
+        pk=("story", "id"), foreign_keys=[("story", "stories", "id"), ("run", "runs", "id")],
+        not_null={"run", "position", "score", "suggestion", "reasons", "outliers", "corrected",
+                  "gist", "langs"}, strict=True,
+    )
+    db["current_matches"].create_index(["story", "position", "id"])
+    db["current_members"].create(
+        {"story": str, "claim": str, "match": str, "run": str, "doc": str, "lang": str,
+         "ord": int, "suggested": int},
+        pk=("story", "claim"),
+        foreign_keys=[(("story", "match"), "current_matches", ("story", "id")),
+                      (("run", "claim"), "claims", ("run", "id"))],
+        not_null={"match", "run", "doc", "lang", "ord", "suggested"}, strict=True,
+    )
+    db["current_members"].create_index(["story", "match", "ord"])
+    db.create_view("current_runs", """
+        SELECT r.* FROM runs r
+        WHERE r.rowid = (SELECT r2.rowid FROM runs r2 WHERE r2.story = r.story
+                         ORDER BY r2.number DESC, r2.created DESC, r2.id DESC LIMIT 1)""")
+    db.create_view("active_events", """
+        SELECT e.* FROM events e
+        WHERE e.kind != 'undo'
+          AND NOT EXISTS (SELECT 1 FROM events u WHERE u.supersedes = e.id AND u.kind = 'undo')""")
+    # `{t}` is the alias: the same condition selects the row and its latest competitor.
+    notes = "({t}.kind = 'note' OR ({t}.kind = 'verdict' AND {t}.note IS NOT NULL))"
+    for view, which in (("current_verdicts", "{t}.kind = 'verdict'"), ("current_notes", notes)):
+        db.create_view(view, f"""
+            SELECT a.story, a."match", a.reviewer, a.verdict, a.outliers, a.note,
+                   a.id AS event, a.at, a.session
+            FROM active_events a
+            WHERE {which.format(t="a")} AND a.seq = (
+                SELECT max(b.seq) FROM active_events b
+                WHERE b.story = a.story AND b."match" = a."match"
+                  AND b.reviewer = a.reviewer AND {which.format(t="b")})""")
+
+SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
+KNOWN = frozenset(m.name for m in migrations._migrations)

@@ -1,0 +1,120 @@
+"""Deriving the current state from the log: membership tables rebuilt, never edited by hand.
+
+`current_matches` and `current_members` are a cache of `Membership` (see membership.py) so
+that paging, filtering and full-text search run in SQL; `rebuild` recomputes them from the
+current run and the log, and a test checks that the incremental path gives the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlite_utils import Database
+
+from crossfact.models import Event
+
+from .errors import StoreError
+from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist
+from .rows import event_from_row
+
+BATCH = 500
+
+
+def current_run(db: Database, story: str) -> str | None:
+    row = db.execute("SELECT id FROM current_runs WHERE story = ?", [story]).fetchone()
+    return row[0] if row else None
+
+
+def machine_membership(db: Database, run: str) -> Membership:
+    """The run's matches exactly as the matcher produced them."""
+    membership = Membership(run)
+    members: dict[str, list[tuple[str, bool]]] = {}
+    for row in db["members"].rows_where("run = ?", [run], order_by="ord"):
+        members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
+    for row in db["matches"].rows_where("run = ?", [run], order_by="position, id"):
+        meta = MatchMeta(row["position"], row["score"], row["suggestion"],
+                         json.loads(row["reasons"]), json.loads(row["outliers"]))
+        membership.add(row["id"], meta, members.get(row["id"], []))
+    return membership
+
+
+def stored_membership(db: Database, story: str) -> Membership | None:
+    """The membership as the current tables hold it, to check and apply one more correction."""
+    run = current_run(db, story)
+    if run is None:
+        return None
+    membership = Membership(run)
+    members: dict[str, list[tuple[str, bool]]] = {}
+    for row in db["current_members"].rows_where("story = ?", [story], order_by="ord"):
+        members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
+    for row in db["current_matches"].rows_where("story = ?", [story]):
+        meta = MatchMeta(row["position"], row["score"], row["suggestion"],
+                         json.loads(row["reasons"]), json.loads(row["outliers"]),
+                         bool(row["corrected"]))
+        membership.add(row["id"], meta, members.get(row["id"], []))
+    return membership
+
+
+def corrections(db: Database, story: str) -> list[Event]:
+    placeholders = ", ".join("?" for _ in CORRECTIONS)
+    rows = db.query(
+        f"SELECT * FROM active_events WHERE story = ? AND kind IN ({placeholders}) ORDER BY seq",
+        [story, *CORRECTIONS],
+    )
+    return [event_from_row(row) for row in rows]
+
+
+def derive_membership(db: Database, story: str) -> Membership | None:
+    """The current run's matches with every active correction applied in log order.
+
+    A correction that no longer applies (its claim changed with the documents, or an undo
+    removed what it built on) is skipped: it stays in the log as an orphan.
+    """
+    run = current_run(db, story)
+    if run is None:
+        return None
+    membership = machine_membership(db, run)
+    for event in corrections(db, story):
+        try:
+            membership.apply(event)
+        except StoreError:
+            continue
+    return membership
+
+
+def rebuild(db: Database, story: str) -> None:
+    """Recompute the current tables of one story from its current run and the log."""
+    membership = derive_membership(db, story)
+    if membership is not None:
+        write_membership(db, story, membership)
+
+
+def write_membership(db: Database, story: str, membership: Membership) -> None:
+    """Replace the story's rows in current_matches/current_members (inside the caller's write)."""
+    run = membership.run
+    claims = {
+        row["id"]: row
+        for row in db.query(
+            "SELECT c.id, c.text, c.doc, d.lang FROM claims c "
+            "JOIN documents d ON d.run = c.run AND d.id = c.doc WHERE c.run = ?", [run])
+    }
+    db["current_members"].delete_where("story = ?", [story])
+    db["current_matches"].delete_where("story = ?", [story])
+    matches, members = [], []
+    for match, claim_ids in membership.claims.items():
+        meta = membership.meta[match]
+        matches.append({
+            "story": story, "id": match, "run": run, "position": meta.position,
+            "score": meta.score, "suggestion": meta.suggestion, "reasons": dumps(meta.reasons),
+            "outliers": dumps(meta.outliers), "corrected": int(meta.corrected),
+            "gist": gist(claims[claim_ids[0]]["text"]) if claim_ids else "",
+            "langs": dumps([claims[c]["lang"] for c in claim_ids]),
+        })
+        members.extend(
+            {"story": story, "claim": claim, "match": match, "run": run,
+             "doc": claims[claim]["doc"], "lang": claims[claim]["lang"], "ord": ord_,
+             "suggested": int(claim in membership.suggested)}
+            for ord_, claim in enumerate(claim_ids)
+        )
+    db["current_matches"].insert_all(matches, batch_size=BATCH)
+    db["current_members"].insert_all(members, batch_size=BATCH)

@@ -1,0 +1,87 @@
+"""Progress and agreement: how far each reviewer got, and how often reviewers agree.
+
+Agreement is measured on the matches that several reviewers decided: percent agreement
+over pairs of reviewers, and Krippendorff's alpha (nominal) from the `krippendorff`
+package, which accounts for agreement expected by chance.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+from typing import Any
+
+from .base import StoreBase
+from .jsonl import story_ids
+
+VERDICTS = ("agree", "conflict", "unsourced")
+
+
+def agreement(table: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """match -> reviewer -> verdict, to percent agreement and alpha on shared matches."""
+    shared = {m: v for m, v in table.items() if len(v) >= 2}
+    pairs = [(a, b) for verdicts in shared.values() for a, b in combinations(verdicts.values(), 2)]
+    percent = 100.0 * sum(a == b for a, b in pairs) / len(pairs) if pairs else None
+    alpha = None
+    reviewers = sorted({r for verdicts in shared.values() for r in verdicts})
+    if len(reviewers) >= 2 and len({v for vs in shared.values() for v in vs.values()}) >= 2:
+        import krippendorff
+        import numpy as np
+
+        data = np.array([[VERDICTS.index(shared[m][r]) if r in shared[m] else np.nan
+                          for m in sorted(shared)] for r in reviewers], dtype=float)
+        alpha = float(krippendorff.alpha(reliability_data=data,
+                                         level_of_measurement="nominal"))
+    # With one verdict value everywhere alpha is undefined (0/0): reported as None, not 1.
+    return {"shared_matches": len(shared), "pairs": len(pairs), "percent": percent,
+            "alpha": alpha}
+
+
+def story_stats(store: StoreBase, story: str) -> dict[str, Any]:
+    db = store.db
+    name = db.execute("SELECT name FROM stories WHERE id = ?", [story]).fetchone()[0]
+    total = db["current_matches"].count_where("story = ?", [story])
+    table: dict[str, dict[str, str]] = {}
+    for row in db.query('SELECT v."match", v.reviewer, v.verdict FROM current_verdicts v '
+                        'JOIN current_matches m ON m.story = v.story AND m.id = v."match" '
+                        "WHERE v.story = ?", [story]):
+        table.setdefault(row["match"], {})[row["reviewer"]] = row["verdict"]
+    per_reviewer: dict[str, Counter[str]] = {}
+    for verdicts in table.values():
+        for reviewer, verdict in verdicts.items():
+            per_reviewer.setdefault(reviewer, Counter())[verdict] += 1
+    reviewers = {
+        reviewer: {"decided": sum(counts.values()), "total": total,
+                   **{v: counts.get(v, 0) for v in VERDICTS}}
+        for reviewer, counts in sorted(per_reviewer.items())
+    }
+    overall = Counter(v for verdicts in table.values() for v in verdicts.values())
+    return {"story": name, "id": story, "matches": total, "reviewers": reviewers,
+            "verdicts": {v: overall.get(v, 0) for v in VERDICTS},
+            "agreement": agreement(table)}
+
+
+def compute(store: StoreBase, story: str | None = None) -> list[dict[str, Any]]:
+    return [story_stats(store, s) for s in story_ids(store, story)]
+
+
+def render(stats: list[dict[str, Any]]) -> str:
+    """Plain text for the terminal."""
+    out: list[str] = []
+    for s in stats:
+        out.append(f"{s['story']}  ({s['matches']} matches)")
+        verdicts = ", ".join(f"{v} {n}" for v, n in s["verdicts"].items())
+        out.append(f"  verdicts: {verdicts}")
+        for reviewer, r in s["reviewers"].items():
+            pct = 100.0 * r["decided"] / r["total"] if r["total"] else 0.0
+            out.append(f"  {reviewer}: {r['decided']}/{r['total']} decided ({pct:.0f}%); "
+                       + ", ".join(f"{v} {r[v]}" for v in VERDICTS))
+        a = s["agreement"]
+        if a["shared_matches"]:
+            pct = "n/a" if a["percent"] is None else f"{a['percent']:.1f}%"
+            alpha = "n/a" if a["alpha"] is None else f"{a['alpha']:.3f}"
+            out.append(f"  agreement on {a['shared_matches']} shared matches: {pct}, "
+                       f"Krippendorff's alpha (nominal) {alpha}")
+        else:
+            out.append("  agreement: no match decided by two reviewers yet")
+    return "\n".join(out) + "\n"

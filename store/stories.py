@@ -1,0 +1,90 @@
+"""Adding a story: its documents, claims and matches as one run, in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlite_utils import Database
+
+import crossfact
+from crossfact.ids import stable_id
+from crossfact.models import MatchResult
+
+from .base import StoreBase, story_key
+from .carry import CarryReport, carry_over
+from .membership import dumps
+from .rows import claim_to_row, document_to_row, match_to_rows
+from .state import current_run, rebuild
+
+BATCH = 500
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def insert_run(db: Database, run: dict[str, Any], result: MatchResult) -> None:
+    """Insert one run row and everything the matcher produced for it."""
+    run_id = run["id"]
+    db["runs"].insert(run)
+    db["documents"].insert_all(
+        (document_to_row(run_id, doc, text_sha256(doc.text)) for doc in result.documents),
+        batch_size=BATCH,
+    )
+    db["claims"].insert_all((claim_to_row(run_id, c) for c in result.claims), batch_size=BATCH)
+    members: list[dict[str, Any]] = []
+    rows = []
+    for position, match in enumerate(result.matches):
+        row, its_members = match_to_rows(run_id, position, match)
+        rows.append(row)
+        members.extend(its_members)
+    db["matches"].insert_all(rows, batch_size=BATCH)
+    db["members"].insert_all(members, batch_size=BATCH)
+
+
+class StoryMixin(StoreBase):
+    """Stories and their runs."""
+
+    last_carry: CarryReport | None = None
+
+    def add_story(self, name: str, result: MatchResult, params: dict[str, Any]) -> str:
+        """Store a matched story; the story id. Unchanged documents: nothing happens.
+
+        Changed documents make a new run: the earlier runs stay (events keep pointing at
+        them) and the current verdicts are carried over to the new matches (carry.py).
+        """
+        story = story_key(name)
+        fingerprint = sorted((doc.path, text_sha256(doc.text)) for doc in result.documents)
+        self.last_carry = None
+        with self._write(f"adding story {name!r}"):
+            old = None
+            if self.db["stories"].count_where("id = ?", [story]) == 0:
+                self.db["stories"].insert({"id": story, "name": name, "created": self.clock()})
+            else:
+                old = current_run(self.db, story)
+                if old is not None and self._run_fingerprint(old) == fingerprint:
+                    return story
+            number = self.db["runs"].count_where("story = ?", [story]) + 1
+            run = stable_id(story, str(number), dumps(fingerprint), dumps(params), prefix="r")
+            insert_run(self.db, {"id": run, "story": story, "number": number,
+                                 "created": self.clock(), "version": crossfact.__version__,
+                                 "params": dumps(params)}, result)
+            if old is None:
+                rebuild(self.db, story)
+            else:
+                self.last_carry = carry_over(self, story, old, run)
+        return story
+
+    def _run_fingerprint(self, run: str) -> list[tuple[str, str]]:
+        return sorted(
+            (row["path"], row["sha256"])
+            for row in self.db["documents"].rows_where("run = ?", [run], select="path, sha256")
+        )
+
+    def story_id(self, name: str) -> str | None:
+        """The id of the story called `name` (or with that id), None if there is none."""
+        row = self.db.execute(
+            "SELECT id FROM stories WHERE name = ? OR id = ? LIMIT 1", [name, name]
+        ).fetchone()
+        return row[0] if row else None

@@ -1,0 +1,57 @@
+"""What the TUI shows, as pydantic models: the store's answers, already decoded from SQL rows."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from crossfact.models import Claim, Suggestion
+
+
+class StoryInfo(BaseModel):
+    """One story in the database, with the size of its current run."""
+
+    id: str
+    name: str
+    created: str
+    documents: int
+    matches: int
+
+
+class MatchRow(BaseModel):
+    """One line of the match list: enough to page through thousands without loading claims."""
+
+    id: str
+    position: int
+    langs: list[str]
+    suggestion: Suggestion
+    score: float
+    verdict: Suggestion | None
+    gist: str  # one line: the first claim's text, shortened
+
+
+class Member(BaseModel):
+    """A claim in a match, with the version it comes from."""
+
+    claim: Claim
+    lang: str
+    doc_title: str
+    doc_path: str
+    suggested: bool  # a weak link the reviewer confirms or breaks
+
+
+class MatchView(BaseModel):
+    """Everything the review screen needs for one match and one reviewer."""
+
+    id: str
+    story: str
+    position: int
+    score: float
+    suggestion: Suggestion
+    reasons: list[str]
+    suggested_outliers: list[str]  # document ids the machine names as outliers
+    members: list[Member]
+    verdict: Suggestion | None
+    outliers: list[str]
+    note: str | None
+    corrected: bool  # membership changed by a reviewer's move/split/confirm/break
+    second_look: bool = False  # a verdict carried over from near-identical, changed text

@@ -1,0 +1,117 @@
+"""Hand-built MatchResults for the store tests: several scripts and hostile text.
+
+Built from the models rather than from the matcher, so the store tests do not depend on
+the matching pipeline (and fail only for the store's own reasons).
+"""
+
+from __future__ import annotations
+
+from crossfact.ids import stable_id
+from crossfact.models import Claim, Document, Match, MatchResult
+
+HOSTILE = "He said \"it's\" '; DROP TABLE events; -- [bold]x[/] \x00 NUL \x1b[31m end"
+
+# lang -> the claims of that version, in order
+VERSIONS: dict[str, list[str]] = {
+    "tr": ["Tesla bu yıl 10 milyar dolar harcadı.", "Fabrika 2024'te açıldı.",
+           "Şirket 29.000 çalışan istihdam ediyor."],
+    "bn": ["টেসলা এই বছর ১০ বিলিয়ন ডলার খরচ করেছে।", "কারখানাটি ২০২৪ সালে খোলা হয়েছে।",
+           "কোম্পানিটি ২৯,০০০ কর্মী নিয়োগ করে।"],
+    "ar": ["أنفقت تسلا 10 مليارات دولار هذا العام.", "افتتح المصنع في عام 2023.",
+           "توظف الشركة ٢٩٬٠٠٠ عامل."],
+    "he": ["טסלה הוציאה השנה 10 מיליארד דולר.", "המפעל נפתח ב-2024.",
+           "החברה מעסיקה 29,000 עובדים."],
+    "fr": ["Tesla a dépensé 10 milliards de dollars cette année.", "L'usine a ouvert en 2024.",
+           HOSTILE],
+}
+
+
+def build(versions: dict[str, list[str]] | None = None) -> MatchResult:
+    """Documents from the claim texts; claim i of every version forms match i.
+
+    Match 0 agrees, match 1 is a conflict (Arabic says 2023), match 2 has the French
+    hostile claim split off as unsourced and the Hebrew one only a suggested link.
+    """
+    versions = versions or VERSIONS
+    documents, claims, by_lang = [], [], {}
+    for lang, texts in versions.items():
+        path = f"story/{lang}.txt"
+        text = "\n".join(texts)
+        doc = Document(id=stable_id(path, text, prefix="d"), path=path, lang=lang,
+                       title=f"{lang} version", text=text)
+        documents.append(doc)
+        start = 0
+        for index, claim_text in enumerate(texts):
+            claim = Claim(id=stable_id(doc.id, str(index), claim_text, prefix="c"), doc=doc.id,
+                          index=index, text=claim_text, start=start,
+                          end=start + len(claim_text))
+            claims.append(claim)
+            by_lang.setdefault(lang, []).append(claim)
+            start += len(claim_text) + 1
+    doc_of = {doc.lang: doc.id for doc in documents}
+    matches = []
+    for i in range(max(len(t) for t in versions.values())):
+        group = [by_lang[lang][i] for lang in versions if i < len(by_lang[lang])]
+        suggestion, outliers, suggested = "agree", [], []
+        if i == 1:
+            suggestion, outliers = "conflict", [doc_of["ar"]] if "ar" in doc_of else []
+        if i == 2:
+            group = [c for c in group if c.doc != doc_of.get("fr")]
+            suggested = [c.id for c in group if c.doc == doc_of.get("he")]
+        ids = [c.id for c in group]
+        matches.append(Match(id=stable_id(*ids, prefix="m"), claims=ids, score=0.9 - i / 10,
+                             suggestion=suggestion, reasons=[f"reason {i}", "10 = ১০"],
+                             suggested=suggested, outliers=outliers))
+    lone = [c for c in by_lang.get("fr", [])[2:3]]
+    for claim in lone:
+        matches.append(Match(id=stable_id(claim.id, prefix="m"), claims=[claim.id], score=0.0,
+                             suggestion="unsourced", reasons=["no counterpart"]))
+    return MatchResult(documents=documents, claims=claims, matches=matches)
+
+
+def changed() -> MatchResult:
+    """The same story after an edit: Turkish claim 0 near-identical, Arabic claim 2 gone."""
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items()}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    versions["ar"][2] = "كلام مختلف تماما لا علاقة له بالأصل"
+    return build(versions)
+
+
+class Ticker:
+    """An injectable clock and id source: replays and tests get the same bytes every time."""
+
+    def __init__(self, prefix: str = "e") -> None:
+        self.n = 0
+        self.prefix = prefix
+
+    def clock(self) -> str:
+        self.n += 1
+        return f"2026-01-01T00:{self.n // 60:02d}:{self.n % 60:02d}.000Z"
+
+    def new_id(self) -> str:
+        self.n += 1
+        return f"{self.prefix}{self.n:06d}"
+
+
+def open_test_store(path, ticker: Ticker | None = None):  # noqa: ANN001, ANN201
+    """A store with a deterministic clock and ids."""
+    import store
+
+    ticker = ticker or Ticker()
+    return store.open_store(path, clock=ticker.clock, new_id=ticker.new_id)
+
+
+def review(s, reviewer: str = "ann", session: str = "s1") -> None:  # noqa: ANN001
+    """A small review: every verdict kind, a note, a correction and an undo."""
+    rows = s.matches("seed", reviewer=reviewer)
+    s.decide("seed", rows[0].id, "agree", reviewer=reviewer, session=session)
+    s.decide("seed", rows[1].id, "conflict", reviewer=reviewer, session=session,
+             note="Arabic says 2023")
+    s.decide("seed", rows[3].id, "unsourced", reviewer=reviewer, session=session)
+    view = s.match(rows[2].id, reviewer=reviewer)
+    weak = next(m for m in view.members if m.suggested)
+    s.confirm_link("seed", rows[2].id, weak.claim.id, reviewer=reviewer, session=session)
+    s.decide("seed", rows[2].id, "agree", reviewer=reviewer, session=session)
+    s.note("seed", rows[2].id, HOSTILE, reviewer=reviewer, session=session)
+    s.skip("seed", rows[0].id, reviewer=reviewer, session=session)
+    s.undo("seed", reviewer=reviewer, session=session)

@@ -1,0 +1,103 @@
+"""The evaluation harness itself: offsets of constructed stories, the pairwise scorer, the
+figure perturbations, and (when ../shared is present) a 2-document run end to end.
+
+A wrong harness would report wrong figures for the engine, so it is tested like code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import random  # noqa: E402
+
+from bench_match import baseline_match  # noqa: E402
+from common import Gold, Piece, Version, missing_corpora, pairwise  # noqa: E402
+from eval_ntrex import (  # noqa: E402
+    PartA,
+    build_case,
+    change_figure,
+    corpus_versions,
+    harmless_rewrite,
+    run_story,
+    score_case,
+)
+
+NO_CORPORA = missing_corpora()
+needs_corpora = pytest.mark.skipif(NO_CORPORA is not None, reason=NO_CORPORA or "")
+
+
+@pytest.mark.parametrize("segmented", [False, True])
+def test_render_spans_point_at_each_piece(segmented: bool) -> None:
+    v = Version("eng", [[Piece("Head", 0)], [Piece("One.", 1), Piece("Two.", 2)],
+                        [Piece("Three.", 3)]])
+    text, spans = v.render(segmented)
+    assert [text[s:e] for s, e, _ in spans] == ["Head", "One.", "Two.", "Three."]
+    assert ("\n\n" in text) is not segmented
+
+
+def test_pairwise_counts_links_between_versions_only() -> None:
+    gold = Gold(version={"a1": "eng", "a2": "eng", "b1": "tur", "c1": "fra"},
+                labels={"a1": frozenset({1}), "a2": frozenset({2}), "b1": frozenset({1}),
+                        "c1": frozenset({2})})
+    result = pairwise([["a1", "b1"], ["a2", "b1"], ["c1"]], gold)
+    total = result.total()
+    assert (total.tp, total.fp, total.fn) == (1, 1, 1)  # a1-b1 right, a2-b1 wrong, a2-c1 missed
+    assert result.wrong == [("a2", "b1")] and result.missed == [("a2", "c1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("29000 kişi", "tur", "29.000 kişi"),
+        ("29000 personnes", "fra", "29\u202f000 personnes"),
+        ("29000 people in 2019", "eng", "29,000 people in 2019"),
+        ("٢٩٠٠٠ شخص", "arb", "٢٩٬٠٠٠ شخص"),
+        ("10,000 شخص", "arb", "١٠٬٠٠٠ شخص"),
+        ("৩.৫ শতাংশ", "ben", "3.5 শতাংশ"),
+    ],
+)
+def test_harmless_rewrite_keeps_the_value(text: str, lang: str, want: str) -> None:
+    assert harmless_rewrite(text, lang, random.Random(0)) == want
+
+
+def test_no_harmless_rewrite_of_a_year_in_latin_script() -> None:
+    assert harmless_rewrite("in 2019 and 1999", "eng", random.Random(0)) is None
+
+
+def test_changed_figure_differs_in_the_same_script_and_spares_model_codes() -> None:
+    assert change_figure("H100 ২০১৯ সালে", 2019, random.Random(0)) == "H100 ২০২০ সালে"
+    assert change_figure("H100 chips", 100, random.Random(0)) is None
+
+
+def test_baseline_pairs_identical_lines() -> None:
+    lines = {"a": ["the cat sat on the mat", "stocks fell 3% today"],
+             "b": ["stocks fell 3% today", "the cat sat on the mat"]}
+    got = sorted(sorted(m) for m in baseline_match(lines))
+    assert got == [["a#0", "b#1"], ["a#1", "b#0"]]
+
+
+@needs_corpora
+def test_corpus_versions_delete_and_insert_three_percent() -> None:
+    versions, moved = corpus_versions("edit", 100)
+    inserted = [{p.label for p in v.pieces() if p.mark == "inserted"} for v in versions]
+    assert moved is None and all(len(s) == 3 for s in inserted)
+    assert len(set().union(*inserted)) == 3 * len(versions)  # disjoint FLORES lines
+    assert all(len(v.pieces()) == 100 for v in versions)
+
+
+@needs_corpora
+def test_two_documents_end_to_end() -> None:
+    report = PartA()
+    for index in (0, 1):
+        case = build_case(index)
+        assert {"inserted", "deleted"} <= case.done.keys()
+        clean, perturbed = run_story(case.clean), run_story(case.perturbed)
+        assert all(perturbed.gold.labels.values())  # every claim's offsets land on a sentence
+        score_case(case, clean, perturbed, report)
+    assert report.cases == 2 and report.inserted.tries == 2
+    assert report.perturbed[0].total().tp + report.perturbed[0].total().fn > 0

@@ -1,0 +1,115 @@
+"""Dates and months in six languages: babel formats dates, find_dates reads them back."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from babel.dates import format_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crossfact.dates import find_dates
+from crossfact.numbers import find_quantities
+
+LANGS = ["tr", "bn", "ar", "fr", "he", "en"]
+
+
+def parts(text: str, lang: str) -> list[tuple[int | None, int | None, int | None]]:
+    return [d.key() for d in find_dates(text, lang)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(LANGS),
+    st.sampled_from(["long", "full", "medium"]),
+    st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)),
+)
+def test_babel_dates_read_back(lang, style, day):
+    text = format_date(day, format=style, locale=lang)
+    assert parts(text, lang) == [(day.year, day.month, day.day)], text
+    assert find_quantities(text, lang) == [], text  # a date's year and day are not figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        ("Temmuz ayında", "tr", (None, 7, None)),
+        ("Eylül başlarında", "tr", (None, 9, None)),
+        ("Ağustos sonlarında", "tr", (None, 8, None)),
+        ("Temmuz'da", "tr", (None, 7, None)),
+        ("Temmuzda", "tr", (None, 7, None)),
+        ("29 Ekim 2024", "tr", (2024, 10, 29)),
+        ("ekim ayında", "tr", (None, 10, None)),
+        ("অক্টোবর 29, 2024", "bn", (2024, 10, 29)),
+        ("অক্টোবরের শেষ নাগাদ", "bn", (None, 10, None)),
+        ("১লা অক্টোবরের গণভোট", "bn", (None, 10, 1)),
+        ("২৯ অক্টোবর ২০২৪", "bn", (2024, 10, 29)),
+        ("মে মাসে", "bn", (None, 5, None)),
+        ("তিনি জুলাইয়ে পিয়ংইয়াং", "bn", (None, 7, None)),
+        ("এবং নভেম্বরেও তা", "bn", (None, 11, None)),
+        ("29 أكتوبر 2024", "ar", (2024, 10, 29)),
+        ("29 اكتوبر 2024", "ar", (2024, 10, 29)),
+        ("في أيلول", "ar", (None, 9, None)),
+        ("تموز 2023", "ar", (2023, 7, None)),
+        ("جويلية 2023", "ar", (2023, 7, None)),
+        ("تشرين الأول 2023", "ar", (2023, 10, None)),
+        ("في شهر مارس", "ar", (None, 3, None)),
+        ("ביולי 2023", "he", (2023, 7, None)),
+        ("29 באוקטובר 2024", "he", (2024, 10, 29)),
+        ("בסוף מרץ", "he", (None, 3, None)),
+        ("29 octobre 2024", "fr", (2024, 10, 29)),
+        ("fin octobre", "fr", (None, 10, None)),
+        ("début octobre", "fr", (None, 10, None)),
+        ("1er mai 2024", "fr", (2024, 5, 1)),
+        ("en mai", "fr", (None, 5, None)),
+        ("October 29, 2024", "en", (2024, 10, 29)),
+        ("on Oct. 2, 1968, troops", "en", (1968, 10, 2)),
+        ("closed until Oct.", "en", (None, 10, None)),
+        ("May 2024", "en", (2024, 5, None)),
+        ("29.10.2024", "tr", (2024, 10, 29)),
+        ("10/29/2024", "en", (2024, 10, 29)),
+        ("29/10/2024", "fr", (2024, 10, 29)),
+        ("2024-10-29", "he", (2024, 10, 29)),
+        ("09\u200f/05\u200f/2024", "ar", (2024, 5, 9)),
+    ],
+)
+def test_dates(text, lang, key):
+    assert parts(text, lang) == [key]
+
+
+def test_two_names_for_one_month_are_one_date():
+    assert parts("في يوليو/تموز، على سبيل المثال", "ar") == [(None, 7, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Rosenstein may be delayed again", "en"),
+        ("Rosa's rain may be a blessing", "en"),
+        ("la planète Mars", "fr"),
+        ("une maison", "fr"),
+        ("ekim yapılan tarla", "tr"),
+        ("ওরিওল জুনকেরাস", "bn"),
+        ("وقال جوان بويج", "ar"),
+        ("the March on Washington", "en"),
+    ],
+)
+def test_words_that_look_like_months(text, lang):
+    assert find_dates(text, lang) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Tesla ise Ağustos sonlarında, xAI ise 29 Ekim 2024 tarihinde"
+    found = find_dates(text, "tr")
+    assert [d.text for d in found] == ["Ağustos", "29 Ekim 2024"]
+    assert all(text[d.start : d.end] == d.text for d in found)
+
+
+def test_seed_dates():
+    seeds = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
+    bn = (seeds / "001_e09e160c88b3d2eb.txt").read_text(encoding="utf-8")
+    assert (2024, 10, 29) in parts(bn, "bn")
+    he = (seeds / "004_e7e13f47c49d17c4.txt").read_text(encoding="utf-8")
+    assert (2023, 7, None) in parts(he, "he")

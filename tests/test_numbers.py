@@ -1,0 +1,407 @@
+"""Numbers as the six languages write them: babel formats, we read back; the seed's figures."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.numbers import (
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crossfact.numbers import find_codes, find_quantities, parse_number
+
+LANGS = ["tr", "bn", "ar", "fr", "he", "en"]
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
+SEED_LANGS = {"000": "tr", "001": "bn", "002": "ar", "003": "fr", "004": "he"}
+
+# (locale, CLDR numbering system for the marks, digit script to write the digits in)
+WRITINGS = [(lang, "latn", None) for lang in LANGS] + [
+    ("ar", "arab", "ARABIC-INDIC"),
+    ("ar", "latn", "ARABIC-INDIC"),
+    ("ar", "arab", "EXTENDED ARABIC-INDIC"),
+    ("bn", "latn", "BENGALI"),
+    ("tr", "latn", "ARABIC-INDIC"),
+]
+
+
+def in_script(text: str, script: str | None) -> str:
+    """babel writes Latin digits whatever the numbering system; write them in `script`."""
+    if script is None:
+        return text
+    zero = ord(unicodedata.lookup(f"{script} DIGIT ZERO"))
+    return "".join(chr(zero + int(c)) if "0" <= c <= "9" else c for c in text)
+
+
+def values(text: str, lang: str) -> list[float]:
+    return [q.value for q in find_quantities(text, lang)]
+
+
+def only(text: str, lang: str):
+    found = find_quantities(text, lang)
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+# --- property tests: babel formats, find_quantities reads back -----------------------------
+
+amounts = st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WRITINGS), amounts)
+def test_format_decimal_reads_back(writing, amount):
+    lang, system, script = writing
+    text = in_script(format_decimal(amount, locale=lang, numbering_system=system), script)
+    assert values(text, lang) == [pytest.approx(float(amount))], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(WRITINGS),
+    st.sampled_from(["long", "short"]),
+    st.integers(1, 999),
+    st.integers(3, 12),
+)
+def test_format_compact_decimal_reads_back(writing, kind, mantissa, exponent):
+    lang, _, script = writing
+    if lang == "bn" and kind == "short":
+        return  # bn short forms (লা, কো) are not read: "১লা" is "1st"; see locales.scale_words
+    amount = mantissa * 10**exponent
+    text = format_compact_decimal(amount, format_type=kind, locale=lang, fraction_digits=2)
+    if not any(c.isdigit() for c in text):
+        return  # fr "mille": a number word, not digits
+    assert values(in_script(text, script), lang) == [pytest.approx(amount)], text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(WRITINGS), st.integers(0, 10_000))
+def test_format_percent_reads_back(writing, whole):
+    lang, system, script = writing
+    text = in_script(format_percent(whole / 100, locale=lang, numbering_system=system), script)
+    q = only(text, lang)
+    assert (q.value, q.percent) == (whole, True), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from(["USD", "EUR"]), amounts)
+def test_format_currency_reads_back(lang, code, amount):
+    text = format_currency(amount, code, locale=lang)
+    q = only(text, lang)
+    assert (q.value, q.currency) == (pytest.approx(float(amount)), code), text
+
+
+# --- the locale's marks, and writers who deviate --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("100.000", "tr", 100_000),
+        ("6,6", "tr", 6.6),
+        ("1.234", "tr", 1234),  # a lone "." before three digits groups them in tr ...
+        ("1.234", "en", 1.234),  # ... and is a decimal point in en
+        ("6.6", "tr", 6.6),  # a writer deviating: "." before one digit is decimal anywhere
+        ("29,000", "tr", 29_000),  # nobody writes decimals ",000": copied English grouping
+        ("1.234.567,89", "tr", 1_234_567.89),
+        ("29 000", "fr", 29_000),
+        ("29\u00a0000", "fr", 29_000),
+        ("29\u202f000", "fr", 29_000),
+        ("1 234 567,5", "fr", 1_234_567.5),
+        ("29.000", "fr", 29_000),
+        ("٢٩٬٠٠٠", "ar", 29_000),
+        ("٦٫٦", "ar", 6.6),
+        ("29000", "ar", 29_000),
+        ("6.6", "ar", 6.6),
+        ("30،000", "ar", 30_000),
+        ("29,000", "en", 29_000),
+        ("1,234.5", "en", 1234.5),
+        ("৫০,০০০", "bn", 50_000),
+        ("২৯,০০০", "bn", 29_000),
+        ("১২,৩৪,৫৬৭", "bn", 1_234_567),
+        ("2,900", "bn", 2900),
+        ("۱۲۳", "ar", 123),
+    ],
+)
+def test_marks(text, lang, value):
+    assert values(text, lang) == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize("token", ["1.2.3", "12,3456,78", "1,23,4"])
+def test_malformed_groups_are_not_numbers(token):
+    assert parse_number(token, ".") is None
+
+
+def test_parse_number_is_exact():
+    assert parse_number("6,6", ",") == Decimal("6.6")
+
+
+# --- scale words -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("10 milyar", "tr", 1e10),
+        ("10 milyarlık", "tr", 1e10),
+        ("100 bin", "tr", 1e5),
+        ("6,6 milliards", "fr", 6.6e9),
+        ("2 billions", "fr", 2e12),  # French billion is 10^12 ...
+        ("2 billion", "en", 2e9),  # ... English billion is 10^9
+        ("3 millions", "fr", 3e6),
+        ("10 مليارات", "ar", 1e10),
+        ("5 مليار", "ar", 5e9),
+        ("3 ملايين", "ar", 3e6),
+        ("85 ألف", "ar", 85_000),
+        ("6 מיליארד", "he", 6e9),
+        ("3 מיליון", "he", 3e6),
+        ("10 বিলিয়ন", "bn", 1e10),
+        ("10 মিলিয়ন", "bn", 1e7),
+        ("1000 কোটি", "bn", 1e10),
+        ("৫ লাখ", "bn", 5e5),
+        ("৫ লক্ষ", "bn", 5e5),
+        ("2 লাখ কোটি", "bn", 2e12),
+        ("10 হাজার", "bn", 1e4),
+        ("10 বিলিয়নের", "bn", 1e10),
+        ("10bn", "en", 1e10),
+        ("10 bn", "en", 1e10),
+        ("10 Mrd", "tr", 1e10),
+        ("10 mn", "en", 1e7),
+        ("5 trillion", "en", 5e12),
+        ("10 Md", "fr", 1e10),
+    ],
+)
+def test_scale_words(text, lang, value):
+    assert values(text, lang) == [pytest.approx(value)]
+
+
+def test_one_letter_scale_needs_to_be_glued():
+    assert values("$10B", "en") == [1e10]
+    assert values("Plan 2 B", "en") == [2]
+
+
+# --- percent, currency, approximate, units --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("%5", "tr"),
+        ("yüzde 5", "tr"),
+        ("5%", "en"),
+        ("5 percent", "en"),
+        ("5 per cent", "en"),
+        ("5 %", "fr"),
+        ("5 pour cent", "fr"),
+        ("5٪", "ar"),
+        ("٥٪", "ar"),
+        ("5 في المائة", "ar"),
+        ("5 بالمئة", "ar"),
+        ("5 אחוז", "he"),
+        ("5 אחוזים", "he"),
+        ("5 শতাংশ", "bn"),
+        ("৫%", "bn"),
+    ],
+)
+def test_percent(text, lang):
+    q = only(text, lang)
+    assert (q.value, q.percent) == (5, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "code"),
+    [
+        ("10 milyar dolar", "tr", 1e10, "USD"),
+        ("10 milyar doların", "tr", 1e10, "USD"),
+        ("20.000 dolardan", "tr", 20_000, "USD"),
+        ("$6.6 billion", "en", 6.6e9, "USD"),
+        ("6,6 milliards de dollars", "fr", 6.6e9, "USD"),
+        ("10 milliards d'euros", "fr", 1e10, "EUR"),
+        ("6,6 Md$", "fr", 6.6e9, "USD"),
+        ("10 مليارات دولار", "ar", 1e10, "USD"),
+        ("5 ملايين يورو", "ar", 5e6, "EUR"),
+        ("6 מיליארד דולר", "he", 6e9, "USD"),
+        ("10 מיליון שקלים", "he", 1e7, "ILS"),
+        ("$6.6 বিলিয়ন", "bn", 6.6e9, "USD"),
+        ("$10 বিলিয়ন ডলার", "bn", 1e10, "USD"),
+        ("5 কোটি টাকা", "bn", 5e7, "BDT"),
+        ("€5", "en", 5, "EUR"),
+        ("£5", "en", 5, "GBP"),
+        ("USD 5", "en", 5, "USD"),
+        ("5 TL", "tr", 5, "TRY"),
+    ],
+)
+def test_currency(text, lang, value, code):
+    q = only(text, lang)
+    assert (q.value, q.currency) == (pytest.approx(value), code)
+    assert q.text == text
+
+
+def test_symbol_before_the_next_number_is_not_a_suffix():
+    found = find_quantities("মোট $6.6 বিলিয়ন $157 বিলিয়ন পোস্ট", "bn")
+    assert [(q.value, q.currency, q.text) for q in found] == [
+        (6.6e9, "USD", "$6.6 বিলিয়ন"),
+        (1.57e11, "USD", "$157 বিলিয়ন"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("yaklaşık 10 milyar dolar", "tr"),
+        ("yaklaşık olarak 70 MW", "tr"),
+        ("10 milyar dolar civarında", "tr"),
+        ("environ 10 milliards", "fr"),
+        ("près de 10 milliards", "fr"),
+        ("quelque 38 milliards", "fr"),
+        ("~85,000", "en"),
+        ("about 10 billion", "en"),
+        ("حوالي 85000", "ar"),
+        ("وحوالي 85000", "ar"),
+        ("نحو 10 مليارات", "ar"),
+        ("ما يقرب من 10 مليارات", "ar"),
+        ("כ-10 מיליארד", "he"),
+        ("בערך 100", "he"),
+        ("প্রায় $10 বিলিয়ন", "bn"),
+        ("আনুমানিক ১০", "bn"),
+    ],
+)
+def test_approximate(text, lang):
+    assert only(text, lang).approx
+
+
+def test_not_approximate_without_marker():
+    assert not only("Tesla 10 milyar dolar", "tr").approx
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("150 MW", "tr", 150, "MW"),
+        ("70 MW’ı", "tr", 70, "MW"),
+        ("200 kW’den", "tr", 200, "kW"),
+        ("5 GW", "en", 5, "GW"),
+        ("5 gigawatts", "en", 5, "GW"),
+        ("5 mégawatts", "fr", 5, "MW"),
+        ("5 מגה ואט", "he", 5, "MW"),
+        ("50 000 GPU", "fr", 50_000, "GPU"),
+        ("100,000 GPUs", "he", 100_000, "GPU"),
+    ],
+)
+def test_units(text, lang, value, unit):
+    q = only(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+# --- years, codes, dates, times ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("2024 yılında", "tr"), ("عام 2024", "ar"), ("عام2020", "ar"), ("2024 সালে", "bn"),
+     ("en 2024", "fr"), ("ב-2024", "he"), ("in 2024", "en")],
+)
+def test_standalone_year(text, lang):
+    q = only(text, lang)
+    assert q.year and q.value in (2020, 2024)
+
+
+@pytest.mark.parametrize("text", ["2,024", "$2024", "2024 billion", "about 2024", "2024%"])
+def test_year_needs_to_stand_alone(text):
+    assert not only(text, "en").year
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "codes"),
+    [
+        ("100.000 sıvı soğutmalı H100 GPU", "tr", ["H100"]),
+        ("Dojo D1 kabini", "tr", ["D1"]),
+        ("GPT-4 and A100", "en", ["GPT4", "A100"]),
+        ("Q2 তে", "bn", ["Q2"]),
+        ("50,000 এনভিডিয়া এইচ100 জিপিইউ", "bn", ["H100"]),
+        ("H100 و50000 H200", "ar", ["H100", "H200"]),
+        ("COVID-19", "en", ["COVID19"]),
+        ("كوفيد-19", "ar", []),  # a name in Arabic letters: not a code we can spell, not a figure
+        ("কোভিড-১৯", "bn", []),
+    ],
+)
+def test_codes_are_names_not_numbers(text, lang, codes):
+    assert find_codes(text) == codes
+    assert not {100, 200, 1, 4, 2, 19} & set(values(text, lang))
+
+
+def test_seed_sentence_tr():
+    found = find_quantities("xBuster, Temmuz ayında 100.000 sıvı soğutmalı H100 GPU içeren", "tr")
+    assert [q.value for q in found] == [100_000]
+    assert find_codes("100.000 sıvı soğutmalı H100 GPU") == ["H100"]
+
+
+def test_glued_prefixes():
+    assert values("H100 و50000 H200", "ar") == [50_000]
+    assert values("הוכשר ב-20,000 גרפי", "he") == [20_000]
+    assert only("וכ-10", "he").approx
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("29 أكتوبر 2024", "ar"), ("29 Ekim 2024", "tr"), ("October 29, 2024", "en"),
+     ("29.10.2024", "tr"), ("ביולי 2023", "he"), ("saat 15:00'da", "tr"), ("à 15 h", "fr"),
+     ("at 3 p.m.", "en"), ("الساعة 7 صباحًا", "ar"), ("בשעה 14:00", "he")],
+)
+def test_dates_and_times_are_not_quantities(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Elon Musk, 2024 yılında yaklaşık 10 milyar dolar harcadı; %5 arttı."
+    found = find_quantities(text, "tr")
+    assert [q.text for q in found] == ["2024", "10 milyar dolar", "%5"]
+    assert all(text[q.start : q.end] == q.text for q in found)
+
+
+def test_bidi_marks_do_not_hide_numbers():
+    q = only("\u200f1,234.50 \u200f$", "he")
+    assert (q.value, q.currency) == (1234.5, "USD")
+
+
+def test_unknown_language_reads_like_english():
+    assert values("6.6 billion and 29,000", "xx") == [6.6e9, 29_000]
+
+
+# --- the seed story ----------------------------------------------------------------------------
+
+
+def seed_quantities():
+    for path in sorted(SEEDS.glob("*.txt")):
+        lang = SEED_LANGS[path.name[:3]]
+        text = path.read_text(encoding="utf-8")
+        yield path.name, text, find_quantities(text, lang)
+
+
+def test_every_seed_says_ten_billion_dollars():
+    for name, _, found in seed_quantities():
+        assert any(q.value == 1e10 and q.currency == "USD" for q in found), name
+
+
+def test_seeds_agree_on_the_cluster_sizes():
+    expected = {29_000, 50_000, 85_000, 100_000}
+    seen = {name: {q.value for q in found} for name, _, found in seed_quantities()}
+    for prefix in ("001", "002", "003"):  # bn, ar, fr quote the same tweet
+        name = next(n for n in seen if n.startswith(prefix))
+        assert expected <= seen[name], name
+
+
+def test_seeds_never_read_a_code_as_a_number():
+    for name, text, found in seed_quantities():
+        codes = [m.span() for m in re.finditer(r"H[12]00|D1|এইচ100", text)]
+        assert codes, name
+        for q in found:
+            assert not any(a < q.end and q.start < b for a, b in codes), (name, q)

@@ -1,0 +1,67 @@
+"""Carry-over: re-adding a story with changed documents keeps every verdict somewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store_data import VERSIONS, build, changed, open_test_store
+
+from store import CARRY_SESSION
+
+
+def decide_all(s, reviewer: str) -> list[str]:  # noqa: ANN001
+    rows = s.matches("seed", reviewer=reviewer)
+    for row in rows:
+        s.decide("seed", row.id, "conflict" if row.suggestion == "conflict" else "agree",
+                 reviewer=reviewer, session="s", note=f"note {row.position}")
+    return [row.id for row in rows]
+
+
+def test_same_text_carried_near_identical_marked_gone_orphaned(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    events_before = s.db["events"].count
+    s.add_story("seed", changed(), {})
+    report = s.last_carry
+    assert report is not None and s.db["runs"].count == 2
+    rows = s.matches("seed", reviewer="ann")
+    views = [s.match(row.id, reviewer="ann") for row in rows]
+    # match 0: Turkish claim reworded slightly -> carried, second look
+    assert views[0].verdict == "agree" and views[0].second_look
+    # match 1: all texts the same (the Arabic document changed elsewhere) -> carried as is
+    assert views[1].verdict == "conflict" and not views[1].second_look
+    assert views[1].outliers == views[1].suggested_outliers  # outlier doc id re-mapped
+    # match 2: its Arabic claim is gone -> carried, second look
+    assert views[2].verdict == "agree" and views[2].second_look
+    assert [v.note for v in views] == ["note 0", "note 1", "note 2", "note 3"]
+    assert len(report.carried) == 3 and len(report.second_look) == 2
+    assert report.orphaned == []
+    # nothing dropped: the original events are all still in the log
+    assert s.db["events"].count == events_before + len(report.carried)
+    carried = [e for e in s.events("seed") if e.session == CARRY_SESSION]
+    assert all(e.supersedes for e in carried)
+
+
+def test_a_removed_version_orphans_its_lone_claims(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    without_french = {lang: texts for lang, texts in VERSIONS.items() if lang != "fr"}
+    s.add_story("seed", build(without_french), {})
+    report = s.last_carry
+    orphan_events = [e for e in s.events("seed") if e.id in report.orphaned]
+    assert [e.match for e in orphan_events] == [lone]
+    assert s.progress("seed", reviewer="ann") == (3, 3)
+
+
+def test_carried_verdicts_are_not_the_reviewers_last_action(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    s.add_story("seed", changed(), {})
+    undone = s.undo("seed", reviewer="ann", session="s2")
+    assert undone is not None
+    taken_back = next(e for e in s.events() if e.id == undone.supersedes)
+    assert taken_back.session == "s"

@@ -1,0 +1,141 @@
+"""The event log and the state derived from it: commands, undo, corrections, reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from store_data import HOSTILE, build, open_test_store, review
+
+from crossfact.models import Event
+from store import StoreError, open_store, split_match_id
+from store.state import derive_membership, stored_membership
+
+
+@pytest.fixture
+def s(tmp_path: Path):  # noqa: ANN201
+    store = open_test_store(tmp_path / "x.db")
+    store.add_story("seed", build(), {"threshold": 0.5})
+    yield store
+    store.close()
+
+
+def test_add_story_twice_is_a_no_op(s) -> None:  # noqa: ANN001
+    before = s.db["runs"].count
+    assert s.add_story("seed", build(), {"threshold": 0.5}) == s.story_id("seed")
+    assert s.db["runs"].count == before
+    [info] = s.stories()
+    assert (info.name, info.documents, info.matches) == ("seed", 5, 4)
+    assert [d.lang for d in s.documents("seed")] == ["tr", "bn", "ar", "he", "fr"]
+    assert s.documents("seed")[4].text.endswith(HOSTILE)
+
+
+def test_verdict_undo_and_restart(tmp_path: Path, s) -> None:  # noqa: ANN001
+    first = s.matches("seed", reviewer="ann")[0].id
+    s.decide("seed", first, "agree", reviewer="ann", session="s1")
+    assert s.progress("seed", reviewer="ann") == (1, 4)
+    assert s.progress("seed", reviewer="bob") == (0, 4)
+    s.close()
+    again = open_store(tmp_path / "x.db")  # undo works across restarts
+    undo = again.undo("seed", reviewer="ann", session="s2")
+    assert undo is not None and undo.kind == "undo"
+    assert again.match(first, reviewer="ann").verdict is None
+    assert again.undo("seed", reviewer="ann", session="s2") is None  # nothing left
+    assert [e.kind for e in again.events("seed")] == ["verdict", "undo"]  # never deleted
+
+
+def test_conflict_without_outliers_takes_the_suggested_ones(s) -> None:  # noqa: ANN001
+    conflict = s.matches("seed", reviewer="ann", filter="conflicts")[0]
+    event = s.decide("seed", conflict.id, "conflict", reviewer="ann", session="s")
+    view = s.match(conflict.id, reviewer="ann")
+    assert event.outliers == view.suggested_outliers == view.outliers
+    assert len(view.outliers) == 1
+
+
+def test_filters_paging_and_resume(s) -> None:  # noqa: ANN001
+    rows = s.matches("seed", reviewer="ann")
+    assert [r.position for r in rows] == [0, 1, 2, 3]
+    assert [r.id for r in s.matches("seed", reviewer="ann", offset=1, limit=2)] == [
+        rows[1].id, rows[2].id]
+    assert s.resume("seed", reviewer="ann") == rows[0].id
+    s.decide("seed", rows[1].id, "agree", reviewer="ann", session="s")
+    assert s.resume("seed", reviewer="ann") == rows[2].id
+    assert s.next_todo("seed", 3, reviewer="ann") == rows[0].id  # wraps around
+    assert s.count("seed", reviewer="ann", filter="decided") == 1
+    assert s.count("seed", reviewer="ann", filter="todo") == 3
+    assert s.count("seed", reviewer="ann", filter="unsourced") == 1
+    assert s.matches("seed", reviewer="ann", filter="decided")[0].verdict == "agree"
+    with pytest.raises(StoreError, match="unknown filter"):
+        s.matches("seed", reviewer="ann", filter="everything")
+
+
+def test_hostile_text_and_megabyte_note_stored_faithfully(s) -> None:  # noqa: ANN001
+    match = s.matches("seed", reviewer="ann")[3].id
+    big = ("\x00'\";DROP TABLE events;--[bold]" + "ক" * 100) * 8000  # > 1 MB
+    s.note("seed", match, big, reviewer="ann", session="s")
+    assert s.match(match, reviewer="ann").note == big
+    assert s.match(match, reviewer="ann").members[0].claim.text == HOSTILE
+    assert s.count("seed", reviewer="ann", search='"; DROP TABLE events --') == 1
+
+
+def test_events_that_do_not_apply_are_refused(s) -> None:  # noqa: ANN001
+    good = s.matches("seed", reviewer="ann")[0].id
+    with pytest.raises(StoreError, match="not in the current matches"):
+        s.decide("seed", "m-nope", "agree", reviewer="ann", session="s")
+    with pytest.raises(StoreError, match="only a conflict"):
+        s.decide("seed", good, "agree", reviewer="ann", session="s", outliers=["d-x"])
+    with pytest.raises(StoreError, match="not versions in"):
+        s.decide("seed", good, "conflict", reviewer="ann", session="s", outliers=["d-x"])
+    with pytest.raises(StoreError, match="no story"):
+        s.decide("nope", good, "agree", reviewer="ann", session="s")
+    event = s.decide("seed", good, "agree", reviewer="ann", session="s")
+    with pytest.raises(StoreError, match="already recorded"):
+        s.apply(event)
+    foreign = Event(id="u1", story=event.story, kind="undo", supersedes=event.id,
+                    reviewer="bob", session="s", at="t")
+    with pytest.raises(StoreError, match="not this reviewer"):
+        s.apply(foreign)
+    assert s.db["events"].count == 1
+
+
+def test_corrections_change_membership_and_undo_restores_it(s) -> None:  # noqa: ANN001
+    rows = s.matches("seed", reviewer="ann")
+    view = s.match(rows[2].id, reviewer="ann")
+    weak = next(m for m in view.members if m.suggested)
+    s.confirm_link("seed", rows[2].id, weak.claim.id, reviewer="ann", session="s")
+    assert not any(m.suggested for m in s.match(rows[2].id, reviewer="ann").members)
+    moved = view.members[0].claim.id
+    s.move_claim("seed", moved, rows[3].id, reviewer="ann", session="s")
+    assert moved in [m.claim.id for m in s.match(rows[3].id, reviewer="ann").members]
+    assert s.match(rows[3].id, reviewer="ann").corrected
+    s.split_claim("seed", moved, reviewer="ann", session="s")
+    alone = s.match(split_match_id(moved), reviewer="ann")
+    assert [m.claim.id for m in alone.members] == [moved]
+    assert alone.suggestion == "unsourced" and s.count("seed", reviewer="ann") == 5
+    with pytest.raises(StoreError, match="already stands alone"):
+        s.split_claim("seed", moved, reviewer="ann", session="s")
+    s.undo("seed", reviewer="ann", session="s")  # takes back the split
+    assert s.count("seed", reviewer="ann") == 4
+    with pytest.raises(StoreError, match="not a suggested link"):
+        s.break_link("seed", rows[3].id, moved, reviewer="ann", session="s")
+    # the derived tables equal a rebuild from the log
+    incremental = stored_membership(s.db, s.story_id("seed"))
+    rebuilt = derive_membership(s.db, s.story_id("seed"))
+    assert incremental.claims == rebuilt.claims and incremental.suggested == rebuilt.suggested
+
+
+def test_context_gives_neighbouring_sentences(s) -> None:  # noqa: ANN001
+    view = s.match(s.matches("seed", reviewer="ann")[1].id, reviewer="ann")
+    before, after = s.context(view.members[0].claim.id)
+    assert before == "Tesla bu yıl 10 milyar dolar harcadı."
+    assert after == "Şirket 29.000 çalışan istihdam ediyor."
+
+
+def test_a_full_review_derives_the_expected_state(s) -> None:  # noqa: ANN001
+    review(s)
+    assert s.progress("seed", reviewer="ann") == (4, 4)
+    rows = s.matches("seed", reviewer="ann")
+    assert [r.verdict for r in rows] == ["agree", "conflict", "agree", "unsourced"]
+    assert s.match(rows[2].id, reviewer="ann").note == HOSTILE
+    assert s.match(rows[1].id, reviewer="ann").note == "Arabic says 2023"
+    assert [e.kind for e in s.events()][-2:] == ["skip", "undo"]

@@ -1,0 +1,137 @@
+"""Exports, imports and merges: byte-identical round trips, idempotence, the CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from store_data import HOSTILE, Ticker, build, open_test_store, review
+
+from crossfact.cli import main
+from store.exports import FORMATS
+from store.importing import import_lines
+from store.merging import merge_database
+
+
+def export(s, fmt: str = "jsonl", story: str | None = None) -> str:  # noqa: ANN001
+    return "".join(FORMATS[fmt](s, story))
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path):  # noqa: ANN201
+    s = open_test_store(tmp_path / "a.db")
+    s.add_story("seed", build(), {"threshold": 0.5})
+    review(s)
+    yield s
+    s.close()
+
+
+def test_jsonl_reimports_byte_identically_and_twice_changes_nothing(
+        tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+    text = export(reviewed)
+    fresh = open_test_store(tmp_path / "b.db")
+    report = import_lines(fresh, io.StringIO(text), "x.jsonl")
+    assert report.events == reviewed.db["events"].count
+    assert export(fresh) == text
+    again = import_lines(fresh, io.StringIO(text), "x.jsonl")
+    assert (again.events, again.runs) == (0, 0)
+    assert export(fresh) == text
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert [line["type"] for line in lines][:2] == ["story", "run"]
+    assert lines[-1]["type"] == "state"
+    assert lines[1]["documents"][4]["text"].endswith(HOSTILE)  # NUL, quotes, escapes intact
+
+
+def test_import_rejects_a_bad_line_and_keeps_nothing(tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+    lines = export(reviewed).splitlines(keepends=True)
+    broken = "".join(lines[:3]) + "{not json\n"
+    fresh = open_test_store(tmp_path / "b.db")
+    with pytest.raises(Exception, match=r"x.jsonl:4: not a JSON line"):
+        import_lines(fresh, io.StringIO(broken), "x.jsonl")
+    assert fresh.db["events"].count == 0 and fresh.db["stories"].count == 0
+
+
+def test_merge_keeps_event_ids_and_twice_changes_nothing(tmp_path: Path) -> None:
+    ann = open_test_store(tmp_path / "ann.db")
+    ann.add_story("seed", build(), {})
+    review(ann, reviewer="ann")
+    bob = open_test_store(tmp_path / "bob.db", Ticker("b"))
+    bob.add_story("seed", build(), {})
+    for row in bob.matches("seed", reviewer="bob"):
+        bob.decide("seed", row.id, "agree", reviewer="bob", session="b")
+    bob_ids = [e.id for e in bob.events()]
+    bob.close()
+    first = merge_database(ann, tmp_path / "bob.db")
+    assert first.events == len(bob_ids)
+    assert [e.id for e in ann.events() if e.reviewer == "bob"] == bob_ids
+    text = export(ann)
+    assert merge_database(ann, tmp_path / "bob.db").events == 0
+    assert export(ann) == text
+    assert ann.progress("seed", reviewer="bob") == (4, 4)
+
+
+def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed) -> None:  # noqa: ANN001
+    rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv"))))
+    assert len(rows) == 4
+    assert rows[1]["verdict:ann"] == "conflict" and rows[1]["note:ann"] == "Arabic says 2023"
+    assert rows[0]["bn"].startswith("টেসলা") and rows[0]["he"].startswith("טסלה")
+    assert rows[3]["fr"] == HOSTILE
+
+
+def test_markdown_puts_conflicts_first_and_neutralises_control_characters(reviewed) -> None:  # noqa: ANN001
+    md = export(reviewed, "md")
+    assert md.index("## Conflicts") < md.index("## Unsourced") < md.index("## Notes")
+    assert "افتتح المصنع في عام 2023." in md and "| yes |" in md
+    assert "\x1b" not in md and "\x00" not in md and "\\x1b" in md
+
+
+def test_claimreview_is_json_ld_without_a_truth_scale(reviewed) -> None:  # noqa: ANN001
+    reviews = json.loads(export(reviewed, "claimreview"))
+    assert len(reviews) == 4
+    conflict = next(r for r in reviews if r["reviewRating"]["alternateName"].startswith(
+        "Versions conflict"))
+    assert conflict["@type"] == "ClaimReview" and conflict["@context"] == "https://schema.org"
+    assert conflict["reviewRating"]["ratingExplanation"] == "Arabic says 2023"
+    assert "ratingValue" not in conflict["reviewRating"]
+    langs = [a["inLanguage"] for a in conflict["itemReviewed"]["appearance"]]
+    assert langs == ["tr", "bn", "ar", "he", "fr"]
+    assert "(ar differ)" in conflict["reviewRating"]["alternateName"]
+
+
+def test_cli_round_trip_and_one_line_errors(tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+    runner = CliRunner()
+    db = str(reviewed.path)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["export", "--db", db, "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == export(reviewed)
+    other = str(tmp_path / "other.db")
+    assert runner.invoke(main, ["import", str(out), "--db", other]).exit_code == 0
+    again = runner.invoke(main, ["export", "--db", other, "--format", "jsonl"])
+    assert again.stdout_bytes == out.read_bytes()
+    for fmt in ("csv", "md", "claimreview"):
+        assert runner.invoke(main, ["export", "--db", db, "--story", "seed",
+                                    "--format", fmt]).exit_code == 0
+    stats = runner.invoke(main, ["stats", "--db", db])
+    assert stats.exit_code == 0 and "ann: 4/4 decided" in stats.output
+    assert runner.invoke(main, ["merge", other, "--db", db]).exit_code == 0
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x00garbage" * 100)
+    for args in (["stats", "--db", str(bad)], ["export", "--db", db, "--story", "nope",
+                                                "--format", "md"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1
+        assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
+
+
+def test_every_store_command_has_help() -> None:
+    from store import cli
+
+    for command in (cli.export, cli.import_, cli.merge, cli.stats, cli.replay):
+        assert command.help and len(command.help) > 20
+        assert all(p.help for p in command.params if hasattr(p, "help") and p.name != "file"
+                   and p.param_type_name == "option")

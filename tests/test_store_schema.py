@@ -1,0 +1,154 @@
+"""The database file: schema from migrations, pragmas, FTS, refusing files that are not ours."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from store_data import build, open_test_store
+
+import store
+from store import StoreError, open_store, resolve_db_path
+from store.schema import SCHEMA_VERSION
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_blank_database_gets_the_public_schema(tmp_path: Path) -> None:
+    s = open_store(tmp_path / "x.db")
+    tables = set(s.db.table_names())
+    assert {"stories", "documents", "claims", "runs", "matches", "members", "events",
+            "carried", "current_matches", "current_members", "claims_fts"} <= tables
+    assert {"current_verdicts", "current_notes", "active_events", "current_runs"} <= set(
+        s.db.view_names())
+    assert all(s.db[t].strict for t in ("stories", "events", "claims", "members"))
+    assert s.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert s.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    fks = {(fk.table, fk.other_table) for fk in s.db["members"].foreign_keys}
+    assert fks == {("members", "matches"), ("members", "claims")}
+
+
+def test_reopening_is_idempotent_and_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    s = open_test_store(path)
+    s.add_story("seed", build(), {})
+    s.close()
+    again = open_store(path)
+    assert [info.name for info in again.stories()] == ["seed"]
+    assert again.db["_sqlite_migrations"].count == SCHEMA_VERSION
+
+
+def test_events_are_append_only_in_the_file(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ann")[0].id
+    s.decide("seed", match, "agree", reviewer="ann", session="s")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        s.db.execute("UPDATE events SET verdict = 'conflict'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        s.db.execute("DELETE FROM events")
+
+
+@pytest.mark.parametrize("word", ["বিলিয়ন", "কারখানাটি", "מיליארד", "مليارات", "milyar"])
+def test_search_keeps_bengali_hebrew_arabic_words_whole(tmp_path: Path, word: str) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    hits = s.matches("seed", reviewer="ann", search=word)
+    assert len(hits) == 1
+    assert s.count("seed", reviewer="ann", search=word[:-1] + "x") == 0
+
+
+def test_pointed_hebrew_is_one_token(tmp_path: Path) -> None:
+    pointed = "שָׁלוֹם"
+    versions = {"he": [f"{pointed} עולם."], "fr": ["Bonjour le monde."]}
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("pointed", build(versions), {})
+    assert s.count("pointed", reviewer="ann", search=pointed) == 1
+    assert s.count("pointed", reviewer="ann", search="שָׁ") == 0  # no split at the vowel point
+
+
+def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("my notes, not a database\n" * 50)
+    before = digest(path)
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        open_store(path)
+    assert digest(path) == before
+
+
+def test_corrupt_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    s = open_test_store(path)
+    s.add_story("seed", build(), {})
+    s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # page 1's b-tree: the schema is unreadable
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(StoreError, match="damaged") as error:
+        open_store(path)
+    assert "\n" not in str(error.value)
+    assert digest(path) == before
+
+
+def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    open_store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="newer crossfact"):
+        open_store(path)
+    assert digest(path) == before
+
+
+def test_unknown_migration_counts_as_newer(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    s = open_store(path)
+    s.db["_sqlite_migrations"].insert({"migration_set": "crossfact", "name": "m999_future",
+                                        "applied_at": "2030"})
+    s.close()
+    with pytest.raises(StoreError, match="newer crossfact"):
+        open_store(path)
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE songs (title TEXT)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(StoreError, match="not a crossfact database"):
+        open_store(path)
+    assert digest(path) == before
+
+
+def test_read_only_location_is_one_line_error() -> None:
+    with pytest.raises(StoreError) as error:
+        open_store(Path("/proc/crossfact-test/x.db"))
+    assert "\n" not in str(error.value)
+
+
+def test_db_path_resolution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CROSSFACT_DB", str(tmp_path / "env.db"))
+    assert resolve_db_path(tmp_path / "arg.db") == tmp_path / "arg.db"
+    assert resolve_db_path(None) == tmp_path / "env.db"
+    monkeypatch.delenv("CROSSFACT_DB")
+    default = resolve_db_path(None)
+    assert default.name == "crossfact.db" and "crossfact" in default.parent.as_posix()
+
+
+def test_api_names_are_exported() -> None:
+    for name in ("open_store", "Store", "StoreError", "StoryInfo", "MatchRow", "MatchView",
+                 "Member", "resolve_db_path"):
+        assert hasattr(store, name)

@@ -1,0 +1,306 @@
+"""The review app driven by Pilot: keys in, events in the database out."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_result
+
+from store import open_store
+from tui.app import ReviewApp
+from tui.messages import Saved, StoreFailed
+from tui.screens.help import HelpScreen
+
+Steps = Callable[[Pilot], Awaitable[None]]
+
+
+def drive(app: ReviewApp, steps: Steps, size: tuple[int, int] = (120, 34)) -> list:
+    """Run the app headless, wait until the story is open, play `steps`; return messages."""
+    seen: list = []
+
+    async def main() -> None:
+        async with app.run_test(size=size, message_hook=seen.append) as pilot:
+            for _ in range(50):
+                if app.review.story is not None:
+                    break
+                await pilot.pause()
+            await steps(pilot)
+            await pilot.pause()
+
+    asyncio.run(main())
+    return seen
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    opened = open_store(tmp_path / "review.db")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def seed(store):
+    return store.add_story("seed-story", seed_result(), {})
+
+
+def app_for(store, **kw) -> ReviewApp:
+    kw.setdefault("story", "seed-story")
+    return ReviewApp(store, reviewer="ana", session="s1", bidi=True, **kw)
+
+
+def verdicts(store, story: str) -> list[tuple[str | None, str | None]]:
+    return [(e.match, e.verdict) for e in store.events(story) if e.kind == "verdict"]
+
+
+def test_one_key_decides_saves_and_moves_on(store, seed):
+    first = store.resume(seed, reviewer="ana")
+    app = app_for(store)
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "✓ saved" in screen_text(pilot.app)
+
+    seen = drive(app, steps)
+    assert verdicts(store, seed) == [(first, "agree")]
+    assert store.progress(seed, reviewer="ana")[0] == 1
+    assert any(isinstance(m, Saved) and m.event.verdict == "agree" for m in seen)
+    assert app.review.view.id == store.next_todo(seed, store.match(first, reviewer="ana").position,
+                                                 reviewer="ana")
+
+
+def test_conflict_takes_the_suggested_outliers(store, seed):
+    conflict = store.matches(seed, reviewer="ana", filter="conflicts", limit=1)[0]
+    view = store.match(conflict.id, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(conflict.id)
+        await pilot.press("c")
+
+    drive(app_for(store), steps)
+    event = next(e for e in store.events(seed) if e.kind == "verdict")
+    assert (event.match, event.verdict) == (conflict.id, "conflict")
+    assert store.match(conflict.id, reviewer="ana").outliers == view.suggested_outliers
+
+
+def test_each_verdict_key_and_skip(store, seed):
+    drive(app_for(store), lambda pilot: pilot.press("a", "c", "u", "s", "space"))
+    kinds = [(e.kind, e.verdict) for e in store.events(seed)]
+    assert kinds == [("verdict", "agree"), ("verdict", "conflict"), ("verdict", "unsourced"),
+                     ("skip", None), ("skip", None)]
+    assert len({e.match for e in store.events(seed)}) == 5  # each key moved on
+
+
+def test_undo_works_after_a_restart(store, seed):
+    drive(app_for(store), lambda pilot: pilot.press("a", "a"))
+    assert store.progress(seed, reviewer="ana")[0] == 2
+    seen = drive(app_for(store), lambda pilot: pilot.press("ctrl+z", "backspace", "ctrl+z"))
+    assert store.progress(seed, reviewer="ana")[0] == 0
+    assert [e.kind for e in store.events(seed)].count("undo") == 2
+    saved = {m.event.id for m in seen if isinstance(m, Saved)}  # a message is seen per hop
+    assert len(saved) == 2  # the third press had nothing to undo
+
+
+def test_note_is_saved_from_the_dialog(store, seed):
+    first = store.resume(seed, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.press(*"checked [b]", "enter")
+
+    drive(app_for(store), steps)
+    assert store.match(first, reviewer="ana").note == "checked [b]"
+
+
+def test_escape_cancels_the_note(store, seed):
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", "x", "escape")
+
+    drive(app_for(store), steps)
+    assert list(store.events(seed)) == []
+
+
+def test_filter_and_search_page_in_sql(store, seed):
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        await pilot.press("f")
+        assert review.pager.filter == "todo"
+        await pilot.press("f")
+        assert review.pager.filter == "conflicts"
+        assert review.matches.count == store.count(seed, reviewer="ana", filter="conflicts")
+        await pilot.press("slash", *"Tesla", "enter")
+        assert review.pager.search == "Tesla"
+        assert review.matches.count == store.count(seed, reviewer="ana", filter="conflicts",
+                                                   search="Tesla")
+        assert review.matches.count > 0
+        await pilot.press("escape")
+        assert review.pager.search is None
+
+    drive(app_for(store), steps)
+
+
+def test_decided_filter_lists_what_was_decided(store, seed):
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a", "u")
+        for _ in range(4):
+            await pilot.press("f")
+        assert pilot.app.review.pager.filter == "decided"
+        assert pilot.app.review.matches.count == 2
+
+    drive(app_for(store), steps)
+
+
+def test_outliers_are_chosen_in_a_dialog(store, seed):
+    row = next(r for r in store.matches(seed, reviewer="ana", limit=100) if len(r.langs) >= 3)
+    view = store.match(row.id, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        await pilot.press("o")
+        await pilot.pause()
+        # untick everything the machine suggested, tick the first version only
+        pilot.app.screen.query_one("SelectionList").deselect_all()
+        pilot.app.screen.query_one("SelectionList").select(view.members[0].claim.doc)
+        await pilot.press("enter")
+
+    drive(app_for(store), steps)
+    after = store.match(row.id, reviewer="ana")
+    assert (after.verdict, after.outliers) == ("conflict", [view.members[0].claim.doc])
+
+
+def test_split_move_confirm_break_are_events(tmp_path):
+    store = open_store(tmp_path / "fix.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    weak = store.match("m0", reviewer="ana")
+    assert any(m.suggested for m in weak.members)
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto("m0")
+        await pilot.press("y")  # the only weak link: no picker
+        review.goto("m4")
+        await pilot.press("b")
+        review.goto("m1")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # the first claim of the picker
+        review.goto("m3")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # first claim
+        await pilot.pause()
+        target = store.match("m7", reviewer="ana").position
+        await pilot.press(*str(target), "enter")
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        kinds = [(e.kind, e.match, e.claim, e.target) for e in store.events(story)]
+        assert [k[0] for k in kinds] == ["confirm", "break", "split", "move"]
+        assert kinds[3][3] == "m7"
+        assert store.match("m1", reviewer="ana").corrected
+    finally:
+        store.close()
+
+
+def test_store_errors_are_shown_not_swallowed():
+    fake = FakeStore()
+    fake.add_story("seed-story", make_result(6), {})
+    fake.fail_next = "database is locked"
+    app = app_for(fake)
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "NOT SAVED: database is locked" in screen_text(pilot.app)
+        assert [n.severity for n in pilot.app._notifications] == ["error"]
+
+    seen = drive(app, steps)
+    assert any(isinstance(m, StoreFailed) for m in seen)
+    assert not any(isinstance(m, Saved) for m in seen)
+    assert list(fake.events()) == []
+
+
+def test_keys_are_remappable_and_the_help_follows(store, seed):
+    app = app_for(store, keymap={"verdict-agree": "1"})
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")  # no longer bound
+        await pilot.press("1")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = screen_text(pilot.app)
+        assert "verdict-agree" in text and "undo" in text
+        await pilot.press("escape")
+
+    drive(app, steps)
+    assert [v for _, v in verdicts(store, seed)] == ["agree"]
+
+
+def test_palette_jumps_to_a_match(store, seed):
+    target = store.matches(seed, reviewer="ana", offset=20, limit=1)[0]
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*str(target.position))
+        await pilot.pause(0.3)  # the palette searches asynchronously
+        await pilot.press("enter")
+        await pilot.pause()
+
+    app = app_for(store)
+    drive(app, steps)
+    assert app.review.view.id == target.id
+
+
+def test_matching_runs_in_a_worker_then_opens(store):
+    files = sorted(SEED_DIR.iterdir())
+    app = app_for(store, paths=files)
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")
+
+    drive(app, steps)
+    story = store.story_id("seed-story")
+    assert story is not None
+    decided, total = store.progress(story, reviewer="ana")
+    assert decided == 1 and total == len(seed_result().matches)
+
+
+def test_resume_puts_the_reviewer_where_they_stopped(store, seed):
+    drive(app_for(store), lambda pilot: pilot.press("a", "a", "a"))
+    app = app_for(store)
+    drive(app, lambda pilot: pilot.pause())
+    assert app.review.view.id == store.resume(seed, reviewer="ana")
+    assert app.review.view.verdict is None
+
+
+def test_hostile_text_is_shown_as_text():
+    fake = FakeStore()
+    fake.add_story("seed-story", make_result(10, hostile=True), {})
+    app = app_for(fake)
+
+    async def steps(pilot: Pilot) -> None:
+        texts = []
+        for match in ("m0", "m1", "m3", "m4", "m7"):  # the ones with a French version
+            pilot.app.review.goto(match)
+            await pilot.pause()
+            texts.append(screen_text(pilot.app))
+            pilot.app.review.query_one("#detail-pane").scroll_end(animate=False)
+            await pilot.pause()
+            texts.append(screen_text(pilot.app))
+        joined = "\n".join(texts)
+        assert "[bold]here[/] or [link=file:///etc/passwd]click[/link]" in joined
+        assert "\x1b" not in joined and "\x07" not in joined
+        assert "Colours red and a title  with a bell and ." in joined
+        assert "pwned" not in joined  # an OSC window title goes with its escape
+        assert "🚀" in joined
+        assert "more characters)" in joined  # the 50 kB sentence is cut for display
+
+    drive(app, steps)

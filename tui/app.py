@@ -1,0 +1,142 @@
+"""The review app: opens (or matches, then stores) a story and hands it to the review screen.
+
+Threading (see screens/review.py): the Store lives on the main thread and every store call
+is made there; only `crossfact.pipeline.run`, which never touches the database, runs in a
+thread worker and reports back with `post_message`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.worker import Worker, WorkerState
+
+from crossfact.errors import CrossfactError
+from crossfact.models import Document, MatchResult
+from tui.cell_width import match_terminal_widths
+from tui.commands import ReviewCommands
+from tui.display_text import bidi_default
+from tui.keys import APP_BINDINGS
+from tui.messages import MatchingFinished, MatchingProgress
+from tui.screens.help import HelpScreen
+from tui.screens.review import ReviewScreen
+from tui.store_bridge import StoreError
+
+
+def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
+    """Whether the stored versions are exactly these files, unchanged (then no re-match)."""
+    stored = {Path(d.path).resolve(): d for d in documents}
+    if set(stored) != {p.resolve() for p in paths}:
+        return False
+    for path, doc in stored.items():
+        try:
+            if path.read_bytes().decode(doc.encoding) != doc.text:
+                return False
+        except (OSError, LookupError, UnicodeDecodeError):
+            return False
+    return True
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "crossfact review"
+    BINDINGS: ClassVar = APP_BINDINGS
+    COMMANDS: ClassVar = App.COMMANDS | {ReviewCommands}
+
+    def __init__(
+        self,
+        store: Any,
+        *,
+        reviewer: str,
+        story: str,
+        paths: Sequence[Path] = (),
+        langs: dict[str, str] | None = None,
+        segmented: bool = False,
+        session: str | None = None,
+        keymap: dict[str, str] | None = None,
+        bidi: bool | None = None,
+    ) -> None:
+        match_terminal_widths()  # before anything is measured: Bengali must keep borders straight
+        super().__init__()
+        self.store = store
+        self.reviewer = reviewer
+        self.story_name = story
+        self.paths = [Path(p) for p in paths]
+        self.langs = langs or None
+        self.segmented = segmented
+        self.keymap = keymap or {}
+        self.review = ReviewScreen(
+            store, reviewer=reviewer, session=session or uuid.uuid4().hex,
+            bidi=bidi_default() if bidi is None else bidi,
+        )
+
+    def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(self.review)
+        self.call_after_refresh(self.start)
+
+    def start(self) -> None:
+        """Open the story at once if stored with the same files; otherwise match it."""
+        try:
+            story = self.store.story_id(self.story_name)
+            unchanged = story is not None and (
+                not self.paths or same_files(self.store.documents(story), self.paths)
+            )
+        except StoreError as error:
+            self.notify(str(error), title="Store", severity="error", timeout=10)
+            return
+        if story is not None:
+            self.review.open_story(story)
+        if not unchanged and self.paths:
+            self.review.show_matching("starting", 0, 1)
+            self.run_matching()
+        elif story is None:
+            self.review.matching_done(f"no story named {self.story_name!r}; give its files")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="matching")
+    def run_matching(self) -> MatchResult:
+        """Match the files off the main thread; the screen stays usable meanwhile."""
+        try:
+            from crossfact import pipeline
+        except ImportError as error:
+            raise CrossfactError(f"matching is not available: {error}") from None
+
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(MatchingProgress(stage, done, total))
+
+        result = pipeline.run(
+            self.paths, langs=self.langs, segmented=self.segmented, progress=progress
+        )
+        params = {"langs": self.langs or {}, "segmented": self.segmented}
+        self.post_message(MatchingFinished(result, params))
+        return result
+
+    def on_matching_progress(self, message: MatchingProgress) -> None:
+        self.review.show_matching(message.stage, message.done, message.total)
+
+    def on_matching_finished(self, message: MatchingFinished) -> None:
+        try:
+            story = self.store.add_story(self.story_name, message.result, message.params)
+        except StoreError as error:
+            self.notify(str(error), title="Store", severity="error", timeout=10)
+            self.review.matching_done(str(error))
+            return
+        self.review.matching_done()
+        self.review.open_story(story)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures reach the reviewer (one line, no traceback)."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            message = str(event.worker.error) or type(event.worker.error).__name__
+            self.notify(message, title="Matching failed", severity="error", timeout=10)
+            self.review.matching_done(message)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,60 @@
+"""Make Rich measure text the way terminals draw it.
+
+Rich's width tables give spacing combining marks (Unicode category Mc, e.g. the Bengali vowel
+sign U+09BE) zero cells; glibc `wcwidth`, tmux and the common terminals give them one. A
+Bengali line then takes more cells on screen than Textual laid out, and every border or column
+to its right is pushed out of line. Rich routes every measurement through one table per
+Unicode version, so giving Mc characters one cell there fixes widgets, borders and cropping
+at once, for the TUI process only (display, never data).
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+from rich import cells
+from rich._unicode_data import load as load_cell_table
+
+_done = False
+
+
+def _spacing_marks(start: int, end: int) -> set[int]:
+    return {cp for cp in range(start, end + 1) if unicodedata.category(chr(cp)) == "Mc"}
+
+
+def _without_spacing_marks(widths: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The table with every Mc codepoint cut out of its zero-width range (absent means 1 cell)."""
+    out: list[tuple[int, int, int]] = []
+    for start, end, width in widths:
+        marks = _spacing_marks(start, end) if width == 0 else set()
+        if not marks:
+            out.append((start, end, width))
+            continue
+        run_start: int | None = None
+        for cp in range(start, end + 2):
+            inside = cp <= end and cp not in marks
+            if inside and run_start is None:
+                run_start = cp
+            elif not inside and run_start is not None:
+                out.append((run_start, cp - 1, width))
+                run_start = None
+    return out
+
+
+def match_terminal_widths() -> None:
+    """Patch Rich's cell table in place (idempotent); call before anything is rendered."""
+    global _done
+    if _done:
+        return
+    table = load_cell_table("auto")
+    widths = table.widths
+    if isinstance(widths, list):
+        widths[:] = _without_spacing_marks(widths)
+    cells.get_character_cell_size.cache_clear()
+    cells.cached_cell_len.cache_clear()
+    textual_cells = sys.modules.get("textual._cells")
+    cached = getattr(textual_cells, "cell_len", None)
+    if hasattr(cached, "cache_clear"):
+        cached.cache_clear()
+    _done = True

@@ -1,0 +1,99 @@
+"""`crossfact review`: open a story in the review app (the bundled seed story by default)."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import click
+
+from crossfact.errors import CrossfactError
+
+SEED_STORY = "seed-story"
+
+
+def seed_story_dir() -> Path:
+    import tui
+
+    return Path(tui.__file__).resolve().parents[1] / "fixtures" / SEED_STORY
+
+
+def parse_langs(values: tuple[str, ...]) -> dict[str, str]:
+    """`--lang PATH=CODE` pairs, for versions whose language detection should be overridden."""
+    langs: dict[str, str] = {}
+    for value in values:
+        path, sep, code = value.rpartition("=")
+        if not sep or not path or not code:
+            raise click.BadParameter(f"expected PATH=CODE, got {value!r}", param_hint="--lang")
+        langs[path] = code
+    return langs
+
+
+def story_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The given files; a directory stands for the text files in it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            files.append(path)
+    return files
+
+
+def default_story_name(paths: tuple[Path, ...]) -> str:
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0].resolve().name
+    parents = {p.resolve().parent for p in paths}
+    return parents.pop().name if len(parents) == 1 else paths[0].stem
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="SQLite file (default: $CROSSFACT_DB, else the user data directory).")
+@click.option("--reviewer", default=None, help="Your name in the log (default: system user).")
+@click.option("--story", "story_name", default=None,
+              help="Story name (default: the files' folder name; 'seed-story' without PATH).")
+@click.option("--lang", "langs", multiple=True, metavar="PATH=CODE",
+              help="Language of one file, overriding detection (repeatable).")
+@click.option("--segmented", is_flag=True, help="One claim per line: the files are pre-split.")
+@click.option("--no-bidi", is_flag=True,
+              help="Show Arabic/Hebrew as stored, for terminals that do bidi (or CROSSFACT_BIDI=0).")
+def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
+           story_name: str | None, langs: tuple[str, ...], segmented: bool,
+           no_bidi: bool) -> None:
+    """Review a story's matches in the terminal: a/c/u decide, every decision saved at once.
+
+    Without PATH, opens the bundled seed story (five versions: tr, bn, ar, fr, he).
+    Reopening a story resumes where you stopped; changed files are matched again.
+    """
+    from tui.keys import default_keys_path, load_keymap
+    from tui.store_bridge import open_store
+
+    if not paths:
+        paths = (seed_story_dir(),)
+        story_name = story_name or SEED_STORY
+    files = story_files(paths)
+    if not files:
+        raise click.UsageError("no files to review in the given paths")
+    try:
+        keymap = load_keymap(default_keys_path())
+        store = open_store(db)
+    except CrossfactError as error:
+        raise click.ClickException(str(error)) from None
+    from tui.app import ReviewApp
+
+    app = ReviewApp(
+        store,
+        reviewer=reviewer or getpass.getuser(),
+        story=story_name or default_story_name(paths),
+        paths=files,
+        langs=parse_langs(langs),
+        segmented=segmented,
+        keymap=keymap,
+        bidi=False if no_bidi else None,
+    )
+    try:
+        app.run()
+    finally:
+        store.close()

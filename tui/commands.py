@@ -1,0 +1,66 @@
+"""The command palette's provider: what makes sense now - jump to a match, filters, switch
+story, export, right-to-left display."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.paging import FILTER_LABELS, FILTERS
+
+if TYPE_CHECKING:
+    from tui.screens.review import ReviewScreen
+
+
+class ReviewCommands(Provider):
+    def _screen(self) -> ReviewScreen | None:
+        from tui.screens.review import ReviewScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReviewScreen):
+                return screen
+        return None
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        screen = self._screen()
+        if screen is None:
+            return []
+        found: list[tuple[str, Callable[[], object], str]] = [
+            ("Toggle right-to-left display", screen.action_toggle_bidi,
+             "Reorder Arabic/Hebrew for display, or show them as stored"),
+            ("Show or hide context", screen.action_context,
+             "The sentence before and after each claim"),
+        ]
+        search = screen.pager.search if screen.pager else None
+        found += [
+            (f"Filter: {FILTER_LABELS[name]}", partial(screen.set_view, name, search),
+             "Show only these matches")
+            for name in FILTERS
+        ]
+        if screen.story is not None:
+            found.append(("Export verdicts (JSONL)", screen.action_export,
+                          "Write the verdict log next to the database"))
+        for story in screen.store.stories():
+            if story.id != screen.story:
+                found.append((f"Switch story: {story.name}", partial(screen.open_story, story.id),
+                               f"{story.matches} matches in {story.documents} versions"))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, run, help in self._commands():
+            yield DiscoveryHit(name, run, help=help)
+
+    async def search(self, query: str) -> Hits:
+        screen = self._screen()
+        digits = query.strip().lstrip("#")
+        if screen is not None and digits.isdigit():
+            yield Hit(1.0, f"Jump to match {digits}",
+                      partial(screen.goto_position, int(digits)), help="Go to this match")
+        matcher = self.matcher(query)
+        for name, run, help in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), run, help=help)

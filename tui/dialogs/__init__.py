@@ -1,0 +1,1 @@
+"""Small modal dialogs: a one-line input and pickers for claims and versions."""

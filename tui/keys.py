@@ -1,0 +1,102 @@
+"""Key bindings with ids, and the user's remapping from keys.toml.
+
+Every binding the reviewer can press has an id (e.g. "verdict-agree") so a config file can
+remap it with `App.set_keymap`, as Posting does:
+
+    # ~/.config/crossfact/keys.toml
+    verdict-agree = "1"
+    verdict-conflict = "2"
+    undo = "ctrl+z,backspace,z"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.binding import Binding
+
+from crossfact.errors import CrossfactError
+
+REVIEW_BINDINGS: list[Binding] = [
+    Binding("a", "decide('agree')", "Agree", id="verdict-agree",
+            tooltip="Save 'agree' and go on to the next match to review"),
+    Binding("c", "decide('conflict')", "Conflict", id="verdict-conflict",
+            tooltip="Save 'conflict' (the suggested outliers) and go on"),
+    Binding("u", "decide('unsourced')", "Unsourced", id="verdict-unsourced",
+            tooltip="Save 'unsourced' and go on"),
+    Binding("s,space", "skip", "Skip", id="skip", tooltip="Pass over this match for now"),
+    Binding("n", "note", "Note", id="note", tooltip="Write the note of this match"),
+    Binding("ctrl+z,backspace", "undo", "Undo", id="undo",
+            tooltip="Take back your latest decision (also after a restart)"),
+    Binding("j,down", "move(1)", "Down", id="cursor-down", show=False,
+            tooltip="Next match in the list"),
+    Binding("k,up", "move(-1)", "Up", id="cursor-up", show=False,
+            tooltip="Previous match in the list"),
+    Binding("pagedown", "page(1)", "Page down", id="page-down", show=False,
+            tooltip="A page further down the list"),
+    Binding("pageup", "page(-1)", "Page up", id="page-up", show=False,
+            tooltip="A page further up the list"),
+    Binding("home", "edge(0)", "First", id="first", show=False, tooltip="First match"),
+    Binding("end", "edge(1)", "Last", id="last", show=False, tooltip="Last match"),
+    Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
+    Binding("escape", "clear_search", "Clear search", id="search-clear", show=False,
+            tooltip="Drop the search"),
+    Binding("f", "cycle_filter", "Filter", id="filter",
+            tooltip="All, to review, suggested conflicts, unsourced, decided"),
+    Binding("e", "context", "Context", id="context", show=False,
+            tooltip="Show or hide the sentences before and after each claim"),
+    Binding("o", "outliers", "Outliers", id="outliers", show=False,
+            tooltip="Choose the versions that differ, and save 'conflict'"),
+    Binding("m", "move_claim", "Move claim", id="claim-move", show=False,
+            tooltip="Move a claim of this match to another match"),
+    Binding("x", "split_claim", "Split claim", id="claim-split", show=False,
+            tooltip="Take a claim out of this match, to stand alone as unsourced"),
+    Binding("y", "link('confirm')", "Confirm link", id="link-confirm", show=False,
+            tooltip="Confirm a weakly linked claim"),
+    Binding("b", "link('break')", "Break link", id="link-break", show=False,
+            tooltip="Break a weak link: the claim leaves the match"),
+    Binding("r", "toggle_bidi", "RTL display", id="toggle-bidi", show=False,
+            tooltip="Reorder Arabic and Hebrew for display (off if the terminal does bidi)"),
+    Binding("shift+down,right_square_bracket", "scroll_detail(1)", "Scroll detail",
+            id="detail-down", show=False, tooltip="Scroll the selected match down"),
+    Binding("shift+up,left_square_bracket", "scroll_detail(-1)", "Scroll detail up",
+            id="detail-up", show=False, tooltip="Scroll the selected match up"),
+]
+
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
+    Binding("q", "quit", "Quit", id="quit", tooltip="Leave; every decision is already saved"),
+]
+
+
+def binding_ids() -> set[str]:
+    return {b.id for b in REVIEW_BINDINGS + APP_BINDINGS if b.id}
+
+
+def default_keys_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("crossfact")) / "keys.toml"
+
+
+def load_keymap(path: Path | None) -> dict[str, str]:
+    """Binding id -> keys from a TOML file (top level or a [keys] table); {} if absent."""
+    if path is None or not path.exists():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise CrossfactError(f"cannot read key config {path}: {error}") from None
+    table = data.get("keys", data)
+    known = binding_ids()
+    keymap: dict[str, str] = {}
+    for binding_id, keys in table.items():
+        if binding_id not in known:
+            raise CrossfactError(
+                f"{path}: unknown binding {binding_id!r}; known: {', '.join(sorted(known))}"
+            )
+        if not isinstance(keys, str) or not keys.strip():
+            raise CrossfactError(f"{path}: {binding_id} must be a key string like \"ctrl+z\"")
+        keymap[binding_id] = keys
+    return keymap

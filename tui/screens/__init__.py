@@ -1,0 +1,1 @@
+"""Screens: the review screen and the help screen."""

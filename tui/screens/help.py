@@ -1,0 +1,60 @@
+"""The help screen, generated from the bindings themselves (after the user's remapping), so it
+can never disagree with what the keys do."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.keys import APP_BINDINGS, REVIEW_BINDINGS
+
+LEGEND = (
+    "List columns: position · s = machine suggestion (a agree, c conflict, u unsourced) · "
+    "v = your verdict (A, C, U; · not yet) · languages present (·· none) · claim.\n"
+    "Detail: underlined figures/names are shared by every version; reversed ones differ."
+)
+
+
+def key_table(app_keys: dict[str, str], display: callable) -> Table:  # type: ignore[valid-type]
+    """One row per binding: its keys (as remapped), what it does, why."""
+    table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
+    table.add_column("keys", no_wrap=True)
+    table.add_column("does", no_wrap=True)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("")
+    rows = REVIEW_BINDINGS + APP_BINDINGS + [
+        Binding("ctrl+p", "command_palette", "Commands",
+                tooltip="Export, switch story, jump to a match, RTL display"),
+    ]
+    for binding in rows:
+        keys = app_keys.get(binding.id or "", binding.key)
+        shown = ", ".join(display(Binding(k.strip(), "")) for k in keys.split(","))
+        table.add_row(
+            Text(shown), Text(binding.description), Text(binding.id or ""), Text(binding.tooltip)
+        )
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; height: 90%; padding: 0 1; border: round $accent; background: $surface;
+    }
+    """
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
+
+    def compose(self) -> ComposeResult:
+        keymap = getattr(self.app, "keymap", {})
+        with VerticalScroll():
+            yield Static(Text("Keys (remap in keys.toml by id; see README)", style="bold"))
+            yield Static(key_table(keymap, self.app.get_key_display))
+            yield Static(Text("\n" + LEGEND))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

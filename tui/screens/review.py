@@ -1,0 +1,468 @@
+"""The review screen: the match list, the selected match, the status line and the keys.
+
+Threading: the Store is opened on the main thread and every store call is made here, on the
+main thread, from key handlers. Calls take milliseconds (paged, indexed SQL), a sqlite
+connection must stay on the thread that opened it, and one thread means no locking and no
+ordering surprises between a decision and the redraw that shows it. Only matching, which
+takes seconds and never touches the database, runs in a thread worker (see app.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from crossfact.models import Event, Suggestion
+from tui.dialogs.pick import PickMany, PickOne
+from tui.dialogs.prompt import TextPrompt
+from tui.display_text import one_line
+from tui.keys import REVIEW_BINDINGS
+from tui.messages import Saved, StoreFailed
+from tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
+from tui.store_bridge import StoreError
+from tui.widgets.match_detail import MatchDetail
+from tui.widgets.match_list import MatchList, header_line
+from tui.widgets.status_line import StatusLine
+
+T = TypeVar("T")
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS: ClassVar = REVIEW_BINDINGS
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    AUTO_FOCUS = ""  # keys belong to the screen; nothing takes focus until "/" is pressed
+
+    bidi: reactive[bool] = reactive(True)
+    """Reorder right-to-left text for display (list and detail)."""
+    show_context: reactive[bool] = reactive(False)
+    """Show the sentence before and after each claim."""
+
+    def __init__(self, store: Any, *, reviewer: str, session: str, bidi: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.reviewer = reviewer
+        self.session = session
+        self.story: str | None = None
+        self.story_name = ""
+        self.pager: MatchPager | None = None
+        self.view: Any | None = None
+        self.set_reactive(ReviewScreen.bidi, bidi)
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        yield ProgressBar(id="matching", show_eta=False)
+        with Container(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Static(id="list-header", markup=False)
+                yield MatchList(id="matches")
+            with VerticalScroll(id="detail-pane", can_focus=False):
+                yield MatchDetail(id="detail")
+        yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MatchList).bidi = self.bidi
+        self.query_one(MatchDetail).bidi = self.bidi
+
+    @property
+    def matches(self) -> MatchList:
+        return self.query_one(MatchList)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    # -- opening a story -------------------------------------------------------------------
+    def show_matching(self, stage: str, done: int, total: int) -> None:
+        bar = self.query_one("#matching", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.status.stage = f"matching: {stage}"
+        if self.story is None:
+            self.query_one(MatchDetail).show(None, empty="Matching the versions…")
+
+    def matching_done(self, error: str | None = None) -> None:
+        self.query_one("#matching").display = False
+        self.status.stage = f"matching failed: {error}" if error else ""
+        if error and self.story is None:
+            self.query_one(MatchDetail).show(None, empty=f"Matching failed: {error}")
+
+    def open_story(self, story: str) -> None:
+        """Show a story where this reviewer stopped (store.resume)."""
+        documents = self._call(lambda: self.store.documents(story))
+        if documents is None:
+            return
+        langs = list(dict.fromkeys(d.lang for d in documents))
+        names = {s.id: s.name for s in self.store.stories()}
+        self.story, self.story_name = story, names.get(story, story)
+        self.pager = MatchPager(self.store, story, self.reviewer)
+        self.query_one("#list-header", Static).update(Text(header_line(langs), style="bold"))
+        self.matches.attach(self.pager, langs)
+        self.status.story = self.story_name
+        self._refresh_status()
+        resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
+        if resume is None or not self.goto(resume):
+            self.matches.cursor = 0
+
+    def goto(self, match_id: str) -> bool:
+        """Put the cursor on a match if the current filter shows it."""
+        if self.pager is None:
+            return False
+        view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
+        if view is None:
+            return False
+        index = self.pager.index_of(match_id, view.position)
+        if index is None:
+            return False
+        self.matches.cursor = index
+        return True
+
+    def goto_position(self, position: int) -> bool:
+        row = self.find_position(position)
+        if row is None:
+            self.notify(f"No match #{position} in this story.", severity="warning")
+            return False
+        if not self.goto(row.id):
+            self.set_view("all", None)
+            return self.goto(row.id)
+        return True
+
+    def find_position(self, position: int) -> Any | None:
+        if self.story is None:
+            return None
+        everything = MatchPager(self.store, self.story, self.reviewer)
+        for index in range(max(0, position - 2), min(position + 1, everything.count)):
+            row = everything.row(index)  # positions are usually index + 1
+            if row is not None and row.position == position:
+                return row
+        lo, hi = 0, everything.count
+        while lo < hi:
+            mid = (lo + hi) // 2
+            row = everything.row(mid)
+            if row is None or row.position >= position:
+                hi = mid
+            else:
+                lo = mid + 1
+        row = everything.row(lo)
+        return row if row is not None and row.position == position else None
+
+    # -- showing ---------------------------------------------------------------------------
+    def on_match_list_selected(self, message: MatchList.Selected) -> None:
+        self._show_detail(message.match_id)
+
+    def _show_detail(self, match_id: str | None) -> None:
+        detail = self.query_one(MatchDetail)
+        if match_id is None:
+            self.view = None
+            empty = "No matches under this filter or search." if self.story else "No story."
+            detail.show(None, empty=empty)
+            return
+        view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
+        self.view = view
+        context = {}
+        if view is not None and self.show_context:
+            for member in view.members:
+                found = self._call(lambda m=member: self.store.context(m.claim.id))
+                if found:
+                    context[member.claim.id] = found
+        detail.show(view, context)
+        self.query_one("#detail-pane").scroll_home(animate=False)
+
+    def _refresh_status(self) -> None:
+        if self.story is None or self.pager is None:
+            return
+        progress = self._call(lambda: self.store.progress(self.story, reviewer=self.reviewer))
+        if progress is not None:
+            self.status.progress = progress
+        self.status.filter = FILTER_LABELS[self.pager.filter]
+        self.status.search = self.pager.search or ""
+        self.status.shown = self.pager.count
+
+    def set_view(self, filter: FilterName, search: str | None) -> None:
+        """Apply a filter and search, keeping the selected match if it is still listed."""
+        if self.pager is None:
+            return
+        keep = self.view
+        self.pager.set_view(filter, search)
+        self.matches.reload()
+        self._refresh_status()
+        if keep is None or not self.goto(keep.id):
+            self.matches.cursor = 0
+
+    def after_change(self, event: Event, label: str) -> None:
+        """A command was saved: redraw list, detail and progress; say so."""
+        self.matches.reload()
+        self._refresh_status()
+        self.status.saved(label, event.at)
+        self.post_message(Saved(event))
+
+    # -- store calls -----------------------------------------------------------------------
+    def _call(self, call: Callable[[], T]) -> T | None:
+        """Run one store call; a StoreError is shown to the reviewer, never swallowed."""
+        try:
+            return call()
+        except StoreError as error:
+            message = str(error) or type(error).__name__
+            self.notify(message, title="Not saved", severity="error", timeout=8)
+            self.status.failed(message)
+            self.post_message(StoreFailed(message))
+            return None
+
+    def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
+        event = self._call(call)
+        if event is not None:
+            self.after_change(event, label)
+        return event
+
+    def _current(self) -> Any | None:
+        if self.story is None:
+            return None
+        return self.matches.current()
+
+    def _advance(self, position: int) -> None:
+        story = self.story
+        nxt = self._call(lambda: self.store.next_todo(story, position, reviewer=self.reviewer))
+        if nxt is None:
+            self.notify("Every match has a verdict.", title="Done")
+            self._show_detail(self.matches.current().id if self.matches.current() else None)
+        elif not self.goto(nxt):
+            self.matches.cursor = self.matches.cursor  # redraw the row under the cursor
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_decide(self, verdict: Suggestion) -> None:
+        row = self._current()
+        if row is None:
+            return
+        event = self._command(
+            lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
+                                      session=self.session),
+            f"{verdict} #{row.position}",
+        )
+        if event is not None:
+            self._advance(row.position)
+
+    def action_skip(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        event = self._command(
+            lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
+                                    session=self.session),
+            f"skipped #{row.position}",
+        )
+        if event is not None:
+            if self.matches.cursor + 1 < self.matches.count:
+                self.matches.cursor += 1
+            else:
+                self._advance(row.position)
+
+    def action_undo(self) -> None:
+        if self.story is None:
+            return
+        story = self.story
+        boxed = self._call(  # boxed, to tell "nothing to undo" from a failed call
+            lambda: [self.store.undo(story, reviewer=self.reviewer, session=self.session)]
+        )
+        if boxed is None:
+            return
+        event = boxed[0]
+        if event is None:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        self.after_change(event, "undone")
+        if not (event.match and self.goto(event.match)):
+            self.matches.cursor = self.matches.cursor
+
+    def action_note(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        current = self.view.note if self.view is not None and self.view.id == row.id else ""
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            self._command(
+                lambda: self.store.note(self.story, row.id, text, reviewer=self.reviewer,
+                                        session=self.session),
+                f"note #{row.position}",
+            )
+            self.matches.cursor = self.matches.cursor
+
+        self.app.push_screen(TextPrompt(f"Note on match {row.position}", current or ""), save)
+
+    def action_move(self, step: int) -> None:
+        self.matches.cursor += step
+
+    def action_page(self, step: int) -> None:
+        self.matches.cursor += step * max(1, self.matches.size.height - 1)
+
+    def action_edge(self, end: int) -> None:
+        self.matches.cursor = self.matches.count - 1 if end else 0
+
+    def action_scroll_detail(self, step: int) -> None:
+        pane = self.query_one("#detail-pane", VerticalScroll)
+        pane.scroll_relative(y=step * max(1, pane.size.height // 2), animate=False)
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.value = self.pager.search or "" if self.pager else ""
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        event.input.display = False
+        self.set_focus(None)
+        if self.pager is not None:
+            self.set_view(self.pager.filter, event.value.strip() or None)
+
+    def action_clear_search(self) -> None:
+        box = self.query_one("#search", Input)
+        if box.display:
+            box.display = False
+            self.set_focus(None)
+        elif self.pager is not None and self.pager.search:
+            self.set_view(self.pager.filter, None)
+
+    def action_cycle_filter(self) -> None:
+        if self.pager is None:
+            return
+        following = FILTERS[(FILTERS.index(self.pager.filter) + 1) % len(FILTERS)]
+        self.set_view(following, self.pager.search)
+
+    def action_context(self) -> None:
+        self.show_context = not self.show_context
+
+    def watch_show_context(self) -> None:
+        if self.is_mounted:
+            self._show_detail(self.view.id if self.view else None)
+
+    def action_toggle_bidi(self) -> None:
+        self.bidi = not self.bidi
+        self.notify("Right-to-left display: " + ("reordered" if self.bidi else "as stored"))
+
+    def watch_bidi(self, value: bool) -> None:
+        if self.is_mounted:
+            self.query_one(MatchList).bidi = value
+            self.query_one(MatchDetail).bidi = value
+
+    # -- fixing matches --------------------------------------------------------------------
+    def _claim_items(self, members: list[Any]) -> list[tuple[str, Text]]:
+        return [
+            (m.claim.id, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
+            for m in members
+        ]
+
+    def _with_claim(self, title: str, members: list[Any], then: Callable[[str], None]) -> None:
+        """Run `then` with a claim id: the only one, or the one the reviewer picks."""
+        if len(members) == 1:
+            then(members[0].claim.id)
+            return
+
+        def picked(claim_id: str | None) -> None:
+            if claim_id:
+                then(claim_id)
+
+        self.app.push_screen(PickOne(title, self._claim_items(members)), picked)
+
+    def action_outliers(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        if len(view.members) < 2:
+            self.notify("A match of one version has no outliers.", severity="warning")
+            return
+        chosen = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
+        items = [(m.claim.doc, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
+                 for m in view.members]
+
+        def save(outliers: list[str] | None) -> None:
+            if outliers is None:
+                return
+            self._command(
+                lambda: self.store.decide(self.story, view.id, "conflict", reviewer=self.reviewer,
+                                          session=self.session, outliers=outliers),
+                f"conflict #{view.position}, {len(outliers)} outlier(s)",
+            )
+            self.goto(view.id)
+
+        self.app.push_screen(
+            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen),
+            save,
+        )
+
+    def action_move_claim(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+
+        def to_target(claim_id: str) -> None:
+            def moved(answer: str | None) -> None:
+                if not answer:
+                    return
+                if not answer.strip().lstrip("#").isdigit():
+                    self.notify("Give the number of the target match.", severity="warning")
+                    return
+                target = self.find_position(int(answer.strip().lstrip("#")))
+                if target is None:
+                    self.notify(f"No match #{answer}.", severity="warning")
+                    return
+                self._command(
+                    lambda: self.store.move_claim(self.story, claim_id, target.id,
+                                                  reviewer=self.reviewer, session=self.session),
+                    f"claim moved to #{target.position}",
+                )
+                self.goto(target.id)
+
+            self.app.push_screen(TextPrompt("Move the claim to match number:", ""), moved)
+
+        self._with_claim("Which claim moves?", view.members, to_target)
+
+    def action_split_claim(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        if len(view.members) < 2:
+            self.notify("This claim already stands alone.", severity="warning")
+            return
+
+        def split(claim_id: str) -> None:
+            self._command(
+                lambda: self.store.split_claim(self.story, claim_id, reviewer=self.reviewer,
+                                               session=self.session),
+                f"claim split out of #{view.position}",
+            )
+            self.goto(view.id)
+
+        self._with_claim("Which claim stands alone?", view.members, split)
+
+    def action_link(self, kind: str) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        weak = [m for m in view.members if m.suggested]
+        if not weak:
+            self.notify("This match has no weak link to confirm or break.", severity="warning")
+            return
+        command = self.store.confirm_link if kind == "confirm" else self.store.break_link
+
+        def apply(claim_id: str) -> None:
+            self._command(
+                lambda: command(self.story, view.id, claim_id, reviewer=self.reviewer,
+                                session=self.session),
+                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.position}",
+            )
+            self.goto(view.id)
+
+        self._with_claim(f"Which link to {kind}?", weak, apply)

@@ -1,0 +1,161 @@
+"""The match list: one line per match, drawn with the line API from a paged source.
+
+Only the visible lines are rendered, each from `MatchPager.row`, so 20,000 matches cost no
+more than 30 (a DataTable loads every row up front: seconds at that size).
+
+Each row reads without colour: position, the story's languages in fixed columns ("··" where a
+version has no claim), the machine's suggestion as a lower-case letter, the reviewer's verdict
+as a capital letter (or "·" when undecided), then the gist.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.display_text import RTL_LANGS, one_line, visual
+from tui.paging import MatchPager
+
+SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
+VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
+
+
+def row_prefix(row: Any, langs: list[str]) -> str:
+    """The fixed-width columns of a row (everything before the gist)."""
+    present = set(row.langs)
+    columns = " ".join(lang if lang in present else "··" for lang in langs)
+    return (
+        f"{row.position:>5} {SUGGESTION_MARK.get(row.suggestion, '?')} "
+        f"{VERDICT_MARK.get(row.verdict, '?')} {columns}  "
+    )
+
+
+def header_line(langs: list[str]) -> str:
+    return f"{'#':>5} s v {' '.join(langs)}  claim"
+
+
+class MatchList(ScrollView, can_focus=False):
+    """Scrolls by itself; keys belong to the screen so they can be remapped in one place."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "match-list--cursor",
+        "match-list--decided",
+        "match-list--conflict",
+        "match-list--unsourced",
+    }
+    DEFAULT_CSS = """
+    MatchList { background: $surface; }
+    MatchList > .match-list--cursor { background: $accent 40%; text-style: bold; }
+    MatchList > .match-list--decided { color: $text-muted; }
+    MatchList > .match-list--conflict { color: $error; }
+    MatchList > .match-list--unsourced { color: $warning; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+    """Index of the selected row in the filtered list."""
+    bidi: reactive[bool] = reactive(True)
+    """Reorder right-to-left gists for display."""
+
+    class Selected(Message):
+        """The cursor moved onto another match (None: the list is empty)."""
+
+        def __init__(self, match_id: str | None, index: int) -> None:
+            super().__init__()
+            self.match_id = match_id
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pager: MatchPager | None = None
+        self.langs: list[str] = []
+        self._lines: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
+
+    def attach(self, pager: MatchPager, langs: list[str]) -> None:
+        """Show another story, filter or search."""
+        self.pager, self.langs = pager, langs
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the rows after a change in the store."""
+        if self.pager is not None:
+            self.pager.invalidate()
+        self._lines.clear()
+        count = self.pager.count if self.pager else 0
+        self.virtual_size = Size(self.size.width, count)
+        self.refresh()
+
+    @property
+    def count(self) -> int:
+        return self.pager.count if self.pager else 0
+
+    def current(self) -> Any | None:
+        return self.pager.row(self.cursor) if self.pager else None
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.count - 1)) if self.count else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._lines.clear()
+        height = max(1, self.scrollable_content_region.height)
+        if new < self.scroll_offset.y:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= self.scroll_offset.y + height:
+            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self.refresh()
+        row = self.current()
+        self.post_message(self.Selected(row.id if row else None, new))
+
+    def watch_bidi(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self.virtual_size = Size(self.size.width, self.count)
+
+    def on_click(self, event: events.Click) -> None:
+        self.cursor = self.scroll_offset.y + event.y
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        key = (index, width, index == self.cursor)
+        if key in self._lines:
+            return self._lines[key]
+        strip = self._render_row(index, width)
+        self._lines[key] = strip
+        if len(self._lines) > 400:
+            self._lines.popitem(last=False)
+        return strip
+
+    def _render_row(self, index: int, width: int) -> Strip:
+        base = self.rich_style
+        row = self.pager.row(index) if self.pager else None
+        if row is None:
+            return Strip.blank(width, base)
+        gist = one_line(row.gist, limit=width + 20)
+        if self.bidi:
+            gist = visual(gist, bool(row.langs) and row.langs[0] in RTL_LANGS)
+        text = Text(row_prefix(row, self.langs), no_wrap=True, overflow="ellipsis", end="")
+        text.append(gist)  # document text: a plain Text, never markup
+        style = Style()
+        if row.verdict is not None:
+            style += self.get_component_rich_style("match-list--decided")
+        elif row.suggestion == "conflict":
+            style += self.get_component_rich_style("match-list--conflict")
+        elif row.suggestion == "unsourced":
+            style += self.get_component_rich_style("match-list--unsourced")
+        if index == self.cursor:
+            style += self.get_component_rich_style("match-list--cursor")
+        text.stylize(style)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(text.render(self.app.console), width).simplify().apply_style(base)

@@ -1,0 +1,69 @@
+"""One line above the panes: story, progress (decided / total), filter, search, and whether
+the last command was saved - the reviewer sees every decision land."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui.display_text import one_line
+
+BAR_CELLS = 10
+
+
+class StatusLine(Widget, can_focus=False):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"status-line--saved", "status-line--failed"}
+    DEFAULT_CSS = """
+    StatusLine { height: 1; background: $panel; padding: 0 1; }
+    StatusLine > .status-line--saved { color: $success; text-style: bold; }
+    StatusLine > .status-line--failed { color: $error; text-style: bold reverse; }
+    """
+
+    story: reactive[str] = reactive("")
+    """Name of the open story."""
+    progress: reactive[tuple[int, int]] = reactive((0, 0))
+    """(decided, total) for this reviewer."""
+    filter: reactive[str] = reactive("all")
+    """Label of the active filter."""
+    search: reactive[str] = reactive("")
+    """Active full-text search, if any."""
+    shown: reactive[int] = reactive(0)
+    """Matches under the filter and search."""
+    stage: reactive[str] = reactive("")
+    """What the matching worker is doing, while it runs."""
+    last: reactive[str] = reactive("")
+    """Outcome of the latest command: saved or failed."""
+    ok: reactive[bool] = reactive(True)
+    """Whether that command was saved."""
+
+    def saved(self, label: str, at: str = "") -> None:
+        """`at`: the event's ISO time (the store's clock, so replays and snapshots agree)."""
+        clock = at[11:19] if len(at) >= 19 else f"{datetime.now():%H:%M:%S}"
+        self.ok, self.last = True, f"✓ saved {clock} ({label})"
+
+    def failed(self, message: str) -> None:
+        self.ok, self.last = False, f"✗ NOT SAVED: {one_line(message, 80)}"
+
+    def render(self) -> Text:
+        decided, total = self.progress
+        filled = round(BAR_CELLS * decided / total) if total else 0
+        text = Text.assemble(
+            (one_line(self.story, 30) or "crossfact", "bold"),
+            f"  {decided}/{total} decided ",
+            "█" * filled + "░" * (BAR_CELLS - filled),
+            f"  [{self.filter}: {self.shown}]",
+        )
+        if self.search:
+            text.append(f"  /{one_line(self.search, 20)}")
+        if self.stage:
+            text.append(f"  {self.stage}")
+        if self.last:
+            style = "status-line--saved" if self.ok else "status-line--failed"
+            text.append("  ")
+            text.append(self.last, style=self.get_component_rich_style(style))
+        text.truncate(max(1, self.size.width - 2), overflow="ellipsis")
+        return text
