@@ -31,6 +31,7 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     NOTES,
     Laid,
     Scores,
+    engine_version,
     gold_of,
     lay_out,
     missing_corpora,
@@ -237,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     command = "/work/venv/bin/python benchmarks/bench_match.py " + " ".join(argv or sys.argv[1:])
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-    head = f"## bench_match ({stamp}, {os.cpu_count()} CPUs)"
+    head = f"## bench_match ({stamp}, {os.cpu_count()} CPUs, engine sources {engine_version()})"
     body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(), "",
                       *corpus_runs(args.quick, args.cutoff)])
     print(body)

@@ -8,6 +8,7 @@ $CROSSFACT_CORPORA; they are never copied into the repo (their licences ask for 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -247,6 +248,16 @@ def pair_table(by_pair: Mapping[tuple[str, str], Scores]) -> str:
             f"| {s.tp + s.fn} |"
         )
     return "\n".join(rows)
+
+
+def engine_version() -> str:
+    """A short hash of the engine's sources, so each figure names the code that produced it
+    (the engine changes between runs while it is being tuned)."""
+    src = Path(__file__).resolve().parents[1] / "crossfact"
+    digest = hashlib.sha256()
+    for f in sorted(src.glob("*.py")):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:10]
 
 
 def write_section(name: str, body: str, path: Path = NOTES / "eval-latest.md") -> None:

@@ -12,16 +12,16 @@ gap between two claims is compared with the places where the lines were joined:
 
 It also times segmentation of each language's whole file as one document of 1,997 lines.
 
-    /work/venv/bin/python benchmarks/segmentation_eval.py [--corpora DIR] [--show N]
+    /work/venv/bin/python benchmarks/segmentation_eval.py [--show N]
+
+The corpora are found as in common.py (../shared/corpora, or $CROSSFACT_CORPORA).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import time
-from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 
@@ -29,23 +29,17 @@ from crossfact.ids import stable_id
 from crossfact.models import Document
 from crossfact.segment import STRONG_MARKS, segment
 
-LANGUAGES = {"eng": "en", "tur": "tr", "ben": "bn", "arb": "ar", "fra": "fr", "heb": "he"}
-DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ISO1, missing_corpora, ntrex_documents, read_lines  # noqa: E402  (scripts)
+
 SENTENCE_MARKS = tuple(".!?…" + STRONG_MARKS)
 CLOSERS = "\"'”’»›)]"
 
 
-def documents(corpora: Path, code: str) -> list[list[str]]:
-    """The lines of every NTREX document, in corpus order."""
-    ids = (corpora / "ntrex128" / "DOCUMENT_IDS.tsv").read_text("utf-8").splitlines()
-    with gzip.open(corpora / "ntrex128" / f"{code}.txt.gz", "rt", encoding="utf-8") as file:
-        lines = file.read().splitlines()
-    if len(ids) != len(lines):
-        raise SystemExit(f"{code}: {len(lines)} lines but {len(ids)} document ids")
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for doc_id, line in zip(ids, lines, strict=True):
-        grouped[doc_id].append(line.strip())
-    return list(grouped.values())
+def documents(code: str) -> list[list[str]]:
+    """The lines of every NTREX document of one language, in corpus order."""
+    lines = read_lines("ntrex128", code)
+    return [[lines[n].strip() for n in numbers] for _, numbers in ntrex_documents()]
 
 
 def ends_with_mark(line: str) -> bool:
@@ -99,12 +93,11 @@ def _context(text: str, position: int, width: int = 45) -> str:
     return f"…{text[max(0, position - width) : position]}‖{text[position : position + width]}…"
 
 
-def time_whole_files(corpora: Path) -> float:
+def time_whole_files() -> float:
     """Seconds to segment the six languages, each as one document of 1,997 lines."""
     total = 0.0
-    for code, lang in LANGUAGES.items():
-        with gzip.open(corpora / "ntrex128" / f"{code}.txt.gz", "rt", encoding="utf-8") as file:
-            text = file.read()
+    for code, lang in ISO1.items():
+        text = "\n".join(read_lines("ntrex128", code))
         doc = Document(id=stable_id(text, prefix="d"), path=code, lang=lang, title="", text=text)
         started = time.perf_counter()
         segment(doc)
@@ -114,22 +107,22 @@ def time_whole_files(corpora: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
     parser.add_argument("--show", type=int, default=0, help="print N errors of each kind")
     args = parser.parse_args(argv)
-    if not (args.corpora / "ntrex128").is_dir():
-        print(f"no NTREX corpus under {args.corpora}", file=sys.stderr)
+    missing = missing_corpora()
+    if missing:
+        print(missing, file=sys.stderr)
         return 2
     print("lang precision  recall  r.marked   true predicted  false")
-    for code, lang in LANGUAGES.items():
+    for code, lang in ISO1.items():
         score = Score()
-        for lines in documents(args.corpora, code):
+        for lines in documents(code):
             score.add(lang, lines)
         print(f"{lang:4} {score.row()}")
         for label, examples in (("false split", score.false_splits), ("miss", score.misses)):
             for example in examples[: args.show]:
                 print(f"     {label}: {example}")
-    print(f"segmenting 6 x 1,997-line documents: {time_whole_files(args.corpora):.2f} s")
+    print(f"segmenting 6 x 1,997-line documents: {time_whole_files():.2f} s")
     return 0
 
 

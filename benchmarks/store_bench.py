@@ -27,9 +27,13 @@ from store.importing import import_lines
 from store.jsonl import line
 
 LANGS = ("tr", "bn", "ar", "he", "fr")
-SAMPLE = {"tr": "Tesla bu yıl {n} milyar dolar harcadı.", "bn": "টেসলা এই বছর {n} বিলিয়ন ডলার খরচ করেছে।",
-          "ar": "أنفقت تسلا {n} مليارات دولار هذا العام.", "he": "טסלה הוציאה השנה {n} מיליארד דולר.",
-          "fr": "Tesla a dépensé {n} milliards de dollars cette année."}
+SAMPLE = {
+    "tr": "Tesla bu yıl {n} milyar dolar harcadı.",
+    "bn": "টেসলা এই বছর {n} বিলিয়ন ডলার খরচ করেছে।",
+    "ar": "أنفقت تسلا {n} مليارات دولار هذا العام.",
+    "he": "טסלה הוציאה השנה {n} מיליארד דולר.",
+    "fr": "Tesla a dépensé {n} milliards de dollars cette année.",
+}
 
 
 def synthetic(matches: int) -> MatchResult:

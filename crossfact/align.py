@@ -8,13 +8,15 @@ similarity:
 3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
    leaves the backbone as a deletion here and an insertion there, and the second pass pairs
    the two, since within the leftovers their order holds again.
-Versions that share too few anchors are not translations of one text (a different outlet's
-article): there only strong fingerprint evidence links claims, never length and position.
+Versions whose anchors do not line up in order are not translations of one text (another
+outlet's article): there only strong fingerprint evidence links claims, never length and
+position.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +26,8 @@ from crossfact.features import FIGURE_KEYS, PairScorer, Unit
 SKIP = 0.12  # what leaving one claim unaligned is worth in the DP
 JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
 ANCHOR_MIN = 0.42  # weakest similarity that can be an anchor
-ANCHOR_MAX_DF = 12  # keys more frequent than this do not propose anchor candidates
-PARALLEL_MIN = 0.4  # share of claims in the anchor chain below which versions are not translations
+ANCHOR_MAX_DF = 4  # keys more frequent than this do not propose anchor candidates
+PARALLEL_FACTOR = 3.0  # a chain this many times sqrt(anchors) long is not chance: a translation
 STRONG = 0.6  # similarity enough on its own, without order (with a shared figure or code)
 POSITION_BONUS = 0.25  # a link in a balanced gap between two anchors
 PASSES = 3
@@ -93,12 +95,33 @@ def _chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
     return out[::-1]
 
 
+def _despike(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Drop an anchor off the diagonal that its two neighbours share: a name or figure that
+    the next sentence repeats, not a shift (a real split shifts every anchor after it)."""
+    kept = list(chain)
+    for n in range(len(chain) - 2, 0, -1):
+        (pi, pj, _), (i, j, _), (ni, nj, _) = chain[n - 1], chain[n], chain[n + 1]
+        if pj - pi == nj - ni != j - i:
+            del kept[n]
+    return kept
+
+
+def _joined(units: list[Unit]) -> list[Unit | None]:
+    """joined[x] = units[x-1] and units[x] as one (a split sentence), None if not adjacent."""
+    return [None] + [
+        units[x - 1].join(units[x]) if units[x].index == units[x - 1].index + 1 else None
+        for x in range(1, len(units))
+    ]
+
+
 def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> list[Link]:
     """The best bead sequence for one gap (positions local to the gap)."""
     k, m = len(a), len(b)
     if not k or not m:
         return []
     balanced = bounded and abs(k - m) <= 1 and max(k, m) <= 4
+    join_a, join_b = _joined(a), _joined(b)
+    sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(k + 1)]
@@ -107,34 +130,36 @@ def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> li
     for x in range(k + 1):
         centre = x * m / k
         lo, hi = (max(0, int(centre) - BAND), min(m, int(centre) + BAND)) if wide else (0, m)
+        row, up = score[x], score[x - 1] if x else None
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
             best, arg = neg, (0, 0, 0.0)
-            if x and score[x - 1][y] > neg and score[x - 1][y] + SKIP > best:
-                best, arg = score[x - 1][y] + SKIP, (1, 0, 0.0)
-            if y and score[x][y - 1] > neg and score[x][y - 1] + SKIP > best:
-                best, arg = score[x][y - 1] + SKIP, (0, 1, 0.0)
-            if x and y and score[x - 1][y - 1] > neg:
-                s = scorer.sim(a[x - 1], b[y - 1])
-                if score[x - 1][y - 1] + s > best:
-                    best, arg = score[x - 1][y - 1] + s, (1, 1, s)
-            if x >= 2 and y and score[x - 2][y - 1] > neg and a[x - 1].index == a[x - 2].index + 1:
-                s = scorer.sim(a[x - 2].join(a[x - 1]), b[y - 1])
-                if score[x - 2][y - 1] + s - JOIN_PENALTY > best + SKIP:
-                    best, arg = score[x - 2][y - 1] + s - JOIN_PENALTY, (2, 1, s)
-            if y >= 2 and x and score[x - 1][y - 2] > neg and b[y - 1].index == b[y - 2].index + 1:
-                s = scorer.sim(a[x - 1], b[y - 2].join(b[y - 1]))
-                if score[x - 1][y - 2] + s - JOIN_PENALTY > best + SKIP:
-                    best, arg = score[x - 1][y - 2] + s - JOIN_PENALTY, (1, 2, s)
-            score[x][y], back[x][y] = best, arg
+            if up is not None and up[y] + SKIP > best:
+                best, arg = up[y] + SKIP, (1, 0, 0.0)
+            if y and row[y - 1] + SKIP > best:
+                best, arg = row[y - 1] + SKIP, (0, 1, 0.0)
+            if up is not None and y and up[y - 1] > neg:
+                s = sim(a[x - 1], b[y - 1])
+                if up[y - 1] + s > best:
+                    best, arg = up[y - 1] + s, (1, 1, s)
+                if x >= 2 and (ja := join_a[x - 1]) is not None and score[x - 2][y - 1] > neg:
+                    s = sim(ja, b[y - 1])
+                    if score[x - 2][y - 1] + s - JOIN_PENALTY > best:
+                        best, arg = score[x - 2][y - 1] + s - JOIN_PENALTY, (2, 1, s)
+                if y >= 2 and (jb := join_b[y - 1]) is not None and up[y - 2] > neg:
+                    s = sim(a[x - 1], jb)
+                    if up[y - 2] + s - JOIN_PENALTY > best:
+                        best, arg = up[y - 2] + s - JOIN_PENALTY, (1, 2, s)
+            row[y], back[x][y] = best, arg
     links: list[Link] = []
+    bonus = POSITION_BONUS if balanced else 0.0
     x, y = k, m
     while x or y:
         dx, dy, s = back[x][y]
         if dx and dy:
-            score = min(1.0, s + (POSITION_BONUS if balanced else 0.0))
-            links.append(Link(tuple(range(x - dx, x)), tuple(range(y - dy, y)), score))
+            span_a, span_b = tuple(range(x - dx, x)), tuple(range(y - dy, y))
+            links.append(Link(span_a, span_b, min(1.0, s + bonus)))
         x, y = x - dx, y - dy
     return links[::-1]
 
@@ -175,9 +200,9 @@ def _one_pass(
     later passes see leftovers, whose ends hold deletions and insertions, not translations.
     """
     anchors = _anchors(scorer, a, b)
-    chain = _chain(anchors)
-    if parallel is None:
-        parallel = len(chain) >= PARALLEL_MIN * min(len(a), len(b))
+    chain = _despike(_chain(anchors))
+    if parallel is None:  # random anchors form an ordered chain of about 2*sqrt(n) by chance
+        parallel = len(chain) >= max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors)))
     links: list[Link] = []
     if not parallel:  # a rewrite or another article: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors

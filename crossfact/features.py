@@ -62,7 +62,11 @@ def units_of(claims: list[Claim]) -> list[Unit]:
 
 
 class PairScorer:
-    """Similarity of claims across one pair of versions, with idf weights for that pair."""
+    """Similarity of claims across one pair of versions, with idf weights for that pair.
+
+    The DP asks for hundreds of thousands of similarities: each key set's total weight and
+    figure weight are computed once, so a comparison only walks the (few) shared keys.
+    """
 
     def __init__(self, a: list[Unit], b: list[Unit]) -> None:
         df: Counter[str] = Counter()
@@ -75,6 +79,16 @@ class PairScorer:
         chars_a = sum(u.length for u in a) or 1
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
+        self._totals: dict[frozenset[str], tuple[float, float]] = {}
+
+    def totals(self, keys: frozenset[str]) -> tuple[float, float]:
+        """(weight of all keys, weight of the figure keys) of one key set, memoised."""
+        found = self._totals.get(keys)
+        if found is None:
+            w = self.weight
+            found = (sum(w[k] for k in keys), sum(w[k] for k in keys if k[0] in FIGURE_KEYS))
+            self._totals[keys] = found
+        return found
 
     def figures_shared(self, a: Unit, b: Unit) -> int:
         """How many figure or code keys the two share (names excluded)."""
@@ -82,15 +96,11 @@ class PairScorer:
 
     def evidence(self, a: Unit, b: Unit) -> tuple[float, float]:
         """(weighted Dice of the keys, weight of the shared keys)."""
-        if not a.keys or not b.keys:
-            return 0.0, 0.0
         shared = a.keys & b.keys
         if not shared:
             return 0.0, 0.0
-        w = self.weight
-        common = sum(w[k] for k in shared)
-        total = sum(w[k] for k in a.keys) + sum(w[k] for k in b.keys)
-        return 2 * common / total, common
+        common = sum(self.weight[k] for k in shared)
+        return 2 * common / (self.totals(a.keys)[0] + self.totals(b.keys)[0]), common
 
     def length(self, a: Unit, b: Unit) -> float:
         """log2(1 + min/max) of the lengths, the second scaled to the first language."""
@@ -100,12 +110,20 @@ class PairScorer:
         return math.log2(1 + min(la, lb) / max(la, lb))
 
     def sim(self, a: Unit, b: Unit) -> float:
-        """0..1: figures and names when there are some, length always."""
-        length = self.length(a, b)
-        if not a.keys and not b.keys:
-            return 0.45 * length
-        dice, common = self.evidence(a, b)
-        if common == 0:
-            return 0.2 * length
-        strength = min(1.0, common / 4.0)  # one rare shared key is not yet a match
-        return 0.6 * dice * (0.5 + 0.5 * strength) + 0.2 * strength + 0.2 * length
+        """0..1: a length baseline, raised by shared figures and names, lowered by figures
+        that one claim has and the other lacks (numbers survive translation; a name the
+        other version spells unrecognisably is no evidence against)."""
+        base = 0.4 * self.length(a, b)
+        if not a.keys or not b.keys:
+            return base
+        shared = a.keys & b.keys
+        w = self.weight
+        common = sum(w[k] for k in shared)
+        total_a, figures_a = self.totals(a.keys)
+        total_b, figures_b = self.totals(b.keys)
+        shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
+        missing = figures_a + figures_b - 2 * shared_figures
+        dice = 2 * common / (total_a + total_b)
+        bonus = 0.6 * common / (common + 3.0) * (0.5 + 0.5 * dice)
+        penalty = 0.15 * min(1.0, missing / 4.0)
+        return max(0.0, min(1.0, base + bonus - penalty))

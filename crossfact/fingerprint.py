@@ -23,78 +23,71 @@ QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
 LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", "id", "pl", "ro"})
 
 
-def _is_code(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+_has_digit = regex.compile(r"\p{N}").search
 
 
-def _latin_names(text: str, lang: str, capitalised: set[str]) -> Iterable[str]:
+def _latin_names(words: Sequence[str], lang: str, capitalised: set[str]) -> set[str]:
     """Latin-script words that are names: any Latin word inside a non-Latin text; in a
     Latin-script text a capitalised word, sentence-initial only when the document also
     writes it capitalised mid-sentence."""
     latin_text = lang in LATIN_SCRIPT_LANGS
-    for i, m in enumerate(WORD.finditer(text)):
-        word = m.group()
-        if _is_code(word) or script_of(word) != "Latin" or len(word) < 2:
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if len(word) < 2 or _has_digit(word) or script_of(word) != "Latin":
             continue
-        if not latin_text or any(ch.isupper() for ch in word[1:]) or (
+        if not latin_text or word[1:] != word[1:].lower() or (
             word[0].isupper() and (i > 0 or word in capitalised)
         ):
-            yield word
+            found.add(word)
+    return found
 
 
-def capitalised_words(claims: Iterable[Claim]) -> set[str]:
+def capitalised_words(words_of_claims: Iterable[Sequence[str]]) -> set[str]:
     """Words a document writes capitalised after the first word of a sentence."""
     seen: set[str] = set()
-    for claim in claims:
-        words = [m.group() for m in WORD.finditer(claim.text)]
+    for words in words_of_claims:
         seen.update(w for w in words[1:] if w[:1].isupper())
     return seen
 
 
-def name_lexicon(docs: Sequence[Document], claims_by_doc: dict[str, list[Claim]]) -> set[str]:
-    """Skeletons of every Latin-script name in the story, to check native spellings against."""
-    lexicon: set[str] = set()
-    for doc in docs:
-        claims = claims_by_doc.get(doc.id, [])
-        caps = capitalised_words(claims)
-        for claim in claims:
-            for word in _latin_names(claim.text, doc.lang, caps):
-                lexicon |= skeletons(word)
-    return lexicon
-
-
 def find_names(
-    text: str, lang: str, lexicon: set[str], capitalised: set[str], skip: frozenset[str]
+    words: Sequence[str], lang: str, lexicon: set[str], capitalised: set[str],
+    skip: frozenset[str] = frozenset(),
 ) -> list[Name]:
     """Latin-script names as written, plus native-script words whose skeleton is in the
     lexicon; `skip` holds words already read as something else (month names)."""
     names: list[Name] = []
     seen: set[str] = set(skip)
-    latin = set(_latin_names(text, lang, capitalised))
-    for m in WORD.finditer(text):
-        word = m.group()
-        if word in seen or _is_code(word):
+    latin = _latin_names(words, lang, capitalised)
+    for word in words:
+        if word in seen or _has_digit(word):
             continue
-        sks = skeletons(word)
         if word in latin:
+            sks = skeletons(word)
             names.append(Name(text=word, skeleton=min(sks, key=len, default=""), latin=True))
-        elif script_of(word) != "Latin" and (hit := sks & lexicon):
-            if max(len(s) for s in hit) >= 3:
-                names.append(Name(text=word, skeleton=min(hit), latin=False))
+        elif script_of(word) != "Latin" and (hit := skeletons(word) & lexicon):
+            # three consonants collide often in Arabic and Hebrew: only short words then
+            if max(len(s) for s in hit) < (3 if len(word) <= 5 else 4):
+                continue
+            names.append(Name(text=word, skeleton=min(hit), latin=False))
         else:
             continue
         seen.add(word)
     return names
 
 
-def fingerprint(text: str, lang: str, lexicon: set[str], capitalised: set[str]) -> Fingerprint:
+def fingerprint(
+    text: str, lang: str, lexicon: set[str], capitalised: set[str],
+    words: Sequence[str] | None = None,
+) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
     dates = find_dates(text, lang)
     date_words = frozenset(w for d in dates for w in WORD.findall(d.text))
     return Fingerprint(
         numbers=find_quantities(text, lang),
         dates=dates,
-        names=find_names(text, lang, lexicon, capitalised, date_words),
+        names=find_names(WORD.findall(text) if words is None else words, lang, lexicon,
+                         capitalised, date_words),
         codes=find_codes(text),
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text),
@@ -103,15 +96,19 @@ def fingerprint(text: str, lang: str, lexicon: set[str], capitalised: set[str]) 
 
 
 def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Claim]:
-    """Claims with their fingerprints filled in, names checked against the story's lexicon."""
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_doc.setdefault(claim.doc, []).append(claim)
-    lexicon = name_lexicon(docs, by_doc)
-    out: list[Claim] = []
-    for doc in docs:
-        caps = capitalised_words(by_doc.get(doc.id, []))
-        for claim in by_doc.get(doc.id, []):
-            fp = fingerprint(claim.text, doc.lang, lexicon, caps)
-            out.append(claim.model_copy(update={"fingerprint": fp}))
-    return out
+    """Claims with their fingerprints filled in, names checked against the story's lexicon
+    (the skeletons of every Latin-script name in any version)."""
+    lang = {d.id: d.lang for d in docs}
+    words = {c.id: WORD.findall(c.text) for c in claims}
+    caps: dict[str, set[str]] = {
+        d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
+    }
+    lexicon: set[str] = set()
+    for c in claims:
+        for word in _latin_names(words[c.id], lang[c.doc], caps[c.doc]):
+            lexicon |= skeletons(word)
+    return [
+        c.model_copy(update={"fingerprint": fingerprint(
+            c.text, lang[c.doc], lexicon, caps[c.doc], words[c.id])})
+        for c in claims
+    ]

@@ -65,6 +65,22 @@ def _links(
     return edges
 
 
+def _supported(
+    edges: list[tuple[float, str, str, bool]], n_docs: int
+) -> list[tuple[float, float, str, str, bool]]:
+    """Edges with a sort key that puts links confirmed by third versions first: when en-fr
+    and fr-ar agree with en-ar, that triangle is more trustworthy than a lone strong link."""
+    neighbours: dict[str, set[str]] = {}
+    for _, x, y, _ in edges:
+        neighbours.setdefault(x, set()).add(y)
+        neighbours.setdefault(y, set()).add(x)
+    others = max(1, n_docs - 2)
+    return [
+        (-(score + 0.3 * len(neighbours[x] & neighbours[y]) / others), score, x, y, split)
+        for score, x, y, split in edges
+    ]
+
+
 def match_claims(
     docs: Sequence[Document], claims: Sequence[Claim], progress: Progress | None = None
 ) -> list[Match]:
@@ -76,7 +92,7 @@ def match_claims(
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}) for c in claims}
-    for score, x, y, split in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    for _, score, x, y, split in sorted(_supported(edges, len(docs))):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
             if not _compatible(cx, cy, split, index):

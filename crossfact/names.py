@@ -22,8 +22,11 @@ WORD = regex.compile(
 _CLASSES = str.maketrans({"p": "b", "f": "b", "v": "b", "c": "k", "q": "k", "j": "g",
                           "z": "s", "x": "s", "d": "t"})
 _VOWELS = str.maketrans("", "", "aeiouyhw'")
-_DIGRAPHS = (("ph", "f"), ("bh", "b"), ("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"),
-             ("ch", "k"), ("jh", "j"), ("sh", "s"), ("ck", "k"))
+_DIGRAPHS = {"ph": "f", "bh": "b", "dh": "d", "th": "t", "kh": "k", "gh": "g", "ch": "k",
+             "jh": "j", "sh": "s", "ck": "k"}
+_DIGRAPH = regex.compile("|".join(_DIGRAPHS))
+_NOT_LETTER = regex.compile(r"[^a-z]+")
+_DOUBLED = regex.compile(r"(.)\1+")
 
 # Clitics and case endings glued to names, by script (what CLDR does not list): Arabic
 # al-/wa-/bi-/li-, Hebrew ה/ו/ב/ל/מ/ש/כ, Bengali genitive/dative/locative endings.
@@ -40,21 +43,22 @@ _SUFFIXES = {
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word in any script: 'Memphis', 'ממפיס' -> 'mbs'."""
-    s = anyascii(word).lower()
-    for a, b in _DIGRAPHS:
-        s = s.replace(a, b)
-    s = "".join(ch for ch in s if ch.isalpha()).translate(_VOWELS).translate(_CLASSES)
-    out: list[str] = []
-    for ch in s:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    s = _NOT_LETTER.sub("", anyascii(word).lower())
+    s = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], s)
+    return _DOUBLED.sub(r"\1", s.translate(_VOWELS).translate(_CLASSES))
 
 
+_SCRIPTS = tuple(
+    (name, regex.compile(rf"\p{{Script={name}}}"))
+    for name in ("Latin", "Arabic", "Hebrew", "Bengali", "Cyrillic", "Greek", "Devanagari")
+)
+
+
+@lru_cache(maxsize=200_000)
 def script_of(word: str) -> str:
     """The script of a word's first letter (Latin, Arabic, Hebrew, Bengali, ...)."""
-    for name in ("Latin", "Arabic", "Hebrew", "Bengali", "Cyrillic", "Greek", "Devanagari"):
-        if regex.match(rf"\p{{Script={name}}}", word):
+    for name, pattern in _SCRIPTS:
+        if pattern.match(word):
             return name
     return "Other"
 

@@ -194,7 +194,7 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
         scored.append((_plausibility(text, script), encoding, text))
     if scored:
         score, encoding, text = max(scored, key=lambda item: item[0])  # max keeps the first
-        if score > 0:
+        if score >= 0:  # 0: only punctuation like “ ” is non-ASCII, and all agree on it
             return text, encoding
     return _decode_detected(data, path)
 
@@ -243,7 +243,9 @@ def _decode_detected(data: bytes, path: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(f"{path}: cannot tell its text encoding (save it as UTF-8)")
+        raise InputError(
+            f"{path}: looks like a binary file, or text in an unknown encoding (save it as UTF-8)"
+        )
     return str(best), best.encoding
 
 

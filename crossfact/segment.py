@@ -43,7 +43,6 @@ _TERMINATOR = re.compile(
 _OPENERS = "\"'“‘«‹„(¿¡[—–-‚"
 _CLOSERS = "\"'”’»›)]」』"
 _LINE_END_MARKS = ".!?…:;" + STRONG_MARKS
-_LAST_TOKEN = re.compile(r"(\S+)$")
 TOKEN_WINDOW = 80  # how far back a token is looked for: keeps a 1 MB line linear
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -259,8 +258,10 @@ def _next_word(text: str, position: int, end: int) -> str:
 
 def _token_before(text: str, start: int, position: int) -> str:
     """The word right before a full stop (empty after a space, as in 'Grok 3 .')."""
-    found = _LAST_TOKEN.search(text, max(start, position - TOKEN_WINDOW), position)
-    return found.group(1).lstrip(_OPENERS) if found else ""
+    begin, limit = position, max(start, position - TOKEN_WINDOW)
+    while begin > limit and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:position].lstrip(_OPENERS)
 
 
 def _full_stop_ends(

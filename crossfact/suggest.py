@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from crossfact.models import Claim, Suggestion
 from crossfact.names import WORD, skeletons
@@ -162,14 +163,24 @@ def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
     return out
 
 
+@lru_cache(maxsize=65_536)
+def _word_skeletons(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every skeleton of every word of a claim, and the long ones for fuzzy lookups."""
+    found = frozenset(sk for word in WORD.findall(text) for sk in skeletons(word))
+    return found, tuple(sk for sk in found if len(sk) >= 4)
+
+
 def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
     """Whether any word of these claims could be this name, in any script or spelling."""
     for c in claims:
-        for word in WORD.findall(c.text):
-            for s in skeletons(word):
-                for t in sks:
-                    if s == t or (min(len(s), len(t)) >= 4 and fuzz.ratio(s, t) >= 75):
-                        return True
+        exact, long = _word_skeletons(c.text)
+        if sks & exact:
+            return True
+        for t in sks:
+            if len(t) >= 4 and long and process.extractOne(
+                t, long, scorer=fuzz.ratio, score_cutoff=75
+            ):
+                return True
     return False
 
 

@@ -1,8 +1,9 @@
 """Carry-over: when a story's documents change, the reviewers' verdicts follow their claims.
 
 For each match with a current verdict or note, its claims are looked up in the same
-document of the new run: same text -> carried; near-identical text (rapidfuzz ratio >=
-SIMILAR) -> carried and marked for a second look; not found -> left in the log as an orphan.
+document of the new run (paired by text, path, file name or language): same text ->
+carried; near-identical text (rapidfuzz ratio >= SIMILAR) -> carried and marked for a
+second look; not found -> left in the log as an orphan.
 A carried verdict is a new event (session "carry-over", superseding the original), so the
 log stays the only source of truth and the carry is visible; `carried` says which ones
 need a second look.
@@ -10,17 +11,19 @@ need a second look.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 from sqlite_utils import Database
 
 from crossfact.models import Event
 
+from .decisions import on_current_matches
+from .membership import Membership
 from .state import rebuild, stored_membership
 
 if TYPE_CHECKING:
@@ -50,20 +53,36 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _claims_by_doc(store: StoryMixin, run: str) -> dict[str, list[tuple[str, str]]]:
-    """doc key (path) -> [(claim id, text)] of one run."""
+def _claims_by_doc(db: Database, run: str) -> dict[str, list[tuple[str, str]]]:
+    """doc id -> [(claim id, text)] of one run, in document order."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for row in store.db.query(
-        'SELECT d.path, c.id, c.text FROM claims c JOIN documents d '
-        'ON d.run = c.run AND d.id = c.doc WHERE c.run = ? ORDER BY d.path, c."index"', [run]
-    ):
-        out.setdefault(row["path"], []).append((row["id"], row["text"]))
+    for row in db["claims"].rows_where("run = ?", [run], select='doc, id, text',
+                                       order_by='doc, "index"'):
+        out.setdefault(row["doc"], []).append((row["id"], row["text"]))
     return out
 
 
-def _doc_ids_by_path(store: StoryMixin, run: str) -> dict[str, str]:
-    return {row["path"]: row["id"]
-            for row in store.db["documents"].rows_where("run = ?", [run], select="path, id")}
+def pair_documents(db: Database, old_run: str, new_run: str) -> dict[str, str]:
+    """old doc id -> new doc id: the same text, else the same path, file name or language.
+
+    Paths are "as given", so the same file may come back under another path; a version
+    whose text changed has a new id; the language is the last resort when it is unique.
+    """
+    old = list(db["documents"].rows_where("run = ?", [old_run], select="id, path, lang"))
+    new = list(db["documents"].rows_where("run = ?", [new_run], select="id, path, lang"))
+    pairs: dict[str, str] = {}
+    keys = (lambda d: d["id"], lambda d: d["path"], lambda d: Path(d["path"]).name,
+            lambda d: d["lang"])
+    for key in keys:
+        taken = set(pairs.values())
+        free_new = [d for d in new if d["id"] not in taken]
+        counts = Counter(key(d) for d in free_new)
+        by_key = {key(d): d["id"] for d in free_new if counts[key(d)] == 1}
+        old_counts = Counter(key(d) for d in old if d["id"] not in pairs)
+        for d in old:
+            if d["id"] not in pairs and old_counts[key(d)] == 1 and key(d) in by_key:
+                pairs[d["id"]] = by_key[key(d)]
+    return pairs
 
 
 def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[tuple[str, str]]],
@@ -71,9 +90,9 @@ def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[t
     """Where an old match's claims went: the new match most of them landed in."""
     votes: Counter[str] = Counter()
     scores: list[float] = []
-    for path, text in old_claims:
-        candidates = {cid: _norm(t) for cid, t in new_by_doc.get(path, []) if cid in new_where}
-        exact = [cid for cid, t in new_by_doc.get(path, []) if t == text and cid in new_where]
+    for doc, text in old_claims:
+        candidates = {cid: _norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new_where}
+        exact = [cid for cid, t in new_by_doc.get(doc, []) if t == text and cid in new_where]
         if exact:
             votes[new_where[exact[0]]] += 1
             scores.append(100.0)
@@ -93,64 +112,77 @@ def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[t
     return Target(match, similarity, second_look)
 
 
+@dataclass
+class Rerun:
+    """The old run as it was reviewed and the new run it is carried to."""
+
+    old: Membership
+    new: Membership
+    old_texts: dict[str, tuple[str, str]]  # old claim id -> (its new doc id, text)
+    doc_map: dict[str, str]  # old doc id -> new doc id
+    new_by_doc: dict[str, list[tuple[str, str]]]  # new doc id -> [(new claim id, text)]
+    new_claim_docs: dict[str, str]  # new claim id -> new doc id
+
+
 def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> CarryReport:
-    """Move the current state of `old_run` onto `new_run` (inside the caller's transaction)."""
+    """Move the current state of `old_run` onto `new_run` (inside the caller's transaction).
+
+    Called with the current tables still describing the old run; rebuilds them for the new.
+    """
     db = store.db
-    report = CarryReport()
     old = stored_membership(db, story)
-    states: dict[tuple[str, str], dict] = {}
-    for view in ("current_verdicts", "current_notes"):
-        for row in db.query(
-            f'SELECT v.* FROM {view} v JOIN current_matches m '
-            f'ON m.story = v.story AND m.id = v."match" WHERE v.story = ? ORDER BY v.event',
-            [story],
-        ):
-            states.setdefault((row["reviewer"], row["match"]), {})[view] = row
-    old_texts = {cid: (path, text)
-                 for path, claims in _claims_by_doc(store, old_run).items()
-                 for cid, text in claims}
-    old_docs = {doc: path for path, doc in _doc_ids_by_path(store, old_run).items()}
+    states = on_current_matches(db, story)
     rebuild(db, story)
     new = stored_membership(db, story)
     assert old is not None and new is not None
-    new_by_doc = _claims_by_doc(store, new_run)
-    new_docs = _doc_ids_by_path(store, new_run)
-    decided_now = {(row["reviewer"], row["match"]) for row in db.query(
-        'SELECT reviewer, "match" FROM current_verdicts WHERE story = ?', [story])}
-    for (reviewer, match), state in sorted(states.items()):
-        verdict, note = state.get("current_verdicts"), state.get("current_notes")
-        source = verdict or note
-        assert source is not None
-        old_claims = [old_texts[c] for c in old.claims.get(match, []) if c in old_texts]
-        target = _find_target(old_claims, new_by_doc, new.where, new.claims)
-        if target is None:
-            report.orphaned.append(source["event"])
-            continue
-        same = target.match == match and not target.second_look
-        if same or (target.match != match and (reviewer, target.match) in decided_now):
-            continue
-        member_docs = {_doc_of(db, new_run, claim) for claim in new.claims[target.match]}
-        outliers = [new_docs[old_docs[d]] for d in json.loads(verdict["outliers"])
-                    if d in old_docs and old_docs[d] in new_docs] if verdict else []
-        event = Event(
-            id=store.new_id(), story=story, kind="verdict" if verdict else "note",
-            match=target.match, verdict=verdict["verdict"] if verdict else None,
-            outliers=[d for d in outliers if d in member_docs]
-            if verdict and verdict["verdict"] == "conflict" else [],
-            note=note["note"] if note else None, supersedes=source["event"],
-            reviewer=reviewer, session=CARRY_SESSION, at=store.clock(),
-        )
-        store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
-        db["carried"].insert({
-            "run": new_run, "event": event.id, "source": source["event"], "match_from": match,
-            "match_to": target.match, "similarity": target.similarity,
-            "second_look": int(target.second_look),
-        })
-        report.carried.append(event.id)
-        if target.second_look:
-            report.second_look.append(event.id)
+    doc_map = pair_documents(db, old_run, new_run)
+    rerun = Rerun(
+        old=old, new=new,
+        old_texts={cid: (doc_map.get(doc, ""), text)
+                   for doc, claims in _claims_by_doc(db, old_run).items() for cid, text in claims},
+        doc_map=doc_map, new_by_doc=_claims_by_doc(db, new_run),
+        new_claim_docs={row[0]: row[1] for row in db.execute(
+            "SELECT id, doc FROM claims WHERE run = ?", [new_run])},
+    )
+    decided_now = {(match, reviewer) for match, by in on_current_matches(db, story).items()
+                   for reviewer, d in by.items() if d["verdict"]}
+    report = CarryReport()
+    for match, by_reviewer in states.items():
+        old_claims = [rerun.old_texts[c] for c in old.claims.get(match, [])
+                      if c in rerun.old_texts]
+        target = _find_target(old_claims, rerun.new_by_doc, new.where, new.claims)
+        for reviewer, state in sorted(by_reviewer.items()):
+            source = state["verdict_event"] or state["note_event"]
+            if target is None:
+                report.orphaned.append(source)
+                continue
+            if (target.match == match and not target.second_look) or (
+                    target.match != match and (target.match, reviewer) in decided_now):
+                continue  # applies as it is, or the new match is decided already
+            event = _carried_event(store, story, rerun, target, reviewer, state)
+            store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
+            db["carried"].insert({
+                "run": new_run, "event": event.id, "source": source, "match_from": match,
+                "match_to": target.match, "similarity": target.similarity,
+                "second_look": int(target.second_look),
+            })
+            report.carried.append(event.id)
+            if target.second_look:
+                report.second_look.append(event.id)
     return report
 
 
-def _doc_of(db: Database, run: str, claim: str) -> str:
-    return db.execute("SELECT doc FROM claims WHERE run = ? AND id = ?", [run, claim]).fetchone()[0]
+def _carried_event(store: StoryMixin, story: str, rerun: Rerun, target: Target, reviewer: str,
+                   state: dict[str, Any]) -> Event:
+    """The reviewer's verdict (and note) on the new match; outliers follow their documents."""
+    outliers: list[str] = []
+    if state["verdict"] == "conflict":
+        member_docs = {rerun.new_claim_docs[c] for c in rerun.new.claims[target.match]}
+        outliers = [rerun.doc_map[doc] for doc in state["outliers"]
+                    if rerun.doc_map.get(doc) in member_docs]
+    return Event(
+        id=store.new_id(), story=story, kind="verdict" if state["verdict"] else "note",
+        match=target.match, verdict=state["verdict"], outliers=outliers, note=state["note"],
+        supersedes=state["verdict_event"] or state["note_event"], reviewer=reviewer,
+        session=CARRY_SESSION, at=store.clock(),
+    )

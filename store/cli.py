@@ -44,6 +44,9 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except CrossfactError as error:
             raise click.ClickException(" ".join(str(error).split())) from error
+        except OSError as error:  # e.g. -o into a directory that is not writable
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from error
         except sqlite3.Error as error:  # damage found past the checks at open
             raise click.ClickException(f"database error: {' '.join(str(error).split())}") \
                 from error

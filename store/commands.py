@@ -12,11 +12,12 @@ import json
 
 from crossfact.models import Event, EventKind, Suggestion
 
+from . import decisions
 from .base import StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
 from .membership import CORRECTIONS
-from .rows import event_to_row
+from .rows import event_from_row, event_to_row
 from .state import rebuild, stored_membership, write_membership
 
 
@@ -34,20 +35,21 @@ class CommandMixin(StoreBase):
             raise StoreError(f"event {event.id}: no story {event.story!r}")
         if self.db["events"].count_where("id = ?", [event.id]):
             raise StoreError(f"event {event.id} is already recorded")
-        membership = None
+        membership, undone = None, None
         if event.kind in CORRECTIONS:
             membership = stored_membership(self.db, event.story)
             if membership is None:
                 raise StoreError(f"event {event.id}: story {event.story} has no matches")
             membership.apply(event)
         elif event.kind == "undo":
-            self._check_undo(event)
+            undone = self._check_undo(event)
         else:
             self._check_match_event(event)
         self.db["events"].insert(event_to_row(event))
+        decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership)
-        elif event.kind == "undo" and self._undoes_correction(event):
+        elif undone is not None and undone.kind in CORRECTIONS:
             rebuild(self.db, event.story)
         return event
 
@@ -72,22 +74,19 @@ class CommandMixin(StoreBase):
         elif event.kind == "note" and event.note is None:
             raise StoreError(f"event {event.id}: a note event needs a note")
 
-    def _check_undo(self, event: Event) -> None:
-        target = self.db.execute(
-            "SELECT story, kind, reviewer FROM events WHERE id = ?", [event.supersedes]
-        ).fetchone()
-        if target is None:
+    def _check_undo(self, event: Event) -> Event:
+        """The event an undo takes back, if it may."""
+        found = list(self.db["events"].rows_where("id = ?", [event.supersedes]))
+        if not found:
             raise StoreError(f"undo {event.id}: no event {event.supersedes} to take back")
-        story, kind, reviewer = target
-        if story != event.story or kind == "undo" or reviewer != event.reviewer:
+        target = event_from_row(found[0])
+        if (target.story != event.story or target.kind == "undo"
+                or target.reviewer != event.reviewer):
             raise StoreError(f"undo {event.id}: event {event.supersedes} is not this reviewer's "
                              "to take back")
         if self.db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
             raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
-
-    def _undoes_correction(self, event: Event) -> bool:
-        row = self.db.execute("SELECT kind FROM events WHERE id = ?", [event.supersedes]).fetchone()
-        return row is not None and row[0] in CORRECTIONS
+        return target
 
     def _event(self, story: str, kind: EventKind, **fields: object) -> Event:
         return Event.model_validate({"id": self.new_id(), "story": self._story_id(story),

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .base import StoreBase
+from .decisions import on_current_matches
 from .jsonl import export_jsonl, story_ids
 
 VERDICT_WORDS = {
@@ -33,23 +34,6 @@ def _members(store: StoreBase, story: str) -> dict[str, list[dict[str, Any]]]:
         JOIN documents d ON d.run = c.run AND d.id = c.doc
         WHERE cm.story = ? ORDER BY cm."match", cm.ord""", [story]):
         out.setdefault(row["match"], []).append(row)
-    return out
-
-
-def _decisions(store: StoreBase, story: str) -> dict[str, dict[str, dict[str, Any]]]:
-    """match -> reviewer -> {verdict, outliers, note, at} on the current matches."""
-    out: dict[str, dict[str, dict[str, Any]]] = {}
-    for view in ("current_verdicts", "current_notes"):
-        for row in store.db.query(f"""
-            SELECT v.* FROM {view} v JOIN current_matches m
-            ON m.story = v.story AND m.id = v."match" WHERE v.story = ?""", [story]):
-            entry = out.setdefault(row["match"], {}).setdefault(row["reviewer"], {
-                "verdict": None, "outliers": [], "note": None, "at": row["at"]})
-            if view == "current_verdicts":
-                entry.update(verdict=row["verdict"], outliers=json.loads(row["outliers"]),
-                             at=row["at"])
-            else:
-                entry["note"] = row["note"]
     return out
 
 
@@ -73,9 +57,8 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         f"SELECT DISTINCT lang FROM current_members WHERE story IN ({marks}) ORDER BY lang",
         stories)]
     reviewers = [row[0] for row in store.db.execute(
-        f"SELECT DISTINCT reviewer FROM current_verdicts WHERE story IN ({marks}) "
-        f"UNION SELECT DISTINCT reviewer FROM current_notes WHERE story IN ({marks}) "
-        "ORDER BY 1", stories + stories)]
+        f"SELECT DISTINCT reviewer FROM current_decisions WHERE story IN ({marks}) ORDER BY 1",
+        stories)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
 
@@ -90,7 +73,7 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
                  *(f"{col}:{r}" for r in reviewers for col in ("verdict", "outliers", "note"))])
     for story_id in stories:
         name = _story_name(store, story_id)
-        members, decisions = _members(store, story_id), _decisions(store, story_id)
+        members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         for match in _matches(store, story_id):
             texts = {lang: " | ".join(m["text"] for m in members.get(match["id"], [])
                                       if m["lang"] == lang) for lang in langs}
@@ -125,7 +108,7 @@ def _figures(fingerprint: str) -> str:
 def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
     """A report a person reads: progress, conflicts side by side, unsourced claims, notes."""
     for story_id in story_ids(store, story):
-        members, decisions = _members(store, story_id), _decisions(store, story_id)
+        members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         matches = list(_matches(store, story_id))
         yield f"# {_cell(_story_name(store, story_id))}\n\n## Progress\n\n"
         reviewers = sorted({r for d in decisions.values() for r in d})
@@ -204,7 +187,7 @@ def export_claimreview(store: StoreBase, story: str | None = None) -> Iterator[s
     first = True
     yield "["
     for story_id in story_ids(store, story):
-        members, decisions = _members(store, story_id), _decisions(store, story_id)
+        members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         for match in _matches(store, story_id):
             for reviewer, decision in sorted(decisions.get(match["id"], {}).items()):
                 if decision["verdict"] is None:

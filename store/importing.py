@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from crossfact.models import Claim, Document, Event, Match, MatchResult
 
 from .base import StoreBase
+from .decisions import rebuild_decisions
 from .errors import StoreError
 from .membership import dumps
 from .rows import event_to_row
@@ -87,6 +88,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
                 elif kind == "event":
                     event = Event.model_validate({k: v for k, v in record.items() if k != "type"})
                     report.seen += 1
+                    report.stories.add(event.story)
                     pending.append(event_to_row(event))
                     if len(pending) >= BATCH:
                         flush()
@@ -98,6 +100,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
         flush()
         for story in sorted(report.stories):
             rebuild(db, story)
+            rebuild_decisions(db, story)
     return report
 
 

@@ -15,9 +15,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from crossfact.models import Event
+
 from .base import StoreBase
+from .decisions import on_current_matches
 from .membership import dumps
-from .rows import claim_from_row, document_from_row, event_from_row, match_from_rows
+from .rows import claim_from_row, document_from_row, match_from_rows
 
 FORMAT_VERSION = 1
 
@@ -63,21 +66,29 @@ def state_record(store: StoreBase, story: str) -> dict[str, Any]:
                 "corrected": bool(row["corrected"])}
                for row in db["current_matches"].rows_where("story = ?", [story],
                                                            order_by="position, id")]
-    decisions: dict[tuple[str, str], dict[str, Any]] = {}
-    for view in ("current_verdicts", "current_notes"):
-        for row in db.query(
-            f'SELECT v.* FROM {view} v JOIN current_matches m ON m.story = v.story '
-            f'AND m.id = v."match" WHERE v.story = ?', [story]
-        ):
-            entry = decisions.setdefault((row["match"], row["reviewer"]), {
-                "match": row["match"], "reviewer": row["reviewer"], "verdict": None,
-                "outliers": [], "note": None})
-            if view == "current_verdicts":
-                entry.update(verdict=row["verdict"], outliers=json.loads(row["outliers"]))
-            else:
-                entry["note"] = row["note"]
+    decisions = [{"match": match, "reviewer": reviewer, "verdict": d["verdict"],
+                  "outliers": d["outliers"] if d["verdict"] else [], "note": d["note"]}
+                 for match, by in on_current_matches(db, story).items()
+                 for reviewer, d in by.items()]
+    decisions.sort(key=lambda d: (d["match"], d["reviewer"]))
     return {"type": "state", "story": story, "matches": matches,
-            "decisions": [decisions[key] for key in sorted(decisions)]}
+            "decisions": decisions}
+
+
+EVENT_FIELDS = tuple(Event.model_fields)
+
+
+def event_lines(store: StoreBase, story: str) -> Iterator[str]:
+    """The story's events as log lines, straight from the rows: they were validated as
+    Events on the way in, and skipping pydantic here is what makes 100k events fast."""
+    columns = ", ".join(f'"{name}"' for name in EVENT_FIELDS)
+    for values in store.db.execute(
+        f"SELECT {columns} FROM events WHERE story = ? ORDER BY seq", [story]
+    ):
+        record = dict(zip(EVENT_FIELDS, values, strict=True))
+        record["outliers"] = json.loads(record["outliers"])
+        record["type"] = "event"
+        yield line(record)
 
 
 def export_jsonl(store: StoreBase, story: str | None = None) -> Iterator[str]:
@@ -88,6 +99,5 @@ def export_jsonl(store: StoreBase, story: str | None = None) -> Iterator[str]:
         for run in store.db["runs"].rows_where("story = ?", [story_id],
                                                order_by="number, created, id"):
             yield line(run_record(store, run))
-        for event_row in store.db["events"].rows_where("story = ?", [story_id], order_by="seq"):
-            yield line({"type": "event", **event_from_row(event_row).model_dump()})
+        yield from event_lines(store, story_id)
         yield line(state_record(store, story_id))

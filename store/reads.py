@@ -26,8 +26,8 @@ FILTERS = {
     "unsourced": "AND suggestion = 'unsourced'",
 }
 
-_VERDICT = """(SELECT v.verdict FROM current_verdicts v
-               WHERE v.story = m.story AND v."match" = m.id AND v.reviewer = :reviewer)"""
+_VERDICT = """(SELECT d.verdict FROM current_decisions d
+               WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
 
 class ReadMixin(StoreBase):
@@ -53,8 +53,9 @@ class ReadMixin(StoreBase):
             raise StoreError(f"unknown filter {filter!r}; use one of {', '.join(FILTERS)}")
         params: dict[str, Any] = {"story": self._story_id(story), "reviewer": reviewer}
         where = ""
-        if search and search.strip():
-            params["query"] = self.db.quote_fts(search)
+        query = self.db.quote_fts(search) if search and search.strip() else ""
+        if query:  # quote_fts: FTS5 syntax in what a reviewer types is taken literally
+            params["query"] = query
             where = """AND m.id IN (
                 SELECT cm."match" FROM current_members cm
                 JOIN claims c ON c.run = cm.run AND c.id = cm.claim
@@ -133,25 +134,20 @@ class ReadMixin(StoreBase):
                 JOIN documents d ON d.run = c.run AND d.id = c.doc
                 WHERE cm.story = ? AND cm."match" = ? ORDER BY cm.ord""", [story, match_id])
         ]
-        verdict = self._current("current_verdicts", story, match_id, reviewer)
-        note = self._current("current_notes", story, match_id, reviewer)
-        second_look = bool(verdict) and self.db["carried"].count_where(
-            "event = ? AND second_look = 1", [verdict["event"]]) > 0
+        found_decision = list(self.db["current_decisions"].rows_where(
+            'story = ? AND "match" = ? AND reviewer = ?', [story, match_id, reviewer]))
+        decision = found_decision[0] if found_decision else None
+        verdict = decision["verdict"] if decision else None
+        second_look = verdict is not None and self.db["carried"].count_where(
+            "event = ? AND second_look = 1", [decision["verdict_event"]]) > 0
         return MatchView(
             id=match_id, story=story, position=match["position"], score=match["score"],
             suggestion=match["suggestion"], reasons=json.loads(match["reasons"]),
             suggested_outliers=json.loads(match["outliers"]), members=members,
-            verdict=verdict["verdict"] if verdict else None,
-            outliers=json.loads(verdict["outliers"]) if verdict else [],
-            note=note["note"] if note else None, corrected=bool(match["corrected"]),
+            verdict=verdict, outliers=json.loads(decision["outliers"]) if verdict else [],
+            note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
             second_look=second_look,
         )
-
-    def _current(self, view: str, story: str, match: str, reviewer: str) -> dict | None:
-        rows = list(self.db.query(
-            f'SELECT * FROM {view} WHERE story = ? AND "match" = ? AND reviewer = ?',
-            [story, match, reviewer]))
-        return rows[0] if rows else None
 
     def context(self, claim_id: str) -> tuple[str | None, str | None]:
         """The sentences before and after a claim in its own document (current run)."""

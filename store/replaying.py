@@ -85,20 +85,23 @@ def rematch_result(run: dict[str, Any]) -> MatchResult:
     from crossfact import pipeline  # the core; imported only when asked to re-match
 
     params = run.get("params", {})
+    given_langs = params.get("langs") or {}
     with tempfile.TemporaryDirectory(prefix="crossfact-replay-") as tmp:
-        paths = []
+        paths, langs = [], {}
         for doc in run["documents"]:
             relative = Path(doc["path"])
             if relative.is_absolute() or ".." in relative.parts:
-                relative = Path(relative.name)
+                relative = Path(relative.name)  # recreated inside the temporary directory
             target = Path(tmp) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(doc["text"], encoding="utf-8")
             paths.append(str(relative))
+            if doc["path"] in given_langs:
+                langs[str(relative)] = given_langs[doc["path"]]
         cwd = os.getcwd()
-        os.chdir(tmp)
+        os.chdir(tmp)  # the paths stay as recorded, so the documents keep their paths
         try:
-            return pipeline.run(paths, langs=params.get("langs"),
+            return pipeline.run(paths, langs=langs or None,
                                 segmented=bool(params.get("segmented", False)))
         finally:
             os.chdir(cwd)

@@ -109,17 +109,39 @@ def m001_initial(db: Database) -> None:
         SELECT e.* FROM events e
         WHERE e.kind != 'undo'
           AND NOT EXISTS (SELECT 1 FROM events u WHERE u.supersedes = e.id AND u.kind = 'undo')""")
-    # `{t}` is the alias: the same condition selects the row and its latest competitor.
-    notes = "({t}.kind = 'note' OR ({t}.kind = 'verdict' AND {t}.note IS NOT NULL))"
-    for view, which in (("current_verdicts", "{t}.kind = 'verdict'"), ("current_notes", notes)):
+    # The latest active event of its kind per (story, match, reviewer). A window function
+    # keeps a whole-story scan O(n log n); SQLite pushes story/match/reviewer filters into
+    # the subquery (they are its PARTITION BY columns), so one lookup is an index search.
+    notes = "(a.kind = 'note' OR (a.kind = 'verdict' AND a.note IS NOT NULL))"
+    for view, which in (("current_verdicts", "a.kind = 'verdict'"), ("current_notes", notes)):
         db.create_view(view, f"""
-            SELECT a.story, a."match", a.reviewer, a.verdict, a.outliers, a.note,
-                   a.id AS event, a.at, a.session
-            FROM active_events a
-            WHERE {which.format(t="a")} AND a.seq = (
-                SELECT max(b.seq) FROM active_events b
-                WHERE b.story = a.story AND b."match" = a."match"
-                  AND b.reviewer = a.reviewer AND {which.format(t="b")})""")
+            SELECT story, "match", reviewer, verdict, outliers, note, event, at, session
+            FROM (SELECT a.*, a.id AS event, row_number() OVER (
+                      PARTITION BY a.story, a."match", a.reviewer ORDER BY a.seq DESC) AS latest
+                  FROM active_events a WHERE {which})
+            WHERE latest = 1""")
+
+
+@migrations()
+def m002_current_decisions(db: Database) -> None:
+    """Each reviewer's current verdict and note per match, as a table kept from the log.
+
+    The views give the same answer but cost a window over the whole log per question; the
+    TUI asks per match and per page, so the answers are kept in a table that `apply`
+    updates and `rebuild` recomputes (store/decisions.py).
+    """
+    from .decisions import rebuild_decisions
+
+    db["current_decisions"].create(
+        {"story": str, "match": str, "reviewer": str, "verdict": str, "outliers": str,
+         "verdict_event": str, "verdict_at": str, "note": str, "note_event": str},
+        pk=("story", "match", "reviewer"), foreign_keys=[("story", "stories", "id")],
+        not_null={"outliers"}, strict=True,
+    )
+    db["current_decisions"].create_index(["story", "reviewer"])
+    for (story,) in db.execute("SELECT id FROM stories").fetchall():
+        rebuild_decisions(db, story)
+
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)

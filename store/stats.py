@@ -12,6 +12,7 @@ from itertools import combinations
 from typing import Any
 
 from .base import StoreBase
+from .decisions import on_current_matches
 from .jsonl import story_ids
 
 VERDICTS = ("agree", "conflict", "unsourced")
@@ -41,11 +42,8 @@ def story_stats(store: StoreBase, story: str) -> dict[str, Any]:
     db = store.db
     name = db.execute("SELECT name FROM stories WHERE id = ?", [story]).fetchone()[0]
     total = db["current_matches"].count_where("story = ?", [story])
-    table: dict[str, dict[str, str]] = {}
-    for row in db.query('SELECT v."match", v.reviewer, v.verdict FROM current_verdicts v '
-                        'JOIN current_matches m ON m.story = v.story AND m.id = v."match" '
-                        "WHERE v.story = ?", [story]):
-        table.setdefault(row["match"], {})[row["reviewer"]] = row["verdict"]
+    table = {match: {r: d["verdict"] for r, d in by.items() if d["verdict"]}
+             for match, by in on_current_matches(db, story).items()}
     per_reviewer: dict[str, Counter[str]] = {}
     for verdicts in table.values():
         for reviewer, verdict in verdicts.items():

@@ -6,8 +6,11 @@ the matching pipeline (and fail only for the store's own reasons).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match, MatchResult
+from store import Store, open_store
 
 HOSTILE = "He said \"it's\" '; DROP TABLE events; -- [bold]x[/] \x00 NUL \x1b[31m end"
 
@@ -93,15 +96,13 @@ class Ticker:
         return f"{self.prefix}{self.n:06d}"
 
 
-def open_test_store(path, ticker: Ticker | None = None):  # noqa: ANN001, ANN201
+def open_test_store(path: Path, ticker: Ticker | None = None) -> Store:
     """A store with a deterministic clock and ids."""
-    import store
-
     ticker = ticker or Ticker()
-    return store.open_store(path, clock=ticker.clock, new_id=ticker.new_id)
+    return open_store(path, clock=ticker.clock, new_id=ticker.new_id)
 
 
-def review(s, reviewer: str = "ann", session: str = "s1") -> None:  # noqa: ANN001
+def review(s: Store, reviewer: str = "ann", session: str = "s1") -> None:
     """A small review: every verdict kind, a note, a correction and an undo."""
     rows = s.matches("seed", reviewer=reviewer)
     s.decide("seed", rows[0].id, "agree", reviewer=reviewer, session=session)

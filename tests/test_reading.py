@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 import shutil
 from pathlib import Path
 
@@ -75,6 +76,12 @@ def test_missing_path_or_empty_folder_is_one_line_naming_it(tmp_path: Path, make
     assert ("no .txt or .md" in message) == make_empty
 
 
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs a device file")
+def test_a_device_is_not_a_story_version():
+    with pytest.raises(InputError, match="not a regular file or folder"):
+        collect_paths(["/dev/null"])
+
+
 # --- decode ------------------------------------------------------------------------------
 
 
@@ -113,6 +120,18 @@ def test_short_legacy_texts_pick_the_right_code_page(text: str, encoding: str):
     """Single words, where statistical detectors guess wrong, still decode right."""
     decoded, _ = decode(text.encode(encoding), "short.txt")
     assert decoded == text
+
+
+def test_ascii_with_windows_smart_quotes():
+    assert decode(b"He said \x93hello\x94 \x96 and left\x85", "q.txt")[0] == (
+        "He said \u201chello\u201d \u2013 and left\u2026"
+    )
+
+
+def test_random_bytes_without_nul_are_refused():
+    noise = bytes(byte for byte in random.Random(3).randbytes(3000) if byte)
+    with pytest.raises(InputError, match="binary"):
+        decode(noise, "noise.dat")
 
 
 def test_an_unknown_code_page_falls_back_to_detection():

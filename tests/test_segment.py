@@ -14,7 +14,6 @@ from crossfact.segment import segment
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seed-story"
 HOSTILE = ROOT / "fixtures" / "hostile"
-CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 def _doc(text: str, lang: str) -> Document:
@@ -204,7 +203,7 @@ def test_french_traps():
 def test_hebrew_traps():
     text = (
         "מאסק אמר שהדגם הוכשר ב-20,000 גרפי Nvidia H100. כעת הוא מחפש להגדיל את זה פי 5. "
-        'האם זה יצליח? יו"ר אורקל אמר כן. הוא התראיין לבי. בי. סי. זה היה ביום ו\'. סוף'
+        "האם זה יצליח? יו\"ר אורקל אמר כן. הוא התראיין לבי. בי. סי. זה היה ביום ו'. סוף"
     )
     assert sentences(text, "he") == [
         "מאסק אמר שהדגם הוכשר ב-20,000 גרפי Nvidia H100.",
@@ -244,6 +243,26 @@ def test_kinds_are_marked_never_dropped():
         ("body", "Tesla is spending (@someone) money."),
         ("boilerplate", "Cookies"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Exit mobile version", "boilerplate"),
+        ("PRINT", "boilerplate"),
+        ("Reklam", "boilerplate"),
+        ("আরও পড়ুন: টেসলার খবর", "boilerplate"),
+        ("Lire aussi : Tesla", "boilerplate"),
+        ("We use cookies to improve your experience.", "boilerplate"),
+        ("Print newspapers are dying, the report said.", "body"),
+        ("Related to this, Musk said more.", "body"),
+        ("Subscribers grew by 5% last year, Musk said.", "body"),
+        ("Share prices rose after the announcement.", "body"),
+    ],
+)
+def test_boilerplate_is_whole_lines_of_site_furniture(line: str, kind: str):
+    text = f"Opening paragraph of the story.\n{line}\nClosing paragraph of the story."
+    assert kinds(text)[1] == (kind, line)
 
 
 def test_a_short_line_between_paragraphs_is_a_headline_but_not_a_long_one():
@@ -324,17 +343,26 @@ def test_ids_depend_on_document_and_position():
 # --- NTREX: recovering the translators' sentence boundaries -------------------------------
 
 
-@pytest.mark.skipif(not (CORPORA / "ntrex128").is_dir(), reason="no /work/shared/corpora here")
-def test_ntrex_sentence_boundaries_are_recovered():
+def _load_evaluation():
     spec = importlib.util.spec_from_file_location(
         "segmentation_eval", ROOT / "benchmarks" / "segmentation_eval.py"
     )
     assert spec and spec.loader
     evaluation = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(evaluation)
-    for code, lang in evaluation.LANGUAGES.items():
+    return evaluation
+
+
+EVALUATION = _load_evaluation()
+NO_CORPORA = EVALUATION.missing_corpora()
+
+
+@pytest.mark.skipif(NO_CORPORA is not None, reason=NO_CORPORA or "")
+def test_ntrex_sentence_boundaries_are_recovered():
+    evaluation = EVALUATION
+    for code, lang in evaluation.ISO1.items():
         score = evaluation.Score()
-        for lines in evaluation.documents(CORPORA, code):
+        for lines in evaluation.documents(code):
             score.add(lang, lines)
         marked_recall = score.marked_hits / score.marked
         precision = 1 - len(score.false_splits) / score.predicted

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from store_data import VERSIONS, build, changed, open_test_store
 
-from store import CARRY_SESSION
+from store import CARRY_SESSION, Store
 
 
-def decide_all(s, reviewer: str) -> list[str]:  # noqa: ANN001
+def decide_all(s: Store, reviewer: str) -> list[str]:
     rows = s.matches("seed", reviewer=reviewer)
     for row in rows:
         s.decide("seed", row.id, "conflict" if row.suggestion == "conflict" else "agree",

@@ -8,19 +8,19 @@ import pytest
 from store_data import HOSTILE, build, open_test_store, review
 
 from crossfact.models import Event
-from store import StoreError, open_store, split_match_id
+from store import Store, StoreError, open_store, split_match_id
 from store.state import derive_membership, stored_membership
 
 
 @pytest.fixture
-def s(tmp_path: Path):  # noqa: ANN201
+def s(tmp_path: Path):
     store = open_test_store(tmp_path / "x.db")
     store.add_story("seed", build(), {"threshold": 0.5})
     yield store
     store.close()
 
 
-def test_add_story_twice_is_a_no_op(s) -> None:  # noqa: ANN001
+def test_add_story_twice_is_a_no_op(s: Store) -> None:
     before = s.db["runs"].count
     assert s.add_story("seed", build(), {"threshold": 0.5}) == s.story_id("seed")
     assert s.db["runs"].count == before
@@ -30,7 +30,7 @@ def test_add_story_twice_is_a_no_op(s) -> None:  # noqa: ANN001
     assert s.documents("seed")[4].text.endswith(HOSTILE)
 
 
-def test_verdict_undo_and_restart(tmp_path: Path, s) -> None:  # noqa: ANN001
+def test_verdict_undo_and_restart(tmp_path: Path, s: Store) -> None:
     first = s.matches("seed", reviewer="ann")[0].id
     s.decide("seed", first, "agree", reviewer="ann", session="s1")
     assert s.progress("seed", reviewer="ann") == (1, 4)
@@ -44,7 +44,7 @@ def test_verdict_undo_and_restart(tmp_path: Path, s) -> None:  # noqa: ANN001
     assert [e.kind for e in again.events("seed")] == ["verdict", "undo"]  # never deleted
 
 
-def test_conflict_without_outliers_takes_the_suggested_ones(s) -> None:  # noqa: ANN001
+def test_conflict_without_outliers_takes_the_suggested_ones(s: Store) -> None:
     conflict = s.matches("seed", reviewer="ann", filter="conflicts")[0]
     event = s.decide("seed", conflict.id, "conflict", reviewer="ann", session="s")
     view = s.match(conflict.id, reviewer="ann")
@@ -52,7 +52,7 @@ def test_conflict_without_outliers_takes_the_suggested_ones(s) -> None:  # noqa:
     assert len(view.outliers) == 1
 
 
-def test_filters_paging_and_resume(s) -> None:  # noqa: ANN001
+def test_filters_paging_and_resume(s: Store) -> None:
     rows = s.matches("seed", reviewer="ann")
     assert [r.position for r in rows] == [0, 1, 2, 3]
     assert [r.id for r in s.matches("seed", reviewer="ann", offset=1, limit=2)] == [
@@ -69,7 +69,7 @@ def test_filters_paging_and_resume(s) -> None:  # noqa: ANN001
         s.matches("seed", reviewer="ann", filter="everything")
 
 
-def test_hostile_text_and_megabyte_note_stored_faithfully(s) -> None:  # noqa: ANN001
+def test_hostile_text_and_megabyte_note_stored_faithfully(s: Store) -> None:
     match = s.matches("seed", reviewer="ann")[3].id
     big = ("\x00'\";DROP TABLE events;--[bold]" + "ক" * 100) * 8000  # > 1 MB
     s.note("seed", match, big, reviewer="ann", session="s")
@@ -78,7 +78,7 @@ def test_hostile_text_and_megabyte_note_stored_faithfully(s) -> None:  # noqa: A
     assert s.count("seed", reviewer="ann", search='"; DROP TABLE events --') == 1
 
 
-def test_events_that_do_not_apply_are_refused(s) -> None:  # noqa: ANN001
+def test_events_that_do_not_apply_are_refused(s: Store) -> None:
     good = s.matches("seed", reviewer="ann")[0].id
     with pytest.raises(StoreError, match="not in the current matches"):
         s.decide("seed", "m-nope", "agree", reviewer="ann", session="s")
@@ -98,7 +98,7 @@ def test_events_that_do_not_apply_are_refused(s) -> None:  # noqa: ANN001
     assert s.db["events"].count == 1
 
 
-def test_corrections_change_membership_and_undo_restores_it(s) -> None:  # noqa: ANN001
+def test_corrections_change_membership_and_undo_restores_it(s: Store) -> None:
     rows = s.matches("seed", reviewer="ann")
     view = s.match(rows[2].id, reviewer="ann")
     weak = next(m for m in view.members if m.suggested)
@@ -124,14 +124,14 @@ def test_corrections_change_membership_and_undo_restores_it(s) -> None:  # noqa:
     assert incremental.claims == rebuilt.claims and incremental.suggested == rebuilt.suggested
 
 
-def test_context_gives_neighbouring_sentences(s) -> None:  # noqa: ANN001
+def test_context_gives_neighbouring_sentences(s: Store) -> None:
     view = s.match(s.matches("seed", reviewer="ann")[1].id, reviewer="ann")
     before, after = s.context(view.members[0].claim.id)
     assert before == "Tesla bu yıl 10 milyar dolar harcadı."
     assert after == "Şirket 29.000 çalışan istihdam ediyor."
 
 
-def test_a_full_review_derives_the_expected_state(s) -> None:  # noqa: ANN001
+def test_a_full_review_derives_the_expected_state(s: Store) -> None:
     review(s)
     assert s.progress("seed", reviewer="ann") == (4, 4)
     rows = s.matches("seed", reviewer="ann")
@@ -139,3 +139,30 @@ def test_a_full_review_derives_the_expected_state(s) -> None:  # noqa: ANN001
     assert s.match(rows[2].id, reviewer="ann").note == HOSTILE
     assert s.match(rows[1].id, reviewer="ann").note == "Arabic says 2023"
     assert [e.kind for e in s.events()][-2:] == ["skip", "undo"]
+
+
+def test_decisions_table_equals_a_rebuild_from_the_log(s: Store) -> None:
+    from store.decisions import rebuild_decisions
+
+    review(s)
+    for row in s.matches("seed", reviewer="bob"):
+        s.decide("seed", row.id, "agree", reviewer="bob", session="s2", note=f"b{row.position}")
+        s.note("seed", row.id, "second thoughts", reviewer="bob", session="s2")
+    s.undo("seed", reviewer="bob", session="s2")  # the last note
+    s.undo("seed", reviewer="bob", session="s2")  # the last verdict and its note
+    story = s.story_id("seed")
+
+    def rows() -> list[dict]:
+        return list(s.db["current_decisions"].rows_where(
+            "story = ? AND (verdict IS NOT NULL OR note IS NOT NULL)", [story],
+            order_by='"match", reviewer'))
+
+    incremental = rows()
+    rebuild_decisions(s.db, story)
+    assert rows() == incremental
+    assert len(incremental) == 7  # bob took back his last verdict and both its notes
+
+
+@pytest.mark.parametrize("query", ['"', "'", "*", "NOT", "AND OR", "(", "-", "  "])
+def test_search_with_fts_syntax_is_safe(s: Store, query: str) -> None:
+    assert s.count("seed", reviewer="ann", search=query) >= 0

@@ -12,26 +12,32 @@ from click.testing import CliRunner
 from store_data import HOSTILE, Ticker, build, open_test_store, review
 
 from crossfact.cli import main
+from store import Store
 from store.exports import FORMATS
 from store.importing import import_lines
 from store.merging import merge_database
 
 
-def export(s, fmt: str = "jsonl", story: str | None = None) -> str:  # noqa: ANN001
+MEGABYTE = ("\x00'\";DROP TABLE events;--[bold]\u202e" + "ক" * 60) * 16_000
+
+
+def export(s: Store, fmt: str = "jsonl", story: str | None = None) -> str:
     return "".join(FORMATS[fmt](s, story))
 
 
 @pytest.fixture
-def reviewed(tmp_path: Path):  # noqa: ANN201
+def reviewed(tmp_path: Path):
     s = open_test_store(tmp_path / "a.db")
     s.add_story("seed", build(), {"threshold": 0.5})
     review(s)
+    s.note("seed", s.matches("seed", reviewer="bob")[0].id, MEGABYTE, reviewer="bob",
+           session="b")
     yield s
     s.close()
 
 
 def test_jsonl_reimports_byte_identically_and_twice_changes_nothing(
-        tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+        tmp_path: Path, reviewed: Store) -> None:
     text = export(reviewed)
     fresh = open_test_store(tmp_path / "b.db")
     report = import_lines(fresh, io.StringIO(text), "x.jsonl")
@@ -44,9 +50,10 @@ def test_jsonl_reimports_byte_identically_and_twice_changes_nothing(
     assert [line["type"] for line in lines][:2] == ["story", "run"]
     assert lines[-1]["type"] == "state"
     assert lines[1]["documents"][4]["text"].endswith(HOSTILE)  # NUL, quotes, escapes intact
+    assert any(line.get("note") == MEGABYTE for line in lines)
 
 
-def test_import_rejects_a_bad_line_and_keeps_nothing(tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+def test_import_rejects_a_bad_line_and_keeps_nothing(tmp_path: Path, reviewed: Store) -> None:
     lines = export(reviewed).splitlines(keepends=True)
     broken = "".join(lines[:3]) + "{not json\n"
     fresh = open_test_store(tmp_path / "b.db")
@@ -74,22 +81,28 @@ def test_merge_keeps_event_ids_and_twice_changes_nothing(tmp_path: Path) -> None
     assert ann.progress("seed", reviewer="bob") == (4, 4)
 
 
-def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed) -> None:  # noqa: ANN001
-    rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv"))))
+def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) -> None:
+    limit = csv.field_size_limit(1 << 24)  # the megabyte note is one cell
+    try:
+        rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv"))))
+    finally:
+        csv.field_size_limit(limit)
     assert len(rows) == 4
+    assert rows[0]["note:bob"] == MEGABYTE
     assert rows[1]["verdict:ann"] == "conflict" and rows[1]["note:ann"] == "Arabic says 2023"
     assert rows[0]["bn"].startswith("টেসলা") and rows[0]["he"].startswith("טסלה")
     assert rows[3]["fr"] == HOSTILE
 
 
-def test_markdown_puts_conflicts_first_and_neutralises_control_characters(reviewed) -> None:  # noqa: ANN001
+def test_markdown_puts_conflicts_first_and_neutralises_control_characters(
+        reviewed: Store) -> None:
     md = export(reviewed, "md")
     assert md.index("## Conflicts") < md.index("## Unsourced") < md.index("## Notes")
     assert "افتتح المصنع في عام 2023." in md and "| yes |" in md
     assert "\x1b" not in md and "\x00" not in md and "\\x1b" in md
 
 
-def test_claimreview_is_json_ld_without_a_truth_scale(reviewed) -> None:  # noqa: ANN001
+def test_claimreview_is_json_ld_without_a_truth_scale(reviewed: Store) -> None:
     reviews = json.loads(export(reviewed, "claimreview"))
     assert len(reviews) == 4
     conflict = next(r for r in reviews if r["reviewRating"]["alternateName"].startswith(
@@ -102,7 +115,7 @@ def test_claimreview_is_json_ld_without_a_truth_scale(reviewed) -> None:  # noqa
     assert "(ar differ)" in conflict["reviewRating"]["alternateName"]
 
 
-def test_cli_round_trip_and_one_line_errors(tmp_path: Path, reviewed) -> None:  # noqa: ANN001
+def test_cli_round_trip_and_one_line_errors(tmp_path: Path, reviewed: Store) -> None:
     runner = CliRunner()
     db = str(reviewed.path)
     out = tmp_path / "out.jsonl"
@@ -126,6 +139,9 @@ def test_cli_round_trip_and_one_line_errors(tmp_path: Path, reviewed) -> None:  
         result = runner.invoke(main, args)
         assert result.exit_code == 1
         assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
+    readonly = runner.invoke(main, ["export", "--db", db, "--format", "md", "-o",
+                                    "/proc/crossfact-test/out.md"])
+    assert readonly.exit_code == 1 and readonly.output.count("\n") == 1
 
 
 def test_every_store_command_has_help() -> None:

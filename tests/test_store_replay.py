@@ -10,12 +10,13 @@ from click.testing import CliRunner
 from store_data import build, open_test_store, review
 
 from crossfact.cli import main
+from store import Store
 from store.exports import FORMATS
 from store.pytest_plugin import replay  # noqa: F401  (the fixture, as the entry point gives it)
 from store.replaying import replay_file
 
 
-def export(s) -> str:  # noqa: ANN001
+def export(s: Store) -> str:
     return "".join(FORMATS["jsonl"](s, None))
 
 
@@ -77,7 +78,33 @@ def test_cli_replay_check(tmp_path: Path, recording: Path) -> None:
     assert "recorded" in bad.output and "differs from the recording" in bad.output
 
 
-def test_replay_fixture(replay, recording: Path) -> None:  # noqa: ANN001, F811
+def test_replay_fixture(replay, recording: Path) -> None:  # noqa: F811
     db = replay(recording)
     assert db.progress("seed", reviewer="ann") == (4, 4)
     assert db.replay_report.applied == db.db["events"].count
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SESSIONS = sorted(FIXTURES.glob("*/sessions/*.jsonl"))
+
+
+@pytest.mark.skipif(not SESSIONS, reason="no recorded sessions under fixtures/ yet")
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_recorded_fixture_replays_byte_identically(tmp_path: Path, session: Path) -> None:
+    recorded = session.read_text(encoding="utf-8")
+    for attempt in ("first", "second"):
+        s = open_test_store(tmp_path / f"{attempt}.db")
+        report = replay_file(s, session)
+        assert report.ok, "\n".join(report.problems)
+        assert export(s) == recorded
+        s.close()
+
+
+@pytest.mark.skipif(not SESSIONS, reason="no recorded sessions under fixtures/ yet")
+@pytest.mark.parametrize("session", SESSIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_recorded_fixture_still_applies_with_todays_matcher(tmp_path: Path,
+                                                                  session: Path) -> None:
+    pytest.importorskip("crossfact.pipeline", reason="the matching pipeline is absent")
+    s = open_test_store(tmp_path / "x.db")
+    report = replay_file(s, session, rematch=True)
+    assert report.ok, "the matcher changed since the recording:\n" + "\n".join(report.problems)

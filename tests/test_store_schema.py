@@ -22,7 +22,8 @@ def test_blank_database_gets_the_public_schema(tmp_path: Path) -> None:
     s = open_store(tmp_path / "x.db")
     tables = set(s.db.table_names())
     assert {"stories", "documents", "claims", "runs", "matches", "members", "events",
-            "carried", "current_matches", "current_members", "claims_fts"} <= tables
+            "carried", "current_matches", "current_members", "current_decisions",
+            "claims_fts"} <= tables
     assert {"current_verdicts", "current_notes", "active_events", "current_runs"} <= set(
         s.db.view_names())
     assert all(s.db[t].strict for t in ("stories", "events", "claims", "members"))
@@ -98,6 +99,26 @@ def test_corrupt_database_is_refused_untouched(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
+def test_damage_deep_in_the_log_is_found_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "x.db"
+    s = open_test_store(path)
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ann")[0].id
+    for n in range(300):
+        s.note("seed", match, f"note {n} " + "x" * 200, reviewer="ann", session="s")
+    s.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = s.db.execute("PRAGMA page_size").fetchone()[0]
+    s.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // page // 2 * page
+    data[middle:middle + page] = b"\x00\x17" * (page // 2)
+    path.write_bytes(bytes(data))
+    before = digest(path)
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(path)
+    assert digest(path) == before
+
+
 def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "x.db"
     open_store(path).close()
@@ -152,3 +173,23 @@ def test_api_names_are_exported() -> None:
     for name in ("open_store", "Store", "StoreError", "StoryInfo", "MatchRow", "MatchView",
                  "Member", "resolve_db_path"):
         assert hasattr(store, name)
+
+
+def test_upgrade_from_the_first_schema_keeps_and_derives_the_data(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    from store.schema import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_current_decisions")
+    old.execute("PRAGMA user_version = 1")
+    old["stories"].insert({"id": "s-1", "name": "old", "created": "2025"})
+    old["events"].insert({"id": "e1", "story": "s-1", "kind": "verdict", "match": "m-1",
+                          "verdict": "agree", "outliers": "[]", "reviewer": "ann",
+                          "session": "s", "at": "2025"})
+    old.close()
+    s = open_store(path)
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    [row] = s.db["current_decisions"].rows
+    assert (row["match"], row["reviewer"], row["verdict"]) == ("m-1", "ann", "agree")

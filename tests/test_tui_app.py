@@ -304,3 +304,19 @@ def test_hostile_text_is_shown_as_text():
         assert "more characters)" in joined  # the 50 kB sentence is cut for display
 
     drive(app, steps)
+
+
+def test_palette_exports_next_to_the_database(store, seed):
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export jsonl")
+        await pilot.pause(0.3)  # the palette searches asynchronously
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    exported = Path(store.path).parent / "seed-story.jsonl"
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    assert any('"verdict"' in line and '"agree"' in line for line in lines)

@@ -21,7 +21,6 @@ from crossfact.models import Document, MatchResult
 from tui.cell_width import match_terminal_widths
 from tui.commands import ReviewCommands
 from tui.display_text import bidi_default
-from tui.keys import APP_BINDINGS
 from tui.messages import MatchingFinished, MatchingProgress
 from tui.screens.help import HelpScreen
 from tui.screens.review import ReviewScreen
@@ -43,9 +42,8 @@ def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
 
 
 class ReviewApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "crossfact review"
-    BINDINGS: ClassVar = APP_BINDINGS
     COMMANDS: ClassVar = App.COMMANDS | {ReviewCommands}
 
     def __init__(

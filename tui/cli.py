@@ -58,7 +58,7 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
               help="Language of one file, overriding detection (repeatable).")
 @click.option("--segmented", is_flag=True, help="One claim per line: the files are pre-split.")
 @click.option("--no-bidi", is_flag=True,
-              help="Show Arabic/Hebrew as stored, for terminals that do bidi (or CROSSFACT_BIDI=0).")
+              help="Show Arabic/Hebrew as stored, for bidi terminals (or CROSSFACT_BIDI=0).")
 def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
            story_name: str | None, langs: tuple[str, ...], segmented: bool,
            no_bidi: bool) -> None:

@@ -11,6 +11,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.paging import FILTER_LABELS, FILTERS
 
+EXPORTS = {
+    "jsonl": "JSONL log (re-importable)",
+    "csv": "CSV, one row per match",
+    "md": "Markdown report",
+    "claimreview": "ClaimReview JSON-LD",
+}
+
 if TYPE_CHECKING:
     from tui.screens.review import ReviewScreen
 
@@ -41,8 +48,11 @@ class ReviewCommands(Provider):
             for name in FILTERS
         ]
         if screen.story is not None:
-            found.append(("Export verdicts (JSONL)", screen.action_export,
-                          "Write the verdict log next to the database"))
+            found += [
+                (f"Export: {label}", partial(screen.action_export, fmt),
+                 "Write the story's file next to the database")
+                for fmt, label in EXPORTS.items()
+            ]
         for story in screen.store.stories():
             if story.id != screen.story:
                 found.append((f"Switch story: {story.name}", partial(screen.open_story, story.id),

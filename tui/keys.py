@@ -18,6 +18,7 @@ from textual.binding import Binding
 
 from crossfact.errors import CrossfactError
 
+# All keys live on the review screen, in the order the footer shows them.
 REVIEW_BINDINGS: list[Binding] = [
     Binding("a", "decide('agree')", "Agree", id="verdict-agree",
             tooltip="Save 'agree' and go on to the next match to review"),
@@ -29,6 +30,11 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("n", "note", "Note", id="note", tooltip="Write the note of this match"),
     Binding("ctrl+z,backspace", "undo", "Undo", id="undo",
             tooltip="Take back your latest decision (also after a restart)"),
+    Binding("question_mark", "app.help", "Help", id="help", tooltip="All keys, on one screen"),
+    Binding("f", "cycle_filter", "Filter", id="filter",
+            tooltip="All, to review, suggested conflicts, unsourced, decided"),
+    Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave; every decision is already saved"),
     Binding("j,down", "move(1)", "Down", id="cursor-down", show=False,
             tooltip="Next match in the list"),
     Binding("k,up", "move(-1)", "Up", id="cursor-up", show=False,
@@ -39,11 +45,8 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="A page further up the list"),
     Binding("home", "edge(0)", "First", id="first", show=False, tooltip="First match"),
     Binding("end", "edge(1)", "Last", id="last", show=False, tooltip="Last match"),
-    Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
     Binding("escape", "clear_search", "Clear search", id="search-clear", show=False,
             tooltip="Drop the search"),
-    Binding("f", "cycle_filter", "Filter", id="filter",
-            tooltip="All, to review, suggested conflicts, unsourced, decided"),
     Binding("e", "context", "Context", id="context", show=False,
             tooltip="Show or hide the sentences before and after each claim"),
     Binding("o", "outliers", "Outliers", id="outliers", show=False,
@@ -64,14 +67,10 @@ REVIEW_BINDINGS: list[Binding] = [
             id="detail-up", show=False, tooltip="Scroll the selected match up"),
 ]
 
-APP_BINDINGS: list[Binding] = [
-    Binding("question_mark", "help", "Help", id="help", tooltip="All keys"),
-    Binding("q", "quit", "Quit", id="quit", tooltip="Leave; every decision is already saved"),
-]
 
 
 def binding_ids() -> set[str]:
-    return {b.id for b in REVIEW_BINDINGS + APP_BINDINGS if b.id}
+    return {b.id for b in REVIEW_BINDINGS if b.id}
 
 
 def default_keys_path() -> Path:

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import APP_BINDINGS, REVIEW_BINDINGS
+from tui.keys import REVIEW_BINDINGS
 
 LEGEND = (
     "List columns: position · s = machine suggestion (a agree, c conflict, u unsourced) · "
@@ -24,19 +24,19 @@ def key_table(app_keys: dict[str, str], display: callable) -> Table:  # type: ig
     """One row per binding: its keys (as remapped), what it does, why."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
     table.add_column("keys", no_wrap=True)
-    table.add_column("does", no_wrap=True)
-    table.add_column("id", no_wrap=True, style="dim")
-    table.add_column("")
-    rows = REVIEW_BINDINGS + APP_BINDINGS + [
+    table.add_column("id (keys.toml)", no_wrap=True, style="dim")
+    table.add_column("does")
+    rows = REVIEW_BINDINGS + [
         Binding("ctrl+p", "command_palette", "Commands",
                 tooltip="Export, switch story, jump to a match, RTL display"),
     ]
     for binding in rows:
         keys = app_keys.get(binding.id or "", binding.key)
         shown = ", ".join(display(Binding(k.strip(), "")) for k in keys.split(","))
-        table.add_row(
-            Text(shown), Text(binding.description), Text(binding.id or ""), Text(binding.tooltip)
-        )
+        does = Text(binding.description, style="bold")
+        if binding.tooltip:
+            does.append(f": {binding.tooltip}", style="not bold")
+        table.add_row(Text(shown), Text(binding.id or ""), does)
     return table
 
 
@@ -44,7 +44,8 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 90%; height: 90%; padding: 0 1; border: round $accent; background: $surface;
+        width: 100%; max-width: 110; height: 100%; max-height: 40;
+        padding: 0 1; border: round $accent; background: $surface;
     }
     """
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
@@ -52,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "keymap", {})
         with VerticalScroll():
-            yield Static(Text("Keys (remap in keys.toml by id; see README)", style="bold"))
+            yield Static(Text("Keys. Remap them in keys.toml by id (Escape closes)", style="bold"))
             yield Static(key_table(keymap, self.app.get_key_display))
             yield Static(Text("\n" + LEGEND))
 

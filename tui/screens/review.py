@@ -10,6 +10,7 @@ takes seconds and never touches the database, runs in a thread worker (see app.p
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from rich.text import Text
@@ -66,7 +67,7 @@ class ReviewScreen(Screen[None]):
             with VerticalScroll(id="detail-pane", can_focus=False):
                 yield MatchDetail(id="detail")
         yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
@@ -210,11 +211,13 @@ class ReviewScreen(Screen[None]):
         try:
             return call()
         except StoreError as error:
-            message = str(error) or type(error).__name__
-            self.notify(message, title="Not saved", severity="error", timeout=8)
-            self.status.failed(message)
-            self.post_message(StoreFailed(message))
+            self.report_failure(str(error) or type(error).__name__)
             return None
+
+    def report_failure(self, message: str) -> None:
+        self.notify(message, title="Not saved", severity="error", timeout=8)
+        self.status.failed(message)
+        self.post_message(StoreFailed(message))
 
     def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
         event = self._call(call)
@@ -356,6 +359,26 @@ class ReviewScreen(Screen[None]):
         if self.is_mounted:
             self.query_one(MatchList).bidi = value
             self.query_one(MatchDetail).bidi = value
+
+    def action_export(self, fmt: str = "jsonl") -> Path | None:
+        """Write the story in `fmt` next to the database (the same code as `crossfact
+        export`); the path is shown, and returned for tests."""
+        if self.story is None:
+            return None
+        from store.exports import FORMATS
+
+        suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
+        name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
+        target = Path(self.store.path).parent / f"{name or 'story'}.{suffix}"
+        try:
+            with target.open("w", encoding="utf-8") as out:
+                for chunk in FORMATS[fmt](self.store, self.story):
+                    out.write(chunk)
+        except (OSError, StoreError) as error:
+            self.report_failure(f"export failed: {error}")
+            return None
+        self.notify(f"Exported to {target}", title="Export")
+        return target
 
     # -- fixing matches --------------------------------------------------------------------
     def _claim_items(self, members: list[Any]) -> list[tuple[str, Text]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -142,11 +143,15 @@ class MatchList(ScrollView, can_focus=False):
         row = self.pager.row(index) if self.pager else None
         if row is None:
             return Strip.blank(width, base)
-        gist = one_line(row.gist, limit=width + 20)
+        prefix = row_prefix(row, self.langs)
+        # cut in logical order first, then reorder: an RTL gist keeps its beginning
+        gist = Text(one_line(row.gist, limit=width + 20))
+        gist.truncate(max(1, width - cell_len(prefix)), overflow="ellipsis")
+        shown = gist.plain
         if self.bidi:
-            gist = visual(gist, bool(row.langs) and row.langs[0] in RTL_LANGS)
-        text = Text(row_prefix(row, self.langs), no_wrap=True, overflow="ellipsis", end="")
-        text.append(gist)  # document text: a plain Text, never markup
+            shown = visual(shown, bool(row.langs) and row.langs[0] in RTL_LANGS)
+        text = Text(prefix, no_wrap=True, overflow="ellipsis", end="")
+        text.append(shown)  # document text: a plain Text, never markup
         style = Style()
         if row.verdict is not None:
             style += self.get_component_rich_style("match-list--decided")

@@ -1,0 +1,63 @@
+"""The store with the real matcher on the seed story: add, review, re-match, replay."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from store_data import Ticker, open_test_store
+
+from store.exports import FORMATS
+from store.replaying import replay_file
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
+pipeline = pytest.importorskip("crossfact.pipeline", reason="the matching pipeline is absent")
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    if not SEED.is_dir():
+        pytest.skip("fixtures/seed-story is absent")
+    return pipeline.run(sorted(SEED.glob("*.txt")))
+
+
+def test_seed_story_review_and_rematched_replay(tmp_path: Path, seed_result,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    workdir = tmp_path / "work"
+    shutil.copytree(SEED, workdir / "seed-story")
+    monkeypatch.chdir(workdir)
+    paths = sorted(str(p.relative_to(workdir)) for p in (workdir / "seed-story").glob("*.txt"))
+    result = pipeline.run(paths)
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", result, {"langs": {}, "segmented": False})
+    rows = s.matches("seed", reviewer="ann", limit=1000)
+    assert len(rows) == len(result.matches) > 10
+    for row in rows[:10]:
+        s.decide("seed", row.id, row.suggestion, reviewer="ann", session="s")
+    s.undo("seed", reviewer="ann", session="s")
+    recording = tmp_path / "session.jsonl"
+    recording.write_text("".join(FORMATS["jsonl"](s, None)), encoding="utf-8")
+    fresh = open_test_store(tmp_path / "y.db", Ticker("r"))
+    report = replay_file(fresh, recording, rematch=True)
+    assert report.ok, report.problems
+    assert "".join(FORMATS["jsonl"](fresh, None)) == recording.read_text(encoding="utf-8")
+
+
+def test_editing_one_version_carries_the_verdicts(tmp_path: Path, seed_result) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", seed_result, {})
+    rows = s.matches("seed", reviewer="ann", limit=1000)
+    for row in rows:
+        s.decide("seed", row.id, row.suggestion, reviewer="ann", session="s")
+    edited = tmp_path / "edited"
+    shutil.copytree(SEED, edited)
+    first = sorted(edited.glob("*.txt"))[0]
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace(".", " .", 1), encoding="utf-8")  # a tiny edit
+    s.add_story("seed", pipeline.run(sorted(edited.glob("*.txt"))), {})
+    report = s.last_carry
+    assert report is not None and report.carried
+    decided, total = s.progress("seed", reviewer="ann")
+    assert decided >= total - len(report.orphaned) - 2  # nearly everything carried
+    assert s.db["events"].count == len(rows) + len(report.carried)  # nothing dropped
