@@ -157,24 +157,31 @@ def f1_of(data: dict, laid: Laid) -> Scores:
 # ---------------------------------------------------------------- the report (parent)
 
 
-def seed_story() -> list[str]:
-    """The five seed articles: in-process pipeline time, and the CLI as a user runs it."""
-    eng = measure("engine", None, [str(SEED_STORY)], segmented=False)
-    t0 = time.perf_counter()
-    cli = subprocess.run([str(Path(PYTHON).with_name("crossfact")), "match", str(SEED_STORY),
-                          "--format", "json"], capture_output=True, cwd=ROOT)
-    cli_s = time.perf_counter() - t0
-    status = "ok" if cli.returncode == 0 else f"exit {cli.returncode}: {cli.stderr[-200:]!r}"
+def seed_story(repeat: int = 3) -> list[str]:
+    """The five seed articles: pipeline time in a fresh process, and the CLI as a user runs
+    it; best of `repeat` each, since other work on this 2-core machine adds noise."""
+    runs = sorted((measure("engine", None, [str(SEED_STORY)], segmented=False)
+                   for _ in range(repeat)), key=lambda r: r["run_s"])
+    eng = runs[0]
+    cli_times, status = [], "ok"
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        cli = subprocess.run([str(Path(PYTHON).with_name("crossfact")), "match",
+                              str(SEED_STORY), "--format", "json"], capture_output=True, cwd=ROOT)
+        cli_times.append(time.perf_counter() - t0)
+        if cli.returncode:
+            status = f"exit {cli.returncode}: {cli.stderr[-200:]!r}"
     return [
-        "### The seed story (5 articles, language detected)",
+        f"### The seed story (5 articles, language detected; best of {repeat})",
         "",
         "| measure | figure | target |",
         "|---|---|---|",
-        f"| pipeline.run (fresh process, after imports) | **{eng['run_s']:.2f} s** | < 1 s |",
+        f"| pipeline.run (fresh process, after imports) | **{eng['run_s']:.2f} s** "
+        f"(slowest {runs[-1]['run_s']:.2f} s) | < 1 s |",
         f"| imports before it | {eng['import_s']:.2f} s | |",
         f"| whole process, wall | {eng['wall_s']:.2f} s | |",
-        f"| `crossfact match fixtures/seed-story --format json`, wall | **{cli_s:.2f} s** "
-        f"({status}) | |",
+        f"| `crossfact match fixtures/seed-story --format json`, wall | **{min(cli_times):.2f} s**"
+        f" (slowest {max(cli_times):.2f} s; {status}) | |",
         f"| peak RSS | {eng['rss_mb']:.0f} MB | |",
         f"| claims, matches | {len(eng['claims'])}, {len(eng['matches'])} | |",
     ]
@@ -223,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="500 and 1000 lines only")
     parser.add_argument("--cutoff", type=float, default=CUTOFF, help="the baseline's cutoff")
+    parser.add_argument("--readme", action="store_true",
+                        help="also put the tables in benchmarks/README.md")
     parser.add_argument("--notes", type=Path, default=NOTES)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -236,14 +245,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if why:
         print(f"error: {why}", file=sys.stderr)
         return 2
-    command = "/work/venv/bin/python benchmarks/bench_match.py " + " ".join(argv or sys.argv[1:])
+    command = ("/work/venv/bin/python benchmarks/bench_match.py" + " --quick" * args.quick
+               + (f" --cutoff {args.cutoff:g}" if args.cutoff != CUTOFF else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-    head = f"## bench_match ({stamp}, {os.cpu_count()} CPUs, engine sources {engine_version()})"
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    head = (f"## bench_match ({stamp}, {os.cpu_count()} CPUs, load average {load} at start, "
+            f"engine sources {engine_version()})")
     body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(), "",
                       *corpus_runs(args.quick, args.cutoff)])
     print(body)
-    write_section("bench_match" + ("-quick" if args.quick else ""), body,
-                  args.notes / "eval-latest.md")
+    section = "bench_match" + ("-quick" if args.quick else "")
+    write_section(section, body, args.notes / "eval-latest.md")
+    if args.readme:
+        write_section(section, body, Path(__file__).with_name("README.md"))
     return 0
 
 

@@ -261,11 +261,15 @@ def engine_version() -> str:
 
 
 def write_section(name: str, body: str, path: Path = NOTES / "eval-latest.md") -> None:
-    """Replace one script's section of the shared notes file, keeping the other's."""
+    """Replace one command's section of a Markdown file in place (or append it), keeping the
+    rest: the notes file and the README hold the sections of several commands."""
     begin, end = f"<!-- {name} -->", f"<!-- /{name} -->"
+    block = f"{begin}\n{body.strip()}\n{end}"
     old = path.read_text("utf-8") if path.exists() else "# crossfact evaluation: latest figures\n"
     if begin in old and end in old:
         head, rest = old.split(begin, 1)
-        old = head.rstrip("\n") + "\n" + rest.split(end, 1)[1].lstrip("\n")
+        new = head + block + rest.split(end, 1)[1]
+    else:
+        new = f"{old.rstrip()}\n\n{block}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"{old.rstrip()}\n\n{begin}\n{body.strip()}\n{end}\n", encoding="utf-8")
+    path.write_text(new, encoding="utf-8")

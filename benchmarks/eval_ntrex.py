@@ -309,11 +309,16 @@ class PartA:
     changed_fresh: Tally = field(default_factory=Tally)  # ... where the clean line was no conflict
     rewritten: Tally = field(default_factory=Tally)  # harmless rewrite -> conflict (want 0)
     rewritten_raw: Tally = field(default_factory=Tally)  # same, before excluding
+    # unperturbed lines suggested conflict, by what their figures do across the versions
+    natural: dict[str, Tally] = field(default_factory=lambda: {
+        k: Tally() for k in ("figures agree", "no figures", "figures differ")})
     inserted: Tally = field(default_factory=Tally)  # inserted -> a match of one, unsourced
     inserted_weak: Tally = field(default_factory=Tally)  # ... or linked only weakly
     seconds: float = 0.0
     cases: int = 0
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # per language: [claims, claims over 2+ sentences, sentences, sentences cut in 2+ claims]
+    segmentation: dict[str, list[int]] = field(default_factory=dict)
 
     def note(self, kind: str, text: str) -> None:
         self.errors.setdefault(kind, []).append(text)
@@ -337,14 +342,68 @@ def _suggestion_in(run: Run, lang: str, label: object) -> str | None:
     return "conflict" if "conflict" in found else (found[0] if found else None)
 
 
+def count_segmentation(run: Run, into: dict[str, list[int]]) -> None:
+    """How often the segmenter merged two sentences into one claim, or cut one in two: each
+    caps link recall, whatever the matcher does."""
+    claims_per_piece: Counter[int] = Counter()
+    lang_of_piece: dict[int, str] = {}
+    for cid, pieces in run.gold.pieces.items():
+        row = into.setdefault(run.gold.version[cid], [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += len(pieces) > 1
+        for p in pieces:
+            claims_per_piece[id(p)] += 1
+            lang_of_piece[id(p)] = run.gold.version[cid]
+    for key, n in claims_per_piece.items():
+        row = into[lang_of_piece[key]]
+        row[2] += 1
+        row[3] += n > 1
+
+
+def segmentation_table(seg: dict[str, list[int]]) -> str:
+    rows = ["| lang | claims | claims over 2+ sentences | sentences | sentences cut in 2+ claims |",
+            "|---|---|---|---|---|"]
+    for lang in LANGS:
+        if lang in seg:
+            c, merged, p, cut = seg[lang]
+            rows.append(f"| {ISO1[lang]} | {c} | {merged} ({100 * merged / max(1, c):.1f}%) "
+                        f"| {p} | {cut} ({100 * cut / max(1, p):.1f}%) |")
+    return "\n".join(rows)
+
+
+def count_natural_conflicts(case: Case, clean: Run, report: PartA) -> None:
+    """Conflicts suggested on the faithful translations. Where every version writes the same
+    figures, a conflict is most likely a false alarm (or a name/date reading)."""
+    texts: dict[object, list[str]] = {}
+    for v in case.clean:
+        for p in v.pieces():
+            texts.setdefault(p.label, []).append(p.text)
+    matches = clean.match_of()
+    flagged = {label for cid, labels in clean.gold.labels.items()
+               if matches[cid].suggestion == "conflict" for label in labels}
+    for label, versions in texts.items():
+        figs = [figures(t) for t in versions]
+        kind = ("no figures" if not any(figs) else
+                "figures agree" if all(f == figs[0] for f in figs) else "figures differ")
+        report.natural[kind].add(label in flagged)
+        if kind == "figures agree" and label in flagged:
+            cids = [c for c, labels in clean.gold.labels.items() if label in labels]
+            ms = {matches[c].id: matches[c] for c in cids}.values()
+            report.note("conflict on agreeing figures, unperturbed",
+                        f"{case.doc} line {label}\n"
+                        + "\n".join(_show_match(clean, m) for m in ms))
+
+
 def score_case(case: Case, clean: Run, pert: Run, report: PartA) -> None:
     """Add one case's links and perturbation outcomes to the report."""
     report.cases += 1
+    count_natural_conflicts(case, clean, report)
     report.seconds += clean.seconds + pert.seconds
     report.clean.append(pairwise((m.claims for m in clean.result.matches), clean.gold))
     links = pairwise((m.claims for m in pert.result.matches), pert.gold)
     report.perturbed.append(links)
     report.sure.append(pairwise(confident(pert.result.matches), pert.gold))
+    count_segmentation(clean, report.segmentation)
     for kind, found in (("wrong link", links.wrong), ("missed link", links.missed)):
         for a, b in found:
             report.note(kind, f"{case.doc}\n{_show(pert, a)}\n{_show(pert, b)}")
@@ -424,6 +483,8 @@ def render_a(r: PartA) -> str:
         f"| harmless rewrite -> conflict (line not a conflict unperturbed) | **{r.rewritten}** "
         "| 0% |",
         f"| ... counting every rewrite | {r.rewritten_raw} | |",
+        *(f"| unperturbed lines suggested conflict: {kind} | {tally} | |"
+          for kind, tally in r.natural.items()),
         f"| inserted sentence -> a match of one, unsourced | **{r.inserted}** | >= 90% |",
         f"| ... or linked only weakly (a suggested link) | {r.inserted_weak} | |",
         f"| engine time, {2 * r.cases} runs (clean + perturbed) | {r.seconds:.1f} s | |",
@@ -431,6 +492,10 @@ def render_a(r: PartA) -> str:
         "Per language pair (perturbed):",
         "",
         pair_table(merge_pairwise(r.perturbed)),
+        "",
+        "Segmentation of the unperturbed prose (NTREX sentences vs claims):",
+        "",
+        segmentation_table(r.segmentation),
     ])
 
 
@@ -550,6 +615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--part", choices=["A", "B", "all"], default="all")
     parser.add_argument("--quick", action="store_true", help="a subset, for fast iteration")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--readme", action="store_true",
+                        help="also put the tables in benchmarks/README.md")
     parser.add_argument("--notes", type=Path, default=NOTES,
                         help="where eval-latest.md and eval-errors.txt go")
     args = parser.parse_args(argv)
@@ -561,7 +628,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def progress(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
 
-    command = "/work/venv/bin/python benchmarks/eval_ntrex.py " + " ".join(argv or sys.argv[1:])
+    command = (f"/work/venv/bin/python benchmarks/eval_ntrex.py --part {args.part}"
+               + " --quick" * args.quick + (f" --seed {args.seed}" if args.seed != SEED else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     parts, errors = [], {}
     if args.part in ("A", "all"):
@@ -579,6 +647,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_errors(errors, args.notes / "eval-errors.txt")
     section = f"eval_ntrex-{args.part}" + ("-quick" if args.quick else "")
     write_section(section, body, args.notes / "eval-latest.md")
+    if args.readme:
+        write_section(section, body, Path(__file__).with_name("README.md"))
     return 0
 
 

@@ -191,23 +191,23 @@ def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: 
     return Link((i,), (j,), s)
 
 
-def _one_pass(
-    scorer: PairScorer, a: list[Unit], b: list[Unit], parallel: bool | None, first: bool
-) -> tuple[list[Link], bool]:
+def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
     Only the first pass fills the open ends before the first and after the last anchor:
     later passes see leftovers, whose ends hold deletions and insertions, not translations.
+    Each pass decides afresh whether its anchors line up: leftovers that are only deletions
+    and insertions must not be paired by length.
     """
     anchors = _anchors(scorer, a, b)
     chain = _despike(_chain(anchors))
-    if parallel is None:  # random anchors form an ordered chain of about 2*sqrt(n) by chance
-        parallel = len(chain) >= max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors)))
-    links: list[Link] = []
-    if not parallel:  # a rewrite or another article: evidence only, in any order
+    # random anchors form an ordered chain of about 2*sqrt(n) by chance
+    if len(chain) < max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors))):
+        # a rewrite, another article, or leftovers: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors
                 if s >= STRONG and scorer.figures_shared(a[i], b[j])
-                and scorer.evidence(a[i], b[j])[0] >= NON_PARALLEL_DICE], False
+                and scorer.evidence(a[i], b[j])[0] >= NON_PARALLEL_DICE]
+    links: list[Link] = []
     prev_i, prev_j = -1, -1
     for i, j, s in [*chain, (len(a), len(b), 0.0)]:
         bounded = prev_i >= 0 and i < len(a)
@@ -223,7 +223,7 @@ def _one_pass(
         if i < len(a):
             links.append(Link((i,), (j,), min(1.0, s + POSITION_BONUS)))
         prev_i, prev_j = i, j
-    return links, True
+    return links
 
 
 def align_pair(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
@@ -231,10 +231,9 @@ def align_pair(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
     scorer = PairScorer(a, b)
     rest_a, rest_b = list(range(len(a))), list(range(len(b)))
     links: list[Link] = []
-    parallel: bool | None = None
     for n in range(PASSES):
         sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
-        found, parallel = _one_pass(scorer, sub_a, sub_b, parallel, first=n == 0)
+        found = _one_pass(scorer, sub_a, sub_b, first=n == 0)
         kept = [
             Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
             for lk in found

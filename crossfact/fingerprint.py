@@ -26,10 +26,13 @@ LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", 
 _has_digit = regex.compile(r"\p{N}").search
 
 
-def _latin_names(words: Sequence[str], lang: str, capitalised: set[str]) -> set[str]:
+def _latin_names(
+    words: Sequence[str], lang: str, capitalised: set[str], embedded: frozenset[str]
+) -> set[str]:
     """Latin-script words that are names: any Latin word inside a non-Latin text; in a
-    Latin-script text a capitalised word, sentence-initial only when the document also
-    writes it capitalised mid-sentence."""
+    Latin-script text a capitalised word (sentence-initial only when the document also
+    writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
+    Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
     latin_text = lang in LATIN_SCRIPT_LANGS
     found: set[str] = set()
     for i, word in enumerate(words):
@@ -37,7 +40,7 @@ def _latin_names(words: Sequence[str], lang: str, capitalised: set[str]) -> set[
             continue
         if not latin_text or word[1:] != word[1:].lower() or (
             word[0].isupper() and (i > 0 or word in capitalised)
-        ):
+        ) or word.lower() in embedded:
             found.add(word)
     return found
 
@@ -52,13 +55,13 @@ def capitalised_words(words_of_claims: Iterable[Sequence[str]]) -> set[str]:
 
 def find_names(
     words: Sequence[str], lang: str, lexicon: set[str], capitalised: set[str],
-    skip: frozenset[str] = frozenset(),
+    skip: frozenset[str] = frozenset(), embedded: frozenset[str] = frozenset(),
 ) -> list[Name]:
     """Latin-script names as written, plus native-script words whose skeleton is in the
     lexicon; `skip` holds words already read as something else (month names)."""
     names: list[Name] = []
     seen: set[str] = set(skip)
-    latin = _latin_names(words, lang, capitalised)
+    latin = _latin_names(words, lang, capitalised, embedded)
     for word in words:
         if word in seen or _has_digit(word):
             continue
@@ -78,7 +81,7 @@ def find_names(
 
 def fingerprint(
     text: str, lang: str, lexicon: set[str], capitalised: set[str],
-    words: Sequence[str] | None = None,
+    words: Sequence[str] | None = None, embedded: frozenset[str] = frozenset(),
 ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
     dates = find_dates(text, lang)
@@ -87,7 +90,7 @@ def fingerprint(
         numbers=find_quantities(text, lang),
         dates=dates,
         names=find_names(WORD.findall(text) if words is None else words, lang, lexicon,
-                         capitalised, date_words),
+                         capitalised, date_words, embedded),
         codes=find_codes(text),
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text),
@@ -103,12 +106,16 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }
+    embedded = frozenset(
+        w.lower() for c in claims if lang[c.doc] not in LATIN_SCRIPT_LANGS
+        for w in _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset()) if len(w) > 2
+    )
     lexicon: set[str] = set()
     for c in claims:
-        for word in _latin_names(words[c.id], lang[c.doc], caps[c.doc]):
+        for word in _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded):
             lexicon |= skeletons(word)
     return [
         c.model_copy(update={"fingerprint": fingerprint(
-            c.text, lang[c.doc], lexicon, caps[c.doc], words[c.id])})
+            c.text, lang[c.doc], lexicon, caps[c.doc], words[c.id], embedded)})
         for c in claims
     ]

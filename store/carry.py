@@ -92,12 +92,13 @@ def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[t
     scores: list[float] = []
     for doc, text in old_claims:
         candidates = {cid: _norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new_where}
-        exact = [cid for cid, t in new_by_doc.get(doc, []) if t == text and cid in new_where]
+        wanted = _norm(text)  # whitespace, case and Unicode form alone do not count as change
+        exact = [cid for cid, t in candidates.items() if t == wanted]
         if exact:
             votes[new_where[exact[0]]] += 1
             scores.append(100.0)
             continue
-        best = process.extractOne(_norm(text), candidates, scorer=fuzz.ratio,
+        best = process.extractOne(wanted, candidates, scorer=fuzz.ratio,
                                   processor=None, score_cutoff=SIMILAR)
         if best is None:
             scores.append(0.0)

@@ -66,9 +66,9 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
 
     def flush() -> None:
         if pending:
-            before = db["events"].count
+            before = db.conn.total_changes  # rows really inserted: ignored duplicates are not
             db["events"].insert_all(pending, ignore=True, batch_size=BATCH)
-            report.events += db["events"].count - before
+            report.events += db.conn.total_changes - before
             pending.clear()
 
     with store._write(f"importing {source}"):

@@ -55,7 +55,10 @@ class StoryMixin(StoreBase):
         them) and the current verdicts are carried over to the new matches (carry.py).
         """
         story = story_key(name)
-        fingerprint = sorted((doc.path, text_sha256(doc.text)) for doc in result.documents)
+        # The texts, not the paths: paths are "as given" and differ between machines and
+        # working directories, while the same texts are the same story (and the same run id,
+        # so two reviewers' databases merge cleanly).
+        fingerprint = sorted(text_sha256(doc.text) for doc in result.documents)
         self.last_carry = None
         with self._write(f"adding story {name!r}"):
             old = None
@@ -76,11 +79,9 @@ class StoryMixin(StoreBase):
                 self.last_carry = carry_over(self, story, old, run)
         return story
 
-    def _run_fingerprint(self, run: str) -> list[tuple[str, str]]:
-        return sorted(
-            (row["path"], row["sha256"])
-            for row in self.db["documents"].rows_where("run = ?", [run], select="path, sha256")
-        )
+    def _run_fingerprint(self, run: str) -> list[str]:
+        return sorted(row["sha256"]
+                      for row in self.db["documents"].rows_where("run = ?", [run], select="sha256"))
 
     def story_id(self, name: str) -> str | None:
         """The id of the story called `name` (or with that id), None if there is none."""

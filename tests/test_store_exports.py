@@ -17,7 +17,6 @@ from store.exports import FORMATS
 from store.importing import import_lines
 from store.merging import merge_database
 
-
 MEGABYTE = ("\x00'\";DROP TABLE events;--[bold]\u202e" + "ক" * 60) * 16_000
 
 

@@ -24,7 +24,7 @@ FILTER_LABELS: dict[str, str] = {
 class MatchPager:
     """Rows of one story for one reviewer under the current filter and search."""
 
-    PAGE = 200
+    PAGE = 100  # ~3 screens: one SQL read and 100 small models per page
     KEEP_PAGES = 8
 
     def __init__(self, store: Any, story: str, reviewer: str) -> None:
@@ -71,9 +71,15 @@ class MatchPager:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
 
-    def index_of(self, match_id: str, position: int) -> int | None:
-        """Where a match sits in the filtered list: a binary search on position (the list is
-        ordered by position), so a jump costs a few page reads, not a scan."""
+    def index_of(self, match_id: str, position: int, near: int | None = None) -> int | None:
+        """Where a match sits in the filtered list. First around `near` (the next match to
+        review is almost always a row or two below the cursor: one page read), else a binary
+        search on position (the list is ordered by position): a few page reads, not a scan."""
+        if near is not None:
+            for index in range(max(0, near - 5), min(near + 20, self.count)):
+                row = self.row(index)
+                if row is not None and row.id == match_id:
+                    return index
         lo, hi = 0, self.count
         while lo < hi:
             mid = (lo + hi) // 2

@@ -54,6 +54,7 @@ class ReviewScreen(Screen[None]):
         self.story_name = ""
         self.pager: MatchPager | None = None
         self.view: Any | None = None
+        self._fetched: Any | None = None
         self.set_reactive(ReviewScreen.bidi, bidi)
 
     # -- layout ----------------------------------------------------------------------------
@@ -120,9 +121,10 @@ class ReviewScreen(Screen[None]):
         view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
         if view is None:
             return False
-        index = self.pager.index_of(match_id, view.position)
+        index = self.pager.index_of(match_id, view.position, near=self.matches.cursor)
         if index is None:
             return False
+        self._fetched = view  # the detail shows it without asking the store again
         self.matches.cursor = index
         return True
 
@@ -166,7 +168,11 @@ class ReviewScreen(Screen[None]):
             empty = "No matches under this filter or search." if self.story else "No story."
             detail.show(None, empty=empty)
             return
-        view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
+        fetched, self._fetched = self._fetched, None
+        if fetched is not None and fetched.id == match_id:
+            view = fetched
+        else:
+            view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
         self.view = view
         context = {}
         if view is not None and self.show_context:

@@ -79,6 +79,7 @@ class MatchList(ScrollView, can_focus=False):
         self.pager: MatchPager | None = None
         self.langs: list[str] = []
         self._lines: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
+        self._styles: dict[str, Style] = {}
 
     def attach(self, pager: MatchPager, langs: list[str]) -> None:
         """Show another story, filter or search."""
@@ -90,6 +91,7 @@ class MatchList(ScrollView, can_focus=False):
         if self.pager is not None:
             self.pager.invalidate()
         self._lines.clear()
+        self._styles.clear()
         count = self.pager.count if self.pager else 0
         self.virtual_size = Size(self.size.width, count)
         self.refresh()
@@ -126,6 +128,17 @@ class MatchList(ScrollView, can_focus=False):
     def on_click(self, event: events.Click) -> None:
         self.cursor = self.scroll_offset.y + event.y
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._lines.clear()
+
+    def _style(self, name: str) -> Style:
+        """A component style, looked up once per reload (CSS lookups are not free)."""
+        if name not in self._styles:
+            self._styles[name] = self.get_component_rich_style(f"match-list--{name}")
+        return self._styles[name]
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
@@ -154,13 +167,13 @@ class MatchList(ScrollView, can_focus=False):
         text.append(shown)  # document text: a plain Text, never markup
         style = Style()
         if row.verdict is not None:
-            style += self.get_component_rich_style("match-list--decided")
+            style += self._style("decided")
         elif row.suggestion == "conflict":
-            style += self.get_component_rich_style("match-list--conflict")
+            style += self._style("conflict")
         elif row.suggestion == "unsourced":
-            style += self.get_component_rich_style("match-list--unsourced")
+            style += self._style("unsourced")
         if index == self.cursor:
-            style += self.get_component_rich_style("match-list--cursor")
+            style += self._style("cursor")
         text.stylize(style)
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(text.render(self.app.console), width).simplify().apply_style(base)
