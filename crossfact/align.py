@@ -28,7 +28,7 @@ JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
 ANCHOR_MIN = 0.42  # weakest similarity that can be an anchor
 ANCHOR_MAX_DF = 4  # keys more frequent than this do not propose anchor candidates
 PARALLEL_FACTOR = 3.0  # a chain this many times sqrt(anchors) long is not chance: a translation
-STRONG = 0.6  # similarity enough on its own, without order (with a shared figure or code)
+STRONG_EVIDENCE = 6.0  # weight of shared keys enough on its own, without order
 POSITION_BONUS = 0.25  # a link in a balanced gap between two anchors
 PASSES = 3
 WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part of a link
@@ -191,6 +191,15 @@ def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: 
     return Link((i,), (j,), s)
 
 
+def _strong(scorer: PairScorer, a: Unit, b: Unit) -> bool:
+    """Evidence that links two claims without the help of order: a shared figure or code,
+    enough shared weight, and most of both fingerprints in common (look-alike figures in
+    otherwise different sentences fail the last test)."""
+    dice, common = scorer.evidence(a, b)
+    return bool(scorer.figures_shared(a, b)) and common >= STRONG_EVIDENCE \
+        and dice >= NON_PARALLEL_DICE
+
+
 def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
@@ -204,9 +213,7 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     # random anchors form an ordered chain of about 2*sqrt(n) by chance
     if len(chain) < max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors))):
         # a rewrite, another article, or leftovers: evidence only, in any order
-        return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors
-                if s >= STRONG and scorer.figures_shared(a[i], b[j])
-                and scorer.evidence(a[i], b[j])[0] >= NON_PARALLEL_DICE]
+        return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors if _strong(scorer, a[i], b[j])]
     links: list[Link] = []
     prev_i, prev_j = -1, -1
     for i, j, s in [*chain, (len(a), len(b), 0.0)]:

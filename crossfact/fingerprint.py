@@ -85,12 +85,14 @@ def fingerprint(
 ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
     dates = find_dates(text, lang)
-    date_words = frozenset(w for d in dates for w in WORD.findall(d.text))
+    numbers = find_quantities(text, lang)
+    # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
+    taken = frozenset(w for part in (*dates, *numbers) for w in WORD.findall(part.text))
     return Fingerprint(
-        numbers=find_quantities(text, lang),
+        numbers=numbers,
         dates=dates,
         names=find_names(WORD.findall(text) if words is None else words, lang, lexicon,
-                         capitalised, date_words, embedded),
+                         capitalised, taken, embedded),
         codes=find_codes(text),
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text),

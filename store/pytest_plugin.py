@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .db import Store, open_store
-from .replaying import replay_file
+if TYPE_CHECKING:
+    from .db import Store
 
 
 @pytest.fixture
 def replay(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., Store]]:
     """Replay a recorded session into a fresh database and return the open Store."""
+    from .db import open_store  # imported when a test uses the fixture, not at pytest start
+    from .replaying import replay_file
+
     opened: list[Store] = []
 
     def run(session: str | Path, *, rematch: bool = False, check: bool = True) -> Store:
