@@ -21,6 +21,7 @@ from crossfact.names import WORD, skeletons
 
 EXACT = 0.005  # relative difference that is still the same figure
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
+SAME_ROLE = 0.15  # how far apart (share of the text) two names may stand to swap roles
 
 
 @dataclass(frozen=True)
@@ -220,8 +221,9 @@ def _name_conflicts(
                     rivals[key] = (text, where, spots)
         backed = [r for r in rivals.values() if len(r[1]) >= max(2, (len(others) + 1) // 2)]
         for text, _, pos in unshared:
-            if backed:
-                rival, where, _ = min(backed, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
+            near = [r for r in backed if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE]
+            if near:
+                rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")
                 outliers.add(d)
                 break
