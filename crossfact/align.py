@@ -28,6 +28,9 @@ JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
 ANCHOR_MIN = 0.42  # weakest similarity that can be an anchor
 ANCHOR_MAX_DF = 4  # keys more frequent than this do not propose anchor candidates
 PARALLEL_FACTOR = 3.0  # a chain this many times sqrt(anchors) long is not chance: a translation
+SMALL_CHAIN = 4  # with few anchors: at least this many in order, ...
+SMALL_IN_ORDER = 0.75  # ... this share of them in order, ...
+SMALL_DRIFT = 0.08  # ... and how far off the diagonal they may stand on average
 STRONG_EVIDENCE = 6.0  # weight of shared keys enough on its own, without order
 POSITION_BONUS = 0.25  # a link in a balanced gap between two anchors
 PASSES = 3
@@ -191,6 +194,22 @@ def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: 
     return Link((i,), (j,), s)
 
 
+def _significant(chain: list, anchors: list) -> bool:
+    """Many anchors in an order no chance explains: n random points form an ordered chain of
+    about 2*sqrt(n), so a chain far longer than that is a translation."""
+    return len(chain) >= max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors)))
+
+
+def _plausible(chain: list[tuple[int, int, float]], anchors: list, n: int, m: int) -> bool:
+    """Few anchors (a short story), nearly all in order and near the diagonal: perhaps a
+    translation. Then only gaps whose two sides hold as many claims are filled by position,
+    so two articles that happen to share a few facts in order are not paired by length."""
+    if len(chain) < SMALL_CHAIN or len(chain) < SMALL_IN_ORDER * len(anchors):
+        return False
+    drift = sum(abs((i + 0.5) / n - (j + 0.5) / m) for i, j, _ in chain) / len(chain)
+    return drift <= SMALL_DRIFT
+
+
 def _strong(scorer: PairScorer, a: Unit, b: Unit) -> bool:
     """Evidence that links two claims without the help of order: a shared figure or code,
     enough shared weight, and most of both fingerprints in common (look-alike figures in
@@ -210,17 +229,18 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     """
     anchors = _anchors(scorer, a, b)
     chain = _despike(_chain(anchors))
-    # random anchors form an ordered chain of about 2*sqrt(n) by chance
-    if len(chain) < max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors))):
+    significant = _significant(chain, anchors)
+    if not significant and not _plausible(chain, anchors, len(a), len(b)):
         # a rewrite, another article, or leftovers: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors if _strong(scorer, a[i], b[j])]
     links: list[Link] = []
     prev_i, prev_j = -1, -1
     for i, j, s in [*chain, (len(a), len(b), 0.0)]:
         bounded = prev_i >= 0 and i < len(a)
+        even = abs((i - prev_i) - (j - prev_j)) <= 1
         gap = (
             _fill(scorer, a[prev_i + 1 : i], b[prev_j + 1 : j], bounded)
-            if bounded or first
+            if (bounded or first) and (significant or even)
             else []
         )
         links += [
