@@ -34,6 +34,7 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     engine_version,
     gold_of,
     lay_out,
+    log_history,
     missing_corpora,
     pairwise,
     write_section,
@@ -157,7 +158,7 @@ def f1_of(data: dict, laid: Laid) -> Scores:
 # ---------------------------------------------------------------- the report (parent)
 
 
-def seed_story(repeat: int = 3) -> list[str]:
+def seed_story(key: dict[str, float], repeat: int = 3) -> list[str]:
     """The five seed articles: pipeline time in a fresh process, and the CLI as a user runs
     it; best of `repeat` each, since other work on this 2-core machine adds noise."""
     runs = sorted((measure("engine", None, [str(SEED_STORY)], segmented=False)
@@ -171,6 +172,7 @@ def seed_story(repeat: int = 3) -> list[str]:
         cli_times.append(time.perf_counter() - t0)
         if cli.returncode:
             status = f"exit {cli.returncode}: {cli.stderr[-200:]!r}"
+    key |= {"seed_run_s": eng["run_s"], "seed_cli_s": min(cli_times)}
     return [
         f"### The seed story (5 articles, language detected; best of {repeat})",
         "",
@@ -187,7 +189,7 @@ def seed_story(repeat: int = 3) -> list[str]:
     ]
 
 
-def corpus_runs(quick: bool, cutoff: float) -> list[str]:
+def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
     """The growth curve on the 'edit' data, then both scenarios' F1 at full size."""
     full = 1997
     sizes = [500, 1000] if quick else [round(full * f / 4) for f in (1, 2, 3, 4)]
@@ -205,6 +207,9 @@ def corpus_runs(quick: bool, cutoff: float) -> list[str]:
             laid = lay_out(Path(tmp) / f"edit-{n}", versions, segmented=True)
             eng, base = measure("engine", laid), measure(f"baseline:{cutoff}", laid)
             results[n] = (eng, base)
+            key |= {"lines": n, "run_s": eng["run_s"], "rss_mb": eng["rss_mb"],
+                    "F1": f1_of(eng, laid).f1, "base_s": base["run_s"],
+                    "base_F1": f1_of(base, laid).f1}
             rows.append(
                 f"| {n} | {eng['run_s']:.2f} s | {eng['rss_mb']:.0f} MB "
                 f"| {f1_of(eng, laid).f1:.3f} | {base['run_s']:.2f} s | {base['rss_mb']:.0f} MB "
@@ -219,6 +224,7 @@ def corpus_runs(quick: bool, cutoff: float) -> list[str]:
             laid = lay_out(Path(tmp) / "move", versions, segmented=True)
             print("bench: move", file=sys.stderr, flush=True)
             eng, base = measure("engine", laid), measure(f"baseline:{cutoff}", laid)
+            key |= {"move_F1": f1_of(eng, laid).f1}
             rows += [
                 f"A fifth of the stories moved in the {ISO1[moved]} version (1,997 lines): "
                 f"crossfact F1 **{f1_of(eng, laid).f1:.3f}** in {eng['run_s']:.2f} s, baseline "
@@ -251,8 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     head = (f"## bench_match ({stamp}, {os.cpu_count()} CPUs, load average {load} at start, "
             f"engine sources {engine_version()})")
-    body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(), "",
-                      *corpus_runs(args.quick, args.cutoff)])
+    key: dict[str, float] = {}
+    body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(key), "",
+                      *corpus_runs(args.quick, args.cutoff, key)])
+    log_history(command, key, args.notes / "eval-history.tsv")
     print(body)
     section = "bench_match" + ("-quick" if args.quick else "")
     write_section(section, body, args.notes / "eval-latest.md")

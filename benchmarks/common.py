@@ -260,6 +260,19 @@ def engine_version() -> str:
     return digest.hexdigest()[:10]
 
 
+def log_history(command: str, figures: Mapping[str, float | str],
+                path: Path = NOTES / "eval-history.tsv") -> None:
+    """Append one row of key figures per run, so a regression shows next to the engine hash
+    that caused it."""
+    from datetime import UTC, datetime
+
+    row = [f"{datetime.now(UTC):%Y-%m-%d %H:%M}", engine_version(), command,
+           *(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in figures.items())]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as f:
+        f.write("\t".join(row) + "\n")
+
+
 def write_section(name: str, body: str, path: Path = NOTES / "eval-latest.md") -> None:
     """Replace one command's section of a Markdown file in place (or append it), keeping the
     rest: the notes file and the README hold the sections of several commands."""

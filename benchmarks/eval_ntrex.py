@@ -41,6 +41,7 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     engine_version,
     gold_of,
     lay_out,
+    log_history,
     merge_pairwise,
     missing_corpora,
     ntrex_documents,
@@ -314,6 +315,7 @@ class PartA:
         k: Tally() for k in ("figures agree", "no figures", "figures differ")})
     inserted: Tally = field(default_factory=Tally)  # inserted -> a match of one, unsourced
     inserted_weak: Tally = field(default_factory=Tally)  # ... or linked only weakly
+    missed_alone: Tally = field(default_factory=Tally)  # missed links with a claim left alone
     seconds: float = 0.0
     cases: int = 0
     errors: dict[str, list[str]] = field(default_factory=dict)
@@ -408,6 +410,8 @@ def score_case(case: Case, clean: Run, pert: Run, report: PartA) -> None:
         for a, b in found:
             report.note(kind, f"{case.doc}\n{_show(pert, a)}\n{_show(pert, b)}")
     matches = pert.match_of()
+    for a, b in links.missed:
+        report.missed_alone.add(len(matches[a].claims) == 1 or len(matches[b].claims) == 1)
     for version in case.perturbed:
         for piece in version.pieces():
             if not piece.mark:
@@ -458,6 +462,10 @@ def confident(matches) -> list[list[str]]:
     return [[c for c in m.claims if c not in set(m.suggested)] for m in matches]
 
 
+def _rate(t: Tally) -> float:
+    return t.hit / t.tries if t.tries else float("nan")
+
+
 def _total(results: list) -> Scores:
     total = Scores()
     for s in merge_pairwise(results).values():
@@ -476,6 +484,7 @@ def render_a(r: PartA) -> str:
         f"({pert.precision:.3f} / {pert.recall:.3f}) | >= 0.95 |",
         f"| ... confident links only (P / R) | {sure.f1:.3f} "
         f"({sure.precision:.3f} / {sure.recall:.3f}) | |",
+        f"| ... missed links where a claim was left alone (unsourced) | {r.missed_alone} | |",
         f"| pairwise link F1, unperturbed (P / R) | {clean.f1:.3f} "
         f"({clean.precision:.3f} / {clean.recall:.3f}) | |",
         f"| changed figure -> conflict | **{r.changed}** | >= 90% |",
@@ -631,20 +640,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = (f"/work/venv/bin/python benchmarks/eval_ntrex.py --part {args.part}"
                + " --quick" * args.quick + (f" --seed {args.seed}" if args.seed != SEED else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
-    parts, errors = [], {}
+    parts, errors, key = [], {}, {}
     if args.part in ("A", "all"):
         a = part_a(args.seed, args.quick, progress)
         parts.append(render_a(a))
         errors |= {f"part A: {kind}": items for kind, items in a.errors.items()}
+        key |= {"A_F1": _total(a.perturbed).f1, "A_changed": _rate(a.changed),
+                "A_rewritten": _rate(a.rewritten), "A_inserted": _rate(a.inserted)}
     if args.part in ("B", "all"):
         b = part_b(args.seed, args.quick, progress)
         parts.append(render_b(b, args.quick))
         errors |= b.errors
+        key |= {"B_edit_F1": b.rows[0][1].f1, "B_move_F1": b.rows[2][1].f1}
     head = f"## eval_ntrex ({stamp}, engine sources {engine_version()})"
     body = f"{head}\n\n`{command.strip()}`\n\n" + "\n\n".join(parts)
     print(body)
     args.notes.mkdir(parents=True, exist_ok=True)
     write_errors(errors, args.notes / "eval-errors.txt")
+    log_history(command, key, args.notes / "eval-history.tsv")
     section = f"eval_ntrex-{args.part}" + ("-quick" if args.quick else "")
     write_section(section, body, args.notes / "eval-latest.md")
     if args.readme:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gzip
+import io
 import os
 import statistics
 import subprocess
@@ -26,9 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import missing_corpora, read_lines, write_section
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-story"
-CORPORA = ROOT.parent / "shared" / "corpora"
 LANGS = {"tr": "tur", "bn": "ben", "ar": "arb", "fr": "fra", "he": "heb"}
 LAYERS = ["crossfact.models", "crossfact.pipeline", "store", "textual.app", "tui.app"]
 
@@ -59,8 +60,12 @@ store = open_store(sys.argv[1])
 app = ReviewApp(store, reviewer="bench", story="seed-story", session="bench")
 
 async def first_screen(pilot):
-    while app.review.story is None or app.review.view is None:
+    for _ in range(500):
+        if app.review.story is not None and app.review.view is not None:
+            break
         await pilot.pause()
+    else:
+        raise SystemExit("the seed story did not open")
     await pilot.pause()
     print(f"{time.time() - t0:.4f}")
     app.exit()
@@ -93,17 +98,24 @@ def timed_app_class():
 
     class TimedApp(ReviewApp):
         key_at = 0.0
+        handled_at = 0.0
         painted_at = 0.0
+        waiting = False
 
         async def on_event(self, event: events.Event) -> None:
-            if isinstance(event, events.Key):
-                self.key_at = self.painted_at = time.perf_counter()
-            await super().on_event(event)
+            if not isinstance(event, events.Key):
+                await super().on_event(event)
+                return
+            self.key_at = time.perf_counter()
+            await super().on_event(event)  # the binding's action runs (and commits) in here
+            self.handled_at = self.painted_at = time.perf_counter()
+            self.waiting = True
 
         def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
             super()._display(screen, renderable)
-            if renderable is not None:
+            if self.waiting and renderable is not None:  # the first frame after the action
                 self.painted_at = time.perf_counter()
+                self.waiting = False
 
     return TimedApp
 
@@ -114,16 +126,22 @@ async def key_latencies(db: Path, story: str, decisions: int, extra: bool) -> di
     store = open_store(db)
     app = timed_app_class()(store, reviewer="bench", story=story, session="bench")
     result: dict[str, list[float]] = {"decide": [], "undo": [], "move": []}
+    handled: list[float] = []
 
     async def press(*keys: str) -> float:
         await pilot.press(*keys)
         await pilot.pause()  # idle: the event is committed and the screen repainted
+        handled.append(app.handled_at - app.key_at)
         return app.painted_at - app.key_at
 
     async with app.run_test(size=(120, 34)) as pilot:
         t = time.perf_counter()
-        while app.review.story is None or app.review.view is None:
+        for _ in range(500):
+            if app.review.story is not None and app.review.view is not None:
+                break
             await pilot.pause()
+        else:
+            raise SystemExit(f"the story {story!r} did not open")
         result["open (pilot)"] = [time.perf_counter() - t]
         keys = ["a", "c", "u"]
         for i in range(decisions):
@@ -137,6 +155,7 @@ async def key_latencies(db: Path, story: str, decisions: int, extra: bool) -> di
                 result[label] = [await press(*keys_)]
             await pilot.press("slash", *"Tesla")
             result["search enter"] = [await press("enter")]
+    result["(of which the action)"] = handled
     store.close()
     return result
 
@@ -145,13 +164,10 @@ def corpus_result(n_matches: int):
     """A MatchResult of n_matches five-language matches from real parallel sentences."""
     from crossfact.models import Claim, Document, Match, MatchResult
 
-    lines: dict[str, list[str]] = {}
-    for lang, code in LANGS.items():
-        rows: list[str] = []
-        for corpus in ("ntrex128", "flores200_dev"):
-            with gzip.open(CORPORA / corpus / f"{code}.txt.gz", "rt", encoding="utf-8") as f:
-                rows += [line.strip() for line in f]
-        lines[lang] = rows
+    lines = {
+        lang: [*read_lines("ntrex128", code), *read_lines("flores200_dev", code)]
+        for lang, code in LANGS.items()
+    }
     size = len(lines["tr"])
     docs, claims, matches = [], [], []
     texts: dict[str, list[str]] = {lang: [] for lang in LANGS}
@@ -178,29 +194,41 @@ def corpus_result(n_matches: int):
     return MatchResult(documents=docs, claims=claims, matches=matches)
 
 
+LOG: list[str] = []
+
+
+def say(line: str) -> None:
+    """Print a line of the report and keep it for the notes file."""
+    print(line, flush=True)
+    LOG.append(line)
+
+
 def report(title: str, values: list[float]) -> None:
     ms = [v * 1000 for v in values]
     if len(ms) == 1:
-        print(f"  {title:<16} {ms[0]:8.1f} ms")
+        say(f"  {title:<22} {ms[0]:8.1f} ms")
         return
-    print(f"  {title:<16} p50 {statistics.median(ms):6.1f} ms   p99 {percentile(ms, 0.99):6.1f} ms"
-          f"   max {max(ms):6.1f} ms   n={len(ms)}")
+    say(f"  {title:<22} p50 {statistics.median(ms):6.1f} ms   p99 {percentile(ms, 0.99):6.1f} ms"
+        f"   max {max(ms):6.1f} ms   n={len(ms)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=300)
     parser.add_argument("--big", type=int, default=20_000)
+    parser.add_argument("--notes", type=Path, default=Path("/work/notes/eval-latest.md"),
+                        help="Markdown file whose tui_bench section gets the figures")
     args = parser.parse_args()
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # no user keys.toml
 
     from crossfact import pipeline
     from store import open_store
 
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus")
-    print("import cost of each layer (median of 3, on top of the previous):")
+    say(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
+        f"load average {os.getloadavg()[0]:.1f}")
+    say("import cost of each layer (median of 3, each on top of the previous):")
     for name, seconds in import_costs():
-        print(f"  {name:<20} {seconds * 1000:7.1f} ms")
+        say(f"  {name:<22} {seconds * 1000:7.1f} ms")
 
     with tempfile.TemporaryDirectory() as tmp:
         seed_db = Path(tmp) / "seed.db"
@@ -208,31 +236,39 @@ def main() -> None:
         store.add_story("seed-story", pipeline.run(sorted(SEED.iterdir())), {})
         store.close()
         times = launch_times(seed_db)
-        print("launch to first screen, seed story stored (5 runs): "
-              f"median {statistics.median(times) * 1000:.0f} ms, "
-              f"min {min(times) * 1000:.0f} ms")
+        say("launch to first screen, seed story stored (5 runs): "
+            f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms")
 
-        print(f"seed story, {args.decisions} key presses (3 of 4 decide, 1 of 4 undo):")
+        say(f"seed story, {args.decisions} key presses (3 of 4 decide, 1 of 4 undo), "
+            "key to first repaint:")
         for title, values in asyncio.run(
             key_latencies(seed_db, "seed-story", args.decisions, extra=False)
         ).items():
             report(title, values)
 
-        if not CORPORA.exists():
-            print("corpora absent: skipping the large story")
-            return
-        big_db = Path(tmp) / "big.db"
-        t = time.perf_counter()
-        result = corpus_result(args.big)
-        store = open_store(big_db)
-        store.add_story("big", result, {})
-        store.close()
-        print(f"story of {args.big} matches built and stored in {time.perf_counter() - t:.1f} s")
-        print(f"large story, {args.decisions} key presses:")
-        for title, values in asyncio.run(
-            key_latencies(big_db, "big", args.decisions, extra=True)
-        ).items():
-            report(title, values)
+        reason = missing_corpora()
+        if reason:
+            say(f"large story skipped: {reason}")
+        else:
+            big_db = Path(tmp) / "big.db"
+            t = time.perf_counter()
+            result = corpus_result(args.big)
+            store = open_store(big_db)
+            store.add_story("big", result, {})
+            store.close()
+            say(f"story of {args.big} matches from the corpora built and stored in "
+                f"{time.perf_counter() - t:.1f} s")
+            say(f"large story, {args.decisions} key presses:")
+            for title, values in asyncio.run(
+                key_latencies(big_db, "big", args.decisions, extra=True)
+            ).items():
+                report(title, values)
+
+    command = f"/work/venv/bin/python benchmarks/tui_bench.py --decisions {args.decisions}"
+    body = io.StringIO()
+    body.write(f"## TUI: startup and key latency\n\n`{command} --big {args.big}`\n\n```\n")
+    body.write("\n".join(LOG) + "\n```\n")
+    write_section("tui_bench", body.getvalue(), args.notes)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """The store: crossfact's SQLite database, built on sqlite-utils (imports crossfact, never tui).
 
 Everything a reviewer decides is an event in an append-only log; the current state is
-derived from it (/work/notes/store-api.md is the contract the TUI codes against).
+derived from it. The names below are the API the TUI codes against: open_store gives a
+Store whose commands (decide, note, skip, undo, move_claim, split_claim, confirm_link,
+break_link) all go through Store.apply, one committed transaction per event.
 """
 
 from .carry import CARRY_SESSION, CarryReport

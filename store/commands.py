@@ -48,7 +48,7 @@ class CommandMixin(StoreBase):
         self.db["events"].insert(event_to_row(event))
         decisions.record(self.db, event, undone)
         if membership is not None:
-            write_membership(self.db, event.story, membership)
+            write_membership(self.db, event.story, membership, only=membership.touched)
         elif undone is not None and undone.kind in CORRECTIONS:
             rebuild(self.db, event.story)
         return event

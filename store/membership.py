@@ -46,6 +46,7 @@ class Membership:
     claims: dict[str, list[str]] = field(default_factory=dict)  # match -> claim ids in order
     where: dict[str, str] = field(default_factory=dict)  # claim -> match
     suggested: set[str] = field(default_factory=set)  # claims linked only weakly
+    touched: set[str] = field(default_factory=set)  # matches changed since loaded
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
         self.meta[match] = meta
@@ -92,6 +93,7 @@ class Membership:
                 raise StoreError(f"claim {claim} is not a suggested link of match {current}")
             self.suggested.discard(claim)
             self.meta[current].corrected = True
+            self.touched.add(current)
         else:
             raise StoreError(f"{event.kind} is not a correction")
 
@@ -100,6 +102,7 @@ class Membership:
         self.claims[match].remove(claim)
         self.suggested.discard(claim)
         self.meta[match].corrected = True
+        self.touched.add(match)
         if not self.claims[match]:  # every claim moved away: the match is gone
             del self.claims[match], self.meta[match]
 
@@ -107,6 +110,7 @@ class Membership:
         self.claims[match].append(claim)
         self.where[claim] = match
         self.meta[match].corrected = True
+        self.touched.add(match)
 
 
 def gist(text: str) -> str:

@@ -167,6 +167,22 @@ class ReadMixin(StoreBase):
 
         return text_at(index - 1), text_at(index + 1)
 
+    def orphans(self, story: str) -> list[Event]:
+        """Verdicts and notes left on matches the documents no longer have (not carried over).
+
+        They stay in the log, and in this list, until the reviewer decides the new matches.
+        """
+        story_id = self._story_id(story)
+        rows = self.db.query("""
+            SELECT e.* FROM current_decisions d
+            JOIN events e ON e.id = coalesce(d.verdict_event, d.note_event)
+            WHERE d.story = :story
+              AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
+              AND e.id NOT IN (SELECT c.source FROM carried c
+                               JOIN current_runs r ON r.id = c.run WHERE r.story = :story)
+            ORDER BY e.seq""", {"story": story_id})
+        return [event_from_row(row) for row in rows]
+
     def events(self, story: str | None = None) -> Iterator[Event]:
         """The log in the order it was written, streamed."""
         if story is None:

@@ -89,32 +89,57 @@ def rebuild(db: Database, story: str) -> None:
         write_membership(db, story, membership)
 
 
-def write_membership(db: Database, story: str, membership: Membership) -> None:
-    """Replace the story's rows in current_matches/current_members (inside the caller's write)."""
+def write_membership(db: Database, story: str, membership: Membership,
+                     only: set[str] | None = None) -> None:
+    """Write the membership to current_matches/current_members (inside the caller's write).
+
+    `only`: just these matches changed (one correction), so only their rows are replaced;
+    otherwise the story's rows are replaced wholesale.
+    """
     run = membership.run
-    claims = {
-        row["id"]: row
-        for row in db.query(
-            "SELECT c.id, c.text, c.doc, d.lang FROM claims c "
-            "JOIN documents d ON d.run = c.run AND d.id = c.doc WHERE c.run = ?", [run])
-    }
-    db["current_members"].delete_where("story = ?", [story])
-    db["current_matches"].delete_where("story = ?", [story])
+    scope = sorted(only) if only is not None else None
+    claim_ids = ([c for m in scope if m in membership.claims for c in membership.claims[m]]
+                 if scope is not None else None)
+    claims = _claim_facts(db, run, claim_ids)
+    if scope is None:
+        db["current_members"].delete_where("story = ?", [story])
+        db["current_matches"].delete_where("story = ?", [story])
+    else:
+        marks = ", ".join("?" for _ in scope)
+        db["current_members"].delete_where(f'story = ? AND "match" IN ({marks})', [story, *scope])
+        db["current_matches"].delete_where(f"story = ? AND id IN ({marks})", [story, *scope])
     matches, members = [], []
-    for match, claim_ids in membership.claims.items():
-        meta = membership.meta[match]
+    for match in scope if scope is not None else list(membership.claims):
+        if match not in membership.claims:
+            continue  # emptied by moves: gone
+        ids, meta = membership.claims[match], membership.meta[match]
         matches.append({
             "story": story, "id": match, "run": run, "position": meta.position,
             "score": meta.score, "suggestion": meta.suggestion, "reasons": dumps(meta.reasons),
             "outliers": dumps(meta.outliers), "corrected": int(meta.corrected),
-            "gist": gist(claims[claim_ids[0]]["text"]) if claim_ids else "",
-            "langs": dumps([claims[c]["lang"] for c in claim_ids]),
+            "gist": gist(claims[ids[0]]["text"]) if ids else "",
+            "langs": dumps([claims[c]["lang"] for c in ids]),
         })
         members.extend(
             {"story": story, "claim": claim, "match": match, "run": run,
              "doc": claims[claim]["doc"], "lang": claims[claim]["lang"], "ord": ord_,
              "suggested": int(claim in membership.suggested)}
-            for ord_, claim in enumerate(claim_ids)
+            for ord_, claim in enumerate(ids)
         )
     db["current_matches"].insert_all(matches, batch_size=BATCH)
     db["current_members"].insert_all(members, batch_size=BATCH)
+
+
+def _claim_facts(db: Database, run: str, ids: list[str] | None) -> dict[str, dict]:
+    """claim id -> its text, document and language (all of the run's, or just `ids`)."""
+    sql = ("SELECT c.id, c.text, c.doc, d.lang FROM claims c "
+           "JOIN documents d ON d.run = c.run AND d.id = c.doc WHERE c.run = ?")
+    if ids is None:
+        return {row["id"]: row for row in db.query(sql, [run])}
+    out: dict[str, dict] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        out.update((row["id"], row) for row in db.query(f"{sql} AND c.id IN ({marks})",
+                                                         [run, *chunk]))
+    return out

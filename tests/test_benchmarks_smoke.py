@@ -16,7 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import random  # noqa: E402
 
 from bench_match import baseline_match  # noqa: E402
-from common import Gold, Piece, Version, missing_corpora, pairwise  # noqa: E402
+from common import (  # noqa: E402
+    Gold,
+    Piece,
+    Version,
+    missing_corpora,
+    pairwise,
+    write_section,
+)
 from eval_ntrex import (  # noqa: E402
     PartA,
     build_case,
@@ -72,6 +79,15 @@ def test_no_harmless_rewrite_of_a_year_in_latin_script() -> None:
 def test_changed_figure_differs_in_the_same_script_and_spares_model_codes() -> None:
     assert change_figure("H100 ২০১৯ সালে", 2019, random.Random(0)) == "H100 ২০২০ সালে"
     assert change_figure("H100 chips", 100, random.Random(0)) is None
+
+
+def test_write_section_replaces_in_place(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    write_section("a", "first", notes)
+    write_section("b", "second", notes)
+    write_section("a", "third", notes)
+    text = notes.read_text("utf-8")
+    assert "first" not in text and text.index("third") < text.index("second")
 
 
 def test_baseline_pairs_identical_lines() -> None:

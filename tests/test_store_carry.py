@@ -36,7 +36,7 @@ def test_same_text_carried_near_identical_marked_gone_orphaned(tmp_path: Path) -
     assert views[2].verdict == "agree" and views[2].second_look
     assert [v.note for v in views] == ["note 0", "note 1", "note 2", "note 3"]
     assert len(report.carried) == 3 and len(report.second_look) == 2
-    assert report.orphaned == []
+    assert report.orphaned == [] and s.orphans("seed") == []
     # nothing dropped: the original events are all still in the log
     assert s.db["events"].count == events_before + len(report.carried)
     carried = [e for e in s.events("seed") if e.session == CARRY_SESSION]
@@ -53,6 +53,7 @@ def test_a_removed_version_orphans_its_lone_claims(tmp_path: Path) -> None:
     report = s.last_carry
     orphan_events = [e for e in s.events("seed") if e.id in report.orphaned]
     assert [e.match for e in orphan_events] == [lone]
+    assert s.orphans("seed") == orphan_events  # still listed after the re-match
     assert s.progress("seed", reviewer="ann") == (3, 3)
 
 

@@ -320,3 +320,20 @@ def test_palette_exports_next_to_the_database(store, seed):
     exported = Path(store.path).parent / "seed-story.jsonl"
     lines = exported.read_text(encoding="utf-8").splitlines()
     assert any('"verdict"' in line and '"agree"' in line for line in lines)
+
+
+def test_cli_is_documented_and_fails_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from tui.cli import parse_langs, review
+
+    runner = CliRunner()
+    shown = runner.invoke(review, ["--help"])
+    assert shown.exit_code == 0 and "seed story" in shown.output and "--reviewer" in shown.output
+    missing = runner.invoke(review, [str(tmp_path / "absent.txt")])
+    assert missing.exit_code != 0 and "Traceback" not in missing.output
+    (tmp_path / "not.db").write_text("not sqlite at all")
+    broken = runner.invoke(review, ["--db", str(tmp_path / "not.db")])
+    assert broken.exit_code == 1 and broken.output.startswith("Error: ")
+    assert len(broken.output.strip().splitlines()) == 1
+    assert parse_langs(("a/b.txt=fr",)) == {"a/b.txt": "fr"}

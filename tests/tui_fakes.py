@@ -1,5 +1,6 @@
-"""An in-memory stand-in for the store (notes/store-api.md), used until store/ exists and
-for widget tests that need odd content (hostile text, thousands of matches) fast."""
+"""Test support for the TUI: an in-memory store with the real store's API and view models
+(for content the real pipeline never produces: hostile text, failures on demand, thousands of
+matches without a database), synthetic stories, and the screen as text."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
 from rich.console import Console
 
 from crossfact.models import (
@@ -24,48 +24,7 @@ from crossfact.models import (
     Quantity,
     Suggestion,
 )
-from store import StoreError
-
-
-class StoryInfo(BaseModel):
-    id: str
-    name: str
-    created: str
-    documents: int
-    matches: int
-
-
-class MatchRow(BaseModel):
-    id: str
-    position: int
-    langs: list[str]
-    suggestion: Suggestion
-    score: float
-    verdict: Suggestion | None
-    gist: str
-
-
-class Member(BaseModel):
-    claim: Claim
-    lang: str
-    doc_title: str
-    doc_path: str
-    suggested: bool
-
-
-class MatchView(BaseModel):
-    id: str
-    story: str
-    position: int
-    score: float
-    suggestion: Suggestion
-    reasons: list[str]
-    suggested_outliers: list[str]
-    members: list[Member]
-    verdict: Suggestion | None
-    outliers: list[str]
-    note: str | None
-    corrected: bool
+from store import MatchRow, MatchView, Member, StoreError, StoryInfo
 
 
 class FakeStore:

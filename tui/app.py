@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import work
 from textual.app import App
@@ -18,13 +18,13 @@ from textual.worker import Worker, WorkerState
 
 from crossfact.errors import CrossfactError
 from crossfact.models import Document, MatchResult
+from store import Store, StoreError
 from tui.cell_width import match_terminal_widths
 from tui.commands import ReviewCommands
 from tui.display_text import bidi_default
 from tui.messages import MatchingFinished, MatchingProgress
 from tui.screens.help import HelpScreen
 from tui.screens.review import ReviewScreen
-from tui.store_bridge import StoreError
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
@@ -48,7 +48,7 @@ class ReviewApp(App[None]):
 
     def __init__(
         self,
-        store: Any,
+        store: Store,
         *,
         reviewer: str,
         story: str,

@@ -67,8 +67,8 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     Without PATH, opens the bundled seed story (five versions: tr, bn, ar, fr, he).
     Reopening a story resumes where you stopped; changed files are matched again.
     """
+    from store import open_store
     from tui.keys import default_keys_path, load_keymap
-    from tui.store_bridge import open_store
 
     if not paths:
         paths = (seed_story_dir(),)

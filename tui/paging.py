@@ -8,7 +8,9 @@ The list widget asks for the rows it draws; this class fetches the page holding 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Literal
+from typing import Literal
+
+from store import MatchRow, Store
 
 FilterName = Literal["all", "todo", "conflicts", "unsourced", "decided"]
 FILTERS: tuple[FilterName, ...] = ("all", "todo", "conflicts", "unsourced", "decided")
@@ -27,13 +29,13 @@ class MatchPager:
     PAGE = 100  # ~3 screens: one SQL read and 100 small models per page
     KEEP_PAGES = 8
 
-    def __init__(self, store: Any, story: str, reviewer: str) -> None:
+    def __init__(self, store: Store, story: str, reviewer: str) -> None:
         self.store = store
         self.story = story
         self.reviewer = reviewer
         self.filter: FilterName = "all"
         self.search: str | None = None
-        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._pages: OrderedDict[int, list[MatchRow]] = OrderedDict()
         self._count: int | None = None
 
     def set_view(self, filter: FilterName, search: str | None) -> None:
@@ -53,7 +55,7 @@ class MatchPager:
             )
         return self._count
 
-    def row(self, index: int) -> Any | None:
+    def row(self, index: int) -> MatchRow | None:
         """The row at `index` in the filtered list, or None past the end."""
         if index < 0 or index >= self.count:
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,13 +21,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from crossfact.models import Event, Suggestion
-from tui.dialogs.pick import PickMany, PickOne
+from store import MatchRow, MatchView, Store, StoreError
 from tui.dialogs.prompt import TextPrompt
-from tui.display_text import one_line
 from tui.keys import REVIEW_BINDINGS
 from tui.messages import Saved, StoreFailed
 from tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
-from tui.store_bridge import StoreError
+from tui.screens.fixing import FixingActions
 from tui.widgets.match_detail import MatchDetail
 from tui.widgets.match_list import MatchList, header_line
 from tui.widgets.status_line import StatusLine
@@ -35,7 +34,7 @@ from tui.widgets.status_line import StatusLine
 T = TypeVar("T")
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(FixingActions, Screen[None]):
     BINDINGS: ClassVar = REVIEW_BINDINGS
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
     AUTO_FOCUS = ""  # keys belong to the screen; nothing takes focus until "/" is pressed
@@ -45,7 +44,7 @@ class ReviewScreen(Screen[None]):
     show_context: reactive[bool] = reactive(False)
     """Show the sentence before and after each claim."""
 
-    def __init__(self, store: Any, *, reviewer: str, session: str, bidi: bool = True) -> None:
+    def __init__(self, store: Store, *, reviewer: str, session: str, bidi: bool = True) -> None:
         super().__init__()
         self.store = store
         self.reviewer = reviewer
@@ -53,8 +52,8 @@ class ReviewScreen(Screen[None]):
         self.story: str | None = None
         self.story_name = ""
         self.pager: MatchPager | None = None
-        self.view: Any | None = None
-        self._fetched: Any | None = None
+        self.view: MatchView | None = None
+        self._fetched: MatchView | None = None
         self.set_reactive(ReviewScreen.bidi, bidi)
 
     # -- layout ----------------------------------------------------------------------------
@@ -112,7 +111,7 @@ class ReviewScreen(Screen[None]):
         self._refresh_status()
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):
-            self.matches.cursor = 0
+            self._select(0)
 
     def goto(self, match_id: str) -> bool:
         """Put the cursor on a match if the current filter shows it."""
@@ -125,7 +124,7 @@ class ReviewScreen(Screen[None]):
         if index is None:
             return False
         self._fetched = view  # the detail shows it without asking the store again
-        self.matches.cursor = index
+        self._select(index)
         return True
 
     def goto_position(self, position: int) -> bool:
@@ -138,7 +137,7 @@ class ReviewScreen(Screen[None]):
             return self.goto(row.id)
         return True
 
-    def find_position(self, position: int) -> Any | None:
+    def find_position(self, position: int) -> MatchRow | None:
         if self.story is None:
             return None
         everything = MatchPager(self.store, self.story, self.reviewer)
@@ -158,8 +157,17 @@ class ReviewScreen(Screen[None]):
         return row if row is not None and row.position == position else None
 
     # -- showing ---------------------------------------------------------------------------
+    def _select(self, index: int) -> None:
+        """Move the cursor and show that match in the same frame (no message round trip)."""
+        with self.app.batch_update():
+            self.matches.cursor = index
+            row = self.matches.current()
+            self._show_detail(row.id if row else None)
+
     def on_match_list_selected(self, message: MatchList.Selected) -> None:
-        self._show_detail(message.match_id)
+        """A click on the list: show the match unless it already is."""
+        if self.view is None or self.view.id != message.match_id:
+            self._show_detail(message.match_id)
 
     def _show_detail(self, match_id: str | None) -> None:
         detail = self.query_one(MatchDetail)
@@ -202,7 +210,7 @@ class ReviewScreen(Screen[None]):
         self.matches.reload()
         self._refresh_status()
         if keep is None or not self.goto(keep.id):
-            self.matches.cursor = 0
+            self._select(0)
 
     def after_change(self, event: Event, label: str) -> None:
         """A command was saved: redraw list, detail and progress; say so."""
@@ -231,7 +239,7 @@ class ReviewScreen(Screen[None]):
             self.after_change(event, label)
         return event
 
-    def _current(self) -> Any | None:
+    def _current(self) -> MatchRow | None:
         if self.story is None:
             return None
         return self.matches.current()
@@ -243,35 +251,37 @@ class ReviewScreen(Screen[None]):
             self.notify("Every match has a verdict.", title="Done")
             self._show_detail(self.matches.current().id if self.matches.current() else None)
         elif not self.goto(nxt):
-            self.matches.cursor = self.matches.cursor  # redraw the row under the cursor
+            self._select(self.matches.cursor)  # redraw the row and the detail
 
     # -- actions ---------------------------------------------------------------------------
     def action_decide(self, verdict: Suggestion) -> None:
         row = self._current()
         if row is None:
             return
-        event = self._command(
-            lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
-                                      session=self.session),
-            f"{verdict} #{row.position}",
-        )
-        if event is not None:
-            self._advance(row.position)
+        with self.app.batch_update():  # saved, list, progress and next match: one frame
+            event = self._command(
+                lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
+                                          session=self.session),
+                f"{verdict} #{row.position}",
+            )
+            if event is not None:
+                self._advance(row.position)
 
     def action_skip(self) -> None:
         row = self._current()
         if row is None:
             return
-        event = self._command(
-            lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
-                                    session=self.session),
-            f"skipped #{row.position}",
-        )
-        if event is not None:
-            if self.matches.cursor + 1 < self.matches.count:
-                self.matches.cursor += 1
-            else:
-                self._advance(row.position)
+        with self.app.batch_update():
+            event = self._command(
+                lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
+                                        session=self.session),
+                f"skipped #{row.position}",
+            )
+            if event is not None:
+                if self.matches.cursor + 1 < self.matches.count:
+                    self._select(self.matches.cursor + 1)
+                else:
+                    self._advance(row.position)
 
     def action_undo(self) -> None:
         if self.story is None:
@@ -286,9 +296,10 @@ class ReviewScreen(Screen[None]):
         if event is None:
             self.notify("Nothing to undo.", severity="warning")
             return
-        self.after_change(event, "undone")
-        if not (event.match and self.goto(event.match)):
-            self.matches.cursor = self.matches.cursor
+        with self.app.batch_update():
+            self.after_change(event, "undone")
+            if not (event.match and self.goto(event.match)):
+                self._select(self.matches.cursor)
 
     def action_note(self) -> None:
         row = self._current()
@@ -304,18 +315,18 @@ class ReviewScreen(Screen[None]):
                                         session=self.session),
                 f"note #{row.position}",
             )
-            self.matches.cursor = self.matches.cursor
+            self._select(self.matches.cursor)
 
         self.app.push_screen(TextPrompt(f"Note on match {row.position}", current or ""), save)
 
     def action_move(self, step: int) -> None:
-        self.matches.cursor += step
+        self._select(self.matches.cursor + step)
 
     def action_page(self, step: int) -> None:
-        self.matches.cursor += step * max(1, self.matches.size.height - 1)
+        self._select(self.matches.cursor + step * max(1, self.matches.size.height - 1))
 
     def action_edge(self, end: int) -> None:
-        self.matches.cursor = self.matches.count - 1 if end else 0
+        self._select(self.matches.count - 1 if end else 0)
 
     def action_scroll_detail(self, step: int) -> None:
         pane = self.query_one("#detail-pane", VerticalScroll)
@@ -385,113 +396,3 @@ class ReviewScreen(Screen[None]):
             return None
         self.notify(f"Exported to {target}", title="Export")
         return target
-
-    # -- fixing matches --------------------------------------------------------------------
-    def _claim_items(self, members: list[Any]) -> list[tuple[str, Text]]:
-        return [
-            (m.claim.id, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
-            for m in members
-        ]
-
-    def _with_claim(self, title: str, members: list[Any], then: Callable[[str], None]) -> None:
-        """Run `then` with a claim id: the only one, or the one the reviewer picks."""
-        if len(members) == 1:
-            then(members[0].claim.id)
-            return
-
-        def picked(claim_id: str | None) -> None:
-            if claim_id:
-                then(claim_id)
-
-        self.app.push_screen(PickOne(title, self._claim_items(members)), picked)
-
-    def action_outliers(self) -> None:
-        view = self.view
-        if self.story is None or view is None:
-            return
-        if len(view.members) < 2:
-            self.notify("A match of one version has no outliers.", severity="warning")
-            return
-        chosen = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
-        items = [(m.claim.doc, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
-                 for m in view.members]
-
-        def save(outliers: list[str] | None) -> None:
-            if outliers is None:
-                return
-            self._command(
-                lambda: self.store.decide(self.story, view.id, "conflict", reviewer=self.reviewer,
-                                          session=self.session, outliers=outliers),
-                f"conflict #{view.position}, {len(outliers)} outlier(s)",
-            )
-            self.goto(view.id)
-
-        self.app.push_screen(
-            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen),
-            save,
-        )
-
-    def action_move_claim(self) -> None:
-        view = self.view
-        if self.story is None or view is None:
-            return
-
-        def to_target(claim_id: str) -> None:
-            def moved(answer: str | None) -> None:
-                if not answer:
-                    return
-                if not answer.strip().lstrip("#").isdigit():
-                    self.notify("Give the number of the target match.", severity="warning")
-                    return
-                target = self.find_position(int(answer.strip().lstrip("#")))
-                if target is None:
-                    self.notify(f"No match #{answer}.", severity="warning")
-                    return
-                self._command(
-                    lambda: self.store.move_claim(self.story, claim_id, target.id,
-                                                  reviewer=self.reviewer, session=self.session),
-                    f"claim moved to #{target.position}",
-                )
-                self.goto(target.id)
-
-            self.app.push_screen(TextPrompt("Move the claim to match number:", ""), moved)
-
-        self._with_claim("Which claim moves?", view.members, to_target)
-
-    def action_split_claim(self) -> None:
-        view = self.view
-        if self.story is None or view is None:
-            return
-        if len(view.members) < 2:
-            self.notify("This claim already stands alone.", severity="warning")
-            return
-
-        def split(claim_id: str) -> None:
-            self._command(
-                lambda: self.store.split_claim(self.story, claim_id, reviewer=self.reviewer,
-                                               session=self.session),
-                f"claim split out of #{view.position}",
-            )
-            self.goto(view.id)
-
-        self._with_claim("Which claim stands alone?", view.members, split)
-
-    def action_link(self, kind: str) -> None:
-        view = self.view
-        if self.story is None or view is None:
-            return
-        weak = [m for m in view.members if m.suggested]
-        if not weak:
-            self.notify("This match has no weak link to confirm or break.", severity="warning")
-            return
-        command = self.store.confirm_link if kind == "confirm" else self.store.break_link
-
-        def apply(claim_id: str) -> None:
-            self._command(
-                lambda: command(self.story, view.id, claim_id, reviewer=self.reviewer,
-                                session=self.session),
-                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.position}",
-            )
-            self.goto(view.id)
-
-        self._with_claim(f"Which link to {kind}?", weak, apply)

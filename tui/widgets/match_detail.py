@@ -8,7 +8,7 @@ widget never calls the store.
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.style import Style
@@ -16,7 +16,9 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.display_text import RTL_LANGS, one_line
+from crossfact.models import Claim
+from store import MatchView, Member
+from tui.display_text import RTL_LANGS, one_line, visual
 from tui.highlights import claim_marks
 from tui.widgets.claim_text import ClaimText, display_form
 
@@ -47,11 +49,11 @@ class MatchDetail(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.view: Any | None = None
+        self.view: MatchView | None = None
         self.context: Context = {}
         self.empty_message = "No match selected."
 
-    def show(self, view: Any | None, context: Context | None = None, empty: str = "") -> None:
+    def show(self, view: MatchView | None, context: Context | None = None, empty: str = "") -> None:
         self.view, self.context = view, context or {}
         if empty:
             self.empty_message = empty
@@ -66,7 +68,8 @@ class MatchDetail(Widget, can_focus=False):
             return Text(self.empty_message, style=self._style("muted"))
         parts: list[RenderableType] = [self._heading(view)]
         if view.reasons:
-            parts.append(Text("why: " + "; ".join(view.reasons), style=self._style("muted")))
+            why, _ = display_form("why: " + "; ".join(view.reasons))  # names Arabic, Hebrew
+            parts.append(ClaimText(why, bidi=self.bidi, style=self._style("muted")))
         outliers = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
         claims = [m.claim for m in view.members]
         for member in view.members:
@@ -74,17 +77,19 @@ class MatchDetail(Widget, can_focus=False):
             parts.append(self._member_heading(member, member.claim.doc in outliers, view))
             before, after = self.context.get(member.claim.id, (None, None))
             if before:
+                parts.append(Text("  ↑ sentence before", style=self._style("muted")))
                 parts.append(self._context_line(before, member.lang))
             others = [c for c in claims if c.id != member.claim.id]
             parts.append(self._claim(member, others))
             if after:
+                parts.append(Text("  ↓ sentence after", style=self._style("muted")))
                 parts.append(self._context_line(after, member.lang))
         if view.note:
             note, _ = display_form(view.note)
             parts += [Text(""), Text.assemble(("note: ", self._style("flag")), note)]
         return Group(*parts)
 
-    def _heading(self, view: Any) -> Text:
+    def _heading(self, view: MatchView) -> Text:
         verdict = view.verdict or "not decided"
         text = Text.assemble(
             (f"Match {view.position}", "bold"),
@@ -95,11 +100,12 @@ class MatchDetail(Widget, can_focus=False):
             text.append("  corrected", style=self._style("flag"))
         return text
 
-    def _member_heading(self, member: Any, outlier: bool, view: Any) -> Text:
+    def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
         text = Text.assemble(
             (f" {member.lang} ", self._style("lang")),
             " ",
-            one_line(member.doc_title, 36),
+            visual(one_line(member.doc_title, 36), member.lang in RTL_LANGS)
+            if self.bidi else one_line(member.doc_title, 36),
             (f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted")),
             no_wrap=True,
             overflow="ellipsis",
@@ -111,7 +117,7 @@ class MatchDetail(Widget, can_focus=False):
             text.append("  weak link (y confirm, b break)", style=self._style("flag"))
         return text
 
-    def _claim(self, member: Any, others: list[Any]) -> ClaimText:
+    def _claim(self, member: Member, others: list[Claim]) -> ClaimText:
         shown, cut = display_form(member.claim.text)
         marks = claim_marks(member.claim, others, shown)
         spans = [(start, end, self._style(mark)) for start, end, mark in marks]

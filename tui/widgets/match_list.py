@@ -11,7 +11,7 @@ as a capital letter (or "·" when undecided), then the gist.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from store import MatchRow
 from tui.display_text import RTL_LANGS, one_line, visual
 from tui.paging import MatchPager
 
@@ -30,7 +31,7 @@ SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
 VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
 
 
-def row_prefix(row: Any, langs: list[str]) -> str:
+def row_prefix(row: MatchRow, langs: list[str]) -> str:
     """The fixed-width columns of a row (everything before the gist)."""
     present = set(row.langs)
     columns = " ".join(lang if lang in present else "··" for lang in langs)
@@ -100,7 +101,7 @@ class MatchList(ScrollView, can_focus=False):
     def count(self) -> int:
         return self.pager.count if self.pager else 0
 
-    def current(self) -> Any | None:
+    def current(self) -> MatchRow | None:
         return self.pager.row(self.cursor) if self.pager else None
 
     def validate_cursor(self, value: int) -> int:

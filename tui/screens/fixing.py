@@ -1,0 +1,138 @@
+"""Fixing a match: outliers of a conflict, moving a claim to another match, splitting one
+out, confirming or breaking a weak link. Each is one store command, so one event in the log.
+
+A mixin of ReviewScreen (it uses the screen's store, story, view and command helpers); kept
+apart so the screen module stays about reviewing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from store import Member
+from tui.dialogs.pick import PickMany, PickOne
+from tui.dialogs.prompt import TextPrompt
+from tui.display_text import one_line
+
+if TYPE_CHECKING:
+    from tui.screens.review import ReviewScreen
+
+    _Base = ReviewScreen
+else:
+    _Base = object
+
+
+class FixingActions(_Base):
+    """Key actions m, x, y, b and o."""
+
+    def _claim_items(self, members: list[Member]) -> list[tuple[str, Text]]:
+        return [
+            (m.claim.id, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
+            for m in members
+        ]
+
+    def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
+        """Run `then` with a claim id: the only one, or the one the reviewer picks."""
+        if len(members) == 1:
+            then(members[0].claim.id)
+            return
+
+        def picked(claim_id: str | None) -> None:
+            if claim_id:
+                then(claim_id)
+
+        self.app.push_screen(PickOne(title, self._claim_items(members)), picked)
+
+    def action_outliers(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        if len(view.members) < 2:
+            self.notify("A match of one version has no outliers.", severity="warning")
+            return
+        chosen = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
+        items = [(m.claim.doc, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
+                 for m in view.members]
+
+        def save(outliers: list[str] | None) -> None:
+            if outliers is None:
+                return
+            self._command(
+                lambda: self.store.decide(self.story, view.id, "conflict", reviewer=self.reviewer,
+                                          session=self.session, outliers=outliers),
+                f"conflict #{view.position}, {len(outliers)} outlier(s)",
+            )
+            self.goto(view.id)
+
+        self.app.push_screen(
+            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen),
+            save,
+        )
+
+    def action_move_claim(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+
+        def to_target(claim_id: str) -> None:
+            def moved(answer: str | None) -> None:
+                if not answer:
+                    return
+                if not answer.strip().lstrip("#").isdigit():
+                    self.notify("Give the number of the target match.", severity="warning")
+                    return
+                target = self.find_position(int(answer.strip().lstrip("#")))
+                if target is None:
+                    self.notify(f"No match #{answer}.", severity="warning")
+                    return
+                self._command(
+                    lambda: self.store.move_claim(self.story, claim_id, target.id,
+                                                  reviewer=self.reviewer, session=self.session),
+                    f"claim moved to #{target.position}",
+                )
+                self.goto(target.id)
+
+            self.app.push_screen(TextPrompt("Move the claim to match number:", ""), moved)
+
+        self._with_claim("Which claim moves?", view.members, to_target)
+
+    def action_split_claim(self) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        if len(view.members) < 2:
+            self.notify("This claim already stands alone.", severity="warning")
+            return
+
+        def split(claim_id: str) -> None:
+            self._command(
+                lambda: self.store.split_claim(self.story, claim_id, reviewer=self.reviewer,
+                                               session=self.session),
+                f"claim split out of #{view.position}",
+            )
+            self.goto(view.id)
+
+        self._with_claim("Which claim stands alone?", view.members, split)
+
+    def action_link(self, kind: str) -> None:
+        view = self.view
+        if self.story is None or view is None:
+            return
+        weak = [m for m in view.members if m.suggested]
+        if not weak:
+            self.notify("This match has no weak link to confirm or break.", severity="warning")
+            return
+        command = self.store.confirm_link if kind == "confirm" else self.store.break_link
+
+        def apply(claim_id: str) -> None:
+            self._command(
+                lambda: command(self.story, view.id, claim_id, reviewer=self.reviewer,
+                                session=self.session),
+                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.position}",
+            )
+            self.goto(view.id)
+
+        self._with_claim(f"Which link to {kind}?", weak, apply)
