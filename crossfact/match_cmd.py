@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from crossfact.display import one_line
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
 from crossfact.options import lang_option, segmented_option
@@ -36,17 +37,15 @@ def render_table(result: MatchResult) -> str:
     docs = {d.id: d for d in result.documents}
     claims = {c.id: c for c in result.claims}
     lines = [f"{len(result.documents)} versions: "
-             + ", ".join(f"{d.lang} {d.path}" for d in result.documents),
+             + ", ".join(f"{d.lang} {one_line(d.path)}" for d in result.documents),
              f"{len(result.claims)} claims, {len(result.matches)} matches", ""]
     for n, m in enumerate(result.matches, 1):
         lines.append(f"#{n:<4} {m.suggestion.upper():<9} score {m.score:.2f}  {m.id}")
         for cid in m.claims:
             c = claims[cid]
             weak = " ?" if cid in m.suggested else "  "
-            text = " ".join(c.text.split())
-            text = text if len(text) <= 110 else text[:109] + "…"
-            lines.append(f"  {docs[c.doc].lang:>3}{weak} {text}")
-        lines += [f"       - {r}" for r in m.reasons]
+            lines.append(f"  {docs[c.doc].lang:>3}{weak} {one_line(c.text, 110)}")
+        lines += [f"       - {one_line(r, 400)}" for r in m.reasons]
         lines.append("")
     return "\n".join(lines)
 

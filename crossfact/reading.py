@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+from crossfact.display import strip_controls
 from crossfact.errors import InputError
 from crossfact.ids import stable_id
 from crossfact.language import detect_language, script_of, validate_language
@@ -60,12 +61,6 @@ LEGACY_ENCODINGS: dict[str, str] = {
 _UNLIKELY_LATIN = frozenset("ðýþÐÝÞ")
 _WORD = re.compile(r"[^\W\d_]+")
 _WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
-# terminal escape sequences, removed from titles; other controls and bidi overrides become spaces
-_TERMINAL_ESCAPE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: hyperlinks, window titles
-)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _COMMON_SYMBOLS = frozenset("©®°™•")
 
 
@@ -293,7 +288,7 @@ def make_title(text: str) -> str:
     terminal escapes, control characters and bidi overrides are removed and spaces collapsed.
     """
     for line in text.splitlines():
-        cleaned = " ".join(_CONTROL.sub(" ", _TERMINAL_ESCAPE.sub("", line)).split())
+        cleaned = " ".join(strip_controls(line.replace("\t", " ")).split())
         if cleaned:
             if len(cleaned) <= TITLE_CHARS:
                 return cleaned
