@@ -31,7 +31,7 @@ PARALLEL_FACTOR = 3.0  # a chain this many times sqrt(anchors) long is not chanc
 SMALL_CHAIN = 4  # with few anchors: at least this many in order, ...
 SMALL_IN_ORDER = 0.75  # ... this share of them in order, ...
 SMALL_DRIFT = 0.08  # ... and how far off the diagonal they may stand on average
-STRONG_EVIDENCE = 6.0  # weight of shared keys enough on its own, without order
+STRONG_EVIDENCE = 1.8  # shared weight enough on its own, without order, in rare keys' worth
 POSITION_BONUS = 0.25  # a link in a balanced gap between two anchors
 PASSES = 3
 WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part of a link
@@ -215,7 +215,7 @@ def _strong(scorer: PairScorer, a: Unit, b: Unit) -> bool:
     enough shared weight, and most of both fingerprints in common (look-alike figures in
     otherwise different sentences fail the last test)."""
     dice, common = scorer.evidence(a, b)
-    return bool(scorer.figures_shared(a, b)) and common >= STRONG_EVIDENCE \
+    return bool(scorer.figures_shared(a, b)) and common >= STRONG_EVIDENCE * scorer.rare \
         and dice >= NON_PARALLEL_DICE
 
 

@@ -76,6 +76,7 @@ class PairScorer:
             df.update(u.keys)
         total = len(a) + len(b)
         self.weight = {k: math.log(1 + total / n) for k, n in df.items()}
+        self.rare = math.log(1 + total / 2)  # the weight of a key found once in each version
         chars_a = sum(u.length for u in a) or 1
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing

@@ -24,10 +24,24 @@ LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", 
 
 
 _has_digit = regex.compile(r"\p{N}").search
+_SENTENCE_END = regex.compile(r"[.!?…।؟][\"'”’»)\]]*\s+$")
+
+Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
+
+
+def tokens(text: str) -> Tokens:
+    """The words of a claim, each marked when it opens a sentence (a claim may hold several
+    in pre-segmented files), since a capital there says nothing about being a name."""
+    out: Tokens = []
+    last = 0
+    for m in WORD.finditer(text):
+        out.append((m.group(), not out or bool(_SENTENCE_END.search(text, last, m.start()))))
+        last = m.end()
+    return out
 
 
 def _latin_names(
-    words: Sequence[str], lang: str, capitalised: set[str], embedded: frozenset[str]
+    words: Tokens, lang: str, capitalised: set[str], embedded: frozenset[str]
 ) -> set[str]:
     """Latin-script words that are names: any Latin word inside a non-Latin text; in a
     Latin-script text a capitalised word (sentence-initial only when the document also
@@ -35,26 +49,26 @@ def _latin_names(
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
     latin_text = lang in LATIN_SCRIPT_LANGS
     found: set[str] = set()
-    for i, word in enumerate(words):
+    for word, initial in words:
         if len(word) < 2 or _has_digit(word) or script_of(word) != "Latin":
             continue
         if not latin_text or word[1:] != word[1:].lower() or (
-            word[0].isupper() and (i > 0 or word in capitalised)
+            word[0].isupper() and (not initial or word in capitalised)
         ) or word.lower() in embedded:
             found.add(word)
     return found
 
 
-def capitalised_words(words_of_claims: Iterable[Sequence[str]]) -> set[str]:
-    """Words a document writes capitalised after the first word of a sentence."""
+def capitalised_words(words_of_claims: Iterable[Tokens]) -> set[str]:
+    """Words a document writes capitalised inside a sentence."""
     seen: set[str] = set()
     for words in words_of_claims:
-        seen.update(w for w in words[1:] if w[:1].isupper())
+        seen.update(w for w, initial in words if not initial and w[:1].isupper())
     return seen
 
 
 def find_names(
-    words: Sequence[str], lang: str, lexicon: set[str], capitalised: set[str],
+    words: Tokens, lang: str, lexicon: set[str], capitalised: set[str],
     skip: frozenset[str] = frozenset(), embedded: frozenset[str] = frozenset(),
 ) -> list[Name]:
     """Latin-script names as written, plus native-script words whose skeleton is in the
@@ -62,7 +76,7 @@ def find_names(
     names: list[Name] = []
     seen: set[str] = set(skip)
     latin = _latin_names(words, lang, capitalised, embedded)
-    for word in words:
+    for word, _ in words:
         if word in seen or _has_digit(word):
             continue
         if word in latin:
@@ -81,7 +95,7 @@ def find_names(
 
 def fingerprint(
     text: str, lang: str, lexicon: set[str], capitalised: set[str],
-    words: Sequence[str] | None = None, embedded: frozenset[str] = frozenset(),
+    words: Tokens | None = None, embedded: frozenset[str] = frozenset(),
 ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
     dates = find_dates(text, lang)
@@ -91,7 +105,7 @@ def fingerprint(
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=find_names(WORD.findall(text) if words is None else words, lang, lexicon,
+        names=find_names(tokens(text) if words is None else words, lang, lexicon,
                          capitalised, taken, embedded),
         codes=find_codes(text),
         quotes=[q.strip() for q in QUOTE.findall(text)],
@@ -104,7 +118,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     """Claims with their fingerprints filled in, names checked against the story's lexicon
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
-    words = {c.id: WORD.findall(c.text) for c in claims}
+    words = {c.id: tokens(c.text) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }

@@ -1,0 +1,146 @@
+"""`crossfact match`: the JSON contract other tools rely on, the table, and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from crossfact.cli import COMMANDS, main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "fixtures" / "seed-story"
+HOSTILE = ROOT / "fixtures" / "hostile"
+TURKISH = SEEDS / "000_0c23687e67bb5be4.txt"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.fixture(scope="module")
+def contract() -> dict:
+    out = invoke("match", str(SEEDS), "--format", "json")
+    assert out.exit_code == 0, out.output
+    return json.loads(out.stdout)
+
+
+def test_json_has_the_documented_shape(contract):
+    assert set(contract) == {"documents", "claims", "matches"}
+    assert set(contract["documents"][0]) >= {"id", "path", "lang", "title"}
+    assert "text" not in contract["documents"][0]
+    assert set(contract["claims"][0]) >= {"id", "doc", "index", "text", "start", "end",
+                                          "fingerprint"}
+    assert set(contract["matches"][0]) >= {"id", "claims", "score", "suggestion", "reasons"}
+    assert {m["suggestion"] for m in contract["matches"]} <= {"agree", "conflict", "unsourced"}
+
+
+def test_offsets_index_the_decoded_file(contract):
+    for doc in contract["documents"]:
+        decoded = Path(doc["path"]).read_text(encoding="utf-8")
+        for claim in (c for c in contract["claims"] if c["doc"] == doc["id"]):
+            assert decoded[claim["start"] : claim["end"]].strip() == claim["text"]
+
+
+def test_every_claim_in_exactly_one_match_and_singletons_unsourced(contract):
+    placed = [cid for m in contract["matches"] for cid in m["claims"]]
+    assert sorted(placed) == sorted(c["id"] for c in contract["claims"])
+    for m in contract["matches"]:
+        if len(m["claims"]) == 1:
+            assert m["suggestion"] == "unsourced"
+
+
+def test_ids_are_stable_across_runs_and_paths(contract, tmp_path):
+    copy = tmp_path / "story"
+    copy.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        (copy / f.name).write_bytes(f.read_bytes())
+    again = json.loads(invoke("match", str(copy), "--format", "json").stdout)
+    assert [d["id"] for d in again["documents"]] == [d["id"] for d in contract["documents"]]
+    assert [m["id"] for m in again["matches"]] == [m["id"] for m in contract["matches"]]
+
+
+def test_table_shows_suggestions_and_reasons():
+    out = invoke("match", str(SEEDS))
+    assert out.exit_code == 0
+    assert "CONFLICT" in out.stdout and "xAI (tr) vs Tesla (bn, ar, fr)" in out.stdout
+
+
+def test_table_never_prints_terminal_escapes_from_an_article():
+    out = invoke("match", str(HOSTILE / "markup.txt"), str(TURKISH))
+    assert out.exit_code == 0
+    assert "\x1b" not in out.stdout
+    assert "[bold]" in out.stdout  # shown as text, not interpreted
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"),
+    [("utf16.txt", "ar"), ("utf16be.txt", None), ("cp1256.txt", "ar"), ("cp1255.txt", "he"),
+     ("cp1254.txt", "tr"), ("utf8_bom.txt", None), ("crlf.txt", None)],
+)
+def test_newsroom_encodings_are_read(name, lang):
+    out = invoke("match", str(HOSTILE / name), str(TURKISH), "--format", "json")
+    assert out.exit_code == 0, out.output
+    doc = json.loads(out.stdout)["documents"][0]
+    if lang:
+        assert doc["lang"] == lang
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("empty.txt", "empty"), ("whitespace.txt", "whitespace"), ("binary.bin", "binary")],
+)
+def test_bad_files_give_one_line_and_exit_1(name, message):
+    out = invoke("match", str(HOSTILE / name), str(TURKISH))
+    assert out.exit_code == 1
+    assert message in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_missing_file_and_unknown_language_are_one_line_errors():
+    out = invoke("match", "no/such/file.txt")
+    assert out.exit_code == 1 and "no such file" in out.stderr
+    out = invoke("match", str(TURKISH), "--lang", f"{TURKISH}=xx")
+    assert out.exit_code == 1 and "unknown language code 'xx'" in out.stderr
+    out = invoke("match", str(TURKISH), "--lang", "nonsense")
+    assert out.exit_code == 2 and "PATH=CODE" in out.stderr
+
+
+def test_lang_overrides_detection():
+    out = invoke("match", str(TURKISH), "--lang", f"{TURKISH}=az", "--format", "json")
+    assert json.loads(out.stdout)["documents"][0]["lang"] == "az"
+
+
+def test_segmented_mode_makes_each_line_a_claim(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("In 2024 Tesla spent $10 billion. It said so.\nxAI bought 100,000 H100.\n")
+    b.write_text("En 2024, Tesla a dépensé 10 milliards de dollars. Il l'a dit.\n"
+                 "xAI a acheté 100 000 H100.\n")
+    out = json.loads(invoke("match", str(a), str(b), "--segmented", "--format", "json").stdout)
+    assert len(out["claims"]) == 4
+    assert [len(m["claims"]) for m in out["matches"]] == [2, 2]
+
+
+def test_the_same_text_twice_is_refused(tmp_path):
+    (tmp_path / "copy.txt").write_bytes(TURKISH.read_bytes())
+    out = invoke("match", str(TURKISH), str(tmp_path / "copy.txt"))
+    assert out.exit_code == 1 and "same text" in out.stderr
+
+
+def test_every_command_has_help_text():
+    for name in COMMANDS:
+        command = main.get_command(None, name)  # type: ignore[arg-type]
+        assert command is not None, f"{name} does not load"
+        assert (command.help or "").strip(), f"{name} has no help"
+
+
+def test_bad_input_never_shows_a_traceback():
+    proc = subprocess.run(
+        [sys.executable, "-m", "crossfact", "match", str(HOSTILE / "binary.bin"), str(TURKISH)],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
