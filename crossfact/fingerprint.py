@@ -68,14 +68,12 @@ def capitalised_words(words_of_claims: Iterable[Tokens]) -> set[str]:
 
 
 def find_names(
-    words: Tokens, lang: str, lexicon: set[str], capitalised: set[str],
-    skip: frozenset[str] = frozenset(), embedded: frozenset[str] = frozenset(),
+    words: Tokens, latin: set[str], lexicon: set[str], skip: frozenset[str] = frozenset()
 ) -> list[Name]:
-    """Latin-script names as written, plus native-script words whose skeleton is in the
+    """The `latin` names as written, plus native-script words whose skeleton is in the
     lexicon; `skip` holds words already read as something else (month names)."""
     names: list[Name] = []
     seen: set[str] = set(skip)
-    latin = _latin_names(words, lang, capitalised, embedded)
     for word, _ in words:
         if word in seen or _has_digit(word):
             continue
@@ -93,10 +91,8 @@ def find_names(
     return names
 
 
-def fingerprint(
-    text: str, lang: str, lexicon: set[str], capitalised: set[str],
-    words: Tokens | None = None, embedded: frozenset[str] = frozenset(),
-) -> Fingerprint:
+def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], lexicon: set[str]
+                ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
     dates = find_dates(text, lang)
     numbers = find_quantities(text, lang)
@@ -105,8 +101,7 @@ def fingerprint(
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=find_names(tokens(text) if words is None else words, lang, lexicon,
-                         capitalised, taken, embedded),
+        names=find_names(words, latin, lexicon, taken),
         codes=find_codes(text),
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text),
@@ -126,12 +121,13 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
         w.lower() for c in claims if lang[c.doc] not in LATIN_SCRIPT_LANGS
         for w in _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset()) if len(w) > 2
     )
+    latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded) for c in claims}
     lexicon: set[str] = set()
-    for c in claims:
-        for word in _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded):
+    for names in latin.values():
+        for word in names:
             lexicon |= skeletons(word)
     return [
         c.model_copy(update={"fingerprint": fingerprint(
-            c.text, lang[c.doc], lexicon, caps[c.doc], words[c.id], embedded)})
+            c.text, lang[c.doc], words[c.id], latin[c.id], lexicon)})
         for c in claims
     ]
