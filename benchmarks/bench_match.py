@@ -164,6 +164,7 @@ def seed_story(key: dict[str, float], repeat: int = 3) -> list[str]:
     runs = sorted((measure("engine", None, [str(SEED_STORY)], segmented=False)
                    for _ in range(repeat)), key=lambda r: r["run_s"])
     eng = runs[0]
+    same = all(r["matches"] == eng["matches"] and r["claims"] == eng["claims"] for r in runs)
     cli_times, status = [], "ok"
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -186,6 +187,8 @@ def seed_story(key: dict[str, float], repeat: int = 3) -> list[str]:
         f" (slowest {max(cli_times):.2f} s; {status}) | |",
         f"| peak RSS | {eng['rss_mb']:.0f} MB | |",
         f"| claims, matches | {len(eng['claims'])}, {len(eng['matches'])} | |",
+        f"| the same claims, ids and matches in all {repeat} fresh processes | "
+        f"{'yes' if same else '**no**'} | yes |",
     ]
 
 
@@ -232,6 +235,24 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
     return rows
 
 
+def profile(n_lines: int | None = None, top: int = 25) -> str:
+    """cProfile of one in-process engine run on the 'edit' data: where the seconds go."""
+    import cProfile
+    import io
+    import pstats
+
+    from crossfact.pipeline import run
+
+    versions, _ = corpus_versions("edit", n_lines, SEED)
+    with tempfile.TemporaryDirectory(prefix="crossfact-prof-") as tmp:
+        laid = lay_out(Path(tmp) / "story", versions, segmented=True)
+        prof = cProfile.Profile()
+        prof.runcall(run, laid.paths, langs=laid.langs, segmented=True)
+    out = io.StringIO()
+    pstats.Stats(prof, stream=out).strip_dirs().sort_stats("cumulative").print_stats(top)
+    return out.getvalue().strip()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="500 and 1000 lines only")
@@ -239,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true",
                         help="also put the tables in benchmarks/README.md")
     parser.add_argument("--notes", type=Path, default=NOTES)
+    parser.add_argument("--profile", action="store_true",
+                        help="only profile the engine on the full 'edit' data (cProfile)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -251,6 +274,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if why:
         print(f"error: {why}", file=sys.stderr)
         return 2
+    if args.profile:
+        stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+        body = (f"## bench_match --profile ({stamp}, engine sources {engine_version()})\n\n"
+                f"```\n{profile()}\n```")
+        print(body)
+        write_section("bench_match-profile", body, args.notes / "eval-latest.md")
+        return 0
     command = ("/work/venv/bin/python benchmarks/bench_match.py" + " --quick" * args.quick
                + (f" --cutoff {args.cutoff:g}" if args.cutoff != CUTOFF else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"

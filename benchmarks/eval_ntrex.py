@@ -149,12 +149,9 @@ class Case:
     done: dict[str, str] = field(default_factory=dict)  # perturbation -> where, for reports
 
 
-def _find(version: Version, label: object) -> tuple[int, int] | None:
-    for n, para in enumerate(version.paragraphs):
-        for m, piece in enumerate(para):
-            if piece.label == label:
-                return n, m
-    return None
+def _piece(version: Version, label: object) -> Piece:
+    """The piece of `version` with this gold label."""
+    return next(p for p in version.pieces() if p.label == label)
 
 
 def _layout(lines: Sequence[int], rng: random.Random) -> list[list[int]]:
@@ -167,10 +164,98 @@ def _layout(lines: Sequence[int], rng: random.Random) -> list[list[int]]:
     return paras
 
 
+@dataclass
+class _Building:
+    """What the perturbation steps of one case share."""
+
+    case: Case
+    lines: Sequence[int]
+    rng: random.Random
+    order: list[str]  # the case's languages in the order perturbations pick them
+    text: dict[tuple[str, int], str]  # (lang, line) -> the faithful sentence
+    used: set[int] = field(default_factory=set)  # lines already perturbed
+
+    def version(self, nth: int) -> Version:
+        """The version that takes the nth perturbation (they wrap around with 4-5 versions)."""
+        lang = self.order[nth % len(self.order)]
+        return next(v for v in self.case.perturbed if v.lang == lang)
+
+    def agreeing(self) -> list[int]:
+        """Lines with figures, written with the same digit-run values in every version."""
+        return [i for i in self.lines
+                if figures(self.text[self.order[0], i])
+                and len({frozenset(figures(self.text[lang, i]).items())
+                         for lang in self.order}) == 1]
+
+
+def _change_a_figure(b: _Building) -> None:
+    """A value every version writes in one line, changed in one version."""
+    v = b.version(0)
+    shared = [(i, val) for i in b.lines
+              for val in sorted({value_of(r) for r in FIGURE.findall(b.text[v.lang, i])})
+              if all(val in figures(b.text[lang, i]) for lang in b.order)]
+    agreeing = set(b.agreeing())
+    strong = [(i, val) for i, val in shared if i in agreeing]
+    if not shared:
+        return
+    line, val = b.rng.choice(strong or shared)
+    piece = _piece(v, line)
+    new = change_figure(piece.text, val, b.rng)
+    if new:
+        piece.text, piece.mark = new, "changed"
+        b.used.add(line)
+        b.case.done["changed"] = f"{ISO1[v.lang]} line {line}: {val}"
+
+
+def _rewrite_a_figure(b: _Building) -> None:
+    """A harmless rewrite of a figure, in a line whose figures agree in every version."""
+    agreeing = b.agreeing()
+    for nth in range(1, len(b.order) + 1):
+        v = b.version(nth)
+        for line in b.rng.sample(agreeing, len(agreeing)):
+            piece = _piece(v, line)
+            new = None if line in b.used else harmless_rewrite(piece.text, v.lang, b.rng)
+            if new and new != piece.text:
+                piece.text, piece.mark = new, "rewritten"
+                b.used.add(line)
+                b.case.done["rewritten"] = f"{ISO1[v.lang]} line {line}"
+                return
+
+
+def _insert_a_sentence(b: _Building) -> None:
+    """A sentence of another story (not its headline), somewhere in a body paragraph."""
+    v = b.version(2)
+    other = b.rng.choice([lines for doc, lines in ntrex_documents() if doc != b.case.doc])
+    source = b.rng.choice(other[1:])
+    para = v.paragraphs[b.rng.randrange(1, len(v.paragraphs))]
+    piece = Piece(read_lines("ntrex128", v.lang)[source], ("inserted", source), "inserted")
+    para.insert(b.rng.randint(0, len(para)), piece)
+    b.case.done["inserted"] = f"{ISO1[v.lang]} line {source}"
+
+
+def _delete_a_sentence(b: _Building) -> None:
+    v = b.version(3)
+    gone = b.rng.choice([i for i in b.lines[1:] if i not in b.used])
+    v.paragraphs = [[p for p in para if p.label != gone] for para in v.paragraphs]
+    v.paragraphs = [para for para in v.paragraphs if para]
+    b.case.done["deleted"] = f"{ISO1[v.lang]} line {gone}"
+
+
+def _move_a_paragraph(b: _Building) -> None:
+    """A body paragraph moved elsewhere (the headline stays on top)."""
+    v = b.version(4)
+    count = len(v.paragraphs)
+    if count >= 3:
+        i = b.rng.randrange(1, count)
+        para = v.paragraphs.pop(i)
+        j = b.rng.choice([x for x in range(1, count) if x != i])
+        v.paragraphs.insert(j, para)
+        b.case.done["moved"] = f"{ISO1[v.lang]} paragraph {i} -> {j}"
+
+
 def build_case(index: int, seed: int = SEED) -> Case:
     """The story of NTREX document `index`, perturbed; deterministic for a (seed, document)."""
-    docs = ntrex_documents()
-    doc, lines = docs[index]
+    doc, lines = ntrex_documents()[index]
     rng = random.Random(f"{seed}:{doc}")
     langs = sorted(rng.sample(LANGS, rng.randint(4, 6)), key=LANGS.index)
     layout = _layout(lines, rng)
@@ -179,73 +264,11 @@ def build_case(index: int, seed: int = SEED) -> Case:
         for lang in langs
     ]
     case = Case(doc, clean, copy.deepcopy(clean))
-    by_lang = {v.lang: v for v in case.perturbed}
-    order = rng.sample(langs, len(langs))
     text = {(lang, i): read_lines("ntrex128", lang)[i] for lang in langs for i in lines}
-    agreeing = [i for i in lines
-                if figures(text[langs[0], i]) and all(
-                    figures(text[lang, i]) == figures(text[langs[0], i]) for lang in langs)]
-    used: set[int] = set()
-
-    # a changed figure: a value every version writes in this line, changed in one of them
-    v1 = order[0]
-    shared = [(i, val) for i in lines for val in sorted({value_of(r) for r in
-              FIGURE.findall(text[v1, i])})
-              if all(val in figures(text[lang, i]) for lang in langs)]
-    strong = [(i, val) for i, val in shared if i in agreeing]
-    if strong or shared:
-        line, val = rng.choice(strong or shared)
-        n, m = _find(by_lang[v1], line)
-        piece = by_lang[v1].paragraphs[n][m]
-        new = change_figure(piece.text, val, rng)
-        if new:
-            piece.text, piece.mark = new, "changed"
-            used.add(line)
-            case.done["changed"] = f"{ISO1[v1]} line {line}: {val}"
-
-    # a harmless rewrite of a figure, in a line whose figures agree in every version
-    for lang in order[1:] + order[:1]:
-        for line in rng.sample(agreeing, len(agreeing)):
-            if line in used:
-                continue
-            n, m = _find(by_lang[lang], line)
-            piece = by_lang[lang].paragraphs[n][m]
-            new = harmless_rewrite(piece.text, lang, rng)
-            if new and new != piece.text:
-                piece.text, piece.mark = new, "rewritten"
-                used.add(line)
-                case.done["rewritten"] = f"{ISO1[lang]} line {line}"
-                break
-        if "rewritten" in case.done:
-            break
-
-    # a sentence inserted from another story
-    v_ins = by_lang[order[2 % len(order)]]
-    other = rng.choice([d for d in docs if d[0] != doc])[1]
-    source = rng.choice(other[1:])
-    para = v_ins.paragraphs[rng.randrange(1, len(v_ins.paragraphs))]
-    para.insert(rng.randint(0, len(para)),
-                Piece(read_lines("ntrex128", v_ins.lang)[source], ("inserted", source),
-                      "inserted"))
-    case.done["inserted"] = f"{ISO1[v_ins.lang]} line {source}"
-
-    # a sentence deleted
-    v_del = by_lang[order[3 % len(order)]]
-    gone = rng.choice([i for i in lines[1:] if i not in used])
-    n, m = _find(v_del, gone)
-    del v_del.paragraphs[n][m]
-    v_del.paragraphs = [p for p in v_del.paragraphs if p]
-    case.done["deleted"] = f"{ISO1[v_del.lang]} line {gone}"
-
-    # a paragraph moved (the headline stays on top)
-    v_mov = by_lang[order[4 % len(order)]]
-    body = len(v_mov.paragraphs)
-    if body >= 3:
-        i = rng.randrange(1, body)
-        para = v_mov.paragraphs.pop(i)
-        j = rng.choice([x for x in range(1, body) if x != i])
-        v_mov.paragraphs.insert(j, para)
-        case.done["moved"] = f"{ISO1[v_mov.lang]} paragraph {i} -> {j}"
+    b = _Building(case, lines, rng, rng.sample(langs, len(langs)), text)
+    for step in (_change_a_figure, _rewrite_a_figure, _insert_a_sentence, _delete_a_sentence,
+                 _move_a_paragraph):
+        step(b)
     return case
 
 
@@ -318,6 +341,7 @@ class PartA:
     missed_alone: Tally = field(default_factory=Tally)  # missed links with a claim left alone
     seconds: float = 0.0
     cases: int = 0
+    failed: int = 0  # cases where the engine raised
     errors: dict[str, list[str]] = field(default_factory=dict)
     # per language: [claims, claims over 2+ sentences, sentences, sentences cut in 2+ claims]
     segmentation: dict[str, list[int]] = field(default_factory=dict)
@@ -451,7 +475,13 @@ def part_a(seed: int, quick: bool, progress: Callable[[str], None]) -> PartA:
     indices = range(0, len(ntrex_documents()), 6 if quick else 1)
     for n, index in enumerate(indices):
         case = build_case(index, seed)
-        score_case(case, run_story(case.clean), run_story(case.perturbed), report)
+        try:
+            clean, perturbed = run_story(case.clean), run_story(case.perturbed)
+        except Exception as exc:  # an engine crash is a finding, not the end of the run
+            report.note("engine error", f"{case.doc}: {type(exc).__name__}: {exc}")
+            report.failed += 1
+            continue
+        score_case(case, clean, perturbed, report)
         if n % 10 == 0:
             progress(f"part A: {n + 1}/{len(indices)} cases")
     return report
@@ -497,6 +527,7 @@ def render_a(r: PartA) -> str:
         f"| inserted sentence -> a match of one, unsourced | **{r.inserted}** | >= 90% |",
         f"| ... or linked only weakly (a suggested link) | {r.inserted_weak} | |",
         f"| engine time, {2 * r.cases} runs (clean + perturbed) | {r.seconds:.1f} s | |",
+        f"| cases where the engine raised (see eval-errors.txt) | {r.failed} | 0 |",
         "",
         "Per language pair (perturbed):",
         "",

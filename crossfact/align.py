@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
+from crossfact.parallel import is_translation
 
 SKIP = 0.12  # what leaving one claim unaligned is worth in the DP
 JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
@@ -229,7 +230,9 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     """
     anchors = _anchors(scorer, a, b)
     chain = _despike(_chain(anchors))
-    significant = _significant(chain, anchors)
+    significant = _significant(chain, anchors) or (
+        first and is_translation(scorer, a, b, anchors)
+    )
     if not significant and not _plausible(chain, anchors, len(a), len(b)):
         # a rewrite, another article, or leftovers: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors if _strong(scorer, a[i], b[j])]

@@ -14,12 +14,15 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import random  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
 
 from bench_match import baseline_match  # noqa: E402
 from common import (  # noqa: E402
     Gold,
     Piece,
     Version,
+    gold_of,
+    lay_out,
     missing_corpora,
     pairwise,
     write_section,
@@ -45,6 +48,31 @@ def test_render_spans_point_at_each_piece(segmented: bool) -> None:
     text, spans = v.render(segmented)
     assert [text[s:e] for s, e, _ in spans] == ["Head", "One.", "Two.", "Three."]
     assert ("\n\n" in text) is not segmented
+
+
+def test_gold_maps_claim_offsets_in_the_written_files(tmp_path: Path) -> None:
+    versions = [Version("eng", [[Piece("Prices rose 5%.", 7), Piece("Rain fell.", 8)]]),
+                Version("tur", [[Piece("Fiyatlar %5 arttı.", 7)], [Piece("Yağmur yağdı.", 8)]])]
+    laid = lay_out(tmp_path, versions)
+    docs, claims = [], []
+    for path in laid.paths:
+        text = Path(path).read_text("utf-8")
+        spans = laid.spans[str(Path(path).resolve())]
+        assert [text[s:e] for s, e, _ in spans] == [p.text for _, _, p in spans]
+        docs.append(SimpleNamespace(id=path, path=path))
+        # one claim per sentence, plus one claim that runs over both sentences
+        claims += [SimpleNamespace(id=f"{path}#{n}", doc=path, start=s, end=e, text="")
+                   for n, (s, e, _) in enumerate(spans)]
+        claims.append(SimpleNamespace(id=f"{path}#all", doc=path, start=0, end=len(text),
+                                      text=""))
+    gold = gold_of(SimpleNamespace(documents=docs, claims=claims), laid)
+    eng, tur = laid.paths
+    assert gold.labels[f"{eng}#0"] == {7} and gold.labels[f"{tur}#1"] == {8}
+    assert gold.labels[f"{eng}#all"] == {7, 8} and gold.version[f"{tur}#0"] == "tur"
+    kept = {k: v for k, v in gold.labels.items() if not k.endswith("#all")}
+    perfect = pairwise([[f"{eng}#0", f"{tur}#0"], [f"{eng}#1", f"{tur}#1"]],
+                       Gold(version=gold.version, labels=kept))
+    assert perfect.total().f1 == 1.0
 
 
 def test_pairwise_counts_links_between_versions_only() -> None:
@@ -91,6 +119,7 @@ def test_write_section_replaces_in_place(tmp_path: Path) -> None:
 
 
 def test_baseline_pairs_identical_lines() -> None:
+    pytest.importorskip("numpy", reason="the baseline's score matrix is a numpy array")
     lines = {"a": ["the cat sat on the mat", "stocks fell 3% today"],
              "b": ["stocks fell 3% today", "the cat sat on the mat"]}
     got = sorted(sorted(m) for m in baseline_match(lines))

@@ -64,6 +64,8 @@ def test_one_key_decides_saves_and_moves_on(store, seed):
         await pilot.press("a")
         await pilot.pause()
         assert "✓ saved" in screen_text(pilot.app)
+        assert pilot.app.review.status.progress == store.progress(seed, reviewer="ana")
+        assert f"1/{len(seed_result().matches)} decided" in screen_text(pilot.app)
 
     seen = drive(app, steps)
     assert verdicts(store, seed) == [(first, "agree")]

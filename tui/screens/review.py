@@ -54,6 +54,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.pager: MatchPager | None = None
         self.view: MatchView | None = None
         self._fetched: MatchView | None = None
+        self._all_done_said = False
         self.set_reactive(ReviewScreen.bidi, bidi)
 
     # -- layout ----------------------------------------------------------------------------
@@ -194,12 +195,18 @@ class ReviewScreen(FixingActions, Screen[None]):
     def _refresh_status(self) -> None:
         if self.story is None or self.pager is None:
             return
-        progress = self._call(lambda: self.store.progress(self.story, reviewer=self.reviewer))
-        if progress is not None:
-            self.status.progress = progress
+        self._refresh_progress()
         self.status.filter = FILTER_LABELS[self.pager.filter]
         self.status.search = self.pager.search or ""
         self.status.shown = self.pager.count
+
+    def _refresh_progress(self) -> None:
+        if self.story is None:
+            return
+        progress = self._call(lambda: self.store.progress(self.story, reviewer=self.reviewer))
+        if progress is not None:
+            self.status.progress = progress
+            self._all_done_said = self._all_done_said and progress[0] == progress[1]
 
     def set_view(self, filter: FilterName, search: str | None) -> None:
         """Apply a filter and search, keeping the selected match if it is still listed."""
@@ -213,10 +220,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._select(0)
 
     def after_change(self, event: Event, label: str) -> None:
-        """A command was saved: redraw list, detail and progress; say so."""
+        """A command was saved: say so, redraw list and detail; the progress count follows a
+        frame later (on a 20,000-match story it is the slowest query of the round)."""
         self.matches.reload()
-        self._refresh_status()
+        self.status.shown = self.pager.count if self.pager else 0
         self.status.saved(label, event.at)
+        self.call_after_refresh(self._refresh_progress)
         self.post_message(Saved(event))
 
     # -- store calls -----------------------------------------------------------------------
@@ -248,8 +257,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         story = self.story
         nxt = self._call(lambda: self.store.next_todo(story, position, reviewer=self.reviewer))
         if nxt is None:
-            self.notify("Every match has a verdict.", title="Done")
-            self._show_detail(self.matches.current().id if self.matches.current() else None)
+            if not self._all_done_said:  # once, not a pile of toasts on every later key
+                self.notify("Every match has a verdict.", title="Done")
+                self._all_done_said = True
+            self._select(self.matches.cursor)
         elif not self.goto(nxt):
             self._select(self.matches.cursor)  # redraw the row and the detail
 
