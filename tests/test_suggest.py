@@ -1,0 +1,102 @@
+"""Suggestions for one match: a harmless rewrite is never a conflict, a substitution is."""
+
+from __future__ import annotations
+
+from crossfact.fingerprint import fingerprint_story
+from crossfact.ids import stable_id
+from crossfact.models import Claim, Document
+from crossfact.suggest import suggest
+
+
+def claims_for(versions: dict[str, str], kind: str = "body") -> tuple[list[Claim], dict]:
+    """One claim per version, fingerprinted as in a story; and each version's label."""
+    docs, claims = [], []
+    for lang, text in versions.items():
+        doc = Document(id=stable_id(lang, text, prefix="d"), path=lang, lang=lang, title="",
+                       text=text)
+        docs.append(doc)
+        claims.append(Claim(id=stable_id(doc.id, prefix="c"), doc=doc.id, index=0, text=text,
+                            start=0, end=len(text), kind=kind))
+    return fingerprint_story(docs, claims), {d.id: d.lang for d in docs}
+
+
+def verdict(versions: dict[str, str], kind: str = "body"):
+    claims, labels = claims_for(versions, kind)
+    return suggest(claims, labels, len(versions)), labels
+
+
+def test_other_digits_and_grouping_agree():
+    v, _ = verdict({
+        "tr": "Şirket 50.000 GPU aldı.",
+        "bn": "কোম্পানিটি ৫০,০০০ জিপিইউ কিনেছে।",
+        "ar": "اشترت الشركة ٥٠٬٠٠٠ وحدة.",
+        "fr": "La société a acheté 50 000 GPU.",
+    })
+    assert v.suggestion == "agree"
+    assert v.reasons[0] == "50.000 GPU (tr) = ৫০,০০০ (bn) = ٥٠٬٠٠٠ (ar) = 50 000 GPU (fr)"
+
+
+def test_about_a_figure_agrees_with_the_figure():
+    v, _ = verdict({"en": "Tesla spent about $10 billion.",
+                    "fr": "Tesla a dépensé 10 milliards de dollars."})
+    assert v.suggestion == "agree"
+
+
+def test_a_rounded_headline_figure_agrees():
+    v, _ = verdict({"en": "Tesla spends $10 billion on AI",
+                    "fr": "Tesla dépense 9,8 milliards de dollars"}, kind="headline")
+    assert v.suggestion == "agree"
+
+
+def test_a_changed_figure_is_a_conflict_naming_the_outlier():
+    v, labels = verdict({
+        "en": "The cluster has 29,000 GPUs.",
+        "fr": "Le cluster compte 29 000 GPU.",
+        "tr": "Kümede 39.000 GPU var.",
+    })
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "39.000 GPU (tr) vs 29,000 GPUs (en, fr)"
+    assert [labels[d] for d in v.outliers] == ["tr"]
+
+
+def test_one_more_unit_is_a_conflict_not_a_rounding():
+    v, _ = verdict({"en": "It employs 10,000 people.", "fr": "Elle emploie 10 001 personnes."})
+    assert v.suggestion == "conflict"
+
+
+def test_a_figure_only_one_version_adds_is_reported_not_a_conflict():
+    v, _ = verdict({"en": "The system draws 150 MW.", "fr": "Le système consomme beaucoup."})
+    assert v.suggestion == "agree"
+    assert "only in en: 150 MW" in v.reasons
+
+
+def test_another_year_is_a_conflict():
+    v, _ = verdict({"en": "The plant opened in 2023.", "fr": "L'usine a ouvert en 2024."})
+    assert v.suggestion == "conflict"
+    assert v.reasons[0].startswith("2023 (en) vs 2024 (fr)")
+
+
+def test_a_brand_swapped_in_one_version_is_a_conflict():
+    v, _ = verdict({
+        "tr": "Eylülde xAI, Colossus bilgisayarını tanıttı.",
+        "ar": "كشفت Tesla عن Colossus في سبتمبر.",
+        "fr": "Tesla a dévoilé Colossus en septembre.",
+        "en": "Tesla unveiled Colossus in September.",
+    })
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "xAI (tr) vs Tesla (ar, fr, en)"
+
+
+def test_a_country_in_its_own_language_is_not_a_conflict():
+    v, _ = verdict({
+        "fr": "L'Allemagne a voté dimanche.",
+        "en": "Germany voted on Sunday.",
+        "tr": "Almanya pazar günü oy kullandı.",
+    })
+    assert v.suggestion == "agree"
+
+
+def test_a_claim_alone_is_unsourced_with_a_count():
+    claims, labels = claims_for({"tr": "Bu sistem en az 150 MW güç çekiyor."})
+    v = suggest(claims, labels, 5)
+    assert v.suggestion == "unsourced" and v.reasons == ["no counterpart in 4 versions"]
