@@ -21,7 +21,6 @@ Encodings, in the order they are tried:
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -67,9 +66,10 @@ _COMMON_SYMBOLS = frozenset("©®°™•")
 def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
     """The files named in `paths`, a folder standing for its *.txt and *.md files.
 
-    Folders are walked in sorted order, skipping hidden folders and files, so the order of
-    versions (and so of every id and export) does not depend on the file system. A file
-    named twice is kept once.
+    A folder holds one story: its own files, sorted (so the order of versions, and of every
+    id and export, does not depend on the file system), hidden ones skipped. Subfolders are
+    not versions (a story keeps its recorded sessions and exports in one). A file named
+    twice is kept once.
     """
     found: list[Path] = []
     for given in paths:
@@ -96,15 +96,10 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def _text_files_under(folder: Path) -> list[Path]:
-    files = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(
-            Path(root, name)
-            for name in sorted(names)
-            if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES)
-        )
-    return files
+    return sorted(
+        p for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(TEXT_SUFFIXES)
+    )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:

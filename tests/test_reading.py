@@ -48,12 +48,12 @@ def test_stable_id_is_short_prefixed_and_deterministic():
 # --- collect_paths ---------------------------------------------------------------------
 
 
-def test_a_folder_gives_its_text_files_sorted_skipping_hidden(tmp_path: Path):
+def test_a_folder_gives_its_own_text_files_sorted_skipping_hidden_and_subfolders(tmp_path: Path):
     for name in ["b.md", "a.txt", "c.json", ".e.txt", "sub/d.TXT", ".git/x.txt", "sub/.h/y.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x")
     found = collect_paths([tmp_path])
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b.md", "sub/d.TXT"]
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b.md"]
 
 
 def test_files_keep_the_given_order_and_come_once(tmp_path: Path):
