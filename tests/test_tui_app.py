@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_result
+from tui_fakes import FakeStore, make_result, screen_text, seed_files, seed_result
 
 from store import open_store
 from tui.app import ReviewApp
@@ -164,9 +164,13 @@ def test_outliers_are_chosen_in_a_dialog(store, seed):
         pilot.app.review.goto(row.id)
         await pilot.press("o")
         await pilot.pause()
-        # untick everything the machine suggested, tick the first version only
-        pilot.app.screen.query_one("SelectionList").deselect_all()
-        pilot.app.screen.query_one("SelectionList").select(view.members[0].claim.doc)
+        dialog = pilot.app.screen
+        assert "[ ]" in screen_text(pilot.app)  # ticks read without colour
+        for index, member in enumerate(view.members):  # tick the first version only
+            if (member.claim.doc in dialog.chosen) != (index == 0):
+                dialog.query_one("OptionList").highlighted = index
+                await pilot.press("space")
+        assert "[x]" in screen_text(pilot.app)
         await pilot.press("enter")
 
     drive(app_for(store), steps)
@@ -260,8 +264,7 @@ def test_palette_jumps_to_a_match(store, seed):
 
 
 def test_matching_runs_in_a_worker_then_opens(store):
-    files = sorted(SEED_DIR.iterdir())
-    app = app_for(store, paths=files)
+    app = app_for(store, paths=seed_files())
 
     async def steps(pilot: Pilot) -> None:
         await pilot.app.workers.wait_for_complete()
@@ -339,3 +342,96 @@ def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     assert broken.exit_code == 1 and broken.output.startswith("Error: ")
     assert len(broken.output.strip().splitlines()) == 1
     assert parse_langs(("a/b.txt=fr",)) == {"a/b.txt": "fr"}
+
+
+def test_undo_goes_back_to_the_match_it_undid(store, seed):
+    first = store.resume(seed, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        assert pilot.app.review.view.id != first
+        await pilot.press("ctrl+z")
+        assert pilot.app.review.view.id == first
+        assert pilot.app.review.view.verdict is None
+
+    drive(app_for(store), steps)
+
+
+def test_rtl_display_switches_and_context_shows(tmp_path):
+    store = open_store(tmp_path / "rtl.db")
+    store.add_story("synthetic", make_result(6), {})
+    hebrew = "Tesla 10 מיליארד דולר הוצאו #0."
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m0")
+        await pilot.pause()
+        assert "ואצוה רלוד דראילימ" in screen_text(pilot.app)  # reordered for display
+        await pilot.press("r")
+        await pilot.pause()
+        assert hebrew in screen_text(pilot.app)  # as stored, for bidi terminals
+        await pilot.press("e")
+        await pilot.pause()
+        assert "sentence after" in screen_text(pilot.app)
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1", bidi=True), steps)
+    finally:
+        store.close()
+
+
+def test_palette_switches_story(store, seed):
+    other = store.add_story("synthetic", make_result(6), {})
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"switch story synthetic")
+        await pilot.pause(0.3)  # the palette searches asynchronously
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.review.story == other
+        assert pilot.app.review.matches.count == 6
+        await pilot.press("a")
+
+    drive(app_for(store), steps)
+    assert [e.story for e in store.events()] == [other]
+
+
+def test_matching_failure_is_one_line_on_screen(store, monkeypatch):
+    from crossfact import pipeline
+    from crossfact.errors import InputError
+
+    def fail(*args, **kwargs):
+        raise InputError("b.txt: binary file, not a story version")
+
+    monkeypatch.setattr(pipeline, "run", fail)
+    app = app_for(store, paths=seed_files()[:1])
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        errors = [n for n in pilot.app._notifications if n.severity == "error"]
+        assert [n.message for n in errors] == ["b.txt: binary file, not a story version"]
+        assert "Matching failed: b.txt: binary file" in screen_text(pilot.app)
+
+    drive(app, steps)
+    assert store.story_id("seed-story") is None
+
+
+def test_markup_in_store_errors_and_story_names_stays_text():
+    fake = FakeStore()
+    fake.add_story("seed-story", make_result(4), {})
+    fake.add_story("[bold]odd[/] [link=file:///etc/passwd]name", make_result(2), {})
+    fake.fail_next = "no story '[/]' in [link=x]db"
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "no story '[/]' in [link=x]db" in screen_text(pilot.app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"switch")
+        await pilot.pause(0.3)
+        assert "[bold]odd[/] [link=file:///etc/passwd]name" in screen_text(pilot.app)
+
+    drive(app_for(fake), steps)

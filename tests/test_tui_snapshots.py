@@ -70,6 +70,10 @@ def test_note_dialog(snap_compare, app) -> None:
     assert snap_compare(app, press=["n", *"second source needed", "_"], run_before=opened)
 
 
+def test_outliers_dialog(snap_compare, app) -> None:
+    assert snap_compare(app, press=["j", "o", "down", "space", "_"], run_before=opened)
+
+
 def test_conflict_filter_and_rtl_as_stored(snap_compare, app) -> None:
     assert snap_compare(app, press=["f", "f", "r", "_"], terminal_size=(120, 34),
                         run_before=opened)

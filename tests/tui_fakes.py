@@ -95,11 +95,10 @@ class FakeStore:
         rows = []
         for pos, m in enumerate(self._matches[story], 1):
             rows.append((pos, m, members.get(m.id, [])))
-        for mid, claims in members.items():
+        for mid, claims in members.items():  # split claims: new matches at the end
             if mid not in base and claims:
-                pos = len(base) + len(rows) - len(base) + 1
-                rows.append((pos, Match(id=mid, claims=claims, score=0.0,
-                                        suggestion="unsourced"), claims))
+                rows.append((len(rows) + 1, Match(id=mid, claims=claims, score=0.0,
+                                                  suggestion="unsourced"), claims))
         return [r for r in rows if r[2]]
 
     def _lang(self, story: str, claim: Claim) -> Document:
@@ -293,7 +292,13 @@ def seed_result() -> MatchResult:
     """The seed story matched once per test session (the pipeline is the core's, not ours)."""
     from crossfact import pipeline
 
-    return pipeline.run(sorted(SEED_DIR.iterdir()))
+    return pipeline.run(seed_files())
+
+
+def seed_files() -> list[Path]:
+    from crossfact.reading import collect_paths
+
+    return collect_paths([SEED_DIR])
 
 
 def screen_text(app: Any) -> str:

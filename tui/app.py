@@ -87,7 +87,7 @@ class ReviewApp(App[None]):
                 not self.paths or same_files(self.store.documents(story), self.paths)
             )
         except StoreError as error:
-            self.notify(str(error), title="Store", severity="error", timeout=10)
+            self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
             return
         if story is not None:
             self.review.open_story(story)
@@ -122,7 +122,7 @@ class ReviewApp(App[None]):
         try:
             story = self.store.add_story(self.story_name, message.result, message.params)
         except StoreError as error:
-            self.notify(str(error), title="Store", severity="error", timeout=10)
+            self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
             self.review.matching_done(str(error))
             return
         self.review.matching_done()
@@ -132,7 +132,8 @@ class ReviewApp(App[None]):
         """The one place worker failures reach the reviewer (one line, no traceback)."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             message = str(event.worker.error) or type(event.worker.error).__name__
-            self.notify(message, title="Matching failed", severity="error", timeout=10)
+            self.notify(message, title="Matching failed", severity="error", timeout=10,
+                        markup=False)
             self.review.matching_done(message)
 
     def action_help(self) -> None:

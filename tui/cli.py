@@ -29,17 +29,6 @@ def parse_langs(values: tuple[str, ...]) -> dict[str, str]:
     return langs
 
 
-def story_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The given files; a directory stands for the text files in it."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        else:
-            files.append(path)
-    return files
-
-
 def default_story_name(paths: tuple[Path, ...]) -> str:
     if len(paths) == 1 and paths[0].is_dir():
         return paths[0].resolve().name
@@ -66,17 +55,18 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
 
     Without PATH, opens the bundled seed story (five versions: tr, bn, ar, fr, he).
     Reopening a story resumes where you stopped; changed files are matched again.
+    Press ? for the keys; remap them by id in keys.toml in the user config directory
+    (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1").
     """
+    from crossfact.reading import collect_paths
     from store import open_store
     from tui.keys import default_keys_path, load_keymap
 
     if not paths:
         paths = (seed_story_dir(),)
         story_name = story_name or SEED_STORY
-    files = story_files(paths)
-    if not files:
-        raise click.UsageError("no files to review in the given paths")
     try:
+        files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         keymap = load_keymap(default_keys_path())
         store = open_store(db)
     except CrossfactError as error:

@@ -8,7 +8,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
+from tui.display_text import one_line
 from tui.paging import FILTER_LABELS, FILTERS
 
 EXPORTS = {
@@ -55,8 +57,10 @@ class ReviewCommands(Provider):
             ]
         for story in screen.store.stories():
             if story.id != screen.story:
-                found.append((f"Switch story: {story.name}", partial(screen.open_story, story.id),
-                               f"{story.matches} matches in {story.documents} versions"))
+                # names come from users and folders: escaped, the palette reads markup
+                found.append((f"Switch story: {escape(one_line(story.name, 60))}",
+                              partial(screen.open_story, story.id),
+                              f"{story.matches} matches in {story.documents} versions"))
         return found
 
     async def discover(self) -> Hits:

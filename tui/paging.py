@@ -73,15 +73,9 @@ class MatchPager:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
 
-    def index_of(self, match_id: str, position: int, near: int | None = None) -> int | None:
-        """Where a match sits in the filtered list. First around `near` (the next match to
-        review is almost always a row or two below the cursor: one page read), else a binary
-        search on position (the list is ordered by position): a few page reads, not a scan."""
-        if near is not None:
-            for index in range(max(0, near - 5), min(near + 20, self.count)):
-                row = self.row(index)
-                if row is not None and row.id == match_id:
-                    return index
+    def lower_bound(self, position: int) -> int:
+        """Index of the first row at or after `position`: a binary search (rows are ordered
+        by position), so a jump costs a few page reads, not a scan."""
         lo, hi = 0, self.count
         while lo < hi:
             mid = (lo + hi) // 2
@@ -90,10 +84,19 @@ class MatchPager:
                 hi = mid
             else:
                 lo = mid + 1
-        for index in range(lo, min(lo + 50, self.count)):
-            row = self.row(index)
-            if row is None or row.position > position:
-                break
+        return lo
+
+    def index_of(self, match_id: str, position: int, near: int | None = None) -> int | None:
+        """Where a match sits in the filtered list: first around `near` (the next match to
+        review is almost always a row or two below the cursor), else by its position."""
+        if near is not None:
+            for index in range(max(0, near - 5), min(near + 20, self.count)):
+                row = self.row(index)
+                if row is not None and row.id == match_id:
+                    return index
+        index = self.lower_bound(position)
+        while (row := self.row(index)) is not None and row.position == position:
             if row.id == match_id:
                 return index
+            index += 1
         return None

@@ -10,9 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, SelectionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -21,7 +20,7 @@ DIALOG_CSS = """
     border: round $accent; background: $surface;
 }}
 {name} Label {{ margin-bottom: 1; }}
-{name} OptionList, {name} SelectionList {{ height: auto; max-height: 16; }}
+{name} OptionList {{ height: auto; max-height: 16; }}
 """
 
 
@@ -49,27 +48,40 @@ class PickOne(ModalScreen[str | None]):
 
 
 class PickMany(ModalScreen[list[str] | None]):
-    """Tick several items with space; Enter confirms, Escape cancels."""
+    """Tick several items with space; Enter confirms, Escape cancels. Ticks read "[x]" and
+    "[ ]" (Textual's SelectionList shows the same mark in both states, told apart by colour)."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickMany")
     BINDINGS = [
+        Binding("space", "toggle", "Tick", id="dialog-toggle", priority=True),
         Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
     ]
 
     def __init__(self, title: str, items: list[tuple[str, Text]], chosen: set[str]) -> None:
         super().__init__()
-        self.title_text, self.items, self.chosen = title, items, chosen
+        self.title_text, self.items = title, items
+        self.chosen = {value for value, _ in items if value in chosen}
+
+    def _prompt(self, value: str, label: Text) -> Text:
+        return Text("[x] " if value in self.chosen else "[ ] ") + label
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield SelectionList[str](
-                *[Selection(label, value, value in self.chosen) for value, label in self.items]
-            )
+            yield OptionList(*[Option(self._prompt(v, label), id=v) for v, label in self.items])
+
+    def action_toggle(self) -> None:
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if index is None:
+            return
+        value, label = self.items[index]
+        self.chosen ^= {value}
+        options.replace_option_prompt_at_index(index, self._prompt(value, label))
 
     def action_confirm(self) -> None:
-        self.dismiss(list(self.query_one(SelectionList).selected))
+        self.dismiss([value for value, _ in self.items if value in self.chosen])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from rich.text import Text
 from store import Member
 from tui.dialogs.pick import PickMany, PickOne
 from tui.dialogs.prompt import TextPrompt
-from tui.display_text import one_line
+from tui.display_text import RTL_LANGS, one_line, visual
 
 if TYPE_CHECKING:
     from tui.screens.review import ReviewScreen
@@ -28,11 +28,15 @@ else:
 class FixingActions(_Base):
     """Key actions m, x, y, b and o."""
 
+    def _label(self, member: Member) -> Text:
+        """A picker line: the language and the claim, one line, safe, in display order."""
+        text = one_line(member.claim.text, 90)
+        if self.bidi:
+            text = visual(text, member.lang in RTL_LANGS)
+        return Text(f"{member.lang}  ") + Text(text)
+
     def _claim_items(self, members: list[Member]) -> list[tuple[str, Text]]:
-        return [
-            (m.claim.id, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
-            for m in members
-        ]
+        return [(m.claim.id, self._label(m)) for m in members]
 
     def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
         """Run `then` with a claim id: the only one, or the one the reviewer picks."""
@@ -54,8 +58,7 @@ class FixingActions(_Base):
             self.notify("A match of one version has no outliers.", severity="warning")
             return
         chosen = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
-        items = [(m.claim.doc, Text(f"{m.lang}  ") + Text(one_line(m.claim.text, 90)))
-                 for m in view.members]
+        items = [(m.claim.doc, self._label(m)) for m in view.members]
 
         def save(outliers: list[str] | None) -> None:
             if outliers is None:
@@ -86,7 +89,7 @@ class FixingActions(_Base):
                     return
                 target = self.find_position(int(answer.strip().lstrip("#")))
                 if target is None:
-                    self.notify(f"No match #{answer}.", severity="warning")
+                    self.notify(f"No match #{answer}.", severity="warning", markup=False)
                     return
                 self._command(
                     lambda: self.store.move_claim(self.story, claim_id, target.id,

@@ -3,6 +3,8 @@ can never disagree with what the keys do."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,7 +22,7 @@ LEGEND = (
 )
 
 
-def key_table(app_keys: dict[str, str], display: callable) -> Table:  # type: ignore[valid-type]
+def key_table(app_keys: dict[str, str], display: Callable[[Binding], str]) -> Table:
     """One row per binding: its keys (as remapped), what it does, why."""
     table = Table(box=None, show_header=True, header_style="bold", expand=True, pad_edge=False)
     table.add_column("keys", no_wrap=True)

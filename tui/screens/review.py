@@ -55,6 +55,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.view: MatchView | None = None
         self._fetched: MatchView | None = None
         self._all_done_said = False
+        self._touched: dict[str, str | None] = {}  # this session's event id -> its match
         self.set_reactive(ReviewScreen.bidi, bidi)
 
     # -- layout ----------------------------------------------------------------------------
@@ -103,7 +104,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         if documents is None:
             return
         langs = list(dict.fromkeys(d.lang for d in documents))
-        names = {s.id: s.name for s in self.store.stories()}
+        stories = self._call(self.store.stories) or []
+        names = {info.id: info.name for info in stories}
         self.story, self.story_name = story, names.get(story, story)
         self.pager = MatchPager(self.store, story, self.reviewer)
         self.query_one("#list-header", Static).update(Text(header_line(langs), style="bold"))
@@ -139,22 +141,11 @@ class ReviewScreen(FixingActions, Screen[None]):
         return True
 
     def find_position(self, position: int) -> MatchRow | None:
+        """The match at a position, whatever the filter shows."""
         if self.story is None:
             return None
         everything = MatchPager(self.store, self.story, self.reviewer)
-        for index in range(max(0, position - 2), min(position + 1, everything.count)):
-            row = everything.row(index)  # positions are usually index + 1
-            if row is not None and row.position == position:
-                return row
-        lo, hi = 0, everything.count
-        while lo < hi:
-            mid = (lo + hi) // 2
-            row = everything.row(mid)
-            if row is None or row.position >= position:
-                hi = mid
-            else:
-                lo = mid + 1
-        row = everything.row(lo)
+        row = everything.row(everything.lower_bound(position))
         return row if row is not None and row.position == position else None
 
     # -- showing ---------------------------------------------------------------------------
@@ -229,22 +220,24 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.post_message(Saved(event))
 
     # -- store calls -----------------------------------------------------------------------
-    def _call(self, call: Callable[[], T]) -> T | None:
+    def _call(self, call: Callable[[], T], *, saving: bool = False) -> T | None:
         """Run one store call; a StoreError is shown to the reviewer, never swallowed."""
         try:
             return call()
         except StoreError as error:
-            self.report_failure(str(error) or type(error).__name__)
+            self.report_failure(str(error) or type(error).__name__, saving=saving)
             return None
 
-    def report_failure(self, message: str) -> None:
-        self.notify(message, title="Not saved", severity="error", timeout=8)
-        self.status.failed(message)
+    def report_failure(self, message: str, *, saving: bool = True) -> None:
+        self.notify(message, title="Not saved" if saving else "Store error",
+                    severity="error", timeout=8, markup=False)  # paths, names: not markup
+        self.status.failed(message, saving=saving)
         self.post_message(StoreFailed(message))
 
     def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
-        event = self._call(call)
+        event = self._call(call, saving=True)
         if event is not None:
+            self._touched[event.id] = event.match or event.target
             self.after_change(event, label)
         return event
 
@@ -299,7 +292,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         story = self.story
         boxed = self._call(  # boxed, to tell "nothing to undo" from a failed call
-            lambda: [self.store.undo(story, reviewer=self.reviewer, session=self.session)]
+            lambda: [self.store.undo(story, reviewer=self.reviewer, session=self.session)],
+            saving=True,
         )
         if boxed is None:
             return
@@ -309,7 +303,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         with self.app.batch_update():
             self.after_change(event, "undone")
-            if not (event.match and self.goto(event.match)):
+            undone = self._touched.get(event.supersedes or "")  # known if made this session
+            if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
 
     def action_note(self) -> None:
@@ -405,5 +400,5 @@ class ReviewScreen(FixingActions, Screen[None]):
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None
-        self.notify(f"Exported to {target}", title="Export")
+        self.notify(f"Exported to {target}", title="Export", markup=False)
         return target

@@ -79,20 +79,19 @@ class MatchList(ScrollView, can_focus=False):
         super().__init__(id=id)
         self.pager: MatchPager | None = None
         self.langs: list[str] = []
-        self._lines: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
+        self._lines: OrderedDict[tuple, Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
 
     def attach(self, pager: MatchPager, langs: list[str]) -> None:
         """Show another story, filter or search."""
         self.pager, self.langs = pager, langs
+        self._lines.clear()  # the language columns may differ
         self.reload()
 
     def reload(self) -> None:
         """Re-read the rows after a change in the store."""
         if self.pager is not None:
             self.pager.invalidate()
-        self._lines.clear()
-        self._styles.clear()
         count = self.pager.count if self.pager else 0
         self.virtual_size = Size(self.size.width, count)
         self.refresh()
@@ -108,7 +107,6 @@ class MatchList(ScrollView, can_focus=False):
         return max(0, min(value, self.count - 1)) if self.count else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._lines.clear()
         height = max(1, self.scrollable_content_region.height)
         if new < self.scroll_offset.y:
             self.scroll_to(y=new, animate=False, immediate=True)
@@ -123,7 +121,6 @@ class MatchList(ScrollView, can_focus=False):
         self.refresh()
 
     def on_resize(self) -> None:
-        self._lines.clear()
         self.virtual_size = Size(self.size.width, self.count)
 
     def on_click(self, event: events.Click) -> None:
@@ -141,22 +138,23 @@ class MatchList(ScrollView, can_focus=False):
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
+        """Rows are cached by what they show, so a decision re-renders only its own row."""
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        key = (index, width, index == self.cursor)
-        if key in self._lines:
-            return self._lines[key]
-        strip = self._render_row(index, width)
-        self._lines[key] = strip
-        if len(self._lines) > 400:
-            self._lines.popitem(last=False)
-        return strip
-
-    def _render_row(self, index: int, width: int) -> Strip:
-        base = self.rich_style
         row = self.pager.row(index) if self.pager else None
         if row is None:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self.rich_style)
+        key = (row.id, row.position, row.verdict, row.suggestion, tuple(row.langs), row.gist,
+               width, index == self.cursor)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._lines[key] = self._render_row(row, width, index == self.cursor)
+            if len(self._lines) > 1000:
+                self._lines.popitem(last=False)
+        return strip
+
+    def _render_row(self, row: MatchRow, width: int, selected: bool) -> Strip:
+        base = self.rich_style
         prefix = row_prefix(row, self.langs)
         # cut in logical order first, then reorder: an RTL gist keeps its beginning
         gist = Text(one_line(row.gist, limit=width + 20))
@@ -173,7 +171,7 @@ class MatchList(ScrollView, can_focus=False):
             style += self._style("conflict")
         elif row.suggestion == "unsourced":
             style += self._style("unsourced")
-        if index == self.cursor:
+        if selected:
             style += self._style("cursor")
         text.stylize(style)
         text.truncate(width, overflow="ellipsis", pad=True)

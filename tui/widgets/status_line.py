@@ -45,8 +45,9 @@ class StatusLine(Widget, can_focus=False):
         clock = at[11:19] if len(at) >= 19 else f"{datetime.now():%H:%M:%S}"
         self.ok, self.last = True, f"✓ saved {clock} ({label})"
 
-    def failed(self, message: str) -> None:
-        self.ok, self.last = False, f"✗ NOT SAVED: {one_line(message, 80)}"
+    def failed(self, message: str, *, saving: bool = True) -> None:
+        label = "NOT SAVED" if saving else "store error"
+        self.ok, self.last = False, f"✗ {label}: {one_line(message, 80)}"
 
     def render(self) -> Text:
         decided, total = self.progress
