@@ -8,9 +8,13 @@ similarity:
 3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
    leaves the backbone as a deletion here and an insertion there, and the second pass pairs
    the two, since within the leftovers their order holds again.
-Versions whose anchors do not line up in order are not translations of one text (another
-outlet's article): there only strong fingerprint evidence links claims, never length and
-position.
+Whether two versions are translations of one text decides how far length and position
+may go. Long versions say so by anchors in an order no chance explains; short ones by the
+evidence weighed in parallel.py (or by a third version both clearly translate, matching.py).
+Versions that are not (another outlet's article) are linked only by strong fingerprint
+evidence, never by length and position. Translations written in paragraphs are aligned
+paragraph by paragraph first, then claim by claim inside each pair of paragraphs: a moved
+paragraph is found whole, and an inserted or deleted sentence stays inside its paragraph.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
-from crossfact.parallel import is_translation
+from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 
 SKIP = 0.12  # what leaving one claim unaligned is worth in the DP
 JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
@@ -39,6 +43,13 @@ WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part
 WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the anchor
 NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
 BAND = 25  # DP cells kept each side of a gap's diagonal in long gaps
+MIN_PARAGRAPHS = 3  # fewer paragraphs than this say nothing about structure
+CLAIMS_PER_PARAGRAPH = 1.3  # ... and nor do paragraphs of one claim (segmented input)
+# inside two paired paragraphs of a translation a split sentence is likelier than a
+# dropped one: 1-0 beads are worth less there and 1-2 beads cost nothing extra
+INNER_SKIP = 0.08
+INNER_JOIN_PENALTY = 0.0
+MOVED_MIN = 0.35  # weakest similarity of two leftover paragraphs paired as a moved one
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +129,15 @@ def _joined(units: list[Unit]) -> list[Unit | None]:
     ]
 
 
-def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> list[Link]:
-    """The best bead sequence for one gap (positions local to the gap)."""
+def _fill(
+    scorer: PairScorer, a: list[Unit], b: list[Unit], bonus: float,
+    skip: float = SKIP, join_penalty: float = JOIN_PENALTY,
+) -> list[Link]:
+    """The best bead sequence for one gap (positions local to the gap); `bonus` is what
+    the gap's position adds to each link's score."""
     k, m = len(a), len(b)
     if not k or not m:
         return []
-    balanced = bounded and abs(k - m) <= 1 and max(k, m) <= 4
     join_a, join_b = _joined(a), _joined(b)
     sim = scorer.sim
     neg = float("-inf")
@@ -139,25 +153,24 @@ def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> li
             if x == 0 and y == 0:
                 continue
             best, arg = neg, (0, 0, 0.0)
-            if up is not None and up[y] + SKIP > best:
-                best, arg = up[y] + SKIP, (1, 0, 0.0)
-            if y and row[y - 1] + SKIP > best:
-                best, arg = row[y - 1] + SKIP, (0, 1, 0.0)
+            if up is not None and up[y] + skip > best:
+                best, arg = up[y] + skip, (1, 0, 0.0)
+            if y and row[y - 1] + skip > best:
+                best, arg = row[y - 1] + skip, (0, 1, 0.0)
             if up is not None and y and up[y - 1] > neg:
                 s = sim(a[x - 1], b[y - 1])
                 if up[y - 1] + s > best:
                     best, arg = up[y - 1] + s, (1, 1, s)
                 if x >= 2 and (ja := join_a[x - 1]) is not None and score[x - 2][y - 1] > neg:
                     s = sim(ja, b[y - 1])
-                    if score[x - 2][y - 1] + s - JOIN_PENALTY > best:
-                        best, arg = score[x - 2][y - 1] + s - JOIN_PENALTY, (2, 1, s)
+                    if score[x - 2][y - 1] + s - join_penalty > best:
+                        best, arg = score[x - 2][y - 1] + s - join_penalty, (2, 1, s)
                 if y >= 2 and (jb := join_b[y - 1]) is not None and up[y - 2] > neg:
                     s = sim(a[x - 1], jb)
-                    if up[y - 2] + s - JOIN_PENALTY > best:
-                        best, arg = up[y - 2] + s - JOIN_PENALTY, (1, 2, s)
+                    if up[y - 2] + s - join_penalty > best:
+                        best, arg = up[y - 2] + s - join_penalty, (1, 2, s)
             row[y], back[x][y] = best, arg
     links: list[Link] = []
-    bonus = POSITION_BONUS if balanced else 0.0
     x, y = k, m
     while x or y:
         dx, dy, s = back[x][y]
@@ -166,6 +179,12 @@ def _fill(scorer: PairScorer, a: list[Unit], b: list[Unit], bounded: bool) -> li
             links.append(Link(span_a, span_b, min(1.0, s + bonus)))
         x, y = x - dx, y - dy
     return links[::-1]
+
+
+def _gap_bonus(bounded: bool, k: int, m: int) -> float:
+    """A small gap between two anchors, as many claims on each side (give or take one):
+    position is good evidence there."""
+    return POSITION_BONUS if bounded and abs(k - m) <= 1 and max(k, m) <= 4 else 0.0
 
 
 def _merged_neighbour(
@@ -220,7 +239,38 @@ def _strong(scorer: PairScorer, a: Unit, b: Unit) -> bool:
         and dice >= NON_PARALLEL_DICE
 
 
-def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> list[Link]:
+@dataclass(frozen=True, slots=True)
+class PairView:
+    """Two versions with their scorer and first anchors, computed once: the N-way matcher
+    weighs every pair's evidence before aligning any of them."""
+
+    a: list[Unit]
+    b: list[Unit]
+    scorer: PairScorer
+    anchors: list[tuple[int, int, float]]
+
+    @classmethod
+    def of(cls, a: list[Unit], b: list[Unit], scorer: PairScorer | None = None) -> PairView:
+        scorer = scorer or PairScorer(a, b)
+        return cls(a, b, scorer, _anchors(scorer, a, b))
+
+    def evidence(self) -> float:
+        """How strongly the two read as translations of one text: infinite when their
+        anchors line up beyond chance, else the log-likelihood ratio of parallel.py."""
+        if _significant(_despike(_chain(self.anchors)), self.anchors):
+            return math.inf
+        return translation_evidence(self.scorer, self.a, self.b, self.anchors)
+
+
+def is_translation(evidence: float) -> bool:
+    """Whether a pair's evidence (PairView.evidence) reads as a translation."""
+    return evidence >= TRANSLATION_PRIOR
+
+
+def _one_pass(
+    scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool, translation: bool,
+    anchors: list[tuple[int, int, float]] | None = None,
+) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
     Only the first pass fills the open ends before the first and after the last anchor:
@@ -228,11 +278,10 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     Each pass decides afresh whether its anchors line up: leftovers that are only deletions
     and insertions must not be paired by length.
     """
-    anchors = _anchors(scorer, a, b)
+    if anchors is None:
+        anchors = _anchors(scorer, a, b)
     chain = _despike(_chain(anchors))
-    significant = _significant(chain, anchors) or (
-        first and is_translation(scorer, a, b, anchors)
-    )
+    significant = _significant(chain, anchors) or (first and translation)
     if not significant and not _plausible(chain, anchors, len(a), len(b)):
         # a rewrite, another article, or leftovers: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors if _strong(scorer, a[i], b[j])]
@@ -241,8 +290,9 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     for i, j, s in [*chain, (len(a), len(b), 0.0)]:
         bounded = prev_i >= 0 and i < len(a)
         even = abs((i - prev_i) - (j - prev_j)) <= 1
+        gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
         gap = (
-            _fill(scorer, a[prev_i + 1 : i], b[prev_j + 1 : j], bounded)
+            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)))
             if (bounded or first) and (significant or even)
             else []
         )
@@ -256,14 +306,43 @@ def _one_pass(scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool) -> 
     return links
 
 
-def align_pair(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
-    """All links between two versions scoring at least `low`, as claim indices."""
-    scorer = PairScorer(a, b)
+def align_pair(
+    a: list[Unit], b: list[Unit], low: float, translation: bool | None = None,
+    view: PairView | None = None,
+) -> list[Link]:
+    """All links between two versions scoring at least `low`, as claim indices.
+
+    `translation` says whether the two are translations of one text (the caller may know
+    from third versions); by default the pair's own evidence decides. `view` is the pair's
+    PairView when the caller has it already.
+    """
+    view = view or PairView.of(a, b)
+    if translation is None:
+        translation = is_translation(view.evidence())
     rest_a, rest_b = list(range(len(a))), list(range(len(b)))
     links: list[Link] = []
+    if translation and _paragraphed(a) and _paragraphed(b):
+        links = _by_paragraph(a, b, low)
+        used_a = {i for lk in links for i in lk.a}
+        used_b = {j for lk in links for j in lk.b}
+        rest_a = [i for i in rest_a if i not in used_a]
+        rest_b = [j for j in rest_b if j not in used_b]
+    return links + _passes(view, rest_a, rest_b, low, translation, first=not links)
+
+
+def _passes(
+    view: PairView, rest_a: list[int], rest_b: list[int], low: float, translation: bool,
+    first: bool,
+) -> list[Link]:
+    """Align what is left, pass after pass: each pass sees only the claims still unlinked."""
+    a, b, scorer = view.a, view.b, view.scorer
+    links: list[Link] = []
     for n in range(PASSES):
+        if not rest_a or not rest_b:
+            break
         sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
-        found = _one_pass(scorer, sub_a, sub_b, first=n == 0)
+        head = first and n == 0
+        found = _one_pass(scorer, sub_a, sub_b, head, translation, view.anchors if head else None)
         kept = [
             Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
             for lk in found
@@ -276,6 +355,73 @@ def align_pair(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
         used_b = {j for lk in kept for j in lk.b}
         rest_a = [i for i in rest_a if i not in used_a]
         rest_b = [j for j in rest_b if j not in used_b]
-        if not rest_a or not rest_b:
-            break
     return links
+
+
+def _paragraph_groups(units: list[Unit]) -> list[list[int]]:
+    """Positions of the units, grouped by the paragraph they stand in (in reading order)."""
+    groups: list[list[int]] = []
+    for i, u in enumerate(units):
+        if groups and units[groups[-1][-1]].paragraph == u.paragraph:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _paragraphed(units: list[Unit]) -> bool:
+    """Paragraphs of several claims each: worth aligning before the claims inside them."""
+    if not units or units[0].paragraph < 0:
+        return False
+    groups = _paragraph_groups(units)
+    return len(groups) >= MIN_PARAGRAPHS and len(units) >= CLAIMS_PER_PARAGRAPH * len(groups)
+
+
+def _by_paragraph(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
+    """A translation aligned paragraph by paragraph, then claim by claim inside each pair of
+    paragraphs: a moved paragraph is found whole (it leaves the backbone of paragraphs and
+    is paired in a later pass), and an inserted or deleted sentence is confined to its
+    paragraph instead of shifting the claims around it."""
+    groups_a, groups_b = _paragraph_groups(a), _paragraph_groups(b)
+    para_a = [_merged(a, g, n) for n, g in enumerate(groups_a)]
+    para_b = [_merged(b, g, n) for n, g in enumerate(groups_b)]
+    view = PairView.of(para_a, para_b, PairScorer(para_a, para_b, substitutions=True))
+    found = align_pair(para_a, para_b, low, True, view)
+    inner_scorer = PairScorer(a, b, substitutions=True)
+    links: list[Link] = []
+    for pl in found + _moved(view.scorer, para_a, para_b, found):
+        pos_a = [i for p in pl.a for i in groups_a[p]]
+        pos_b = [j for p in pl.b for j in groups_b[p]]
+        # two paragraphs of as many claims: position is good evidence (not when one side
+        # has a sentence more: an insertion, a deletion or a split)
+        bonus = POSITION_BONUS if len(pos_a) == len(pos_b) else 0.0
+        inner = _fill(inner_scorer, [a[i] for i in pos_a], [b[j] for j in pos_b], bonus,
+                      INNER_SKIP, INNER_JOIN_PENALTY)
+        links += [Link(tuple(a[pos_a[x]].index for x in lk.a),
+                       tuple(b[pos_b[y]].index for y in lk.b), lk.score)
+                  for lk in inner if lk.score >= low]
+    return links
+
+
+def _moved(scorer: PairScorer, a: list[Unit], b: list[Unit], found: list[Link]) -> list[Link]:
+    """Paragraphs left over on both sides that are each other's best partner: a paragraph
+    moved in a translation keeps its length, figures and names."""
+    used_a = {i for lk in found for i in lk.a}
+    used_b = {j for lk in found for j in lk.b}
+    rest_a = [u for u in a if u.index not in used_a]
+    rest_b = [u for u in b if u.index not in used_b]
+    if not rest_a or not rest_b:
+        return []
+    links = []
+    for u in rest_a:
+        v = max(rest_b, key=lambda v, u=u: scorer.sim(u, v))
+        back = max(rest_a, key=lambda w, v=v: scorer.sim(w, v))
+        if back is u and (score := scorer.sim(u, v)) >= MOVED_MIN:
+            links.append(Link((u.index,), (v.index,), score))
+    return links
+
+
+def _merged(units: list[Unit], group: list[int], n: int) -> Unit:
+    """One paragraph as a unit: its claims' keys and lengths, indexed by its position."""
+    return Unit(n, frozenset().union(*(units[i].keys for i in group)),
+                sum(units[i].length for i in group) + len(group) - 1, len(group))

@@ -22,6 +22,13 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+def blank_controls(text: str) -> str:
+    """The same text with escape sequences and control characters turned into spaces of the
+    same length, so offsets still hold: "\x1b[31m" must not be read as the number 31."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    return _CONTROLS.sub(blank, _ESCAPES.sub(blank, text))
+
+
 def one_line(text: str, limit: int = 240) -> str:
     """A safe single line of at most `limit` characters (for list rows, titles, tables)."""
     flat = " ".join(strip_controls(text[: limit * 2]).split())

@@ -15,6 +15,13 @@ from dataclasses import dataclass
 from crossfact.models import Claim, Fingerprint
 from crossfact.names import skeletons
 
+SHORT_SKELETON = 2  # consonants of the shortest name skeleton that is a key
+LENGTH_WEIGHT = 0.4  # what equal lengths alone are worth in a similarity
+SHARED_WEIGHT = 0.6  # what shared keys can add, at most ...
+SHARED_HALF = 3.0  # ... half of it for this much shared weight
+MISSING_PENALTY = 0.15  # what figures without a counterpart take away, at most ...
+MISSING_FULL = 4.0  # ... all of it for this much weight of them
+SUBSTITUTION_CREDIT = 0.5  # a figure that differs, in a translation: half a shared one
 FIGURE_KEYS = "npcym"  # first letters of the keys of figures, codes and dates (not names)
 
 
@@ -38,7 +45,11 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
             keys.add(f"m:{d.month}")
     keys.update(f"c:{c}" for c in fp.codes)
     for name in fp.names:
-        keys.update(f"s:{s}" for s in skeletons(name.text) if len(s) >= 2)
+        sks = skeletons(name.text)
+        # a two-consonant variant (a clitic cut off) collides too often when the word has
+        # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
+        shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
+        keys.update(f"s:{s}" for s in sks if len(s) >= shortest)
     keys.update(f"u:{u}" for u in fp.urls)
     keys.update(f"h:{h}" for h in fp.handles)
     return frozenset(keys)
@@ -52,13 +63,16 @@ class Unit:
     keys: frozenset[str]
     length: int
     span: int = 1  # 2 for two joined claims
+    paragraph: int = -1  # the paragraph it stands in, -1 when unknown
 
     def join(self, other: Unit) -> Unit:
-        return Unit(self.index, self.keys | other.keys, self.length + other.length + 1, 2)
+        return Unit(self.index, self.keys | other.keys, self.length + other.length + 1, 2,
+                    self.paragraph)
 
 
 def units_of(claims: list[Claim]) -> list[Unit]:
-    return [Unit(i, keys_of(c.fingerprint), len(c.text)) for i, c in enumerate(claims)]
+    return [Unit(i, keys_of(c.fingerprint), len(c.text), paragraph=c.paragraph)
+            for i, c in enumerate(claims)]
 
 
 class PairScorer:
@@ -68,7 +82,7 @@ class PairScorer:
     figure weight are computed once, so a comparison only walks the (few) shared keys.
     """
 
-    def __init__(self, a: list[Unit], b: list[Unit]) -> None:
+    def __init__(self, a: list[Unit], b: list[Unit], substitutions: bool = False) -> None:
         df: Counter[str] = Counter()
         for u in a:
             df.update(u.keys)
@@ -81,6 +95,9 @@ class PairScorer:
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
         self._totals: dict[frozenset[str], tuple[float, float]] = {}
+        # within a known translation a figure that differs is a substitution (a conflict to
+        # show), not evidence against the pair: only figures without a counterpart count
+        self.substitutions = substitutions
 
     def totals(self, keys: frozenset[str]) -> tuple[float, float]:
         """(weight of all keys, weight of the figure keys) of one key set, memoised."""
@@ -103,28 +120,53 @@ class PairScorer:
         common = sum(self.weight[k] for k in shared)
         return 2 * common / (self.totals(a.keys)[0] + self.totals(b.keys)[0]), common
 
+    def _substituted(
+        self, a: frozenset[str], b: frozenset[str], shared: frozenset[str]
+    ) -> tuple[float, float]:
+        """(weight of figures without a counterpart, weight of figures that differ), kind
+        by kind: a number against a number is a substitution, a number against a year
+        is not."""
+        by_kind: dict[str, list[float]] = {}
+        for side, keys in enumerate((a, b)):
+            for k in keys - shared:
+                if k[0] in FIGURE_KEYS:
+                    by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
+        missing = sum(abs(x - y) for x, y in by_kind.values())
+        return missing, sum(min(x, y) for x, y in by_kind.values())
+
     def length(self, a: Unit, b: Unit) -> float:
         """log2(1 + min/max) of the lengths, the second scaled to the first language."""
         la, lb = a.length, b.length * self.ratio
         if la <= 0 or lb <= 0:
             return 0.0
-        return math.log2(1 + min(la, lb) / max(la, lb))
+        return math.log2(1 + la / lb) if la < lb else math.log2(1 + lb / la)
 
     def sim(self, a: Unit, b: Unit) -> float:
         """0..1: a length baseline, raised by shared figures and names, lowered by figures
         that one claim has and the other lacks (numbers survive translation; a name the
         other version spells unrecognisably is no evidence against)."""
-        base = 0.4 * self.length(a, b)
-        if not a.keys or not b.keys:
+        base = LENGTH_WEIGHT * self.length(a, b)
+        if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
             return base
+        memo = self._totals  # inlined lookups: the DP calls this a million times
+        total_a, figures_a = memo.get(a.keys) or self.totals(a.keys)
+        total_b, figures_b = memo.get(b.keys) or self.totals(b.keys)
         shared = a.keys & b.keys
+        if not shared and not self.substitutions:  # most cells of the DP
+            missing = figures_a + figures_b
+            return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         w = self.weight
         common = sum(w[k] for k in shared)
-        total_a, figures_a = self.totals(a.keys)
-        total_b, figures_b = self.totals(b.keys)
         shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
-        missing = figures_a + figures_b - 2 * shared_figures
+        unshared_a, unshared_b = figures_a - shared_figures, figures_b - shared_figures
+        if self.substitutions:
+            missing, swapped = self._substituted(a.keys, b.keys, shared)
+            common += SUBSTITUTION_CREDIT * swapped
+        else:
+            missing = unshared_a + unshared_b
+        if not common:
+            return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         dice = 2 * common / (total_a + total_b)
-        bonus = 0.6 * common / (common + 3.0) * (0.5 + 0.5 * dice)
-        penalty = 0.15 * min(1.0, missing / 4.0)
+        bonus = SHARED_WEIGHT * common / (common + SHARED_HALF) * (0.5 + 0.5 * dice)
+        penalty = MISSING_PENALTY * min(1.0, missing / MISSING_FULL)
         return max(0.0, min(1.0, base + bonus - penalty))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import regex
 
 from crossfact.dates import find_dates
+from crossfact.display import blank_controls
 from crossfact.models import Claim, Document, Fingerprint, Name
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
@@ -94,6 +95,7 @@ def find_names(
 def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], lexicon: set[str]
                 ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions."""
+    text = blank_controls(text)
     dates = find_dates(text, lang)
     numbers = find_quantities(text, lang)
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
@@ -113,7 +115,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     """Claims with their fingerprints filled in, names checked against the story's lexicon
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
-    words = {c.id: tokens(c.text) for c in claims}
+    words = {c.id: tokens(blank_controls(c.text)) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }

@@ -8,14 +8,16 @@ split from one sentence. Every claim ends in exactly one match.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from crossfact.align import align_pair
-from crossfact.features import units_of
+from crossfact.align import PairView, align_pair, is_translation
+from crossfact.features import FIGURE_KEYS, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
+from crossfact.parallel import DECISIVE
 from crossfact.suggest import suggest
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
@@ -29,6 +31,7 @@ class _Cluster:
     claims: set[str]
     docs: dict[str, set[str]]  # document id -> claim ids
     best: dict[str, float] = field(default_factory=dict)  # claim id -> its strongest link in
+    keys: set[str] = field(default_factory=set)  # the fingerprint keys of all its claims
 
 
 def _compatible(x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int]) -> bool:
@@ -47,6 +50,29 @@ def _compatible(x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int]
     return True
 
 
+def _translations(scores: dict[tuple[str, str], float]) -> dict[tuple[str, str], bool]:
+    """Which pairs of versions are translations of one text: by their own evidence, or,
+    when that is weak (a short story with few figures), because both are clearly
+    (DECISIVE evidence) translations of a third version."""
+    def score(x: str, y: str) -> float:
+        return scores.get((x, y), scores.get((y, x), -math.inf))
+
+    docs = sorted({d for pair in scores for d in pair})
+    out = {}
+    for (x, y), own in scores.items():
+        via = max((min(score(x, z), score(z, y)) for z in docs if z not in (x, y)),
+                  default=-math.inf)
+        out[x, y] = is_translation(own) or via >= DECISIVE
+    return out
+
+
+def _foreign(mine: frozenset[str], theirs: set[str]) -> bool:
+    """A claim with figures that a weak link (length and position only) would join to
+    claims without any: a sentence inserted from elsewhere, not a translation (figures
+    survive translation, and a changed figure still finds a figure to differ from)."""
+    return any(k[0] in FIGURE_KEYS for k in mine) and not any(k[0] in FIGURE_KEYS for k in theirs)
+
+
 def _links(
     docs: Sequence[Document], by_doc: dict[str, list[Claim]], progress: Progress | None
 ) -> list[tuple[float, str, str, bool]]:
@@ -54,11 +80,14 @@ def _links(
     units = {d.id: units_of(by_doc[d.id]) for d in docs}
     edges: list[tuple[float, str, str, bool]] = []
     pairs = list(combinations(docs, 2))
+    views = {(da.id, db.id): PairView.of(units[da.id], units[db.id]) for da, db in pairs}
+    translation = _translations({pair: view.evidence() for pair, view in views.items()})
     for n, (da, db) in enumerate(pairs):
         if progress:
             progress(f"aligning {da.lang}–{db.lang}", n, len(pairs))
         ca, cb = by_doc[da.id], by_doc[db.id]
-        for link in align_pair(units[da.id], units[db.id], LOW):
+        view = views.pop((da.id, db.id))  # its memo is not needed after this pair
+        for link in align_pair(view.a, view.b, LOW, translation[da.id, db.id], view):
             ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]
             split = len(ids_a) + len(ids_b) > 2
             edges += [(link.score, x, y, split) for x in ids_a for y in ids_b]
@@ -91,13 +120,17 @@ def match_claims(
     edges = _links(docs, by_doc, progress)
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
-    clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}) for c in claims}
+    keys = {c.id: keys_of(c.fingerprint) for c in claims}
+    clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
     for _, score, x, y, split in sorted(_supported(edges, len(docs))):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
-            if not _compatible(cx, cy, split, index):
+            if not _compatible(cx, cy, split, index) or score < HIGH and (
+                _foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)
+            ):
                 continue
             cx.claims |= cy.claims
+            cx.keys |= cy.keys
             for doc, ids in cy.docs.items():
                 cx.docs.setdefault(doc, set()).update(ids)
             cx.best.update(cy.best)

@@ -17,10 +17,11 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from crossfact.models import Claim, Suggestion
-from crossfact.names import WORD, skeletons
+from crossfact.names import WORD, script_of, skeletons
 
-EXACT = 0.005  # relative difference that is still the same figure
+EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
+CALENDAR = ("year", "month", "day")  # figures compared exactly, never by magnitude
 SAME_ROLE = 0.15  # how far apart (share of the text) two names may stand to swap roles
 
 
@@ -32,7 +33,7 @@ class Figure:
     drop "dollars" or "GPUs" after the first mention.
     """
 
-    kind: str  # "amount", "%", "year", "month"
+    kind: str  # "amount", "%", "year", "month", "day" (month * 100 + day of month)
     value: float
     text: str
     rough: bool
@@ -59,6 +60,8 @@ def figures(claims: Sequence[Claim]) -> list[Figure]:
                 out.append(Figure("year", d.year, d.text, False))
             if d.month:
                 out.append(Figure("month", d.month, d.text, False))
+            if d.month and d.day:  # "10 September" vs "20 September" is a conflict
+                out.append(Figure("day", d.month * 100 + d.day, d.text, False))
     return out
 
 
@@ -74,7 +77,7 @@ def same(a: Figure, b: Figure) -> bool:
     """One figure, however written: exact, or within 10% when approximate or rounded."""
     if not _compatible(a, b):
         return False
-    if a.kind in ("year", "month"):
+    if a.kind in CALENDAR:
         return a.value == b.value
     tolerance = ROUGH if a.rough or b.rough else EXACT
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
@@ -134,7 +137,7 @@ def _figure_conflicts(
 
 def _comparable(a: Figure, b: Figure) -> bool:
     """Figures a translation could have swapped: same kind, within two orders of magnitude."""
-    if a.kind in ("year", "month"):
+    if a.kind in CALENDAR:
         return True
     if a.value <= 0 or b.value <= 0:
         return a.value == b.value
@@ -151,6 +154,11 @@ def _is_entity(word: str) -> bool:
     """A proper name worth a conflict: not an acronym of a common noun (AI, GPU, CDU)."""
     stem = word.removesuffix("s")
     return len(word) >= 3 and not (stem.isupper() and len(stem) <= 4)
+
+
+def _brand(word: str) -> bool:
+    """Written like a brand or model name (xAI, OpenAI, iPhone): kept as is in translation."""
+    return any(ch.isupper() for ch in word[1:]) or any(ch.isdigit() for ch in word)
 
 
 def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
@@ -208,6 +216,7 @@ def _name_conflicts(
         if not unshared:
             continue
         rivals: dict[str, tuple[str, list[str], list[float]]] = {}
+        as_written: dict[str, set[str]] = {}  # rival -> versions writing it in Latin letters
         for e in others:
             for text, sks, pos in names[e]:
                 if not _is_entity(text) or _mentions(per_doc[d], sks):
@@ -217,11 +226,18 @@ def _name_conflicts(
                 if e not in where:
                     where.append(e)
                     spots.append(pos)
+                if script_of(text) == "Latin":
+                    as_written.setdefault(key, set()).add(e)
                 if text.isascii() and not written.isascii():
                     rivals[key] = (text, where, spots)
-        backed = [r for r in rivals.values() if len(r[1]) >= max(2, (len(others) + 1) // 2)]
+        backed = [r for k, r in rivals.items() if len(r[1]) >= max(2, (len(others) + 1) // 2)]
+        # names that survive translation as written (xAI, Tesla) make a conflict; an exonym
+        # ("Allemagne" / "Germany") or a capitalised common noun ("Pazar" / "Sunday") only
+        # when the rival is written the same way in two versions at least
+        plain = [r for k, r in rivals.items() if len(as_written.get(k, ())) >= 2]
         for text, _, pos in unshared:
-            near = [r for r in backed if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE]
+            pool = backed if _brand(text) else [r for r in backed if r in plain]
+            near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE]
             if near:
                 rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")

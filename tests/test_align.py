@@ -1,0 +1,179 @@
+"""Pairwise alignment on small synthetic versions: what a translation, an edit, a moved
+paragraph and another article do to the links (crossfact.align, crossfact.parallel)."""
+
+from __future__ import annotations
+
+import random
+
+from crossfact.align import PairView, align_pair, is_translation
+from crossfact.features import PairScorer, Unit
+from crossfact.matching import _foreign, _translations
+from crossfact.parallel import order_evidence
+
+LOW = 0.3
+
+
+def story(n: int, seed: int, figures: float = 0.5, prefix: str = "") -> list[Unit]:
+    """n claims of varied length; about half carry a figure of their own, some a name."""
+    rng = random.Random(seed)
+    units = []
+    for i in range(n):
+        keys = set()
+        if rng.random() < figures:
+            keys.add(f"n:{prefix}{seed}{i}{rng.randint(10, 99)}")
+        if rng.random() < 0.3:
+            keys.add(f"s:{prefix}nm{seed}x{i}")
+        units.append(Unit(i, frozenset(keys), rng.randint(40, 260)))
+    return units
+
+
+def translate(src: list[Unit], ratio: float = 1.15, seed: int = 1) -> list[Unit]:
+    """The same claims in another language: same keys, lengths scaled with some noise."""
+    rng = random.Random(seed)
+    return [Unit(i, u.keys, max(10, round(u.length * ratio * rng.uniform(0.9, 1.1))))
+            for i, u in enumerate(src)]
+
+
+def reindex(units: list[Unit]) -> list[Unit]:
+    return [Unit(i, u.keys, u.length) for i, u in enumerate(units)]
+
+
+def pairs(links) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(lk.a, lk.b) for lk in links}
+
+
+def test_a_clean_translation_links_every_claim_to_its_own():
+    a = story(16, seed=3)
+    b = translate(a)
+    assert pairs(align_pair(a, b, LOW)) == {((i,), (i,)) for i in range(16)}
+
+
+def test_a_short_translation_without_many_anchors_is_still_aligned():
+    """Few figures (a quarter of the claims): length and order carry the alignment."""
+    a = story(12, seed=5, figures=0.25)
+    b = translate(a, ratio=0.8)
+    found = pairs(align_pair(a, b, LOW))
+    assert len(found & {((i,), (i,)) for i in range(12)}) >= 11
+
+
+def test_a_deleted_claim_stays_unlinked():
+    a = story(16, seed=7)
+    b = reindex(translate(a)[:6] + translate(a)[7:])
+    found = pairs(align_pair(a, b, LOW))
+    assert all(6 not in la for la, _ in found)
+    assert ((5,), (5,)) in found and ((7,), (6,)) in found
+
+
+def test_an_inserted_claim_from_another_story_stays_unlinked():
+    a = story(16, seed=9)
+    stranger = Unit(0, frozenset({"n:777777", "s:strngr"}), 150)
+    b = reindex([*translate(a)[:8], stranger, *translate(a)[8:]])
+    found = pairs(align_pair(a, b, LOW))
+    assert all(8 not in lb for _, lb in found)
+    assert ((8,), (9,)) in found
+
+
+def test_a_moved_paragraph_is_found_where_it_went():
+    a = story(24, seed=11, figures=0.7)
+    t = translate(a)
+    moved = t[:4] + t[14:18] + t[4:14] + t[18:]  # claims 14-17 moved up
+    b = reindex(moved)
+    found = pairs(align_pair(a, b, LOW))
+    for i in range(14, 18):
+        assert ((i,), (i - 10,)) in found
+
+
+def test_a_sentence_split_in_two_is_a_one_to_two_link():
+    a = story(14, seed=13, figures=0.8)
+    a[6] = Unit(6, frozenset({"n:1.5e+06", "p:12"}), 220)
+    t = translate(a)
+    halves = [Unit(0, frozenset({"n:1.5e+06"}), 120), Unit(0, frozenset({"p:12"}), 125)]
+    b = reindex(t[:6] + halves + t[7:])
+    found = pairs(align_pair(a, b, LOW))
+    assert ((6,), (6, 7)) in found
+    assert ((7,), (8,)) in found
+
+
+def test_another_article_sharing_a_look_alike_figure_is_not_paired():
+    """Two articles that share one figure ("$10 billion") in otherwise different claims:
+    no link between them, and the pair is not read as a translation."""
+    a = story(20, seed=21, figures=0.7, prefix="a")
+    b = story(20, seed=22, figures=0.7, prefix="b")
+    shared = "n:1e+10"
+    a[5] = Unit(5, a[5].keys | {shared, "y:2024"}, a[5].length)
+    b[6] = Unit(6, b[6].keys | {shared, "m:9"}, b[6].length)
+    assert not is_translation(PairView.of(a, b).evidence())
+    assert align_pair(a, b, LOW) == []
+
+
+def test_order_evidence_separates_a_translation_from_a_shuffle():
+    a = story(16, seed=31)
+    b = translate(a)
+    shuffled = reindex(random.Random(4).sample(b, len(b)))
+    assert order_evidence(PairView.of(a, b).scorer, a, b) > 2
+    assert order_evidence(PairView.of(a, shuffled).scorer, a, shuffled) < 2
+
+
+def test_a_pair_with_weak_evidence_is_a_translation_when_both_translate_a_third():
+    scores = {("en", "fr"): 8.0, ("en", "he"): 6.0, ("fr", "he"): -4.0,
+              ("en", "xx"): -9.0, ("fr", "xx"): -9.0, ("he", "xx"): -9.0}
+    verdict = _translations(scores)
+    assert verdict["fr", "he"]
+    assert not any(verdict[pair] for pair in scores if "xx" in pair)
+
+
+def in_paragraphs(units: list[Unit], sizes: list[int]) -> list[Unit]:
+    """The units renumbered in reading order and grouped into paragraphs of these sizes."""
+    out, n = [], 0
+    for para, size in enumerate(sizes):
+        for u in units[n:n + size]:
+            out.append(Unit(len(out), u.keys, u.length, paragraph=para))
+        n += size
+    return out
+
+
+SIZES = [1, 3, 2, 4, 3, 3, 2]  # a headline, then paragraphs of 2-4 sentences (18 claims)
+
+
+def test_a_translation_in_paragraphs_links_every_claim_to_its_own():
+    a = in_paragraphs(story(18, seed=41, figures=0.3), SIZES)
+    b = in_paragraphs(translate(a), SIZES)
+    assert pairs(align_pair(a, b, LOW, translation=True)) == {((i,), (i,)) for i in range(18)}
+
+
+def test_a_moved_paragraph_of_a_short_translation_is_found_whole():
+    src = story(18, seed=43, figures=0.3)
+    t = translate(src)
+    # paragraph 4 (claims 10-12) moved up before paragraph 2 (claims 4-5)
+    moved = t[:4] + t[10:13] + t[4:10] + t[13:]
+    a = in_paragraphs(src, SIZES)
+    b = in_paragraphs(moved, [1, 3, 3, 2, 4, 3, 2])
+    found = pairs(align_pair(a, b, LOW, translation=True))
+    assert {((10,), (4,)), ((11,), (5,)), ((12,), (6,))} <= found
+    assert ((4,), (7,)) in found and ((13,), (13,)) in found
+
+
+def test_a_sentence_inserted_into_a_paragraph_stays_unlinked():
+    src = story(18, seed=47, figures=0.6)
+    t = translate(src)
+    stranger = Unit(0, frozenset({"n:4242", "y:1999"}), t[7].length)
+    a = in_paragraphs(src, SIZES)
+    b = in_paragraphs([*t[:7], stranger, *t[7:]], [1, 3, 2, 5, 3, 3, 2])
+    found = pairs(align_pair(a, b, LOW, translation=True))
+    assert all(7 not in lb for _, lb in found)
+    assert ((7,), (8,)) in found
+
+
+def test_within_a_translation_a_changed_figure_is_a_substitution_not_a_stranger():
+    """'31' against '32' in otherwise matching claims: the figure slot corresponds."""
+    a = [Unit(0, frozenset({"n:31"}), 100), Unit(1, frozenset(), 90)]
+    b = [Unit(0, frozenset({"n:32"}), 100), Unit(1, frozenset(), 90)]
+    lenient, strict = PairScorer(a, b, substitutions=True), PairScorer(a, b)
+    assert lenient.sim(a[0], b[0]) > lenient.sim(a[1], b[0])
+    assert lenient.sim(a[0], b[0]) > strict.sim(a[0], b[0])
+
+
+def test_a_claim_with_figures_is_foreign_to_claims_without_any():
+    assert _foreign(frozenset({"n:18", "s:grrd"}), {"s:lvngstn"})
+    assert not _foreign(frozenset({"n:32"}), {"n:31", "s:kt"})
+    assert not _foreign(frozenset({"s:kt"}), set())
