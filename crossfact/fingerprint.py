@@ -17,10 +17,12 @@ from crossfact.display import blank_controls
 from crossfact.models import Claim, Document, Fingerprint, Name
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
+from crossfact.workers import parallel_map
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 HANDLE = regex.compile(r"(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+")
 QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
+PARALLEL_FROM = 3000  # claims from which fingerprints are computed on all cores
 LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", "id", "pl", "ro"})
 
 
@@ -36,7 +38,12 @@ def tokens(text: str) -> Tokens:
     out: Tokens = []
     last = 0
     for m in WORD.finditer(text):
-        out.append((m.group(), not out or bool(_SENTENCE_END.search(text, last, m.start()))))
+        word = m.group()
+        # only a capital needs to know; lower-case words are never names by position
+        initial = not out or (
+            word[0].isupper() and bool(_SENTENCE_END.search(text, last, m.start()))
+        )
+        out.append((word, initial))
         last = m.end()
     return out
 
@@ -128,8 +135,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     for names in latin.values():
         for word in names:
             lexicon |= skeletons(word)
-    return [
-        c.model_copy(update={"fingerprint": fingerprint(
-            c.text, lang[c.doc], words[c.id], latin[c.id], lexicon)})
-        for c in claims
-    ]
+    def of(c: Claim) -> Fingerprint:
+        return fingerprint(c.text, lang[c.doc], words[c.id], latin[c.id], lexicon)
+
+    prints = parallel_map(of, claims, worth_it=len(claims) >= PARALLEL_FROM)
+    return [c.model_copy(update={"fingerprint": fp}) for c, fp in zip(claims, prints, strict=True)]

@@ -13,15 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from crossfact.align import PairView, align_pair, is_translation
+from crossfact.align import Link, PairView, align_pair, is_translation
 from crossfact.features import FIGURE_KEYS, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE
 from crossfact.suggest import suggest
+from crossfact.workers import parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
 LOW = 0.3  # links below this are not kept at all
+PARALLEL_FROM = 3000  # claims in a story from which pairs are aligned on all cores
 
 Progress = Callable[[str, int, int], None]
 
@@ -82,12 +84,16 @@ def _links(
     pairs = list(combinations(docs, 2))
     views = {(da.id, db.id): PairView.of(units[da.id], units[db.id]) for da, db in pairs}
     translation = _translations({pair: view.evidence() for pair, view in views.items()})
-    for n, (da, db) in enumerate(pairs):
+    def align(pair: tuple[Document, Document]) -> list[Link]:
+        view = views[pair[0].id, pair[1].id]
+        return align_pair(view.a, view.b, LOW, translation[pair[0].id, pair[1].id], view)
+
+    aligned = parallel_map(align, pairs, worth_it=sum(map(len, units.values())) >= PARALLEL_FROM)
+    for n, ((da, db), links) in enumerate(zip(pairs, aligned, strict=True)):
         if progress:
-            progress(f"aligning {da.lang}–{db.lang}", n, len(pairs))
+            progress(f"aligned {da.lang}–{db.lang}", n + 1, len(pairs))
         ca, cb = by_doc[da.id], by_doc[db.id]
-        view = views.pop((da.id, db.id))  # its memo is not needed after this pair
-        for link in align_pair(view.a, view.b, LOW, translation[da.id, db.id], view):
+        for link in links:
             ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]
             split = len(ids_a) + len(ids_b) > 2
             edges += [(link.score, x, y, split) for x in ids_a for y in ids_b]

@@ -208,10 +208,12 @@ def _name_conflicts(
     outliers: set[str] = set()
     for d, mine in names.items():
         others = [e for e in names if e != d]
+        named_elsewhere = {sk for e in others for _, sks, _ in names[e] for sk in sks}
         unshared = [
             n for n in mine
             if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
-            if _is_entity(n[0]) and not any(_mentions(per_doc[e], n[1]) for e in others)
+            if _is_entity(n[0]) and not n[1] & named_elsewhere  # cheap test first
+            and not any(_mentions(per_doc[e], n[1]) for e in others)
         ]
         if not unshared:
             continue

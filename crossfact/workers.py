@@ -1,0 +1,50 @@
+"""Work spread over the machine's cores for long inputs, serial for short ones.
+
+Fingerprinting twelve thousand claims or aligning fifteen pairs of versions is CPU-bound
+pure Python, so threads would not help; forked processes inherit the read-only inputs for
+free and send back only their results. Short stories (the common case) never pay for a
+process start; a machine without fork, and a process running other threads (the TUI, whose
+matching runs in a worker thread), stay serial.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_task: Callable[[Any], Any] | None = None  # what the forked workers run, inherited at fork
+
+
+def _run(item: Any) -> Any:
+    assert _task is not None
+    return _task(item)
+
+
+def cores() -> int:
+    """Cores this process may use; $CROSSFACT_WORKERS caps it (1 turns parallelism off)."""
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return max(1, min(available, int(os.environ.get("CROSSFACT_WORKERS", available))))
+
+
+def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) -> Iterator[R]:
+    """fn(x) for x in items, in order; in forked worker processes when `worth_it` (the work
+    outweighs starting them, ~50 ms) and there is more than one core."""
+    workers = min(cores(), len(items))
+    # forking a process that runs other threads (the TUI) can deadlock on their locks
+    forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if not worth_it or workers < 2 or not forkable:
+        yield from map(fn, items)
+        return
+    global _task
+    _task = fn
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap(_run, items, chunksize=max(1, len(items) // (workers * 8)))
+    finally:
+        _task = None

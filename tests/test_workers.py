@@ -1,0 +1,35 @@
+"""Parallel work gives the same results, in order, as serial work."""
+
+import os
+import threading
+
+from crossfact import workers
+
+
+def square(x: int) -> int:
+    return x * x
+
+
+def test_parallel_map_keeps_order_and_results(monkeypatch):
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    items = list(range(500))
+    assert list(workers.parallel_map(square, items, worth_it=True)) == [x * x for x in items]
+
+
+def test_closures_reach_the_workers(monkeypatch):
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    offset = 7
+    assert list(workers.parallel_map(lambda x: x + offset, [1, 2, 3], worth_it=True)) == [8, 9, 10]
+
+
+def test_serial_when_other_threads_run(monkeypatch):
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    done = threading.Event()
+    t = threading.Thread(target=done.wait)
+    t.start()
+    try:
+        pids = list(workers.parallel_map(lambda _: os.getpid(), [1, 2, 3], worth_it=True))
+    finally:
+        done.set()
+        t.join()
+    assert set(pids) == {os.getpid()}
