@@ -10,6 +10,7 @@ from .carry import CARRY_SESSION, CarryReport
 from .db import Store, open_store
 from .errors import StoreError
 from .membership import split_match_id
+from .numbering import parse_number
 from .paths import resolve_db_path
 from .views import MatchRow, MatchView, Member, StoryInfo
 
@@ -23,6 +24,7 @@ __all__ = [
     "StoreError",
     "StoryInfo",
     "open_store",
+    "parse_number",
     "resolve_db_path",
     "split_match_id",
 ]

@@ -84,6 +84,9 @@ class CommandMixin(StoreBase):
                 or target.reviewer != event.reviewer):
             raise StoreError(f"undo {event.id}: event {event.supersedes} is not this reviewer's "
                              "to take back")
+        if event.match is not None and event.match not in (target.match, target.target):
+            raise StoreError(f"undo {event.id}: names match {event.match}, but event "
+                             f"{event.supersedes} is not about it")
         if self.db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
             raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
         return target
@@ -126,14 +129,16 @@ class CommandMixin(StoreBase):
         """
         story_id = self._story_id(story)
         row = self.db.execute("""
-            SELECT e.id FROM active_events e
+            SELECT e.id, coalesce(e."match", e.target) FROM active_events e
             WHERE e.story = ? AND e.reviewer = ? AND e.session != ? AND EXISTS (
                 SELECT 1 FROM current_matches m
                 WHERE m.story = e.story AND m.id IN (e."match", e.target))
             ORDER BY e.seq DESC LIMIT 1""", [story_id, reviewer, CARRY_SESSION]).fetchone()
         if row is None:
             return None
-        return self.apply(self._event(story, "undo", supersedes=row[0],
+        # the undone event's match rides on the undo, so a reader (the TUI after a restart,
+        # a log reader) knows where the change happened without looking the event up
+        return self.apply(self._event(story, "undo", supersedes=row[0], match=row[1],
                                       reviewer=reviewer, session=session))
 
     def move_claim(self, story: str, claim_id: str, target_match_id: str, *, reviewer: str,

@@ -16,6 +16,7 @@ from typing import Any
 from .base import StoreBase
 from .decisions import on_current_matches
 from .jsonl import export_jsonl, story_ids
+from .numbering import NUMBER_SQL
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -28,7 +29,7 @@ def _members(store: StoreBase, story: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for row in store.db.query("""
         SELECT cm."match", cm.lang, cm.suggested, c.id AS claim, c.text, c.fingerprint,
-               d.id AS doc, d.title, d.path
+               d.id AS doc, d.title, d.path, d.url
         FROM current_members cm
         JOIN claims c ON c.run = cm.run AND c.id = cm.claim
         JOIN documents d ON d.run = c.run AND d.id = c.doc
@@ -38,8 +39,8 @@ def _members(store: StoreBase, story: str) -> dict[str, list[dict[str, Any]]]:
 
 
 def _matches(store: StoreBase, story: str) -> Iterator[dict[str, Any]]:
-    yield from store.db["current_matches"].rows_where("story = ?", [story],
-                                                      order_by="position, id")
+    yield from store.db.query(f"""SELECT m.*, {NUMBER_SQL} AS number FROM current_matches m
+                                  WHERE m.story = ? ORDER BY m.position, m.id""", [story])
 
 
 def _story_name(store: StoreBase, story: str) -> str:
@@ -126,7 +127,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
                 continue
             outliers = {o for d in conflict.values() for o in d["outliers"]}
             who = ", ".join(sorted(conflict)) or "suggested by crossfact, not yet decided"
-            yield f"### Match {match['position'] + 1} ({who})\n\n"
+            yield f"### Match {match['number']} ({who})\n\n"
             yield "| version | claim | figures | outlier |\n|---|---|---|---|\n"
             for m in members.get(match["id"], []):
                 mark = "yes" if m["doc"] in outliers else ""
@@ -144,12 +145,22 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
         for match in matches:
             for reviewer, d in sorted(decisions.get(match["id"], {}).items()):
                 if d["note"]:
-                    yield (f"- Match {match['position'] + 1}, {_cell(reviewer)}: "
+                    yield (f"- Match {match['number']}, {_cell(reviewer)}: "
                            f"{_cell(d['note'])}\n")
         yield "\n"
 
 
 # -- ClaimReview ------------------------------------------------------------------------
+
+
+def _appearance(member: dict[str, Any]) -> dict[str, Any]:
+    """Where a claim appeared: its version's published URL when known; never a local file
+    path, which means nothing to a reader of the JSON-LD and leaks the reviewer's disk."""
+    work = {"@type": "CreativeWork", "headline": member["title"],
+            "inLanguage": member["lang"], "text": member["text"]}
+    if member["url"]:
+        work["url"] = member["url"]
+    return work
 
 
 def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer: str,
@@ -176,8 +187,7 @@ def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer:
         "reviewRating": rating,
         "itemReviewed": {
             "@type": "Claim",
-            "appearance": [{"@type": "CreativeWork", "url": m["path"], "headline": m["title"],
-                            "inLanguage": m["lang"], "text": m["text"]} for m in members],
+            "appearance": [_appearance(m) for m in members],
         },
     }
 

@@ -39,10 +39,18 @@ class ImportReport:
 def result_of(record: dict[str, Any]) -> MatchResult:
     """A run line's MatchResult (document texts included)."""
     return MatchResult(
-        documents=[Document(**doc) for doc in record["documents"]],
+        documents=[Document(**{k: v for k, v in doc.items() if k != "url"})
+                   for doc in record["documents"]],
         claims=[Claim.model_validate(claim) for claim in record["claims"]],
         matches=[Match.model_validate(match) for match in record["matches"]],
     )
+
+
+def urls_of(record: dict[str, Any]) -> dict[str, str]:
+    """A run line's document URLs by document id and recorded path (a re-match may give
+    new ids); documents without one are left out."""
+    return {key: doc["url"] for doc in record["documents"] if doc.get("url")
+            for key in (doc["id"], doc["path"])}
 
 
 def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, Any]]]:
@@ -108,7 +116,7 @@ def _insert_run_record(store: StoreBase, record: dict[str, Any]) -> None:
     run = {"id": record["id"], "story": record["story"], "number": record["number"],
            "created": record["created"], "version": record["version"],
            "params": dumps(record["params"])}
-    insert_run(store.db, run, result_of(record))
+    insert_run(store.db, run, result_of(record), urls_of(record))
     store.db["carried"].insert_all(
         ({"run": record["id"], **row} for row in record.get("carried", [])), batch_size=BATCH)
 

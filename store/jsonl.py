@@ -39,7 +39,7 @@ def run_record(store: StoreBase, run: dict[str, Any]) -> dict[str, Any]:
     """One run as the matcher gave it: documents with text, claims, matches in order."""
     db, run_id = store.db, run["id"]
     documents = [{**document_from_row(row).model_dump(), "text": row["text"],
-                  "encoding": row["encoding"]}
+                  "encoding": row["encoding"], **({"url": row["url"]} if row["url"] else {})}
                  for row in db["documents"].rows_where("run = ?", [run_id], order_by="rowid")]
     claims = [claim_from_row(row).model_dump()
               for row in db["claims"].rows_where("run = ?", [run_id], order_by="rowid")]

@@ -14,6 +14,7 @@ from crossfact.models import Document, Event
 
 from .base import StoreBase
 from .errors import StoreError
+from .numbering import NUMBER_SQL
 from .rows import claim_from_row, document_from_row, event_from_row
 from .state import current_run
 from .views import MatchRow, MatchView, Member, StoryInfo
@@ -63,7 +64,7 @@ class ReadMixin(StoreBase):
                     SELECT rowid FROM claims_fts WHERE claims_fts MATCH :query))"""
         sql = f"""SELECT * FROM (
             SELECT m.id, m.position, m.langs, m.suggestion, m.score, m.gist,
-                   {_VERDICT} AS verdict
+                   {_VERDICT} AS verdict, {NUMBER_SQL} AS number
             FROM current_matches m WHERE m.story = :story {where})
             WHERE 1 {FILTERS[filter]}"""
         return sql, params
@@ -117,7 +118,8 @@ class ReadMixin(StoreBase):
     def match(self, match_id: str, *, reviewer: str) -> MatchView:
         """One match in full: its members with their claims and documents, and this
         reviewer's verdict and note."""
-        found = list(self.db["current_matches"].rows_where("id = ?", [match_id], limit=1))
+        found = list(self.db.query(f"SELECT m.*, {NUMBER_SQL} AS number "
+                                   "FROM current_matches m WHERE m.id = ? LIMIT 1", [match_id]))
         if not found:
             raise StoreError(f"no current match {match_id}")
         match = found[0]
@@ -146,7 +148,7 @@ class ReadMixin(StoreBase):
             suggested_outliers=json.loads(match["outliers"]), members=members,
             verdict=verdict, outliers=json.loads(decision["outliers"]) if verdict else [],
             note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
-            second_look=second_look,
+            second_look=second_look, number=match["number"],
         )
 
     def context(self, claim_id: str) -> tuple[str | None, str | None]:

@@ -23,7 +23,7 @@ from crossfact.models import Event, MatchResult
 from .base import StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
-from .importing import parse, result_of
+from .importing import parse, result_of, urls_of
 from .jsonl import state_record
 
 
@@ -124,7 +124,10 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
         result = rematch_result(run) if rematch else result_of(run)
         times = ([recording.story["created"]] if index == 0 else []) + [run["created"]]
         with scripted_clock(store, times):
-            store.add_story(name, result, run.get("params", {}))
+            # a re-match is today's matcher's work; otherwise the recorded run's version
+            store.add_story(name, result, run.get("params", {}),
+                            version=None if rematch else run.get("version"),
+                            urls=urls_of(run))
     for number, event in recording.events:
         if event.session == CARRY_SESSION and len(recording.runs) > 1:
             continue  # add_story has carried the verdicts over again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from crossfact.models import Claim, Document, Event, Fingerprint, Match
@@ -22,10 +23,20 @@ def event_from_row(row: dict[str, Any]) -> Event:
     return Event.model_validate(data)
 
 
-def document_to_row(run: str, document: Document, sha256: str) -> dict[str, Any]:
+def document_to_row(run: str, document: Document, sha256: str,
+                    url: str | None = None) -> dict[str, Any]:
     return {"run": run, "id": document.id, "path": document.path, "lang": document.lang,
             "title": document.title, "text": document.text, "encoding": document.encoding,
-            "sha256": sha256}
+            "sha256": sha256, "url": url}
+
+
+def url_for(document: Document, urls: dict[str, str]) -> str | None:
+    """A document's URL from a map keyed by document id, path as given, or resolved path."""
+    found = urls.get(document.id) or urls.get(document.path)
+    if found or not urls:
+        return found
+    resolved = {str(Path(key).resolve()): url for key, url in urls.items()}
+    return resolved.get(str(Path(document.path).resolve()))
 
 
 def document_from_row(row: dict[str, Any]) -> Document:

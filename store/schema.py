@@ -143,5 +143,12 @@ def m002_current_decisions(db: Database) -> None:
         rebuild_decisions(db, story)
 
 
+@migrations()
+def m003_document_urls(db: Database) -> None:
+    """Where each version was published, for ClaimReview appearances; NULL when unknown
+    (a local file path is not a URL and is never put in its place)."""
+    db["documents"].add_column("url", str)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)

@@ -14,7 +14,7 @@ from crossfact.models import MatchResult
 from .base import StoreBase, story_key
 from .carry import CarryReport, carry_over
 from .membership import dumps
-from .rows import claim_to_row, document_to_row, match_to_rows
+from .rows import claim_to_row, document_to_row, match_to_rows, url_for
 from .state import current_run, rebuild
 
 BATCH = 500
@@ -24,12 +24,14 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def insert_run(db: Database, run: dict[str, Any], result: MatchResult) -> None:
-    """Insert one run row and everything the matcher produced for it."""
+def insert_run(db: Database, run: dict[str, Any], result: MatchResult,
+               urls: dict[str, str] | None = None) -> None:
+    """Insert one run row and everything the matcher produced for it (`urls`: see url_for)."""
     run_id = run["id"]
     db["runs"].insert(run)
     db["documents"].insert_all(
-        (document_to_row(run_id, doc, text_sha256(doc.text)) for doc in result.documents),
+        (document_to_row(run_id, doc, text_sha256(doc.text), url_for(doc, urls or {}))
+         for doc in result.documents),
         batch_size=BATCH,
     )
     db["claims"].insert_all((claim_to_row(run_id, c) for c in result.claims), batch_size=BATCH)
@@ -48,8 +50,13 @@ class StoryMixin(StoreBase):
 
     last_carry: CarryReport | None = None
 
-    def add_story(self, name: str, result: MatchResult, params: dict[str, Any]) -> str:
+    def add_story(self, name: str, result: MatchResult, params: dict[str, Any], *,
+                  version: str | None = None, urls: dict[str, str] | None = None) -> str:
         """Store a matched story; the story id. Unchanged documents: nothing happens.
+
+        `version` is the crossfact version the matches came from: today's unless given (a
+        replay keeps the recorded one, so its export stays byte-identical after an upgrade).
+        `urls` maps a document id or path (as given) to where the version was published.
 
         Changed documents make a new run: the earlier runs stay (events keep pointing at
         them) and the current verdicts are carried over to the new matches (carry.py).
@@ -71,8 +78,9 @@ class StoryMixin(StoreBase):
             number = self.db["runs"].count_where("story = ?", [story]) + 1
             run = stable_id(story, str(number), dumps(fingerprint), dumps(params), prefix="r")
             insert_run(self.db, {"id": run, "story": story, "number": number,
-                                 "created": self.clock(), "version": crossfact.__version__,
-                                 "params": dumps(params)}, result)
+                                 "created": self.clock(),
+                                 "version": version or crossfact.__version__,
+                                 "params": dumps(params)}, result, urls)
             if old is None:
                 rebuild(self.db, story)
             else:

@@ -6,6 +6,8 @@ from pydantic import BaseModel
 
 from crossfact.models import Claim, Suggestion
 
+from .numbering import number_of
+
 
 class StoryInfo(BaseModel):
     """One story in the database, with the size of its current run."""
@@ -27,6 +29,10 @@ class MatchRow(BaseModel):
     score: float
     verdict: Suggestion | None
     gist: str  # one line: the first claim's text, shortened
+    number: str = ""  # as people say it: 1-based, "12b" for a split-out (store/numbering.py)
+
+    def model_post_init(self, _context: object) -> None:
+        self.number = self.number or number_of(self.position)
 
 
 class Member(BaseModel):
@@ -55,3 +61,7 @@ class MatchView(BaseModel):
     note: str | None
     corrected: bool  # membership changed by a reviewer's move/split/confirm/break
     second_look: bool = False  # a verdict carried over from near-identical, changed text
+    number: str = ""  # as in MatchRow
+
+    def model_post_init(self, _context: object) -> None:
+        self.number = self.number or number_of(self.position)

@@ -146,3 +146,12 @@ def test_two_documents_end_to_end() -> None:
         score_case(case, clean, perturbed, report)
     assert report.cases == 2 and report.inserted.tries == 2
     assert report.perturbed[0].total().tp + report.perturbed[0].total().fn > 0
+
+
+@needs_corpora
+def test_corpus_versions_move_a_fifth_of_the_stories_in_one_version() -> None:
+    versions, moved = corpus_versions("move", 300)
+    orders = {v.lang: [p.label for p in v.pieces()] for v in versions}
+    assert moved is not None
+    assert all(order == list(range(300)) for lang, order in orders.items() if lang != moved)
+    assert sorted(orders[moved]) == list(range(300)) and orders[moved] != list(range(300))

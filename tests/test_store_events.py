@@ -166,3 +166,42 @@ def test_decisions_table_equals_a_rebuild_from_the_log(s: Store) -> None:
 @pytest.mark.parametrize("query", ['"', "'", "*", "NOT", "AND OR", "(", "-", "  "])
 def test_search_with_fts_syntax_is_safe(s: Store, query: str) -> None:
     assert s.count("seed", reviewer="ann", search=query) >= 0
+
+
+def test_undo_names_the_match_it_takes_back(tmp_path: Path) -> None:
+    """After a restart the undoing session did not see the decision: the match is on the
+    undo event itself."""
+    s = open_test_store(tmp_path / "undo.db")
+    story = s.add_story("seed", build(), {})
+    match = s.matches(story, reviewer="ana", limit=1)[0].id
+    s.decide(story, match, "agree", reviewer="ana", session="one")
+    undo = s.undo(story, reviewer="ana", session="two")
+    assert undo is not None and undo.match == match
+    assert s.match(match, reviewer="ana").verdict is None
+    s.close()
+
+
+def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
+    """Numbers are 1-based; a split-out shares its source's position, so it reads "1b"
+    (the source keeps "1") in the list, the match view and the Markdown report."""
+    from store import parse_number
+    from store.exports import FORMATS
+
+    s = open_test_store(tmp_path / "numbers.db")
+    story = s.add_story("seed", build(), {})
+    first = s.matches(story, reviewer="ana")[0]
+    claims = [m.claim.id for m in s.match(first.id, reviewer="ana").members]
+    for claim in claims[:2]:  # two split-outs, whatever their ids sort like
+        s.split_claim(story, claim, reviewer="ana", session="one")
+    numbers = {row.id: row.number for row in s.matches(story, reviewer="ana")}
+    alone = [split_match_id(claim) for claim in claims[:2]]
+    assert numbers[first.id] == "1"
+    assert sorted(numbers[m] for m in alone) == ["1b", "1c"]
+    assert sorted(numbers.values()) == ["1", "1b", "1c", "2", "3", "4"]
+    assert s.match(alone[0], reviewer="ana").number == numbers[alone[0]]
+    s.note(story, alone[0], "split off", reviewer="ana", session="one")
+    report = "".join(FORMATS["md"](s, story))
+    assert f"- Match {numbers[alone[0]]}, ana: split off" in report
+    assert parse_number("#1B") == (0, "1b") and parse_number(" 12 ") == (11, "12")
+    assert parse_number("0") is None and parse_number("twelve") is None
+    s.close()

@@ -150,3 +150,29 @@ def test_every_store_command_has_help() -> None:
         assert command.help and len(command.help) > 20
         assert all(p.help for p in command.params if hasattr(p, "help") and p.name != "file"
                    and p.param_type_name == "option")
+
+
+def test_claimreview_uses_the_recorded_urls_never_a_local_path(tmp_path: Path) -> None:
+    """A version's URL comes from the story file (by path as given, or document id); a
+    version without one has no `url`, rather than a path on the reviewer's disk."""
+    s = open_test_store(tmp_path / "urls.db")
+    result = build()
+    by_lang = {doc.lang: doc for doc in result.documents}
+    urls = {by_lang["tr"].path: "https://example.com/tr",
+            by_lang["fr"].id: "https://example.com/fr"}
+    s.add_story("seed", result, {"threshold": 0.5}, urls=urls)
+    review(s)
+    reviews = json.loads(export(s, "claimreview"))
+    appearances = [a for r in reviews for a in r["itemReviewed"]["appearance"]]
+    found = {a["inLanguage"]: a.get("url") for a in appearances}
+    assert found["tr"] == "https://example.com/tr" and found["fr"] == "https://example.com/fr"
+    assert found["bn"] is None and "url" not in next(a for a in appearances
+                                                     if a["inLanguage"] == "bn")
+    assert not any(doc.path in export(s, "claimreview") for doc in result.documents)
+    text = export(s)  # the URLs travel in the log and come back on import
+    fresh = open_test_store(tmp_path / "again.db")
+    import_lines(fresh, io.StringIO(text), "x.jsonl")
+    assert export(fresh) == text
+    assert export(fresh, "claimreview") == export(s, "claimreview")
+    s.close()
+    fresh.close()

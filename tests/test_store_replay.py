@@ -108,3 +108,19 @@ def test_every_recorded_fixture_still_applies_with_todays_matcher(tmp_path: Path
     s = open_test_store(tmp_path / "x.db")
     report = replay_file(s, session, rematch=True)
     assert report.ok, "the matcher changed since the recording:\n" + "\n".join(report.problems)
+
+
+def test_replay_keeps_the_recorded_version_after_an_upgrade(tmp_path: Path, recording: Path,
+                                                            monkeypatch) -> None:
+    """The run records the crossfact version that matched it; a replay on a newer crossfact
+    must keep it (and the params), or the replayed export is no longer byte-identical."""
+    import crossfact
+
+    monkeypatch.setattr(crossfact, "__version__", "99.0.0-upgraded")
+    s = open_test_store(tmp_path / "upgraded.db")
+    assert replay_file(s, recording).ok
+    run = next(s.db["runs"].rows)
+    assert run["version"] != "99.0.0-upgraded"
+    assert json.loads(run["params"]) == {"threshold": 0.5}
+    assert export(s) == recording.read_text(encoding="utf-8")
+    s.close()

@@ -193,3 +193,31 @@ def test_upgrade_from_the_first_schema_keeps_and_derives_the_data(tmp_path: Path
     assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     [row] = s.db["current_decisions"].rows
     assert (row["match"], row["reviewer"], row["verdict"]) == ("m-1", "ann", "agree")
+
+
+def test_document_urls_migration_on_blank_and_old_databases(tmp_path: Path) -> None:
+    """m003 adds documents.url: a blank file gets it; a file made before it keeps its rows
+    (url NULL, so ClaimReview leaves it out) and takes new URLs afterwards."""
+    from sqlite_utils import Database
+
+    from store.schema import migrations
+
+    blank = open_store(tmp_path / "blank.db")
+    assert blank.db["documents"].columns_dict["url"] is str
+    blank.close()
+
+    path = tmp_path / "old.db"
+    old = open_test_store(path)
+    old.add_story("seed", build(), {})
+    old.close()
+    raw = Database(path)  # back to the schema before m003, data kept
+    raw.execute("ALTER TABLE documents DROP COLUMN url")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_document_urls'")
+    raw.execute("PRAGMA user_version = 2")
+    raw.close()
+    assert "m003_document_urls" in {m.name for m in migrations._migrations}
+    s = open_store(path)
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert {row["url"] for row in s.db["documents"].rows} == {None}
+    assert s.db["documents"].count == len(build().documents)
+    s.close()

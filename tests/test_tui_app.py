@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from tui_fakes import FakeStore, make_result, screen_text, seed_files, seed_result
+from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files, seed_result
 
-from store import open_store
+from crossfact.errors import InputError
+from store import open_store, split_match_id
 from tui.app import ReviewApp
 from tui.messages import Saved, StoreFailed
 from tui.screens.help import HelpScreen
+from tui.story_urls import version_urls
 
 Steps = Callable[[Pilot], Awaitable[None]]
 
@@ -199,8 +201,8 @@ def test_split_move_confirm_break_are_events(tmp_path):
         await pilot.pause()
         await pilot.press("enter")  # first claim
         await pilot.pause()
-        target = store.match("m7", reviewer="ana").position
-        await pilot.press(*str(target), "enter")
+        target = store.match("m7", reviewer="ana").number  # as the list shows it: 1-based
+        await pilot.press(*target, "enter")
 
     try:
         drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
@@ -253,7 +255,7 @@ def test_palette_jumps_to_a_match(store, seed):
     async def steps(pilot: Pilot) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*str(target.position))
+        await pilot.press(*target.number)
         await pilot.pause(0.3)  # the palette searches asynchronously
         await pilot.press("enter")
         await pilot.pause()
@@ -264,7 +266,9 @@ def test_palette_jumps_to_a_match(store, seed):
 
 
 def test_matching_runs_in_a_worker_then_opens(store):
-    app = app_for(store, paths=seed_files())
+    urls = version_urls([SEED_DIR])  # what `crossfact review` reads from story.toml
+    assert len(urls) == len(seed_files())
+    app = app_for(store, paths=seed_files(), urls=urls)
 
     async def steps(pilot: Pilot) -> None:
         await pilot.app.workers.wait_for_complete()
@@ -276,6 +280,20 @@ def test_matching_runs_in_a_worker_then_opens(store):
     assert story is not None
     decided, total = store.progress(story, reviewer="ana")
     assert decided == 1 and total == len(seed_result().matches)
+    # each version keeps its published URL for ClaimReview
+    stored = [row["url"] for row in store.db.query(
+        "SELECT d.url FROM documents d JOIN current_runs r ON r.id = d.run")]
+    assert sorted(stored) == sorted(urls.values())
+
+
+def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
+    (tmp_path / "story.toml").write_text('[versions."a.txt"]\nurl = "https://x.test/a"\n'
+                                         '[versions."b.txt"]\nlang = "tr"\n', encoding="utf-8")
+    assert version_urls([tmp_path, tmp_path / "absent"]) == {
+        str(tmp_path / "a.txt"): "https://x.test/a"}
+    (tmp_path / "story.toml").write_text("versions = [", encoding="utf-8")
+    with pytest.raises(InputError, match="story.toml"):
+        version_urls([tmp_path])
 
 
 def test_resume_puts_the_reviewer_where_they_stopped(store, seed):
@@ -435,3 +453,81 @@ def test_markup_in_store_errors_and_story_names_stays_text():
         assert "[bold]odd[/] [link=file:///etc/passwd]name" in screen_text(pilot.app)
 
     drive(app_for(fake), steps)
+
+
+def test_outliers_offer_one_option_per_version(store, seed):
+    """A match holding two claims of one version (a split sentence) used to crash the dialog
+    with DuplicateID: outliers are versions, so each version is offered once."""
+    row = next(r for r in store.matches(seed, reviewer="ana", limit=500)
+               if len(r.langs) > len(set(r.langs)))
+    docs = list(dict.fromkeys(m.claim.doc for m in store.match(row.id, reviewer="ana").members))
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        await pilot.press("o")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert [value for value, _ in dialog.items] == docs
+        assert dialog.query_one("OptionList").option_count == len(docs)
+        await pilot.press("escape")
+
+    drive(app_for(store), steps)
+
+
+def test_undo_after_a_restart_goes_back_to_the_match_it_undid(store, seed):
+    """The undone decision was made in an earlier session: the undo event names its match,
+    and the cursor goes there."""
+    first = store.resume(seed, reviewer="ana")
+    drive(app_for(store), lambda pilot: pilot.press("a"))
+    later = store.matches(seed, reviewer="ana", offset=15, limit=1)[0]
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(later.id)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert pilot.app.review.view.id == first
+
+    drive(ReviewApp(store, reviewer="ana", session="s2", bidi=True, story="seed-story"), steps)
+    undo = [e for e in store.events(seed) if e.kind == "undo"]
+    assert [e.match for e in undo] == [first]
+
+
+def test_match_numbers_are_one_based_and_a_split_out_has_its_own(tmp_path):
+    """The list, the detail header, the palette and the move prompt all use the number the
+    Markdown report uses: 1-based, "2b" for a claim split out of match 2."""
+    from tui.widgets.match_list import row_prefix
+
+    store = open_store(tmp_path / "numbers.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    claim = store.match("m1", reviewer="ana").members[0].claim.id
+    store.split_claim(story, claim, reviewer="ana", session="s0")
+    alone = split_match_id(claim)
+    first = store.matches(story, reviewer="ana", limit=1)[0]
+    assert row_prefix(first, ["tr"]).split()[0] == "1"
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto("m0")
+        await pilot.pause()
+        assert "Match 1 " in screen_text(pilot.app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"2b")
+        await pilot.pause(0.3)  # the palette searches asynchronously
+        await pilot.press("enter")
+        await pilot.pause()
+        assert review.view.id == alone
+        assert "Match 2b " in screen_text(pilot.app)
+        review.goto("m3")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # first claim
+        await pilot.pause()
+        await pilot.press(*"2b", "enter")
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        move = next(e for e in store.events(story) if e.kind == "move")
+        assert move.target == alone
+    finally:
+        store.close()

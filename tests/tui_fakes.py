@@ -42,7 +42,8 @@ class FakeStore:
         self.fail_next: str | None = None  # make the next command raise StoreError
 
     # -- stories ---------------------------------------------------------------------------
-    def add_story(self, name: str, result: MatchResult, params: dict) -> str:
+    def add_story(self, name: str, result: MatchResult, params: dict, *,
+                  version: str | None = None, urls: dict[str, str] | None = None) -> str:
         if name in self._stories:
             return self._stories[name]
         sid = f"story-{len(self._stories) + 1}"

@@ -55,6 +55,7 @@ class ReviewApp(App[None]):
         paths: Sequence[Path] = (),
         langs: dict[str, str] | None = None,
         segmented: bool = False,
+        urls: dict[str, str] | None = None,
         session: str | None = None,
         keymap: dict[str, str] | None = None,
         bidi: bool | None = None,
@@ -67,6 +68,7 @@ class ReviewApp(App[None]):
         self.paths = [Path(p) for p in paths]
         self.langs = langs or None
         self.segmented = segmented
+        self.urls = urls or {}  # published URL by file path (story.toml), kept per document
         self.keymap = keymap or {}
         self.review = ReviewScreen(
             store, reviewer=reviewer, session=session or uuid.uuid4().hex,
@@ -120,7 +122,8 @@ class ReviewApp(App[None]):
 
     def on_matching_finished(self, message: MatchingFinished) -> None:
         try:
-            story = self.store.add_story(self.story_name, message.result, message.params)
+            story = self.store.add_story(self.story_name, message.result, message.params,
+                                         urls=self.urls)
         except StoreError as error:
             self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
             self.review.matching_done(str(error))

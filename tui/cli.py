@@ -61,6 +61,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     from crossfact.reading import collect_paths
     from store import open_store
     from tui.keys import default_keys_path, load_keymap
+    from tui.story_urls import version_urls
 
     if not paths:
         paths = (seed_story_dir(),)
@@ -68,6 +69,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     try:
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         keymap = load_keymap(default_keys_path())
+        urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(db)
     except CrossfactError as error:
         raise click.ClickException(str(error)) from None
@@ -80,6 +82,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         paths=files,
         langs=parse_langs(langs),
         segmented=segmented,
+        urls=urls,
         keymap=keymap,
         bidi=False if no_bidi else None,
     )

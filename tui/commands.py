@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
+from store import parse_number
 from tui.display_text import one_line
 from tui.paging import FILTER_LABELS, FILTERS
 
@@ -69,10 +70,11 @@ class ReviewCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         screen = self._screen()
-        digits = query.strip().lstrip("#")
-        if screen is not None and digits.isdigit():
-            yield Hit(1.0, f"Jump to match {digits}",
-                      partial(screen.goto_position, int(digits)), help="Go to this match")
+        parsed = parse_number(query)
+        if screen is not None and parsed is not None:
+            number = parsed[1]
+            yield Hit(1.0, f"Jump to match {number}",
+                      partial(screen.goto_number, number), help="Go to this match")
         matcher = self.matcher(query)
         for name, run, help in self._commands():
             score = matcher.match(name)

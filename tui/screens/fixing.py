@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from store import Member
+from store import Member, parse_number
 from tui.dialogs.pick import PickMany, PickOne
 from tui.dialogs.prompt import TextPrompt
 from tui.display_text import RTL_LANGS, one_line, visual
@@ -38,6 +38,15 @@ class FixingActions(_Base):
     def _claim_items(self, members: list[Member]) -> list[tuple[str, Text]]:
         return [(m.claim.id, self._label(m)) for m in members]
 
+    def _version_items(self, members: list[Member]) -> list[tuple[str, Text]]:
+        """One option per version (document id): outliers are versions, and a match can hold
+        two claims of one version (a split sentence), whose labels are joined."""
+        versions: dict[str, list[Member]] = {}
+        for member in members:
+            versions.setdefault(member.claim.doc, []).append(member)
+        return [(doc, Text(" / ").join(self._label(m) for m in its))
+                for doc, its in versions.items()]
+
     def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
         """Run `then` with a claim id: the only one, or the one the reviewer picks."""
         if len(members) == 1:
@@ -58,7 +67,7 @@ class FixingActions(_Base):
             self.notify("A match of one version has no outliers.", severity="warning")
             return
         chosen = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
-        items = [(m.claim.doc, self._label(m)) for m in view.members]
+        items = self._version_items(view.members)
 
         def save(outliers: list[str] | None) -> None:
             if outliers is None:
@@ -66,7 +75,7 @@ class FixingActions(_Base):
             self._command(
                 lambda: self.store.decide(self.story, view.id, "conflict", reviewer=self.reviewer,
                                           session=self.session, outliers=outliers),
-                f"conflict #{view.position}, {len(outliers)} outlier(s)",
+                f"conflict #{view.number}, {len(outliers)} outlier(s)",
             )
             self.goto(view.id)
 
@@ -84,17 +93,18 @@ class FixingActions(_Base):
             def moved(answer: str | None) -> None:
                 if not answer:
                     return
-                if not answer.strip().lstrip("#").isdigit():
-                    self.notify("Give the number of the target match.", severity="warning")
+                if parse_number(answer) is None:
+                    self.notify("Give the number of the target match (12, or 12b for a "
+                                "split-out).", severity="warning")
                     return
-                target = self.find_position(int(answer.strip().lstrip("#")))
+                target = self.find_number(answer)
                 if target is None:
                     self.notify(f"No match #{answer}.", severity="warning", markup=False)
                     return
                 self._command(
                     lambda: self.store.move_claim(self.story, claim_id, target.id,
                                                   reviewer=self.reviewer, session=self.session),
-                    f"claim moved to #{target.position}",
+                    f"claim moved to #{target.number}",
                 )
                 self.goto(target.id)
 
@@ -114,7 +124,7 @@ class FixingActions(_Base):
             self._command(
                 lambda: self.store.split_claim(self.story, claim_id, reviewer=self.reviewer,
                                                session=self.session),
-                f"claim split out of #{view.position}",
+                f"claim split out of #{view.number}",
             )
             self.goto(view.id)
 
@@ -134,7 +144,7 @@ class FixingActions(_Base):
             self._command(
                 lambda: command(self.story, view.id, claim_id, reviewer=self.reviewer,
                                 session=self.session),
-                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.position}",
+                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
             self.goto(view.id)
 

@@ -16,7 +16,8 @@ from textual.widgets import Static
 from tui.keys import REVIEW_BINDINGS
 
 LEGEND = (
-    "List columns: position · s = machine suggestion (a agree, c conflict, u unsourced) · "
+    "List columns: # = match number (12b: split out of 12) · "
+    "s = machine suggestion (a agree, c conflict, u unsourced) · "
     "v = your verdict (A, C, U; · not yet) · languages present (·· none) · claim.\n"
     "Detail: underlined figures/names are shared by every version; reversed ones differ."
 )

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from crossfact.models import Event, Suggestion
-from store import MatchRow, MatchView, Store, StoreError
+from store import MatchRow, MatchView, Store, StoreError, parse_number
 from tui.dialogs.prompt import TextPrompt
 from tui.keys import REVIEW_BINDINGS
 from tui.messages import Saved, StoreFailed
@@ -130,23 +130,30 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._select(index)
         return True
 
-    def goto_position(self, position: int) -> bool:
-        row = self.find_position(position)
+    def goto_number(self, number: str) -> bool:
+        """Jump to a match by the number the reviewer sees ("12", "12b")."""
+        row = self.find_number(number)
         if row is None:
-            self.notify(f"No match #{position} in this story.", severity="warning")
+            self.notify(f"No match #{number} in this story.", severity="warning", markup=False)
             return False
         if not self.goto(row.id):
             self.set_view("all", None)
             return self.goto(row.id)
         return True
 
-    def find_position(self, position: int) -> MatchRow | None:
-        """The match at a position, whatever the filter shows."""
-        if self.story is None:
+    def find_number(self, number: str) -> MatchRow | None:
+        """The match with this number ("12", "#12", "12b"), whatever the filter shows."""
+        parsed = parse_number(number)
+        if self.story is None or parsed is None:
             return None
+        position, wanted = parsed
         everything = MatchPager(self.store, self.story, self.reviewer)
-        row = everything.row(everything.lower_bound(position))
-        return row if row is not None and row.position == position else None
+        index = everything.lower_bound(position)
+        while (row := everything.row(index)) is not None and row.position == position:
+            if row.number == wanted:
+                return row
+            index += 1
+        return None
 
     # -- showing ---------------------------------------------------------------------------
     def _select(self, index: int) -> None:
@@ -266,7 +273,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             event = self._command(
                 lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
                                           session=self.session),
-                f"{verdict} #{row.position}",
+                f"{verdict} #{row.number}",
             )
             if event is not None:
                 self._advance(row.position)
@@ -279,7 +286,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             event = self._command(
                 lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
                                         session=self.session),
-                f"skipped #{row.position}",
+                f"skipped #{row.number}",
             )
             if event is not None:
                 if self.matches.cursor + 1 < self.matches.count:
@@ -303,7 +310,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         with self.app.batch_update():
             self.after_change(event, "undone")
-            undone = self._touched.get(event.supersedes or "")  # known if made this session
+            # the undo names the undone event's match (store.undo), even one of a past session
+            undone = event.match or self._touched.get(event.supersedes or "")
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
 
@@ -319,11 +327,11 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._command(
                 lambda: self.store.note(self.story, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
-                f"note #{row.position}",
+                f"note #{row.number}",
             )
             self._select(self.matches.cursor)
 
-        self.app.push_screen(TextPrompt(f"Note on match {row.position}", current or ""), save)
+        self.app.push_screen(TextPrompt(f"Note on match {row.number}", current or ""), save)
 
     def action_move(self, step: int) -> None:
         self._select(self.matches.cursor + step)

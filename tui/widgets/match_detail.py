@@ -92,7 +92,7 @@ class MatchDetail(Widget, can_focus=False):
     def _heading(self, view: MatchView) -> Text:
         verdict = view.verdict or "not decided"
         text = Text.assemble(
-            (f"Match {view.position}", "bold"),
+            (f"Match {view.number}", "bold"),
             f"  machine: {view.suggestion} ({view.score:.2f})  verdict: ",
             (verdict.upper() if view.verdict else verdict, "bold" if view.verdict else ""),
         )

@@ -3,9 +3,10 @@
 Only the visible lines are rendered, each from `MatchPager.row`, so 20,000 matches cost no
 more than 30 (a DataTable loads every row up front: seconds at that size).
 
-Each row reads without colour: position, the story's languages in fixed columns ("··" where a
-version has no claim), the machine's suggestion as a lower-case letter, the reviewer's verdict
-as a capital letter (or "·" when undecided), then the gist.
+Each row reads without colour: the match number (1-based, "12b" for a split-out), the story's
+languages in fixed columns ("··" where a version has no claim), the machine's suggestion as a
+lower-case letter, the reviewer's verdict as a capital letter (or "·" when undecided), then
+the gist.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def row_prefix(row: MatchRow, langs: list[str]) -> str:
     present = set(row.langs)
     columns = " ".join(lang if lang in present else "··" for lang in langs)
     return (
-        f"{row.position:>5} {SUGGESTION_MARK.get(row.suggestion, '?')} "
+        f"{row.number:>5} {SUGGESTION_MARK.get(row.suggestion, '?')} "
         f"{VERDICT_MARK.get(row.verdict, '?')} {columns}  "
     )
 
@@ -144,7 +145,7 @@ class MatchList(ScrollView, can_focus=False):
         row = self.pager.row(index) if self.pager else None
         if row is None:
             return Strip.blank(width, self.rich_style)
-        key = (row.id, row.position, row.verdict, row.suggestion, tuple(row.langs), row.gist,
+        key = (row.id, row.number, row.verdict, row.suggestion, tuple(row.langs), row.gist,
                width, index == self.cursor)
         strip = self._lines.get(key)
         if strip is None:
