@@ -30,10 +30,7 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attr = target.split(":")
-        try:
-            return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None  # a layer not built yet: the command is simply absent
+        return getattr(importlib.import_module(module), attr)
 
 
 @click.group(cls=LazyGroup)

@@ -17,12 +17,11 @@ from crossfact.display import blank_controls
 from crossfact.models import Claim, Document, Fingerprint, Name
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
-from crossfact.workers import parallel_map
+from crossfact.workers import PARALLEL_FROM, parallel_map
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 HANDLE = regex.compile(r"(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+")
 QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
-PARALLEL_FROM = 3000  # claims from which fingerprints are computed on all cores
 LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", "id", "pl", "ro"})
 
 

@@ -19,11 +19,10 @@ from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE
 from crossfact.suggest import suggest
-from crossfact.workers import parallel_map
+from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
 LOW = 0.3  # links below this are not kept at all
-PARALLEL_FROM = 3000  # claims in a story from which pairs are aligned on all cores
 
 Progress = Callable[[str, int, int], None]
 

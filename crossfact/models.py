@@ -65,10 +65,6 @@ class Fingerprint(BaseModel):
     urls: list[str] = Field(default_factory=list)
     handles: list[str] = Field(default_factory=list)
 
-    def is_empty(self) -> bool:
-        parts = (self.numbers, self.dates, self.names, self.codes, self.urls, self.handles)
-        return not any(parts)
-
 
 class Document(BaseModel):
     """One version of the story: a decoded file and its language."""

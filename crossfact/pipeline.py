@@ -24,6 +24,14 @@ def _override(path: Path, langs: Mapping[str, str]) -> str | None:
     return None
 
 
+def check_overrides(files: Sequence[Path], langs: Mapping[str, str]) -> None:
+    """Refuse a --lang for a file that is not among the versions (a typo would otherwise be
+    silently ignored and the file's language guessed)."""
+    unknown = [p for p in langs if not any(_override(f, {p: ""}) is not None for f in files)]
+    if unknown:
+        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]}")
+
+
 def read_story(
     paths: Sequence[str | Path],
     langs: Mapping[str, str] | None = None,
@@ -32,9 +40,11 @@ def read_story(
     """Every version named by `paths` (files or folders), decoded and with its language."""
     langs = langs or {}
     files = collect_paths(paths)
-    unknown = [p for p in langs if not any(_override(f, {p: ""}) is not None for f in files)]
-    if unknown:
-        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]}")
+    check_overrides(files, langs)
+    if len(files) < 2:
+        raise InputError(
+            f"{paths[0] if paths else 'no input'}: a story needs at least two versions to compare"
+        )
     docs: list[Document] = []
     seen: dict[str, str] = {}
     for n, path in enumerate(files):

@@ -18,6 +18,8 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+PARALLEL_FROM = 3000  # claims in a story from which its work is spread over the cores
+
 _task: Callable[[Any], Any] | None = None  # what the forked workers run, inherited at fork
 
 
@@ -29,7 +31,10 @@ def _run(item: Any) -> Any:
 def cores() -> int:
     """Cores this process may use; $CROSSFACT_WORKERS caps it (1 turns parallelism off)."""
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return max(1, min(available, int(os.environ.get("CROSSFACT_WORKERS", available))))
+    wanted = os.environ.get("CROSSFACT_WORKERS", "").strip()
+    if not wanted.isdigit():  # unset or not a number: use what there is
+        return available
+    return max(1, min(available, int(wanted)))
 
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) -> Iterator[R]:

@@ -74,6 +74,29 @@ def output(path: Path | None) -> Iterator[Callable[[str], None]]:
         raise
 
 
+def existing_store(db: Path | None):  # type: ignore[no-untyped-def]
+    """The store at `db` for a command that only reads it: a mistyped path must not leave an
+    empty database behind, and an empty one has nothing to show."""
+    from .db import open_store
+    from .paths import resolve_db_path
+
+    path = resolve_db_path(db)
+    if not path.exists():
+        raise CrossfactError(f"{path}: no such database (review a story first, or give --db)")
+    store = open_store(path)
+    if not store.stories():
+        store.close()
+        raise CrossfactError(f"{path}: no stories in this database yet")
+    return store
+
+
+def has_records(file: Path) -> None:
+    """Refuse a file with nothing in it, rather than report a successful no-op."""
+    with file.open("rb") as stream:
+        if not any(line.strip() for line in stream):
+            raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
+
+
 @click.command()
 @db_option
 @story_option
@@ -86,10 +109,9 @@ def output(path: Path | None) -> Iterator[Callable[[str], None]]:
 @one_line_errors
 def export(db: Path | None, story: str | None, format_: str, out: Path | None) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
-    from .db import open_store
     from .exports import FORMATS
 
-    with open_store(db) as store, output(out) as write:
+    with existing_store(db) as store, output(out) as write:
         for chunk in FORMATS[format_](store, story):
             write(chunk)
 
@@ -103,6 +125,7 @@ def import_(file: Path, db: Path | None) -> None:
     from .db import open_store
     from .importing import import_lines
 
+    has_records(file)
     try:
         with file.open(encoding="utf-8") as lines, open_store(db) as store:
             report = import_lines(store, lines, str(file))
@@ -135,10 +158,9 @@ def merge(others: tuple[Path, ...], db: Path | None) -> None:
 @one_line_errors
 def stats(db: Path | None, story: str | None) -> None:
     """Progress per story and reviewer, verdict counts, and agreement between reviewers."""
-    from .db import open_store
     from .stats import compute, render
 
-    with open_store(db) as store:
+    with existing_store(db) as store:
         click.echo(render(compute(store, story)), nl=False)
 
 
@@ -156,6 +178,7 @@ def replay(session: Path, db: Path | None, check: bool, rematch: bool) -> None:
     from .db import open_store
     from .replaying import replay_file
 
+    has_records(session)
     with open_store(db) as store:
         report = replay_file(store, session, rematch=rematch)
     for problem in report.problems:

@@ -1,8 +1,9 @@
 """A pytest plugin (entry point `pytest11`): the `replay` fixture for recorded sessions.
 
     def test_full_review(replay):
-        db = replay("fixtures/seed-story/sessions/full-review.jsonl")
-        assert db.progress("seed-story", reviewer="ann") == (42, 42)
+        store = replay("fixtures/seed-story/sessions/full-review.jsonl")
+        decided, total = store.progress(store.story_id("seed-story"), reviewer="leyla")
+        assert total > 0 and decided == total
 
 The session is replayed through `Store.apply` into a fresh database under tmp_path; an
 event that no longer applies, or a state that differs from the recording, fails the test

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seed-story"
 HOSTILE = ROOT / "fixtures" / "hostile"
 TURKISH = SEEDS / "000_0c23687e67bb5be4.txt"
+FRENCH = SEEDS / "003_97f958399fb911b3.txt"
 
 
 def invoke(*args: str):
@@ -103,14 +104,21 @@ def test_bad_files_give_one_line_and_exit_1(name, message):
 def test_missing_file_and_unknown_language_are_one_line_errors():
     out = invoke("match", "no/such/file.txt")
     assert out.exit_code == 1 and "no such file" in out.stderr
-    out = invoke("match", str(TURKISH), "--lang", f"{TURKISH}=xx")
+    out = invoke("match", str(TURKISH), str(FRENCH), "--lang", f"{TURKISH}=xx")
     assert out.exit_code == 1 and "unknown language code 'xx'" in out.stderr
-    out = invoke("match", str(TURKISH), "--lang", "nonsense")
+    out = invoke("match", str(TURKISH), str(FRENCH), "--lang", "nonsense")
     assert out.exit_code == 2 and "PATH=CODE" in out.stderr
+    out = invoke("match", str(TURKISH), str(FRENCH), "--lang", "typo.txt=tr")
+    assert out.exit_code == 1 and "not among the inputs: typo.txt" in out.stderr
+
+
+def test_one_version_is_not_a_story():
+    out = invoke("match", str(TURKISH))
+    assert out.exit_code == 1 and "at least two versions" in out.stderr
 
 
 def test_lang_overrides_detection():
-    out = invoke("match", str(TURKISH), "--lang", f"{TURKISH}=az", "--format", "json")
+    out = invoke("match", str(TURKISH), str(FRENCH), "--lang", f"{TURKISH}=az", "--format", "json")
     assert json.loads(out.stdout)["documents"][0]["lang"] == "az"
 
 

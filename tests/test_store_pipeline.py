@@ -8,17 +8,15 @@ from pathlib import Path
 import pytest
 from store_data import Ticker, open_test_store
 
+from crossfact import pipeline
 from store.exports import FORMATS
 from store.replaying import replay_file
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
-pipeline = pytest.importorskip("crossfact.pipeline", reason="the matching pipeline is absent")
 
 
 @pytest.fixture(scope="module")
 def seed_result():
-    if not SEED.is_dir():
-        pytest.skip("fixtures/seed-story is absent")
     return pipeline.run(sorted(SEED.glob("*.txt")))
 
 

@@ -88,7 +88,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SESSIONS = sorted(FIXTURES.glob("*/sessions/*.jsonl"))
 
 
-@pytest.mark.skipif(not SESSIONS, reason="no recorded sessions under fixtures/ yet")
+def test_the_fixtures_hold_recorded_sessions() -> None:
+    assert len(SESSIONS) >= 8
+
+
 @pytest.mark.parametrize("session", SESSIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_every_recorded_fixture_replays_byte_identically(tmp_path: Path, session: Path) -> None:
     recorded = session.read_text(encoding="utf-8")
@@ -100,11 +103,9 @@ def test_every_recorded_fixture_replays_byte_identically(tmp_path: Path, session
         s.close()
 
 
-@pytest.mark.skipif(not SESSIONS, reason="no recorded sessions under fixtures/ yet")
 @pytest.mark.parametrize("session", SESSIONS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_every_recorded_fixture_still_applies_with_todays_matcher(tmp_path: Path,
                                                                   session: Path) -> None:
-    pytest.importorskip("crossfact.pipeline", reason="the matching pipeline is absent")
     s = open_test_store(tmp_path / "x.db")
     report = replay_file(s, session, rematch=True)
     assert report.ok, "the matcher changed since the recording:\n" + "\n".join(report.problems)

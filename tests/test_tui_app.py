@@ -348,7 +348,7 @@ def test_palette_exports_next_to_the_database(store, seed):
 def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     from click.testing import CliRunner
 
-    from tui.cli import parse_langs, review
+    from tui.cli import review
 
     runner = CliRunner()
     shown = runner.invoke(review, ["--help"])
@@ -359,7 +359,8 @@ def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     broken = runner.invoke(review, ["--db", str(tmp_path / "not.db")])
     assert broken.exit_code == 1 and broken.output.startswith("Error: ")
     assert len(broken.output.strip().splitlines()) == 1
-    assert parse_langs(("a/b.txt=fr",)) == {"a/b.txt": "fr"}
+    typo = runner.invoke(review, ["--db", str(tmp_path / "x.db"), "--lang", "nowhere.txt=fr"])
+    assert typo.exit_code == 1 and "not among the inputs: nowhere.txt" in typo.output
 
 
 def test_undo_goes_back_to_the_match_it_undid(store, seed):

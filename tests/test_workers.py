@@ -16,6 +16,19 @@ def test_parallel_map_keeps_order_and_results(monkeypatch):
     assert list(workers.parallel_map(square, items, worth_it=True)) == [x * x for x in items]
 
 
+def test_the_work_really_runs_in_other_processes(monkeypatch):
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    pids = set(workers.parallel_map(lambda _: os.getpid(), range(64), worth_it=True))
+    assert os.getpid() not in pids
+
+
+def test_a_bad_worker_count_falls_back_to_the_cores(monkeypatch):
+    monkeypatch.setenv("CROSSFACT_WORKERS", "abc")
+    assert workers.cores() >= 1
+    monkeypatch.setenv("CROSSFACT_WORKERS", "1")
+    assert workers.cores() == 1
+
+
 def test_closures_reach_the_workers(monkeypatch):
     monkeypatch.setattr(workers, "cores", lambda: 2)
     offset = 7

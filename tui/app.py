@@ -16,7 +16,6 @@ from textual import work
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
-from crossfact.errors import CrossfactError
 from crossfact.models import Document, MatchResult
 from store import Store, StoreError
 from tui.cell_width import match_terminal_widths
@@ -102,10 +101,7 @@ class ReviewApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="matching")
     def run_matching(self) -> MatchResult:
         """Match the files off the main thread; the screen stays usable meanwhile."""
-        try:
-            from crossfact import pipeline
-        except ImportError as error:
-            raise CrossfactError(f"matching is not available: {error}") from None
+        from crossfact import pipeline
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(MatchingProgress(stage, done, total))

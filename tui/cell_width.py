@@ -14,7 +14,11 @@ import sys
 import unicodedata
 
 from rich import cells
-from rich._unicode_data import load as load_cell_table
+
+try:  # a private table of Rich's (tested with rich 14-15): without it, Rich's own widths
+    from rich._unicode_data import load as load_cell_table
+except ImportError:  # pragma: no cover - a Rich that moved it
+    load_cell_table = None
 
 _done = False
 
@@ -45,7 +49,7 @@ def _without_spacing_marks(widths: list[tuple[int, int, int]]) -> list[tuple[int
 def match_terminal_widths() -> None:
     """Patch Rich's cell table in place (idempotent); call before anything is rendered."""
     global _done
-    if _done:
+    if _done or load_cell_table is None:
         return
     table = load_cell_table("auto")
     widths = table.widths

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from crossfact.errors import CrossfactError
+from crossfact.options import lang_option, segmented_option
+from store.cli import db_option
 
 SEED_STORY = "seed-story"
 
@@ -16,17 +18,6 @@ def seed_story_dir() -> Path:
     import tui
 
     return Path(tui.__file__).resolve().parents[1] / "fixtures" / SEED_STORY
-
-
-def parse_langs(values: tuple[str, ...]) -> dict[str, str]:
-    """`--lang PATH=CODE` pairs, for versions whose language detection should be overridden."""
-    langs: dict[str, str] = {}
-    for value in values:
-        path, sep, code = value.rpartition("=")
-        if not sep or not path or not code:
-            raise click.BadParameter(f"expected PATH=CODE, got {value!r}", param_hint="--lang")
-        langs[path] = code
-    return langs
 
 
 def default_story_name(paths: tuple[Path, ...]) -> str:
@@ -38,18 +29,16 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="SQLite file (default: $CROSSFACT_DB, else the user data directory).")
+@db_option
 @click.option("--reviewer", default=None, help="Your name in the log (default: system user).")
 @click.option("--story", "story_name", default=None,
               help="Story name (default: the files' folder name; 'seed-story' without PATH).")
-@click.option("--lang", "langs", multiple=True, metavar="PATH=CODE",
-              help="Language of one file, overriding detection (repeatable).")
-@click.option("--segmented", is_flag=True, help="One claim per line: the files are pre-split.")
+@lang_option
+@segmented_option
 @click.option("--no-bidi", is_flag=True,
               help="Show Arabic/Hebrew as stored, for bidi terminals (or CROSSFACT_BIDI=0).")
 def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
-           story_name: str | None, langs: tuple[str, ...], segmented: bool,
+           story_name: str | None, langs: dict[str, str], segmented: bool,
            no_bidi: bool) -> None:
     """Review a story's matches in the terminal: a/c/u decide, every decision saved at once.
 
@@ -58,6 +47,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     Press ? for the keys; remap them by id in keys.toml in the user config directory
     (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1").
     """
+    from crossfact.pipeline import check_overrides
     from crossfact.reading import collect_paths
     from store import open_store
     from tui.keys import default_keys_path, load_keymap
@@ -68,6 +58,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         story_name = story_name or SEED_STORY
     try:
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
+        check_overrides(files, langs)
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(db)
@@ -80,7 +71,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         reviewer=reviewer or getpass.getuser(),
         story=story_name or default_story_name(paths),
         paths=files,
-        langs=parse_langs(langs),
+        langs=langs,
         segmented=segmented,
         urls=urls,
         keymap=keymap,
