@@ -6,13 +6,14 @@ length, each size in a fresh subprocess (so peak RSS is that run's alone), for c
 for a baseline: rapidfuzz's fuzz.ratio on anyascii-transliterated raw lines, greedy one-to-one
 pairing per pair of versions, joined into matches. Both are scored with the same link F1.
 
-    /work/venv/bin/python benchmarks/bench_match.py [--quick] [--cutoff 40]
+    python benchmarks/bench_match.py [--quick] [--cutoff 40]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import subprocess
@@ -103,7 +104,7 @@ def child(kind: str, paths: list[str], langs: dict[str, str], segmented: bool) -
     if kind == "engine":
         from crossfact.pipeline import run
 
-        imported = time.perf_counter()
+        imported, cpu0 = time.perf_counter(), time.process_time()
         result = run(paths, langs=langs or None, segmented=segmented)
         done = time.perf_counter()
         out = {
@@ -113,11 +114,16 @@ def child(kind: str, paths: list[str], langs: dict[str, str], segmented: bool) -
             "matches": [m.claims for m in result.matches],
         }
     else:
-        lines = {p: Path(p).read_text("utf-8").splitlines() for p in paths}
-        imported = time.perf_counter()
+        import anyascii  # noqa: F401  (imported here so that, as for the engine, the
+        import numpy  # noqa: F401  imports are not counted in run_s)
+        import rapidfuzz  # noqa: F401
+
+        # exactly "\n", as the files were written: str.splitlines would also split at U+2028
+        lines = {p: Path(p).read_bytes().decode("utf-8").split("\n")[:-1] for p in paths}
+        imported, cpu0 = time.perf_counter(), time.process_time()
         matches = baseline_match(lines, float(kind.split(":")[1]))
         done = time.perf_counter()
-        claims, offset = [], 0
+        claims = []
         for p, ts in lines.items():
             offset = 0
             for i, t in enumerate(ts):
@@ -126,23 +132,55 @@ def child(kind: str, paths: list[str], langs: dict[str, str], segmented: bool) -
                 offset += len(t) + 1
         out = {"documents": [{"id": p, "path": p} for p in paths], "claims": claims,
                "matches": matches}
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # forked workers, once joined
     out |= {"import_s": imported - t0, "run_s": done - imported,
+            # CPU time is less bent by other work on the machine; workers' time included
+            "cpu_s": time.process_time() - cpu0 + kids.ru_utime + kids.ru_stime,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
     return out
 
 
+def _tree_pss_mb(pid: int) -> float:
+    """Proportional set size of a process and all its descendants (Linux /proc), in MB.
+
+    PSS splits pages shared after a fork fairly, so the sum is what the whole tree uses;
+    summing RSS would count the pages a forked worker shares with its parent twice.
+    """
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+        total += next((int(line.split()[1]) for line in rollup.splitlines()
+                       if line.startswith("Pss:")), 0)
+    return total / 1024
+
+
 def measure(kind: str, laid: Laid | None, paths: Sequence[str] = (),
             segmented: bool = True) -> dict:
-    """`child` in a fresh interpreter; also the wall time of the whole subprocess."""
+    """`child` in a fresh interpreter; also the wall time of the whole subprocess and the
+    peak memory of its process tree (the engine forks workers on long inputs), sampled from
+    here every 20 ms (a sampling thread inside the child would turn the engine's forking off)."""
     spec = {"kind": kind, "paths": list(laid.paths if laid else paths),
             "langs": laid.langs if laid else {}, "segmented": segmented}
     with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
         t0 = time.perf_counter()
-        subprocess.run([PYTHON, __file__, "--child", json.dumps(spec), "--out", out.name],
-                       check=True, cwd=ROOT)
+        proc = subprocess.Popen([PYTHON, __file__, "--child", json.dumps(spec), "--out",
+                                 out.name], cwd=ROOT)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, _tree_pss_mb(proc.pid))
+            time.sleep(0.02)
         wall = time.perf_counter() - t0
+        if proc.returncode:
+            raise subprocess.CalledProcessError(proc.returncode, proc.args)
         data = json.loads(Path(out.name).read_text("utf-8"))
     data["wall_s"] = wall
+    data["tree_mb"] = peak
     return data
 
 
@@ -185,11 +223,16 @@ def seed_story(key: dict[str, float], repeat: int = 3) -> list[str]:
         f"| whole process, wall | {eng['wall_s']:.2f} s | |",
         f"| `crossfact match fixtures/seed-story --format json`, wall | **{min(cli_times):.2f} s**"
         f" (slowest {max(cli_times):.2f} s; {status}) | |",
-        f"| peak RSS | {eng['rss_mb']:.0f} MB | |",
+        f"| peak memory: PSS of the process tree (main process RSS) | {_memory(eng)} | |",
         f"| claims, matches | {len(eng['claims'])}, {len(eng['matches'])} | |",
         f"| the same claims, ids and matches in all {repeat} fresh processes | "
         f"{'yes' if same else '**no**'} | yes |",
     ]
+
+
+def _memory(data: dict) -> str:
+    """Peak PSS of the whole process tree, and the main process's own peak RSS."""
+    return f"{data['tree_mb']:.0f} MB ({data['rss_mb']:.0f} MB)"
 
 
 def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
@@ -198,9 +241,11 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
     sizes = [500, 1000] if quick else [round(full * f / 4) for f in (1, 2, 3, 4)]
     rows = ["### Six NTREX versions (--segmented), 3% deleted + 3% inserted per version", "",
             f"Each size in a fresh subprocess. Baseline: fuzz.ratio on anyascii text, greedy "
-            f"1-1 per pair (cutoff {cutoff:g}), joined into matches.", "",
-            "| lines per version | crossfact time | crossfact peak RSS | crossfact F1 "
-            "| baseline time | baseline peak RSS | baseline F1 |",
+            f"1-1 per pair (cutoff {cutoff:g}), joined into matches. Time: wall (CPU of the "
+            "process, its threads and forked workers). Memory: peak PSS of the process tree "
+            "sampled every 20 ms (peak RSS of the main process).", "",
+            "| lines per version | crossfact time (CPU) | crossfact peak memory | crossfact F1 "
+            "| baseline time (CPU) | baseline peak memory | baseline F1 |",
             "|---|---|---|---|---|---|---|"]
     results = {}
     with tempfile.TemporaryDirectory(prefix="crossfact-bench-") as tmp:
@@ -210,17 +255,21 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
             laid = lay_out(Path(tmp) / f"edit-{n}", versions, segmented=True)
             eng, base = measure("engine", laid), measure(f"baseline:{cutoff}", laid)
             results[n] = (eng, base)
-            key |= {"lines": n, "run_s": eng["run_s"], "rss_mb": eng["rss_mb"],
+            key |= {"lines": n, "run_s": eng["run_s"], "cpu_s": eng["cpu_s"],
+                    "rss_mb": eng["rss_mb"], "tree_mb": eng["tree_mb"],
                     "F1": f1_of(eng, laid).f1, "base_s": base["run_s"],
                     "base_F1": f1_of(base, laid).f1}
             rows.append(
-                f"| {n} | {eng['run_s']:.2f} s | {eng['rss_mb']:.0f} MB "
-                f"| {f1_of(eng, laid).f1:.3f} | {base['run_s']:.2f} s | {base['rss_mb']:.0f} MB "
+                f"| {n} | {eng['run_s']:.2f} s ({eng['cpu_s']:.2f} s) | {_memory(eng)} "
+                f"| {f1_of(eng, laid).f1:.3f} | {base['run_s']:.2f} s ({base['cpu_s']:.2f} s) "
+                f"| {_memory(base)} "
                 f"| {f1_of(base, laid).f1:.3f} |")
         small, big = sizes[0], sizes[-1]
-        ratio = results[big][0]["run_s"] / max(1e-9, results[small][0]["run_s"])
-        rows += ["", f"crossfact time grows x{ratio:.1f} for x{big / small:.1f} the lines "
-                 f"(linear would be x{big / small:.1f}, quadratic x{(big / small) ** 2:.1f}).",
+        ratio = results[big][0]["cpu_s"] / max(1e-9, results[small][0]["cpu_s"])
+        exponent = math.log(max(ratio, 1e-9)) / math.log(big / small)
+        rows += ["", f"crossfact CPU time grows x{ratio:.1f} for x{big / small:.1f} the lines, "
+                 f"about n^{exponent:.2f} (linear would be x{big / small:.1f}, quadratic "
+                 f"x{(big / small) ** 2:.1f}).",
                  "", "Targets at 1,997 lines: < 5 s and < 500 MB.", ""]
         if not quick:
             versions, moved = corpus_versions("move", full, SEED)
@@ -281,7 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(body)
         write_section("bench_match-profile", body, args.notes / "eval-latest.md")
         return 0
-    command = ("/work/venv/bin/python benchmarks/bench_match.py" + " --quick" * args.quick
+    command = ("python benchmarks/bench_match.py" + " --quick" * args.quick
                + (f" --cutoff {args.cutoff:g}" if args.cutoff != CUTOFF else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -20,7 +20,7 @@ from pathlib import Path
 CORPORA_ENV = "CROSSFACT_CORPORA"
 ISO1 = {"eng": "en", "tur": "tr", "ben": "bn", "arb": "ar", "fra": "fr", "heb": "he"}
 LANGS = tuple(ISO1)  # the corpus file names, in a fixed order for reports
-NOTES = Path("/work/notes")
+NOTES = Path(__file__).resolve().parent / "out"  # latest tables, errors, history (git-ignored)
 
 Label = Hashable  # the gold identity of a sentence: an NTREX line number, ("flores", i), ...
 
@@ -43,7 +43,8 @@ def missing_corpora() -> str | None:
 @cache
 def read_lines(corpus: str, lang: str) -> tuple[str, ...]:
     """Line i of every language of one corpus is the same sentence (the corpus guarantees it)."""
-    with gzip.open(corpora_dir() / corpus / f"{lang}.txt.gz", "rt", encoding="utf-8") as f:
+    path = corpora_dir() / corpus / f"{lang}.txt.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="\n") as f:  # only \n ends a line
         return tuple(line.rstrip("\n") for line in f)
 
 

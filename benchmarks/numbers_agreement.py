@@ -5,7 +5,7 @@ quantity values (find_quantities, plus the day/month/year of find_dates) equals 
 line's. Translators legitimately convert units or spell numbers as words, so 100% is not the
 goal; the figure shows how far the number fingerprint can be trusted for alignment.
 
-    /work/venv/bin/python benchmarks/numbers_agreement.py [--show N] [--corpus flores200_dev]
+    python benchmarks/numbers_agreement.py [--show N] [--corpus flores200_dev]
 """
 
 from __future__ import annotations

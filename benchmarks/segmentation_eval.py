@@ -12,7 +12,7 @@ gap between two claims is compared with the places where the lines were joined:
 
 It also times segmentation of each language's whole file as one document of 1,997 lines.
 
-    /work/venv/bin/python benchmarks/segmentation_eval.py [--show N]
+    python benchmarks/segmentation_eval.py [--show N]
 
 The corpora are found as in common.py (../shared/corpora, or $CROSSFACT_CORPORA).
 """

@@ -1,6 +1,6 @@
 """Store benchmark (not a test): the figures issue 3 asks for, on this machine.
 
-    /work/venv/bin/python benchmarks/store_bench.py [--events 100000] [--matches 500]
+    python benchmarks/store_bench.py [--events 100000] [--matches 500]
 
 - record one event (decide through Store.apply, WAL + synchronous=FULL): p50 / p99
 - open a story with N events and show its state (open, stories, first page, progress, resume)

@@ -1,6 +1,6 @@
 """Benchmark of the review TUI (not a test): startup and key-to-saved latency.
 
-    /work/venv/bin/python benchmarks/tui_bench.py [--decisions 300] [--big 20000]
+    python benchmarks/tui_bench.py [--decisions 300] [--big 20000]
 
 1. import cost of each layer (core, store, Textual, the TUI), each measured on top of the
    previous ones in a fresh interpreter;
@@ -264,7 +264,7 @@ def main() -> None:
             ).items():
                 report(title, values)
 
-    command = f"/work/venv/bin/python benchmarks/tui_bench.py --decisions {args.decisions}"
+    command = f"python benchmarks/tui_bench.py --decisions {args.decisions}"
     body = io.StringIO()
     body.write(f"## TUI: startup and key latency\n\n`{command} --big {args.big}`\n\n```\n")
     body.write("\n".join(LOG) + "\n```\n")
