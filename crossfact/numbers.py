@@ -127,7 +127,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
-        rf"|(?P<pct>[%٪]|{alternation(pct_after)}(?!{WORD_CHAR}))"
+        rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
         rf"|(?P<unit>{alternation(unit_words(lang))}){_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
         re.IGNORECASE,
     )
@@ -140,7 +140,7 @@ def _grammar(lang: str) -> _Grammar:
     )
 
 
-def _inflected(words: Iterable[str], lang: str, group: str) -> str:
+def _inflected(words: Iterable[str], lang: str, group: str | None) -> str:
     """A regex group for `words` that also takes glued endings in languages that glue them on.
 
     Only words of four letters or more take endings (Bengali ones all do): Turkish "yen"
@@ -148,7 +148,8 @@ def _inflected(words: Iterable[str], lang: str, group: str) -> str:
     """
     free = [w for w in words if lang in _INFLECTING and (len(w) >= 4 or lang == "bn")]
     strict = [w for w in words if w not in free]
-    return rf"(?P<{group}>{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
+    opening = f"(?P<{group}>" if group else "(?:"
+    return rf"{opening}{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
 
 
 def _ascii_digits(token: str) -> str:

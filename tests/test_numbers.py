@@ -405,3 +405,9 @@ def test_seeds_never_read_a_code_as_a_number():
         assert codes, name
         for q in found:
             assert not any(a < q.end and q.start < b for a, b in codes), (name, q)
+
+
+def test_bengali_percent_word_takes_case_endings():
+    """"১১ শতাংশের বেশি" (more than 11 percent): the genitive ending keeps it a percent."""
+    (q,) = find_quantities("দাম ১১ শতাংশের বেশি বেড়েছে", "bn")
+    assert (q.value, q.percent, q.text) == (11, True, "১১ শতাংশের")
