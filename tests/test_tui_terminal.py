@@ -66,7 +66,10 @@ def pane(tmp_path: Path):
     db = tmp_path / "review.db"
     crossfact = Path(sys.executable).with_name("crossfact")
     command = (
-        f"exec env XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 TERM=xterm-256color "
+        # a tmux server started under pytest passes COLUMNS=80 LINES=24 on, and Textual
+        # prefers them to the pane's real size
+        f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+        f"TERM=xterm-256color "
         f"{crossfact} review --db {db} --reviewer tester"
     )
     tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34", command)
@@ -92,8 +95,11 @@ def verdict_count(db: Path) -> int:
 
 def test_seed_story_in_a_real_terminal(pane) -> None:
     name, db = pane
-    wait_for(lambda: " decided " in capture(name) and "Elon Musk" in capture(name),
-             "the seed story on screen")
+    def laid_out() -> bool:  # the list, and the detail of the first match beside it
+        screen = capture(name)
+        return " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
+
+    wait_for(laid_out, "the seed story on screen")
     screen = capture(name).splitlines()
     assert any("claim" in line and "tr bn ar fr he" in line for line in screen)
 
