@@ -13,12 +13,12 @@ right 99% of the time for en/fr/tr/ar (100% past 120); shorter texts get the ful
 
 from __future__ import annotations
 
-import bisect
 import functools
 import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import regex
 from babel import Locale, UnknownLocaleError
 
 from crossfact.errors import InputError
@@ -26,41 +26,15 @@ from crossfact.errors import InputError
 if TYPE_CHECKING:  # lingua loads a native extension: keep `import crossfact.language` cheap
     from lingua import LanguageDetector
 
-# (first, last, script) code point ranges, sorted by `first`; letters and marks only count
-_RANGES: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x005A, "Latin"),
-    (0x0061, 0x007A, "Latin"),
-    (0x00C0, 0x024F, "Latin"),
-    (0x0370, 0x03FF, "Greek"),
-    (0x0400, 0x052F, "Cyrillic"),
-    (0x0530, 0x058F, "Armenian"),
-    (0x0590, 0x05FF, "Hebrew"),
-    (0x0600, 0x06FF, "Arabic"),
-    (0x0750, 0x077F, "Arabic"),
-    (0x08A0, 0x08FF, "Arabic"),
-    (0x0900, 0x097F, "Devanagari"),
-    (0x0980, 0x09FF, "Bengali"),
-    (0x0A00, 0x0A7F, "Gurmukhi"),
-    (0x0A80, 0x0AFF, "Gujarati"),
-    (0x0B80, 0x0BFF, "Tamil"),
-    (0x0C00, 0x0C7F, "Telugu"),
-    (0x0C80, 0x0CFF, "Kannada"),
-    (0x0D00, 0x0D7F, "Malayalam"),
-    (0x0D80, 0x0DFF, "Sinhala"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x10A0, 0x10FF, "Georgian"),
-    (0x1100, 0x11FF, "Hangul"),
-    (0x1E00, 0x1EFF, "Latin"),
-    (0x1F00, 0x1FFF, "Greek"),
-    (0x3040, 0x30FF, "Kana"),
-    (0x3400, 0x4DBF, "Han"),
-    (0x4E00, 0x9FFF, "Han"),
-    (0xAC00, 0xD7AF, "Hangul"),
-    (0xFB1D, 0xFB4F, "Hebrew"),
-    (0xFB50, 0xFDFF, "Arabic"),
-    (0xFE70, 0xFEFF, "Arabic"),
-)
-_STARTS = [first for first, _, _ in _RANGES]
+# The scripts a newsroom meets, by Unicode's Script_Extensions (so Arabic vowel marks count as
+# Arabic); "Kana" joins Hiragana and Katakana, which one language writes together.
+_SCRIPT_CLASSES: dict[str, str] = {
+    name: rf"\p{{scx={name}}}"
+    for name in ("Latin", "Greek", "Cyrillic", "Armenian", "Hebrew", "Arabic", "Devanagari",
+                 "Bengali", "Gurmukhi", "Gujarati", "Tamil", "Telugu", "Kannada", "Malayalam",
+                 "Sinhala", "Thai", "Georgian", "Hangul", "Han")
+} | {"Kana": r"[\p{scx=Hiragana}\p{scx=Katakana}]"}
+_SCRIPT = regex.compile("|".join(f"(?P<{n}>{c})" for n, c in _SCRIPT_CLASSES.items()))
 
 # scripts that (for a news desk) mean one language: no statistics needed
 _SINGLE_LANGUAGE = {
@@ -91,17 +65,13 @@ LONG_TEXT_LETTERS = 120  # from here on the trigram-only mode is reliable (measu
 SAMPLE_CHARS = 20_000  # language is settled long before this; keeps huge files fast
 
 
+@functools.lru_cache(maxsize=8192)
 def script_of(char: str) -> str | None:
     """The script of a letter or combining mark, or None for anything else."""
     if unicodedata.category(char)[0] not in "LM":
         return None
-    code = ord(char)
-    index = bisect.bisect_right(_STARTS, code) - 1
-    if index >= 0:
-        first, last, script = _RANGES[index]
-        if first <= code <= last:
-            return script
-    return None
+    found = _SCRIPT.match(char)
+    return found.lastgroup if found else None
 
 
 def script_counts(text: str) -> Counter[str]:

@@ -13,6 +13,8 @@ from functools import lru_cache
 import regex
 from anyascii import anyascii
 
+from crossfact.language import script_of as letter_script
+
 # A word, cut where the script changes: Arabic glues و ("and") to a Latin name (وxAI).
 WORD = regex.compile(
     r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
@@ -48,19 +50,10 @@ def skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", s.translate(_VOWELS).translate(_CLASSES))
 
 
-_SCRIPTS = tuple(
-    (name, regex.compile(rf"\p{{Script={name}}}"))
-    for name in ("Latin", "Arabic", "Hebrew", "Bengali", "Cyrillic", "Greek", "Devanagari")
-)
-
-
 @lru_cache(maxsize=200_000)
 def script_of(word: str) -> str:
     """The script of a word's first letter (Latin, Arabic, Hebrew, Bengali, ...)."""
-    for name, pattern in _SCRIPTS:
-        if pattern.match(word):
-            return name
-    return "Other"
+    return letter_script(word[:1]) or "Other" if word else "Other"
 
 
 @lru_cache(maxsize=200_000)
