@@ -177,3 +177,11 @@ def test_the_markup_story_keeps_markup_and_escapes_in_the_log() -> None:
     assert any("[red]" in n and "[link=file:///etc/passwd]" in n for n in notes)
     texts = [d["text"] for d in recording.runs[0]["documents"]]
     assert any("\x1b[31m" in t for t in texts) and any("\x1b]0;pwned\x07" in t for t in texts)
+
+
+def test_claimreview_appearances_carry_the_story_file_urls() -> None:
+    """story.toml's URLs reach the recorded ClaimReview export; local paths never do."""
+    exported = (FIXTURES / "seed-story" / "sessions" / "full-review.claimreview.json").read_text(
+        encoding="utf-8")
+    assert "https://example.invalid/seed-story/tr-rewrite" in exported
+    assert "fixtures/seed-story/000_" not in exported
