@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from crossfact.models import Claim, Suggestion
+from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import WORD, script_of, skeletons
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
@@ -48,13 +48,16 @@ class Verdict:
     outliers: list[str] = field(default_factory=list)
 
 
+def figure_of(q: Quantity, headline: bool = False) -> Figure:
+    """One quantity as compared across versions (a headline may round)."""
+    kind = "year" if q.year else "%" if q.percent else "amount"
+    return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit)
+
+
 def figures(claims: Sequence[Claim]) -> list[Figure]:
     out: list[Figure] = []
     for c in claims:
-        headline = c.kind == "headline"
-        for q in c.fingerprint.numbers:
-            kind = "year" if q.year else "%" if q.percent else "amount"
-            out.append(Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit))
+        out += [figure_of(q, c.kind == "headline") for q in c.fingerprint.numbers]
         for d in c.fingerprint.dates:
             if d.year:
                 out.append(Figure("year", d.year, d.text, False))

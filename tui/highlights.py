@@ -1,7 +1,7 @@
 """Which figures and names in a claim to highlight, and whether the other versions share them.
 
-A figure or name is "shared" when every other version in the match has it too (numbers and
-dates by value, names by consonant skeleton, codes case-blind), otherwise it "differs" - the
+A figure or name is "shared" when every other version in the match has it too (compared as
+the suggestions compare them), otherwise it "differs" - the
 spot a reviewer should read first. Positions come from searching the fingerprint's own text in
 the claim, so they are character offsets into the claim text.
 """
@@ -11,26 +11,35 @@ from __future__ import annotations
 from typing import Literal
 
 from crossfact.models import Claim, Fingerprint
+from crossfact.names import skeletons
+from crossfact.suggest import figure_of, same
 
 Mark = Literal["shared", "differs", "plain"]
 
 
-def _keys(fp: Fingerprint) -> dict[str, set]:
-    return {
-        "numbers": {q.key() for q in fp.numbers},
-        "dates": {d.key() for d in fp.dates},
-        "names": {n.skeleton for n in fp.names},
-        "codes": {c.casefold() for c in fp.codes},
-    }
+def _shared(kind: str, item: object, other: Claim) -> bool:
+    """Whether `other` has this figure, date, name or code: compared as the suggestions compare
+    them (suggest.same for figures, consonant skeletons for names), so a highlight never says
+    "differs" where the reasons say "=" ."""
+    fp = other.fingerprint
+    if kind == "numbers":
+        mine = figure_of(item, False)  # type: ignore[arg-type]
+        return any(same(mine, figure_of(q, other.kind == "headline")) for q in fp.numbers)
+    if kind == "dates":
+        return any(d.key() == item.key() for d in fp.dates)  # type: ignore[attr-defined]
+    if kind == "names":
+        sks = skeletons(item.text)  # type: ignore[attr-defined]
+        return any(sks & skeletons(n.text) for n in fp.names)
+    return any(c.casefold() == str(item).casefold() for c in fp.codes)
 
 
 def _items(fp: Fingerprint) -> list[tuple[str, str, object]]:
-    """(kind, text as written, comparison key) for each highlighted part."""
+    """(kind, text as written, the part itself) for each highlighted part."""
     return (
-        [("numbers", q.text, q.key()) for q in fp.numbers]
-        + [("dates", d.text, d.key()) for d in fp.dates]
-        + [("names", n.text, n.skeleton) for n in fp.names]
-        + [("codes", c, c.casefold()) for c in fp.codes]
+        [("numbers", q.text, q) for q in fp.numbers]
+        + [("dates", d.text, d) for d in fp.dates]
+        + [("names", n.text, n) for n in fp.names]
+        + [("codes", c, c) for c in fp.codes]
     )
 
 
@@ -39,11 +48,10 @@ def claim_marks(
 ) -> list[tuple[int, int, Mark]]:
     """Non-overlapping (start, end, mark) spans of `text` (default: the claim's text, or its
     display form with control characters stripped), in order."""
-    other_keys = [_keys(o.fingerprint) for o in others]
     spans: list[tuple[int, int, Mark]] = []
     taken: list[tuple[int, int]] = []
     text = claim.text if text is None else text
-    for kind, written, key in _items(claim.fingerprint):
+    for kind, written, item in _items(claim.fingerprint):
         if not written:
             continue
         start = text.find(written)
@@ -52,10 +60,10 @@ def claim_marks(
         if start == -1:
             continue
         end = start + len(written)
-        if not other_keys:
+        if not others:
             mark: Mark = "plain"
         else:
-            mark = "shared" if all(key in keys[kind] for keys in other_keys) else "differs"
+            mark = "shared" if all(_shared(kind, item, o) for o in others) else "differs"
         spans.append((start, end, mark))
         taken.append((start, end))
     return sorted(spans)
