@@ -35,9 +35,13 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)  # the fingerprint keys of all its claims
 
 
-def _compatible(x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int]) -> bool:
+def _compatible(
+    x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int],
+    keys: dict[str, frozenset[str]],
+) -> bool:
     """At most one claim per version, or two adjacent ones when the link that joins the two
     clusters comes from a split sentence (a 1-2 bead)."""
+    doubled = False
     for doc, ids in y.docs.items():
         mine = x.docs.get(doc)
         if not mine:
@@ -48,7 +52,29 @@ def _compatible(x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int]
         first, second = sorted(index[c] for c in both)
         if second - first != 1:
             return False
-    return True
+        doubled = True
+    return not doubled or _one_split(x, y, keys)
+
+
+def _one_split(x: _Cluster, y: _Cluster, keys: dict[str, frozenset[str]]) -> bool:
+    """Whether two clusters that would hold two claims of some versions are one sentence.
+
+    A split is one version's doing: when more versions hold two claims than one, the others
+    keep two sentences apart, and the version with one claim dropped a sentence, unless
+    that claim has figures of both (a rewrite that merged two sentences into one).
+    """
+    docs = x.docs.keys() | y.docs.keys()
+    singles = [d for d in docs if len(x.docs.get(d, set()) | y.docs.get(d, set())) == 1]
+    if len(docs) - len(singles) <= len(singles):
+        return True
+    for doc in singles:
+        own, other = (x, y) if doc in x.docs else (y, x)
+        (claim,) = own.docs[doc]
+        theirs = set().union(*(keys[c] for c in other.claims))
+        ours = set().union(*(keys[c] for c in own.claims if c != claim))
+        if any(k[0] in FIGURE_KEYS for k in (keys[claim] & theirs) - ours):
+            return True
+    return False
 
 
 def _translations(scores: dict[tuple[str, str], float]) -> dict[tuple[str, str], bool]:
@@ -130,7 +156,7 @@ def match_claims(
     for _, score, x, y, split in sorted(_supported(edges, len(docs))):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
-            if not _compatible(cx, cy, split, index) or score < HIGH and (
+            if not _compatible(cx, cy, split, index, keys) or score < HIGH and (
                 _foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)
             ):
                 continue

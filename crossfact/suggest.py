@@ -76,74 +76,128 @@ def _compatible(a: Figure, b: Figure) -> bool:
     )
 
 
+def significant_digits(value: float) -> int:
+    """How precisely a figure is written: 800 has one significant digit, 801 three."""
+    digits = f"{abs(value):.12g}".split("e")[0].replace(".", "").strip("0")
+    return max(1, len(digits))
+
+
+def _rounds(rough: Figure, other: Figure) -> bool:
+    """Whether `rough` may be `other` rounded: it is marked approximate (or in a headline),
+    written less precisely, and within 10%. "about 300" may be 301; 301 is not 300."""
+    return rough.rough and significant_digits(rough.value) < significant_digits(other.value) \
+        and abs(rough.value - other.value) <= ROUGH * max(abs(rough.value), abs(other.value))
+
+
+def _equal(a: Figure, b: Figure) -> bool:
+    return abs(a.value - b.value) <= EXACT * max(abs(a.value), abs(b.value), 1e-9)
+
+
 def same(a: Figure, b: Figure) -> bool:
-    """One figure, however written: exact, or within 10% when approximate or rounded."""
+    """One figure, however written: the same value, or a rounding marked as such."""
     if not _compatible(a, b):
         return False
     if a.kind in CALENDAR:
         return a.value == b.value
-    tolerance = ROUGH if a.rough or b.rough else EXACT
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+    return _equal(a, b) or _rounds(a, b) or _rounds(b, a)
 
 
 def _label_list(docs: Sequence[str], labels: Mapping[str, str]) -> str:
     return ", ".join(labels[d] for d in docs)
 
 
+def _odd_ones(
+    per_doc: dict[str, list[Figure]], d: str
+) -> list[tuple[Figure, list[tuple[str, Figure]]]]:
+    """The figures of version `d` that the others do not back, each with its rivals (the
+    figures of other versions that `d` says instead).
+
+    A figure is odd when no other version has it; when `d` says it more often than any
+    other ("1-1" where the others say "1-0": the rivals are the figures `d` says less
+    often); or when two other versions state a figure near it exactly and none states it
+    (301 where the others say 300: only a less precise "about 300" is a rounding).
+    """
+    def count(x: str, f: Figure) -> int:
+        return sum(same(f, g) for g in per_doc[x])
+
+    def stated(f: Figure, versions: list[str]) -> int:
+        return sum(any(_equal(f, g) for g in per_doc[e] if _compatible(f, g)) for e in versions)
+
+    others = [e for e in per_doc if e != d]
+    out = []
+    seen: list[Figure] = []
+    for f in per_doc[d]:
+        if any(_equal(f, g) and f.kind == g.kind for g in seen):
+            continue
+        seen.append(f)
+        near = [] if stated(f, others) else [
+            (e, g) for e in others for g in per_doc[e]
+            if _compatible(f, g) and not same(f, g) and _near(f, g) and stated(g, others) >= 2
+        ]
+        if not near and count(d, f) <= max((count(e, f) for e in others), default=0):
+            continue
+        rivals = near or [
+            (e, g) for e in others for g in per_doc[e]
+            if _compatible(f, g) and _comparable(f, g) and not _equal(f, g)
+            and count(d, g) < count(e, g)
+        ]
+        if rivals:
+            out.append((f, rivals))
+    return out
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    """Within 10%, for figures compared by magnitude (calendar ones are exact)."""
+    return a.kind not in CALENDAR and \
+        abs(a.value - b.value) <= ROUGH * max(abs(a.value), abs(b.value))
+
+
+def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> list[str]:
+    """"50.000 (tr) = 50,000 (bn)": each figure two versions or more state, once."""
+    lines: list[str] = []
+    reported: set[tuple[str, float]] = set()
+    for figs in per_doc.values():
+        for f in figs:
+            backers = [e for e in per_doc if any(same(f, g) for g in per_doc[e])]
+            key = (f.kind, round(f.value, 6))
+            if len(backers) > 1 and key not in reported:
+                reported.add(key)
+                shown = {e: next(g.text for g in per_doc[e] if same(f, g)) for e in backers}
+                line = " = ".join(f"{t} ({labels[e]})" for e, t in shown.items())
+                if line not in lines:
+                    lines.append(line)
+    return lines
+
+
 def _figure_conflicts(
     per_doc: dict[str, list[Figure]], labels: Mapping[str, str]
-) -> tuple[list[str], list[str], set[str]]:
-    """(conflict reasons, agreement reasons, outlier docs) from the figures of each version."""
+) -> tuple[list[str], set[str]]:
+    """(conflict reasons, outlier docs): each odd figure against its best-backed rival."""
+    def backing(d: str, g: Figure) -> list[str]:
+        return [e for e in per_doc if e != d and any(same(g, h) for h in per_doc[e])]
+
     conflicts: list[str] = []
-    agreements: list[str] = []
     outliers: set[str] = set()
-    docs = list(per_doc)
-    # which versions support each figure of each version
-    support: dict[tuple[str, int], list[str]] = {}
-    for d in docs:
-        for n, f in enumerate(per_doc[d]):
-            support[(d, n)] = [e for e in docs if any(same(f, g) for g in per_doc[e])]
-    reported: set[tuple[str, float]] = set()
     pairs: set[frozenset[tuple[str, str, float]]] = set()
-    for d in docs:
-        for n, f in enumerate(per_doc[d]):
-            backers = support[(d, n)]
-            if len(backers) > 1:
-                key = (f.kind, round(f.value, 6))
-                if key not in reported:
-                    reported.add(key)
-                    shown = {e: next(g.text for g in per_doc[e] if same(f, g)) for e in backers}
-                    line = " = ".join(f"{t} ({labels[e]})" for e, t in shown.items())
-                    if line not in agreements:
-                        agreements.append(line)
-                continue
-            # f is only in d: is there a figure of the same kind that the others have instead?
-            rivals = [
-                (e, m, g)
-                for e in docs
-                if e != d
-                for m, g in enumerate(per_doc[e])
-                if _compatible(f, g) and d not in support[(e, m)] and _comparable(f, g)
-            ]
-            if not rivals:
-                continue
-            e, m, g = min(rivals, key=lambda r: (-len(support[(r[0], r[1])]), _distance(f, r[2])))
+    for d in per_doc:
+        for f, rivals in _odd_ones(per_doc, d):
+            e, g = min(rivals, key=lambda r, d=d, f=f: (-len(backing(d, r[1])),
+                                                       _distance(f, r[1])))
             pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
             if pair not in pairs:
                 pairs.add(pair)
-                their = support[(e, m)]
-                theirs = _label_list(their, labels)
-                conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} ({theirs})")
+                conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} "
+                                 f"({_label_list(backing(d, g), labels)})")
                 outliers.add(d)
-    return conflicts, agreements, outliers
+    return conflicts, outliers
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
     """Figures a translation could have swapped: same kind, within two orders of magnitude."""
     if a.kind in CALENDAR:
         return True
-    if a.value <= 0 or b.value <= 0:
-        return a.value == b.value
+    if a.value <= 0 or b.value <= 0:  # a score's 0 ("1-0" / "1-1") against a small count
+        return max(abs(a.value), abs(b.value)) <= 100
     return abs(math.log10(a.value) - math.log10(b.value)) <= 2
 
 
@@ -260,7 +314,8 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
         missing = n_versions - 1
         return Verdict("unsourced", [f"no counterpart in {missing} version{'s' * (missing != 1)}"])
     figs = {d: figures(cs) for d, cs in per_doc.items()}
-    conflicts, agreements, outliers = _figure_conflicts(figs, labels)
+    conflicts, outliers = _figure_conflicts(figs, labels)
+    agreements = _agreements(figs, labels)
     name_reasons, name_outliers = _name_conflicts(per_doc, labels)
     conflicts += name_reasons
     outliers |= name_outliers

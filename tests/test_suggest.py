@@ -100,3 +100,36 @@ def test_a_claim_alone_is_unsourced_with_a_count():
     claims, labels = claims_for({"tr": "Bu sistem en az 150 MW güç çekiyor."})
     v = suggest(claims, labels, 5)
     assert v.suggestion == "unsourced" and v.reasons == ["no counterpart in 4 versions"]
+
+
+def test_a_less_precise_figure_is_no_rounding_of_a_more_precise_one():
+    """"about 300" may be 301; 301 where three versions state 300 is a slip."""
+    v, labels = verdict({
+        "en": "Troops killed as many as 300 people.",
+        "fr": "Les troupes ont tué 300 personnes.",
+        "ar": "قتلت القوات 300 شخص.",
+        "bn": "সৈন্যরা ৩০১ জনকে হত্যা করে।",
+    })
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "৩০১ (bn) vs 300 (en, fr, ar)"
+    assert [labels[d] for d in v.outliers] == ["bn"]
+
+
+def test_a_score_with_one_figure_swapped_is_a_conflict():
+    """The multiset counts: "1-1" has a 1 too many and a 0 too few against "1-0"."""
+    v, labels = verdict({
+        "en": "Livingston beat Rangers 1-0 on Sunday.",
+        "tr": "Livingston pazar günü Rangers'ı 1-0 yendi.",
+        "he": "ליווינגסטון ניצחה את רנג'רס 1-1 ביום ראשון.",
+    })
+    assert v.suggestion == "conflict"
+    assert [labels[d] for d in v.outliers] == ["he"]
+
+
+def test_a_figure_said_twice_by_one_version_only_is_no_conflict():
+    v, _ = verdict({
+        "en": "It raised $6 billion, and $6 billion more is planned.",
+        "fr": "Elle a levé 6 milliards de dollars, et autant sont prévus.",
+        "tr": "6 milyar dolar topladı ve bir o kadarı daha planlanıyor.",
+    })
+    assert v.suggestion == "agree"
