@@ -9,6 +9,7 @@ common words would pull unrelated claims together.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -47,6 +48,12 @@ def tokens(text: str) -> Tokens:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _latin_word(word: str) -> bool:
+    """A word that may be a Latin-script name: two letters or more, Latin, no digit."""
+    return len(word) >= 2 and not _has_digit(word) and script_of(word) == "Latin"
+
+
 def _latin_names(
     words: Tokens, lang: str, capitalised: set[str], embedded: frozenset[str]
 ) -> set[str]:
@@ -54,12 +61,13 @@ def _latin_names(
     Latin-script text a capitalised word (sentence-initial only when the document also
     writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
-    latin_text = lang in LATIN_SCRIPT_LANGS
+    if lang not in LATIN_SCRIPT_LANGS:
+        return {word for word, _ in words if _latin_word(word)}
     found: set[str] = set()
     for word, initial in words:
-        if len(word) < 2 or _has_digit(word) or script_of(word) != "Latin":
+        if not _latin_word(word):
             continue
-        if not latin_text or word[1:] != word[1:].lower() or (
+        if word[1:] != word[1:].lower() or (
             word[0].isupper() and (not initial or word in capitalised)
         ) or word.lower() in embedded:
             found.add(word)
@@ -74,43 +82,75 @@ def capitalised_words(words_of_claims: Iterable[Tokens]) -> set[str]:
     return seen
 
 
-def find_names(
-    words: Tokens, latin: set[str], lexicon: set[str], skip: frozenset[str] = frozenset()
-) -> list[Name]:
-    """The `latin` names as written, plus native-script words whose skeleton is in the
-    lexicon; `skip` holds words already read as something else (month names)."""
-    names: list[Name] = []
-    seen: set[str] = set(skip)
-    for word, _ in words:
-        if word in seen or _has_digit(word):
-            continue
-        if word in latin:
-            sks = skeletons(word)
-            names.append(Name(text=word, skeleton=min(sks, key=len, default=""), latin=True))
-        elif script_of(word) != "Latin" and (hit := skeletons(word) & lexicon):
-            # three consonants collide often in Arabic and Hebrew: only short words then
-            if max(len(s) for s in hit) < (3 if len(word) <= 5 else 4):
+class NameFinder:
+    """Finds the names of claims against one story's lexicon, reading each distinct word once
+    (the same words recur thousands of times in a long story)."""
+
+    def __init__(self, lexicon: set[str]) -> None:
+        self.lexicon = lexicon
+        self._native: dict[str, str | None] = {}
+
+    def native_skeleton(self, word: str) -> str | None:
+        """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
+        try:
+            return self._native[word]
+        except KeyError:
+            pass
+        found = None
+        # three consonants collide often in Arabic and Hebrew: only short words then
+        if (script_of(word) != "Latin" and (hit := skeletons(word) & self.lexicon)
+                and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
+            found = min(hit)
+        self._native[word] = found
+        return found
+
+    def __call__(self, words: Tokens, latin: set[str], skip: frozenset[str] = frozenset()
+                 ) -> list[Name]:
+        """The `latin` names as written, plus native-script words whose skeleton is in the
+        lexicon; `skip` holds words already read as something else (month names)."""
+        names: list[Name] = []
+        seen: set[str] = set(skip)
+        for word, _ in words:
+            if word in seen or _has_digit_word(word):
                 continue
-            names.append(Name(text=word, skeleton=min(hit), latin=False))
-        else:
-            continue
-        seen.add(word)
-    return names
+            if word in latin:
+                names.append(Name(text=word, skeleton=_latin_skeleton(word), latin=True))
+            elif (skeleton := self.native_skeleton(word)) is not None:
+                names.append(Name(text=word, skeleton=skeleton, latin=False))
+            else:
+                continue
+            seen.add(word)
+        return names
 
 
-def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], lexicon: set[str]
+@lru_cache(maxsize=200_000)
+def _has_digit_word(word: str) -> bool:
+    return _has_digit(word) is not None
+
+
+@lru_cache(maxsize=200_000)
+def _latin_skeleton(word: str) -> str:
+    """The shortest skeleton of a Latin name, its `Name.skeleton`."""
+    return min(skeletons(word), key=len, default="")
+
+
+def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: NameFinder
                 ) -> Fingerprint:
-    """Everything in one claim that a reviewer can check against the other versions."""
-    text = blank_controls(text)
+    """Everything in one claim that a reviewer can check against the other versions.
+
+    `text` has its controls blanked (`blank_controls`). Figures and codes are digits, so a
+    claim without any skips their search (most claims have none).
+    """
     dates = find_dates(text, lang)
-    numbers = find_quantities(text, lang)
+    digits = _has_digit(text) is not None
+    numbers = find_quantities(text, lang) if digits else []
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     taken = frozenset(w for part in (*dates, *numbers) for w in WORD.findall(part.text))
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=find_names(words, latin, lexicon, taken),
-        codes=find_codes(text),
+        names=names(words, latin, taken),
+        codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text),
         handles=[h.lower() for h in HANDLE.findall(text)],
@@ -121,21 +161,25 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     """Claims with their fingerprints filled in, names checked against the story's lexicon
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
-    words = {c.id: tokens(blank_controls(c.text)) for c in claims}
+    texts = {c.id: blank_controls(c.text) for c in claims}
+    words = {c.id: tokens(texts[c.id]) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }
-    embedded = frozenset(
-        w.lower() for c in claims if lang[c.doc] not in LATIN_SCRIPT_LANGS
-        for w in _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset()) if len(w) > 2
-    )
-    latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded) for c in claims}
+    # in a non-Latin text every Latin word is a name, whatever `embedded` holds
+    latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset())
+             for c in claims if lang[c.doc] not in LATIN_SCRIPT_LANGS}
+    embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
+    latin |= {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded)
+              for c in claims if lang[c.doc] in LATIN_SCRIPT_LANGS}
     lexicon: set[str] = set()
     for names in latin.values():
         for word in names:
             lexicon |= skeletons(word)
+    find_names = NameFinder(lexicon)
+
     def of(c: Claim) -> Fingerprint:
-        return fingerprint(c.text, lang[c.doc], words[c.id], latin[c.id], lexicon)
+        return fingerprint(texts[c.id], lang[c.doc], words[c.id], latin[c.id], find_names)
 
     prints = parallel_map(of, claims, worth_it=len(claims) >= PARALLEL_FROM)
     return [c.model_copy(update={"fingerprint": fp}) for c, fp in zip(claims, prints, strict=True)]

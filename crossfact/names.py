@@ -8,6 +8,7 @@ name the same thing when their skeleton sets meet.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -23,12 +24,29 @@ WORD = regex.compile(
 # Consonant classes: letters that transliterations of one name swap between scripts.
 _CLASSES = str.maketrans({"p": "b", "f": "b", "v": "b", "c": "k", "q": "k", "j": "g",
                           "z": "s", "x": "s", "d": "t"})
-_VOWELS = str.maketrans("", "", "aeiouyhw'")
 _DIGRAPHS = {"ph": "f", "bh": "b", "dh": "d", "th": "t", "kh": "k", "gh": "g", "ch": "k",
              "jh": "j", "sh": "s", "ck": "k"}
-_DIGRAPH = regex.compile("|".join(_DIGRAPHS))
-_NOT_LETTER = regex.compile(r"[^a-z]+")
-_DOUBLED = regex.compile(r"(.)\1+")
+# plain `re` on the a-z skeletons: faster than `regex` for these, and the same matches
+_DIGRAPH = re.compile("|".join(_DIGRAPHS))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+class _AsciiLetters(dict[int, str]):
+    """A str.translate table, filled on first sight of each character: the character's
+    anyascii transliteration, lower-cased, letters a-z only. anyascii works character by
+    character, so translating a word with it equals transliterating the word and then
+    dropping what is not a letter, at a fraction of the cost (the same scripts' few hundred
+    characters recur in every word)."""
+
+    def __missing__(self, code: int) -> str:
+        letters = "".join(c for c in anyascii(chr(code)).lower() if "a" <= c <= "z")
+        self[code] = letters
+        return letters
+
+
+_TO_LETTERS = _AsciiLetters()
+# vowels dropped and consonant classes merged in one pass (no class letter is a vowel)
+_VOWELS_AND_CLASSES = str.maketrans(_CLASSES | {ord(v): None for v in "aeiouyhw'"})
 
 # Clitics and case endings glued to names, by script (what CLDR does not list): Arabic
 # al-/wa-/bi-/li-, Hebrew ה/ו/ב/ל/מ/ש/כ, Bengali genitive/dative/locative endings.
@@ -45,9 +63,17 @@ _SUFFIXES = {
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word in any script: 'Memphis', 'ממפיס' -> 'mbs'."""
-    s = _NOT_LETTER.sub("", anyascii(word).lower())
-    s = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], s)
-    return _DOUBLED.sub(r"\1", s.translate(_VOWELS).translate(_CLASSES))
+    s = _DIGRAPH.sub(_digraph, word.translate(_TO_LETTERS))
+    return _DOUBLED.sub(_first_letter, s.translate(_VOWELS_AND_CLASSES))
+
+
+def _digraph(m: re.Match[str]) -> str:
+    return _DIGRAPHS[m.group()]
+
+
+def _first_letter(m: re.Match[str]) -> str:
+    """A run of one letter as that letter (a function is faster than the template r"\\1")."""
+    return m.group(1)
 
 
 @lru_cache(maxsize=200_000)
