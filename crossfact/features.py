@@ -23,6 +23,10 @@ MISSING_PENALTY = 0.15  # what figures without a counterpart take away, at most 
 MISSING_FULL = 4.0  # ... all of it for this much weight of them
 SUBSTITUTION_CREDIT = 0.5  # a figure that differs, in a translation: half a shared one
 FIGURE_KEYS = "npcym"  # first letters of the keys of figures, codes and dates (not names)
+MARK_WEIGHT = 0.06  # what a question mark, quotes, parentheses... found in both are worth
+# punctuation a translation keeps, in every script's spelling
+MARKS = {"?": "?", "؟": "?", "？": "?", "!": "!", ";": ";", "؛": ";", "(": "(",
+         "\"": "\"", "“": "\"", "”": "\"", "«": "\"", "»": "\"", "„": "\""}
 
 
 def value_key(value: float) -> str:
@@ -64,14 +68,22 @@ class Unit:
     length: int
     span: int = 1  # 2 for two joined claims
     paragraph: int = -1  # the paragraph it stands in, -1 when unknown
+    marks: frozenset[str] = frozenset()  # punctuation kept in translation (MARKS)
 
     def join(self, other: Unit) -> Unit:
         return Unit(self.index, self.keys | other.keys, self.length + other.length + 1, 2,
-                    self.paragraph)
+                    self.paragraph, self.marks | other.marks)
+
+
+def marks_of(text: str) -> frozenset[str]:
+    """Questions, exclamations, quotations, asides: they survive translation, and they tell
+    apart two sentences of the same length that have no figure or name."""
+    return frozenset(MARKS[ch] for ch in text if ch in MARKS)
 
 
 def units_of(claims: list[Claim]) -> list[Unit]:
-    return [Unit(i, keys_of(c.fingerprint), len(c.text), paragraph=c.paragraph)
+    return [Unit(i, keys_of(c.fingerprint), len(c.text), paragraph=c.paragraph,
+                 marks=marks_of(c.text))
             for i, c in enumerate(claims)]
 
 
@@ -146,6 +158,8 @@ class PairScorer:
         that one claim has and the other lacks (numbers survive translation; a name the
         other version spells unrecognisably is no evidence against)."""
         base = LENGTH_WEIGHT * self.length(a, b)
+        if a.marks or b.marks:
+            base += MARK_WEIGHT * (len(a.marks & b.marks) - len(a.marks ^ b.marks) / 2)
         if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
             return base
         memo = self._totals  # inlined lookups: the DP calls this a million times

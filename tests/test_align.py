@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from crossfact.align import PairView, align_pair, is_translation
-from crossfact.features import PairScorer, Unit
+from crossfact.features import PairScorer, Unit, marks_of
 from crossfact.matching import _foreign, _translations
 from crossfact.parallel import order_evidence
 
@@ -35,7 +35,7 @@ def translate(src: list[Unit], ratio: float = 1.15, seed: int = 1) -> list[Unit]
 
 
 def reindex(units: list[Unit]) -> list[Unit]:
-    return [Unit(i, u.keys, u.length) for i, u in enumerate(units)]
+    return [Unit(i, u.keys, u.length, marks=u.marks) for i, u in enumerate(units)]
 
 
 def pairs(links) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
@@ -177,3 +177,23 @@ def test_a_claim_with_figures_is_foreign_to_claims_without_any():
     assert _foreign(frozenset({"n:18", "s:grrd"}), {"s:lvngstn"})
     assert not _foreign(frozenset({"n:32"}), {"n:31", "s:kt"})
     assert not _foreign(frozenset({"s:kt"}), set())
+
+
+def test_punctuation_tells_apart_two_sentences_of_one_length_without_figures():
+    """An inserted sentence as long as the real one, before or after it: the question mark
+    both versions keep decides (order alone would pick the same slot both times)."""
+    src = story(12, seed=5, figures=0.0)
+    t = translate(src)
+    question = marks_of("Who wants it?")
+    a = reindex([*src[:6], Unit(6, frozenset(), 120, marks=question), *src[6:]])
+    real, stranger = Unit(0, frozenset(), 121, marks=question), Unit(0, frozenset(), 121)
+    for pair, at in (((stranger, real), 7), ((real, stranger), 6)):
+        b = reindex([*t[:6], *pair, *t[6:]])
+        found = pairs(align_pair(a, b, LOW, translation=True))
+        assert ((6,), (at,)) in found
+        assert all(13 - at not in lb for _, lb in found)
+
+
+def test_marks_are_read_in_every_script():
+    assert marks_of("هل تريدون؟") == marks_of("Do you want it?") == frozenset("?")
+    assert marks_of("« Il a dit » ; puis (enfin)") == frozenset({'"', ";", "("})
