@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from crossfact.locales import (
     NBSPACES,
@@ -28,6 +28,7 @@ from crossfact.locales import (
 from crossfact.models import DateRef
 
 _SP = rf"[\s{NBSPACES}]"
+_DIGIT = re.compile(r"\d")  # what every numeric date has
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
 
 # Clitics glued to a month name: Hebrew "ביולי", "מאוקטובר"; Arabic "وسبتمبر", "بأكتوبر".
@@ -63,6 +64,9 @@ class _DateGrammar:
     iso: re.Pattern[str]
     context_before: re.Pattern[str] | None
     context_after: re.Pattern[str] | None
+    # the month names alone, the part of `named` every match has: searched first where it
+    # is much faster than `named` (scripts without case; with case both cost the same)
+    months: re.Pattern[str] | None
 
 
 @cache
@@ -93,6 +97,8 @@ def _grammar(lang: str) -> _DateGrammar:
         iso=re.compile(r"(?<![\d.,/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"),
         context_before=re.compile(rf"(?<!{WORD_CHAR}){before}", re.IGNORECASE) if before else None,
         context_after=re.compile(after, re.IGNORECASE) if after else None,
+        months=None if any(ch.lower() != ch.upper() for name in names for ch in name)
+        else re.compile(f"{strong}|{weak_alt}", re.IGNORECASE),
     )
 
 
@@ -104,6 +110,8 @@ def _day(digits: str | None) -> int | None:
 
 
 def _named_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
+    if grammar.months is not None and grammar.months.search(text) is None:
+        return []
     names, _ = month_names(lang)
     found = []
     for m in grammar.named.finditer(text):
@@ -168,16 +176,25 @@ def _numeric_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]
 
 def find_dates(text: str, lang: str) -> list[DateRef]:
     """The dates and months named in `text` (in language `lang`), in order of appearance."""
+    return [DateRef(text=text[start:end].strip(), year=year, month=month, day=day,
+                    start=start, end=end)
+            for start, end, year, month, day in _find_dates(text, lang)]
+
+
+_Found = tuple[int, int, int | None, int | None, int | None]  # start, end, year, month, day
+
+
+@lru_cache(maxsize=256)
+def _find_dates(text: str, lang: str) -> tuple[_Found, ...]:
+    """The dates of `find_dates`, kept for the next call: a claim's figures are read right
+    after its dates, and `find_quantities` asks for the same dates again."""
     grammar = _grammar(lang)
     clean = same_length_clean(text)
-    found = sorted(
-        _numeric_dates(clean, lang, grammar) + _named_dates(clean, lang, grammar),
-        key=lambda d: (d.start, -d.end),
-    )
+    numeric = _numeric_dates(clean, lang, grammar) if _DIGIT.search(clean) else []
+    found = sorted(numeric + _named_dates(clean, lang, grammar), key=lambda d: (d.start, -d.end))
     kept: list[DateRef] = []
     for date in found:
         if kept and date.start < kept[-1].end:
             continue  # overlapping: the earlier, longer one wins
-        date.text = text[date.start : date.end].strip()
         kept.append(date)
-    return kept
+    return tuple((d.start, d.end, d.year, d.month, d.day) for d in kept)

@@ -59,7 +59,9 @@ LEGACY_ENCODINGS: dict[str, str] = {
 # shows them, and no language of the newsroom uses them
 _UNLIKELY_LATIN = frozenset("ðýþÐÝÞ")
 _WORD = re.compile(r"[^\W\d_]+")
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+# control characters (Unicode category Cc: C0, DEL, C1) other than \t \n \v \f \r
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LOW_BYTES = bytes(range(0x20))
 _COMMON_SYMBOLS = frozenset("©®°™•")
 
 
@@ -171,7 +173,8 @@ def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
 
 
 def _low_share(column: bytes) -> float:
-    return sum(byte < 0x20 for byte in column) / len(column)
+    """Share of bytes below 0x20 (counted by deleting them: C speed on megabyte files)."""
+    return (len(column) - len(column.translate(None, _LOW_BYTES))) / len(column)
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
@@ -243,10 +246,7 @@ def _looks_binary(text: str) -> bool:
     """NUL, or more control characters than prose has (a few ANSI escapes are fine)."""
     if "\x00" in text:
         return True
-    controls = sum(
-        unicodedata.category(char) == "Cc" and char not in _WHITESPACE_CONTROLS for char in text
-    )
-    return controls > CONTROL_SHARE * len(text)
+    return len(_CONTROL_CHARS.findall(text)) > CONTROL_SHARE * len(text)
 
 
 def read_document(path: Path, lang: str | None = None) -> Document:
