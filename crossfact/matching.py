@@ -156,9 +156,11 @@ def match_claims(
     for _, score, x, y, split in sorted(_supported(edges, len(docs))):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
-            if not _compatible(cx, cy, split, index, keys) or score < HIGH and (
-                _foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)
-            ):
+            # a weak link, or one that rests on length and position alone, must not pull
+            # a claim with figures into a match without any
+            if not _compatible(cx, cy, split, index, keys) or (
+                score < HIGH or not keys[x] & keys[y]
+            ) and (_foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)):
                 continue
             cx.claims |= cy.claims
             cx.keys |= cy.keys
