@@ -197,3 +197,32 @@ def test_punctuation_tells_apart_two_sentences_of_one_length_without_figures():
 def test_marks_are_read_in_every_script():
     assert marks_of("هل تريدون؟") == marks_of("Do you want it?") == frozenset("?")
     assert marks_of("« Il a dit » ; puis (enfin)") == frozenset({'"', ";", "("})
+
+
+def test_an_inserted_claim_with_a_figure_does_not_take_a_deleted_claims_place(tmp_path):
+    """fr lost the sentence without figures and has one from elsewhere, with a figure, in
+    its place: length and position alone must not link it."""
+    from crossfact.pipeline import run
+
+    lines = {
+        "en": ["The firm spent 120 million in 2019.", "It hired 45 engineers.",
+               "Its rival bought 300 servers.", "Shares rose 7 percent.",
+               "The weather was calm that morning.", "Revenue reached 910 million.",
+               "The plant employs 2,400 people.", "Profit fell 12 percent."],
+        "tr": ["Şirket 2019'da 120 milyon harcadı.", "45 mühendis işe aldı.",
+               "Rakibi 300 sunucu satın aldı.", "Hisseler yüzde 7 yükseldi.",
+               "O sabah hava sakindi.", "Gelir 910 milyona ulaştı.",
+               "Fabrikada 2.400 kişi çalışıyor.", "Kâr yüzde 12 düştü."],
+        "fr": ["L'entreprise a dépensé 120 millions en 2019.", "Elle a embauché 45 ingénieurs.",
+               "Son rival a acheté 300 serveurs.", "L'action a gagné 7 pour cent.",
+               "Les ventes ont atteint 987 unités.", "Les recettes ont atteint 910 millions.",
+               "L'usine emploie 2 400 personnes.", "Le bénéfice a baissé de 12 pour cent."],
+    }
+    paths = {}
+    for lang, text in lines.items():
+        paths[str(tmp_path / f"{lang}.txt")] = lang
+        (tmp_path / f"{lang}.txt").write_text("\n".join(text) + "\n", encoding="utf-8")
+    result = run(list(paths), langs=paths, segmented=True)
+    inserted = next(c for c in result.claims if "987" in c.text)
+    match = next(m for m in result.matches if inserted.id in m.claims)
+    assert match.claims == [inserted.id] and match.suggestion == "unsourced"
