@@ -9,6 +9,7 @@ matching runs in a worker thread), stay serial.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -20,12 +21,15 @@ R = TypeVar("R")
 
 PARALLEL_FROM = 3000  # claims in a story from which its work is spread over the cores
 
-_task: Callable[[Any], Any] | None = None  # what the forked workers run, inherited at fork
+# what the forked workers run and on what, inherited at fork: only an item's index is sent
+# to a worker (pickling the items, e.g. whole documents, cost more than the work saved)
+_task: Callable[[Any], Any] | None = None
+_items: Sequence[Any] = ()
 
 
-def _run(item: Any) -> Any:
+def _run(index: int) -> Any:
     assert _task is not None
-    return _task(item)
+    return _task(_items[index])
 
 
 def cores() -> int:
@@ -46,10 +50,15 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) ->
     if not worth_it or workers < 2 or not forkable:
         yield from map(fn, items)
         return
-    global _task
-    _task = fn
+    global _task, _items
+    _task, _items = fn, items
+    # objects that exist at fork are left out of the workers' garbage collections, which
+    # would otherwise write to (and so copy) every page of the parent's heap
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_run, items, chunksize=max(1, len(items) // (workers * 8)))
+            yield from pool.imap(_run, range(len(items)),
+                                 chunksize=max(1, len(items) // (workers * 8)))
     finally:
-        _task = None
+        _task, _items = None, ()
+        gc.unfreeze()
