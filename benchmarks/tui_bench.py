@@ -11,12 +11,20 @@
    writing escape codes to a terminal is not included), on the seed story;
 4. the same on a story of --big matches built from the parallel corpora (ntrex128 and
    flores200_dev lines, cycled), plus filter, search, page and jump timings.
+
+Beside each wall-clock figure: the main thread's CPU time over the same interval (wall much
+above CPU means waiting: fsync, or other processes on the CPUs) and the longest garbage
+collection inside one press. The fsync latency of the disk the databases are on is measured
+too: it is the floor under every decision (each one is committed with synchronous=FULL).
+`--profile` adds a cProfile of the large story's key presses.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
+import gc
 import io
 import os
 import statistics
@@ -24,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from common import missing_corpora, read_lines, write_section
@@ -89,6 +98,34 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+@dataclass
+class Press:
+    """One key press as the app saw it: seconds of wall clock, main-thread CPU, and the
+    longest garbage collection, from the key event to the first frame it caused."""
+
+    wall: float
+    cpu: float
+    gc: float
+    action: float  # wall clock of the binding's action alone (store calls included)
+
+
+class GcClock:
+    """Start and end of every garbage collection (gc.callbacks), to charge them to presses."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+        self._start = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._start = time.perf_counter()
+        else:
+            self.spans.append((self._start, time.perf_counter()))
+
+    def longest(self, start: float, end: float) -> float:
+        return max((b - a for a, b in self.spans if a >= start and b <= end), default=0.0)
+
+
 def timed_app_class():
     """ReviewApp that records when a key arrives and when the screen was last painted, so the
     figure is the app's own work (Pilot's idle detection sleeps in 20 ms steps)."""
@@ -97,67 +134,93 @@ def timed_app_class():
     from tui.app import ReviewApp
 
     class TimedApp(ReviewApp):
-        key_at = 0.0
-        handled_at = 0.0
-        painted_at = 0.0
+        key_at = handled_at = painted_at = 0.0
+        key_cpu = painted_cpu = 0.0
         waiting = False
 
         async def on_event(self, event: events.Event) -> None:
             if not isinstance(event, events.Key):
                 await super().on_event(event)
                 return
-            self.key_at = time.perf_counter()
+            self.key_at, self.key_cpu = time.perf_counter(), time.thread_time()
             await super().on_event(event)  # the binding's action runs (and commits) in here
             self.handled_at = self.painted_at = time.perf_counter()
+            self.painted_cpu = time.thread_time()
             self.waiting = True
 
         def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
             super()._display(screen, renderable)
             if self.waiting and renderable is not None:  # the first frame after the action
-                self.painted_at = time.perf_counter()
+                self.painted_at, self.painted_cpu = time.perf_counter(), time.thread_time()
                 self.waiting = False
 
     return TimedApp
 
 
-async def key_latencies(db: Path, story: str, decisions: int, extra: bool) -> dict:
+async def key_latencies(db: Path, story: str, decisions: int, extra: bool,
+                        profile: cProfile.Profile | None = None) -> dict[str, list[Press]]:
     from store import open_store
 
     store = open_store(db)
     app = timed_app_class()(store, reviewer="bench", story=story, session="bench")
-    result: dict[str, list[float]] = {"decide": [], "undo": [], "move": []}
-    handled: list[float] = []
+    result: dict[str, list[Press]] = {"decide": [], "undo": [], "move": []}
+    clock = GcClock()
 
-    async def press(*keys: str) -> float:
+    async def press(*keys: str) -> Press:
+        if profile:
+            profile.enable()
         await pilot.press(*keys)
         await pilot.pause()  # idle: the event is committed and the screen repainted
-        handled.append(app.handled_at - app.key_at)
-        return app.painted_at - app.key_at
+        if profile:
+            profile.disable()
+        return Press(wall=app.painted_at - app.key_at, cpu=app.painted_cpu - app.key_cpu,
+                     gc=clock.longest(app.key_at, app.painted_at),
+                     action=app.handled_at - app.key_at)
 
-    async with app.run_test(size=(120, 34)) as pilot:
-        t = time.perf_counter()
-        for _ in range(500):
-            if app.review.story is not None and app.review.view is not None:
-                break
-            await pilot.pause()
-        else:
-            raise SystemExit(f"the story {story!r} did not open")
-        result["open (pilot)"] = [time.perf_counter() - t]
-        keys = ["a", "c", "u"]
-        for i in range(decisions):
-            kind, key = ("undo", "ctrl+z") if i % 4 == 3 else ("decide", keys[i % 3])
-            result[kind].append(await press(key))
-            if i % 10 == 9:
-                result["move"].append(await press("j"))
-        if extra:
-            for label, keys_ in [("filter f", ["f"]), ("page down", ["pagedown"]),
-                                 ("jump to end", ["end"]), ("jump to start", ["home"])]:
-                result[label] = [await press(*keys_)]
-            await pilot.press("slash", *"Tesla")
-            result["search enter"] = [await press("enter")]
-    result["(of which the action)"] = handled
+    gc.callbacks.append(clock)
+    try:
+        async with app.run_test(size=(120, 34)) as pilot:
+            t = time.perf_counter()
+            for _ in range(500):
+                if app.review.story is not None and app.review.view is not None:
+                    break
+                await pilot.pause()
+            else:
+                raise SystemExit(f"the story {story!r} did not open")
+            result["open (pilot)"] = [Press(time.perf_counter() - t, 0.0, 0.0, 0.0)]
+            keys = ["a", "c", "u"]
+            for i in range(decisions):
+                kind, key = ("undo", "ctrl+z") if i % 4 == 3 else ("decide", keys[i % 3])
+                result[kind].append(await press(key))
+                if i % 10 == 9:
+                    result["move"].append(await press("j"))
+            if extra:
+                for label, keys_ in [("filter f", ["f"]), ("page down", ["pagedown"]),
+                                     ("jump to end", ["end"]), ("jump to start", ["home"])]:
+                    result[label] = [await press(*keys_)]
+                await pilot.press("slash", *"Tesla")
+                result["search enter"] = [await press("enter")]
+    finally:
+        gc.callbacks.remove(clock)
     store.close()
     return result
+
+
+def fsync_latency(directory: Path, runs: int = 200) -> list[float]:
+    """Seconds per fsync of a 4 kB append on this disk: what a committed decision waits for."""
+    path = directory / "fsync.probe"
+    times = []
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for _ in range(runs):
+            os.write(fd, b"x" * 4096)
+            t = time.perf_counter()
+            os.fsync(fd)
+            times.append(time.perf_counter() - t)
+    finally:
+        os.close(fd)
+        path.unlink()
+    return times
 
 
 def corpus_result(n_matches: int):
@@ -203,19 +266,57 @@ def say(line: str) -> None:
     LOG.append(line)
 
 
-def report(title: str, values: list[float]) -> None:
-    ms = [v * 1000 for v in values]
+def report(title: str, presses: list[Press]) -> None:
+    ms = [p.wall * 1000 for p in presses]
     if len(ms) == 1:
         say(f"  {title:<22} {ms[0]:8.1f} ms")
         return
+    cpu = [p.cpu * 1000 for p in presses]
     say(f"  {title:<22} p50 {statistics.median(ms):6.1f} ms   p99 {percentile(ms, 0.99):6.1f} ms"
-        f"   max {max(ms):6.1f} ms   n={len(ms)}")
+        f"   max {max(ms):6.1f} ms   n={len(ms)}   (cpu p50 {statistics.median(cpu):.1f}, "
+        f"p99 {percentile(cpu, 0.99):.1f}; longest gc {max(p.gc for p in presses) * 1000:.1f})")
+
+
+def report_all(results: dict[str, list[Press]]) -> None:
+    for title, presses in results.items():
+        report(title, presses)
+    actions = [Press(p.action, 0.0, 0.0, 0.0) for kind in ("decide", "undo", "move")
+               for p in results[kind]]
+    ms = [p.wall * 1000 for p in actions]
+    say(f"  {'(of which the action)':<22} p50 {statistics.median(ms):6.1f} ms   "
+        f"p99 {percentile(ms, 0.99):6.1f} ms   max {max(ms):6.1f} ms   n={len(ms)}")
+
+
+def store_big_story(path: Path, matches: int) -> float:
+    """Build and store the corpus story; seconds taken. Nothing of it stays alive afterwards:
+    the benchmark measures the app, not the collector walking the benchmark's own data."""
+    t = time.perf_counter()
+    from store import open_store
+
+    store = open_store(path)
+    store.add_story("big", corpus_result(matches), {})
+    store.close()
+    read_lines.cache_clear()
+    gc.collect()
+    return time.perf_counter() - t
+
+
+def print_profile(profile: cProfile.Profile) -> None:
+    """The functions the key presses spent their time in (not kept in the notes)."""
+    import pstats
+
+    print("profile of the large story's key presses (cumulative, then own time):")
+    for order in ("cumulative", "tottime"):
+        stats = pstats.Stats(profile, stream=sys.stdout)
+        stats.strip_dirs().sort_stats(order).print_stats(30)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=300)
     parser.add_argument("--big", type=int, default=20_000)
+    parser.add_argument("--profile", action="store_true",
+                        help="print a cProfile of the large story's key presses")
     parser.add_argument("--notes", type=Path, default=Path("/work/notes/eval-latest.md"),
                         help="Markdown file whose tui_bench section gets the figures")
     args = parser.parse_args()
@@ -231,6 +332,9 @@ def main() -> None:
         say(f"  {name:<22} {seconds * 1000:7.1f} ms")
 
     with tempfile.TemporaryDirectory() as tmp:
+        fsyncs = [t * 1000 for t in fsync_latency(Path(tmp))]
+        say(f"fsync of a 4 kB append on this disk: p50 {statistics.median(fsyncs):.2f} ms, "
+            f"p99 {percentile(fsyncs, 0.99):.2f} ms, max {max(fsyncs):.2f} ms")
         seed_db = Path(tmp) / "seed.db"
         store = open_store(seed_db)
         store.add_story("seed-story", pipeline.run([SEED]), {})
@@ -241,28 +345,23 @@ def main() -> None:
 
         say(f"seed story, {args.decisions} key presses (3 of 4 decide, 1 of 4 undo), "
             "key to first repaint:")
-        for title, values in asyncio.run(
-            key_latencies(seed_db, "seed-story", args.decisions, extra=False)
-        ).items():
-            report(title, values)
+        report_all(asyncio.run(key_latencies(seed_db, "seed-story", args.decisions,
+                                             extra=False)))
 
         reason = missing_corpora()
         if reason:
             say(f"large story skipped: {reason}")
         else:
             big_db = Path(tmp) / "big.db"
-            t = time.perf_counter()
-            result = corpus_result(args.big)
-            store = open_store(big_db)
-            store.add_story("big", result, {})
-            store.close()
+            seconds = store_big_story(big_db, args.big)
             say(f"story of {args.big} matches from the corpora built and stored in "
-                f"{time.perf_counter() - t:.1f} s")
+                f"{seconds:.1f} s")
             say(f"large story, {args.decisions} key presses:")
-            for title, values in asyncio.run(
-                key_latencies(big_db, "big", args.decisions, extra=True)
-            ).items():
-                report(title, values)
+            profile = cProfile.Profile() if args.profile else None
+            report_all(asyncio.run(key_latencies(big_db, "big", args.decisions, extra=True,
+                                                 profile=profile)))
+            if profile:
+                print_profile(profile)
 
     command = f"python benchmarks/tui_bench.py --decisions {args.decisions}"
     body = io.StringIO()
