@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -532,3 +533,21 @@ def test_match_numbers_are_one_based_and_a_split_out_has_its_own(tmp_path):
         assert move.target == alone
     finally:
         store.close()
+
+
+def test_what_lives_with_the_open_story_is_frozen_until_the_app_closes(store, seed):
+    """Full collections must not walk Textual and the story on every tenth key (tui/heap.py)."""
+    app = app_for(store)
+    frozen: list[int] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.pause()
+        frozen.append(gc.get_freeze_count())
+        await pilot.press("a")
+        await pilot.pause()
+        frozen.append(gc.get_freeze_count())
+
+    drive(app, steps)
+    assert min(frozen) > 10_000  # Textual alone is ~40k objects
+    assert gc.get_freeze_count() == 0  # handed back on exit: no test leaks into the next
+    assert verdicts(store, seed)  # and the key still decided

@@ -21,6 +21,7 @@ from store import Store, StoreError
 from tui.cell_width import match_terminal_widths
 from tui.commands import ReviewCommands
 from tui.display_text import bidi_default
+from tui.heap import thaw
 from tui.messages import MatchingFinished, MatchingProgress
 from tui.screens.help import HelpScreen
 from tui.screens.review import ReviewScreen
@@ -79,6 +80,9 @@ class ReviewApp(App[None]):
             self.set_keymap(self.keymap)
         self.push_screen(self.review)
         self.call_after_refresh(self.start)
+
+    def on_unmount(self) -> None:
+        thaw()
 
     def start(self) -> None:
         """Open the story at once if stored with the same files; otherwise match it."""

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from crossfact.models import Event, Suggestion
 from store import MatchRow, MatchView, Store, StoreError, parse_number
 from tui.dialogs.prompt import TextPrompt
+from tui.heap import freeze_long_lived
 from tui.keys import REVIEW_BINDINGS
 from tui.messages import Saved, StoreFailed
 from tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
@@ -115,6 +116,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):
             self._select(0)
+        self.call_after_refresh(freeze_long_lived)  # after the first paint of the story
 
     def goto(self, match_id: str) -> bool:
         """Put the cursor on a match if the current filter shows it."""

@@ -63,6 +63,10 @@ class MatchList(ScrollView, can_focus=False):
     MatchList > .match-list--unsourced { color: $warning; }
     """
 
+    # A few screens of rendered rows. Every cached Strip is a dozen objects the garbage
+    # collector walks on each full pass (tui/heap.py): a larger cache makes every key slower.
+    CACHED_LINES: ClassVar[int] = 200
+
     cursor: reactive[int] = reactive(0, always_update=True)
     """Index of the selected row in the filtered list."""
     bidi: reactive[bool] = reactive(True)
@@ -150,7 +154,7 @@ class MatchList(ScrollView, can_focus=False):
         strip = self._lines.get(key)
         if strip is None:
             strip = self._lines[key] = self._render_row(row, width, index == self.cursor)
-            if len(self._lines) > 1000:
+            if len(self._lines) > self.CACHED_LINES:
                 self._lines.popitem(last=False)
         return strip
 
