@@ -12,6 +12,8 @@ standing alone ("2024 yılında") is a `Quantity(year=True)` from `find_quantiti
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -24,6 +26,7 @@ from crossfact.locales import (
     lookup_prefix,
     month_names,
     same_length_clean,
+    word_regex,
 )
 from crossfact.models import DateRef
 
@@ -78,8 +81,10 @@ def _grammar(lang: str) -> _DateGrammar:
     clitic = _CLITICS.get(lang, "")
     suffix = _FREE_SUFFIX.get(lang, "") + _APOSTROPHE_SUFFIX
     any_month = f"(?:{strong}|{weak_alt})"
+    cased = any(ch.lower() != ch.upper() for name in names for ch in name)
     named = re.compile(
-        rf"(?:(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?{_SP}+(?:de{_SP}+)?)?"
+        _first_character(names) * (cased and not clitic)
+        + rf"(?:(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?{_SP}+(?:de{_SP}+)?)?"
         rf"(?<!{WORD_CHAR}){clitic}"
         rf"(?:(?P<strong>{strong}){suffix}|(?P<weak>{weak_alt}){_APOSTROPHE_SUFFIX})"
         rf"(?!{WORD_CHAR})(?P<dot>\.(?!\d))?"
@@ -97,9 +102,18 @@ def _grammar(lang: str) -> _DateGrammar:
         iso=re.compile(r"(?<![\d.,/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"),
         context_before=re.compile(rf"(?<!{WORD_CHAR}){before}", re.IGNORECASE) if before else None,
         context_after=re.compile(after, re.IGNORECASE) if after else None,
-        months=None if any(ch.lower() != ch.upper() for name in names for ch in name)
-        else re.compile(f"{strong}|{weak_alt}", re.IGNORECASE),
+        months=None if cased else re.compile(f"{strong}|{weak_alt}", re.IGNORECASE),
     )
+
+
+def _first_character(names: Iterable[str]) -> str:
+    """A lookahead for what every named date starts with, a digit or a month's first letter,
+    or "" where a first letter has spellings `word_regex` merges. Tested at each position
+    before the slower alternation of month names: the same matches, about twice as fast."""
+    firsts = {unicodedata.normalize("NFC", name)[:1] for name in names}
+    if any(word_regex(c) != re.escape(c) for c in firsts):
+        return ""
+    return rf"(?=[\d{''.join(re.escape(c) for c in sorted(firsts))}])"
 
 
 def _day(digits: str | None) -> int | None:
