@@ -94,10 +94,8 @@ class NameFinder:
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
-        try:
+        if word in self._native:
             return self._native[word]
-        except KeyError:
-            pass
         found = None
         # three consonants collide often in Arabic and Hebrew: only short words then
         if (script_of(word) != "Latin" and (hit := skeletons(word) & self.lexicon)
