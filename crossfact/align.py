@@ -327,6 +327,8 @@ def align_pair(
         used_b = {j for lk in links for j in lk.b}
         rest_a = [i for i in rest_a if i not in used_a]
         rest_b = [j for j in rest_b if j not in used_b]
+    if translation:  # a figure that differs is a substitution to show, not a stranger
+        view = PairView(a, b, PairScorer(a, b, substitutions=True), view.anchors)
     return links + _passes(view, rest_a, rest_b, low, translation, first=not links)
 
 
