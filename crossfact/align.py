@@ -276,7 +276,9 @@ def _one_pass(
     Only the first pass fills the open ends before the first and after the last anchor:
     later passes see leftovers, whose ends hold deletions and insertions, not translations.
     Each pass decides afresh whether its anchors line up: leftovers that are only deletions
-    and insertions must not be paired by length.
+    and insertions must not be paired by length. In leftovers, only gaps with as many
+    claims on each side are filled: moved blocks stand there in shuffled order, and an
+    uneven gap between two of their anchors is two blocks' ends, not one translation.
     """
     if anchors is None:
         anchors = _anchors(scorer, a, b)
@@ -293,7 +295,7 @@ def _one_pass(
         gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
         gap = (
             _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)))
-            if (bounded or first) and (significant or even)
+            if (bounded or first) and ((significant and first) or even)
             else []
         )
         links += [
