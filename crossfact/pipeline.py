@@ -14,6 +14,7 @@ from crossfact.matching import match_claims
 from crossfact.models import Claim, Document, MatchResult
 from crossfact.reading import collect_paths, read_document
 from crossfact.segment import segment
+from crossfact.story_file import story_files
 
 Progress = Callable[[str, int, int], None]
 
@@ -34,15 +35,24 @@ def check_overrides(files: Sequence[Path], langs: Mapping[str, str]) -> None:
         raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]}")
 
 
+def story_langs(paths: Sequence[str | Path], files: Sequence[Path]) -> dict[str, str]:
+    """The languages that the story files of the folders among `paths` set for these files."""
+    found = {path: code for story in story_files(map(Path, paths))
+             for path, code in story.langs().items()}
+    inputs = {f.resolve() for f in files}
+    return {path: code for path, code in found.items() if Path(path).resolve() in inputs}
+
+
 def read_story(
     paths: Sequence[str | Path],
     langs: Mapping[str, str] | None = None,
     progress: Progress | None = None,
 ) -> list[Document]:
-    """Every version named by `paths` (files or folders), decoded and with its language."""
-    langs = langs or {}
+    """Every version named by `paths` (files or folders), decoded and with its language:
+    as given in `langs`, else as a folder's story file says, else as detected."""
     files = collect_paths(paths)
-    check_overrides(files, langs)
+    check_overrides(files, langs or {})
+    langs = {**story_langs(paths, files), **(langs or {})}
     if len(files) < 2:
         raise InputError(
             f"{paths[0] if paths else 'no input'}: a story needs at least two versions to compare"

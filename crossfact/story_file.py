@@ -1,0 +1,84 @@
+"""The optional `story.toml` beside a story's versions: its title, and per version a URL and
+a language when detection must be overridden.
+
+    title = "Tesla and xAI spend on AI hardware"
+    languages = ["tr", "bn", "ar", "fr", "he"]
+    [versions."000_0c23687e67bb5be4.txt"]
+    url = "https://example.com/tr/article"   # for ClaimReview appearances
+    lang = "tr"                               # only where detection must be overridden
+
+One reader for everyone who opens a story folder (`crossfact match DIR`, `crossfact review
+DIR`, the recorded fixtures). A folder stands for its .txt and .md files only, so the story
+file never becomes a version.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crossfact.errors import InputError
+
+STORY_FILE = "story.toml"
+
+
+@dataclass(frozen=True)
+class StoryVersion:
+    """One version named in a story file."""
+
+    file: str
+    url: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryFile:
+    """A story folder's story file; every field may be missing from the file."""
+
+    folder: Path
+    title: str | None = None
+    languages: list[str] = field(default_factory=list)
+    versions: list[StoryVersion] = field(default_factory=list)
+
+    def urls(self) -> dict[str, str]:
+        """Each version's URL by path (`folder / file`, as the matcher is given them)."""
+        return {str(self.folder / v.file): v.url for v in self.versions if v.url}
+
+    def langs(self) -> dict[str, str]:
+        """Language overrides by path, the form `--lang PATH=CODE` takes."""
+        return {str(self.folder / v.file): v.lang for v in self.versions if v.lang}
+
+
+def read_story_file(folder: Path) -> StoryFile | None:
+    """The story file in `folder`, None when there is none; a broken one is an InputError."""
+    path = Path(folder) / STORY_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        versions = [StoryVersion(file, _text(entry, "url"), _text(entry, "lang"))
+                    for file, entry in data.get("versions", {}).items()]
+        title, languages = data.get("title"), data.get("languages", [])
+        if not (title is None or isinstance(title, str)) or not isinstance(languages, list):
+            raise ValueError("title must be a string and languages a list")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError,
+            ValueError) as error:
+        raise InputError(f"{path}: not a usable story file ({error})") from None
+    return StoryFile(Path(folder), title, [str(lang) for lang in languages], versions)
+
+
+def _text(entry: object, key: str) -> str | None:
+    """A version's string setting, or None; anything else is a broken story file."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"each version must be a table, not {entry!r}")
+    value = entry.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"a version's {key} must be a string")
+    return value
+
+
+def story_files(paths: Iterable[Path]) -> list[StoryFile]:
+    """The story files of the folders among `paths`."""
+    return [story for p in paths if Path(p).is_dir() and (story := read_story_file(Path(p)))]

@@ -1,0 +1,43 @@
+"""The story file beside a story's versions: one reader, used by match, review and fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+from crossfact.errors import InputError
+from crossfact.pipeline import read_story
+from crossfact.story_file import read_story_file
+
+FR = "Le président a annoncé 300 nouveaux emplois dans l'usine de Lyon en 2024."
+EN = "The president announced 300 new jobs at the Lyon plant in 2024."
+
+
+def test_a_story_file_gives_title_urls_and_languages(tmp_path):
+    (tmp_path / "story.toml").write_text(
+        'title = "Jobs"\nlanguages = ["fr", "en"]\n'
+        '[versions."a.txt"]\nurl = "https://x.test/a"\nlang = "fr"\n'
+        '[versions."b.txt"]\nurl = "https://x.test/b"\n', encoding="utf-8")
+    story = read_story_file(tmp_path)
+    assert story is not None and story.title == "Jobs" and story.languages == ["fr", "en"]
+    assert story.urls() == {str(tmp_path / "a.txt"): "https://x.test/a",
+                            str(tmp_path / "b.txt"): "https://x.test/b"}
+    assert story.langs() == {str(tmp_path / "a.txt"): "fr"}
+
+
+def test_no_story_file_is_none_and_a_broken_one_is_one_line(tmp_path):
+    assert read_story_file(tmp_path) is None
+    for broken in ("versions = [", '[versions."a.txt"]\nurl = 5\n', 'versions = {a = 1}\n'):
+        (tmp_path / "story.toml").write_text(broken, encoding="utf-8")
+        with pytest.raises(InputError, match="story.toml: not a usable story file"):
+            read_story_file(tmp_path)
+
+
+def test_reading_a_folder_takes_the_story_files_language_and_a_given_one_wins(tmp_path):
+    (tmp_path / "a.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "story.toml").write_text(
+        '[versions."a.txt"]\nlang = "tr"\n[versions."gone.txt"]\nlang = "he"\n',
+        encoding="utf-8")
+    assert [d.lang for d in read_story([tmp_path])] == ["tr", "en"]
+    given = {str(tmp_path / "a.txt"): "fr"}
+    assert [d.lang for d in read_story([tmp_path], given)] == ["fr", "en"]
