@@ -98,7 +98,8 @@ class NameFinder:
             return self._native[word]
         found = None
         # three consonants collide often in Arabic and Hebrew: only short words then
-        if (script_of(word) != "Latin" and (hit := skeletons(word) & self.lexicon)
+        if (not _has_digit(word) and script_of(word) != "Latin"
+                and (hit := skeletons(word) & self.lexicon)
                 and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
             found = min(hit)
         self._native[word] = found
@@ -106,26 +107,23 @@ class NameFinder:
 
     def __call__(self, words: Tokens, latin: set[str], skip: frozenset[str] = frozenset()
                  ) -> list[Name]:
-        """The `latin` names as written, plus native-script words whose skeleton is in the
-        lexicon; `skip` holds words already read as something else (month names)."""
+        """The `latin` names as written (never with digits), plus native-script words whose
+        skeleton is in the lexicon; `skip` holds words already read as something else."""
         names: list[Name] = []
         seen: set[str] = set(skip)
+        native = self._native
         for word, _ in words:
-            if word in seen or _has_digit_word(word):
+            if word in seen:
                 continue
             if word in latin:
                 names.append(Name(text=word, skeleton=_latin_skeleton(word), latin=True))
-            elif (skeleton := self.native_skeleton(word)) is not None:
-                names.append(Name(text=word, skeleton=skeleton, latin=False))
             else:
-                continue
+                skeleton = native[word] if word in native else self.native_skeleton(word)
+                if skeleton is None:
+                    continue
+                names.append(Name(text=word, skeleton=skeleton, latin=False))
             seen.add(word)
         return names
-
-
-@lru_cache(maxsize=200_000)
-def _has_digit_word(word: str) -> bool:
-    return _has_digit(word) is not None
 
 
 @lru_cache(maxsize=200_000)
