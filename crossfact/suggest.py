@@ -21,6 +21,7 @@ from crossfact.names import WORD, script_of, skeletons
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
+ROUNDED_DIGITS = 3  # a rounded figure has at most this many significant digits
 CALENDAR = ("year", "month", "day")  # figures compared exactly, never by magnitude
 SAME_ROLE = 0.15  # how far apart (share of the text) two names may stand to swap roles
 
@@ -84,8 +85,11 @@ def significant_digits(value: float) -> int:
 
 def _rounds(rough: Figure, other: Figure) -> bool:
     """Whether `rough` may be `other` rounded: it is marked approximate (or in a headline),
-    written less precisely, and within 10%. "about 300" may be 301; 301 is not 300."""
-    return rough.rough and significant_digits(rough.value) < significant_digits(other.value) \
+    written less precisely, as people round (three significant digits at most), and within
+    10%. "about 300" may be 301; 301 is not 300, and 26,750 is not 26,751."""
+    digits = significant_digits(rough.value)
+    return rough.rough and digits <= ROUNDED_DIGITS \
+        and digits < significant_digits(other.value) \
         and abs(rough.value - other.value) <= ROUGH * max(abs(rough.value), abs(other.value))
 
 

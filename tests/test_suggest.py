@@ -133,3 +133,10 @@ def test_a_figure_said_twice_by_one_version_only_is_no_conflict():
         "tr": "6 milyar dolar topladı ve bir o kadarı daha planlanıyor.",
     })
     assert v.suggestion == "agree"
+
+
+def test_a_headline_rounds_as_people_round_not_to_four_digits():
+    """"$10 billion" may round 9.8; 26,750 in a headline is no rounding of 26,751."""
+    v, labels = verdict({"tr": "Hırsızlar 26.750 dolar aldı", "bn": "চোরেরা ২৬,৭৫০ ডলার নিয়েছে",
+                         "fr": "Des voleurs prennent 26 751 $"}, kind="headline")
+    assert v.suggestion == "conflict" and [labels[d] for d in v.outliers] == ["fr"]
