@@ -22,7 +22,7 @@ from crossfact.suggest import suggest
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
-LOW = 0.3  # links below this are not kept at all
+LOW = 0.25  # links below this are not kept at all
 
 Progress = Callable[[str, int, int], None]
 
