@@ -12,7 +12,7 @@ from sqlite_utils import Database
 
 from crossfact.ids import stable_id
 
-from .connection import sql_errors
+from .connection import checkpoint_wal, sql_errors
 from .errors import StoreError
 
 Clock = Callable[[], str]
@@ -45,6 +45,10 @@ class StoreBase:
 
     def close(self) -> None:
         self.db.close()
+
+    def checkpoint(self) -> tuple[int, int, int]:
+        """Copy the WAL into the database file; callable from any thread (its own connection)."""
+        return checkpoint_wal(self.path)
 
     def __enter__(self) -> StoreBase:
         return self

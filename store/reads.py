@@ -79,13 +79,32 @@ class ReadMixin(StoreBase):
 
     def count(self, story: str, *, reviewer: str, filter: str = "all",
               search: str | None = None) -> int:
+        """Matches under a filter and search. Without a search, "all", "todo" and "decided"
+        come from `progress`: the TUI asks after every key, and the general query looks up a
+        verdict for each of a story's matches (5 ms at 20,000)."""
+        if filter in ("all", "todo", "decided") and not (search and search.strip()):
+            decided, total = self.progress(story, reviewer=reviewer)
+            return {"all": total, "todo": total - decided, "decided": decided}[filter]
         sql, params = self._matches_sql(story, reviewer, filter, search)
         return self.db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
 
     def progress(self, story: str, *, reviewer: str) -> tuple[int, int]:
-        """(decided, total) for this reviewer on the current matches."""
-        total = self.count(story, reviewer=reviewer)
-        return total - self.count(story, reviewer=reviewer, filter="todo"), total
+        """(decided, total) for this reviewer on the current matches.
+
+        Counted from this reviewer's rows of current_decisions (at most one per match, its
+        primary key) that hold a verdict on a current match: as many lookups as decisions,
+        not as matches.
+        """
+        story_id = self._story_id(story)
+        total = self.db.execute("SELECT count(*) FROM current_matches WHERE story = ?",
+                                [story_id]).fetchone()[0]
+        decided = self.db.execute("""
+            SELECT count(*) FROM current_decisions d
+            WHERE d.story = ? AND d.reviewer = ? AND d.verdict IS NOT NULL
+              AND EXISTS (SELECT 1 FROM current_matches m
+                          WHERE m.story = d.story AND m.id = d."match")""",
+            [story_id, reviewer]).fetchone()[0]
+        return decided, total
 
     def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -205,3 +208,58 @@ def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
     assert parse_number("#1B") == (0, "1b") and parse_number(" 12 ") == (11, "12")
     assert parse_number("0") is None and parse_number("twelve") is None
     s.close()
+
+
+def test_counts_equal_the_rows_listed(s: Store) -> None:
+    """count/progress take a shortcut through current_decisions; it must agree with the rows
+    the filters list, whatever the log holds: notes without verdicts, undone verdicts, other
+    reviewers, and a verdict left on a match that a move emptied."""
+    rows = s.matches("seed", reviewer="ann")
+    alone = next(r for r in rows if len(r.langs) == 1)
+    s.decide("seed", alone.id, "unsourced", reviewer="ann", session="s")
+    claim = s.match(alone.id, reviewer="ann").members[0].claim.id
+    other = next(r for r in rows if r.id != alone.id)
+    s.move_claim("seed", claim, other.id, reviewer="ann", session="s")  # `alone` is gone
+    s.decide("seed", rows[0].id, "agree", reviewer="ann", session="s")
+    s.note("seed", rows[1].id, "look again", reviewer="ann", session="s")
+    s.decide("seed", rows[2].id, "conflict", reviewer="ann", session="s")
+    s.undo("seed", reviewer="ann", session="s")
+    s.decide("seed", rows[1].id, "agree", reviewer="bob", session="s")
+    for reviewer in ("ann", "bob", "cem"):
+        listed = s.matches("seed", reviewer=reviewer, limit=1000)
+        decided = sum(r.verdict is not None for r in listed)
+        assert s.progress("seed", reviewer=reviewer) == (decided, len(listed))
+        assert s.count("seed", reviewer=reviewer) == len(listed)
+        assert s.count("seed", reviewer=reviewer, filter="decided") == decided
+        assert s.count("seed", reviewer=reviewer, filter="todo") == len(listed) - decided
+    assert s.progress("seed", reviewer="ann") == (1, 3)
+
+
+def test_checkpoint_moves_commits_from_the_wal_into_the_file(tmp_path: Path,
+                                                                      s: Store) -> None:
+    """A decision is committed to the WAL; `checkpoint`, on a connection of its own thread as
+    the TUI's worker calls it, moves it into the database file."""
+
+    def events_in_the_file_alone() -> int:
+        copy = tmp_path / "file-alone.db"  # the database file without its WAL
+        copy.write_bytes(s.path.read_bytes())
+        with sqlite3.connect(copy) as conn:
+            count = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        conn.close()
+        copy.unlink()
+        return count
+
+    s.checkpoint()
+    for row in s.matches("seed", reviewer="ann"):
+        s.decide("seed", row.id, "agree", reviewer="ann", session="s")
+    assert events_in_the_file_alone() == 0
+    assert s.db["events"].count == 4  # committed: in the WAL
+    busy, pages, copied = threading_result(s.checkpoint)
+    assert busy == 0 and pages == copied > 0
+    assert events_in_the_file_alone() == 4
+
+
+def threading_result(call: Callable[[], tuple[int, int, int]]) -> tuple[int, int, int]:
+    """Run `call` on another thread, as the TUI's worker does, and return its result."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(call).result()

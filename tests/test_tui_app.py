@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from store import open_store, split_match_id
 from tui.app import ReviewApp
 from tui.messages import Saved, StoreFailed
 from tui.screens.help import HelpScreen
+from tui.screens.review import ReviewScreen
 from tui.story_urls import version_urls
 
 Steps = Callable[[Pilot], Awaitable[None]]
@@ -551,3 +553,32 @@ def test_what_lives_with_the_open_story_is_frozen_until_the_app_closes(store, se
     assert min(frozen) > 10_000  # Textual alone is ~40k objects
     assert gc.get_freeze_count() == 0  # handed back on exit: no test leaks into the next
     assert verdicts(store, seed)  # and the key still decided
+
+
+def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monkeypatch):
+    """A commit would checkpoint now and then (holding up that key); a thread does it."""
+    monkeypatch.setattr(ReviewScreen, "CHECKPOINT_IDLE", 3600.0)  # only the calls below
+    threads: list[str] = []
+    real = store.checkpoint
+    monkeypatch.setattr(store, "checkpoint",
+                        lambda: threads.append(threading.current_thread().name) or real())
+    app = app_for(store)
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review._checkpoint_when_idle()
+        await pilot.app.workers.wait_for_complete()
+        assert threads == []  # nothing saved yet: nothing to do
+        for key in "acu":
+            await pilot.press(key)
+            await pilot.pause()
+        review._checkpoint_when_idle()
+        assert threads == []  # the reviewer is still at it
+        review._saved_at -= ReviewScreen.CHECKPOINT_IDLE  # as if they paused since
+        review._checkpoint_when_idle()
+        review._checkpoint_when_idle()  # once per pause, not once per tick
+        await pilot.app.workers.wait_for_complete()
+
+    drive(app, steps)
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+    assert [v for _, v in verdicts(store, seed)] == ["agree", "conflict", "unsourced"]

@@ -41,6 +41,9 @@ class FakeStore:
         self.closed = False
         self.fail_next: str | None = None  # make the next command raise StoreError
 
+    def checkpoint(self) -> tuple[int, int, int]:
+        return 0, 0, 0
+
     # -- stories ---------------------------------------------------------------------------
     def add_story(self, name: str, result: MatchResult, params: dict, *,
                   version: str | None = None, urls: dict[str, str] | None = None) -> str:
