@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from babel.dates import format_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crossfact import dates
 from crossfact.dates import find_dates
+from crossfact.locales import month_names
 from crossfact.numbers import find_quantities
 
 LANGS = ["tr", "bn", "ar", "fr", "he", "en"]
@@ -113,3 +116,20 @@ def test_seed_dates():
     assert (2024, 10, 29) in parts(bn, "bn")
     he = (seeds / "004_e7e13f47c49d17c4.txt").read_text(encoding="utf-8")
     assert (2023, 7, None) in parts(he, "he")
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "fr", "de", "es"])
+def test_the_first_letter_lookahead_changes_no_match(lang):
+    """Named dates in cased scripts test a match's first character before the month names:
+    the matches are those of the pattern without that test, whatever the case."""
+    named = dates._grammar(lang).named
+    lookahead = dates._first_character(month_names(lang)[0])
+    assert lookahead and named.pattern.startswith(lookahead)
+    plain = re.compile(named.pattern.removeprefix(lookahead), named.flags)
+    words = [w for name in month_names(lang)[0] for w in (name, name.upper(), name.title())]
+    turkish_i = [w.replace("i", "İ").replace("ı", "I") for w in words]
+    texts = [f"{pre}{w}{post}" for w in words + turkish_i
+             for pre, post in (("", ""), ("le 3 ", " 2024."), ("(1st ", ")"), ("x", "y"))]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in named.finditer(text)] == [
+            (m.span(), m.groups()) for m in plain.finditer(text)], text

@@ -1,7 +1,12 @@
 """Names across scripts compare on consonant skeletons (practices.md: Tesla → tsl; تسلا → tsl)."""
 
 import pytest
+import regex
+from anyascii import anyascii
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from crossfact import names
 from crossfact.names import skeletons
 
 SAME = [
@@ -28,3 +33,13 @@ def test_one_name_in_every_script_shares_a_skeleton(latin, others):
                                       ("Google", "Grok")])
 def test_different_names_stay_apart(a, b):
     assert not skeletons(a) & skeletons(b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.sampled_from(["টেসলা", "تسلا", "טסלה", "Ğğİış", "Œuvre", "ß", "ǅ"]))
+def test_skeleton_reads_a_word_as_its_anyascii_transliteration(word):
+    """The per-character translate table equals transliterating the whole word."""
+    s = regex.sub("[^a-z]+", "", anyascii(word).lower())
+    s = names._DIGRAPH.sub(lambda m: names._DIGRAPHS[m.group()], s)
+    s = s.translate(str.maketrans("", "", "aeiouyhw'")).translate(names._CLASSES)
+    assert names.skeleton(word) == regex.sub(r"(.)\1+", r"\1", s)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import importlib.util
 import random
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 
+from crossfact import reading
 from crossfact.errors import InputError
 from crossfact.ids import stable_id
 from crossfact.reading import collect_paths, decode, make_title, read_document
@@ -237,3 +239,11 @@ def test_a_file_too_large_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_an_unreadable_path_is_an_input_error(tmp_path: Path):
     with pytest.raises(InputError, match="cannot read"):
         read_document(tmp_path)  # a folder: read_bytes fails with IsADirectoryError
+
+
+def test_control_characters_are_unicode_cc_but_whitespace():
+    """The control count of `_looks_binary` is Unicode's Cc category less \\t \\n \\v \\f \\r."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    expected = [c for c in every if unicodedata.category(c) == "Cc" and c not in "\t\n\v\f\r"]
+    assert reading._CONTROL_CHARS.findall(every) == expected
+    assert reading._low_share(bytes(range(256))) == 32 / 256
