@@ -58,6 +58,19 @@ def ntrex_documents() -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple((doc, tuple(lines)) for doc, lines in docs.items())
 
 
+def flores_documents() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """FLORES dev's articles (consecutive lines from one URL) as (URL, its line numbers)."""
+    rows = (corpora_dir() / "flores200_dev" / "metadata_dev.tsv").read_text("utf-8")
+    urls = [line.split("\t")[0] for line in rows.splitlines()[1:]]
+    docs: list[tuple[str, list[int]]] = []
+    for n, url in enumerate(urls):
+        if docs and docs[-1][0] == url:
+            docs[-1][1].append(n)
+        else:
+            docs.append((url, [n]))
+    return tuple((url, tuple(lines)) for url, lines in docs)
+
+
 @dataclass
 class Piece:
     """One sentence of a constructed version, with its gold label and what was done to it."""

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
 from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 
-SKIP = 0.12  # what leaving one claim unaligned is worth in the DP
+SKIP = 0.05  # what leaving one claim unaligned is worth in the DP
+PARAGRAPH_SKIP = 0.12  # ... and one paragraph, when paragraphs are aligned first
 JOIN_PENALTY = 0.06  # a 1-2 bead must beat 1-1 + 0-1 clearly
 ANCHOR_MIN = 0.42  # weakest similarity that can be an anchor
 ANCHOR_MAX_DF = 4  # keys more frequent than this do not propose anchor candidates
@@ -269,7 +270,7 @@ def is_translation(evidence: float) -> bool:
 
 def _one_pass(
     scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool, translation: bool,
-    anchors: list[tuple[int, int, float]] | None = None,
+    anchors: list[tuple[int, int, float]] | None = None, skip: float = SKIP,
 ) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
@@ -294,7 +295,7 @@ def _one_pass(
         even = abs((i - prev_i) - (j - prev_j)) <= 1
         gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
         gap = (
-            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)))
+            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)), skip)
             if (bounded or first) and ((significant and first) or even)
             else []
         )
@@ -310,7 +311,7 @@ def _one_pass(
 
 def align_pair(
     a: list[Unit], b: list[Unit], low: float, translation: bool | None = None,
-    view: PairView | None = None,
+    view: PairView | None = None, skip: float = SKIP,
 ) -> list[Link]:
     """All links between two versions scoring at least `low`, as claim indices.
 
@@ -331,12 +332,12 @@ def align_pair(
         rest_b = [j for j in rest_b if j not in used_b]
     if translation:  # a figure that differs is a substitution to show, not a stranger
         view = PairView(a, b, PairScorer(a, b, substitutions=True), view.anchors)
-    return links + _passes(view, rest_a, rest_b, low, translation, first=not links)
+    return links + _passes(view, rest_a, rest_b, low, translation, not links, skip)
 
 
 def _passes(
     view: PairView, rest_a: list[int], rest_b: list[int], low: float, translation: bool,
-    first: bool,
+    first: bool, skip: float = SKIP,
 ) -> list[Link]:
     """Align what is left, pass after pass: each pass sees only the claims still unlinked."""
     a, b, scorer = view.a, view.b, view.scorer
@@ -346,7 +347,8 @@ def _passes(
             break
         sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
         head = first and n == 0
-        found = _one_pass(scorer, sub_a, sub_b, head, translation, view.anchors if head else None)
+        found = _one_pass(scorer, sub_a, sub_b, head, translation,
+                          view.anchors if head else None, skip)
         kept = [
             Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
             for lk in found
@@ -390,7 +392,7 @@ def _by_paragraph(a: list[Unit], b: list[Unit], low: float) -> list[Link]:
     para_a = [_merged(a, g, n) for n, g in enumerate(groups_a)]
     para_b = [_merged(b, g, n) for n, g in enumerate(groups_b)]
     view = PairView.of(para_a, para_b, PairScorer(para_a, para_b, substitutions=True))
-    found = align_pair(para_a, para_b, low, True, view)
+    found = align_pair(para_a, para_b, low, True, view, PARAGRAPH_SKIP)
     inner_scorer = PairScorer(a, b, substitutions=True)
     links: list[Link] = []
     for pl in found + _moved(view.scorer, para_a, para_b, found):
