@@ -173,6 +173,14 @@ class ReviewScreen(FixingActions, Screen[None]):
             row = self.matches.current()
             self._show_detail(row.id if row else None)
 
+    def _detail_first(self) -> None:
+        """Ask for the detail pane's layout before this key changes anything else.
+
+        Textual takes widgets' refresh requests in the order they were made. Asked last, the
+        detail missed the frame that redrew the list row and the status line, and the next
+        match showed a frame or two (~30 ms) later. Its content is set before that frame."""
+        self.query_one(MatchDetail).refresh(layout=True)
+
     def on_match_list_selected(self, message: MatchList.Selected) -> None:
         """A click on the list: show the match unless it already is."""
         if self.view is None or self.view.id != message.match_id:
@@ -302,6 +310,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         row = self._current()
         if row is None:
             return
+        self._detail_first()
         with self.app.batch_update():  # saved, list, progress and next match: one frame
             event = self._command(
                 lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
@@ -315,6 +324,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         row = self._current()
         if row is None:
             return
+        self._detail_first()
         with self.app.batch_update():
             event = self._command(
                 lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
@@ -341,6 +351,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         if event is None:
             self.notify("Nothing to undo.", severity="warning")
             return
+        self._detail_first()
         with self.app.batch_update():
             self.after_change(event, "undone")
             # the undo names the undone event's match (store.undo), even one of a past session
@@ -367,12 +378,15 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.app.push_screen(TextPrompt(f"Note on match {row.number}", current or ""), save)
 
     def action_move(self, step: int) -> None:
+        self._detail_first()
         self._select(self.matches.cursor + step)
 
     def action_page(self, step: int) -> None:
+        self._detail_first()
         self._select(self.matches.cursor + step * max(1, self.matches.size.height - 1))
 
     def action_edge(self, end: int) -> None:
+        self._detail_first()
         self._select(self.matches.count - 1 if end else 0)
 
     def action_scroll_detail(self, step: int) -> None:
