@@ -22,7 +22,7 @@ SHARED_HALF = 3.0  # ... half of it for this much shared weight
 MISSING_PENALTY = 0.15  # what figures without a counterpart take away, at most ...
 MISSING_FULL = 4.0  # ... all of it for this much weight of them
 SUBSTITUTION_CREDIT = 0.5  # a figure that differs, in a translation: half a shared one
-FIGURE_KEYS = "npcym"  # first letters of the keys of figures, codes and dates (not names)
+FIGURE_KEYS = "npcymt"  # first letters of the keys of figures, codes, dates, times (not names)
 MARK_WEIGHT = 0.06  # what a question mark, quotes, parentheses... found in both are worth
 # punctuation a translation keeps, in every script's spelling
 MARKS = {"?": "?", "؟": "?", "？": "?", "!": "!", ";": ";", "؛": ";", "(": "(",
@@ -36,11 +36,11 @@ def value_key(value: float) -> str:
 
 
 def keys_of(fp: Fingerprint) -> frozenset[str]:
-    """The comparable keys of a fingerprint: n:/y:/p:/m: figures and months, c: codes,
+    """The comparable keys of a fingerprint: n:/y:/p:/m:/t: figures, months and times, c: codes,
     s: name skeletons, u: links, h: handles."""
     keys: set[str] = set()
     for q in fp.numbers:
-        kind = "y" if q.year else "p" if q.percent else "n"
+        kind = "y" if q.year else "p" if q.percent else "t" if q.clock else "n"
         keys.add(f"{kind}:{value_key(q.value)}")
     for d in fp.dates:
         if d.year:

@@ -24,12 +24,13 @@ class Quantity(BaseModel):
     unit: str | None = None  # a unit word normalised across languages, e.g. "MW"
     approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
     year: bool = False  # a calendar year, e.g. 2024
+    clock: bool = False  # a time of day; value: minutes past 0:00 or 12:00 (am = pm)
     start: int = 0  # character offsets of `text` in the string it was found in
     end: int = 0
 
     def key(self) -> tuple:
         """What must be equal for two quantities to agree (approx and wording aside)."""
-        return (round(self.value, 6), self.percent, self.year)
+        return (round(self.value, 6), self.percent, self.year, self.clock)
 
 
 class DateRef(BaseModel):

@@ -16,6 +16,10 @@ Years and dates: a standalone year (1900-2100 written without marks, scale, curr
 or unit, not "about") is `Quantity(year=True)`; digits inside a date found by
 `crossfact.dates.find_dates` ("29 Ekim 2024") are not quantities at all.
 
+Times of day ("19:30", "7.55am", "19h30", "১৯ঃ৩০", Bengali "সাড়ে ৮টা" = half past eight) are
+`Quantity(clock=True)` in minutes past 0:00 or 12:00: a translator may write "7 p.m." as
+"19:00", and both must compare equal, while 18:30 against 19:30 is a slip.
+
 Codes: digits glued to Latin letters (H100, GPT-4, D1, Q2, and Bengali-spelled এইচ100) are
 names of things, returned by `find_codes`, never as quantities.
 """
@@ -55,7 +59,7 @@ _INFLECTING = {"tr", "ar", "bn", "he"}
 _APPROX_CLITICS = {"ar": "[وف]?", "he": "ו?"}
 _HYPHENS = "-\u05be\u2011"
 _HEBREW_CLITICS = re.compile("[ובלמהכש]{1,3}")
-# Clock times are not quantities ("07:55" vs "7.55am" vs "07h55"): their digits are skipped.
+# Clock times, read as times of day ("07:55" = "7.55am" = "07h55"), never as plain numbers.
 _TIME = r"(?<![\d.,:])\d{1,2}[:ঃ]\d{2}(?::\d{2})?(?!\d)"
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
 _LOCAL_TIMES = {
@@ -63,12 +67,15 @@ _LOCAL_TIMES = {
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
     "tr": [rf"(?<=saat ){_CLOCK}"],
     "ar": [rf"(?<=الساعة ){_CLOCK}", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
-    "he": [rf"(?<=בשעה ){_CLOCK}"],
+    "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
     "bn": [
         r"(?<![\d.,])\d{1,2}\s?টা\s?\d{1,2}\s?মিনিট",
-        r"(?:সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা|সাড়ে|সোয়া|পৌনে)\s+\d{1,2}\s?টা",
+        r"(?:সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা|সাড়ে|সোয়া|পৌনে)\s+\d{1,2}\s?টা"
+        r"(?:\s?\d{1,2}\s?মিনিট)?",
     ],
 }
+# Bengali tells the quarter in words: half past, quarter past, quarter to
+_QUARTERS = {"সাড়ে": 30, "সোয়া": 15, "পৌনে": -15}
 _WINDOW = 48  # characters before a number searched for "approximately", "$", "yüzde"
 
 
@@ -230,8 +237,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     g = _grammar(lang)
     clean = same_length_clean(text)
     taken = [(d.start, d.end) for d in find_dates(text, lang)]
-    taken += [t.span() for t in g.times.finditer(clean)]
-    found: list[Quantity] = []
+    spans = [t.span() for t in g.times.finditer(clean)]
+    taken += spans
+    found = [q for s, e in spans if (q := _clock(text, s, e)) is not None]
     for m in g.number.finditer(clean):
         s, e = m.span()
         if any(a <= s < b for a, b in taken):
@@ -246,7 +254,21 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         quantity.approx = quantity.approx or glued[1]
         quantity.text = text[quantity.start : quantity.end]
         found.append(quantity)
-    return found
+    return sorted(found, key=lambda q: q.start)
+
+
+def _clock(text: str, start: int, end: int) -> Quantity | None:
+    """The time of day written at text[start:end] (its first digits the hour, the next ones
+    the minutes), None when it is no time ("25:70")."""
+    written = text[start:end]
+    hour, minute, *_ = [int(d) for d in re.findall(r"\d+", written)] + [0]
+    normal = unicodedata.normalize("NFC", written)
+    minute += sum(delta for word, delta in _QUARTERS.items()
+                  if unicodedata.normalize("NFC", word) in normal)
+    if not (0 <= hour <= 24 and -15 <= minute < 60):
+        return None
+    return Quantity(value=float((hour * 60 + minute) % 720), text=written, clock=True,
+                    start=start, end=end)
 
 
 def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantity | None:

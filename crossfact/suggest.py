@@ -22,7 +22,7 @@ from crossfact.names import WORD, script_of, skeletons
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
 ROUNDED_DIGITS = 3  # a rounded figure has at most this many significant digits
-CALENDAR = ("year", "month", "day")  # figures compared exactly, never by magnitude
+CALENDAR = ("year", "month", "day", "time")  # figures compared exactly, never by magnitude
 SAME_ROLE = 0.15  # how far apart (share of the text) two names may stand to swap roles
 
 
@@ -34,7 +34,7 @@ class Figure:
     drop "dollars" or "GPUs" after the first mention.
     """
 
-    kind: str  # "amount", "%", "year", "month", "day" (month * 100 + day of month)
+    kind: str  # "amount", "%", "year", "month", "day" (month * 100 + day), "time" (minutes)
     value: float
     text: str
     rough: bool
@@ -51,7 +51,7 @@ class Verdict:
 
 def figure_of(q: Quantity, headline: bool = False) -> Figure:
     """One quantity as compared across versions (a headline may round)."""
-    kind = "year" if q.year else "%" if q.percent else "amount"
+    kind = "year" if q.year else "%" if q.percent else "time" if q.clock else "amount"
     return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit)
 
 

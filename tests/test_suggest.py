@@ -140,3 +140,13 @@ def test_a_headline_rounds_as_people_round_not_to_four_digits():
     v, labels = verdict({"tr": "Hırsızlar 26.750 dolar aldı", "bn": "চোরেরা ২৬,৭৫০ ডলার নিয়েছে",
                          "fr": "Des voleurs prennent 26 751 $"}, kind="headline")
     assert v.suggestion == "conflict" and [labels[d] for d in v.outliers] == ["fr"]
+
+
+def test_a_time_of_day_is_compared_am_and_pm_alike():
+    v, labels = verdict({"en": "It happened at about 19:30 BST on Thursday.",
+                         "fr": "L'incident s'est déroulé jeudi vers 19h30.",
+                         "he": "האירוע התרחש ביום חמישי בסביבות השעה 18:30."})
+    assert v.suggestion == "conflict" and [labels[d] for d in v.outliers] == ["he"]
+    v, _ = verdict({"en": "The polls close at 7 p.m. tonight.",
+                    "tr": "Sandıklar bu akşam saat 19:00'da kapanıyor."})
+    assert v.suggestion == "agree"
