@@ -106,17 +106,30 @@ class PairScorer:
         chars_a = sum(u.length for u in a) or 1
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
-        self._totals: dict[frozenset[str], tuple[float, float]] = {}
+        self._totals: dict[frozenset[str], tuple[float, float, float | None]] = {}
         # within a known translation a figure that differs is a substitution (a conflict to
         # show), not evidence against the pair: only figures without a counterpart count
         self.substitutions = substitutions
 
-    def totals(self, keys: frozenset[str]) -> tuple[float, float]:
-        """(weight of all keys, weight of the figure keys) of one key set, memoised."""
+    def totals(self, keys: frozenset[str]) -> tuple[float, float, float | None]:
+        """(weight of all keys, weight of the figure keys, what `_substituted` finds missing
+        against a key set without figures) of one key set, memoised: in a translation most
+        pairs share no key, and their penalty is then known without walking the keys.
+
+        The third is None where `_substituted`'s sums would depend on the order in which
+        the set iterates (more than two figures of one kind, or more than two kinds): equal
+        sets may iterate in different orders, and the cache must not move a last bit.
+        """
         found = self._totals.get(keys)
         if found is None:
             w = self.weight
-            found = (sum(w[k] for k in keys), sum(w[k] for k in keys if k[0] in FIGURE_KEYS))
+            by_kind: dict[str, list[float]] = {}
+            for k in keys:
+                if k[0] in FIGURE_KEYS:
+                    by_kind.setdefault(k[0], []).append(w[k])
+            exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
+            found = (sum(w[k] for k in keys), sum(w[k] for k in keys if k[0] in FIGURE_KEYS),
+                     sum(sum(ws, 0.0) for ws in by_kind.values()) if exact else None)
             self._totals[keys] = found
         return found
 
@@ -163,12 +176,18 @@ class PairScorer:
         if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
             return base
         memo = self._totals  # inlined lookups: the DP calls this a million times
-        total_a, figures_a = memo.get(a.keys) or self.totals(a.keys)
-        total_b, figures_b = memo.get(b.keys) or self.totals(b.keys)
+        total_a, figures_a, solo_a = memo.get(a.keys) or self.totals(a.keys)
+        total_b, figures_b, solo_b = memo.get(b.keys) or self.totals(b.keys)
+        if a.keys.isdisjoint(b.keys):  # most cells of the DP
+            if not self.substitutions:
+                missing = figures_a + figures_b
+                return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
+            # nothing shared and one side without figures: nothing substituted, and what is
+            # missing is the other side's figures, as `_substituted` would sum them
+            missing = solo_a if not figures_b else solo_b if not figures_a else None
+            if missing is not None:
+                return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         shared = a.keys & b.keys
-        if not shared and not self.substitutions:  # most cells of the DP
-            missing = figures_a + figures_b
-            return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         w = self.weight
         common = sum(w[k] for k in shared)
         shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)

@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 
 from crossfact.align import PairView, align_pair, is_translation
-from crossfact.features import PairScorer, Unit, marks_of
+from crossfact.features import (
+    LENGTH_WEIGHT,
+    MISSING_FULL,
+    MISSING_PENALTY,
+    PairScorer,
+    Unit,
+    marks_of,
+)
 from crossfact.matching import _foreign, _translations
 from crossfact.parallel import order_evidence
 
@@ -171,6 +178,28 @@ def test_within_a_translation_a_changed_figure_is_a_substitution_not_a_stranger(
     lenient, strict = PairScorer(a, b, substitutions=True), PairScorer(a, b)
     assert lenient.sim(a[0], b[0]) > lenient.sim(a[1], b[0])
     assert lenient.sim(a[0], b[0]) > strict.sim(a[0], b[0])
+
+
+def test_the_shortcut_for_pairs_sharing_no_key_scores_as_the_full_sum_does():
+    """A translation's pairs without a shared key, one side without figures, take their
+    penalty from the cached sums: the score must not differ even in its last bit."""
+    rng = random.Random(7)
+    kinds = "npytcs"
+    units = [Unit(i, frozenset(f"{rng.choice(kinds)}:{rng.randint(1, 40)}"
+                               for _ in range(rng.randint(0, 6))), rng.randint(20, 200))
+             for i in range(300)]
+    scorer = PairScorer(units[:150], units[150:], substitutions=True)
+    checked = 0
+    for a in units[:150]:
+        for b in units[150:]:
+            if a.keys & b.keys or all(any(k[0] != "s" for k in u.keys) for u in (a, b)):
+                continue  # the full computation: something shared, or figures on both sides
+            missing, _ = scorer._substituted(a.keys, b.keys, frozenset())
+            base = LENGTH_WEIGHT * scorer.length(a, b)
+            assert scorer.sim(a, b) == max(0.0, base - MISSING_PENALTY * min(
+                1.0, missing / MISSING_FULL))
+            checked += 1
+    assert checked > 1000
 
 
 def test_a_claim_with_figures_is_foreign_to_claims_without_any():
