@@ -2,7 +2,8 @@
 
 Threading (see screens/review.py): the Store lives on the main thread and every store call
 is made there; only `crossfact.pipeline.run`, which never touches the database, runs in a
-thread worker and reports back with `post_message`.
+thread worker and reports back with `post_message` (and the screen's WAL checkpoint, which
+opens a connection of its own in its worker).
 """
 
 from __future__ import annotations

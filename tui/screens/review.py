@@ -4,7 +4,8 @@ Threading: the Store is opened on the main thread and every store call is made h
 main thread, from key handlers. Calls take milliseconds (paged, indexed SQL), a sqlite
 connection must stay on the thread that opened it, and one thread means no locking and no
 ordering surprises between a decision and the redraw that shows it. Only matching, which
-takes seconds and never touches the database, runs in a thread worker (see app.py).
+takes seconds and never touches the database, runs in a thread worker (see app.py), and the
+WAL checkpoint, on a connection of its own, when the reviewer pauses (`checkpoint`).
 """
 
 from __future__ import annotations
