@@ -29,7 +29,10 @@ LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", 
 
 
 _has_digit = regex.compile(r"\p{N}").search
-_SENTENCE_END = regex.compile(r"[.!?…।؟][\"'”’»)\]]*\s+$")
+# what stands before a word that opens a sentence: a full stop (and closing quotes, French
+# ones after a space), or a quotation opened after a colon (dedi: "Şu an...", dit : « Nous)
+_SENTENCE_END = regex.compile(
+    r"(?:[.!?…।؟](?:\s?[\"'”’»)\]])*\s+|(?:^|:)\s*[“«„‚\"]\s*)$")
 
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 

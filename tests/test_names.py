@@ -43,3 +43,15 @@ def test_skeleton_reads_a_word_as_its_anyascii_transliteration(word):
     s = names._DIGRAPH.sub(lambda m: names._DIGRAPHS[m.group()], s)
     s = s.translate(str.maketrans("", "", "aeiouyhw'")).translate(names._CLASSES)
     assert names.skeleton(word) == regex.sub(r"(.)\1+", r"\1", s)
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ('Bakan şunları söyledi: "Şu an için karar yok." Sonra gitti.', {"Bakan", "Şu", "Sonra"}),
+    ("Il a dit : « Nous partons. » Puis « Tesla » a répondu.", {"Il", "Nous", "Puis"}),
+])
+def test_a_quotation_after_a_colon_opens_a_sentence(text, opening):
+    """Its capital says nothing about a name ("Şu" is "this"); a quoted name mid-sentence
+    keeps its capital's weight."""
+    from crossfact.fingerprint import tokens
+
+    assert {word for word, initial in tokens(text) if initial} == opening
