@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from crossfact.models import Claim, Fingerprint
@@ -81,9 +82,11 @@ def marks_of(text: str) -> frozenset[str]:
     return frozenset(MARKS[ch] for ch in text if ch in MARKS)
 
 
-def units_of(claims: list[Claim]) -> list[Unit]:
-    return [Unit(i, keys_of(c.fingerprint), len(c.text), paragraph=c.paragraph,
-                 marks=marks_of(c.text))
+def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = None) -> list[Unit]:
+    """The claims of one version as units; `keys` (by claim id) when the caller has
+    computed every claim's keys already (keys_of is the costlier part)."""
+    return [Unit(i, keys[c.id] if keys is not None else keys_of(c.fingerprint), len(c.text),
+                 paragraph=c.paragraph, marks=marks_of(c.text))
             for i, c in enumerate(claims)]
 
 

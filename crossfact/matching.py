@@ -101,10 +101,11 @@ def _foreign(mine: frozenset[str], theirs: set[str]) -> bool:
 
 
 def _links(
-    docs: Sequence[Document], by_doc: dict[str, list[Claim]], progress: Progress | None
+    docs: Sequence[Document], by_doc: dict[str, list[Claim]], keys: dict[str, frozenset[str]],
+    progress: Progress | None,
 ) -> list[tuple[float, str, str, bool]]:
     """Every pairwise link as (score, claim id, claim id, part of a split-sentence link)."""
-    units = {d.id: units_of(by_doc[d.id]) for d in docs}
+    units = {d.id: units_of(by_doc[d.id], keys) for d in docs}
     edges: list[tuple[float, str, str, bool]] = []
     pairs = list(combinations(docs, 2))
     views = {(da.id, db.id): PairView.of(units[da.id], units[db.id]) for da, db in pairs}
@@ -148,10 +149,10 @@ def match_claims(
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)
-    edges = _links(docs, by_doc, progress)
+    keys = {c.id: keys_of(c.fingerprint) for c in claims}
+    edges = _links(docs, by_doc, keys, progress)
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
-    keys = {c.id: keys_of(c.fingerprint) for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
     for _, score, x, y, split in sorted(_supported(edges, len(docs))):
         cx, cy = clusters[x], clusters[y]
