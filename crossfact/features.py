@@ -110,6 +110,7 @@ class PairScorer:
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
         self._totals: dict[frozenset[str], tuple[float, float, float | None]] = {}
+        self._marks: dict[tuple[frozenset[str], frozenset[str]], float] = {}
         # within a known translation a figure that differs is a substitution (a conflict to
         # show), not evidence against the pair: only figures without a counterpart count
         self.substitutions = substitutions
@@ -173,12 +174,23 @@ class PairScorer:
         """0..1: a length baseline, raised by shared figures and names, lowered by figures
         that one claim has and the other lacks (numbers survive translation; a name the
         other version spells unrecognisably is no evidence against)."""
-        base = LENGTH_WEIGHT * self.length(a, b)
+        # self.length and the marks' worth, inlined and memoised: the DP calls this a
+        # million times, and the marks of a pair are one of a few dozen combinations
+        la, lb = a.length, b.length * self.ratio
+        if la <= 0 or lb <= 0:
+            base = 0.0
+        else:
+            base = LENGTH_WEIGHT * (math.log2(1 + la / lb) if la < lb else math.log2(1 + lb / la))
         if a.marks or b.marks:
-            base += MARK_WEIGHT * (len(a.marks & b.marks) - len(a.marks ^ b.marks) / 2)
+            pair = a.marks, b.marks
+            worth = self._marks.get(pair)
+            if worth is None:
+                worth = MARK_WEIGHT * (len(a.marks & b.marks) - len(a.marks ^ b.marks) / 2)
+                self._marks[pair] = worth
+            base += worth
         if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
             return base
-        memo = self._totals  # inlined lookups: the DP calls this a million times
+        memo = self._totals
         total_a, figures_a, solo_a = memo.get(a.keys) or self.totals(a.keys)
         total_b, figures_b, solo_b = memo.get(b.keys) or self.totals(b.keys)
         if a.keys.isdisjoint(b.keys):  # most cells of the DP
@@ -192,14 +204,15 @@ class PairScorer:
                 return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         shared = a.keys & b.keys
         w = self.weight
-        common = sum(w[k] for k in shared)
-        shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
-        unshared_a, unshared_b = figures_a - shared_figures, figures_b - shared_figures
-        if self.substitutions:
+        common = sum(map(w.__getitem__, shared))
+        if not self.substitutions:
+            shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
+            missing = (figures_a - shared_figures) + (figures_b - shared_figures)
+        elif figures_a or figures_b:
             missing, swapped = self._substituted(a.keys, b.keys, shared)
             common += SUBSTITUTION_CREDIT * swapped
-        else:
-            missing = unshared_a + unshared_b
+        else:  # names only: nothing missing, nothing substituted
+            missing = 0
         if not common:
             return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         dice = 2 * common / (total_a + total_b)
