@@ -203,18 +203,16 @@ def _matches(
     for c in claims:
         sizes[c.doc] += 1
     labels = version_labels(docs)
-    seen: set[int] = set()
+    unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
+    groups = [sorted((by_id[cid] for cid in cluster.claims), key=lambda c: (order[c.doc], c.index))
+              for cluster in unique]
+    # each match's suggestion is its own: on a long story, spread over the cores
+    verdicts = parallel_map(lambda members: suggest(members, labels, len(docs)), groups,
+                            worth_it=len(claims) >= PARALLEL_FROM)
     out: list[tuple[float, Match]] = []
-    for cluster in clusters.values():
-        if id(cluster) in seen:
-            continue
-        seen.add(id(cluster))
-        members = sorted(
-            (by_id[cid] for cid in cluster.claims), key=lambda c: (order[c.doc], c.index)
-        )
+    for cluster, members, verdict in zip(unique, groups, verdicts, strict=True):
         linked = [cluster.best.get(c.id, 0.0) for c in members]
         score = sum(linked) / len(linked) if len(members) > 1 else 0.0
-        verdict = suggest(members, labels, len(docs))
         out.append(
             (
                 min(c.index / max(1, sizes[c.doc]) for c in members),

@@ -46,3 +46,26 @@ def test_serial_when_other_threads_run(monkeypatch):
         done.set()
         t.join()
     assert set(pids) == {os.getpid()}
+
+
+def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monkeypatch):
+    """Alignment and suggestions spread over forked workers give the very same result."""
+    from pathlib import Path
+
+    from crossfact import matching
+    from crossfact.pipeline import run
+
+    seed = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
+    serial = run([seed]).model_dump_json()
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(matching, "PARALLEL_FROM", 0)
+    forked: set[int] = set()
+    real = workers.parallel_map
+
+    def spy(fn, items, *, worth_it):
+        forked.add(worth_it)
+        return real(fn, items, worth_it=worth_it)
+
+    monkeypatch.setattr(matching, "parallel_map", spy)
+    assert run([seed]).model_dump_json() == serial
+    assert forked == {True}
