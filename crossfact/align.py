@@ -317,7 +317,8 @@ def align_pair(
 
     `translation` says whether the two are translations of one text (the caller may know
     from third versions); by default the pair's own evidence decides. `view` is the pair's
-    PairView when the caller has it already.
+    PairView when the caller has it already (for a translation, its scorer may be the one
+    that counts substitutions already).
     """
     view = view or PairView.of(a, b)
     if translation is None:
@@ -330,7 +331,8 @@ def align_pair(
         used_b = {j for lk in links for j in lk.b}
         rest_a = [i for i in rest_a if i not in used_a]
         rest_b = [j for j in rest_b if j not in used_b]
-    if translation:  # a figure that differs is a substitution to show, not a stranger
+    if translation and not view.scorer.substitutions:
+        # a figure that differs is a substitution to show, not a stranger
         view = PairView(a, b, PairScorer(a, b, substitutions=True), view.anchors)
     return links + _passes(view, rest_a, rest_b, low, translation, not links, skip)
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from crossfact.align import Link, PairView, align_pair, is_translation
-from crossfact.features import FIGURE_KEYS, keys_of, units_of
+from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
-from crossfact.parallel import DECISIVE
+from crossfact.parallel import DECISIVE, Anchor
 from crossfact.suggest import suggest
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -108,13 +108,30 @@ def _links(
     units = {d.id: units_of(by_doc[d.id], keys) for d in docs}
     edges: list[tuple[float, str, str, bool]] = []
     pairs = list(combinations(docs, 2))
-    views = {(da.id, db.id): PairView.of(units[da.id], units[db.id]) for da, db in pairs}
-    translation = _translations({pair: view.evidence() for pair, view in views.items()})
-    def align(pair: tuple[Document, Document]) -> list[Link]:
-        view = views[pair[0].id, pair[1].id]
-        return align_pair(view.a, view.b, LOW, translation[pair[0].id, pair[1].id], view)
+    long = sum(map(len, units.values())) >= PARALLEL_FROM
+    # every pair's evidence is needed before any pair is aligned; on a long story it is
+    # weighed in the workers, which send back only the anchors (a view, with its scorer,
+    # is big): a worker aligning a pair that is no translation then builds its view again
+    views: dict[tuple[str, str], PairView] = {}  # the views weighed in this process
 
-    aligned = parallel_map(align, pairs, worth_it=sum(map(len, units.values())) >= PARALLEL_FROM)
+    def weigh(pair: tuple[Document, Document]) -> tuple[list[Anchor], float]:
+        view = views[pair[0].id, pair[1].id] = PairView.of(units[pair[0].id], units[pair[1].id])
+        return view.anchors, view.evidence()
+
+    weighed = {(da.id, db.id): w for (da, db), w in
+               zip(pairs, parallel_map(weigh, pairs, worth_it=long), strict=True)}
+    translation = _translations({pair: evidence for pair, (_, evidence) in weighed.items()})
+
+    def align(pair: tuple[Document, Document]) -> list[Link]:
+        ids = pair[0].id, pair[1].id
+        a, b = units[ids[0]], units[ids[1]]
+        if translation[ids]:  # aligned with a scorer of its own (align_pair)
+            view = PairView(a, b, PairScorer(a, b, substitutions=True), weighed[ids][0])
+        else:
+            view = views.get(ids) or PairView.of(a, b)
+        return align_pair(a, b, LOW, translation[ids], view)
+
+    aligned = parallel_map(align, pairs, worth_it=long)
     for n, ((da, db), links) in enumerate(zip(pairs, aligned, strict=True)):
         if progress:
             progress(f"aligned {da.lang}–{db.lang}", n + 1, len(pairs))
