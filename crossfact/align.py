@@ -149,7 +149,10 @@ def _fill(
     for x in range(k + 1):
         centre = x * m / k
         lo, hi = (max(0, int(centre) - BAND), min(m, int(centre) + BAND)) if wide else (0, m)
-        row, up = score[x], score[x - 1] if x else None
+        # what every cell of this row looks up, looked up once
+        row, up, back_row = score[x], score[x - 1] if x else None, back[x]
+        unit = a[x - 1] if x else None
+        ja, up2 = (join_a[x - 1], score[x - 2]) if x >= 2 else (None, None)
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
@@ -159,18 +162,19 @@ def _fill(
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             if up is not None and y and up[y - 1] > neg:
-                s = sim(a[x - 1], b[y - 1])
+                other = b[y - 1]
+                s = sim(unit, other)
                 if up[y - 1] + s > best:
                     best, arg = up[y - 1] + s, (1, 1, s)
-                if x >= 2 and (ja := join_a[x - 1]) is not None and score[x - 2][y - 1] > neg:
-                    s = sim(ja, b[y - 1])
-                    if score[x - 2][y - 1] + s - join_penalty > best:
-                        best, arg = score[x - 2][y - 1] + s - join_penalty, (2, 1, s)
+                if ja is not None and up2[y - 1] > neg:
+                    s = sim(ja, other)
+                    if up2[y - 1] + s - join_penalty > best:
+                        best, arg = up2[y - 1] + s - join_penalty, (2, 1, s)
                 if y >= 2 and (jb := join_b[y - 1]) is not None and up[y - 2] > neg:
-                    s = sim(a[x - 1], jb)
+                    s = sim(unit, jb)
                     if up[y - 2] + s - join_penalty > best:
                         best, arg = up[y - 2] + s - join_penalty, (1, 2, s)
-            row[y], back[x][y] = best, arg
+            row[y], back_row[y] = best, arg
     links: list[Link] = []
     x, y = k, m
     while x or y:

@@ -200,6 +200,8 @@ class PairScorer:
             # nothing shared and one side without figures: nothing substituted, and what is
             # missing is the other side's figures, as `_substituted` would sum them
             missing = solo_a if not figures_b else solo_b if not figures_a else None
+            if not missing and missing is not None:  # no figures at all: base - 0.0
+                return max(0.0, base)
             if missing is not None:
                 return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
         shared = a.keys & b.keys
