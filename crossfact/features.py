@@ -126,14 +126,16 @@ class PairScorer:
         """
         found = self._totals.get(keys)
         if found is None:
-            w = self.weight
-            by_kind: dict[str, list[float]] = {}
-            for k in keys:
-                if k[0] in FIGURE_KEYS:
-                    by_kind.setdefault(k[0], []).append(w[k])
-            exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
-            found = (sum(w[k] for k in keys), sum(w[k] for k in keys if k[0] in FIGURE_KEYS),
-                     sum(sum(ws, 0.0) for ws in by_kind.values()) if exact else None)
+            weight = self.weight.__getitem__
+            figures = [k for k in keys if k[0] in FIGURE_KEYS]
+            solo: float | None = 0
+            if figures:
+                by_kind: dict[str, list[float]] = {}
+                for k in figures:
+                    by_kind.setdefault(k[0], []).append(weight(k))
+                exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
+                solo = sum(sum(ws, 0.0) for ws in by_kind.values()) if exact else None
+            found = (sum(map(weight, keys)), sum(map(weight, figures)), solo)
             self._totals[keys] = found
         return found
 
