@@ -19,6 +19,7 @@ from tui.messages import Saved, StoreFailed
 from tui.screens.help import HelpScreen
 from tui.screens.review import ReviewScreen
 from tui.story_urls import version_urls
+from tui.widgets.match_detail import MatchDetail
 
 Steps = Callable[[Pilot], Awaitable[None]]
 
@@ -582,3 +583,56 @@ def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monke
     drive(app, steps)
     assert len(threads) == 1 and threads[0] != threading.main_thread().name
     assert [v for _, v in verdicts(store, seed)] == ["agree", "conflict", "unsourced"]
+
+
+def test_a_long_match_scrolls_with_the_keyboard_and_the_next_starts_at_its_top(store, seed):
+    longest = max(store.matches(seed, reviewer="ana"), key=lambda row: len(row.langs))
+    last_file = None
+
+    async def steps(pilot: Pilot) -> None:
+        nonlocal last_file
+        pilot.app.review.goto(longest.id)
+        await pilot.pause()
+        detail = pilot.app.review.query_one(MatchDetail)
+        last_file = Path(pilot.app.review.view.members[-1].doc_path).name
+        assert detail.virtual_size.height > detail.size.height  # 12 rows at 80x24
+        assert last_file not in screen_text(pilot.app)
+        for _ in range(detail.virtual_size.height):
+            await pilot.press("right_square_bracket")
+        assert detail.scroll_offset.y == detail.max_scroll_y > 0
+        assert last_file in screen_text(pilot.app)
+        await pilot.press("left_square_bracket")
+        assert 0 < detail.scroll_offset.y < detail.max_scroll_y
+        await pilot.press("j")
+        await pilot.pause()
+        assert detail.scroll_offset.y == 0
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert last_file is not None
+
+
+def test_a_new_match_needs_no_layout_unless_its_scrollbar_comes_or_goes(store, seed, monkeypatch):
+    """The detail is drawn at the pane's fixed size: a layout of the whole screen per key (its
+    height changed with every match) cost a second layout and two more frames."""
+    layouts: list[int] = []
+    real = ReviewScreen._refresh_layout
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        layouts.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReviewScreen, "_refresh_layout", counted)
+    steady: list[int] = []
+
+    async def steps(pilot: Pilot) -> None:
+        detail = pilot.app.review.query_one(MatchDetail)
+        await pilot.pause()
+        for key in ["j"] * 10 + ["a", "c", "ctrl+z", "u"]:
+            shown, before = detail.show_vertical_scrollbar, len(layouts)
+            await pilot.press(key)
+            await pilot.pause()
+            if detail.show_vertical_scrollbar == shown:
+                steady.append(len(layouts) - before)
+
+    drive(app_for(store), steps)
+    assert steady and not any(steady)

@@ -18,7 +18,7 @@ from typing import ClassVar, TypeVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Container, Vertical, VerticalScroll
+from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
@@ -75,8 +75,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             with Vertical(id="list-pane"):
                 yield Static(id="list-header", markup=False)
                 yield MatchList(id="matches")
-            with VerticalScroll(id="detail-pane", can_focus=False):
-                yield MatchDetail(id="detail")
+            yield MatchDetail(id="detail-pane")
         yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
         yield Footer(compact=True)
 
@@ -175,12 +174,14 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._show_detail(row.id if row else None)
 
     def _detail_first(self) -> None:
-        """Ask for the detail pane's layout before this key changes anything else.
+        """Ask for the detail pane's repaint before this key changes anything else.
 
-        Textual takes widgets' refresh requests in the order they were made. Asked last, the
-        detail missed the frame that redrew the list row and the status line, and the next
-        match showed a frame or two (~30 ms) later. Its content is set before that frame."""
-        self.query_one(MatchDetail).refresh(layout=True)
+        Textual takes widgets' refresh requests in the order they were made. Asked last (after
+        the commit), the detail missed the frame that redrew the list row and the status line,
+        and the next match showed a frame (~30 ms) later. Its lines are set before that frame."""
+        detail = self.query_one(MatchDetail)
+        for widget in (detail, detail.vertical_scrollbar, self.matches.vertical_scrollbar):
+            widget.refresh()
 
     def on_match_list_selected(self, message: MatchList.Selected) -> None:
         """A click on the list: show the match unless it already is."""
@@ -206,8 +207,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 found = self._call(lambda m=member: self.store.context(m.claim.id))
                 if found:
                     context[member.claim.id] = found
-        detail.show(view, context)
-        self.query_one("#detail-pane").scroll_home(animate=False)
+        detail.show(view, context)  # from its top
 
     def _refresh_status(self) -> None:
         if self.story is None or self.pager is None:
@@ -391,7 +391,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._select(self.matches.count - 1 if end else 0)
 
     def action_scroll_detail(self, step: int) -> None:
-        pane = self.query_one("#detail-pane", VerticalScroll)
+        pane = self.query_one(MatchDetail)
         pane.scroll_relative(y=step * max(1, pane.size.height // 2), animate=False)
 
     def action_search(self) -> None:

@@ -3,6 +3,12 @@ names marked shared or differing, the machine's reasons, optional context, the n
 
 Pure display: the screen hands over the MatchView (and context sentences when shown); this
 widget never calls the store.
+
+Drawn with the line API at the pane's fixed size, as the match list is: `show` renders the
+match into lines at once and sets the scrollable height itself. A widget sized to its content
+inside a scroll container made Textual lay the screen out a second time for every new match
+(its height changed) and draw the scrollbar a frame after that: ~35 ms and half the CPU of a
+key.
 """
 
 from __future__ import annotations
@@ -13,19 +19,26 @@ from typing import ClassVar
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.geometry import Size
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
 
 from crossfact.models import Claim
 from store import MatchView, Member
 from tui.display_text import RTL_LANGS, one_line, visual
 from tui.highlights import claim_marks
 from tui.widgets.claim_text import ClaimText, display_form
+from tui.widgets.steady_scroll import SteadyScrollView
 
 Context = dict[str, tuple[str | None, str | None]]
 
 
-class MatchDetail(Widget, can_focus=False):
+class MatchDetail(SteadyScrollView, can_focus=False):
+    """Scrolls by itself (keys belong to the screen: `scroll_relative` from its action)."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "match-detail--shared",
         "match-detail--differs",
@@ -35,7 +48,7 @@ class MatchDetail(Widget, can_focus=False):
         "match-detail--flag",
     }
     DEFAULT_CSS = """
-    MatchDetail { height: auto; padding: 0 1; }
+    MatchDetail { overflow-x: hidden; overflow-y: auto; }
     MatchDetail > .match-detail--shared { text-style: underline; color: $success; }
     MatchDetail > .match-detail--differs { text-style: bold reverse; color: $error; }
     MatchDetail > .match-detail--plain { text-style: bold; }
@@ -43,8 +56,11 @@ class MatchDetail(Widget, can_focus=False):
     MatchDetail > .match-detail--muted { color: $text-muted; }
     MatchDetail > .match-detail--flag { text-style: bold; color: $warning; }
     """
+    MARGIN: ClassVar[int] = 1
+    """Blank cells left and right of the text. Drawn here, not as CSS padding: a ScrollView
+    puts its scrollbar inside its padding, and it belongs at the pane's edge."""
 
-    bidi: reactive[bool] = reactive(True, layout=True)
+    bidi: reactive[bool] = reactive(True)
     """Reorder and shape right-to-left claims for display."""
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -52,17 +68,80 @@ class MatchDetail(Widget, can_focus=False):
         self.view: MatchView | None = None
         self.context: Context = {}
         self.empty_message = "No match selected."
+        self._strips: list[Strip] = []
+        self._drawn_for: Size | None = None  # the pane size the strips were rendered for
+        self._restyle = False  # the theme changed: render again at the same size
+        self._styles: dict[str, Style] = {}
 
     def show(self, view: MatchView | None, context: Context | None = None, empty: str = "") -> None:
+        """Render the match now, so its lines and scroll height are ready for the next frame."""
         self.view, self.context = view, context or {}
         if empty:
             self.empty_message = empty
-        self.refresh(layout=True)
+        self.scroll_to(y=0, animate=False)
+        self._draw()
+
+    def watch_bidi(self) -> None:
+        self._draw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._drawn_for != self.size:
+            self._draw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._restyle = True
+        self.refresh()
+
+    def _draw(self) -> None:
+        """Render every line at the pane's width, narrower by the scrollbar when the lines do
+        not fit (as a scroll container would wrap them), and set the scrollable height
+        without a layout, unless the scrollbar appears or goes."""
+        size = self.size
+        self._drawn_for, self._restyle = size, False
+        if not size:
+            self._strips = []
+            return
+        width = size.width
+        strips = self._render_strips(width)
+        if len(strips) > size.height and self.styles.scrollbar_size_vertical:
+            width -= self.styles.scrollbar_size_vertical
+            strips = self._render_strips(width)
+        self._strips = strips
+        virtual = Size(width, len(strips))
+        if virtual != self.virtual_size:
+            # Not `self.virtual_size = ...`: that asks for a layout of the whole screen. The
+            # scrollbar's own update (`_scroll_update`) asks for one only if it shows or hides.
+            self.set_reactive(MatchDetail.virtual_size, virtual)
+            self._scroll_update(virtual)
+        self.refresh()
+
+    def _render_strips(self, width: int) -> list[Strip]:
+        """The lines of the match `width` cells wide, the text between MARGIN blank cells."""
+        inner = max(1, width - 2 * self.MARGIN)
+        style = self.visual_style
+        lines = Visual.to_strips(self, visualize(self, self._renderable()), inner, None, style,
+                                 pad=True)
+        margin = Strip.blank(self.MARGIN, (style + VisualStyle(reverse=False)).rich_style)
+        return [Strip.join([margin, line, margin]) for line in lines]
+
+    def render_line(self, y: int) -> Strip:
+        if self._restyle:  # same size, same height: only the lines change
+            self._restyle = False
+            self._strips = self._render_strips(self.virtual_size.width)
+        index = self.scroll_offset.y + y
+        if index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"match-detail--{name}")
+        """A component style, looked up once per theme (CSS lookups are not free)."""
+        if name not in self._styles:
+            self._styles[name] = self.get_component_rich_style(f"match-detail--{name}")
+        return self._styles[name]
 
-    def render(self) -> RenderableType:
+    def _renderable(self) -> RenderableType:
         view = self.view
         if view is None:
             return Text(self.empty_message, style=self._style("muted"))

@@ -21,12 +21,12 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store import MatchRow
 from tui.display_text import RTL_LANGS, one_line, visual
 from tui.paging import MatchPager
+from tui.widgets.steady_scroll import SteadyScrollView
 
 SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
 VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
@@ -46,7 +46,7 @@ def header_line(langs: list[str]) -> str:
     return f"{'#':>5} s v {' '.join(langs)}  claim"
 
 
-class MatchList(ScrollView, can_focus=False):
+class MatchList(SteadyScrollView, can_focus=False):
     """Scrolls by itself; keys belong to the screen so they can be remapped in one place."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
