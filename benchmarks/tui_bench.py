@@ -110,6 +110,7 @@ class Press:
     gc: float
     action: float  # wall clock of the binding's action alone (store calls included)
     first: float = 0.0  # wall clock to the first frame after the action
+    frames: int = 0  # frames painted between the key event and the last one it caused
 
 
 class GcClock:
@@ -140,6 +141,7 @@ def timed_app_class():
     class TimedApp(ReviewApp):
         key_at = handled_at = first_at = painted_at = 0.0
         key_cpu = painted_cpu = 0.0
+        frames = 0
         waiting = False
 
         async def on_event(self, event: events.Event) -> None:
@@ -147,6 +149,7 @@ def timed_app_class():
                 await super().on_event(event)
                 return
             self.key_at, self.key_cpu = time.perf_counter(), time.thread_time()
+            self.frames = 0
             await super().on_event(event)  # the binding's action runs (and commits) in here
             self.handled_at = self.first_at = self.painted_at = time.perf_counter()
             self.painted_cpu = time.thread_time()
@@ -157,6 +160,7 @@ def timed_app_class():
             if renderable is None:
                 return
             self.painted_at, self.painted_cpu = time.perf_counter(), time.thread_time()
+            self.frames += 1
             if self.waiting:  # the first frame after the action
                 self.first_at, self.waiting = self.painted_at, False
 
@@ -186,7 +190,8 @@ async def key_latencies(db: Path, story: str, decisions: int, extra: bool,
             profile.disable()
         return Press(wall=app.painted_at - app.key_at, cpu=app.painted_cpu - app.key_cpu,
                      gc=clock.longest(app.key_at, app.painted_at),
-                     action=app.handled_at - app.key_at, first=app.first_at - app.key_at)
+                     action=app.handled_at - app.key_at, first=app.first_at - app.key_at,
+                     frames=app.frames)
 
     gc.callbacks.append(clock)
     try:
@@ -288,7 +293,8 @@ def report(title: str, presses: list[Press]) -> None:
         f"   max {max(ms):6.1f} ms   n={len(ms)}   (first frame p50 "
         f"{statistics.median(first):.1f}, p99 {percentile(first, 0.99):.1f}; cpu p50 "
         f"{statistics.median(cpu):.1f}, p99 {percentile(cpu, 0.99):.1f}; longest gc "
-        f"{max(p.gc for p in presses) * 1000:.1f})")
+        f"{max(p.gc for p in presses) * 1000:.1f}; keys drawn in more than one frame "
+        f"{sum(p.frames > 1 for p in presses)})")
 
 
 def report_all(results: dict[str, list[Press]]) -> None:

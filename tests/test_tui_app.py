@@ -636,3 +636,19 @@ def test_a_new_match_needs_no_layout_unless_its_scrollbar_comes_or_goes(store, s
 
     drive(app_for(store), steps)
     assert steady and not any(steady)
+
+
+def test_the_detail_is_drawn_again_at_a_new_terminal_size(store, seed):
+    async def steps(pilot: Pilot) -> None:
+        detail = pilot.app.review.query_one(MatchDetail)
+        heading = f"Match {pilot.app.review.view.number}"
+        for size in [(80, 24), (140, 40)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.pause()
+            width = detail.scrollable_content_region.width
+            assert detail.virtual_size.width == width
+            assert {strip.cell_length for strip in detail._strips} == {width}
+            assert heading in screen_text(pilot.app)
+
+    drive(app_for(store), steps)
