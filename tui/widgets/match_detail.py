@@ -85,6 +85,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         self._draw()
 
     def on_resize(self, event: events.Resize) -> None:
+        """A new terminal size: the lines wrap at the new width."""
         if self._drawn_for != self.size:
             self._draw()
 
@@ -127,7 +128,8 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         return [Strip.join([margin, line, margin]) for line in lines]
 
     def render_line(self, y: int) -> Strip:
-        if self._restyle:  # same size, same height: only the lines change
+        """A line of the rendered match, from the scroll offset down."""
+        if self._restyle and self._strips:  # a new theme: same size and height, new colours
             self._restyle = False
             self._strips = self._render_strips(self.virtual_size.width)
         index = self.scroll_offset.y + y
