@@ -14,6 +14,7 @@ from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files,
 
 from crossfact.errors import InputError
 from store import open_store, split_match_id
+from store.base import DEFERRED_CHECKPOINT_PAGES
 from tui.app import ReviewApp
 from tui.messages import Saved, StoreFailed
 from tui.screens.help import HelpScreen
@@ -583,6 +584,9 @@ def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monke
     drive(app, steps)
     assert len(threads) == 1 and threads[0] != threading.main_thread().name
     assert [v for _, v in verdicts(store, seed)] == ["agree", "conflict", "unsourced"]
+    # and commits leave checkpoints to these pauses, up to a bounded WAL
+    (pages,) = store.db.execute("PRAGMA wal_autocheckpoint").fetchone()
+    assert pages == DEFERRED_CHECKPOINT_PAGES
 
 
 def test_a_long_match_scrolls_with_the_keyboard_and_the_next_starts_at_its_top(store, seed):

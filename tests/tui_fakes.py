@@ -44,6 +44,9 @@ class FakeStore:
     def checkpoint(self) -> tuple[int, int, int]:
         return 0, 0, 0
 
+    def defer_checkpoints(self, pages: int = 0) -> None:
+        self.deferred = pages
+
     # -- stories ---------------------------------------------------------------------------
     def add_story(self, name: str, result: MatchResult, params: dict, *,
                   version: str | None = None, urls: dict[str, str] | None = None) -> str:

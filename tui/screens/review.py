@@ -82,6 +82,7 @@ class ReviewScreen(FixingActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
         self.query_one(MatchDetail).bidi = self.bidi
+        self.store.defer_checkpoints()  # this screen checkpoints when the reviewer pauses
         self.set_interval(self.CHECKPOINT_IDLE / 2, self._checkpoint_when_idle)
 
     @property
