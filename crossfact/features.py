@@ -173,9 +173,10 @@ class PairScorer:
         return math.log2(1 + la / lb) if la < lb else math.log2(1 + lb / la)
 
     def sim(self, a: Unit, b: Unit) -> float:
-        """0..1: a length baseline, raised by shared figures and names, lowered by figures
+        """At most 1: a length baseline, raised by shared figures and names, lowered by figures
         that one claim has and the other lacks (numbers survive translation; a name the
-        other version spells unrecognisably is no evidence against)."""
+        other version spells unrecognisably is no evidence against), and by punctuation one
+        has and the other lacks, which may take it a little below 0 (the DP then skips)."""
         # self.length and the marks' worth, inlined and memoised: the DP calls this a
         # million times, and the marks of a pair are one of a few dozen combinations
         la, lb = a.length, b.length * self.ratio

@@ -144,7 +144,7 @@ def _links(
 
 
 def _supported(
-    edges: list[tuple[float, str, str, bool]], n_docs: int
+    edges: list[tuple[float, str, str, bool]], n_docs: int, doc_of: dict[str, str]
 ) -> list[tuple[float, float, str, str, bool]]:
     """Edges with a sort key that puts links confirmed by third versions first: when en-fr
     and fr-ar agree with en-ar, that triangle is more trustworthy than a lone strong link.
@@ -156,8 +156,9 @@ def _supported(
         neighbours.setdefault(x, set()).add(y)
         neighbours.setdefault(y, set()).add(x)
     others = max(1, n_docs - 2)
-    return [
-        (-(score + 0.3 * len(neighbours[x] & neighbours[y]) / others), score, x, y, split)
+    return [  # confirmed by versions, not claims: a version that split the sentence counts once
+        (-(score + 0.3 * len({doc_of[z] for z in neighbours[x] & neighbours[y]}) / others),
+         score, x, y, split)
         for score, x, y, split in edges
     ]
 
@@ -174,7 +175,7 @@ def match_claims(
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
-    for negated, score, x, y, split in sorted(_supported(edges, len(docs))):
+    for negated, score, x, y, split in sorted(_supported(edges, len(docs), doc_of)):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
             # a weak link, or one that rests on length and position alone, must not pull

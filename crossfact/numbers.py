@@ -265,7 +265,7 @@ def _clock(text: str, start: int, end: int) -> Quantity | None:
     normal = unicodedata.normalize("NFC", written)
     minute += sum(delta for word, delta in _QUARTERS.items()
                   if unicodedata.normalize("NFC", word) in normal)
-    if not (0 <= hour <= 24 and -15 <= minute < 60):
+    if not (0 <= hour < 24 or (hour, minute) == (24, 0)) or not -15 <= minute < 60:
         return None
     return Quantity(value=float((hour * 60 + minute) % 720), text=written, clock=True,
                     start=start, end=end)

@@ -51,8 +51,9 @@ def read_story(
     """Every version named by `paths` (files or folders), decoded and with its language:
     as given in `langs`, else as a folder's story file says, else as detected."""
     files = collect_paths(paths)
-    check_overrides(files, langs or {})
-    langs = {**story_langs(paths, files), **(langs or {})}
+    given = langs or {}
+    check_overrides(files, given)
+    from_story = story_langs(paths, files)
     if len(files) < 2:
         raise InputError(
             f"{paths[0] if paths else 'no input'}: a story needs at least two versions to compare"
@@ -62,7 +63,7 @@ def read_story(
     for n, path in enumerate(files):
         if progress:
             progress(f"reading {path.name}", n, len(files))
-        doc = read_document(path, _override(path, langs))
+        doc = read_document(path, _override(path, given) or _override(path, from_story))
         if doc.id in seen:
             raise InputError(f"{path}: same text as {seen[doc.id]}; give each version once")
         seen[doc.id] = doc.path

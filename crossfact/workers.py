@@ -53,12 +53,16 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) ->
     global _task, _items
     _task, _items = fn, items
     # objects that exist at fork are left out of the workers' garbage collections, which
-    # would otherwise write to (and so copy) every page of the parent's heap
-    gc.freeze()
+    # would otherwise write to (and so copy) every page of the parent's heap; a caller's
+    # own freeze (the TUI's) is left as it was
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_run, range(len(items)),
                                  chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _task, _items = None, ()
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()

@@ -373,6 +373,11 @@ def test_times_of_day_are_clock_figures_am_and_pm_alike(text, lang, minutes):
     assert q.clock and q.value == minutes and text[q.start:q.end] == q.text
 
 
+def test_no_clock_reads_past_midnight():
+    assert not any(q.clock for q in find_quantities("at 24:30 and 25:10", "en"))
+    assert [q.value for q in find_quantities("at 24:00", "en") if q.clock] == [0]
+
+
 def test_offsets_point_into_the_text():
     text = "Elon Musk, 2024 yılında yaklaşık 10 milyar dolar harcadı; %5 arttı."
     found = find_quantities(text, "tr")

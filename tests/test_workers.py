@@ -63,9 +63,12 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
     real = workers.parallel_map
 
     def spy(fn, items, *, worth_it):
-        forked.add(worth_it)
-        return real(fn, items, worth_it=worth_it)
+        def where(item):  # the process that did the work
+            return os.getpid(), fn(item)
+        for pid, result in real(where, items, worth_it=worth_it):
+            forked.add(pid)
+            yield result
 
     monkeypatch.setattr(matching, "parallel_map", spy)
     assert run([seed]).model_dump_json() == serial
-    assert forked == {True}
+    assert forked - {os.getpid()}, "the work ran in this process, not in forked workers"
