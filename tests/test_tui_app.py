@@ -656,3 +656,26 @@ def test_the_detail_is_drawn_again_at_a_new_terminal_size(store, seed):
             assert heading in screen_text(pilot.app)
 
     drive(app_for(store), steps)
+
+
+def test_opening_another_story_lets_the_previous_ones_garbage_go():
+    """A story's pages frozen at its first paint are collected once another story is shown."""
+    import weakref
+
+    from tui.heap import freeze_long_lived, thaw
+
+    class Page:
+        pass
+
+    page = Page()
+    page.cycle = page  # only a full collection frees it
+    gone = weakref.ref(page)
+    try:
+        freeze_long_lived()
+        del page
+        gc.collect()
+        assert gone() is not None  # frozen: the collector does not see it
+        freeze_long_lived()  # the next story shown
+        assert gone() is None
+    finally:
+        thaw()

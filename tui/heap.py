@@ -14,7 +14,12 @@ import gc
 
 
 def freeze_long_lived() -> None:
-    """Collect now (nothing dead gets frozen), then leave the survivors out of later passes."""
+    """Collect now (nothing dead gets frozen), then leave the survivors out of later passes.
+
+    What an earlier call froze is handed back first: after a switch of story, the previous
+    story's pages are garbage, and frozen they would never be collected.
+    """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
