@@ -25,6 +25,16 @@ from tui.widgets.match_detail import MatchDetail
 Steps = Callable[[Pilot], Awaitable[None]]
 
 
+async def run_in_palette(pilot: Pilot, command: str) -> None:
+    """Open the command palette, type `command` and run the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*command)
+    await pilot.pause(0.3)  # the palette searches asynchronously
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def drive(app: ReviewApp, steps: Steps, size: tuple[int, int] = (120, 34)) -> list:
     """Run the app headless, wait until the story is open, play `steps`; return messages."""
     seen: list = []
@@ -258,12 +268,7 @@ def test_palette_jumps_to_a_match(store, seed):
     target = store.matches(seed, reviewer="ana", offset=20, limit=1)[0]
 
     async def steps(pilot: Pilot) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*target.number)
-        await pilot.pause(0.3)  # the palette searches asynchronously
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_in_palette(pilot, target.number)
 
     app = app_for(store)
     drive(app, steps)
@@ -337,12 +342,7 @@ def test_hostile_text_is_shown_as_text():
 def test_palette_exports_next_to_the_database(store, seed):
     async def steps(pilot: Pilot) -> None:
         await pilot.press("a")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"export jsonl")
-        await pilot.pause(0.3)  # the palette searches asynchronously
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_in_palette(pilot, "export jsonl")
 
     drive(app_for(store), steps)
     exported = Path(store.path).parent / "seed-story.jsonl"
@@ -407,12 +407,7 @@ def test_palette_switches_story(store, seed):
     other = store.add_story("synthetic", make_result(6), {})
 
     async def steps(pilot: Pilot) -> None:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"switch story synthetic")
-        await pilot.pause(0.3)  # the palette searches asynchronously
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_in_palette(pilot, "switch story synthetic")
         assert pilot.app.review.story == other
         assert pilot.app.review.matches.count == 6
         await pilot.press("a")
@@ -516,12 +511,7 @@ def test_match_numbers_are_one_based_and_a_split_out_has_its_own(tmp_path):
         review.goto("m0")
         await pilot.pause()
         assert "Match 1 " in screen_text(pilot.app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"2b")
-        await pilot.pause(0.3)  # the palette searches asynchronously
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_in_palette(pilot, "2b")
         assert review.view.id == alone
         assert "Match 2b " in screen_text(pilot.app)
         review.goto("m3")
