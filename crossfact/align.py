@@ -166,11 +166,13 @@ def _fill(
                 s = sim(unit, other)
                 if up[y - 1] + s > best:
                     best, arg = up[y - 1] + s, (1, 1, s)
-                if ja is not None and up2[y - 1] > neg:
+                # a sim is at most 1: a bead that could not win even so is not scored
+                if ja is not None and up2[y - 1] + 1.0 - join_penalty > best:
                     s = sim(ja, other)
                     if up2[y - 1] + s - join_penalty > best:
                         best, arg = up2[y - 1] + s - join_penalty, (2, 1, s)
-                if y >= 2 and (jb := join_b[y - 1]) is not None and up[y - 2] > neg:
+                if (y >= 2 and (jb := join_b[y - 1]) is not None
+                        and up[y - 2] + 1.0 - join_penalty > best):
                     s = sim(unit, jb)
                     if up[y - 2] + s - join_penalty > best:
                         best, arg = up[y - 2] + s - join_penalty, (1, 2, s)

@@ -9,6 +9,7 @@ a figure repeated everywhere ("$10 billion", "2024") cannot pull claims together
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ MARK_WEIGHT = 0.06  # what a question mark, quotes, parentheses... found in both
 # punctuation a translation keeps, in every script's spelling
 MARKS = {"?": "?", "؟": "?", "？": "?", "!": "!", ";": ";", "؛": ";", "(": "(",
          "\"": "\"", "“": "\"", "”": "\"", "«": "\"", "»": "\"", "„": "\""}
+_MARK = re.compile("[" + re.escape("".join(MARKS)) + "]")
 
 
 def value_key(value: float) -> str:
@@ -79,7 +81,7 @@ class Unit:
 def marks_of(text: str) -> frozenset[str]:
     """Questions, exclamations, quotations, asides: they survive translation, and they tell
     apart two sentences of the same length that have no figure or name."""
-    return frozenset(MARKS[ch] for ch in text if ch in MARKS)
+    return frozenset(MARKS[ch] for ch in _MARK.findall(text))
 
 
 def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = None) -> list[Unit]:

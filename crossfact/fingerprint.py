@@ -18,6 +18,7 @@ from crossfact.display import blank_controls
 from crossfact.models import Claim, Document, Fingerprint, Name
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
+from crossfact.workers import PARALLEL_FROM, parallel_map
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -44,12 +45,15 @@ def tokens(text: str) -> Tokens:
     last = 0
     for m in WORD.finditer(text):
         word = m.group()
-        # only a capital needs to know; lower-case words are never names by position
+        start, end = m.span()
+        # only a capital needs to know (lower-case words are never names by position), and
+        # only after something other than spaces: every sentence end has a mark
         initial = not out or (
-            word[0].isupper() and bool(_SENTENCE_END.search(text, last, m.start()))
+            word[0].isupper() and not text[last:start].isspace()
+            and bool(_SENTENCE_END.search(text, last, start))
         )
         out.append((word, initial))
-        last = m.end()
+        last = end
     return out
 
 
@@ -179,11 +183,13 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
             lexicon |= skeletons(word)
     find_names = NameFinder(lexicon)
 
-    # serial: each distinct word is read once for the whole story (the caches here and in
-    # `names` then serve matching too), which beat forked workers that each read them again
-    # and pickled their fingerprints back (measured on 6 x 1,997 NTREX lines)
-    return [
-        c.model_copy(update={"fingerprint": fingerprint(
-            texts[c.id], lang[c.doc], words[c.id], latin[c.id], find_names)})
-        for c in claims
-    ]
+    # on a long story each version is read in a forked worker (a version's words are
+    # mostly its own, so the workers' caches lose little), the short ones here
+    def version(doc: Document) -> list[Fingerprint]:
+        return [fingerprint(texts[c.id], doc.lang, words[c.id], latin[c.id], find_names)
+                for c in claims if c.doc == doc.id]
+
+    done = dict(zip([d.id for d in docs], parallel_map(
+        version, docs, worth_it=len(claims) >= PARALLEL_FROM), strict=True))
+    return [c.model_copy(update={"fingerprint": fp}) for doc in docs
+            for c, fp in zip((c for c in claims if c.doc == doc.id), done[doc.id], strict=True)]

@@ -236,7 +236,7 @@ def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
 @lru_cache(maxsize=65_536)
 def _word_skeletons(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """Every skeleton of every word of a claim, and the long ones for fuzzy lookups."""
-    found = frozenset(sk for word in WORD.findall(text) for sk in skeletons(word))
+    found = frozenset().union(*map(skeletons, WORD.findall(text)))
     return found, tuple(sk for sk in found if len(sk) >= 4)
 
 

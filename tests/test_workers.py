@@ -49,26 +49,30 @@ def test_serial_when_other_threads_run(monkeypatch):
 
 
 def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monkeypatch):
-    """Alignment and suggestions spread over forked workers give the very same result."""
+    """Fingerprints, alignment and suggestions spread over forked workers give the very
+    same result."""
     from pathlib import Path
 
-    from crossfact import matching
+    from crossfact import fingerprint, matching
     from crossfact.pipeline import run
 
     seed = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
     serial = run([seed]).model_dump_json()
     monkeypatch.setattr(workers, "cores", lambda: 2)
-    monkeypatch.setattr(matching, "PARALLEL_FROM", 0)
-    forked: set[int] = set()
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "PARALLEL_FROM", 0)
+    forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
     def spy(fn, items, *, worth_it):
         def where(item):  # the process that did the work
             return os.getpid(), fn(item)
         for pid, result in real(where, items, worth_it=worth_it):
-            forked.add(pid)
+            forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
-    monkeypatch.setattr(matching, "parallel_map", spy)
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "parallel_map", spy)
     assert run([seed]).model_dump_json() == serial
-    assert forked - {os.getpid()}, "the work ran in this process, not in forked workers"
+    for stage in ("fingerprint_story", "_links", "_matches"):
+        assert forked[stage] - {os.getpid()}, f"{stage} ran in this process, not in workers"
