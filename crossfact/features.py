@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from crossfact.models import Claim, Fingerprint
 from crossfact.names import skeletons
@@ -100,11 +101,7 @@ class PairScorer:
     """
 
     def __init__(self, a: list[Unit], b: list[Unit], substitutions: bool = False) -> None:
-        df: Counter[str] = Counter()
-        for u in a:
-            df.update(u.keys)
-        for u in b:
-            df.update(u.keys)
+        df = Counter(chain.from_iterable(u.keys for u in chain(a, b)))
         total = len(a) + len(b)
         self.weight = {k: math.log(1 + total / n) for k, n in df.items()}
         self.rare = math.log(1 + total / 2)  # the weight of a key found once in each version

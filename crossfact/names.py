@@ -90,15 +90,16 @@ def skeletons(word: str) -> frozenset[str]:
     """
     script = script_of(word)
     forms = {word}
-    for p in _PREFIXES.get(script, ()):
-        if word.startswith(p) and len(word) - len(p) >= 3:
-            forms.add(word[len(p):])
-    for sfx in _SUFFIXES.get(script, ()):
-        if word.endswith(sfx) and len(word) - len(sfx) >= 2:
-            forms.add(word[: -len(sfx)])
+    prefixes, suffixes = _PREFIXES.get(script, ()), _SUFFIXES.get(script, ())
+    if word.startswith(prefixes):  # one test of all of them first: most words have none
+        forms.update(word[len(p):] for p in prefixes
+                     if word.startswith(p) and len(word) - len(p) >= 3)
+    if word.endswith(suffixes):
+        forms.update(word[: -len(sfx)] for sfx in suffixes
+                     if word.endswith(sfx) and len(word) - len(sfx) >= 2)
     if script == "Hebrew":
         forms |= {f.replace("ו", "") for f in forms}
-    found = frozenset(s for f in forms if len(s := skeleton(f)) >= 2)
+    found = frozenset(s for s in map(skeleton, forms) if len(s) >= 2)
     if not found and script == "Latin":  # xAI, AI: too few consonants, compare as written
         found = frozenset({"=" + word.lower()})
     return found

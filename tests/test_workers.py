@@ -49,18 +49,16 @@ def test_serial_when_other_threads_run(monkeypatch):
 
 
 def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monkeypatch):
-    """Fingerprints, alignment and suggestions spread over forked workers give the very
-    same result."""
+    """Alignment and suggestions spread over forked workers give the very same result."""
     from pathlib import Path
 
-    from crossfact import fingerprint, matching
+    from crossfact import matching
     from crossfact.pipeline import run
 
     seed = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
     serial = run([seed]).model_dump_json()
     monkeypatch.setattr(workers, "cores", lambda: 2)
-    for module in (fingerprint, matching):
-        monkeypatch.setattr(module, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(matching, "PARALLEL_FROM", 0)
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
@@ -71,8 +69,7 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
             forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
-    for module in (fingerprint, matching):
-        monkeypatch.setattr(module, "parallel_map", spy)
+    monkeypatch.setattr(matching, "parallel_map", spy)
     assert run([seed]).model_dump_json() == serial
-    for stage in ("fingerprint_story", "_links", "_matches"):
+    for stage in ("_links", "_matches"):
         assert forked[stage] - {os.getpid()}, f"{stage} ran in this process, not in workers"
