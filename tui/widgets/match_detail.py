@@ -48,7 +48,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         "match-detail--flag",
     }
     DEFAULT_CSS = """
-    MatchDetail { overflow-x: hidden; overflow-y: auto; }
+    MatchDetail { overflow-x: hidden; overflow-y: scroll; }
     MatchDetail > .match-detail--shared { text-style: underline; color: $success; }
     MatchDetail > .match-detail--differs { text-style: bold reverse; color: $error; }
     MatchDetail > .match-detail--plain { text-style: bold; }
@@ -96,24 +96,22 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         self.refresh()
 
     def _draw(self) -> None:
-        """Render every line at the pane's width, narrower by the scrollbar when the lines do
-        not fit (as a scroll container would wrap them), and set the scrollable height
-        without a layout, unless the scrollbar appears or goes."""
+        """Render every line at the pane's width less the scrollbar, and set the scrollable
+        height without a layout.
+
+        The scrollbar is always shown (`overflow-y: scroll`): one that came and went with
+        the match's length made Textual lay the screen out again whenever it did, and its
+        first appearance cost a key two frames (~75 ms, tui_bench)."""
         size = self.size
         self._drawn_for, self._restyle = size, False
         if not size:
             self._strips = []
             return
-        width = size.width
-        strips = self._render_strips(width)
-        if len(strips) > size.height and self.styles.scrollbar_size_vertical:
-            width -= self.styles.scrollbar_size_vertical
-            strips = self._render_strips(width)
-        self._strips = strips
-        virtual = Size(width, len(strips))
+        width = max(1, size.width - self.styles.scrollbar_size_vertical)
+        self._strips = self._render_strips(width)
+        virtual = Size(width, len(self._strips))
         if virtual != self.virtual_size:
-            # Not `self.virtual_size = ...`: that asks for a layout of the whole screen. The
-            # scrollbar's own update (`_scroll_update`) asks for one only if it shows or hides.
+            # Not `self.virtual_size = ...`: that asks for a layout of the whole screen
             self.set_reactive(MatchDetail.virtual_size, virtual)
             self._scroll_update(virtual)
         self.refresh()
