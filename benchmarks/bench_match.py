@@ -186,7 +186,7 @@ def measure(kind: str, laid: Laid | None, paths: Sequence[str] = (),
             raise subprocess.CalledProcessError(proc.returncode, proc.args)
         data = json.loads(Path(out.name).read_text("utf-8"))
     data["wall_s"] = wall
-    data["tree_mb"] = peak
+    data["tree_mb"] = peak if memory else None
     return data
 
 
@@ -212,7 +212,7 @@ def f1_of(data: dict, laid: Laid) -> Scores:
 # ---------------------------------------------------------------- the report (parent)
 
 
-def seed_story(key: dict[str, float], repeat: int = 5) -> list[str]:
+def seed_story(key: dict[str, float], repeat: int = REPEAT) -> list[str]:
     """The five seed articles: pipeline time in a fresh process, and the CLI as a user runs
     it; the median of `repeat` runs each, since other work on this 2-core machine adds
     noise (the fastest and slowest are shown too)."""
@@ -261,11 +261,12 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
     """The growth curve on the 'edit' data, then both scenarios' F1 at full size."""
     full = 1997
     sizes = [500, 1000] if quick else [round(full * f / 4) for f in (1, 2, 3, 4)]
+    repeat = 1 if quick else REPEAT
     rows = ["### Six NTREX versions (--segmented), 3% deleted + 3% inserted per version", "",
             f"Each size in a fresh subprocess. Baseline: fuzz.ratio on anyascii text, greedy "
             f"1-1 per pair (cutoff {cutoff:g}), joined into matches. Time: wall time of the "
             f"match after imports (CPU of the process and its forked workers); at the largest "
-            f"size the median of {REPEAT} runs, their spread below the table. Memory: peak PSS of "
+            f"size the median of {repeat} runs, their spread below the table. Memory: peak PSS of "
             "the process tree sampled every 20 ms in one more run, not timed (peak RSS of the "
             "main process).", "",
             "| lines per version | crossfact time (CPU) | crossfact peak memory | crossfact F1 "
@@ -277,7 +278,7 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
             print(f"bench: {n} lines", file=sys.stderr, flush=True)
             versions, _ = corpus_versions("edit", n, SEED)
             laid = lay_out(Path(tmp) / f"edit-{n}", versions, segmented=True)
-            eng, runs = timed("engine", laid, repeat=REPEAT if n == sizes[-1] else 1)
+            eng, runs = timed("engine", laid, repeat=repeat if n == sizes[-1] else 1)
             base, _ = timed(f"baseline:{cutoff}", laid)
             results[n] = (eng, base)
             spread[n] = _spread(runs, "run_s")
@@ -296,7 +297,7 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
         rows += ["", f"crossfact CPU time grows x{ratio:.1f} for x{big / small:.1f} the lines, "
                  f"about n^{exponent:.2f} (linear would be x{big / small:.1f}, quadratic "
                  f"x{(big / small) ** 2:.1f}).",
-                 "", f"At {big} lines, {REPEAT} runs took {spread[big]} (median in the "
+                 "", f"At {big} lines, {repeat} runs took {spread[big]} (median in the "
                  "table). Targets at 1,997 lines: < 5 s and < 500 MB.", ""]
         if not quick:
             versions, moved = corpus_versions("move", full, SEED)
@@ -364,7 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     head = (f"## bench_match ({stamp}, {os.cpu_count()} CPUs, load average {load} at start, "
             f"engine sources {engine_version()})")
     key: dict[str, float] = {}
-    body = "\n".join([head, "", f"`{command.strip()}`", "", *seed_story(key), "",
+    seed = seed_story(key, 1 if args.quick else REPEAT)
+    body = "\n".join([head, "", f"`{command.strip()}`", "", *seed, "",
                       *corpus_runs(args.quick, args.cutoff, key)])
     log_history(command, key, args.notes / "eval-history.tsv")
     print(body)

@@ -117,9 +117,9 @@ def _detector(script: str, long_text: bool) -> LanguageDetector:
         Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
         for code in _LINGUA_SCRIPTS[script]
     ]
-    # preloaded: lingua then reads the languages' models on all cores at once, instead of
-    # one by one at the first detection (the same models either way: ~0.05 s less here)
-    builder = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models()
+    # not preloaded: that reads the models faster (on all cores) but leaves lingua's thread
+    # pool running, and the matcher then forks its workers from a multi-threaded process
+    builder = LanguageDetectorBuilder.from_languages(*languages)
     if long_text:
         builder = builder.with_low_accuracy_mode()
     return builder.build()

@@ -39,3 +39,22 @@ def test_the_collector_comes_back_after_an_error():
     with pytest.raises(ValueError), collector_paused():
         raise ValueError
     assert gc.isenabled()
+
+
+def test_a_callers_freeze_is_left_as_it_was():
+    """The run's objects are moved to the oldest generation by a freeze and an unfreeze,
+    which must not hand back what the caller froze (the TUI's heap, tui/heap.py)."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_nothing_is_frozen_after_a_run_on_the_main_thread():
+    with collector_paused():
+        kept = [object() for _ in range(1000)]  # noqa: F841  (alive past the block)
+    assert gc.get_freeze_count() == 0

@@ -547,6 +547,37 @@ def test_what_lives_with_the_open_story_is_frozen_until_the_app_closes(store, se
     assert verdicts(store, seed)  # and the key still decided
 
 
+def test_the_heap_is_settled_in_the_reviewers_pauses_only(store, seed, monkeypatch):
+    """What keys kept alive is collected and frozen in a pause, not inside a key."""
+    from tui.heap import settle as real_settle
+    from tui.screens import review as review_module
+
+    monkeypatch.setattr(ReviewScreen, "CHECKPOINT_IDLE", 3600.0)  # only the calls below
+    settled: list[bool] = []
+    monkeypatch.setattr(review_module, "settle",
+                        lambda: settled.append(real_settle()) or True)
+    app = app_for(store)
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        for key in "jjaj":
+            await pilot.press(key)
+            await pilot.pause()
+        review._checkpoint_when_idle()
+        assert settled == []  # the reviewer is still at it
+        review._saved_at -= ReviewScreen.CHECKPOINT_IDLE
+        review._moved_at -= ReviewScreen.CHECKPOINT_IDLE
+        review._checkpoint_when_idle()
+        assert settled == [True]  # the keys allocated: a collection ran, then a freeze
+        assert gc.get_count()[1:] == (0, 0)
+        frozen = gc.get_freeze_count()
+        review._checkpoint_when_idle()  # a second tick of the same pause: nothing to do
+        assert settled == [True, False] and gc.get_freeze_count() == frozen
+
+    drive(app, steps)
+    assert gc.get_freeze_count() == 0  # handed back on exit
+
+
 def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monkeypatch):
     """A commit would checkpoint now and then (holding up that key); a thread does it."""
     monkeypatch.setattr(ReviewScreen, "CHECKPOINT_IDLE", 3600.0)  # only the calls below
@@ -567,6 +598,7 @@ def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monke
         review._checkpoint_when_idle()
         assert threads == []  # the reviewer is still at it
         review._saved_at -= ReviewScreen.CHECKPOINT_IDLE  # as if they paused since
+        review._moved_at -= ReviewScreen.CHECKPOINT_IDLE
         review._checkpoint_when_idle()
         review._checkpoint_when_idle()  # once per pause, not once per tick
         await pilot.app.workers.wait_for_complete()
@@ -605,9 +637,10 @@ def test_a_long_match_scrolls_with_the_keyboard_and_the_next_starts_at_its_top(s
     assert last_file is not None
 
 
-def test_a_new_match_needs_no_layout_unless_its_scrollbar_comes_or_goes(store, seed, monkeypatch):
-    """The detail is drawn at the pane's fixed size: a layout of the whole screen per key (its
-    height changed with every match) cost a second layout and two more frames."""
+def test_a_new_match_needs_no_layout(store, seed, monkeypatch):
+    """The detail is drawn at the pane's fixed size, its scrollbar always shown: a layout of
+    the whole screen per key (its height, or its scrollbar, changed with the match) cost a
+    second layout and more frames."""
     layouts: list[int] = []
     real = ReviewScreen._refresh_layout
 
@@ -616,20 +649,21 @@ def test_a_new_match_needs_no_layout_unless_its_scrollbar_comes_or_goes(store, s
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(ReviewScreen, "_refresh_layout", counted)
-    steady: list[int] = []
+    per_key: list[int] = []
 
     async def steps(pilot: Pilot) -> None:
         detail = pilot.app.review.query_one(MatchDetail)
         await pilot.pause()
+        assert detail.show_vertical_scrollbar
         for key in ["j"] * 10 + ["a", "c", "ctrl+z", "u"]:
-            shown, before = detail.show_vertical_scrollbar, len(layouts)
+            before = len(layouts)
             await pilot.press(key)
             await pilot.pause()
-            if detail.show_vertical_scrollbar == shown:
-                steady.append(len(layouts) - before)
+            per_key.append(len(layouts) - before)
+            assert detail.show_vertical_scrollbar
 
     drive(app_for(store), steps)
-    assert steady and not any(steady)
+    assert per_key == [0] * 14
 
 
 def test_the_detail_is_drawn_again_at_a_new_terminal_size(store, seed):

@@ -6,6 +6,11 @@ on about one key press in ten (benchmarks/tui_bench.py): most of the p99 of a de
 What is alive once a story is shown (modules, stylesheets, widgets, the story's pages) lives
 as long as the app, so it is collected once and frozen (`gc.freeze`): later collections walk
 only what was allocated since, a few milliseconds.
+
+What keys keep alive after that (pages read, undo steps, Textual's caches) is settled the
+same way in the reviewer's pauses (`settle`), so that a key after a pause finds the
+collector's generations nearly empty: without it, the collections of the oldest generation
+that came due inside keys grew to 10-35 ms over 300 keys.
 """
 
 from __future__ import annotations
@@ -22,6 +27,20 @@ def freeze_long_lived() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def settle() -> bool:
+    """In a pause: collect what is not frozen, then freeze what survived; True if it ran.
+
+    Skipped when nothing was collected since the last call (no young collection happened:
+    little was allocated), so an idle app does nothing. Cheap when it runs: only what keys
+    allocated since the last freeze is walked.
+    """
+    if not any(gc.get_count()[1:]):
+        return False
+    gc.collect()
+    gc.freeze()
+    return True
 
 
 def thaw() -> None:

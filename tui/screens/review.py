@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState
 from crossfact.models import Event, Suggestion
 from store import MatchRow, MatchView, Store, StoreError, parse_number
 from tui.dialogs.prompt import TextPrompt
-from tui.heap import freeze_long_lived
+from tui.heap import freeze_long_lived, settle
 from tui.keys import REVIEW_BINDINGS
 from tui.messages import Saved, StoreFailed
 from tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
@@ -64,6 +64,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
         self._saved_at = 0.0  # time.monotonic() of the last saved command
+        self._moved_at = 0.0  # ... and of the last move of the cursor
         self._checkpoint_due = False
         self.set_reactive(ReviewScreen.bidi, bidi)
 
@@ -169,6 +170,7 @@ class ReviewScreen(FixingActions, Screen[None]):
     # -- showing ---------------------------------------------------------------------------
     def _select(self, index: int) -> None:
         """Move the cursor and show that match in the same frame (no message round trip)."""
+        self._moved_at = time.monotonic()
         with self.app.batch_update():
             self.matches.cursor = index
             row = self.matches.current()
@@ -248,12 +250,18 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._saved_at, self._checkpoint_due = time.monotonic(), True
 
     def _checkpoint_when_idle(self) -> None:
-        """Checkpoint in a pause of the reviewer's. Left to a commit it held up one key in
-        ~150 for 25-250 ms; run in a thread beside a stream of decisions, its writes slowed
-        their fsyncs (commit median 0.6 -> 3 ms, spikes over 100 ms)."""
-        if self._checkpoint_due and time.monotonic() - self._saved_at >= self.CHECKPOINT_IDLE:
+        """Checkpoint, and settle the heap (tui/heap.py), in a pause of the reviewer's.
+
+        A checkpoint left to a commit held up one key in ~150 for 25-250 ms; run in a thread
+        beside a stream of decisions, its writes slowed their fsyncs (commit median 0.6 ->
+        3 ms, spikes over 100 ms)."""
+        if time.monotonic() - max(self._saved_at, self._moved_at) < self.CHECKPOINT_IDLE:
+            return
+        if self._checkpoint_due:
             self._checkpoint_due = False
             self.checkpoint()
+        if self.story is not None:  # once the story's own pages are frozen (open_story)
+            settle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checkpoint")
     def checkpoint(self) -> None:
