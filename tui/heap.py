@@ -29,17 +29,30 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
+FULL_SETTLE_EVERY = 25
+"""Every so many settles, everything is thawed and collected once (`freeze_long_lived`)."""
+
+_settles = 0
+
+
 def settle() -> bool:
     """In a pause: collect what is not frozen, then freeze what survived; True if it ran.
 
     Skipped when nothing was collected since the last call (no young collection happened:
-    little was allocated), so an idle app does nothing. Cheap when it runs: only what keys
-    allocated since the last freeze is walked.
+    little was allocated). Cheap when it runs: only what keys allocated since the last
+    freeze is walked. What a settle froze and later became unreachable (a closed dialog's
+    widgets, which refer to each other) only a full collection frees: one is made every
+    FULL_SETTLE_EVERY settles, so such garbage stays bounded.
     """
+    global _settles
     if not any(gc.get_count()[1:]):
         return False
-    gc.collect()
-    gc.freeze()
+    _settles += 1
+    if _settles % FULL_SETTLE_EVERY == 0:
+        freeze_long_lived()
+    else:
+        gc.collect()
+        gc.freeze()
     return True
 
 

@@ -65,6 +65,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
         self._saved_at = 0.0  # time.monotonic() of the last saved command
         self._moved_at = 0.0  # ... and of the last move of the cursor
+        self._settled_at = 0.0  # ... and of the last settling of the heap (tui/heap.py)
         self._checkpoint_due = False
         self.set_reactive(ReviewScreen.bidi, bidi)
 
@@ -260,7 +261,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         if self._checkpoint_due:
             self._checkpoint_due = False
             self.checkpoint()
-        if self.story is not None:  # once the story's own pages are frozen (open_story)
+        # once per pause, and once the story's own pages are frozen (open_story)
+        if self.story is not None and self._settled_at < max(self._saved_at, self._moved_at):
+            self._settled_at = time.monotonic()
             settle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checkpoint")
