@@ -1,10 +1,10 @@
 """Work spread over the machine's cores for long inputs, serial for short ones.
 
 Aligning fifteen pairs of versions or suggesting verdicts for thousands of matches is
-CPU-bound pure Python, so threads would not help; forked processes inherit the read-only inputs for
-free and send back only their results. Short stories (the common case) never pay for a
-process start; a machine without fork, and a process running other threads (the TUI, whose
-matching runs in a worker thread), stay serial.
+CPU-bound pure Python, so threads would not help; forked processes inherit the read-only
+inputs for free and send back only their results. Short stories (the common case) never pay
+for a process start; a machine without fork, and a process running other threads (the TUI,
+whose matching runs in a worker thread), stay serial.
 """
 
 from __future__ import annotations
