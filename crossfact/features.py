@@ -8,6 +8,7 @@ a figure repeated everywhere ("$10 billion", "2024") cannot pull claims together
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
@@ -113,6 +114,13 @@ class PairScorer:
         # within a known translation a figure that differs is a substitution (a conflict to
         # show), not evidence against the pair: only figures without a counterpart count
         self.substitutions = substitutions
+
+    def substituting(self) -> PairScorer:
+        """The same pair's scorer that counts a differing figure as a substitution (for a
+        known translation), sharing this one's weights and memos, which do not depend on it."""
+        other = copy.copy(self)
+        other.substitutions = True
+        return other
 
     def totals(self, keys: frozenset[str]) -> tuple[float, float, float | None]:
         """(weight of all keys, weight of the figure keys, what `_substituted` finds missing

@@ -109,29 +109,34 @@ def _links(
     edges: list[tuple[float, str, str, bool]] = []
     pairs = list(combinations(docs, 2))
     long = sum(map(len, units.values())) >= PARALLEL_FROM
-    # every pair's evidence is needed before any pair is aligned; on a long story it is
-    # weighed in the workers, which send back only the anchors (a view, with its scorer,
-    # is big): a worker aligning a pair that is no translation then builds its view again
-    views: dict[tuple[str, str], PairView] = {}  # the views weighed in this process
 
-    def weigh(pair: tuple[Document, Document]) -> tuple[list[Anchor], float]:
-        view = views[pair[0].id, pair[1].id] = PairView.of(units[pair[0].id], units[pair[1].id])
-        return view.anchors, view.evidence()
+    def weigh(pair: tuple[Document, Document]) -> tuple[list[Anchor], float, list[Link] | None]:
+        """A pair's anchors and evidence, and its links at once when its own evidence makes
+        it a translation (third versions can only add to that); on a long story in the
+        workers, which send back only these (a view, with its scorer, is big)."""
+        a, b = units[pair[0].id], units[pair[1].id]
+        view = PairView.of(a, b)
+        evidence = view.evidence()
+        if not is_translation(evidence):
+            return view.anchors, evidence, None
+        view = PairView(a, b, view.scorer.substituting(), view.anchors)
+        return view.anchors, evidence, align_pair(a, b, LOW, True, view)
 
     weighed = {(da.id, db.id): w for (da, db), w in
                zip(pairs, parallel_map(weigh, pairs, worth_it=long), strict=True)}
-    translation = _translations({pair: evidence for pair, (_, evidence) in weighed.items()})
+    translation = _translations({pair: evidence for pair, (_, evidence, _) in weighed.items()})
 
     def align(pair: tuple[Document, Document]) -> list[Link]:
+        """A pair that its own evidence left open: a translation if third versions say so."""
         ids = pair[0].id, pair[1].id
         a, b = units[ids[0]], units[ids[1]]
-        if translation[ids]:  # aligned with a scorer of its own (align_pair)
-            view = PairView(a, b, PairScorer(a, b, substitutions=True), weighed[ids][0])
-        else:
-            view = views.get(ids) or PairView.of(a, b)
-        return align_pair(a, b, LOW, translation[ids], view)
+        scorer = PairScorer(a, b, substitutions=translation[ids])
+        return align_pair(a, b, LOW, translation[ids], PairView(a, b, scorer, weighed[ids][0]))
 
-    aligned = parallel_map(align, pairs, worth_it=long)
+    open_pairs = [p for p in pairs if weighed[p[0].id, p[1].id][2] is None]
+    late = iter(parallel_map(align, open_pairs, worth_it=long))
+    aligned = [links if (links := weighed[da.id, db.id][2]) is not None else next(late)
+               for da, db in pairs]
     for n, ((da, db), links) in enumerate(zip(pairs, aligned, strict=True)):
         if progress:
             progress(f"aligned {da.lang}–{db.lang}", n + 1, len(pairs))
