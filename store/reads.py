@@ -57,11 +57,16 @@ class ReadMixin(StoreBase):
         query = self.db.quote_fts(search) if search and search.strip() else ""
         if query:  # quote_fts: FTS5 syntax in what a reviewer types is taken literally
             params["query"] = query
+            # from the claims that match to their matches (the members' primary key), not
+            # from every member of the story to a test of its claim: 45 ms -> ~1 ms at
+            # 20,000 matches for a rare word
+            # (CROSS JOIN: SQLite keeps this order of the loops)
             where = """AND m.id IN (
-                SELECT cm."match" FROM current_members cm
-                JOIN claims c ON c.run = cm.run AND c.id = cm.claim
-                WHERE cm.story = :story AND c.rowid IN (
-                    SELECT rowid FROM claims_fts WHERE claims_fts MATCH :query))"""
+                SELECT cm."match" FROM claims_fts
+                CROSS JOIN claims c ON c.rowid = claims_fts.rowid
+                CROSS JOIN current_members cm ON cm.story = :story AND cm.claim = c.id
+                                                 AND cm.run = c.run
+                WHERE claims_fts MATCH :query)"""
         sql = f"""SELECT * FROM (
             SELECT m.id, m.position, m.langs, m.suggestion, m.score, m.gist,
                    {_VERDICT} AS verdict, {NUMBER_SQL} AS number

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_data import build, open_test_store
+from store_data import VERSIONS, build, open_test_store
 
 import store
 from store import StoreError, open_store, resolve_db_path
@@ -63,6 +63,21 @@ def test_search_keeps_bengali_hebrew_arabic_words_whole(tmp_path: Path, word: st
     hits = s.matches("seed", reviewer="ann", search=word)
     assert len(hits) == 1
     assert s.count("seed", reviewer="ann", search=word[:-1] + "x") == 0
+
+
+def test_search_finds_the_story_s_current_matches_only(tmp_path: Path) -> None:
+    """The index holds every story's claims, and earlier runs' too: a search reads from the
+    claims that match to the story's current members."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    s.add_story("other", build(), {})
+    assert s.count("seed", reviewer="ann", search="Tesla") == 1
+    changed = {**VERSIONS, "fr": ["Tesla a dépensé 11 milliards de dollars.", *VERSIONS["fr"][1:]]}
+    s.add_story("seed", build(changed), {})  # a new run of the same story
+    assert len(s.db.execute("SELECT * FROM runs").fetchall()) == 3
+    assert [m.id for m in s.matches("seed", reviewer="ann", search="Tesla")] == [
+        m.id for m in s.matches("seed", reviewer="ann")[:1]]
+    assert s.count("seed", reviewer="ann", search="11") == 1  # the current run's text
 
 
 def test_pointed_hebrew_is_one_token(tmp_path: Path) -> None:
