@@ -122,8 +122,13 @@ def _links(
         view = PairView(a, b, view.scorer.substituting(), view.anchors)
         return view.anchors, evidence, align_pair(a, b, LOW, True, view)
 
-    weighed = {(da.id, db.id): w for (da, db), w in
-               zip(pairs, parallel_map(weigh, pairs, worth_it=long), strict=True)}
+    weighed: dict[tuple[str, str], tuple[list[Anchor], float, list[Link] | None]] = {}
+    for n, ((da, db), w) in enumerate(zip(pairs, parallel_map(weigh, pairs, worth_it=long),
+                                          strict=True)):
+        weighed[da.id, db.id] = w
+        if progress:
+            progress(f"{'weighed' if w[2] is None else 'aligned'} {da.lang}–{db.lang}",
+                     n + 1, len(pairs))
     translation = _translations({pair: evidence for pair, (_, evidence, _) in weighed.items()})
 
     def align(pair: tuple[Document, Document]) -> list[Link]:
@@ -134,12 +139,13 @@ def _links(
         return align_pair(a, b, LOW, translation[ids], PairView(a, b, scorer, weighed[ids][0]))
 
     open_pairs = [p for p in pairs if weighed[p[0].id, p[1].id][2] is None]
-    late = iter(parallel_map(align, open_pairs, worth_it=long))
-    aligned = [links if (links := weighed[da.id, db.id][2]) is not None else next(late)
-               for da, db in pairs]
-    for n, ((da, db), links) in enumerate(zip(pairs, aligned, strict=True)):
-        if progress:
-            progress(f"aligned {da.lang}–{db.lang}", n + 1, len(pairs))
+    late = {(da.id, db.id): links for (da, db), links in
+            zip(open_pairs, parallel_map(align, open_pairs, worth_it=long), strict=True)}
+    if progress and open_pairs:
+        progress(f"third versions decided {len(open_pairs)} pairs: aligned", len(pairs),
+                 len(pairs))
+    for da, db in pairs:
+        links = late.get((da.id, db.id)) or weighed[da.id, db.id][2] or []
         ca, cb = by_doc[da.id], by_doc[db.id]
         for link in links:
             ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]

@@ -58,3 +58,15 @@ def test_nothing_is_frozen_after_a_run_on_the_main_thread():
     with collector_paused():
         kept = [object() for _ in range(1000)]  # noqa: F841  (alive past the block)
     assert gc.get_freeze_count() == 0
+
+
+def test_progress_is_reported_pair_by_pair():
+    """The TUI's bar and the CLI's move as each pair of versions is weighed or aligned."""
+    seen: list[tuple[str, int, int]] = []
+    run([FIXTURES / "seed-story"], progress=lambda stage, done, total: seen.append(
+        (stage, done, total)))
+    pairs = [(stage, done, total) for stage, done, total in seen
+             if stage.startswith(("weighed ", "aligned "))]
+    assert [done for _, done, _ in pairs] == list(range(1, 11))  # 5 versions: 10 pairs
+    assert {total for _, _, total in pairs} == {10}
+    assert any(stage.startswith("aligned ") for stage, _, _ in pairs)

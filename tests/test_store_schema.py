@@ -78,6 +78,12 @@ def test_search_finds_the_story_s_current_matches_only(tmp_path: Path) -> None:
     assert [m.id for m in s.matches("seed", reviewer="ann", search="Tesla")] == [
         m.id for m in s.matches("seed", reviewer="ann")[:1]]
     assert s.count("seed", reviewer="ann", search="11") == 1  # the current run's text
+    # from the index's hits to the members by key, not from every member of the story
+    sql, params = s._matches_sql("seed", "ann", "all", "Tesla")
+    plan = [row[3] for row in s.db.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]
+    fts = next(n for n, step in enumerate(plan) if "claims_fts" in step)
+    members = next(n for n, step in enumerate(plan) if " cm " in step)
+    assert fts < members and "(story=? AND claim=?)" in plan[members]
 
 
 def test_pointed_hebrew_is_one_token(tmp_path: Path) -> None:

@@ -565,8 +565,7 @@ def test_the_heap_is_settled_in_the_reviewers_pauses_only(store, seed, monkeypat
             await pilot.pause()
         review._checkpoint_when_idle()
         assert settled == []  # the reviewer is still at it
-        review._saved_at -= ReviewScreen.CHECKPOINT_IDLE
-        review._moved_at -= ReviewScreen.CHECKPOINT_IDLE
+        review._active_at -= ReviewScreen.CHECKPOINT_IDLE
         review._checkpoint_when_idle()
         assert settled == [True]  # the keys allocated: a collection ran, then a freeze
         assert gc.get_count()[1:] == (0, 0)
@@ -596,8 +595,12 @@ def test_checkpoints_run_in_a_worker_when_the_reviewer_pauses(store, seed, monke
             await pilot.pause()
         review._checkpoint_when_idle()
         assert threads == []  # the reviewer is still at it
-        review._saved_at -= ReviewScreen.CHECKPOINT_IDLE  # as if they paused since
-        review._moved_at -= ReviewScreen.CHECKPOINT_IDLE
+        review._active_at -= ReviewScreen.CHECKPOINT_IDLE  # as if they paused since ...
+        await pilot.press("right_square_bracket")  # ... but any key (a scroll) is work too
+        await pilot.pause()
+        review._checkpoint_when_idle()
+        assert threads == []
+        review._active_at -= ReviewScreen.CHECKPOINT_IDLE  # now a real pause
         review._checkpoint_when_idle()
         review._checkpoint_when_idle()  # once per pause, not once per tick
         await pilot.app.workers.wait_for_complete()

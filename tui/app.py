@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
@@ -84,6 +84,13 @@ class ReviewApp(App[None]):
 
     def on_unmount(self) -> None:
         thaw()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key and mouse event is the reviewer at work: the screen's pause-time jobs
+        (checkpoint, heap) wait for a pause in any of them, not only in saves and moves."""
+        if isinstance(event, events.Key | events.MouseEvent):
+            self.review.active()
+        await super().on_event(event)
 
     def start(self) -> None:
         """Open the story at once if stored with the same files; otherwise match it."""

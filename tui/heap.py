@@ -39,14 +39,16 @@ def settle() -> bool:
     """In a pause: collect what is not frozen, then freeze what survived; True if it ran.
 
     Skipped when nothing was collected since the last call (no young collection happened:
-    little was allocated). Cheap when it runs: only what keys allocated since the last
-    freeze is walked. What a settle froze and later became unreachable (a closed dialog's
-    widgets, which refer to each other) only a full collection frees: one is made every
-    FULL_SETTLE_EVERY settles, so such garbage stays bounded.
+    little was allocated), and while the collector is off: the matcher is running in a
+    worker thread, and its objects are not the app's to freeze. Cheap when it runs: only
+    what keys allocated since the last freeze is walked. What a settle froze and later
+    became unreachable (a closed dialog's widgets, which refer to each other) only a full
+    collection frees: one is made every FULL_SETTLE_EVERY settles, so such garbage stays
+    bounded.
     """
     global _settles
-    if not any(gc.get_count()[1:]):
-        return False
+    if not gc.isenabled() or not any(gc.get_count()[1:]):
+        return False  # off while the matcher runs (pipeline.collector_paused): its heap
     _settles += 1
     if _settles % FULL_SETTLE_EVERY == 0:
         freeze_long_lived()
@@ -58,4 +60,6 @@ def settle() -> bool:
 
 def thaw() -> None:
     """Hand the frozen objects back to the collector (the app is closing; tests start more)."""
+    global _settles
+    _settles = 0
     gc.unfreeze()

@@ -63,10 +63,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        self._saved_at = 0.0  # time.monotonic() of the last saved command
-        self._moved_at = 0.0  # ... and of the last move of the cursor
-        self._settled_at = 0.0  # ... and of the last settling of the heap (tui/heap.py)
-        self._checkpoint_due = False
+        self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
+        self._checkpoint_due = False  # a command was saved since the last checkpoint
+        self._settle_due = False  # ... or anything done since the heap was settled
         self.set_reactive(ReviewScreen.bidi, bidi)
 
     # -- layout ----------------------------------------------------------------------------
@@ -171,7 +170,7 @@ class ReviewScreen(FixingActions, Screen[None]):
     # -- showing ---------------------------------------------------------------------------
     def _select(self, index: int) -> None:
         """Move the cursor and show that match in the same frame (no message round trip)."""
-        self._moved_at = time.monotonic()
+        self.active()
         with self.app.batch_update():
             self.matches.cursor = index
             row = self.matches.current()
@@ -248,7 +247,12 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.status.saved(label, event.at)
         self._refresh_progress()
         self.post_message(Saved(event))
-        self._saved_at, self._checkpoint_due = time.monotonic(), True
+        self._checkpoint_due = True
+        self.active()
+
+    def active(self) -> None:
+        """The reviewer did something: pause-time jobs wait, and the heap is settled after."""
+        self._active_at, self._settle_due = time.monotonic(), True
 
     def _checkpoint_when_idle(self) -> None:
         """Checkpoint, and settle the heap (tui/heap.py), in a pause of the reviewer's.
@@ -256,14 +260,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         A checkpoint left to a commit held up one key in ~150 for 25-250 ms; run in a thread
         beside a stream of decisions, its writes slowed their fsyncs (commit median 0.6 ->
         3 ms, spikes over 100 ms)."""
-        if time.monotonic() - max(self._saved_at, self._moved_at) < self.CHECKPOINT_IDLE:
+        if time.monotonic() - self._active_at < self.CHECKPOINT_IDLE:
             return
         if self._checkpoint_due:
             self._checkpoint_due = False
             self.checkpoint()
-        # once per pause, and once the story's own pages are frozen (open_story)
-        if self.story is not None and self._settled_at < max(self._saved_at, self._moved_at):
-            self._settled_at = time.monotonic()
+        if self._settle_due and self.story is not None:  # once the story's pages are frozen
+            self._settle_due = False
             settle()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="checkpoint")
