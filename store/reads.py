@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from crossfact.display import strip_controls
 from crossfact.models import Document, Event
 
 from .base import StoreBase
@@ -54,6 +55,8 @@ class ReadMixin(StoreBase):
             raise StoreError(f"unknown filter {filter!r}; use one of {', '.join(FILTERS)}")
         params: dict[str, Any] = {"story": self._story_id(story), "reviewer": reviewer}
         where = ""
+        # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser
+        search = strip_controls(search) if search else search
         query = self.db.quote_fts(search) if search and search.strip() else ""
         if query:  # quote_fts: FTS5 syntax in what a reviewer types is taken literally
             params["query"] = query

@@ -86,6 +86,14 @@ def test_search_finds_the_story_s_current_matches_only(tmp_path: Path) -> None:
     assert fts < members and "(story=? AND claim=?)" in plan[members]
 
 
+def test_control_characters_in_a_search_are_ignored(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    assert s.count("seed", reviewer="ann", search="Tes\x00la\x1b") == 1
+    everything = s.count("seed", reviewer="ann")
+    assert s.count("seed", reviewer="ann", search="\x00") == everything  # no search left
+
+
 def test_pointed_hebrew_is_one_token(tmp_path: Path) -> None:
     pointed = "שָׁלוֹם"
     versions = {"he": [f"{pointed} עולם."], "fr": ["Bonjour le monde."]}
