@@ -237,11 +237,11 @@ def seed_story(key: dict[str, float], repeat: int = REPEAT) -> list[str]:
         "| measure | figure | target |",
         "|---|---|---|",
         f"| pipeline.run (fresh process, after imports) | **{eng['run_s']:.2f} s** "
-        f"({_spread(runs, 'run_s')}) | < 1 s |",
+        f"({_spread([r['run_s'] for r in runs])}) | < 1 s |",
         f"| imports before it | {eng['import_s']:.2f} s | |",
         f"| whole process, wall | {eng['wall_s']:.2f} s | |",
         f"| `crossfact match fixtures/seed-story --format json`, wall | **{cli_s:.2f} s**"
-        f" ({_spread([{'s': t} for t in cli_times], 's')}; {status}) | < 1 s |",
+        f" ({_spread(cli_times)}; {status}) | < 1 s |",
         f"| peak memory: PSS of the process tree (main process RSS) | {_memory(eng)} | |",
         f"| claims, matches | {len(eng['claims'])}, {len(eng['matches'])} | |",
         f"| the same claims, ids and matches in all {repeat} fresh processes | "
@@ -249,9 +249,9 @@ def seed_story(key: dict[str, float], repeat: int = REPEAT) -> list[str]:
     ]
 
 
-def _spread(runs: list[dict], field: str) -> str:
+def _spread(seconds: list[float]) -> str:
     """The fastest and slowest of several runs, e.g. "0.41–0.52 s"."""
-    return f"{runs[0][field]:.2f}–{runs[-1][field]:.2f} s" if len(runs) > 1 else "one run"
+    return f"{min(seconds):.2f}–{max(seconds):.2f} s" if len(seconds) > 1 else "one run"
 
 
 def _memory(data: dict) -> str:
@@ -283,7 +283,7 @@ def corpus_runs(quick: bool, cutoff: float, key: dict[str, float]) -> list[str]:
             eng, runs = timed("engine", laid, repeat=repeat if n == sizes[-1] else 1)
             base, _ = timed(f"baseline:{cutoff}", laid)
             results[n] = (eng, base)
-            spread[n] = _spread(runs, "run_s")
+            spread[n] = _spread([r["run_s"] for r in runs])
             key |= {"lines": n, "run_s": eng["run_s"], "cpu_s": eng["cpu_s"],
                     "rss_mb": eng["rss_mb"], "tree_mb": eng["tree_mb"],
                     "F1": f1_of(eng, laid).f1, "base_s": base["run_s"],
