@@ -21,10 +21,10 @@ from pathlib import Path
 
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match, MatchResult
-from store import open_store
-from store.exports import FORMATS
-from store.importing import import_lines
-from store.jsonl import line
+from crossfact.store import open_store
+from crossfact.store.exports import FORMATS
+from crossfact.store.importing import import_lines
+from crossfact.store.jsonl import line
 
 LANGS = ("tr", "bn", "ar", "he", "fr")
 SAMPLE = {

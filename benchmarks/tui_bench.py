@@ -66,8 +66,8 @@ def import_costs() -> list[tuple[str, float]]:
 CHILD = """
 import sys, time
 t0 = float(sys.argv[2])
-from store import open_store
-from tui.app import ReviewApp
+from crossfact.store import open_store
+from crossfact.tui.app import ReviewApp
 store = open_store(sys.argv[1])
 app = ReviewApp(store, reviewer="bench", story="seed-story", session="bench")
 
@@ -137,7 +137,7 @@ def timed_app_class():
     20 ms steps, and the quiet period that ends a press is not counted)."""
     from textual import events
 
-    from tui.app import ReviewApp
+    from crossfact.tui.app import ReviewApp
 
     class TimedApp(ReviewApp):
         key_at = handled_at = first_at = painted_at = 0.0
@@ -174,7 +174,7 @@ async def key_latencies(db: Path, story: str, decisions: int, extra: bool,
     """Key presses one after another, as fast as the app takes them; with `pause_every`, a
     reader's pause after every so many keys, long enough for what the app does in pauses
     (the WAL checkpoint and settling the heap), outside the timed presses."""
-    from store import open_store
+    from crossfact.store import open_store
 
     store = open_store(db)
     app = timed_app_class()(store, reviewer="bench", story=story, session="bench")
@@ -324,7 +324,7 @@ def store_big_story(path: Path, matches: int) -> float:
     """Build and store the corpus story; seconds taken. Nothing of it stays alive afterwards:
     the benchmark measures the app, not the collector walking the benchmark's own data."""
     t = time.perf_counter()
-    from store import open_store
+    from crossfact.store import open_store
 
     store = open_store(path)
     store.add_story("big", corpus_result(matches), {})
@@ -359,7 +359,7 @@ def main() -> None:
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # no user keys.toml
 
     from crossfact import pipeline
-    from store import open_store
+    from crossfact.store import open_store
 
     say(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, "
         f"load average {os.getloadavg()[0]:.1f}")

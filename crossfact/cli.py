@@ -10,12 +10,12 @@ import click
 # name -> "module:attribute"; each module defines one click command
 COMMANDS: dict[str, str] = {
     "match": "crossfact.match_cmd:match",
-    "review": "tui.cli:review",
-    "export": "store.cli:export",
-    "import": "store.cli:import_",
-    "merge": "store.cli:merge",
-    "stats": "store.cli:stats",
-    "replay": "store.cli:replay",
+    "review": "crossfact.tui.cli:review",
+    "export": "crossfact.store.cli:export",
+    "import": "crossfact.store.cli:import_",
+    "merge": "crossfact.store.cli:merge",
+    "stats": "crossfact.store.cli:stats",
+    "replay": "crossfact.store.cli:replay",
 }
 
 

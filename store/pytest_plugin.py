@@ -1,4 +1,5 @@
-"""A pytest plugin (entry point `pytest11`): the `replay` fixture for recorded sessions.
+"""The `replay` fixture for recorded sessions, an opt-in pytest plugin: a project loads it
+with `pytest_plugins = ["crossfact.store.pytest_plugin"]` in its conftest.py.
 
     def test_full_review(replay):
         store = replay("fixtures/seed-story/sessions/full-review.jsonl")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match, MatchResult
-from store import Store, open_store
+from crossfact.store import Store, open_store
 
 HOSTILE = "He said \"it's\" '; DROP TABLE events; -- [bold]x[/] \x00 NUL \x1b[31m end"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from itertools import count
 
-import store
+from crossfact import store
 
 
 def main(db: str, reviewer: str, total: int) -> None:

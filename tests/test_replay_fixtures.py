@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from crossfact.cli import main
-from store import Store, open_store
-from store.replaying import read_recording
-from store.stats import compute
+from crossfact.store import Store, open_store
+from crossfact.store.replaying import read_recording
+from crossfact.store.stats import compute
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 sys.path.insert(0, str(FIXTURES))  # record.py and its package, which are not installed

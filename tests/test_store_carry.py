@@ -6,7 +6,7 @@ from pathlib import Path
 
 from store_data import VERSIONS, build, changed, open_test_store
 
-from store import CARRY_SESSION, Store
+from crossfact.store import CARRY_SESSION, Store
 
 
 def decide_all(s: Store, reviewer: str) -> list[str]:

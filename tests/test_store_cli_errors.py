@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from crossfact.cli import main
-from store import open_store
+from crossfact.store import open_store
 
 
 def run(*args: str):

@@ -11,8 +11,8 @@ import pytest
 from store_data import HOSTILE, build, open_test_store, review
 
 from crossfact.models import Event
-from store import Store, StoreError, open_store, split_match_id
-from store.state import derive_membership, stored_membership
+from crossfact.store import Store, StoreError, open_store, split_match_id
+from crossfact.store.state import derive_membership, stored_membership
 
 
 @pytest.fixture
@@ -145,7 +145,7 @@ def test_a_full_review_derives_the_expected_state(s: Store) -> None:
 
 
 def test_decisions_table_equals_a_rebuild_from_the_log(s: Store) -> None:
-    from store.decisions import rebuild_decisions
+    from crossfact.store.decisions import rebuild_decisions
 
     review(s)
     for row in s.matches("seed", reviewer="bob"):
@@ -187,8 +187,8 @@ def test_undo_names_the_match_it_takes_back(tmp_path: Path) -> None:
 def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
     """Numbers are 1-based; a split-out shares its source's position, so it reads "1b"
     (the source keeps "1") in the list, the match view and the Markdown report."""
-    from store import parse_number
-    from store.exports import FORMATS
+    from crossfact.store import parse_number
+    from crossfact.store.exports import FORMATS
 
     s = open_test_store(tmp_path / "numbers.db")
     story = s.add_story("seed", build(), {})

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 from store_data import HOSTILE, Ticker, build, open_test_store, review
 
 from crossfact.cli import main
-from store import Store
-from store.exports import FORMATS
-from store.importing import import_lines
-from store.merging import merge_database
+from crossfact.store import Store
+from crossfact.store.exports import FORMATS
+from crossfact.store.importing import import_lines
+from crossfact.store.merging import merge_database
 
 MEGABYTE = ("\x00'\";DROP TABLE events;--[bold]\u202e" + "ক" * 60) * 16_000
 
@@ -144,7 +144,7 @@ def test_cli_round_trip_and_one_line_errors(tmp_path: Path, reviewed: Store) -> 
 
 
 def test_every_store_command_has_help() -> None:
-    from store import cli
+    from crossfact.store import cli
 
     for command in (cli.export, cli.import_, cli.merge, cli.stats, cli.replay):
         assert command.help and len(command.help) > 20

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from store_data import build, open_test_store
 
-from store import StoreError, open_store
+from crossfact.store import StoreError, open_store
 
 WRITER = Path(__file__).with_name("store_writer.py")
 

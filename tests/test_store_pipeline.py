@@ -9,8 +9,8 @@ import pytest
 from store_data import Ticker, open_test_store
 
 from crossfact import pipeline
-from store.exports import FORMATS
-from store.replaying import replay_file
+from crossfact.store.exports import FORMATS
+from crossfact.store.replaying import replay_file
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
 

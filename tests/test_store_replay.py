@@ -10,10 +10,9 @@ from click.testing import CliRunner
 from store_data import build, open_test_store, review
 
 from crossfact.cli import main
-from store import Store
-from store.exports import FORMATS
-from store.pytest_plugin import replay  # noqa: F401  (the fixture, as the entry point gives it)
-from store.replaying import replay_file
+from crossfact.store import Store
+from crossfact.store.exports import FORMATS
+from crossfact.store.replaying import replay_file
 
 
 def export(s: Store) -> str:

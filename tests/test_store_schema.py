@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from store_data import VERSIONS, build, open_test_store
 
-import store
-from store import StoreError, open_store, resolve_db_path
-from store.schema import SCHEMA_VERSION
+from crossfact import store
+from crossfact.store import StoreError, open_store, resolve_db_path
+from crossfact.store.schema import SCHEMA_VERSION
 
 
 def digest(path: Path) -> str:
@@ -207,7 +207,7 @@ def test_api_names_are_exported() -> None:
 def test_upgrade_from_the_first_schema_keeps_and_derives_the_data(tmp_path: Path) -> None:
     from sqlite_utils import Database
 
-    from store.schema import migrations
+    from crossfact.store.schema import migrations
 
     path = tmp_path / "old.db"
     old = Database(path)
@@ -229,7 +229,7 @@ def test_document_urls_migration_on_blank_and_old_databases(tmp_path: Path) -> N
     (url NULL, so ClaimReview leaves it out) and takes new URLs afterwards."""
     from sqlite_utils import Database
 
-    from store.schema import migrations
+    from crossfact.store.schema import migrations
 
     blank = open_store(tmp_path / "blank.db")
     assert blank.db["documents"].columns_dict["url"] is str

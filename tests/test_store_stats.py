@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from store_data import build, open_test_store
 
-from store.stats import agreement, compute, render
+from crossfact.store.stats import agreement, compute, render
 
 
 def test_progress_counts_and_agreement(tmp_path: Path) -> None:

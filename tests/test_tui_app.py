@@ -13,14 +13,14 @@ from textual.pilot import Pilot
 from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files, seed_result
 
 from crossfact.errors import InputError
-from store import open_store, split_match_id
-from store.base import DEFERRED_CHECKPOINT_PAGES
-from tui.app import ReviewApp
-from tui.messages import Saved, StoreFailed
-from tui.screens.help import HelpScreen
-from tui.screens.review import ReviewScreen
-from tui.story_urls import version_urls
-from tui.widgets.match_detail import MatchDetail
+from crossfact.store import open_store, split_match_id
+from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
+from crossfact.tui.app import ReviewApp
+from crossfact.tui.messages import Saved, StoreFailed
+from crossfact.tui.screens.help import HelpScreen
+from crossfact.tui.screens.review import ReviewScreen
+from crossfact.tui.story_urls import version_urls
+from crossfact.tui.widgets.match_detail import MatchDetail
 
 Steps = Callable[[Pilot], Awaitable[None]]
 
@@ -353,7 +353,7 @@ def test_palette_exports_next_to_the_database(store, seed):
 def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     from click.testing import CliRunner
 
-    from tui.cli import review
+    from crossfact.tui.cli import review
 
     runner = CliRunner()
     shown = runner.invoke(review, ["--help"])
@@ -496,7 +496,7 @@ def test_undo_after_a_restart_goes_back_to_the_match_it_undid(store, seed):
 def test_match_numbers_are_one_based_and_a_split_out_has_its_own(tmp_path):
     """The list, the detail header, the palette and the move prompt all use the number the
     Markdown report uses: 1-based, "2b" for a claim split out of match 2."""
-    from tui.widgets.match_list import row_prefix
+    from crossfact.tui.widgets.match_list import row_prefix
 
     store = open_store(tmp_path / "numbers.db")
     story = store.add_story("synthetic", make_result(12), {})
@@ -549,8 +549,8 @@ def test_what_lives_with_the_open_story_is_frozen_until_the_app_closes(store, se
 
 def test_the_heap_is_settled_in_the_reviewers_pauses_only(store, seed, monkeypatch):
     """What keys kept alive is collected and frozen in a pause, not inside a key."""
-    from tui.heap import settle as real_settle
-    from tui.screens import review as review_module
+    from crossfact.tui.heap import settle as real_settle
+    from crossfact.tui.screens import review as review_module
 
     monkeypatch.setattr(ReviewScreen, "CHECKPOINT_IDLE", 3600.0)  # only the calls below
     settled: list[bool] = []
@@ -689,7 +689,7 @@ def test_settling_lets_garbage_it_froze_go_at_the_next_full_settle(monkeypatch):
     collection that every FULL_SETTLE_EVERY-th settle makes."""
     import weakref
 
-    from tui import heap
+    from crossfact.tui import heap
 
     class Widgetish:
         pass
@@ -717,7 +717,7 @@ def test_opening_another_story_lets_the_previous_ones_garbage_go():
     """A story's pages frozen at its first paint are collected once another story is shown."""
     import weakref
 
-    from tui.heap import freeze_long_lived, thaw
+    from crossfact.tui.heap import freeze_long_lived, thaw
 
     class Page:
         pass

@@ -15,12 +15,12 @@ from tui_fakes import FakeStore, make_result
 
 from crossfact.errors import CrossfactError
 from crossfact.models import Claim, Fingerprint, Name, Quantity
-from tui.cell_width import match_terminal_widths
-from tui.display_text import has_rtl, one_line, strip_controls, visual
-from tui.highlights import claim_marks
-from tui.keys import binding_ids, load_keymap
-from tui.paging import MatchPager
-from tui.widgets.claim_text import SHOWN_CHARS, ClaimText, display_form
+from crossfact.tui.cell_width import match_terminal_widths
+from crossfact.tui.display_text import has_rtl, one_line, strip_controls, visual
+from crossfact.tui.highlights import claim_marks
+from crossfact.tui.keys import binding_ids, load_keymap
+from crossfact.tui.paging import MatchPager
+from crossfact.tui.widgets.claim_text import SHOWN_CHARS, ClaimText, display_form
 
 
 @pytest.mark.parametrize(

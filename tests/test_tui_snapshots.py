@@ -16,8 +16,8 @@ import pytest_textual_snapshot
 from textual.pilot import Pilot
 from tui_fakes import FakeStore, make_result
 
-from store import open_store
-from tui.app import ReviewApp
+from crossfact.store import open_store
+from crossfact.tui.app import ReviewApp
 
 SIZES = [(80, 24), (120, 34)]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from store import open_store
+from crossfact.store import open_store
 
 pytestmark = [
     pytest.mark.terminal,

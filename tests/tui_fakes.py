@@ -24,7 +24,7 @@ from crossfact.models import (
     Quantity,
     Suggestion,
 )
-from store import MatchRow, MatchView, Member, StoreError, StoryInfo
+from crossfact.store import MatchRow, MatchView, Member, StoreError, StoryInfo
 
 
 class FakeStore:

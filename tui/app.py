@@ -18,14 +18,14 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from crossfact.models import Document, MatchResult
-from store import Store, StoreError
-from tui.cell_width import match_terminal_widths
-from tui.commands import ReviewCommands
-from tui.display_text import bidi_default
-from tui.heap import thaw
-from tui.messages import MatchingFinished, MatchingProgress
-from tui.screens.help import HelpScreen
-from tui.screens.review import ReviewScreen
+from crossfact.store import Store, StoreError
+from crossfact.tui.cell_width import match_terminal_widths
+from crossfact.tui.commands import ReviewCommands
+from crossfact.tui.display_text import bidi_default
+from crossfact.tui.heap import thaw
+from crossfact.tui.messages import MatchingFinished, MatchingProgress
+from crossfact.tui.screens.help import HelpScreen
+from crossfact.tui.screens.review import ReviewScreen
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import getpass
+from importlib.resources import files
 from pathlib import Path
 
 import click
 
 from crossfact.errors import CrossfactError
 from crossfact.options import lang_option, segmented_option
-from store.cli import db_option
+from crossfact.store.cli import db_option
 
 SEED_STORY = "seed-story"
 
 
 def seed_story_dir() -> Path:
-    import tui
-
-    return Path(tui.__file__).resolve().parents[1] / "fixtures" / SEED_STORY
+    """The bundled story: package data in a wheel, `fixtures/seed-story` in a checkout."""
+    return Path(str(files("crossfact") / SEED_STORY))
 
 
 def default_story_name(paths: tuple[Path, ...]) -> str:
@@ -49,9 +49,9 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     """
     from crossfact.pipeline import check_overrides
     from crossfact.reading import collect_paths
-    from store import open_store
-    from tui.keys import default_keys_path, load_keymap
-    from tui.story_urls import version_urls
+    from crossfact.store import open_store
+    from crossfact.tui.keys import default_keys_path, load_keymap
+    from crossfact.tui.story_urls import version_urls
 
     if not paths:
         paths = (seed_story_dir(),)
@@ -64,7 +64,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         store = open_store(db)
     except CrossfactError as error:
         raise click.ClickException(str(error)) from None
-    from tui.app import ReviewApp
+    from crossfact.tui.app import ReviewApp
 
     app = ReviewApp(
         store,

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from store import parse_number
-from tui.display_text import one_line
-from tui.paging import FILTER_LABELS, FILTERS
+from crossfact.store import parse_number
+from crossfact.tui.display_text import one_line
+from crossfact.tui.paging import FILTER_LABELS, FILTERS
 
 EXPORTS = {
     "jsonl": "JSONL log (re-importable)",
@@ -22,12 +22,12 @@ EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from tui.screens.review import ReviewScreen
+    from crossfact.tui.screens.review import ReviewScreen
 
 
 class ReviewCommands(Provider):
     def _screen(self) -> ReviewScreen | None:
-        from tui.screens.review import ReviewScreen
+        from crossfact.tui.screens.review import ReviewScreen
 
         for screen in self.app.screen_stack:
             if isinstance(screen, ReviewScreen):

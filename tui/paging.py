@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Literal
 
-from store import MatchRow, Store
+from crossfact.store import MatchRow, Store
 
 FilterName = Literal["all", "todo", "conflicts", "unsourced", "decided"]
 FILTERS: tuple[FilterName, ...] = ("all", "todo", "conflicts", "unsourced", "decided")

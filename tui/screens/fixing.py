@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from store import Member, parse_number
-from tui.dialogs.pick import PickMany, PickOne
-from tui.dialogs.prompt import TextPrompt
-from tui.display_text import RTL_LANGS, one_line, visual
+from crossfact.store import Member, parse_number
+from crossfact.tui.dialogs.pick import PickMany, PickOne
+from crossfact.tui.dialogs.prompt import TextPrompt
+from crossfact.tui.display_text import RTL_LANGS, one_line, visual
 
 if TYPE_CHECKING:
-    from tui.screens.review import ReviewScreen
+    from crossfact.tui.screens.review import ReviewScreen
 
     _Base = ReviewScreen
 else:

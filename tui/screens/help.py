@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import REVIEW_BINDINGS
+from crossfact.tui.keys import REVIEW_BINDINGS
 
 LEGEND = (
     "List columns: # = match number (12b: split out of 12) · "

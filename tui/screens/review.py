@@ -25,16 +25,16 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crossfact.models import Event, Suggestion
-from store import MatchRow, MatchView, Store, StoreError, parse_number
-from tui.dialogs.prompt import TextPrompt
-from tui.heap import freeze_long_lived, settle
-from tui.keys import REVIEW_BINDINGS
-from tui.messages import Saved, StoreFailed
-from tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
-from tui.screens.fixing import FixingActions
-from tui.widgets.match_detail import MatchDetail
-from tui.widgets.match_list import MatchList, header_line
-from tui.widgets.status_line import StatusLine
+from crossfact.store import MatchRow, MatchView, Store, StoreError, parse_number
+from crossfact.tui.dialogs.prompt import TextPrompt
+from crossfact.tui.heap import freeze_long_lived, settle
+from crossfact.tui.keys import REVIEW_BINDINGS
+from crossfact.tui.messages import Saved, StoreFailed
+from crossfact.tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
+from crossfact.tui.screens.fixing import FixingActions
+from crossfact.tui.widgets.match_detail import MatchDetail
+from crossfact.tui.widgets.match_list import MatchList, header_line
+from crossfact.tui.widgets.status_line import StatusLine
 
 T = TypeVar("T")
 
@@ -459,7 +459,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         export`); the path is shown, and returned for tests."""
         if self.story is None:
             return None
-        from store.exports import FORMATS
+        from crossfact.store.exports import FORMATS
 
         suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)

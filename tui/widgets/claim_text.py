@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Span, Text
 
-from tui.display_text import has_rtl, strip_controls, visual
+from crossfact.tui.display_text import has_rtl, strip_controls, visual
 
 SHOWN_CHARS = 3000  # a 50 kB "sentence" would bury the other versions
 

@@ -27,11 +27,11 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from crossfact.models import Claim
-from store import MatchView, Member
-from tui.display_text import RTL_LANGS, one_line, visual
-from tui.highlights import claim_marks
-from tui.widgets.claim_text import ClaimText, display_form
-from tui.widgets.steady_scroll import SteadyScrollView
+from crossfact.store import MatchView, Member
+from crossfact.tui.display_text import RTL_LANGS, one_line, visual
+from crossfact.tui.highlights import claim_marks
+from crossfact.tui.widgets.claim_text import ClaimText, display_form
+from crossfact.tui.widgets.steady_scroll import SteadyScrollView
 
 Context = dict[str, tuple[str | None, str | None]]
 

@@ -23,10 +23,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from store import MatchRow
-from tui.display_text import RTL_LANGS, one_line, visual
-from tui.paging import MatchPager
-from tui.widgets.steady_scroll import SteadyScrollView
+from crossfact.store import MatchRow
+from crossfact.tui.display_text import RTL_LANGS, one_line, visual
+from crossfact.tui.paging import MatchPager
+from crossfact.tui.widgets.steady_scroll import SteadyScrollView
 
 SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
 VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from tui.display_text import one_line
+from crossfact.tui.display_text import one_line
 
 BAR_CELLS = 10
 
