@@ -43,7 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-story"
 LANGS = {"tr": "tur", "bn": "ben", "ar": "arb", "fr": "fra", "he": "heb"}
 READING_PAUSE = 1.6  # seconds: past the review screen's idle wait and its next timer tick
-LAYERS = ["crossfact.models", "crossfact.pipeline", "store", "textual.app", "tui.app"]
+LAYERS = ["crossfact.models", "crossfact.pipeline", "crossfact.store", "textual.app",
+          "crossfact.tui.app"]
 
 
 def import_costs() -> list[tuple[str, float]]:

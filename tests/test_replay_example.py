@@ -1,9 +1,9 @@
 """The README's example: a recorded review session as a test of one's own workflow.
 
-The `replay` fixture comes from crossfact's pytest plugin (installed with crossfact, no
-import needed): it replays the session into a fresh database through the same commands the
-TUI uses, fails the test if any event no longer applies or the state differs from the
-recording, and returns the open store.
+The `replay` fixture comes from crossfact's opt-in pytest plugin (loaded by
+`pytest_plugins = ["crossfact.store.pytest_plugin"]` in conftest.py): it replays the
+session into a fresh database through the same commands the TUI uses, fails the test if any
+event no longer applies or the state differs from the recording, and returns the open store.
 """
 
 SESSION = "fixtures/seed-story/sessions/full-review.jsonl"

@@ -13,13 +13,12 @@ import locale
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from terminal import Pane, tmux_pane, wait_for
 
 from crossfact.store import open_store
 
@@ -30,19 +29,6 @@ pytestmark = [
 
 DIVIDER = "▕"
 BENGALI = range(0x0980, 0x0A00)
-
-
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
-
-
-def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
-    """Poll until `condition` holds; the limit only turns a hang into a clear failure."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.1)
 
 
 def cell_columns(line: str) -> Callable[[int], int]:
@@ -57,30 +43,17 @@ def cell_columns(line: str) -> Callable[[int], int]:
 
 
 @pytest.fixture
-def pane(tmp_path: Path):
+def review(tmp_path: Path) -> Iterator[tuple[Pane, Path]]:
     try:
         locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
     except locale.Error:
         pytest.skip("no UTF-8 locale for wcwidth")
-    name = f"crossfact-test-{os.getpid()}"
     db = tmp_path / "review.db"
     crossfact = Path(sys.executable).with_name("crossfact")
-    command = (
-        # a tmux server started under pytest passes COLUMNS=80 LINES=24 on, and Textual
-        # prefers them to the pane's real size
-        f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
-        f"TERM=xterm-256color "
-        f"{crossfact} review --db {db} --reviewer tester"
-    )
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34", command)
-    try:
-        yield name, db
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
-
-
-def capture(name: str) -> str:
-    return tmux("capture-pane", "-p", "-t", name)
+    command = (f"env XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+               f"{crossfact} review --db {db} --reviewer tester")
+    with tmux_pane(command, tmp_path) as pane:
+        yield pane, db
 
 
 def verdict_count(db: Path) -> int:
@@ -93,15 +66,16 @@ def verdict_count(db: Path) -> int:
         store.close()
 
 
-def test_seed_story_in_a_real_terminal(pane) -> None:
-    name, db = pane
+def test_seed_story_in_a_real_terminal(review: tuple[Pane, Path]) -> None:
+    pane, db = review
     def laid_out() -> bool:  # the list, and the detail of the first match beside it
-        screen = capture(name)
-        return " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
+        screen = pane.capture()
+        listed = any("claim" in line and "tr bn ar fr he" in line
+                     for line in screen.splitlines())  # the list paints after the detail
+        return listed and " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
 
     wait_for(laid_out, "the seed story on screen")
-    screen = capture(name).splitlines()
-    assert any("claim" in line and "tr bn ar fr he" in line for line in screen)
+    screen = pane.capture().splitlines()
 
     rows = screen[1:-1]  # between the status line and the footer: list | detail
     bengali = [line for line in rows if any(ord(ch) in BENGALI for ch in line.split(DIVIDER)[0])]
@@ -117,12 +91,11 @@ def test_seed_story_in_a_real_terminal(pane) -> None:
     assert not cut, f"Bengali rows overflowed their column: {cut[:3]}"
 
     for done, key in enumerate(["a", "c", "u"], start=1):
-        tmux("send-keys", "-t", name, key)
+        pane.send(key)
         wait_for(lambda n=done: verdict_count(db) == n, f"verdict {done} in the database")
-    wait_for(lambda: "saved" in capture(name), "the saved indicator")
+    wait_for(lambda: "saved" in pane.capture(), "the saved indicator")
 
-    pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-    os.kill(pid, signal.SIGKILL)  # no clean shutdown: what was saved must already be there
+    os.kill(pane.pid(), signal.SIGKILL)  # no clean shutdown: what was saved must already be there
     store = open_store(db)
     try:
         kinds = [(e.kind, e.verdict, e.reviewer) for e in store.events()]
