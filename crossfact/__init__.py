@@ -1,7 +1,8 @@
 """crossfact: match claims across translations of one story and review where they disagree.
 
 The core package: models, reading, language ID, segmentation, fingerprints, matching and
-suggestions. It imports neither Textual nor sqlite (a test holds it to that), and nothing
+suggestions. It imports neither Textual nor sqlite (import-linter holds it to that: the
+contracts in pyproject.toml), and nothing
 heavy at import time so the CLI starts fast.
 """
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
+from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
-from crossfact.options import lang_option, segmented_option
 from crossfact.store.cli import db_option
 
 SEED_STORY = "seed-story"

@@ -6,10 +6,10 @@ import sys
 
 import click
 
+from crossfact.cli_options import lang_option, segmented_option
 from crossfact.display import one_line
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
-from crossfact.options import lang_option, segmented_option
 
 
 class StderrProgress:
