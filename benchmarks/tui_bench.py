@@ -37,7 +37,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from common import missing_corpora, read_lines, write_section
+from common import NOTES, missing_corpora, read_lines, write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-story"
@@ -354,7 +354,7 @@ def main() -> None:
                         help=f"a reader's pause ({READING_PAUSE} s) after every N keys")
     parser.add_argument("--profile", action="store_true",
                         help="print a cProfile of the large story's key presses")
-    parser.add_argument("--notes", type=Path, default=Path("/work/notes/eval-latest.md"),
+    parser.add_argument("--notes", type=Path, default=NOTES / "eval-latest.md",
                         help="Markdown file whose tui_bench section gets the figures")
     args = parser.parse_args()
     os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp())  # no user keys.toml

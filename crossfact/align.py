@@ -1,6 +1,6 @@
 """Align the claims of two versions: anchors first, then a dynamic programme in each gap.
 
-The shape of hunalign, Bleualign and Bertalign (practices.md), with fingerprints for the
+The shape of hunalign, Bleualign and Bertalign (docs/architecture.md), with fingerprints for the
 similarity:
 1. anchors: pairs whose figures, codes and names make each the other's best partner;
 2. the longest chain of anchors in document order is the backbone; each gap between two

@@ -1,4 +1,4 @@
-"""`crossfact match`: the JSON contract of architecture.md, or a table for people."""
+"""`crossfact match`: the JSON contract of docs/architecture.md, or a table for people."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Fingerprints flattened into comparable keys, and the similarity of two claims.
 
-The similarity is what every sentence aligner has at its core (practices.md), with
+The similarity is what every sentence aligner has at its core (docs/architecture.md), with
 fingerprints instead of embeddings: a weighted overlap of figures, codes and name skeletons,
 plus a length term. Weights are inverse document frequencies within the pair of versions, so
 a figure repeated everywhere ("$10 billion", "2024") cannot pull claims together on its own.

@@ -184,8 +184,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
 
     # serial: each distinct word is read once for the whole story (the caches here and in
     # `names` then serve matching too). Forked workers, one version each, were measured
-    # twice on 6 x 1,997 NTREX lines: no faster on this 2-core machine, and 1.4 s more CPU,
-    # as every later stage then found the word caches cold.
+    # twice on 6 x 1,997 NTREX lines: no faster on a 2-core machine, and more CPU (figures in
+    # benchmarks/README.md), as every later stage then found the word caches cold.
     return [
         c.model_copy(update={"fingerprint": fingerprint(
             texts[c.id], lang[c.doc], words[c.id], latin[c.id], find_names)})

@@ -1,4 +1,4 @@
-"""Ids derived from content, so the same input always gives the same ids (architecture.md).
+"""Ids derived from content, so the same input always gives the same ids (docs/architecture.md).
 
 A counter would renumber every claim after an edit to one file and break saved reviews; a
 hash of what the thing *is* keeps ids stable across runs, machines and file moves.

@@ -5,10 +5,11 @@ Script first, statistics second. Counting letters per script settles most cases 
 model codes in non-Latin news (the Bengali seed has ~130 Latin letters to ~2,900 Bengali
 ones): we count letters, never words. Only where one script serves several languages
 (Latin, Arabic, Cyrillic, Devanagari) do we ask lingua, restricted to that script's
-languages so it loads fast (practices.md: all languages are much heavier). Detectors are
-built lazily and cached. Texts of 120+ letters use lingua's low-accuracy (trigram-only) mode:
-it loads in ~0.1 s instead of ~3.5 s, and on NTREX lines of 40-120 letters it was already
-right 99% of the time for en/fr/tr/ar (100% past 120); shorter texts get the full mode.
+languages so it loads fast (docs/architecture.md: all languages are much heavier).
+Detectors are built lazily and cached. Texts of 120+ letters use lingua's low-accuracy
+(trigram-only) mode: it loads many times faster (benchmarks/README.md), and on NTREX lines
+of 40-120 letters it was already right 99% of the time for en/fr/tr/ar (100% past 120);
+shorter texts get the full mode.
 """
 
 from __future__ import annotations

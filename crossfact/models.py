@@ -1,4 +1,4 @@
-"""The words of architecture.md as pydantic models: what every layer passes around.
+"""The words of docs/architecture.md as pydantic models: what every layer passes around.
 
 Kept free of any I/O so the store, the TUI and the CLI can share them without pulling
 in each other's dependencies.

@@ -95,12 +95,12 @@ def collector_paused() -> Iterator[None]:
     run allocated moved to the oldest generation at the end.
 
     A run allocates millions of small objects and keeps most of them until it returns, so
-    the collector's passes over the growing heap took a quarter of a long story's time
-    (6 x 1,997 lines) and found nothing: a run makes no reference cycles (a test checks),
-    so reference counting alone frees everything it drops. The move is a freeze and an
-    unfreeze, which would hand back a caller's own freeze: it is made only when nothing is
-    frozen, and only on the main thread (the TUI runs the matcher in a worker thread while
-    its main thread freezes and thaws the heap).
+    the collector's passes over the growing heap took a large share of a long story's time
+    (6 x 1,997 lines; benchmarks/README.md) and found nothing: a run makes no reference
+    cycles (a test checks), so reference counting alone frees everything it drops. The move
+    is a freeze and an unfreeze, which would hand back a caller's own freeze: it is made only
+    when nothing is frozen, and only on the main thread (the TUI runs the matcher in a worker
+    thread while its main thread freezes and thaws the heap).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -109,7 +109,7 @@ def collector_paused() -> Iterator[None]:
     finally:
         if not gc.get_freeze_count() and threading.current_thread() is threading.main_thread():
             # what the run allocated goes straight to the oldest generation: left in the
-            # youngest, the first collection after the run would walk all of it (0.16 s)
+            # youngest, the first collection after the run would walk all of it
             gc.freeze()
             gc.unfreeze()
         if enabled:

@@ -1,6 +1,6 @@
 """Split a Document into Claims: paragraphs first, then sentences, every claim with offsets.
 
-No sentence splitter handles all six newsroom languages (practices.md), so this one is
+No sentence splitter handles all six newsroom languages (docs/architecture.md), so this one is
 small and explicit:
 
 - A paragraph is a non-empty line, or several lines joined when line breaks are only

@@ -43,7 +43,7 @@ def cores() -> int:
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) -> Iterator[R]:
     """fn(x) for x in items, in order; in forked worker processes when `worth_it` (the work
-    outweighs starting them, ~50 ms) and there is more than one core."""
+    outweighs starting them: benchmarks/README.md) and there is more than one core."""
     workers = min(cores(), len(items))
     # forking a process that runs other threads (the TUI) can deadlock on their locks
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

@@ -55,7 +55,7 @@ class StoreBase:
     def defer_checkpoints(self, pages: int = DEFERRED_CHECKPOINT_PAGES) -> None:
         """Let the WAL grow to `pages` before a commit checkpoints it, for a caller that
         checkpoints in its own pauses (the TUI): SQLite's default, 1000 pages, made one
-        decision in ~150 wait 250-750 ms on this machine's disk. Durability is the same:
+        decision in ~150 wait for the checkpoint (benchmarks/README.md). Durability is the same:
         each commit is fsynced to the WAL either way."""
         self.db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
 

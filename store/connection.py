@@ -20,7 +20,7 @@ from . import schema
 from .errors import StoreError
 
 BUSY_TIMEOUT_MS = 15_000
-# Whole-file check at open, up to this size (~70 ms for 28 MB here): damage found before
+# Whole-file check at open, up to this size (its cost: benchmarks/README.md): damage found before
 # anything is written is damage not made worse. Larger files skip it to keep opening fast.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -78,7 +78,7 @@ def checkpoint_wal(path: Path) -> tuple[int, int, int]:
     calling thread (so a worker thread may call it); (busy, WAL pages, pages copied).
 
     Otherwise the commit that takes the WAL past 1000 pages does it, on the committing
-    thread: 25-250 ms once every ~150 decisions on the review machine. The TUI calls this
+    thread, once every ~150 decisions (benchmarks/README.md). The TUI calls this
     when the reviewer pauses, so that commit rarely comes.
 
     PASSIVE: it neither waits for nor blocks the writer. Durability does not depend on it:

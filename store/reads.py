@@ -61,8 +61,8 @@ class ReadMixin(StoreBase):
         if query:  # quote_fts: FTS5 syntax in what a reviewer types is taken literally
             params["query"] = query
             # from the claims that match to their matches (the members' primary key), not
-            # from every member of the story to a test of its claim: 45 ms -> ~1 ms at
-            # 20,000 matches for a rare word
+            # from every member of the story to a test of its claim: many times faster at
+            # 20,000 matches for a rare word (benchmarks/README.md)
             # (CROSS JOIN: SQLite keeps this order of the loops)
             where = """AND m.id IN (
                 SELECT cm."match" FROM claims_fts
@@ -89,7 +89,7 @@ class ReadMixin(StoreBase):
               search: str | None = None) -> int:
         """Matches under a filter and search. Without a search, "all", "todo" and "decided"
         come from `progress`: the TUI asks after every key, and the general query looks up a
-        verdict for each of a story's matches (5 ms at 20,000)."""
+        verdict for each of a story's matches (slow at 20,000: benchmarks/README.md)."""
         if filter in ("all", "todo", "decided") and not (search and search.strip()):
             decided, total = self.progress(story, reviewer=reviewer)
             return {"all": total, "todo": total - decided, "decided": decided}[filter]

@@ -82,7 +82,7 @@ def m001_initial(db: Database) -> None:
         pk=("run", "event"), foreign_keys=[("run", "runs", "id")],
         not_null={"source", "match_from", "match_to", "similarity", "second_look"}, strict=True,
     )
-    # Derived state: rebuilt from the current run and the log (store/derive.py), never edited.
+    # Derived state: rebuilt from the current run and the log (store/state.py), never edited.
     db["current_matches"].create(
         {"story": str, "id": str, "run": str, "position": int, "score": float,
          "suggestion": str, "reasons": str, "outliers": str, "corrected": int, "gist": str,

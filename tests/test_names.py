@@ -1,4 +1,5 @@
-"""Names across scripts compare on consonant skeletons (practices.md: Tesla → tsl; تسلا → tsl)."""
+"""Names across scripts compare on consonant skeletons (docs/architecture.md: Tesla → tsl;
+تسلا → tsl)."""
 
 import pytest
 import regex

@@ -1,16 +1,16 @@
 """Keeping full garbage collections out of key presses.
 
 A collection of the oldest generation walks every live object. With Textual, the store and
-an open story that is about 100k objects, 80-130 ms on the review machine, and it came due
-on about one key press in ten (benchmarks/tui_bench.py): most of the p99 of a decision.
+an open story that is about 100k objects, and it came due on about one key press in ten:
+most of the p99 of a decision (benchmarks/README.md).
 What is alive once a story is shown (modules, stylesheets, widgets, the story's pages) lives
 as long as the app, so it is collected once and frozen (`gc.freeze`): later collections walk
-only what was allocated since, a few milliseconds.
+only what was allocated since.
 
 What keys keep alive after that (pages read, undo steps, Textual's caches) is settled the
 same way in the reviewer's pauses (`settle`), so that a key after a pause finds the
 collector's generations nearly empty: without it, the collections of the oldest generation
-that came due inside keys grew to 10-35 ms over 300 keys.
+that came due inside keys grew longer over 300 keys.
 """
 
 from __future__ import annotations

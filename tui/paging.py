@@ -1,6 +1,7 @@
 """The match list as the store pages it: a window of rows cached by page, never the whole list.
 
-A story can hold 20,000 matches; loading them all into a widget takes seconds (practices.md).
+A story can hold 20,000 matches; loading them all into a widget takes seconds
+(docs/architecture.md).
 The list widget asks for the rows it draws; this class fetches the page holding a row with
 `store.matches(offset, limit)` and keeps a few pages. Filter and search run in SQL.
 """

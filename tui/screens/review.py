@@ -181,7 +181,7 @@ class ReviewScreen(FixingActions, Screen[None]):
 
         Textual takes widgets' refresh requests in the order they were made. Asked last (after
         the commit), the detail missed the frame that redrew the list row and the status line,
-        and the next match showed a frame (~30 ms) later. Its lines are set before that frame."""
+        and the next match showed a frame later. Its lines are set before that frame."""
         detail = self.query_one(MatchDetail)
         for widget in (detail, detail.vertical_scrollbar, self.matches.vertical_scrollbar):
             widget.refresh()
@@ -241,7 +241,7 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     def after_change(self, event: Event, label: str) -> None:
         """A command was saved: say so, redraw list, progress and detail in one frame
-        (progress counts the reviewer's decisions, not the story's matches: ~1 ms)."""
+        (progress counts the reviewer's decisions, not the story's matches: cheap)."""
         self.matches.reload()
         self.status.shown = self.pager.count if self.pager else 0
         self.status.saved(label, event.at)
@@ -257,9 +257,8 @@ class ReviewScreen(FixingActions, Screen[None]):
     def _checkpoint_when_idle(self) -> None:
         """Checkpoint, and settle the heap (tui/heap.py), in a pause of the reviewer's.
 
-        A checkpoint left to a commit held up one key in ~150 for 25-250 ms; run in a thread
-        beside a stream of decisions, its writes slowed their fsyncs (commit median 0.6 ->
-        3 ms, spikes over 100 ms)."""
+        A checkpoint left to a commit held up one key in ~150; run in a thread beside a
+        stream of decisions, its writes slowed their fsyncs (figures in benchmarks/README.md)."""
         if time.monotonic() - self._active_at < self.CHECKPOINT_IDLE:
             return
         if self._checkpoint_due:

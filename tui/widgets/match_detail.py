@@ -7,8 +7,8 @@ widget never calls the store.
 Drawn with the line API at the pane's fixed size, as the match list is: `show` renders the
 match into lines at once and sets the scrollable height itself. A widget sized to its content
 inside a scroll container made Textual lay the screen out a second time for every new match
-(its height changed) and draw the scrollbar a frame after that: ~35 ms and half the CPU of a
-key.
+(its height changed) and draw the scrollbar a frame after that: half the CPU of a key
+(benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
 
         The scrollbar is always shown (`overflow-y: scroll`): one that came and went with
         the match's length made Textual lay the screen out again whenever it did, and its
-        first appearance cost a key two frames (~75 ms, tui_bench)."""
+        first appearance cost a key two frames (benchmarks/tui_bench.py)."""
         size = self.size
         self._drawn_for, self._restyle = size, False
         if not size:
