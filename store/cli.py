@@ -31,6 +31,14 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def trust_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--trust-reviewer", "trusted", multiple=True, metavar="NAME",
+        help="Accept new events under NAME although NAME reviews in this database (their "
+             "own work from elsewhere). Without it such a file is refused (repeatable).",
+    )(func)
+
+
 def story_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--story", default=None, help="Only this story (name or id).")(func)
 
@@ -119,16 +127,24 @@ def export(db: Path | None, story: str | None, format_: str, out: Path | None) -
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
+@trust_option
 @one_line_errors
-def import_(file: Path, db: Path | None) -> None:
-    """Import a JSONL export or recorded session; importing it twice changes nothing."""
+def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
+    """Import a JSONL export or recorded session; importing it twice changes nothing.
+
+    A file with an event that breaks the log's rules (an undo of another reviewer's event,
+    new events under the name of someone who reviews in this database) is refused whole:
+    nothing is imported and the refused lines are named.
+    """
     from .db import open_store
     from .importing import import_lines
+    from .provenance import Origin
 
     has_records(file)
     try:
         with file.open(encoding="utf-8") as lines, open_store(db) as store:
-            report = import_lines(store, lines, str(file))
+            report = import_lines(store, lines, str(file),
+                                  origin=Origin(store.db, "import", file, frozenset(trusted)))
     except UnicodeDecodeError as error:
         raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
     click.echo(f"imported {report.events} new of {report.seen} events, {report.runs} new runs, "
@@ -139,15 +155,17 @@ def import_(file: Path, db: Path | None) -> None:
 @click.argument("others", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
+@trust_option
 @one_line_errors
-def merge(others: tuple[Path, ...], db: Path | None) -> None:
-    """Merge other reviewers' databases into this one (events keep their ids)."""
+def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -> None:
+    """Merge other reviewers' databases into this one (events keep their ids); the rules of
+    `import` hold."""
     from .db import open_store
     from .merging import merge_database
 
     with open_store(db) as store:
         for other in others:
-            report = merge_database(store, other)
+            report = merge_database(store, other, frozenset(trusted))
             click.echo(f"{other}: {report.events} new of {report.seen} events, "
                        f"{report.runs} new runs", err=True)
 
@@ -172,15 +190,17 @@ def stats(db: Path | None, story: str | None) -> None:
 @click.option("--rematch/--recorded", default=False,
               help="Re-run today's matcher on the recorded documents (shows which events no "
                    "longer apply) instead of using the recorded matches.")
+@trust_option
 @one_line_errors
-def replay(session: Path, db: Path | None, check: bool, rematch: bool) -> None:
+def replay(session: Path, db: Path | None, check: bool, rematch: bool,
+           trusted: tuple[str, ...]) -> None:
     """Replay a recorded session through the same command layer the TUI uses."""
     from .db import open_store
     from .replaying import replay_file
 
     has_records(session)
     with open_store(db) as store:
-        report = replay_file(store, session, rematch=rematch)
+        report = replay_file(store, session, rematch=rematch, trusted=frozenset(trusted))
     for problem in report.problems:
         click.echo(problem, err=True)
     click.echo(report.summary(), err=True)

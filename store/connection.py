@@ -51,7 +51,13 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
 
 
 def open_database(path: Path) -> Database:
-    """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours."""
+    """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours.
+
+    Creating or upgrading the schema is one transaction that holds the write lock: a first
+    open that is killed leaves an empty file (opened as new next time), never half a schema,
+    and of several processes opening one new file at once the first creates it and the
+    others, waiting on the lock, find it done (each re-reads the schema inside the lock).
+    """
     _check_location(path)
     conn = _connect(path)
     try:
@@ -60,17 +66,34 @@ def open_database(path: Path) -> Database:
             db = Database(conn)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
+            if db.journal_mode != "wal":
+                db.enable_wal()
             if version < schema.SCHEMA_VERSION or schema.migrations.pending(db):
-                db.enable_wal()
-                schema.migrations.apply(db)
-                db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-            elif db.journal_mode != "wal":
-                db.enable_wal()
+                _migrate(db, path)
             db.execute("PRAGMA synchronous = FULL")
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Apply the pending migrations and refill the derived tables, all or nothing."""
+    from .state import rebuild_story  # the derived tables are today's code's to fill
+
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _check_readable(db.conn, path)  # another process may have migrated meanwhile
+        pending = {m.name for m in schema.migrations.pending(db)}
+        schema.migrations.apply(db)  # each migration a savepoint inside this transaction
+        if pending & schema.REFILLED:
+            for (story,) in db.execute("SELECT id FROM stories").fetchall():
+                rebuild_story(db, story)
+        db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def checkpoint_wal(path: Path) -> tuple[int, int, int]:
