@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from crossfact.models import Claim, Document, Event, Match, MatchResult
+from crossfact.story_file import is_web_url
 
 from .base import StoreBase
 from .commands import undo_target
@@ -54,8 +55,12 @@ def result_of(record: dict[str, Any]) -> MatchResult:
 def urls_of(record: dict[str, Any]) -> dict[str, str]:
     """A run line's document URLs by document id and recorded path (a re-match may give
     new ids); documents without one are left out."""
-    return {key: doc["url"] for doc in record["documents"] if doc.get("url")
+    urls = {key: doc["url"] for doc in record["documents"] if doc.get("url")
             for key in (doc["id"], doc["path"])}
+    for url in urls.values():
+        if not isinstance(url, str) or not is_web_url(url):
+            raise ValueError(f"a document's url must be an http(s) address, not {url!r:.80}")
+    return urls
 
 
 def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, Any]]]:
