@@ -64,7 +64,7 @@ def read_story_file(folder: Path) -> StoryFile | None:
         if not (title is None or isinstance(title, str)) or not isinstance(languages, list):
             raise ValueError("title must be a string and languages a list")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, AttributeError,
-            ValueError) as error:
+            ValueError, RecursionError) as error:
         raise InputError(f"{path}: not a usable story file ({error})") from None
     return StoryFile(Path(folder), title, [str(lang) for lang in languages], versions)
 
@@ -72,11 +72,26 @@ def read_story_file(folder: Path) -> StoryFile | None:
 def _text(entry: object, key: str) -> str | None:
     """A version's string setting, or None; anything else is a broken story file."""
     if not isinstance(entry, dict):
-        raise ValueError(f"each version must be a table, not {entry!r}")
+        raise ValueError(f"each version must be a table, not {type(entry).__name__}")
     value = entry.get(key)
     if value is not None and not isinstance(value, str):
         raise ValueError(f"a version's {key} must be a string")
+    if key == "url" and value is not None and not is_web_url(value):
+        raise ValueError(f"a version's url must be an http(s) address, not {value[:80]!r}")
     return value
+
+
+def is_web_url(text: str) -> bool:
+    """An http(s) address with a host: the only URLs crossfact passes on to a published
+    ClaimReview (a `javascript:` or `data:` URL would run in a reader's browser)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return False
+    return (parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+            and not any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7f for ch in text))
 
 
 def story_files(paths: Iterable[Path]) -> list[StoryFile]:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -15,7 +16,11 @@ from crossfact.ids import stable_id
 from .connection import checkpoint_wal, sql_errors
 from .errors import StoreError
 
+if TYPE_CHECKING:
+    from .provenance import Origin
+
 DEFERRED_CHECKPOINT_PAGES = 20_000  # ~80 MB of WAL at most between checkpoints
+HERE = 1  # the origins row of this database itself (migration m004): events its commands record
 
 Clock = Callable[[], str]
 NewId = Callable[[], str]
@@ -44,6 +49,8 @@ class StoreBase:
         self.path = path
         self.clock: Clock = clock or utc_now
         self.new_id: NewId = new_id or random_id
+        # the file whose events `apply` is recording now (a replay); None: the reviewer's own
+        self.incoming: Origin | None = None
 
     def close(self) -> None:
         self.db.close()

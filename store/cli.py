@@ -6,19 +6,17 @@ StoreError or CrossfactError into one line on stderr and exit code 1.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import sqlite3
 import sys
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from crossfact.errors import CrossfactError
+from crossfact.terminal import for_stream, message, show_controls
 
 from .paths import ENV_VAR
 
@@ -28,6 +26,14 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
         help=f"The database file (default: ${ENV_VAR}, else crossfact.db in the user's "
              "data directory).",
+    )(func)
+
+
+def trust_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--trust-reviewer", "trusted", multiple=True, metavar="NAME",
+        help="Accept new events under NAME although NAME reviews in this database (their "
+             "own work from elsewhere). Without it such a file is refused (repeatable).",
     )(func)
 
 
@@ -43,7 +49,7 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except CrossfactError as error:
-            raise click.ClickException(" ".join(str(error).split())) from error
+            raise click.ClickException(message(error)) from error
         except OSError as error:  # e.g. -o into a directory that is not writable
             where = f"{error.filename}: " if error.filename else ""
             raise click.ClickException(f"{where}{error.strerror or error}") from error
@@ -54,24 +60,9 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@contextlib.contextmanager
-def output(path: Path | None) -> Iterator[Callable[[str], None]]:
-    """Write chunks to stdout, or to a file that appears only once complete."""
-    if path is None:
-        stream = sys.stdout.buffer
-        yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
-        stream.flush()
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def say(text: str) -> None:
+    """One line on stderr, through the sanitiser (it names files and reviewers)."""
+    click.echo(message(text), err=True)
 
 
 def existing_store(db: Path | None):  # type: ignore[no-untyped-def]
@@ -106,50 +97,68 @@ def has_records(file: Path) -> None:
                    "report; claimreview: schema.org ClaimReview JSON-LD.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Write to this file instead of stdout.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace the -o file if it exists (otherwise an existing file is refused).")
 @one_line_errors
-def export(db: Path | None, story: str | None, format_: str, out: Path | None) -> None:
+def export(db: Path | None, story: str | None, format_: str, out: Path | None,
+           overwrite: bool) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
-    from .exports import FORMATS
+    from .exports import FORMATS, write_export
 
-    with existing_store(db) as store, output(out) as write:
+    with existing_store(db) as store:
+        if out is not None:
+            write_export(store, format_, story, out, overwrite=overwrite)
+            return
+        stream = sys.stdout.buffer
         for chunk in FORMATS[format_](store, story):
-            write(chunk)
+            stream.write(for_stream(chunk, sys.stdout).encode("utf-8", "surrogatepass"))
+        stream.flush()
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
+@trust_option
 @one_line_errors
-def import_(file: Path, db: Path | None) -> None:
-    """Import a JSONL export or recorded session; importing it twice changes nothing."""
+def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
+    """Import a JSONL export or recorded session; importing it twice changes nothing.
+
+    A file with an event that breaks the log's rules (an undo of another reviewer's event,
+    new events under the name of someone who reviews in this database) is refused whole:
+    nothing is imported and the refused lines are named.
+    """
     from .db import open_store
     from .importing import import_lines
+    from .provenance import Origin
 
     has_records(file)
     try:
         with file.open(encoding="utf-8") as lines, open_store(db) as store:
-            report = import_lines(store, lines, str(file))
+            report = import_lines(store, lines, str(file),
+                                  origin=Origin(store.db, "import", file, frozenset(trusted)))
     except UnicodeDecodeError as error:
         raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
-    click.echo(f"imported {report.events} new of {report.seen} events, {report.runs} new runs, "
-               f"{len(report.stories)} stories into {store.path}", err=True)
+    say(f"imported {report.events} new of {report.seen} events, {report.runs} new runs, "
+        f"{len(report.stories)} stories into {store.path}")
 
 
 @click.command()
 @click.argument("others", nargs=-1, required=True,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
+@trust_option
 @one_line_errors
-def merge(others: tuple[Path, ...], db: Path | None) -> None:
-    """Merge other reviewers' databases into this one (events keep their ids)."""
+def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -> None:
+    """Merge other reviewers' databases into this one (events keep their ids); the rules of
+    `import` hold."""
     from .db import open_store
     from .merging import merge_database
 
     with open_store(db) as store:
         for other in others:
-            report = merge_database(store, other)
-            click.echo(f"{other}: {report.events} new of {report.seen} events, "
-                       f"{report.runs} new runs", err=True)
+            report = merge_database(store, other, frozenset(trusted))
+            say(f"{other}: {report.events} new of {report.seen} events, "
+                f"{report.runs} new runs")
 
 
 @click.command()
@@ -161,7 +170,7 @@ def stats(db: Path | None, story: str | None) -> None:
     from .stats import compute, render
 
     with existing_store(db) as store:
-        click.echo(render(compute(store, story)), nl=False)
+        click.echo(show_controls(render(compute(store, story))), nl=False)
 
 
 @click.command()
@@ -172,17 +181,19 @@ def stats(db: Path | None, story: str | None) -> None:
 @click.option("--rematch/--recorded", default=False,
               help="Re-run today's matcher on the recorded documents (shows which events no "
                    "longer apply) instead of using the recorded matches.")
+@trust_option
 @one_line_errors
-def replay(session: Path, db: Path | None, check: bool, rematch: bool) -> None:
+def replay(session: Path, db: Path | None, check: bool, rematch: bool,
+           trusted: tuple[str, ...]) -> None:
     """Replay a recorded session through the same command layer the TUI uses."""
     from .db import open_store
     from .replaying import replay_file
 
     has_records(session)
     with open_store(db) as store:
-        report = replay_file(store, session, rematch=rematch)
+        report = replay_file(store, session, rematch=rematch, trusted=frozenset(trusted))
     for problem in report.problems:
-        click.echo(problem, err=True)
-    click.echo(report.summary(), err=True)
+        say(problem)
+    say(report.summary())
     if check and not report.ok:
         raise click.ClickException(f"{session}: the replayed state differs from the recording")

@@ -10,15 +10,37 @@ from __future__ import annotations
 
 import json
 
+from sqlite_utils import Database
+
 from crossfact.models import Event, EventKind, Suggestion
 
 from . import decisions
-from .base import StoreBase
+from .base import HERE, StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
 from .membership import CORRECTIONS
 from .rows import event_from_row, event_to_row
 from .state import rebuild, stored_membership, write_membership
+
+
+def undo_target(db: Database, event: Event) -> Event | None:
+    """The event an undo takes back (None if the log lacks it); StoreError if the undo may
+    not: another reviewer's or another story's event, an undo, or one already taken back.
+    The one rule for every path an undo comes by (keys, replay, import, merge)."""
+    found = list(db["events"].rows_where("id = ?", [event.supersedes]))
+    if not found:
+        return None
+    target = event_from_row(found[0])
+    if (target.story != event.story or target.kind == "undo"
+            or target.reviewer != event.reviewer):
+        raise StoreError(f"undo {event.id} by {event.reviewer!r}: event {event.supersedes} "
+                         f"(by {target.reviewer!r}) is not this reviewer's to take back")
+    if event.match is not None and event.match not in (target.match, target.target):
+        raise StoreError(f"undo {event.id}: names match {event.match}, but event "
+                         f"{event.supersedes} is not about it")
+    if db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
+        raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
+    return target
 
 
 class CommandMixin(StoreBase):
@@ -45,7 +67,11 @@ class CommandMixin(StoreBase):
             undone = self._check_undo(event)
         else:
             self._check_match_event(event)
-        self.db["events"].insert(event_to_row(event))
+        origin = HERE
+        if self.incoming is not None:
+            self.incoming.check(event)
+            origin = self.incoming.id
+        self.db["events"].insert({**event_to_row(event), "origin": origin})
         decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)
@@ -76,19 +102,9 @@ class CommandMixin(StoreBase):
 
     def _check_undo(self, event: Event) -> Event:
         """The event an undo takes back, if it may."""
-        found = list(self.db["events"].rows_where("id = ?", [event.supersedes]))
-        if not found:
+        target = undo_target(self.db, event)
+        if target is None:
             raise StoreError(f"undo {event.id}: no event {event.supersedes} to take back")
-        target = event_from_row(found[0])
-        if (target.story != event.story or target.kind == "undo"
-                or target.reviewer != event.reviewer):
-            raise StoreError(f"undo {event.id}: event {event.supersedes} is not this reviewer's "
-                             "to take back")
-        if event.match is not None and event.match not in (target.match, target.target):
-            raise StoreError(f"undo {event.id}: names match {event.match}, but event "
-                             f"{event.supersedes} is not about it")
-        if self.db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
-            raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
         return target
 
     def _event(self, story: str, kind: EventKind, **fields: object) -> Event:

@@ -9,6 +9,7 @@ commits on a power cut). Writers take the lock up front (BEGIN IMMEDIATE) and wa
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -51,7 +52,13 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
 
 
 def open_database(path: Path) -> Database:
-    """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours."""
+    """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours.
+
+    Creating or upgrading the schema is one transaction that holds the write lock: a first
+    open that is killed leaves an empty file (opened as new next time), never half a schema,
+    and of several processes opening one new file at once the first creates it and the
+    others, waiting on the lock, find it done (each re-reads the schema inside the lock).
+    """
     _check_location(path)
     conn = _connect(path)
     try:
@@ -60,17 +67,34 @@ def open_database(path: Path) -> Database:
             db = Database(conn)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA foreign_keys = ON")
+            if db.journal_mode != "wal":
+                db.enable_wal()
             if version < schema.SCHEMA_VERSION or schema.migrations.pending(db):
-                db.enable_wal()
-                schema.migrations.apply(db)
-                db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-            elif db.journal_mode != "wal":
-                db.enable_wal()
+                _migrate(db, path)
             db.execute("PRAGMA synchronous = FULL")
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Apply the pending migrations and refill the derived tables, all or nothing."""
+    from .state import rebuild_story  # the derived tables are today's code's to fill
+
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _check_readable(db.conn, path)  # another process may have migrated meanwhile
+        pending = {m.name for m in schema.migrations.pending(db)}
+        schema.migrations.apply(db)  # each migration a savepoint inside this transaction
+        if pending & schema.REFILLED:
+            for (story,) in db.execute("SELECT id FROM stories").fetchall():
+                rebuild_story(db, story)
+        db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def checkpoint_wal(path: Path) -> tuple[int, int, int]:
@@ -130,7 +154,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         raise StoreError(describe(error, path, "opening the database")) from error
 
 
-def _check_readable(conn: sqlite3.Connection, path: Path) -> int:
+def _check_readable(conn: sqlite3.Connection, path: Path, *,
+                    check_any_size: bool = False) -> int:
     """Read the schema (this is where a damaged file shows) and refuse a newer one."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -142,14 +167,18 @@ def _check_readable(conn: sqlite3.Connection, path: Path) -> int:
                 [schema.MIGRATION_SET],
             )
         }
-    if version > schema.SCHEMA_VERSION or applied - schema.KNOWN:
+    if version > schema.SCHEMA_VERSION:
         raise StoreError(
-            f"{path}: written by a newer crossfact (schema {version}, this one knows "
-            f"{schema.SCHEMA_VERSION}); upgrade crossfact to open it"
+            f"{path}: written by a newer crossfact (its schema is {version}, this crossfact "
+            f"reads up to {schema.SCHEMA_VERSION}); upgrade crossfact to open it"
         )
+    unknown = sorted(applied - schema.KNOWN)
+    if unknown:
+        raise StoreError(f"{path}: changed by a newer crossfact (schema change "
+                         f"{unknown[0]} is unknown to this one); upgrade crossfact to open it")
     if names - {"sqlite_sequence"} and "events" not in names:
         raise StoreError(f"{path}: is an SQLite file but not a crossfact database")
-    if path.exists() and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+    if path.exists() and (check_any_size or path.stat().st_size <= QUICK_CHECK_MAX_BYTES):
         problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if problem != "ok":
             raise StoreError(f"{path}: the database file is damaged ({problem}); "
@@ -158,7 +187,16 @@ def _check_readable(conn: sqlite3.Connection, path: Path) -> int:
 
 
 def open_database_readonly(path: Path) -> Database:
-    """Open another crossfact database without writing to it (for merge): same checks."""
+    """Open another reviewer's database to read it (merge), trusting nothing in it.
+
+    Read-only (`mode=ro`, `query_only`), with `trusted_schema=OFF` so its views and
+    triggers cannot call functions with side effects. SQLite's defensive mode
+    (SQLITE_DBCONFIG_DEFENSIVE) needs Connection.setconfig, Python 3.12+: it is set there;
+    on 3.11 read-only and query_only are what keep the file from being changed. Every
+    table merge reads must be a real table (not a view, which could be endless) with the
+    columns this crossfact gives it (a missing column would read as a string literal),
+    and the whole file is checked for damage whatever its size.
+    """
     if not path.is_file():
         raise StoreError(f"{path}: no such database file")
     if not _has_sqlite_header(path):
@@ -170,12 +208,47 @@ def open_database_readonly(path: Path) -> Database:
         raise StoreError(describe(error, path, "opening the database")) from error
     try:
         with sql_errors(path, "opening the database"):
-            version = _check_readable(conn, path)
+            _defensive(conn)
+            version = _check_readable(conn, path, check_any_size=True)
+            if version < schema.SCHEMA_VERSION:
+                raise StoreError(f"{path}: an older crossfact database; open it once with "
+                                 "this crossfact to upgrade it, then merge")
+            _check_tables(conn, path)
     except BaseException:
         conn.close()
         raise
-    if version < schema.SCHEMA_VERSION:
-        conn.close()
-        raise StoreError(f"{path}: an older crossfact database; open it once with this "
-                         "crossfact to upgrade it, then merge")
     return Database(conn)
+
+
+def _defensive(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA query_only = ON")
+    setconfig = getattr(conn, "setconfig", None)  # Python 3.12+
+    if setconfig is not None:
+        setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+
+
+def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
+    """Each of our tables is a real table with at least our columns."""
+    kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
+    for table, columns in expected_columns().items():
+        if kinds.get(table) != "table":
+            raise StoreError(f"{path}: not a crossfact database ({table} is "
+                             f"{'missing' if table not in kinds else 'a ' + kinds[table]})")
+        found = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+        missing = sorted(columns - found)
+        if missing:
+            raise StoreError(f"{path}: not a crossfact database ({table} lacks "
+                             f"{', '.join(missing)})")
+
+
+@functools.cache
+def expected_columns() -> dict[str, frozenset[str]]:
+    """Table -> columns, as the migrations create them (in a database in memory)."""
+    db = Database(memory=True)
+    schema.migrations.apply(db)
+    names = [row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT LIKE '%_fts%' AND name != '_sqlite_migrations'")]
+    return {name: frozenset(row[1] for row in db.execute(f'PRAGMA table_info("{name}")'))
+            for name in names}

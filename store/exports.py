@@ -6,15 +6,22 @@ The JSONL log is in jsonl.py (it is also the import and recorded-session format)
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
-import unicodedata
+import os
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+
+from crossfact.story_file import is_web_url
+from crossfact.terminal import show_controls
 
 from .base import StoreBase
 from .decisions import on_current_matches
+from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import NUMBER_SQL
 
@@ -61,10 +68,11 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         f"SELECT DISTINCT reviewer FROM current_decisions WHERE story IN ({marks}) ORDER BY 1",
         stories)]
     buffer = io.StringIO()
+    # a bare \r never reaches the writer (csv_cell shows it as \x0d), so no row is split
     writer = csv.writer(buffer, lineterminator="\n")
 
     def flush(row: list[Any]) -> str:
-        writer.writerow(row)
+        writer.writerow([csv_cell(cell) for cell in row])
         text = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
@@ -87,14 +95,34 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
                          match["score"], match["corrected"], *texts.values(), *cells])
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet may evaluate
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows and never runs (OWASP CSV injection: a text cell that
+    starts like a formula gets a leading apostrophe); control characters shown, not obeyed.
+    Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_STARTS):
+        value = "'" + value
+    return show_controls(value)
+
+
 # -- Markdown ---------------------------------------------------------------------------
 
 
+MD_ESCAPES = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`",
+    "<": "&lt;", ">": "&gt;", "&": "&amp;",
+})
+
+
 def _cell(text: str) -> str:
-    """One table cell: one line, pipes escaped, control characters shown, not obeyed."""
-    line = " ".join(str(text).split()).replace("|", "\\|")
-    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" else ch
-                   for ch in line)
+    """One line of Markdown text that stays text: HTML (`<script>`, `onerror=`) and entities
+    escaped, link and image syntax (`[x](javascript:...)`) and table pipes escaped, control
+    characters shown (`\\x1b`), not obeyed."""
+    return show_controls(" ".join(str(text).split()).translate(MD_ESCAPES))
 
 
 def _undecided(said: dict[str, dict[str, Any]]) -> bool:
@@ -158,7 +186,7 @@ def _appearance(member: dict[str, Any]) -> dict[str, Any]:
     path, which means nothing to a reader of the JSON-LD and leaks the reviewer's disk."""
     work = {"@type": "CreativeWork", "headline": member["title"],
             "inLanguage": member["lang"], "text": member["text"]}
-    if member["url"]:
+    if member["url"] and is_web_url(member["url"]):  # a file from elsewhere may hold others
         work["url"] = member["url"]
     return work
 
@@ -203,10 +231,20 @@ def export_claimreview(store: StoreBase, story: str | None = None) -> Iterator[s
                 if decision["verdict"] is None:
                     continue
                 review = claim_review(match, members.get(match["id"], []), reviewer, decision)
-                yield ("\n" if first else ",\n") + json.dumps(review, ensure_ascii=False,
-                                                             sort_keys=True)
+                yield ("\n" if first else ",\n") + embeddable_json(review)
                 first = False
     yield "\n]\n"
+
+
+JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def embeddable_json(value: Any) -> str:
+    """JSON that is safe inside an HTML <script type="application/ld+json"> block, as
+    publishers embed ClaimReview: `<`, `>` and `&` (which appear only inside strings) are
+    written as \\u escapes, so `</script>` or `<!--` in a claim cannot end the block."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True).translate(JSON_IN_HTML)
 
 
 FORMATS: dict[str, Callable[[StoreBase, str | None], Iterator[str]]] = {
@@ -215,3 +253,61 @@ FORMATS: dict[str, Callable[[StoreBase, str | None], Iterator[str]]] = {
     "md": export_md,
     "claimreview": export_claimreview,
 }
+
+
+def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
+                 overwrite: bool = False) -> Path:
+    """Write an export to `target`, which appears only once complete.
+
+    An existing file is never replaced unless `overwrite` (the caller asked the user):
+    StoreError instead, the file untouched. The file gets the permissions the user's umask
+    gives a new file (a temporary file would be private, 0600).
+    """
+    with atomic_file(target, overwrite=overwrite) as write:
+        for chunk in FORMATS[fmt](store, story):
+            write(chunk)
+    return target
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path, *, overwrite: bool = False) -> Iterator[Callable[[str], None]]:
+    """Chunks of text written to a temporary file beside `target`, then moved into place:
+    with `overwrite` over what was there, otherwise only if nothing is (a hard link, which
+    fails if the name exists, so a file created meanwhile is not lost either)."""
+    if target.exists() and not overwrite:
+        raise StoreError(f"{target}: already exists; not overwritten (choose another name, "
+                         "or ask to overwrite)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
+        os.chmod(tmp, NEW_FILE_MODE & ~current_umask())
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            _move_without_replacing(tmp, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _move_without_replacing(tmp: str, target: Path) -> None:
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise StoreError(f"{target}: already exists; not overwritten") from None
+    except OSError:  # a file system without hard links: check, then rename
+        if target.exists():
+            raise StoreError(f"{target}: already exists; not overwritten") from None
+        os.replace(tmp, target)
+
+
+NEW_FILE_MODE = 0o666  # what open() asks for a new file; the umask takes away from it
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; put back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -3,26 +3,32 @@
 Idempotent by construction: stories and runs are keyed by their ids and events by theirs,
 so importing the same file twice, or merging the same database twice, changes nothing.
 The events are the log as recorded (orphans included), appended in file order; the
-derived state is then rebuilt from it. One transaction: a bad line leaves nothing behind.
+derived state is then rebuilt from it. One transaction: a bad line, or an event that breaks
+the log's rules, leaves nothing behind (the whole file is refused, every refused line named).
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
+from sqlite_utils import Database
 
 from crossfact.models import Claim, Document, Event, Match, MatchResult
+from crossfact.story_file import is_web_url
 
 from .base import StoreBase
-from .decisions import rebuild_decisions
+from .commands import undo_target
 from .errors import StoreError
+from .jsonl import FORMAT_VERSION
 from .membership import dumps
+from .provenance import Origin
 from .rows import event_to_row
-from .state import rebuild
+from .state import rebuild_story
 from .stories import insert_run
 
 BATCH = 1000
@@ -49,35 +55,101 @@ def result_of(record: dict[str, Any]) -> MatchResult:
 def urls_of(record: dict[str, Any]) -> dict[str, str]:
     """A run line's document URLs by document id and recorded path (a re-match may give
     new ids); documents without one are left out."""
-    return {key: doc["url"] for doc in record["documents"] if doc.get("url")
+    urls = {key: doc["url"] for doc in record["documents"] if doc.get("url")
             for key in (doc["id"], doc["path"])}
+    for url in urls.values():
+        if not isinstance(url, str) or not is_web_url(url):
+            raise ValueError(f"a document's url must be an http(s) address, not {url!r:.80}")
+    return urls
 
 
 def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, Any]]]:
+    """Each non-blank line as a JSON object with a "type" (a leading byte-order mark, as
+    Windows editors save UTF-8, is dropped); StoreError naming the line otherwise."""
     for number, text in enumerate(lines, 1):
+        if number == 1:
+            text = text.removeprefix("\ufeff")
         if not text.strip():
             continue
         try:
             record = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise StoreError(f"{source}:{number}: not a JSON line ({error.msg})") from error
-        if not isinstance(record, dict) or "type" not in record:
+        except (json.JSONDecodeError, RecursionError) as error:
+            why = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            raise StoreError(f"{source}:{number}: not a JSON line ({why})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("type"), str):
             raise StoreError(f"{source}:{number}: not a crossfact log line (no \"type\")")
+        if record["type"] == "story":
+            check_format(record, f"{source}:{number}")
         yield number, record
 
 
-def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportReport:
-    """Add everything in a JSONL log that the database does not have yet."""
+def check_format(record: dict[str, Any], where: str) -> None:
+    """A story line's `format` is one this crossfact reads (absent: the first format)."""
+    found = record.get("format", FORMAT_VERSION)
+    if type(found) is not int or found < 1:
+        raise StoreError(f"{where}: format {found!r} is not a crossfact log format")
+    if found > FORMAT_VERSION:
+        raise StoreError(f"{where}: written in log format {found} by a newer crossfact "
+                         f"(this one reads format {FORMAT_VERSION}); upgrade crossfact")
+
+
+class Refusals:
+    """The lines a file may not add, reported together: the whole file is then refused."""
+
+    SHOWN = 3
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines: list[str] = []
+
+    def add(self, number: int, error: StoreError) -> None:
+        self.lines.append(f"line {number}: {error}")
+
+    def raise_any(self) -> None:
+        if self.lines:
+            more = len(self.lines) - self.SHOWN
+            shown = "; ".join(self.lines[:self.SHOWN]) + (f"; and {more} more" if more > 0
+                                                           else "")
+            raise StoreError(f"{self.source}: refused, nothing imported "
+                             f"({len(self.lines)} lines break the log's rules): {shown}")
+
+
+def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
+                 origin: Origin | None = None) -> ImportReport:
+    """Add everything in a JSONL log that the database does not have yet, or nothing.
+
+    Each new event must keep the log's rules (an undo takes back only its own reviewer's
+    event; a file does not write under the name of someone who reviews here, see
+    provenance.py); if any line breaks one, the whole file is refused (one transaction)
+    and the error names the lines. `origin` records where the events came from.
+    """
     report = ImportReport()
-    pending: list[dict[str, Any]] = []
+    pending: list[tuple[int, Event]] = []
     db = store.db
+    refusals = Refusals(source)
 
     def flush() -> None:
-        if pending:
-            before = db.conn.total_changes  # rows really inserted: ignored duplicates are not
-            db["events"].insert_all(pending, ignore=True, batch_size=BATCH)
-            report.events += db.conn.total_changes - before
-            pending.clear()
+        if not pending:
+            return
+        known = _known_ids(db, [event.id for _, event in pending])
+        rows = []
+        for number, event in pending:
+            if event.id in known:
+                continue
+            known.add(event.id)  # a second copy in the same file is a duplicate too
+            try:
+                if origin is not None:
+                    origin.check(event)
+                if event.kind == "undo":
+                    undo_target(db, event)
+            except StoreError as error:
+                refusals.add(number, error)
+                continue
+            rows.append({**event_to_row(event),
+                         "origin": origin.id if origin is not None else None})
+        db["events"].insert_all(rows, batch_size=BATCH)
+        report.events += len(rows)
+        pending.clear()
 
     with store._write(f"importing {source}"):
         for number, record in parse(lines, source):
@@ -86,7 +158,8 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
                 if kind == "story":
                     flush()
                     if db["stories"].count_where("id = ?", [record["id"]]) == 0:
-                        db["stories"].insert({k: record[k] for k in ("id", "name", "created")})
+                        db["stories"].insert({k: _text(record, k) for k in ("id", "name",
+                                                                             "created")})
                     report.stories.add(record["id"])
                 elif kind == "run":
                     flush()
@@ -95,21 +168,46 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
                         report.runs += 1
                 elif kind == "event":
                     event = Event.model_validate({k: v for k, v in record.items() if k != "type"})
+                    if event.story not in report.stories:
+                        if db["stories"].count_where("id = ?", [event.story]) == 0:
+                            raise StoreError(f"{source}:{number}: an event of story "
+                                             f"{event.story!r}, which no story line names")
+                        report.stories.add(event.story)
                     report.seen += 1
-                    report.stories.add(event.story)
-                    pending.append(event_to_row(event))
-                    if len(pending) >= BATCH:
+                    if event.kind == "undo":
+                        flush()  # its target may be among the pending events
+                    pending.append((number, event))
+                    if len(pending) >= BATCH or event.kind == "undo":
                         flush()
                 elif kind != "state":
                     raise StoreError(f"{source}:{number}: unknown line type {kind!r}")
-            except (KeyError, TypeError, ValidationError) as error:
+            except (KeyError, TypeError, ValueError, AttributeError, ValidationError,
+                    OverflowError, RecursionError, sqlite3.IntegrityError,
+                    sqlite3.InterfaceError) as error:
                 raise StoreError(f"{source}:{number}: a {kind} line that does not fit "
-                                 f"({_short(error)})") from error
+                                 f"({_short(error)})") from None
         flush()
+        refusals.raise_any()
         for story in sorted(report.stories):
-            rebuild(db, story)
-            rebuild_decisions(db, story)
+            rebuild_story(db, story)
     return report
+
+
+def _known_ids(db: Database, ids: list[str]) -> set[str]:
+    known: set[str] = set()
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        known.update(row[0] for row in db.execute(
+            f"SELECT id FROM events WHERE id IN ({marks})", chunk))
+    return known
+
+
+def _text(record: dict[str, Any], key: str) -> str:
+    value = record[key]
+    if not isinstance(value, str):
+        raise TypeError(f"{key} must be a string")
+    return value
 
 
 def _insert_run_record(store: StoreBase, record: dict[str, Any]) -> None:

@@ -13,15 +13,19 @@ from .base import StoreBase
 from .connection import open_database_readonly
 from .importing import ImportReport, import_lines
 from .jsonl import export_jsonl
+from .provenance import Origin
 
 
-def merge_database(store: StoreBase, other: str | Path) -> ImportReport:
-    """Add the other database's stories, runs and events that this one lacks."""
+def merge_database(store: StoreBase, other: str | Path,
+                   trusted: frozenset[str] = frozenset()) -> ImportReport:
+    """Add the other database's stories, runs and events that this one lacks, or nothing
+    (the import's rules: importing.py)."""
     path = Path(other)
     if path.resolve() == store.path.resolve():
         return ImportReport()
     source = StoreBase(open_database_readonly(path), path)
     try:
-        return import_lines(store, export_jsonl(source), str(path))
+        return import_lines(store, export_jsonl(source), str(path),
+                            origin=Origin(store.db, "merge", path, trusted))
     finally:
         source.close()

@@ -25,6 +25,7 @@ from .carry import CARRY_SESSION
 from .errors import StoreError
 from .importing import parse, result_of, urls_of
 from .jsonl import state_record
+from .provenance import Origin
 
 
 @dataclass
@@ -176,12 +177,18 @@ def _said(decision: dict[str, Any] | None) -> str:
                       ensure_ascii=False, sort_keys=True)
 
 
-def replay_file(store: Any, path: Path, *, rematch: bool = False) -> ReplayReport:
-    """Replay every story of a recorded session file into `store`."""
+def replay_file(store: Any, path: Path, *, rematch: bool = False,
+                trusted: frozenset[str] = frozenset()) -> ReplayReport:
+    """Replay every story of a recorded session file into `store`; its events are recorded
+    as coming from `path` and keep the rules of any file (provenance.py)."""
     total = ReplayReport()
-    for recording in read_recording(path):
-        report = replay_recording(store, recording, rematch=rematch)
-        total.applied += report.applied
-        total.already += report.already
-        total.problems += report.problems
+    store.incoming = Origin(store.db, "replay", path, trusted)
+    try:
+        for recording in read_recording(path):
+            report = replay_recording(store, recording, rematch=rematch)
+            total.applied += report.applied
+            total.already += report.already
+            total.problems += report.problems
+    finally:
+        store.incoming = None
     return total

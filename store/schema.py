@@ -129,9 +129,10 @@ def m002_current_decisions(db: Database) -> None:
     The views give the same answer but cost a window over the whole log per question; the
     TUI asks per match and per page, so the answers are kept in a table that `apply`
     updates and `rebuild` recomputes (store/decisions.py).
-    """
-    from .decisions import rebuild_decisions
 
+    Frozen: the table is filled after the migrations by the code that defines it
+    (`REFILLED`), not here, so this function never runs today's code on yesterday's schema.
+    """
     db["current_decisions"].create(
         {"story": str, "match": str, "reviewer": str, "verdict": str, "outliers": str,
          "verdict_event": str, "verdict_at": str, "note": str, "note_event": str},
@@ -139,8 +140,6 @@ def m002_current_decisions(db: Database) -> None:
         not_null={"outliers"}, strict=True,
     )
     db["current_decisions"].create_index(["story", "reviewer"])
-    for (story,) in db.execute("SELECT id FROM stories").fetchall():
-        rebuild_decisions(db, story)
 
 
 @migrations()
@@ -150,5 +149,35 @@ def m003_document_urls(db: Database) -> None:
     db["documents"].add_column("url", str)
 
 
+@migrations()
+def m004_own_undo_and_origins(db: Database) -> None:
+    """An undo takes back only its own reviewer's event in its own story, whatever path the
+    undo came by (the first view honoured anyone's); and where each event came from.
+
+    `origins` names each file an import, merge or replay read (with its SHA-256 and the
+    time); `events.origin` points at it. Row 1 is this database itself: events recorded
+    through its own commands (the TUI's keys). Events older than this migration have no
+    origin (NULL): where they came from was not recorded.
+    """
+    db.execute("DROP VIEW active_events")
+    db.create_view("active_events", """
+        SELECT e.* FROM events e
+        WHERE e.kind != 'undo'
+          AND NOT EXISTS (SELECT 1 FROM events u
+                          WHERE u.supersedes = e.id AND u.kind = 'undo'
+                            AND u.reviewer = e.reviewer AND u.story = e.story)""")
+    db["origins"].create(
+        {"id": int, "kind": str, "source": str, "sha256": str, "at": str},
+        pk="id", not_null={"kind", "source", "at"}, strict=True,
+    )
+    db["origins"].insert({"id": 1, "kind": "here", "source": "this database",
+                          "at": "1970-01-01T00:00:00.000Z"})
+    db.execute("ALTER TABLE events ADD COLUMN origin INTEGER REFERENCES origins(id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
+# Migrations after which the derived tables (current_matches/members, current_decisions)
+# are recomputed from the log by today's code, in the migrating transaction: they created
+# or changed what those tables are derived from.
+REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins"})

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from crossfact.models import Event
 
+from .decisions import rebuild_decisions
 from .errors import StoreError
 from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist
 from .rows import event_from_row
@@ -80,6 +81,13 @@ def derive_membership(db: Database, story: str) -> Membership | None:
         except StoreError:
             continue
     return membership
+
+
+def rebuild_story(db: Database, story: str) -> None:
+    """Recompute all of one story's derived tables from the log (after an import or merge,
+    an undo of another path's making, a migration)."""
+    rebuild(db, story)
+    rebuild_decisions(db, story)
 
 
 def rebuild(db: Database, story: str) -> None:

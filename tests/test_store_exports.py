@@ -16,6 +16,7 @@ from crossfact.store import Store
 from crossfact.store.exports import FORMATS
 from crossfact.store.importing import import_lines
 from crossfact.store.merging import merge_database
+from crossfact.terminal import show_controls
 
 MEGABYTE = ("\x00'\";DROP TABLE events;--[bold]\u202e" + "ক" * 60) * 16_000
 
@@ -87,10 +88,10 @@ def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) 
     finally:
         csv.field_size_limit(limit)
     assert len(rows) == 4
-    assert rows[0]["note:bob"] == MEGABYTE
+    assert rows[0]["note:bob"] == show_controls(MEGABYTE)  # controls shown, not obeyed
     assert rows[1]["verdict:ann"] == "conflict" and rows[1]["note:ann"] == "Arabic says 2023"
     assert rows[0]["bn"].startswith("টেসলা") and rows[0]["he"].startswith("טסלה")
-    assert rows[3]["fr"] == HOSTILE
+    assert rows[3]["fr"] == show_controls(HOSTILE)
 
 
 def test_markdown_puts_conflicts_first_and_neutralises_control_characters(

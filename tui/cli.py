@@ -53,15 +53,20 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     from crossfact.tui.keys import default_keys_path, load_keymap
     from crossfact.tui.story_urls import version_urls
 
-    if not paths:
+    if not paths and story_name in (None, SEED_STORY):
         paths = (seed_story_dir(),)
-        story_name = story_name or SEED_STORY
+        story_name = SEED_STORY
+    # `--story NAME` without files opens NAME with its own stored documents, never the seed
     try:
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         check_overrides(files, langs)
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(db)
+        if not paths and store.story_id(str(story_name)) is None:
+            store.close()
+            raise CrossfactError(f"{store.path}: no story named {story_name!r}; "
+                                 "give its files to match it")
     except CrossfactError as error:
         raise click.ClickException(str(error)) from None
     from crossfact.tui.app import ReviewApp

@@ -458,15 +458,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         export`); the path is shown, and returned for tests."""
         if self.story is None:
             return None
-        from crossfact.store.exports import FORMATS
+        from crossfact.store.exports import write_export
 
         suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
         target = Path(self.store.path).parent / f"{name or 'story'}.{suffix}"
-        try:
-            with target.open("w", encoding="utf-8") as out:
-                for chunk in FORMATS[fmt](self.store, self.story):
-                    out.write(chunk)
+        try:  # an existing file is refused, never overwritten (the store's rule)
+            write_export(self.store, fmt, self.story, target)
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None

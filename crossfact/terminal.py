@@ -1,0 +1,81 @@
+r"""The one sanitiser for text that reaches a terminal: an article, a file name, a reviewer's
+name or note from someone else's file must not move the cursor, retitle the window, write
+the clipboard (OSC 52), hide text or reorder it with bidi overrides.
+
+Every layer prints through it: the CLI's errors, tables and reports, the exports meant for
+people (CSV, Markdown), the TUI's list, detail, status line and notices. The stored text is
+never changed (offsets point into it); only what is shown is.
+
+- `strip_controls` / `one_line`: for display, escapes and controls removed;
+- `show_controls`: for messages and reports, each control shown as visible text (`\x1b`),
+  so a user can still tell which file or name it was; also lone surrogates (a file name
+  that is not UTF-8) become `\xNN` for the byte they stand for, never an encoding crash;
+- `for_stream`: text bound for a stream, sanitised only when the stream is a terminal
+  (a file or pipe gets the bytes as exported).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor movement
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings
+    r"|\x1b[ -/]*[0-~]?"  # other ESC sequences, or a lone ESC
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+# C0 except \t and \n, DEL, C1; explicit bidi embeddings/overrides/isolates (spoofing)
+# and lone surrogates (a non-UTF-8 file name), which no terminal encoding can write
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without escape sequences or control characters (newline and tab kept)."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def blank_controls(text: str) -> str:
+    """The same text with escape sequences and control characters turned into spaces of the
+    same length, so offsets still hold: "\x1b[31m" must not be read as the number 31."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    return _CONTROLS.sub(blank, _ESCAPES.sub(blank, text))
+
+
+def one_line(text: str, limit: int = 240) -> str:
+    """A safe single line of at most `limit` characters (for list rows, titles, tables)."""
+    flat = " ".join(strip_controls(text[: limit * 2]).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_SHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def show_controls(text: str) -> str:
+    r"""Text with every control character, bidi override and lone surrogate written out
+    visibly (`\x1b`, `\u202e`); tab and newline kept."""
+    return _SHOWN.sub(_visible, text)
+
+
+def message(text: object) -> str:
+    """One line for an error or notice: controls shown, whitespace runs collapsed."""
+    return " ".join(show_controls(str(text).replace("\t", " ")).split())
+
+
+def for_stream(text: str, stream: TextIO | None) -> str:
+    """`text` as it may be written to `stream`: escapes and controls removed when the stream
+    is a terminal, unchanged for a file or a pipe."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        tty = bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        tty = False
+    return strip_controls(text) if tty else text

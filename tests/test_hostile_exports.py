@@ -1,0 +1,129 @@
+"""Issue 13, exports: nothing overwritten without asking, and nothing in a published export
+(CSV, Markdown, ClaimReview) that a spreadsheet, a browser or a terminal would run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile import crossfact, same_bytes
+from store_data import build, open_test_store
+
+from crossfact.store import StoreError
+from crossfact.store.exports import write_export
+
+EVIL = ("=HYPERLINK(\"http://x\") </script><!-- <img src=x onerror=alert(1)> "
+        "[click](javascript:alert(1)) a|b \x1b]52;c;cHduZWQ=\x07 &amp;")
+NOTE = "-1+1 first line\rsecond line"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    versions = {"en": [EVIL, "Second claim."], "fr": ["=1+1 premier", "Deuxième."]}
+    path = tmp_path / "d.db"
+    s = open_test_store(path)
+    s.add_story("evil", build(versions), {})
+    for row in s.matches("evil", reviewer="ann"):
+        s.decide("evil", row.id, "conflict", reviewer="ann", session="a", note=NOTE,
+                 outliers=[])
+    s.close()
+    return path
+
+
+def test_an_existing_file_is_never_overwritten_without_asking(db: Path, tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("mine\n", encoding="utf-8")
+    ran = crossfact("export", "--db", db, "--format", "md", "-o", readme, ok=False)
+    assert "already exists" in ran.err and readme.read_text(encoding="utf-8") == "mine\n"
+    with open_test_store(db) as s, pytest.raises(StoreError, match="already exists"):
+        write_export(s, "md", None, readme)  # the API the TUI's palette uses
+    assert readme.read_text(encoding="utf-8") == "mine\n"
+    crossfact("export", "--db", db, "--format", "md", "-o", readme, "--overwrite", ok=True)
+    assert readme.read_text(encoding="utf-8").startswith("# evil")
+
+
+def test_exports_get_the_umasks_permissions(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    mask = os.umask(0o022)
+    try:
+        crossfact("export", "--db", db, "--format", "csv", "-o", out, ok=True)
+    finally:
+        os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_csv_cells_cannot_run_as_formulas_or_split_rows(db: Path) -> None:
+    text = crossfact("export", "--db", db, "--format", "csv", ok=True).out.decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 2  # the bare \r in the note did not make a row
+    for row in rows:
+        for cell in row.values():
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert rows[0]["en"].startswith("'=HYPERLINK") and rows[0]["note:ann"].startswith("'-1+1")
+    assert "\\x1b]52" in rows[0]["en"]  # shown, not obeyed
+
+
+def test_markdown_keeps_html_links_and_tables_as_text(db: Path) -> None:
+    md = crossfact("export", "--db", db, "--format", "md", ok=True).out.decode()
+    for raw in ("<script", "</script", "<!--", "<img", "\x1b"):
+        assert raw not in md, raw
+    assert not re.search(r"(?<!\\)\]\(", md)  # no link or image syntax left working
+    assert "&lt;img src=x onerror=alert(1)&gt;" in md and "a\\|b" in md
+    assert "&amp;amp;" in md
+
+
+def test_claimreview_embeds_safely_and_keeps_only_web_urls(db: Path, tmp_path: Path) -> None:
+    text = crossfact("export", "--db", db, "--format", "claimreview", ok=True).out.decode()
+    for raw in ("<", ">", "&"):
+        assert raw not in text
+    assert json.loads(text)[0]["claimReviewed"] == EVIL
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Tesla spent 10 billion dollars in 2024.", encoding="utf-8")
+    (story / "story.toml").write_text(
+        '[versions."a.txt"]\nurl = "javascript:alert(1)"\n', encoding="utf-8")
+    ran = crossfact("match", story, ok=False)
+    assert "http(s)" in ran.err
+
+
+def test_an_import_with_a_javascript_url_is_refused(db: Path, tmp_path: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    crossfact("export", "--db", db, "--format", "jsonl", "-o", log, ok=True)
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    run = next(r for r in records if r["type"] == "run")
+    run["documents"][0]["url"] = "javascript:alert(document.cookie)"
+    log.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    target = tmp_path / "t.db"
+    open_test_store(target).close()
+    before = same_bytes(target)
+    ran = crossfact("import", log, "--db", target, ok=False)
+    assert "http(s)" in ran.err and same_bytes(target) == before
+
+
+def test_csv_to_a_terminal_carries_no_escape(db: Path) -> None:
+    """The markup-ansi case: stdout is a terminal (a pty), and no ESC reaches it."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "crossfact", "export", "--db", str(db),
+                             "--format", "jsonl"], stdout=follower, stderr=subprocess.PIPE)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait(timeout=60)
+    os.close(leader)
+    assert proc.returncode == 0 and seen
+    assert b"\x1b" not in seen and b"\x07" not in seen
