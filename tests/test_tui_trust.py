@@ -15,12 +15,13 @@ from tui_fakes import make_result, screen_text
 from crossfact.matching import version_labels
 from crossfact.reading import collect_paths
 from crossfact.store import Store, open_store, split_match_id
-from crossfact.store.state import rebuild
 from crossfact.store.exports import FORMATS
+from crossfact.store.state import rebuild
 from crossfact.store.stats import compute, render
 from crossfact.suggest import suggest
 from crossfact.tui.app import ReviewApp
 from crossfact.tui.dialogs.pick import ReadOnly
+from crossfact.tui.widgets.match_list import MatchList
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Steps = Callable[[Pilot], Awaitable[None]]
@@ -274,3 +275,23 @@ def test_the_report_says_who_decided_and_how_much(store: Store, synthetic: str) 
     decided, suggested = report.split("### Suggested unsourced by crossfact, not decided")
     assert "Match 4 (tr, decided by ana)" in decided.split("## Unsourced claims")[1]
     assert "Match 3 (tr, suggested by crossfact, not decided; skipped by ana)" in suggested
+
+
+def test_one_current_match_a_stale_message_cannot_reset_the_detail(store: Store,
+                                                                  synthetic: str) -> None:
+    """The list cursor is the one source of truth: a selection message still queued from an
+    earlier cursor position left the detail on another match than the verdict keys used,
+    and the next fix key acted on it (issue 14, the flaky re-driven seed review)."""
+    async def steps(pilot: Pilot) -> None:
+        screen = pilot.app.review
+        screen.goto("m0")
+        await pilot.press("j")
+        assert screen.view.id == "m1"
+        screen.matches.post_message(MatchList.Selected("m0", 0))  # stale: the cursor moved on
+        await pilot.pause()
+        assert screen.view.id == screen.matches.current().id == "m1"
+        await pilot.press("x", "enter")  # split the first claim of the match under the cursor
+
+    run_keys(store, steps)
+    [split] = [e for e in store.events(synthetic) if e.kind == "split"]
+    assert split.match == "m1"

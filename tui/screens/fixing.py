@@ -50,7 +50,7 @@ class FixingActions(_Base):
         self.app.push_screen(PickOne(title, self._claim_items(members), bidi=self.bidi), picked)
 
     def action_outliers(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         if len(view.members) < 2:
@@ -76,7 +76,7 @@ class FixingActions(_Base):
         )
 
     def action_move_claim(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
 
@@ -104,7 +104,7 @@ class FixingActions(_Base):
         self._with_claim("Which claim moves?", view.members, to_target)
 
     def action_split_claim(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         if len(view.members) < 2:
@@ -122,7 +122,7 @@ class FixingActions(_Base):
         self._with_claim("Which claim stands alone?", view.members, split)
 
     def action_link(self, kind: str) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         weak = [m for m in view.members if m.suggested]

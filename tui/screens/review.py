@@ -189,9 +189,22 @@ class ReviewScreen(FixingActions, Screen[None]):
             widget.refresh()
 
     def on_match_list_selected(self, message: MatchList.Selected) -> None:
-        """A click on the list: show the match unless it already is."""
-        if self.view is None or self.view.id != message.match_id:
-            self._show_detail(message.match_id)
+        """The cursor moved (a click): show the match under it unless it already is.
+
+        The list cursor is the one source of truth for the current match. The message may
+        be stale (the cursor moved again while it was queued): it only says "look again".
+        Showing the match it names reset the detail behind the cursor, and the next fix key
+        acted on another match than the verdict keys (issue 14's flaky re-driven review)."""
+        self.current_view()
+
+    def current_view(self) -> MatchView | None:
+        """The match under the list cursor, shown in the detail if it is not yet."""
+        row = self._current()
+        if row is None:
+            return None
+        if self.view is None or self.view.id != row.id:
+            self._show_detail(row.id)
+        return self.view if self.view is not None and self.view.id == row.id else None
 
     def _show_detail(self, match_id: str | None) -> None:
         detail = self.query_one(MatchDetail)
@@ -234,7 +247,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Apply a filter and search, keeping the selected match if it is still listed."""
         if self.pager is None:
             return
-        keep = self.view
+        keep = self._current()
         self.pager.set_view(filter, search)
         self.matches.reload()
         self._refresh_status()
@@ -381,7 +394,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         row = self._current()
         if row is None:
             return
-        current = self.view.note if self.view is not None and self.view.id == row.id else ""
+        view = self.current_view()
+        current = view.note if view is not None else ""
 
         def save(text: str | None) -> None:
             if text is None:
