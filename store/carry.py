@@ -37,9 +37,15 @@ CARRY_SESSION = "carry-over"
 class CarryReport:
     """What happened to the verdicts when a story was re-matched."""
 
+    kept: list[str] = field(default_factory=list)  # event ids that apply as they are
     carried: list[str] = field(default_factory=list)  # new event ids
     second_look: list[str] = field(default_factory=list)  # new event ids to look at again
     orphaned: list[str] = field(default_factory=list)  # original event ids left behind
+
+    def summary(self) -> str:
+        """One line for the reviewer: what became of their verdicts and notes."""
+        return (f"{len(self.kept)} kept, {len(self.carried)} carried over "
+                f"({len(self.second_look)} to look at again), {len(self.orphaned)} orphaned")
 
 
 @dataclass
@@ -49,7 +55,8 @@ class Target:
     second_look: bool
 
 
-def _norm(text: str) -> str:
+def norm(text: str) -> str:
+    """Whitespace, case and Unicode form alone do not make a claim another claim."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
@@ -91,8 +98,8 @@ def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[t
     votes: Counter[str] = Counter()
     scores: list[float] = []
     for doc, text in old_claims:
-        candidates = {cid: _norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new_where}
-        wanted = _norm(text)  # whitespace, case and Unicode form alone do not count as change
+        candidates = {cid: norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new_where}
+        wanted = norm(text)  # whitespace, case and Unicode form alone do not count as change
         exact = [cid for cid, t in candidates.items() if t == wanted]
         if exact:
             votes[new_where[exact[0]]] += 1
@@ -159,7 +166,8 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                 continue
             if (target.match == match and not target.second_look) or (
                     target.match != match and (target.match, reviewer) in decided_now):
-                continue  # applies as it is, or the new match is decided already
+                report.kept.append(source)  # applies as it is, or the new match is decided
+                continue
             event = _carried_event(store, story, rerun, target, reviewer, state)
             store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
             db["carried"].insert({

@@ -78,11 +78,13 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    yield flush(["story", "position", "match", "suggestion", "score", "corrected", *langs,
-                 *(f"{col}:{r}" for r in reviewers for col in ("verdict", "outliers", "note"))])
+    columns = ("verdict", "outliers", "note", "carried")
+    yield flush(["story", "number", "match", "suggestion", "score", "corrected", *langs,
+                 *(f"{col}:{r}" for r in reviewers for col in columns)])
     for story_id in stories:
         name = _story_name(store, story_id)
         members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
+        carried = _carried(store, story_id)
         for match in _matches(store, story_id):
             texts = {lang: " | ".join(m["text"] for m in members.get(match["id"], [])
                                       if m["lang"] == lang) for lang in langs}
@@ -90,8 +92,8 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
             for reviewer in reviewers:
                 d = decisions.get(match["id"], {}).get(reviewer, {})
                 cells += [d.get("verdict") or "", " ".join(d.get("outliers", [])),
-                          d.get("note") or ""]
-            yield flush([name, match["position"], match["id"], match["suggestion"],
+                          d.get("note") or "", carried.get((match["id"], reviewer), "")]
+            yield flush([name, match["number"], match["id"], match["suggestion"],
                          match["score"], match["corrected"], *texts.values(), *cells])
 
 
@@ -107,6 +109,17 @@ def csv_cell(value: Any) -> Any:
     if value.startswith(FORMULA_STARTS):
         value = "'" + value
     return show_controls(value)
+
+
+def _carried(store: StoreBase, story: str) -> dict[tuple[str, str], str]:
+    """(match, reviewer) -> "second look" or "carried" for verdicts and notes a re-match
+    carried over (store/carry.py) that still stand."""
+    return {(row[0], row[1]): "second look" if row[2] else "carried" for row in store.db.execute("""
+        SELECT d."match", d.reviewer, max(c.second_look AND c.event = d.verdict_event)
+        FROM current_decisions d
+        JOIN carried c ON c.event IN (d.verdict_event, d.note_event) AND c.match_to = d."match"
+        WHERE d.story = :story AND c.run = (SELECT id FROM current_runs WHERE story = :story)
+        GROUP BY d."match", d.reviewer""", {"story": story})}
 
 
 # -- Markdown ---------------------------------------------------------------------------
@@ -134,42 +147,115 @@ def _figures(fingerprint: str) -> str:
     return ", ".join(part["text"] for key in ("numbers", "dates") for part in data.get(key, []))
 
 
+def _skipped(store: StoreBase, story: str) -> dict[str, list[str]]:
+    """match -> the reviewers whose latest word on it is a skip (no verdict since)."""
+    out: dict[str, list[str]] = {}
+    for match, reviewer in store.db.execute("""
+        SELECT DISTINCT a."match", a.reviewer FROM active_events a
+        JOIN current_matches m ON m.story = a.story AND m.id = a."match"
+        WHERE a.story = ? AND a.kind = 'skip' AND NOT EXISTS (
+            SELECT 1 FROM current_decisions d WHERE d.story = a.story AND d."match" = a."match"
+              AND d.reviewer = a.reviewer AND d.verdict IS NOT NULL)
+        ORDER BY a.reviewer""", [story]):
+        out.setdefault(match, []).append(reviewer)
+    return out
+
+
+def _who(said: dict[str, dict[str, Any]], verdict: str, skipped: list[str]) -> str:
+    """Who said `verdict` of a match, or that no one decided it (the machine's suggestion)."""
+    by = sorted(r for r, d in said.items() if d["verdict"] == verdict)
+    if by:
+        return f"decided by {', '.join(by)}"
+    others = sorted(f"{r}: {d['verdict']}" for r, d in said.items() if d["verdict"])
+    if others:
+        return f"suggested by crossfact; decided otherwise ({', '.join(others)})"
+    return "suggested by crossfact, not decided" + (
+        f"; skipped by {', '.join(skipped)}" if skipped else "")
+
+
+def _reviewed(total: int,
+              decisions: dict[str, dict[str, dict[str, Any]]]) -> Iterator[str]:
+    """How much of the story people decided, per reviewer and together."""
+    reviewers = sorted({r for d in decisions.values() for r, v in d.items() if v["verdict"]})
+    if not reviewers:
+        yield (f"No verdicts yet: none of the {total} matches was decided by a person. "
+               "Everything below is crossfact's suggestion.\n\n")
+        return
+    anyone = sum(1 for d in decisions.values() if not _undecided(d))
+    if anyone == total:
+        yield f"All {total} matches decided by a person.\n\n"
+    else:
+        yield (f"{anyone} of {total} matches decided by a person "
+               f"({100 * anyone / total:.0f}%); the other {total - anyone} carry crossfact's "
+               "suggestion only, and are marked so below.\n\n")
+    for reviewer in reviewers:
+        done = sum(1 for d in decisions.values() if d.get(reviewer, {}).get("verdict"))
+        yield f"- {_cell(reviewer)}: {done} of {total} matches decided\n"
+    yield "\n"
+
+
+def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
+    """What a re-match did to the verdicts (store/carry.py), if the files ever changed."""
+    from .reads import ReadMixin
+
+    assert isinstance(store, ReadMixin)
+    counts = store.carry_counts(story)
+    if not any(counts.values()):
+        return
+    yield (f"## Files changed since reviewed\n\n{counts['carried']} verdicts or notes carried "
+           f"over to the changed text ({counts['second_look']} still to look at again); "
+           f"{counts['orphaned']} orphaned (their claims are gone from the files):\n\n")
+    for event in store.orphans(story):
+        claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
+                           for lang, text in store.orphan_claims(event))
+        said = event.verdict or "note"
+        yield f"- {said} by {_cell(event.reviewer)}: {claims}\n"
+    yield "\n"
+
+
 def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
-    """A report a person reads: progress, conflicts side by side, unsourced claims, notes."""
+    """A report a person reads: how much was reviewed, conflicts side by side, unsourced
+    claims, changed files, notes. Every item says whether a person decided it or it is
+    crossfact's suggestion (and who skipped it)."""
     for story_id in story_ids(store, story):
         members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
+        skipped = _skipped(store, story_id)
         matches = list(_matches(store, story_id))
         yield f"# {_cell(_story_name(store, story_id))}\n\n## Progress\n\n"
-        reviewers = sorted({r for d in decisions.values() for r in d})
-        if not reviewers:
-            yield f"No verdicts yet ({len(matches)} matches).\n\n"
-        for reviewer in reviewers:
-            done = sum(1 for m in matches if decisions.get(m["id"], {}).get(reviewer, {})
-                       .get("verdict"))
-            yield f"- {_cell(reviewer)}: {done} of {len(matches)} matches decided\n"
-        yield "\n## Conflicts\n\n"
+        yield from _reviewed(len(matches), decisions)
+        yield "## Conflicts\n\n"
         for match in matches:
             said = decisions.get(match["id"], {})
             conflict = {r: d for r, d in said.items() if d["verdict"] == "conflict"}
             if not conflict and not (match["suggestion"] == "conflict" and _undecided(said)):
                 continue
-            outliers = {o for d in conflict.values() for o in d["outliers"]}
-            who = ", ".join(sorted(conflict)) or "suggested by crossfact, not yet decided"
-            yield f"### Match {match['number']} ({who})\n\n"
+            outliers = {o for d in conflict.values() for o in d["outliers"]} or (
+                set(json.loads(match["outliers"])))
+            who = _who(said, "conflict", skipped.get(match["id"], []))
+            yield f"### Match {match['number']} ({_cell(who)})\n\n"
             yield "| version | claim | figures | outlier |\n|---|---|---|---|\n"
             for m in members.get(match["id"], []):
-                mark = "yes" if m["doc"] in outliers else ""
+                mark = ("yes" if conflict else "suggested") if m["doc"] in outliers else ""
                 yield (f"| {_cell(m['lang'])} | {_cell(m['text'])} | "
                        f"{_cell(_figures(m['fingerprint']))} | {mark} |\n")
             yield "\n"
         yield "## Unsourced claims\n\n"
-        for match in matches:
-            said = decisions.get(match["id"], {})
-            if any(d["verdict"] == "unsourced" for d in said.values()) or (
-                    match["suggestion"] == "unsourced" and _undecided(said)):
+        decided = [m for m in matches if any(
+            d["verdict"] == "unsourced" for d in decisions.get(m["id"], {}).values())]
+        suggested = [m for m in matches if m["suggestion"] == "unsourced"
+                     and _undecided(decisions.get(m["id"], {}))]
+        for title, chosen in (("Decided unsourced by a reviewer", decided),
+                              ("Suggested unsourced by crossfact, not decided", suggested)):
+            yield f"### {title} ({len(chosen)})\n\n"
+            for match in chosen:
+                said = decisions.get(match["id"], {})
+                who = _who(said, "unsourced", skipped.get(match["id"], []))
                 for m in members.get(match["id"], []):
-                    yield f"- ({_cell(m['lang'])}) {_cell(m['text'])}\n"
-        yield "\n## Notes\n\n"
+                    yield (f"- Match {match['number']} ({_cell(m['lang'])}, {_cell(who)}) "
+                           f"{_cell(m['text'])}\n")
+            yield "\n"
+        yield from _carry_over(store, story_id)
+        yield "## Notes\n\n"
         for match in matches:
             for reviewer, d in sorted(decisions.get(match["id"], {}).items()):
                 if d["note"]:

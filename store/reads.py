@@ -20,12 +20,22 @@ from .rows import claim_from_row, document_from_row, event_from_row
 from .state import current_run
 from .views import MatchRow, MatchView, Member, StoryInfo
 
+# This reviewer's verdicts and notes that a re-match carried onto another match or marked
+# for a second look (store/carry.py), while they are still the current ones.
+_CARRIED = """AND id IN (
+    SELECT c.match_to FROM carried c
+    JOIN current_decisions d ON d.story = :story AND d."match" = c.match_to
+                             AND d.reviewer = :reviewer AND c.event IN ({events})
+    WHERE c.run = (SELECT r.id FROM current_runs r WHERE r.story = :story) {more})"""
+
 FILTERS = {
     "all": "",
     "todo": "AND verdict IS NULL",
     "decided": "AND verdict IS NOT NULL",
     "conflicts": "AND suggestion = 'conflict'",
     "unsourced": "AND suggestion = 'unsourced'",
+    "carried": _CARRIED.format(events="d.verdict_event, d.note_event", more=""),
+    "second_look": _CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
 }
 
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
@@ -196,8 +206,9 @@ class ReadMixin(StoreBase):
 
         return text_at(index - 1), text_at(index + 1)
 
-    def orphans(self, story: str) -> list[Event]:
-        """Verdicts and notes left on matches the documents no longer have (not carried over).
+    def orphans(self, story: str, *, reviewer: str | None = None) -> list[Event]:
+        """Verdicts and notes left on matches the documents no longer have (not carried over),
+        of every reviewer or of one.
 
         They stay in the log, and in this list, until the reviewer decides the new matches.
         """
@@ -205,12 +216,36 @@ class ReadMixin(StoreBase):
         rows = self.db.query("""
             SELECT e.* FROM current_decisions d
             JOIN events e ON e.id = coalesce(d.verdict_event, d.note_event)
-            WHERE d.story = :story
+            WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN current_runs r ON r.id = c.run WHERE r.story = :story)
-            ORDER BY e.seq""", {"story": story_id})
+            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer})
         return [event_from_row(row) for row in rows]
+
+    def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
+        """(language, text) of the claims an orphaned verdict was given on (its own run)."""
+        return [(row[0], row[1]) for row in self.db.execute("""
+            SELECT d.lang, c.text FROM members mb
+            JOIN claims c ON c.run = mb.run AND c.id = mb.claim
+            JOIN documents d ON d.run = c.run AND d.id = c.doc
+            WHERE mb."match" = ? ORDER BY mb.run DESC, mb.ord""", [event.match])]
+
+    def carry_counts(self, story: str, *, reviewer: str | None = None) -> dict[str, int]:
+        """What the latest re-match did to the verdicts and notes that still stand, of every
+        reviewer or of one: carried onto another match or a changed text, those of them still
+        to look at again, and orphaned."""
+        story_id = self._story_id(story)
+        carried, second_look = self.db.execute("""
+            SELECT count(*), coalesce(sum(c.second_look AND c.event = d.verdict_event), 0)
+            FROM current_decisions d
+            JOIN carried c ON c.event IN (d.verdict_event, d.note_event)
+                          AND c.match_to = d."match"
+            WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
+              AND c.run = (SELECT id FROM current_runs WHERE story = :story)""",
+            {"story": story_id, "reviewer": reviewer}).fetchone()
+        return {"carried": carried, "second_look": second_look,
+                "orphaned": len(self.orphans(story_id, reviewer=reviewer))}
 
     def events(self, story: str | None = None) -> Iterator[Event]:
         """The log in the order it was written, streamed."""

@@ -11,12 +11,14 @@ import json
 
 from sqlite_utils import Database
 
+from crossfact.matching import version_labels
 from crossfact.models import Event
+from crossfact.suggest import suggest
 
 from .decisions import rebuild_decisions
 from .errors import StoreError
 from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist
-from .rows import event_from_row
+from .rows import claim_from_row, document_from_row, event_from_row
 
 BATCH = 500
 
@@ -106,6 +108,7 @@ def write_membership(db: Database, story: str, membership: Membership,
     """
     run = membership.run
     scope = sorted(only) if only is not None else None
+    recompute(db, membership, scope if scope is not None else list(membership.claims))
     claim_ids = ([c for m in scope if m in membership.claims for c in membership.claims[m]]
                  if scope is not None else None)
     claims = _claim_facts(db, run, claim_ids)
@@ -136,6 +139,41 @@ def write_membership(db: Database, story: str, membership: Membership,
         )
     db["current_matches"].insert_all(matches, batch_size=BATCH)
     db["current_members"].insert_all(members, batch_size=BATCH)
+
+
+def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
+    """Suggest again for the corrected ones among `matches`, from the claims they hold now.
+
+    The machine's view follows the reviewer's fix: a claim moved in or split out changes
+    what agrees, and a match of one claim is unsourced with no weak link left. The suggestion
+    is the core's (crossfact.suggest), as the matcher makes it; the link score stays the
+    matcher's (a match of one claim has none). A match is recomputed exactly when it is
+    `corrected`, which the TUI shows.
+    """
+    wanted = [m for m in matches if m in membership.claims and membership.meta[m].corrected]
+    if not wanted:
+        return
+    run = membership.run
+    documents = [document_from_row({**row, "text": ""}) for row in db["documents"].rows_where(
+        "run = ?", [run], select="id, path, lang, title, encoding", order_by="rowid")]
+    labels, order = version_labels(documents), {d.id: n for n, d in enumerate(documents)}
+    ids = [c for m in wanted for c in membership.claims[m]]
+    claims = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        claims.update((row["id"], claim_from_row(row)) for row in db.query(
+            f"SELECT * FROM claims WHERE run = ? AND id IN ({marks})", [run, *chunk]))
+    for match in wanted:
+        members = sorted((claims[c] for c in membership.claims[match]),
+                         key=lambda c: (order[c.doc], c.index))
+        verdict = suggest(members, labels, len(documents))
+        meta = membership.meta[match]
+        meta.suggestion, meta.reasons, meta.outliers = (verdict.suggestion, verdict.reasons,
+                                                        verdict.outliers)
+        if len(members) < 2:  # a weak link needs two ends
+            meta.score = 0.0
+            membership.suggested.difference_update(membership.claims[match])
 
 
 def _claim_facts(db: Database, run: str, ids: list[str] | None) -> dict[str, dict]:

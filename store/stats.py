@@ -11,9 +11,9 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
-from .base import StoreBase
 from .decisions import on_current_matches
 from .jsonl import story_ids
+from .reads import ReadMixin
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
@@ -38,7 +38,7 @@ def agreement(table: dict[str, dict[str, str]]) -> dict[str, Any]:
             "alpha": alpha}
 
 
-def story_stats(store: StoreBase, story: str) -> dict[str, Any]:
+def story_stats(store: ReadMixin, story: str) -> dict[str, Any]:
     db = store.db
     name = db.execute("SELECT name FROM stories WHERE id = ?", [story]).fetchone()[0]
     total = db["current_matches"].count_where("story = ?", [story])
@@ -56,10 +56,11 @@ def story_stats(store: StoreBase, story: str) -> dict[str, Any]:
     overall = Counter(v for verdicts in table.values() for v in verdicts.values())
     return {"story": name, "id": story, "matches": total, "reviewers": reviewers,
             "verdicts": {v: overall.get(v, 0) for v in VERDICTS},
+            "carry_over": store.carry_counts(story),
             "agreement": agreement(table)}
 
 
-def compute(store: StoreBase, story: str | None = None) -> list[dict[str, Any]]:
+def compute(store: ReadMixin, story: str | None = None) -> list[dict[str, Any]]:
     return [story_stats(store, s) for s in story_ids(store, story)]
 
 
@@ -70,6 +71,11 @@ def render(stats: list[dict[str, Any]]) -> str:
         out.append(f"{s['story']}  ({s['matches']} matches)")
         verdicts = ", ".join(f"{v} {n}" for v, n in s["verdicts"].items())
         out.append(f"  verdicts: {verdicts}")
+        carry = s["carry_over"]
+        if any(carry.values()):
+            out.append(f"  files changed since reviewed: {carry['carried']} verdicts carried "
+                       f"over ({carry['second_look']} to look at again), "
+                       f"{carry['orphaned']} orphaned")
         for reviewer, r in s["reviewers"].items():
             pct = 100.0 * r["decided"] / r["total"] if r["total"] else 0.0
             out.append(f"  {reviewer}: {r['decided']}/{r['total']} decided ({pct:.0f}%); "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 from typing import Any
 
 from sqlite_utils import Database
@@ -12,7 +13,7 @@ from crossfact.ids import stable_id
 from crossfact.models import MatchResult
 
 from .base import StoreBase, story_key
-from .carry import CarryReport, carry_over
+from .carry import CarryReport, carry_over, norm
 from .membership import dumps
 from .rows import claim_to_row, document_to_row, match_to_rows, url_for
 from .state import current_run, rebuild
@@ -86,6 +87,29 @@ class StoryMixin(StoreBase):
             else:
                 self.last_carry = carry_over(self, story, old, run)
         return story
+
+    def other_versions(self, name: str, result: MatchResult) -> list[str]:
+        """The file names of the stored story called `name` when `result` is not a new
+        version of it, so that adding it would merge two stories; [] when it is (or none is
+        stored).
+
+        A story is what its versions are: a new run continues the stored one when a version
+        is unchanged or at least half of the stored claims are found again word for word
+        (an edited story); two folders that only share a name share neither.
+        """
+        story = self.story_id(name)
+        run = current_run(self.db, story) if story is not None else None
+        if run is None:
+            return []
+        if {text_sha256(doc.text) for doc in result.documents} & set(self._run_fingerprint(run)):
+            return []
+        stored = {norm(row[0]) for row in self.db.execute(
+            "SELECT text FROM claims WHERE run = ?", [run])}
+        found = stored & {norm(claim.text) for claim in result.claims}
+        if stored and 2 * len(found) >= len(stored):
+            return []
+        return sorted({PurePath(row[0]).name for row in self.db.execute(
+            "SELECT path FROM documents WHERE run = ?", [run])})
 
     def _run_fingerprint(self, run: str) -> list[str]:
         return sorted(row["sha256"]

@@ -468,7 +468,7 @@ def test_outliers_offer_one_option_per_version(store, seed):
         await pilot.press("o")
         await pilot.pause()
         dialog = pilot.app.screen
-        assert [value for value, _ in dialog.items] == docs
+        assert [item.value for item in dialog.items] == docs
         assert dialog.query_one("OptionList").option_count == len(docs)
         await pilot.press("escape")
 

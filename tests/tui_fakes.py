@@ -59,6 +59,11 @@ class FakeStore:
         self._matches[sid] = list(result.matches)
         return sid
 
+    last_carry = None  # a fake story is never re-matched
+
+    def other_versions(self, name: str, result: MatchResult) -> list[str]:
+        return []
+
     def story_id(self, name: str) -> str | None:
         return self._stories.get(name)
 
@@ -126,6 +131,7 @@ class FakeStore:
                 "all": True, "todo": v is None, "decided": v is not None,
                 "conflicts": m.suggestion == "conflict",
                 "unsourced": m.suggestion == "unsourced",
+                "carried": False, "second_look": False,  # nothing is ever re-matched here
             }[filter]
             if search and not any(search.casefold() in self._claims[c].text.casefold()
                                   for c in claims):

@@ -8,8 +8,10 @@ opens a connection of its own in its worker).
 
 from __future__ import annotations
 
+import itertools
+import os
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +28,22 @@ from crossfact.tui.heap import thaw
 from crossfact.tui.messages import MatchingFinished, MatchingProgress
 from crossfact.tui.screens.help import HelpScreen
 from crossfact.tui.screens.review import ReviewScreen
+
+
+def other_names(name: str, paths: Sequence[Path]) -> Iterator[str]:
+    """Names for a story whose name is taken by another story: the folder with its parent
+    ("caseB/versions"), then numbered ("caseB/versions 2", ...)."""
+    folder = Path(os.path.commonpath([p.resolve().parent for p in paths])) if paths else None
+    qualified = f"{folder.parent.name}/{folder.name}" if folder and folder.parent.name else name
+    if qualified != name:
+        yield qualified
+    for number in itertools.count(2):
+        yield f"{qualified} {number}"
+
+
+def shares_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
+    """Whether any stored version is one of these files (by where it is, not what it says)."""
+    return bool({Path(d.path).resolve() for d in documents} & {p.resolve() for p in paths})
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
@@ -93,12 +111,10 @@ class ReviewApp(App[None]):
         await super().on_event(event)
 
     def start(self) -> None:
-        """Open the story at once if stored with the same files; otherwise match it."""
+        """Open the story at once if stored with the same files; otherwise match it (showing
+        the stored story meanwhile if it is of these files)."""
         try:
-            story = self.store.story_id(self.story_name)
-            unchanged = story is not None and (
-                not self.paths or same_files(self.store.documents(story), self.paths)
-            )
+            story, unchanged = self._stored_story()
         except StoreError as error:
             self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
             return
@@ -109,6 +125,26 @@ class ReviewApp(App[None]):
             self.run_matching()
         elif story is None:
             self.review.matching_done(f"no story named {self.story_name!r}; give its files")
+
+    def _stored_story(self) -> tuple[str | None, bool]:
+        """(the stored story of these files or name, whether its files are unchanged).
+
+        A story stored under another name because its folder's name was taken
+        (`other_names`) is found again here, so reopening it does not match it again."""
+        story = self.store.story_id(self.story_name)
+        if not self.paths:
+            return story, story is not None
+        for name in itertools.chain([self.story_name], other_names(self.story_name, self.paths)):
+            found = self.store.story_id(name)
+            if found is None:
+                break
+            documents = self.store.documents(found)
+            if same_files(documents, self.paths):
+                self.story_name = name
+                return found, True
+            if name == self.story_name and not shares_files(documents, self.paths):
+                story = None  # another folder's story of the same name: not shown meanwhile
+        return story, False
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="matching")
     def run_matching(self) -> MatchResult:
@@ -130,14 +166,31 @@ class ReviewApp(App[None]):
 
     def on_matching_finished(self, message: MatchingFinished) -> None:
         try:
-            story = self.store.add_story(self.story_name, message.result, message.params,
-                                         urls=self.urls)
+            name = self._name_for(message.result)
+            story = self.store.add_story(name, message.result, message.params, urls=self.urls)
         except StoreError as error:
             self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
             self.review.matching_done(str(error))
             return
         self.review.matching_done()
         self.review.open_story(story)
+        if self.store.last_carry is not None:
+            self.review.show_carry(self.store.last_carry)
+
+    def _name_for(self, result: MatchResult) -> str:
+        """The story's name, or a free one if a story of other versions has it: two sets of
+        files never merge silently (the reviewer is told where these went)."""
+        others = self.store.other_versions(self.story_name, result)
+        if not others:
+            return self.story_name
+        name = next(n for n in other_names(self.story_name, self.paths)
+                    if not self.store.other_versions(n, result))
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        self.notify(f"The story {self.story_name!r} in this database has other versions "
+                    f"({shown}); these files are stored as the story {name!r}.",
+                    title="Another story", severity="warning", timeout=20, markup=False)
+        self.story_name = name
+        return name
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures reach the reviewer (one line, no traceback)."""

@@ -51,6 +51,8 @@ class ReviewCommands(Provider):
             for name in FILTERS
         ]
         if screen.story is not None:
+            found.append(("Orphaned verdicts", screen.action_orphans,
+                          "Your verdicts on claims the changed files no longer have"))
             found += [
                 (f"Export: {label}", partial(screen.action_export, fmt),
                  "Write the story's file next to the database")

@@ -13,14 +13,20 @@ from typing import Literal
 
 from crossfact.store import MatchRow, Store
 
-FilterName = Literal["all", "todo", "conflicts", "unsourced", "decided"]
-FILTERS: tuple[FilterName, ...] = ("all", "todo", "conflicts", "unsourced", "decided")
+FilterName = Literal["all", "todo", "conflicts", "unsourced", "decided", "carried",
+                     "second_look"]
+FILTERS: tuple[FilterName, ...] = ("all", "todo", "conflicts", "unsourced", "decided",
+                                   "carried", "second_look")
+CARRY_FILTERS: frozenset[FilterName] = frozenset({"carried", "second_look"})
+"""Only offered by `f` when a re-match carried some of the reviewer's verdicts."""
 FILTER_LABELS: dict[str, str] = {
     "all": "all",
     "todo": "to review",
     "conflicts": "suggested conflicts",
     "unsourced": "unsourced",
     "decided": "decided",
+    "carried": "carried over",
+    "second_look": "second look",
 }
 
 

@@ -1,17 +1,27 @@
-"""Pick one claim, or several versions, from the selected match.
+"""Pick one claim, or several versions, from the selected match; or read a list.
 
-Options are built as Text, never markup: they show document text.
+Options are built from Text and ClaimText, never markup: they show document text. A claim
+wraps in its own column and each wrapped line is put in reading order after (ClaimText), so
+an Arabic or Hebrew sentence starts at the right of its first line, not on its second.
+The list keys work here as in the match list: j/k as well as the arrows.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+
+from crossfact.tui.display_text import RTL_LANGS
+from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -23,21 +33,61 @@ DIALOG_CSS = """
 {name} OptionList {{ height: auto; max-height: 16; }}
 """
 
+# j/k move in every list of the review, dialogs too: a key that did nothing here left the
+# highlight where it was, and the next Space ticked the wrong version.
+LIST_KEYS = [
+    Binding("j", "list('cursor_down')", "Down", id="dialog-down", show=False),
+    Binding("k", "list('cursor_up')", "Up", id="dialog-up", show=False),
+]
 
-class PickOne(ModalScreen[str | None]):
-    """Choose one item (value, label); Enter picks, Escape cancels."""
+
+@dataclass(frozen=True)
+class Item:
+    """One option: its value, and the claims (language, text) it stands for."""
+
+    value: str
+    lang: str
+    texts: tuple[str, ...]
+
+
+def item_label(item: Item, bidi: bool, tick: bool | None = None) -> RenderableType:
+    """The language in a column of its own, the claim(s) wrapped beside it."""
+    grid = Table.grid(padding=(0, 1))
+    if tick is not None:
+        grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    shown, _ = display_form(" / ".join(item.texts))
+    cells: list[RenderableType] = [Text(item.lang),
+                                   ClaimText(shown, rtl=item.lang in RTL_LANGS, bidi=bidi)]
+    if tick is not None:
+        cells.insert(0, Text("[x]" if tick else "[ ]"))
+    grid.add_row(*cells)
+    return grid
+
+
+class _ListDialog(ModalScreen[object]):
+    """A dialog around an OptionList that j/k move too."""
+
+    def action_list(self, action: str) -> None:
+        getattr(self.query_one(OptionList), f"action_{action}")()
+
+
+class PickOne(_ListDialog):
+    """Choose one item; Enter picks, Escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickOne")
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel"), *LIST_KEYS]
 
-    def __init__(self, title: str, items: list[tuple[str, Text]]) -> None:
+    def __init__(self, title: str, items: list[Item], *, bidi: bool = True) -> None:
         super().__init__()
-        self.title_text, self.items = title, items
+        self.title_text, self.items, self.bidi = title, items, bidi
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield OptionList(*[Option(label, id=value) for value, label in self.items])
+            yield OptionList(*[Option(item_label(item, self.bidi), id=item.value)
+                               for item in self.items])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -47,7 +97,7 @@ class PickOne(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class PickMany(ModalScreen[list[str] | None]):
+class PickMany(_ListDialog):
     """Tick several items with space; Enter confirms, Escape cancels. Ticks read "[x]" and
     "[ ]" (Textual's SelectionList shows the same mark in both states, told apart by colour)."""
 
@@ -56,32 +106,56 @@ class PickMany(ModalScreen[list[str] | None]):
         Binding("space", "toggle", "Tick", id="dialog-toggle", priority=True),
         Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
+        *LIST_KEYS,
     ]
 
-    def __init__(self, title: str, items: list[tuple[str, Text]], chosen: set[str]) -> None:
+    def __init__(self, title: str, items: list[Item], chosen: set[str], *,
+                 bidi: bool = True) -> None:
         super().__init__()
-        self.title_text, self.items = title, items
-        self.chosen = {value for value, _ in items if value in chosen}
+        self.title_text, self.items, self.bidi = title, items, bidi
+        self.chosen = {item.value for item in items if item.value in chosen}
 
-    def _prompt(self, value: str, label: Text) -> Text:
-        return Text("[x] " if value in self.chosen else "[ ] ") + label
+    def _prompt(self, item: Item) -> RenderableType:
+        return item_label(item, self.bidi, tick=item.value in self.chosen)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield OptionList(*[Option(self._prompt(v, label), id=v) for v, label in self.items])
+            yield OptionList(*[Option(self._prompt(item), id=item.value) for item in self.items])
 
     def action_toggle(self) -> None:
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None:
             return
-        value, label = self.items[index]
-        self.chosen ^= {value}
-        options.replace_option_prompt_at_index(index, self._prompt(value, label))
+        item = self.items[index]
+        self.chosen ^= {item.value}
+        options.replace_option_prompt_at_index(index, self._prompt(item))
 
     def action_confirm(self) -> None:
-        self.dismiss([value for value, _ in self.items if value in self.chosen])
+        self.dismiss([item.value for item in self.items if item.value in self.chosen])
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReadOnly(ModalScreen[None]):
+    """Lines to read (the orphaned verdicts); Escape or q closes."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(name="ReadOnly") + """
+    ReadOnly VerticalScroll { height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]
+
+    def __init__(self, title: str, lines: list[Text]) -> None:
+        super().__init__()
+        self.title_text, self.lines = title, lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.title_text, markup=False)
+            with VerticalScroll():
+                yield Static(Text("\n").join(self.lines))
+
+    def action_close(self) -> None:
         self.dismiss(None)

@@ -10,12 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from crossfact.store import Member, parse_number
-from crossfact.tui.dialogs.pick import PickMany, PickOne
+from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
-from crossfact.tui.display_text import RTL_LANGS, one_line, visual
 
 if TYPE_CHECKING:
     from crossfact.tui.screens.review import ReviewScreen
@@ -28,23 +25,16 @@ else:
 class FixingActions(_Base):
     """Key actions m, x, y, b and o."""
 
-    def _label(self, member: Member) -> Text:
-        """A picker line: the language and the claim, one line, safe, in display order."""
-        text = one_line(member.claim.text, 90)
-        if self.bidi:
-            text = visual(text, member.lang in RTL_LANGS)
-        return Text(f"{member.lang}  ") + Text(text)
+    def _claim_items(self, members: list[Member]) -> list[Item]:
+        return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
 
-    def _claim_items(self, members: list[Member]) -> list[tuple[str, Text]]:
-        return [(m.claim.id, self._label(m)) for m in members]
-
-    def _version_items(self, members: list[Member]) -> list[tuple[str, Text]]:
+    def _version_items(self, members: list[Member]) -> list[Item]:
         """One option per version (document id): outliers are versions, and a match can hold
-        two claims of one version (a split sentence), whose labels are joined."""
+        two claims of one version (a split sentence), whose texts are joined."""
         versions: dict[str, list[Member]] = {}
         for member in members:
             versions.setdefault(member.claim.doc, []).append(member)
-        return [(doc, Text(" / ").join(self._label(m) for m in its))
+        return [Item(doc, its[0].lang, tuple(m.claim.text for m in its))
                 for doc, its in versions.items()]
 
     def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
@@ -57,10 +47,10 @@ class FixingActions(_Base):
             if claim_id:
                 then(claim_id)
 
-        self.app.push_screen(PickOne(title, self._claim_items(members)), picked)
+        self.app.push_screen(PickOne(title, self._claim_items(members), bidi=self.bidi), picked)
 
     def action_outliers(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         if len(view.members) < 2:
@@ -80,12 +70,13 @@ class FixingActions(_Base):
             self.goto(view.id)
 
         self.app.push_screen(
-            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen),
+            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen,
+                     bidi=self.bidi),
             save,
         )
 
     def action_move_claim(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
 
@@ -113,7 +104,7 @@ class FixingActions(_Base):
         self._with_claim("Which claim moves?", view.members, to_target)
 
     def action_split_claim(self) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         if len(view.members) < 2:
@@ -131,7 +122,7 @@ class FixingActions(_Base):
         self._with_claim("Which claim stands alone?", view.members, split)
 
     def action_link(self, kind: str) -> None:
-        view = self.view
+        view = self.current_view()
         if self.story is None or view is None:
             return
         weak = [m for m in view.members if m.suggested]

@@ -25,12 +25,14 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crossfact.models import Event, Suggestion
-from crossfact.store import MatchRow, MatchView, Store, StoreError, parse_number
+from crossfact.store import CarryReport, MatchRow, MatchView, Store, StoreError, parse_number
+from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
+from crossfact.tui.display_text import RTL_LANGS, one_line, visual
 from crossfact.tui.heap import freeze_long_lived, settle
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
-from crossfact.tui.paging import FILTER_LABELS, FILTERS, FilterName, MatchPager
+from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS, FilterName, MatchPager
 from crossfact.tui.screens.fixing import FixingActions
 from crossfact.tui.widgets.match_detail import MatchDetail
 from crossfact.tui.widgets.match_list import MatchList, header_line
@@ -187,9 +189,22 @@ class ReviewScreen(FixingActions, Screen[None]):
             widget.refresh()
 
     def on_match_list_selected(self, message: MatchList.Selected) -> None:
-        """A click on the list: show the match unless it already is."""
-        if self.view is None or self.view.id != message.match_id:
-            self._show_detail(message.match_id)
+        """The cursor moved (a click): show the match under it unless it already is.
+
+        The list cursor is the one source of truth for the current match. The message may
+        be stale (the cursor moved again while it was queued): it only says "look again".
+        Showing the match it names reset the detail behind the cursor, and the next fix key
+        acted on another match than the verdict keys (issue 14's flaky re-driven review)."""
+        self.current_view()
+
+    def current_view(self) -> MatchView | None:
+        """The match under the list cursor, shown in the detail if it is not yet."""
+        row = self._current()
+        if row is None:
+            return None
+        if self.view is None or self.view.id != row.id:
+            self._show_detail(row.id)
+        return self.view if self.view is not None and self.view.id == row.id else None
 
     def _show_detail(self, match_id: str | None) -> None:
         detail = self.query_one(MatchDetail)
@@ -232,7 +247,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Apply a filter and search, keeping the selected match if it is still listed."""
         if self.pager is None:
             return
-        keep = self.view
+        keep = self._current()
         self.pager.set_view(filter, search)
         self.matches.reload()
         self._refresh_status()
@@ -378,7 +393,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         row = self._current()
         if row is None:
             return
-        current = self.view.note if self.view is not None and self.view.id == row.id else ""
+        view = self.current_view()
+        current = view.note if view is not None else ""
 
         def save(text: str | None) -> None:
             if text is None:
@@ -432,10 +448,48 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.set_view(self.pager.filter, None)
 
     def action_cycle_filter(self) -> None:
+        """The next filter; the carry-over ones only when a re-match carried verdicts."""
         if self.pager is None:
             return
-        following = FILTERS[(FILTERS.index(self.pager.filter) + 1) % len(FILTERS)]
+        index = FILTERS.index(self.pager.filter)
+        for step in range(1, len(FILTERS)):
+            following = FILTERS[(index + step) % len(FILTERS)]
+            if following not in CARRY_FILTERS or self._call(
+                    lambda f=following: self.store.count(self.story, reviewer=self.reviewer,
+                                                         filter=f)):
+                break
         self.set_view(following, self.pager.search)
+
+    # -- after a re-match ------------------------------------------------------------------
+    def show_carry(self, report: CarryReport) -> None:
+        """The story's files changed: say what became of the reviewer's verdicts."""
+        self.notify(f"Files changed since the last review: {report.summary()}. "
+                    "f shows what was carried over; ctrl+p lists the orphaned.",
+                    title="Story re-matched", timeout=20, markup=False)
+
+    def action_orphans(self) -> None:
+        """The reviewer's verdicts and notes whose claims the changed files no longer have."""
+        if self.story is None:
+            return
+        orphans = self._call(lambda: self.store.orphans(self.story, reviewer=self.reviewer))
+        if not orphans:
+            self.notify("No orphaned verdicts: every one applies to a current match.")
+            return
+        lines = []
+        for event in orphans:
+            said = event.verdict or "note"
+            claims = self._call(lambda e=event: self.store.orphan_claims(e)) or []
+            lines.append(Text(f"{said.upper()}  " + (f"note: {one_line(event.note, 80)}"
+                                                     if event.note else ""), style="bold"))
+            lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
+                      for lang, text in claims]
+        self.app.push_screen(ReadOnly(f"{len(orphans)} orphaned verdicts and notes "
+                                      "(kept in the log)", lines))
+
+    def shown(self, text: str, lang: str, limit: int) -> str:
+        """A claim on one line, in reading order when right-to-left display is on."""
+        line = one_line(text, limit)
+        return visual(line, lang in RTL_LANGS) if self.bidi else line
 
     def action_context(self) -> None:
         self.show_context = not self.show_context

@@ -170,13 +170,16 @@ class MatchDetail(SteadyScrollView, can_focus=False):
 
     def _heading(self, view: MatchView) -> Text:
         verdict = view.verdict or "not decided"
+        # a fixed match is suggested again from the claims it holds now (store/state.py)
+        machine = "machine, recomputed after a fix" if view.corrected else "machine"
         text = Text.assemble(
             (f"Match {view.number}", "bold"),
-            f"  machine: {view.suggestion} ({view.score:.2f})  verdict: ",
+            f"  {machine}: {view.suggestion} ({view.score:.2f})  verdict: ",
             (verdict.upper() if view.verdict else verdict, "bold" if view.verdict else ""),
         )
-        if view.corrected:
-            text.append("  corrected", style=self._style("flag"))
+        if view.second_look:
+            text.append("  second look: carried over from changed text",
+                        style=self._style("flag"))
         return text
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
