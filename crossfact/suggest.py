@@ -110,6 +110,17 @@ def _label_list(docs: Sequence[str], labels: Mapping[str, str]) -> str:
     return ", ".join(labels[d] for d in docs)
 
 
+def _missing(per_doc: Mapping[str, object], labels: Mapping[str, str], n_versions: int
+             ) -> list[str]:
+    """"missing in bn, he": the versions without a claim in this match, by label (a count
+    for versions `labels` does not name, as when a caller labels only the members)."""
+    absent = [label for d, label in labels.items() if d not in per_doc]
+    unnamed = n_versions - len(per_doc) - len(absent)
+    if unnamed > 0:
+        absent.append(f"{unnamed} other version{'s' * (unnamed != 1)}")
+    return [f"missing in {', '.join(absent)}"] if absent else []
+
+
 def _odd_ones(
     per_doc: dict[str, list[Figure]], d: str
 ) -> list[tuple[Figure, list[tuple[str, Figure]]]]:
@@ -315,16 +326,14 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     for c in members:
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
-        missing = n_versions - 1
-        return Verdict("unsourced", [f"no counterpart in {missing} version{'s' * (missing != 1)}"])
+        return Verdict("unsourced", [f"only in {_label_list(per_doc, labels)}"])
     figs = {d: figures(cs) for d, cs in per_doc.items()}
     conflicts, outliers = _figure_conflicts(figs, labels)
     agreements = _agreements(figs, labels)
     name_reasons, name_outliers = _name_conflicts(per_doc, labels)
     conflicts += name_reasons
     outliers |= name_outliers
-    absent = n_versions - len(per_doc)
-    tail = [f"not in {absent} version{'s' * (absent != 1)}"] if absent else []
+    tail = _missing(per_doc, labels, n_versions)
     only = [
         f"only in {labels[d]}: {f.text}"
         for d, fs in figs.items()

@@ -96,10 +96,21 @@ def test_a_country_in_its_own_language_is_not_a_conflict():
     assert v.suggestion == "agree"
 
 
-def test_a_claim_alone_is_unsourced_with_a_count():
+def test_a_claim_alone_is_unsourced_naming_its_version():
     claims, labels = claims_for({"tr": "Bu sistem en az 150 MW güç çekiyor."})
     v = suggest(claims, labels, 5)
-    assert v.suggestion == "unsourced" and v.reasons == ["no counterpart in 4 versions"]
+    assert v.suggestion == "unsourced" and v.reasons == ["only in tr"]
+
+
+def test_the_versions_a_match_lacks_are_named():
+    claims, labels = claims_for({"en": "Tesla bought 50,000 GPUs.",
+                                 "fr": "Tesla a acheté 50 000 GPU.",
+                                 "bn": "টেসলা কিনেছে।", "he": "טסלה קנתה."})
+    v = suggest(claims[:2], labels, 4)
+    assert v.reasons[-1] == "missing in bn, he"
+    # versions the caller did not label are counted
+    v = suggest(claims[:2], {c.doc: labels[c.doc] for c in claims[:2]}, 5)
+    assert v.reasons[-1] == "missing in 3 other versions"
 
 
 def test_a_less_precise_figure_is_no_rounding_of_a_more_precise_one():
