@@ -76,6 +76,10 @@ _LOCAL_TIMES = {
 }
 # Bengali tells the quarter in words: half past, quarter past, quarter to
 _QUARTERS = {"সাড়ে": 30, "সোয়া": 15, "পৌনে": -15}
+# More digits than this is no figure a reader checks (a hash, a serial, a pasted digit run):
+# the largest amounts news states (world GDP in dollars, 1e14) have 15 digits, and a float,
+# which quantities are compared as, holds no more than 17 significant ones.
+MAX_DIGITS = 18
 _WINDOW = 48  # characters before a number searched for "approximately", "$", "yüzde"
 
 
@@ -175,10 +179,13 @@ def _well_grouped(groups: list[str]) -> bool:
 
 
 def parse_number(token: str, decimal: str) -> Decimal | None:
-    """The value of a digit token with marks ("100.000", "6,6", "১২,৩৪,৫৬৭"); None if malformed.
+    """The value of a digit token with marks ("100.000", "6,6", "১২,৩৪,৫৬৭"); None if malformed
+    or absurd (more than MAX_DIGITS digits).
 
     `decimal` is the locale's decimal mark for Latin digits; see the module docstring.
     """
+    if sum(c.isdecimal() for c in token) > MAX_DIGITS:
+        return None
     token = _ascii_digits(token)
     parts = re.split(r"([^0-9])", token)
     groups, marks = parts[0::2], parts[1::2]

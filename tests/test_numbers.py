@@ -429,3 +429,19 @@ def test_bengali_percent_word_takes_case_endings():
     """"১১ শতাংশের বেশি" (more than 11 percent): the genitive ending keeps it a percent."""
     (q,) = find_quantities("দাম ১১ শতাংশের বেশি বেড়েছে", "bn")
     assert (q.value, q.percent, q.text) == (11, True, "১১ শতাংশের")
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 1_000_001,
+    "9" * 309 + " milyar dolar",
+    "10" + "0" * 330 + ",5 dolar",
+    "Hash: " + "7" * 19 + ".",
+])
+def test_absurd_digit_runs_are_no_figures(text):
+    """A million digits or 309 (past a float's range) neither raise nor become inf."""
+    assert all(q.value < 1e40 for q in find_quantities(text, "tr"))
+    assert values(text, "tr") == []
+
+
+def test_long_but_real_figures_are_kept():
+    assert values("The debt is 34,000,000,000,000 dollars.", "en") == [34e12]
