@@ -39,6 +39,10 @@ T = TypeVar("T")
 
 _ALEFS = "اأإآ"
 _FOLD_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
+# Hebrew abbreviations carry gershayim (ק״מ, ש״ח), which keyboards and CLDR write as U+05F4
+# and newsrooms as a straight or curly double quote (ק"מ, ק“מ): one spelling for lookups.
+GERSHAYIM = "״\"“”"
+_FOLD_GERSHAYIM = str.maketrans(dict.fromkeys(GERSHAYIM, "״"))
 
 
 def same_length_clean(text: str) -> str:
@@ -51,10 +55,12 @@ def same_length_clean(text: str) -> str:
 
 
 def fold(word: str) -> str:
-    """The lookup key of a word: NFC, casefolded, one alef and one ya, no bidi marks."""
+    """The lookup key of a word: NFC, casefolded, one alef, one ya and one gershayim, no bidi
+    marks."""
     word = unicodedata.normalize("NFC", word.translate(_BIDI_TO_SPACE)).strip()
     word = re.sub(rf"[\s{NBSPACES}]+", " ", word)
-    return word.casefold().replace("\u0307", "").translate(_FOLD_ARABIC)
+    word = word.casefold().replace("\u0307", "")
+    return word.translate(_FOLD_ARABIC).translate(_FOLD_GERSHAYIM)
 
 
 def word_regex(word: str) -> str:
@@ -71,6 +77,8 @@ def word_regex(word: str) -> str:
             out.append("[يى]")
         elif ch in "ةه":
             out.append("[ةه]")
+        elif ch in GERSHAYIM:
+            out.append(f"[{GERSHAYIM}]")
         elif ch.isspace():
             out.append(rf"[\s{NBSPACES}]+")
         else:
@@ -264,28 +272,6 @@ def currency_words(lang: str) -> dict[str, str]:
     for code in CURRENCIES:
         names = [loc.currencies.get(code)] + list(dict(plural.get(code, {})).values())
         table.update({fold(n): code for n in names if n})
-    return table
-
-
-# --- units --------------------------------------------------------------------------------
-
-_UNITS = {"power-megawatt": "MW", "power-kilowatt": "kW", "power-gigawatt": "GW"}
-# Not a CLDR unit, but what this beat counts: "100.000 GPU", "50 000 GPU".
-_EXTRA_UNITS = {"GPU": "GPU", "GPUs": "GPU"}
-
-
-@cache
-def unit_words(lang: str) -> dict[str, str]:
-    """Unit words and abbreviations keyed by `fold` -> normalised unit ("MW")."""
-    table = {fold(w): u for w, u in _EXTRA_UNITS.items()}
-    patterns = babel_locale(lang)._data["unit_patterns"]
-    for key, unit in _UNITS.items():
-        table[fold(unit)] = unit
-        for length in ("long", "short"):
-            for pattern in patterns.get(key, {}).get(length, {}).values():
-                word = same_length_clean(pattern).replace("{0}", "").strip(" " + NBSPACES)
-                if word:
-                    table[fold(word)] = unit
     return table
 
 

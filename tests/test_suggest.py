@@ -161,3 +161,34 @@ def test_a_time_of_day_is_compared_am_and_pm_alike():
     v, _ = verdict({"en": "The polls close at 7 p.m. tonight.",
                     "tr": "Sandıklar bu akşam saat 19:00'da kapanıyor."})
     assert v.suggestion == "agree"
+
+
+def test_a_conversion_agrees_and_says_why():
+    v, _ = verdict({"en": "The storm passed 5 miles from the coast.",
+                    "fr": "La tempête est passée à 8 km de la côte."})
+    assert v.suggestion == "agree"
+    assert v.reasons[0] == "5 miles (en) ≈ 8 km (fr): 5 mi = 8.05 km"
+
+
+def test_a_rounded_conversion_agrees():
+    v, _ = verdict({"en": "Up to 10 inches of rain fell.", "fr": "Il est tombé 25 cm de pluie."})
+    assert v.suggestion == "agree" and "10 in = 25.4 cm" in v.reasons[0]
+
+
+def test_the_same_number_in_another_unit_conflicts():
+    for en, fr in (("The road is 50 km long.", "La route fait 50 miles."),
+                   ("The plant makes 50 MW.", "La centrale produit 50 kW."),
+                   ("It lasted 5 hours.", "Cela a duré 5 minutes.")):
+        v, _ = verdict({"en": en, "fr": fr})
+        assert v.suggestion == "conflict", (en, fr, v.reasons)
+
+
+def test_a_wrong_conversion_conflicts():
+    v, _ = verdict({"en": "It was 5 miles away.", "fr": "C'était à 10 km.",
+                    "tr": "10 km uzaktaydı."})
+    assert v.suggestion == "conflict" and v.reasons[0] == "5 miles (en) vs 10 km (fr, tr)"
+
+
+def test_units_of_other_dimensions_are_not_compared():
+    v, _ = verdict({"en": "A 50 MW plant, 50 km away.", "fr": "Une centrale de 50 MW, à 50 km."})
+    assert v.suggestion == "agree"
