@@ -139,7 +139,7 @@ def _grammar(lang: str) -> _Grammar:
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
         rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
-        rf"|(?P<unit>{alternation(unit_words(lang))}){_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        rf"|{_inflected(unit_words(lang), lang, 'unit')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
