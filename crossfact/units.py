@@ -19,7 +19,14 @@ import regex
 from babel.numbers import format_decimal
 from babel.units import UnknownUnitError, format_unit
 
-from crossfact.locales import NBSPACES, babel_locale, fold, same_length_clean, scale_words
+from crossfact.locales import (
+    NBSPACES,
+    PLURAL_SAMPLES,
+    babel_locale,
+    fold,
+    same_length_clean,
+    scale_words,
+)
 
 if TYPE_CHECKING:
     from pint import UnitRegistry
@@ -49,9 +56,6 @@ UNITS: dict[str, str] = {
 }
 # Not CLDR units, but what this beat counts: "100.000 GPU", "50 000 GPU" (a dimension alone).
 _COUNTED = {"GPU": "count-gpu", "GPUs": "count-gpu"}
-# Values whose CLDR forms cover every plural category of the six languages (Arabic has six:
-# zero, one, two, few 3-10, many 11-99, other 100+; fractions are "other" or "one" in fr).
-_PLURAL_SAMPLES = (0, 1, 2, 3, 11, 100, 1.5)
 # Short forms that are also everyday words in running text: English "in" (inch) would read
 # "5 in the morning" as five inches. One-letter forms ("m", "t", "l", "h") are dropped too:
 # they collide with scale letters ("5 m" = 5 million) and French clock times (19 h).
@@ -74,7 +78,7 @@ def unit_words(lang: str) -> dict[str, str]:
     skip = _AMBIGUOUS.get(locale.language, set()) | {fold(w) for w in scale_words(lang)[1]}
     for unit in UNITS:
         for length in ("long", "short"):
-            for n in _PLURAL_SAMPLES:
+            for n in PLURAL_SAMPLES:
                 try:
                     written = format_unit(n, unit, length=length, locale=locale)
                 except UnknownUnitError:  # a unit an older CLDR lacks
