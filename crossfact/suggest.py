@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from crossfact.models import Claim, Quantity, Suggestion
-from crossfact.names import WORD, script_of, skeletons
+from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
 from crossfact.units import convert, dimension, short_name
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
@@ -278,9 +278,9 @@ def _distance(a: Figure, b: Figure) -> float:
 
 
 def _is_entity(word: str) -> bool:
-    """A proper name worth a conflict: not an acronym of a common noun (AI, GPU, CDU)."""
-    stem = word.removesuffix("s")
-    return len(word) >= 3 and not (stem.isupper() and len(stem) <= 4)
+    """A proper name worth a conflict: three letters or more, or an acronym (IBM against AMD
+    is a conflict; AI against IA is one name, as `skeletons` keys acronyms by their letters)."""
+    return len(word) >= 3 or ACRONYM.fullmatch(word) is not None
 
 
 def _brand(word: str) -> bool:
@@ -295,7 +295,7 @@ def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
     for c in claims:
         for name in c.fingerprint.names:
             pos = text.find(name.text) / max(1, len(text))
-            out.append((name.text, skeletons(name.text), pos))
+            out.append((name.text, name_keys(name), pos))
     return out
 
 
@@ -310,7 +310,7 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
     """Whether any word of these claims could be this name, in any script or spelling."""
     for c in claims:
         exact, long = _word_skeletons(c.text)
-        if sks & exact:
+        if sks & exact or any(sks & name_keys(n) for n in c.fingerprint.names):
             return True
         for t in sks:
             if len(t) >= 4 and long and process.extractOne(

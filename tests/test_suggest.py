@@ -192,3 +192,28 @@ def test_a_wrong_conversion_conflicts():
 def test_units_of_other_dimensions_are_not_compared():
     v, _ = verdict({"en": "A 50 MW plant, 50 km away.", "fr": "Une centrale de 50 MW, à 50 km."})
     assert v.suggestion == "agree"
+
+
+def test_acronyms_are_names():
+    v, _ = verdict({"en": "IBM won the deal.", "fr": "AMD a remporté le contrat.",
+                    "tr": "AMD anlaşmayı kazandı."})
+    assert v.suggestion == "conflict" and v.reasons[0] == "IBM (en) vs AMD (fr, tr)"
+
+
+def test_an_acronym_in_another_letter_order_is_the_same():
+    v, _ = verdict({"en": "NATO met on Sunday.", "fr": "L'OTAN s'est réunie dimanche.",
+                    "tr": "NATO pazar günü toplandı."})
+    assert v.suggestion == "agree"
+
+
+def test_exonyms_of_one_country_agree():
+    v, _ = verdict({"tr": "Hindistan'da seçimler başladı.", "en": "Elections began in India.",
+                    "ar": "بدأت الانتخابات في الهند.", "bn": "ভারতে নির্বাচন শুরু হয়েছে।",
+                    "he": "הבחירות בהודו החלו."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_another_country_is_a_conflict():
+    v, _ = verdict({"tr": "Pakistan seçime gitti.", "en": "India held an election.",
+                    "fr": "L'Inde a voté."})
+    assert v.suggestion == "conflict", v.reasons
