@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from crossfact.models import Claim, Fingerprint
-from crossfact.names import skeletons
+from crossfact.names import name_keys
 
 SHORT_SKELETON = 2  # consonants of the shortest name skeleton that is a key
 LENGTH_WEIGHT = 0.4  # what equal lengths alone are worth in a similarity
@@ -54,7 +54,7 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
             keys.add(f"m:{d.month}")
     keys.update(f"c:{c}" for c in fp.codes)
     for name in fp.names:
-        sks = skeletons(name.text)
+        sks = name_keys(name)
         # a two-consonant variant (a clitic cut off) collides too often when the word has
         # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
         shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)

@@ -15,6 +15,8 @@ import regex
 
 from crossfact.dates import find_dates
 from crossfact.display import blank_controls
+from crossfact.exonyms import find_exonyms
+from crossfact.language import writes_latin
 from crossfact.models import Claim, Document, Fingerprint, Name
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
@@ -25,7 +27,6 @@ URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|n
 _URL_HINT = regex.compile(r"://|www\.|\.(?:com|org|net|io|ly)")
 HANDLE = regex.compile(r"(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+")
 QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
-LATIN_SCRIPT_LANGS = frozenset({"en", "fr", "tr", "de", "es", "it", "pt", "nl", "id", "pl", "ro"})
 
 
 _has_digit = regex.compile(r"\p{N}").search
@@ -69,7 +70,7 @@ def _latin_names(
     Latin-script text a capitalised word (sentence-initial only when the document also
     writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
-    if lang not in LATIN_SCRIPT_LANGS:
+    if not writes_latin(lang):
         return {word for word, _ in words if _latin_word(word)}
     found: set[str] = set()
     for word, initial in words:
@@ -153,12 +154,27 @@ def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: Nam
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=names(words, latin, taken),
+        names=with_exonyms(names(words, latin, taken), text, lang),
         codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
         handles=[h.lower() for h in HANDLE.findall(text)],
     )
+
+
+def with_exonyms(names: list[Name], text: str, lang: str) -> list[Name]:
+    """The names, those that are countries or languages keyed by their CLDR code, and the
+    countries and languages written in words no other rule reads as names ("الهند", "ভারত",
+    "Amerika Birleşik Devletleri" as one name)."""
+    found = find_exonyms(text, lang)
+    if not found:
+        return names
+    key = dict(found)
+    out = [n.model_copy(update={"skeleton": key[n.text]}) if n.text in key else n for n in names]
+    have = {n.text for n in out}
+    out += [Name(text=t, skeleton=k, latin=script_of(t) == "Latin")
+            for t, k in found if t not in have]
+    return out
 
 
 def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Claim]:
@@ -172,10 +188,10 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     }
     # in a non-Latin text every Latin word is a name, whatever `embedded` holds
     latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset())
-             for c in claims if lang[c.doc] not in LATIN_SCRIPT_LANGS}
+             for c in claims if not writes_latin(lang[c.doc])}
     embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
     latin |= {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded)
-              for c in claims if lang[c.doc] in LATIN_SCRIPT_LANGS}
+              for c in claims if writes_latin(lang[c.doc])}
     lexicon: set[str] = set()
     for names in latin.values():
         for word in names:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import regex
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global, parse_locale
 
 from crossfact.errors import InputError
 
@@ -124,6 +125,26 @@ def _detector(script: str, long_text: bool) -> LanguageDetector:
     if long_text:
         builder = builder.with_low_accuracy_mode()
     return builder.build()
+
+
+@functools.lru_cache(maxsize=256)
+def script_of_language(lang: str) -> str:
+    """The script a language is written in ("Latn" for sv, "Hebr" for he), from CLDR's likely
+    subtags: the one table of which language writes which script, for every language CLDR
+    knows (a Swedish or Catalan version is Latin-script like English)."""
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "Zyyy"  # unknown: no script to rely on
+    if locale.script:
+        return locale.script
+    likely = get_global("likely_subtags").get(locale.language)  # "sv" -> "sv_Latn_SE"
+    return (parse_locale(likely)[2] or "Zyyy") if likely else "Zyyy"
+
+
+def writes_latin(lang: str) -> bool:
+    """Whether `lang` is written in Latin script, where capitals tell names apart."""
+    return script_of_language(lang) == "Latn"
 
 
 def validate_language(code: str) -> str:

@@ -19,6 +19,8 @@ from functools import cache
 from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, get_currency_name
+from babel.units import format_unit
 
 # Invisible direction marks that CLDR patterns and RTL text carry around numbers ("\u200f0 אלף").
 BIDI_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -37,8 +39,16 @@ WORD_CHAR = (
 
 T = TypeVar("T")
 
+# Values whose CLDR forms cover every plural category of the six languages (Arabic has six:
+# zero, one, two, few 3-10, many 11-99, other 100+; a fraction is "one" in French).
+PLURAL_SAMPLES = (0, 1, 2, 3, 11, 100, 1.5)
+
 _ALEFS = "اأإآ"
 _FOLD_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
+# Hebrew abbreviations carry gershayim (ק״מ, ש״ח), which keyboards and CLDR write as U+05F4
+# and newsrooms as a straight or curly double quote (ק"מ, ק“מ): one spelling for lookups.
+GERSHAYIM = "״\"“”"
+_FOLD_GERSHAYIM = str.maketrans(dict.fromkeys(GERSHAYIM, "״"))
 
 
 def same_length_clean(text: str) -> str:
@@ -51,10 +61,12 @@ def same_length_clean(text: str) -> str:
 
 
 def fold(word: str) -> str:
-    """The lookup key of a word: NFC, casefolded, one alef and one ya, no bidi marks."""
+    """The lookup key of a word: NFC, casefolded, one alef, one ya and one gershayim, no bidi
+    marks."""
     word = unicodedata.normalize("NFC", word.translate(_BIDI_TO_SPACE)).strip()
     word = re.sub(rf"[\s{NBSPACES}]+", " ", word)
-    return word.casefold().replace("\u0307", "").translate(_FOLD_ARABIC)
+    word = word.casefold().replace("\u0307", "")
+    return word.translate(_FOLD_ARABIC).translate(_FOLD_GERSHAYIM)
 
 
 def word_regex(word: str) -> str:
@@ -71,6 +83,8 @@ def word_regex(word: str) -> str:
             out.append("[يى]")
         elif ch in "ةه":
             out.append("[ةه]")
+        elif ch in GERSHAYIM:
+            out.append(f"[{GERSHAYIM}]")
         elif ch.isspace():
             out.append(rf"[\s{NBSPACES}]+")
         else:
@@ -196,9 +210,10 @@ def percent_words(lang: str) -> tuple[frozenset[str], frozenset[str], bool]:
     loc = babel_locale(lang)
     before: set[str] = set(_EXTRA_PERCENT_PREFIX.get(lang, []))
     after: set[str] = set(_EXTRA_PERCENT_WORDS.get(lang, []))
-    patterns = loc._data["unit_patterns"].get("concentr-percent", {}).get("long", {})
-    for pattern in patterns.values():
-        head, _, tail = same_length_clean(pattern).partition("{0}")
+    for n in PLURAL_SAMPLES:  # the long pattern in each plural form ("5 pour cent")
+        number = format_decimal(n, locale=loc)
+        written = same_length_clean(format_unit(n, "concentr-percent", length="long", locale=loc))
+        head, _, tail = written.partition(number)
         for part, side in ((head, before), (tail, after)):
             word = part.strip(" " + NBSPACES)
             if word and word not in "%٪":
@@ -260,32 +275,10 @@ def currency_words(lang: str) -> dict[str, str]:
     lang = base_lang(lang)
     loc = babel_locale(lang)
     table = {fold(w): c for w, c in _CURRENCY_WORDS.get(lang, _CURRENCY_WORDS["en"]).items()}
-    plural = loc._data.get("currency_names_plural", {})
     for code in CURRENCIES:
-        names = [loc.currencies.get(code)] + list(dict(plural.get(code, {})).values())
+        names = {loc.currencies.get(code)} | {
+            get_currency_name(code, count=n, locale=loc) for n in PLURAL_SAMPLES}
         table.update({fold(n): code for n in names if n})
-    return table
-
-
-# --- units --------------------------------------------------------------------------------
-
-_UNITS = {"power-megawatt": "MW", "power-kilowatt": "kW", "power-gigawatt": "GW"}
-# Not a CLDR unit, but what this beat counts: "100.000 GPU", "50 000 GPU".
-_EXTRA_UNITS = {"GPU": "GPU", "GPUs": "GPU"}
-
-
-@cache
-def unit_words(lang: str) -> dict[str, str]:
-    """Unit words and abbreviations keyed by `fold` -> normalised unit ("MW")."""
-    table = {fold(w): u for w, u in _EXTRA_UNITS.items()}
-    patterns = babel_locale(lang)._data["unit_patterns"]
-    for key, unit in _UNITS.items():
-        table[fold(unit)] = unit
-        for length in ("long", "short"):
-            for pattern in patterns.get(key, {}).get(length, {}).values():
-                word = same_length_clean(pattern).replace("{0}", "").strip(" " + NBSPACES)
-                if word:
-                    table[fold(word)] = unit
     return table
 
 

@@ -15,11 +15,15 @@ import regex
 from anyascii import anyascii
 
 from crossfact.language import script_of as letter_script
+from crossfact.models import Name
 
 # A word, cut where the script changes: Arabic glues و ("and") to a Latin name (وxAI).
 WORD = regex.compile(
     r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
 )
+
+# An all-capital word of 2-4 letters: a name or a code (IBM, AMD, NATO), never a common word.
+ACRONYM = regex.compile(r"\p{Lu}{2,4}")
 
 # Consonant classes: letters that transliterations of one name swap between scripts.
 _CLASSES = str.maketrans({"p": "b", "f": "b", "v": "b", "c": "k", "q": "k", "j": "g",
@@ -100,7 +104,16 @@ def skeletons(word: str) -> frozenset[str]:
     if script == "Hebrew":
         forms |= {f.replace("ו", "") for f in forms}
     found = frozenset(s for s in map(skeleton, forms) if len(s) >= 2)
-    if not found and script == "Latin":  # xAI, AI: too few consonants, compare as written
-        found = frozenset({"=" + word.lower()})
+    if script == "Latin" and (not found or ACRONYM.fullmatch(word)):
+        # xAI, AI: too few consonants, compare as written; an acronym also by its letters
+        # in any order, as languages order them (AI / IA, NATO / OTAN, EU / UE)
+        found |= {"=" + ("".join(sorted(word.lower())) if ACRONYM.fullmatch(word)
+                         else word.lower())}
     return found
 
+
+def name_keys(name: Name) -> frozenset[str]:
+    """What a name is compared by: its skeletons, and the CLDR code of a country or language
+    (`crossfact.exonyms`: "=T:IN" for Hindistan, India, الهند) where it is one."""
+    found = skeletons(name.text)
+    return found | {name.skeleton} if name.skeleton.startswith("=") else found

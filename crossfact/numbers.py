@@ -47,9 +47,9 @@ from crossfact.locales import (
     percent_words,
     same_length_clean,
     scale_words,
-    unit_words,
 )
 from crossfact.models import Quantity
+from crossfact.units import dimension, unit_words
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -76,6 +76,10 @@ _LOCAL_TIMES = {
 }
 # Bengali tells the quarter in words: half past, quarter past, quarter to
 _QUARTERS = {"সাড়ে": 30, "সোয়া": 15, "পৌনে": -15}
+# More digits than this is no figure a reader checks (a hash, a serial, a pasted digit run):
+# the largest amounts news states (world GDP in dollars, 1e14) have 15 digits, and a float,
+# which quantities are compared as, holds no more than 17 significant ones.
+MAX_DIGITS = 18
 _WINDOW = 48  # characters before a number searched for "approximately", "$", "yüzde"
 
 
@@ -135,7 +139,7 @@ def _grammar(lang: str) -> _Grammar:
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
         rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
-        rf"|(?P<unit>{alternation(unit_words(lang))}){_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        rf"|{_inflected(unit_words(lang), lang, 'unit')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
@@ -175,10 +179,13 @@ def _well_grouped(groups: list[str]) -> bool:
 
 
 def parse_number(token: str, decimal: str) -> Decimal | None:
-    """The value of a digit token with marks ("100.000", "6,6", "১২,৩৪,৫৬৭"); None if malformed.
+    """The value of a digit token with marks ("100.000", "6,6", "১২,৩৪,৫৬৭"); None if malformed
+    or absurd (more than MAX_DIGITS digits).
 
     `decimal` is the locale's decimal mark for Latin digits; see the module docstring.
     """
+    if sum(c.isdecimal() for c in token) > MAX_DIGITS:
+        return None
     token = _ascii_digits(token)
     parts = re.split(r"([^0-9])", token)
     groups, marks = parts[0::2], parts[1::2]
@@ -254,7 +261,25 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         quantity.approx = quantity.approx or glued[1]
         quantity.text = text[quantity.start : quantity.end]
         found.append(quantity)
-    return sorted(found, key=lambda q: q.start)
+    found.sort(key=lambda q: q.start)
+    _share_ranges(clean, found)
+    return found
+
+
+# What joins the two ends of a range: a dash, or one short word ("to", "à", "et", "ila",
+# "থেকে", "إلى", "עד", "1'den 4 inçe").
+_RANGE_GAP = re.compile(rf"{_SP}*(?:[-–—]|[^\s\d]{{1,6}}){_SP}*")
+
+
+def _share_ranges(text: str, found: list[Quantity]) -> None:
+    """"2 to 4 inches", "5 et 10 cm": the unit, currency or percent said after a range's
+    second figure is the first one's too, so both convert and compare."""
+    for first, second in zip(found, found[1:], strict=False):
+        bare = not (first.unit or first.currency or first.percent or first.year or first.clock)
+        if bare and (second.unit or second.currency or second.percent) and \
+                _RANGE_GAP.fullmatch(text, first.end, second.start):
+            first.unit, first.currency, first.percent = second.unit, second.currency, \
+                second.percent
 
 
 def _clock(text: str, start: int, end: int) -> Quantity | None:
@@ -279,13 +304,19 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     if (short := g.short_scale.match(text, end)) is not None:
         multiplier = scale_words(g.lang)[1][short.group("single") or short.group("multi")]
         end, scaled = short.end(), True
-    elif (long := g.long_scale.match(text, end)) is not None:
+    elif (long := g.long_scale.match(text, end)) is not None and not _unit_rather(text, end,
+                                                                                long.end(), g):
         word = long.group("scale")
         multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
         end, scaled = long.end(), True
     currency = unit = None
     percent = False
-    if (after := g.after.match(text, end)) is not None:
+    after = g.after.match(text, end)
+    if after is not None and after.group("unit") and _year_like(text[s:e], value, scaled) \
+            and dimension(lookup_prefix(unit_words(g.lang), after.group("unit")) or "") \
+            == "duration":
+        after = None  # "2024 yılında" is the year 2024, not 2024 years
+    if after is not None:
         end = after.end()
         if after.group("curword"):
             currency = lookup_prefix(currency_words(g.lang), after.group("curword"))
@@ -307,11 +338,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             percent, start = True, min(start, before.start("pct"))
         approx = bool(before.group("approx"))
     approx = approx or g.approx_after.match(text, end) is not None
-    digits_only = text[s:e].isdecimal()
-    year = (
-        digits_only and e - s == 4 and 1900 <= value <= 2100 and not scaled and not approx
-        and not currency and not percent and not unit
-    )
+    year = _year_like(text[s:e], value, scaled) and not approx and not currency \
+        and not percent and not unit
     return Quantity(
         value=float(value * Decimal(int(multiplier))),
         text=text[start:end],
@@ -323,6 +351,18 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         start=start,
         end=end,
     )
+
+
+def _unit_rather(text: str, start: int, scale_end: int, g: _Grammar) -> bool:
+    """A unit that begins with a scale word: French "mille carré" (a square mile) is no
+    thousand; the longer reading wins."""
+    unit = g.after.match(text, start)
+    return unit is not None and bool(unit.group("unit")) and unit.end() > scale_end
+
+
+def _year_like(digits: str, value: Decimal, scaled: bool) -> bool:
+    """Four bare digits from 1900 to 2100: a year, unless something else says otherwise."""
+    return digits.isdecimal() and len(digits) == 4 and 1900 <= value <= 2100 and not scaled
 
 
 # --- codes --------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_turkish_additions_are_unsourced_with_a_reason(result):
     m = match_with(result, "tr", "150 MW")
     assert langs_of(result, m) == ["tr"]
     assert m.suggestion == "unsourced"
-    assert m.reasons == ["no counterpart in 4 versions"]
+    assert m.reasons == ["only in tr"]
 
 
 def test_boilerplate_and_embeds_are_kept_and_marked(result):

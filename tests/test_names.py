@@ -56,3 +56,53 @@ def test_a_quotation_after_a_colon_opens_a_sentence(text, opening):
     from crossfact.fingerprint import tokens
 
     assert {word for word, initial in tokens(text) if initial} == opening
+
+
+def _names_of(versions: dict[str, str]) -> dict[str, list[str]]:
+    from crossfact.fingerprint import fingerprint_story
+    from crossfact.models import Claim, Document
+
+    docs = [Document(id=f"d{lang}", path=lang, lang=lang, title="", text=t)
+            for lang, t in versions.items()]
+    claims = [Claim(id=f"c{d.id}", doc=d.id, index=0, text=d.text, start=0, end=len(d.text))
+              for d in docs]
+    return {c.doc[1:]: [n.text for n in c.fingerprint.names]
+            for c in fingerprint_story(docs, claims)}
+
+
+def test_a_swedish_version_reads_only_capitalised_words_as_names():
+    found = _names_of({"sv": "Regeringen i Stockholm sade att priset stiger.",
+                       "en": "The government in Stockholm said prices rise."})
+    assert found["sv"] == ["Stockholm"]
+
+
+@pytest.mark.parametrize(("lang", "text", "written"), [
+    ("tr", "Hindistan'da seçim var.", "Hindistan"),
+    ("en", "An election in India.", "India"),
+    ("ar", "انتخابات في الهند.", "الهند"),
+    ("bn", "ভারতে নির্বাচন।", "ভারতে"),
+    ("he", "בחירות בהודו.", "בהודו"),
+    ("fr", "Des élections en Inde.", "Inde"),
+])
+def test_exonyms_are_keyed_by_their_cldr_code(lang, text, written):
+    from crossfact.exonyms import find_exonyms
+
+    assert find_exonyms(text, lang) == [(written, "=T:IN")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["tr", "bn", "ar", "fr", "he", "en"]),
+       st.sampled_from(["IN", "US", "DE", "FR", "TR", "BD", "IL", "EG", "JP", "BR"]))
+def test_every_cldr_country_name_reads_back(lang, code):
+    """babel names the country in the language; the finder reads the same code back."""
+    from babel import Locale
+
+    from crossfact.exonyms import find_exonyms
+
+    name = Locale.parse(lang).territories[code]
+    assert (name, f"=T:{code}") in find_exonyms(f"— {name} —", lang)
+
+
+def test_acronyms_have_a_key_by_their_letters():
+    assert skeletons("NATO") & skeletons("OTAN")
+    assert not skeletons("IBM") & skeletons("AMD")

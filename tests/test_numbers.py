@@ -14,10 +14,13 @@ from babel.numbers import (
     format_decimal,
     format_percent,
 )
+from babel.units import format_unit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crossfact.locales import currency_words, fold
 from crossfact.numbers import find_codes, find_quantities, parse_number
+from crossfact.units import UNITS, unit_words
 
 LANGS = ["tr", "bn", "ar", "fr", "he", "en"]
 SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
@@ -285,20 +288,56 @@ def test_not_approximate_without_marker():
 @pytest.mark.parametrize(
     ("text", "lang", "value", "unit"),
     [
-        ("150 MW", "tr", 150, "MW"),
-        ("70 MW’ı", "tr", 70, "MW"),
-        ("200 kW’den", "tr", 200, "kW"),
-        ("5 GW", "en", 5, "GW"),
-        ("5 gigawatts", "en", 5, "GW"),
-        ("5 mégawatts", "fr", 5, "MW"),
-        ("5 מגה ואט", "he", 5, "MW"),
-        ("50 000 GPU", "fr", 50_000, "GPU"),
-        ("100,000 GPUs", "he", 100_000, "GPU"),
+        ("150 MW", "tr", 150, "power-megawatt"),
+        ("70 MW’ı", "tr", 70, "power-megawatt"),
+        ("200 kW’den", "tr", 200, "power-kilowatt"),
+        ("5 GW", "en", 5, "power-gigawatt"),
+        ("5 gigawatts", "en", 5, "power-gigawatt"),
+        ("5 mégawatts", "fr", 5, "power-megawatt"),
+        ("5 מגה ואט", "he", 5, "power-megawatt"),
+        ("50 000 GPU", "fr", 50_000, "count-gpu"),
+        ("100,000 GPUs", "he", 100_000, "count-gpu"),
+        ("5 miles", "en", 5, "length-mile"),
+        ("8 كيلومترات", "ar", 8, "length-kilometer"),
+        ("৫০ কিলোমিটার", "bn", 50, "length-kilometer"),
+        ("5 yıl", "tr", 5, "duration-year"),
     ],
 )
 def test_units(text, lang, value, unit):
     q = only(text, lang)
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_year_is_no_duration():
+    """Turkish "yıl" is both "year" (the unit) and the word after a date's year."""
+    q = only("2024 yılında", "tr")
+    assert (q.year, q.unit) == (True, None)
+
+
+def test_in_is_no_inch():
+    assert only("at 5 in the morning", "en").unit is None
+
+
+# every unit a language's CLDR data names, in every plural form babel writes
+UNIT_CASES = [(lang, unit) for lang in LANGS for unit in UNITS]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(UNIT_CASES), st.sampled_from(["long", "short"]),
+       st.integers(2, 99_999) | st.sampled_from([1.5, 2.25]))
+def test_format_unit_reads_back(case, length, amount):
+    lang, unit = case
+    text = format_unit(amount, unit, length=length, locale=lang)
+    if not any(c.isdigit() for c in text):
+        return  # Arabic writes one and two as words ("ميلان")
+    word = fold(re.sub(r"[\d.,\s\u00a0\u202f\u200e\u200f]+", " ", text))
+    if length == "short" and word not in unit_words(lang):
+        return  # one-letter forms ("5 m", "19 h") and "tn" (trillion): see crossfact.units
+    found = [q for q in find_quantities(text, lang) if not q.year]
+    if word in currency_words(lang):  # Bengali "পাউন্ড": the pound sterling wins
+        assert [q.currency for q in found] == [currency_words(lang)[word]], text
+        return
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(amount), unit)], text
 
 
 # --- years, codes, dates, times ------------------------------------------------------------------
@@ -429,3 +468,35 @@ def test_bengali_percent_word_takes_case_endings():
     """"১১ শতাংশের বেশি" (more than 11 percent): the genitive ending keeps it a percent."""
     (q,) = find_quantities("দাম ১১ শতাংশের বেশি বেড়েছে", "bn")
     assert (q.value, q.percent, q.text) == (11, True, "১১ শতাংশের")
+
+
+@pytest.mark.parametrize("text", [
+    "1" * 1_000_001,
+    "9" * 309 + " milyar dolar",
+    "10" + "0" * 330 + ",5 dolar",
+    "Hash: " + "7" * 19 + ".",
+])
+def test_absurd_digit_runs_are_no_figures(text):
+    """A million digits or 309 (past a float's range) neither raise nor become inf."""
+    assert all(q.value < 1e40 for q in find_quantities(text, "tr"))
+    assert values(text, "tr") == []
+
+
+def test_long_but_real_figures_are_kept():
+    assert values("The debt is 34,000,000,000,000 dollars.", "en") == [34e12]
+
+
+@pytest.mark.parametrize(("text", "lang", "unit"), [
+    ("1 to 4 inches", "en", "length-inch"),
+    ("entre 2,5 et 10 cm", "fr", "length-centimeter"),
+    ("25 עד 100 מ“מ", "he", "length-millimeter"),
+    ("1'den 4 inç'e kadar", "tr", "length-inch"),
+    ("১ থেকে ৪ ইঞ্চি", "bn", "length-inch"),
+])
+def test_a_range_shares_its_unit(text, lang, unit):
+    assert [q.unit for q in find_quantities(text, lang)] == [unit, unit]
+
+
+def test_hebrew_abbreviations_take_any_gershayim():
+    for mark in "״\"“”":
+        assert only(f"135 קמ{mark}ש", "he").unit == "speed-kilometer-per-hour"

@@ -96,10 +96,21 @@ def test_a_country_in_its_own_language_is_not_a_conflict():
     assert v.suggestion == "agree"
 
 
-def test_a_claim_alone_is_unsourced_with_a_count():
+def test_a_claim_alone_is_unsourced_naming_its_version():
     claims, labels = claims_for({"tr": "Bu sistem en az 150 MW güç çekiyor."})
     v = suggest(claims, labels, 5)
-    assert v.suggestion == "unsourced" and v.reasons == ["no counterpart in 4 versions"]
+    assert v.suggestion == "unsourced" and v.reasons == ["only in tr"]
+
+
+def test_the_versions_a_match_lacks_are_named():
+    claims, labels = claims_for({"en": "Tesla bought 50,000 GPUs.",
+                                 "fr": "Tesla a acheté 50 000 GPU.",
+                                 "bn": "টেসলা কিনেছে।", "he": "טסלה קנתה."})
+    v = suggest(claims[:2], labels, 4)
+    assert v.reasons[-1] == "missing in bn, he"
+    # versions the caller did not label are counted
+    v = suggest(claims[:2], {c.doc: labels[c.doc] for c in claims[:2]}, 5)
+    assert v.reasons[-1] == "missing in 3 other versions"
 
 
 def test_a_less_precise_figure_is_no_rounding_of_a_more_precise_one():
@@ -150,3 +161,59 @@ def test_a_time_of_day_is_compared_am_and_pm_alike():
     v, _ = verdict({"en": "The polls close at 7 p.m. tonight.",
                     "tr": "Sandıklar bu akşam saat 19:00'da kapanıyor."})
     assert v.suggestion == "agree"
+
+
+def test_a_conversion_agrees_and_says_why():
+    v, _ = verdict({"en": "The storm passed 5 miles from the coast.",
+                    "fr": "La tempête est passée à 8 km de la côte."})
+    assert v.suggestion == "agree"
+    assert v.reasons[0] == "5 miles (en) ≈ 8 km (fr): 5 mi = 8.05 km"
+
+
+def test_a_rounded_conversion_agrees():
+    v, _ = verdict({"en": "Up to 10 inches of rain fell.", "fr": "Il est tombé 25 cm de pluie."})
+    assert v.suggestion == "agree" and "10 in = 25.4 cm" in v.reasons[0]
+
+
+def test_the_same_number_in_another_unit_conflicts():
+    for en, fr in (("The road is 50 km long.", "La route fait 50 miles."),
+                   ("The plant makes 50 MW.", "La centrale produit 50 kW."),
+                   ("It lasted 5 hours.", "Cela a duré 5 minutes.")):
+        v, _ = verdict({"en": en, "fr": fr})
+        assert v.suggestion == "conflict", (en, fr, v.reasons)
+
+
+def test_a_wrong_conversion_conflicts():
+    v, _ = verdict({"en": "It was 5 miles away.", "fr": "C'était à 10 km.",
+                    "tr": "10 km uzaktaydı."})
+    assert v.suggestion == "conflict" and v.reasons[0] == "5 miles (en) vs 10 km (fr, tr)"
+
+
+def test_units_of_other_dimensions_are_not_compared():
+    v, _ = verdict({"en": "A 50 MW plant, 50 km away.", "fr": "Une centrale de 50 MW, à 50 km."})
+    assert v.suggestion == "agree"
+
+
+def test_acronyms_are_names():
+    v, _ = verdict({"en": "IBM won the deal.", "fr": "AMD a remporté le contrat.",
+                    "tr": "AMD anlaşmayı kazandı."})
+    assert v.suggestion == "conflict" and v.reasons[0] == "IBM (en) vs AMD (fr, tr)"
+
+
+def test_an_acronym_in_another_letter_order_is_the_same():
+    v, _ = verdict({"en": "NATO met on Sunday.", "fr": "L'OTAN s'est réunie dimanche.",
+                    "tr": "NATO pazar günü toplandı."})
+    assert v.suggestion == "agree"
+
+
+def test_exonyms_of_one_country_agree():
+    v, _ = verdict({"tr": "Hindistan'da seçimler başladı.", "en": "Elections began in India.",
+                    "ar": "بدأت الانتخابات في الهند.", "bn": "ভারতে নির্বাচন শুরু হয়েছে।",
+                    "he": "הבחירות בהודו החלו."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_another_country_is_a_conflict():
+    v, _ = verdict({"tr": "Pakistan seçime gitti.", "en": "India held an election.",
+                    "fr": "L'Inde a voté."})
+    assert v.suggestion == "conflict", v.reasons
