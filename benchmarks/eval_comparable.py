@@ -53,27 +53,33 @@ class Statement:
     text: str
     figure: str | None = None
     values: frozenset[Value] = frozenset()  # empty: no figure to compare
-    approx: bool = False  # a rounded figure ("nearly 300", "about 150")
+    # a rounded figure: True for "nearly 300", "about 150" (agrees within ROUNDED of it), or
+    # the absolute half-step of its last digit (0.05 for "52,1%": it agrees with 52.14)
+    approx: bool | float = False
 
     def differs(self, other: Statement) -> bool:
         """Both give a figure and no figure of one agrees with one of the other: 7.4 vs 7.8
-        differ; 7.4 vs "7.4 and 7.8" do not. A rounded figure ("nearly 300", `approx`)
-        agrees with any within ROUNDED of it: "nearly 300" agrees with 296, not with 632."""
+        differ; 7.4 vs "7.4 and 7.8" do not; "nearly 300" agrees with 296, not with 632."""
         return bool(self.values and other.values) and not any(
-            _agree(a, b, self.approx or other.approx)
-            for a in self.values for b in other.values)
+            _agree(a, b, self.approx, other.approx) for a in self.values for b in other.values)
 
 
-# How far a rounded figure may be from an exact one and still agree with it: "nearly 300"
-# against 296 is 1.3% off, "about 150" against 153 2%; the tolls and counts that differ in
-# this set differ by 5% or more (75 vs 76 is exact against exact, so it differs).
+# How far a figure given as rounded ("nearly 300", "about 150") may be from another and still
+# agree with it: "nearly 300" against 296 is 1.3% off, "about 150" against 153 2%; the tolls
+# and counts that differ in this set differ by 5% or more (75 vs 76 is exact against exact).
 ROUNDED = 0.05
 
 
-def _agree(a: Value, b: Value, rounded: bool) -> bool:
-    if isinstance(a, float) and isinstance(b, float) and rounded:
-        return abs(a - b) <= ROUNDED * max(abs(a), abs(b))
-    return a == b
+def _agree(a: Value, b: Value, approx_a: bool | float, approx_b: bool | float) -> bool:
+    if not (isinstance(a, float) and isinstance(b, float)):
+        return a == b
+    allowed = 0.0
+    for approx in (approx_a, approx_b):
+        if approx is True:
+            allowed = max(allowed, ROUNDED * max(abs(a), abs(b)))
+        elif approx:
+            allowed = max(allowed, float(approx))
+    return abs(a - b) <= allowed + 1e-9
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,14 @@ def _values(entry: dict[str, object]) -> frozenset[Value]:
     raw = entry.get("value")
     items = raw if isinstance(raw, list) else [] if raw is None else [raw]
     return frozenset(float(v) if isinstance(v, int | float) else str(v) for v in items)
+
+
+def _approx(raw: object) -> bool | float:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float) and raw > 0:
+        return float(raw)
+    raise ValueError(f"approx must be true, false or a tolerance, not {raw!r}")
 
 
 def story_kind(folder: Path) -> str:
@@ -117,7 +131,7 @@ def read_facts(folder: Path) -> list[Fact]:
                 for entry in entries if isinstance(entries, list) else [entries]:
                     statements.append(Statement(
                         raw["id"], version, entry["text"], entry.get("figure"), _values(entry),
-                        bool(entry.get("approx", False))))
+                        _approx(entry.get("approx", False))))
             facts.append(Fact(raw["id"], raw["what"], tuple(statements)))
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
         raise LabelError(f"{path}: not a usable facts file ({error!r})") from None
