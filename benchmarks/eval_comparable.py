@@ -84,21 +84,26 @@ def _agree(a: Value, b: Value, approx_a: bool | float, approx_b: bool | float) -
 
 @dataclass(frozen=True)
 class Fact:
+    """One fact of the story and every version's statement of it."""
+
     id: str
     what: str
     statements: tuple[Statement, ...]
 
 
+# a story's kind (facts.toml `kind`): the targets are set on stories from different outlets
 KINDS = {"comparable": "different outlets", "translation": "one newsroom's own translations"}
 
 
 def _values(entry: dict[str, object]) -> frozenset[Value]:
+    """A statement's `value` (one, or a list when its sentence gives two) as a set."""
     raw = entry.get("value")
     items = raw if isinstance(raw, list) else [] if raw is None else [raw]
     return frozenset(float(v) if isinstance(v, int | float) else str(v) for v in items)
 
 
 def _approx(raw: object) -> bool | float:
+    """A statement's `approx`: true, false, or a positive tolerance."""
     if isinstance(raw, bool):
         return raw
     if isinstance(raw, int | float) and raw > 0:
