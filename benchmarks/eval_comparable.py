@@ -1,9 +1,10 @@
 """Measure fact-level links on real comparable news: one event as different outlets report it.
 
-Each story is a folder under fixtures/ with one file per version (named by its ISO 639-1 code)
-and a `facts.toml` of hand labels (how they were made: fixtures/NEWS.md). The engine matches
-the versions end to end (crossfact.pipeline.run, languages given by the file names, as
-eval_ntrex.py does); every labelled statement is mapped to the claims its text lies in, and:
+Each story is a folder under fixtures/news/ with one file per version (named by its ISO 639-1
+code) and a `facts.toml` of hand labels (how they were made: fixtures/news/README.md). The
+engine matches the versions end to end (crossfact.pipeline.run, languages given by the file
+names, as eval_ntrex.py does); every labelled statement is mapped to the claims its text lies
+in, and:
 
 - link precision: of the pairs of claims from different versions that share a match, the
   share that the labels say report one fact;
@@ -16,7 +17,7 @@ eval_ntrex.py does); every labelled statement is mapped to the claims its text l
 
     python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors]
 
-Development data, labelled by reading the stories by the rules in fixtures/NEWS.md: steer
+Development data, labelled by reading the stories by the rules in fixtures/news/README.md: steer
 the engine with it, but do not tune constants until they fit its few hundred pairs.
 """
 
@@ -34,7 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import NOTES, Scores, engine_version, log_history, write_section  # noqa: E402
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+# apart from fixtures/*/: those are the recorded review stories, each with its sessions
+NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 FACTS = "facts.toml"
 
 Value = float | str
@@ -146,7 +148,7 @@ def read_facts(folder: Path) -> list[Fact]:
     return facts
 
 
-def story_folders(root: Path = FIXTURES) -> list[Path]:
+def story_folders(root: Path = NEWS) -> list[Path]:
     """Every story folder with labels."""
     return sorted(p.parent for p in root.glob(f"*/{FACTS}"))
 
@@ -362,7 +364,7 @@ def render(rows: list[tuple[str, str, StoryScore]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("stories", nargs="*", type=Path,
-                        help="story folders (default: every fixtures/*/facts.toml)")
+                        help="story folders (default: every fixtures/news/*/facts.toml)")
     parser.add_argument("--readme", action="store_true",
                         help="also put the table in benchmarks/README.md")
     parser.add_argument("--errors", action="store_true",

@@ -54,7 +54,7 @@ def test_every_label_is_in_its_version_once(folder: Path) -> None:
 
 
 def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: Path) -> None:
-    folder = next(f for f in STORIES if f.name == "news-quake-turkey-2023")
+    folder = next(f for f in STORIES if f.name == "quake-turkey-2023")
     resolved = run_story(folder)
     statements = [st for fact in resolved.facts for st in fact.statements]
     assert set(resolved.claims_of) == set(statements)
@@ -64,7 +64,7 @@ def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: P
         assert {resolved.version_of[c] for c in claims} == {st.version}
     assert main([str(folder), "--notes", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "| news-quake-turkey-2023 |" in out and "link precision" in out
+    assert "| quake-turkey-2023 |" in out and "link precision" in out
     assert (tmp_path / "eval-latest.md").exists()
 
 
