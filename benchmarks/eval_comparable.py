@@ -1,0 +1,410 @@
+"""Measure fact-level links on real comparable news: one event as different outlets report it.
+
+Each story is a folder under fixtures/news/ with one file per version (named by its ISO 639-1
+code) and a `facts.toml` of hand labels (how they were made: fixtures/news/README.md). The
+engine matches the versions end to end (crossfact.pipeline.run, languages given by the file
+names, as eval_ntrex.py does); every labelled statement is mapped to the claims its text lies
+in, and:
+
+- link precision: of the pairs of claims from different versions that share a match, the
+  share that the labels say report one fact;
+- link recall: of the (fact, pair of versions) that the labels give, the share where a claim
+  stating the fact in one version shares a match with one stating it in the other (a version
+  that states a fact twice needs only one of its claims linked); the claim-pair recall is
+  shown beside it;
+- conflicts: of the pairs of statements of one fact whose figures differ, how many sit in
+  one match, and how many of those the engine suggests as `conflict`.
+
+    python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors]
+
+Development data, labelled by reading the stories by the rules in fixtures/news/README.md: steer
+the engine with it, but do not tune constants until they fit its few hundred pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import NOTES, Scores, engine_version, log_history, write_section  # noqa: E402
+
+# apart from fixtures/*/: those are the recorded review stories, each with its sessions
+NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
+FACTS = "facts.toml"
+
+Value = float | str
+
+
+class LabelError(Exception):
+    """A facts.toml that cannot be read, or a statement whose text does not resolve."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One version's statement of a fact: where it is (`text`) and the figure it gives."""
+
+    fact: str
+    version: str  # the version's file stem, its language code
+    text: str
+    figure: str | None = None
+    values: frozenset[Value] = frozenset()  # empty: no figure to compare
+    # a rounded figure: True for "nearly 300", "about 150" (agrees within ROUNDED of it), or
+    # the absolute half-step of its last digit (0.05 for "52,1%": it agrees with 52.14)
+    approx: bool | float = False
+
+    def differs(self, other: Statement) -> bool:
+        """Both give a figure and no figure of one agrees with one of the other: 7.4 vs 7.8
+        differ; 7.4 vs "7.4 and 7.8" do not; "nearly 300" agrees with 296, not with 632."""
+        return bool(self.values and other.values) and not any(
+            _agree(a, b, self.approx, other.approx) for a in self.values for b in other.values)
+
+
+# How far a figure given as rounded ("nearly 300", "about 150") may be from another and still
+# agree with it: "nearly 300" against 296 is 1.3% off, "about 150" against 153 2%; the tolls
+# and counts that differ in this set differ by 5% or more (75 vs 76 is exact against exact).
+ROUNDED = 0.05
+
+
+def _agree(a: Value, b: Value, approx_a: bool | float, approx_b: bool | float) -> bool:
+    if not (isinstance(a, float) and isinstance(b, float)):
+        return a == b
+    allowed = 0.0
+    for approx in (approx_a, approx_b):
+        if approx is True:
+            allowed = max(allowed, ROUNDED * max(abs(a), abs(b)))
+        elif approx:
+            allowed = max(allowed, float(approx))
+    return abs(a - b) <= allowed + 1e-9
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the story and every version's statement of it."""
+
+    id: str
+    what: str
+    statements: tuple[Statement, ...]
+
+
+# a story's kind (facts.toml `kind`): the targets are set on stories from different outlets
+KINDS = {"comparable": "different outlets", "translation": "one newsroom's own translations"}
+
+
+def _values(entry: dict[str, object]) -> frozenset[Value]:
+    """A statement's `value` (one, or a list when its sentence gives two) as a set."""
+    raw = entry.get("value")
+    items = raw if isinstance(raw, list) else [] if raw is None else [raw]
+    return frozenset(float(v) if isinstance(v, int | float) else str(v) for v in items)
+
+
+def _approx(raw: object) -> bool | float:
+    """A statement's `approx`: true, false, or a positive tolerance."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int | float) and raw > 0:
+        return float(raw)
+    raise ValueError(f"approx must be true, false or a tolerance, not {raw!r}")
+
+
+def story_kind(folder: Path) -> str:
+    """"comparable" (different outlets) or "translation" (one newsroom's versions)."""
+    try:
+        kind = tomllib.loads((folder / FACTS).read_text("utf-8")).get("kind", "comparable")
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise LabelError(f"{folder / FACTS}: not a usable facts file ({error!r})") from None
+    if kind not in KINDS:
+        raise LabelError(f"{folder / FACTS}: kind must be one of {sorted(KINDS)}")
+    return str(kind)
+
+
+def read_facts(folder: Path) -> list[Fact]:
+    """The labelled facts of a story folder; a broken file is a LabelError naming it."""
+    path = folder / FACTS
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+        facts = []
+        for raw in data["fact"]:
+            statements = []
+            for version, entries in raw.items():
+                if version in ("id", "what"):
+                    continue
+                for entry in entries if isinstance(entries, list) else [entries]:
+                    statements.append(Statement(
+                        raw["id"], version, entry["text"], entry.get("figure"), _values(entry),
+                        _approx(entry.get("approx", False))))
+            facts.append(Fact(raw["id"], raw["what"], tuple(statements)))
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as error:
+        raise LabelError(f"{path}: not a usable facts file ({error!r})") from None
+    ids = [f.id for f in facts]
+    if len(set(ids)) != len(ids):
+        raise LabelError(f"{path}: a fact id is used twice")
+    return facts
+
+
+def story_folders(root: Path = NEWS) -> list[Path]:
+    """Every story folder with labels."""
+    return sorted(p.parent for p in root.glob(f"*/{FACTS}"))
+
+
+# ---------------------------------------------------------------- running and resolving
+
+
+@dataclass
+class Resolved:
+    """A story run through the engine, with every labelled statement mapped to its claims."""
+
+    folder: Path
+    facts: list[Fact]
+    result: object  # crossfact.models.MatchResult
+    version_of: dict[str, str]  # claim id -> version (file stem)
+    claims_of: dict[Statement, tuple[str, ...]]  # statement -> the claims its text lies in
+    text_of: dict[str, str]  # claim id -> claim text, for the error listing
+
+    def facts_of(self) -> dict[str, set[str]]:
+        """Claim id -> the facts it states."""
+        out: dict[str, set[str]] = {}
+        for st, claims in self.claims_of.items():
+            for c in claims:
+                out.setdefault(c, set()).add(st.fact)
+        return out
+
+
+def run_story(folder: Path) -> Resolved:
+    """Match the story's versions and resolve its labels; a label whose text is not found
+    exactly once in its version, or lies in no claim, is a LabelError."""
+    from crossfact.pipeline import run
+
+    facts = read_facts(folder)
+    files = sorted(folder.glob("*.txt"))
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    stem = {d.id: Path(d.path).stem for d in result.documents}
+    text = {stem[d.id]: d.text for d in result.documents}
+    version_of = {c.id: stem[c.doc] for c in result.claims}
+    claims_of: dict[Statement, tuple[str, ...]] = {}
+    for fact in facts:
+        for st in fact.statements:
+            if st.version not in text:
+                raise LabelError(f"{folder.name}/{FACTS}: {fact.id}: no version {st.version!r}")
+            body = text[st.version]
+            at, count = body.find(st.text), body.count(st.text)
+            if count != 1:
+                raise LabelError(f"{folder.name}/{FACTS}: {fact.id}: {st.version} text found "
+                                 f"{count} times (want once): {st.text!r}")
+            end = at + len(st.text)
+            hit = tuple(c.id for c in result.claims
+                        if version_of[c.id] == st.version and c.start < end and at < c.end)
+            if not hit:
+                raise LabelError(f"{folder.name}/{FACTS}: {fact.id}: {st.version} text lies "
+                                 f"in no claim: {st.text!r}")
+            claims_of[st] = hit
+    return Resolved(folder, facts, result, version_of, claims_of,
+                    {c.id: c.text for c in result.claims})
+
+
+# ---------------------------------------------------------------- scoring
+
+
+Pair = frozenset[str]
+
+
+def linked_pairs(matches: Iterable[Sequence[str]], version_of: dict[str, str]) -> set[Pair]:
+    """Every pair of claims from different versions that share a match."""
+    return {frozenset((a, b)) for claims in matches for a, b in combinations(claims, 2)
+            if version_of[a] != version_of[b]}
+
+
+@dataclass
+class Tally:
+    """Hits out of tries."""
+
+    hit: int = 0
+    tries: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += ok
+        self.tries += 1
+
+    def __str__(self) -> str:
+        return f"{self.hit}/{self.tries}" + (f" ({self.hit / self.tries:.0%})" if self.tries
+                                             else "")
+
+
+@dataclass
+class StoryScore:
+    """Every figure of one story (or of all, summed)."""
+
+    links: Scores = field(default_factory=Scores)  # claim pairs: tp, fp (predicted), fn (gold)
+    sure: Scores = field(default_factory=Scores)  # the same, confident links only
+    facts: Tally = field(default_factory=Tally)  # (fact, version pair) linked
+    differing: Tally = field(default_factory=Tally)  # differing statement pairs in one match
+    conflict: Tally = field(default_factory=Tally)  # ... of those, suggested conflict
+    agreeing_conflict: Tally = field(default_factory=Tally)  # equal figures linked -> conflict
+    wrong_unlabelled: int = 0  # predicted pairs with a claim the labels give no fact
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: StoryScore) -> None:
+        for name in ("links", "sure"):
+            getattr(self, name).add(getattr(other, name))
+        for name in ("facts", "differing", "conflict", "agreeing_conflict"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine.hit += theirs.hit
+            mine.tries += theirs.tries
+        self.wrong_unlabelled += other.wrong_unlabelled
+        self.errors += other.errors
+
+
+def _scores(predicted: set[Pair], gold: set[Pair]) -> Scores:
+    return Scores(tp=len(predicted & gold), fp=len(predicted - gold), fn=len(gold - predicted))
+
+
+def score(r: Resolved) -> StoryScore:
+    """Link precision and recall, and conflicts, for one resolved story."""
+    s = StoryScore()
+    matches = r.result.matches
+    facts_of = r.facts_of()
+    gold = {frozenset((a, b)) for a, b in combinations(facts_of, 2)
+            if r.version_of[a] != r.version_of[b] and facts_of[a] & facts_of[b]}
+    predicted = linked_pairs((m.claims for m in matches), r.version_of)
+    sure = linked_pairs(([c for c in m.claims if c not in set(m.suggested)] for m in matches),
+                        r.version_of)
+    s.links, s.sure = _scores(predicted, gold), _scores(sure, gold)
+    s.wrong_unlabelled = sum(1 for p in predicted - gold if any(c not in facts_of for c in p))
+    match_of = {c: m for m in matches for c in m.claims}
+    name = r.folder.name
+    for pair in sorted(predicted - gold, key=sorted):
+        a, b = sorted(pair)
+        s.errors.append(f"{name}: wrong link ({match_of[a].suggestion})\n"
+                        f"  {r.version_of[a]}: {r.text_of[a]}\n  {r.version_of[b]}: {r.text_of[b]}")
+    for fact in r.facts:
+        by_version: dict[str, list[Statement]] = {}
+        for st in fact.statements:
+            by_version.setdefault(st.version, []).append(st)
+        for va, vb in combinations(sorted(by_version), 2):
+            found = any(frozenset((a, b)) in predicted
+                        for sa in by_version[va] for sb in by_version[vb]
+                        for a in r.claims_of[sa] for b in r.claims_of[sb])
+            s.facts.add(found)
+            if not found:
+                s.errors.append(f"{name}: missed {fact.id} {va}-{vb}: "
+                                f"{by_version[va][0].text!r} / {by_version[vb][0].text!r}")
+        _conflicts(r, fact, predicted, match_of, s)
+    return s
+
+
+def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], match_of: dict, s: StoryScore,
+               ) -> None:
+    """Each pair of statements of `fact` in different versions, by their claims: a differing
+    pair in one match should be suggested conflict; an agreeing one should not."""
+    seen: set[Pair] = set()
+    for sa, sb in combinations(fact.statements, 2):
+        if sa.version == sb.version or not (sa.values and sb.values):
+            continue
+        pairs = [frozenset((a, b)) for a in r.claims_of[sa] for b in r.claims_of[sb]]
+        linked = [p for p in pairs if p in predicted and p not in seen]
+        seen.update(pairs)
+        if sa.differs(sb):
+            for p in pairs:
+                s.differing.add(p in predicted)
+            for p in linked:
+                m = match_of[next(iter(p))]
+                s.conflict.add(m.suggestion == "conflict")
+                if m.suggestion != "conflict":
+                    s.errors.append(f"{r.folder.name}: {fact.id}: {sa.figure} ({sa.version}) vs "
+                                    f"{sb.figure} ({sb.version}) linked but {m.suggestion}: "
+                                    f"{m.reasons[:3]}")
+        else:
+            for p in linked:
+                s.agreeing_conflict.add(match_of[next(iter(p))].suggestion == "conflict")
+
+
+# ---------------------------------------------------------------- report
+
+
+def _ratio(n: int, d: int) -> str:
+    return f"{n / d:.3f} ({n}/{d})" if d else "- (0/0)"
+
+
+def row(name: str, s: StoryScore) -> str:
+    p = s.links
+    return (f"| {name} | {_ratio(p.tp, p.tp + p.fp)} | {_ratio(s.facts.hit, s.facts.tries)} | "
+            f"{_ratio(p.tp, p.tp + p.fn)} | {_ratio(s.sure.tp, s.sure.tp + s.sure.fp)} | "
+            f"{s.differing} | {s.conflict} | {s.agreeing_conflict} |")
+
+
+def render(rows: list[tuple[str, str, StoryScore]]) -> str:
+    """One table row per story, and a total per kind of story."""
+    lines = ["| story | link precision | link recall (facts) | claim-pair recall | "
+             "precision, confident links | differing claim pairs linked | ... suggested "
+             "conflict | agreeing claim pairs linked, match suggested conflict |",
+             "|---|---|---|---|---|---|---|---|"]
+    notes = []
+    for kind, label in KINDS.items():
+        mine = [(name, s) for name, k, s in rows if k == kind]
+        if not mine:
+            continue
+        total = StoryScore()
+        for _, s in mine:
+            total.add(s)
+        lines += [row(name, s) for name, s in mine]
+        lines.append(row(f"**all: {label}**", total))
+        notes.append(f"{total.wrong_unlabelled} of {total.links.fp} ({label})")
+    return "\n".join([*lines, "", "Targets (issue 11), on different outlets: link precision "
+                      ">= 0.90, link recall (facts) >= 0.60, every differing figure of a fact "
+                      "in two linked versions suggested conflict. Wrong links with a claim the "
+                      "labels give no fact: " + "; ".join(notes) + "."])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stories", nargs="*", type=Path,
+                        help="story folders (default: every fixtures/news/*/facts.toml)")
+    parser.add_argument("--readme", action="store_true",
+                        help="also put the table in benchmarks/README.md")
+    parser.add_argument("--errors", action="store_true",
+                        help="print every wrong link, missed fact and missed conflict")
+    parser.add_argument("--notes", type=Path, default=NOTES,
+                        help="where eval-latest.md and eval-history.tsv go")
+    args = parser.parse_args(argv)
+    folders = args.stories or story_folders()
+    if not folders:
+        print("error: no story folder with a facts.toml", file=sys.stderr)
+        return 2
+    rows, total = [], StoryScore()
+    try:
+        for folder in folders:
+            s = score(run_story(folder))
+            kind = story_kind(folder)
+            rows.append((folder.name, kind, s))
+            if kind == "comparable":
+                total.add(s)
+    except LabelError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    command = "python benchmarks/eval_comparable.py" + "".join(
+        f" {f}" for f in args.stories)
+    head = (f"## eval_comparable ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, engine sources "
+            f"{engine_version()})")
+    body = f"{head}\n\n`{command}`\n\n{render(rows)}"
+    print(body)
+    if args.errors:
+        print("\n" + "\n".join(e for _, _, s in rows for e in s.errors))
+    # the key figures of the stories from different outlets, which the targets are set on
+    log_history(command, {
+        "precision": total.links.precision if total.links.tp + total.links.fp else "-",
+        "fact_recall": total.facts.hit / total.facts.tries if total.facts.tries else "-",
+        "conflict": str(total.conflict)}, args.notes / "eval-history.tsv")
+    write_section("eval_comparable", body, args.notes / "eval-latest.md")
+    if args.readme:
+        write_section("eval_comparable", body, Path(__file__).with_name("README.md"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""The comparable-news evaluation: its labels resolve to claims, and its scorer counts right.
+
+A label whose text is not in its version, or a scorer that miscounts, would report wrong
+figures for the engine, so both are tested like code. Needs no ../shared: the stories are
+fixtures in the repo.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from eval_comparable import (  # noqa: E402
+    FACTS,
+    Fact,
+    LabelError,
+    Resolved,
+    Statement,
+    main,
+    read_facts,
+    run_story,
+    score,
+    story_folders,
+    story_kind,
+)
+
+STORIES = story_folders()
+
+
+def test_the_set_has_real_stories_of_both_kinds() -> None:
+    kinds = [story_kind(f) for f in STORIES]
+    assert kinds.count("comparable") >= 3 and "translation" in kinds
+    for folder in STORIES:
+        langs = {p.stem for p in folder.glob("*.txt")}
+        assert langs <= {"en", "tr", "bn", "ar", "fr", "he"}
+        assert len(langs) >= (3 if story_kind(folder) == "comparable" else 2), folder.name
+
+
+@pytest.mark.parametrize("folder", STORIES, ids=lambda f: f.name)
+def test_every_label_is_in_its_version_once(folder: Path) -> None:
+    """Checked on the files alone, so a broken label shows even when the engine changes."""
+    texts = {p.stem: p.read_text("utf-8") for p in folder.glob("*.txt")}
+    facts = read_facts(folder)
+    assert facts
+    for fact in facts:
+        assert len({st.version for st in fact.statements}) >= 2, fact.id
+        for st in fact.statements:
+            assert texts[st.version].count(st.text) == 1, (fact.id, st.version, st.text)
+
+
+def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: Path) -> None:
+    folder = next(f for f in STORIES if f.name == "quake-turkey-2023")
+    resolved = run_story(folder)
+    statements = [st for fact in resolved.facts for st in fact.statements]
+    assert set(resolved.claims_of) == set(statements)
+    for st, claims in resolved.claims_of.items():
+        texts = [resolved.text_of[c] for c in claims]
+        assert st.text in " ".join(texts) or any(t in st.text for t in texts), st
+        assert {resolved.version_of[c] for c in claims} == {st.version}
+    assert main([str(folder), "--notes", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "| quake-turkey-2023 |" in out and "link precision" in out
+    assert (tmp_path / "eval-latest.md").exists()
+
+
+def test_a_label_not_in_its_version_is_a_clear_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "en.txt").write_text("A quake of magnitude 7.8 struck.\n", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text("Un séisme de magnitude 7,8 a frappé.\n", encoding="utf-8")
+    (tmp_path / FACTS).write_text(
+        '[[fact]]\nid = "m"\nwhat = "magnitude"\n'
+        'en = { text = "magnitude 7.8", value = 7.8 }\n'
+        'fr = { text = "magnitude 7,9", value = 7.9 }\n', encoding="utf-8")
+    with pytest.raises(LabelError, match="found 0 times"):
+        run_story(tmp_path)
+    assert main([str(tmp_path), "--notes", str(tmp_path / "notes")]) == 2
+    assert "error:" in capsys.readouterr().err
+    (tmp_path / FACTS).write_text("[[fact]]\nid = 1\n", encoding="utf-8")
+    with pytest.raises(LabelError, match="not a usable facts file"):
+        read_facts(tmp_path)
+
+
+def _st(version: str, value: object = None, approx: bool | float = False) -> Statement:
+    values = frozenset() if value is None else frozenset(
+        value if isinstance(value, list) else [value])
+    return Statement("f", version, "t", None, values, approx)
+
+
+def test_figures_differ_only_when_none_agrees() -> None:
+    assert _st("tr", 7.4).differs(_st("fr", 7.8))
+    assert not _st("ar", [7.4, 7.8]).differs(_st("tr", 7.4))  # the sentence gives both
+    assert not _st("en", 300.0, approx=True).differs(_st("fr", 296.0))  # "nearly 300"
+    assert _st("en", 300.0, approx=True).differs(_st("ar", 632.0))
+    assert not _st("fr", 52.1, approx=0.05).differs(_st("en", 52.14))  # rounded to 0.1
+    assert _st("fr", 52.1, approx=0.05).differs(_st("tr", 52.28))
+    assert not _st("tr").differs(_st("he", 130.0))  # "many": no figure to compare
+    assert _st("tr", "04:17").differs(_st("ar", "04:00"))
+
+
+def test_scorer_counts_pairs_facts_and_conflicts() -> None:
+    """Three versions; en and fr state the magnitude (7.8 vs 7.4), en and tr the toll (the
+    same 76 in two sentences of tr). The engine links en-fr (right, suggested conflict) and
+    fr-tr on an unlabelled tr claim (wrong), and misses the toll."""
+    st = {
+        "en-mag": Statement("mag", "en", "a", "7.8", frozenset([7.8])),
+        "fr-mag": Statement("mag", "fr", "b", "7,4", frozenset([7.4])),
+        "en-toll": Statement("toll", "en", "c", "76", frozenset([76.0])),
+        "tr-toll1": Statement("toll", "tr", "d", "76", frozenset([76.0])),
+        "tr-toll2": Statement("toll", "tr", "e", "76", frozenset([76.0])),
+    }
+    claims = {"en-mag": ("en1",), "fr-mag": ("fr1",), "en-toll": ("en2",),
+              "tr-toll1": ("tr1",), "tr-toll2": ("tr2",)}
+    facts = [Fact("mag", "magnitude", (st["en-mag"], st["fr-mag"])),
+             Fact("toll", "toll", (st["en-toll"], st["tr-toll1"], st["tr-toll2"]))]
+    matches = [SimpleNamespace(claims=["en1", "fr1"], suggested=[], suggestion="conflict",
+                               reasons=[]),
+               SimpleNamespace(claims=["fr2", "tr3"], suggested=["tr3"], suggestion="agree",
+                               reasons=[]),
+               *(SimpleNamespace(claims=[c], suggested=[], suggestion="unsourced", reasons=[])
+                 for c in ("en2", "tr1", "tr2"))]
+    version_of = {c: c[:2] for c in ("en1", "en2", "fr1", "fr2", "tr1", "tr2", "tr3")}
+    resolved = Resolved(Path("story"), facts, SimpleNamespace(matches=matches), version_of,
+                        {st[k]: v for k, v in claims.items()}, dict.fromkeys(version_of, ""))
+    s = score(resolved)
+    assert (s.links.tp, s.links.fp, s.links.fn) == (1, 1, 2)  # gold: en1-fr1, en2-tr1, en2-tr2
+    assert (s.sure.tp, s.sure.fp) == (1, 0)  # the weak fr2-tr3 link left out
+    assert (s.facts.hit, s.facts.tries) == (1, 2)  # mag en-fr found, toll en-tr missed
+    assert (s.differing.hit, s.differing.tries) == (1, 1)
+    assert (s.conflict.hit, s.conflict.tries) == (1, 1)
+    assert s.wrong_unlabelled == 1
