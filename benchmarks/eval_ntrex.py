@@ -301,9 +301,9 @@ def build_case(index: int, seed: int = SEED, steps: Sequence[str] = tuple(STEPS)
     doc, lines = ntrex_documents()[index]
     rng = random.Random(f"{seed}:{doc}")
     langs = sorted(rng.sample(LANGS, rng.randint(4, 6)), key=LANGS.index)
-    layout = _layout(lines, rng)
+    paras = _layout(lines, rng)
     clean = [
-        Version(lang, [[Piece(read_lines("ntrex128", lang)[i], i) for i in p] for p in layout])
+        Version(lang, [[Piece(read_lines("ntrex128", lang)[i], i) for i in p] for p in paras])
         for lang in langs
     ]
     case = Case(doc, clean, copy.deepcopy(clean))
