@@ -79,6 +79,27 @@ def _one_split(x: _Cluster, y: _Cluster, keys: dict[str, frozenset[str]]) -> boo
     return False
 
 
+def _contradicted(
+    x: _Cluster, y: _Cluster, partners: dict[str, dict[str, set[str]]], doc_of: dict[str, str],
+) -> bool:
+    """Whether joining two clusters would make more links that the versions' own pairwise
+    alignments contradict (a claim their alignment linked to another claim of that
+    version) than links they made: a chain of links through third versions must not
+    overrule what two versions say of each other."""
+    made = against = 0
+    for p in x.claims:
+        mine = partners[p]
+        for q in y.claims:
+            theirs = mine.get(doc_of[q])
+            if theirs is None:
+                continue
+            if q in theirs:
+                made += 1
+            else:
+                against += 1
+    return against >= made
+
+
 def _translations(scores: dict[tuple[str, str], float]) -> dict[tuple[str, str], bool]:
     """Which pairs of versions are translations of one text: by their own evidence, or,
     when that is weak (a short story with few figures), because both are clearly
@@ -188,6 +209,10 @@ def match_claims(
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
+    partners: dict[str, dict[str, set[str]]] = {c.id: {} for c in claims}
+    for _, x, y, _ in edges:
+        partners[x].setdefault(doc_of[y], set()).add(y)
+        partners[y].setdefault(doc_of[x], set()).add(x)
     for negated, score, x, y, split in sorted(_supported(edges, len(docs), doc_of)):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
@@ -195,7 +220,9 @@ def match_claims(
             # a claim with figures into a match without any
             if not _compatible(cx, cy, split, index, keys) or (
                 score < HIGH or not keys[x] & keys[y]
-            ) and (_foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)):
+            ) and (_foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)) or _contradicted(
+                cx, cy, partners, doc_of
+            ):
                 continue
             cx.claims |= cy.claims
             cx.keys |= cy.keys
