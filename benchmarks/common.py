@@ -86,6 +86,7 @@ class Version:
 
     lang: str  # corpus code, e.g. "tur"
     paragraphs: list[list[Piece]]
+    breaks: str = "\n\n"  # what ends a paragraph: a blank line, or "\n" (one per line)
 
     def pieces(self) -> list[Piece]:
         return [p for para in self.paragraphs for p in para]
@@ -93,7 +94,7 @@ class Version:
     def render(self, segmented: bool) -> tuple[str, list[tuple[int, int, Piece]]]:
         """The file text and the character span of every piece in it.
 
-        Prose joins a paragraph's sentences with a space and paragraphs with a blank line;
+        Prose joins a paragraph's sentences with a space and paragraphs with `breaks`;
         segmented mode writes one piece per line, as translation tools do.
         """
         out: list[str] = []
@@ -101,7 +102,7 @@ class Version:
         pos = 0
         for n, para in enumerate(self.paragraphs):
             for m, piece in enumerate(para):
-                sep = " " if m else "\n\n" if n else ""
+                sep = " " if m else self.breaks if n else ""
                 if segmented and sep:
                     sep = "\n"
                 out.append(sep)

@@ -4,9 +4,11 @@ Part A builds one "same story in 4-6 languages" case per NTREX document, perturb
 outlets and translators do (a changed figure, a harmless rewrite of a figure, an inserted
 sentence, a deleted one, a moved paragraph) and scores link F1 and the suggestions on exactly
 those perturbations. Part B matches the whole corpus as six 1,997-line versions (--segmented)
-with lines deleted and inserted, and with a fifth of the stories moved in one version.
+with lines deleted and inserted, and with a fifth of the stories moved in one version. The
+layout scenario (part L) is part A with every version paragraphed on its own, as outlets do.
+Beside crossfact, the Gale-Church length baseline (gale_church.py) aligns the same claims.
 
-    python benchmarks/eval_ntrex.py [--part A|B|all] [--quick] [--seed N]
+    python benchmarks/eval_ntrex.py [--part A|L|B|all] [--quick] [--seed N]
 
 Everything is seeded, so the same command gives the same cases and figures.
 """
@@ -17,6 +19,8 @@ import argparse
 import copy
 import random
 import re
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,11 +30,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import combinations
 from pathlib import Path
 
 from babel.numbers import format_decimal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gale_church  # noqa: E402
 from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     ISO1,
     LANGS,
@@ -263,17 +269,41 @@ STEPS = {
     "deleted sentence": _delete_a_sentence,
     "moved paragraph": _move_a_paragraph,
 }
+# the layout scenario: every perturbation but the moved paragraph (paragraphs differ anyway)
+LAYOUT_STEPS = tuple(s for s in STEPS if s != "moved paragraph")
+ONE_PER_LINE = 0.25  # share of versions written one sentence per line (the Bengali seed is)
+RUN_IN_HEADLINE = 0.5  # share of the others whose headline runs into the first paragraph
 
 
-def build_case(index: int, seed: int = SEED, steps: Sequence[str] = tuple(STEPS)) -> Case:
-    """The story of NTREX document `index`, perturbed by `steps` (all by default);
-    deterministic for a (seed, document, steps)."""
+def relayout(v: Version, rng: random.Random) -> None:
+    """One version paragraphed on its own, as one outlet does it: one sentence per line, or
+    paragraphs of 1-5 sentences, the headline on its own line or run into the first
+    paragraph, paragraphs ended by a blank line or a single line break."""
+    pieces = v.pieces()
+    if rng.random() < ONE_PER_LINE:
+        v.paragraphs, v.breaks = [[p] for p in pieces], "\n"
+        return
+    run_in = rng.random() < RUN_IN_HEADLINE
+    paras: list[list[Piece]] = [] if run_in else [pieces[:1]]
+    rest = pieces if run_in else pieces[1:]
+    while rest:
+        size = rng.randint(1, 5)
+        paras.append(rest[:size])
+        rest = rest[size:]
+    v.paragraphs, v.breaks = paras, rng.choice(["\n\n", "\n"])
+
+
+def build_case(index: int, seed: int = SEED, steps: Sequence[str] = tuple(STEPS),
+               layout: bool = False) -> Case:
+    """The story of NTREX document `index`, perturbed by `steps` (all by default), and with
+    `layout` every version paragraphed on its own (the same way clean and perturbed);
+    deterministic for a (seed, document, steps, layout)."""
     doc, lines = ntrex_documents()[index]
     rng = random.Random(f"{seed}:{doc}")
     langs = sorted(rng.sample(LANGS, rng.randint(4, 6)), key=LANGS.index)
-    layout = _layout(lines, rng)
+    paras = _layout(lines, rng)
     clean = [
-        Version(lang, [[Piece(read_lines("ntrex128", lang)[i], i) for i in p] for p in layout])
+        Version(lang, [[Piece(read_lines("ntrex128", lang)[i], i) for i in p] for p in paras])
         for lang in langs
     ]
     case = Case(doc, clean, copy.deepcopy(clean))
@@ -281,6 +311,9 @@ def build_case(index: int, seed: int = SEED, steps: Sequence[str] = tuple(STEPS)
     b = _Building(case, lines, rng, rng.sample(langs, len(langs)), text)
     for name in steps:
         STEPS[name](b)
+    if layout:
+        for v in case.clean + case.perturbed:
+            relayout(v, random.Random(f"{seed}:{doc}:layout:{v.lang}"))
     return case
 
 
@@ -364,6 +397,7 @@ class PartA:
         k: Tally() for k in ("figures agree", "no figures", "figures differ")})
     inserted: Tally = field(default_factory=Tally)  # inserted -> a match of one, unsourced
     inserted_weak: Tally = field(default_factory=Tally)  # ... or linked only weakly
+    baseline: list[PairwiseResult] = field(default_factory=list)  # Gale-Church, perturbed
     missed_alone: Tally = field(default_factory=Tally)  # missed links with a claim left alone
     wrong_kinds: Counter[str] = field(default_factory=Counter)  # wrong links by what they join
     seconds: float = 0.0
@@ -464,6 +498,7 @@ def score_case(case: Case, clean: Run, pert: Run, report: PartA) -> None:
     links = pairwise((m.claims for m in pert.result.matches), pert.gold)
     report.perturbed.append(links)
     report.sure.append(pairwise(confident(pert.result.matches), pert.gold))
+    report.baseline.append(pairwise(baseline_beads(pert.result), pert.gold))
     count_segmentation(clean, report.segmentation)
     for kind, found in (("wrong link", links.wrong), ("missed link", links.missed)):
         for a, b in found:
@@ -510,12 +545,32 @@ def score_case(case: Case, clean: Run, pert: Run, report: PartA) -> None:
                     report.note("inserted not unsourced", f"{where}\n{shown}")
 
 
-def part_a(seed: int, quick: bool, progress: Callable[[str], None]) -> PartA:
-    """Build, run and score every case (every 6th document with --quick)."""
+def baseline_beads(result) -> list[list[str]]:
+    """Gale-Church between every pair of versions over crossfact's own claims (the same
+    segmentation, so only the aligning differs): each bead with two sides as a group of
+    claims, which pairwise() turns into that pair's links."""
+    by_doc: dict[str, list] = {d.id: [] for d in result.documents}
+    for c in result.claims:
+        by_doc[c.doc].append(c)
+    out = []
+    for da, db in combinations(result.documents, 2):
+        ca = sorted(by_doc[da.id], key=lambda c: c.index)
+        cb = sorted(by_doc[db.id], key=lambda c: c.index)
+        for xa, xb in gale_church.align([len(c.text) for c in ca], [len(c.text) for c in cb]):
+            if xa and xb:
+                out.append([ca[i].id for i in xa] + [cb[j].id for j in xb])
+    return out
+
+
+def part_a(seed: int, quick: bool, progress: Callable[[str], None],
+           layout: bool = False) -> PartA:
+    """Build, run and score every case (every 6th document with --quick); with `layout`
+    the layout scenario's cases."""
     report = PartA()
     indices = range(0, len(ntrex_documents()), 6 if quick else 1)
+    steps = LAYOUT_STEPS if layout else tuple(STEPS)
     for n, index in enumerate(indices):
-        case = build_case(index, seed)
+        case = build_case(index, seed, steps, layout)
         clean = safe_run(case.clean, report.errors, f"{case.doc} unperturbed")
         perturbed = safe_run(case.perturbed, report.errors, f"{case.doc} perturbed")
         if clean is None or perturbed is None:
@@ -523,7 +578,7 @@ def part_a(seed: int, quick: bool, progress: Callable[[str], None]) -> PartA:
             continue
         score_case(case, clean, perturbed, report)
         if n % 10 == 0:
-            progress(f"part A: {n + 1}/{len(indices)} cases")
+            progress(f"part {'L' if layout else 'A'}: {n + 1}/{len(indices)} cases")
     return report
 
 
@@ -563,10 +618,14 @@ def _total(results: list[PairwiseResult]) -> Scores:
     return total
 
 
-def render_a(r: PartA) -> str:
+def render_a(r: PartA, layout: bool = False) -> str:
     clean, pert, sure = _total(r.clean), _total(r.perturbed), _total(r.sure)
+    base = _total(r.baseline)
+    title = (f"### Part L (layout): {r.cases} NTREX stories in 4-6 languages, each version "
+             "paragraphed on its own" if layout else
+             f"### Part A: {r.cases} NTREX stories in 4-6 languages (prose, paragraphs)")
     return "\n".join([
-        f"### Part A: {r.cases} NTREX stories in 4-6 languages (prose, paragraphs)",
+        title,
         "",
         "| measure | figure | target |",
         "|---|---|---|",
@@ -577,6 +636,8 @@ def render_a(r: PartA) -> str:
         f"| ... missed links where a claim was left alone (unsourced) | {r.missed_alone} | |",
         "| ... wrong links joining " + ", ".join(
             f"{kind}: {n}" for kind, n in r.wrong_kinds.most_common()) + " | | |",
+        f"| Gale-Church length baseline on the same claims, perturbed (P / R) | {base.f1:.3f} "
+        f"({base.precision:.3f} / {base.recall:.3f}) | |",
         f"| pairwise link F1, unperturbed (P / R) | {clean.f1:.3f} "
         f"({clean.precision:.3f} / {clean.recall:.3f}) | |",
         f"| changed figure -> conflict | **{r.changed}** | >= 90% |",
@@ -711,6 +772,58 @@ def render_b(r: PartB, quick: bool) -> str:
     return "\n".join(rows)
 
 
+# ---------------------------------------------------------------- speed against an older engine
+
+# what a child process runs: the engine of one source tree on the laid-out story, timed
+_TIMED = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+import crossfact
+assert crossfact.__file__.startswith(sys.argv[1]), crossfact.__file__
+from crossfact.pipeline import run
+spec = json.loads(sys.argv[2])
+t0 = time.perf_counter()
+run(spec["paths"], langs=spec["langs"], segmented=True)
+print(time.perf_counter() - t0)
+"""
+
+
+def speed(rev: str, repeat: int, progress: Callable[[str], None]) -> str:
+    """Part B's edit story (6 x 1,997 lines) matched by this engine and by the one at `rev`
+    (checked out in a temporary git worktree), each run in a fresh process, alternating, so
+    both see the same machine: only the ratio means anything on a shared machine."""
+    import json
+
+    root = Path(__file__).resolve().parents[1]
+    versions, _ = corpus_versions("edit")
+    times: dict[str, list[float]] = {"this engine": [], rev: []}
+    with tempfile.TemporaryDirectory(prefix="crossfact-speed-") as tmp:
+        laid = lay_out(Path(tmp) / "story", versions, segmented=True)
+        spec = json.dumps({"paths": laid.paths, "langs": laid.langs})
+        old = Path(tmp) / "old"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(old),
+                        rev], check=True)
+        try:
+            for n in range(repeat):
+                for name, tree in (("this engine", root), (rev, old)):
+                    progress(f"speed: {name}, run {n + 1}/{repeat}")
+                    out = subprocess.run([sys.executable, "-c", _TIMED, str(tree), spec],
+                                         check=True, capture_output=True, text=True)
+                    times[name].append(float(out.stdout.split()[-1]))
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(old)],
+                           check=True)
+    mine, theirs = statistics.median(times["this engine"]), statistics.median(times[rev])
+    rows = [f"### Speed: part B's edit story (6 x 1,997 lines), this engine against {rev}", "",
+            f"Median of {repeat} runs each, alternating, each in a fresh process (after imports).",
+            "", "| engine | median | runs |", "|---|---|---|"]
+    for name, ts in times.items():
+        rows.append(f"| {name} | {statistics.median(ts):.2f} s | "
+                    + ", ".join(f"{t:.2f}" for t in ts) + " |")
+    rows += ["", f"Ratio this / {rev}: **{mine / theirs:.2f}** (target <= 1.0)."]
+    return "\n".join(rows)
+
+
 # ---------------------------------------------------------------- the command
 
 
@@ -728,11 +841,16 @@ def write_errors(errors: dict[str, list[str]], path: Path, per_kind: int = 25) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=["A", "B", "all"], default="all")
+    parser.add_argument("--part", choices=["A", "L", "B", "all"], default="all",
+                        help="A: same layout in every version; L: each its own layout; B: "
+                        "the whole corpus")
     parser.add_argument("--quick", action="store_true", help="a subset, for fast iteration")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--ablation", action="store_true",
                         help="also part A's link F1 with one perturbation at a time")
+    parser.add_argument("--against", metavar="REV",
+                        help="also time part B's edit story against the engine at git REV")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per engine")
     parser.add_argument("--readme", action="store_true",
                         help="also put the tables in benchmarks/README.md")
     parser.add_argument("--notes", type=Path, default=NOTES,
@@ -748,18 +866,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     command = (f"python benchmarks/eval_ntrex.py --part {args.part}"
                + " --quick" * args.quick + " --ablation" * args.ablation
+               + (f" --against {args.against}" if args.against else "")
                + (f" --seed {args.seed}" if args.seed != SEED else ""))
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     parts: list[str] = []
     errors: dict[str, list[str]] = {}
     key: dict[str, float] = {}
-    if args.part in ("A", "all"):
-        a = part_a(args.seed, args.quick, progress)
-        parts.append(render_a(a))
+    for part in ("A", "L"):
+        if args.part not in (part, "all"):
+            continue
+        a = part_a(args.seed, args.quick, progress, layout=part == "L")
+        parts.append(render_a(a, layout=part == "L"))
         for kind, items in a.errors.items():
-            errors.setdefault(f"part A: {kind}", []).extend(items)
-        key |= {"A_F1": _total(a.perturbed).f1, "A_changed": _rate(a.changed),
-                "A_rewritten": _rate(a.rewritten), "A_inserted": _rate(a.inserted)}
+            errors.setdefault(f"part {part}: {kind}", []).extend(items)
+        key |= {f"{part}_F1": _total(a.perturbed).f1, f"{part}_changed": _rate(a.changed),
+                f"{part}_rewritten": _rate(a.rewritten), f"{part}_inserted": _rate(a.inserted),
+                f"{part}_baseline_F1": _total(a.baseline).f1}
     if args.ablation:
         parts.append(ablation(args.seed, args.quick, progress, errors))
     if args.part in ("B", "all"):
@@ -768,6 +890,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for kind, items in b.errors.items():
             errors.setdefault(kind, []).extend(items)
         key |= {f"B_{scenario}_F1": f1 for scenario, f1 in b.f1.items()}
+    if args.against:
+        parts.append(speed(args.against, args.repeat, progress))
     head = f"## eval_ntrex ({stamp}, engine sources {engine_version()})"
     body = f"{head}\n\n`{command.strip()}`\n\n" + "\n\n".join(parts)
     print(body)

@@ -66,17 +66,18 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """One claim (or two adjacent ones joined, for a split sentence) as the aligner sees it."""
+    """One claim (or adjacent ones joined, for a split sentence) as the aligner sees it."""
 
     index: int  # position of the (first) claim in its version
     keys: frozenset[str]
     length: int
-    span: int = 1  # 2 for two joined claims
+    span: int = 1  # how many adjacent claims are joined in it
     paragraph: int = -1  # the paragraph it stands in, -1 when unknown
     marks: frozenset[str] = frozenset()  # punctuation kept in translation (MARKS)
 
     def join(self, other: Unit) -> Unit:
-        return Unit(self.index, self.keys | other.keys, self.length + other.length + 1, 2,
+        return Unit(self.index, self.keys | other.keys, self.length + other.length + 1,
+                    self.span + other.span,
                     self.paragraph, self.marks | other.marks)
 
 

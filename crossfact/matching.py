@@ -2,8 +2,8 @@
 
 No version is the source: every pair is aligned (a claim missing from one version can still
 be matched between the others), and the links are joined greedily, strongest first, into
-clusters that hold at most one claim per version, or two adjacent ones that a translation
-split from one sentence. Every claim ends in exactly one match.
+clusters that hold one claim per version, or a run of up to three adjacent ones where a
+translation split one sentence (or merged several). Every claim ends in exactly one match.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from crossfact.suggest import suggest
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
-LOW = 0.25  # links below this are not kept at all
+LOW = 0.12  # links below this are not kept at all (Text+Berg dev: 0.25 left true 1-1 links of
+# a translation unmade where one side spells a figure in words)
+MAX_RUN = 3  # adjacent claims of one version a match may hold: the widest bead of align.py
 
 Progress = Callable[[str, int, int], None]
 
@@ -39,25 +41,25 @@ def _compatible(
     x: _Cluster, y: _Cluster, via_split: bool, index: dict[str, int],
     keys: dict[str, frozenset[str]],
 ) -> bool:
-    """At most one claim per version, or two adjacent ones when the link that joins the two
-    clusters comes from a split sentence (a 1-2 bead)."""
+    """At most one claim per version, or a run of adjacent ones (up to MAX_RUN) when the
+    link that joins the two clusters comes from a split sentence (a 1-2 or wider bead)."""
     doubled = False
     for doc, ids in y.docs.items():
         mine = x.docs.get(doc)
         if not mine:
             continue
         both = mine | ids
-        if len(both) > 2 or not via_split:
+        if len(both) > MAX_RUN or not via_split:
             return False
-        first, second = sorted(index[c] for c in both)
-        if second - first != 1:
+        positions = sorted(index[c] for c in both)
+        if positions[-1] - positions[0] != len(both) - 1:
             return False
         doubled = True
     return not doubled or _one_split(x, y, keys)
 
 
 def _one_split(x: _Cluster, y: _Cluster, keys: dict[str, frozenset[str]]) -> bool:
-    """Whether two clusters that would hold two claims of some versions are one sentence.
+    """Whether two clusters that would hold several claims of some versions are one sentence.
 
     A split is one version's doing: when more versions hold two claims than one, the others
     keep two sentences apart, and the version with one claim dropped a sentence, unless
@@ -75,6 +77,27 @@ def _one_split(x: _Cluster, y: _Cluster, keys: dict[str, frozenset[str]]) -> boo
         if any(k[0] in FIGURE_KEYS for k in (keys[claim] & theirs) - ours):
             return True
     return False
+
+
+def _contradicted(
+    x: _Cluster, y: _Cluster, partners: dict[str, dict[str, set[str]]], doc_of: dict[str, str],
+) -> bool:
+    """Whether joining two clusters would make more links that the versions' own pairwise
+    alignments contradict (a claim their alignment linked to another claim of that
+    version) than links they made: a chain of links through third versions must not
+    overrule what two versions say of each other."""
+    made = against = 0
+    for p in x.claims:
+        mine = partners[p]
+        for q in y.claims:
+            theirs = mine.get(doc_of[q])
+            if theirs is None:
+                continue
+            if q in theirs:
+                made += 1
+            else:
+                against += 1
+    return against >= made
 
 
 def _translations(scores: dict[tuple[str, str], float]) -> dict[tuple[str, str], bool]:
@@ -186,6 +209,10 @@ def match_claims(
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
+    partners: dict[str, dict[str, set[str]]] = {c.id: {} for c in claims}
+    for _, x, y, _ in edges:
+        partners[x].setdefault(doc_of[y], set()).add(y)
+        partners[y].setdefault(doc_of[x], set()).add(x)
     for negated, score, x, y, split in sorted(_supported(edges, len(docs), doc_of)):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
@@ -193,7 +220,9 @@ def match_claims(
             # a claim with figures into a match without any
             if not _compatible(cx, cy, split, index, keys) or (
                 score < HIGH or not keys[x] & keys[y]
-            ) and (_foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)):
+            ) and (_foreign(keys[x], cy.keys) or _foreign(keys[y], cx.keys)) or _contradicted(
+                cx, cy, partners, doc_of
+            ):
                 continue
             cx.claims |= cy.claims
             cx.keys |= cy.keys

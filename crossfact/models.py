@@ -93,7 +93,8 @@ class Claim(BaseModel):
 
 
 class Match(BaseModel):
-    """Claims (at most one per version, or two adjacent for a split sentence) that say the same.
+    """Claims (one per version, or a run of up to three adjacent ones where a translation split
+    or merged sentences) that say the same.
 
     `suggested` lists the members linked only weakly (between the two thresholds): the
     reviewer confirms or breaks those links.
