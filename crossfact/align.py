@@ -24,6 +24,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
 from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
@@ -161,13 +162,13 @@ def _fill(
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
-            if up is not None and y and up[y - 1] > neg:
+            if up is not None and unit is not None and y and up[y - 1] > neg:
                 other = b[y - 1]
                 s = sim(unit, other)
                 if up[y - 1] + s > best:
                     best, arg = up[y - 1] + s, (1, 1, s)
                 # a sim is at most 1: a bead that could not win even so is not scored
-                if ja is not None and up2[y - 1] + 1.0 - join_penalty > best:
+                if ja is not None and up2 is not None and up2[y - 1] + 1.0 - join_penalty > best:
                     s = sim(ja, other)
                     if up2[y - 1] + s - join_penalty > best:
                         best, arg = up2[y - 1] + s - join_penalty, (2, 1, s)
@@ -221,13 +222,15 @@ def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: 
     return Link((i,), (j,), s)
 
 
-def _significant(chain: list, anchors: list) -> bool:
+def _significant(chain: list[tuple[int, int, float]],
+                 anchors: list[tuple[int, int, float]]) -> bool:
     """Many anchors in an order no chance explains: n random points form an ordered chain of
     about 2*sqrt(n), so a chain far longer than that is a translation."""
     return len(chain) >= max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors)))
 
 
-def _plausible(chain: list[tuple[int, int, float]], anchors: list, n: int, m: int) -> bool:
+def _plausible(chain: list[tuple[int, int, float]], anchors: list[tuple[int, int, float]],
+               n: int, m: int) -> bool:
     """Few anchors (a short story), nearly all in order and near the diagonal: perhaps a
     translation. Then only gaps whose two sides hold as many claims are filled by position,
     so two articles that happen to share a few facts in order are not paired by length."""
@@ -428,8 +431,8 @@ def _moved(scorer: PairScorer, a: list[Unit], b: list[Unit], found: list[Link]) 
         return []
     links = []
     for u in rest_a:
-        v = max(rest_b, key=lambda v, u=u: scorer.sim(u, v))
-        back = max(rest_a, key=lambda w, v=v: scorer.sim(w, v))
+        v = max(rest_b, key=partial(scorer.sim, u))
+        back = max(rest_a, key=partial(scorer.sim, b=v))
         if back is u and (score := scorer.sim(u, v)) >= MOVED_MIN:
             links.append(Link((u.index,), (v.index,), score))
     return links

@@ -14,13 +14,16 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from crossfact.errors import CrossfactError
 
 from .paths import ENV_VAR
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -55,7 +58,7 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @contextlib.contextmanager
-def output(path: Path | None) -> Iterator[Callable[[str], None]]:
+def output(path: Path | None) -> Iterator[Callable[[str], object]]:
     """Write chunks to stdout, or to a file that appears only once complete."""
     if path is None:
         stream = sys.stdout.buffer
@@ -74,7 +77,7 @@ def output(path: Path | None) -> Iterator[Callable[[str], None]]:
         raise
 
 
-def existing_store(db: Path | None):  # type: ignore[no-untyped-def]
+def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
     empty database behind, and an empty one has nothing to show."""
     from .db import open_store

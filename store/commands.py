@@ -31,9 +31,9 @@ class CommandMixin(StoreBase):
 
     def _record(self, event: Event) -> Event:
         """`apply` inside the caller's transaction."""
-        if self.db["stories"].count_where("id = ?", [event.story]) == 0:
+        if self.db.table("stories").count_where("id = ?", [event.story]) == 0:
             raise StoreError(f"event {event.id}: no story {event.story!r}")
-        if self.db["events"].count_where("id = ?", [event.id]):
+        if self.db.table("events").count_where("id = ?", [event.id]):
             raise StoreError(f"event {event.id} is already recorded")
         membership, undone = None, None
         if event.kind in CORRECTIONS:
@@ -45,7 +45,7 @@ class CommandMixin(StoreBase):
             undone = self._check_undo(event)
         else:
             self._check_match_event(event)
-        self.db["events"].insert(event_to_row(event))
+        self.db.table("events").insert(event_to_row(event))
         decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)
@@ -76,7 +76,7 @@ class CommandMixin(StoreBase):
 
     def _check_undo(self, event: Event) -> Event:
         """The event an undo takes back, if it may."""
-        found = list(self.db["events"].rows_where("id = ?", [event.supersedes]))
+        found = list(self.db.table("events").rows_where("id = ?", [event.supersedes]))
         if not found:
             raise StoreError(f"undo {event.id}: no event {event.supersedes} to take back")
         target = event_from_row(found[0])
@@ -87,7 +87,8 @@ class CommandMixin(StoreBase):
         if event.match is not None and event.match not in (target.match, target.target):
             raise StoreError(f"undo {event.id}: names match {event.match}, but event "
                              f"{event.supersedes} is not about it")
-        if self.db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
+        if self.db.table("events").count_where("kind = 'undo' AND supersedes = ?",
+                                               [event.supersedes]):
             raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
         return target
 

@@ -75,7 +75,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
     def flush() -> None:
         if pending:
             before = db.conn.total_changes  # rows really inserted: ignored duplicates are not
-            db["events"].insert_all(pending, ignore=True, batch_size=BATCH)
+            db.table("events").insert_all(pending, ignore=True, batch_size=BATCH)
             report.events += db.conn.total_changes - before
             pending.clear()
 
@@ -85,12 +85,13 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str) -> ImportR
             try:
                 if kind == "story":
                     flush()
-                    if db["stories"].count_where("id = ?", [record["id"]]) == 0:
-                        db["stories"].insert({k: record[k] for k in ("id", "name", "created")})
+                    if db.table("stories").count_where("id = ?", [record["id"]]) == 0:
+                        db.table("stories").insert(
+                            {k: record[k] for k in ("id", "name", "created")})
                     report.stories.add(record["id"])
                 elif kind == "run":
                     flush()
-                    if db["runs"].count_where("id = ?", [record["id"]]) == 0:
+                    if db.table("runs").count_where("id = ?", [record["id"]]) == 0:
                         _insert_run_record(store, record)
                         report.runs += 1
                 elif kind == "event":
@@ -117,7 +118,7 @@ def _insert_run_record(store: StoreBase, record: dict[str, Any]) -> None:
            "created": record["created"], "version": record["version"],
            "params": dumps(record["params"])}
     insert_run(store.db, run, result_of(record), urls_of(record))
-    store.db["carried"].insert_all(
+    store.db.table("carried").insert_all(
         ({"run": record["id"], **row} for row in record.get("carried", [])), batch_size=BATCH)
 
 
