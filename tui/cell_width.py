@@ -18,7 +18,7 @@ from rich import cells
 try:  # a private table of Rich's (tested with rich 14-15): without it, Rich's own widths
     from rich._unicode_data import load as load_cell_table
 except ImportError:  # pragma: no cover - a Rich that moved it
-    load_cell_table = None
+    load_cell_table = None  # type: ignore[assignment]  # then the widths stay Rich's own
 
 _done = False
 
@@ -58,7 +58,7 @@ def match_terminal_widths() -> None:
     cells.get_character_cell_size.cache_clear()
     cells.cached_cell_len.cache_clear()
     textual_cells = sys.modules.get("textual._cells")
-    cached = getattr(textual_cells, "cell_len", None)
-    if hasattr(cached, "cache_clear"):
-        cached.cache_clear()
+    clear = getattr(getattr(textual_cells, "cell_len", None), "cache_clear", None)
+    if clear is not None:
+        clear()
     _done = True

@@ -53,7 +53,7 @@ class PickMany(ModalScreen[list[str] | None]):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickMany")
     BINDINGS = [
-        Binding("space", "toggle", "Tick", id="dialog-toggle", priority=True),
+        Binding("space", "tick", "Tick", id="dialog-toggle", priority=True),
         Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
     ]
@@ -71,7 +71,7 @@ class PickMany(ModalScreen[list[str] | None]):
             yield Label(self.title_text, markup=False)
             yield OptionList(*[Option(self._prompt(v, label), id=v) for v, label in self.items])
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:  # not `toggle`: Textual's own action for attributes
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None:
