@@ -6,6 +6,17 @@ Bengali line then takes more cells on screen than Textual laid out, and every bo
 to its right is pushed out of line. Rich routes every measurement through one table per
 Unicode version, so giving Mc characters one cell there fixes widgets, borders and cropping
 at once, for the TUI process only (display, never data).
+
+Neither Rich nor Textual has a public way to change a character's width, so this is the one
+place that reaches into their internals, and exactly these:
+- `rich._unicode_data.load` (private): the per-version width table, edited in place;
+- `rich.cells.get_character_cell_size` and `rich.cells.cached_cell_len`: their caches cleared;
+- `textual._cells.cell_len` (private), when loaded: its cache cleared.
+What guards it: `rich>=14.2,<16` in pyproject.toml (the test extra pins the exact Rich and
+Textual the snapshots were drawn with); a Rich that moved the table leaves Rich's own widths
+(the ImportError below) rather than failing; and tests/test_tui_display.py
+(`test_rich_counts_bengali_like_the_terminal`) and the tmux test fail when the widths no
+longer match the terminal's, which is the moment to look here again.
 """
 
 from __future__ import annotations
