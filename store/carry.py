@@ -57,7 +57,7 @@ def _claims_by_doc(db: Database, run: str) -> dict[str, list[tuple[str, str]]]:
     """doc id -> [(claim id, text)] of one run, in document order."""
     out: dict[str, list[tuple[str, str]]] = {}
     for row in db.table("claims").rows_where("run = ?", [run], select='doc, id, text',
-                                       order_by='doc, "index"'):
+                                             order_by='doc, "index"'):
         out.setdefault(row["doc"], []).append((row["id"], row["text"]))
     return out
 

@@ -47,7 +47,7 @@ def rebuild_decisions(db: Database, story: str) -> None:
 def refresh(db: Database, story: str, match: str, reviewer: str) -> None:
     """Recompute one (match, reviewer) from the log: after an undo."""
     db.table("current_decisions").delete_where('story = ? AND "match" = ? AND reviewer = ?',
-                                         [story, match, reviewer])
+                                               [story, match, reviewer])
     rows = _from_views(db, story, 'AND "match" = ? AND reviewer = ?', (match, reviewer))
     db.table("current_decisions").insert_all(rows.values())
 

@@ -65,7 +65,7 @@ def state_record(store: StoreBase, story: str) -> dict[str, Any]:
     matches = [{"id": row["id"], "claims": members.get(row["id"], []),
                 "corrected": bool(row["corrected"])}
                for row in db.table("current_matches").rows_where("story = ?", [story],
-                                                           order_by="position, id")]
+                                                                 order_by="position, id")]
     decisions = [{"match": match, "reviewer": reviewer, "verdict": d["verdict"],
                   "outliers": d["outliers"] if d["verdict"] else [], "note": d["note"]}
                  for match, by in on_current_matches(db, story).items()
@@ -97,7 +97,7 @@ def export_jsonl(store: StoreBase, story: str | None = None) -> Iterator[str]:
         row = next(store.db.table("stories").rows_where("id = ?", [story_id]))
         yield line({"type": "story", "format": FORMAT_VERSION, **row})
         for run in store.db.table("runs").rows_where("story = ?", [story_id],
-                                               order_by="number, created, id"):
+                                                     order_by="number, created, id"):
             yield line(run_record(store, run))
         yield from event_lines(store, story_id)
         yield line(state_record(store, story_id))

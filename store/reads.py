@@ -221,6 +221,6 @@ class ReadMixin(StoreBase):
             rows = self.db.table("events").rows_where(order_by="seq")
         else:
             rows = self.db.table("events").rows_where("story = ?", [self._story_id(story)],
-                                                order_by="seq")
+                                                      order_by="seq")
         for row in rows:
             yield event_from_row(row)
