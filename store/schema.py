@@ -128,10 +128,9 @@ def m002_current_decisions(db: Database) -> None:
 
     The views give the same answer but cost a window over the whole log per question; the
     TUI asks per match and per page, so the answers are kept in a table that `apply`
-    updates and `rebuild` recomputes (store/decisions.py).
+    updates and `rebuild` recomputes (store/decisions.py). Filled here from those views in
+    SQL, not by calling that code: a migration stays as it was written when the code changes.
     """
-    from .decisions import rebuild_decisions
-
     db.table("current_decisions").create(
         {"story": str, "match": str, "reviewer": str, "verdict": str, "outliers": str,
          "verdict_event": str, "verdict_at": str, "note": str, "note_event": str},
@@ -139,8 +138,17 @@ def m002_current_decisions(db: Database) -> None:
         not_null={"outliers"}, strict=True,
     )
     db.table("current_decisions").create_index(["story", "reviewer"])
-    for (story,) in db.execute("SELECT id FROM stories").fetchall():
-        rebuild_decisions(db, story)
+    db.execute("""
+        INSERT INTO current_decisions (story, "match", reviewer, verdict, outliers,
+                                       verdict_event, verdict_at, note, note_event)
+        SELECT k.story, k."match", k.reviewer, v.verdict, coalesce(v.outliers, '[]'),
+               v.event, v."at", n.note, n.event
+        FROM (SELECT story, "match", reviewer FROM current_verdicts
+              UNION SELECT story, "match", reviewer FROM current_notes) k
+        LEFT JOIN current_verdicts v
+               ON v.story = k.story AND v."match" = k."match" AND v.reviewer = k.reviewer
+        LEFT JOIN current_notes n
+               ON n.story = k.story AND n."match" = k."match" AND n.reviewer = k.reviewer""")
 
 
 @migrations()
