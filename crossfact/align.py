@@ -279,13 +279,15 @@ def _widen(scorer: PairScorer, a: list[Unit], b: list[Unit], i: int, j: int, s: 
     return Link((i,), (j,), s)
 
 
-def _significant(chain: list, anchors: list) -> bool:
+def _significant(chain: list[tuple[int, int, float]],
+                 anchors: list[tuple[int, int, float]]) -> bool:
     """Many anchors in an order no chance explains: n random points form an ordered chain of
     about 2*sqrt(n), so a chain far longer than that is a translation."""
     return len(chain) >= max(4.0, PARALLEL_FACTOR * math.sqrt(len(anchors)))
 
 
-def _plausible(chain: list[tuple[int, int, float]], anchors: list, n: int, m: int) -> bool:
+def _plausible(chain: list[tuple[int, int, float]], anchors: list[tuple[int, int, float]],
+               n: int, m: int) -> bool:
     """Few anchors (a short story), nearly all in order and near the diagonal: perhaps a
     translation. Then only gaps whose two sides hold as many claims are filled by position,
     so two articles that happen to share a few facts in order are not paired by length."""

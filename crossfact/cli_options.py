@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 
-def _parse_langs(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict:
+def _parse_langs(ctx: click.Context, param: click.Parameter,
+                 values: tuple[str, ...]) -> dict[str, str]:
     out: dict[str, str] = {}
     for value in values:
         path, sep, code = value.rpartition("=")

@@ -206,8 +206,8 @@ class PairScorer:
         total_b, figures_b, solo_b = memo.get(b.keys) or self.totals(b.keys)
         if a.keys.isdisjoint(b.keys):  # most cells of the DP
             if not self.substitutions:
-                missing = figures_a + figures_b
-                return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
+                absent = figures_a + figures_b
+                return max(0.0, base - MISSING_PENALTY * min(1.0, absent / MISSING_FULL))
             # nothing shared and one side without figures: nothing substituted, and what is
             # missing is the other side's figures, as `_substituted` would sum them
             missing = solo_a if not figures_b else solo_b if not figures_a else None

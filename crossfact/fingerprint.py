@@ -17,7 +17,7 @@ from crossfact.dates import find_dates
 from crossfact.display import blank_controls
 from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
-from crossfact.models import Claim, Document, Fingerprint, Name
+from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
 
@@ -150,7 +150,8 @@ def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: Nam
     digits = _has_digit(text) is not None
     numbers = find_quantities(text, lang) if digits else []
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
-    taken = frozenset(w for part in (*dates, *numbers) for w in WORD.findall(part.text))
+    parts: list[DateRef | Quantity] = [*dates, *numbers]
+    taken = frozenset(w for part in parts for w in WORD.findall(part.text))
     return Fingerprint(
         numbers=numbers,
         dates=dates,

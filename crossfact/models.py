@@ -28,7 +28,7 @@ class Quantity(BaseModel):
     start: int = 0  # character offsets of `text` in the string it was found in
     end: int = 0
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[float, bool, bool, bool]:
         """What must be equal for two quantities to agree (approx and wording aside)."""
         return (round(self.value, 6), self.percent, self.year, self.clock)
 
@@ -43,7 +43,7 @@ class DateRef(BaseModel):
     start: int = 0  # character offsets of `text` in the string it was found in
     end: int = 0
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[int | None, int | None, int | None]:
         return (self.year, self.month, self.day)
 
 

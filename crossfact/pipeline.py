@@ -3,12 +3,10 @@ CLI, the TUI's worker and the benchmarks share."""
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from crossfact.collector import paused as collector_paused
 from crossfact.errors import InputError
 from crossfact.fingerprint import fingerprint_story
 from crossfact.matching import match_claims
@@ -88,29 +86,3 @@ def run(
         matches = match_claims(docs, claims, progress)
     return MatchResult(documents=docs, claims=claims, matches=matches)
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off for the duration (then as it was before), and what the
-    run allocated moved to the oldest generation at the end.
-
-    A run allocates millions of small objects and keeps most of them until it returns, so
-    the collector's passes over the growing heap took a large share of a long story's time
-    (6 x 1,997 lines; benchmarks/README.md) and found nothing: a run makes no reference
-    cycles (a test checks), so reference counting alone frees everything it drops. The move
-    is a freeze and an unfreeze, which would hand back a caller's own freeze: it is made only
-    when nothing is frozen, and only on the main thread (the TUI runs the matcher in a worker
-    thread while its main thread freezes and thaws the heap).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if not gc.get_freeze_count() and threading.current_thread() is threading.main_thread():
-            # what the run allocated goes straight to the oldest generation: left in the
-            # youngest, the first collection after the run would walk all of it
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()

@@ -325,7 +325,7 @@ def _looks_capitalised(word: str) -> bool:
     Only the first run of letters counts: "pic.twitter.com/UgvmsBLuQp" is not a name.
     """
     letters = _LETTERS.match(word)
-    return bool(letters) and any(char.isupper() for char in letters.group()[1:])
+    return letters is not None and any(char.isupper() for char in letters.group()[1:])
 
 
 # --- kinds --------------------------------------------------------------------------------

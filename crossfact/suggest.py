@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz import fuzz, process
 
@@ -243,13 +243,15 @@ def _figure_conflicts(
     def backing(d: str, g: Figure) -> list[str]:
         return [e for e in per_doc if e != d and any(same(g, h) for h in per_doc[e])]
 
+    def rank(d: str, f: Figure, rival: tuple[str, Figure]) -> tuple[int, float]:
+        return -len(backing(d, rival[1])), _distance(f, rival[1])
+
     conflicts: list[str] = []
     outliers: set[str] = set()
     pairs: set[frozenset[tuple[str, str, float]]] = set()
     for d in per_doc:
         for f, rivals in _odd_ones(per_doc, d):
-            e, g = min(rivals, key=lambda r, d=d, f=f: (-len(backing(d, r[1])),
-                                                       _distance(f, r[1])))
+            e, g = min(rivals, key=partial(rank, d, f))
             pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
             if pair not in pairs:
                 pairs.add(pair)

@@ -9,12 +9,13 @@ whose matching runs in a worker thread), stay serial.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
+
+from crossfact.collector import frozen_for_fork
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -52,17 +53,9 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) ->
         return
     global _task, _items
     _task, _items = fn, items
-    # objects that exist at fork are left out of the workers' garbage collections, which
-    # would otherwise write to (and so copy) every page of the parent's heap; a caller's
-    # own freeze (the TUI's) is left as it was
-    ours = gc.get_freeze_count() == 0
-    if ours:
-        gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with frozen_for_fork(), multiprocessing.get_context("fork").Pool(workers) as pool:
             yield from pool.imap(_run, range(len(items)),
                                  chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _task, _items = None, ()
-        if ours:
-            gc.unfreeze()

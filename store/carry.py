@@ -63,8 +63,8 @@ def norm(text: str) -> str:
 def _claims_by_doc(db: Database, run: str) -> dict[str, list[tuple[str, str]]]:
     """doc id -> [(claim id, text)] of one run, in document order."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for row in db["claims"].rows_where("run = ?", [run], select='doc, id, text',
-                                       order_by='doc, "index"'):
+    for row in db.table("claims").rows_where("run = ?", [run], select='doc, id, text',
+                                             order_by='doc, "index"'):
         out.setdefault(row["doc"], []).append((row["id"], row["text"]))
     return out
 
@@ -75,8 +75,8 @@ def pair_documents(db: Database, old_run: str, new_run: str) -> dict[str, str]:
     Paths are "as given", so the same file may come back under another path; a version
     whose text changed has a new id; the language is the last resort when it is unique.
     """
-    old = list(db["documents"].rows_where("run = ?", [old_run], select="id, path, lang"))
-    new = list(db["documents"].rows_where("run = ?", [new_run], select="id, path, lang"))
+    old = list(db.table("documents").rows_where("run = ?", [old_run], select="id, path, lang"))
+    new = list(db.table("documents").rows_where("run = ?", [new_run], select="id, path, lang"))
     pairs: dict[str, str] = {}
     keys = (lambda d: d["id"], lambda d: d["path"], lambda d: Path(d["path"]).name,
             lambda d: d["lang"])
@@ -170,7 +170,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                 continue
             event = _carried_event(store, story, rerun, target, reviewer, state)
             store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
-            db["carried"].insert({
+            db.table("carried").insert({
                 "run": new_run, "event": event.id, "source": source, "match_from": match,
                 "match_to": target.match, "similarity": target.similarity,
                 "second_look": int(target.second_look),

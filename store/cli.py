@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from crossfact.errors import CrossfactError
 from crossfact.terminal import for_stream, message, show_controls
 
 from .paths import ENV_VAR
+
+if TYPE_CHECKING:
+    from .db import Store
 
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -65,7 +68,7 @@ def say(text: str) -> None:
     click.echo(message(text), err=True)
 
 
-def existing_store(db: Path | None):  # type: ignore[no-untyped-def]
+def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
     empty database behind, and an empty one has nothing to show."""
     from .db import open_store

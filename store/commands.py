@@ -53,9 +53,9 @@ class CommandMixin(StoreBase):
 
     def _record(self, event: Event) -> Event:
         """`apply` inside the caller's transaction."""
-        if self.db["stories"].count_where("id = ?", [event.story]) == 0:
+        if self.db.table("stories").count_where("id = ?", [event.story]) == 0:
             raise StoreError(f"event {event.id}: no story {event.story!r}")
-        if self.db["events"].count_where("id = ?", [event.id]):
+        if self.db.table("events").count_where("id = ?", [event.id]):
             raise StoreError(f"event {event.id} is already recorded")
         membership, undone = None, None
         if event.kind in CORRECTIONS:
@@ -71,7 +71,7 @@ class CommandMixin(StoreBase):
         if self.incoming is not None:
             self.incoming.check(event)
             origin = self.incoming.id
-        self.db["events"].insert({**event_to_row(event), "origin": origin})
+        self.db.table("events").insert({**event_to_row(event), "origin": origin})
         decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)

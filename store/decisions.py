@@ -40,16 +40,16 @@ def _from_views(db: Database, story: str, where: str = "",
 
 def rebuild_decisions(db: Database, story: str) -> None:
     """Recompute one story's rows from the log (after an import, a merge, a migration)."""
-    db["current_decisions"].delete_where("story = ?", [story])
-    db["current_decisions"].insert_all(_from_views(db, story).values(), batch_size=BATCH)
+    db.table("current_decisions").delete_where("story = ?", [story])
+    db.table("current_decisions").insert_all(_from_views(db, story).values(), batch_size=BATCH)
 
 
 def refresh(db: Database, story: str, match: str, reviewer: str) -> None:
     """Recompute one (match, reviewer) from the log: after an undo."""
-    db["current_decisions"].delete_where('story = ? AND "match" = ? AND reviewer = ?',
-                                         [story, match, reviewer])
+    db.table("current_decisions").delete_where('story = ? AND "match" = ? AND reviewer = ?',
+                                               [story, match, reviewer])
     rows = _from_views(db, story, 'AND "match" = ? AND reviewer = ?', (match, reviewer))
-    db["current_decisions"].insert_all(rows.values())
+    db.table("current_decisions").insert_all(rows.values())
 
 
 def record(db: Database, event: Event, undone: Event | None = None) -> None:
@@ -67,7 +67,7 @@ def record(db: Database, event: Event, undone: Event | None = None) -> None:
                       verdict_event=event.id, verdict_at=event.at)
     if event.note is not None:
         change.update(note=event.note, note_event=event.id)
-    table = db["current_decisions"]
+    table = db.table("current_decisions")
     found = list(table.rows_where('story = ? AND "match" = ? AND reviewer = ?',
                                   [event.story, event.match, event.reviewer]))
     table.upsert({**key, **EMPTY, **(found[0] if found else {}), **change},

@@ -40,16 +40,16 @@ def run_record(store: StoreBase, run: dict[str, Any]) -> dict[str, Any]:
     db, run_id = store.db, run["id"]
     documents = [{**document_from_row(row).model_dump(), "text": row["text"],
                   "encoding": row["encoding"], **({"url": row["url"]} if row["url"] else {})}
-                 for row in db["documents"].rows_where("run = ?", [run_id], order_by="rowid")]
+                 for row in db.table("documents").rows_where("run = ?", [run_id], order_by="rowid")]
     claims = [claim_from_row(row).model_dump()
-              for row in db["claims"].rows_where("run = ?", [run_id], order_by="rowid")]
+              for row in db.table("claims").rows_where("run = ?", [run_id], order_by="rowid")]
     members: dict[str, list[dict]] = {}
-    for row in db["members"].rows_where("run = ?", [run_id]):
+    for row in db.table("members").rows_where("run = ?", [run_id]):
         members.setdefault(row["match"], []).append(row)
     matches = [match_from_rows(row, members.get(row["id"], [])).model_dump()
-               for row in db["matches"].rows_where("run = ?", [run_id], order_by="position")]
+               for row in db.table("matches").rows_where("run = ?", [run_id], order_by="position")]
     carried = [{k: v for k, v in row.items() if k != "run"}
-               for row in db["carried"].rows_where("run = ?", [run_id], order_by="rowid")]
+               for row in db.table("carried").rows_where("run = ?", [run_id], order_by="rowid")]
     return {"type": "run", "id": run_id, "story": run["story"], "number": run["number"],
             "created": run["created"], "version": run["version"],
             "params": json.loads(run["params"]), "documents": documents, "claims": claims,
@@ -60,12 +60,12 @@ def state_record(store: StoreBase, story: str) -> dict[str, Any]:
     """The derived state: current membership and each reviewer's current verdict and note."""
     db = store.db
     members: dict[str, list[str]] = {}
-    for row in db["current_members"].rows_where("story = ?", [story], order_by="ord"):
+    for row in db.table("current_members").rows_where("story = ?", [story], order_by="ord"):
         members.setdefault(row["match"], []).append(row["claim"])
     matches = [{"id": row["id"], "claims": members.get(row["id"], []),
                 "corrected": bool(row["corrected"])}
-               for row in db["current_matches"].rows_where("story = ?", [story],
-                                                           order_by="position, id")]
+               for row in db.table("current_matches").rows_where("story = ?", [story],
+                                                                 order_by="position, id")]
     decisions = [{"match": match, "reviewer": reviewer, "verdict": d["verdict"],
                   "outliers": d["outliers"] if d["verdict"] else [], "note": d["note"]}
                  for match, by in on_current_matches(db, story).items()
@@ -94,10 +94,10 @@ def event_lines(store: StoreBase, story: str) -> Iterator[str]:
 def export_jsonl(store: StoreBase, story: str | None = None) -> Iterator[str]:
     """The whole log of one story (or all), line by line."""
     for story_id in story_ids(store, story):
-        row = next(store.db["stories"].rows_where("id = ?", [story_id]))
+        row = next(store.db.table("stories").rows_where("id = ?", [story_id]))
         yield line({"type": "story", "format": FORMAT_VERSION, **row})
-        for run in store.db["runs"].rows_where("story = ?", [story_id],
-                                               order_by="number, created, id"):
+        for run in store.db.table("runs").rows_where("story = ?", [story_id],
+                                                     order_by="number, created, id"):
             yield line(run_record(store, run))
         yield from event_lines(store, story_id)
         yield line(state_record(store, story_id))

@@ -57,7 +57,8 @@ class ReadMixin(StoreBase):
     def documents(self, story: str) -> list[Document]:
         run = current_run(self.db, self._story_id(story))
         return [document_from_row(row)
-                for row in self.db["documents"].rows_where("run = ?", [run], order_by="rowid")]
+                for row in self.db.table("documents").rows_where("run = ?", [run],
+                                                                 order_by="rowid")]
 
     def _matches_sql(self, story: str, reviewer: str, filter: str,
                      search: str | None) -> tuple[str, dict[str, Any]]:
@@ -173,17 +174,19 @@ class ReadMixin(StoreBase):
                 JOIN documents d ON d.run = c.run AND d.id = c.doc
                 WHERE cm.story = ? AND cm."match" = ? ORDER BY cm.ord""", [story, match_id])
         ]
-        found_decision = list(self.db["current_decisions"].rows_where(
+        found_decision = list(self.db.table("current_decisions").rows_where(
             'story = ? AND "match" = ? AND reviewer = ?', [story, match_id, reviewer]))
         decision = found_decision[0] if found_decision else None
         verdict = decision["verdict"] if decision else None
-        second_look = verdict is not None and self.db["carried"].count_where(
+        second_look = decision is not None and verdict is not None and self.db.table(
+            "carried").count_where(
             "event = ? AND second_look = 1", [decision["verdict_event"]]) > 0
         return MatchView(
             id=match_id, story=story, position=match["position"], score=match["score"],
             suggestion=match["suggestion"], reasons=json.loads(match["reasons"]),
             suggested_outliers=json.loads(match["outliers"]), members=members,
-            verdict=verdict, outliers=json.loads(decision["outliers"]) if verdict else [],
+            verdict=verdict,
+            outliers=json.loads(decision["outliers"]) if decision and verdict else [],
             note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
             second_look=second_look, number=match["number"],
         )
@@ -250,9 +253,9 @@ class ReadMixin(StoreBase):
     def events(self, story: str | None = None) -> Iterator[Event]:
         """The log in the order it was written, streamed."""
         if story is None:
-            rows = self.db["events"].rows_where(order_by="seq")
+            rows = self.db.table("events").rows_where(order_by="seq")
         else:
-            rows = self.db["events"].rows_where("story = ?", [self._story_id(story)],
-                                                order_by="seq")
+            rows = self.db.table("events").rows_where("story = ?", [self._story_id(story)],
+                                                      order_by="seq")
         for row in rows:
             yield event_from_row(row)

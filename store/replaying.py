@@ -132,7 +132,7 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
     for number, event in recording.events:
         if event.session == CARRY_SESSION and len(recording.runs) > 1:
             continue  # add_story has carried the verdicts over again
-        if store.db["events"].count_where("id = ?", [event.id]):
+        if store.db.table("events").count_where("id = ?", [event.id]):
             report.already += 1
             continue
         try:

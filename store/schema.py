@@ -19,71 +19,71 @@ migrations = Migrations(MIGRATION_SET)
 @migrations()
 def m001_initial(db: Database) -> None:
     """Stories, runs, their documents/claims/matches, the event log and the derived state."""
-    db["stories"].create(
+    db.table("stories").create(
         {"id": str, "name": str, "created": str},
         pk="id", not_null={"name", "created"}, strict=True,
     )
-    db["stories"].create_index(["name"], unique=True)
-    db["runs"].create(
+    db.table("stories").create_index(["name"], unique=True)
+    db.table("runs").create(
         {"id": str, "story": str, "number": int, "created": str, "version": str, "params": str},
         pk="id", foreign_keys=[("story", "stories", "id")],
         not_null={"story", "number", "created", "version", "params"}, strict=True,
     )
-    db["runs"].create_index(["story", "number", "created"])
-    db["documents"].create(
+    db.table("runs").create_index(["story", "number", "created"])
+    db.table("documents").create(
         {"run": str, "id": str, "path": str, "lang": str, "title": str, "text": str,
          "encoding": str, "sha256": str},
         pk=("run", "id"), foreign_keys=[("run", "runs", "id")],
         not_null={"path", "lang", "title", "text", "encoding", "sha256"}, strict=True,
     )
-    db["claims"].create(
+    db.table("claims").create(
         {"run": str, "id": str, "doc": str, "index": int, "text": str, "start": int, "end": int,
          "kind": str, "paragraph": int, "fingerprint": str},
         pk=("run", "id"), foreign_keys=[(("run", "doc"), "documents", ("run", "id"))],
         not_null={"doc", "index", "text", "start", "end", "kind", "paragraph", "fingerprint"},
         strict=True,
     )
-    db["claims"].create_index(["run", "doc", "index"])
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZER)
-    db["matches"].create(
+    db.table("claims").create_index(["run", "doc", "index"])
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZER)
+    db.table("matches").create(
         {"run": str, "id": str, "position": int, "score": float, "suggestion": str,
          "reasons": str, "outliers": str},
         pk=("run", "id"), foreign_keys=[("run", "runs", "id")],
         not_null={"position", "score", "suggestion", "reasons", "outliers"}, strict=True,
     )
-    db["members"].create(
+    db.table("members").create(
         {"run": str, "match": str, "claim": str, "ord": int, "suggested": int},
         pk=("run", "match", "claim"),
         foreign_keys=[(("run", "match"), "matches", ("run", "id")),
                       (("run", "claim"), "claims", ("run", "id"))],
         not_null={"ord", "suggested"}, strict=True,
     )
-    db["members"].create_index(["run", "claim"])
-    db["events"].create(
+    db.table("members").create_index(["run", "claim"])
+    db.table("events").create(
         {"seq": int, "id": str, "story": str, "kind": str, "match": str, "verdict": str,
          "outliers": str, "note": str, "claim": str, "target": str, "supersedes": str,
          "reviewer": str, "session": str, "at": str},
         pk="seq", foreign_keys=[("story", "stories", "id")],
         not_null={"id", "story", "kind", "outliers", "reviewer", "session", "at"}, strict=True,
     )
-    db["events"].create_index(["id"], unique=True)
-    db["events"].create_index(["story", "match", "reviewer", "kind", "seq"])
-    db["events"].create_index(["story", "reviewer", "seq"])
-    db["events"].create_index(["supersedes"])
+    db.table("events").create_index(["id"], unique=True)
+    db.table("events").create_index(["story", "match", "reviewer", "kind", "seq"])
+    db.table("events").create_index(["story", "reviewer", "seq"])
+    db.table("events").create_index(["supersedes"])
     # Append-only is a property of the file, not only of this code: other tools write too.
     for action in ("UPDATE", "DELETE"):
         db.execute(
             f"CREATE TRIGGER events_no_{action.lower()} BEFORE {action} ON events "
             "BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END"
         )
-    db["carried"].create(
+    db.table("carried").create(
         {"run": str, "event": str, "source": str, "match_from": str, "match_to": str,
          "similarity": float, "second_look": int},
         pk=("run", "event"), foreign_keys=[("run", "runs", "id")],
         not_null={"source", "match_from", "match_to", "similarity", "second_look"}, strict=True,
     )
     # Derived state: rebuilt from the current run and the log (store/state.py), never edited.
-    db["current_matches"].create(
+    db.table("current_matches").create(
         {"story": str, "id": str, "run": str, "position": int, "score": float,
          "suggestion": str, "reasons": str, "outliers": str, "corrected": int, "gist": str,
          "langs": str},
@@ -91,8 +91,8 @@ def m001_initial(db: Database) -> None:
         not_null={"run", "position", "score", "suggestion", "reasons", "outliers", "corrected",
                   "gist", "langs"}, strict=True,
     )
-    db["current_matches"].create_index(["story", "position", "id"])
-    db["current_members"].create(
+    db.table("current_matches").create_index(["story", "position", "id"])
+    db.table("current_members").create(
         {"story": str, "claim": str, "match": str, "run": str, "doc": str, "lang": str,
          "ord": int, "suggested": int},
         pk=("story", "claim"),
@@ -100,7 +100,7 @@ def m001_initial(db: Database) -> None:
                       (("run", "claim"), "claims", ("run", "id"))],
         not_null={"match", "run", "doc", "lang", "ord", "suggested"}, strict=True,
     )
-    db["current_members"].create_index(["story", "match", "ord"])
+    db.table("current_members").create_index(["story", "match", "ord"])
     db.create_view("current_runs", """
         SELECT r.* FROM runs r
         WHERE r.rowid = (SELECT r2.rowid FROM runs r2 WHERE r2.story = r.story
@@ -133,20 +133,20 @@ def m002_current_decisions(db: Database) -> None:
     Frozen: the table is filled after the migrations by the code that defines it
     (`REFILLED`), not here, so this function never runs today's code on yesterday's schema.
     """
-    db["current_decisions"].create(
+    db.table("current_decisions").create(
         {"story": str, "match": str, "reviewer": str, "verdict": str, "outliers": str,
          "verdict_event": str, "verdict_at": str, "note": str, "note_event": str},
         pk=("story", "match", "reviewer"), foreign_keys=[("story", "stories", "id")],
         not_null={"outliers"}, strict=True,
     )
-    db["current_decisions"].create_index(["story", "reviewer"])
+    db.table("current_decisions").create_index(["story", "reviewer"])
 
 
 @migrations()
 def m003_document_urls(db: Database) -> None:
     """Where each version was published, for ClaimReview appearances; NULL when unknown
     (a local file path is not a URL and is never put in its place)."""
-    db["documents"].add_column("url", str)
+    db.table("documents").add_column("url", str)
 
 
 @migrations()

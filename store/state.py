@@ -32,9 +32,9 @@ def machine_membership(db: Database, run: str) -> Membership:
     """The run's matches exactly as the matcher produced them."""
     membership = Membership(run)
     members: dict[str, list[tuple[str, bool]]] = {}
-    for row in db["members"].rows_where("run = ?", [run], order_by="ord"):
+    for row in db.table("members").rows_where("run = ?", [run], order_by="ord"):
         members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
-    for row in db["matches"].rows_where("run = ?", [run], order_by="position, id"):
+    for row in db.table("matches").rows_where("run = ?", [run], order_by="position, id"):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
                          json.loads(row["reasons"]), json.loads(row["outliers"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
@@ -48,9 +48,9 @@ def stored_membership(db: Database, story: str) -> Membership | None:
         return None
     membership = Membership(run)
     members: dict[str, list[tuple[str, bool]]] = {}
-    for row in db["current_members"].rows_where("story = ?", [story], order_by="ord"):
+    for row in db.table("current_members").rows_where("story = ?", [story], order_by="ord"):
         members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
-    for row in db["current_matches"].rows_where("story = ?", [story]):
+    for row in db.table("current_matches").rows_where("story = ?", [story]):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
                          json.loads(row["reasons"]), json.loads(row["outliers"]),
                          bool(row["corrected"]))
@@ -113,13 +113,15 @@ def write_membership(db: Database, story: str, membership: Membership,
                  if scope is not None else None)
     claims = _claim_facts(db, run, claim_ids)
     if scope is None:
-        db["current_members"].delete_where("story = ?", [story])
-        db["current_matches"].delete_where("story = ?", [story])
+        db.table("current_members").delete_where("story = ?", [story])
+        db.table("current_matches").delete_where("story = ?", [story])
     else:
         marks = ", ".join("?" for _ in scope)
-        db["current_members"].delete_where(f'story = ? AND "match" IN ({marks})', [story, *scope])
-        db["current_matches"].delete_where(f"story = ? AND id IN ({marks})", [story, *scope])
-    matches, members = [], []
+        db.table("current_members").delete_where(f'story = ? AND "match" IN ({marks})',
+                                                 [story, *scope])
+        db.table("current_matches").delete_where(f"story = ? AND id IN ({marks})", [story, *scope])
+    matches: list[dict[str, object]] = []
+    members: list[dict[str, object]] = []
     for match in scope if scope is not None else list(membership.claims):
         if match not in membership.claims:
             continue  # emptied by moves: gone
@@ -137,8 +139,8 @@ def write_membership(db: Database, story: str, membership: Membership,
              "suggested": int(claim in membership.suggested)}
             for ord_, claim in enumerate(ids)
         )
-    db["current_matches"].insert_all(matches, batch_size=BATCH)
-    db["current_members"].insert_all(members, batch_size=BATCH)
+    db.table("current_matches").insert_all(matches, batch_size=BATCH)
+    db.table("current_members").insert_all(members, batch_size=BATCH)
 
 
 def recompute(db: Database, membership: Membership, matches: list[str]) -> None:

@@ -41,7 +41,7 @@ def agreement(table: dict[str, dict[str, str]]) -> dict[str, Any]:
 def story_stats(store: ReadMixin, story: str) -> dict[str, Any]:
     db = store.db
     name = db.execute("SELECT name FROM stories WHERE id = ?", [story]).fetchone()[0]
-    total = db["current_matches"].count_where("story = ?", [story])
+    total = db.table("current_matches").count_where("story = ?", [story])
     table = {match: {r: d["verdict"] for r, d in by.items() if d["verdict"]}
              for match, by in on_current_matches(db, story).items()}
     per_reviewer: dict[str, Counter[str]] = {}

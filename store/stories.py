@@ -29,21 +29,22 @@ def insert_run(db: Database, run: dict[str, Any], result: MatchResult,
                urls: dict[str, str] | None = None) -> None:
     """Insert one run row and everything the matcher produced for it (`urls`: see url_for)."""
     run_id = run["id"]
-    db["runs"].insert(run)
-    db["documents"].insert_all(
+    db.table("runs").insert(run)
+    db.table("documents").insert_all(
         (document_to_row(run_id, doc, text_sha256(doc.text), url_for(doc, urls or {}))
          for doc in result.documents),
         batch_size=BATCH,
     )
-    db["claims"].insert_all((claim_to_row(run_id, c) for c in result.claims), batch_size=BATCH)
+    db.table("claims").insert_all((claim_to_row(run_id, c) for c in result.claims),
+                                  batch_size=BATCH)
     members: list[dict[str, Any]] = []
     rows = []
     for position, match in enumerate(result.matches):
         row, its_members = match_to_rows(run_id, position, match)
         rows.append(row)
         members.extend(its_members)
-    db["matches"].insert_all(rows, batch_size=BATCH)
-    db["members"].insert_all(members, batch_size=BATCH)
+    db.table("matches").insert_all(rows, batch_size=BATCH)
+    db.table("members").insert_all(members, batch_size=BATCH)
 
 
 class StoryMixin(StoreBase):
@@ -70,13 +71,14 @@ class StoryMixin(StoreBase):
         self.last_carry = None
         with self._write(f"adding story {name!r}"):
             old = None
-            if self.db["stories"].count_where("id = ?", [story]) == 0:
-                self.db["stories"].insert({"id": story, "name": name, "created": self.clock()})
+            if self.db.table("stories").count_where("id = ?", [story]) == 0:
+                self.db.table("stories").insert(
+                    {"id": story, "name": name, "created": self.clock()})
             else:
                 old = current_run(self.db, story)
                 if old is not None and self._run_fingerprint(old) == fingerprint:
                     return story
-            number = self.db["runs"].count_where("story = ?", [story]) + 1
+            number = self.db.table("runs").count_where("story = ?", [story]) + 1
             run = stable_id(story, str(number), dumps(fingerprint), dumps(params), prefix="r")
             insert_run(self.db, {"id": run, "story": story, "number": number,
                                  "created": self.clock(),
@@ -113,7 +115,8 @@ class StoryMixin(StoreBase):
 
     def _run_fingerprint(self, run: str) -> list[str]:
         return sorted(row["sha256"]
-                      for row in self.db["documents"].rows_where("run = ?", [run], select="sha256"))
+                      for row in self.db.table("documents").rows_where("run = ?", [run],
+                                                                       select="sha256"))
 
     def story_id(self, name: str) -> str | None:
         """The id of the story called `name` (or with that id), None if there is none."""

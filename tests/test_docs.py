@@ -36,3 +36,9 @@ def test_nothing_points_outside_the_repo() -> None:
                if path.name != "test_docs.py"
                for m in ELSEWHERE.finditer(path.read_text("utf-8"))]
     assert not outside, "\n".join(outside)
+
+
+def test_ci_runs_exactly_the_readmes_test_command() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    (command,) = [line for line in readme.splitlines() if "pip install -e '.[test]'" in line]
+    assert command in (ROOT / ".ci" / "run").read_text("utf-8").splitlines()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crossfact.pipeline import collector_paused, run
+from crossfact.collector import paused as collector_paused
+from crossfact.pipeline import run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 

@@ -214,14 +214,26 @@ def test_upgrade_from_the_first_schema_keeps_and_derives_the_data(tmp_path: Path
     migrations.apply(old, stop_before="m002_current_decisions")
     old.execute("PRAGMA user_version = 1")
     old["stories"].insert({"id": "s-1", "name": "old", "created": "2025"})
-    old["events"].insert({"id": "e1", "story": "s-1", "kind": "verdict", "match": "m-1",
-                          "verdict": "agree", "outliers": "[]", "reviewer": "ann",
-                          "session": "s", "at": "2025"})
+    event = {"story": "s-1", "outliers": "[]", "session": "s", "at": "2025"}
+    old["events"].insert_all([
+        {**event, "id": "e1", "kind": "verdict", "match": "m-1", "verdict": "agree",
+         "reviewer": "ann"},
+        {**event, "id": "e2", "kind": "note", "match": "m-1", "note": "check", "reviewer": "ann"},
+        {**event, "id": "e3", "kind": "note", "match": "m-2", "note": "only", "reviewer": "bob"},
+        {**event, "id": "e4", "kind": "verdict", "match": "m-2", "verdict": "conflict",
+         "outliers": '["d-1"]', "reviewer": "bob"},
+        {**event, "id": "e5", "kind": "undo", "supersedes": "e4", "reviewer": "bob"},
+    ])
     old.close()
     s = open_store(path)
     assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    [row] = s.db["current_decisions"].rows
-    assert (row["match"], row["reviewer"], row["verdict"]) == ("m-1", "ann", "agree")
+    migrated = sorted(s.db["current_decisions"].rows, key=lambda r: r["match"])
+    assert [(r["match"], r["reviewer"], r["verdict"], r["note"]) for r in migrated] == [
+        ("m-1", "ann", "agree", "check"), ("m-2", "bob", None, "only")]
+    from crossfact.store.decisions import rebuild_decisions
+
+    rebuild_decisions(s.db, "s-1")  # today's code derives the same rows from the log
+    assert sorted(s.db["current_decisions"].rows, key=lambda r: r["match"]) == migrated
 
 
 def test_document_urls_migration_on_blank_and_old_databases(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
@@ -25,6 +25,10 @@ from crossfact.models import (
     Suggestion,
 )
 from crossfact.store import MatchRow, MatchView, Member, StoreError, StoryInfo
+
+if TYPE_CHECKING:
+    from crossfact.store import Store
+    from crossfact.tui.store_api import ReviewStore
 
 
 class FakeStore:
@@ -86,11 +90,11 @@ class FakeStore:
     def _members(self, story: str) -> dict[str, list[str]]:
         members = {m.id: list(m.claims) for m in self._matches[story]}
         for e in self._live(story):
-            if e.kind in ("move", "split", "break"):
+            if e.kind in ("move", "split", "break") and e.claim is not None:
                 for claims in members.values():
                     if e.claim in claims:
                         claims.remove(e.claim)
-                target = e.target if e.kind == "move" else f"split-{e.claim}"
+                target = e.target if e.kind == "move" and e.target else f"split-{e.claim}"
                 members.setdefault(target, []).append(e.claim)
         return members
 
@@ -196,7 +200,7 @@ class FakeStore:
         return (same[i - 1].text if i else None, same[i + 1].text if i + 1 < len(same) else None)
 
     # -- commands --------------------------------------------------------------------------
-    def _event(self, **fields: object) -> Event:
+    def _event(self, **fields: Any) -> Event:
         if self.fail_next:
             message, self.fail_next = self.fail_next, None
             raise StoreError(message)
@@ -252,6 +256,11 @@ class FakeStore:
 
     def close(self) -> None:
         self.closed = True
+
+
+if TYPE_CHECKING:  # mypy (tests/test_types.py) holds the fake and the real store to one API
+    def _both_serve_the_tui(real: Store, fake: FakeStore) -> list[ReviewStore]:
+        return [real, fake]
 
 
 LANGS = ("tr", "bn", "ar", "fr", "he")

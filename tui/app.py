@@ -20,7 +20,7 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from crossfact.models import Document, MatchResult
-from crossfact.store import Store, StoreError
+from crossfact.store import StoreError
 from crossfact.tui.cell_width import match_terminal_widths
 from crossfact.tui.commands import ReviewCommands
 from crossfact.tui.display_text import bidi_default
@@ -28,6 +28,7 @@ from crossfact.tui.heap import thaw
 from crossfact.tui.messages import MatchingFinished, MatchingProgress
 from crossfact.tui.screens.help import HelpScreen
 from crossfact.tui.screens.review import ReviewScreen
+from crossfact.tui.store_api import ReviewStore
 
 
 def other_names(name: str, paths: Sequence[Path]) -> Iterator[str]:
@@ -67,7 +68,7 @@ class ReviewApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: ReviewStore,
         *,
         reviewer: str,
         story: str,

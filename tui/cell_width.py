@@ -6,6 +6,17 @@ Bengali line then takes more cells on screen than Textual laid out, and every bo
 to its right is pushed out of line. Rich routes every measurement through one table per
 Unicode version, so giving Mc characters one cell there fixes widgets, borders and cropping
 at once, for the TUI process only (display, never data).
+
+Neither Rich nor Textual has a public way to change a character's width, so this is the one
+place that reaches into their internals, and exactly these:
+- `rich._unicode_data.load` (private): the per-version width table, edited in place;
+- `rich.cells.get_character_cell_size` and `rich.cells.cached_cell_len`: their caches cleared;
+- `textual._cells.cell_len` (private), when loaded: its cache cleared.
+What guards it: `rich>=14.2,<16` in pyproject.toml (the test extra pins the exact Rich and
+Textual the snapshots were drawn with); a Rich that moved the table leaves Rich's own widths
+(the ImportError below) rather than failing; and tests/test_tui_display.py
+(`test_rich_counts_bengali_like_the_terminal`) and the tmux test fail when the widths no
+longer match the terminal's, which is the moment to look here again.
 """
 
 from __future__ import annotations
@@ -18,7 +29,7 @@ from rich import cells
 try:  # a private table of Rich's (tested with rich 14-15): without it, Rich's own widths
     from rich._unicode_data import load as load_cell_table
 except ImportError:  # pragma: no cover - a Rich that moved it
-    load_cell_table = None
+    load_cell_table = None  # type: ignore[assignment]  # then the widths stay Rich's own
 
 _done = False
 
@@ -58,7 +69,7 @@ def match_terminal_widths() -> None:
     cells.get_character_cell_size.cache_clear()
     cells.cached_cell_len.cache_clear()
     textual_cells = sys.modules.get("textual._cells")
-    cached = getattr(textual_cells, "cell_len", None)
-    if hasattr(cached, "cache_clear"):
-        cached.cache_clear()
+    clear = getattr(getattr(textual_cells, "cell_len", None), "cache_clear", None)
+    if clear is not None:
+        clear()
     _done = True

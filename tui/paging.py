@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Literal
 
-from crossfact.store import MatchRow, Store
+from crossfact.store import MatchRow
+from crossfact.tui.store_api import ReviewStore
 
 FilterName = Literal["all", "todo", "conflicts", "unsourced", "decided", "carried",
                      "second_look"]
@@ -36,7 +37,7 @@ class MatchPager:
     PAGE = 100  # ~3 screens: one SQL read and 100 small models per page
     KEEP_PAGES = 8
 
-    def __init__(self, store: Store, story: str, reviewer: str) -> None:
+    def __init__(self, store: ReviewStore, story: str, reviewer: str) -> None:
         self.store = store
         self.story = story
         self.reviewer = reviewer

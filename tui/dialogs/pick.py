@@ -103,7 +103,7 @@ class PickMany(_ListDialog):
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickMany")
     BINDINGS = [
-        Binding("space", "toggle", "Tick", id="dialog-toggle", priority=True),
+        Binding("space", "tick", "Tick", id="dialog-toggle", priority=True),
         Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
         *LIST_KEYS,
@@ -123,7 +123,7 @@ class PickMany(_ListDialog):
             yield Label(self.title_text, markup=False)
             yield OptionList(*[Option(self._prompt(item), id=item.value) for item in self.items])
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:  # not `toggle`: Textual's own action for attributes
         options = self.query_one(OptionList)
         index = options.highlighted
         if index is None:

@@ -1,8 +1,8 @@
 """Fixing a match: outliers of a conflict, moving a claim to another match, splitting one
 out, confirming or breaking a weak link. Each is one store command, so one event in the log.
 
-A mixin of ReviewScreen (it uses the screen's store, story, view and command helpers); kept
-apart so the screen module stays about reviewing.
+The base class of ReviewScreen, which sets the attributes and defines the helpers declared
+here; kept apart so the screen module stays about reviewing.
 """
 
 from __future__ import annotations
@@ -10,20 +10,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from crossfact.store import Member, parse_number
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from crossfact.models import Event
+from crossfact.store import MatchRow, MatchView, Member, parse_number
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
 
 if TYPE_CHECKING:
-    from crossfact.tui.screens.review import ReviewScreen
-
-    _Base = ReviewScreen
-else:
-    _Base = object
+    from crossfact.tui.store_api import ReviewStore
 
 
-class FixingActions(_Base):
+class FixingActions(Screen[None]):
     """Key actions m, x, y, b and o."""
+
+    # set by ReviewScreen
+    store: ReviewStore
+    reviewer: str
+    session: str
+    story: str | None
+    view: MatchView | None
+    bidi: reactive[bool]
+
+    if TYPE_CHECKING:  # defined by ReviewScreen
+        def goto(self, match_id: str) -> bool: ...
+
+        def find_number(self, number: str) -> MatchRow | None: ...
+
+        def _command(self, call: Callable[[], Event | None], label: str) -> Event | None: ...
+
+    @property
+    def open_story_id(self) -> str:
+        """The open story's id, for the keys that act on a match (they do nothing without one)."""
+        if self.story is None:
+            raise RuntimeError("no story is open")
+        return self.story
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -63,8 +85,9 @@ class FixingActions(_Base):
             if outliers is None:
                 return
             self._command(
-                lambda: self.store.decide(self.story, view.id, "conflict", reviewer=self.reviewer,
-                                          session=self.session, outliers=outliers),
+                lambda: self.store.decide(self.open_story_id, view.id, "conflict",
+                                          reviewer=self.reviewer, session=self.session,
+                                          outliers=outliers),
                 f"conflict #{view.number}, {len(outliers)} outlier(s)",
             )
             self.goto(view.id)
@@ -93,7 +116,7 @@ class FixingActions(_Base):
                     self.notify(f"No match #{answer}.", severity="warning", markup=False)
                     return
                 self._command(
-                    lambda: self.store.move_claim(self.story, claim_id, target.id,
+                    lambda: self.store.move_claim(self.open_story_id, claim_id, target.id,
                                                   reviewer=self.reviewer, session=self.session),
                     f"claim moved to #{target.number}",
                 )
@@ -113,8 +136,8 @@ class FixingActions(_Base):
 
         def split(claim_id: str) -> None:
             self._command(
-                lambda: self.store.split_claim(self.story, claim_id, reviewer=self.reviewer,
-                                               session=self.session),
+                lambda: self.store.split_claim(self.open_story_id, claim_id,
+                                               reviewer=self.reviewer, session=self.session),
                 f"claim split out of #{view.number}",
             )
             self.goto(view.id)
@@ -133,7 +156,7 @@ class FixingActions(_Base):
 
         def apply(claim_id: str) -> None:
             self._command(
-                lambda: command(self.story, view.id, claim_id, reviewer=self.reviewer,
+                lambda: command(self.open_story_id, view.id, claim_id, reviewer=self.reviewer,
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from rich.text import Text
 from textual import work
@@ -25,7 +26,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crossfact.models import Event, Suggestion
-from crossfact.store import CarryReport, MatchRow, MatchView, Store, StoreError, parse_number
+from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import RTL_LANGS, one_line, visual
@@ -34,16 +35,20 @@ from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS, FilterName, MatchPager
 from crossfact.tui.screens.fixing import FixingActions
+from crossfact.tui.store_api import ReviewStore
 from crossfact.tui.widgets.match_detail import MatchDetail
 from crossfact.tui.widgets.match_list import MatchList, header_line
 from crossfact.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from crossfact.store import Store
 
 T = TypeVar("T")
 
 
 class ReviewScreen(FixingActions, Screen[None]):
-    BINDINGS: ClassVar = REVIEW_BINDINGS
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [*REVIEW_BINDINGS]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     AUTO_FOCUS = ""  # keys belong to the screen; nothing takes focus until "/" is pressed
     CHECKPOINT_IDLE: ClassVar[float] = 1.0
     """Seconds after the last saved command before the WAL is checkpointed (in a thread)."""
@@ -53,7 +58,8 @@ class ReviewScreen(FixingActions, Screen[None]):
     show_context: reactive[bool] = reactive(False)
     """Show the sentence before and after each claim."""
 
-    def __init__(self, store: Store, *, reviewer: str, session: str, bidi: bool = True) -> None:
+    def __init__(self, store: ReviewStore, *, reviewer: str, session: str,
+                 bidi: bool = True) -> None:
         super().__init__()
         self.store = store
         self.reviewer = reviewer
@@ -214,6 +220,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             detail.show(None, empty=empty)
             return
         fetched, self._fetched = self._fetched, None
+        view: MatchView | None
         if fetched is not None and fetched.id == match_id:
             view = fetched
         else:
@@ -222,7 +229,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         context = {}
         if view is not None and self.show_context:
             for member in view.members:
-                found = self._call(lambda m=member: self.store.context(m.claim.id))
+                found = self._call(partial(self.store.context, member.claim.id))
                 if found:
                     context[member.claim.id] = found
         detail.show(view, context)  # from its top
@@ -238,7 +245,8 @@ class ReviewScreen(FixingActions, Screen[None]):
     def _refresh_progress(self) -> None:
         if self.story is None:
             return
-        progress = self._call(lambda: self.store.progress(self.story, reviewer=self.reviewer))
+        progress = self._call(lambda: self.store.progress(self.open_story_id,
+                                                          reviewer=self.reviewer))
         if progress is not None:
             self.status.progress = progress
             self._all_done_said = self._all_done_said and progress[0] == progress[1]
@@ -325,7 +333,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         return self.matches.current()
 
     def _advance(self, position: int) -> None:
-        story = self.story
+        story = self.open_story_id
         nxt = self._call(lambda: self.store.next_todo(story, position, reviewer=self.reviewer))
         if nxt is None:
             if not self._all_done_said:  # once, not a pile of toasts on every later key
@@ -343,8 +351,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._detail_first()
         with self.app.batch_update():  # saved, list, progress and next match: one frame
             event = self._command(
-                lambda: self.store.decide(self.story, row.id, verdict, reviewer=self.reviewer,
-                                          session=self.session),
+                lambda: self.store.decide(self.open_story_id, row.id, verdict,
+                                          reviewer=self.reviewer, session=self.session),
                 f"{verdict} #{row.number}",
             )
             if event is not None:
@@ -357,7 +365,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._detail_first()
         with self.app.batch_update():
             event = self._command(
-                lambda: self.store.skip(self.story, row.id, reviewer=self.reviewer,
+                lambda: self.store.skip(self.open_story_id, row.id, reviewer=self.reviewer,
                                         session=self.session),
                 f"skipped #{row.number}",
             )
@@ -400,7 +408,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             if text is None:
                 return
             self._command(
-                lambda: self.store.note(self.story, row.id, text, reviewer=self.reviewer,
+                lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
                 f"note #{row.number}",
             )
@@ -518,7 +526,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
         target = Path(self.store.path).parent / f"{name or 'story'}.{suffix}"
         try:  # an existing file is refused, never overwritten (the store's rule)
-            write_export(self.store, fmt, self.story, target)
+            write_export(cast("Store", self.store), fmt, self.story, target)
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None
