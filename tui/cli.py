@@ -20,6 +20,15 @@ def seed_story_dir() -> Path:
     return Path(str(files("crossfact") / SEED_STORY))
 
 
+def system_user() -> str:
+    """The login name for the log, or a plain word when the system has none for this uid
+    (a container without a passwd entry): --reviewer names the reviewer then."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
 def default_story_name(paths: tuple[Path, ...]) -> str:
     if len(paths) == 1 and paths[0].is_dir():
         return paths[0].resolve().name
@@ -73,7 +82,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
 
     app = ReviewApp(
         store,
-        reviewer=reviewer or getpass.getuser(),
+        reviewer=reviewer or system_user(),
         story=story_name or default_story_name(paths),
         paths=files,
         langs=langs,
