@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from .state import rebuild_story
 from .stories import insert_run
 
 BATCH = 1000
+LANG_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")  # BCP 47-like, as CLDR names
 
 
 @dataclass
@@ -51,6 +53,9 @@ def result_of(record: dict[str, Any]) -> MatchResult:
         claims=[Claim.model_validate(claim) for claim in record["claims"]],
         matches=[Match.model_validate(match) for match in record["matches"]],
     )
+    for document in result.documents:
+        if not LANG_CODE.fullmatch(document.lang):
+            raise ValueError(f"document {document.id} has the language {document.lang[:20]!r}")
     for match in result.matches:
         if not math.isfinite(match.score):
             raise ValueError(f"match {match.id} has the score {match.score}")

@@ -152,6 +152,9 @@ CRAFTED: dict[str, object] = {
         **next(r for r in lines if r["type"] == "event"), "story": "s-nope", "id": "new"}],
     "an event with outliers as text": lambda lines: [*lines[:-1], {
         **next(r for r in lines if r["type"] == "event"), "outliers": "ar", "id": "new"}],
+    "a language that is an escape sequence": lambda lines: [lines[0], {**lines[1], "documents": [
+        {**lines[1]["documents"][0], "lang": ESC_NAME}, *lines[1]["documents"][1:]]},
+        *lines[2:]],
     "a line that is a list": lambda lines: [*lines, [1, 2]],
     "a type that is a number": lambda lines: [*lines, {"type": 5}],
     "deeply nested JSON": lambda lines: [*lines, "DEEP"],

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import MatchRow, MatchView, Store, StoreError, parse_number
 from crossfact.tui.dialogs.prompt import TextPrompt
@@ -280,7 +281,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         event.stop()
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(f"{event.worker.error} (every decision is saved in the log)",
+            failure = terminal.message(event.worker.error)
+            self.notify(f"{failure} (every decision is saved in the log)",
                         title="Checkpoint failed", severity="warning", markup=False)
 
     # -- store calls -----------------------------------------------------------------------
@@ -292,11 +294,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.report_failure(str(error) or type(error).__name__, saving=saving)
             return None
 
-    def report_failure(self, message: str, *, saving: bool = True) -> None:
-        self.notify(message, title="Not saved" if saving else "Store error",
+    def report_failure(self, text: str, *, saving: bool = True) -> None:
+        text = terminal.message(text)  # file names and values from others' files: shown, not obeyed
+        self.notify(text, title="Not saved" if saving else "Store error",
                     severity="error", timeout=8, markup=False)  # paths, names: not markup
-        self.status.failed(message, saving=saving)
-        self.post_message(StoreFailed(message))
+        self.status.failed(text, saving=saving)
+        self.post_message(StoreFailed(text))
 
     def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
         event = self._call(call, saving=True)
@@ -380,6 +383,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         if row is None:
             return
         current = self.view.note if self.view is not None and self.view.id == row.id else ""
+        current = terminal.strip_controls(current or "")  # a note from an imported file: text only
 
         def save(text: str | None) -> None:
             if text is None:
@@ -469,5 +473,5 @@ class ReviewScreen(FixingActions, Screen[None]):
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None
-        self.notify(f"Exported to {target}", title="Export", markup=False)
+        self.notify(f"Exported to {terminal.message(target)}", title="Export", markup=False)
         return target
