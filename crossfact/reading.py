@@ -34,15 +34,16 @@ from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
-# A news article is tens of kilobytes. Matching time grows faster than the text: on this
-# machine a 1 MB single-line file took 7.8 s to match and a 5 MB one 75 s and 1.07 GB
-# (benchmarks/bench_hostile.py), so a file above 2 MB is refused with that said, rather
-# than leaving the user waiting on something no reviewer could read through.
+# A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB
+# single line took 75 s and 1.07 GB to match; a 2 MB one takes 14 s and 226 MB here (on the
+# seed story's text, load average 5.5: benchmarks/bench_hostile.py), already more than any
+# reviewer reads through. A larger file is refused at once, with the limit said.
 MAX_BYTES = 2_000_000
 # Versions of one story: every pair is aligned, so time grows with the square of their
-# number (100 files took 7 s, 200 took 21 s, 3,000 did not end in 90 s). A story in more
-# versions than this is refused at once, with the count.
-MAX_VERSIONS = 100
+# number (seed-story versions, same bench: 20 took 4 s, 50 took 8-13 s, 100 took 43 s;
+# 3,000 had not ended after 90 s). A story in more versions is refused at once, with the
+# count; a real story has a handful.
+MAX_VERSIONS = 50
 TITLE_CHARS = 100
 CONTROL_SHARE = 0.05  # more control characters than this and it is not prose
 UTF16_COLUMN_SHARE = 0.9  # share of one byte column below 0x20 that means UTF-16

@@ -104,7 +104,7 @@ def test_a_five_megabyte_line_is_refused_at_once_with_the_limit(tmp_path: Path) 
 def test_a_folder_of_thousands_of_files_is_refused_at_once(tmp_path: Path) -> None:
     folder = story(tmp_path, {f"{n:04d}.txt": ARTICLE.encode() for n in range(3000)})
     ran = crossfact("match", folder, ok=False, timeout=30)
-    assert "more than 100 versions" in ran.err
+    assert "more than 50 versions" in ran.err
 
 
 @pytest.fixture
