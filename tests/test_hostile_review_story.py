@@ -50,3 +50,48 @@ def test_an_unknown_named_story_without_files_is_one_line(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["review", "--story", "README", "--db", str(db)])
     assert result.exit_code == 1
     assert "no story named 'README'" in result.output and result.output.count("\n") == 1
+
+
+def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
+    """Issue 13, 10: the save fails, the text stays, and a second try saves it."""
+    TYPED = "checked with the desk; " * 2000  # noqa: N806 (needs new pages: the disk is full)
+    from textual.pilot import Pilot
+    from textual.widgets import Input
+    from tui_fakes import seed_result
+
+    s = open_store(tmp_path / "r.db")
+    story = s.add_story("seed-story", seed_result(), {})
+    app = ReviewApp(s, reviewer="ana", session="s1", story="seed-story", bidi=True)
+
+    def notes() -> list[str | None]:
+        return [e.note for e in s.events(story) if e.kind == "note"]
+
+    def fill_the_disk() -> None:  # not one more page: a long note needs many
+        pages = s.db.execute("PRAGMA page_count").fetchone()[0]
+        s.db.execute(f"PRAGMA max_page_count = {pages}")
+
+    async def steps(pilot: Pilot) -> None:
+        fill_the_disk()
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = TYPED  # as if typed (or pasted)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notes() == []
+        s.db.execute("PRAGMA max_page_count = 1073741823")  # space again
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # the kept text is in the editor: saved as typed
+        await pilot.pause()
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 34)) as pilot:
+            for _ in range(50):
+                if app.review.story is not None:
+                    break
+                await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(main())
+    assert notes() == [TYPED]
+    s.close()

@@ -64,6 +64,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
+        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -384,15 +385,23 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         current = self.view.note if self.view is not None and self.view.id == row.id else ""
         current = terminal.strip_controls(current or "")  # a note from an imported file: text only
+        current = self._unsaved_notes.get(row.id, current)  # what a failed save kept
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            self._command(
+            saved = self._command(
                 lambda: self.store.note(self.story, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
                 f"note #{row.number}",
             )
+            if saved is None:  # a full disk, a busy database: the typing is not thrown away
+                self._unsaved_notes[row.id] = text
+                self.notify(f"The note on match {row.number} was not saved; it is kept: "
+                            "press n on the match to try again.", title="Note kept",
+                            severity="warning", timeout=10, markup=False)
+            else:
+                self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
         self.app.push_screen(TextPrompt(f"Note on match {row.number}", current or ""), save)
