@@ -95,3 +95,35 @@ def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
     asyncio.run(main())
     assert notes() == [TYPED]
     s.close()
+
+
+def test_quitting_while_matching_does_not_wait_for_the_matcher(tmp_path: Path) -> None:
+    """Issue 13, 11: q during a long match ends the app and its thread at once (it waited
+    11 s here for 40 versions before the matcher checked for cancellation)."""
+    import concurrent.futures.thread
+    import time
+
+    from crossfact.reading import collect_paths
+
+    story = tmp_path / "story"
+    story.mkdir()
+    seed = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seed-story").glob("*.txt"))
+    for n in range(40):
+        text = seed[n % len(seed)].read_text(encoding="utf-8")
+        (story / f"{n:03d}.txt").write_text(f"Version {n}.\n{text}", encoding="utf-8")
+    s = open_store(tmp_path / "r.db")
+    app = ReviewApp(s, reviewer="ana", session="s1", story="big",
+                    paths=collect_paths([story]), bidi=True)
+
+    async def main() -> None:
+        async with app.run_test() as pilot:
+            await pilot.pause(1.0)
+            await pilot.press("q")
+
+    start = time.perf_counter()
+    asyncio.run(main())
+    for thread in list(concurrent.futures.thread._threads_queues):  # what exit would join
+        thread.join(timeout=30)
+    assert time.perf_counter() - start < 5
+    assert s.story_id("big") is None  # nothing half-stored
+    s.close()

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual import events, work
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from crossfact.models import Document, MatchResult
 from crossfact.store import Store, StoreError
@@ -26,6 +26,11 @@ from crossfact.tui.heap import thaw
 from crossfact.tui.messages import MatchingFinished, MatchingProgress
 from crossfact.tui.screens.help import HelpScreen
 from crossfact.tui.screens.review import ReviewScreen
+
+
+class MatchingCancelled(Exception):
+    """Raised in the matching thread once the app has cancelled it (the reviewer quit), so
+    the process exits at once instead of waiting for the matcher to finish."""
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
@@ -115,7 +120,11 @@ class ReviewApp(App[None]):
         """Match the files off the main thread; the screen stays usable meanwhile."""
         from crossfact import pipeline
 
+        worker = get_current_worker()
+
         def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:  # the reviewer quit: stop at the next step, not the end
+                raise MatchingCancelled(stage)
             self.post_message(MatchingProgress(stage, done, total))
 
         result = pipeline.run(
@@ -141,6 +150,8 @@ class ReviewApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures reach the reviewer (one line, no traceback)."""
+        if isinstance(event.worker.error, MatchingCancelled):
+            return
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             message = str(event.worker.error) or type(event.worker.error).__name__
             self.notify(message, title="Matching failed", severity="error", timeout=10,
