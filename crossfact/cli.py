@@ -35,7 +35,7 @@ class LazyGroup(click.Group):
     an error names files and values from other people, so it is one line with every
     control character shown, never obeyed (crossfact.terminal)."""
 
-    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+    def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
         if not standalone_mode:  # a caller in Python (tests, scripts) takes the exceptions
@@ -77,7 +77,8 @@ class LazyGroup(click.Group):
         if target is None:
             return None
         module, attr = target.split(":")
-        return getattr(importlib.import_module(module), attr)
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
 
 
 @click.group(cls=LazyGroup)

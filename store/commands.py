@@ -71,7 +71,7 @@ class CommandMixin(StoreBase):
         if self.incoming is not None:
             self.incoming.check(event)
             origin = self.incoming.id
-        self.db["events"].insert({**event_to_row(event), "origin": origin})
+        self.db.table("events").insert({**event_to_row(event), "origin": origin})
         decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)

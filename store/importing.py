@@ -169,7 +169,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 continue
             rows.append({**event_to_row(event),
                          "origin": origin.id if origin is not None else None})
-        db["events"].insert_all(rows, batch_size=BATCH)
+        db.table("events").insert_all(rows, batch_size=BATCH)
         report.events += len(rows)
         pending.clear()
 
@@ -180,7 +180,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 if kind == "story":
                     flush()
                     if db["stories"].count_where("id = ?", [record["id"]]) == 0:
-                        db["stories"].insert({k: _text(record, k) for k in ("id", "name",
+                        db.table("stories").insert({k: _text(record, k) for k in ("id", "name",
                                                                              "created")})
                     report.stories.add(record["id"])
                 elif kind == "run":
@@ -237,7 +237,7 @@ def _insert_run_record(store: StoreBase, record: dict[str, Any]) -> None:
            "created": record["created"], "version": record["version"],
            "params": dumps(record["params"])}
     insert_run(store.db, run, result_of(record), urls_of(record))
-    store.db["carried"].insert_all(
+    store.db.table("carried").insert_all(
         ({"run": record["id"], **row} for row in record.get("carried", [])), batch_size=BATCH)
 
 
