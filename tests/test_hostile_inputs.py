@@ -42,10 +42,11 @@ def story(tmp_path: Path, files: dict[str, bytes], toml: str | None = None) -> P
 def test_a_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     folder = story(tmp_path, {"a\udcff\udcfe.txt": ARTICLE.encode(),
                               "b.txt": ARTICLE.replace("Monday", "Tuesday").encode()})
-    ran = crossfact("match", folder, "--format", "json", ok=True)
+    langs = [f"--lang={folder / name}=en" for name in ("a\udcff\udcfe.txt", "b.txt")]
+    ran = crossfact("match", folder, *langs, "--format", "json", ok=True)
     paths = [d["path"] for d in json.loads(ran.out)["documents"]]
     assert any(p.endswith("a\\xff\\xfe.txt") for p in paths)
-    handled(crossfact("match", folder, ok=True))
+    handled(crossfact("match", folder, *langs, ok=True))
 
 
 def test_escapes_in_a_file_name_are_shown_not_obeyed(tmp_path: Path) -> None:
@@ -89,7 +90,8 @@ def test_koi8_r_russian_is_read_as_russian(tmp_path: Path) -> None:
     text = ("Президент России заявил, что экономика выросла на 3 процента. "
             "Правительство одобрило новый бюджет на 2025 год.\n")
     folder = story(tmp_path, {"ru.txt": text.encode("koi8_r"), "en.txt": ARTICLE.encode()})
-    ran = crossfact("match", folder, "--format", "json", ok=True)
+    ran = crossfact("match", folder, f"--lang={folder / 'en.txt'}=en", "--format", "json",
+                    ok=True)
     langs = {Path(d["path"]).name: d["lang"] for d in json.loads(ran.out)["documents"]}
     assert langs["ru.txt"] == "ru"
 
