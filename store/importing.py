@@ -25,6 +25,7 @@ from crossfact.story_file import is_web_url
 
 from .base import StoreBase
 from .commands import undo_target
+from .connection import foreign_triggers
 from .errors import StoreError
 from .jsonl import FORMAT_VERSION
 from .membership import dumps
@@ -173,6 +174,10 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
         report.events += len(rows)
         pending.clear()
 
+    foreign = foreign_triggers(db)
+    if foreign:
+        raise StoreError(f"{store.path}: has a trigger crossfact did not make ({foreign[0]}), "
+                         "which an import would run on every row; drop it first")
     with store._write(f"importing {source}"):
         for number, record in parse(lines, source):
             kind = record["type"]
