@@ -39,9 +39,8 @@ def sql_errors(path: Path, doing: str) -> Iterator[None]:
 def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
-        return (f"{path}: another program kept writing to the database for "
-                f"{BUSY_TIMEOUT_MS // 1000} s (an import or a merge?); {doing} was not saved: "
-                "retry when it is done")
+        return (f"{path}: another program is writing to the database (an import or a "
+                f"merge?); {doing} was not saved: retry when it is done")
     if "full" in message:
         return f"{path}: the disk is full; {doing} was not saved"
     if "readonly" in message or "read-only" in message:

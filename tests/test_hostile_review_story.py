@@ -127,3 +127,29 @@ def test_quitting_while_matching_does_not_wait_for_the_matcher(tmp_path: Path) -
     assert time.perf_counter() - start < 5
     assert s.story_id("big") is None  # nothing half-stored
     s.close()
+
+
+def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
+        tmp_path: Path) -> None:
+    """Issue 13, 11: the review app's wait for a busy database is short and says why."""
+    import sqlite3
+    import time
+
+    from crossfact.store import StoreError
+    from crossfact.tui.cli import INTERACTIVE_BUSY_MS
+
+    s = open_test_store(tmp_path / "d.db")
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ana")[0].id
+    s.wait_for_writers(INTERACTIVE_BUSY_MS)
+    importer = sqlite3.connect(tmp_path / "d.db")
+    importer.execute("BEGIN IMMEDIATE")  # a long import holds the write lock
+    start = time.perf_counter()
+    with pytest.raises(StoreError, match="another program is writing.*was not saved"):
+        s.decide("seed", match, "agree", reviewer="ana", session="s")
+    assert time.perf_counter() - start < 5
+    importer.rollback()
+    importer.close()
+    s.decide("seed", match, "agree", reviewer="ana", session="s")  # saved once it is done
+    assert s.progress("seed", reviewer="ana")[0] == 1
+    s.close()

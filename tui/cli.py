@@ -13,6 +13,9 @@ from crossfact.options import lang_option, segmented_option
 from crossfact.store.cli import db_option
 
 SEED_STORY = "seed-story"
+# A key waits this long for another process's write (a long import) before it is refused
+# with "not saved" (the store's commands wait 15 s); another reviewer's commit takes ms.
+INTERACTIVE_BUSY_MS = 1000
 
 
 def seed_story_dir() -> Path:
@@ -72,6 +75,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(db)
+        store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
             store.close()
             raise CrossfactError(f"{store.path}: no story named {story_name!r}; "
