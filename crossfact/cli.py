@@ -62,7 +62,7 @@ class LazyGroup(click.Group):
     an error names files and values from other people, so it is one line with every
     control character shown, never obeyed (crossfact.terminal)."""
 
-    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+    def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True,
              **extra: Any) -> Any:
         if not standalone_mode:  # a caller in Python (tests, scripts) takes the exceptions

@@ -21,6 +21,7 @@ Encodings, in the order they are tried:
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -33,7 +34,16 @@ from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
 
 TEXT_SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20_000_000  # a news article is kilobytes; anything this big is not one
+# A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB
+# single line took 75 s and 1.07 GB to match; a 2 MB one takes 14 s and 226 MB here (on the
+# seed story's text, load average 5.5: benchmarks/bench_hostile.py), already more than any
+# reviewer reads through. A larger file is refused at once, with the limit said.
+MAX_BYTES = 2_000_000
+# Versions of one story: every pair is aligned, so time grows with the square of their
+# number (seed-story versions, same bench: 20 took 4 s, 50 took 8-13 s, 100 took 43 s;
+# 3,000 had not ended after 90 s). A story in more versions is refused at once, with the
+# count; a real story has a handful.
+MAX_VERSIONS = 50
 TITLE_CHARS = 100
 CONTROL_SHARE = 0.05  # more control characters than this and it is not prose
 UTF16_COLUMN_SHARE = 0.9  # share of one byte column below 0x20 that means UTF-16
@@ -54,10 +64,15 @@ LEGACY_ENCODINGS: dict[str, str] = {
     "cp1254": "Latin",
     "cp1256": "Arabic",
     "cp1255": "Hebrew",
+    # Russian and Ukrainian newsrooms: the two put the same letters in opposite cases, so a
+    # wrong one reads as words that switch from lower to upper case (see _is_plausible_word)
+    "cp1251": "Cyrillic",
+    "koi8_r": "Cyrillic",
 }
 # Icelandic letters sit where Windows-1254 has Turkish ğ ı ş İ Ğ Ş: Turkish read as 1252
 # shows them, and no language of the newsroom uses them
 _UNLIKELY_LATIN = frozenset("ðýþÐÝÞ")
+_CASED_SCRIPTS = frozenset({"Latin", "Cyrillic"})
 _WORD = re.compile(r"[^\W\d_]+")
 # control characters (Unicode category Cc: C0, DEL, C1) other than \t \n \v \f \r
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -76,17 +91,24 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
     found: list[Path] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = _text_files_under(path)
-            if not files:
-                raise InputError(f"{given}: no .txt or .md files in this folder")
-            found.extend(files)
-        elif path.is_file():
-            found.append(path)
-        elif path.exists():
-            raise InputError(f"{given}: not a regular file or folder")
-        else:
-            raise InputError(f"{given}: no such file or folder")
+        try:
+            if path.is_dir():
+                files = _text_files_under(path)
+                if not files:
+                    raise InputError(f"{given}: no .txt or .md files in this folder")
+                found.extend(files)
+            elif path.is_file():
+                found.append(path)
+            elif path.exists():
+                raise InputError(f"{given}: not a regular file or folder")
+            else:
+                raise InputError(f"{given}: no such file or folder")
+        except OSError as error:  # a folder without search or read permission
+            raise InputError(f"{given}: cannot read it ({error.strerror or error})") from None
+        if len(found) > MAX_VERSIONS:
+            raise InputError(f"{given}: more than {MAX_VERSIONS} versions of one story "
+                             f"({len(found)} files so far); every pair is compared, so "
+                             "that many cannot be matched in useful time: choose the versions")
     seen: set[Path] = set()
     unique = []
     for path in found:
@@ -99,8 +121,10 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 def _text_files_under(folder: Path) -> list[Path]:
     return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(TEXT_SUFFIXES)
+        (p for p in folder.iterdir()
+         if not p.name.startswith(".") and p.name.lower().endswith(TEXT_SUFFIXES)
+         and p.is_file()),
+        key=lambda p: os.fsencode(p.name),  # a name that is not UTF-8 sorts by its bytes
     )
 
 
@@ -214,11 +238,13 @@ def _plausibility(text: str, script: str) -> int:
 def _is_plausible_word(word: str, script: str) -> bool:
     if any(script_of(char) not in (script, None) for char in word):
         return False
+    if script not in _CASED_SCRIPTS:
+        return True
+    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
+        return False
     if script != "Latin":
         return True
     if len(word) >= 3 and not any(char.isascii() for char in word):
-        return False
-    if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
         return False
     return not _UNLIKELY_LATIN.intersection(word)
 
@@ -257,7 +283,8 @@ def read_document(path: Path, lang: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: too large for a news article ({size:,} bytes)")
+            raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
+                             f"crossfact matches files up to {MAX_BYTES:,} bytes)")
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
@@ -268,12 +295,18 @@ def read_document(path: Path, lang: str | None = None) -> Document:
         raise InputError(f"{path}: {error}") from None
     return Document(
         id=stable_id(text, prefix="d"),
-        path=str(path),
+        path=printable_path(path),
         lang=language,
         title=make_title(text),
         text=text,
         encoding=encoding,
     )
+
+
+def printable_path(path: Path) -> str:
+    """The path as text every output can hold: a file name that is not UTF-8 keeps its
+    other bytes as `\\xNN` (as given otherwise, so it still names the file)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def make_title(text: str) -> str:

@@ -59,6 +59,13 @@ class StoreBase:
         """Copy the WAL into the database file; callable from any thread (its own connection)."""
         return checkpoint_wal(self.path)
 
+    def wait_for_writers(self, milliseconds: int) -> None:
+        """How long a write waits for another process's write before it is refused (StoreError,
+        nothing saved). Commands wait long (BUSY_TIMEOUT_MS) to queue behind each other; the
+        review app waits briefly, so a key during someone's long import is refused in a
+        second with that said, instead of freezing the screen."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
     def defer_checkpoints(self, pages: int = DEFERRED_CHECKPOINT_PAGES) -> None:
         """Let the WAL grow to `pages` before a commit checkpoints it, for a caller that
         checkpoints in its own pauses (the TUI): SQLite's default, 1000 pages, made one

@@ -7,6 +7,7 @@ StoreError or CrossfactError into one line on stderr and exit code 1.
 from __future__ import annotations
 
 import functools
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -77,7 +78,13 @@ def existing_store(db: Path | None) -> Store:
     path = resolve_db_path(db)
     if not path.exists():
         raise CrossfactError(f"{path}: no such database (review a story first, or give --db)")
-    store = open_store(path)
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        store = open_store(path)
+    else:  # reading needs no write access: a shared, read-only copy is opened as it is
+        from .connection import open_database_readonly
+        from .db import Store
+
+        store = Store(open_database_readonly(path), path)
     if not store.stories():
         store.close()
         raise CrossfactError(f"{path}: no stories in this database yet")

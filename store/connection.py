@@ -39,7 +39,8 @@ def sql_errors(path: Path, doing: str) -> Iterator[None]:
 def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
-        return f"{path}: another crossfact kept the database busy too long; {doing} failed, retry"
+        return (f"{path}: another program is writing to the database (an import or a "
+                f"merge?); {doing} was not saved: retry when it is done")
     if "full" in message:
         return f"{path}: the disk is full; {doing} was not saved"
     if "readonly" in message or "read-only" in message:
@@ -243,12 +244,27 @@ def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
 
 
 @functools.cache
-def expected_columns() -> dict[str, frozenset[str]]:
-    """Table -> columns, as the migrations create them (in a database in memory)."""
+def _reference() -> Database:
+    """The schema as this crossfact's migrations create it, in a database in memory."""
     db = Database(memory=True)
     schema.migrations.apply(db)
+    return db
+
+
+def expected_columns() -> dict[str, frozenset[str]]:
+    """Table -> columns, as the migrations create them."""
+    db = _reference()
     names = [row[0] for row in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
         "AND name NOT LIKE '%_fts%' AND name != '_sqlite_migrations'")]
     return {name: frozenset(row[1] for row in db.execute(f'PRAGMA table_info("{name}")'))
             for name in names}
+
+
+def foreign_triggers(db: Database) -> list[str]:
+    """Triggers in `db` that crossfact did not create: an import or merge would run them
+    on every row it writes, so they are named and the import refused instead."""
+    ours = {row[0] for row in _reference().execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return sorted(row[0] for row in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'") if row[0] not in ours)

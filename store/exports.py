@@ -356,7 +356,7 @@ def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
 
 
 @contextlib.contextmanager
-def atomic_file(target: Path, *, overwrite: bool = False) -> Iterator[Callable[[str], None]]:
+def atomic_file(target: Path, *, overwrite: bool = False) -> Iterator[Callable[[str], object]]:
     """Chunks of text written to a temporary file beside `target`, then moved into place:
     with `overwrite` over what was there, otherwise only if nothing is (a hard link, which
     fails if the name exists, so a file created meanwhile is not lost either)."""

@@ -10,6 +10,8 @@ the log's rules, leaves nothing behind (the whole file is refused, every refused
 from __future__ import annotations
 
 import json
+import math
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from crossfact.story_file import is_web_url
 
 from .base import StoreBase
 from .commands import undo_target
+from .connection import foreign_triggers
 from .errors import StoreError
 from .jsonl import FORMAT_VERSION
 from .membership import dumps
@@ -32,6 +35,7 @@ from .state import rebuild_story
 from .stories import insert_run
 
 BATCH = 1000
+LANG_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")  # BCP 47-like, as CLDR names
 
 
 @dataclass
@@ -44,12 +48,19 @@ class ImportReport:
 
 def result_of(record: dict[str, Any]) -> MatchResult:
     """A run line's MatchResult (document texts included)."""
-    return MatchResult(
+    result = MatchResult(
         documents=[Document(**{k: v for k, v in doc.items() if k != "url"})
                    for doc in record["documents"]],
         claims=[Claim.model_validate(claim) for claim in record["claims"]],
         matches=[Match.model_validate(match) for match in record["matches"]],
     )
+    for document in result.documents:
+        if not LANG_CODE.fullmatch(document.lang):
+            raise ValueError(f"document {document.id} has the language {document.lang[:20]!r}")
+    for match in result.matches:
+        if not math.isfinite(match.score):
+            raise ValueError(f"match {match.id} has the score {match.score}")
+    return result
 
 
 def urls_of(record: dict[str, Any]) -> dict[str, str]:
@@ -72,15 +83,27 @@ def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, An
         if not text.strip():
             continue
         try:
-            record = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as error:
-            why = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            record = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+        except (json.JSONDecodeError, RecursionError, ValueError) as error:
+            why = (error.msg if isinstance(error, json.JSONDecodeError) else
+                   "nested too deeply" if isinstance(error, RecursionError) else str(error))
             raise StoreError(f"{source}:{number}: not a JSON line ({why})") from None
         if not isinstance(record, dict) or not isinstance(record.get("type"), str):
             raise StoreError(f"{source}:{number}: not a crossfact log line (no \"type\")")
         if record["type"] == "story":
             check_format(record, f"{source}:{number}")
         yield number, record
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is past the range of a number")
+    return value
 
 
 def check_format(record: dict[str, Any], where: str) -> None:
@@ -151,6 +174,10 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
         report.events += len(rows)
         pending.clear()
 
+    foreign = foreign_triggers(db)
+    if foreign:
+        raise StoreError(f"{store.path}: has a trigger crossfact did not make ({foreign[0]}), "
+                         "which an import would run on every row; drop it first")
     with store._write(f"importing {source}"):
         for number, record in parse(lines, source):
             kind = record["type"]
@@ -185,7 +212,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                     OverflowError, RecursionError, sqlite3.IntegrityError,
                     sqlite3.InterfaceError) as error:
                 raise StoreError(f"{source}:{number}: a {kind} line that does not fit "
-                                 f"({_short(error)})") from None
+                                 f"({short(error)})") from None
         flush()
         refusals.raise_any()
         for story in sorted(report.stories):
@@ -219,5 +246,6 @@ def _insert_run_record(store: StoreBase, record: dict[str, Any]) -> None:
         ({"run": record["id"], **row} for row in record.get("carried", [])), batch_size=BATCH)
 
 
-def _short(error: Exception) -> str:
+def short(error: Exception) -> str:
+    """The first line of an error, for a one-line message."""
     return str(error).splitlines()[0] if str(error) else type(error).__name__

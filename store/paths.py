@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .errors import StoreError
+
 ENV_VAR = "CROSSFACT_DB"
 
 
@@ -20,4 +22,8 @@ def resolve_db_path(db: str | Path | None = None) -> Path:
         return Path(env).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("crossfact")) / "crossfact.db"
+    folder = Path(platformdirs.user_data_dir("crossfact"))
+    if not folder.is_absolute():  # no HOME and no passwd entry: "~" was left as it is
+        raise StoreError("no home directory to keep the database in; give --db FILE "
+                         f"or set ${ENV_VAR}")
+    return folder / "crossfact.db"

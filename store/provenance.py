@@ -54,9 +54,11 @@ class Origin:
         """The origins row, written now if it is not yet (or was rolled back with a failed
         event)."""
         if self._id is None or not self.db["origins"].count_where("id = ?", [self._id]):
-            self._id = self.db["origins"].insert({
+            table = self.db.table("origins").insert({
                 "kind": self.kind, "source": str(self.source.resolve()),
-                "sha256": file_sha256(self.source), "at": utc_now()}).last_pk
+                "sha256": file_sha256(self.source), "at": utc_now()})
+            assert table.last_pk is not None
+            self._id = int(table.last_pk)
         return self._id
 
     def check(self, event: Event) -> None:

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from crossfact.models import Event, MatchResult
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
-from .importing import parse, result_of, urls_of
+from .importing import parse, result_of, short, urls_of
 from .jsonl import state_record
 from .provenance import Origin
 
@@ -52,21 +54,39 @@ class Recording:
 
 
 def read_recording(path: Path) -> list[Recording]:
+    """The file's stories, each line checked as it is read (StoreError naming the line)."""
     recordings: list[Recording] = []
     with path.open(encoding="utf-8") as lines:
         for number, record in parse(lines, str(path)):
             kind = record.pop("type")
-            if kind == "story":
-                recordings.append(Recording(record))
-            elif not recordings:
-                raise StoreError(f"{path}:{number}: a {kind} line before any story line")
-            elif kind == "run":
-                recordings[-1].runs.append(record)
-            elif kind == "event":
-                recordings[-1].events.append((number, Event.model_validate(record)))
-            elif kind == "state":
-                recordings[-1].state = record
+            try:
+                _read_line(recordings, kind, record, f"{path}:{number}", number)
+            except (KeyError, TypeError, ValueError, AttributeError, ValidationError,
+                    OverflowError, RecursionError) as error:
+                raise StoreError(f"{path}:{number}: a {kind} line that does not fit "
+                                 f"({short(error)})") from None
     return recordings
+
+
+def _read_line(recordings: list[Recording], kind: str, record: dict[str, Any], where: str,
+               number: int) -> None:
+    if kind == "story":
+        if not all(isinstance(record.get(key), str) for key in ("name", "created")):
+            raise TypeError("a story needs a name and a creation time")
+        recordings.append(Recording(record))
+    elif not recordings:
+        raise StoreError(f"{where}: a {kind} line before any story line")
+    elif kind == "run":
+        result_of(record), urls_of(record)  # checked now, where the line is known
+        if not isinstance(record.get("created"), str):
+            raise TypeError("a run needs a creation time")
+        recordings[-1].runs.append(record)
+    elif kind == "event":
+        recordings[-1].events.append((number, Event.model_validate(record)))
+    elif kind == "state":
+        recordings[-1].state = record
+    else:
+        raise StoreError(f"{where}: unknown line type {kind!r}")
 
 
 @contextlib.contextmanager

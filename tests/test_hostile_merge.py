@@ -73,3 +73,19 @@ def test_a_merge_reads_the_other_file_without_writing_it(tmp_path: Path) -> None
     assert other.read_bytes() == before
     with open_store(target) as s:
         assert s.progress("seed", reviewer="bob") == (4, 4)
+
+
+def test_a_trigger_someone_added_to_the_target_is_named_not_run(tmp_path: Path) -> None:
+    other = other_db(tmp_path, "")
+    target = tmp_path / "team.db"
+    s = open_test_store(target)
+    s.add_story("seed", build(), {})
+    s.close()
+    conn = sqlite3.connect(target)
+    conn.execute("CREATE TABLE seen (n)")
+    conn.execute("CREATE TRIGGER spy AFTER INSERT ON events "
+                 "BEGIN INSERT INTO seen VALUES (new.note); END")
+    conn.close()
+    before = same_bytes(target)
+    ran = crossfact("merge", other, "--db", target, ok=False)
+    assert "spy" in ran.err and same_bytes(target) == before

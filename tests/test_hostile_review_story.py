@@ -50,3 +50,106 @@ def test_an_unknown_named_story_without_files_is_one_line(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["review", "--story", "README", "--db", str(db)])
     assert result.exit_code == 1
     assert "no story named 'README'" in result.output and result.output.count("\n") == 1
+
+
+def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
+    """Issue 13, 10: the save fails, the text stays, and a second try saves it."""
+    TYPED = "checked with the desk; " * 2000  # noqa: N806 (needs new pages: the disk is full)
+    from textual.pilot import Pilot
+    from textual.widgets import Input
+    from tui_fakes import seed_result
+
+    s = open_store(tmp_path / "r.db")
+    story = s.add_story("seed-story", seed_result(), {})
+    app = ReviewApp(s, reviewer="ana", session="s1", story="seed-story", bidi=True)
+
+    def notes() -> list[str | None]:
+        return [e.note for e in s.events(story) if e.kind == "note"]
+
+    def fill_the_disk() -> None:  # not one more page: a long note needs many
+        pages = s.db.execute("PRAGMA page_count").fetchone()[0]
+        s.db.execute(f"PRAGMA max_page_count = {pages}")
+
+    async def steps(pilot: Pilot) -> None:
+        fill_the_disk()
+        await pilot.press("n")
+        await pilot.pause()
+        pilot.app.screen.query_one(Input).value = TYPED  # as if typed (or pasted)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert notes() == []
+        s.db.execute("PRAGMA max_page_count = 1073741823")  # space again
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # the kept text is in the editor: saved as typed
+        await pilot.pause()
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 34)) as pilot:
+            for _ in range(50):
+                if app.review.story is not None:
+                    break
+                await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(main())
+    assert notes() == [TYPED]
+    s.close()
+
+
+def test_quitting_while_matching_does_not_wait_for_the_matcher(tmp_path: Path) -> None:
+    """Issue 13, 11: q during a long match ends the app and its thread at once (it waited
+    11 s here for 40 versions before the matcher checked for cancellation)."""
+    import concurrent.futures.thread
+    import time
+
+    from crossfact.reading import collect_paths
+
+    story = tmp_path / "story"
+    story.mkdir()
+    seed = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seed-story").glob("*.txt"))
+    for n in range(40):
+        text = seed[n % len(seed)].read_text(encoding="utf-8")
+        (story / f"{n:03d}.txt").write_text(f"Version {n}.\n{text}", encoding="utf-8")
+    s = open_store(tmp_path / "r.db")
+    app = ReviewApp(s, reviewer="ana", session="s1", story="big",
+                    paths=collect_paths([story]), bidi=True)
+
+    async def main() -> None:
+        async with app.run_test() as pilot:
+            await pilot.pause(1.0)
+            await pilot.press("q")
+
+    start = time.perf_counter()
+    asyncio.run(main())
+    for thread in list(concurrent.futures.thread._threads_queues):  # what exit would join
+        thread.join(timeout=30)
+    assert time.perf_counter() - start < 5
+    assert s.story_id("big") is None  # nothing half-stored
+    s.close()
+
+
+def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
+        tmp_path: Path) -> None:
+    """Issue 13, 11: the review app's wait for a busy database is short and says why."""
+    import sqlite3
+    import time
+
+    from crossfact.store import StoreError
+    from crossfact.tui.cli import INTERACTIVE_BUSY_MS
+
+    s = open_test_store(tmp_path / "d.db")
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ana")[0].id
+    s.wait_for_writers(INTERACTIVE_BUSY_MS)
+    importer = sqlite3.connect(tmp_path / "d.db")
+    importer.execute("BEGIN IMMEDIATE")  # a long import holds the write lock
+    start = time.perf_counter()
+    with pytest.raises(StoreError, match="another program is writing.*was not saved"):
+        s.decide("seed", match, "agree", reviewer="ana", session="s")
+    assert time.perf_counter() - start < 5
+    importer.rollback()
+    importer.close()
+    s.decide("seed", match, "agree", reviewer="ana", session="s")  # saved once it is done
+    assert s.progress("seed", reviewer="ana")[0] == 1
+    s.close()

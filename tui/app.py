@@ -17,7 +17,7 @@ from typing import ClassVar
 
 from textual import events, work
 from textual.app import App
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from crossfact.models import Document, MatchResult
 from crossfact.store import StoreError
@@ -45,6 +45,11 @@ def other_names(name: str, paths: Sequence[Path]) -> Iterator[str]:
 def shares_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
     """Whether any stored version is one of these files (by where it is, not what it says)."""
     return bool({Path(d.path).resolve() for d in documents} & {p.resolve() for p in paths})
+
+
+class MatchingCancelled(Exception):
+    """Raised in the matching thread once the app has cancelled it (the reviewer quit), so
+    the process exits at once instead of waiting for the matcher to finish."""
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
@@ -152,7 +157,11 @@ class ReviewApp(App[None]):
         """Match the files off the main thread; the screen stays usable meanwhile."""
         from crossfact import pipeline
 
+        worker = get_current_worker()
+
         def progress(stage: str, done: int, total: int) -> None:
+            if worker.is_cancelled:  # the reviewer quit: stop at the next step, not the end
+                raise MatchingCancelled(stage)
             self.post_message(MatchingProgress(stage, done, total))
 
         result = pipeline.run(
@@ -195,6 +204,8 @@ class ReviewApp(App[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures reach the reviewer (one line, no traceback)."""
+        if isinstance(event.worker.error, MatchingCancelled):
+            return
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             message = str(event.worker.error) or type(event.worker.error).__name__
             self.notify(message, title="Matching failed", severity="error", timeout=10,

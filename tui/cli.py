@@ -13,11 +13,23 @@ from crossfact.errors import CrossfactError
 from crossfact.store.cli import db_option
 
 SEED_STORY = "seed-story"
+# A key waits this long for another process's write (a long import) before it is refused
+# with "not saved" (the store's commands wait 15 s); another reviewer's commit takes ms.
+INTERACTIVE_BUSY_MS = 1000
 
 
 def seed_story_dir() -> Path:
     """The bundled story: package data in a wheel, `fixtures/seed-story` in a checkout."""
     return Path(str(files("crossfact") / SEED_STORY))
+
+
+def system_user() -> str:
+    """The login name for the log, or a plain word when the system has none for this uid
+    (a container without a passwd entry): --reviewer names the reviewer then."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
 
 
 def default_story_name(paths: tuple[Path, ...]) -> str:
@@ -63,6 +75,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(db)
+        store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
             store.close()
             raise CrossfactError(f"{store.path}: no story named {story_name!r}; "
@@ -73,7 +86,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
 
     app = ReviewApp(
         store,
-        reviewer=reviewer or getpass.getuser(),
+        reviewer=reviewer or system_user(),
         story=story_name or default_story_name(paths),
         paths=files,
         langs=langs,

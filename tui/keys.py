@@ -88,6 +88,8 @@ def load_keymap(path: Path | None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise CrossfactError(f"cannot read key config {path}: {error}") from None
     table = data.get("keys", data)
+    if not isinstance(table, dict):
+        raise CrossfactError(f"{path}: [keys] must be a table of binding ids and keys")
     known = binding_ids()
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():

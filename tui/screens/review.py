@@ -25,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
 from crossfact.tui.dialogs.pick import ReadOnly
@@ -71,6 +72,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
+        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -302,7 +304,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         event.stop()
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(f"{event.worker.error} (every decision is saved in the log)",
+            failure = terminal.message(event.worker.error)
+            self.notify(f"{failure} (every decision is saved in the log)",
                         title="Checkpoint failed", severity="warning", markup=False)
 
     # -- store calls -----------------------------------------------------------------------
@@ -314,11 +317,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.report_failure(str(error) or type(error).__name__, saving=saving)
             return None
 
-    def report_failure(self, message: str, *, saving: bool = True) -> None:
-        self.notify(message, title="Not saved" if saving else "Store error",
+    def report_failure(self, text: str, *, saving: bool = True) -> None:
+        text = terminal.message(text)  # file names and values from others' files: shown, not obeyed
+        self.notify(text, title="Not saved" if saving else "Store error",
                     severity="error", timeout=8, markup=False)  # paths, names: not markup
-        self.status.failed(message, saving=saving)
-        self.post_message(StoreFailed(message))
+        self.status.failed(text, saving=saving)
+        self.post_message(StoreFailed(text))
 
     def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
         event = self._call(call, saving=True)
@@ -403,15 +407,24 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         view = self.current_view()
         current = view.note if view is not None else ""
+        current = terminal.strip_controls(current or "")  # a note from an imported file: text only
+        current = self._unsaved_notes.get(row.id, current)  # what a failed save kept
 
         def save(text: str | None) -> None:
             if text is None:
                 return
-            self._command(
+            saved = self._command(
                 lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
                 f"note #{row.number}",
             )
+            if saved is None:  # a full disk, a busy database: the typing is not thrown away
+                self._unsaved_notes[row.id] = text
+                self.notify(f"The note on match {row.number} was not saved; it is kept: "
+                            "press n on the match to try again.", title="Note kept",
+                            severity="warning", timeout=10, markup=False)
+            else:
+                self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
         self.app.push_screen(TextPrompt(f"Note on match {row.number}", current or ""), save)
@@ -530,5 +543,5 @@ class ReviewScreen(FixingActions, Screen[None]):
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None
-        self.notify(f"Exported to {target}", title="Export", markup=False)
+        self.notify(f"Exported to {terminal.message(target)}", title="Export", markup=False)
         return target

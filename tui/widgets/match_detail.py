@@ -184,7 +184,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
         text = Text.assemble(
-            (f" {member.lang} ", self._style("lang")),
+            (f" {one_line(member.lang, 12)} ", self._style("lang")),
             " ",
             visual(one_line(member.doc_title, 36), member.lang in RTL_LANGS)
             if self.bidi else one_line(member.doc_title, 36),

@@ -28,6 +28,7 @@ from crossfact.tui.display_text import RTL_LANGS, one_line, visual
 from crossfact.tui.paging import MatchPager
 from crossfact.tui.widgets.steady_scroll import SteadyScrollView
 
+LANG_CHARS = 12  # a language code from an imported file is shown, cut, never obeyed
 SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
 VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
 
@@ -35,7 +36,7 @@ VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
 def row_prefix(row: MatchRow, langs: list[str]) -> str:
     """The fixed-width columns of a row (everything before the gist)."""
     present = set(row.langs)
-    columns = " ".join(lang if lang in present else "··" for lang in langs)
+    columns = " ".join(one_line(lang, LANG_CHARS) if lang in present else "··" for lang in langs)
     return (
         f"{row.number:>5} {SUGGESTION_MARK.get(row.suggestion, '?')} "
         f"{VERDICT_MARK.get(row.verdict, '?')} {columns}  "
@@ -43,7 +44,7 @@ def row_prefix(row: MatchRow, langs: list[str]) -> str:
 
 
 def header_line(langs: list[str]) -> str:
-    return f"{'#':>5} s v {' '.join(langs)}  claim"
+    return f"{'#':>5} s v {' '.join(one_line(lang, LANG_CHARS) for lang in langs)}  claim"
 
 
 class MatchList(SteadyScrollView, can_focus=False):

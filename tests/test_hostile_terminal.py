@@ -1,0 +1,40 @@
+"""Issue 13, injection: the one sanitiser, and the TUI's lines built from imported data."""
+
+from __future__ import annotations
+
+from crossfact.store.views import MatchRow
+from crossfact.terminal import for_stream, message, show_controls, strip_controls
+from crossfact.tui.widgets.match_list import header_line, row_prefix
+
+OSC52 = "\x1b]52;c;cHduZWQ=\x07"
+TITLE = "\x1b]0;pwned\x1b\\"
+C1_CSI = "\x9b31m"
+
+
+def test_messages_show_every_control_and_stay_one_line() -> None:
+    shown = message(f"a{OSC52}b\n{TITLE}\u202e\udcff")
+    assert "\x1b" not in shown and "\x07" not in shown and "\n" not in shown
+    assert shown == "a\\x1b]52;c;cHduZWQ=\\x07b \\x1b]0;pwned\\x1b\\\\u202e\\xff"
+
+
+def test_display_text_loses_escapes_and_keeps_the_words() -> None:
+    assert strip_controls(f"x{OSC52}y{TITLE}z{C1_CSI}w") == "xyzw"
+    assert show_controls("tab\tand\nnewline") == "tab\tand\nnewline"
+
+
+class Tty:
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_stream_is_cleaned_only_when_it_is_a_terminal() -> None:
+    assert for_stream(OSC52 + "x", Tty()) == "x"  # type: ignore[arg-type]
+    assert for_stream(OSC52 + "x", None) == OSC52 + "x"
+
+
+def test_the_match_list_shows_a_hostile_language_code_as_text() -> None:
+    langs = ["tr", f"x{OSC52}"]
+    row = MatchRow(id="m", position=0, langs=langs, suggestion="agree", score=1.0,
+                   verdict=None, gist="g")
+    for line in (header_line(langs), row_prefix(row, langs)):
+        assert "\x1b" not in line and "\x07" not in line
