@@ -26,8 +26,8 @@ from .paths import ENV_VAR
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help=f"The database file (default: ${ENV_VAR}, else crossfact.db in the user's "
-             "data directory).",
+        help=f"The database file (default: ${ENV_VAR} or db in config.toml, else crossfact.db "
+             "in the user's data directory).",
     )(func)
 
 

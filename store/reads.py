@@ -124,6 +124,15 @@ class ReadMixin(StoreBase):
             [story_id, reviewer]).fetchone()[0]
         return decided, total
 
+    def decided_by(self, story: str) -> dict[str, int]:
+        """reviewer -> how many current matches they decided, most first."""
+        rows = self.db.execute("""
+            SELECT d.reviewer, count(*) AS n FROM current_decisions d
+            JOIN current_matches m ON m.story = d.story AND m.id = d."match"
+            WHERE d.story = ? AND d.verdict IS NOT NULL
+            GROUP BY d.reviewer ORDER BY n DESC, d.reviewer""", [self._story_id(story)])
+        return {reviewer: n for reviewer, n in rows}
+
     def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)
         row = self.db.execute(

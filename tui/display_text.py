@@ -9,21 +9,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
 from crossfact.display import one_line, strip_controls
 
-__all__ = ["one_line", "strip_controls", "bidi_default", "has_rtl", "visual"]
+__all__ = ["one_line", "strip_controls", "has_rtl", "visual"]
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
-
-
-def bidi_default() -> bool:
-    """Reordering is on unless $CROSSFACT_BIDI=0 (for terminals that do bidi themselves)."""
-    return os.environ.get("CROSSFACT_BIDI", "1").strip().lower() not in {"0", "no", "off", "false"}
 
 
 def has_rtl(text: str) -> bool:

@@ -124,6 +124,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.query_one("#list-header", Static).update(Text(header_line(langs), style="bold"))
         self.matches.attach(self.pager, langs)
         self.status.story = self.story_name
+        self.status.reviewer = self.reviewer
+        others = self._call(lambda: self.store.decided_by(story)) or {}
+        self.status.others = ", ".join(f"{n} decided by {one_line(name, 20)}"
+                                       for name, n in others.items() if name != self.reviewer)
         self._refresh_status()
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):

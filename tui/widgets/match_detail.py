@@ -183,20 +183,19 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         return text
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
-        text = Text.assemble(
-            (f" {member.lang} ", self._style("lang")),
-            " ",
-            visual(one_line(member.doc_title, 36), member.lang in RTL_LANGS)
-            if self.bidi else one_line(member.doc_title, 36),
-            (f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted")),
-            no_wrap=True,
-            overflow="ellipsis",
-        )
+        """Language and labels first, then the version's title and file name: on a narrow
+        pane the file name is what gets cut, never OUTLIER or weak link."""
+        text = Text.assemble((f" {member.lang} ", self._style("lang")), no_wrap=True,
+                             overflow="ellipsis")
         if outlier:
             text.append("  OUTLIER" if view.verdict == "conflict" else "  outlier?",
                         style=self._style("flag"))
         if member.suggested:
             text.append("  weak link (y confirm, b break)", style=self._style("flag"))
+        title = one_line(member.doc_title, 36)
+        text.append("  ")
+        text.append(visual(title, member.lang in RTL_LANGS) if self.bidi else title)
+        text.append(f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted"))
         return text
 
     def _claim(self, member: Member, others: list[Claim]) -> ClaimText:
