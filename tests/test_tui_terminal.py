@@ -32,8 +32,12 @@ DIVIDER = "▕"
 BENGALI = range(0x0980, 0x0A00)
 
 
+SOCKET = f"crossfact-tests-{os.getpid()}"  # a tmux server of our own, not the user's
+
+
 def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True,
+                          text=True).stdout
 
 
 def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
@@ -76,7 +80,8 @@ def pane(tmp_path: Path):
     try:
         yield name, db
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
+                       capture_output=True)
 
 
 def capture(name: str) -> str:
@@ -130,3 +135,48 @@ def test_seed_story_in_a_real_terminal(pane) -> None:
         store.close()
     assert kinds == [("verdict", "agree", "tester"), ("verdict", "conflict", "tester"),
                      ("verdict", "unsourced", "tester")]
+
+
+def test_resumed_far_down_the_list_the_match_is_on_screen(tmp_path: Path) -> None:
+    """A reviewer who decided the first 40 matches comes back: the app resumes at match 41,
+    and the list shows its row beside the detail, at the start and after a resize."""
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+    from crossfact.tui.cli import seed_story_dir
+    from crossfact.tui.story_urls import version_urls
+
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    except locale.Error:
+        pytest.skip("no UTF-8 locale for wcwidth")
+    db = tmp_path / "review.db"
+    store = open_store(db)
+    try:
+        story = store.add_story("seed-story", pipeline.run(collect_paths([seed_story_dir()])),
+                                {"langs": {}, "segmented": False},
+                                urls=version_urls([seed_story_dir()]))
+        for row in store.matches(story, reviewer="tester", limit=40):
+            store.decide(story, row.id, "agree", reviewer="tester", session="earlier")
+        wanted = store.match(store.resume(story, reviewer="tester"), reviewer="tester")
+    finally:
+        store.close()
+    assert wanted.number == "41"
+    name = f"crossfact-resume-{os.getpid()}"
+    crossfact = Path(sys.executable).with_name("crossfact")
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34",
+         f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+         f"TERM=xterm-256color {crossfact} review --db {db} --reviewer tester")
+    try:
+        def row_and_detail() -> bool:
+            lines = capture(name).splitlines()
+            listed = any(line.split(DIVIDER)[0].lstrip().startswith("41 ") for line in lines)
+            return listed and any("Match 41 " in line for line in lines)
+
+        wait_for(row_and_detail, "match 41 in the list and in the detail")
+        assert "40/" in capture(name)
+        tmux("resize-window", "-t", name, "-x", "80", "-y", "24")
+        wait_for(lambda: len(capture(name).splitlines()[0]) <= 80, "the smaller window")
+        wait_for(row_and_detail, "match 41 still in the list after a resize")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
+                       capture_output=True)

@@ -295,3 +295,26 @@ def test_one_current_match_a_stale_message_cannot_reset_the_detail(store: Store,
     run_keys(store, steps)
     [split] = [e for e in store.events(synthetic) if e.kind == "split"]
     assert split.match == "m1"
+
+
+def test_labels_come_before_long_titles_and_file_names(store: Store) -> None:
+    """At 120 columns a version's heading used to be filled with its title and file name,
+    and OUTLIER was cut off: language and labels first, the file name is what is cut."""
+    result = make_result(6)
+    for doc in result.documents:
+        doc.title = f"The first line of the {doc.lang} version, which is a long headline " * 2
+        doc.path = f"/tmp/newsroom/exports/{doc.lang}-" + "a-very-long-file-name-" * 3 + ".txt"
+    story = store.add_story("long", result, {})
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m1")
+        await pilot.press("c")  # the suggested outlier (Hebrew) becomes the verdict's
+        pilot.app.review.goto("m1")
+        await pilot.pause()
+        seen.append(screen_text(pilot.app))
+
+    run_keys(store, steps, story="long")
+    assert store.match("m1", reviewer="ana").outliers == ["dhe"]
+    heading = next(line for line in seen[0].splitlines() if " he " in line.split("▕")[-1])
+    assert "OUTLIER" in heading and "…" in heading
