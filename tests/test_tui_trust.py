@@ -304,7 +304,7 @@ def test_labels_come_before_long_titles_and_file_names(store: Store) -> None:
     for doc in result.documents:
         doc.title = f"The first line of the {doc.lang} version, which is a long headline " * 2
         doc.path = f"/tmp/newsroom/exports/{doc.lang}-" + "a-very-long-file-name-" * 3 + ".txt"
-    story = store.add_story("long", result, {})
+    store.add_story("long", result, {})
     seen: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
