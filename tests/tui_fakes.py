@@ -174,6 +174,9 @@ class FakeStore:
                                  corrected=claims != m.claims)
         raise StoreError(f"no match {match_id}")
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self._events if e.id == event_id), None)
+
     def decided_by(self, story: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for event in self._live(story):
