@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar, TypeVar
 
@@ -490,14 +491,16 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     def action_cycle_filter(self) -> None:
         """The next filter; the carry-over ones only when a re-match carried verdicts."""
-        if self.pager is None:
+        if self.pager is None or self.story is None:
             return
         index = FILTERS.index(self.pager.filter)
         for step in range(1, len(FILTERS)):
             following = FILTERS[(index + step) % len(FILTERS)]
-            if following not in CARRY_FILTERS or self._call(
-                    lambda f=following: self.store.count(self.story, reviewer=self.reviewer,
-                                                         filter=f)):
+            if following not in CARRY_FILTERS:
+                break
+            listed: int | None = self._call(partial(
+                self.store.count, self.story, reviewer=self.reviewer, filter=following))
+            if listed:
                 break
         self.set_view(following, self.pager.search)
 
@@ -512,14 +515,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         """The reviewer's verdicts and notes whose claims the changed files no longer have."""
         if self.story is None:
             return
-        orphans = self._call(lambda: self.store.orphans(self.story, reviewer=self.reviewer))
+        orphans = self._call(partial(self.store.orphans, self.story, reviewer=self.reviewer))
         if not orphans:
             self.notify("No orphaned verdicts: every one applies to a current match.")
             return
-        lines = []
+        lines: list[Text] = []
         for event in orphans:
             said = event.verdict or "note"
-            claims = self._call(lambda e=event: self.store.orphan_claims(e)) or []
+            claims = self._call(partial(self.store.orphan_claims, event)) or []
             lines.append(Text(f"{said.upper()}  " + (f"note: {one_line(event.note, 80)}"
                                                      if event.note else ""), style="bold"))
             lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
