@@ -99,6 +99,19 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command with the first sentence of its help, whole (click cuts it at 45
+        characters, mid-phrase)."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                text = " ".join((command.help or "").split("\n\n")[0].split())
+                rows.append((name, text.split(". ")[0].rstrip(".") + "."))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         load = COMMANDS.get(name)
         return None if load is None else load()

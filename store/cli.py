@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help=f"The database file (default: ${ENV_VAR}, else crossfact.db in the user's "
-             "data directory).",
+        help=f"The database file (default: ${ENV_VAR} or db in config.toml, else crossfact.db "
+             "in the user's data directory).",
     )(func)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from crossfact.settings import load_settings
 
 from .errors import StoreError
 
@@ -11,15 +12,16 @@ ENV_VAR = "CROSSFACT_DB"
 
 
 def resolve_db_path(db: str | Path | None = None) -> Path:
-    """`db` if given, else $CROSSFACT_DB, else crossfact.db in the user's data directory.
+    """`db` if given, else the `db` setting ($CROSSFACT_DB, or config.toml: see
+    crossfact.settings), else crossfact.db in the user's data directory.
 
     platformdirs is imported here only, so commands that never touch the store start fast.
     """
     if db is not None and str(db) != "":
         return Path(db).expanduser()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser()
+    configured = load_settings().db
+    if configured is not None:
+        return configured
     import platformdirs
 
     folder = Path(platformdirs.user_data_dir("crossfact"))

@@ -42,6 +42,13 @@ _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
 
+def _prefix_query(search: str) -> str:
+    """An FTS5 query for what a reviewer typed: each word taken literally (quoted, so FTS5
+    syntax in it means nothing) and as a word prefix, so "Coloss" finds "Colossus"."""
+    words = (word.replace('"', "") for word in search.split())
+    return " ".join(f'"{word}"*' for word in words if word)
+
+
 class ReadMixin(StoreBase):
     """Read-only queries; each returns view models (store/views.py)."""
 
@@ -68,8 +75,8 @@ class ReadMixin(StoreBase):
         where = ""
         # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser
         search = strip_controls(search) if search else search
-        query = self.db.quote_fts(search) if search and search.strip() else ""
-        if query:  # quote_fts: FTS5 syntax in what a reviewer types is taken literally
+        query = _prefix_query(search) if search else ""
+        if query:
             params["query"] = query
             # from the claims that match to their matches (the members' primary key), not
             # from every member of the story to a test of its claim: many times faster at
@@ -124,6 +131,15 @@ class ReadMixin(StoreBase):
                           WHERE m.story = d.story AND m.id = d."match")""",
             [story_id, reviewer]).fetchone()[0]
         return decided, total
+
+    def decided_by(self, story: str) -> dict[str, int]:
+        """reviewer -> how many current matches they decided, most first."""
+        rows = self.db.execute("""
+            SELECT d.reviewer, count(*) AS n FROM current_decisions d
+            JOIN current_matches m ON m.story = d.story AND m.id = d."match"
+            WHERE d.story = ? AND d.verdict IS NOT NULL
+            GROUP BY d.reviewer ORDER BY n DESC, d.reviewer""", [self._story_id(story)])
+        return {reviewer: n for reviewer, n in rows}
 
     def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)
@@ -249,6 +265,11 @@ class ReadMixin(StoreBase):
             {"story": story_id, "reviewer": reviewer}).fetchone()
         return {"carried": carried, "second_look": second_look,
                 "orphaned": len(self.orphans(story_id, reviewer=reviewer))}
+
+    def event(self, event_id: str) -> Event | None:
+        """One event of the log by its id."""
+        found = list(self.db["events"].rows_where("id = ?", [event_id]))
+        return event_from_row(found[0]) if found else None
 
     def events(self, story: str | None = None) -> Iterator[Event]:
         """The log in the order it was written, streamed."""

@@ -12,7 +12,7 @@ import json
 from sqlite_utils import Database
 
 from crossfact.matching import version_labels
-from crossfact.models import Event
+from crossfact.models import Claim, Event
 from crossfact.suggest import suggest
 
 from .decisions import rebuild_decisions
@@ -160,7 +160,7 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
         "run = ?", [run], select="id, path, lang, title, encoding", order_by="rowid")]
     labels, order = version_labels(documents), {d.id: n for n, d in enumerate(documents)}
     ids = [c for m in wanted for c in membership.claims[m]]
-    claims = {}
+    claims: dict[str, Claim] = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         marks = ", ".join("?" for _ in chunk)

@@ -38,6 +38,26 @@ def agreement(table: dict[str, dict[str, str]]) -> dict[str, Any]:
             "alpha": alpha}
 
 
+FEW_SHARED = 10
+"""Below this many matches decided by two reviewers, alpha swings with a single verdict."""
+
+
+def alpha_note(a: dict[str, Any]) -> str:
+    """Why alpha reads as it does beside the percent agreement, when it needs saying: it
+    discounts the agreement chance alone would give, which is high when one verdict is
+    nearly all of them, and it is shaky on few shared matches."""
+    notes = []
+    if a["alpha"] is None:
+        notes.append("alpha is undefined: every shared verdict is the same, so there is no "
+                     "variation to agree on")
+    elif a["alpha"] <= 0.0 and (a["percent"] or 0) > 0:
+        notes.append("alpha at or below 0: the reviewers agree no more often than chance "
+                     "would, given how often each verdict is used")
+    if a["shared_matches"] < FEW_SHARED:
+        notes.append(f"only {a['shared_matches']} shared matches: too few for a stable alpha")
+    return "; ".join(notes)
+
+
 def story_stats(store: ReadMixin, story: str) -> dict[str, Any]:
     db = store.db
     name = db.execute("SELECT name FROM stories WHERE id = ?", [story]).fetchone()[0]
@@ -86,6 +106,9 @@ def render(stats: list[dict[str, Any]]) -> str:
             alpha = "n/a" if a["alpha"] is None else f"{a['alpha']:.3f}"
             out.append(f"  agreement on {a['shared_matches']} shared matches: {pct}, "
                        f"Krippendorff's alpha (nominal) {alpha}")
+            why = alpha_note(a)
+            if why:
+                out.append(f"    ({why})")
         else:
             out.append("  agreement: no match decided by two reviewers yet")
     return "\n".join(out) + "\n"

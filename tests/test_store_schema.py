@@ -100,7 +100,9 @@ def test_pointed_hebrew_is_one_token(tmp_path: Path) -> None:
     s = open_test_store(tmp_path / "x.db")
     s.add_story("pointed", build(versions), {})
     assert s.count("pointed", reviewer="ann", search=pointed) == 1
-    assert s.count("pointed", reviewer="ann", search="שָׁ") == 0  # no split at the vowel point
+    # no split at the vowel point: the word's tail is no token of its own (a search is a
+    # word prefix, so the tail would be found only if the tokenizer had split there)
+    assert s.count("pointed", reviewer="ann", search="לוֹם") == 0
 
 
 def test_not_sqlite_is_refused_untouched(tmp_path: Path) -> None:

@@ -339,14 +339,33 @@ def test_hostile_text_is_shown_as_text():
     drive(app, steps)
 
 
-def test_palette_exports_next_to_the_database(store, seed):
+def test_palette_export_asks_where_and_never_overwrites_silently(store, seed, tmp_path):
+    target = tmp_path / "out" / "report.jsonl"
+    target.parent.mkdir()
+    target.write_text("keep me", encoding="utf-8")
+
+    async def type_path(pilot: Pilot, path: str) -> None:
+        box = pilot.app.screen.query_one("#prompt-input")
+        box.value = ""
+        await pilot.press(*path, "enter")
+        await pilot.pause()
+
     async def steps(pilot: Pilot) -> None:
         await pilot.press("a")
         await run_in_palette(pilot, "export jsonl")
+        prompt = pilot.app.screen.query_one("#prompt-input")
+        assert prompt.value.endswith("seed-story.jsonl")  # offered in the working directory
+        await type_path(pilot, str(target))
+        await pilot.press("n", "enter")  # it exists: not replaced
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await run_in_palette(pilot, "export jsonl")
+        await type_path(pilot, str(target))
+        await pilot.press("y", "enter")
+        await pilot.pause()
 
     drive(app_for(store), steps)
-    exported = Path(store.path).parent / "seed-story.jsonl"
-    lines = exported.read_text(encoding="utf-8").splitlines()
+    lines = target.read_text(encoding="utf-8").splitlines()
     assert any('"verdict"' in line and '"agree"' in line for line in lines)
 
 

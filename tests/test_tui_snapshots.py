@@ -16,6 +16,7 @@ import pytest_textual_snapshot
 from textual.pilot import Pilot
 from tui_fakes import FakeStore, make_result
 
+from crossfact.models import Claim, Document, Match, MatchResult
 from crossfact.store import open_store
 from crossfact.tui.app import ReviewApp
 
@@ -90,3 +91,44 @@ def test_hostile_text(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 34), run_before=on_markup_claim)
+
+
+# Two long right-to-left claims and their English source, one match: long enough to wrap in
+# the picker, so the snapshot shows each one starting at the right of its first line.
+RTL_CLAIMS = {
+    "ar": "وأضاف أن نموذج Grok 3 سيُدرَّب في Memphis, Tennessee، على «the most powerful AI "
+          "training cluster» الذي سيضم 100000 وحدة معالجة رسوميات من طراز H100 بحلول نهاية العام.",
+    "he": "הוא הוסיף ש-Grok 3 יאומן ב-Memphis, Tennessee, על \"the most powerful AI training "
+          "cluster\" שיכלול 100,000 מעבדים גרפיים מדגם H100 עד סוף השנה, לפי הדיווח החדש.",
+    "en": "He added that Grok 3 will be trained in Memphis, Tennessee, on \"the most powerful AI "
+          "training cluster\", which will hold 100,000 H100 GPUs by the end of the year.",
+}
+
+
+def rtl_story() -> MatchResult:
+    docs = [Document(id=f"d{lang}", path=f"/tmp/story/{lang}.txt", lang=lang,
+                     title=f"{lang} version", text=text) for lang, text in RTL_CLAIMS.items()]
+    claims = [Claim(id=f"c-{lang}", doc=f"d{lang}", index=0, text=text, start=0,
+                    end=len(text)) for lang, text in RTL_CLAIMS.items()]
+    return MatchResult(documents=docs, claims=claims, matches=[Match(
+        id="m-rtl", claims=[c.id for c in claims], score=0.9, suggestion="agree",
+        reasons=["100000 (ar) = 100,000 (he) = 100,000 (en)"])])
+
+
+def test_rtl_claims_in_the_picker_read_from_the_right(snap_compare, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "rtl.db", clock=lambda: "2026-01-02T03:04:05Z")
+    store.add_story("rtl", rtl_story(), {})
+    app = ReviewApp(store, reviewer="ana", story="rtl", session="snap", bidi=True)
+    try:
+        assert snap_compare(app, press=["x", "j", "_"], terminal_size=(120, 34),
+                            run_before=opened)
+    finally:
+        store.close()
+
+
+def test_header_names_the_reviewer_and_the_others_work(snap_compare, app) -> None:
+    """Opened as ana on a story that bob decided: "12 decided by bob", not a bare 0."""
+    story = app.store.story_id("synthetic")
+    for row in app.store.matches(story, reviewer="bob", limit=12):
+        app.store.decide(story, row.id, "agree", reviewer="bob", session="bob")
+    assert snap_compare(app, terminal_size=(120, 34), run_before=opened)

@@ -13,12 +13,13 @@ import locale
 import os
 import shutil
 import signal
+import subprocess
 import sys
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from terminal import Pane, tmux_pane, wait_for
 
 from crossfact.store import open_store
 
@@ -29,6 +30,23 @@ pytestmark = [
 
 DIVIDER = "▕"
 BENGALI = range(0x0980, 0x0A00)
+
+
+SOCKET = f"crossfact-tests-{os.getpid()}"  # a tmux server of our own, not the user's
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
+    """Poll until `condition` holds; the limit only turns a hang into a clear failure."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"gave up waiting for {what}")
+        time.sleep(0.1)
 
 
 def cell_columns(line: str) -> Callable[[int], int]:
@@ -43,17 +61,31 @@ def cell_columns(line: str) -> Callable[[int], int]:
 
 
 @pytest.fixture
-def review(tmp_path: Path) -> Iterator[tuple[Pane, Path]]:
+def pane(tmp_path: Path):
     try:
         locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
     except locale.Error:
         pytest.skip("no UTF-8 locale for wcwidth")
+    name = f"crossfact-test-{os.getpid()}"
     db = tmp_path / "review.db"
     crossfact = Path(sys.executable).with_name("crossfact")
-    command = (f"env XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
-               f"{crossfact} review --db {db} --reviewer tester")
-    with tmux_pane(command, tmp_path) as pane:
-        yield pane, db
+    command = (
+        # a tmux server started under pytest passes COLUMNS=80 LINES=24 on, and Textual
+        # prefers them to the pane's real size
+        f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+        f"TERM=xterm-256color "
+        f"{crossfact} review --db {db} --reviewer tester"
+    )
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34", command)
+    try:
+        yield name, db
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
+                       capture_output=True)
+
+
+def capture(name: str) -> str:
+    return tmux("capture-pane", "-p", "-t", name)
 
 
 def verdict_count(db: Path) -> int:
@@ -66,16 +98,15 @@ def verdict_count(db: Path) -> int:
         store.close()
 
 
-def test_seed_story_in_a_real_terminal(review: tuple[Pane, Path]) -> None:
-    pane, db = review
+def test_seed_story_in_a_real_terminal(pane) -> None:
+    name, db = pane
     def laid_out() -> bool:  # the list, and the detail of the first match beside it
-        screen = pane.capture()
-        listed = any("claim" in line and "tr bn ar fr he" in line
-                     for line in screen.splitlines())  # the list paints after the detail
-        return listed and " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
+        screen = capture(name)
+        return " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
 
     wait_for(laid_out, "the seed story on screen")
-    screen = pane.capture().splitlines()
+    screen = capture(name).splitlines()
+    assert any("claim" in line and "tr bn ar fr he" in line for line in screen)
 
     rows = screen[1:-1]  # between the status line and the footer: list | detail
     bengali = [line for line in rows if any(ord(ch) in BENGALI for ch in line.split(DIVIDER)[0])]
@@ -91,11 +122,12 @@ def test_seed_story_in_a_real_terminal(review: tuple[Pane, Path]) -> None:
     assert not cut, f"Bengali rows overflowed their column: {cut[:3]}"
 
     for done, key in enumerate(["a", "c", "u"], start=1):
-        pane.send(key)
+        tmux("send-keys", "-t", name, key)
         wait_for(lambda n=done: verdict_count(db) == n, f"verdict {done} in the database")
-    wait_for(lambda: "saved" in pane.capture(), "the saved indicator")
+    wait_for(lambda: "saved" in capture(name), "the saved indicator")
 
-    os.kill(pane.pid(), signal.SIGKILL)  # no clean shutdown: what was saved must already be there
+    pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+    os.kill(pid, signal.SIGKILL)  # no clean shutdown: what was saved must already be there
     store = open_store(db)
     try:
         kinds = [(e.kind, e.verdict, e.reviewer) for e in store.events()]
@@ -103,3 +135,48 @@ def test_seed_story_in_a_real_terminal(review: tuple[Pane, Path]) -> None:
         store.close()
     assert kinds == [("verdict", "agree", "tester"), ("verdict", "conflict", "tester"),
                      ("verdict", "unsourced", "tester")]
+
+
+def test_resumed_far_down_the_list_the_match_is_on_screen(tmp_path: Path) -> None:
+    """A reviewer who decided the first 40 matches comes back: the app resumes at match 41,
+    and the list shows its row beside the detail, at the start and after a resize."""
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+    from crossfact.tui.cli import seed_story_dir
+    from crossfact.tui.story_urls import version_urls
+
+    try:
+        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
+    except locale.Error:
+        pytest.skip("no UTF-8 locale for wcwidth")
+    db = tmp_path / "review.db"
+    store = open_store(db)
+    try:
+        story = store.add_story("seed-story", pipeline.run(collect_paths([seed_story_dir()])),
+                                {"langs": {}, "segmented": False},
+                                urls=version_urls([seed_story_dir()]))
+        for row in store.matches(story, reviewer="tester", limit=40):
+            store.decide(story, row.id, "agree", reviewer="tester", session="earlier")
+        wanted = store.match(store.resume(story, reviewer="tester"), reviewer="tester")
+    finally:
+        store.close()
+    assert wanted.number == "41"
+    name = f"crossfact-resume-{os.getpid()}"
+    crossfact = Path(sys.executable).with_name("crossfact")
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34",
+         f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+         f"TERM=xterm-256color {crossfact} review --db {db} --reviewer tester")
+    try:
+        def row_and_detail() -> bool:
+            lines = capture(name).splitlines()
+            listed = any(line.split(DIVIDER)[0].lstrip().startswith("41 ") for line in lines)
+            return listed and any("Match 41 " in line for line in lines)
+
+        wait_for(row_and_detail, "match 41 in the list and in the detail")
+        assert "40/" in capture(name)
+        tmux("resize-window", "-t", name, "-x", "80", "-y", "24")
+        wait_for(lambda: len(capture(name).splitlines()[0]) <= 80, "the smaller window")
+        wait_for(row_and_detail, "match 41 still in the list after a resize")
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
+                       capture_output=True)

@@ -295,3 +295,73 @@ def test_one_current_match_a_stale_message_cannot_reset_the_detail(store: Store,
     run_keys(store, steps)
     [split] = [e for e in store.events(synthetic) if e.kind == "split"]
     assert split.match == "m1"
+
+
+def test_labels_come_before_long_titles_and_file_names(store: Store) -> None:
+    """At 120 columns a version's heading used to be filled with its title and file name,
+    and OUTLIER was cut off: language and labels first, the file name is what is cut."""
+    result = make_result(6)
+    for doc in result.documents:
+        doc.title = f"The first line of the {doc.lang} version, which is a long headline " * 2
+        doc.path = f"/tmp/newsroom/exports/{doc.lang}-" + "a-very-long-file-name-" * 3 + ".txt"
+    store.add_story("long", result, {})
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m1")
+        await pilot.press("c")  # the suggested outlier (Hebrew) becomes the verdict's
+        pilot.app.review.goto("m1")
+        await pilot.pause()
+        seen.append(screen_text(pilot.app))
+
+    run_keys(store, steps, story="long")
+    assert store.match("m1", reviewer="ana").outliers == ["dhe"]
+    heading = next(line for line in seen[0].splitlines() if " he " in line.split("▕")[-1])
+    assert "OUTLIER" in heading and "…" in heading
+
+
+# -- a day at the keyboard ---------------------------------------------------------------
+
+
+def test_keyboard_day_small_frictions(store: Store, synthetic: str) -> None:
+    """o then Enter moves on like c; the undo says what it undid; an empty note is no event;
+    a word prefix finds its word; below the layout's size the screen says so."""
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        screen = pilot.app.review
+        screen.goto("m1")
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("enter")  # the suggested outlier, saved as conflict
+        await pilot.pause()
+        seen["after_o"] = screen.view.id
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        seen["undo"] = screen.status.last
+        await pilot.press("n", "enter")  # an empty note where there is none
+        await pilot.pause()
+        await pilot.press("slash", *"milya", "enter")  # a prefix of "milyar"
+        await pilot.pause()
+        seen["prefix"] = screen.matches.count
+        await pilot.resize_terminal(50, 12)
+        await pilot.pause()
+        seen["small"] = screen_text(pilot.app)
+
+    run_keys(store, steps)
+    kinds = [e.kind for e in store.events(synthetic)]
+    assert kinds == ["verdict", "undo"]  # no note event
+    assert seen["after_o"] != "m1"
+    assert "undid conflict on #2" in str(seen["undo"])
+    assert seen["prefix"] == 12
+    assert "Terminal too small (50x12)" in str(seen["small"])
+
+
+def test_stats_say_why_alpha_is_zero_beside_agreement(store: Store, synthetic: str) -> None:
+    for reviewer, verdicts in (("ann", ["agree", "agree", "agree"]),
+                               ("bob", ["agree", "agree", "conflict"])):
+        for match, verdict in zip(("m0", "m1", "m3"), verdicts, strict=True):
+            store.decide(synthetic, match, verdict, reviewer=reviewer, session=reviewer)
+    text = render(compute(store, "synthetic"))
+    assert "66.7%" in text and "alpha (nominal) 0.000" in text
+    assert "no more often than chance" in text and "too few for a stable alpha" in text

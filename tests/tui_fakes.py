@@ -178,6 +178,16 @@ class FakeStore:
                                  corrected=claims != m.claims)
         raise StoreError(f"no match {match_id}")
 
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def decided_by(self, story: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for event in self._live(story):
+            if event.kind == "verdict":
+                counts[event.reviewer] = counts.get(event.reviewer, 0) + 1
+        return counts
+
     def progress(self, story: str, *, reviewer: str) -> tuple[int, int]:
         return (self.count(story, reviewer=reviewer, filter="decided"),
                 self.count(story, reviewer=reviewer))

@@ -17,13 +17,15 @@ from typing import ClassVar
 
 from textual import events, work
 from textual.app import App
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from crossfact.errors import CrossfactError
 from crossfact.models import Document, MatchResult
+from crossfact.settings import load_settings, save_setting
 from crossfact.store import StoreError
 from crossfact.tui.cell_width import match_terminal_widths
 from crossfact.tui.commands import ReviewCommands
-from crossfact.tui.display_text import bidi_default
 from crossfact.tui.heap import thaw
 from crossfact.tui.messages import MatchingFinished, MatchingProgress
 from crossfact.tui.screens.help import HelpScreen
@@ -84,7 +86,12 @@ class ReviewApp(App[None]):
         session: str | None = None,
         keymap: dict[str, str] | None = None,
         bidi: bool | None = None,
+        theme: str | None = None,
+        remember_theme: bool = False,
     ) -> None:
+        """`bidi` None: the setting (crossfact.settings). `theme`: the one to start in;
+        `remember_theme`: a theme chosen in the palette is saved in the config file (the
+        command does; tests do not write into the user's config)."""
         match_terminal_widths()  # before anything is measured: Bengali must keep borders straight
         super().__init__()
         self.store = store
@@ -97,14 +104,33 @@ class ReviewApp(App[None]):
         self.keymap = keymap or {}
         self.review = ReviewScreen(
             store, reviewer=reviewer, session=session or uuid.uuid4().hex,
-            bidi=bidi_default() if bidi is None else bidi,
+            bidi=load_settings().bidi if bidi is None else bidi,
         )
+        self.start_theme, self.remember_theme = theme, remember_theme
 
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
+        if self.start_theme:
+            if self.start_theme in self.available_themes:
+                self.theme = self.start_theme
+            else:
+                self.notify(f"No theme {self.start_theme!r}; ctrl+p, 'theme' lists them.",
+                            severity="warning", markup=False)
+        if self.remember_theme:
+            self.theme_changed_signal.subscribe(self, self._save_theme)
         self.push_screen(self.review)
         self.call_after_refresh(self.start)
+
+    def _save_theme(self, theme: Theme) -> None:
+        """The theme chosen in the palette is the one the next session starts in."""
+        if theme.name == self.start_theme:
+            return
+        try:
+            save_setting("theme", theme.name)
+            self.start_theme = theme.name
+        except CrossfactError as error:
+            self.notify(str(error), severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         thaw()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,15 +22,6 @@ def seed_story_dir() -> Path:
     return Path(str(files("crossfact") / SEED_STORY))
 
 
-def system_user() -> str:
-    """The login name for the log, or a plain word when the system has none for this uid
-    (a container without a passwd entry): --reviewer names the reviewer then."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "reviewer"
-
-
 def default_story_name(paths: tuple[Path, ...]) -> str:
     if len(paths) == 1 and paths[0].is_dir():
         return paths[0].resolve().name
@@ -42,25 +32,29 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @db_option
-@click.option("--reviewer", default=None, help="Your name in the log (default: system user).")
+@click.option("--reviewer", default=None,
+              help="Your name in the log (default: the reviewer setting, else your account).")
 @click.option("--story", "story_name", default=None,
               help="Story name (default: the files' folder name; 'seed-story' without PATH).")
 @lang_option
 @segmented_option
-@click.option("--no-bidi", is_flag=True,
-              help="Show Arabic/Hebrew as stored, for bidi terminals (or CROSSFACT_BIDI=0).")
+@click.option("--no-bidi", is_flag=True, default=None,
+              help="Show Arabic and Hebrew as stored, for terminals that do bidi themselves "
+                   "(the bidi setting: CROSSFACT_BIDI=0 or bidi = false in config.toml).")
 def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
            story_name: str | None, langs: dict[str, str], segmented: bool,
-           no_bidi: bool) -> None:
+           no_bidi: bool | None) -> None:
     """Review a story's matches in the terminal: a/c/u decide, every decision saved at once.
 
     Without PATH, opens the bundled seed story (five versions: tr, bn, ar, fr, he).
     Reopening a story resumes where you stopped; changed files are matched again.
     Press ? for the keys; remap them by id in keys.toml in the user config directory
-    (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1").
+    (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1"). Settings (reviewer, db,
+    theme, bidi) live beside it in config.toml, or CROSSFACT_REVIEWER and so on.
     """
     from crossfact.pipeline import check_overrides
     from crossfact.reading import collect_paths
+    from crossfact.settings import load_settings
     from crossfact.store import open_store
     from crossfact.tui.keys import default_keys_path, load_keymap
     from crossfact.tui.story_urls import version_urls
@@ -70,11 +64,12 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         story_name = SEED_STORY
     # `--story NAME` without files opens NAME with its own stored documents, never the seed
     try:
+        settings = load_settings(reviewer=reviewer, db=db, bidi=False if no_bidi else None)
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         check_overrides(files, langs)
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
-        store = open_store(db)
+        store = open_store(settings.db)
         store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
             store.close()
@@ -86,14 +81,16 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
 
     app = ReviewApp(
         store,
-        reviewer=reviewer or system_user(),
+        reviewer=settings.reviewer_name,
         story=story_name or default_story_name(paths),
         paths=files,
         langs=langs,
         segmented=segmented,
         urls=urls,
         keymap=keymap,
-        bidi=False if no_bidi else None,
+        bidi=settings.bidi,
+        theme=settings.theme,
+        remember_theme=True,
     )
     try:
         app.run()

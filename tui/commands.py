@@ -39,6 +39,7 @@ class ReviewCommands(Provider):
         if screen is None:
             return []
         found: list[tuple[str, Callable[[], object], str]] = [
+            ("Jump to match…", screen.action_jump, "Type the match number (12, or 12b)"),
             ("Toggle right-to-left display", screen.action_toggle_bidi,
              "Reorder Arabic/Hebrew for display, or show them as stored"),
             ("Show or hide context", screen.action_context,
@@ -55,7 +56,7 @@ class ReviewCommands(Provider):
                           "Your verdicts on claims the changed files no longer have"))
             found += [
                 (f"Export: {label}", partial(screen.action_export, fmt),
-                 "Write the story's file next to the database")
+                 "Write the story to a file you choose")
                 for fmt, label in EXPORTS.items()
             ]
         for story in screen.store.stories():

@@ -9,25 +9,26 @@
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
 from crossfact.display import one_line, strip_controls
 
-__all__ = ["one_line", "strip_controls", "bidi_default", "has_rtl", "visual"]
+__all__ = ["one_line", "strip_controls", "has_rtl", "starts_rtl", "visual"]
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LETTER = re.compile(r"[^\W\d_]")
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
-
-
-def bidi_default() -> bool:
-    """Reordering is on unless $CROSSFACT_BIDI=0 (for terminals that do bidi themselves)."""
-    return os.environ.get("CROSSFACT_BIDI", "1").strip().lower() not in {"0", "no", "off", "false"}
 
 
 def has_rtl(text: str) -> bool:
     return _RTL_CHARS.search(text) is not None
+
+
+def starts_rtl(text: str) -> bool:
+    """Whether the first strongly directional letter is right-to-left (a note's direction)."""
+    letter = _LETTER.search(text)
+    return letter is not None and has_rtl(letter.group())
 
 
 @lru_cache(maxsize=4096)

@@ -84,13 +84,15 @@ class FixingActions(Screen[None]):
         def save(outliers: list[str] | None) -> None:
             if outliers is None:
                 return
-            self._command(
-                lambda: self.store.decide(self.open_story_id, view.id, "conflict",
-                                          reviewer=self.reviewer, session=self.session,
-                                          outliers=outliers),
-                f"conflict #{view.number}, {len(outliers)} outlier(s)",
-            )
-            self.goto(view.id)
+            with self.app.batch_update():  # as `c` does: saved, then the next to review
+                event = self._command(
+                    lambda: self.store.decide(self.open_story_id, view.id, "conflict",
+                                              reviewer=self.reviewer, session=self.session,
+                                              outliers=outliers),
+                    f"conflict #{view.number}, {len(outliers)} outlier(s)",
+                )
+                if event is not None:
+                    self._advance(view.position)
 
         self.app.push_screen(
             PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen,

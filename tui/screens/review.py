@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from crossfact.store import Store
 
 T = TypeVar("T")
+MIN_SIZE = (60, 16)
+"""Columns and rows below which the panes cannot show a match (the narrow layout's list takes
+9 rows, and the list's fixed columns ~35)."""
 
 
 class ReviewScreen(FixingActions, Screen[None]):
@@ -87,8 +90,20 @@ class ReviewScreen(FixingActions, Screen[None]):
                 yield Static(id="list-header", markup=False)
                 yield MatchList(id="matches")
             yield MatchDetail(id="detail-pane")
+        yield Static(id="too-small", markup=False)
         yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
         yield Footer(compact=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below the size the layout needs, say so instead of drawing a broken screen."""
+        width, height = MIN_SIZE
+        small = event.size.width < width or event.size.height < height
+        self.query_one("#panes").display = not small
+        notice = self.query_one("#too-small", Static)
+        notice.display = small
+        if small:
+            notice.update(f"Terminal too small ({event.size.width}x{event.size.height}): the "
+                          f"review needs at least {width}x{height}. q quits.")
 
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
@@ -132,6 +147,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.query_one("#list-header", Static).update(Text(header_line(langs), style="bold"))
         self.matches.attach(self.pager, langs)
         self.status.story = self.story_name
+        self.status.reviewer = self.reviewer
+        others = self._call(lambda: self.store.decided_by(story)) or {}
+        self.status.others = ", ".join(f"{n} decided by {one_line(name, 20)}"
+                                       for name, n in others.items() if name != self.reviewer)
         self._refresh_status()
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):
@@ -162,6 +181,14 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.set_view("all", None)
             return self.goto(row.id)
         return True
+
+    def action_jump(self) -> None:
+        """Ask for a match number and go there."""
+        def go(answer: str | None) -> None:
+            if answer and answer.strip():
+                self.goto_number(answer.strip())
+
+        self.app.push_screen(TextPrompt("Jump to match number:", ""), go)
 
     def find_number(self, number: str) -> MatchRow | None:
         """The match with this number ("12", "#12", "12b"), whatever the filter shows."""
@@ -218,7 +245,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         detail = self.query_one(MatchDetail)
         if match_id is None:
             self.view = None
-            empty = "No matches under this filter or search." if self.story else "No story."
+            empty = ("No matches under this filter or search." if self.story
+                     else "Opening the story…")
             detail.show(None, empty=empty)
             return
         fetched, self._fetched = self._fetched, None
@@ -395,11 +423,23 @@ class ReviewScreen(FixingActions, Screen[None]):
             return
         self._detail_first()
         with self.app.batch_update():
-            self.after_change(event, "undone")
             # the undo names the undone event's match (store.undo), even one of a past session
             undone = event.match or self._touched.get(event.supersedes or "")
+            self.matches.reload()  # the undone verdict's row, before the cursor goes there
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
+            self.after_change(event, self._undone_label(event))
+
+    def _undone_label(self, undo: Event) -> str:
+        """What the undo took back, as the reviewer did it: "undid agree on #12"."""
+        taken = self._call(lambda: self.store.event(undo.supersedes or ""))
+        if taken is None:
+            return "undone"
+        what = {"verdict": taken.verdict, "note": "the note", "skip": "the skip",
+                "move": "the move", "split": "the split", "confirm": "the confirmed link",
+                "break": "the broken link"}.get(taken.kind) or taken.kind
+        where = f" on #{self.view.number}" if self.view is not None else ""
+        return f"undid {what}{where}"
 
     def action_note(self) -> None:
         row = self._current()
@@ -411,8 +451,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         current = self._unsaved_notes.get(row.id, current)  # what a failed save kept
 
         def save(text: str | None) -> None:
-            if text is None:
-                return
+            if text is None or (not text.strip() and not current):
+                return  # cancelled, or an empty note where there was none: not an event
             saved = self._command(
                 lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
@@ -470,14 +510,16 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     def action_cycle_filter(self) -> None:
         """The next filter; the carry-over ones only when a re-match carried verdicts."""
-        if self.pager is None:
+        if self.pager is None or self.story is None:
             return
         index = FILTERS.index(self.pager.filter)
         for step in range(1, len(FILTERS)):
             following = FILTERS[(index + step) % len(FILTERS)]
-            if following not in CARRY_FILTERS or self._call(
-                    lambda f=following: self.store.count(self.story, reviewer=self.reviewer,
-                                                         filter=f)):
+            if following not in CARRY_FILTERS:
+                break
+            listed: int | None = self._call(partial(
+                self.store.count, self.story, reviewer=self.reviewer, filter=following))
+            if listed:
                 break
         self.set_view(following, self.pager.search)
 
@@ -492,14 +534,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         """The reviewer's verdicts and notes whose claims the changed files no longer have."""
         if self.story is None:
             return
-        orphans = self._call(lambda: self.store.orphans(self.story, reviewer=self.reviewer))
+        orphans = self._call(partial(self.store.orphans, self.story, reviewer=self.reviewer))
         if not orphans:
             self.notify("No orphaned verdicts: every one applies to a current match.")
             return
-        lines = []
+        lines: list[Text] = []
         for event in orphans:
             said = event.verdict or "note"
-            claims = self._call(lambda e=event: self.store.orphan_claims(e)) or []
+            claims = self._call(partial(self.store.orphan_claims, event)) or []
             lines.append(Text(f"{said.upper()}  " + (f"note: {one_line(event.note, 80)}"
                                                      if event.note else ""), style="bold"))
             lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
@@ -528,18 +570,43 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.query_one(MatchList).bidi = value
             self.query_one(MatchDetail).bidi = value
 
-    def action_export(self, fmt: str = "jsonl") -> Path | None:
-        """Write the story in `fmt` next to the database (the same code as `crossfact
-        export`); the path is shown, and returned for tests."""
+    def action_export(self, fmt: str = "jsonl") -> None:
+        """Ask where to write the story in `fmt` (the same code as `crossfact export`),
+        offering a file in the working directory; an existing file is only replaced when
+        the reviewer says so."""
         if self.story is None:
-            return None
-        from crossfact.store.exports import write_export
-
+            return
         suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
-        target = Path(self.store.path).parent / f"{name or 'story'}.{suffix}"
-        try:  # an existing file is refused, never overwritten (the store's rule)
-            write_export(cast("Store", self.store), fmt, self.story, target)
+        offered = Path.cwd() / f"{name or 'story'}.{suffix}"
+
+        def chosen(answer: str | None) -> None:
+            if not answer or not answer.strip():
+                return
+            target = Path(answer.strip()).expanduser()
+            if target.is_dir():
+                target = target / offered.name
+            if not target.exists():
+                self.export_to(fmt, target)
+                return
+
+            def confirmed(reply: str | None) -> None:
+                if reply is not None and reply.strip().lower() in {"y", "yes"}:
+                    self.export_to(fmt, target)
+                else:
+                    self.notify("Not exported: the file is left as it was.", markup=False)
+
+            self.app.push_screen(TextPrompt(f"{target} exists. Replace it? (y/n)", ""),
+                                 confirmed)
+
+        self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
+
+    def export_to(self, fmt: str, target: Path) -> Path | None:
+        """Write the story in `fmt` to `target`; the path is shown, and returned for tests."""
+        from crossfact.store.exports import write_export
+
+        try:  # the reviewer chose the file, and said yes if it existed
+            write_export(cast("Store", self.store), fmt, self.story, target, overwrite=True)
         except (OSError, StoreError) as error:
             self.report_failure(f"export failed: {error}")
             return None

@@ -28,7 +28,7 @@ from textual.visual import Visual, visualize
 
 from crossfact.models import Claim
 from crossfact.store import MatchView, Member
-from crossfact.tui.display_text import RTL_LANGS, one_line, visual
+from crossfact.tui.display_text import RTL_LANGS, one_line, starts_rtl, visual
 from crossfact.tui.highlights import claim_marks
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 from crossfact.tui.widgets.steady_scroll import SteadyScrollView
@@ -67,7 +67,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         super().__init__(id=id)
         self.view: MatchView | None = None
         self.context: Context = {}
-        self.empty_message = "No match selected."
+        self.empty_message = "Opening the story…"
         self._strips: list[Strip] = []
         self._drawn_for: Size | None = None  # the pane size the strips were rendered for
         self._restyle = False  # the theme changed: render again at the same size
@@ -163,9 +163,10 @@ class MatchDetail(SteadyScrollView, can_focus=False):
             if after:
                 parts.append(Text("  ↓ sentence after", style=self._style("muted")))
                 parts.append(self._context_line(after, member.lang))
-        if view.note:
+        if view.note:  # the reviewer's words: Arabic and Hebrew shaped and ordered too
             note, _ = display_form(view.note)
-            parts += [Text(""), Text.assemble(("note: ", self._style("flag")), note)]
+            parts += [Text(""), Text("note:", style=self._style("flag")),
+                      ClaimText(note, rtl=starts_rtl(note), bidi=self.bidi)]
         return Group(*parts)
 
     def _heading(self, view: MatchView) -> Text:
@@ -183,20 +184,19 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         return text
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
-        text = Text.assemble(
-            (f" {one_line(member.lang, 12)} ", self._style("lang")),
-            " ",
-            visual(one_line(member.doc_title, 36), member.lang in RTL_LANGS)
-            if self.bidi else one_line(member.doc_title, 36),
-            (f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted")),
-            no_wrap=True,
-            overflow="ellipsis",
-        )
+        """Language and labels first, then the version's title and file name: on a narrow
+        pane the file name is what gets cut, never OUTLIER or weak link."""
+        text = Text.assemble((f" {one_line(member.lang, 12)} ", self._style("lang")), no_wrap=True,
+                             overflow="ellipsis")
         if outlier:
             text.append("  OUTLIER" if view.verdict == "conflict" else "  outlier?",
                         style=self._style("flag"))
         if member.suggested:
             text.append("  weak link (y confirm, b break)", style=self._style("flag"))
+        title = one_line(member.doc_title, 36)
+        text.append("  ")
+        text.append(visual(title, member.lang in RTL_LANGS) if self.bidi else title)
+        text.append(f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted"))
         return text
 
     def _claim(self, member: Member, others: list[Claim]) -> ClaimText:

@@ -113,11 +113,9 @@ class MatchList(SteadyScrollView, can_focus=False):
         return max(0, min(value, self.count - 1)) if self.count else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        height = max(1, self.scrollable_content_region.height)
-        if new < self.scroll_offset.y:
-            self.scroll_to(y=new, animate=False, immediate=True)
-        elif new >= self.scroll_offset.y + height:
-            self.scroll_to(y=new - height + 1, animate=False, immediate=True)
+        self._show_cursor()
+        if not self._cursor_shown():  # the new height not laid out yet (a reload, a resume)
+            self.call_after_refresh(self._show_cursor)
         self.refresh()
         row = self.current()
         self.post_message(self.Selected(row.id if row else None, new))
@@ -126,8 +124,24 @@ class MatchList(SteadyScrollView, can_focus=False):
         self._lines.clear()
         self.refresh()
 
+    def _cursor_shown(self) -> bool:
+        top = self.scroll_offset.y
+        return top <= self.cursor < top + max(1, self.scrollable_content_region.height)
+
+    def _show_cursor(self) -> None:
+        """Scroll so the cursor's row is on screen (nothing happens if it already is)."""
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor < self.scroll_offset.y:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= self.scroll_offset.y + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
     def on_resize(self) -> None:
+        """A new size (the first layout included, which comes after a resume has put the
+        cursor far down): the scrollable height, then the cursor back in view. Before, the
+        list showed rows 1-31 while the detail showed match 37."""
         self.virtual_size = Size(self.size.width, self.count)
+        self.call_after_refresh(self._show_cursor)
 
     def on_click(self, event: events.Click) -> None:
         self.cursor = self.scroll_offset.y + event.y

@@ -25,6 +25,10 @@ class StatusLine(Widget, can_focus=False):
 
     story: reactive[str] = reactive("")
     """Name of the open story."""
+    reviewer: reactive[str] = reactive("")
+    """Who is reviewing: the name the decisions are saved under."""
+    others: reactive[str] = reactive("")
+    """Other reviewers' work on the story ("12 decided by ann"), when there is some."""
     progress: reactive[tuple[int, int]] = reactive((0, 0))
     """(decided, total) for this reviewer."""
     filter: reactive[str] = reactive("all")
@@ -54,10 +58,14 @@ class StatusLine(Widget, can_focus=False):
         filled = round(BAR_CELLS * decided / total) if total else 0
         text = Text.assemble(
             (one_line(self.story, 30) or "crossfact", "bold"),
-            f"  {decided}/{total} decided ",
+            "  ",
+            (one_line(self.reviewer, 20), "reverse"),
+            f" {decided}/{total} decided ",
             "█" * filled + "░" * (BAR_CELLS - filled),
-            f"  [{self.filter}: {self.shown}]",
         )
+        if self.others:
+            text.append(f"  ({self.others})")
+        text.append(f"  [{self.filter}: {self.shown}]")
         if self.search:
             text.append(f"  /{one_line(self.search, 20)}")
         if self.stage:

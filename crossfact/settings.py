@@ -1,0 +1,132 @@
+"""Settings in one place, for the command line and the review app alike.
+
+Each setting is looked up, first found wins: the command line (`--reviewer`, `--db`,
+`--no-bidi`), the environment (`CROSSFACT_REVIEWER`, `CROSSFACT_DB`, `CROSSFACT_THEME`,
+`CROSSFACT_BIDI`), then `config.toml` in the user config directory, beside `keys.toml`
+(`~/.config/crossfact/` on Linux):
+
+    reviewer = "ann"
+    db = "~/factcheck/team.db"
+    theme = "gruvbox"
+    bidi = false        # the terminal does bidi itself: show Arabic and Hebrew as stored
+
+A value that is not valid is a one-line error naming where it came from. The app writes
+back only what the reviewer chose in it (the theme), keeping the file's comments.
+"""
+
+from __future__ import annotations
+
+import getpass
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from crossfact.errors import CrossfactError
+
+CONFIG_FILE = "config.toml"
+
+
+def config_dir() -> Path:
+    """The user config directory (platformdirs: $XDG_CONFIG_HOME/crossfact on Linux)."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("crossfact"))
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE
+
+
+class Settings(BaseSettings):
+    """What a reviewer sets once: who they are, where the database is, how it looks."""
+
+    model_config = SettingsConfigDict(env_prefix="CROSSFACT_", extra="forbid",
+                                      validate_default=True)
+
+    reviewer: str | None = None
+    """The name in the log; the system account when unset."""
+    db: Path | None = None
+    """The database; crossfact.db in the user data directory when unset."""
+    theme: str | None = None
+    """A Textual theme name (ctrl+p, "theme"); Textual's default when unset."""
+    bidi: bool = True
+    """Reorder Arabic and Hebrew for display; off for terminals that do bidi themselves."""
+
+    @field_validator("reviewer", "theme")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be empty")
+        return value.strip() if value is not None else None
+
+    @field_validator("db")
+    @classmethod
+    def _expand(cls, value: Path | None) -> Path | None:
+        return value.expanduser() if value is not None and str(value) else None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Command line, then environment, then the config file."""
+        return (init_settings, env_settings,
+                TomlConfigSettingsSource(settings_cls, toml_file=config_path()))
+
+    @property
+    def reviewer_name(self) -> str:
+        """The reviewer setting, else the login name, else a plain word when the system has
+        none for this uid (a container without a passwd entry): --reviewer names one then."""
+        if self.reviewer:
+            return self.reviewer
+        try:
+            return getpass.getuser()
+        except (KeyError, OSError):
+            return "reviewer"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """The settings, with the command line's `overrides` (None: not given) on top;
+    CrossfactError, one line, for a bad value or an unreadable config file."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**given)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "settings"
+        raise CrossfactError(
+            f"setting {where!r} (command line, CROSSFACT_{where.upper()} or {config_path()}): "
+            f"{problem['msg']}") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise CrossfactError(f"cannot read {config_path()}: {error}") from None
+
+
+def save_setting(name: str, value: str | bool) -> Path:
+    """Write one setting into the config file, keeping everything else in it as it was
+    (tomlkit keeps comments and order); the file's path."""
+    import tomlkit
+
+    if name not in Settings.model_fields:
+        raise CrossfactError(f"no setting {name!r}")
+    path = config_path()
+    try:
+        document = (tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists()
+                    else tomlkit.document())
+        document[name] = value
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(tomlkit.dumps(document), encoding="utf-8")
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.TOMLKitError) as error:
+        raise CrossfactError(f"cannot save {name} in {path}: {error}") from None
+    return path

@@ -1,0 +1,96 @@
+"""Settings in one place (crossfact/settings.py): command line over environment over
+config.toml, shared by `crossfact review` and the app; keys.toml refuses a key clash."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from textual.pilot import Pilot
+from tui_fakes import make_result
+
+from crossfact.cli import main
+from crossfact.errors import CrossfactError
+from crossfact.settings import config_path, load_settings
+from crossfact.store import open_store, resolve_db_path
+from crossfact.tui.app import ReviewApp
+
+
+@pytest.fixture(autouse=True)
+def config_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config directory of the test's own, and no CROSSFACT_* from the caller's shell."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    for name in ("REVIEWER", "DB", "THEME", "BIDI"):
+        monkeypatch.delenv(f"CROSSFACT_{name}", raising=False)
+    folder = tmp_path / "config" / "crossfact"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def test_command_line_over_environment_over_file(config_home: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert config_path() == config_home / "config.toml"
+    (config_home / "config.toml").write_text(
+        'reviewer = "ann"\ndb = "~/team.db"\nbidi = false\ntheme = "gruvbox"\n')
+    settings = load_settings()
+    assert (settings.reviewer_name, settings.bidi, settings.theme) == ("ann", False, "gruvbox")
+    assert settings.db == Path("~/team.db").expanduser() == resolve_db_path()
+    monkeypatch.setenv("CROSSFACT_REVIEWER", "bob")
+    monkeypatch.setenv("CROSSFACT_BIDI", "1")
+    assert (load_settings().reviewer_name, load_settings().bidi) == ("bob", True)
+    assert load_settings(reviewer="cy").reviewer_name == "cy"
+    assert resolve_db_path(tmp_path / "given.db") == tmp_path / "given.db"
+
+
+@pytest.mark.parametrize("text, words", [
+    ('bidi = "sometimes"\n', "'bidi'"),
+    ('reviewr = "ann"\n', "'reviewr'"),
+    ('reviewer = "  "\n', "must not be empty"),
+    ("reviewer = \n", "cannot read"),
+])
+def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words: str) -> None:
+    (config_home / "config.toml").write_text(text)
+    with pytest.raises(CrossfactError, match=words):
+        load_settings()
+    done = CliRunner().invoke(main, ["review", "--db", "x.db"])
+    assert done.exit_code != 0 and "Traceback" not in done.output
+    assert len(done.output.strip().splitlines()) == 1 and words in done.output
+
+
+def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
+    (config_home / "keys.toml").write_text('verdict-conflict = "a"\n')
+    done = CliRunner().invoke(main, ["review", "--db", "x.db"])
+    assert done.exit_code != 0 and "Traceback" not in done.output
+    assert "'a' is verdict-agree and verdict-conflict" in done.output
+
+
+def test_the_reviewer_setting_names_the_decisions(config_home: Path, tmp_path: Path) -> None:
+    """The app as `crossfact review` builds it from the settings: the decision is saved
+    under the configured name, and the theme chosen in the palette is kept for next time,
+    with the file's comments."""
+    (config_home / "config.toml").write_text('# mine\nreviewer = "ann"\n')
+    store = open_store(tmp_path / "r.db")
+    story = store.add_story("synthetic", make_result(6), {})
+    settings = load_settings()
+    app = ReviewApp(store, reviewer=settings.reviewer_name, story="synthetic", session="s",
+                    bidi=settings.bidi, theme=settings.theme, remember_theme=True)
+
+    async def main_() -> None:
+        async with app.run_test(size=(120, 34)) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            await choose_theme(pilot, "gruvbox")
+
+    asyncio.run(main_())
+    assert [e.reviewer for e in store.events(story)] == ["ann"]
+    assert load_settings().theme == "gruvbox"
+    assert (config_home / "config.toml").read_text().startswith("# mine\n")
+    store.close()
+
+
+async def choose_theme(pilot: Pilot, name: str) -> None:
+    pilot.app.theme = name  # what the palette's theme picker sets
+    for _ in range(5):
+        await pilot.pause()
