@@ -25,9 +25,10 @@ LANGUAGES = ("en", "tr", "fr", "ar", "he", "bn")
 # - Turkish joins compounds ("yirmibeş"); news writes "yirmi beş": atoms may stand apart.
 # - Arabic and Hebrew numbers take the gender of the noun (ثلاثة / ثلاث, שלוש / שלושה) and
 #   Arabic tens their case (عشرون / عشرين); "و" (and) is glued to the next word.
-# - French "neuf" is also "new", Turkish "yedi" also "ate" and "yüz" also "face":
+# - French "neuf" is also "new", Turkish "yedi" also "ate" and "yüz" also "face", Bengali
+#   "নয়" also "is not":
 #   these are read only before a word that counts (a unit, a scale or a currency).
-_AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}}
+_AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}}
 # Bengali tells the hour with the classifier টা: "সাতটা" (seven o'clock), "সাতটায়" (at
 # seven), "সাতটার" (of seven).
 _BENGALI_HOUR = "টা(?:র|য়|য়)?"
@@ -66,6 +67,9 @@ def _spellings(lang: str) -> dict[str, int]:
         if lang == "ar":
             forms |= {f.replace("ثلاثة", "ثلاث").replace("ة", "") if n <= 10 else f
                       for f in forms}
+            if 13 <= n <= 19:  # the feminine teens: أربع عشرة, ثماني عشرة
+                unit = forms.copy().pop().split(" ")[0].removesuffix("ة")
+                forms.add(("ثماني" if unit == "ثماني" or unit == "ثمان" else unit) + " عشرة")
             forms |= {re.sub(r"ون\b", "ين", f) for f in forms}
             forms |= {f.replace("اثنان", "اثنين") for f in forms}
         for form in forms:
@@ -106,7 +110,10 @@ def _pattern(form: str, lang: str, atoms: list[str]) -> str:
             atom = next((a for a in atoms if rest.startswith(a)), rest)
             parts.append(atom)
             rest = rest[len(atom):]
-        return rf"[\s{NBSPACES}]?".join(word_regex(p) for p in parts)
+        # endings: "otuz ikisi" (thirty-two of them), "sekizken", "sekizdi"; never on "on"
+        # alone ("onu" is "him", "onda" "in it"), and never "-nci" ("ikinci" is 2nd)
+        ending = "" if parts == ["on"] else "(?:s?[iıuü]|ken|[dt][iıuü])?"
+        return rf"[\s{NBSPACES}]?".join(word_regex(p) for p in parts) + ending
     words = re.split(r"[\s\-]+", form)
     joined = ""
     for i, w in enumerate(words):
@@ -121,13 +128,34 @@ def find_spelled(text: str, lang: str) -> list[Spelled]:
     grammar = _grammar(lang)
     if grammar is None:
         return []
-    ambiguous = _AMBIGUOUS.get(babel_locale(lang).language, set())
+    ambiguous = {fold(w) for w in _AMBIGUOUS.get(babel_locale(lang).language, ())}
+    matches = list(grammar.pattern.finditer(text))
     out = []
-    for m in grammar.pattern.finditer(text):
+    for i, m in enumerate(matches):
         hour = m.groupdict().get("hour")
-        value = grammar.values.get(_key(m.group("words")))
-        if value is None:
+        value = _value(m.group("words"), lang, grammar)
+        if value is None or _in_compound(text, matches, i):
             continue
         out.append(Spelled(value, m.start("words"), m.end(), bool(hour) and value <= 12,
                            fold(m.group("words")) in ambiguous))
     return out
+
+
+def _value(words: str, lang: str, grammar: _Grammar) -> int | None:
+    """The value of the words matched, a Turkish ending cut off ("sekizken" -> sekiz)."""
+    found = grammar.values.get(_key(words))
+    if found is None and lang == "tr":
+        bare = re.sub("(?:s?[iıuü]|ken|[dt][iıuü])$", "", words)
+        found = grammar.values.get(_key(bare))
+    return found
+
+
+def _in_compound(text: str, matches: list[re.Match[str]], i: int) -> bool:
+    """Whether match `i` is part of a longer number the table does not spell ("ثماني" and
+    "عشرة" of a teen written otherwise): a number word right before or after it, with only
+    a space, a hyphen or "and" between. Half a number read is worse than none."""
+    def joined(a: re.Match[str], b: re.Match[str]) -> bool:
+        return re.fullmatch(rf"[\s{NBSPACES}\-]*(?:و|ו|and|et|ve)?[\s{NBSPACES}\-]*",
+                            text[a.end():b.start()]) is not None
+    return (i > 0 and joined(matches[i - 1], matches[i])) or (
+        i + 1 < len(matches) and joined(matches[i], matches[i + 1]))

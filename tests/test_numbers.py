@@ -514,7 +514,8 @@ def test_spelled_numbers_read_back(lang, n):
     if lang == "tr":  # num2words joins Turkish compounds; news writes them apart
         words = words.replace("yirmi", "yirmi ")
     found = find_quantities(f"— {words} —", lang)
-    if words in ("neuf", "yedi", "yüz"):  # also "new", "ate", "face": see number_words
+    if fold(words) in {fold(w) for w in ("neuf", "yedi", "yüz", "নয়")}:
+        # also "new", "ate", "face", "is not": read only before a unit (see number_words)
         assert found == []
         return
     assert [q.value for q in found] == [n], words
