@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from crossfact.locales import NBSPACES, WORD_CHAR, babel_locale, fold, word_regex
+from crossfact.locales import NBSPACES, babel_locale, fold
+from crossfact.names import WORD
 
 # the numbers spelled: small counts and round hundreds (a newsroom's "two", "fifty",
 # "three hundred"); "one" is left out (see above)
@@ -32,8 +33,6 @@ _AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}}
 # Bengali tells the hour with the classifier টা: "সাতটা" (seven o'clock), "সাতটায়" (at
 # seven), "সাতটার" (of seven).
 _BENGALI_HOUR = "টা(?:র|য়|য়)?"
-# "and" glued before a number: Arabic "وثلاث", Hebrew "ושלוש"
-_CLITIC = {"ar": "(?:و)?", "he": "(?:ו)?"}
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,7 @@ class Spelled:
     ambiguous: bool  # a word that is also a common word ("neuf"): needs a unit after it
 
 
-@dataclass(frozen=True)
-class _Grammar:
-    pattern: re.Pattern[str]
-    values: dict[str, int]  # `_key` of a spelling -> its value
-
-
+@lru_cache(maxsize=100_000)
 def _key(text: str) -> str:
     return re.sub(rf"[\s{NBSPACES}\-]+", "", fold(text))
 
@@ -78,84 +72,109 @@ def _spellings(lang: str) -> dict[str, int]:
 
 
 @cache
-def _grammar(lang: str) -> _Grammar | None:
+def _table(lang: str) -> dict[str, int] | None:
+    """`_key` of every spelling -> its value: spaces and hyphens dropped, so "yirmi beş" and
+    num2words' "yirmibeş", "vingt-cinq" and "vingt cinq", "و عشرون" and "وعشرون" are one."""
     lang = babel_locale(lang).language
     if lang not in LANGUAGES:
         return None
-    spellings = _spellings(lang)
-    atoms = sorted({w for form in spellings for w in re.split(r"[\s\-]+", form)}, key=len,
-                   reverse=True) if lang != "tr" else _turkish_atoms(spellings)
-    patterns = sorted({_pattern(form, lang, atoms) for form in spellings}, key=len, reverse=True)
-    hour = f"(?P<hour>{_BENGALI_HOUR})?" if lang == "bn" else ""
-    clitic = _CLITIC.get(lang, "")
-    pattern = re.compile(rf"(?<!{WORD_CHAR}){clitic}(?P<words>{'|'.join(patterns)}){hour}"
-                         rf"(?!{WORD_CHAR})", re.IGNORECASE)
-    return _Grammar(pattern, {_key(form): n for form, n in spellings.items()})
+    return {_key(form): n for form, n in _spellings(lang).items()}
 
 
-def _turkish_atoms(spellings: dict[str, int]) -> list[str]:
-    """The words Turkish compounds are made of: the spellings of 2-10, the tens, yüz."""
-    from num2words import num2words
+@cache
+def _first_words(lang: str) -> frozenset[str]:
+    """`_key` of the first word of every spelling ("واحد" of "واحد و عشرون"), and of every
+    one-word spelling."""
+    return frozenset(_key(re.split(r"[\s\-]+", form)[0]) for form in _spellings(lang)) | \
+        frozenset(_table(lang) or ())
 
-    words = {num2words(n, lang="tr") for n in (1, *range(2, 11), *range(20, 100, 10), 100)}
-    return sorted(words, key=len, reverse=True)
 
-
-def _pattern(form: str, lang: str, atoms: list[str]) -> str:
-    """A regex for one spelling: its words apart by any space or hyphen ("vingt-cinq",
-    "vingt cinq"), Turkish atoms apart or joined, Arabic "و" glued or not."""
-    if lang == "tr":
-        parts, rest = [], form
-        while rest:
-            atom = next((a for a in atoms if rest.startswith(a)), rest)
-            parts.append(atom)
-            rest = rest[len(atom):]
-        # endings: "otuz ikisi" (thirty-two of them), "sekizken", "sekizdi"; never on "on"
-        # alone ("onu" is "him", "onda" "in it"), and never "-nci" ("ikinci" is 2nd)
-        ending = "" if parts == ["on"] else "(?:s?[iıuü]|ken|[dt][iıuü])?"
-        return rf"[\s{NBSPACES}]?".join(word_regex(p) for p in parts) + ending
-    words = re.split(r"[\s\-]+", form)
-    joined = ""
-    for i, w in enumerate(words):
-        if i:
-            joined += rf"[\s{NBSPACES}]*" if words[i - 1] == "و" else rf"[\s{NBSPACES}\-]+"
-        joined += word_regex(w)
-    return joined
+_LONGEST = 5  # words in the longest spelling ("quatre-vingt-dix-neuf", "خمسة و عشرون")
+# "and" glued before a number: Arabic "وثلاث", Hebrew "ושלוש"
+_CLITICS = {"ar": ("و",), "he": ("ו",)}
+# endings of a Turkish count: "otuz ikisi" (thirty-two of them), "sekizken", "sekizdi";
+# never on "on" alone ("onu" is "him", "onda" "in it"), never "-nci" ("ikinci" is 2nd)
+_TURKISH_ENDING = re.compile("(?:s?[iıuü]|ken|[dt][iıuü])$")
+_BENGALI_HOUR_ENDING = re.compile(f"{_BENGALI_HOUR}$")
+_GAP = re.compile(rf"[\s{NBSPACES}\-]*")
 
 
 def find_spelled(text: str, lang: str) -> list[Spelled]:
-    """The numbers `text` spells out, in order."""
-    grammar = _grammar(lang)
-    if grammar is None:
+    """The numbers `text` spells out, in order, the longest reading at each word."""
+    table = _table(lang)
+    if table is None:
         return []
-    ambiguous = {fold(w) for w in _AMBIGUOUS.get(babel_locale(lang).language, ())}
-    matches = list(grammar.pattern.finditer(text))
-    out = []
-    for i, m in enumerate(matches):
-        hour = m.groupdict().get("hour")
-        value = _value(m.group("words"), lang, grammar)
-        if value is None or _in_compound(text, matches, i):
+    lang = babel_locale(lang).language
+    ambiguous = {fold(w) for w in _AMBIGUOUS.get(lang, ())}
+    spans = [m.span() for m in WORD.finditer(text)]
+    found: list[tuple[int, int, Spelled]] = []  # first word, after the last word, the number
+    i = 0
+    while i < len(spans):
+        hit = _longest_at(text, spans, i, table, lang)
+        if hit is None:
+            i += 1
             continue
-        out.append(Spelled(value, m.start("words"), m.end(), bool(hour) and value <= 12,
-                           fold(m.group("words")) in ambiguous))
+        n, value, start, hour = hit
+        words = text[start:spans[i + n - 1][1]]
+        found.append((i, i + n, Spelled(value, start, spans[i + n - 1][1], hour and value <= 12,
+                                        fold(words) in ambiguous)))
+        i += n
+    return [sp for first, after, sp in found
+            if not _in_compound(text, spans, first, after, table, lang)]
+
+
+def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, int, bool]]:
+    """(the word as a number word would be written, characters cut from its start, a Bengali
+    hour) for one word: as written, without a clitic, without an ending."""
+    out = [(word, 0, False)]
+    if first:
+        out += [(word[len(c):], len(c), False) for c in _CLITICS.get(lang, ())
+                if word.startswith(c) and len(word) > len(c) + 1]
+    if last and lang == "tr" and (bare := _TURKISH_ENDING.sub("", word)) not in (word, "on"):
+        out.append((bare, 0, False))
+    if last and lang == "bn" and (bare := _BENGALI_HOUR_ENDING.sub("", word)) != word:
+        out.append((bare, 0, True))
     return out
 
 
-def _value(words: str, lang: str, grammar: _Grammar) -> int | None:
-    """The value of the words matched, a Turkish ending cut off ("sekizken" -> sekiz)."""
-    found = grammar.values.get(_key(words))
-    if found is None and lang == "tr":
-        bare = re.sub("(?:s?[iıuü]|ken|[dt][iıuü])$", "", words)
-        found = grammar.values.get(_key(bare))
-    return found
+def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: dict[str, int],
+                lang: str) -> tuple[int, int, int, bool] | None:
+    """(words, value, start, a Bengali hour) of the longest spelling from word `i`.
+
+    A word that starts no spelling starts no number (most words: one lookup)."""
+    first = text[spans[i][0]:spans[i][1]]
+    starts = _first_words(lang)
+    if not any(_key(w) in starts for w, _, _ in _readings(first, lang, True, True)):
+        return None
+    for n in range(min(_LONGEST, len(spans) - i), 0, -1):
+        if any(not _GAP.fullmatch(text, spans[j][1], spans[j + 1][0]) for j in range(i, i + n - 1)):
+            continue
+        words = [text[a:b] for a, b in spans[i:i + n]]
+        if n == 1:
+            for word, cut, hour in _readings(words[0], lang, True, True):
+                if (value := table.get(_key(word))) is not None:
+                    return 1, value, spans[i][0] + cut, hour
+            continue
+        for head, cut, _ in _readings(words[0], lang, True, False):
+            for tail, _, hour in _readings(words[-1], lang, False, True):
+                if (value := table.get(_key("".join([head, *words[1:-1], tail])))) is not None:
+                    return n, value, spans[i][0] + cut, hour
+    return None
 
 
-def _in_compound(text: str, matches: list[re.Match[str]], i: int) -> bool:
-    """Whether match `i` is part of a longer number the table does not spell ("ثماني" and
-    "عشرة" of a teen written otherwise): a number word right before or after it, with only
-    a space, a hyphen or "and" between. Half a number read is worse than none."""
-    def joined(a: re.Match[str], b: re.Match[str]) -> bool:
-        return re.fullmatch(rf"[\s{NBSPACES}\-]*(?:و|ו|and|et|ve)?[\s{NBSPACES}\-]*",
-                            text[a.end():b.start()]) is not None
-    return (i > 0 and joined(matches[i - 1], matches[i])) or (
-        i + 1 < len(matches) and joined(matches[i], matches[i + 1]))
+def _in_compound(text: str, spans: list[tuple[int, int]], first: int, after: int,
+                 table: dict[str, int], lang: str) -> bool:
+    """Whether the number in words first..after is part of a longer number the table does
+    not spell ("ثماني" and "عشرة" of a teen written otherwise): a number word right before
+    or after it, with only a space, a hyphen or "and" between. Half a number read is worse
+    than none."""
+    def number_word(j: int) -> bool:
+        word = text[spans[j][0]:spans[j][1]]
+        return any(_key(w) in table for w, _, _ in _readings(word, lang, True, True))
+
+    def joined(a: int, b: int) -> bool:
+        gap = text[spans[a][1]:spans[b][0]]
+        return re.fullmatch(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*", gap) is not None
+
+    return (first > 0 and joined(first - 1, first) and number_word(first - 1)) or (
+        after < len(spans) and joined(after - 1, after) and number_word(after))
