@@ -386,7 +386,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     for c in members:
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
-        return Verdict("unsourced", [f"only in {_label_list(per_doc, labels)}"])
+        return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
     figs = {d: figures(cs) for d, cs in per_doc.items()}
     conflicts, outliers = _figure_conflicts(figs, labels)
     agreements = _agreements(figs, labels)

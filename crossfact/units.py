@@ -92,7 +92,7 @@ def unit_words(lang: str) -> dict[str, str]:
 
 
 @cache
-def _registry() -> UnitRegistry:
+def _registry() -> UnitRegistry[float]:
     """pint's unit registry, built on first use (about 0.4 s)."""
     from pint import UnitRegistry
 
