@@ -113,10 +113,8 @@ def _short_text_language(text: str, script: str, detector: LanguageDetector) -> 
     trigrams alone were right 85-87% of the time for en and fr, the full models 96-97%,
     and trigrams plus word frequencies 96-100% for en, fr, tr, ar, in 0.1 s and ~50 MB.
     """
-    from wordfreq import (
-        tokenize,  # type: ignore[attr-defined]  # public, re-exported
-        zipf_frequency,
-    )
+    from wordfreq import zipf_frequency
+    from wordfreq.tokens import tokenize  # wordfreq.tokenize, where it is defined
 
     ranked = detector.compute_language_confidence_values(text)[:SHORT_CANDIDATES]
     codes = [c.language.iso_code_639_1.name.lower() for c in ranked if c.value > 0]
