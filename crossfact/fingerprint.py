@@ -20,6 +20,7 @@ from crossfact.language import writes_latin
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
+from crossfact.vocabulary import is_ordinary_word
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -68,7 +69,8 @@ def _latin_names(
 ) -> set[str]:
     """Latin-script words that are names: any Latin word inside a non-Latin text; in a
     Latin-script text a capitalised word (sentence-initial only when the document also
-    writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
+    writes it capitalised mid-sentence) that is not a common word of the language
+    (`is_ordinary_word`: Turkish "Sokağı"), or any word that a non-Latin version quotes in
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
     if not writes_latin(lang):
         return {word for word, _ in words if _latin_word(word)}
@@ -76,9 +78,10 @@ def _latin_names(
     for word, initial in words:
         if not _latin_word(word):
             continue
-        if word[1:] != word[1:].lower() or (
+        if word[1:] != word[1:].lower() or word.lower() in embedded or (
             word[0].isupper() and (not initial or word in capitalised)
-        ) or word.lower() in embedded:
+            and not is_ordinary_word(word, lang)
+        ):
             found.add(word)
     return found
 
@@ -143,12 +146,12 @@ def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: Nam
                 ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions.
 
-    `text` has its controls blanked (`blank_controls`). Figures and codes are digits, so a
-    claim without any skips their search (most claims have none).
+    `text` has its controls blanked (`blank_controls`). Codes are digits, so a claim
+    without any skips their search (most claims have none); figures may be words.
     """
     dates = find_dates(text, lang)
     digits = _has_digit(text) is not None
-    numbers = find_quantities(text, lang) if digits else []
+    numbers = find_quantities(text, lang)  # digits, or numbers in words
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     parts: list[DateRef | Quantity] = [*dates, *numbers]
     taken = frozenset(w for part in parts for w in WORD.findall(part.text))

@@ -39,9 +39,20 @@ WORD_CHAR = (
 
 T = TypeVar("T")
 
-# Values whose CLDR forms cover every plural category of the six languages (Arabic has six:
+# Values among which every plural category of the six languages has one (Arabic has six:
 # zero, one, two, few 3-10, many 11-99, other 100+; a fraction is "one" in French).
-PLURAL_SAMPLES = (0, 1, 2, 3, 11, 100, 1.5)
+_PLURAL_CANDIDATES = (0, 1, 2, 3, 11, 100, 1.5, 1_000_000)
+
+
+@cache
+def plural_samples(lang: str) -> tuple[float, ...]:
+    """One number per CLDR plural category of `lang` (en: 1 and 0; ar: six): formatting
+    each gives every plural form of a unit or currency name, and no form twice."""
+    rule = babel_locale(lang).plural_form
+    seen: dict[str, float] = {}
+    for n in _PLURAL_CANDIDATES:
+        seen.setdefault(rule(n), n)
+    return tuple(seen.values())
 
 _ALEFS = "اأإآ"
 _FOLD_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
@@ -210,7 +221,7 @@ def percent_words(lang: str) -> tuple[frozenset[str], frozenset[str], bool]:
     loc = babel_locale(lang)
     before: set[str] = set(_EXTRA_PERCENT_PREFIX.get(lang, []))
     after: set[str] = set(_EXTRA_PERCENT_WORDS.get(lang, []))
-    for n in PLURAL_SAMPLES:  # the long pattern in each plural form ("5 pour cent")
+    for n in plural_samples(lang):  # the long pattern in each plural form ("5 pour cent")
         number = format_decimal(n, locale=loc)
         written = same_length_clean(format_unit(n, "concentr-percent", length="long", locale=loc))
         head, _, tail = written.partition(number)
@@ -277,7 +288,7 @@ def currency_words(lang: str) -> dict[str, str]:
     table = {fold(w): c for w, c in _CURRENCY_WORDS.get(lang, _CURRENCY_WORDS["en"]).items()}
     for code in CURRENCIES:
         names = {loc.currencies.get(code)} | {
-            get_currency_name(code, count=n, locale=loc) for n in PLURAL_SAMPLES}
+            get_currency_name(code, count=n, locale=loc) for n in plural_samples(lang)}
         table.update({fold(n): code for n in names if n})
     return table
 

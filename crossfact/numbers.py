@@ -49,6 +49,7 @@ from crossfact.locales import (
     scale_words,
 )
 from crossfact.models import Quantity
+from crossfact.number_words import find_spelled
 from crossfact.units import dimension, unit_words
 
 _SP = rf"[\s{NBSPACES}]"
@@ -261,9 +262,32 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         quantity.approx = quantity.approx or glued[1]
         quantity.text = text[quantity.start : quantity.end]
         found.append(quantity)
+    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found)
     return found
+
+
+def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar
+             ) -> list[Quantity]:
+    """Numbers written in words (`crossfact.number_words`), with what stands around them as
+    for digits ("two decades", "dix millions de dollars"); a Bengali hour ("সাতটায়") is a
+    time of day."""
+    out = []
+    for sp in find_spelled(clean, g.lang):
+        if any(a <= sp.start < b or sp.start <= a < sp.end for a, b in taken):
+            continue
+        if sp.clock:
+            out.append(Quantity(value=float(sp.value * 60 % 720), text=text[sp.start:sp.end],
+                                clock=True, start=sp.start, end=sp.end))
+            continue
+        quantity = _describe(clean, sp.start, sp.end, Decimal(sp.value), g)
+        if quantity is None or (sp.ambiguous and not (
+                quantity.unit or quantity.currency or quantity.end > sp.end)):
+            continue  # French "neuf" (new), Turkish "yedi" (ate) without a unit after them
+        quantity.text = text[quantity.start : quantity.end]
+        out.append(quantity)
+    return out
 
 
 # What joins the two ends of a range: a dash, or one short word ("to", "à", "et", "ila",

@@ -46,6 +46,9 @@ class Figure:
     rough: bool
     currency: str | None = None
     unit: str | None = None
+    # a bare count in words ("two", "dört"): it backs a figure it equals, but prose spells
+    # small counts that are no figures ("two of them"), so it never makes a conflict
+    worded: bool = False
 
 
 @dataclass
@@ -58,7 +61,8 @@ class Verdict:
 def figure_of(q: Quantity, headline: bool = False) -> Figure:
     """One quantity as compared across versions (a headline may round)."""
     kind = "year" if q.year else "%" if q.percent else "time" if q.clock else "amount"
-    return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit)
+    worded = kind == "amount" and not (q.currency or q.unit or any(c.isdigit() for c in q.text))
+    return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit, worded)
 
 
 def figures(claims: Sequence[Claim]) -> list[Figure]:
@@ -181,19 +185,20 @@ def _odd_ones(
     out = []
     seen: list[Figure] = []
     for f in per_doc[d]:
-        if any(_equal(f, g) and f.kind == g.kind for g in seen):
+        if f.worded or any(_equal(f, g) and f.kind == g.kind for g in seen):
             continue
         seen.append(f)
         near = [] if stated(f, others) else [
             (e, g) for e in others for g in per_doc[e]
             if _compatible(f, g) and not same(f, g) and _near(f, g) and stated(g, others) >= 2
+            and not g.worded
         ]
         if not near and count(d, f) <= max((count(e, f) for e in others), default=0):
             continue
         rivals = near or [
             (e, g) for e in others for g in per_doc[e]
             if _compatible(f, g) and _comparable(f, g) and not _equal(f, g)
-            and count(d, g) < count(e, g)
+            and count(d, g) < count(e, g) and not g.worded
         ]
         if rivals:
             out.append((f, rivals))
@@ -383,7 +388,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     for c in members:
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
-        return Verdict("unsourced", [f"only in {_label_list(per_doc, labels)}"])
+        return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
     figs = {d: figures(cs) for d, cs in per_doc.items()}
     conflicts, outliers = _figure_conflicts(figs, labels)
     agreements = _agreements(figs, labels)

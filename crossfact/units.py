@@ -21,9 +21,9 @@ from babel.units import UnknownUnitError, format_unit
 
 from crossfact.locales import (
     NBSPACES,
-    PLURAL_SAMPLES,
     babel_locale,
     fold,
+    plural_samples,
     same_length_clean,
     scale_words,
 )
@@ -78,7 +78,7 @@ def unit_words(lang: str) -> dict[str, str]:
     skip = _AMBIGUOUS.get(locale.language, set()) | {fold(w) for w in scale_words(lang)[1]}
     for unit in UNITS:
         for length in ("long", "short"):
-            for n in PLURAL_SAMPLES:
+            for n in plural_samples(lang):
                 try:
                     written = format_unit(n, unit, length=length, locale=locale)
                 except UnknownUnitError:  # a unit an older CLDR lacks
@@ -92,7 +92,7 @@ def unit_words(lang: str) -> dict[str, str]:
 
 
 @cache
-def _registry() -> UnitRegistry:
+def _registry() -> UnitRegistry[float]:
     """pint's unit registry, built on first use (about 0.4 s)."""
     from pint import UnitRegistry
 

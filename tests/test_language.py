@@ -57,8 +57,26 @@ def test_no_letters_cannot_be_identified():
 
 
 def test_detectors_are_built_once():
-    assert _detector("Arabic", True) is _detector("Arabic", True)
-    assert _detector("Arabic", True) is not _detector("Arabic", False)
+    assert _detector("Arabic") is _detector("Arabic")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Elon Musk spent it all.", "en"),
+    ("Il a tout dépensé.", "fr"),
+    ("Hepsini harcadı.", "tr"),
+    ("Er hat alles ausgegeben.", "de"),
+])
+def test_short_lines_without_the_full_models(text, code):
+    """Short texts are told apart by lingua's trigrams and the words' frequencies."""
+    assert detect_language(text) == code
+
+
+def test_the_script_of_a_language_comes_from_cldr():
+    from crossfact.language import script_of_language, writes_latin
+
+    assert [script_of_language(c) for c in ("sv", "he", "bn", "sr", "xx")] == [
+        "Latn", "Hebr", "Beng", "Cyrl", "Zyyy"]
+    assert writes_latin("pt-BR") and not writes_latin("ar")
 
 
 def test_importing_language_id_does_not_load_lingua():

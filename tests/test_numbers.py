@@ -18,6 +18,7 @@ from babel.units import format_unit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crossfact.dates import find_dates
 from crossfact.locales import currency_words, fold
 from crossfact.numbers import find_codes, find_quantities, parse_number
 from crossfact.units import UNITS, unit_words
@@ -333,6 +334,8 @@ def test_format_unit_reads_back(case, length, amount):
     word = fold(re.sub(r"[\d.,\s\u00a0\u202f\u200e\u200f]+", " ", text))
     if length == "short" and word not in unit_words(lang):
         return  # one-letter forms ("5 m", "19 h") and "tn" (trillion): see crossfact.units
+    if find_dates(text, lang):
+        return  # Bengali "২ জুল" (2 joules) is also 2 July: the date wins
     found = [q for q in find_quantities(text, lang) if not q.year]
     if word in currency_words(lang):  # Bengali "পাউন্ড": the pound sterling wins
         assert [q.currency for q in found] == [currency_words(lang)[word]], text
@@ -500,3 +503,48 @@ def test_a_range_shares_its_unit(text, lang, unit):
 def test_hebrew_abbreviations_take_any_gershayim():
     for mark in "״\"“”":
         assert only(f"135 קמ{mark}ש", "he").unit == "speed-kilometer-per-hour"
+
+
+# --- numbers in words: num2words spells them, find_quantities reads them back ----------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from([*range(2, 100), *range(100, 1000, 100)]))
+def test_spelled_numbers_read_back(lang, n):
+    from num2words import num2words
+
+    words = num2words(n, lang=lang)
+    if lang == "tr":  # num2words joins Turkish compounds; news writes them apart
+        words = words.replace("yirmi", "yirmi ")
+    found = find_quantities(f"— {words} —", lang)
+    if fold(words) in {fold(w) for w in ("neuf", "yedi", "yüz", "নয়")}:
+        # also "new", "ate", "face", "is not": read only before a unit (see number_words)
+        assert found == []
+        return
+    assert [q.value for q in found] == [n], words
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("two decades", "en", 2, "duration-decade"),
+    ("trois blessés", "fr", 3, None),
+    ("dix millions", "fr", 10_000_000, None),
+    ("yirmi beş kişi", "tr", 25, None),
+    ("ثلاث سنوات", "ar", 3, "duration-year"),
+    ("ושלושה אנשים", "he", 3, None),
+    ("তিন জন", "bn", 3, None),
+])
+def test_spelled_numbers(text, lang, value, unit):
+    q = only(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_bengali_hour_in_words_is_a_time():
+    q = only("সাতটার সময়", "bn")
+    assert (q.clock, q.value) == (True, 7 * 60)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("un vélo neuf", "fr"), ("one of them", "en"), ("bir gün", "tr"), ("Yemeği yedi.", "tr"),
+])
+def test_words_that_are_no_numbers(text, lang):
+    assert find_quantities(text, lang) == []
