@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from crossfact.align import PairView, align_pair, is_translation
+from crossfact.align import PairView, align_pair, chance_skip, is_translation, same_layout
 from crossfact.features import (
     LENGTH_WEIGHT,
     MISSING_FULL,
@@ -14,7 +14,7 @@ from crossfact.features import (
     Unit,
     marks_of,
 )
-from crossfact.matching import _foreign, _translations
+from crossfact.matching import _Cluster, _compatible, _foreign, _translations
 from crossfact.parallel import order_evidence
 
 LOW = 0.3
@@ -171,6 +171,47 @@ def test_a_sentence_inserted_into_a_paragraph_stays_unlinked():
     assert ((7,), (8,)) in found
 
 
+def test_paragraphed_differently_a_translation_still_links_every_claim_to_its_own():
+    """Layout is evidence, never a constraint: one version in paragraphs of 1-5 claims,
+    the other in paragraphs of its own, with the headline run into the first."""
+    src = story(18, seed=53, figures=0.3)
+    a = in_paragraphs(src, SIZES)
+    b = in_paragraphs(translate(src), [4, 5, 1, 3, 5])
+    assert not same_layout(a, b, PairView.of(a, b).anchors)
+    assert pairs(align_pair(a, b, LOW, translation=True)) == {((i,), (i,)) for i in range(18)}
+
+
+def test_the_same_layout_is_read_from_the_text():
+    src = story(18, seed=41, figures=0.5)
+    a = in_paragraphs(src, SIZES)
+    b = in_paragraphs(translate(src), SIZES)
+    assert same_layout(a, b, PairView.of(a, b).anchors)
+
+
+def test_a_sentence_split_in_three_is_a_one_to_three_link():
+    a = story(14, seed=13, figures=0.8)
+    a[6] = Unit(6, frozenset({"n:1.5e+06", "p:12", "y:1999"}), 330)
+    t = translate(a)
+    thirds = [Unit(0, frozenset({"n:1.5e+06"}), 120), Unit(0, frozenset({"p:12"}), 125),
+              Unit(0, frozenset({"y:1999"}), 130)]
+    b = reindex(t[:6] + thirds + t[7:])
+    found = pairs(align_pair(a, b, LOW))
+    assert ((6,), (6, 7, 8)) in found
+    assert ((5,), (5,)) in found and ((7,), (9,)) in found
+
+
+def test_the_skip_cost_comes_from_the_pair_itself():
+    """Half of what unrelated claims score: below what a claim and its translation score,
+    and higher where lengths alone make unrelated claims look alike."""
+    a = story(20, seed=61, figures=0.0)
+    b = translate(a)
+    scorer = PairScorer(a, b)
+    skip = chance_skip(scorer, a, b)
+    assert 0 <= skip < min(scorer.sim(x, y) for x, y in zip(a, b, strict=True)) / 2
+    same = [Unit(i, frozenset(), 100) for i in range(20)]
+    assert chance_skip(PairScorer(same, same), same, same) > skip
+
+
 def test_within_a_translation_a_changed_figure_is_a_substitution_not_a_stranger():
     """'31' against '32' in otherwise matching claims: the figure slot corresponds."""
     a = [Unit(0, frozenset({"n:31"}), 100), Unit(1, frozenset(), 90)]
@@ -255,3 +296,14 @@ def test_an_inserted_claim_with_a_figure_does_not_take_a_deleted_claims_place(tm
     inserted = next(c for c in result.claims if "987" in c.text)
     match = next(m for m in result.matches if inserted.id in m.claims)
     assert match.claims == [inserted.id] and match.suggestion == "unsourced"
+
+
+def test_a_match_holds_a_run_of_three_adjacent_claims_of_a_version_but_no_gap():
+    """A translation that split one sentence in three: the three claims join one match
+    (through a split-sentence link); three claims with a gap between them do not."""
+    index = {"a0": 0, "b3": 3, "b4": 4, "b5": 5, "b7": 7}
+    keys = {c: frozenset() for c in index}
+    run = _Cluster({"a0", "b3", "b4"}, {"A": {"a0"}, "B": {"b3", "b4"}})
+    assert _compatible(run, _Cluster({"b5"}, {"B": {"b5"}}), True, index, keys)
+    assert not _compatible(run, _Cluster({"b5"}, {"B": {"b5"}}), False, index, keys)
+    assert not _compatible(run, _Cluster({"b7"}, {"B": {"b7"}}), True, index, keys)
