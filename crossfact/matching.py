@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from crossfact.align import Link, PairView, align_pair, is_translation
+from crossfact.facts import fact_links
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
@@ -126,8 +127,9 @@ def _foreign(mine: frozenset[str], theirs: set[str]) -> bool:
 def _links(
     docs: Sequence[Document], by_doc: dict[str, list[Claim]], keys: dict[str, frozenset[str]],
     progress: Progress | None,
-) -> list[tuple[float, str, str, bool]]:
-    """Every pairwise link as (score, claim id, claim id, part of a split-sentence link)."""
+) -> tuple[list[tuple[float, str, str, bool]], dict[tuple[str, str], bool]]:
+    """Every pairwise link as (score, claim id, claim id, part of a split-sentence link),
+    and which pairs of versions were judged translations."""
     units = {d.id: units_of(by_doc[d.id], keys) for d in docs}
     edges: list[tuple[float, str, str, bool]] = []
     pairs = list(combinations(docs, 2))
@@ -174,7 +176,7 @@ def _links(
             ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]
             split = len(ids_a) + len(ids_b) > 2
             edges += [(link.score, x, y, split) for x in ids_a for y in ids_b]
-    return edges
+    return edges, translation
 
 
 def _supported(
@@ -205,7 +207,9 @@ def match_claims(
     for c in claims:
         by_doc[c.doc].append(c)
     keys = {c.id: keys_of(c.fingerprint) for c in claims}
-    edges = _links(docs, by_doc, keys, progress)
+    edges, translation = _links(docs, by_doc, keys, progress)
+    # versions that are not translations (different outlets): links by fact (crossfact.facts)
+    edges += fact_links(docs, by_doc, keys, translation)
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}

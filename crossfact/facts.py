@@ -1,0 +1,303 @@
+"""Fact-level links between versions that are not translations of each other.
+
+Different outlets report one event in their own words, with their own figures: a toll at
+another hour, another agency's magnitude. Their sentences share no wording to align on, and
+their figures may differ, which is exactly what a reviewer needs to see. What they share is
+the *kind* of figure (a death toll, a magnitude, a depth, an amount spent) and what it is
+about (places, names). Each figure is typed by its unit (CLDR, through `crossfact.units`), its
+currency, or the cue words around it (`CUES`); two claims of two such versions are linked
+when they state a figure of one kind about things that do not contradict, and scored by what
+they share, never lowered by differing values (those are the conflicts to show).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from crossfact.models import Claim, Document, Quantity
+from crossfact.names import WORD, script_of, skeletons
+from crossfact.suggest import figure_of, same
+from crossfact.units import dimension
+
+# Cue words that say what a bare count or amount counts, per language, matched as the start
+# of a word (Latin script) or anywhere in one (Arabic, Hebrew and Bengali glue clitics and
+# endings to their words). Written for the beats a fact-checker compares most (disasters,
+# conflicts, money); the words are the ordinary news vocabulary of each language, as read in
+# the fixtures/news stories (development) and the seed story, kept short: a wrong cue only
+# costs a link, a missing one leaves the figure untyped. For a measure, a cue names which
+# measure of its dimension a figure is (a depth is a length, a minute of play a duration).
+CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    "killed": {
+        "en": ("killed", "dead", "death", "died", "dying", "fatalit", "lives", "lost their"),
+        "fr": ("mort", "tué", "décès", "décéd", "péri", "victimes"),
+        "tr": ("hayatını kaybet", "hayatını yitir", "yaşamını yitir", "öldü", "ölü",
+               "can kaybı", "ölen"),
+        "ar": ("قتيل", "قتلى", "مقتل", "وفاة", "وفيات", "حتف", "ضحايا", "توفي", "قتل"),
+        "bn": ("নিহত", "মৃত", "প্রাণ", "মারা"),
+        "he": ("נהרג", "הרוג", "מתו", "נספ", "הרג", "קורבנות", "מוות", "הרוגים"),
+    },
+    "injured": {
+        "en": ("injur", "wounded", "hurt"),
+        "fr": ("bless",),
+        "tr": ("yaralan", "yaralı"),
+        "ar": ("جريح", "جرحى", "إصاب", "اصاب", "مصاب"),
+        "bn": ("আহত",),
+        "he": ("פצוע", "נפצע"),
+    },
+    "magnitude": {
+        "en": ("magnitude", "richter"),
+        "fr": ("magnitude", "richter"),
+        "tr": ("büyüklüğ", "şiddetinde", "richter"),
+        "ar": ("بقوة", "قوته", "شدته", "ريختر", "درجات"),
+        "bn": ("মাত্রা", "রিখটার"),
+        "he": ("עוצמה", "בעוצמה", "מגניטודה", "ריכטר", "דרגה"),
+    },
+    "depth": {
+        "en": ("depth", "deep"),
+        "fr": ("profondeur",),
+        "tr": ("derinli",),
+        "ar": ("عمق",),
+        "bn": ("গভীর",),
+        "he": ("עומק",),
+    },
+    "minute": {  # of play, or after an event: the minute a goal or an aftershock came
+        "en": ("minute",),
+        "fr": ("minute", "′"),
+        "tr": ("dakika",),
+        "ar": ("دقيقة", "الدقيقة"),
+        "bn": ("মিনিট",),
+        "he": ("דקה", "בדקה"),
+    },
+    "spend": {
+        "en": ("spend", "spent", "invest"),
+        "fr": ("dépens", "investi"),
+        "tr": ("harca", "yatırım"),
+        "ar": ("ينفق", "إنفاق", "انفاق", "استثمار", "يستثمر"),
+        "bn": ("ব্যয়", "খরচ", "বিনিয়োগ"),
+        "he": ("הוצא", "להוציא", "השקע", "ישקיע"),
+    },
+    "deal": {
+        "en": ("deal", "contract", "agreement"),
+        "fr": ("accord", "contrat"),
+        "tr": ("anlaşma", "sözleşme"),
+        "ar": ("صفقة", "اتفاق", "عقد"),
+        "bn": ("চুক্তি",),
+        "he": ("עסקה", "הסכם", "עסקת"),
+    },
+    "funding": {
+        "en": ("raise", "raising", "funding", "valuation", "valued"),
+        "fr": ("lev", "valoris", "financement"),
+        "tr": ("değerleme", "fon", "topla"),
+        "ar": ("تمويل", "تقييم", "جمع"),
+        "bn": ("মূল্যায়ন", "তহবিল"),
+        "he": ("גיוס", "שווי", "גייס"),
+    },
+}
+# Which cues type which figures: a count of people killed or injured is a bare number, a
+# magnitude a bare number, a depth a length (or a bare number: "عمق 10"), a minute a bare
+# number or a duration, money verbs an amount of money.
+_APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
+            "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
+CUE_REACH = 40  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
+# hayatını kaybettiğini", "بقوة 7.8 درجات"); tuned on fixtures/news (development)
+
+WEAK = 0.3  # a link resting on a figure kind alone: suggested (between matching.LOW and
+# matching.HIGH), for the reviewer to confirm or break
+AGREE = 0.3  # ... plus an agreeing figure of that kind: made (>= HIGH)
+NEAR = 0.15  # ... plus one within NEAR_SHARE of it (a toll a few hours later)
+NEAR_SHARE = 0.25
+NAME = 0.15  # ... plus each shared name or place, two at most: one place shared by the
+# whole story is not enough to make a link, two names are
+MAX_NAMES = 2
+SHORT_NAME = 3  # consonants of the shortest skeleton of another script taken as a name
+# (two-consonant skeletons meet by chance between unrelated words); tuned on fixtures/news
+
+
+@dataclass(frozen=True)
+class Typed:
+    """One figure of a claim with its kind ("killed", "length", "money:deal", ...)."""
+
+    kind: str
+    quantity: Quantity
+
+
+def _base(q: Quantity) -> str:
+    """What a figure is before cue words: "money", "percent", "clock", "year", a CLDR
+    dimension ("length"), or "count" (a bare number)."""
+    if q.currency:
+        return "money"
+    if q.percent:
+        return "percent"
+    if q.clock:
+        return "clock"
+    if q.year:
+        return "year"
+    return dimension(q.unit) if q.unit else "count"
+
+
+def _cue_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every cue word in `text`."""
+    low = text.lower()
+    latin = script_of(next((w.group() for w in WORD.finditer(text)), "a")) == "Latin"
+    found = []
+    for kind, by_lang in CUES.items():
+        for cue in by_lang.get(lang, ()):
+            at = low.find(cue)
+            while at >= 0:
+                if not latin or at == 0 or not low[at - 1].isalpha():
+                    found.append((at, at + len(cue), kind))
+                at = low.find(cue, at + 1)
+    return found
+
+
+def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
+    """Every figure of a claim with its kind: the nearest cue word within CUE_REACH that
+    applies to it names it; otherwise its unit, currency or percent does. A bare number
+    without a cue has no kind (it could count anything)."""
+    cues = _cue_spans(claim.text, lang)
+    out = []
+    for q in claim.fingerprint.numbers:
+        base = _base(q)
+        best: tuple[int, str] | None = None
+        for start, end, kind in cues:
+            applies = _APPLIES[kind]
+            if applies != base and not (base == "count" and applies in ("length", "duration")):
+                continue
+            gap = max(start - q.end, q.start - end, 0)
+            if gap <= CUE_REACH and (best is None or gap < best[0]):
+                best = gap, kind
+        if best is not None:
+            kind = f"money:{best[1]}" if base == "money" else best[1]
+        elif base in ("count", "year"):
+            continue
+        else:
+            kind = base
+        out.append(Typed(kind, q))
+    for d in claim.fingerprint.dates:
+        if d.month and d.day:
+            out.append(Typed("date", Quantity(value=d.month * 100 + d.day, text=d.text)))
+    return out
+
+
+def _agreement(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> float:
+    """AGREE when a figure of `kind` in one agrees with one in the other, NEAR when one
+    is within NEAR_SHARE of one, else 0."""
+    xs = [t.quantity for t in a if t.kind == kind]
+    ys = [t.quantity for t in b if t.kind == kind]
+    if kind == "date":
+        return AGREE if {x.value for x in xs} & {y.value for y in ys} else 0.0
+    if any(same(figure_of(x), figure_of(y)) for x in xs for y in ys):
+        return AGREE
+    if any(abs(x.value - y.value) <= NEAR_SHARE * max(abs(x.value), abs(y.value))
+           for x in xs for y in ys):
+        return NEAR
+    return 0.0
+
+
+@dataclass
+class _Side:
+    """What the linker knows of one claim."""
+
+    claim: Claim
+    figures: list[Typed]
+    names: frozenset[str]  # name and place keys, carried over from the paragraph if none
+
+    @property
+    def places(self) -> frozenset[str]:
+        return frozenset(k for k in self.names if k.startswith("s:=T:"))
+
+    @property
+    def kinds(self) -> set[str]:
+        return {t.kind for t in self.figures}
+
+
+def _names(claims: Sequence[Claim], keys: Mapping[str, frozenset[str]], latin: set[str],
+           ) -> list[frozenset[str]]:
+    """Each claim's name keys: its own, the words of another script whose skeleton is a
+    Latin-script name of the story, or, when it names none, the last named in its
+    paragraph (a claim's actor is often only named in the sentence before)."""
+    out: list[frozenset[str]] = []
+    last: tuple[int, frozenset[str]] | None = None
+    for c in claims:
+        own = {k for k in keys[c.id] if k.startswith("s:")}
+        for word in WORD.findall(c.text):
+            if script_of(word) != "Latin":
+                own |= {f"s:{s}" for s in skeletons(word)
+                        if len(s) >= SHORT_NAME and s in latin}
+        names = frozenset(own)
+        if names:
+            last = c.paragraph, names
+        elif last is not None and last[0] == c.paragraph:
+            names = last[1]
+        out.append(names)
+    return out
+
+
+def _contradict(a: _Side, b: _Side, kind: str) -> bool:
+    """Whether two claims are about different things: a count (a toll, the injured) of
+    other places, or any figure about places none of which the other names."""
+    pa, pb = a.places, b.places
+    if not (pa and pb):
+        return False
+    return pa != pb if kind in ("killed", "injured") else not pa & pb
+
+
+def _score(a: _Side, b: _Side, kind: str, repeated: bool) -> float | None:
+    """How strongly two claims state one fact of `kind`, or None when they may not."""
+    if _contradict(a, b, kind):
+        return None
+    agreement = _agreement(a.figures, b.figures, kind)
+    shared = min(MAX_NAMES, len(a.names & b.names))
+    if repeated and agreement < AGREE and not shared:
+        return None  # a kind stated more than once needs a name or a figure to pick one
+    return min(1.0, WEAK + agreement + NAME * shared)
+
+
+def fact_links(
+    docs: Sequence[Document], by_doc: Mapping[str, list[Claim]],
+    keys: Mapping[str, frozenset[str]], translations: Mapping[tuple[str, str], bool],
+) -> list[tuple[float, str, str, bool]]:
+    """Links (score, claim id, claim id, False) between claims that state one fact, for each
+    pair of versions not judged translations: per kind of figure, the pairs of claims that
+    are each other's best candidate."""
+    latin = {k[2:] for d in docs for c in by_doc[d.id] for k in keys[c.id]
+             if k.startswith("s:") and not k.startswith("s:=")
+             and any(script_of(w) == "Latin" for w in WORD.findall(c.text))}
+    sides = {}
+    for d in docs:
+        claims = by_doc[d.id]
+        names = _names(claims, keys, latin)
+        sides[d.id] = [_Side(c, figure_kinds(c, d.lang), n) for c, n in zip(claims, names,
+                                                                           strict=True)]
+    edges: list[tuple[float, str, str, bool]] = []
+    for da, db in combinations(docs, 2):
+        if translations.get((da.id, db.id), translations.get((db.id, da.id), False)):
+            continue
+        edges += _pair_links(sides[da.id], sides[db.id])
+    return edges
+
+
+def _pair_links(a: list[_Side], b: list[_Side]) -> Iterable[tuple[float, str, str, bool]]:
+    """Mutual-best candidates of two versions, kind by kind."""
+    count_a = Counter(k for s in a for k in s.kinds)
+    count_b = Counter(k for s in b for k in s.kinds)
+    for kind in count_a.keys() & count_b.keys():
+        repeated = count_a[kind] > 1 or count_b[kind] > 1
+        scores: dict[tuple[int, int], float] = {}
+        for i, x in enumerate(a):
+            if kind not in x.kinds:
+                continue
+            for j, y in enumerate(b):
+                if kind in y.kinds and (s := _score(x, y, kind, repeated)) is not None:
+                    scores[i, j] = s
+        best_a: dict[int, float] = {}
+        best_b: dict[int, float] = {}
+        for (i, j), s in scores.items():
+            best_a[i] = max(best_a.get(i, 0.0), s)
+            best_b[j] = max(best_b.get(j, 0.0), s)
+        for (i, j), s in scores.items():
+            if s == best_a[i] == best_b[j]:
+                yield s, a[i].claim.id, b[j].claim.id, False
