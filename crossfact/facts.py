@@ -101,8 +101,14 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
-CUE_REACH = 40  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
+CUE_REACH = 30  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
 # hayatını kaybettiğini", "بقوة 7.8 درجات"); tuned on fixtures/news (development)
+# A cue beyond a comma belongs to the next clause ("76 ... hayatını kaybettiğini, 440 kişinin de
+# yaralandığını": 440 are the injured) unless no cue stands on the figure's side of it;
+# one beyond a parenthesis, colon or semicolon never types the figure.
+COMMA_COST = CUE_REACH
+_COMMAS = frozenset(",،")
+_STOPS = frozenset(";:()؛[]")
 
 WEAK = 0.3  # a link resting on a figure kind alone: suggested (between matching.LOW and
 # matching.HIGH), for the reviewer to confirm or break
@@ -112,6 +118,7 @@ NEAR_SHARE = 0.25
 NAME = 0.15  # ... plus each shared name or place, two at most: one place shared by the
 # whole story is not enough to make a link, two names are
 MAX_NAMES = 2
+OTHER_KIND = 0.1  # ... plus each further kind of figure the two share
 SHORT_NAME = 3  # consonants of the shortest skeleton of another script taken as a name
 # (two-consonant skeletons meet by chance between unrelated words); tuned on fixtures/news
 
@@ -166,9 +173,13 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             applies = _APPLIES[kind]
             if applies != base and not (base == "count" and applies in ("length", "duration")):
                 continue
+            between = claim.text[q.end:start] if start >= q.end else claim.text[end:q.start]
+            if _STOPS.intersection(between):
+                continue
             gap = max(start - q.end, q.start - end, 0)
-            if gap <= CUE_REACH and (best is None or gap < best[0]):
-                best = gap, kind
+            cost = gap + COMMA_COST * bool(_COMMAS.intersection(between))
+            if gap <= CUE_REACH and (best is None or cost < best[0]):
+                best = cost, kind
         if best is not None:
             kind = f"money:{best[1]}" if base == "money" else best[1]
         elif base in ("count", "year"):
@@ -281,23 +292,24 @@ def fact_links(
 
 
 def _pair_links(a: list[_Side], b: list[_Side]) -> Iterable[tuple[float, str, str, bool]]:
-    """Mutual-best candidates of two versions, kind by kind."""
+    """The candidates of two versions that are each other's best: a claim is scored by the
+    best kind of figure it shares with the other, plus OTHER_KIND for each further kind
+    (a sentence with the magnitude and the depth beside one with both)."""
     count_a = Counter(k for s in a for k in s.kinds)
     count_b = Counter(k for s in b for k in s.kinds)
-    for kind in count_a.keys() & count_b.keys():
-        repeated = count_a[kind] > 1 or count_b[kind] > 1
-        scores: dict[tuple[int, int], float] = {}
-        for i, x in enumerate(a):
-            if kind not in x.kinds:
-                continue
-            for j, y in enumerate(b):
-                if kind in y.kinds and (s := _score(x, y, kind, repeated)) is not None:
-                    scores[i, j] = s
-        best_a: dict[int, float] = {}
-        best_b: dict[int, float] = {}
-        for (i, j), s in scores.items():
-            best_a[i] = max(best_a.get(i, 0.0), s)
-            best_b[j] = max(best_b.get(j, 0.0), s)
-        for (i, j), s in scores.items():
-            if s == best_a[i] == best_b[j]:
-                yield s, a[i].claim.id, b[j].claim.id, False
+    scores: dict[tuple[int, int], float] = {}
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            found = [s for kind in x.kinds & y.kinds
+                     if (s := _score(x, y, kind, count_a[kind] > 1 or count_b[kind] > 1))
+                     is not None]
+            if found:
+                scores[i, j] = min(1.0, max(found) + OTHER_KIND * (len(found) - 1))
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (i, j), s in scores.items():
+        best_a[i] = max(best_a.get(i, 0.0), s)
+        best_b[j] = max(best_b.get(j, 0.0), s)
+    for (i, j), s in scores.items():
+        if s == best_a[i] == best_b[j]:
+            yield s, a[i].claim.id, b[j].claim.id, False
