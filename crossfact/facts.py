@@ -290,7 +290,8 @@ def _score(a: _Side, b: _Side, kind: str, repeated: bool, common: frozenset[str]
         return None
     agreement = _agreement(a.figures, b.figures, kind)
     shared = min(MAX_NAMES, len((a.names & b.names) - common))
-    if not shared and (repeated and agreement < AGREE or kind.startswith("money")):
+    if kind.startswith("money") and not a.names & b.names or not shared and (
+            repeated and agreement < AGREE):
         # a kind stated more than once needs a name or a figure to pick one; money is
         # spent, dealt or raised by someone, and one sum is common to many stories (the
         # seed's "$10 billion" deal with Oracle is not its "$10 billion" spent on AI)
@@ -325,7 +326,8 @@ def fact_links(
     return edges
 
 
-def _pair_links(a: list[_Side], b: list[_Side], common: frozenset[str]) -> Iterable[tuple[float, str, str, bool]]:
+def _pair_links(a: list[_Side], b: list[_Side], common: frozenset[str],
+                ) -> Iterable[tuple[float, str, str, bool]]:
     """The candidates of two versions that are each other's best: a claim is scored by the
     best kind of figure it shares with the other, plus OTHER_KIND for each further kind
     (a sentence with the magnitude and the depth beside one with both)."""
