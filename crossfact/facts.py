@@ -12,6 +12,7 @@ they share, never lowered by differing values (those are the conflicts to show).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
+_SCORE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d.,:])")
 CUE_REACH = 30  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
 # hayatını kaybettiğini", "بقوة 7.8 درجات"); tuned on fixtures/news (development)
 # A cue beyond a comma belongs to the next clause ("76 ... hayatını kaybettiğini, 440 kişinin de
@@ -125,7 +127,7 @@ OTHER_KIND = 0.1  # ... plus each further kind of figure the two share
 MAX_RATIO = 20  # figures of one kind this many times apart are not one fact: a toll at another
 # hour stays within it (10 against 76 in fixtures/news, development), a past disaster's
 # (17,000 against 76) does not
-_SCALAR = frozenset(("clock", "date"))  # kinds whose values are no magnitudes
+_SCALAR = frozenset(("clock", "date", "score"))  # kinds whose values are no magnitudes
 COMMON = 0.3  # a name in more than this share of a story's claims is its topic ("AI" in a story
 # about AI spending, Turkey in one about its earthquake): no evidence that two claims state one
 # fact; tuned on fixtures/news (development) and the seed story
@@ -175,8 +177,10 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     applies to it names it; otherwise its unit, currency or percent does. A bare number
     without a cue has no kind (it could count anything)."""
     cues = _cue_spans(claim.text, lang)
-    out = []
+    out, scored = _scores(claim)
     for q in claim.fingerprint.numbers:
+        if q.start in scored:
+            continue
         base = _base(q)
         best: tuple[int, str] | None = None
         for start, end, kind in cues:
@@ -199,8 +203,30 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         out.append(Typed(kind, q))
     for d in claim.fingerprint.dates:
         if d.month and d.day:
-            out.append(Typed("date", Quantity(value=d.month * 100 + d.day, text=d.text)))
+            out.append(Typed("date", _calendar(d.month * 100 + d.day, d.text)))
+    out.sort(key=lambda t: t.quantity.start)
     return out
+
+
+def _calendar(value: int, text: str, start: int = 0, end: int = 0) -> Quantity:
+    """A figure compared exactly (a date, a score), as a quantity that is no amount."""
+    return Quantity(value=value, text=text, year=True, start=start, end=end)
+
+
+def _scores(claim: Claim) -> tuple[list[Typed], set[int]]:
+    """The scores of a match ("2-2", "4-2", "3-3'e"), which any language writes in digits
+    and a dash, as figures of kind "score" (the higher first: "0-2" and "2-0" are one score
+    told from either side), and the starts of the numbers they consist of."""
+    bare = {q.start: q for q in claim.fingerprint.numbers if _base(q) == "count"}
+    out, used = [], set()
+    for m in _SCORE.finditer(claim.text):
+        first, second = bare.get(m.start(1)), bare.get(m.start(2))
+        if first is None or second is None:
+            continue
+        high, low = sorted((int(first.value), int(second.value)), reverse=True)
+        out.append(Typed("score", _calendar(high * 100 + low, m.group(), m.start(), m.end())))
+        used |= {first.start, second.start}
+    return out, used
 
 
 def _agreement(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> float:
@@ -208,7 +234,7 @@ def _agreement(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> float:
     is within NEAR_SHARE of one, else 0."""
     xs = [t.quantity for t in a if t.kind == kind]
     ys = [t.quantity for t in b if t.kind == kind]
-    if kind == "date":
+    if kind in ("date", "score"):
         return AGREE if {x.value for x in xs} & {y.value for y in ys} else 0.0
     if any(same(figure_of(x), figure_of(y)) for x in xs for y in ys):
         return AGREE
