@@ -309,6 +309,12 @@ def _contradict(a: _Side, b: _Side, kind: str) -> bool:
     return pa != pb if kind in ("killed", "injured") else not pa & pb
 
 
+def _actors(names: frozenset[str]) -> frozenset[str]:
+    """Names that can be who spent or raised a sum: not a two-letter acronym ("AI", "IA"
+    name a field as often as a company)."""
+    return frozenset(k for k in names if not (k.startswith("s:=") and len(k) <= 5))
+
+
 def _score(a: _Side, b: _Side, kind: str, repeated: bool, common: frozenset[str],
            ) -> float | None:
     """How strongly two claims state one fact of `kind`, or None when they may not; names
@@ -321,7 +327,7 @@ def _score(a: _Side, b: _Side, kind: str, repeated: bool, common: frozenset[str]
     mine, theirs = a.names - common, b.names - common
     shared = min(MAX_NAMES, len(mine & theirs))
     picks = bool(shared) and 2 * len(mine & theirs) >= NAME_DICE * (len(mine) + len(theirs))
-    if kind.startswith("money") and not a.names & b.names or not picks and (
+    if kind.startswith("money") and not _actors(a.names & b.names) or not picks and (
             repeated and agreement < AGREE):
         # a kind stated more than once needs a name or a figure to pick one; money is
         # spent, dealt or raised by someone, and one sum is common to many stories (the
