@@ -103,6 +103,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
+# A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
 _SCORE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d.,:])")
 CUE_REACH = 35  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
 # hayatını kaybettiğini", "بقوة 7.8 درجات", "10 milyar doları eğitim ve çıkarsama AI'sı için
@@ -114,20 +115,22 @@ COMMA_COST = CUE_REACH
 _COMMAS = frozenset(",،")
 _STOPS = frozenset(";:()؛[]")
 
-WEAK = 0.3  # a link resting on a figure kind alone: suggested (between matching.LOW and
-# matching.HIGH), for the reviewer to confirm or break
-AGREE = 0.3  # ... plus an agreeing figure of that kind: made (>= HIGH)
-NEAR = 0.15  # ... plus one within NEAR_SHARE of it (a toll a few hours later)
-NEAR_SHARE = 0.25
-NAME = 0.15  # ... plus each shared name or place, two at most: one place shared by the
-# whole story is not enough to make a link, two names are
+# Scores are set against matching.HIGH (0.5: a link made) and matching.LOW (0.12: kept at all),
+# and were tuned on fixtures/news (development):
+WEAK = 0.3  # a link resting on a figure kind alone: between LOW and HIGH, so suggested, for
+# the reviewer to confirm or break (or made when third versions confirm it: matching._supported)
+AGREE = 0.3  # ... plus an agreeing figure of that kind: WEAK + AGREE is made (>= HIGH)
+NEAR = 0.15  # ... plus one within NEAR_SHARE of it (a toll a few hours later): still suggested
+NEAR_SHARE = 0.25  # 296 and 320 dead are near; 10 and 76 are not
+NAME = 0.15  # ... plus each shared name or place, MAX_NAMES at most: one name shared beside a
+# kind stays suggested, two make the link
 MAX_NAMES = 2
 NAME_DICE = 0.2  # the share of their names two claims must share for a name to pick
 # one of several statements of a kind: "Sanliurfa" in a list of ten provinces does not
 # make a province's toll the national one; tuned on fixtures/news (development)
-OTHER_KIND = 0.1
+OTHER_KIND = 0.1  # ... plus each further kind of figure the two share
 QUOTED = 0.05  # ... plus, where both quote someone, a little: enough to pick the quote among
-# statements of one sum (the seed story's Turkish quote of Musk's $10 billion)  # ... plus each further kind of figure the two share
+# statements of one sum (the seed story's Turkish quote of Musk's $10 billion)
 MAX_RATIO = 20  # figures of one kind this many times apart are not one fact: a toll at another
 # hour stays within it (10 against 76 in fixtures/news, development), a past disaster's
 # (17,000 against 76) does not
