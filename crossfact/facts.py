@@ -350,11 +350,10 @@ def fact_links(
     keys: Mapping[str, frozenset[str]], translations: Mapping[tuple[str, str], bool],
 ) -> list[tuple[float, str, str, bool]]:
     """Links (score, claim id, claim id, False) between claims that state one fact, for each
-    pair of versions not judged translations: per kind of figure, the pairs of claims that
-    are each other's best candidate."""
-    latin = {k[2:] for d in docs for c in by_doc[d.id] for k in keys[c.id]
-             if k.startswith("s:") and not k.startswith("s:=")
-             and any(script_of(w) == "Latin" for w in WORD.findall(c.text))}
+    pair of versions not judged translations: the pairs of claims that are each other's
+    best candidate."""
+    latin = {s for d in docs for c in by_doc[d.id] for name in c.fingerprint.names
+             if name.latin for s in skeletons(name.text)}
     sides = {}
     for d in docs:
         claims = by_doc[d.id]
@@ -362,8 +361,8 @@ def fact_links(
         sides[d.id] = [_Side(c, figure_kinds(c, d.lang), n, '"' in marks_of(c.text))
                        for c, n in zip(claims, names, strict=True)]
     seen = Counter(k for d in docs for side in sides[d.id] for k in side.names)
-    claims = sum(len(sides[d.id]) for d in docs)
-    common = frozenset(k for k, n in seen.items() if n > COMMON * claims)
+    total = sum(len(sides[d.id]) for d in docs)
+    common = frozenset(k for k, n in seen.items() if n > COMMON * total)
     edges: list[tuple[float, str, str, bool]] = []
     for da, db in combinations(docs, 2):
         if translations.get((da.id, db.id), translations.get((db.id, da.id), False)):
