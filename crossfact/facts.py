@@ -121,7 +121,7 @@ WEAK = 0.3  # a link resting on a figure kind alone: between LOW and HIGH, so su
 # the reviewer to confirm or break (or made when third versions confirm it: matching._supported)
 AGREE = 0.3  # ... plus an agreeing figure of that kind: WEAK + AGREE is made (>= HIGH)
 NEAR = 0.15  # ... plus one within NEAR_SHARE of it (a toll a few hours later): still suggested
-NEAR_SHARE = 0.25  # 296 and 320 dead are near; 10 and 76 are not
+NEAR_SHARE = 0.1  # 7.4 and 7.8 (a magnitude by two agencies), 296 and 320 dead are near
 NAME = 0.15  # ... plus each shared name or place, MAX_NAMES at most: one name shared beside a
 # kind stays suggested, two make the link
 MAX_NAMES = 2
