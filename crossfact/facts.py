@@ -104,7 +104,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 _APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
-_SCORE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\d.,:])")
+_SCORE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?[-–] ?(\d{1,2})(?!\d|[.,:]\d)")
 CUE_REACH = 35  # characters between a figure and its cue word (a clause: "76 vatandaşımızın
 # hayatını kaybettiğini", "بقوة 7.8 درجات", "10 milyar doları eğitim ve çıkarsama AI'sı için
 # harcayacak"); tuned on fixtures/news (development) and the seed story
@@ -128,7 +128,8 @@ MAX_NAMES = 2
 NAME_DICE = 0.2  # the share of their names two claims must share for a name to pick
 # one of several statements of a kind: "Sanliurfa" in a list of ten provinces does not
 # make a province's toll the national one; tuned on fixtures/news (development)
-OTHER_KIND = 0.1  # ... plus each further kind of figure the two share
+OTHER_KIND = 0.1  # ... plus each further kind of figure the two share, and each year or
+# month both name ("in April": Musk's plan, not this year's spending)
 SPREAD = 0.01  # ... plus, to break ties only, this times the share of versions stating the
 # kind: a sentence with a magnitude and a depth joins the others' magnitude (told by all six
 # outlets) rather than their depth (told by four), so that matches gather round the fact most
@@ -209,6 +210,9 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             kind = f"money:{best[1]}" if base == "money" else best[1]
         elif base in ("count", "year"):
             continue
+        elif base == "money" and len(verbs := {k for _, _, k in cues
+                                               if _APPLIES[k] == "money"}) == 1:
+            kind = f"money:{verbs.pop()}"  # the sentence's one money verb governs its sums
         else:
             kind = base
         out.append(Typed(kind, q))
@@ -271,6 +275,7 @@ class _Side:
     figures: list[Typed]
     names: frozenset[str]  # name and place keys, carried over from the paragraph if none
     quoted: bool  # holds a quotation: quotes survive in every outlet that reports one
+    when: frozenset[str]  # the years and months it names (keys "y:2024", "m:4")
 
     @property
     def places(self) -> frozenset[str]:
@@ -346,7 +351,8 @@ def _score(a: _Side, b: _Side, kind: str, repeated: bool, common: frozenset[str]
         # seed's "$10 billion" deal with Oracle is not its "$10 billion" spent on AI)
         return None
     quoted = QUOTED if a.quoted and b.quoted else 0.0
-    return min(1.0, WEAK + agreement + NAME * shared + quoted)
+    when = OTHER_KIND * len(a.when & b.when)
+    return min(1.0, WEAK + agreement + NAME * shared + quoted + when)
 
 
 def fact_links(
@@ -362,7 +368,8 @@ def fact_links(
     for d in docs:
         claims = by_doc[d.id]
         names = _names(claims, keys, latin)
-        sides[d.id] = [_Side(c, figure_kinds(c, d.lang), n, '"' in marks_of(c.text))
+        sides[d.id] = [_Side(c, figure_kinds(c, d.lang), n, '"' in marks_of(c.text),
+                             frozenset(k for k in keys[c.id] if k[0] in "ym"))
                        for c, n in zip(claims, names, strict=True)]
     seen = Counter(k for d in docs for side in sides[d.id] for k in side.names)
     total = sum(len(sides[d.id]) for d in docs)

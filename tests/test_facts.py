@@ -65,6 +65,18 @@ def test_money_is_typed_by_its_verb() -> None:
     assert kinds("Tesla will spend $10 billion on AI this year.", "en") == [("money:spend", 1e10)]
 
 
+def test_a_sentence_with_one_money_verb_types_its_sums_by_it() -> None:
+    text = ("Le chiffre de 10 milliards de dollars représente en réalité la moitié de ce que "
+            "Musk avait affirmé en avril que Tesla dépenserait cette année.")
+    assert kinds(text, "fr") == [("money:spend", 1e10)]
+
+
+def test_a_score_is_one_figure_told_from_either_side() -> None:
+    assert kinds("Penaltılarda 4-2 üstünlük sağlayan Arjantin kazandı.", "tr") == [
+        ("score", 402.0)]
+    assert kinds("מסי וחבריו ניצחו 2-4.", "he") == [("score", 402.0)]
+
+
 def test_a_bare_number_without_a_cue_has_no_kind() -> None:
     assert kinds("Şanlıurfa dahil 10 ilde çok sayıda bina yıkıldı.", "tr") == []
 
