@@ -16,11 +16,11 @@ from crossfact.names import WORD
 
 # What a language glues to a name (CLDR lists the bare name): Arabic "و/ف/ب/ل/ك" before its
 # "ال" ("والهند", "بالهند", and "للهند" for ل + الهند), Hebrew "ו/ב/ל/מ/ה/ש/כ" ("בהודו");
-# Bengali case endings after it ("ভারতের"), Turkish ones without an apostrophe
+# Bengali case endings after it ("ভারতের", locative "সিরিয়ায়"), Turkish ones without an apostrophe
 # ("Hindistanlı"; with one, "Hindistan'da" is cut at the apostrophe anyway).
 _PREFIXES = {"ar": ("و", "ف", "ب", "ل", "ك"),
              "he": ("וב", "ול", "ומ", "וה", "שב", "ו", "ב", "ל", "מ", "ה", "ש", "כ")}
-_SUFFIXES = {"bn": ("ের", "এর", "-এর", "কে", "তে", "ে", "র", "ও"),
+_SUFFIXES = {"bn": ("ের", "এর", "-এর", "কে", "তে", "ে", "র", "ও", "য়", "য়"),
              "tr": ("lı", "li", "lu", "lü", "da", "de", "ta", "te", "a", "e", "ı", "i")}
 # Codes that name no place a story means: unknown region, pseudo-locales.
 _NOT_PLACES = {"ZZ", "XA", "XB"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from crossfact.align import Link, PairView, align_pair, is_translation
+from crossfact.facts import fact_links
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
@@ -210,6 +211,8 @@ def match_claims(
         by_doc[c.doc].append(c)
     keys = {c.id: keys_of(c.fingerprint) for c in claims}
     edges, translated = _links(docs, by_doc, keys, progress)
+    # versions that are not translations (different outlets): links by fact (crossfact.facts)
+    edges += fact_links(docs, by_doc, keys, translated)
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}

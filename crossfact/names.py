@@ -58,6 +58,9 @@ _PREFIXES = {
     "Arabic": ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"),
     "Hebrew": ("וה", "שה", "בה", "לה", "מה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
 }
+# Letters only Turkish writes among crossfact's languages, and its c/ç read as j.
+_TURKISH_ONLY = frozenset("ıİşŞğĞ")
+_TURKISH_C = str.maketrans("cçCÇ", "jjJJ")
 _SUFFIXES = {
     "Bengali": ("-এর", "এর", "ের", "কে", "তে", "টি", "রা", "র", "য়", "ে"),
     "Latin": ("’s", "'s"),
@@ -103,6 +106,9 @@ def skeletons(word: str) -> frozenset[str]:
                      if word.endswith(sfx) and len(word) - len(sfx) >= 2)
     if script == "Hebrew":
         forms |= {f.replace("ו", "") for f in forms}
+    if script == "Latin" and not _TURKISH_ONLY.isdisjoint(word):
+        # Turkish c and ç are the sounds Arabic writes ج, Bengali জ/চ: Pazarcık = بازارجيك
+        forms |= {f.translate(_TURKISH_C) for f in forms}
     found = frozenset(s for s in map(skeleton, forms) if len(s) >= 2)
     if script == "Latin" and (not found or ACRONYM.fullmatch(word)):
         # xAI, AI: too few consonants, compare as written; an acronym also by its letters

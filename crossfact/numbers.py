@@ -67,7 +67,8 @@ _LOCAL_TIMES = {
     "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
     "tr": [rf"(?<=saat ){_CLOCK}"],
-    "ar": [rf"(?<=الساعة ){_CLOCK}", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
+    # after "الساعة" (the hour) a comma parts hours from minutes too: "الساعة 4,17" is 04:17
+    "ar": [r"(?<=الساعة )\d{1,2}(?:[.:,٫]\d{2})?", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
     "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
     "bn": [
         r"(?<![\d.,])\d{1,2}\s?টা\s?\d{1,2}\s?মিনিট",
@@ -75,6 +76,8 @@ _LOCAL_TIMES = {
         r"(?:\s?\d{1,2}\s?মিনিট)?",
     ],
 }
+# A decimal mark said as a word: Bengali news writes a magnitude "৭ দশমিক ৮" (7.8).
+_SPOKEN_DECIMALS = {"bn": re.compile(r"(?<![\d.,])(\d+)\s?দশমিক\s?(\d+)(?![\d.,])")}
 # Bengali tells the quarter in words: half past, quarter past, quarter to
 _QUARTERS = {"সাড়ে": 30, "সোয়া": 15, "পৌনে": -15}
 # More digits than this is no figure a reader checks (a hash, a serial, a pasted digit run):
@@ -248,6 +251,13 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     spans = [t.span() for t in g.times.finditer(clean)]
     taken += spans
     found = [q for s, e in spans if (q := _clock(text, s, e)) is not None]
+    if (spoken := _SPOKEN_DECIMALS.get(g.lang)) is not None:
+        for m in spoken.finditer(clean):
+            value = Decimal(f"{int(m.group(1))}.{int(m.group(2)):0{len(m.group(2))}d}")
+            if (q := _describe(clean, m.start(), m.end(), value, g)) is not None:
+                q.text = text[q.start:q.end]
+                found.append(q)
+                taken.append(m.span())
     for m in g.number.finditer(clean):
         s, e = m.span()
         if any(a <= s < b for a, b in taken):

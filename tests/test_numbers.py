@@ -548,3 +548,15 @@ def test_a_bengali_hour_in_words_is_a_time():
 ])
 def test_words_that_are_no_numbers(text, lang):
     assert find_quantities(text, lang) == []
+
+
+def test_an_arabic_clock_time_with_a_comma_is_hours_and_minutes() -> None:
+    """"الساعة 4,17" (the hour 4,17) is 04:17, not 4:00 and a stray 17."""
+    (q,) = find_quantities("وقع الزلزال الساعة 4,17 فجرا", "ar")
+    assert q.clock and q.value == 4 * 60 + 17
+
+
+def test_a_bengali_decimal_said_in_words_is_one_number() -> None:
+    """"৭ দশমিক ৮" (seven point eight) is the magnitude 7.8, not 7 and 8."""
+    assert [q.value for q in find_quantities("৭ দশমিক ৮ মাত্রার ভূমিকম্প", "bn")] == [7.8]
+    assert [q.value for q in find_quantities("৭ দশমিক ০৫", "bn")] == [7.05]

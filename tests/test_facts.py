@@ -1,0 +1,136 @@
+"""Fact-level links between versions that are not translations (crossfact.facts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crossfact.dates import find_dates
+from crossfact.exonyms import find_exonyms
+from crossfact.facts import figure_kinds
+from crossfact.models import Claim, Fingerprint, MatchResult
+from crossfact.names import skeletons
+from crossfact.numbers import find_quantities
+from crossfact.pipeline import run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kinds(text: str, lang: str) -> list[tuple[str, float]]:
+    """(kind, value) of each typed figure of one sentence."""
+    fp = Fingerprint(numbers=find_quantities(text, lang), dates=find_dates(text, lang))
+    claim = Claim(id="c", doc="d", index=0, text=text, start=0, end=len(text), fingerprint=fp)
+    return [(t.kind, t.quantity.value) for t in figure_kinds(claim, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("tr", "AFAD, depremde 76 vatandaşımızın hayatını kaybettiğini bildirdi."),
+    ("ar", "أسفرت عن مقتل 76 شخصا."),
+    ("fr", "Le séisme a fait au moins 76 morts."),
+    ("en", "The quake killed at least 76 people."),
+    ("bn", "ভূমিকম্পে অন্তত ৭৬ জন নিহত হয়েছেন।"),
+    ("he", "לפחות 76 בני אדם נהרגו ברעידה."),
+])
+def test_a_death_toll_is_typed_in_each_language(lang: str, text: str) -> None:
+    assert kinds(text, lang) == [("killed", 76.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("tr", "Pazarcık ilçesinde 7,4 büyüklüğünde deprem meydana geldi."),
+    ("ar", "زلزالا بقوة 7.4 درجات على مقياس ريختر"),
+    ("fr", "Un séisme de magnitude 7,4 a frappé la Turquie."),
+    ("en", "A magnitude 7.4 earthquake struck Turkey."),
+    ("bn", "৭.৪ মাত্রার ভূমিকম্প আঘাত হেনেছে।"),
+    ("he", "רעידת אדמה בעוצמה 7.4 הרעידה את טורקיה."),
+])
+def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
+    assert kinds(text, lang) == [("magnitude", 7.4)]
+
+
+def test_a_cue_beyond_a_comma_types_the_next_clause() -> None:
+    """Turkish puts the verb last: 440 are the injured, not the killed before the comma."""
+    found = kinds("AFAD, depremde 76 vatandaşımızın hayatını kaybettiğini, 440 kişinin de "
+                  "yaralandığını bildirdi.", "tr")
+    assert found == [("killed", 76.0), ("injured", 440.0)]
+
+
+def test_a_depth_is_a_length_of_its_own_kind() -> None:
+    assert kinds("Yerin 7 kilometre derinliğinde meydana gelen deprem.", "tr") == [("depth", 7.0)]
+    assert kinds("The epicentre was 33 km from Gaziantep.", "en") == [("length", 33.0)]
+
+
+def test_money_is_typed_by_its_verb() -> None:
+    assert kinds("xAI closed a $10 billion deal with Oracle.", "en") == [("money:deal", 1e10)]
+    assert kinds("Tesla will spend $10 billion on AI this year.", "en") == [("money:spend", 1e10)]
+
+
+def test_a_sentence_with_one_money_verb_types_its_sums_by_it() -> None:
+    text = ("Le chiffre de 10 milliards de dollars représente en réalité la moitié de ce que "
+            "Musk avait affirmé en avril que Tesla dépenserait cette année.")
+    assert kinds(text, "fr") == [("money:spend", 1e10)]
+
+
+def test_a_score_is_one_figure_told_from_either_side() -> None:
+    assert kinds("Penaltılarda 4-2 üstünlük sağlayan Arjantin kazandı.", "tr") == [
+        ("score", 402.0)]
+    assert kinds("מסי וחבריו ניצחו 2-4.", "he") == [("score", 402.0)]
+
+
+def test_a_bare_number_without_a_cue_has_no_kind() -> None:
+    assert kinds("Şanlıurfa dahil 10 ilde çok sayıda bina yıkıldı.", "tr") == []
+
+
+def test_turkish_c_meets_arabic_jim() -> None:
+    assert skeletons("Pazarcık") & skeletons("بازارجيك")
+
+
+def test_a_bengali_locative_is_still_the_country() -> None:
+    assert find_exonyms("এতে সিরিয়ায় অন্তত ৯৯ জন নিহত হয়েছেন।", "bn") == [
+        ("সিরিয়ায়", "=T:SY")]
+
+
+@pytest.fixture(scope="module")
+def quake() -> MatchResult:
+    folder = ROOT / "fixtures" / "news" / "quake-turkey-2023"
+    files = sorted(folder.glob("*.txt"))
+    return run([str(f) for f in files], langs={str(f): f.stem for f in files})
+
+
+def _match_of(result: MatchResult, lang: str, text: str) -> tuple[str, set[str], str]:
+    langs = {d.id: d.lang for d in result.documents}
+    claims = {c.id: c for c in result.claims}
+    for m in result.matches:
+        if any(langs[claims[c].doc] == lang and text in claims[c].text for c in m.claims):
+            return m.id, {langs[claims[c].doc] for c in m.claims}, m.suggestion
+    raise AssertionError(f"no {lang} claim contains {text!r}")
+
+
+def test_one_news_story_links_its_toll_claims(quake: MatchResult) -> None:
+    """Different outlets, one toll: the Turkish, Arabic and Hebrew tolls (76, 76, 75) of
+    Turkey are one fact; the Hebrew 75 against 76 is a conflict to show."""
+    match, langs, suggestion = _match_of(quake, "tr", "76 vatandaşımız hayatını")
+    assert {"tr", "ar", "he"} <= langs
+    assert suggestion == "conflict"
+    assert _match_of(quake, "he", "75 בני אדם")[0] == match
+
+
+def test_the_syrian_toll_is_not_the_turkish_one(quake: MatchResult) -> None:
+    turkey = _match_of(quake, "tr", "76 vatandaşımız hayatını")[0]
+    assert _match_of(quake, "bn", "সিরিয়ায় অন্তত ৯৯")[0] != turkey
+    assert _match_of(quake, "ar", "111 قتيلا")[0] != turkey
+
+
+@pytest.fixture(scope="module")
+def seed() -> MatchResult:
+    return run([str(ROOT / "fixtures" / "seed-story")])
+
+
+def test_seed_look_alike_sums_stay_apart(seed: MatchResult) -> None:
+    """The Hebrew "$10 billion deal with Oracle" is not the others' "$10 billion" spent on
+    AI; its "$6 billion at $18 billion" is not OpenAI's "$6.6 billion at $157 billion"."""
+    deal = _match_of(seed, "he", "עסקה של 10 מיליארד")
+    assert deal[1] == {"he"}
+    raise_ = _match_of(seed, "he", "18 מיליארד")
+    assert raise_[1] == {"he"}
+
