@@ -28,6 +28,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
 from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
@@ -537,8 +538,8 @@ def _moved(scorer: PairScorer, a: list[Unit], b: list[Unit], found: list[Link]) 
         return []
     links = []
     for u in rest_a:
-        v = max(rest_b, key=lambda v, u=u: scorer.sim(u, v))
-        back = max(rest_a, key=lambda w, v=v: scorer.sim(w, v))
+        v = max(rest_b, key=partial(scorer.sim, u))
+        back = max(rest_a, key=partial(scorer.sim, b=v))
         if back is u and (score := scorer.sim(u, v)) >= MOVED_MIN:
             links.append(Link((u.index,), (v.index,), score))
     return links

@@ -253,8 +253,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     found = [q for s, e in spans if (q := _clock(text, s, e)) is not None]
     if (spoken := _SPOKEN_DECIMALS.get(g.lang)) is not None:
         for m in spoken.finditer(clean):
-            value = Decimal(f"{int(m.group(1))}.{int(m.group(2)):0{len(m.group(2))}d}")
-            if (q := _describe(clean, m.start(), m.end(), value, g)) is not None:
+            spoken_value = Decimal(f"{int(m.group(1))}.{int(m.group(2)):0{len(m.group(2))}d}")
+            if (q := _describe(clean, m.start(), m.end(), spoken_value, g)) is not None:
                 q.text = text[q.start:q.end]
                 found.append(q)
                 taken.append(m.span())

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from sqlite_utils import Database
 
@@ -73,7 +73,7 @@ class StoreBase:
         each commit is fsynced to the WAL either way."""
         self.db.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
 
-    def __enter__(self) -> StoreBase:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -166,11 +166,11 @@ def m004_own_undo_and_origins(db: Database) -> None:
           AND NOT EXISTS (SELECT 1 FROM events u
                           WHERE u.supersedes = e.id AND u.kind = 'undo'
                             AND u.reviewer = e.reviewer AND u.story = e.story)""")
-    db["origins"].create(
+    db.table("origins").create(
         {"id": int, "kind": str, "source": str, "sha256": str, "at": str},
         pk="id", not_null={"kind", "source", "at"}, strict=True,
     )
-    db["origins"].insert({"id": 1, "kind": "here", "source": "this database",
+    db.table("origins").insert({"id": 1, "kind": "here", "source": "this database",
                           "at": "1970-01-01T00:00:00.000Z"})
     db.execute("ALTER TABLE events ADD COLUMN origin INTEGER REFERENCES origins(id)")
 

@@ -181,6 +181,12 @@ class FakeStore:
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self._events if e.id == event_id), None)
 
+    def orphans(self, story: str, *, reviewer: str | None = None) -> list[Event]:
+        return []  # a fake story is never re-matched, so nothing is left behind
+
+    def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
+        return []
+
     def decided_by(self, story: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for event in self._live(story):

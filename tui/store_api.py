@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from crossfact.models import Document, Event, MatchResult, Suggestion
-from crossfact.store import MatchRow, MatchView, StoryInfo
+from crossfact.store import CarryReport, MatchRow, MatchView, StoryInfo
 
 
 class ReviewStore(Protocol):
@@ -24,6 +24,11 @@ class ReviewStore(Protocol):
     def defer_checkpoints(self, pages: int = ...) -> None: ...
 
     # stories
+    @property
+    def last_carry(self) -> CarryReport | None: ...
+
+    def other_versions(self, name: str, result: MatchResult) -> list[str]: ...
+
     def add_story(self, name: str, result: MatchResult, params: dict[str, Any], *,
                   version: str | None = None, urls: dict[str, str] | None = None) -> str: ...
 
@@ -50,6 +55,14 @@ class ReviewStore(Protocol):
     def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None: ...
 
     def context(self, claim_id: str) -> tuple[str | None, str | None]: ...
+
+    def decided_by(self, story: str) -> dict[str, int]: ...
+
+    def event(self, event_id: str) -> Event | None: ...
+
+    def orphans(self, story: str, *, reviewer: str | None = None) -> list[Event]: ...
+
+    def orphan_claims(self, event: Event) -> list[tuple[str, str]]: ...
 
     # commands: each records one event
     def decide(self, story: str, match_id: str, verdict: Suggestion, *, reviewer: str,

@@ -9,6 +9,7 @@ The list keys work here as in the match list: j/k as well as the arrows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -66,14 +67,17 @@ def item_label(item: Item, bidi: bool, tick: bool | None = None) -> RenderableTy
     return grid
 
 
-class _ListDialog(ModalScreen[object]):
+ResultT = TypeVar("ResultT")
+
+
+class _ListDialog(ModalScreen[ResultT]):
     """A dialog around an OptionList that j/k move too."""
 
     def action_list(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()
 
 
-class PickOne(_ListDialog):
+class PickOne(_ListDialog[str | None]):
     """Choose one item; Enter picks, Escape cancels."""
 
     DEFAULT_CSS = DIALOG_CSS.format(name="PickOne")
@@ -97,7 +101,7 @@ class PickOne(_ListDialog):
         self.dismiss(None)
 
 
-class PickMany(_ListDialog):
+class PickMany(_ListDialog[list[str] | None]):
     """Tick several items with space; Enter confirms, Escape cancels. Ticks read "[x]" and
     "[ ]" (Textual's SelectionList shows the same mark in both states, told apart by colour)."""
 
