@@ -177,8 +177,11 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 refusals.add(number, error)
                 continue
             batch[event.id] = event
-            rows.append({**event_to_row(event),
-                         "origin": origin.id if origin is not None else None})
+            rows.append(event_to_row(event))
+        if rows and origin is not None:
+            origin_id = origin.id  # written with the first new event, looked up once a batch
+            for row in rows:
+                row["origin"] = origin_id
         db.table("events").insert_all(rows, batch_size=BATCH)
         report.events += len(rows)
         pending.clear()
