@@ -24,13 +24,27 @@ from .state import rebuild, stored_membership, write_membership
 
 
 def undo_target(db: Database, event: Event) -> Event | None:
-    """The event an undo takes back (None if the log lacks it); StoreError if the undo may
-    not: another reviewer's or another story's event, an undo, or one already taken back.
-    The one rule for every path an undo comes by (keys, replay, import, merge)."""
-    found = list(db["events"].rows_where("id = ?", [event.supersedes]))
-    if not found:
-        return None
-    target = event_from_row(found[0])
+    """The event an undo takes back (None if the log lacks it); StoreError if it may not
+    (`check_undo`)."""
+    target = stored_event(db, event.supersedes)
+    if target is not None:
+        check_undo(event, target, already_undone(db, target.id))
+    return target
+
+
+def stored_event(db: Database, event_id: str | None) -> Event | None:
+    found = list(db["events"].rows_where("id = ?", [event_id]))
+    return event_from_row(found[0]) if found else None
+
+
+def already_undone(db: Database, event_id: str) -> bool:
+    return bool(db["events"].count_where("kind = 'undo' AND supersedes = ?", [event_id]))
+
+
+def check_undo(event: Event, target: Event, undone: bool) -> None:
+    """The one rule for every path an undo comes by (keys, replay, import, merge): it takes
+    back its own reviewer's event in its own story, not an undo, once, and about the match
+    it names."""
     if (target.story != event.story or target.kind == "undo"
             or target.reviewer != event.reviewer):
         raise StoreError(f"undo {event.id} by {event.reviewer!r}: event {event.supersedes} "
@@ -38,9 +52,8 @@ def undo_target(db: Database, event: Event) -> Event | None:
     if event.match is not None and event.match not in (target.match, target.target):
         raise StoreError(f"undo {event.id}: names match {event.match}, but event "
                          f"{event.supersedes} is not about it")
-    if db["events"].count_where("kind = 'undo' AND supersedes = ?", [event.supersedes]):
+    if undone:
         raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
-    return target
 
 
 class CommandMixin(StoreBase):

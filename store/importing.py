@@ -24,7 +24,7 @@ from crossfact.models import Claim, Document, Event, Match, MatchResult
 from crossfact.story_file import is_web_url
 
 from .base import StoreBase
-from .commands import undo_target
+from .commands import already_undone, check_undo, stored_event
 from .connection import foreign_triggers
 from .errors import StoreError
 from .jsonl import FORMAT_VERSION
@@ -152,9 +152,13 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
     refusals = Refusals(source)
 
     def flush() -> None:
+        """Check the pending events in file order and insert the new ones (an undo's
+        target may be earlier in the same batch, so the batch is looked in first)."""
         if not pending:
             return
         known = _known_ids(db, [event.id for _, event in pending])
+        batch: dict[str, Event] = {}
+        undone: set[str] = set()
         rows = []
         for number, event in pending:
             if event.id in known:
@@ -163,13 +167,21 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
             try:
                 if origin is not None:
                     origin.check(event)
-                if event.kind == "undo":
-                    undo_target(db, event)
+                if event.kind == "undo" and event.supersedes is not None:
+                    target = batch.get(event.supersedes) or stored_event(db, event.supersedes)
+                    if target is not None:  # an orphan undo stays inert (the view's rule)
+                        check_undo(event, target, event.supersedes in undone
+                                   or already_undone(db, event.supersedes))
+                    undone.add(event.supersedes)
             except StoreError as error:
                 refusals.add(number, error)
                 continue
-            rows.append({**event_to_row(event),
-                         "origin": origin.id if origin is not None else None})
+            batch[event.id] = event
+            rows.append(event_to_row(event))
+        if rows and origin is not None:
+            origin_id = origin.id  # written with the first new event, looked up once a batch
+            for row in rows:
+                row["origin"] = origin_id
         db.table("events").insert_all(rows, batch_size=BATCH)
         report.events += len(rows)
         pending.clear()
@@ -201,10 +213,8 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                                              f"{event.story!r}, which no story line names")
                         report.stories.add(event.story)
                     report.seen += 1
-                    if event.kind == "undo":
-                        flush()  # its target may be among the pending events
                     pending.append((number, event))
-                    if len(pending) >= BATCH or event.kind == "undo":
+                    if len(pending) >= BATCH:
                         flush()
                 elif kind != "state":
                     raise StoreError(f"{source}:{number}: unknown line type {kind!r}")

@@ -703,6 +703,17 @@ def test_the_detail_is_drawn_again_at_a_new_terminal_size(store, seed):
     drive(app_for(store), steps)
 
 
+def young_collection() -> None:
+    """Allocate until a young collection has happened since the last full one (a fixed
+    amount could end exactly on a full collection, which zeroes every count, depending on
+    what earlier tests left in the collector's counters)."""
+    import gc
+
+    kept = []
+    while not any(gc.get_count()[1:]):
+        kept.append([[] for _ in range(100)])
+
+
 def test_settling_lets_garbage_it_froze_go_at_the_next_full_settle(monkeypatch):
     """A settle freezes what is alive; what dies afterwards in a cycle is freed by the full
     collection that every FULL_SETTLE_EVERY-th settle makes."""
@@ -718,14 +729,14 @@ def test_settling_lets_garbage_it_froze_go_at_the_next_full_settle(monkeypatch):
     dialog.parent = dialog  # widgets refer to each other: only the collector frees them
     gone = weakref.ref(dialog)
     try:
-        [[] for _ in range(5000)]  # a young collection happens: settling is due
+        young_collection()  # settling is due
         assert heap.settle()
         del dialog
         for _ in range(heap.FULL_SETTLE_EVERY - 2):
-            [[] for _ in range(5000)]
+            young_collection()
             assert heap.settle()
         assert gone() is not None  # frozen while alive: plain settles do not see it
-        [[] for _ in range(5000)]
+        young_collection()
         assert heap.settle()  # the full one
         assert gone() is None
     finally:
