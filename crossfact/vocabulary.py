@@ -1,11 +1,12 @@
-"""A language's ordinary vocabulary: the capitalised words that are no names.
+"""A language's ordinary vocabulary: the capitalised words that make no name conflict.
 
 Turkish and French capitalise the common nouns of a multi-word name ("Kızıl Haç", "Sokağı",
 "Cumhuriyeti", "Ligue"), and a translation has them where English has "Red Cross",
 "Street", "Republic": read as names, each one was a false name conflict. A word is ordinary
 vocabulary of its language when the language uses it often and English, where names of
 every language turn up (Trump, Tesla, Ankara, Memphis), never does. Word frequencies come
-from wordfreq, read only for Latin-script languages other than English.
+from wordfreq. Asked only of a name no other version mentions (`suggest`): a Turkish-only
+place name ("Kahramanmaraş", common in Turkish, unseen in English) stays a name and a key.
 """
 
 from __future__ import annotations
