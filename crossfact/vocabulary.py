@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from crossfact.language import writes_latin
+
 # Zipf frequencies (log10 of uses per billion words). 3.0 is about once per million words:
 # every inflected common noun of NTREX's Turkish names passed it (Sokağı 4.2, Kupası 4.6),
 # as did Turkish spellings of places (Hindistan 4.5, which exonyms key anyway). Below 1.0
@@ -25,8 +27,10 @@ UNUSED_IN_ENGLISH = 1.0
 @lru_cache(maxsize=200_000)
 def is_ordinary_word(word: str, lang: str) -> bool:
     """Whether `word` (as written in a `lang` text) is a common word of `lang` that English
-    never uses, and so no name; False for English itself and for languages wordfreq lacks."""
-    if lang == "en" or lang not in _languages():
+    never uses, and so no name; False for English itself, for languages wordfreq lacks, and
+    for languages not written in Latin script (there no capital makes a word a name, and
+    every word is unseen in English: টেসলা is Tesla)."""
+    if lang == "en" or not writes_latin(lang) or lang not in _languages():
         return False
     from wordfreq import zipf_frequency
 
