@@ -20,7 +20,6 @@ from crossfact.language import writes_latin
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
-from crossfact.vocabulary import is_ordinary_word
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -36,6 +35,9 @@ _has_digit = regex.compile(r"\p{N}").search
 _SENTENCE_END = regex.compile(
     r"(?:[.!?…।؟](?:\s?[\"'”’»)\]])*\s+|(?:^|:)\s*[“«„‚\"]\s*)$")
 
+# consonants in the skeleton of a name that one script writes as one word and another as two
+# (Kahramanmaraş, كهرمان مرعش): shorter joined skeletons met unrelated Latin names by chance
+JOINED_SKELETON = 6
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
@@ -69,8 +71,7 @@ def _latin_names(
 ) -> set[str]:
     """Latin-script words that are names: any Latin word inside a non-Latin text; in a
     Latin-script text a capitalised word (sentence-initial only when the document also
-    writes it capitalised mid-sentence) that is not a common word of the language
-    (`is_ordinary_word`: Turkish "Sokağı"), or any word that a non-Latin version quotes in
+    writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
     if not writes_latin(lang):
         return {word for word, _ in words if _latin_word(word)}
@@ -78,10 +79,9 @@ def _latin_names(
     for word, initial in words:
         if not _latin_word(word):
             continue
-        if word[1:] != word[1:].lower() or word.lower() in embedded or (
+        if word[1:] != word[1:].lower() or (
             word[0].isupper() and (not initial or word in capitalised)
-            and not is_ordinary_word(word, lang)
-        ):
+        ) or word.lower() in embedded:
             found.add(word)
     return found
 
@@ -101,6 +101,27 @@ class NameFinder:
     def __init__(self, lexicon: set[str]) -> None:
         self.lexicon = lexicon
         self._native: dict[str, str | None] = {}
+        # the beginnings of long Latin names, for names one script writes as two words:
+        # "Kahramanmaraş" (krmnmrs) is كهرمان مرعش (krmn + mrs)
+        self._starts = frozenset(sk[:k] for sk in lexicon if len(sk) >= JOINED_SKELETON
+                                 for k in range(3, len(sk)))
+        self._pairs: dict[tuple[str, str], str | None] = {}
+
+    def native_pair(self, first: str, second: str) -> str | None:
+        """The skeleton by which two adjacent non-Latin words are one name of the lexicon,
+        or None. Only long skeletons (JOINED_SKELETON consonants) count: two short words
+        joined would meet some Latin name by chance."""
+        key = (first, second)
+        if key in self._pairs:
+            return self._pairs[key]
+        found = None
+        if (script_of(second) not in ("Latin", "Other") and not _has_digit(first + second)
+                and skeletons(first) & self._starts):
+            hit = {sk for sk in skeletons(first + second) & self.lexicon
+                   if len(sk) >= JOINED_SKELETON}
+            found = min(hit) if hit else None
+        self._pairs[key] = found
+        return found
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
@@ -122,7 +143,7 @@ class NameFinder:
         names: list[Name] = []
         seen: set[str] = set(skip)
         native = self._native
-        for word, _ in words:
+        for i, (word, _) in enumerate(words):
             if word in seen:
                 continue
             if word in latin:
@@ -130,6 +151,10 @@ class NameFinder:
             else:
                 skeleton = native[word] if word in native else self.native_skeleton(word)
                 if skeleton is None:
+                    if self._starts and i + 1 < len(words) and script_of(word) != "Latin" \
+                            and (pair := self.native_pair(word, words[i + 1][0])):
+                        names.append(Name(text=f"{word} {words[i + 1][0]}", skeleton=pair,
+                                          latin=False))
                     continue
                 names.append(Name(text=word, skeleton=skeleton, latin=False))
             seen.add(word)

@@ -21,7 +21,7 @@ class Quantity(BaseModel):
     text: str  # as written in the claim, e.g. "10 milyar dolar"
     percent: bool = False
     currency: str | None = None  # ISO code: USD, EUR, ...
-    unit: str | None = None  # a unit word normalised across languages, e.g. "MW"
+    unit: str | None = None  # CLDR unit id, the same in every language: "power-megawatt"
     approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
     year: bool = False  # a calendar year, e.g. 2024
     clock: bool = False  # a time of day; value: minutes past 0:00 or 12:00 (am = pm)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
 from crossfact.units import convert, dimension, short_name
+from crossfact.vocabulary import is_ordinary_word
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
@@ -327,17 +328,27 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
     return False
 
 
+def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
+    """A capitalised common word of `lang`, unless CLDR names a country or language so."""
+    return not any(k.startswith(("=T:", "=L:")) for k in keys) and is_ordinary_word(text, lang)
+
+
 def _name_conflicts(
     per_doc: dict[str, list[Claim]], labels: Mapping[str, str]
 ) -> tuple[list[str], set[str]]:
     """A name only one version has, where all the others name someone it never mentions.
 
+    A capitalised common word of its language (`is_ordinary_word`: Turkish "Sokağı" in a
+    street's name, where English has "Street"; "Pekin" for Beijing) is no such name, on
+    either side.
     Needs three versions or more: with two, a name one of them leaves out is a rewrite.
     The rival is the other versions' name nearest in position (the same role, most likely).
     """
     if len(per_doc) < 3:
         return [], set()
     names = {d: _names(cs) for d, cs in per_doc.items()}
+    # a label is the version's language, numbered when two versions share one ("tr2")
+    lang_of = {d: labels[d].rstrip("0123456789") for d in per_doc}
     reasons: list[str] = []
     outliers: set[str] = set()
     for d, mine in names.items():
@@ -348,6 +359,7 @@ def _name_conflicts(
             if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
             if _is_entity(n[0]) and not n[1] & named_elsewhere  # cheap test first
             and not any(_mentions(per_doc[e], n[1]) for e in others)
+            and not _common_word(n[0], n[1], lang_of[d])
         ]
         if not unshared:
             continue
@@ -355,7 +367,8 @@ def _name_conflicts(
         as_written: dict[str, set[str]] = {}  # rival -> versions writing it in Latin letters
         for e in others:
             for text, sks, pos in names[e]:
-                if not _is_entity(text) or _mentions(per_doc[d], sks):
+                if not _is_entity(text) or _common_word(text, sks, lang_of[e]) \
+                        or _mentions(per_doc[d], sks):
                     continue
                 key = next((k for k in rivals if rivals[k][0] == text or sks & skeletons(k)), text)
                 written, where, spots = rivals.setdefault(key, (text, [], []))

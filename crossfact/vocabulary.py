@@ -1,16 +1,19 @@
-"""A language's ordinary vocabulary: the capitalised words that are no names.
+"""A language's ordinary vocabulary: the capitalised words that make no name conflict.
 
 Turkish and French capitalise the common nouns of a multi-word name ("Kızıl Haç", "Sokağı",
 "Cumhuriyeti", "Ligue"), and a translation has them where English has "Red Cross",
 "Street", "Republic": read as names, each one was a false name conflict. A word is ordinary
 vocabulary of its language when the language uses it often and English, where names of
 every language turn up (Trump, Tesla, Ankara, Memphis), never does. Word frequencies come
-from wordfreq, read only for Latin-script languages other than English.
+from wordfreq. Asked only of a name no other version mentions (`suggest`): a Turkish-only
+place name ("Kahramanmaraş", common in Turkish, unseen in English) stays a name and a key.
 """
 
 from __future__ import annotations
 
 from functools import cache, lru_cache
+
+from crossfact.language import writes_latin
 
 # Zipf frequencies (log10 of uses per billion words). 3.0 is about once per million words:
 # every inflected common noun of NTREX's Turkish names passed it (Sokağı 4.2, Kupası 4.6),
@@ -24,8 +27,10 @@ UNUSED_IN_ENGLISH = 1.0
 @lru_cache(maxsize=200_000)
 def is_ordinary_word(word: str, lang: str) -> bool:
     """Whether `word` (as written in a `lang` text) is a common word of `lang` that English
-    never uses, and so no name; False for English itself and for languages wordfreq lacks."""
-    if lang == "en" or lang not in _languages():
+    never uses, and so no name; False for English itself, for languages wordfreq lacks, and
+    for languages not written in Latin script (there no capital makes a word a name, and
+    every word is unseen in English: টেসলা is Tesla)."""
+    if lang == "en" or not writes_latin(lang) or lang not in _languages():
         return False
     from wordfreq import zipf_frequency
 

@@ -106,3 +106,10 @@ def test_every_cldr_country_name_reads_back(lang, code):
 def test_acronyms_have_a_key_by_their_letters():
     assert skeletons("NATO") & skeletons("OTAN")
     assert not skeletons("IBM") & skeletons("AMD")
+
+
+def test_a_name_written_as_two_words_in_arabic_gives_keys():
+    """Kahramanmaraş (tr) is كهرمان مرعش (ar): one skeleton over two words."""
+    found = _names_of({"tr": "Deprem Kahramanmaraş merkezli oldu.",
+                       "ar": "وقع الزلزال في كهرمان مرعش.", "he": "רעידת האדמה בקהרמנמרש."})
+    assert found == {"tr": ["Kahramanmaraş"], "ar": ["كهرمان مرعش"], "he": ["בקהרמנמרש"]}

@@ -217,3 +217,11 @@ def test_another_country_is_a_conflict():
     v, _ = verdict({"tr": "Pakistan seçime gitti.", "en": "India held an election.",
                     "fr": "L'Inde a voté."})
     assert v.suggestion == "conflict", v.reasons
+
+
+def test_a_capitalised_common_word_of_a_name_is_no_conflict():
+    """Turkish capitalises "Sokağı" (street) in a street's name, where English says Street."""
+    v, _ = verdict({"tr": "Polis Downing Sokağı'nı kapattı.",
+                    "en": "Police closed Downing Street.",
+                    "fr": "La police a fermé Downing Street."})
+    assert v.suggestion == "agree", v.reasons
