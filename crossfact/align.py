@@ -57,7 +57,8 @@ PASSES = 3
 WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part of a link
 WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the anchor
 NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
-BAND = 6  # DP cells kept either side of a gap's path (part B: 25 and 6 gave the same links)
+BAND = 3  # DP cells kept either side of a gap's path (parts A, L, B and Text+Berg: 25, 6 and 3
+# gave the same links; the cost grows with it)
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
