@@ -26,15 +26,21 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import pairwise
 
 from crossfact.features import FIGURE_KEYS, PairScorer, Unit
 from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 
-# beads a translator makes: claims of A, claims of B (1-0 and 0-1 are the skips)
+# beads a translator makes: claims of A, claims of B (1-0 and 0-1 are the skips), in the
+# order the DP tries them; the widest are tried only where a narrower one they extend is the
+# best so far (a sentence split in three is first a sentence split in two), which keeps the
+# DP's cost near that of 1-1, 1-2 and 2-1 alone
 BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
+GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}
+CHANCE_SAMPLE = 200  # claims of A sampled for the chance similarity (plenty for a quantile)
 # a link must beat what the lowest tenth of unrelated claims score (on NTREX layout and
 # Text+Berg dev: the median kept more inserted sentences apart but left true links unmade,
 # 0.25 and 0.1 within 0.01 F1 of each other). A wider bead needs no penalty of its own: it
@@ -52,7 +58,8 @@ PASSES = 3
 WIDEN_EVIDENCE = 2.0  # weight of new shared figures that makes a neighbour part of a link
 WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the anchor
 NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
-BAND = 25  # DP cells kept each side of a gap's diagonal in long gaps
+BAND = 3  # DP cells kept either side of a gap's path (parts A, L, B and Text+Berg: 25, 6 and 3
+# gave the same links; the cost grows with it)
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
@@ -160,16 +167,35 @@ def chance_skip(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> float:
     n, m = len(a), len(b)
     if n < 2 or m < 2:
         return 0.0
+    step = max(1, n // CHANCE_SAMPLE)
     sims = sorted(scorer.sim(a[i], b[(i * m // n + shift) % m])
-                  for shift in (m // 3, m // 2, 2 * m // 3) if shift for i in range(n))
+                  for shift in (m // 3, m // 2, 2 * m // 3) if shift for i in range(0, n, step))
     return sims[int(CHANCE_QUANTILE * (len(sims) - 1))] / 2 if sims else 0.0
+
+
+def _band(k: int, m: int, through: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each row of a k x m gap, the columns the DP looks at: BAND cells either side of
+    the path from corner to corner through the gap's lone anchors, widened by how uneven
+    each stretch of it is (beads stray from that path by its imbalance and a few merges)."""
+    points = [(0, 0), *((i + 1, j + 1) for i, j in through), (k, m)]
+    lo, hi = [m] * (k + 1), [0] * (k + 1)
+    for (x0, y0), (x1, y1) in pairwise(points):
+        band = BAND + abs((x1 - x0) - (y1 - y0))
+        for x in range(x0, x1 + 1):
+            centre = y0 + (x - x0) * (y1 - y0) / (x1 - x0) if x1 > x0 else y0
+            ends = (centre, y1) if x1 == x0 else (centre, centre)
+            lo[x] = max(0, min(lo[x], int(min(ends)) - band))
+            hi[x] = min(m, max(hi[x], int(max(ends)) + 1 + band))
+    return list(zip(lo, hi, strict=True))
 
 
 def _fill(
     scorer: PairScorer, a: list[Unit], b: list[Unit], bonus: float, skip: float,
+    through: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
     """The best bead sequence for one gap (positions local to the gap); `bonus` is what
-    the gap's position adds to each link's score, `skip` what a claim left alone is worth."""
+    the gap's position adds to each link's score, `skip` what a claim left alone is worth,
+    `through` the anchors inside the gap (local positions) its path follows."""
     k, m = len(a), len(b)
     if not k or not m:
         return []
@@ -180,10 +206,7 @@ def _fill(
     score = [[neg] * (m + 1) for _ in range(k + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(k + 1)]
     score[0][0] = 0.0
-    wide = k * m > 4 * BAND * max(k, m)
-    for x in range(k + 1):
-        centre = x * m / k
-        lo, hi = (max(0, int(centre) - BAND), min(m, int(centre) + BAND)) if wide else (0, m)
+    for x, (lo, hi) in enumerate(_band(k, m, through)):
         row, up, back_row = score[x], score[x - 1] if x else None, back[x]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
@@ -193,9 +216,12 @@ def _fill(
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
+            scored: dict[tuple[int, int], float] = {}
             for bead in BEADS:
                 da, db = bead
-                if da > x or db > y:
+                if da > x or db > y or bead in GROWN and not any(
+                        scored.get(narrow, -1.0) > scored.get((1, 1), 0.0)
+                        for narrow in GROWN[bead]):
                     continue
                 before = score[x - da][y - db]
                 # a sim is at most 1: a bead that could not win even so is not scored
@@ -204,7 +230,7 @@ def _fill(
                 ua, ub = runs_a[da - 1][x - 1], runs_b[db - 1][y - 1]
                 if ua is None or ub is None:
                     continue
-                s = sim(ua, ub)
+                s = scored[bead] = sim(ua, ub)
                 if before + s > best:
                     best, arg = before + s, (da, db, s)
             row[y], back_row[y] = best, arg
@@ -212,6 +238,8 @@ def _fill(
     x, y = k, m
     while x or y:
         dx, dy, s = back[x][y]
+        if not dx and not dy:  # cannot happen: every band reaches its neighbours
+            raise AssertionError(f"alignment path broken at {x}, {y}")
         if dx and dy:
             span_a, span_b = tuple(range(x - dx, x)), tuple(range(y - dy, y))
             links.append(Link(span_a, span_b, min(1.0, s + bonus)))
@@ -224,7 +252,8 @@ def _fixed(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     1-1 beads in a row). A lone anchor may be one half of a 2-1 or 2-2 bead, so it stays
     inside its gap, where the DP can widen it."""
     on = {(i, j) for i, j, _ in chain}
-    return [(i, j, s) for i, j, s in chain if (i - 1, j - 1) in on or (i + 1, j + 1) in on]
+    return [(i, j, s) for i, j, s in chain
+            if (i - 1, j - 1) in on or (i + 1, j + 1) in on]
 
 
 def _spans(units: list[Unit]) -> list[tuple[int, int]]:
@@ -381,7 +410,9 @@ def _one_pass(
         even = abs((i - prev_i) - (j - prev_j)) <= 1
         gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
         gap = (
-            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)), skip)
+            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)), skip,
+                  [(ci - prev_i - 1, cj - prev_j - 1) for ci, cj, _ in chain
+                   if prev_i < ci < i and prev_j < cj < j])
             if (bounded or first) and ((significant and first) or even)
             else []
         )

@@ -155,3 +155,24 @@ def test_corpus_versions_move_a_fifth_of_the_stories_in_one_version() -> None:
     assert moved is not None
     assert all(order == list(range(300)) for lang, order in orders.items() if lang != moved)
     assert sorted(orders[moved]) == list(range(300)) and orders[moved] != list(range(300))
+
+
+def test_vecalign_scoring_strict_lax_and_null_beads() -> None:
+    """Strict: a bead equal to a gold bead; lax: overlapping one on both sides. Null test
+    beads count in precision only; recall leaves out beads with an empty side."""
+    from eval_textberg import score
+
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((), (2,)), ((3,), (3,))]
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((), (2,)), ((3,), (4,))]
+    s = score(gold, test)
+    # precision: 5 test beads; strict hits (0:0) and ([]:2); lax adds 1:1 (inside 1,2:1)
+    assert (s["P_strict"], s["P_lax"]) == (2 / 5, 3 / 5)
+    # recall: the 3 gold beads with two sides against the 3 test beads with two sides
+    assert (s["R_strict"], s["R_lax"]) == (1 / 3, 2 / 3)
+
+
+def test_gale_church_finds_a_split_by_length() -> None:
+    from gale_church import align
+
+    beads = align([40, 80, 30, 50], [42, 38, 41, 31, 52])
+    assert ((1,), (1, 2)) in beads and ((0,), (0,)) in beads and ((3,), (4,)) in beads
