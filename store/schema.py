@@ -213,9 +213,22 @@ def m005_readable_verdicts(db: Database) -> None:
         WHERE v.latest = 1""")
 
 
+@migrations()
+def m006_transliterated_search(db: Database) -> None:
+    """Search across scripts (`tesla` finds টেসলা and تسلا): a second full-text index of the
+    claims, by transliterated text and by the consonant skeletons of Arabic and Hebrew words.
+
+    Frozen: the rows are computed by today's code (store/search_text.py) after the
+    migrations (`REINDEXED`) and when a run's claims are inserted; rowid is the claim's.
+    """
+    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, skeletons)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins"})
+# Migrations after which the transliterated search index is filled for every claim.
+REINDEXED = frozenset({"m006_transliterated_search"})
