@@ -216,12 +216,12 @@ def m005_readable_verdicts(db: Database) -> None:
 @migrations()
 def m006_transliterated_search(db: Database) -> None:
     """Search across scripts (`tesla` finds টেসলা and تسلا): a second full-text index of the
-    claims, by transliterated text and by the consonant skeletons of Arabic and Hebrew words.
+    claims, by transliterated text and by the consonants of its Arabic and Hebrew words.
 
     Frozen: the rows are computed by today's code (store/search_text.py) after the
     migrations (`REINDEXED`) and when a run's claims are inserted; rowid is the claim's.
     """
-    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, skeletons)")
+    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants)")
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version

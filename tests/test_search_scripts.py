@@ -33,7 +33,7 @@ def holding(store: Store, lang: str, word: str) -> set[str]:
              AND instr(c.text, ?) > 0""", [lang, word])}
 
 
-@pytest.mark.parametrize(("lang", "word"), [("bn", "টেসলা"), ("ar", "تسلا")])
+@pytest.mark.parametrize(("lang", "word"), [("bn", "টেসলা"), ("ar", "تسلا"), ("he", "טסלה")])
 def test_tesla_finds_the_bengali_and_arabic_claims(store: Store, lang: str, word: str) -> None:
     expected = holding(store, lang, word)
     assert expected  # the seed story names Tesla in this script
