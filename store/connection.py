@@ -81,6 +81,7 @@ def open_database(path: Path) -> Database:
 
 def _migrate(db: Database, path: Path) -> None:
     """Apply the pending migrations and refill the derived tables, all or nothing."""
+    from .search_text import index_claims  # so are the search index's rows
     from .state import rebuild_story  # the derived tables are today's code's to fill
 
     db.execute("BEGIN IMMEDIATE")
@@ -91,6 +92,8 @@ def _migrate(db: Database, path: Path) -> None:
         if pending & schema.REFILLED:
             for (story,) in db.execute("SELECT id FROM stories").fetchall():
                 rebuild_story(db, story)
+        if pending & schema.REINDEXED:
+            index_claims(db)
         db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:

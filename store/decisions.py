@@ -26,8 +26,10 @@ BATCH = 1000
 def _from_views(db: Database, story: str, where: str = "",
                 params: tuple = ()) -> dict[tuple[str, str], dict[str, Any]]:
     rows: dict[tuple[str, str], dict[str, Any]] = {}
+    # named columns: the readable ones of current_verdicts (texts, number) are not computed
     for view in ("current_verdicts", "current_notes"):
-        for r in db.query(f'SELECT * FROM {view} WHERE story = ? {where}', [story, *params]):
+        for r in db.query(f'SELECT "match", reviewer, verdict, outliers, note, event, at '
+                          f'FROM {view} WHERE story = ? {where}', [story, *params]):
             row = rows.setdefault((r["match"], r["reviewer"]), {
                 "story": story, "match": r["match"], "reviewer": r["reviewer"], **EMPTY})
             if view == "current_verdicts":

@@ -17,6 +17,7 @@ from .base import StoreBase
 from .errors import StoreError
 from .numbering import NUMBER_SQL
 from .rows import claim_from_row, document_from_row, event_from_row
+from .search_text import INDEX, latin_query
 from .state import current_run
 from .views import MatchRow, MatchView, Member, StoryInfo
 
@@ -42,11 +43,16 @@ _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
 
-def _prefix_query(search: str) -> str:
-    """An FTS5 query for what a reviewer typed: each word taken literally (quoted, so FTS5
-    syntax in it means nothing) and as a word prefix, so "Coloss" finds "Colossus"."""
-    words = (word.replace('"', "") for word in search.split())
-    return " ".join(f'"{word}"*' for word in words if word)
+def _words(search: str) -> list[str]:
+    """What a reviewer typed, as words taken literally (quotes dropped, so FTS5 syntax in
+    them means nothing)."""
+    return [w for w in (word.replace('"', "") for word in search.split()) if w]
+
+
+def _prefix_query(words: list[str]) -> str:
+    """An FTS5 query of the claims' own text: each word quoted and as a word prefix, so
+    "Coloss" finds "Colossus"."""
+    return " ".join(f'"{word}"*' for word in words)
 
 
 class ReadMixin(StoreBase):
@@ -74,20 +80,24 @@ class ReadMixin(StoreBase):
         params: dict[str, Any] = {"story": self._story_id(story), "reviewer": reviewer}
         where = ""
         # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser
-        search = strip_controls(search) if search else search
-        query = _prefix_query(search) if search else ""
-        if query:
-            params["query"] = query
+        words = _words(strip_controls(search)) if search else []
+        if words:
+            # the claims' own words, or their transliteration (store/search_text.py)
+            params.update(query=_prefix_query(words), latin=latin_query(words))
+            either = (f"UNION SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH :latin"
+                      if params["latin"] else "")
             # from the claims that match to their matches (the members' primary key), not
             # from every member of the story to a test of its claim: many times faster at
             # 20,000 matches for a rare word (benchmarks/README.md)
             # (CROSS JOIN: SQLite keeps this order of the loops)
-            where = """AND m.id IN (
-                SELECT cm."match" FROM claims_fts
-                CROSS JOIN claims c ON c.rowid = claims_fts.rowid
+            where = f"""AND m.id IN (
+                SELECT cm."match" FROM (
+                    SELECT rowid FROM claims_fts WHERE claims_fts MATCH :query
+                    {either}
+                ) hit
+                CROSS JOIN claims c ON c.rowid = hit.rowid
                 CROSS JOIN current_members cm ON cm.story = :story AND cm.claim = c.id
-                                                 AND cm.run = c.run
-                WHERE claims_fts MATCH :query)"""
+                                                 AND cm.run = c.run)"""
         sql = f"""SELECT * FROM (
             SELECT m.id, m.position, m.langs, m.suggestion, m.score, m.gist,
                    {_VERDICT} AS verdict, {NUMBER_SQL} AS number

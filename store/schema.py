@@ -175,9 +175,60 @@ def m004_own_undo_and_origins(db: Database) -> None:
     db.execute("ALTER TABLE events ADD COLUMN origin INTEGER REFERENCES origins(id)")
 
 
+@migrations()
+def m005_readable_verdicts(db: Database) -> None:
+    """`current_verdicts` readable on its own (in `sqlite-utils`, Datasette): the story's
+    name, the match number as the TUI shows it ("22", "24b"), its languages and its claims'
+    texts beside the ids. The first columns keep their names; code that reads the view names
+    the columns it needs, so SQLite skips the readable ones it does not ask for.
+
+    Frozen: the number is the SQL of store/numbering.py as it stood at this version, written
+    out here (a test checks that both still agree); NULL for a match no longer current.
+    """
+    made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
+    before = f"""(SELECT count(*) FROM current_matches o
+        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
+          AND ({made.format(a="o")} > {made.format(a="m")}
+               OR ({made.format(a="o")} = {made.format(a="m")} AND o.id < m.id)))"""
+    number = f"""((m.position + 1) || (SELECT CASE WHEN n = 0 THEN '' ELSE char(97 + n) END
+                                      FROM (SELECT {before} AS n)))"""
+    members = """(SELECT group_concat({column}, {separator}) FROM (
+        SELECT cm.lang, c.text FROM current_members cm
+        JOIN claims c ON c.run = cm.run AND c.id = cm.claim
+        WHERE cm.story = v.story AND cm."match" = v."match" ORDER BY cm.ord))"""
+    db.execute("DROP VIEW current_verdicts")
+    db.create_view("current_verdicts", f"""
+        SELECT v.story, s.name AS story_name, v."match",
+               (SELECT {number} FROM current_matches m
+                WHERE m.story = v.story AND m.id = v."match") AS number,
+               v.reviewer, v.verdict,
+               {members.format(column="lang", separator="' '")} AS langs,
+               {members.format(column="lang || ': ' || text", separator="char(10)")} AS claims,
+               v.outliers, v.note, v.event, v.at, v.session
+        FROM (SELECT a.story, a."match", a.reviewer, a.verdict, a.outliers, a.note,
+                     a.id AS event, a.at, a.session, row_number() OVER (
+                         PARTITION BY a.story, a."match", a.reviewer ORDER BY a.seq DESC) AS latest
+              FROM active_events a WHERE a.kind = 'verdict') v
+        JOIN stories s ON s.id = v.story
+        WHERE v.latest = 1""")
+
+
+@migrations()
+def m006_transliterated_search(db: Database) -> None:
+    """Search across scripts (`tesla` finds টেসলা and تسلا): a second full-text index of the
+    claims, by transliterated text and by the consonants of its Arabic and Hebrew words.
+
+    Frozen: the rows are computed by today's code (store/search_text.py) after the
+    migrations (`REINDEXED`) and when a run's claims are inserted; rowid is the claim's.
+    """
+    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins"})
+# Migrations after which the transliterated search index is filled for every claim.
+REINDEXED = frozenset({"m006_transliterated_search"})

@@ -16,6 +16,7 @@ from .base import StoreBase, story_key
 from .carry import CarryReport, carry_over, norm
 from .membership import dumps
 from .rows import claim_to_row, document_to_row, match_to_rows, url_for
+from .search_text import index_claims
 from .state import current_run, rebuild
 
 BATCH = 500
@@ -37,6 +38,7 @@ def insert_run(db: Database, run: dict[str, Any], result: MatchResult,
     )
     db.table("claims").insert_all((claim_to_row(run_id, c) for c in result.claims),
                                   batch_size=BATCH)
+    index_claims(db, "run = ?", (run_id,))
     members: list[dict[str, Any]] = []
     rows = []
     for position, match in enumerate(result.matches):

@@ -56,7 +56,7 @@ def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
     """Issue 13, 10: the save fails, the text stays, and a second try saves it."""
     TYPED = "checked with the desk; " * 2000  # noqa: N806 (needs new pages: the disk is full)
     from textual.pilot import Pilot
-    from textual.widgets import Input
+    from textual.widgets import TextArea
     from tui_fakes import seed_result
 
     s = open_store(tmp_path / "r.db")
@@ -74,14 +74,14 @@ def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
         fill_the_disk()
         await pilot.press("n")
         await pilot.pause()
-        pilot.app.screen.query_one(Input).value = TYPED  # as if typed (or pasted)
-        await pilot.press("enter")
+        pilot.app.screen.query_one(TextArea).text = TYPED  # as if typed (or pasted)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert notes() == []
         s.db.execute("PRAGMA max_page_count = 1073741823")  # space again
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("enter")  # the kept text is in the editor: saved as typed
+        await pilot.press("ctrl+s")  # the kept text is in the editor: saved as typed
         await pilot.pause()
 
     async def main() -> None:

@@ -16,6 +16,7 @@ from crossfact.errors import InputError
 from crossfact.store import open_store, split_match_id
 from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
 from crossfact.tui.app import ReviewApp
+from crossfact.tui.display_text import visual
 from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.screens.help import HelpScreen
 from crossfact.tui.screens.review import ReviewScreen
@@ -129,10 +130,36 @@ def test_note_is_saved_from_the_dialog(store, seed):
 
     async def steps(pilot: Pilot) -> None:
         await pilot.press("n")
-        await pilot.press(*"checked [b]", "enter")
+        await pilot.press(*"checked [b]", "ctrl+s")
 
     drive(app_for(store), steps)
     assert store.match(first, reviewer="ana").note == "checked [b]"
+
+
+def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
+    """Enter starts a new line, ctrl+s (written under the box) saves; each line of the note
+    is drawn in its own direction, the Hebrew one in visual order."""
+    first = store.resume(seed, reviewer="ana")
+    hebrew = "מקור שני"
+    shown: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        shown["dialog"] = screen_text(pilot.app)
+        await pilot.press(*"source: AP", "enter", *hebrew, "ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        shown["detail"] = screen_text(pilot.app)
+
+    drive(app_for(store), steps)
+    assert "ctrl+s save" in shown["dialog"]
+    assert store.match(first, reviewer="ana").note == f"source: AP\n{hebrew}"
+    lines = shown["detail"].splitlines()
+    at = next(i for i, line in enumerate(lines) if "source: AP" in line)
+    assert visual(hebrew, True) in lines[at + 1] and hebrew not in lines[at + 1]
+    # right-to-left: set against the pane's right edge, not under the Latin line's start
+    assert lines[at + 1].index(visual(hebrew, True)) > lines[at].index("source: AP") + 20
 
 
 def test_escape_cancels_the_note(store, seed):

@@ -339,7 +339,7 @@ def test_keyboard_day_small_frictions(store: Store, synthetic: str) -> None:
         await pilot.press("ctrl+z")
         await pilot.pause()
         seen["undo"] = screen.status.last
-        await pilot.press("n", "enter")  # an empty note where there is none
+        await pilot.press("n", "ctrl+s")  # an empty note where there is none
         await pilot.pause()
         await pilot.press("slash", *"milya", "enter")  # a prefix of "milyar"
         await pilot.pause()

@@ -1,4 +1,4 @@
-"""A one-line input in a modal (the note, a match number): Enter saves, Escape cancels."""
+"""A one-line input in a modal (a match number, a file path): Enter saves, Escape cancels."""
 
 from __future__ import annotations
 

@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
+from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import RTL_LANGS, one_line, visual
@@ -467,7 +468,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
-        self.app.push_screen(TextPrompt(f"Note on match {row.number}", current or ""), save)
+        self.app.push_screen(NotePrompt(f"Note on match {row.number}", current or ""), save)
 
     def action_move(self, step: int) -> None:
         self._detail_first()

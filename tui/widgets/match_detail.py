@@ -165,8 +165,10 @@ class MatchDetail(SteadyScrollView, can_focus=False):
                 parts.append(self._context_line(after, member.lang))
         if view.note:  # the reviewer's words: Arabic and Hebrew shaped and ordered too
             note, _ = display_form(view.note)
-            parts += [Text(""), Text("note:", style=self._style("flag")),
-                      ClaimText(note, rtl=starts_rtl(note), bidi=self.bidi)]
+            parts += [Text(""), Text("note:", style=self._style("flag"))]
+            # a line each, as typed, each in its own direction (a Hebrew line under a French one)
+            parts += [ClaimText(line, rtl=starts_rtl(line), bidi=self.bidi)
+                      for line in note.splitlines()]
         return Group(*parts)
 
     def _heading(self, view: MatchView) -> Text:
