@@ -44,9 +44,13 @@ class Spelled:
     ambiguous: bool  # a word that is also a common word ("neuf"): needs a unit after it
 
 
+# dropped from a number word's key: "yirmi beş" = "yirmibeş", "vingt-cinq" = "vingt cinq"
+_SPACES_HYPHENS = re.compile(rf"[\s{NBSPACES}\-]+")
+
+
 @lru_cache(maxsize=100_000)
 def _key(text: str) -> str:
-    return re.sub(rf"[\s{NBSPACES}\-]+", "", fold(text))
+    return _SPACES_HYPHENS.sub("", fold(text))
 
 
 def _spellings(lang: str) -> dict[str, int]:
@@ -97,6 +101,8 @@ _CLITICS = {"ar": ("و",), "he": ("ו",)}
 _TURKISH_ENDING = re.compile("(?:s?[iıuü]|ken|[dt][iıuü])$")
 _BENGALI_HOUR_ENDING = re.compile(f"{_BENGALI_HOUR}$")
 _GAP = re.compile(rf"[\s{NBSPACES}\-]*")
+# what may stand between two number words of one number: a space, a hyphen, "and"
+_AND = re.compile(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*")
 
 
 def find_spelled(text: str, lang: str) -> list[Spelled]:
@@ -189,7 +195,7 @@ def _in_compound(text: str, spans: list[tuple[int, int]], first: int, after: int
 
     def joined(a: int, b: int) -> bool:
         gap = text[spans[a][1]:spans[b][0]]
-        return re.fullmatch(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*", gap) is not None
+        return _AND.fullmatch(gap) is not None
 
     return (first > 0 and joined(first - 1, first) and number_word(first - 1)) or (
         after < len(spans) and joined(after - 1, after) and number_word(after))
