@@ -73,12 +73,17 @@ def find_exonyms(text: str, lang: str) -> list[tuple[str, str]]:
     the longest name where names overlap ("Amerika Birleşik Devletleri", not "Amerika")."""
     table = _table(lang)
     spans = [m.span() for m in WORD.finditer(text)]
+    # most words start no name: one lookup each, inline, before any closer look
+    starts = table.starts
+    candidates = [i for i, (a, b) in enumerate(spans) if _key(text[a:b]) in starts]
     found: list[tuple[str, str]] = []
     i = 0
-    while i < len(spans):
+    for k in candidates:
+        if k < i:
+            continue  # inside the name read before
+        i = k
         hit = _longest_at(text, spans, i, table)
         if hit is None:
-            i += 1
             continue
         n, key = hit
         found.append((text[spans[i][0]:spans[i + n - 1][1]], key))

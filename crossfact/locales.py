@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
@@ -29,6 +29,8 @@ _BIDI_MARK = re.compile(f"[{BIDI_MARKS}]")
 
 # Spaces that separate digit groups or a number from its word ("29 000", "10\u00a0Md").
 NBSPACES = "\u00a0\u202f\u2009"
+# runs of spaces of any kind, one space in `fold`
+_SPACES = re.compile(rf"[\s{NBSPACES}]+")
 
 # A letter or a combining mark (Bengali vowel signs, Arabic harakat, Hebrew points are marks,
 # and `\w` does not match them).
@@ -71,11 +73,15 @@ def same_length_clean(text: str) -> str:
     return text.translate(_BIDI_TO_SPACE) if _BIDI_MARK.search(text) else text
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The lookup key of a word: NFC, casefolded, one alef, one ya and one gershayim, no bidi
-    marks."""
+    marks.
+
+    Cached: each distinct word of a story is folded by several readers (numbers in words,
+    exonyms, dates, units)."""
     word = unicodedata.normalize("NFC", word.translate(_BIDI_TO_SPACE)).strip()
-    word = re.sub(rf"[\s{NBSPACES}]+", " ", word)
+    word = _SPACES.sub(" ", word)
     word = word.casefold().replace("\u0307", "")
     return word.translate(_FOLD_ARABIC).translate(_FOLD_GERSHAYIM)
 

@@ -44,9 +44,13 @@ class Spelled:
     ambiguous: bool  # a word that is also a common word ("neuf"): needs a unit after it
 
 
+# dropped from a number word's key: "yirmi beş" = "yirmibeş", "vingt-cinq" = "vingt cinq"
+_SPACES_HYPHENS = re.compile(rf"[\s{NBSPACES}\-]+")
+
+
 @lru_cache(maxsize=100_000)
 def _key(text: str) -> str:
-    return re.sub(rf"[\s{NBSPACES}\-]+", "", fold(text))
+    return _SPACES_HYPHENS.sub("", fold(text))
 
 
 def _spellings(lang: str) -> dict[str, int]:
@@ -97,6 +101,8 @@ _CLITICS = {"ar": ("و",), "he": ("ו",)}
 _TURKISH_ENDING = re.compile("(?:s?[iıuü]|ken|[dt][iıuü])$")
 _BENGALI_HOUR_ENDING = re.compile(f"{_BENGALI_HOUR}$")
 _GAP = re.compile(rf"[\s{NBSPACES}\-]*")
+# what may stand between two number words of one number: a space, a hyphen, "and"
+_AND = re.compile(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*")
 
 
 def find_spelled(text: str, lang: str) -> list[Spelled]:
@@ -105,14 +111,20 @@ def find_spelled(text: str, lang: str) -> list[Spelled]:
     if table is None:
         return []
     lang = babel_locale(lang).language
-    ambiguous = {fold(w) for w in _AMBIGUOUS.get(lang, ())}
     spans = [m.span() for m in WORD.finditer(text)]
+    # most claims spell no number: one cached lookup per word says where one may start
+    starts = [i for i, (a, b) in enumerate(spans) if _may_start(text[a:b], lang)]
+    if not starts:
+        return []
+    ambiguous = _ambiguous(lang)
     found: list[tuple[int, int, Spelled]] = []  # first word, after the last word, the number
     i = 0
-    while i < len(spans):
+    for k in starts:
+        if k < i:
+            continue  # inside the number read before
+        i = k
         hit = _longest_at(text, spans, i, table, lang)
         if hit is None:
-            i += 1
             continue
         n, value, start, hour = hit
         words = text[start:spans[i + n - 1][1]]
@@ -121,6 +133,19 @@ def find_spelled(text: str, lang: str) -> list[Spelled]:
         i += n
     return [sp for first, after, sp in found
             if not _in_compound(text, spans, first, after, table, lang)]
+
+
+@cache
+def _ambiguous(lang: str) -> frozenset[str]:
+    """The folded words of `_AMBIGUOUS` for `lang`, built once."""
+    return frozenset(fold(w) for w in _AMBIGUOUS.get(lang, ()))
+
+
+@lru_cache(maxsize=200_000)
+def _may_start(word: str, lang: str) -> bool:
+    """Whether a number word may start at `word`: some reading of it starts a spelling."""
+    starts = _first_words(lang)
+    return any(_key(w) in starts for w, _, _ in _readings(word, lang, True, True))
 
 
 def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, int, bool]]:
@@ -141,11 +166,7 @@ def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: dict[str
                 lang: str) -> tuple[int, int, int, bool] | None:
     """(words, value, start, a Bengali hour) of the longest spelling from word `i`.
 
-    A word that starts no spelling starts no number (most words: one lookup)."""
-    first = text[spans[i][0]:spans[i][1]]
-    starts = _first_words(lang)
-    if not any(_key(w) in starts for w, _, _ in _readings(first, lang, True, True)):
-        return None
+    The caller has checked that word `i` may start one (`_may_start`)."""
     for n in range(min(_LONGEST, len(spans) - i), 0, -1):
         if any(not _GAP.fullmatch(text, spans[j][1], spans[j + 1][0]) for j in range(i, i + n - 1)):
             continue
@@ -174,7 +195,7 @@ def _in_compound(text: str, spans: list[tuple[int, int]], first: int, after: int
 
     def joined(a: int, b: int) -> bool:
         gap = text[spans[a][1]:spans[b][0]]
-        return re.fullmatch(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*", gap) is not None
+        return _AND.fullmatch(gap) is not None
 
     return (first > 0 and joined(first - 1, first) and number_word(first - 1)) or (
         after < len(spans) and joined(after - 1, after) and number_word(after))
