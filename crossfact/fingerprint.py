@@ -164,7 +164,7 @@ class NameFinder:
 @lru_cache(maxsize=200_000)
 def _latin_skeleton(word: str) -> str:
     """The shortest skeleton of a Latin name, its `Name.skeleton`."""
-    return min(skeletons(word), key=len, default="")
+    return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
 def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: NameFinder
