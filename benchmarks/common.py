@@ -301,3 +301,24 @@ def write_section(name: str, body: str, path: Path = NOTES / "eval-latest.md") -
         new = f"{old.rstrip()}\n\n{block}\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(new, encoding="utf-8")
+
+
+@dataclass
+class Tally:
+    """Hits out of tries."""
+
+    hit: int = 0
+    tries: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += ok
+        self.tries += 1
+
+    def __str__(self) -> str:
+        pct = 100 * self.hit / self.tries if self.tries else float("nan")
+        return f"{pct:.1f}% ({self.hit}/{self.tries})"
+
+    def counted(self) -> str:
+        """The count first: "3/4 (75%)"."""
+        return f"{self.hit}/{self.tries}" + (f" ({self.hit / self.tries:.0%})" if self.tries
+                                             else "")

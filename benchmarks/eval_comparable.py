@@ -33,6 +33,7 @@ from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402
 from common import NOTES, Scores, engine_version, log_history, write_section  # noqa: E402
 
 # apart from fixtures/*/: those are the recorded review stories, each with its sessions
@@ -220,20 +221,10 @@ def linked_pairs(matches: Iterable[Sequence[str]], version_of: dict[str, str]) -
             if version_of[a] != version_of[b]}
 
 
-@dataclass
-class Tally:
-    """Hits out of tries."""
+class Tally(common.Tally):
+    """Hits out of tries, counted first."""
 
-    hit: int = 0
-    tries: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.hit += ok
-        self.tries += 1
-
-    def __str__(self) -> str:
-        return f"{self.hit}/{self.tries}" + (f" ({self.hit / self.tries:.0%})" if self.tries
-                                             else "")
+    __str__ = common.Tally.counted
 
 
 @dataclass

@@ -45,6 +45,7 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     PairwiseResult,
     Piece,
     Scores,
+    Tally,
     Version,
     engine_version,
     flores_documents,
@@ -362,22 +363,6 @@ def safe_run(versions: Sequence[Version], errors: dict[str, list[str]], where: s
             f"{where}: {type(exc).__name__}: {exc} (at {Path(where_in_engine.filename).name}:"
             f"{where_in_engine.lineno})")
         return None
-
-
-@dataclass
-class Tally:
-    """Hits out of tries for one perturbation kind."""
-
-    hit: int = 0
-    tries: int = 0
-
-    def add(self, ok: bool) -> None:
-        self.hit += ok
-        self.tries += 1
-
-    def __str__(self) -> str:
-        pct = 100 * self.hit / self.tries if self.tries else float("nan")
-        return f"{pct:.1f}% ({self.hit}/{self.tries})"
 
 
 @dataclass

@@ -13,13 +13,12 @@ import locale
 import os
 import shutil
 import signal
-import subprocess
 import sys
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from terminal import Pane, tmux_pane, wait_for
 
 from crossfact.store import open_store
 
@@ -30,23 +29,6 @@ pytestmark = [
 
 DIVIDER = "▕"
 BENGALI = range(0x0980, 0x0A00)
-
-
-SOCKET = f"crossfact-tests-{os.getpid()}"  # a tmux server of our own, not the user's
-
-
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", "-L", SOCKET, *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def wait_for(condition: Callable[[], bool], what: str, limit: float = 30.0) -> None:
-    """Poll until `condition` holds; the limit only turns a hang into a clear failure."""
-    deadline = time.monotonic() + limit
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting for {what}")
-        time.sleep(0.1)
 
 
 def cell_columns(line: str) -> Callable[[int], int]:
@@ -60,32 +42,26 @@ def cell_columns(line: str) -> Callable[[int], int]:
     return column
 
 
-@pytest.fixture
-def pane(tmp_path: Path):
+def utf8_locale() -> None:
+    """wcwidth, which the column checks ask, measures only under a UTF-8 locale."""
     try:
         locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
     except locale.Error:
         pytest.skip("no UTF-8 locale for wcwidth")
-    name = f"crossfact-test-{os.getpid()}"
-    db = tmp_path / "review.db"
+
+
+def review_command(tmp_path: Path, db: Path) -> str:
     crossfact = Path(sys.executable).with_name("crossfact")
-    command = (
-        # a tmux server started under pytest passes COLUMNS=80 LINES=24 on, and Textual
-        # prefers them to the pane's real size
-        f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
-        f"TERM=xterm-256color "
-        f"{crossfact} review --db {db} --reviewer tester"
-    )
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34", command)
-    try:
-        yield name, db
-    finally:
-        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
-                       capture_output=True)
+    return (f"env XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
+            f"{crossfact} review --db {db} --reviewer tester")
 
 
-def capture(name: str) -> str:
-    return tmux("capture-pane", "-p", "-t", name)
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[tuple[Pane, Path]]:
+    utf8_locale()
+    db = tmp_path / "review.db"
+    with tmux_pane(review_command(tmp_path, db), tmp_path) as opened:
+        yield opened, db
 
 
 def verdict_count(db: Path) -> int:
@@ -99,13 +75,14 @@ def verdict_count(db: Path) -> int:
 
 
 def test_seed_story_in_a_real_terminal(pane) -> None:
-    name, db = pane
+    term, db = pane
+
     def laid_out() -> bool:  # the list, and the detail of the first match beside it
-        screen = capture(name)
+        screen = term.capture()
         return " decided " in screen and "Elon Musk" in screen and "Match 1 " in screen
 
     wait_for(laid_out, "the seed story on screen")
-    screen = capture(name).splitlines()
+    screen = term.capture().splitlines()
     assert any("claim" in line and "tr bn ar fr he" in line for line in screen)
 
     rows = screen[1:-1]  # between the status line and the footer: list | detail
@@ -122,12 +99,11 @@ def test_seed_story_in_a_real_terminal(pane) -> None:
     assert not cut, f"Bengali rows overflowed their column: {cut[:3]}"
 
     for done, key in enumerate(["a", "c", "u"], start=1):
-        tmux("send-keys", "-t", name, key)
+        term.send(key)
         wait_for(lambda n=done: verdict_count(db) == n, f"verdict {done} in the database")
-    wait_for(lambda: "saved" in capture(name), "the saved indicator")
+    wait_for(lambda: "saved" in term.capture(), "the saved indicator")
 
-    pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
-    os.kill(pid, signal.SIGKILL)  # no clean shutdown: what was saved must already be there
+    os.kill(term.pid(), signal.SIGKILL)  # no clean shutdown: what was saved must already be there
     store = open_store(db)
     try:
         kinds = [(e.kind, e.verdict, e.reviewer) for e in store.events()]
@@ -145,10 +121,7 @@ def test_resumed_far_down_the_list_the_match_is_on_screen(tmp_path: Path) -> Non
     from crossfact.tui.cli import seed_story_dir
     from crossfact.tui.story_urls import version_urls
 
-    try:
-        locale.setlocale(locale.LC_CTYPE, "C.UTF-8")
-    except locale.Error:
-        pytest.skip("no UTF-8 locale for wcwidth")
+    utf8_locale()
     db = tmp_path / "review.db"
     store = open_store(db)
     try:
@@ -161,22 +134,14 @@ def test_resumed_far_down_the_list_the_match_is_on_screen(tmp_path: Path) -> Non
     finally:
         store.close()
     assert wanted.number == "41"
-    name = f"crossfact-resume-{os.getpid()}"
-    crossfact = Path(sys.executable).with_name("crossfact")
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "34",
-         f"exec env -u COLUMNS -u LINES XDG_CONFIG_HOME={tmp_path} CROSSFACT_BIDI=1 "
-         f"TERM=xterm-256color {crossfact} review --db {db} --reviewer tester")
-    try:
+    with tmux_pane(review_command(tmp_path, db), tmp_path) as term:
         def row_and_detail() -> bool:
-            lines = capture(name).splitlines()
+            lines = term.capture().splitlines()
             listed = any(line.split(DIVIDER)[0].lstrip().startswith("41 ") for line in lines)
             return listed and any("Match 41 " in line for line in lines)
 
         wait_for(row_and_detail, "match 41 in the list and in the detail")
-        assert "40/" in capture(name)
-        tmux("resize-window", "-t", name, "-x", "80", "-y", "24")
-        wait_for(lambda: len(capture(name).splitlines()[0]) <= 80, "the smaller window")
+        assert "40/" in term.capture()
+        term.tmux("resize-window", "-t", term.target, "-x", "80", "-y", "24")
+        wait_for(lambda: len(term.capture().splitlines()[0]) <= 80, "the smaller window")
         wait_for(row_and_detail, "match 41 still in the list after a resize")
-    finally:
-        subprocess.run(["tmux", "-L", SOCKET, "kill-session", "-t", name],
-                       capture_output=True)
