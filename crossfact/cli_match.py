@@ -10,6 +10,7 @@ from crossfact.cli_options import lang_option, segmented_option
 from crossfact.display import one_line
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
+from crossfact.terminal import for_stream
 
 
 class StderrProgress:
@@ -71,6 +72,7 @@ def match(paths: tuple[str, ...], fmt: str, segmented: bool, langs: dict[str, st
         raise click.ClickException(str(error)) from None
     progress.close()
     if fmt == "json":
-        click.echo(result.model_dump_json(indent=1))
+        # document text is data: on a terminal its controls are shown, never obeyed
+        click.echo(for_stream(result.model_dump_json(indent=1), sys.stdout))
     else:
         click.echo(render_table(result))

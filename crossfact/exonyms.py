@@ -24,7 +24,6 @@ _SUFFIXES = {"bn": ("ের", "এর", "-এর", "কে", "তে", "ে", "�
              "tr": ("lı", "li", "lu", "lü", "da", "de", "ta", "te", "a", "e", "ı", "i")}
 # Codes that name no place a story means: unknown region, pseudo-locales.
 _NOT_PLACES = {"ZZ", "XA", "XB"}
-_LONGEST = 4  # words in the longest name looked up ("Amerika Birleşik Devletleri" is 3)
 
 
 @lru_cache(maxsize=200_000)

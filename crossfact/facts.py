@@ -362,6 +362,8 @@ def fact_links(
     """Links (score, claim id, claim id, False) between claims that state one fact, for each
     pair of versions not judged translations: the pairs of claims that are each other's
     best candidate."""
+    if all(frozenset((da.id, db.id)) in translations for da, db in combinations(docs, 2)):
+        return []  # every pair of versions is a translation: no fact to link across outlets
     latin = {s for d in docs for c in by_doc[d.id] for name in c.fingerprint.names
              if name.latin for s in skeletons(name.text)}
     sides = {}

@@ -53,6 +53,7 @@ def _key(text: str) -> str:
     return _SPACES_HYPHENS.sub("", fold(text))
 
 
+@cache  # num2words over every spelled number: once per language
 def _spellings(lang: str) -> dict[str, int]:
     """Every spelling num2words gives for the numbers of SPELLED, with the variants above."""
     from num2words import num2words

@@ -24,6 +24,7 @@ from crossfact.errors import CrossfactError
 from crossfact.models import Document, MatchResult
 from crossfact.settings import load_settings, save_setting
 from crossfact.store import StoreError
+from crossfact.terminal import message as safe_text
 from crossfact.tui.cell_width import match_terminal_widths
 from crossfact.tui.commands import ReviewCommands
 from crossfact.tui.heap import thaw
@@ -130,7 +131,7 @@ class ReviewApp(App[None]):
             save_setting("theme", theme.name)
             self.start_theme = theme.name
         except CrossfactError as error:
-            self.notify(str(error), severity="warning", markup=False)
+            self.notify(safe_text(str(error)), severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         thaw()
@@ -148,7 +149,8 @@ class ReviewApp(App[None]):
         try:
             story, unchanged = self._stored_story()
         except StoreError as error:
-            self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
+            self.notify(safe_text(str(error)), title="Store", severity="error", timeout=10,
+                        markup=False)
             return
         if story is not None:
             self.review.open_story(story)
@@ -205,8 +207,9 @@ class ReviewApp(App[None]):
             name = self._name_for(message.result)
             story = self.store.add_story(name, message.result, message.params, urls=self.urls)
         except StoreError as error:
-            self.notify(str(error), title="Store", severity="error", timeout=10, markup=False)
-            self.review.matching_done(str(error))
+            self.notify(safe_text(str(error)), title="Store", severity="error", timeout=10,
+                        markup=False)
+            self.review.matching_done(safe_text(str(error)))
             return
         self.review.matching_done()
         self.review.open_story(story)
@@ -221,9 +224,10 @@ class ReviewApp(App[None]):
             return self.story_name
         name = next(n for n in other_names(self.story_name, self.paths)
                     if not self.store.other_versions(n, result))
-        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-        self.notify(f"The story {self.story_name!r} in this database has other versions "
-                    f"({shown}); these files are stored as the story {name!r}.",
+        shown = safe_text(", ".join(others[:3]) + (", …" if len(others) > 3 else ""))
+        self.notify(safe_text(f"The story {self.story_name!r} in this database has other "
+                              f"versions ({shown}); these files are stored as the story "
+                              f"{name!r}."),
                     title="Another story", severity="warning", timeout=20, markup=False)
         self.story_name = name
         return name
@@ -233,7 +237,7 @@ class ReviewApp(App[None]):
         if isinstance(event.worker.error, MatchingCancelled):
             return
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            message = str(event.worker.error) or type(event.worker.error).__name__
+            message = safe_text(str(event.worker.error) or type(event.worker.error).__name__)
             self.notify(message, title="Matching failed", severity="error", timeout=10,
                         markup=False)
             self.review.matching_done(message)
