@@ -38,6 +38,7 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     log_history,
     missing_corpora,
     pairwise,
+    publish,
     write_section,
 )
 from eval_ntrex import SEED, corpus_versions  # noqa: E402
@@ -378,9 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_history(command, key, args.notes / "eval-history.tsv")
     print(body)
     section = "bench_match" + ("-quick" if args.quick else "")
-    write_section(section, body, args.notes / "eval-latest.md")
-    if args.readme:
-        write_section(section, body, Path(__file__).with_name("README.md"))
+    publish(section, body, args.notes, args.readme)
     return 0
 
 

@@ -303,6 +303,14 @@ def write_section(name: str, body: str, path: Path = NOTES / "eval-latest.md") -
     path.write_text(new, encoding="utf-8")
 
 
+def publish(name: str, body: str, notes: Path, readme: bool) -> None:
+    """A command's section in the notes' latest figures, and in benchmarks/README.md when
+    asked (`--readme`)."""
+    write_section(name, body, notes / "eval-latest.md")
+    if readme:
+        write_section(name, body, Path(__file__).with_name("README.md"))
+
+
 @dataclass
 class Tally:
     """Hits out of tries."""

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
-from common import NOTES, Scores, engine_version, log_history, write_section  # noqa: E402
+from common import NOTES, Scores, engine_version, log_history, publish  # noqa: E402
 
 # apart from fixtures/*/: those are the recorded review stories, each with its sessions
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
@@ -391,9 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "precision": total.links.precision if total.links.tp + total.links.fp else "-",
         "fact_recall": total.facts.hit / total.facts.tries if total.facts.tries else "-",
         "conflict": str(total.conflict)}, args.notes / "eval-history.tsv")
-    write_section("eval_comparable", body, args.notes / "eval-latest.md")
-    if args.readme:
-        write_section("eval_comparable", body, Path(__file__).with_name("README.md"))
+    publish("eval_comparable", body, args.notes, args.readme)
     return 0
 
 

@@ -57,9 +57,9 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     ntrex_documents,
     pair_table,
     pairwise,
+    publish,
     read_lines,
     sort_pairs,
-    write_section,
 )
 
 SEED = 2026
@@ -884,9 +884,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_errors(errors, args.notes / "eval-errors.txt")
     log_history(command, key, args.notes / "eval-history.tsv")
     section = f"eval_ntrex-{args.part}" + ("-quick" if args.quick else "")
-    write_section(section, body, args.notes / "eval-latest.md")
-    if args.readme:
-        write_section(section, body, Path(__file__).with_name("README.md"))
+    publish(section, body, args.notes, args.readme)
     return 0
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gale_church  # noqa: E402  (the benchmarks are scripts, not a package)
-from common import NOTES, corpora_dir, engine_version, log_history, write_section  # noqa: E402
+from common import NOTES, corpora_dir, engine_version, log_history, publish  # noqa: E402
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -168,9 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "development data)", "", *rows])
     print(body)
     log_history("python benchmarks/eval_textberg.py", key, args.notes / "eval-history.tsv")
-    write_section("eval_textberg", body, args.notes / "eval-latest.md")
-    if args.readme:
-        write_section("eval_textberg", body, Path(__file__).with_name("README.md"))
+    publish("eval_textberg", body, args.notes, args.readme)
     return 0
 
 
