@@ -7,10 +7,9 @@ import sys
 import click
 
 from crossfact.cli_options import lang_option, segmented_option
-from crossfact.display import one_line
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
-from crossfact.terminal import for_stream
+from crossfact.terminal import for_stream, one_line
 
 
 class StderrProgress:

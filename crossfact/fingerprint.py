@@ -14,12 +14,12 @@ from functools import lru_cache
 import regex
 
 from crossfact.dates import find_dates
-from crossfact.display import blank_controls
 from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.numbers import find_codes, find_quantities
+from crossfact.terminal import blank_controls
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at

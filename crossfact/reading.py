@@ -27,11 +27,11 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from crossfact.display import strip_controls
 from crossfact.errors import InputError
 from crossfact.ids import stable_id
 from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
+from crossfact.terminal import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
 # A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB

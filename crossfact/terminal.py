@@ -49,7 +49,6 @@ def one_line(text: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-_SHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -62,7 +61,7 @@ def _visible(match: re.Match[str]) -> str:
 def show_controls(text: str) -> str:
     r"""Text with every control character, bidi override and lone surrogate written out
     visibly (`\x1b`, `\u202e`); tab and newline kept."""
-    return _SHOWN.sub(_visible, text)
+    return _CONTROLS.sub(_visible, text)
 
 
 def message(text: object) -> str:

@@ -26,15 +26,10 @@ from .errors import StoreError
 
 __all__ = ["HERE", "Origin", "file_sha256"]
 
-HASH_CHUNK = 1 << 20
-
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as stream:
-        while chunk := stream.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 class Origin:

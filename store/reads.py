@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from crossfact.display import strip_controls
 from crossfact.models import Document, Event
+from crossfact.terminal import strip_controls
 
 from .base import StoreBase
 from .errors import StoreError

@@ -2,7 +2,8 @@
 
 `crossfact(...)` runs the real command line in a child process (so a traceback, an escape
 byte or a crash cannot hide in the test's own process) and checks the promises of
-issue 13: no traceback, no ESC byte on stdout or stderr, and on failure exactly one line
+issue 13: no traceback, no ESC byte on stdout or stderr, no other control or bidi
+override on stderr, and on failure exactly one line
 on stderr with a non-zero exit.
 """
 
@@ -11,8 +12,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def _controls(char: str) -> bool:
+    """A character a message to the user must never carry raw: a control but newline and
+    tab (C0, DEL, C1), or a bidi embedding, override or isolate that reorders what is shown."""
+    if char in "\n\t":
+        return False
+    return unicodedata.category(char) == "Cc" or "\u202a" <= char <= "\u202e" \
+        or "\u2066" <= char <= "\u2069"
 
 
 @dataclass
@@ -34,7 +45,7 @@ def crossfact(*args: str | Path, env: dict[str, str] | None = None, ok: bool | N
     ran = Ran(proc.returncode, proc.stdout, err)
     assert "Traceback" not in err, err
     assert b"\x1b" not in proc.stdout and b"\x1b" not in proc.stderr, (proc.stdout[:500], err)
-    assert b"\x9b" not in proc.stderr
+    assert not [c for c in err if _controls(c)], err  # C1 (8-bit CSI), bidi overrides too
     if ok is True:
         assert proc.returncode == 0, err
     elif ok is False:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from crossfact.display import one_line, strip_controls
+from crossfact.terminal import one_line, strip_controls
 
 __all__ = ["one_line", "strip_controls", "has_rtl", "starts_rtl", "visual"]
 
