@@ -123,8 +123,8 @@ def test_full_review_is_complete_and_careful(replay) -> None:
     decided, total = store.progress(story, reviewer=seed_review.REVIEWER)
     assert decided == total == 70  # 69 matches, one split out
     kinds = [e.kind for e in store.events(story)]
-    # no move: the matcher now makes the two links this review once moved by hand (the
-    # headlines, bn's "Q2" fragment); moves are driven in tests/test_tui_app.py
+    # no move: the matcher now makes the link this review once made by hand (the French
+    # headline into the Turkish headline's match); moves are driven in tests/test_tui_app.py
     assert {"verdict", "note", "undo", "skip", "split"} <= set(kinds)
     docs = {d.id: d.lang for d in store.documents(story)}
     colossus = store.match("m-a6d654222aab", reviewer=seed_review.REVIEWER)
