@@ -23,7 +23,7 @@ from crossfact.models import Claim, Document, Quantity
 from crossfact.names import WORD, script_of, skeletons
 from crossfact.segment import HEADLINE_MAX_WORDS
 from crossfact.suggest import Figure, figure_of, same
-from crossfact.units import dimension
+from crossfact.units import GENERIC_DEGREE, dimension
 
 # Cue words that say what a bare count or amount counts, per language, matched as the start
 # of a word (Latin script) or anywhere in one (Arabic, Hebrew and Bengali glue clitics and
@@ -183,6 +183,9 @@ def _base(q: Quantity) -> str:
         return "clock"
     if q.year:
         return "year"
+    if q.unit == GENERIC_DEGREE:
+        return "count"  # a degree of no scale may be a magnitude's ("6,8 درجة" on the Richter
+        # scale) as well as a temperature's: typed by its cue words, like a bare number
     return dimension(q.unit) if q.unit else "count"
 
 

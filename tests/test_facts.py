@@ -156,3 +156,8 @@ def test_cost_words_type_a_sum_as_spent() -> None:
         ("money:spend", 2e9)]
     assert kinds("أنفقت الشركة ما لا يقل عن 2 مليار دولار على وحدات معالجة الرسومات.",
                  "ar") == [("money:spend", 2e9)]
+
+
+def test_a_degree_without_a_scale_is_typed_by_its_cue() -> None:
+    """Arabic writes a magnitude in degrees ("بقوة 6.8 درجة"): no temperature."""
+    assert kinds("ضرب زلزال بقوة 6.8 درجة على مقياس ريختر", "ar") == [("magnitude", 6.8)]
