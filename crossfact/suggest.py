@@ -335,7 +335,11 @@ def _distance(a: Figure, b: Figure) -> float:
 def _is_entity(word: str) -> bool:
     """A proper name worth a conflict: three letters or more, or an acronym (IBM against AMD
     is a conflict; AI against IA is one name, as `skeletons` keys acronyms by their letters)."""
-    return len(word) >= 3 or ACRONYM.fullmatch(word) is not None
+    return len(word) >= 3 or _acronym(word)
+
+
+def _acronym(word: str) -> bool:
+    return ACRONYM.fullmatch(word) is not None
 
 
 def _brand(word: str) -> bool:
@@ -439,7 +443,11 @@ def _name_conflicts(
         plain = [r for k, r in rivals.items() if len(as_written.get(k, ())) >= 2]
         for text, _, pos in unshared:
             pool = backed if _brand(text) else [r for r in backed if r in plain]
-            near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE]
+            # an acronym is set against an acronym only (IBM against AMD): against a name
+            # written out it may be that name's initials in the version's own language
+            # (Turkish "AB", Avrupa Birliği, where the others write the name)
+            near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE
+                    and _acronym(r[0]) == _acronym(text)]
             if near:
                 rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")

@@ -271,3 +271,15 @@ def test_a_word_of_a_country_name_is_no_name_of_its_own():
         "he": "המנהיג לשעבר של מפלגת ה- UKIP אמר שפוליטיקאים חייבים לחוש בלחץ, כשחבר פרלמנט של "
               "תרזה מיי הציע."})
     assert not any(r.startswith("Uni ") for r in v.reasons), v.reasons
+
+
+def test_an_acronym_is_no_rival_of_a_name_written_out():
+    """An acronym one version alone writes may be a name's initials in its own language
+    (Turkish "AB" for Avrupa Birliği, as on an NTREX line): no rival of a name written out.
+    IBM against AMD, acronyms both, stays a conflict (test_acronyms_are_names)."""
+    v, _ = verdict({"en": "Voters in Scotland want to rejoin soon.",
+                    "fr": "Les électeurs en Écosse veulent bientôt revenir.",
+                    "tr": "Seçmenler AB'ye yakında dönmek istiyor.",
+                    "he": "הבוחרים בסקוטלנד רוצים לחזור בקרוב.",
+                    "ar": "يريد الناخبون في اسكتلندا العودة قريبا."})
+    assert v.suggestion == "agree", v.reasons
