@@ -161,3 +161,16 @@ def test_cost_words_type_a_sum_as_spent() -> None:
 def test_a_degree_without_a_scale_is_typed_by_its_cue() -> None:
     """Arabic writes a magnitude in degrees ("بقوة 6.8 درجة"): no temperature."""
     assert kinds("ضرب زلزال بقوة 6.8 درجة على مقياس ريختر", "ar") == [("magnitude", 6.8)]
+
+
+def test_two_titles_naming_one_actor_are_a_suggested_link() -> None:
+    """"Erdogan keeps presidential seat" (en) and "Erdogan déclaré vainqueur" (fr) state no
+    figure: two titles sharing a name are linked, weakly, for the reviewer to confirm."""
+    folder = ROOT / "fixtures" / "news" / "turkey-runoff-2023"
+    files = sorted(folder.glob("*.txt"))
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    match, langs, _ = _match_of(result, "en", "Erdogan keeps presidential seat")
+    assert langs == {"en", "fr"}
+    assert _match_of(result, "fr", "Erdogan déclaré vainqueur")[0] == match
+    (m,) = [m for m in result.matches if m.id == match]
+    assert len(m.suggested) == 2  # a weak link: both members suggested
