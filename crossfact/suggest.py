@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
-from crossfact.units import convert, dimension, short_name
+from crossfact.units import GENERIC_DEGREE, convert, dimension, short_name
 from crossfact.vocabulary import is_ordinary_word
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
@@ -28,6 +28,11 @@ ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
 # for 50 miles is 38% off. Set on NTREX (development), the smallest that passed its
 # conversions.
 CONVERTED = 0.03
+# A temperature converted between scales is written in whole degrees, rounded or cut: 80 °F
+# (26.7 °C) is "26" in NTREX's French and "27" in its Hebrew, a difference of 10 °F (5.6 °C)
+# "5" (NTREX, development). Closer than a degree, since "10" would otherwise pass for
+# anything from 5 to 15 by its one significant digit.
+DEGREE_SLACK = 1.0
 ROUNDED_DIGITS = 3  # a rounded figure has at most this many significant digits
 CALENDAR = ("year", "month", "day", "time")  # figures compared exactly, never by magnitude
 SAME_ROLE = 0.15  # how far apart (share of the text) two names may stand to swap roles
@@ -105,11 +110,37 @@ def converts(a: Figure, b: Figure) -> bool:
     5 miles is 8.05 km, "8 km" to one significant digit; 10 inches is 25.4 cm, "25 cm" to
     two. A converted figure is rounded by whoever converts it, so `a`'s own precision is the
     tolerance (and "about" allows the 10% any rounding may take)."""
-    if a.unit is None or b.unit is None or a.unit == b.unit:
+    if a.unit is None or b.unit is None or a.kind != b.kind:
+        return False
+    if GENERIC_DEGREE in (a.unit, b.unit):
+        return dimension(a.unit) == dimension(b.unit) and any(
+            abs(exact - a.value) < DEGREE_SLACK for exact in _other_scale(b.value, b.unit, a.unit))
+    if a.unit == b.unit:
         return False
     exact = convert(b.value, b.unit, a.unit)
-    if exact is None or a.kind != b.kind:
-        return False
+    return exact is not None and _written_as(a, exact)
+
+
+_SCALES = ("temperature-celsius", "temperature-fahrenheit")
+
+
+def _other_scale(value: float, unit: str, to: str) -> list[float]:
+    """`value` degrees in the other scale, where either side does not say its scale ("80
+    degrees" in a US report is "26 degrés" in its French translation): as a temperature, and
+    as a difference of temperatures ("10 degrees above average" is "5 מעלות": 10 °F is a
+    difference of 5.6 °C)."""
+    out = []
+    for source in _SCALES if unit == GENERIC_DEGREE else (unit,):
+        for target in _SCALES if to == GENERIC_DEGREE else (to,):
+            level, zero = convert(value, source, target), convert(0.0, source, target)
+            if source != target and level is not None and zero is not None:
+                out += [level, level - zero]
+    return out
+
+
+def _written_as(a: Figure, exact: float) -> bool:
+    """Whether `a` is `exact` written to `a`'s own precision (or within ROUGH when `a` says
+    "about")."""
     digits = significant_digits(a.value)
     rounded = float(f"{exact:.{digits}g}")
     tolerance = ROUGH if a.rough else CONVERTED
@@ -234,12 +265,28 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     them one figure: "5 miles (en) ≈ 8 km (fr): 5 mi = 8.05 km"."""
     figs = list(shown.values())
     first = figs[0]
+    if first.unit == GENERIC_DEGREE and (
+            other := next((g for g in figs if not _equal(first, g)), None)) is not None:
+        return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
+            f": {_degrees(first, other)}")
     other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
         return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
     exact = convert(first.value, first.unit, other.unit)
     return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
         f": {first.value:g} {short_name(first.unit)} = {exact:.3g} {short_name(other.unit)}")
+
+
+def _degrees(a: Figure, b: Figure) -> str:
+    """How two temperatures that do not say their scale are one: "80 °F = 26.7 °C", or a
+    difference, "10 °F = a difference of 5.56 °C"."""
+    high, low = max(a.value, b.value), min(a.value, b.value)
+    fahrenheit, celsius = _SCALES[1], _SCALES[0]
+    level = convert(high, fahrenheit, celsius) or 0.0
+    if abs(level - low) < DEGREE_SLACK:
+        return f"{high:g} °F = {level:.3g} °C"
+    step = level - (convert(0.0, fahrenheit, celsius) or 0.0)
+    return f"{high:g} °F = a difference of {step:.3g} °C"
 
 
 def _figure_conflicts(
@@ -288,7 +335,11 @@ def _distance(a: Figure, b: Figure) -> float:
 def _is_entity(word: str) -> bool:
     """A proper name worth a conflict: three letters or more, or an acronym (IBM against AMD
     is a conflict; AI against IA is one name, as `skeletons` keys acronyms by their letters)."""
-    return len(word) >= 3 or ACRONYM.fullmatch(word) is not None
+    return len(word) >= 3 or _acronym(word)
+
+
+def _acronym(word: str) -> bool:
+    return ACRONYM.fullmatch(word) is not None
 
 
 def _brand(word: str) -> bool:
@@ -301,7 +352,13 @@ def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
     text = " ".join(c.text for c in claims)
     out = []
     for c in claims:
+        # the words of a country's or language's name of several ("Royaume-Uni", "Amerika
+        # Birleşik Devletleri") are that name, not names of their own ("Uni" against "Ukip")
+        parts = {w for n in c.fingerprint.names if n.skeleton.startswith(("=T:", "=L:"))
+                 for w in WORD.findall(n.text) if w != n.text}
         for name in c.fingerprint.names:
+            if name.text in parts:
+                continue
             pos = text.find(name.text) / max(1, len(text))
             out.append((name.text, name_keys(name), pos))
     return out
@@ -386,7 +443,11 @@ def _name_conflicts(
         plain = [r for k, r in rivals.items() if len(as_written.get(k, ())) >= 2]
         for text, _, pos in unshared:
             pool = backed if _brand(text) else [r for r in backed if r in plain]
-            near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE]
+            # an acronym is set against an acronym only (IBM against AMD): against a name
+            # written out it may be that name's initials in the version's own language
+            # (Turkish "AB", Avrupa Birliği, where the others write the name)
+            near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE
+                    and _acronym(r[0]) == _acronym(text)]
             if near:
                 rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")

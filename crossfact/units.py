@@ -54,6 +54,9 @@ UNITS: dict[str, str] = {
     "duration-month": "month", "duration-week": "week", "duration-day": "day",
     "duration-hour": "hour", "duration-minute": "minute", "duration-second": "second",
 }
+# A temperature that does not say its scale ("80 degrees" in a US report, "26 degrés" in its
+# French translation): suggest reads it as either scale (crossfact.suggest.converts).
+GENERIC_DEGREE = "temperature-generic"
 # Not CLDR units, but what this beat counts: "100.000 GPU", "50 000 GPU" (a dimension alone).
 _COUNTED = {"GPU": "count-gpu", "GPUs": "count-gpu"}
 # Short forms that are also everyday words in running text: English "in" (inch) would read
@@ -88,7 +91,22 @@ def unit_words(lang: str) -> dict[str, str]:
                 word = _NUMBER.sub(" ", word).strip() if number not in written else word.strip()
                 if len(word) > 1 and fold(word) not in skip:
                     table[fold(word)] = unit
+    for word in _degree_words(lang):
+        table.setdefault(word, GENERIC_DEGREE)
     return table
+
+
+def _degree_words(lang: str) -> set[str]:
+    """A bare "degrees" ("80 degrees", "26 degrés", "80 derece"): the words CLDR's Celsius and
+    Fahrenheit names share (CLDR's own generic degree is only "°" in most languages)."""
+    locale = babel_locale(lang)
+    found: set[str] = set()
+    for n in plural_samples(lang):
+        celsius, fahrenheit = (
+            set(format_unit(n, u, length="long", locale=locale).split())
+            for u in ("temperature-celsius", "temperature-fahrenheit"))
+        found |= {fold(w) for w in celsius & fahrenheit if not _NUMBER.fullmatch(w)}
+    return found
 
 
 @cache
@@ -121,6 +139,8 @@ def _pint(unit: str) -> tuple[float, str]:
 
 def short_name(unit: str) -> str:
     """How a reason writes a unit: CLDR's English short form ("km", "mi", "°C")."""
+    if unit == GENERIC_DEGREE:
+        return "°"
     if unit not in UNITS:
         return unit.partition("-")[2].upper()
     return format_unit(1, unit, length="short", locale="en").replace("1", "", 1).strip()

@@ -121,9 +121,11 @@ def test_full_review_is_complete_and_careful(replay) -> None:
     story = store.story_id("seed-story")
     assert story is not None
     decided, total = store.progress(story, reviewer=seed_review.REVIEWER)
-    assert decided == total == 72  # 72 matches, one split out, one emptied by a move
+    assert decided == total == 70  # 69 matches, one split out
     kinds = [e.kind for e in store.events(story)]
-    assert {"verdict", "note", "undo", "skip", "split", "move"} <= set(kinds)
+    # no move: the matcher now makes the link this review once made by hand (the French
+    # headline into the Turkish headline's match); moves are driven in tests/test_tui_app.py
+    assert {"verdict", "note", "undo", "skip", "split"} <= set(kinds)
     docs = {d.id: d.lang for d in store.documents(story)}
     colossus = store.match("m-a6d654222aab", reviewer=seed_review.REVIEWER)
     assert colossus.verdict == "conflict" and [docs[o] for o in colossus.outliers] == ["tr"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from crossfact.fingerprint import fingerprint_story
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document
+from crossfact.numbers import find_quantities
 from crossfact.suggest import suggest
+from crossfact.units import GENERIC_DEGREE
 
 
 def claims_for(versions: dict[str, str], kind: str = "body") -> tuple[list[Claim], dict]:
@@ -224,4 +226,60 @@ def test_a_capitalised_common_word_of_a_name_is_no_conflict():
     v, _ = verdict({"tr": "Polis Downing Sokağı'nı kapattı.",
                     "en": "Police closed Downing Street.",
                     "fr": "La police a fermé Downing Street."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_degrees_without_a_scale_agree_with_their_conversion():
+    """A US report's "80 degrees" is Fahrenheit; its translations write the Celsius."""
+    v, _ = verdict({"en": "New York could reach 80 degrees on Tuesday.",
+                    "fr": "Le mercure pourrait atteindre les 26 degrés à New York mardi.",
+                    "he": "בניו יורק הטמפרטורה עשויה להגיע ל- 27 מעלות ביום שלישי."})
+    assert v.suggestion == "agree"
+    assert v.reasons[0].endswith(": 80 °F = 26.7 °C"), v.reasons
+
+
+def test_a_difference_of_degrees_converts_without_the_offset():
+    v, _ = verdict({"en": "It is 10 degrees above average.",
+                    "fr": "Il fait 10 degrés au-dessus de la moyenne.",
+                    "he": "זה כ- 5 מעלות מעל לממוצע."})
+    assert v.suggestion == "agree" and "a difference of 5.56 °C" in v.reasons[0]
+
+
+def test_degrees_that_are_no_conversion_conflict():
+    v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 50 degrés.",
+                    "tr": "Hava 80 derece idi."})
+    assert v.suggestion == "conflict" and v.reasons[0] == "50 degrés (fr) vs 80 degrees (en, tr)"
+
+
+def test_a_bare_degree_word_is_read_from_cldr_in_each_language():
+    for text, lang in [("80 degrees", "en"), ("26 degrés", "fr"), ("80 derece", "tr"),
+                       ("80 درجة", "ar"), ("27 מעלות", "he")]:
+        (q,) = find_quantities(text, lang)
+        assert q.unit == GENERIC_DEGREE, (text, q)
+
+
+def test_a_word_of_a_country_name_is_no_name_of_its_own():
+    """"Royaume-Uni": "Uni" is part of the United Kingdom, no rival of "Ukip" (as it was on
+    an NTREX line)."""
+    v, _ = verdict({
+        "en": "The former Ukip leader said politicians had to feel the heat, as one of Theresa "
+              "May's own MPs suggested he should lead the talks with the EU.",
+        "fr": "L’ancien du Parti pour l’indépendance du Royaume-Uni a dit que les politiciens "
+              "devaient ressentir la pression, comme l’un des députés de Theresa May l’a dit.",
+        "tr": "Theresa May'in milletvekillerinden biri AB ile görüşmeleri yönetmesini söylerken, "
+              "eski Ukip lideri, politikacıların baskıyı hissetmesi gerektiğini söyledi.",
+        "he": "המנהיג לשעבר של מפלגת ה- UKIP אמר שפוליטיקאים חייבים לחוש בלחץ, כשחבר פרלמנט של "
+              "תרזה מיי הציע."})
+    assert not any(r.startswith("Uni ") for r in v.reasons), v.reasons
+
+
+def test_an_acronym_is_no_rival_of_a_name_written_out():
+    """An acronym one version alone writes may be a name's initials in its own language
+    (Turkish "AB" for Avrupa Birliği, as on an NTREX line): no rival of a name written out.
+    IBM against AMD, acronyms both, stays a conflict (test_acronyms_are_names)."""
+    v, _ = verdict({"en": "Voters in Scotland want to rejoin soon.",
+                    "fr": "Les électeurs en Écosse veulent bientôt revenir.",
+                    "tr": "Seçmenler AB'ye yakında dönmek istiyor.",
+                    "he": "הבוחרים בסקוטלנד רוצים לחזור בקרוב.",
+                    "ar": "يريد الناخبون في اسكتلندا العودة قريبا."})
     assert v.suggestion == "agree", v.reasons
