@@ -101,6 +101,19 @@ def test_a_sentence_split_in_two_is_a_one_to_two_link():
     assert ((7,), (8,)) in found
 
 
+def test_a_split_sentence_whose_first_half_is_an_anchor_is_still_one_link():
+    """The half with the figures anchors between two other anchors; the half without any
+    is found only by the DP that sees that anchor beside it (no anchor is a fixed 1-1)."""
+    a = story(14, seed=13, figures=1.0)
+    a[6] = Unit(6, frozenset({"n:1.5e+06", "p:12"}), 260)
+    t = translate(a)
+    halves = [Unit(0, frozenset({"n:1.5e+06", "p:12"}), 150), Unit(0, frozenset(), 140)]
+    b = reindex(t[:6] + halves + t[7:])
+    found = pairs(align_pair(a, b, LOW))
+    assert ((6,), (6, 7)) in found
+    assert ((5,), (5,)) in found and ((7,), (8,)) in found
+
+
 def test_another_article_sharing_a_look_alike_figure_is_not_paired():
     """Two articles that share one figure ("$10 billion") in otherwise different claims:
     no link between them, and the pair is not read as a translation."""
