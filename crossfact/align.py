@@ -4,8 +4,8 @@ The shape of hunalign, Bleualign and Bertalign (docs/architecture.md), with fing
 similarity:
 1. anchors: pairs whose figures, codes and names make each the other's best partner;
 2. the longest chain of anchors in document order is the backbone; each gap between two
-   anchors is filled by a DP over beads 1-1, 1-2, 2-1, 2-2, 1-3 and 3-1 (sentences a
-   translation split or merged), 1-0 and 0-1;
+   anchors, with those two anchors, is filled by a DP over beads 1-1, 1-2, 2-1, 2-2, 1-3
+   and 3-1 (sentences a translation split or merged), 1-0 and 0-1;
 3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
    leaves the backbone as a deletion here and an insertion there, and the second pass pairs
    the two, since within the leftovers their order holds again.
@@ -250,7 +250,8 @@ def _fill(
 def _fixed(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """The anchors that bound the gaps: those next to another anchor on the diagonal (two
     1-1 beads in a row). A lone anchor may be one half of a 2-1 or 2-2 bead, so it stays
-    inside its gap, where the DP can widen it."""
+    inside its gap, where the DP can widen it; so does a bounding anchor, which the DP of
+    its gap sees too (a sentence split in two leaves one half an anchor, the other not)."""
     on = {(i, j) for i, j, _ in chain}
     return [(i, j, s) for i, j, s in chain
             if (i - 1, j - 1) in on or (i + 1, j + 1) in on]
@@ -403,29 +404,31 @@ def _one_pass(
         # a rewrite, another article: evidence only, in any order
         return [_widen(scorer, a, b, i, j, s) for i, j, s in anchors if _strong(scorer, a[i], b[j])]
     links: list[Link] = []
-    prev_i, prev_j = -1, -1
     anchored = {(i, j) for i, j, _ in chain}
-    for i, j, s in [*_fixed(chain), (len(a), len(b), 0.0)]:
-        bounded = prev_i >= 0 and i < len(a)
-        even = abs((i - prev_i) - (j - prev_j)) <= 1
-        gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
-        gap = (
-            _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)), skip,
-                  [(ci - prev_i - 1, cj - prev_j - 1) for ci, cj, _ in chain
-                   if prev_i < ci < i and prev_j < cj < j])
-            if (bounded or first) and ((significant and first) or even)
-            else []
-        )
+    fixed = _fixed(chain)
+    for (pi, pj, _), (i, j, _) in pairwise([(-1, -1, 0.0), *fixed, (len(a), len(b), 0.0)]):
+        bounded = pi >= 0 and i < len(a)
+        if (i - pi, j - pj) == (1, 1) or not (
+                (bounded or first) and ((significant and first) or abs((i - pi) - (j - pj)) <= 1)):
+            continue
+        # the gap with the anchors either side of it: the other half of a sentence that
+        # the translation split or merged may lie beside an anchor
+        lo_a, lo_b = max(pi, 0), max(pj, 0)
+        bonus = _gap_bonus(bounded, i - pi - 1, j - pj - 1)
+        gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip,
+                    [(ci - lo_a, cj - lo_b) for ci, cj, _ in chain
+                     if lo_a <= ci <= i and lo_b <= cj <= j])
         for lk in gap:
-            link_a = tuple(x + prev_i + 1 for x in lk.a)
-            link_b = tuple(y + prev_j + 1 for y in lk.b)
+            link_a = tuple(x + lo_a for x in lk.a)
+            link_b = tuple(y + lo_b for y in lk.b)
             # an anchor inside a bead: its place in the backbone is evidence too
             on_chain = any((x, y) in anchored for x in link_a for y in link_b)
             links.append(Link(link_a, link_b,
                               min(1.0, lk.score + POSITION_BONUS) if on_chain else lk.score))
-        if i < len(a):
-            links.append(Link((i,), (j,), min(1.0, s + POSITION_BONUS)))
-        prev_i, prev_j = i, j
+    used_a = {x for lk in links for x in lk.a}
+    used_b = {y for lk in links for y in lk.b}
+    links += [Link((i,), (j,), min(1.0, s + POSITION_BONUS)) for i, j, s in fixed
+              if i not in used_a and j not in used_b]
     return links
 
 

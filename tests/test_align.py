@@ -101,6 +101,19 @@ def test_a_sentence_split_in_two_is_a_one_to_two_link():
     assert ((7,), (8,)) in found
 
 
+def test_a_split_sentence_whose_first_half_is_an_anchor_is_still_one_link():
+    """The half with the figures anchors between two other anchors; the half without any
+    is found only by the DP that sees that anchor beside it (no anchor is a fixed 1-1)."""
+    a = story(14, seed=13, figures=1.0)
+    a[6] = Unit(6, frozenset({"n:1.5e+06", "p:12"}), 260)
+    t = translate(a)
+    halves = [Unit(0, frozenset({"n:1.5e+06", "p:12"}), 150), Unit(0, frozenset(), 140)]
+    b = reindex(t[:6] + halves + t[7:])
+    found = pairs(align_pair(a, b, LOW))
+    assert ((6,), (6, 7)) in found
+    assert ((5,), (5,)) in found and ((7,), (8,)) in found
+
+
 def test_another_article_sharing_a_look_alike_figure_is_not_paired():
     """Two articles that share one figure ("$10 billion") in otherwise different claims:
     no link between them, and the pair is not read as a translation."""
@@ -307,3 +320,20 @@ def test_a_match_holds_a_run_of_three_adjacent_claims_of_a_version_but_no_gap():
     assert _compatible(run, _Cluster({"b5"}, {"B": {"b5"}}), True, index, keys)
     assert not _compatible(run, _Cluster({"b5"}, {"B": {"b5"}}), False, index, keys)
     assert not _compatible(run, _Cluster({"b7"}, {"B": {"b7"}}), True, index, keys)
+
+
+def test_a_split_link_is_judged_with_the_rest_of_its_bead():
+    """The edges of one 1-3 or 2-2 bead join one at a time, in any order: the outer claims
+    of a run join before the middle one, and a 2-2 bead of two versions holds whole."""
+    index = {"a0": 0, "a1": 1, "b3": 3, "b4": 4, "b5": 5}
+    keys = {c: frozenset() for c in index}
+    outer = _Cluster({"a0", "b3"}, {"A": {"a0"}, "B": {"b3"}})
+    b5 = _Cluster({"b5"}, {"B": {"b5"}})
+    split = {"A": frozenset({"a0"}), "B": frozenset({"b3", "b4", "b5"})}
+    assert not _compatible(outer, b5, True, index, keys)
+    assert _compatible(outer, b5, True, index, keys, split)
+    pair = _Cluster({"a0", "a1", "b3"}, {"A": {"a0", "a1"}, "B": {"b3"}})
+    b4 = _Cluster({"b4"}, {"B": {"b4"}})
+    both = {"A": frozenset({"a0", "a1"}), "B": frozenset({"b3", "b4"})}
+    assert not _compatible(pair, b4, True, index, keys)
+    assert _compatible(pair, b4, True, index, keys, both)
