@@ -182,6 +182,30 @@ def _links(
     return edges, {frozenset(pair) for pair, yes in translation.items() if yes}
 
 
+def _corroborated(
+    edges: list[tuple[float, str, str, bool]], partners: dict[str, dict[str, set[str]]],
+    doc_of: dict[str, str], translated: set[frozenset[str]],
+) -> list[tuple[float, str, str, bool]]:
+    """The edges but the weak ones (below HIGH: length and position) that no third version
+    confirms where one could: a sentence of the story has its counterparts in the other
+    translations too, so a weak link that no version translating both sides joins (a claim
+    linked to each) is an insertion or a moved sentence the DP paired for want of anything
+    better (NTREX part A: inserted sentences left unsourced 86.2% -> 91.9%, link F1 0.958
+    -> 0.957; part B move 0.966 -> 0.967)."""
+    versions = {d for pair in translated for d in pair}
+
+    def confirmed(x: str, y: str) -> bool:
+        dx, dy = doc_of[x], doc_of[y]
+        if frozenset((dx, dy)) not in translated:  # another outlet's article: facts.py's
+            return True
+        thirds = [z for z in versions - {dx, dy}
+                  if frozenset((dx, z)) in translated and frozenset((dy, z)) in translated]
+        return not thirds or any(
+            not partners[x].get(z, set()).isdisjoint(partners[y].get(z, set())) for z in thirds)
+
+    return [edge for edge in edges if edge[0] >= HIGH or confirmed(edge[1], edge[2])]
+
+
 def _supported(
     edges: list[tuple[float, str, str, bool]], n_docs: int, doc_of: dict[str, str]
 ) -> list[tuple[float, float, str, str, bool]]:
@@ -223,6 +247,7 @@ def match_claims(
         if frozenset((doc_of[x], doc_of[y])) in translated:
             partners[x].setdefault(doc_of[y], set()).add(y)
             partners[y].setdefault(doc_of[x], set()).add(x)
+    edges = _corroborated(edges, partners, doc_of, translated)
     for negated, score, x, y, split in sorted(_supported(edges, len(docs), doc_of)):
         cx, cy = clusters[x], clusters[y]
         if cx is not cy:
