@@ -512,9 +512,10 @@ def same_layout(a: list[Unit], b: list[Unit], anchors: list[tuple[int, int, floa
     """Whether two versions are paragraphed alike, read from the text: as many paragraphs,
     of several claims and of nearly the same sizes, and nearly every anchor in a paragraph
     that corresponds to one paragraph only on the other side. Outlets that paragraph on
-    their own agree on that only by chance (on NTREX part L, 0 of 208 pairs pass; on part
-    A, with its shared layout, 114), and then paragraphs are no evidence; where they
-    agree, a paragraph is a block that moves whole."""
+    their own agree on that only by chance (pairs aligned in NTREX part L's clean and
+    perturbed runs: 37 of 2,496 pass; in part A, with its shared layout, 1,757 of 2,510),
+    and then paragraphs are no evidence; where they agree, a paragraph is a block that
+    moves whole."""
     if len(anchors) < MIN_PARAGRAPHS or any(not u or u[0].paragraph < 0 for u in (a, b)):
         return False
     count_a, count_b = len(_paragraph_groups(a)), len(_paragraph_groups(b))
