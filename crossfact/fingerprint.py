@@ -18,7 +18,7 @@ from crossfact.display import blank_controls
 from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
-from crossfact.names import WORD, script_of, skeletons
+from crossfact.names import WORD, Spans, script_of, skeletons, word_spans
 from crossfact.numbers import find_codes, find_quantities
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
@@ -41,14 +41,14 @@ JOINED_SKELETON = 6
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
-def tokens(text: str) -> Tokens:
+def tokens(text: str, spans: Spans | None = None) -> Tokens:
     """The words of a claim, each marked when it opens a sentence (a claim may hold several
-    in pre-segmented files), since a capital there says nothing about being a name."""
+    in pre-segmented files), since a capital there says nothing about being a name;
+    `spans` are its words' (`word_spans`) where the caller has them."""
     out: Tokens = []
     last = 0
-    for m in WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    for start, end in word_spans(text) if spans is None else spans:
+        word = text[start:end]
         # only a capital needs to know (lower-case words are never names by position), and
         # only after something other than spaces: every sentence end has a mark
         initial = not out or (
@@ -167,23 +167,24 @@ def _latin_skeleton(word: str) -> str:
     return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
-def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: NameFinder
-                ) -> Fingerprint:
+def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[str],
+                names: NameFinder) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions.
 
-    `text` has its controls blanked (`blank_controls`). Codes are digits, so a claim
-    without any skips their search (most claims have none); figures may be words.
+    `text` has its controls blanked (`blank_controls`), `spans` and `words` are its words'
+    (`word_spans`, `tokens`). Codes are digits, so a claim without any skips their search
+    (most claims have none); figures may be words.
     """
     dates = find_dates(text, lang)
     digits = _has_digit(text) is not None
-    numbers = find_quantities(text, lang)  # digits, or numbers in words
+    numbers = find_quantities(text, lang, spans)  # digits, or numbers in words
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     parts: list[DateRef | Quantity] = [*dates, *numbers]
     taken = frozenset(w for part in parts for w in WORD.findall(part.text))
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=with_exonyms(names(words, latin, taken), text, lang),
+        names=with_exonyms(names(words, latin, taken), text, lang, spans),
         codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
@@ -191,11 +192,11 @@ def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: Nam
     )
 
 
-def with_exonyms(names: list[Name], text: str, lang: str) -> list[Name]:
+def with_exonyms(names: list[Name], text: str, lang: str, spans: Spans) -> list[Name]:
     """The names, those that are countries or languages keyed by their CLDR code, and the
     countries and languages written in words no other rule reads as names ("الهند", "ভারত",
     "Amerika Birleşik Devletleri" as one name)."""
-    found = find_exonyms(text, lang)
+    found = find_exonyms(text, lang, spans)
     if not found:
         return names
     key = dict(found)
@@ -211,7 +212,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
     texts = {c.id: blank_controls(c.text) for c in claims}
-    words = {c.id: tokens(texts[c.id]) for c in claims}
+    spans = {c.id: word_spans(texts[c.id]) for c in claims}
+    words = {c.id: tokens(texts[c.id], spans[c.id]) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }
@@ -233,6 +235,6 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # benchmarks/README.md), as every later stage then found the word caches cold.
     return [
         c.model_copy(update={"fingerprint": fingerprint(
-            texts[c.id], lang[c.doc], words[c.id], latin[c.id], find_names)})
+            texts[c.id], lang[c.doc], spans[c.id], words[c.id], latin[c.id], find_names)})
         for c in claims
     ]

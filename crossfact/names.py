@@ -21,6 +21,14 @@ from crossfact.models import Name
 WORD = regex.compile(
     r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
 )
+Spans = list[tuple[int, int]]  # where each WORD of a text stands
+
+
+def word_spans(text: str) -> Spans:
+    """The spans of `text`'s words: found once per claim and handed to each reader of words
+    (names, numbers in words, countries), since the search costs more than any one reading."""
+    return [m.span() for m in WORD.finditer(text)]
+
 
 # An all-capital word of 2-4 letters: a name or a code (IBM, AMD, NATO), never a common word.
 ACRONYM = regex.compile(r"\p{Lu}{2,4}")
