@@ -100,12 +100,23 @@ class NameFinder:
 
     def __init__(self, lexicon: set[str]) -> None:
         self.lexicon = lexicon
-        self._native: dict[str, str | None] = {}
         # the beginnings of long Latin names, for names one script writes as two words:
         # "Kahramanmaraş" (krmnmrs) is كهرمان مرعش (krmn + mrs)
         self._starts = frozenset(sk[:k] for sk in lexicon if len(sk) >= JOINED_SKELETON
                                  for k in range(3, len(sk)))
+        self._words: dict[str, tuple[str | None, bool]] = {}
         self._pairs: dict[tuple[str, str], str | None] = {}
+
+    def read(self, word: str) -> tuple[str | None, bool]:
+        """(the skeleton by which a word alone is a name of the lexicon, or None; whether it
+        may then begin a name of two words, `native_pair`), worked out once per word."""
+        found = self._words.get(word)
+        if found is None:
+            skeleton = self.native_skeleton(word)
+            opens = skeleton is None and bool(self._starts) and script_of(word) != "Latin" \
+                and not _has_digit(word) and not skeletons(word).isdisjoint(self._starts)
+            found = self._words[word] = (skeleton, opens)
+        return found
 
     def native_pair(self, first: str, second: str) -> str | None:
         """The skeleton by which two adjacent non-Latin words are one name of the lexicon,
@@ -125,16 +136,12 @@ class NameFinder:
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
-        if word in self._native:
-            return self._native[word]
-        found = None
         # three consonants collide often in Arabic and Hebrew: only short words then
         if (not _has_digit(word) and script_of(word) != "Latin"
                 and (hit := skeletons(word) & self.lexicon)
                 and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
-            found = min(hit)
-        self._native[word] = found
-        return found
+            return min(hit)
+        return None
 
     def __call__(self, words: Tokens, latin: set[str], skip: frozenset[str] = frozenset()
                  ) -> list[Name]:
@@ -142,16 +149,16 @@ class NameFinder:
         skeleton is in the lexicon; `skip` holds words already read as something else."""
         names: list[Name] = []
         seen: set[str] = set(skip)
-        native = self._native
+        known = self._words
         for i, (word, _) in enumerate(words):
             if word in seen:
                 continue
             if word in latin:
                 names.append(Name(text=word, skeleton=_latin_skeleton(word), latin=True))
             else:
-                skeleton = native[word] if word in native else self.native_skeleton(word)
+                skeleton, opens = known.get(word) or self.read(word)
                 if skeleton is None:
-                    if self._starts and i + 1 < len(words) and script_of(word) != "Latin" \
+                    if opens and i + 1 < len(words) \
                             and (pair := self.native_pair(word, words[i + 1][0])):
                         names.append(Name(text=f"{word} {words[i + 1][0]}", skeleton=pair,
                                           latin=False))

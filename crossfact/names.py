@@ -112,17 +112,18 @@ def skeletons(word: str) -> frozenset[str]:
     if word.endswith(suffixes):
         forms.update(word[: -len(sfx)] for sfx in suffixes
                      if word.endswith(sfx) and len(word) - len(sfx) >= 2)
-    if script == "Hebrew":
+    if script == "Hebrew" and "ו" in word:
         forms |= {f.replace("ו", "") for f in forms}
     if script == "Latin" and not _TURKISH_ONLY.isdisjoint(word):
         # Turkish c and ç are the sounds Arabic writes ج, Bengali জ/চ: Pazarcık = بازارجيك
         forms |= {f.translate(_TURKISH_C) for f in forms}
-    found = frozenset(s for s in map(skeleton, forms) if len(s) >= 2)
-    if script == "Latin" and (not found or ACRONYM.fullmatch(word)):
-        # xAI, AI: too few consonants, compare as written; an acronym also by its letters
-        # in any order, as languages order them (AI / IA, NATO / OTAN, EU / UE)
-        found |= {"=" + ("".join(sorted(word.lower())) if ACRONYM.fullmatch(word)
-                         else word.lower())}
+    found = frozenset([s for s in map(skeleton, forms) if len(s) >= 2])
+    if script == "Latin":
+        acronym = len(word) <= 4 and ACRONYM.fullmatch(word) is not None  # length first: cheap
+        if not found or acronym:
+            # xAI, AI: too few consonants, compare as written; an acronym also by its letters
+            # in any order, as languages order them (AI / IA, NATO / OTAN, EU / UE)
+            found |= {"=" + ("".join(sorted(word.lower())) if acronym else word.lower())}
     return found
 
 
