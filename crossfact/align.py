@@ -405,14 +405,16 @@ def _one_pass(
     links: list[Link] = []
     prev_i, prev_j = -1, -1
     anchored = {(i, j) for i, j, _ in chain}
+    chain_i = [i for i, _, _ in chain]  # increasing: a gap's anchors are a slice of the chain
     for i, j, s in [*_fixed(chain), (len(a), len(b), 0.0)]:
         bounded = prev_i >= 0 and i < len(a)
         even = abs((i - prev_i) - (j - prev_j)) <= 1
         gap_a, gap_b = a[prev_i + 1 : i], b[prev_j + 1 : j]
         gap = (
             _fill(scorer, gap_a, gap_b, _gap_bonus(bounded, len(gap_a), len(gap_b)), skip,
-                  [(ci - prev_i - 1, cj - prev_j - 1) for ci, cj, _ in chain
-                   if prev_i < ci < i and prev_j < cj < j])
+                  [(ci - prev_i - 1, cj - prev_j - 1) for ci, cj, _ in
+                   chain[bisect.bisect_right(chain_i, prev_i):bisect.bisect_left(chain_i, i)]
+                   if prev_j < cj < j])
             if (bounded or first) and ((significant and first) or even)
             else []
         )
