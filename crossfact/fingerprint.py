@@ -27,6 +27,8 @@ URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|n
 _URL_HINT = regex.compile(r"://|www\.|\.(?:com|org|net|io|ly)")
 HANDLE = regex.compile(r"(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+")
 QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
+# what every quote and handle starts with: looked for first, as few claims have any
+_QUOTE_OR_HANDLE = regex.compile(r"[“«„\"@]")
 
 
 _has_digit = regex.compile(r"\p{N}").search
@@ -184,6 +186,7 @@ def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[st
     """
     dates = find_dates(text, lang)
     digits = _has_digit(text) is not None
+    marked = _QUOTE_OR_HANDLE.search(text) is not None
     numbers = find_quantities(text, lang, spans)  # digits, or numbers in words
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     parts: list[DateRef | Quantity] = [*dates, *numbers]
@@ -193,9 +196,9 @@ def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[st
         dates=dates,
         names=with_exonyms(names(words, latin, taken), text, lang, spans),
         codes=find_codes(text) if digits else [],
-        quotes=[q.strip() for q in QUOTE.findall(text)],
+        quotes=[q.strip() for q in QUOTE.findall(text)] if marked else [],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
-        handles=[h.lower() for h in HANDLE.findall(text)],
+        handles=[h.lower() for h in HANDLE.findall(text)] if marked else [],
     )
 
 
