@@ -415,6 +415,7 @@ def _one_pass(
     links: list[Link] = []
     anchored = {(i, j) for i, j, _ in chain}
     fixed = _fixed(chain)
+    chain_i = [i for i, _, _ in chain]  # increasing: a gap's anchors are a slice of the chain
     for (pi, pj, _), (i, j, _) in pairwise([(-1, -1, 0.0), *fixed, (len(a), len(b), 0.0)]):
         bounded = pi >= 0 and i < len(a)
         if (i - pi, j - pj) == (1, 1) or not (
@@ -424,9 +425,9 @@ def _one_pass(
         # the translation split or merged may lie beside an anchor
         lo_a, lo_b = max(pi, 0), max(pj, 0)
         bonus = _gap_bonus(bounded, i - pi - 1, j - pj - 1)
+        inside = chain[bisect.bisect_left(chain_i, lo_a):bisect.bisect_right(chain_i, i)]
         gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip,
-                    [(ci - lo_a, cj - lo_b) for ci, cj, _ in chain
-                     if lo_a <= ci <= i and lo_b <= cj <= j])
+                    [(ci - lo_a, cj - lo_b) for ci, cj, _ in inside if lo_b <= cj <= j])
         for lk in gap:
             link_a = tuple(x + lo_a for x in lk.a)
             link_b = tuple(y + lo_b for y in lk.b)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from crossfact.locales import babel_locale, fold
-from crossfact.names import WORD
+from crossfact.names import Spans, word_spans
 
 # What a language glues to a name (CLDR lists the bare name): Arabic "و/ف/ب/ل/ك" before its
 # "ال" ("والهند", "بالهند", and "للهند" for ل + الهند), Hebrew "ו/ב/ל/מ/ה/ש/כ" ("בהודו");
@@ -67,11 +67,12 @@ def _table(lang: str) -> _Table:
     return _Table(table, starts)
 
 
-def find_exonyms(text: str, lang: str) -> list[tuple[str, str]]:
+def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple[str, str]]:
     """(the words as written, their CLDR key) for each country or language `text` names,
-    the longest name where names overlap ("Amerika Birleşik Devletleri", not "Amerika")."""
+    the longest name where names overlap ("Amerika Birleşik Devletleri", not "Amerika");
+    `spans` are its words' (`word_spans`) where the caller has them."""
     table = _table(lang)
-    spans = [m.span() for m in WORD.finditer(text)]
+    spans = word_spans(text) if spans is None else spans
     # most words start no name: one lookup each, inline, before any closer look
     starts = table.starts
     candidates = [i for i, (a, b) in enumerate(spans) if _key(text[a:b]) in starts]

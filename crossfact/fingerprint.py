@@ -17,7 +17,7 @@ from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
-from crossfact.names import WORD, script_of, skeletons
+from crossfact.names import WORD, Spans, script_of, skeletons, word_spans
 from crossfact.numbers import find_codes, find_quantities
 from crossfact.terminal import blank_controls
 
@@ -27,6 +27,8 @@ URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|n
 _URL_HINT = regex.compile(r"://|www\.|\.(?:com|org|net|io|ly)")
 HANDLE = regex.compile(r"(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+")
 QUOTE = regex.compile(r"[“«„\"]([^“”«»„\"]{12,}?)[”»“\"]")
+# what every quote and handle starts with: looked for first, as few claims have any
+_QUOTE_OR_HANDLE = regex.compile(r"[“«„\"@]")
 
 
 _has_digit = regex.compile(r"\p{N}").search
@@ -41,14 +43,14 @@ JOINED_SKELETON = 6
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
-def tokens(text: str) -> Tokens:
+def tokens(text: str, spans: Spans | None = None) -> Tokens:
     """The words of a claim, each marked when it opens a sentence (a claim may hold several
-    in pre-segmented files), since a capital there says nothing about being a name."""
+    in pre-segmented files), since a capital there says nothing about being a name;
+    `spans` are its words' (`word_spans`) where the caller has them."""
     out: Tokens = []
     last = 0
-    for m in WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
+    for start, end in word_spans(text) if spans is None else spans:
+        word = text[start:end]
         # only a capital needs to know (lower-case words are never names by position), and
         # only after something other than spaces: every sentence end has a mark
         initial = not out or (
@@ -100,12 +102,23 @@ class NameFinder:
 
     def __init__(self, lexicon: set[str]) -> None:
         self.lexicon = lexicon
-        self._native: dict[str, str | None] = {}
         # the beginnings of long Latin names, for names one script writes as two words:
         # "Kahramanmaraş" (krmnmrs) is كهرمان مرعش (krmn + mrs)
         self._starts = frozenset(sk[:k] for sk in lexicon if len(sk) >= JOINED_SKELETON
                                  for k in range(3, len(sk)))
+        self._words: dict[str, tuple[str | None, bool]] = {}
         self._pairs: dict[tuple[str, str], str | None] = {}
+
+    def read(self, word: str) -> tuple[str | None, bool]:
+        """(the skeleton by which a word alone is a name of the lexicon, or None; whether it
+        may then begin a name of two words, `native_pair`), worked out once per word."""
+        found = self._words.get(word)
+        if found is None:
+            skeleton = self.native_skeleton(word)
+            opens = skeleton is None and bool(self._starts) and script_of(word) != "Latin" \
+                and not _has_digit(word) and not skeletons(word).isdisjoint(self._starts)
+            found = self._words[word] = (skeleton, opens)
+        return found
 
     def native_pair(self, first: str, second: str) -> str | None:
         """The skeleton by which two adjacent non-Latin words are one name of the lexicon,
@@ -125,16 +138,12 @@ class NameFinder:
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
-        if word in self._native:
-            return self._native[word]
-        found = None
         # three consonants collide often in Arabic and Hebrew: only short words then
         if (not _has_digit(word) and script_of(word) != "Latin"
                 and (hit := skeletons(word) & self.lexicon)
                 and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
-            found = min(hit)
-        self._native[word] = found
-        return found
+            return min(hit)
+        return None
 
     def __call__(self, words: Tokens, latin: set[str], skip: frozenset[str] = frozenset()
                  ) -> list[Name]:
@@ -142,16 +151,16 @@ class NameFinder:
         skeleton is in the lexicon; `skip` holds words already read as something else."""
         names: list[Name] = []
         seen: set[str] = set(skip)
-        native = self._native
+        known = self._words
         for i, (word, _) in enumerate(words):
             if word in seen:
                 continue
             if word in latin:
                 names.append(Name(text=word, skeleton=_latin_skeleton(word), latin=True))
             else:
-                skeleton = native[word] if word in native else self.native_skeleton(word)
+                skeleton, opens = known.get(word) or self.read(word)
                 if skeleton is None:
-                    if self._starts and i + 1 < len(words) and script_of(word) != "Latin" \
+                    if opens and i + 1 < len(words) \
                             and (pair := self.native_pair(word, words[i + 1][0])):
                         names.append(Name(text=f"{word} {words[i + 1][0]}", skeleton=pair,
                                           latin=False))
@@ -167,35 +176,37 @@ def _latin_skeleton(word: str) -> str:
     return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
-def fingerprint(text: str, lang: str, words: Tokens, latin: set[str], names: NameFinder
-                ) -> Fingerprint:
+def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[str],
+                names: NameFinder) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions.
 
-    `text` has its controls blanked (`blank_controls`). Codes are digits, so a claim
-    without any skips their search (most claims have none); figures may be words.
+    `text` has its controls blanked (`blank_controls`), `spans` and `words` are its words'
+    (`word_spans`, `tokens`). Codes are digits, so a claim without any skips their search
+    (most claims have none); figures may be words.
     """
     dates = find_dates(text, lang)
     digits = _has_digit(text) is not None
-    numbers = find_quantities(text, lang)  # digits, or numbers in words
+    marked = _QUOTE_OR_HANDLE.search(text) is not None
+    numbers = find_quantities(text, lang, spans)  # digits, or numbers in words
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     parts: list[DateRef | Quantity] = [*dates, *numbers]
     taken = frozenset(w for part in parts for w in WORD.findall(part.text))
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=with_exonyms(names(words, latin, taken), text, lang),
+        names=with_exonyms(names(words, latin, taken), text, lang, spans),
         codes=find_codes(text) if digits else [],
-        quotes=[q.strip() for q in QUOTE.findall(text)],
+        quotes=[q.strip() for q in QUOTE.findall(text)] if marked else [],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
-        handles=[h.lower() for h in HANDLE.findall(text)],
+        handles=[h.lower() for h in HANDLE.findall(text)] if marked else [],
     )
 
 
-def with_exonyms(names: list[Name], text: str, lang: str) -> list[Name]:
+def with_exonyms(names: list[Name], text: str, lang: str, spans: Spans) -> list[Name]:
     """The names, those that are countries or languages keyed by their CLDR code, and the
     countries and languages written in words no other rule reads as names ("الهند", "ভারত",
     "Amerika Birleşik Devletleri" as one name)."""
-    found = find_exonyms(text, lang)
+    found = find_exonyms(text, lang, spans)
     if not found:
         return names
     key = dict(found)
@@ -211,7 +222,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
     texts = {c.id: blank_controls(c.text) for c in claims}
-    words = {c.id: tokens(texts[c.id]) for c in claims}
+    spans = {c.id: word_spans(texts[c.id]) for c in claims}
+    words = {c.id: tokens(texts[c.id], spans[c.id]) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }
@@ -233,6 +245,6 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # benchmarks/README.md), as every later stage then found the word caches cold.
     return [
         c.model_copy(update={"fingerprint": fingerprint(
-            texts[c.id], lang[c.doc], words[c.id], latin[c.id], find_names)})
+            texts[c.id], lang[c.doc], spans[c.id], words[c.id], latin[c.id], find_names)})
         for c in claims
     ]

@@ -62,6 +62,7 @@ _FOLD_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "�
 # and newsrooms as a straight or curly double quote (ק"מ, ק“מ): one spelling for lookups.
 GERSHAYIM = "״\"“”"
 _FOLD_GERSHAYIM = str.maketrans(dict.fromkeys(GERSHAYIM, "״"))
+_FOLD = _FOLD_ARABIC | _FOLD_GERSHAYIM  # one pass: neither table maps to the other's keys
 
 
 def same_length_clean(text: str) -> str:
@@ -80,10 +81,10 @@ def fold(word: str) -> str:
 
     Cached: each distinct word of a story is folded by several readers (numbers in words,
     exonyms, dates, units)."""
-    word = unicodedata.normalize("NFC", word.translate(_BIDI_TO_SPACE)).strip()
+    word = unicodedata.normalize("NFC", same_length_clean(word)).strip()
     word = _SPACES.sub(" ", word)
     word = word.casefold().replace("\u0307", "")
-    return word.translate(_FOLD_ARABIC).translate(_FOLD_GERSHAYIM)
+    return word.translate(_FOLD)
 
 
 def word_regex(word: str) -> str:

@@ -21,6 +21,14 @@ from crossfact.models import Name
 WORD = regex.compile(
     r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
 )
+Spans = list[tuple[int, int]]  # where each WORD of a text stands
+
+
+def word_spans(text: str) -> Spans:
+    """The spans of `text`'s words: found once per claim and handed to each reader of words
+    (names, numbers in words, countries), since the search costs more than any one reading."""
+    return [m.span() for m in WORD.finditer(text)]
+
 
 # An all-capital word of 2-4 letters: a name or a code (IBM, AMD, NATO), never a common word.
 ACRONYM = regex.compile(r"\p{Lu}{2,4}")
@@ -104,17 +112,18 @@ def skeletons(word: str) -> frozenset[str]:
     if word.endswith(suffixes):
         forms.update(word[: -len(sfx)] for sfx in suffixes
                      if word.endswith(sfx) and len(word) - len(sfx) >= 2)
-    if script == "Hebrew":
+    if script == "Hebrew" and "ו" in word:
         forms |= {f.replace("ו", "") for f in forms}
     if script == "Latin" and not _TURKISH_ONLY.isdisjoint(word):
         # Turkish c and ç are the sounds Arabic writes ج, Bengali জ/চ: Pazarcık = بازارجيك
         forms |= {f.translate(_TURKISH_C) for f in forms}
-    found = frozenset(s for s in map(skeleton, forms) if len(s) >= 2)
-    if script == "Latin" and (not found or ACRONYM.fullmatch(word)):
-        # xAI, AI: too few consonants, compare as written; an acronym also by its letters
-        # in any order, as languages order them (AI / IA, NATO / OTAN, EU / UE)
-        found |= {"=" + ("".join(sorted(word.lower())) if ACRONYM.fullmatch(word)
-                         else word.lower())}
+    found = frozenset([s for s in map(skeleton, forms) if len(s) >= 2])
+    if script == "Latin":
+        acronym = len(word) <= 4 and ACRONYM.fullmatch(word) is not None  # length first: cheap
+        if not found or acronym:
+            # xAI, AI: too few consonants, compare as written; an acronym also by its letters
+            # in any order, as languages order them (AI / IA, NATO / OTAN, EU / UE)
+            found |= {"=" + ("".join(sorted(word.lower())) if acronym else word.lower())}
     return found
 
 

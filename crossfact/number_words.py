@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from crossfact.locales import NBSPACES, babel_locale, fold
-from crossfact.names import WORD
+from crossfact.names import Spans, word_spans
 
 # the numbers spelled: small counts and round hundreds (a newsroom's "two", "fifty",
 # "three hundred"); "one" is left out (see above)
@@ -106,13 +106,14 @@ _GAP = re.compile(rf"[\s{NBSPACES}\-]*")
 _AND = re.compile(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*")
 
 
-def find_spelled(text: str, lang: str) -> list[Spelled]:
-    """The numbers `text` spells out, in order, the longest reading at each word."""
+def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spelled]:
+    """The numbers `text` spells out, in order, the longest reading at each word; `spans`
+    are its words' (`word_spans`) where the caller has them."""
     table = _table(lang)
     if table is None:
         return []
     lang = babel_locale(lang).language
-    spans = [m.span() for m in WORD.finditer(text)]
+    spans = word_spans(text) if spans is None else spans
     # most claims spell no number: one cached lookup per word says where one may start
     starts = [i for i, (a, b) in enumerate(spans) if _may_start(text[a:b], lang)]
     if not starts:

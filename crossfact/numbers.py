@@ -49,6 +49,7 @@ from crossfact.locales import (
     scale_words,
 )
 from crossfact.models import Quantity
+from crossfact.names import Spans
 from crossfact.number_words import find_spelled
 from crossfact.units import dimension, unit_words
 
@@ -60,6 +61,7 @@ _INFLECTING = {"tr", "ar", "bn", "he"}
 _APPROX_CLITICS = {"ar": "[وف]?", "he": "ו?"}
 _HYPHENS = "-\u05be\u2011"
 _HEBREW_CLITICS = re.compile("[ובלמהכש]{1,3}")
+_DIGIT = re.compile(r"\d")  # in any script, as in every pattern below
 # Clock times, read as times of day ("07:55" = "7.55am" = "07h55"), never as plain numbers.
 _TIME = r"(?<![\d.,:])\d{1,2}[:ঃ]\d{2}(?::\d{2})?(?!\d)"
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
@@ -238,16 +240,29 @@ def _glued_letters(text: str, start: int, lang: str) -> tuple[bool, bool] | None
     return True, clitic and glued.endswith("כ")
 
 
-def find_quantities(text: str, lang: str) -> list[Quantity]:
+def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Quantity]:
     """The figures of `text` in language `lang`, in order, each with its full value.
 
     "10 milyar dolar" -> 1e10 USD; "%5" (tr) -> 5 percent; "৫০,০০০" -> 50000;
     "yaklaşık 70 MW" -> 70 MW approx; "2024 yılında" -> 2024 year. Digits of model codes
-    (H100) and of dates (29 octobre 2024) are not quantities.
+    (H100) and of dates (29 octobre 2024) are not quantities. `words` are the spans of
+    `text`'s words (`word_spans`) where the caller has them already.
     """
     g = _grammar(lang)
     clean = same_length_clean(text)
     taken = [(d.start, d.end) for d in find_dates(text, lang)]
+    # every figure but one in words has a digit, and most claims have none
+    found = _in_digits(text, clean, taken, g) if _DIGIT.search(clean) else []
+    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, words)
+    found.sort(key=lambda q: q.start)
+    _share_ranges(clean, found)
+    return found
+
+
+def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
+               ) -> list[Quantity]:
+    """The figures written in digits: times of day, Bengali spoken decimals, numbers. Their
+    spans are added to `taken`, where no number in words may stand."""
     spans = [t.span() for t in g.times.finditer(clean)]
     taken += spans
     found = [q for s, e in spans if (q := _clock(text, s, e)) is not None]
@@ -272,19 +287,16 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         quantity.approx = quantity.approx or glued[1]
         quantity.text = text[quantity.start : quantity.end]
         found.append(quantity)
-    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g)
-    found.sort(key=lambda q: q.start)
-    _share_ranges(clean, found)
     return found
 
 
-def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar
-             ) -> list[Quantity]:
+def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
+             words: Spans | None) -> list[Quantity]:
     """Numbers written in words (`crossfact.number_words`), with what stands around them as
     for digits ("two decades", "dix millions de dollars"); a Bengali hour ("সাতটায়") is a
     time of day."""
     out = []
-    for sp in find_spelled(clean, g.lang):
+    for sp in find_spelled(clean, g.lang, words):
         if any(a <= sp.start < b or sp.start <= a < sp.end for a, b in taken):
             continue
         if sp.clock:

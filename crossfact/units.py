@@ -79,14 +79,14 @@ def unit_words(lang: str) -> dict[str, str]:
     table = {fold(w): u for w, u in _COUNTED.items()}
     # a scale's abbreviation wins: "tn" is a trillion in news far more often than a US ton
     skip = _AMBIGUOUS.get(locale.language, set()) | {fold(w) for w in scale_words(lang)[1]}
+    numbers = {n: format_decimal(n, locale=locale) for n in plural_samples(lang)}
     for unit in UNITS:
         for length in ("long", "short"):
-            for n in plural_samples(lang):
+            for n, number in numbers.items():
                 try:
                     written = format_unit(n, unit, length=length, locale=locale)
                 except UnknownUnitError:  # a unit an older CLDR lacks
                     continue
-                number = format_decimal(n, locale=locale)
                 word = same_length_clean(written.replace(number, " ", 1))
                 word = _NUMBER.sub(" ", word).strip() if number not in written else word.strip()
                 if len(word) > 1 and fold(word) not in skip:
