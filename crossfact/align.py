@@ -207,6 +207,9 @@ def _fill(
         return []
     longest = max(max(da, db) for da, db in BEADS)
     runs_a, runs_b = _runs(a, longest), _runs(b, longest)
+    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell
+    beads = [((da, db), da, db, runs_a[da - 1], runs_b[db - 1], GROWN.get((da, db), ()))
+             for da, db in BEADS]
     sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -223,17 +226,21 @@ def _fill(
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             scored: dict[tuple[int, int], float] = {}
-            for bead in BEADS:
-                da, db = bead
-                if da > x or db > y or bead in GROWN and not any(
-                        scored.get(narrow, -1.0) > scored.get((1, 1), 0.0)
-                        for narrow in GROWN[bead]):
+            for bead, da, db, run_a, run_b, grown in beads:
+                if da > x or db > y:
                     continue
+                if grown:  # a wide bead only where a narrower one beat the 1-1 here
+                    one = scored.get((1, 1), 0.0)
+                    for narrow in grown:
+                        if scored.get(narrow, -1.0) > one:
+                            break
+                    else:
+                        continue
                 before = score[x - da][y - db]
                 # a sim is at most 1: a bead that could not win even so is not scored
                 if before + 1.0 <= best:
                     continue
-                ua, ub = runs_a[da - 1][x - 1], runs_b[db - 1][y - 1]
+                ua, ub = run_a[x - 1], run_b[y - 1]
                 if ua is None or ub is None:
                     continue
                 s = scored[bead] = sim(ua, ub)
