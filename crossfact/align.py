@@ -375,7 +375,7 @@ class PairView:
         chain = _despike(_chain(self.anchors))
         if _significant(chain, self.anchors):
             return math.inf
-        return translation_evidence(self.scorer, self.a, self.b, chain,
+        return translation_evidence(self.scorer, self.a, self.b, _in_order(self.anchors, chain),
                                     lambda: [(lk.a, lk.b) for lk in self.translated(low)])
 
     def translated(self, low: float) -> list[Link]:
@@ -385,6 +385,16 @@ class PairView:
             view = PairView(self.a, self.b, self.scorer.substituting(), self.anchors)
             self.aligned[low] = align_pair(self.a, self.b, low, True, view)
         return self.aligned[low]
+
+
+def _in_order(anchors: list[tuple[int, int, float]], chain: list[tuple[int, int, float]],
+              ) -> list[tuple[int, int, float]]:
+    """The anchors that stand in the order of both versions: the chain, and a second chain
+    of those left (a paragraph a translation moved keeps its own order) when it holds more
+    than one (a single anchor off the chain is a fact two articles tell in another order)."""
+    rest = [x for x in anchors if x not in set(chain)]
+    moved = _despike(_chain(rest))
+    return sorted(chain + moved) if len(moved) > 1 else chain
 
 
 def is_translation(evidence: float) -> bool:
