@@ -27,7 +27,7 @@ import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
@@ -375,18 +375,40 @@ class PairView:
     b: list[Unit]
     scorer: PairScorer
     anchors: list[tuple[int, int, float]]
+    aligned: dict[float, list[Link]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, a: list[Unit], b: list[Unit], scorer: PairScorer | None = None) -> PairView:
         scorer = scorer or PairScorer(a, b)
         return cls(a, b, scorer, _anchors(scorer, a, b))
 
-    def evidence(self) -> float:
+    def evidence(self, low: float) -> float:
         """How strongly the two read as translations of one text: infinite when their
-        anchors line up beyond chance, else the log-likelihood ratio of parallel.py."""
-        if _significant(_despike(_chain(self.anchors)), self.anchors):
+        anchors line up beyond chance, else the log-likelihood ratio of parallel.py, which
+        may weigh the pair aligned as a translation with links down to `low`."""
+        chain = _despike(_chain(self.anchors))
+        if _significant(chain, self.anchors):
             return math.inf
-        return translation_evidence(self.scorer, self.a, self.b, self.anchors)
+        return translation_evidence(self.scorer, self.a, self.b, _in_order(self.anchors, chain),
+                                    lambda: [(lk.a, lk.b) for lk in self.translated(low)])
+
+    def translated(self, low: float) -> list[Link]:
+        """The pair aligned as a translation, once: the evidence may weigh it, and a pair
+        it makes a translation keeps it."""
+        if low not in self.aligned:
+            view = PairView(self.a, self.b, self.scorer.substituting(), self.anchors)
+            self.aligned[low] = align_pair(self.a, self.b, low, True, view)
+        return self.aligned[low]
+
+
+def _in_order(anchors: list[tuple[int, int, float]], chain: list[tuple[int, int, float]],
+              ) -> list[tuple[int, int, float]]:
+    """The anchors that stand in the order of both versions: the chain, and a second chain
+    of those left (a paragraph a translation moved keeps its own order) when it holds more
+    than one (a single anchor off the chain is a fact two articles tell in another order)."""
+    rest = [x for x in anchors if x not in set(chain)]
+    moved = _despike(_chain(rest))
+    return sorted(chain + moved) if len(moved) > 1 else chain
 
 
 def is_translation(evidence: float) -> bool:
@@ -462,7 +484,7 @@ def align_pair(
     """
     view = view or PairView.of(a, b)
     if translation is None:
-        translation = is_translation(view.evidence())
+        translation = is_translation(view.evidence(low))
     rest_a, rest_b = list(range(len(a))), list(range(len(b)))
     links: list[Link] = []
     if translation and same_layout(a, b, view.anchors):

@@ -363,6 +363,10 @@ def _score(a: _Side, b: _Side, kind: str, repeated: bool, common: frozenset[str]
     if kind not in _SCALAR and _far(a.figures, b.figures, kind):
         return None
     agreement = _agreement(a.figures, b.figures, kind)
+    if kind == "minute" and not agreement:
+        return None  # a minute dates an event: the 80th and the 120th are two chances, the
+        # 23rd and 24th one goal told two ways (on fixtures/news, development: one wrong
+        # link less, none lost)
     mine, theirs = a.names - common, b.names - common
     shared = min(MAX_NAMES, len(_actors(mine & theirs)))
     picks = bool(shared) and 2 * len(mine & theirs) >= NAME_DICE * (len(mine) + len(theirs))

@@ -163,11 +163,10 @@ def _links(
         workers, which send back only these (a view, with its scorer, is big)."""
         a, b = units[pair[0].id], units[pair[1].id]
         view = PairView.of(a, b)
-        evidence = view.evidence()
+        evidence = view.evidence(LOW)
         if not is_translation(evidence):
             return view.anchors, evidence, None
-        view = PairView(a, b, view.scorer.substituting(), view.anchors)
-        return view.anchors, evidence, align_pair(a, b, LOW, True, view)
+        return view.anchors, evidence, view.translated(LOW)
 
     weighed: dict[tuple[str, str], tuple[list[Anchor], float, list[Link] | None]] = {}
     for n, ((da, db), w) in enumerate(zip(pairs, parallel_map(weigh, pairs, worth_it=long),

@@ -4,6 +4,10 @@ paragraph and another article do to the links (crossfact.align, crossfact.parall
 from __future__ import annotations
 
 import random
+from itertools import combinations
+from pathlib import Path
+
+import pytest
 
 from crossfact.align import PairView, align_pair, chance_skip, is_translation, same_layout
 from crossfact.features import (
@@ -13,9 +17,14 @@ from crossfact.features import (
     PairScorer,
     Unit,
     marks_of,
+    units_of,
 )
+from crossfact.fingerprint import fingerprint_story
+from crossfact.matching import LOW as MATCHING_LOW
 from crossfact.matching import _Cluster, _compatible, _foreign, _translations
-from crossfact.parallel import order_evidence
+from crossfact.parallel import link_evidence, order_evidence
+from crossfact.pipeline import read_story
+from crossfact.segment import segment
 
 LOW = 0.3
 
@@ -122,7 +131,7 @@ def test_another_article_sharing_a_look_alike_figure_is_not_paired():
     shared = "n:1e+10"
     a[5] = Unit(5, a[5].keys | {shared, "y:2024"}, a[5].length)
     b[6] = Unit(6, b[6].keys | {shared, "m:9"}, b[6].length)
-    assert not is_translation(PairView.of(a, b).evidence())
+    assert not is_translation(PairView.of(a, b).evidence(LOW))
     assert align_pair(a, b, LOW) == []
 
 
@@ -132,6 +141,46 @@ def test_order_evidence_separates_a_translation_from_a_shuffle():
     shuffled = reindex(random.Random(4).sample(b, len(b)))
     assert order_evidence(PairView.of(a, b).scorer, a, b) > 2
     assert order_evidence(PairView.of(a, shuffled).scorer, a, shuffled) < 2
+
+
+def test_aligned_claims_with_the_same_figures_are_evidence_of_a_translation():
+    """A translation's alignment puts a toll beside the same toll; two outlets' articles
+    aligned as if translated put it beside another figure, or beside a sentence without."""
+    a = [Unit(0, frozenset({"n:76"}), 90), Unit(1, frozenset({"n:7.4"}), 60),
+         Unit(2, frozenset(), 80)]
+    b = [Unit(0, frozenset({"n:76"}), 95), Unit(1, frozenset({"n:7.4"}), 70),
+         Unit(2, frozenset({"n:17.9"}), 85)]
+    kept = [((0,), (0,)), ((1,), (1,))]
+    assert link_evidence(a, b, kept) > 0
+    assert link_evidence(a, b, [((0,), (1,)), ((1,), (0,))]) < 0
+    assert link_evidence(a, b, [*kept, ((2,), (2,))]) < link_evidence(a, b, kept)
+
+
+NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
+
+
+def _versions(folder: Path) -> dict[str, list[Unit]]:
+    files = sorted(folder.glob("*.txt"))
+    docs = read_story(files, {str(f): f.stem for f in files})
+    claims = fingerprint_story(docs, [c for d in docs for c in segment(d, False)])
+    return {d.lang: units_of([c for c in claims if c.doc == d.id]) for d in docs}
+
+
+@pytest.mark.parametrize("story", ["worldcup-final-2022", "turkey-runoff-2023"])
+def test_different_outlets_are_no_translations_of_each_other(story: str):
+    """Real reports of one event (fixtures/news), as the matcher weighs them: a few shared
+    facts, even in order and with sentences of alike lengths, do not make two outlets'
+    articles one text (the pairs of these two stories that the anchors alone read as
+    translations, and that were linked by length and position)."""
+    versions = _versions(NEWS / story)
+    read = [(x, y) for x, y in combinations(sorted(versions), 2)
+            if is_translation(PairView.of(versions[x], versions[y]).evidence(MATCHING_LOW))]
+    assert read == []
+
+
+def test_one_newsrooms_own_versions_are_a_translation():
+    versions = _versions(NEWS / "quake-turkey-2023-afp")
+    assert is_translation(PairView.of(versions["ar"], versions["fr"]).evidence(MATCHING_LOW))
 
 
 def test_a_pair_with_weak_evidence_is_a_translation_when_both_translate_a_third():

@@ -174,3 +174,21 @@ def test_two_titles_naming_one_actor_are_a_suggested_link() -> None:
     assert _match_of(result, "fr", "Erdogan déclaré vainqueur")[0] == match
     (m,) = [m for m in result.matches if m.id == match]
     assert m.suggested  # a weak link, for the reviewer to confirm or break
+
+
+@pytest.fixture(scope="module")
+def final() -> MatchResult:
+    folder = ROOT / "fixtures" / "news" / "worldcup-final-2022"
+    files = sorted(folder.glob("*.txt"))
+    return run([str(f) for f in files], langs={str(f): f.stem for f in files})
+
+
+def test_minutes_far_apart_are_two_events(final: MatchResult) -> None:
+    """The 80th-minute penalty (en) and Kolo Muani's chance at 120+3 (fr) are two moments
+    of the match; Messi's penalty in the 23rd (ar) and the 24th minute (he) is one goal,
+    its minute a conflict to show."""
+    penalty = _match_of(final, "en", "80th-minute penalty")[0]
+    assert _match_of(final, "fr", "Kolo Muani (120+3′)")[0] != penalty
+    goal, _, suggestion = _match_of(final, "he", "בדקה ה-24")
+    assert _match_of(final, "ar", "في الدقيقة 23")[0] == goal
+    assert suggestion == "conflict"
