@@ -406,7 +406,8 @@ def _in_order(anchors: list[tuple[int, int, float]], chain: list[tuple[int, int,
     """The anchors that stand in the order of both versions: the chain, and a second chain
     of those left (a paragraph a translation moved keeps its own order) when it holds more
     than one (a single anchor off the chain is a fact two articles tell in another order)."""
-    rest = [x for x in anchors if x not in set(chain)]
+    on = set(chain)
+    rest = [x for x in anchors if x not in on]
     moved = _despike(_chain(rest))
     return sorted(chain + moved) if len(moved) > 1 else chain
 
