@@ -368,3 +368,30 @@ def test_ntrex_sentence_boundaries_are_recovered():
         precision = 1 - len(score.false_splits) / score.predicted
         # the translators merged some sentences into one line: precision is a lower bound
         assert marked_recall >= 0.99 and precision >= 0.9, (lang, marked_recall, precision)
+
+
+def test_headline_run_into_the_first_paragraph_is_cut_where_a_common_word_starts():
+    # "After" is capitalised here only because a sentence starts with it: the document
+    # writes "after" lower-case and begins another sentence with it
+    text = (
+        "Team USA keep hopes alive heading into Sunday singles After three sessions, the "
+        "foursomes helped. The captain spoke after the match. After that, fans went home."
+    )
+    assert sentences(text, "en")[:2] == [
+        "Team USA keep hopes alive heading into Sunday singles",
+        "After three sessions, the foursomes helped.",
+    ]
+
+
+def test_run_in_cut_spares_names_and_title_case_headlines():
+    # "Nord" is written lower-case elsewhere but never begins a sentence: part of a name
+    names = "La Corée du Nord déclare la paix. Le vent du nord souffle. La paix revient."
+    assert sentences(names, "fr")[0] == "La Corée du Nord déclare la paix."
+    # title case: "The" after a capital tells nothing
+    title = (
+        "Death Toll Rises as the Town Mourns The toll rose on Monday. The town mourns. "
+        "Town officials met."
+    )
+    assert sentences(title, "en")[0] == (
+        "Death Toll Rises as the Town Mourns The toll rose on Monday."
+    )
