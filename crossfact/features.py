@@ -119,7 +119,6 @@ class PairScorer:
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
         self._totals: dict[frozenset[str], tuple[float, float, float | None]] = {}
         self._marks: dict[tuple[frozenset[str], frozenset[str]], float] = {}
-        self._figure_memo: dict[frozenset[str], tuple[tuple[str, float], ...] | None] = {}
         # within a known translation a figure that differs is a substitution (a conflict to
         # show), not evidence against the pair: only figures without a counterpart count
         self.substitutions = substitutions
@@ -174,35 +173,12 @@ class PairScorer:
         by kind: a number against a number is a substitution, a number against a year
         is not."""
         by_kind: dict[str, list[float]] = {}
-        figures_a, figures_b = self._figures(a), self._figures(b)
-        if figures_a is not None and figures_b is not None:
-            # at most two figures of a kind on a side: walking the memoised figures rather
-            # than `keys - shared` gives the same sums whatever order the sets iterate in
-            for side, figures in enumerate((figures_a, figures_b)):
-                for k, weight in figures:
-                    if k not in shared:
-                        by_kind.setdefault(k[0], [0.0, 0.0])[side] += weight
-        if len(by_kind) > 2 or figures_a is None or figures_b is None:
-            by_kind = {}  # the order of the sums may matter: as the sets iterate
-            for side, keys in enumerate((a, b)):
-                for k in keys - shared:
-                    if k[0] in FIGURE_KEYS:
-                        by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
+        for side, keys in enumerate((a, b)):
+            for k in keys - shared:
+                if k[0] in FIGURE_KEYS:
+                    by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
         missing = sum(abs(x - y) for x, y in by_kind.values())
         return missing, sum(min(x, y) for x, y in by_kind.values())
-
-    def _figures(self, keys: frozenset[str]) -> tuple[tuple[str, float], ...] | None:
-        """The figure keys of a key set with their weights, memoised; None where a kind has
-        more than two (their sum would then depend on the order the set iterates in)."""
-        try:
-            return self._figure_memo[keys]
-        except KeyError:
-            pass
-        figures = tuple((k, self.weight[k]) for k in keys if k[0] in FIGURE_KEYS)
-        kinds = Counter(k[0] for k, _ in figures)
-        found = figures if all(n <= 2 for n in kinds.values()) else None
-        self._figure_memo[keys] = found
-        return found
 
     def length(self, a: Unit, b: Unit) -> float:
         """log2(1 + min/max) of the lengths, the second scaled to the first language."""

@@ -207,13 +207,8 @@ def _odd_ones(
     often); or when two other versions state a figure near it exactly and none states it
     (301 where the others say 300: only a less precise "about 300" is a rounding).
     """
-    counted: dict[tuple[str, int], int] = {}  # by version and figure: the loops ask again
-
     def count(x: str, f: Figure) -> int:
-        n = counted.get((x, id(f)))
-        if n is None:
-            n = counted[x, id(f)] = sum(same(f, g) for g in per_doc[x])
-        return n
+        return sum(same(f, g) for g in per_doc[x])
 
     def stated(f: Figure, versions: list[str]) -> int:
         return sum(any(_equal(f, g) for g in per_doc[e] if _compatible(f, g)) for e in versions)
