@@ -217,6 +217,11 @@ def _fill(
     score[0][0] = 0.0
     for x, (lo, hi) in enumerate(_band(k, m, through)):
         row, up, back_row = score[x], score[x - 1] if x else None, back[x]
+        # the beads that may end on this row: their row before and their run of `a`
+        # ending here, looked up once per row rather than per cell
+        here = [(bead, da, db, score[x - da], ua, run_b, grown)
+                for bead, da, db, run_a, run_b, grown in beads
+                if da <= x and (ua := run_a[x - 1]) is not None]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
@@ -226,8 +231,8 @@ def _fill(
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             scored: dict[tuple[int, int], float] = {}
-            for bead, da, db, run_a, run_b, grown in beads:
-                if da > x or db > y:
+            for bead, da, db, before_row, ua, run_b, grown in here:
+                if db > y:
                     continue
                 if grown:  # a wide bead only where a narrower one beat the 1-1 here
                     one = scored.get((1, 1), 0.0)
@@ -236,12 +241,12 @@ def _fill(
                             break
                     else:
                         continue
-                before = score[x - da][y - db]
+                before = before_row[y - db]
                 # a sim is at most 1: a bead that could not win even so is not scored
                 if before + 1.0 <= best:
                     continue
-                ua, ub = run_a[x - 1], run_b[y - 1]
-                if ua is None or ub is None:
+                ub = run_b[y - 1]
+                if ub is None:
                     continue
                 s = scored[bead] = sim(ua, ub)
                 if before + s > best:

@@ -101,6 +101,7 @@ _CLITICS = {"ar": ("و",), "he": ("ו",)}
 # never on "on" alone ("onu" is "him", "onda" "in it"), never "-nci" ("ikinci" is 2nd)
 _TURKISH_ENDING = re.compile("(?:s?[iıuü]|ken|[dt][iıuü])$")
 _BENGALI_HOUR_ENDING = re.compile(f"{_BENGALI_HOUR}$")
+_ENDINGS = ("tr", "bn")  # the languages whose last number word may carry an ending
 _GAP = re.compile(rf"[\s{NBSPACES}\-]*")
 # what may stand between two number words of one number: a space, a hyphen, "and"
 _AND = re.compile(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*")
@@ -115,7 +116,10 @@ def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spell
     lang = babel_locale(lang).language
     spans = word_spans(text) if spans is None else spans
     # most claims spell no number: one cached lookup per word says where one may start
-    starts = [i for i, (a, b) in enumerate(spans) if _may_start(text[a:b], lang)]
+    may_start = _starts_memo(lang)
+    starts = [i for i, (a, b) in enumerate(spans)
+              if (may := may_start.get(word := text[a:b])) or
+              (may is None and _remember_start(may_start, word, lang))]
     if not starts:
         return []
     ambiguous = _ambiguous(lang)
@@ -143,10 +147,29 @@ def _ambiguous(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _AMBIGUOUS.get(lang, ()))
 
 
-@lru_cache(maxsize=200_000)
+@cache
+def _starts_memo(lang: str) -> dict[str, bool]:
+    """`_may_start` of each word of `lang` seen so far: a plain dictionary, looked up inline
+    for every word of every claim (an `lru_cache` call costs more than the lookup)."""
+    return {}
+
+
+def _remember_start(memo: dict[str, bool], word: str, lang: str) -> bool:
+    """`_may_start`, stored in `memo` (kept to the size an `lru_cache` would keep)."""
+    if len(memo) >= _STARTS_KEPT:
+        memo.clear()
+    found = memo[word] = _may_start(word, lang)
+    return found
+
+
+_STARTS_KEPT = 200_000  # distinct words remembered per language (6 x 1,997 lines: 64,000)
+
+
 def _may_start(word: str, lang: str) -> bool:
     """Whether a number word may start at `word`: some reading of it starts a spelling."""
     starts = _first_words(lang)
+    if lang not in _CLITICS and lang not in _ENDINGS:  # the word as written: its only reading
+        return _key(word) in starts
     return any(_key(w) in starts for w, _, _ in _readings(word, lang, True, True))
 
 
