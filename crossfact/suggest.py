@@ -12,10 +12,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
+from babel.dates import get_day_names, get_month_names
 from rapidfuzz import fuzz, process
 
+from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
 from crossfact.units import GENERIC_DEGREE, convert, dimension, short_name
@@ -386,8 +388,22 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
 
 
 def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
-    """A capitalised common word of `lang`, unless CLDR names a country or language so."""
-    return not any(k.startswith(("=T:", "=L:")) for k in keys) and is_ordinary_word(text, lang)
+    """A capitalised common word of `lang`, unless CLDR names a country or language so; or
+    a day or month name, which every translation writes in its own words ("Sunday" /
+    "Pazar", "September" / "Eylül") and dates already compare."""
+    return not any(k.startswith(("=T:", "=L:")) for k in keys) and (
+        fold(text) in _calendar_words(lang) or is_ordinary_word(text, lang))
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """CLDR's day and month names in `lang`, folded; written out only ("Sun" is also a
+    newspaper)."""
+    locale = babel_locale(lang)
+    names = [*get_day_names("wide", locale=locale).values(),
+             *get_month_names("wide", locale=locale).values(),
+             *get_month_names("wide", context="stand-alone", locale=locale).values()]
+    return frozenset(fold(n) for n in names)
 
 
 def _name_conflicts(

@@ -283,3 +283,31 @@ def test_an_acronym_is_no_rival_of_a_name_written_out():
                     "he": "הבוחרים בסקוטלנד רוצים לחזור בקרוב.",
                     "ar": "يريد الناخبون في اسكتلندا العودة قريبا."})
     assert v.suggestion == "agree", v.reasons
+
+
+def test_a_compound_height_agrees_with_its_conversion():
+    v, _ = verdict({
+        "tr": "6 fit 6 inç boyundaki forvet Baton Rouge'da yetişti.",
+        "bn": "৬ ফুট ৬ ইঞ্চি উচ্চতার এই ফরওয়ার্ড ব্যাটন রুজে বড় হন।",
+        "fr": "Le joueur de 198 cm a grandi à Baton Rouge.",
+    })
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_land_in_dunams_agrees_with_hectares():
+    v, _ = verdict({
+        "en": "The NTS cares for 76,000 hectares of land.",
+        "fr": "Le NTS gère 76 000 hectares de terres.",
+        "he": "קרן ה- NTS אחראית על 760,000 דונם של אדמות.",
+    })
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_a_day_name_is_no_name_to_conflict_with():
+    """"Sunday" in one version, Turkish "Pazar" in another: CLDR's day names are words."""
+    v, _ = verdict({
+        "en": "Every Sunday the Almanac prints a page.",
+        "fr": "Every Sunday the Almanac prints a page.",
+        "tr": "Her Pazar Almanağımızdan bir sayfa basılır.",
+    })
+    assert not any("Sunday" in r and " vs " in r for r in v.reasons), v.reasons
