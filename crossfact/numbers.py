@@ -51,7 +51,7 @@ from crossfact.locales import (
 from crossfact.models import Quantity
 from crossfact.names import Spans
 from crossfact.number_words import find_spelled
-from crossfact.units import convert, dimension, unit_words
+from crossfact.units import convert, degree_words, dimension, unit_words
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -145,8 +145,13 @@ def _grammar(lang: str) -> _Grammar:
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
         rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
-        rf"|{_inflected(unit_words(lang), lang, 'unit')}{_APOSTROPHE_SUFFIX}"
-        rf"(?!{WORD_CHAR}))",
+        # a degree sign set apart from its scale ("32 ° C", "32° F") or the scale in
+        # brackets before "degree" ("a 90(F)-degree day")
+        rf"|(?:°{_SP}?(?P<scale>[CF])"
+        rf"|\((?P<bscale>[CF])\)[-\u2011]?(?:{alternation(degree_words(lang))}))(?![^\W\d_])"
+        # "a 6-foot-6 forward", "a 20-degree difference": a unit joined by a hyphen
+        rf"|(?P<hyphen>[-\u2011])?{_inflected(unit_words(lang), lang, 'unit')}"
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
@@ -334,6 +339,7 @@ def _share_ranges(text: str, found: list[Quantity]) -> None:
 _COMPOUND_GAP = re.compile(rf"{_SP}*(?:[-\u2011,]|and|et|ve|و)?{_SP}*")
 # The smaller unit a bare figure after a larger one means in the customary compounds
 # ("6-foot-6" and Bengali "6 ফুট 6" are 6 feet 6 inches; "17 pounds 1" is 17 lb 1 oz).
+_SCALE_LETTERS = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}
 _BARE_PART = {"length-foot": "length-inch", "mass-pound": "mass-ounce"}
 _HYPHENED_PART = re.compile(r"[-\u2011](\d{1,2})(?![\d.,٫]|[^\W\d_])")
 
@@ -404,6 +410,9 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             and dimension(lookup_prefix(unit_words(g.lang), after.group("unit")) or "") \
             == "duration":
         after = None  # "2024 yılında" is the year 2024, not 2024 years
+    elif after is not None and after.group("hyphen") and dimension(
+            lookup_prefix(unit_words(g.lang), after.group("unit")) or "") == "duration":
+        after = None  # "the 23-year-old", "a 10-year plan": an age or a kind, not a figure
     if after is not None:
         end = after.end()
         if after.group("curword"):
@@ -412,6 +421,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             currency = currency_symbols(g.lang).get(after.group("cursym").upper())
         elif after.group("pct"):
             percent = True
+        elif scale := after.group("scale") or after.group("bscale"):
+            unit = _SCALE_LETTERS[scale.upper()]
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":

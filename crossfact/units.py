@@ -92,12 +92,13 @@ def unit_words(lang: str) -> dict[str, str]:
                 word = _NUMBER.sub(" ", word).strip() if number not in written else word.strip()
                 if len(word) > 1 and fold(word) not in skip:
                     table[fold(word)] = unit
-    for word in _degree_words(lang):
+    for word in degree_words(lang):
         table.setdefault(word, GENERIC_DEGREE)
     return table
 
 
-def _degree_words(lang: str) -> set[str]:
+@cache
+def degree_words(lang: str) -> frozenset[str]:
     """A bare "degrees" ("80 degrees", "26 degrés", "80 derece"): the words CLDR's Celsius and
     Fahrenheit names share (CLDR's own generic degree is only "°" in most languages)."""
     locale = babel_locale(lang)
@@ -107,7 +108,7 @@ def _degree_words(lang: str) -> set[str]:
             set(format_unit(n, u, length="long", locale=locale).split())
             for u in ("temperature-celsius", "temperature-fahrenheit"))
         found |= {fold(w) for w in celsius & fahrenheit if not _NUMBER.fullmatch(w)}
-    return found
+    return frozenset(found)
 
 
 @cache

@@ -592,3 +592,23 @@ def test_dunams_read_and_convert() -> None:
     [q] = find_quantities("760,000 דונם של אדמות", "he")
     assert q.unit == "area-dunam"
     assert convert(q.value, "area-dunam", "area-hectare") == 76_000
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("it was 32 ° C at noon", "en", 32, "temperature-celsius"),
+    ("il faisait 32° C", "fr", 32, "temperature-celsius"),
+    ("a 90(F)-degree day", "en", 90, "temperature-fahrenheit"),
+    ("Section 5(C) applies", "en", 5, None),  # a clause, no temperature
+])
+def test_a_degree_sign_apart_from_its_scale(text: str, lang: str, value: float,
+                                            unit: str | None) -> None:
+    [q] = find_quantities(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("two dozen people", "en"), ("deux douzaines de personnes", "fr"),
+    ("iki düzine kişi", "tr"), ("দুই ডজন মানুষ", "bn"), ("2 dozen people", "en"),
+])
+def test_dozens_are_twelves(text: str, lang: str) -> None:
+    assert [q.value for q in find_quantities(text, lang)] == [24]
