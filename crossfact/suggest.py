@@ -17,6 +17,7 @@ from functools import cache, lru_cache, partial
 from babel.dates import get_day_names, get_month_names
 from rapidfuzz import fuzz, process
 
+from crossfact.language import writes_latin
 from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
@@ -463,13 +464,23 @@ def _name_conflicts(
             # written out it may be that name's initials in the version's own language
             # (Turkish "AB", Avrupa Birliği, where the others write the name)
             near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE
-                    and _acronym(r[0]) == _acronym(text)]
+                    and _acronym(r[0]) == _acronym(text)
+                    and not (_acronym(text) and _own_initials(lang_of[d], r[1], lang_of))]
             if near:
                 rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")
                 outliers.add(d)
                 break
     return reasons, outliers
+
+
+def _own_initials(lang: str, rival_versions: list[str], lang_of: Mapping[str, str]) -> bool:
+    """Whether an acronym in a `lang` version may be its own initials for the rival one: a
+    language in Latin script writes its own ("HE", heure de l'Est, for "ET"; "RCTP" for
+    "PSTN"), unless two other Latin-script versions keep the rival as written (IBM against
+    AMD). Versions in other scripts copy a Latin acronym whatever it stands for, so they do
+    not count."""
+    return writes_latin(lang) and sum(writes_latin(lang_of[e]) for e in rival_versions) < 2
 
 
 def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int) -> Verdict:

@@ -311,3 +311,18 @@ def test_a_day_name_is_no_name_to_conflict_with():
         "tr": "Her Pazar Almanağımızdan bir sayfa basılır.",
     })
     assert not any("Sunday" in r and " vs " in r for r in v.reasons), v.reasons
+
+
+def test_an_acronym_a_latin_script_language_writes_its_own_way_is_no_conflict():
+    """French "HE" (heure de l'Est) for "ET": only English keeps "ET" in Latin script; the
+    Arabic and Hebrew versions copy it as written, which says nothing of French."""
+    v, _ = verdict({  # an NTREX line
+        "en": "The Baton Rouge Police Department announced the arrest of Dyteon Simpson, 20, "
+              "at an 11 a.m. ET news conference.",
+        "fr": "Le service de police de Baton Rouge a participé à l’arrestation de Dyteon "
+              "Simpson, 20 ans, à 11 h 00 HE. Conférence de presse.",
+        "ar": "وصرح قسم شرطة باتون روج عن اعتقال المدعو دايتون سيبمسون، البالغ من العمر 20 "
+              "عامًا، بتمام الساعة 11 صباحا. وحسب مؤتمر ET الصحفي",
+        "he": "משטרת באטון רוז‘ הכריזה על מעצרו של דייטון סימפסון בן ה- 20 במהלך מסיבת "
+              "עיתונאים בשעה 11 בבוקר שערכה ET."})
+    assert not any(" vs " in r and "HE" in r for r in v.reasons), v.reasons
