@@ -388,6 +388,28 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
     return False
 
 
+# Languages that glue case endings onto a word, with the consonant a stem's last one turns
+# into before them: Turkish "Almanak" is "Almanağımızdan" (from our almanac), "kitap"
+# "kitabı"; a name's own endings follow an apostrophe ("Geiger'in"), but a capitalised common
+# noun of a title takes them glued.
+_SUFFIXING = {"tr"}
+_SOFTENED = {"k": "g", "p": "b", "t": "d", "c": "c"}
+_STEM = 4  # consonants of the shortest stem trusted (shorter ones begin too many words)
+
+
+def _mentions_stem(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
+    """Whether a word of these claims is the stem of this inflected name: its skeleton begins
+    the name's, the last consonant perhaps softened ("lmnk" Almanac, "lmngmstn")."""
+    for c in claims:
+        for w in _word_skeletons(c.text)[1]:
+            if len(w) < _STEM:
+                continue
+            soft = w[:-1] + _SOFTENED.get(w[-1], w[-1])
+            if any(t.startswith((w, soft)) and len(t) > len(w) for t in sks):
+                return True
+    return False
+
+
 def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
     """A capitalised common word of `lang`, unless CLDR names a country or language so; or
     a day or month name, which every translation writes in its own words ("Sunday" /
@@ -433,6 +455,8 @@ def _name_conflicts(
             if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
             if _is_entity(n[0]) and not n[1] & named_elsewhere  # cheap test first
             and not any(_mentions(per_doc[e], n[1]) for e in others)
+            and not (lang_of[d] in _SUFFIXING and any(
+                _mentions_stem(per_doc[e], n[1]) for e in others))
             and not _common_word(n[0], n[1], lang_of[d])
         ]
         if not unshared:

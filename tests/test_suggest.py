@@ -326,3 +326,13 @@ def test_an_acronym_a_latin_script_language_writes_its_own_way_is_no_conflict():
         "he": "משטרת באטון רוז‘ הכריזה על מעצרו של דייטון סימפסון בן ה- 20 במהלך מסיבת "
               "עיתונאים בשעה 11 בבוקר שערכה ET."})
     assert not any(" vs " in r and "HE" in r for r in v.reasons), v.reasons
+
+
+def test_a_turkish_noun_with_glued_endings_is_the_others_word():
+    """"Almanağımızdan" (from our almanac) is "Almanac" with Turkish endings glued on and
+    its k softened; not a name the others leave out."""
+    v, _ = verdict({"en": "A page from our Morning Almanac today.",
+                    "fr": "Une page de notre Almanach du matin.",
+                    "tr": "Bugün Sabah Almanağımızdan bir sayfa.",
+                    "he": "עמוד מהאלמנך של Morning היום."})
+    assert not any(r.startswith("Almanağımızdan") for r in v.reasons), v.reasons
