@@ -331,8 +331,13 @@ def test_an_acronym_a_latin_script_language_writes_its_own_way_is_no_conflict():
 def test_a_turkish_noun_with_glued_endings_is_the_others_word():
     """"Almanağımızdan" (from our almanac) is "Almanac" with Turkish endings glued on and
     its k softened; not a name the others leave out."""
-    v, _ = verdict({"en": "A page from our Morning Almanac today.",
-                    "fr": "Une page de notre Almanach du matin.",
-                    "tr": "Bugün Sabah Almanağımızdan bir sayfa.",
-                    "he": "עמוד מהאלמנך של Morning היום."})
+    v, _ = verdict({  # an NTREX line, where Turkish translates the show's name
+        "en": 'And now a page from our "Sunday Morning" Almanac: September 30, 1882, the day '
+              'the future physicist Hans Geiger was born in Germany.',
+        "tr": 'Şimdi de "Pazar Sabahı" Almanağımızdan bir sayfa: 30 Eylül 1882, geleceğin '
+              "fizikçisi Hans Geiger'in Almanya'da doğduğu gün.",
+        "fr": "Et maintenant, une page de notre Almanach « Sunday Morning » : Le 30 septembre "
+              "1882 naissait le futur physicien Hans Geiger, en Allemagne.",
+        "he": "ועכשיו לעמוד מהאלמנך של „Sunday Morning“: 30 בספטמבר, 1882, היום שבו "
+              "הפיזיקאי לעתיד האנס גייגר נולד בגרמניה."})
     assert not any(r.startswith("Almanağımızdan") for r in v.reasons), v.reasons
