@@ -187,6 +187,12 @@ _EXTRA_LONG_SCALES: dict[str, dict[str, float]] = {
     "bn": {"লক্ষ": 1e5, "মিলিয়ন": 1e6, "বিলিয়ন": 1e9, "ট্রিলিয়ন": 1e12},
     "he": {"אלפים": 1e3, "מיליונים": 1e6, "מיליארדים": 1e9},
 }
+# "Two dozen" (24), "deux douzaines", "iki düzine", "দুই ডজন": a count of twelves, which
+# neither CLDR nor num2words names; read as a scale word after a number.
+_DOZENS: dict[str, tuple[str, ...]] = {
+    "en": ("dozen",), "fr": ("douzaine", "douzaines"), "tr": ("düzine",), "bn": ("ডজন",),
+    "ar": ("دزينة", "دستة"), "he": ("תריסר", "תריסרים", "תריסרי"),
+}
 _EXTRA_SHORT_SCALES: dict[str, float] = {
     "k": 1e3, "mn": 1e6, "mln": 1e6, "bn": 1e9, "Mrd": 1e9, "Mrd.": 1e9, "Mds": 1e9, "tn": 1e12,
 }
@@ -199,6 +205,7 @@ def scale_words(lang: str) -> tuple[dict[str, float], dict[str, float]]:
     lang = base_lang(lang)
     long_words = {fold(w): m for w, m in _compact_words(lang, "long").items()}
     long_words.update({fold(w): m for w, m in _EXTRA_LONG_SCALES.get(lang, {}).items()})
+    long_words.update({fold(w): 12.0 for w in _DOZENS.get(lang, ())})
     short = dict(_EXTRA_SHORT_SCALES)
     short.update(_compact_words(lang, "short"))
     short.update(_EXTRA_SHORT_BY_LANG.get(lang, {}))

@@ -51,7 +51,7 @@ from crossfact.locales import (
 from crossfact.models import Quantity
 from crossfact.names import Spans
 from crossfact.number_words import find_spelled
-from crossfact.units import dimension, unit_words
+from crossfact.units import convert, degree_words, dimension, unit_words
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -145,7 +145,13 @@ def _grammar(lang: str) -> _Grammar:
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
         rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
-        rf"|{_inflected(unit_words(lang), lang, 'unit')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        # a degree sign set apart from its scale ("32 ° C", "32° F") or the scale in
+        # brackets before "degree" ("a 90(F)-degree day")
+        rf"|(?:°{_SP}?(?P<scale>[CF])"
+        rf"|\((?P<bscale>[CF])\)[-\u2011]?(?:{alternation(degree_words(lang))}))(?![^\W\d_])"
+        # "a 6-foot-6 forward", "a 20-degree difference": a unit joined by a hyphen
+        rf"|(?P<hyphen>[-\u2011])?{_inflected(unit_words(lang), lang, 'unit')}"
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
@@ -256,7 +262,7 @@ def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Qu
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, words)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found)
-    return found
+    return _join_compounds(clean, text, found)
 
 
 def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
@@ -328,6 +334,48 @@ def _share_ranges(text: str, found: list[Quantity]) -> None:
                 second.percent
 
 
+# What joins the parts of a compound measure: "6 feet 6 inches", "6-foot-6", "17 pounds and
+# 1 ounce", "2 hours, 30 minutes".
+_COMPOUND_GAP = re.compile(rf"{_SP}*(?:[-\u2011,]|and|et|ve|و)?{_SP}*")
+# The smaller unit a bare figure after a larger one means in the customary compounds
+# ("6-foot-6" and Bengali "6 ফুট 6" are 6 feet 6 inches; "17 pounds 1" is 17 lb 1 oz).
+_SCALE_LETTERS = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}
+_BARE_PART = {"length-foot": "length-inch", "mass-pound": "mass-ounce"}
+_HYPHENED_PART = re.compile(r"[-\u2011](\d{1,2})(?![\d.,٫]|[^\W\d_])")
+
+
+def _join_compounds(clean: str, text: str, found: list[Quantity]) -> list[Quantity]:
+    """One value in two units of one dimension is their sum, in the larger unit: "6 fit 6 inç"
+    is 6.5 feet, which a translation writes "1,98 m"; read as two figures, each would set
+    the other versions' one figure against a part. The smaller part must be less than one
+    of the larger unit (else "1-2 inches" would be a sum)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        out.append(q)
+        if prev is None or prev.unit is None or prev.approx or q.currency or q.percent \
+                or q.year or q.clock or not _COMPOUND_GAP.fullmatch(clean, prev.end, q.start):
+            continue
+        part = q.unit or (_BARE_PART.get(prev.unit) if q.value == int(q.value) else None)
+        if part is not None and _add_part(prev, q.value, part, q.end, text):
+            out.pop()
+    for q in out:  # "6-foot-6": the "6" after a hyphen is read as a code's digits, not found
+        if q.unit in _BARE_PART and (m := _HYPHENED_PART.match(clean, q.end)) is not None:
+            _add_part(q, float(_ascii_digits(m.group(1))), _BARE_PART[q.unit], m.end(), text)
+    return out
+
+
+def _add_part(whole: Quantity, value: float, part: str, end: int, text: str) -> bool:
+    """Add `value` in unit `part` to `whole` when it is a smaller part of its unit."""
+    one = convert(1.0, whole.unit, part) if whole.unit and part != whole.unit else None
+    if one is None or not 0 < value < one:
+        return False
+    whole.value += value / one
+    whole.end = end
+    whole.text = text[whole.start:end]
+    return True
+
+
 def _clock(text: str, start: int, end: int) -> Quantity | None:
     """The time of day written at text[start:end] (its first digits the hour, the next ones
     the minutes), None when it is no time ("25:70")."""
@@ -362,6 +410,9 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             and dimension(lookup_prefix(unit_words(g.lang), after.group("unit")) or "") \
             == "duration":
         after = None  # "2024 yılında" is the year 2024, not 2024 years
+    elif after is not None and after.group("hyphen") and dimension(
+            lookup_prefix(unit_words(g.lang), after.group("unit")) or "") == "duration":
+        after = None  # "the 23-year-old", "a 10-year plan": an age or a kind, not a figure
     if after is not None:
         end = after.end()
         if after.group("curword"):
@@ -370,6 +421,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             currency = currency_symbols(g.lang).get(after.group("cursym").upper())
         elif after.group("pct"):
             percent = True
+        elif scale := after.group("scale") or after.group("bscale"):
+            unit = _SCALE_LETTERS[scale.upper()]
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":

@@ -12,10 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 
+from babel.dates import get_day_names, get_month_names
 from rapidfuzz import fuzz, process
 
+from crossfact.language import writes_latin
+from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
 from crossfact.units import GENERIC_DEGREE, convert, dimension, short_name
@@ -385,9 +388,45 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
     return False
 
 
+# Languages that glue case endings onto a word, with the consonant a stem's last one turns
+# into before them: Turkish "Almanak" is "Almanağımızdan" (from our almanac), "kitap"
+# "kitabı"; a name's own endings follow an apostrophe ("Geiger'in"), but a capitalised common
+# noun of a title takes them glued.
+_SUFFIXING = {"tr"}
+_SOFTENED = {"k": "g", "p": "b", "t": "d", "c": "c"}
+_STEM = 4  # consonants of the shortest stem trusted (shorter ones begin too many words)
+
+
+def _mentions_stem(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
+    """Whether a word of these claims is the stem of this inflected name: its skeleton begins
+    the name's, the last consonant perhaps softened ("lmnk" Almanac, "lmngmstn")."""
+    for c in claims:
+        for w in _word_skeletons(c.text)[1]:
+            if len(w) < _STEM:
+                continue
+            soft = w[:-1] + _SOFTENED.get(w[-1], w[-1])
+            if any(t.startswith((w, soft)) and len(t) > len(w) for t in sks):
+                return True
+    return False
+
+
 def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
-    """A capitalised common word of `lang`, unless CLDR names a country or language so."""
-    return not any(k.startswith(("=T:", "=L:")) for k in keys) and is_ordinary_word(text, lang)
+    """A capitalised common word of `lang`, unless CLDR names a country or language so; or
+    a day or month name, which every translation writes in its own words ("Sunday" /
+    "Pazar", "September" / "Eylül") and dates already compare."""
+    return not any(k.startswith(("=T:", "=L:")) for k in keys) and (
+        fold(text) in _calendar_words(lang) or is_ordinary_word(text, lang))
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    """CLDR's day and month names in `lang`, folded; written out only ("Sun" is also a
+    newspaper)."""
+    locale = babel_locale(lang)
+    names = [*get_day_names("wide", locale=locale).values(),
+             *get_month_names("wide", locale=locale).values(),
+             *get_month_names("wide", context="stand-alone", locale=locale).values()]
+    return frozenset(fold(n) for n in names)
 
 
 def _name_conflicts(
@@ -416,6 +455,8 @@ def _name_conflicts(
             if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
             if _is_entity(n[0]) and not n[1] & named_elsewhere  # cheap test first
             and not any(_mentions(per_doc[e], n[1]) for e in others)
+            and not (lang_of[d] in _SUFFIXING and any(
+                _mentions_stem(per_doc[e], n[1]) for e in others))
             and not _common_word(n[0], n[1], lang_of[d])
         ]
         if not unshared:
@@ -447,13 +488,23 @@ def _name_conflicts(
             # written out it may be that name's initials in the version's own language
             # (Turkish "AB", Avrupa Birliği, where the others write the name)
             near = [r for r in pool if abs(sum(r[2]) / len(r[2]) - pos) <= SAME_ROLE
-                    and _acronym(r[0]) == _acronym(text)]
+                    and _acronym(r[0]) == _acronym(text)
+                    and not (_acronym(text) and _own_initials(lang_of[d], r[1], lang_of))]
             if near:
                 rival, where, _ = min(near, key=lambda r: abs(sum(r[2]) / len(r[2]) - pos))
                 reasons.append(f"{text} ({labels[d]}) vs {rival} ({_label_list(where, labels)})")
                 outliers.add(d)
                 break
     return reasons, outliers
+
+
+def _own_initials(lang: str, rival_versions: list[str], lang_of: Mapping[str, str]) -> bool:
+    """Whether an acronym in a `lang` version may be its own initials for the rival one: a
+    language in Latin script writes its own ("HE", heure de l'Est, for "ET"; "RCTP" for
+    "PSTN"), unless two other Latin-script versions keep the rival as written (IBM against
+    AMD). Versions in other scripts copy a Latin acronym whatever it stands for, so they do
+    not count."""
+    return writes_latin(lang) and sum(writes_latin(lang_of[e]) for e in rival_versions) < 2
 
 
 def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int) -> Verdict:

@@ -41,6 +41,7 @@ UNITS: dict[str, str] = {
     "mass-gram": "gram", "mass-pound": "pound", "mass-ounce": "ounce",
     "area-square-kilometer": "kilometer**2", "area-square-meter": "meter**2",
     "area-square-mile": "mile**2", "area-hectare": "hectare", "area-acre": "acre",
+    "area-dunam": "meter**2",
     "volume-liter": "liter", "volume-milliliter": "milliliter", "volume-cubic-meter": "meter**3",
     "volume-gallon": "gallon", "volume-barrel": "oil_barrel",
     "speed-kilometer-per-hour": "kilometer/hour", "speed-mile-per-hour": "mile/hour",
@@ -91,12 +92,13 @@ def unit_words(lang: str) -> dict[str, str]:
                 word = _NUMBER.sub(" ", word).strip() if number not in written else word.strip()
                 if len(word) > 1 and fold(word) not in skip:
                     table[fold(word)] = unit
-    for word in _degree_words(lang):
+    for word in degree_words(lang):
         table.setdefault(word, GENERIC_DEGREE)
     return table
 
 
-def _degree_words(lang: str) -> set[str]:
+@cache
+def degree_words(lang: str) -> frozenset[str]:
     """A bare "degrees" ("80 degrees", "26 degrés", "80 derece"): the words CLDR's Celsius and
     Fahrenheit names share (CLDR's own generic degree is only "°" in most languages)."""
     locale = babel_locale(lang)
@@ -106,7 +108,7 @@ def _degree_words(lang: str) -> set[str]:
             set(format_unit(n, u, length="long", locale=locale).split())
             for u in ("temperature-celsius", "temperature-fahrenheit"))
         found |= {fold(w) for w in celsius & fahrenheit if not _NUMBER.fullmatch(w)}
-    return found
+    return frozenset(found)
 
 
 @cache
@@ -131,10 +133,15 @@ def convert(value: float, unit: str, to: str) -> float | None:
     return float(converted) / scale_to
 
 
+# Units pint lacks or reads otherwise, as multiples of one it has: pint reads "decade" as a
+# logarithmic ratio; it has no dunam, the 1,000 m² in which Hebrew, Arabic and Turkish news
+# state land ("760,000 דונם" for "76,000 hectares").
+_SCALED = {"duration-decade": (10.0, "year"), "area-dunam": (1000.0, "meter**2")}
+
+
 def _pint(unit: str) -> tuple[float, str]:
-    """(multiplier, pint unit): pint reads "decade" as a logarithmic ratio, so a decade is
-    ten years."""
-    return (10.0, "year") if unit == "duration-decade" else (1.0, UNITS[unit])
+    """(multiplier, pint unit) of a CLDR unit."""
+    return _SCALED.get(unit, (1.0, UNITS[unit]))
 
 
 def short_name(unit: str) -> str:

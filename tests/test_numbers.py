@@ -560,3 +560,55 @@ def test_a_bengali_decimal_said_in_words_is_one_number() -> None:
     """"৭ দশমিক ৮" (seven point eight) is the magnitude 7.8, not 7 and 8."""
     assert [q.value for q in find_quantities("৭ দশমিক ৮ মাত্রার ভূমিকম্প", "bn")] == [7.8]
     assert [q.value for q in find_quantities("৭ দশমিক ০৫", "bn")] == [7.05]
+
+
+@settings(max_examples=40, deadline=None)
+# from 2 feet: CLDR's Arabic writes one foot "قدم", with no digit to read
+@given(st.sampled_from(["en", "tr", "fr", "ar", "he", "bn"]), st.integers(2, 9),
+       st.integers(1, 11))
+def test_a_height_in_feet_and_inches_is_one_figure(lang: str, feet: int, inches: int) -> None:
+    """Written with babel's CLDR unit names in each language, "6 feet 6 inches" reads back
+    as one figure in feet: two would set each part against a translation's "1.98 m"."""
+    text = (format_unit(feet, "length-foot", locale=lang) + " "
+            + format_unit(inches, "length-inch", locale=lang))
+    found = find_quantities(text, lang)
+    assert [(q.unit, round(q.value, 6)) for q in found] == [
+        ("length-foot", round(feet + inches / 12, 6))]
+
+
+def test_a_bare_part_after_feet_is_inches_and_a_range_is_no_sum() -> None:
+    assert [(q.text, q.value) for q in find_quantities("৬ ফুট ৬ জুনিয়র", "bn")] == [
+        ("৬ ফুট ৬", 6.5)]
+    assert [q.value for q in find_quantities("17 pounds 1 ounce", "en")] == [17.0625]
+    # a range's second figure is no part of its first, nor is a larger one
+    assert [q.value for q in find_quantities("1 to 2 inches", "en")] == [1, 2]
+    assert [q.value for q in find_quantities("3 feet, 14 inches", "en")] == [3, 14]
+
+
+def test_dunams_read_and_convert() -> None:
+    """CLDR's dunam (1,000 m²), in which Hebrew news states land the others give in hectares."""
+    from crossfact.units import convert
+
+    [q] = find_quantities("760,000 דונם של אדמות", "he")
+    assert q.unit == "area-dunam"
+    assert convert(q.value, "area-dunam", "area-hectare") == 76_000
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("it was 32 ° C at noon", "en", 32, "temperature-celsius"),
+    ("il faisait 32° C", "fr", 32, "temperature-celsius"),
+    ("a 90(F)-degree day", "en", 90, "temperature-fahrenheit"),
+    ("Section 5(C) applies", "en", 5, None),  # a clause, no temperature
+])
+def test_a_degree_sign_apart_from_its_scale(text: str, lang: str, value: float,
+                                            unit: str | None) -> None:
+    [q] = find_quantities(text, lang)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("two dozen people", "en"), ("deux douzaines de personnes", "fr"),
+    ("iki düzine kişi", "tr"), ("দুই ডজন মানুষ", "bn"), ("2 dozen people", "en"),
+])
+def test_dozens_are_twelves(text: str, lang: str) -> None:
+    assert [q.value for q in find_quantities(text, lang)] == [24]

@@ -283,3 +283,61 @@ def test_an_acronym_is_no_rival_of_a_name_written_out():
                     "he": "הבוחרים בסקוטלנד רוצים לחזור בקרוב.",
                     "ar": "يريد الناخبون في اسكتلندا العودة قريبا."})
     assert v.suggestion == "agree", v.reasons
+
+
+def test_a_compound_height_agrees_with_its_conversion():
+    v, _ = verdict({
+        "tr": "6 fit 6 inç boyundaki forvet Baton Rouge'da yetişti.",
+        "bn": "৬ ফুট ৬ ইঞ্চি উচ্চতার এই ফরওয়ার্ড ব্যাটন রুজে বড় হন।",
+        "fr": "Le joueur de 198 cm a grandi à Baton Rouge.",
+    })
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_land_in_dunams_agrees_with_hectares():
+    v, _ = verdict({
+        "en": "The NTS cares for 76,000 hectares of land.",
+        "fr": "Le NTS gère 76 000 hectares de terres.",
+        "he": "קרן ה- NTS אחראית על 760,000 דונם של אדמות.",
+    })
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_a_day_name_is_no_name_to_conflict_with():
+    """"Sunday" in one version, Turkish "Pazar" in another: CLDR's day names are words."""
+    v, _ = verdict({
+        "en": "Every Sunday the Almanac prints a page.",
+        "fr": "Every Sunday the Almanac prints a page.",
+        "tr": "Her Pazar Almanağımızdan bir sayfa basılır.",
+    })
+    assert not any("Sunday" in r and " vs " in r for r in v.reasons), v.reasons
+
+
+def test_an_acronym_a_latin_script_language_writes_its_own_way_is_no_conflict():
+    """French "HE" (heure de l'Est) for "ET": only English keeps "ET" in Latin script; the
+    Arabic and Hebrew versions copy it as written, which says nothing of French."""
+    v, _ = verdict({  # an NTREX line
+        "en": "The Baton Rouge Police Department announced the arrest of Dyteon Simpson, 20, "
+              "at an 11 a.m. ET news conference.",
+        "fr": "Le service de police de Baton Rouge a participé à l’arrestation de Dyteon "
+              "Simpson, 20 ans, à 11 h 00 HE. Conférence de presse.",
+        "ar": "وصرح قسم شرطة باتون روج عن اعتقال المدعو دايتون سيبمسون، البالغ من العمر 20 "
+              "عامًا، بتمام الساعة 11 صباحا. وحسب مؤتمر ET الصحفي",
+        "he": "משטרת באטון רוז‘ הכריזה על מעצרו של דייטון סימפסון בן ה- 20 במהלך מסיבת "
+              "עיתונאים בשעה 11 בבוקר שערכה ET."})
+    assert not any(" vs " in r and "HE" in r for r in v.reasons), v.reasons
+
+
+def test_a_turkish_noun_with_glued_endings_is_the_others_word():
+    """"Almanağımızdan" (from our almanac) is "Almanac" with Turkish endings glued on and
+    its k softened; not a name the others leave out."""
+    v, _ = verdict({  # an NTREX line, where Turkish translates the show's name
+        "en": 'And now a page from our "Sunday Morning" Almanac: September 30, 1882, the day '
+              'the future physicist Hans Geiger was born in Germany.',
+        "tr": 'Şimdi de "Pazar Sabahı" Almanağımızdan bir sayfa: 30 Eylül 1882, geleceğin '
+              "fizikçisi Hans Geiger'in Almanya'da doğduğu gün.",
+        "fr": "Et maintenant, une page de notre Almanach « Sunday Morning » : Le 30 septembre "
+              "1882 naissait le futur physicien Hans Geiger, en Allemagne.",
+        "he": "ועכשיו לעמוד מהאלמנך של „Sunday Morning“: 30 בספטמבר, 1882, היום שבו "
+              "הפיזיקאי לעתיד האנס גייגר נולד בגרמניה."})
+    assert not any(r.startswith("Almanağımızdan") for r in v.reasons), v.reasons
