@@ -51,7 +51,7 @@ from crossfact.locales import (
 from crossfact.models import Quantity
 from crossfact.names import Spans
 from crossfact.number_words import find_spelled
-from crossfact.units import convert, degree_words, dimension, unit_words
+from crossfact.units import TEMPERATURE_SCALES, convert, degree_words, dimension, unit_words
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -339,7 +339,6 @@ def _share_ranges(text: str, found: list[Quantity]) -> None:
 _COMPOUND_GAP = re.compile(rf"{_SP}*(?:[-\u2011,]|and|et|ve|و)?{_SP}*")
 # The smaller unit a bare figure after a larger one means in the customary compounds
 # ("6-foot-6" and Bengali "6 ফুট 6" are 6 feet 6 inches; "17 pounds 1" is 17 lb 1 oz).
-_SCALE_LETTERS = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}
 _BARE_PART = {"length-foot": "length-inch", "mass-pound": "mass-ounce"}
 _HYPHENED_PART = re.compile(r"[-\u2011](\d{1,2})(?![\d.,٫]|[^\W\d_])")
 
@@ -422,7 +421,7 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         elif after.group("pct"):
             percent = True
         elif scale := after.group("scale") or after.group("bscale"):
-            unit = _SCALE_LETTERS[scale.upper()]
+            unit = TEMPERATURE_SCALES[scale.upper()]
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":

@@ -21,7 +21,7 @@ from crossfact.language import writes_latin
 from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
-from crossfact.units import GENERIC_DEGREE, convert, dimension, short_name
+from crossfact.units import GENERIC_DEGREE, TEMPERATURE_SCALES, convert, dimension, short_name
 from crossfact.vocabulary import is_ordinary_word
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
@@ -124,17 +124,14 @@ def converts(a: Figure, b: Figure) -> bool:
     return exact is not None and _written_as(a, exact)
 
 
-_SCALES = ("temperature-celsius", "temperature-fahrenheit")
-
-
 def _other_scale(value: float, unit: str, to: str) -> list[float]:
     """`value` degrees in the other scale, where either side does not say its scale ("80
     degrees" in a US report is "26 degrés" in its French translation): as a temperature, and
     as a difference of temperatures ("10 degrees above average" is "5 מעלות": 10 °F is a
     difference of 5.6 °C)."""
     out = []
-    for source in _SCALES if unit == GENERIC_DEGREE else (unit,):
-        for target in _SCALES if to == GENERIC_DEGREE else (to,):
+    for source in TEMPERATURE_SCALES.values() if unit == GENERIC_DEGREE else (unit,):
+        for target in TEMPERATURE_SCALES.values() if to == GENERIC_DEGREE else (to,):
             level, zero = convert(value, source, target), convert(0.0, source, target)
             if source != target and level is not None and zero is not None:
                 out += [level, level - zero]
@@ -284,7 +281,7 @@ def _degrees(a: Figure, b: Figure) -> str:
     """How two temperatures that do not say their scale are one: "80 °F = 26.7 °C", or a
     difference, "10 °F = a difference of 5.56 °C"."""
     high, low = max(a.value, b.value), min(a.value, b.value)
-    fahrenheit, celsius = _SCALES[1], _SCALES[0]
+    fahrenheit, celsius = TEMPERATURE_SCALES["F"], TEMPERATURE_SCALES["C"]
     level = convert(high, fahrenheit, celsius) or 0.0
     if abs(level - low) < DEGREE_SLACK:
         return f"{high:g} °F = {level:.3g} °C"

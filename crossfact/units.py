@@ -58,6 +58,8 @@ UNITS: dict[str, str] = {
 # A temperature that does not say its scale ("80 degrees" in a US report, "26 degrés" in its
 # French translation): suggest reads it as either scale (crossfact.suggest.converts).
 GENERIC_DEGREE = "temperature-generic"
+# The two scales by the letter after a degree sign ("32 °C", "90(F)-degree")
+TEMPERATURE_SCALES = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}
 # Not CLDR units, but what this beat counts: "100.000 GPU", "50 000 GPU" (a dimension alone).
 _COUNTED = {"GPU": "count-gpu", "GPUs": "count-gpu"}
 # Short forms that are also everyday words in running text: English "in" (inch) would read
@@ -106,7 +108,7 @@ def degree_words(lang: str) -> frozenset[str]:
     for n in plural_samples(lang):
         celsius, fahrenheit = (
             set(format_unit(n, u, length="long", locale=locale).split())
-            for u in ("temperature-celsius", "temperature-fahrenheit"))
+            for u in TEMPERATURE_SCALES.values())
         found |= {fold(w) for w in celsius & fahrenheit if not _NUMBER.fullmatch(w)}
     return frozenset(found)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crossfact.fingerprint import fingerprint_story
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document
@@ -285,21 +287,20 @@ def test_an_acronym_is_no_rival_of_a_name_written_out():
     assert v.suggestion == "agree", v.reasons
 
 
-def test_a_compound_height_agrees_with_its_conversion():
-    v, _ = verdict({
+@pytest.mark.parametrize("texts", [
+    pytest.param({  # a compound height: 6 ft 6 in = 198 cm
         "tr": "6 fit 6 inç boyundaki forvet Baton Rouge'da yetişti.",
         "bn": "৬ ফুট ৬ ইঞ্চি উচ্চতার এই ফরওয়ার্ড ব্যাটন রুজে বড় হন।",
         "fr": "Le joueur de 198 cm a grandi à Baton Rouge.",
-    })
-    assert v.suggestion == "agree", v.reasons
-
-
-def test_land_in_dunams_agrees_with_hectares():
-    v, _ = verdict({
+    }, id="feet-and-inches"),
+    pytest.param({  # land in dunams (1,000 m²) against hectares
         "en": "The NTS cares for 76,000 hectares of land.",
         "fr": "Le NTS gère 76 000 hectares de terres.",
         "he": "קרן ה- NTS אחראית על 760,000 דונם של אדמות.",
-    })
+    }, id="dunams"),
+])
+def test_a_measure_agrees_with_its_conversion(texts: dict[str, str]):
+    v, _ = verdict(texts)
     assert v.suggestion == "agree", v.reasons
 
 
