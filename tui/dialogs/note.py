@@ -12,19 +12,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
+from crossfact.tui.dialogs.frame import dialog_css
+
 SAVE_HINT = "ctrl+s save · Enter new line · Escape cancel"
 
 
 class NotePrompt(ModalScreen[str | None]):
     """Dismissed with the note's text, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NotePrompt { align: center middle; }
-    NotePrompt > Vertical {
-        width: 70%; max-width: 90; height: auto; padding: 1 2;
-        border: round $accent; background: $surface;
-    }
-    NotePrompt Label { margin-bottom: 1; }
+    DEFAULT_CSS = dialog_css("NotePrompt") + """
     NotePrompt TextArea { height: 8; }
     NotePrompt #note-hint { margin: 1 0 0 0; color: $text-muted; }
     """

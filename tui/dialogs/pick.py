@@ -21,18 +21,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from crossfact.tui.dialogs.frame import dialog_css
 from crossfact.tui.display_text import RTL_LANGS
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
-DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 80%; max-width: 110; height: auto; max-height: 80%; padding: 1 2;
-    border: round $accent; background: $surface;
-}}
-{name} Label {{ margin-bottom: 1; }}
-{name} OptionList {{ height: auto; max-height: 16; }}
-"""
+
+def picker_css(name: str) -> str:
+    """A picker is wider than a prompt: each claim wraps in a column beside its language."""
+    return dialog_css(name, "80%", 110) + f"{name} OptionList {{ height: auto; max-height: 16; }}\n"
 
 # j/k move in every list of the review, dialogs too: a key that did nothing here left the
 # highlight where it was, and the next Space ticked the wrong version.
@@ -80,7 +76,7 @@ class _ListDialog(ModalScreen[ResultT]):
 class PickOne(_ListDialog[str | None]):
     """Choose one item; Enter picks, Escape cancels."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PickOne")
+    DEFAULT_CSS = picker_css("PickOne")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel"), *LIST_KEYS]
 
     def __init__(self, title: str, items: list[Item], *, bidi: bool = True) -> None:
@@ -105,7 +101,7 @@ class PickMany(_ListDialog[list[str] | None]):
     """Tick several items with space; Enter confirms, Escape cancels. Ticks read "[x]" and
     "[ ]" (Textual's SelectionList shows the same mark in both states, told apart by colour)."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="PickMany")
+    DEFAULT_CSS = picker_css("PickMany")
     BINDINGS = [
         Binding("space", "tick", "Tick", id="dialog-toggle", priority=True),
         Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
@@ -146,7 +142,7 @@ class PickMany(_ListDialog[list[str] | None]):
 class ReadOnly(ModalScreen[None]):
     """Lines to read (the orphaned verdicts); Escape or q closes."""
 
-    DEFAULT_CSS = DIALOG_CSS.format(name="ReadOnly") + """
+    DEFAULT_CSS = picker_css("ReadOnly") + """
     ReadOnly VerticalScroll { height: auto; max-height: 20; }
     """
     BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]

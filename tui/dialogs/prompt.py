@@ -8,16 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from crossfact.tui.dialogs.frame import dialog_css
+
 
 class TextPrompt(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    TextPrompt { align: center middle; }
-    TextPrompt > Vertical {
-        width: 70%; max-width: 90; height: auto; padding: 1 2;
-        border: round $accent; background: $surface;
-    }
-    TextPrompt Label { margin-bottom: 1; }
-    """
+    DEFAULT_CSS = dialog_css("TextPrompt")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "") -> None:
