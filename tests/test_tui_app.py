@@ -138,7 +138,8 @@ def test_note_is_saved_from_the_dialog(store, seed):
 
 def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
     """Enter starts a new line, ctrl+s (written under the box) saves; each line of the note
-    is drawn in its own direction, the Hebrew one in visual order."""
+    is drawn in its own direction, the Hebrew one in visual order. While typing, the box holds
+    the stored order and a preview under it the visual one (only once there is Hebrew)."""
     first = store.resume(seed, reviewer="ana")
     hebrew = "מקור שני"
     shown: dict[str, str] = {}
@@ -147,13 +148,19 @@ def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
         await pilot.press("n")
         await pilot.pause()
         shown["dialog"] = screen_text(pilot.app)
-        await pilot.press(*"source: AP", "enter", *hebrew, "ctrl+s")
+        await pilot.press(*"source: AP", "enter", *hebrew)
+        await pilot.pause()
+        shown["typing"] = screen_text(pilot.app)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.pause()
         shown["detail"] = screen_text(pilot.app)
 
     drive(app_for(store), steps)
     assert "ctrl+s save" in shown["dialog"]
+    assert shown["dialog"].count("source: AP") == 0
+    assert shown["typing"].count("source: AP") == 2  # the box and the preview
+    assert visual(hebrew, True) in shown["typing"]  # the preview, in visual order
     assert store.match(first, reviewer="ana").note == f"source: AP\n{hebrew}"
     lines = shown["detail"].splitlines()
     at = next(i for i, line in enumerate(lines) if "source: AP" in line)

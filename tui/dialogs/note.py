@@ -1,7 +1,9 @@
 """The note editor: several lines, since a reviewer's note is often a source and a reason.
 
 Enter starts a new line, so saving needs its own key (ctrl+s), written under the box where
-the reviewer looks; Escape cancels, as in every dialog.
+the reviewer looks; Escape cancels, as in every dialog. A text box edits in stored (logical)
+order, so Arabic or Hebrew typed into it shows unjoined and mirrored in a terminal without bidi;
+while the note holds such text, a preview under the box shows it as the review will.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from crossfact.tui.dialogs.frame import dialog_css
+from crossfact.tui.display_text import has_rtl, starts_rtl
+from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
 SAVE_HINT = "ctrl+s save · Enter new line · Escape cancel"
 
@@ -23,15 +27,16 @@ class NotePrompt(ModalScreen[str | None]):
     DEFAULT_CSS = dialog_css("NotePrompt") + """
     NotePrompt TextArea { height: 8; }
     NotePrompt #note-hint { margin: 1 0 0 0; color: $text-muted; }
+    NotePrompt #note-preview { margin: 1 0 0 0; max-height: 6; border-left: thick $accent; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="dialog-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
     ]
 
-    def __init__(self, title: str, value: str = "") -> None:
+    def __init__(self, title: str, value: str = "", *, bidi: bool = True) -> None:
         super().__init__()
-        self.title_text, self.value = title, value
+        self.title_text, self.value, self.bidi = title, value, bidi
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -39,7 +44,21 @@ class NotePrompt(ModalScreen[str | None]):
             area = TextArea(self.value, id="note-input", soft_wrap=True, show_line_numbers=False)
             area.move_cursor(area.document.end)
             yield area
+            yield Static(id="note-preview")
             yield Label(SAVE_HINT, id="note-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._preview(self.value)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._preview(event.text_area.text)
+
+    def _preview(self, text: str) -> None:
+        """Shown only where it differs from the box: right-to-left text, reordered."""
+        preview = self.query_one("#note-preview", Static)
+        preview.display = self.bidi and has_rtl(text)
+        if preview.display:
+            preview.update(ClaimText(display_form(text)[0], rtl=starts_rtl(text)))
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)

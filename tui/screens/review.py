@@ -468,7 +468,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                 self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
-        self.app.push_screen(NotePrompt(f"Note on match {row.number}", current or ""), save)
+        prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi)
+        self.app.push_screen(prompt, save)
 
     def action_move(self, step: int) -> None:
         self._detail_first()
