@@ -34,7 +34,7 @@ from crossfact.units import GENERIC_DEGREE, dimension
 # measure of its dimension a figure is (a depth is a length, a minute of play a duration).
 CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "killed": {
-        "en": ("killed", "dead", "death", "died", "dying", "fatalit", "lives", "lost their"),
+        "en": ("kill", "dead", "death", "died", "dying", "fatalit", "lives", "lost their"),
         "fr": ("mort", "tué", "décès", "décéd", "péri", "victimes"),
         "tr": ("hayatını kaybet", "hayatını yitir", "yaşamını yitir", "öldü", "ölü",
                "can kaybı", "ölen"),

@@ -48,6 +48,14 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     assert kinds(text, lang) == [("magnitude", 7.4)]
 
 
+def test_a_toll_is_typed_by_any_form_of_the_verb() -> None:
+    """"kills", "killing": news headlines and participle clauses state tolls so."""
+    assert kinds("Magnitude 7.8 quake kills at least 10", "en") == [
+        ("magnitude", 7.8), ("killed", 10.0)]
+    assert kinds("An earthquake rocked Turkey, killing at least 10 people.", "en") == [
+        ("killed", 10.0)]
+
+
 def test_a_cue_beyond_a_comma_types_the_next_clause() -> None:
     """Turkish puts the verb last: 440 are the injured, not the killed before the comma."""
     found = kinds("AFAD, depremde 76 vatandaşımızın hayatını kaybettiğini, 440 kişinin de "
