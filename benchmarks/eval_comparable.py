@@ -15,7 +15,11 @@ in, and:
 - conflicts: of the pairs of statements of one fact whose figures differ, how many sit in
   one match, and how many of those the engine suggests as `conflict`.
 
-    python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors]
+- with --ceiling, the link recall a linker that knew the labels would reach (greedily, no
+  wrong link) with one claim per version in a match: over the engine's claims, and over
+  claims cut at the labels (what splitting sentences into clauses could add).
+
+    python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors] [--ceiling]
 
 Development data, labelled by reading the stories by the rules in fixtures/news/README.md: steer
 the engine with it, but do not tune constants until they fit its few hundred pairs.
@@ -274,19 +278,81 @@ def score(r: Resolved) -> StoryScore:
         s.errors.append(f"{name}: wrong link ({match_of[a].suggestion})\n"
                         f"  {r.version_of[a]}: {r.text_of[a]}\n  {r.version_of[b]}: {r.text_of[b]}")
     for fact in r.facts:
-        by_version: dict[str, list[Statement]] = {}
-        for st in fact.statements:
-            by_version.setdefault(st.version, []).append(st)
-        for va, vb in combinations(sorted(by_version), 2):
-            found = any(frozenset((a, b)) in predicted
-                        for sa in by_version[va] for sb in by_version[vb]
-                        for a in r.claims_of[sa] for b in r.claims_of[sb])
+        for sa, sb, found in fact_pairs(fact, r.claims_of, predicted):
             s.facts.add(found)
             if not found:
-                s.errors.append(f"{name}: missed {fact.id} {va}-{vb}: "
-                                f"{by_version[va][0].text!r} / {by_version[vb][0].text!r}")
+                s.errors.append(f"{name}: missed {fact.id} {sa.version}-{sb.version}: "
+                                f"{sa.text!r} / {sb.text!r}")
         _conflicts(r, fact, predicted, match_of, s)
     return s
+
+
+def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted: set[Pair],
+               ) -> Iterable[tuple[Statement, Statement, bool]]:
+    """For each pair of versions stating `fact`: a statement of each, and whether a unit
+    (claim) of one of its statements there shares a match with one of the other's."""
+    by_version: dict[str, list[Statement]] = {}
+    for st in fact.statements:
+        by_version.setdefault(st.version, []).append(st)
+    for va, vb in combinations(sorted(by_version), 2):
+        yield by_version[va][0], by_version[vb][0], any(
+            frozenset((a, b)) in predicted for sa in by_version[va] for sb in by_version[vb]
+            for a in units_of[sa] for b in units_of[sb])
+
+
+# ---------------------------------------------------------------- ceilings
+
+
+def _perfect_matches(facts_of: dict[str, set[str]], version_of: dict[str, str],
+                     ) -> list[list[str]]:
+    """Matches a linker that knew the labels would make under the engine's rule of one unit
+    per version in a match, without a wrong link: unit pairs joined greedily, those sharing
+    most facts first, where every pair across the two sides shares a fact."""
+    gold = sorted(((len(facts_of[a] & facts_of[b]), a, b) for a, b in combinations(
+        sorted(facts_of), 2) if version_of[a] != version_of[b] and facts_of[a] & facts_of[b]),
+                  reverse=True)
+    cluster = {u: [u] for u in facts_of}
+    for _, a, b in gold:
+        x, y = cluster[a], cluster[b]
+        if x is y or {version_of[u] for u in x} & {version_of[u] for u in y} or not all(
+                facts_of[p] & facts_of[q] for p in x for q in y):
+            continue
+        x += y
+        for u in y:
+            cluster[u] = x
+    return list({id(c): c for c in cluster.values()}.values())
+
+
+def ceilings(r: Resolved) -> tuple[Tally, Tally]:
+    """Link recall (facts) of `_perfect_matches` over the engine's claims, and over claims
+    cut at the labels (each labelled statement, with those its text overlaps, one unit): how
+    much of the recall one claim per version in a match leaves reachable, and how much
+    splitting sentences into clauses would add."""
+    text = {Path(d.path).stem: d.text for d in r.result.documents}
+    spans = sorted(((st.version, text[st.version].find(st.text), st)
+                    for f in r.facts for st in f.statements), key=lambda t: t[:2])
+    units_of: dict[Statement, tuple[str, ...]] = {}
+    unit, reach = "", ("", -1)
+    for version, at, st in spans:
+        if (version, at) >= reach:  # not overlapping the unit before: a new one
+            unit = f"{version}:{at}"
+        reach = max(reach, (version, at + len(st.text)))
+        units_of[st] = (unit,)
+    out = []
+    for units in (r.claims_of, units_of):
+        facts_of: dict[str, set[str]] = {}
+        version_of = {}
+        for st, ids in units.items():
+            for u in ids:
+                facts_of.setdefault(u, set()).add(st.fact)
+                version_of[u] = st.version
+        predicted = linked_pairs(_perfect_matches(facts_of, version_of), version_of)
+        tally = Tally()
+        for fact in r.facts:
+            for _, _, found in fact_pairs(fact, units, predicted):
+                tally.add(found)
+        out.append(tally)
+    return out[0], out[1]
 
 
 def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], match_of: dict, s: StoryScore,
@@ -360,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also put the table in benchmarks/README.md")
     parser.add_argument("--errors", action="store_true",
                         help="print every wrong link, missed fact and missed conflict")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also the link recall a linker that knew the labels would reach")
     parser.add_argument("--notes", type=Path, default=NOTES,
                         help="where eval-latest.md and eval-history.tsv go")
     args = parser.parse_args(argv)
@@ -368,13 +436,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: no story folder with a facts.toml", file=sys.stderr)
         return 2
     rows, total = [], StoryScore()
+    reachable = [Tally(), Tally()]
     try:
         for folder in folders:
-            s = score(run_story(folder))
+            resolved = run_story(folder)
+            s = score(resolved)
             kind = story_kind(folder)
             rows.append((folder.name, kind, s))
             if kind == "comparable":
                 total.add(s)
+                for mine, story in zip(reachable, ceilings(resolved) if args.ceiling else (),
+                                       strict=False):
+                    mine.hit, mine.tries = mine.hit + story.hit, mine.tries + story.tries
     except LabelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -383,6 +456,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     head = (f"## eval_comparable ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, engine sources "
             f"{engine_version()})")
     body = f"{head}\n\n`{command}`\n\n{render(rows)}"
+    if args.ceiling:
+        body += ("\n\nCeiling of link recall (facts) on different outlets, for a linker that "
+                 "knew the labels and joined claims greedily, one per version in a match, no wrong "
+                 "link: "
+                 f"{reachable[0]} with the engine's claims; {reachable[1]} with each "
+                 "labelled statement a claim of its own (sentences cut into clauses).")
     print(body)
     if args.errors:
         print("\n" + "\n".join(e for _, _, s in rows for e in s.errors))
