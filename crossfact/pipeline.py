@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from crossfact.clauses import split_clauses
 from crossfact.collector import paused as collector_paused
 from crossfact.errors import InputError
 from crossfact.fingerprint import fingerprint_story
@@ -84,8 +83,6 @@ def run(
         if progress:
             progress("fingerprinting", 0, 1)
         claims = fingerprint_story(docs, claims)
-        if not segmented:  # a file split one claim per line is kept as it was split
-            claims = split_clauses(docs, claims)
         matches = match_claims(docs, claims, progress)
     return MatchResult(documents=docs, claims=claims, matches=matches)
 

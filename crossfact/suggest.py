@@ -10,10 +10,9 @@ figures.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from itertools import combinations
 
 from babel.dates import get_day_names, get_month_names
 from rapidfuzz import fuzz, process
@@ -312,38 +311,7 @@ def _figure_conflicts(
                 conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} "
                                  f"({_label_list(backing(d, g), labels)})")
                 outliers.add(d)
-    for d, e, f, g in _camps(per_doc):
-        pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
-        if pair not in pairs and not {(d, f.kind, f.value), (e, g.kind, g.value)} & {
-                x for p in pairs for x in p}:
-            pairs.add(pair)
-            conflicts.append(f"{f.text} ({_label_list([d, *backing(d, f)], labels)}) vs "
-                             f"{g.text} ({_label_list([e, *backing(e, g)], labels)})")
-            least = min(len(backing(d, f)), len(backing(e, g)))
-            outliers |= {x for x, h in ((d, f), (e, g)) if len(backing(x, h)) == least}
     return conflicts, outliers
-
-
-def _camps(per_doc: dict[str, list[Figure]]) -> Iterable[tuple[str, str, Figure, Figure]]:
-    """Two versions that each state a figure of one kind and agree on none of that kind,
-    each figure backed by a third version: two outlets' tolls (632 in bn and tr, 296 in fr
-    and he), which no version alone makes odd. (d, e, f, g) for each figure f of d and its
-    nearest rival g in e. Not where either version states a unit: translations into metric
-    and imperial languages make such camps ("2 to 4 inches", "5 à 10 cm") wherever a range
-    or a conversion is read in part (NTREX, development: 11 false conflicts more)."""
-    def backed(d: str, f: Figure) -> bool:
-        return any(same(f, g) for e in per_doc if e != d for g in per_doc[e])
-
-    plain = [d for d, figs in per_doc.items() if not any(f.unit for f in figs)]
-    for d, e in combinations(plain, 2):
-        for f in per_doc[d]:
-            rivals = [g for g in per_doc[e] if not (f.worded or g.worded)
-                      and _compatible(f, g) and _comparable(f, g) and backed(e, g)]
-            if not backed(d, f):
-                continue
-            if rivals and not any(same(x, y) for x in per_doc[d] for y in per_doc[e]
-                                  if _compatible(x, y) and x.kind == f.kind):
-                yield d, e, f, min(rivals, key=partial(_distance, f))
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
