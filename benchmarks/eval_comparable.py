@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -300,6 +301,76 @@ def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted
             for a in units_of[sa] for b in units_of[sb])
 
 
+# ---------------------------------------------------------------- causes
+
+CAUSES = {
+    "linked": "linked by the fact linker, kept apart by the matcher (a match holds one claim "
+              "per version)",
+    "outscored": "scored, but another claim was the better candidate of one of them",
+    "refused": "a kind of figure shared, refused (other places, far apart, or several "
+               "statements of the kind and no name or equal or near figure to pick one)",
+    "kinds": "figures on both sides, of different kinds",
+    "one side": "a typed figure on one side only",
+    "no figure": "no typed figure on either side, too few names shared",
+}
+
+
+def causes(r: Resolved) -> Counter[tuple[str, bool]]:
+    """Each missed (fact, pair of versions) by what the fact linker made of its claims
+    (crossfact.facts, as if no pair of versions were a translation: none of the stories
+    from different outlets is), and whether one of its claims states several facts."""
+    from crossfact.facts import candidates, fact_links, story_sides
+    from crossfact.features import keys_of
+
+    docs = r.result.documents
+    by_doc = {d.id: [c for c in r.result.claims if c.doc == d.id] for d in docs}
+    keys = {c.id: keys_of(c.fingerprint) for c in r.result.claims}
+    edges = {frozenset((x, y)) for _, x, y, _ in fact_links(docs, by_doc, keys, set())}
+    story = story_sides(docs, by_doc, keys)
+    place = {side.claim.id: (d, n) for d, sides in story.sides.items()
+             for n, side in enumerate(sides)}
+    scores = {}
+    for da, db in combinations([d.id for d in docs], 2):
+        for (i, j), _ in candidates(story.sides[da], story.sides[db], story.common,
+                                    story.spread).items():
+            scores[frozenset((story.sides[da][i].claim.id, story.sides[db][j].claim.id))] = 1
+    predicted = linked_pairs((m.claims for m in r.result.matches), r.version_of)
+    facts_of = r.facts_of()
+    out: Counter[tuple[str, bool]] = Counter()
+    for fact in r.facts:
+        for sa, sb, found in fact_pairs(fact, r.claims_of, predicted):
+            if found:
+                continue
+            pairs = [frozenset((a, b)) for x in fact.statements if x.version == sa.version
+                     for y in fact.statements if y.version == sb.version
+                     for a in r.claims_of[x] for b in r.claims_of[y]]
+            several = any(len(facts_of[c]) > 1 for p in pairs for c in p)
+            if any(p in edges for p in pairs):
+                cause = "linked"
+            elif any(p in scores for p in pairs):
+                cause = "outscored"
+            else:
+                kinds = [[story.sides[place[c][0]][place[c][1]].kinds for c in sorted(
+                    p, key=lambda c: r.version_of[c])] for p in pairs]
+                cause = ("refused" if any(x & y for x, y in kinds) else
+                         "kinds" if any(x and y for x, y in kinds) else
+                         "one side" if any(x or y for x, y in kinds) else "no figure")
+            out[cause, several] += 1
+    return out
+
+
+def render_causes(missed: Counter[tuple[str, bool]]) -> str:
+    """A table of the missed facts of the stories from different outlets, by cause."""
+    lines = ["| missed (fact, pair of versions), stories from different outlets | count | "
+             "... a claim states several facts |", "|---|---|---|"]
+    for key, what in CAUSES.items():
+        lines.append(f"| {what} | {missed[key, True] + missed[key, False]} | "
+                     f"{missed[key, True]} |")
+    total = sum(missed.values())
+    return "\n".join([*lines, f"| **all** | {total} | "
+                       f"{sum(n for (_, s), n in missed.items() if s)} |"])
+
+
 # ---------------------------------------------------------------- ceilings
 
 
@@ -426,6 +497,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also put the table in benchmarks/README.md")
     parser.add_argument("--errors", action="store_true",
                         help="print every wrong link, missed fact and missed conflict")
+    parser.add_argument("--causes", action="store_true",
+                        help="also count the missed facts by what the fact linker made of them")
     parser.add_argument("--ceiling", action="store_true",
                         help="also the link recall a linker that knew the labels would reach")
     parser.add_argument("--notes", type=Path, default=NOTES,
@@ -437,6 +510,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     rows, total = [], StoryScore()
     reachable = [Tally(), Tally()]
+    missed: Counter[tuple[str, bool]] = Counter()
     try:
         for folder in folders:
             resolved = run_story(folder)
@@ -445,6 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows.append((folder.name, kind, s))
             if kind == "comparable":
                 total.add(s)
+                missed += causes(resolved) if args.causes else Counter()
                 for mine, story in zip(reachable, ceilings(resolved) if args.ceiling else (),
                                        strict=False):
                     mine.hit, mine.tries = mine.hit + story.hit, mine.tries + story.tries
@@ -462,6 +537,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                  "link: "
                  f"{reachable[0]} with the engine's claims; {reachable[1]} with each "
                  "labelled statement a claim of its own (sentences cut into clauses).")
+    if args.causes:
+        body += "\n\n" + render_causes(missed)
     print(body)
     if args.errors:
         print("\n" + "\n".join(e for _, _, s in rows for e in s.errors))

@@ -63,9 +63,14 @@ def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: P
         texts = [resolved.text_of[c] for c in claims]
         assert st.text in " ".join(texts) or any(t in st.text for t in texts), st
         assert {resolved.version_of[c] for c in claims} == {st.version}
-    assert main([str(folder), "--notes", str(tmp_path)]) == 0
+    assert main([str(folder), "--notes", str(tmp_path), "--causes", "--ceiling"]) == 0
     out = capsys.readouterr().out
     assert "| quake-turkey-2023 |" in out and "link precision" in out
+    missed = int(out.split("| **all** | ")[1].split(" ")[0])  # the causes add up to the misses
+    hit, tries = (int(n) for n in out.split("| quake-turkey-2023 | ")[1].split(" | ")[1]
+                  .split("(")[1].rstrip(")").split("/"))
+    assert missed == tries - hit
+    assert "Ceiling of link recall" in out
     assert (tmp_path / "eval-latest.md").exists()
 
 
