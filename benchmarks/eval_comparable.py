@@ -15,7 +15,11 @@ in, and:
 - conflicts: of the pairs of statements of one fact whose figures differ, how many sit in
   one match, and how many of those the engine suggests as `conflict`.
 
-    python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors]
+- with --ceiling, the link recall a linker that knew the labels would reach (greedily, no
+  wrong link) with one claim per version in a match: over the engine's claims, and over
+  claims cut at the labels (what splitting sentences into clauses could add).
+
+    python benchmarks/eval_comparable.py [STORY_DIR ...] [--readme] [--errors] [--ceiling]
 
 Development data, labelled by reading the stories by the rules in fixtures/news/README.md: steer
 the engine with it, but do not tune constants until they fit its few hundred pairs.
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -274,19 +279,151 @@ def score(r: Resolved) -> StoryScore:
         s.errors.append(f"{name}: wrong link ({match_of[a].suggestion})\n"
                         f"  {r.version_of[a]}: {r.text_of[a]}\n  {r.version_of[b]}: {r.text_of[b]}")
     for fact in r.facts:
-        by_version: dict[str, list[Statement]] = {}
-        for st in fact.statements:
-            by_version.setdefault(st.version, []).append(st)
-        for va, vb in combinations(sorted(by_version), 2):
-            found = any(frozenset((a, b)) in predicted
-                        for sa in by_version[va] for sb in by_version[vb]
-                        for a in r.claims_of[sa] for b in r.claims_of[sb])
+        for sa, sb, found in fact_pairs(fact, r.claims_of, predicted):
             s.facts.add(found)
             if not found:
-                s.errors.append(f"{name}: missed {fact.id} {va}-{vb}: "
-                                f"{by_version[va][0].text!r} / {by_version[vb][0].text!r}")
+                s.errors.append(f"{name}: missed {fact.id} {sa.version}-{sb.version}: "
+                                f"{sa.text!r} / {sb.text!r}")
         _conflicts(r, fact, predicted, match_of, s)
     return s
+
+
+def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted: set[Pair],
+               ) -> Iterable[tuple[Statement, Statement, bool]]:
+    """For each pair of versions stating `fact`: a statement of each, and whether a unit
+    (claim) of one of its statements there shares a match with one of the other's."""
+    by_version: dict[str, list[Statement]] = {}
+    for st in fact.statements:
+        by_version.setdefault(st.version, []).append(st)
+    for va, vb in combinations(sorted(by_version), 2):
+        yield by_version[va][0], by_version[vb][0], any(
+            frozenset((a, b)) in predicted for sa in by_version[va] for sb in by_version[vb]
+            for a in units_of[sa] for b in units_of[sb])
+
+
+# ---------------------------------------------------------------- causes
+
+CAUSES = {
+    "linked": "linked by the fact linker, kept apart by the matcher (a match holds one claim "
+              "per version)",
+    "outscored": "scored, but another claim was the better candidate of one of them",
+    "refused": "a kind of figure shared, refused (other places, far apart, or several "
+               "statements of the kind and no name or equal or near figure to pick one)",
+    "kinds": "figures on both sides, of different kinds",
+    "one side": "a typed figure on one side only",
+    "no figure": "no typed figure on either side, too few names shared",
+}
+
+
+def causes(r: Resolved) -> Counter[tuple[str, bool]]:
+    """Each missed (fact, pair of versions) by what the fact linker made of its claims
+    (crossfact.facts, as if no pair of versions were a translation: none of the stories
+    from different outlets is), and whether one of its claims states several facts."""
+    from crossfact.facts import candidates, fact_links, story_sides
+    from crossfact.features import keys_of
+
+    docs = r.result.documents
+    by_doc = {d.id: [c for c in r.result.claims if c.doc == d.id] for d in docs}
+    keys = {c.id: keys_of(c.fingerprint) for c in r.result.claims}
+    edges = {frozenset((x, y)) for _, x, y, _ in fact_links(docs, by_doc, keys, set())}
+    story = story_sides(docs, by_doc, keys)
+    place = {side.claim.id: (d, n) for d, sides in story.sides.items()
+             for n, side in enumerate(sides)}
+    scores = {}
+    for da, db in combinations([d.id for d in docs], 2):
+        for (i, j), _ in candidates(story.sides[da], story.sides[db], story.common,
+                                    story.spread).items():
+            scores[frozenset((story.sides[da][i].claim.id, story.sides[db][j].claim.id))] = 1
+    predicted = linked_pairs((m.claims for m in r.result.matches), r.version_of)
+    facts_of = r.facts_of()
+    out: Counter[tuple[str, bool]] = Counter()
+    for fact in r.facts:
+        for sa, sb, found in fact_pairs(fact, r.claims_of, predicted):
+            if found:
+                continue
+            pairs = [frozenset((a, b)) for x in fact.statements if x.version == sa.version
+                     for y in fact.statements if y.version == sb.version
+                     for a in r.claims_of[x] for b in r.claims_of[y]]
+            several = any(len(facts_of[c]) > 1 for p in pairs for c in p)
+            if any(p in edges for p in pairs):
+                cause = "linked"
+            elif any(p in scores for p in pairs):
+                cause = "outscored"
+            else:
+                kinds = [[story.sides[place[c][0]][place[c][1]].kinds for c in sorted(
+                    p, key=lambda c: r.version_of[c])] for p in pairs]
+                cause = ("refused" if any(x & y for x, y in kinds) else
+                         "kinds" if any(x and y for x, y in kinds) else
+                         "one side" if any(x or y for x, y in kinds) else "no figure")
+            out[cause, several] += 1
+    return out
+
+
+def render_causes(missed: Counter[tuple[str, bool]]) -> str:
+    """A table of the missed facts of the stories from different outlets, by cause."""
+    lines = ["| missed (fact, pair of versions), stories from different outlets | count | "
+             "... a claim states several facts |", "|---|---|---|"]
+    for key, what in CAUSES.items():
+        lines.append(f"| {what} | {missed[key, True] + missed[key, False]} | "
+                     f"{missed[key, True]} |")
+    total = sum(missed.values())
+    return "\n".join([*lines, f"| **all** | {total} | "
+                       f"{sum(n for (_, s), n in missed.items() if s)} |"])
+
+
+# ---------------------------------------------------------------- ceilings
+
+
+def _perfect_matches(facts_of: dict[str, set[str]], version_of: dict[str, str],
+                     ) -> list[list[str]]:
+    """Matches a linker that knew the labels would make under the engine's rule of one unit
+    per version in a match, without a wrong link: unit pairs joined greedily, those sharing
+    most facts first, where every pair across the two sides shares a fact."""
+    gold = sorted(((len(facts_of[a] & facts_of[b]), a, b) for a, b in combinations(
+        sorted(facts_of), 2) if version_of[a] != version_of[b] and facts_of[a] & facts_of[b]),
+                  reverse=True)
+    cluster = {u: [u] for u in facts_of}
+    for _, a, b in gold:
+        x, y = cluster[a], cluster[b]
+        if x is y or {version_of[u] for u in x} & {version_of[u] for u in y} or not all(
+                facts_of[p] & facts_of[q] for p in x for q in y):
+            continue
+        x += y
+        for u in y:
+            cluster[u] = x
+    return list({id(c): c for c in cluster.values()}.values())
+
+
+def ceilings(r: Resolved) -> tuple[Tally, Tally]:
+    """Link recall (facts) of `_perfect_matches` over the engine's claims, and over claims
+    cut at the labels (each labelled statement, with those its text overlaps, one unit): how
+    much of the recall one claim per version in a match leaves reachable, and how much
+    splitting sentences into clauses would add."""
+    text = {Path(d.path).stem: d.text for d in r.result.documents}
+    spans = sorted(((st.version, text[st.version].find(st.text), st)
+                    for f in r.facts for st in f.statements), key=lambda t: t[:2])
+    units_of: dict[Statement, tuple[str, ...]] = {}
+    unit, reach = "", ("", -1)
+    for version, at, st in spans:
+        if (version, at) >= reach:  # not overlapping the unit before: a new one
+            unit = f"{version}:{at}"
+        reach = max(reach, (version, at + len(st.text)))
+        units_of[st] = (unit,)
+    out = []
+    for units in (r.claims_of, units_of):
+        facts_of: dict[str, set[str]] = {}
+        version_of = {}
+        for st, ids in units.items():
+            for u in ids:
+                facts_of.setdefault(u, set()).add(st.fact)
+                version_of[u] = st.version
+        predicted = linked_pairs(_perfect_matches(facts_of, version_of), version_of)
+        tally = Tally()
+        for fact in r.facts:
+            for _, _, found in fact_pairs(fact, units, predicted):
+                tally.add(found)
+        out.append(tally)
+    return out[0], out[1]
 
 
 def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], match_of: dict, s: StoryScore,
@@ -360,6 +497,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also put the table in benchmarks/README.md")
     parser.add_argument("--errors", action="store_true",
                         help="print every wrong link, missed fact and missed conflict")
+    parser.add_argument("--causes", action="store_true",
+                        help="also count the missed facts by what the fact linker made of them")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also the link recall a linker that knew the labels would reach")
     parser.add_argument("--notes", type=Path, default=NOTES,
                         help="where eval-latest.md and eval-history.tsv go")
     args = parser.parse_args(argv)
@@ -368,13 +509,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("error: no story folder with a facts.toml", file=sys.stderr)
         return 2
     rows, total = [], StoryScore()
+    reachable = [Tally(), Tally()]
+    missed: Counter[tuple[str, bool]] = Counter()
     try:
         for folder in folders:
-            s = score(run_story(folder))
+            resolved = run_story(folder)
+            s = score(resolved)
             kind = story_kind(folder)
             rows.append((folder.name, kind, s))
             if kind == "comparable":
                 total.add(s)
+                missed += causes(resolved) if args.causes else Counter()
+                for mine, story in zip(reachable, ceilings(resolved) if args.ceiling else (),
+                                       strict=False):
+                    mine.hit, mine.tries = mine.hit + story.hit, mine.tries + story.tries
     except LabelError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -383,6 +531,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     head = (f"## eval_comparable ({datetime.now(UTC):%Y-%m-%d %H:%M} UTC, engine sources "
             f"{engine_version()})")
     body = f"{head}\n\n`{command}`\n\n{render(rows)}"
+    if args.ceiling:
+        body += ("\n\nCeiling of link recall (facts) on different outlets, for a linker that "
+                 "knew the labels and joined claims greedily, one per version in a match, no wrong "
+                 "link: "
+                 f"{reachable[0]} with the engine's claims; {reachable[1]} with each "
+                 "labelled statement a claim of its own (sentences cut into clauses).")
+    if args.causes:
+        body += "\n\n" + render_causes(missed)
     print(body)
     if args.errors:
         print("\n" + "\n".join(e for _, _, s in rows for e in s.errors))

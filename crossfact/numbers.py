@@ -118,10 +118,13 @@ def _grammar(lang: str) -> _Grammar:
     pct_prefix = [*pct_before, *(["%", "٪"] if sign_first else [])]
     approx_before, approx_after = approx_words(lang)
     symbols = currency_symbols(lang)
+    lettered = [k for k in symbols if k[:1].isalpha()]
+    signs = [k for k in symbols if not k[:1].isalpha()]
     before = re.compile(
         rf"(?:(?<!{WORD_CHAR}){_APPROX_CLITICS.get(lang, '')}"
         rf"(?P<approx>{alternation(approx_before)}){_SP}*)?"
-        rf"(?:(?P<cur>{alternation(symbols)}){_SP}?)?"
+        # a code or word ("TRY", "US$") begins a word: "country 19 minutes" is no lira
+        rf"(?:(?P<cur>(?<![^\W\d_])(?:{alternation(lettered)})|{alternation(signs)}){_SP}?)?"
         rf"(?:(?P<pct>{alternation(pct_prefix)}){_SP}*)?$",
         re.IGNORECASE,
     )

@@ -21,6 +21,7 @@ from eval_comparable import (  # noqa: E402
     LabelError,
     Resolved,
     Statement,
+    ceilings,
     main,
     read_facts,
     run_story,
@@ -62,9 +63,14 @@ def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: P
         texts = [resolved.text_of[c] for c in claims]
         assert st.text in " ".join(texts) or any(t in st.text for t in texts), st
         assert {resolved.version_of[c] for c in claims} == {st.version}
-    assert main([str(folder), "--notes", str(tmp_path)]) == 0
+    assert main([str(folder), "--notes", str(tmp_path), "--causes", "--ceiling"]) == 0
     out = capsys.readouterr().out
     assert "| quake-turkey-2023 |" in out and "link precision" in out
+    missed = int(out.split("| **all** | ")[1].split(" ")[0])  # the causes add up to the misses
+    hit, tries = (int(n) for n in out.split("| quake-turkey-2023 | ")[1].split(" | ")[1]
+                  .split("(")[1].rstrip(")").split("/"))
+    assert missed == tries - hit
+    assert "Ceiling of link recall" in out
     assert (tmp_path / "eval-latest.md").exists()
 
 
@@ -132,3 +138,22 @@ def test_scorer_counts_pairs_facts_and_conflicts() -> None:
     assert (s.differing.hit, s.differing.tries) == (1, 1)
     assert (s.conflict.hit, s.conflict.tries) == (1, 1)
     assert s.wrong_unlabelled == 1
+
+
+def test_ceilings_count_what_one_claim_per_version_leaves_reachable() -> None:
+    """en states the magnitude and the toll in one sentence, fr in two: with one claim per
+    version in a match, a perfect linker reaches one of the two facts; with the sentence cut
+    at its labels, both."""
+    en = "A 7.8 quake killed 76."
+    st = [Statement("mag", "en", "A 7.8 quake"), Statement("mag", "fr", "Magnitude 7,8."),
+          Statement("toll", "en", "killed 76"), Statement("toll", "fr", "76 morts.")]
+    facts = [Fact("mag", "magnitude", (st[0], st[1])), Fact("toll", "toll", (st[2], st[3]))]
+    docs = [SimpleNamespace(path="en.txt", text=en),
+            SimpleNamespace(path="fr.txt", text="Magnitude 7,8. 76 morts.")]
+    claims_of = {st[0]: ("en1",), st[1]: ("fr1",), st[2]: ("en1",), st[3]: ("fr2",)}
+    version_of = {"en1": "en", "fr1": "fr", "fr2": "fr"}
+    resolved = Resolved(Path("story"), facts, SimpleNamespace(documents=docs, matches=[]),
+                        version_of, claims_of, dict.fromkeys(version_of, ""))
+    claims, clauses = ceilings(resolved)
+    assert (claims.hit, claims.tries) == (1, 2)
+    assert (clauses.hit, clauses.tries) == (2, 2)

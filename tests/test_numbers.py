@@ -257,6 +257,15 @@ def test_symbol_before_the_next_number_is_not_a_suffix():
     ]
 
 
+
+def test_a_currency_code_begins_a_word():
+    """"country 19" ends in "try" and "chauffeur 5" in "eur": no lira, no euro."""
+    assert [(q.value, q.currency) for q in find_quantities(
+        "the quake hit the country 19 minutes later", "en")] == [(19.0, None)]
+    assert only("le chauffeur 5 fois", "fr").currency is None
+    assert only("TRY 50", "en").currency == "TRY"
+
+
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
