@@ -51,7 +51,14 @@ from crossfact.locales import (
 from crossfact.models import Quantity
 from crossfact.names import Spans
 from crossfact.number_words import find_spelled
-from crossfact.units import TEMPERATURE_SCALES, convert, degree_words, dimension, unit_words
+from crossfact.units import (
+    TEMPERATURE_SCALES,
+    convert,
+    degree_words,
+    dimension,
+    unit_symbols,
+    unit_words,
+)
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -151,7 +158,10 @@ def _grammar(lang: str) -> _Grammar:
         rf"|\((?P<bscale>[CF])\)[-\u2011]?(?:{alternation(degree_words(lang))}))(?![^\W\d_])"
         # "a 6-foot-6 forward", "a 20-degree difference": a unit joined by a hyphen
         rf"|(?P<hyphen>[-\u2011])?{_inflected(unit_words(lang), lang, 'unit')}"
-        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
+        # a one-letter symbol in its own case, after a space only ("1,98 m"; "£5m" is money)
+        rf"|(?<=[\s{NBSPACES}])(?-i:(?P<symbol>{alternation(unit_symbols(lang))}))"
+        rf"(?!{WORD_CHAR}|\d))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
@@ -422,6 +432,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             percent = True
         elif scale := after.group("scale") or after.group("bscale"):
             unit = TEMPERATURE_SCALES[scale.upper()]
+        elif symbol := after.group("symbol"):
+            unit = unit_symbols(g.lang)[symbol]
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":

@@ -247,6 +247,36 @@ def test_a_difference_of_degrees_converts_without_the_offset():
     assert v.suggestion == "agree" and "a difference of 5.56 °C" in v.reasons[0]
 
 
+def test_a_bare_figure_takes_the_unit_the_others_give_it():
+    """NTREX: "widespread 80s" states no unit; the Turkish "80 derece" does, so the English
+    80 is a temperature the Hebrew Celsius range converts, not a plain 80 left unbacked; and
+    two renderings of one conversion ("26", "27") are one temperature."""
+    v, _ = verdict({
+        "en": "A warm start to October with widespread 80s from the Southern Plains.",
+        "tr": "Ekim ayıyla birlikte 80 derece bir sıcaklık bekleniyor.",
+        "fr": "Un début d'octobre chaud, avec des températures autour de 26 degrés.",
+        "he": "בתחילת אוקטובר הטמפרטורות ינועו בין 27-31 מעלות מהמישורים הדרומיים."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_a_bare_figure_beside_two_units_takes_neither():
+    from crossfact.suggest import Figure, _units_from_others
+
+    bare = Figure("amount", 50, "50", False)
+    km = Figure("amount", 50, "50 km", False, unit="length-kilometer")
+    mi = Figure("amount", 50, "50 miles", False, unit="length-mile")
+    assert _units_from_others({"en": [bare], "fr": [km]})["en"][0].unit == km.unit
+    assert _units_from_others({"en": [bare], "fr": [km], "tr": [mi]})["en"][0].unit is None
+
+
+def test_two_roundings_of_one_conversion_agree_and_a_far_one_does_not():
+    v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 26 degrés.",
+                    "he": "היו 27 מעלות."})
+    assert v.suggestion == "agree"
+    assert verdict({"fr": "Il faisait 26 degrés.", "he": "היו 28 מעלות.",
+                    "tr": "Hava 26 derece idi."})[0].suggestion == "conflict"
+
+
 def test_degrees_that_are_no_conversion_conflict():
     v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 50 degrés.",
                     "tr": "Hava 80 derece idi."})
