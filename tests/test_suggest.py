@@ -277,6 +277,23 @@ def test_two_roundings_of_one_conversion_agree_and_a_far_one_does_not():
                     "tr": "Hava 26 derece idi."})[0].suggestion == "conflict"
 
 
+@pytest.mark.parametrize(("en", "tr", "fr", "he", "ar", "bn"), [
+    ("London", "Londra", "Londres", "לונדון", "لندن", "লন্ডন"),
+    ("Moscow", "Moskova", "Moscou", "מוסקבה", "موسكو", "মস্কো"),
+    ("Cairo", "Kahire", "Le Caire", "קהיר", "القاهرة", "কায়রো"),
+    ("Geneva", "Cenevre", "Genève", "ז'נבה", "جنيف", "জেনেভা"),
+])
+def test_a_city_written_six_ways_is_no_name_conflict(en, tr, fr, he, ar, bn):
+    v, _ = verdict({
+        "en": f"The minister arrived in {en} on Monday with the delegation.",
+        "tr": f"Bakan heyetle birlikte pazartesi günü {tr}'ya geldi.",
+        "fr": f"Le ministre est arrivé à {fr} lundi avec la délégation.",
+        "he": f"השר הגיע ל{he} ביום שני עם המשלחת.",
+        "ar": f"وصل الوزير إلى {ar} يوم الاثنين مع الوفد.",
+        "bn": f"মন্ত্রী সোমবার প্রতিনিধিদলের সঙ্গে {bn} পৌঁছান।"})
+    assert v.suggestion == "agree", v.reasons
+
+
 def test_degrees_that_are_no_conversion_conflict():
     v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 50 degrés.",
                     "tr": "Hava 80 derece idi."})
