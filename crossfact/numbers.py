@@ -42,6 +42,7 @@ from crossfact.locales import (
     base_lang,
     currency_symbols,
     currency_words,
+    fold,
     lookup_prefix,
     number_marks,
     percent_words,
@@ -407,8 +408,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     if (short := g.short_scale.match(text, end)) is not None:
         multiplier = scale_words(g.lang)[1][short.group("single") or short.group("multi")]
         end, scaled = short.end(), True
-    elif (long := g.long_scale.match(text, end)) is not None and not _unit_rather(text, end,
-                                                                                long.end(), g):
+    elif (long := g.long_scale.match(text, end)) is not None \
+            and not _unit_rather(text, end, long, g):
         word = long.group("scale")
         multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
         end, scaled = long.end(), True
@@ -463,11 +464,24 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     )
 
 
-def _unit_rather(text: str, start: int, scale_end: int, g: _Grammar) -> bool:
-    """A unit that begins with a scale word: French "mille carré" (a square mile) is no
-    thousand; the longer reading wins."""
+def _unit_rather(text: str, start: int, scale: re.Match[str], g: _Grammar) -> bool:
+    """A unit or percent word that begins with a scale word: French "mille carré" (a square
+    mile) is no thousand, Bengali "শতাংশ" (percent) and "শতক" (century) no hundreds. The
+    longer reading wins; where both end with the word (Bengali words take any glued ending),
+    the longer word before the ending ("শতাংশ" over "শত", "মিলিয়ন" over the metre's "মি")."""
     unit = g.after.match(text, start)
-    return unit is not None and bool(unit.group("unit")) and unit.end() > scale_end
+    if unit is None or not (word := unit.group("unit") or unit.group("pct")):
+        return False
+    if unit.end() != scale.end():
+        return unit.end() > scale.end()
+    words = unit_words(g.lang) if unit.group("unit") else map(fold, percent_words(g.lang)[1])
+    return _stem(words, word) > _stem(scale_words(g.lang)[0], scale.group("scale"))
+
+
+def _stem(words: Iterable[str], matched: str) -> int:
+    """The length of the longest of `words` (folded) that `matched` begins with."""
+    key = fold(matched)
+    return max((len(w) for w in words if key.startswith(w)), default=0)
 
 
 def _year_like(digits: str, value: Decimal, scaled: bool) -> bool:

@@ -67,8 +67,9 @@ _COUNTED = {"GPU": "count-gpu", "GPUs": "count-gpu"}
 # folded, they collide with scale letters ("5M" = 5 million); `unit_symbols` reads them.
 _AMBIGUOUS = {"en": {"in"}}  # keyed by `fold`
 # Spellings CLDR lacks that news writes: Turkish "fut", the Turkish Language Association's
-# (TDK) dictionary form of "foot", beside CLDR's "fit" ("6 fut 6 inç boyunda", NTREX).
-_EXTRA_WORDS = {"tr": {"fut": "length-foot"}}
+# (TDK) dictionary form of "foot", beside CLDR's "fit" ("6 fut 6 inç boyunda", NTREX);
+# Bengali "শতাব্দী", the other word for century beside CLDR's শতক ("২১ শতাব্দীতে").
+_EXTRA_WORDS = {"tr": {"fut": "length-foot"}, "bn": {"শতাব্দী": "duration-century"}}
 _NUMBER = regex.compile(rf"[\p{{N}}.,٫٬\-−+\s{NBSPACES}]+")
 
 

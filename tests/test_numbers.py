@@ -342,6 +342,19 @@ def test_a_one_letter_symbol_reads_back_in_its_own_case_only(lang, amount):
         assert all(q.unit != unit for q in find_quantities(other, lang)), other
 
 
+@pytest.mark.parametrize(("text", "value", "unit", "percent"), [
+    ("৫ শতাধিক বন্দী", 500, None, False),  # NTREX: five hundred and more
+    ("৫ শত টাকা", 500, None, False),
+    ("৪০ শতাংশের বেশি", 40, None, True),  # percent begins with শত: the longer word wins
+    ("১৯ শতকের শেষে", 19, "duration-century", False),  # CLDR's century
+    ("২১ শতাব্দীতে", 21, "duration-century", False),  # the other century word
+    ("২০ মিলিয়নের", 20_000_000, None, False),  # not the metre's "মি" with an ending
+])
+def test_bengali_hundreds_beside_words_that_begin_alike(text, value, unit, percent):
+    q = find_quantities(text, "bn")[0]
+    assert (q.value, q.unit, q.percent) == (value, unit, percent)
+
+
 def test_in_is_no_inch():
     assert only("at 5 in the morning", "en").unit is None
 
