@@ -588,6 +588,8 @@ def test_a_bengali_hour_in_words_is_a_time():
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("un vélo neuf", "fr"), ("one of them", "en"), ("bir gün", "tr"), ("Yemeği yedi.", "tr"),
+    # NTREX: "him" opening a quote, and "was a face" (yüz with an ending)
+    ('Hale, "Onu hayatından sildi"', "tr"), ("Flake merkezdeki yüzdü.", "tr"),
 ])
 def test_words_that_are_no_numbers(text, lang):
     assert find_quantities(text, lang) == []
