@@ -90,18 +90,24 @@ def figures(claims: Sequence[Claim]) -> list[Figure]:
 
 def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
     """A bare figure takes the unit another version states with the same value: the English
-    "widespread 80s" (degrees, unsaid) is the Turkish "80 derece", so it is a temperature a
+    "widespread 80s" (degrees, unsaid) is the Turkish "80 degrees", so it is a temperature a
     Celsius version converts ("27 מעלות"), not a plain 80 the conversion leaves unbacked.
     Only when the other versions give that value one unit: "50" beside "50 km" and "50
-    miles" says neither."""
+    miles" says neither. And a bare whole number another version states as a year is that
+    year: years are read as such from 1900 to 2100 only, so NTREX's Arabic "عام 1882" is a
+    number where the others date "September 30, 1882"."""
     out: dict[str, list[Figure]] = {}
     for d, figs in per_doc.items():
         out[d] = []
         for f in figs:
-            units = {g.unit for e, gs in per_doc.items() if e != d for g in gs
-                     if g.unit and g.kind == f.kind == "amount" and _equal(f, g)}
-            lone = f.unit is None and f.currency is None and not f.worded and len(units) == 1
-            out[d].append(replace(f, unit=units.pop()) if lone else f)
+            bare = f.kind == "amount" and f.unit is None and f.currency is None and not f.worded
+            others = [g for e, gs in per_doc.items() if e != d for g in gs]
+            units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
+            if bare and len(units) == 1:
+                f = replace(f, unit=units.pop())
+            elif bare and any(g.kind == "year" and g.value == f.value for g in others):
+                f = replace(f, kind="year")
+            out[d].append(f)
     return out
 
 

@@ -269,6 +269,17 @@ def test_a_bare_figure_beside_two_units_takes_neither():
     assert _units_from_others({"en": [bare], "fr": [km], "tr": [mi]})["en"][0].unit is None
 
 
+def test_a_bare_number_another_version_dates_is_that_year():
+    """Years are read as such from 1900 to 2100 only; NTREX's Arabic "عام 1882" stands apart
+    from its date, where the others write "September 30, 1882"."""
+    v, _ = verdict({
+        "en": "September 30, 1882, 136 years ago today, Hans Geiger was born in Germany.",
+        "ar": "يوم 30 سبتمبر، من عام 1882، أي منذ 136 عامًا، ولد هانز غايغر في ألمانيا.",
+        "fr": "Le 30 septembre 1882, il y a 136 ans, naissait Hans Geiger, en Allemagne."})
+    assert v.suggestion == "agree"
+    assert "September 30, 1882 (en) = 1882 (ar) = 30 septembre 1882 (fr)" in v.reasons
+
+
 def test_two_roundings_of_one_conversion_agree_and_a_far_one_does_not():
     v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 26 degrés.",
                     "he": "היו 27 מעלות."})
