@@ -179,12 +179,14 @@ def _compact_words(lang: str, kind: str) -> dict[str, float]:
 
 # Scale words CLDR's compact patterns lack, in the forms news writers use:
 # - plurals and spellings CLDR has no slot for (ar "مليارات", fr "milliers"/"Mds", bn "লক্ষ");
-# - the English-style words Bengali translators use instead of লাখ/কোটি ("বিলিয়ন");
+# - the English-style words Bengali translators use instead of লাখ/কোটি ("বিলিয়ন"),
 # - the financial shorthand every newsroom uses whatever the language ("10bn", "5 mn", "Mrd").
 _EXTRA_LONG_SCALES: dict[str, dict[str, float]] = {
     "ar": {"مليارات": 1e9, "تريليون": 1e12, "تريليونات": 1e12, "بليون": 1e9, "آلاف": 1e3},
     "fr": {"milliers": 1e3, "millier": 1e3},
-    "bn": {"লক্ষ": 1e5, "মিলিয়ন": 1e6, "বিলিয়ন": 1e9, "ট্রিলিয়ন": 1e12},
+    # and the hundred Bengali news writes after digits ("৫ শতাধিক", five hundred and more);
+    # the longer percent or unit reading of a word it begins (শতাংশ, শতক) wins
+    "bn": {"লক্ষ": 1e5, "মিলিয়ন": 1e6, "বিলিয়ন": 1e9, "ট্রিলিয়ন": 1e12, "শত": 1e2},
     "he": {"אלפים": 1e3, "מיליונים": 1e6, "מיליארדים": 1e9},
 }
 # "Two dozen" (24), "deux douzaines", "iki düzine", "দুই ডজন": a count of twelves, which

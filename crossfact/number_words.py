@@ -134,8 +134,11 @@ def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spell
             continue
         n, value, start, hour = hit
         words = text[start:spans[i + n - 1][1]]
+        # an ambiguous word with an ending is as ambiguous ("yüzdü": swam, or was a face)
+        unsure = any(fold(w) in ambiguous for w, _, _ in _readings(words, lang, True, True)) \
+            if n == 1 else fold(words) in ambiguous
         found.append((i, i + n, Spelled(value, start, spans[i + n - 1][1], hour and value <= 12,
-                                        fold(words) in ambiguous)))
+                                        unsure)))
         i += n
     return [sp for first, after, sp in found
             if not _in_compound(text, spans, first, after, table, lang)]
@@ -180,7 +183,8 @@ def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, 
     if first:
         out += [(word[len(c):], len(c), False) for c in _CLITICS.get(lang, ())
                 if word.startswith(c) and len(word) > len(c) + 1]
-    if last and lang == "tr" and (bare := _TURKISH_ENDING.sub("", word)) not in (word, "on"):
+    if last and lang == "tr" and (bare := _TURKISH_ENDING.sub("", word)) != word \
+            and fold(bare) != "on":  # "Onu" (him) opening a sentence too
         out.append((bare, 0, False))
     if last and lang == "bn" and (bare := _BENGALI_HOUR_ENDING.sub("", word)) != word:
         out.append((bare, 0, True))

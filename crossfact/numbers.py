@@ -42,6 +42,7 @@ from crossfact.locales import (
     base_lang,
     currency_symbols,
     currency_words,
+    fold,
     lookup_prefix,
     number_marks,
     percent_words,
@@ -51,7 +52,14 @@ from crossfact.locales import (
 from crossfact.models import Quantity
 from crossfact.names import Spans
 from crossfact.number_words import find_spelled
-from crossfact.units import TEMPERATURE_SCALES, convert, degree_words, dimension, unit_words
+from crossfact.units import (
+    TEMPERATURE_SCALES,
+    convert,
+    degree_words,
+    dimension,
+    unit_symbols,
+    unit_words,
+)
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -154,7 +162,10 @@ def _grammar(lang: str) -> _Grammar:
         rf"|\((?P<bscale>[CF])\)[-\u2011]?(?:{alternation(degree_words(lang))}))(?![^\W\d_])"
         # "a 6-foot-6 forward", "a 20-degree difference": a unit joined by a hyphen
         rf"|(?P<hyphen>[-\u2011])?{_inflected(unit_words(lang), lang, 'unit')}"
-        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR}))",
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
+        # a one-letter symbol in its own case, after a space only ("1,98 m"; "£5m" is money)
+        rf"|(?<=[\s{NBSPACES}])(?-i:(?P<symbol>{alternation(unit_symbols(lang))}))"
+        rf"(?!{WORD_CHAR}|\d))",
         re.IGNORECASE,
     )
     approx_after_re = re.compile(
@@ -400,8 +411,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     if (short := g.short_scale.match(text, end)) is not None:
         multiplier = scale_words(g.lang)[1][short.group("single") or short.group("multi")]
         end, scaled = short.end(), True
-    elif (long := g.long_scale.match(text, end)) is not None and not _unit_rather(text, end,
-                                                                                long.end(), g):
+    elif (long := g.long_scale.match(text, end)) is not None \
+            and not _unit_rather(text, end, long, g):
         word = long.group("scale")
         multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
         end, scaled = long.end(), True
@@ -425,6 +436,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             percent = True
         elif scale := after.group("scale") or after.group("bscale"):
             unit = TEMPERATURE_SCALES[scale.upper()]
+        elif symbol := after.group("symbol"):
+            unit = unit_symbols(g.lang)[symbol]
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":
@@ -454,11 +467,24 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     )
 
 
-def _unit_rather(text: str, start: int, scale_end: int, g: _Grammar) -> bool:
-    """A unit that begins with a scale word: French "mille carré" (a square mile) is no
-    thousand; the longer reading wins."""
+def _unit_rather(text: str, start: int, scale: re.Match[str], g: _Grammar) -> bool:
+    """A unit or percent word that begins with a scale word: French "mille carré" (a square
+    mile) is no thousand, Bengali "শতাংশ" (percent) and "শতক" (century) no hundreds. The
+    longer reading wins; where both end with the word (Bengali words take any glued ending),
+    the longer word before the ending ("শতাংশ" over "শত", "মিলিয়ন" over the metre's "মি")."""
     unit = g.after.match(text, start)
-    return unit is not None and bool(unit.group("unit")) and unit.end() > scale_end
+    if unit is None or not (word := unit.group("unit") or unit.group("pct")):
+        return False
+    if unit.end() != scale.end():
+        return unit.end() > scale.end()
+    words = unit_words(g.lang) if unit.group("unit") else map(fold, percent_words(g.lang)[1])
+    return _stem(words, word) > _stem(scale_words(g.lang)[0], scale.group("scale"))
+
+
+def _stem(words: Iterable[str], matched: str) -> int:
+    """The length of the longest of `words` (folded) that `matched` begins with."""
+    key = fold(matched)
+    return max((len(w) for w in words if key.startswith(w)), default=0)
 
 
 def _year_like(digits: str, value: Decimal, scaled: bool) -> bool:

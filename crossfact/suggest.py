@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
 from babel.dates import get_day_names, get_month_names
@@ -88,6 +88,29 @@ def figures(claims: Sequence[Claim]) -> list[Figure]:
     return out
 
 
+def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figure]]:
+    """A bare figure takes the unit another version states with the same value: the English
+    "widespread 80s" (degrees, unsaid) is the Turkish "80 degrees", so it is a temperature a
+    Celsius version converts ("27 מעלות"), not a plain 80 the conversion leaves unbacked.
+    Only when the other versions give that value one unit: "50" beside "50 km" and "50
+    miles" says neither. And a bare whole number another version states as a year is that
+    year: years are read as such from 1900 to 2100 only, so NTREX's Arabic "عام 1882" is a
+    number where the others date "September 30, 1882"."""
+    out: dict[str, list[Figure]] = {}
+    for d, figs in per_doc.items():
+        out[d] = []
+        for f in figs:
+            bare = f.kind == "amount" and f.unit is None and f.currency is None and not f.worded
+            others = [g for e, gs in per_doc.items() if e != d for g in gs]
+            units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
+            if bare and len(units) == 1:
+                f = replace(f, unit=units.pop())
+            elif bare and any(g.kind == "year" and g.value == f.value for g in others):
+                f = replace(f, kind="year")
+            out[d].append(f)
+    return out
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
     """Figures that may state one thing: the same kind, currency and dimension where both
     say them ("50 km" and "50 miles" are compatible, and differ; "50 km" and "50 MW" are not
@@ -116,12 +139,19 @@ def converts(a: Figure, b: Figure) -> bool:
     if a.unit is None or b.unit is None or a.kind != b.kind:
         return False
     if GENERIC_DEGREE in (a.unit, b.unit):
-        return dimension(a.unit) == dimension(b.unit) and any(
-            abs(exact - a.value) < DEGREE_SLACK for exact in _other_scale(b.value, b.unit, a.unit))
+        return dimension(a.unit) == dimension(b.unit) and (_one_rendering(a, b) or any(
+            abs(exact - a.value) < DEGREE_SLACK for exact in _other_scale(b.value, b.unit, a.unit)))
     if a.unit == b.unit:
         return False
     exact = convert(b.value, b.unit, a.unit)
     return exact is not None and _written_as(a, exact)
+
+
+def _one_rendering(a: Figure, b: Figure) -> bool:
+    """Two temperatures of no scale that may be one conversion written two ways: each is
+    within DEGREE_SLACK of the exact value, so they are less than twice that apart (80 °F,
+    26.7 °C, is "26" in NTREX's French and "27" in its Hebrew)."""
+    return a.unit == b.unit == GENERIC_DEGREE and abs(a.value - b.value) < 2 * DEGREE_SLACK
 
 
 def _other_scale(value: float, unit: str, to: str) -> list[float]:
@@ -281,6 +311,8 @@ def _degrees(a: Figure, b: Figure) -> str:
     """How two temperatures that do not say their scale are one: "80 °F = 26.7 °C", or a
     difference, "10 °F = a difference of 5.56 °C"."""
     high, low = max(a.value, b.value), min(a.value, b.value)
+    if _one_rendering(a, b):
+        return f"{low:g}° and {high:g}°: one conversion, rounded and cut"
     fahrenheit, celsius = TEMPERATURE_SCALES["F"], TEMPERATURE_SCALES["C"]
     level = convert(high, fahrenheit, celsius) or 0.0
     if abs(level - low) < DEGREE_SLACK:
@@ -511,7 +543,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
         return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
-    figs = {d: figures(cs) for d, cs in per_doc.items()}
+    figs = _units_from_others({d: figures(cs) for d, cs in per_doc.items()})
     conflicts, outliers = _figure_conflicts(figs, labels)
     agreements = _agreements(figs, labels)
     name_reasons, name_outliers = _name_conflicts(per_doc, labels)

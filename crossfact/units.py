@@ -63,9 +63,13 @@ TEMPERATURE_SCALES = {"C": "temperature-celsius", "F": "temperature-fahrenheit"}
 # Not CLDR units, but what this beat counts: "100.000 GPU", "50 000 GPU" (a dimension alone).
 _COUNTED = {"GPU": "count-gpu", "GPUs": "count-gpu"}
 # Short forms that are also everyday words in running text: English "in" (inch) would read
-# "5 in the morning" as five inches. One-letter forms ("m", "t", "l", "h") are dropped too:
-# they collide with scale letters ("5 m" = 5 million) and French clock times (19 h).
+# "5 in the morning" as five inches. One-letter forms ("m", "t", "l") are not unit words:
+# folded, they collide with scale letters ("5M" = 5 million); `unit_symbols` reads them.
 _AMBIGUOUS = {"en": {"in"}}  # keyed by `fold`
+# Spellings CLDR lacks that news writes: Turkish "fut", the Turkish Language Association's
+# (TDK) dictionary form of "foot", beside CLDR's "fit" ("6 fut 6 inç boyunda", NTREX);
+# Bengali "শতাব্দী", the other word for century beside CLDR's শতক ("২১ শতাব্দীতে").
+_EXTRA_WORDS = {"tr": {"fut": "length-foot"}, "bn": {"শতাব্দী": "duration-century"}}
 _NUMBER = regex.compile(rf"[\p{{N}}.,٫٬\-−+\s{NBSPACES}]+")
 
 
@@ -94,8 +98,31 @@ def unit_words(lang: str) -> dict[str, str]:
                 word = _NUMBER.sub(" ", word).strip() if number not in written else word.strip()
                 if len(word) > 1 and fold(word) not in skip:
                     table[fold(word)] = unit
+    table.update(_EXTRA_WORDS.get(locale.language, {}))
     for word in degree_words(lang):
         table.setdefault(word, GENERIC_DEGREE)
+    return table
+
+
+@cache
+def unit_symbols(lang: str) -> dict[str, str]:
+    """CLDR's one-letter Latin short forms -> unit id, as written ("m", "t", "L", "W"; fr
+    "j", "h"): the French "1,98 m pour 98 kg". Matched in their own case only, so a scale
+    letter ("5 M" = 5 million in fr, "5 K" in en) never reads as one; other scripts' single
+    letters (Arabic "د" for minutes) are clitics and abbreviations of too many words."""
+    locale = babel_locale(lang)
+    scales = scale_words(lang)[1]
+    table: dict[str, str] = {}
+    for unit in UNITS:
+        for n in plural_samples(lang):
+            try:
+                written = format_unit(n, unit, length="short", locale=locale)
+            except UnknownUnitError:
+                continue
+            symbol = same_length_clean(written.replace(format_decimal(n, locale=locale), " ",
+                                                      1)).strip()
+            if len(symbol) == 1 and "a" <= symbol.lower() <= "z" and symbol not in scales:
+                table.setdefault(symbol, unit)
     return table
 
 

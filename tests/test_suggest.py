@@ -247,6 +247,64 @@ def test_a_difference_of_degrees_converts_without_the_offset():
     assert v.suggestion == "agree" and "a difference of 5.56 °C" in v.reasons[0]
 
 
+def test_a_bare_figure_takes_the_unit_the_others_give_it():
+    """NTREX: "widespread 80s" states no unit; the Turkish "80 derece" does, so the English
+    80 is a temperature the Hebrew Celsius range converts, not a plain 80 left unbacked; and
+    two renderings of one conversion ("26", "27") are one temperature."""
+    v, _ = verdict({
+        "en": "A warm start to October with widespread 80s from the Southern Plains.",
+        "tr": "Ekim ayıyla birlikte 80 derece bir sıcaklık bekleniyor.",
+        "fr": "Un début d'octobre chaud, avec des températures autour de 26 degrés.",
+        "he": "בתחילת אוקטובר הטמפרטורות ינועו בין 27-31 מעלות מהמישורים הדרומיים."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_a_bare_figure_beside_two_units_takes_neither():
+    from crossfact.suggest import Figure, _units_from_others
+
+    bare = Figure("amount", 50, "50", False)
+    km = Figure("amount", 50, "50 km", False, unit="length-kilometer")
+    mi = Figure("amount", 50, "50 miles", False, unit="length-mile")
+    assert _units_from_others({"en": [bare], "fr": [km]})["en"][0].unit == km.unit
+    assert _units_from_others({"en": [bare], "fr": [km], "tr": [mi]})["en"][0].unit is None
+
+
+def test_a_bare_number_another_version_dates_is_that_year():
+    """Years are read as such from 1900 to 2100 only; NTREX's Arabic "عام 1882" stands apart
+    from its date, where the others write "September 30, 1882"."""
+    v, _ = verdict({
+        "en": "September 30, 1882, 136 years ago today, Hans Geiger was born in Germany.",
+        "ar": "يوم 30 سبتمبر، من عام 1882، أي منذ 136 عامًا، ولد هانز غايغر في ألمانيا.",
+        "fr": "Le 30 septembre 1882, il y a 136 ans, naissait Hans Geiger, en Allemagne."})
+    assert v.suggestion == "agree"
+    assert "September 30, 1882 (en) = 1882 (ar) = 30 septembre 1882 (fr)" in v.reasons
+
+
+def test_two_roundings_of_one_conversion_agree_and_a_far_one_does_not():
+    v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 26 degrés.",
+                    "he": "היו 27 מעלות."})
+    assert v.suggestion == "agree"
+    assert verdict({"fr": "Il faisait 26 degrés.", "he": "היו 28 מעלות.",
+                    "tr": "Hava 26 derece idi."})[0].suggestion == "conflict"
+
+
+@pytest.mark.parametrize(("en", "tr", "fr", "he", "ar", "bn"), [
+    ("London", "Londra", "Londres", "לונדון", "لندن", "লন্ডন"),
+    ("Moscow", "Moskova", "Moscou", "מוסקבה", "موسكو", "মস্কো"),
+    ("Cairo", "Kahire", "Le Caire", "קהיר", "القاهرة", "কায়রো"),
+    ("Geneva", "Cenevre", "Genève", "ז'נבה", "جنيف", "জেনেভা"),
+])
+def test_a_city_written_six_ways_is_no_name_conflict(en, tr, fr, he, ar, bn):
+    v, _ = verdict({
+        "en": f"The minister arrived in {en} on Monday with the delegation.",
+        "tr": f"Bakan heyetle birlikte pazartesi günü {tr}'ya geldi.",
+        "fr": f"Le ministre est arrivé à {fr} lundi avec la délégation.",
+        "he": f"השר הגיע ל{he} ביום שני עם המשלחת.",
+        "ar": f"وصل الوزير إلى {ar} يوم الاثنين مع الوفد.",
+        "bn": f"মন্ত্রী সোমবার প্রতিনিধিদলের সঙ্গে {bn} পৌঁছান।"})
+    assert v.suggestion == "agree", v.reasons
+
+
 def test_degrees_that_are_no_conversion_conflict():
     v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 50 degrés.",
                     "tr": "Hava 80 derece idi."})
