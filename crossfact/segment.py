@@ -395,7 +395,7 @@ def cut_run_in_headlines(docs: Sequence[Document], claims: list[Claim]) -> list[
     for claim in claims:
         by_doc[claim.doc].append(claim)
     shares = [len(own[0].text) / sum(len(c.text) for c in own)
-              for own in by_doc.values() if own and own[0].kind == "headline"]
+              for own in by_doc.values() if own and _is_set_apart(own[0])]
     if 2 * len(shares) <= len(docs) - 1:
         # most of the other versions must set a headline apart: where few do, one that does not
         # most likely has none (the seed story's Arabic, Bengali and Hebrew open with prose)
@@ -404,10 +404,16 @@ def cut_run_in_headlines(docs: Sequence[Document], claims: list[Claim]) -> list[
     return [c for doc in docs for c in _headline_cut(doc, by_doc[doc.id], share)]
 
 
+def _is_set_apart(first: Claim) -> bool:
+    """A version's first claim is its headline alone: so classified, or without a final mark
+    (where more follows in its paragraph, only a cut makes that)."""
+    return first.kind == "headline" or not _ends_with_mark(first.text)
+
+
 def _headline_cut(doc: Document, own: list[Claim], share: float) -> list[Claim]:
     """One version's claims, its first cut where `cut_run_in_headlines` says."""
     first = own[0] if own else None
-    if first is None or first.kind != "body" or first.paragraph != 0:
+    if first is None or first.kind != "body" or first.paragraph != 0 or _is_set_apart(first):
         return own
     predicted = share * sum(len(c.text) for c in own)
     if len(first.text) < RUN_IN_ROOM * predicted:
