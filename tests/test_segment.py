@@ -441,3 +441,13 @@ def test_no_cut_where_every_version_sets_its_headline_apart_or_none_does():
         "en": sentences(en, "en"), "fr": sentences(fr, "fr")}
     run_in = {"en": en.replace("\n\n", " "), "fr": fr.replace("\n\n", " ")}
     assert _story_cut(run_in) == {lang: sentences(t, lang) for lang, t in run_in.items()}
+
+
+def test_no_cut_between_versions_that_say_very_different_amounts():
+    # another outlet's article, not a translation: its first sentence is no run-in headline
+    en = ("Flood waters rise in the north\n\nThe river burst its banks on Monday night. "
+          "Hundreds of homes were flooded. Rescue teams worked until dawn. The mayor spoke. "
+          "Schools are closed. Trains are cancelled. More rain is expected.\n")
+    he = ("מי השיטפון עולים בצפון הנהר עלה על גדותיו ביום שני בלילה. "
+          "מאות בתים הוצפו.\n")
+    assert _story_cut({"en": en, "he": he})["he"] == sentences(he, "he")
