@@ -442,9 +442,9 @@ def _headline_cut(doc: Document, own: list[Claim], share: float) -> list[Claim]:
 
 def _sentence_start(text: str, gaps: list[re.Match[str]], predicted: float) -> re.Match[str] | None:
     """The gap nearest `predicted` (within RUN_IN_WINDOW of it) before a capitalised word
-    that follows a lower-case word or a figure and is followed by one: where a sentence
-    begins after a headline, in sentence case or title case alike; None in a script
-    without case, where no word is capitalised."""
+    that follows, or is followed by, a lower-case word or a figure: where a sentence begins
+    after a headline in sentence case ("... rises to 832 The quake") or in title case ("...
+    Rises To 832 The quake"); None in a script without case, where no word is capitalised."""
     words = re.split(r"\s+", text)  # words[n] and words[n + 1] stand either side of gaps[n]
     found = [g for n, g in enumerate(gaps)
              if abs(g.start() - predicted) <= RUN_IN_WINDOW * predicted
