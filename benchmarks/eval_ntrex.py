@@ -514,8 +514,13 @@ def score_case(case: Case, clean: Run, pert: Run, report: PartA) -> None:
                 if not ok:
                     report.note("missed conflict", f"{where}\n{shown}")
             elif piece.mark == "rewritten":
-                bad = any(m.suggestion == "conflict" for m in ms)
-                report.rewritten_raw.add(bad)
+                raw = any(m.suggestion == "conflict" for m in ms)
+                report.rewritten_raw.add(raw)
+                # a conflict the rewrite caused names the rewritten version among its outliers
+                # (with two versions both are); one that does not is another version's figure
+                # that shares the match, such as a natural mismatch run in with this line
+                doc = doc_of[cids[0]] if cids else None
+                bad = any(m.suggestion == "conflict" and doc in m.outliers for m in ms)
                 if _suggestion_in(clean, version.lang, piece.label) != "conflict":
                     report.rewritten.add(bad)
                     if bad:
@@ -628,7 +633,8 @@ def render_a(r: PartA, layout: bool = False) -> str:
         f"| changed figure -> conflict | **{r.changed}** | >= 90% |",
         f"| ... where the unperturbed line was not already a conflict | {r.changed_fresh} | |",
         f"| ... with the changed version among the outliers | {r.changed_named} | |",
-        f"| harmless rewrite -> conflict (line not a conflict unperturbed) | **{r.rewritten}** "
+        f"| harmless rewrite -> conflict naming the rewritten version (line not a conflict "
+        f"unperturbed) | **{r.rewritten}** "
         "| 0% |",
         f"| ... counting every rewrite | {r.rewritten_raw} | |",
         *(f"| unperturbed lines suggested conflict: {kind} | {tally} | |"

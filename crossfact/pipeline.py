@@ -12,7 +12,7 @@ from crossfact.fingerprint import fingerprint_story
 from crossfact.matching import match_claims
 from crossfact.models import Claim, Document, MatchResult
 from crossfact.reading import collect_paths, read_document
-from crossfact.segment import segment
+from crossfact.segment import cut_run_in_headlines, segment
 from crossfact.story_file import story_files
 
 Progress = Callable[[str, int, int], None]
@@ -80,6 +80,8 @@ def run(
     with collector_paused():
         docs = read_story(paths, langs, progress)
         claims: list[Claim] = [c for d in docs for c in segment(d, segmented)]
+        if not segmented:
+            claims = cut_run_in_headlines(docs, claims)
         if progress:
             progress("fingerprinting", 0, 1)
         claims = fingerprint_story(docs, claims)

@@ -9,7 +9,7 @@ import pytest
 
 from crossfact.models import Claim, Document
 from crossfact.reading import read_document
-from crossfact.segment import segment
+from crossfact.segment import cut_run_in_headlines, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seed-story"
@@ -395,3 +395,59 @@ def test_run_in_cut_spares_names_and_title_case_headlines():
     assert sentences(title, "en")[0] == (
         "Death Toll Rises as the Town Mourns The toll rose on Monday."
     )
+
+
+def _story_cut(versions: dict[str, str]) -> dict[str, list[str]]:
+    """Each version's claims after the story-level cut of run-in headlines."""
+    docs = [_doc(text, lang).model_copy(update={"id": f"d-{lang}"})
+            for lang, text in versions.items()]
+    claims = cut_run_in_headlines(docs, [c for d in docs for c in segment(d)])
+    for d in docs:
+        assert [c.index for c in claims if c.doc == d.id] == list(
+            range(sum(c.doc == d.id for c in claims)))
+    assert all(c.text == d.text[c.start:c.end] for d in docs for c in claims if c.doc == d.id)
+    return {d.lang: [c.text for c in claims if c.doc == d.id] for d in docs}
+
+
+def test_run_in_headline_without_case_is_cut_at_the_other_versions_headline_length():
+    en = ("Flood waters rise in the north\n\nThe river burst its banks on Monday night. "
+          "Hundreds of homes were flooded. Rescue teams worked until dawn.\n")
+    # Hebrew, headline run in: no capitals, no mark between headline and sentence
+    he = ("מי השיטפון עולים בצפון הנהר עלה על גדותיו ביום שני בלילה. "
+          "מאות בתים הוצפו. צוותי חילוץ עבדו עד עלות השחר.\n")
+    cut = _story_cut({"en": en, "he": he})
+    assert cut["en"][0] == "Flood waters rise in the north"
+    head, rest = cut["he"][:2]
+    assert he.startswith(head) and len(cut["he"]) == 4
+    # the cut errs early: no word of the sentence is left on the headline
+    assert "הנהר" not in head and rest.endswith("בלילה.")
+
+
+def test_run_in_headline_with_capitals_is_cut_where_a_sentence_starts():
+    fr = ("Le fleuve déborde dans le nord\n\nLa crue a inondé des centaines de maisons lundi. "
+          "Les secours ont travaillé toute la nuit. Le maire a parlé.\n")
+    tr = ("Kuzeyde nehir taştı Ankara'dan gelen ekipler pazartesi gecesi yüzlerce evi boşalttı. "
+          "Kurtarma ekipleri sabaha kadar çalıştı. Belediye başkanı konuştu.\n")
+    assert _story_cut({"fr": fr, "tr": tr})["tr"][:2] == [
+        "Kuzeyde nehir taştı",
+        "Ankara'dan gelen ekipler pazartesi gecesi yüzlerce evi boşalttı.",
+    ]
+
+
+def test_no_cut_where_every_version_sets_its_headline_apart_or_none_does():
+    en = "Flood waters rise\n\nThe river burst its banks on Monday night. Homes flooded.\n"
+    fr = "Le fleuve déborde\n\nLa crue a inondé des maisons lundi soir. Les secours arrivent.\n"
+    assert _story_cut({"en": en, "fr": fr}) == {
+        "en": sentences(en, "en"), "fr": sentences(fr, "fr")}
+    run_in = {"en": en.replace("\n\n", " "), "fr": fr.replace("\n\n", " ")}
+    assert _story_cut(run_in) == {lang: sentences(t, lang) for lang, t in run_in.items()}
+
+
+def test_no_cut_between_versions_that_say_very_different_amounts():
+    # another outlet's article, not a translation: its first sentence is no run-in headline
+    en = ("Flood waters rise in the north\n\nThe river burst its banks on Monday night. "
+          "Hundreds of homes were flooded. Rescue teams worked until dawn. The mayor spoke. "
+          "Schools are closed. Trains are cancelled. More rain is expected.\n")
+    he = ("מי השיטפון עולים בצפון הנהר עלה על גדותיו ביום שני בלילה. "
+          "מאות בתים הוצפו.\n")
+    assert _story_cut({"en": en, "he": he})["he"] == sentences(he, "he")
