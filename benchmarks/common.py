@@ -71,6 +71,20 @@ def flores_documents() -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple((url, tuple(lines)) for url, lines in docs)
 
 
+def udhr_documents() -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The UDHR's title, preamble and 30 articles as (part id, its line numbers): `ids.tsv`
+    names each line `art1.p1`, `preamble`...; a part is the lines sharing what precedes the dot."""
+    rows = (corpora_dir() / "udhr" / "ids.tsv").read_text("utf-8").splitlines()[1:]
+    docs: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        docs.setdefault(row.split("\t")[1].split(".")[0], []).append(n)
+    return tuple((part, tuple(lines)) for part, lines in docs.items())
+
+
+CORPUS_DOCUMENTS = {"ntrex128": ntrex_documents, "flores200_dev": flores_documents,
+                    "udhr": udhr_documents}
+
+
 @dataclass
 class Piece:
     """One sentence of a constructed version, with its gold label and what was done to it."""

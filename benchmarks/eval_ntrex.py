@@ -38,6 +38,7 @@ from babel.numbers import format_decimal
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gale_church  # noqa: E402
 from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
+    CORPUS_DOCUMENTS,
     ISO1,
     LANGS,
     NOTES,
@@ -48,7 +49,6 @@ from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     Tally,
     Version,
     engine_version,
-    flores_documents,
     gold_of,
     lay_out,
     log_history,
@@ -669,7 +669,7 @@ def corpus_versions(
     corpus the engine was tuned on; FLORES dev (Wikinews, Wikivoyage) is held out.
     """
     other = "flores200_dev" if corpus == "ntrex128" else "ntrex128"
-    documents = ntrex_documents() if corpus == "ntrex128" else flores_documents()
+    documents = CORPUS_DOCUMENTS[corpus]()
     n_lines = n_lines or len(read_lines(corpus, "eng"))
     docs = [[i for i in lines if i < n_lines] for _, lines in documents]
     docs = [d for d in docs if d]

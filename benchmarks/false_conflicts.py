@@ -8,6 +8,7 @@ reasons written to `false-conflicts.txt` in the notes folder, so a change to the
 fingerprint rules can be checked reason by reason.
 
     python benchmarks/false_conflicts.py --corpus ntrex128       # development (tuned on)
+    python benchmarks/false_conflicts.py --corpus udhr           # development: names, few figures
     python benchmarks/false_conflicts.py --corpus flores200_dev  # held out: never tuned on
 """
 
@@ -26,7 +27,8 @@ from eval_ntrex import corpus_versions, run_story  # noqa: E402
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", choices=["ntrex128", "flores200_dev"], default="ntrex128")
+    parser.add_argument("--corpus", choices=["ntrex128", "udhr", "flores200_dev"],
+                        default="ntrex128")
     parser.add_argument("--lines", type=int, default=None, help="only the first N lines")
     parser.add_argument("--notes", type=Path, default=NOTES)
     args = parser.parse_args(argv)
