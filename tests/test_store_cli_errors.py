@@ -33,3 +33,15 @@ def test_an_empty_log_is_refused(tmp_path: Path):
     for command in ("replay", "import"):
         out = run(command, str(empty), "--db", str(tmp_path / "x.db"))
         assert out.exit_code == 1 and "empty" in out.stderr
+
+
+def test_import_and_merge_count_in_words_people_write(tmp_path: Path):
+    """`1 new run, 1 story`, not `1 new runs, 1 stories`."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    out = run("import", str(session / "amal.jsonl"), "--db", str(first))
+    assert out.exit_code == 0 and "1 new run, 1 story into" in out.output, out.output
+    out = run("import", str(session / "noor.jsonl"), "--db", str(first))  # the same run
+    assert out.exit_code == 0 and "0 new runs, 1 story into" in out.output, out.output
+    out = run("merge", str(first), "--db", str(second))
+    assert out.exit_code == 0 and out.output.endswith("1 new run\n"), out.output
