@@ -30,7 +30,7 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))  # checked as `match` does
 @db_option
 @click.option("--reviewer", default=None,
               help="Your name in the log (default: the reviewer setting, else your account).")
