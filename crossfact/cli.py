@@ -75,6 +75,9 @@ class LazyGroup(click.Group):
         except click.Abort:
             _fail("interrupted", 130)
         except click.UsageError as error:
+            if isinstance(error, click.BadParameter) and not isinstance(
+                    error, click.MissingParameter):  # a wrong value, not a wrong call: a
+                _fail(error.format_message(), error.exit_code)  # line, as every error is
             shown = io.StringIO()
             error.show(file=shown)
             sys.stderr.write(show_controls(shown.getvalue()))

@@ -46,9 +46,11 @@ def read_story(
     paths: Sequence[str | Path],
     langs: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    detect: bool = True,
 ) -> list[Document]:
     """Every version named by `paths` (files or folders), decoded and with its language:
-    as given in `langs`, else as a folder's story file says, else as detected."""
+    as given in `langs`, else as a folder's story file says, else as detected (without
+    `detect`, undetected: a quick check of the input, see `read_document`)."""
     files = collect_paths(paths)
     given = langs or {}
     check_overrides(files, given)
@@ -62,7 +64,8 @@ def read_story(
     for n, path in enumerate(files):
         if progress:
             progress(f"reading {path.name}", n, len(files))
-        doc = read_document(path, _override(path, given) or _override(path, from_story))
+        doc = read_document(path, _override(path, given) or _override(path, from_story),
+                            detect)
         if doc.id in seen:
             raise InputError(f"{path}: same text as {seen[doc.id]}; give each version once")
         seen[doc.id] = doc.path

@@ -275,10 +275,16 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL_CHARS.findall(text)) > CONTROL_SHARE * len(text)
 
 
-def read_document(path: Path, lang: str | None = None) -> Document:
+UNDETECTED = "und"  # ISO 639-2 "undetermined": the language of a check-only read
+
+
+def read_document(path: Path, lang: str | None = None, detect: bool = True) -> Document:
     """Read, decode and identify one version of the story.
 
     `lang` (from --lang PATH=CODE) skips detection but is still checked against CLDR.
+    Without `detect`, a version with no `lang` is UNDETECTED: a check before the review
+    app opens refuses a file that is not a text in milliseconds, where building the
+    language detector takes most of a second.
     """
     try:
         size = path.stat().st_size
@@ -290,7 +296,8 @@ def read_document(path: Path, lang: str | None = None) -> Document:
         raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
     text, encoding = decode(data, str(path))
     try:
-        language = validate_language(lang) if lang else detect_language(text)
+        language = (validate_language(lang) if lang
+                    else detect_language(text) if detect else UNDETECTED)
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
     return Document(

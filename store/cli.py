@@ -98,6 +98,10 @@ def has_records(file: Path) -> None:
             raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """`1 new run`, `2 new runs`: a count with its noun as people write it."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
+
 @click.command()
 @db_option
 @story_option
@@ -115,6 +119,10 @@ def export(db: Path | None, story: str | None, format_: str, out: Path | None,
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
     from .exports import FORMATS, write_export
 
+    if out is not None and out.exists() and not overwrite:  # said before any work, in the
+        # command line's words (the store's own refusal still guards a file created meanwhile)
+        raise CrossfactError(f"{out}: already exists; not overwritten (choose another name, "
+                             "or add --overwrite to replace it)")
     with existing_store(db) as store:
         if out is not None:
             write_export(store, format_, story, out, overwrite=overwrite)
@@ -148,8 +156,9 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
                                   origin=Origin(store.db, "import", file, frozenset(trusted)))
     except UnicodeDecodeError as error:
         raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
-    say(f"imported {report.events} new of {report.seen} events, {report.runs} new runs, "
-        f"{len(report.stories)} stories into {store.path}")
+    say(f"imported {report.events} new of {report.seen} events, "
+        f"{plural(report.runs, 'new run')}, {plural(len(report.stories), 'story', 'stories')} "
+        f"into {store.path}")
 
 
 @click.command()
@@ -168,7 +177,7 @@ def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -
         for other in others:
             report = merge_database(store, other, frozenset(trusted))
             say(f"{other}: {report.events} new of {report.seen} events, "
-                f"{report.runs} new runs")
+                f"{plural(report.runs, 'new run')}")
 
 
 @click.command()

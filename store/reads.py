@@ -21,6 +21,10 @@ from .search_text import INDEX, latin_query
 from .state import current_run
 from .views import MatchRow, MatchView, Member, StoryInfo
 
+# Events that leave their match undecided while the reviewer is still at it (a note before
+# the verdict, a fix): reopening the story resumes at that match, not after it.
+STILL_AT_IT = frozenset({"note", "move", "split", "confirm", "break"})
+
 # This reviewer's verdicts and notes that a re-match carried onto another match or marked
 # for a second look (store/carry.py), while they are still the current ones.
 _CARRIED = """AND id IN (
@@ -168,11 +172,13 @@ class ReadMixin(StoreBase):
         """Where this reviewer left off: the next undecided match after their last action."""
         story_id = self._story_id(story)
         last = self.db.execute("""
-            SELECT m.id, m.position FROM events e
+            SELECT m.id, m.position, e.kind FROM events e
             JOIN current_matches m ON m.story = e.story AND m.id = coalesce(e.target, e."match")
             WHERE e.story = ? AND e.reviewer = ? ORDER BY e.seq DESC LIMIT 1""",
             [story_id, reviewer]).fetchone()
         position = last[1] if last else -1
+        if last and last[2] in STILL_AT_IT:
+            position -= 1  # that match too, if it is still to decide (positions are whole)
         found = self.next_todo(story_id, position, reviewer=reviewer)
         if found or last:
             return found or last[0]

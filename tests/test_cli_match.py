@@ -72,6 +72,17 @@ def test_table_shows_suggestions_and_reasons():
     assert "CONFLICT" in out.stdout and "xAI (tr) vs Tesla (bn, ar, fr)" in out.stdout
 
 
+
+def test_the_readmes_example_is_what_match_prints() -> None:
+    """Every line of README.md's `crossfact match fixtures/seed-story` example but the
+    first (its paths shortened by hand) and `…` is printed as shown: a change of the engine's
+    output fails here until the README says it too."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    block = readme.split("$ crossfact match fixtures/seed-story\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines()[1:] if line.strip() != "…"]
+    printed = invoke("match", str(SEEDS)).stdout.splitlines()
+    assert shown and not [line for line in shown if line not in printed]
+
 def test_table_never_prints_terminal_escapes_from_an_article():
     out = invoke("match", str(HOSTILE / "markup.txt"), str(TURKISH))
     assert out.exit_code == 0

@@ -42,7 +42,8 @@ def test_an_existing_file_is_never_overwritten_without_asking(db: Path, tmp_path
     readme = tmp_path / "README.md"
     readme.write_text("mine\n", encoding="utf-8")
     ran = crossfact("export", "--db", db, "--format", "md", "-o", readme, ok=False)
-    assert "already exists" in ran.err and readme.read_text(encoding="utf-8") == "mine\n"
+    assert "already exists" in ran.err and "add --overwrite" in ran.err  # says how to
+    assert readme.read_text(encoding="utf-8") == "mine\n"
     with open_test_store(db) as s, pytest.raises(StoreError, match="already exists"):
         write_export(s, "md", None, readme)  # the API the TUI's palette uses
     assert readme.read_text(encoding="utf-8") == "mine\n"

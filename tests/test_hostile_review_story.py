@@ -52,6 +52,26 @@ def test_an_unknown_named_story_without_files_is_one_line(tmp_path: Path) -> Non
     assert "no story named 'README'" in result.output and result.output.count("\n") == 1
 
 
+HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize(("inputs", "said"), [
+    (["cp1254.txt"], "a story needs at least two versions"),
+    (["empty.txt", "cp1254.txt"], "empty.txt: the file is empty"),
+    (["binary.bin", "cp1254.txt"], "binary.bin: looks like a binary file"),
+    (["utf16.txt", "cp1254.txt", "--lang", "utf16.txt=xx"], "unknown language code 'xx'"),
+])
+def test_input_matching_would_refuse_is_refused_before_the_app_opens(
+        inputs: list[str], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not an app that says "matching failed" and quits with 0: one line and exit 1."""
+    opened: list[ReviewApp] = []
+    monkeypatch.setattr(ReviewApp, "run", opened.append)
+    monkeypatch.chdir(HOSTILE)
+    result = CliRunner().invoke(main, ["review", *inputs, "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 1 and not opened
+    assert said in result.output and result.output.count("\n") == 1, result.output
+
+
 def test_a_note_typed_while_the_disk_is_full_is_kept(tmp_path: Path) -> None:
     """Issue 13, 10: the save fails, the text stays, and a second try saves it."""
     TYPED = "checked with the desk; " * 2000  # noqa: N806 (needs new pages: the disk is full)

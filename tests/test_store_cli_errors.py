@@ -33,3 +33,27 @@ def test_an_empty_log_is_refused(tmp_path: Path):
     for command in ("replay", "import"):
         out = run(command, str(empty), "--db", str(tmp_path / "x.db"))
         assert out.exit_code == 1 and "empty" in out.stderr
+
+
+def test_import_and_merge_count_in_words_people_write(tmp_path: Path):
+    """`1 new run, 1 story`, not `1 new runs, 1 stories`."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    first, second = tmp_path / "a.db", tmp_path / "b.db"
+    out = run("import", str(session / "amal.jsonl"), "--db", str(first))
+    assert out.exit_code == 0 and "1 new run, 1 story into" in out.output, out.output
+    out = run("import", str(session / "noor.jsonl"), "--db", str(first))  # the same run
+    assert out.exit_code == 0 and "0 new runs, 1 story into" in out.output, out.output
+    out = run("merge", str(first), "--db", str(second))
+    assert out.exit_code == 0 and out.output.endswith("1 new run\n"), out.output
+
+
+def test_a_file_that_is_not_there_is_one_line(tmp_path: Path):
+    """A wrong value is one line (the usage text is for a wrong call, such as no file)."""
+    missing = str(tmp_path / "nothere.jsonl")
+    for args in (["import", missing], ["merge", missing], ["replay", missing],
+                 ["review", missing], ["export", "--format", "xx"]):
+        out = run(*args, "--db", str(tmp_path / "x.db"))
+        assert out.exit_code in (1, 2) and len(out.stderr.splitlines()) == 1, out.stderr
+        assert "nothere.jsonl" in out.stderr or "'xx'" in out.stderr
+    assert "Usage:" in run("import").stderr  # no file at all: how to call it
+    assert not (tmp_path / "x.db").exists()

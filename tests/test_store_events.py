@@ -64,6 +64,10 @@ def test_filters_paging_and_resume(s: Store) -> None:
     s.decide("seed", rows[1].id, "agree", reviewer="ann", session="s")
     assert s.resume("seed", reviewer="ann") == rows[2].id
     assert s.next_todo("seed", 3, reviewer="ann") == rows[0].id  # wraps around
+    s.note("seed", rows[2].id, "source?", reviewer="ann", session="s")
+    assert s.resume("seed", reviewer="ann") == rows[2].id  # noted, not decided: still there
+    s.skip("seed", rows[2].id, reviewer="ann", session="s")
+    assert s.resume("seed", reviewer="ann") == rows[3].id  # a skip moves on
     assert s.count("seed", reviewer="ann", filter="decided") == 1
     assert s.count("seed", reviewer="ann", filter="todo") == 3
     assert s.count("seed", reviewer="ann", filter="unsourced") == 1
@@ -71,6 +75,18 @@ def test_filters_paging_and_resume(s: Store) -> None:
     with pytest.raises(StoreError, match="unknown filter"):
         s.matches("seed", reviewer="ann", filter="everything")
 
+
+
+def test_a_claim_split_out_resumes_at_its_match(s: Store) -> None:
+    """The reviewer who split a claim out (the TUI stays on the match) and quit finds that
+    match again, not the one after it."""
+    rows = s.matches("seed", reviewer="ann")
+    s.decide("seed", rows[0].id, "agree", reviewer="ann", session="s")
+    fixed = next(r for r in rows[1:] if len(s.match(r.id, reviewer="ann").members) > 1)
+    claim = s.match(fixed.id, reviewer="ann").members[-1].claim.id
+    s.split_claim("seed", claim, reviewer="ann", session="s")
+    at = s.resume("seed", reviewer="ann")
+    assert at is not None and s.match(at, reviewer="ann").position == fixed.position
 
 def test_hostile_text_and_megabyte_note_stored_faithfully(s: Store) -> None:
     match = s.matches("seed", reviewer="ann")[3].id

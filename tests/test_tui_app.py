@@ -403,6 +403,25 @@ def test_palette_export_asks_where_and_never_overwrites_silently(store, seed, tm
     assert any('"verdict"' in line and '"agree"' in line for line in lines)
 
 
+
+def test_a_report_offered_beside_the_versions_is_not_one_more_version(
+        store, seed, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reviewing from inside the story's folder, the palette offers `.markdown`: a `.md`
+    there would be read as a sixth version of the story the next time it is opened."""
+    offered: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        for folder in (SEED_DIR, SEED_DIR.parent):
+            monkeypatch.chdir(folder)
+            await run_in_palette(pilot, "export markdown")
+            offered.append(pilot.app.screen.query_one("#prompt-input").value)
+            await pilot.press("escape")
+            await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert offered == [str(SEED_DIR.resolve() / "seed-story.markdown"),
+                       str(SEED_DIR.parent.resolve() / "seed-story.md")]
+
 def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     from click.testing import CliRunner
 

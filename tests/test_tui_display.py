@@ -61,6 +61,14 @@ def test_visual_reorders_only_rtl_lines() -> None:
     assert any(0xFE70 <= ord(ch) <= 0xFEFC for ch in arabic)  # joined presentation forms
 
 
+
+def test_brackets_in_right_to_left_text_are_mirrored() -> None:
+    """A bracket in Hebrew or Arabic still opens towards what it encloses (UBA rule L4)."""
+    assert visual("שורה (שנייה) ok", True) == "ok (היינש) הרוש"
+    assert visual("הערה [bold]x[/bold]", True) == "[bold]x[/bold] הרעה"
+    assert "(" in visual("قال (تسلا)", True).split()[0]
+
+
 def test_rtl_claim_wraps_before_reordering() -> None:
     console = Console(width=20, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(ClaimText("אחת שתיים שלוש ארבע חמש שש", rtl=True, bidi=True))

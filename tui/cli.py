@@ -30,7 +30,7 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))  # checked as `match` does
 @db_option
 @click.option("--reviewer", default=None,
               help="Your name in the log (default: the reviewer setting, else your account).")
@@ -52,7 +52,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1"). Settings (reviewer, db,
     theme, bidi) live beside it in config.toml, or CROSSFACT_REVIEWER and so on.
     """
-    from crossfact.pipeline import check_overrides
+    from crossfact.pipeline import read_story
     from crossfact.reading import collect_paths
     from crossfact.settings import load_settings
     from crossfact.store import open_store
@@ -66,7 +66,8 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     try:
         settings = load_settings(reviewer=reviewer, db=db, bidi=False if no_bidi else None)
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
-        check_overrides(files, langs)
+        if paths:  # what matching would refuse, refused before the app opens (milliseconds)
+            read_story(paths, langs, detect=False)
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(settings.db)

@@ -578,9 +578,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         the reviewer says so."""
         if self.story is None:
             return
-        suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
+        here = Path.cwd().resolve()
+        among_versions = any(Path(d.path).resolve().parent == here
+                             for d in self.store.documents(self.story))
+        # a report.md beside the versions would be read as one more version next time
+        suffix = {"claimreview": "claimreview.json",
+                  "md": "markdown" if among_versions else "md"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
-        offered = Path.cwd() / f"{name or 'story'}.{suffix}"
+        offered = here / f"{name or 'story'}.{suffix}"
 
         def chosen(answer: str | None) -> None:
             if not answer or not answer.strip():
