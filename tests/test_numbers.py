@@ -508,6 +508,17 @@ def test_hebrew_abbreviations_take_any_gershayim():
 # --- numbers in words: num2words spells them, find_quantities reads them back ----------------
 
 
+def test_number_words_table_is_num2words() -> None:
+    """number_words.json holds what num2words spells today (matching reads the table instead
+    of importing num2words)."""
+    import json
+
+    from crossfact.number_words import LANGUAGES, SPELLINGS, spell_out
+
+    assert json.loads(SPELLINGS.read_text(encoding="utf-8")) == {
+        lang: spell_out(lang) for lang in LANGUAGES}
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(LANGS), st.sampled_from([*range(2, 100), *range(100, 1000, 100)]))
 def test_spelled_numbers_read_back(lang, n):
