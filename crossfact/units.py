@@ -160,25 +160,27 @@ def convert(value: float, unit: str, to: str) -> float | None:
     return float(magnitude) / scale_to
 
 
-def conversion_table() -> dict[str, dict[str, object]]:
+def conversion_table() -> dict[str, dict[str, float] | dict[str, list[float]]]:
     """CONVERSIONS' content, computed by pint (NIST/BIPM definitions, the same as CLDR's
     units.xml, which babel does not expose)."""
     from pint import UnitRegistry
+    from pint.facets.nonmultiplicative.definitions import OffsetConverter
 
     ureg: UnitRegistry[float] = UnitRegistry()
     factors: dict[str, float] = {}
     offsets: dict[str, list[float]] = {}
     for unit, (_, name) in ((u, _pint(u)) for u in UNITS):
         converter = ureg._units[ureg.get_name(name)].converter if name.isidentifier() else None
-        if converter is not None and not converter.is_multiplicative:
-            # an affine scale: `convert` applies pint's to_reference and from_reference
+        if isinstance(converter, OffsetConverter) and not converter.is_multiplicative:
+            # an affine scale (a temperature): `convert` does pint's to_reference (to
+            # kelvin) and from_reference with these
             assert ureg.get_base_units(name)[1] == ureg.kelvin, name
-            offsets[unit] = [converter.scale, converter.offset]  # type: ignore[attr-defined]
+            offsets[unit] = [converter.scale, converter.offset]
             continue
         for to, (_, target) in ((u, _pint(u)) for u in UNITS):
             if to != unit and dimension(to) == dimension(unit):
                 factors[f"{unit} {to}"] = float(ureg.Quantity(1.0, name).to(target).magnitude)
-    return {"factors": factors, "offsets": offsets}  # type: ignore[dict-item]
+    return {"factors": factors, "offsets": offsets}
 
 
 # Units pint lacks or reads otherwise, as multiples of one it has: pint reads "decade" as a
