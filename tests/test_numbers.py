@@ -560,6 +560,17 @@ def test_hebrew_abbreviations_take_any_gershayim():
 # --- numbers in words: num2words spells them, find_quantities reads them back ----------------
 
 
+def test_number_words_table_is_num2words() -> None:
+    """number_words.json holds what num2words spells today (matching reads the table instead
+    of importing num2words)."""
+    import json
+
+    from crossfact.number_words import LANGUAGES, SPELLINGS, spell_out
+
+    assert json.loads(SPELLINGS.read_text(encoding="utf-8")) == {
+        lang: spell_out(lang) for lang in LANGUAGES}
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(LANGS), st.sampled_from([*range(2, 100), *range(100, 1000, 100)]))
 def test_spelled_numbers_read_back(lang, n):
@@ -646,6 +657,26 @@ def test_dunams_read_and_convert() -> None:
     [q] = find_quantities("760,000 דונם של אדמות", "he")
     assert q.unit == "area-dunam"
     assert convert(q.value, "area-dunam", "area-hectare") == 76_000
+
+
+def test_unit_conversions_are_pints() -> None:
+    """unit_conversions.json holds what pint computes today, and `convert` does pint's own
+    arithmetic with it to the last bit: matching reads the table instead of loading pint."""
+    import json
+
+    from pint import UnitRegistry
+
+    from crossfact.units import CONVERSIONS, _pint, conversion_table, convert, dimension
+
+    assert json.loads(CONVERSIONS.read_text(encoding="utf-8")) == conversion_table()
+    ureg: UnitRegistry[float] = UnitRegistry()
+    pairs = [(u, t) for u in UNITS for t in UNITS if u != t and dimension(u) == dimension(t)]
+    assert len(pairs) > 200
+    for unit, to in pairs:
+        (scale_from, name_from), (scale_to, name_to) = _pint(unit), _pint(to)
+        for value in (0.0, 1.0, 6.5, 37.2, -40.0, 1234.5678, 1e9 / 7, 5e-3):
+            pint_says = ureg.Quantity(value * scale_from, name_from).to(name_to).magnitude
+            assert convert(value, unit, to) == float(pint_says) / scale_to, (value, unit, to)
 
 
 @pytest.mark.parametrize(("text", "lang", "value", "unit"), [
