@@ -134,11 +134,9 @@ def _check_location(path: Path) -> None:
             raise StoreError(f"{path}: the database is read-only; crossfact needs write access")
         return
     parent = path.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(f"{parent}: cannot create the database directory ({error.strerror})") \
-            from error
+    if not parent.is_dir():  # a typo in --db must not start an empty database somewhere new
+        raise StoreError(f"{parent}: no such folder for the database; create it first, or "
+                         "check the path given with --db")
     if not os.access(parent, os.W_OK):
         raise StoreError(f"{parent}: is read-only; choose another place with --db")
 

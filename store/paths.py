@@ -13,7 +13,8 @@ ENV_VAR = "CROSSFACT_DB"
 
 def resolve_db_path(db: str | Path | None = None) -> Path:
     """`db` if given, else the `db` setting ($CROSSFACT_DB, or config.toml: see
-    crossfact.settings), else crossfact.db in the user's data directory.
+    crossfact.settings), else crossfact.db in the user's data directory, which is made here
+    when missing (a folder the user names must exist: store.connection says so).
 
     platformdirs is imported here only, so commands that never touch the store start fast.
     """
@@ -28,4 +29,9 @@ def resolve_db_path(db: str | Path | None = None) -> Path:
     if not folder.is_absolute():  # no HOME and no passwd entry: "~" was left as it is
         raise StoreError("no home directory to keep the database in; give --db FILE "
                          f"or set ${ENV_VAR}")
+    try:  # the default folder is crossfact's own to make; a folder the user names is not
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot create the database folder ({error.strerror}); "
+                         f"give --db FILE or set ${ENV_VAR}") from error
     return folder / "crossfact.db"

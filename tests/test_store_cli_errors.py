@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from crossfact.cli import main
-from crossfact.store import open_store
+from crossfact.store import open_store, resolve_db_path
 
 
 def run(*args: str):
@@ -57,3 +57,27 @@ def test_a_file_that_is_not_there_is_one_line(tmp_path: Path):
         assert "nothere.jsonl" in out.stderr or "'xx'" in out.stderr
     assert "Usage:" in run("import").stderr  # no file at all: how to call it
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_database_in_a_folder_that_is_not_there_is_refused(tmp_path: Path):
+    """A typo in --db must not start an empty database in a new folder: writing commands
+    (import, review) say so in one line and create nothing; the default folder is made."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    db = tmp_path / "typo" / "x.db"
+    for args in (["import", str(session / "amal.jsonl")],
+                 ["review", str(Path(__file__).resolve().parents[1] / "fixtures/seed-story")]):
+        out = run(*args, "--db", str(db))
+        assert out.exit_code == 1, out.output
+        assert out.stderr.splitlines() == [f"Error: {db.parent}: no such folder for the "
+                                           "database; create it first, or check the path "
+                                           "given with --db"], out.stderr
+    assert not db.parent.exists()
+
+
+def test_the_default_folder_is_made(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("CROSSFACT_DB", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    path = resolve_db_path()
+    assert path == tmp_path / "data" / "crossfact" / "crossfact.db" and path.parent.is_dir()
+    open_store(path).close()
