@@ -488,12 +488,14 @@ def test_palette_switches_story(store, seed):
     assert [e.story for e in store.events()] == [other]
 
 
-def test_matching_failure_is_one_line_on_screen(store, monkeypatch):
+def test_matching_failure_with_nothing_to_show_leaves_with_exit_1(store, monkeypatch):
+    """A failure the command line's checks could not foresee (a language no letter shows):
+    the app leaves, and `crossfact review` prints the one line and exits 1, as `match` does."""
     from crossfact import pipeline
     from crossfact.errors import InputError
 
     def fail(*args, **kwargs):
-        raise InputError("b.txt: binary file, not a story version")
+        raise InputError("b.txt: cannot tell the language (no letters)")
 
     monkeypatch.setattr(pipeline, "run", fail)
     app = app_for(store, paths=seed_files()[:1])
@@ -501,11 +503,10 @@ def test_matching_failure_is_one_line_on_screen(store, monkeypatch):
     async def steps(pilot: Pilot) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        errors = [n for n in pilot.app._notifications if n.severity == "error"]
-        assert [n.message for n in errors] == ["b.txt: binary file, not a story version"]
-        assert "Matching failed: b.txt: binary file" in screen_text(pilot.app)
 
     drive(app, steps)
+    assert app.return_code == 1
+    assert app.failure == "b.txt: cannot tell the language (no letters)"
     assert store.story_id("seed-story") is None
 
 

@@ -145,3 +145,18 @@ def test_resumed_far_down_the_list_the_match_is_on_screen(tmp_path: Path) -> Non
         term.tmux("resize-window", "-t", term.target, "-x", "80", "-y", "24")
         wait_for(lambda: len(term.capture().splitlines()[0]) <= 80, "the smaller window")
         wait_for(row_and_detail, "match 41 still in the list after a resize")
+
+
+def test_a_story_that_cannot_be_matched_ends_in_one_line(tmp_path: Path) -> None:
+    """Files the command line's quick checks pass but matching refuses (no letter to tell a
+    language by): the app leaves, and the shell sees the reason in one line and exit 1."""
+    (tmp_path / "a.txt").write_text("123 456.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("789 012.\n", encoding="utf-8")
+    db = tmp_path / "review.db"
+    shell = (f"sh -c '{review_command(tmp_path, db)} a.txt b.txt; "
+             "echo exit=$?; sleep 30'")
+    with tmux_pane(shell, tmp_path) as term:
+        wait_for(lambda: "exit=" in term.capture(), "the review to end")
+        shown = [line for line in term.capture().splitlines() if line.strip()]
+    assert shown[-2:] == ["Error: a.txt: cannot tell the language (no letters); give it with "
+                          "--lang PATH=CODE", "exit=1"], shown

@@ -103,6 +103,7 @@ class ReviewApp(App[None]):
         self.segmented = segmented
         self.urls = urls or {}  # published URL by file path (story.toml), kept per document
         self.keymap = keymap or {}
+        self.failure: str | None = None  # why matching failed with no story to show (exit 1)
         self.review = ReviewScreen(
             store, reviewer=reviewer, session=session or uuid.uuid4().hex,
             bidi=load_settings().bidi if bidi is None else bidi,
@@ -238,6 +239,10 @@ class ReviewApp(App[None]):
             return
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             message = safe_text(str(event.worker.error) or type(event.worker.error).__name__)
+            if self.review.story is None:  # nothing to review: leave as `match` would
+                self.failure = message
+                self.exit(return_code=1)
+                return
             self.notify(message, title="Matching failed", severity="error", timeout=10,
                         markup=False)
             self.review.matching_done(message)

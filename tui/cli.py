@@ -97,3 +97,5 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         app.run()
     finally:
         store.close()
+    if app.failure is not None:  # matching failed before any story could be shown
+        raise click.ClickException(app.failure)
