@@ -186,8 +186,9 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         return text
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
-        """Language and labels first, then the version's title and file name: on a narrow
-        pane the file name is what gets cut, never OUTLIER or weak link."""
+        """Language and labels first, then the version's title ("from ...", muted: it is not
+        the claim) and file name: on a narrow pane the file name is what gets cut, never
+        OUTLIER or weak link."""
         text = Text.assemble((f" {one_line(member.lang, 12)} ", self._style("lang")), no_wrap=True,
                              overflow="ellipsis")
         if outlier:
@@ -196,8 +197,10 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         if member.suggested:
             text.append("  weak link (y confirm, b break)", style=self._style("flag"))
         title = one_line(member.doc_title, 36)
-        text.append("  ")
-        text.append(visual(title, member.lang in RTL_LANGS) if self.bidi else title)
+        # "from": the version's title is not the claim below it (it read as one, in bold)
+        text.append("  from ", self._style("muted"))
+        text.append(visual(title, member.lang in RTL_LANGS) if self.bidi else title,
+                    self._style("muted") + Style(italic=True))
         text.append(f"  {one_line(PurePath(member.doc_path).name, 30)}", self._style("muted"))
         return text
 
