@@ -44,6 +44,7 @@ from crossfact.locales import (
     currency_words,
     fold,
     lookup_prefix,
+    money_scales,
     number_marks,
     percent_words,
     same_length_clean,
@@ -416,6 +417,9 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         word = long.group("scale")
         multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
         end, scaled = long.end(), True
+    elif (money := _money_scale(text, s, end, g)) is not None:
+        multiplier, end = money
+        scaled = True
     currency = unit = None
     percent = False
     after = g.after.match(text, end)
@@ -465,6 +469,33 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         start=start,
         end=end,
     )
+
+
+@cache
+def _money_scale_re(lang: str) -> re.Pattern[str]:
+    """A short scale form (`money_scales`) after a number, glued, spaced or before a glued
+    currency sign ("250 কোUS$"); not before a hyphen ("$5 T-shirt")."""
+    signs = alternation(currency_symbols(lang))
+    return re.compile(
+        rf"{_SP}?(?P<form>{alternation(money_scales(lang))})"
+        rf"(?=(?:{signs})|(?![-\u2011]|{WORD_CHAR}|\d))",
+        re.IGNORECASE,
+    )
+
+
+def _money_scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None:
+    """(multiplier, end) of a short scale form after the amount of money at text[s:end]:
+    "£125m", "$3 B", "125 M $". Read only beside a currency, before the number or after the
+    form: alone, "1,98 m" is metres and "plan B" a name."""
+    form = _money_scale_re(g.lang).match(text, end)
+    if form is None:
+        return None
+    after = g.after.match(text, form.end())
+    if after is None or not (after.group("cursym") or after.group("curword")):
+        before = g.before.search(text, max(0, s - _WINDOW), s)
+        if before is None or not before.group("cur"):
+            return None
+    return money_scales(g.lang)[fold(form.group("form"))], form.end()
 
 
 def _unit_rather(text: str, start: int, scale: re.Match[str], g: _Grammar) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import (
+    format_compact_currency,
     format_compact_decimal,
     format_currency,
     format_decimal,
@@ -192,6 +193,52 @@ def test_one_letter_scale_needs_to_be_glued():
     assert values("Plan 2 B", "en") == [2]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from(["USD", "EUR", "GBP"]), st.integers(1, 999),
+       st.integers(3, 12))
+def test_format_compact_currency_reads_back(lang, code, mantissa, exponent):
+    """CLDR's short money forms ("$125M", "125 M $US", Bengali "250 কোUS$"): the scale is
+    read beside the currency, also where `scale_words` leaves it out."""
+    amount = mantissa * 10**exponent
+    text = format_compact_currency(amount, code, locale=lang, fraction_digits=2)
+    if lang == "bn" and amount >= 10**10:
+        return  # CLDR's bn forms from 10^10 disagree with its others ("0কো" under 10^11)
+    q = only(text, lang)
+    assert (q.value, q.currency) == (pytest.approx(amount), code), text
+
+
+# The English newsroom shorthand after an amount of money, as the six languages copy it.
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("written", "value", "code"),
+    [("£125m", 125e6, "GBP"), ("$3bn", 3e9, "USD"), ("€2.5bn", 2.5e9, "EUR"),
+     ("$5k", 5e3, "USD"), ("£125 m", 125e6, "GBP"), ("$3 M", 3e6, "USD")],
+)
+def test_short_scale_after_money(lang, written, value, code):
+    if lang == "fr" and "." in written:
+        written = written.replace(".", ",")
+    q = only(f"({written})", lang)
+    assert (q.value, q.currency) == (pytest.approx(value), code)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Il mesure 1,98 m de haut", "fr", 1.98, "length-meter"),  # no money: metres
+        ("a 5 m wall", "en", 5, "length-meter"),
+        ("125 m", "tr", 125, "length-meter"),
+    ],
+)
+def test_short_scale_needs_money(text, lang, value, unit):
+    q = only(text, lang)
+    assert (q.value, q.unit, q.currency) == (value, unit, None)
+
+
+def test_scale_letter_before_a_hyphen_is_no_scale():
+    assert [(q.value, q.currency) for q in find_quantities("the $5 T-shirt", "en")] == [
+        (5, "USD")]
+
+
 # --- percent, currency, approximate, units --------------------------------------------------------
 
 
@@ -329,8 +376,8 @@ def test_a_year_is_no_duration():
     ("un jeune de 2 m qui", "fr", 2, "length-meter"),
     ("3 t de blé", "fr", 3, "mass-tonne"),
     ("a 5 L tank", "en", 5, "volume-liter"),
-    ("5 M de dollars", "fr", 5, None),  # fr "M" is a scale letter: never a unit
-    ("£5m for the club", "en", 5, None),  # glued: money, not metres
+    ("5 M de dollars", "fr", 5e6, None),  # fr "M" is a scale letter: never a unit
+    ("£5m for the club", "en", 5e6, None),  # glued: money (millions), not metres
     ("6 fut boyunda", "tr", 6, "length-foot"),  # TDK's "fut" beside CLDR's "fit"
 ])
 def test_one_letter_symbols_and_spellings_cldr_lacks(text, lang, value, unit):
