@@ -74,6 +74,8 @@ _DIGIT = re.compile(r"\d")  # in any script, as in every pattern below
 # Clock times, read as times of day ("07:55" = "7.55am" = "07h55"), never as plain numbers.
 _TIME = r"(?<![\d.,:])\d{1,2}[:ঃ]\d{2}(?::\d{2})?(?!\d)"
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+# The parts of the day Bengali says before an hour: morning, afternoon, night, dawn, noon ...
+_BN_DAY_PARTS = "সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা"
 _LOCAL_TIMES = {
     "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
@@ -83,8 +85,9 @@ _LOCAL_TIMES = {
     "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
     "bn": [
         r"(?<![\d.,])\d{1,2}\s?টা\s?\d{1,2}\s?মিনিট",
-        r"(?:সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা|সাড়ে|সোয়া|পৌনে)\s+\d{1,2}\s?টা"
-        r"(?:\s?\d{1,2}\s?মিনিট)?",
+        rf"(?:{_BN_DAY_PARTS}|সাড়ে|সোয়া|পৌনে)\s+\d{{1,2}}\s?টা(?:\s?\d{{1,2}}\s?মিনিট)?",
+        # "বিকেল 5.30" (afternoon 5.30): after a part of the day a dot parts hours and minutes
+        rf"(?:{_BN_DAY_PARTS})\s+\d{{1,2}}[.:ঃ]\d{{2}}(?![\d.,])",
     ],
 }
 # A decimal mark said as a word: Bengali news writes a magnitude "৭ দশমিক ৮" (7.8).

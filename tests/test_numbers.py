@@ -494,7 +494,7 @@ def test_glued_prefixes():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("29 أكتوبر 2024", "ar"), ("29 Ekim 2024", "tr"), ("October 29, 2024", "en"),
-     ("29.10.2024", "tr"), ("ביולי 2023", "he")],
+     ("29.10.2024", "tr"), ("ביולי 2023", "he"), ("গত ২৯ শে মার্চ", "bn")],
 )
 def test_dates_are_not_quantities(text, lang):
     assert find_quantities(text, lang) == []
@@ -506,12 +506,18 @@ def test_dates_are_not_quantities(text, lang):
      ("الساعة 7 صباحًا", "ar", 420), ("בשעה 14:00", "he", 120), ("לפני 7 בבוקר", "he", 420),
      ("vers 19h30", "fr", 450), ("১৯ঃ৩০ মিনিটে", "bn", 450), ("at 4.40 am", "en", 280),
      ("সকাল সাড়ে ৮ টার দিকে", "bn", 510), ("সোয়া ১০টায়", "bn", 615),
-     ("পৌনে ১০টায়", "bn", 585), ("ভর ৪ টা ৪০ মিনিটে", "bn", 280)],
+     ("পৌনে ১০টায়", "bn", 585), ("ভর ৪ টা ৪০ মিনিটে", "bn", 280),
+     ("বিকেল 5.30 মিনিটে", "bn", 330), ("রাত ১১.৪৫", "bn", 705), ("সকাল ৯:১৫", "bn", 555)],
 )
 def test_times_of_day_are_clock_figures_am_and_pm_alike(text, lang, minutes):
     """Minutes past 0:00 or 12:00: "3 p.m." and "15:00" are one time, 18:30 is not 19:30."""
     (q,) = find_quantities(text, lang)
     assert q.clock and q.value == minutes and text[q.start:q.end] == q.text
+
+
+def test_a_bengali_part_of_the_day_makes_no_clock_of_a_decimal():
+    assert [(q.value, q.clock) for q in find_quantities("রাত 2.5 ঘণ্টা", "bn")] == [
+        (2.5, False)]
 
 
 def test_no_clock_reads_past_midnight():
