@@ -279,7 +279,7 @@ def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Qu
     found = _in_digits(text, clean, taken, g) if _DIGIT.search(clean) else []
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, words)
     found.sort(key=lambda q: q.start)
-    _share_ranges(clean, found)
+    _share_ranges(clean, found, g.lang)
     return _join_compounds(clean, text, found)
 
 
@@ -341,15 +341,46 @@ def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
 _RANGE_GAP = re.compile(rf"{_SP}*(?:[-–—]|[^\s\d]{{1,6}}){_SP}*")
 
 
-def _share_ranges(text: str, found: list[Quantity]) -> None:
+def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
     """"2 to 4 inches", "5 et 10 cm": the unit, currency or percent said after a range's
-    second figure is the first one's too, so both convert and compare."""
+    second figure is the first one's too, so both convert and compare. A percent or currency
+    said before the first ("yüzde 30 ila 43", "শতকরা ৩০ থেকে ৪৩", "$5-10") is the second's."""
     for first, second in zip(found, found[1:], strict=False):
-        bare = not (first.unit or first.currency or first.percent or first.year or first.clock)
-        if bare and (second.unit or second.currency or second.percent) and \
+        if _bare(first) and (second.unit or second.currency or second.percent) and \
                 _RANGE_GAP.fullmatch(text, first.end, second.start):
             first.unit, first.currency, first.percent = second.unit, second.currency, \
                 second.percent
+        elif (first.currency or first.percent) and _bare(second) and \
+                _prefix_marker(lang).match(text, first.start) and \
+                _RANGE_WORD_GAP.fullmatch(text, first.end, second.start):
+            second.currency, second.percent = first.currency, first.percent
+
+
+# What joins a range whose first figure carries its mark before it, passed on to the second:
+# a dash or a range word ("to", "à", "ila", "থেকে", "إلى", "עד"; Turkish "30'dan 43'e", from
+# 30 to 43), never any short word as `_RANGE_GAP` takes: "yüzde 30 ile 43 sandalye" (with
+# 30 percent, 43 seats) and "$5 for 10 people" are no ranges.
+_RANGE_WORD_GAP = re.compile(
+    rf"(?:['’](?:dan|den|tan|ten))?{_SP}*(?:[-–—]|(?:to|à|au|ila|থেকে|হতে|إلى|الى|עד)"
+    rf"(?!{WORD_CHAR})){_SP}*|['’](?:dan|den|tan|ten){_SP}+",
+    re.IGNORECASE,
+)
+
+
+def _bare(q: Quantity) -> bool:
+    """Whether nothing says what `q` counts: no unit, currency or percent; no year or time."""
+    return not (q.unit or q.currency or q.percent or q.year or q.clock)
+
+
+@cache
+def _prefix_marker(lang: str) -> re.Pattern[str]:
+    """The percent words and signs and currency symbols a language writes before a number."""
+    before, _, sign_first = percent_words(lang)
+    return re.compile(
+        alternation([*before, *(["%", "٪"] if sign_first else []), *currency_symbols(lang)])
+        + r"(?![^\W\d_])",  # a whole word: "USD", not the start of "usdollar"
+        re.IGNORECASE,
+    )
 
 
 # What joins the parts of a compound measure: "6 feet 6 inches", "6-foot-6", "17 pounds and

@@ -520,6 +520,38 @@ def test_a_bengali_part_of_the_day_makes_no_clock_of_a_decimal():
         (2.5, False)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("yüzde 30 ila 43'ünün", "tr"),  # NTREX dev line 509
+     ("%30-43", "tr"), ("yüzde 30'dan 43'e", "tr"), ("শতকরা ৩০ থেকে ৪৩ ভাগ", "bn")],
+)
+def test_a_percent_said_before_a_range_is_both_ends(text, lang):
+    assert [(q.value, q.percent) for q in find_quantities(text, lang)] == [
+        (30, True), (43, True)]
+
+
+RANGE_WORDS = {"tr": "ila", "bn": "থেকে", "ar": "إلى", "fr": "à", "he": "עד", "en": "to"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("gap", ["-", " - ", "word"])
+def test_a_currency_said_before_a_range_is_both_ends(lang, gap):
+    gap = f" {RANGE_WORDS[lang]} " if gap == "word" else gap
+    assert [(q.value, q.currency) for q in find_quantities(f"($5{gap}10)", lang)] == [
+        (5, "USD"), (10, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("yüzde 30 ile 43 sandalye", "tr"),  # with 30 percent, 43 seats
+     ("$5 for 10 people", "en"), ("sales rose 5% to 10 million", "en"),
+     ("শতকরা ৩০ ভাগ মানুষ ৪৩ জেলায়", "bn")],
+)
+def test_a_mark_before_a_figure_is_not_passed_on_outside_a_range(text, lang):
+    second = find_quantities(text, lang)[1]
+    assert (second.percent, second.currency) == (False, None)
+
+
 def test_no_clock_reads_past_midnight():
     assert not any(q.clock for q in find_quantities("at 24:30 and 25:10", "en"))
     assert [q.value for q in find_quantities("at 24:00", "en") if q.clock] == [0]
