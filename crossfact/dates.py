@@ -54,8 +54,9 @@ _CONTEXT_AFTER = {
     "tr": rf"{_SP}+(?:ay|baş|son|orta){WORD_CHAR}*",
     "bn": rf"{_SP}*মাস",
 }
-# Ordinal endings of a day: "1er octobre", "October 1st", Bengali "১লা অক্টোবর".
-_ORDINAL = "er|st|nd|rd|th|লা|রা|ঠা|ই|শে"
+# Ordinal endings of a day: "1er octobre", "October 1st", Bengali "১লা অক্টোবর"; Bengali
+# writers also set them, and the word তারিখ (date), apart: "২৯ শে মার্চ", "২৯ তারিখ মার্চ".
+_ORDINAL = rf"er|st|nd|rd|th|লা|রা|ঠা|ই|শে|{_SP}(?:লা|রা|ঠা|ই|শে|তারিখ)"
 # Languages whose month names are capitalised: a lower-case "ekim" is the word "sowing".
 _CAPITALISED = {"en", "tr"}
 

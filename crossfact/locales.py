@@ -157,20 +157,23 @@ def _unquote(pattern: str) -> str:
 
 
 def _compact_words(lang: str, kind: str) -> dict[str, float]:
-    """Scale words from CLDR compact patterns: "00 milyar" under 10^10 means milyar = 10^9.
+    """Scale words from CLDR compact patterns: "00 milyar" under 10^10 means milyar = 10^9;
+    `kind` "currency" reads the compact money patterns ("¤0 Mn", "0 א׳ ¤").
 
     A word's multiplier is the magnitude over 10^(zeros-1). Where CLDR's own entries
     disagree (bn short "000কো" under 10^11), the multiplier most entries give wins.
     """
     votes: dict[str, Counter[float]] = {}
-    formats = babel_locale(lang).compact_decimal_formats[kind]
+    loc = babel_locale(lang)
+    formats = (loc.compact_currency_formats["short"] if kind == "currency"
+               else loc.compact_decimal_formats[kind])
     for plural in formats:
         for magnitude, pattern in formats[plural].items():
             text = same_length_clean(_unquote(getattr(pattern, "pattern", str(pattern))))
             zeros = text.count("0")
             if not zeros:
                 continue  # fr "mille" for exactly 1000: a number word, not a scale
-            word = text[text.rfind("0") + 1 :].strip(" " + NBSPACES)
+            word = text[text.rfind("0") + 1 :].replace("¤", "").strip(" " + NBSPACES)
             if word:
                 multiplier = int(magnitude) / 10 ** (zeros - 1)
                 votes.setdefault(word, Counter())[multiplier] += 1
@@ -215,6 +218,30 @@ def scale_words(lang: str) -> tuple[dict[str, float], dict[str, float]]:
     # short forms are kept: bn "লা" is also the ordinal ending of "১লা" (1st).
     short = {w: m for w, m in short.items() if fold(w) not in long_words and w.isascii()}
     return long_words, short
+
+
+# The English newsroom's "£125m", "$5m" (CLDR's en "M" in lower case, which `money_scales`
+# reads anyway) copied into other languages' texts beside the "bn" and "k" of
+# _EXTRA_SHORT_SCALES; read only after an amount of money, where "m" is never metres.
+_MONEY_ONLY_SCALES: dict[str, float] = {"m": 1e6}
+
+
+@cache
+def money_scales(lang: str) -> dict[str, float]:
+    """The short scale forms read after an amount of money, keyed by `fold`: "£125m", "$3 B",
+    "125 M €", Bengali "২৫০ কো$", and CLDR's compact money forms (he "1 א׳ $"). Beside a
+    currency they cannot be a unit symbol ("1,98 m"), a name ("plan B") or an ordinal (bn
+    "১লা"), so every case and the non-Latin CLDR forms `scale_words` leaves out are read.
+    Where two forms fold alike, the newsroom shorthand wins over CLDR (fr "bn" is 1e9,
+    CLDR's "Bn" a French billion, 1e12): English usage is what a glued "bn" copies."""
+    lang = base_lang(lang)
+    table: dict[str, float] = {}
+    for forms in (_MONEY_ONLY_SCALES, _EXTRA_SHORT_SCALES, _EXTRA_SHORT_BY_LANG.get(lang, {}),
+                  _compact_words(lang, "short"), _compact_words(lang, "currency")):
+        for word, multiplier in forms.items():
+            table.setdefault(fold(word), multiplier)
+    long_words = scale_words(lang)[0]
+    return {w: m for w, m in table.items() if w not in long_words}
 
 
 # "Percent" words CLDR's unit patterns lack: the other common spellings of the same phrase.

@@ -44,6 +44,7 @@ from crossfact.locales import (
     currency_words,
     fold,
     lookup_prefix,
+    money_scales,
     number_marks,
     percent_words,
     same_length_clean,
@@ -73,6 +74,8 @@ _DIGIT = re.compile(r"\d")  # in any script, as in every pattern below
 # Clock times, read as times of day ("07:55" = "7.55am" = "07h55"), never as plain numbers.
 _TIME = r"(?<![\d.,:])\d{1,2}[:ঃ]\d{2}(?::\d{2})?(?!\d)"
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+# The parts of the day Bengali says before an hour: morning, afternoon, night, dawn, noon ...
+_BN_DAY_PARTS = "সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা"
 _LOCAL_TIMES = {
     "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
@@ -82,8 +85,9 @@ _LOCAL_TIMES = {
     "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
     "bn": [
         r"(?<![\d.,])\d{1,2}\s?টা\s?\d{1,2}\s?মিনিট",
-        r"(?:সকাল|বিকাল|বিকেল|রাত|ভোর|ভর|দুপুর|সন্ধ্যা|সাড়ে|সোয়া|পৌনে)\s+\d{1,2}\s?টা"
-        r"(?:\s?\d{1,2}\s?মিনিট)?",
+        rf"(?:{_BN_DAY_PARTS}|সাড়ে|সোয়া|পৌনে)\s+\d{{1,2}}\s?টা(?:\s?\d{{1,2}}\s?মিনিট)?",
+        # "বিকেল 5.30" (afternoon 5.30): after a part of the day a dot parts hours and minutes
+        rf"(?:{_BN_DAY_PARTS})\s+\d{{1,2}}[.:ঃ]\d{{2}}(?![\d.,])",
     ],
 }
 # A decimal mark said as a word: Bengali news writes a magnitude "৭ দশমিক ৮" (7.8).
@@ -275,7 +279,7 @@ def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Qu
     found = _in_digits(text, clean, taken, g) if _DIGIT.search(clean) else []
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, words)
     found.sort(key=lambda q: q.start)
-    _share_ranges(clean, found)
+    _share_ranges(clean, found, g.lang)
     return _join_compounds(clean, text, found)
 
 
@@ -337,15 +341,46 @@ def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
 _RANGE_GAP = re.compile(rf"{_SP}*(?:[-–—]|[^\s\d]{{1,6}}){_SP}*")
 
 
-def _share_ranges(text: str, found: list[Quantity]) -> None:
+def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
     """"2 to 4 inches", "5 et 10 cm": the unit, currency or percent said after a range's
-    second figure is the first one's too, so both convert and compare."""
+    second figure is the first one's too, so both convert and compare. A percent or currency
+    said before the first ("yüzde 30 ila 43", "শতকরা ৩০ থেকে ৪৩", "$5-10") is the second's."""
     for first, second in zip(found, found[1:], strict=False):
-        bare = not (first.unit or first.currency or first.percent or first.year or first.clock)
-        if bare and (second.unit or second.currency or second.percent) and \
+        if _bare(first) and (second.unit or second.currency or second.percent) and \
                 _RANGE_GAP.fullmatch(text, first.end, second.start):
             first.unit, first.currency, first.percent = second.unit, second.currency, \
                 second.percent
+        elif (first.currency or first.percent) and _bare(second) and \
+                _prefix_marker(lang).match(text, first.start) and \
+                _RANGE_WORD_GAP.fullmatch(text, first.end, second.start):
+            second.currency, second.percent = first.currency, first.percent
+
+
+# What joins a range whose first figure carries its mark before it, passed on to the second:
+# a dash or a range word ("to", "à", "ila", "থেকে", "إلى", "עד"; Turkish "30'dan 43'e", from
+# 30 to 43), never any short word as `_RANGE_GAP` takes: "yüzde 30 ile 43 sandalye" (with
+# 30 percent, 43 seats) and "$5 for 10 people" are no ranges.
+_RANGE_WORD_GAP = re.compile(
+    rf"(?:['’](?:dan|den|tan|ten))?{_SP}*(?:[-–—]|(?:to|à|au|ila|থেকে|হতে|إلى|الى|עד)"
+    rf"(?!{WORD_CHAR})){_SP}*|['’](?:dan|den|tan|ten){_SP}+",
+    re.IGNORECASE,
+)
+
+
+def _bare(q: Quantity) -> bool:
+    """Whether nothing says what `q` counts: no unit, currency or percent; no year or time."""
+    return not (q.unit or q.currency or q.percent or q.year or q.clock)
+
+
+@cache
+def _prefix_marker(lang: str) -> re.Pattern[str]:
+    """The percent words and signs and currency symbols a language writes before a number."""
+    before, _, sign_first = percent_words(lang)
+    return re.compile(
+        alternation([*before, *(["%", "٪"] if sign_first else []), *currency_symbols(lang)])
+        + r"(?![^\W\d_])",  # a whole word: "USD", not the start of "usdollar"
+        re.IGNORECASE,
+    )
 
 
 # What joins the parts of a compound measure: "6 feet 6 inches", "6-foot-6", "17 pounds and
@@ -416,6 +451,9 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         word = long.group("scale")
         multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
         end, scaled = long.end(), True
+    elif (money := _money_scale(text, s, end, g)) is not None:
+        multiplier, end = money
+        scaled = True
     currency = unit = None
     percent = False
     after = g.after.match(text, end)
@@ -465,6 +503,33 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         start=start,
         end=end,
     )
+
+
+@cache
+def _money_scale_re(lang: str) -> re.Pattern[str]:
+    """A short scale form (`money_scales`) after a number, glued, spaced or before a glued
+    currency sign ("250 কোUS$"); not before a hyphen ("$5 T-shirt")."""
+    signs = alternation(currency_symbols(lang))
+    return re.compile(
+        rf"{_SP}?(?P<form>{alternation(money_scales(lang))})"
+        rf"(?=(?:{signs})|(?![-\u2011]|{WORD_CHAR}|\d))",
+        re.IGNORECASE,
+    )
+
+
+def _money_scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None:
+    """(multiplier, end) of a short scale form after the amount of money at text[s:end]:
+    "£125m", "$3 B", "125 M $". Read only beside a currency, before the number or after the
+    form: alone, "1,98 m" is metres and "plan B" a name."""
+    form = _money_scale_re(g.lang).match(text, end)
+    if form is None:
+        return None
+    after = g.after.match(text, form.end())
+    if after is None or not (after.group("cursym") or after.group("curword")):
+        before = g.before.search(text, max(0, s - _WINDOW), s)
+        if before is None or not before.group("cur"):
+            return None
+    return money_scales(g.lang)[fold(form.group("form"))], form.end()
 
 
 def _unit_rather(text: str, start: int, scale: re.Match[str], g: _Grammar) -> bool:

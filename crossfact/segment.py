@@ -16,6 +16,7 @@ small and explicit:
   paragraph does not end a sentence.
 - A mark followed by a lower-case word does not end a sentence: an ellipsis inside a
   sentence, "Yahoo! said", or a quote and its attribution ("…décembre." a noté Merritt).
+  Nor does a double dot with spaces on both sides, which Arabic headlines use as a dash.
   Words like xAI or iPhone (lower-case first, upper-case later) count as capitalised.
   Scripts without case (Arabic, Hebrew, Bengali) split at every mark followed by a space.
 
@@ -231,6 +232,8 @@ def _ends_sentence(text: str, start: int, end: int, match: re.Match[str], lang: 
     marks = match.group().rstrip(_CLOSERS + " \u00a0\u202f")
     strong = any(mark in STRONG_MARKS for mark in marks)
     after = match.end()
+    if marks == ".." and text[match.start() - 1:match.start()].isspace():
+        return False  # a double dot set apart is a dash: "مجدداً .. أردوغان رئيساً لتركيا"
     if not text[after].isspace():
         # "6.6", "pic.twitter.com", "U.S.": only a dari or ؟ may touch the next word
         return strong and text[after].isalpha()

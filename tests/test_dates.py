@@ -49,6 +49,9 @@ def test_babel_dates_read_back(lang, style, day):
         ("অক্টোবরের শেষ নাগাদ", "bn", (None, 10, None)),
         ("১লা অক্টোবরের গণভোট", "bn", (None, 10, 1)),
         ("২৯ অক্টোবর ২০২৪", "bn", (2024, 10, 29)),
+        ("গত ২৯ শে মার্চ রাতে", "bn", (None, 3, 29)),  # the ordinal ending set apart
+        ("29 শে মার্চ ২০২৩", "bn", (2023, 3, 29)),
+        ("৫ তারিখ মে", "bn", (None, 5, 5)),  # "the 5th (date), May"
         ("মে মাসে", "bn", (None, 5, None)),
         ("তিনি জুলাইয়ে পিয়ংইয়াং", "bn", (None, 7, None)),
         ("এবং নভেম্বরেও তা", "bn", (None, 11, None)),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import (
+    format_compact_currency,
     format_compact_decimal,
     format_currency,
     format_decimal,
@@ -192,6 +193,52 @@ def test_one_letter_scale_needs_to_be_glued():
     assert values("Plan 2 B", "en") == [2]
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from(["USD", "EUR", "GBP"]), st.integers(1, 999),
+       st.integers(3, 12))
+def test_format_compact_currency_reads_back(lang, code, mantissa, exponent):
+    """CLDR's short money forms ("$125M", "125 M $US", Bengali "250 কোUS$"): the scale is
+    read beside the currency, also where `scale_words` leaves it out."""
+    amount = mantissa * 10**exponent
+    text = format_compact_currency(amount, code, locale=lang, fraction_digits=2)
+    if lang == "bn" and amount >= 10**10:
+        return  # CLDR's bn forms from 10^10 disagree with its others ("0কো" under 10^11)
+    q = only(text, lang)
+    assert (q.value, q.currency) == (pytest.approx(amount), code), text
+
+
+# The English newsroom shorthand after an amount of money, as the six languages copy it.
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("written", "value", "code"),
+    [("£125m", 125e6, "GBP"), ("$3bn", 3e9, "USD"), ("€2.5bn", 2.5e9, "EUR"),
+     ("$5k", 5e3, "USD"), ("£125 m", 125e6, "GBP"), ("$3 M", 3e6, "USD")],
+)
+def test_short_scale_after_money(lang, written, value, code):
+    if lang == "fr" and "." in written:
+        written = written.replace(".", ",")
+    q = only(f"({written})", lang)
+    assert (q.value, q.currency) == (pytest.approx(value), code)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "unit"),
+    [
+        ("Il mesure 1,98 m de haut", "fr", 1.98, "length-meter"),  # no money: metres
+        ("a 5 m wall", "en", 5, "length-meter"),
+        ("125 m", "tr", 125, "length-meter"),
+    ],
+)
+def test_short_scale_needs_money(text, lang, value, unit):
+    q = only(text, lang)
+    assert (q.value, q.unit, q.currency) == (value, unit, None)
+
+
+def test_scale_letter_before_a_hyphen_is_no_scale():
+    assert [(q.value, q.currency) for q in find_quantities("the $5 T-shirt", "en")] == [
+        (5, "USD")]
+
+
 # --- percent, currency, approximate, units --------------------------------------------------------
 
 
@@ -329,8 +376,8 @@ def test_a_year_is_no_duration():
     ("un jeune de 2 m qui", "fr", 2, "length-meter"),
     ("3 t de blé", "fr", 3, "mass-tonne"),
     ("a 5 L tank", "en", 5, "volume-liter"),
-    ("5 M de dollars", "fr", 5, None),  # fr "M" is a scale letter: never a unit
-    ("£5m for the club", "en", 5, None),  # glued: money, not metres
+    ("5 M de dollars", "fr", 5e6, None),  # fr "M" is a scale letter: never a unit
+    ("£5m for the club", "en", 5e6, None),  # glued: money (millions), not metres
     ("6 fut boyunda", "tr", 6, "length-foot"),  # TDK's "fut" beside CLDR's "fit"
 ])
 def test_one_letter_symbols_and_spellings_cldr_lacks(text, lang, value, unit):
@@ -447,7 +494,7 @@ def test_glued_prefixes():
 @pytest.mark.parametrize(
     ("text", "lang"),
     [("29 أكتوبر 2024", "ar"), ("29 Ekim 2024", "tr"), ("October 29, 2024", "en"),
-     ("29.10.2024", "tr"), ("ביולי 2023", "he")],
+     ("29.10.2024", "tr"), ("ביולי 2023", "he"), ("গত ২৯ শে মার্চ", "bn")],
 )
 def test_dates_are_not_quantities(text, lang):
     assert find_quantities(text, lang) == []
@@ -459,12 +506,50 @@ def test_dates_are_not_quantities(text, lang):
      ("الساعة 7 صباحًا", "ar", 420), ("בשעה 14:00", "he", 120), ("לפני 7 בבוקר", "he", 420),
      ("vers 19h30", "fr", 450), ("১৯ঃ৩০ মিনিটে", "bn", 450), ("at 4.40 am", "en", 280),
      ("সকাল সাড়ে ৮ টার দিকে", "bn", 510), ("সোয়া ১০টায়", "bn", 615),
-     ("পৌনে ১০টায়", "bn", 585), ("ভর ৪ টা ৪০ মিনিটে", "bn", 280)],
+     ("পৌনে ১০টায়", "bn", 585), ("ভর ৪ টা ৪০ মিনিটে", "bn", 280),
+     ("বিকেল 5.30 মিনিটে", "bn", 330), ("রাত ১১.৪৫", "bn", 705), ("সকাল ৯:১৫", "bn", 555)],
 )
 def test_times_of_day_are_clock_figures_am_and_pm_alike(text, lang, minutes):
     """Minutes past 0:00 or 12:00: "3 p.m." and "15:00" are one time, 18:30 is not 19:30."""
     (q,) = find_quantities(text, lang)
     assert q.clock and q.value == minutes and text[q.start:q.end] == q.text
+
+
+def test_a_bengali_part_of_the_day_makes_no_clock_of_a_decimal():
+    assert [(q.value, q.clock) for q in find_quantities("রাত 2.5 ঘণ্টা", "bn")] == [
+        (2.5, False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("yüzde 30 ila 43'ünün", "tr"),  # NTREX dev line 509
+     ("%30-43", "tr"), ("yüzde 30'dan 43'e", "tr"), ("শতকরা ৩০ থেকে ৪৩ ভাগ", "bn")],
+)
+def test_a_percent_said_before_a_range_is_both_ends(text, lang):
+    assert [(q.value, q.percent) for q in find_quantities(text, lang)] == [
+        (30, True), (43, True)]
+
+
+RANGE_WORDS = {"tr": "ila", "bn": "থেকে", "ar": "إلى", "fr": "à", "he": "עד", "en": "to"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("gap", ["-", " - ", "word"])
+def test_a_currency_said_before_a_range_is_both_ends(lang, gap):
+    gap = f" {RANGE_WORDS[lang]} " if gap == "word" else gap
+    assert [(q.value, q.currency) for q in find_quantities(f"($5{gap}10)", lang)] == [
+        (5, "USD"), (10, "USD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("yüzde 30 ile 43 sandalye", "tr"),  # with 30 percent, 43 seats
+     ("$5 for 10 people", "en"), ("sales rose 5% to 10 million", "en"),
+     ("শতকরা ৩০ ভাগ মানুষ ৪৩ জেলায়", "bn")],
+)
+def test_a_mark_before_a_figure_is_not_passed_on_outside_a_range(text, lang):
+    second = find_quantities(text, lang)[1]
+    assert (second.percent, second.currency) == (False, None)
 
 
 def test_no_clock_reads_past_midnight():

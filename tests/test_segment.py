@@ -183,6 +183,23 @@ def test_arabic_traps():
     ]
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "مجدداً .. أردوغان رئيساً لتركيا"),  # fixtures/news turkey-runoff-2023's title
+    ("he", "שוב .. ארדואן נשיא טורקיה"),
+    ("bn", "আবারও .. এরদোয়ান তুরস্কের প্রেসিডেন্ট"),
+    ("tr", "Yeniden .. Erdoğan Cumhurbaşkanı"),
+    ("fr", "De nouveau .. Erdogan président"),
+    ("en", "Again .. Erdogan president of Turkey"),
+])
+def test_a_spaced_double_dot_is_a_dash_not_a_sentence_end(lang: str, text: str):
+    assert sentences(text, lang) == [text]
+
+
+def test_a_double_dot_after_a_word_still_ends_a_sentence():
+    assert sentences("انتهى الاجتماع.. وبدأ التصويت", "ar") == [
+        "انتهى الاجتماع..", "وبدأ التصويت"]
+
+
 def test_french_traps():
     text = (
         "« Le chiffre est de 6,6 milliards. » M. Macron l'a dit. "
