@@ -27,6 +27,7 @@ boilerplate): they are marked, never dropped, so a reviewer sees the whole artic
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 import unicodedata
@@ -375,7 +376,6 @@ def _split_run_in_headline(text: str, every: list[list[tuple[int, int]]]) -> lis
 # tell its length. Tuned on NTREX part L (development): a cut at the predicted length itself
 # falls on the true boundary in about a sixth of the run-in headlines and a few words off
 # otherwise (benchmarks/README.md, part L).
-RUN_IN_ROOM = 1.5  # a first claim this much longer than the predicted headline holds a sentence
 RUN_IN_WINDOW = 0.4  # how far (a share of the prediction) a capital may move the cut
 # without a capital to go by, the cut errs early: a few words of headline left on the
 # sentence cost less than the sentence's first words on the headline, which tie the sentence
@@ -392,25 +392,31 @@ def cut_run_in_headlines(docs: Sequence[Document], claims: list[Claim]) -> list[
     it is a headline run into the first paragraph that `_split_run_in_headline` could not
     see (no capitals to read), while most versions put their headline on a line of its own.
 
-    The headline's length is predicted as the share of the version's characters that those
-    headlines take of theirs (the median). The cut is where a capitalised word near that
-    length starts a sentence (`_sentence_start`), else at a word boundary a little before it
-    (RUN_IN_EARLY). A version whose first claim is not much longer than the prediction
-    (RUN_IN_ROOM) has its headline alone already.
+    The versions that set their headline apart give two lengths, as shares of their
+    characters (medians): the headline's, and their first sentence's. A version's first
+    claim is a run-in headline only where its share is nearer the two together than the
+    sentence alone (its share of a text without a headline): a version that has none (an
+    outlet dropped it) keeps its lede whole. The cut is where a capitalised word near the
+    headline's length starts a sentence (`_sentence_start`), else at a word boundary a little
+    before it (RUN_IN_EARLY).
     """
     by_doc: dict[str, list[Claim]] = {doc.id: [] for doc in docs}
     for claim in claims:
         by_doc[claim.doc].append(claim)
-    shares = [len(own[0].text) / sum(len(c.text) for c in own)
-              for own in by_doc.values() if own and _is_set_apart(own[0])]
-    if 2 * len(shares) <= len(docs) - 1:
+    apart = [own for own in by_doc.values() if own and _is_set_apart(own[0])]
+    if 2 * len(apart) <= len(docs) - 1:
         # most of the other versions must set a headline apart: where few do, one that does not
         # most likely has none (the seed story's Arabic, Bengali and Hebrew open with prose)
         return claims
-    share = statistics.median(shares)
+    ledes = [_share(own, body) for own in apart
+             if (body := next((c for c in own[1:] if c.kind == "body"), None))]
+    if not ledes:
+        return claims
+    head = statistics.median(_share(own, own[0]) for own in apart)
+    lede = statistics.median(ledes)
     counts = [len(own) for own in by_doc.values()]
     return [c for doc in docs for c in (
-        _headline_cut(doc, by_doc[doc.id], share)
+        _headline_cut(doc, by_doc[doc.id], head, lede)
         # translations say about as much in each version: where a version has many more
         # or fewer claims than another, the story is one event in different outlets' words,
         # whose lengths tell nothing of each other (the comparable news of fixtures/news)
@@ -419,28 +425,36 @@ def cut_run_in_headlines(docs: Sequence[Document], claims: list[Claim]) -> list[
         else by_doc[doc.id])]
 
 
+def _share(own: list[Claim], claim: Claim) -> float:
+    """What share of its version's characters `claim` takes (lengths compare across scripts
+    only so: a Bengali sentence is longer than its English one, and so is the whole)."""
+    return len(claim.text) / sum(len(c.text) for c in own)
+
+
 def _is_set_apart(first: Claim) -> bool:
     """A version's first claim is its headline alone: so classified, or without a final mark
     (where more follows in its paragraph, only a cut makes that)."""
     return first.kind == "headline" or not _ends_with_mark(first.text)
 
 
-def _headline_cut(doc: Document, own: list[Claim], share: float) -> list[Claim]:
+def _headline_cut(doc: Document, own: list[Claim], head: float, lede: float) -> list[Claim]:
     """One version's claims, its first cut where `cut_run_in_headlines` says."""
     first = own[0] if own else None
     if first is None or first.kind != "body" or first.paragraph != 0 or _is_set_apart(first):
         return own
-    predicted = share * sum(len(c.text) for c in own)
-    if len(first.text) < RUN_IN_ROOM * predicted:
-        return own
+    share = _share(own, first)
+    # without a headline the lede's share is the others' over the rest of their text
+    if abs(math.log(share / (head + lede))) >= abs(math.log(share * (1 - head) / lede)):
+        return own  # as long as the others' first sentence: a lede, with no headline run in
+    predicted = head * sum(len(c.text) for c in own)
     gaps = list(re.finditer(r"\s+", first.text))
     gap = _sentence_start(first.text, gaps, predicted) or next(
         (g for g in reversed(gaps) if g.start() <= RUN_IN_EARLY * predicted), None)
     if gap is None:
         return own
-    head = _claim(doc, first.start, first.start + gap.start(), first.kind, 0, 0)
+    head_claim = _claim(doc, first.start, first.start + gap.start(), first.kind, 0, 0)
     rest = _claim(doc, first.start + gap.end(), first.end, first.kind, 0, 1)
-    return [head, rest, *(c.model_copy(update={"index": c.index + 1}) for c in own[1:])]
+    return [head_claim, rest, *(c.model_copy(update={"index": c.index + 1}) for c in own[1:])]
 
 
 def _sentence_start(text: str, gaps: list[re.Match[str]], predicted: float) -> re.Match[str] | None:

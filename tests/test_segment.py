@@ -468,3 +468,24 @@ def test_no_cut_between_versions_that_say_very_different_amounts():
     he = ("מי השיטפון עולים בצפון הנהר עלה על גדותיו ביום שני בלילה. "
           "מאות בתים הוצפו.\n")
     assert _story_cut({"en": en, "he": he})["he"] == sentences(he, "he")
+
+
+def test_a_version_without_a_headline_keeps_its_lede_whole():
+    """The seed story without its Hebrew version: Turkish and French set a headline apart,
+    Bengali and Arabic open with their lede. That lede is as long (as a share of its text) as
+    the others' first sentence, not their headline and sentence together, so it stays whole
+    (it was cut between "10" and "مليارات دولار")."""
+    docs = [seed(prefix)[0].model_copy(update={"id": f"d-{prefix}"})
+            for prefix in ("000", "001", "002", "003")]
+    claims = [c for d in docs for c in segment(d)]
+    assert cut_run_in_headlines(docs, claims) == claims
+
+
+def test_a_run_in_headline_is_still_cut_beside_versions_without_one():
+    en = ("Flood waters rise in the north\n\nThe river burst its banks on Monday night. "
+          "Hundreds of homes were flooded. Rescue teams worked until dawn.\n")
+    he = ("מי השיטפון עולים בצפון הנהר עלה על גדותיו ביום שני בלילה. "
+          "מאות בתים הוצפו. צוותי חילוץ עבדו עד עלות השחר.\n")
+    fr = ("Le fleuve déborde dans le nord\n\nLe fleuve est sorti de son lit lundi soir. "
+          "Des centaines de maisons ont été inondées. Les secours ont travaillé toute la nuit.\n")
+    assert len(_story_cut({"en": en, "fr": fr, "he": he})["he"]) == 4
