@@ -176,3 +176,15 @@ def test_gale_church_finds_a_split_by_length() -> None:
 
     beads = align([40, 80, 30, 50], [42, 38, 41, 31, 52])
     assert ((1,), (1, 2)) in beads and ((0,), (0,)) in beads and ((3,), (4,)) in beads
+
+
+def test_the_hand_labelled_real_differences_are_lines_with_a_reason():
+    """false_conflicts.py subtracts these from the flagged conflicts: each must name a line
+    of its corpus and say what differs, or the false-conflict figure would be made up."""
+    from false_conflicts import real_differences
+
+    for corpus, lines in (("ntrex128", 1997), ("flores200_dev", 997)):
+        labelled = real_differences(corpus)
+        assert labelled and all(0 <= line < lines for line in labelled)
+        assert all(isinstance(why, str) and why.strip() for why in labelled.values())
+    assert real_differences("udhr") == {}
