@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 
-from crossfact.models import Claim, Fingerprint
+from crossfact.models import Claim, Fingerprint, Name
 from crossfact.names import name_keys
 
 SHORT_SKELETON = 2  # consonants of the shortest name skeleton that is a key
@@ -61,14 +61,29 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
             keys.add(f"m:{d.month}")
     keys.update(f"c:{c}" for c in fp.codes)
     for name in fp.names:
-        sks = name_keys(name)
-        # a two-consonant variant (a clitic cut off) collides too often when the word has
-        # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
-        shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
-        keys.update(f"s:{s}" for s in sks if len(s) >= shortest)
+        keys |= _name_keys.get((name.text, name.skeleton)) or _keys_of_name(name)
     keys.update(f"u:{u}" for u in fp.urls)
     keys.update(f"h:{h}" for h in fp.handles)
     return frozenset(keys)
+
+
+# the s: keys of each name seen, by (text, skeleton), which are all `name_keys` reads: a
+# long story names the same people and places in claim after claim
+_name_keys: dict[tuple[str, str], frozenset[str]] = {}
+_NAMES_KEPT = 200_000  # distinct names remembered (6 x 1,997 NTREX lines: about 20,000)
+
+
+def _keys_of_name(name: Name) -> frozenset[str]:
+    """The s: keys of one name, remembered in `_name_keys`."""
+    sks = name_keys(name)
+    # a two-consonant variant (a clitic cut off) collides too often when the word has
+    # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
+    shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
+    if len(_name_keys) >= _NAMES_KEPT:
+        _name_keys.clear()
+    found = _name_keys[name.text, name.skeleton] = frozenset(
+        f"s:{s}" for s in sks if len(s) >= shortest)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
