@@ -40,6 +40,13 @@ from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 # DP's cost near that of 1-1, 1-2 and 2-1 alone
 BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}
+# the same by position in BEADS, for the DP's inner loop, which keeps what each bead scored
+# in a cell in a list (an index costs less than hashing a bead's tuple, a million times a
+# long pair); a bead not scored reads as 0.0 for the 1-1, -1.0 (below any similarity) for
+# the others, so it never lets a wider bead through
+_GROWN_AT = tuple(tuple(BEADS.index(narrow) for narrow in GROWN.get(bead, ())) for bead in BEADS)
+_ONE_ONE = BEADS.index((1, 1))
+_UNSCORED = [0.0 if bead == (1, 1) else -1.0 for bead in BEADS]
 CHANCE_SAMPLE = 200  # claims of A sampled for the chance similarity: 600 similarities put
 # the tenth percentile within about one percentile point; sampling every claim instead moves
 # part B and Text+Berg dev F1 by at most 0.002 (and costs 6,000 similarities a long pair)
@@ -208,8 +215,8 @@ def _fill(
     longest = max(max(da, db) for da, db in BEADS)
     runs_a, runs_b = _runs(a, longest), _runs(b, longest)
     # per bead: its runs and the narrower beads it grows from, looked up once, not per cell
-    beads = [((da, db), da, db, runs_a[da - 1], runs_b[db - 1], GROWN.get((da, db), ()))
-             for da, db in BEADS]
+    beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
+             for n, (da, db) in enumerate(BEADS)]
     sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -230,14 +237,14 @@ def _fill(
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
-            scored: dict[tuple[int, int], float] = {}
+            scored = _UNSCORED.copy()
             for bead, da, db, before_row, ua, run_b, grown in here:
                 if db > y:
                     continue
                 if grown:  # a wide bead only where a narrower one beat the 1-1 here
-                    one = scored.get((1, 1), 0.0)
+                    one = scored[_ONE_ONE]
                     for narrow in grown:
-                        if scored.get(narrow, -1.0) > one:
+                        if scored[narrow] > one:
                             break
                     else:
                         continue

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 
-from crossfact.models import Claim, Fingerprint
+from crossfact.models import Claim, Fingerprint, Name
 from crossfact.names import name_keys
 
 SHORT_SKELETON = 2  # consonants of the shortest name skeleton that is a key
@@ -61,14 +61,29 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
             keys.add(f"m:{d.month}")
     keys.update(f"c:{c}" for c in fp.codes)
     for name in fp.names:
-        sks = name_keys(name)
-        # a two-consonant variant (a clitic cut off) collides too often when the word has
-        # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
-        shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
-        keys.update(f"s:{s}" for s in sks if len(s) >= shortest)
+        keys |= _name_keys.get((name.text, name.skeleton)) or _keys_of_name(name)
     keys.update(f"u:{u}" for u in fp.urls)
     keys.update(f"h:{h}" for h in fp.handles)
     return frozenset(keys)
+
+
+# the s: keys of each name seen, by (text, skeleton), which are all `name_keys` reads: a
+# long story names the same people and places in claim after claim
+_name_keys: dict[tuple[str, str], frozenset[str]] = {}
+_NAMES_KEPT = 200_000  # distinct names remembered (6 x 1,997 NTREX lines: about 20,000)
+
+
+def _keys_of_name(name: Name) -> frozenset[str]:
+    """The s: keys of one name, remembered in `_name_keys`."""
+    sks = name_keys(name)
+    # a two-consonant variant (a clitic cut off) collides too often when the word has
+    # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
+    shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
+    if len(_name_keys) >= _NAMES_KEPT:
+        _name_keys.clear()
+    found = _name_keys[name.text, name.skeleton] = frozenset(
+        f"s:{s}" for s in sks if len(s) >= shortest)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,23 @@ def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = No
             for i, c in enumerate(claims)]
 
 
+# a key set's (weight of all keys, of its figures, what `_substituted` finds missing against
+# a set without figures, its figures' weight by kind): `PairScorer.totals`
+_Totals = tuple[float, float, float | None, dict[str, float] | None]
+
+
+def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float] | None:
+    """`PairScorer._substituted` of two key sets that share no figure, from their figures'
+    weight by kind (`PairScorer.totals`): most of the DP's cells in a known translation that
+    have figures on both sides share none. None for more than two kinds in all, whose sums
+    would depend on the order the sets iterate in."""
+    kinds = a.keys() | b.keys()
+    if len(kinds) > 2:
+        return None
+    pairs = [(a.get(kind, 0.0), b.get(kind, 0.0)) for kind in kinds]
+    return sum(abs(x - y) for x, y in pairs), sum(min(x, y) for x, y in pairs)
+
+
 class PairScorer:
     """Similarity of claims across one pair of versions, with idf weights for that pair.
 
@@ -117,7 +149,7 @@ class PairScorer:
         chars_a = sum(u.length for u in a) or 1
         chars_b = sum(u.length for u in b) or 1
         self.ratio = chars_a / chars_b  # how much longer this language writes the same thing
-        self._totals: dict[frozenset[str], tuple[float, float, float | None]] = {}
+        self._totals: dict[frozenset[str], _Totals] = {}
         self._marks: dict[tuple[frozenset[str], frozenset[str]], float] = {}
         # within a known translation a figure that differs is a substitution (a conflict to
         # show), not evidence against the pair: only figures without a counterpart count
@@ -130,12 +162,13 @@ class PairScorer:
         other.substitutions = True
         return other
 
-    def totals(self, keys: frozenset[str]) -> tuple[float, float, float | None]:
+    def totals(self, keys: frozenset[str]) -> _Totals:
         """(weight of all keys, weight of the figure keys, what `_substituted` finds missing
-        against a key set without figures) of one key set, memoised: in a translation most
-        pairs share no key, and their penalty is then known without walking the keys.
+        against a key set without figures, the figures' weight by kind) of one key set,
+        memoised: in a translation most pairs share no key, and their penalty is then known
+        without walking the keys.
 
-        The third is None where `_substituted`'s sums would depend on the order in which
+        The last two are None where `_substituted`'s sums would depend on the order in which
         the set iterates (more than two figures of one kind, or more than two kinds): equal
         sets may iterate in different orders, and the cache must not move a last bit.
         """
@@ -144,13 +177,15 @@ class PairScorer:
             weight = self.weight.__getitem__
             figures = [k for k in keys if k[0] in FIGURE_KEYS]
             solo: float | None = 0
+            kinds: dict[str, float] | None = {}
             if figures:
                 by_kind: dict[str, list[float]] = {}
                 for k in figures:
                     by_kind.setdefault(k[0], []).append(weight(k))
                 exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
-                solo = sum(sum(ws, 0.0) for ws in by_kind.values()) if exact else None
-            found = (sum(map(weight, keys)), sum(map(weight, figures)), solo)
+                kinds = {kind: sum(ws, 0.0) for kind, ws in by_kind.items()} if exact else None
+                solo = sum(kinds.values()) if kinds is not None else None
+            found = (sum(map(weight, keys)), sum(map(weight, figures)), solo, kinds)
             self._totals[keys] = found
         return found
 
@@ -209,8 +244,8 @@ class PairScorer:
         if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
             return base
         memo = self._totals
-        total_a, figures_a, solo_a = memo.get(a.keys) or self.totals(a.keys)
-        total_b, figures_b, solo_b = memo.get(b.keys) or self.totals(b.keys)
+        total_a, figures_a, solo_a, kinds_a = memo.get(a.keys) or self.totals(a.keys)
+        total_b, figures_b, solo_b, kinds_b = memo.get(b.keys) or self.totals(b.keys)
         if a.keys.isdisjoint(b.keys):  # most cells of the DP
             if not self.substitutions:
                 absent = figures_a + figures_b
@@ -229,7 +264,13 @@ class PairScorer:
             shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
             missing = (figures_a - shared_figures) + (figures_b - shared_figures)
         elif figures_a or figures_b:
-            missing, swapped = self._substituted(a.keys, b.keys, shared)
+            # figures on both sides, none shared (names may be): each side's figures by kind
+            # are memoised, and most such pairs need no walk of their keys
+            substituted = None
+            if kinds_a is not None and kinds_b is not None \
+                    and not any(k[0] in FIGURE_KEYS for k in shared):
+                substituted = _by_kinds(kinds_a, kinds_b)
+            missing, swapped = substituted or self._substituted(a.keys, b.keys, shared)
             common += SUBSTITUTION_CREDIT * swapped
         else:  # names only: nothing missing, nothing substituted
             missing = 0

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from crossfact import vocabulary
 from crossfact.align import BEADS, Link, PairView, align_pair, is_translation
 from crossfact.facts import fact_links
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
@@ -336,9 +337,13 @@ def _matches(
     unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
     groups = [sorted((by_id[cid] for cid in cluster.claims), key=lambda c: (order[c.doc], c.index))
               for cluster in unique]
-    # each match's suggestion is its own: on a long story, spread over the cores
+    # each match's suggestion is its own: on a long story, spread over the cores, with the
+    # word lists name conflicts look up read once, before the workers fork
+    long = len(claims) >= PARALLEL_FROM
+    if long and len(docs) >= 3:
+        vocabulary.load(d.lang for d in docs)
     verdicts = parallel_map(lambda members: suggest(members, labels, len(docs)), groups,
-                            worth_it=len(claims) >= PARALLEL_FROM)
+                            worth_it=long)
     out: list[tuple[float, Match]] = []
     for cluster, members, verdict in zip(unique, groups, verdicts, strict=True):
         linked = [cluster.best.get(c.id, 0.0) for c in members]

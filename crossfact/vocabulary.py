@@ -11,6 +11,7 @@ place name ("Kahramanmaraş", common in Turkish, unseen in English) stays a name
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from crossfact.language import writes_latin
@@ -36,6 +37,19 @@ def is_ordinary_word(word: str, lang: str) -> bool:
 
     return zipf_frequency(word, lang, wordlist="small") >= COMMON_IN_LANGUAGE and \
         zipf_frequency(word, "en", wordlist="small") < UNUSED_IN_ENGLISH
+
+
+def load(langs: Iterable[str]) -> None:
+    """Import wordfreq and read the word lists `is_ordinary_word` will ask of these
+    languages' versions, ahead of forking workers: each would otherwise import and read them
+    for itself (about 0.3 s a process on 6 x 1,997 NTREX lines)."""
+    needed = {lang for lang in langs
+              if lang != "en" and writes_latin(lang) and lang in _languages()}
+    if needed:
+        from wordfreq import zipf_frequency
+
+        for lang in (*sorted(needed), "en"):
+            zipf_frequency("a", lang, wordlist="small")
 
 
 @cache
