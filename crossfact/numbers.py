@@ -476,8 +476,6 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             unit = TEMPERATURE_SCALES[scale.upper()]
         elif symbol := after.group("symbol"):
             unit = unit_symbols(g.lang)[symbol]
-        elif (bare := _symbol_before_full_stop(text, after, g.lang)) is not None:
-            unit, end = unit_symbols(g.lang)[bare], end - 1
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":
@@ -546,17 +544,6 @@ def _unit_rather(text: str, start: int, scale: re.Match[str], g: _Grammar) -> bo
         return unit.end() > scale.end()
     words = unit_words(g.lang) if unit.group("unit") else map(fold, percent_words(g.lang)[1])
     return _stem(words, word) > _stem(scale_words(g.lang)[0], scale.group("scale"))
-
-
-def _symbol_before_full_stop(text: str, after: re.Match[str], lang: str) -> str | None:
-    """A one-letter unit symbol whose sentence ends after it: French "1,98 m." is metres,
-    though "m." is also CLDR's short form of "mois" (the full stop is the sentence's, as
-    the end of the text or a capital after it shows; "6 m. de plus" stays months)."""
-    word = after.group("unit")
-    if not word or not word.endswith(".") or word[:-1] not in unit_symbols(lang):
-        return None
-    rest = text[after.end():].lstrip()
-    return word[:-1] if not rest or rest[0].isupper() else None
 
 
 def _stem(words: Iterable[str], matched: str) -> int:
