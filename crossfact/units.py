@@ -112,7 +112,9 @@ def unit_symbols(lang: str) -> dict[str, str]:
     locale = babel_locale(lang)
     scales = scale_words(lang)[1]
     table: dict[str, str] = {}
-    for unit in UNITS:
+    # a century's one letter (English "c") is an abbreviation no report writes after a
+    # figure, and the cent's letter ("50 c" is money, not 50 centuries)
+    for unit in (u for u in UNITS if u != "duration-century"):
         for n in plural_samples(lang):
             try:
                 written = format_unit(n, unit, length="short", locale=locale)

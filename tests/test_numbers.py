@@ -782,3 +782,9 @@ def test_a_degree_sign_apart_from_its_scale(text: str, lang: str, value: float,
 ])
 def test_dozens_are_twelves(text: str, lang: str) -> None:
     assert [q.value for q in find_quantities(text, lang)] == [24]
+
+
+def test_a_lone_c_is_no_century():
+    """CLDR's English short form of a century is one letter, the cent's: "50 c" is no 50
+    centuries (a century is read from its words: "21st century", "২১ শতকে")."""
+    assert only("Each stamp costs 50 c now", "en").unit is None
