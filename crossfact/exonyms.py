@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from crossfact.locales import babel_locale, fold
+from crossfact.memo import remember
 from crossfact.names import Spans, word_spans
 
 # What a language glues to a name (CLDR lists the bare name): Arabic "و/ف/ب/ل/ك" before its
@@ -78,9 +79,10 @@ def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple
     table = _table(lang)
     spans = word_spans(text) if spans is None else spans
     # most words start no name: one lookup each, inline, before any closer look
-    opens = table.opens
+    opens, starts = table.opens, table.starts
     candidates = [i for i, (a, b) in enumerate(spans)
-                  if (o := opens.get(word := text[a:b])) or (o is None and _opens(table, word))]
+                  if (o := opens.get(word := text[a:b]))
+                  or (o is None and remember(opens, word, _key(word) in starts))]
     found: list[tuple[str, str]] = []
     i = 0
     for k in candidates:
@@ -94,18 +96,6 @@ def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple
         found.append((text[spans[i][0]:spans[i + n - 1][1]], key))
         i += n
     return found
-
-
-def _opens(table: _Table, word: str) -> bool:
-    """Whether a name of `table` may start at `word`, remembered in `table.opens` (kept to
-    the size an `lru_cache` would keep)."""
-    if len(table.opens) >= _OPENS_KEPT:
-        table.opens.clear()
-    found = table.opens[word] = _key(word) in table.starts
-    return found
-
-
-_OPENS_KEPT = 200_000  # distinct words remembered per language (6 x 1,997 lines: 64,000)
 
 
 def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: _Table

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 
+from crossfact.memo import remember
 from crossfact.models import Claim, Fingerprint, Name
 from crossfact.names import name_keys
 
@@ -70,7 +71,6 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
 # the s: keys of each name seen, by (text, skeleton), which are all `name_keys` reads: a
 # long story names the same people and places in claim after claim
 _name_keys: dict[tuple[str, str], frozenset[str]] = {}
-_NAMES_KEPT = 200_000  # distinct names remembered (6 x 1,997 NTREX lines: about 20,000)
 
 
 def _keys_of_name(name: Name) -> frozenset[str]:
@@ -79,11 +79,8 @@ def _keys_of_name(name: Name) -> frozenset[str]:
     # a two-consonant variant (a clitic cut off) collides too often when the word has
     # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is
     shortest = SHORT_SKELETON + any(len(s) > SHORT_SKELETON for s in sks)
-    if len(_name_keys) >= _NAMES_KEPT:
-        _name_keys.clear()
-    found = _name_keys[name.text, name.skeleton] = frozenset(
-        f"s:{s}" for s in sks if len(s) >= shortest)
-    return found
+    return remember(_name_keys, (name.text, name.skeleton),
+                    frozenset(f"s:{s}" for s in sks if len(s) >= shortest))
 
 
 @dataclass(frozen=True, slots=True)

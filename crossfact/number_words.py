@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from crossfact.locales import NBSPACES, babel_locale, fold
+from crossfact.memo import remember
 from crossfact.names import Spans, word_spans
 
 # the numbers spelled: small counts and round hundreds (a newsroom's "two", "fifty",
@@ -135,7 +136,7 @@ def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spell
     may_start = _starts_memo(lang)
     starts = [i for i, (a, b) in enumerate(spans)
               if (may := may_start.get(word := text[a:b])) or
-              (may is None and _remember_start(may_start, word, lang))]
+              (may is None and remember(may_start, word, _may_start(word, lang)))]
     if not starts:
         return []
     ambiguous = _ambiguous(lang)
@@ -171,17 +172,6 @@ def _starts_memo(lang: str) -> dict[str, bool]:
     """`_may_start` of each word of `lang` seen so far: a plain dictionary, looked up inline
     for every word of every claim (an `lru_cache` call costs more than the lookup)."""
     return {}
-
-
-def _remember_start(memo: dict[str, bool], word: str, lang: str) -> bool:
-    """`_may_start`, stored in `memo` (kept to the size an `lru_cache` would keep)."""
-    if len(memo) >= _STARTS_KEPT:
-        memo.clear()
-    found = memo[word] = _may_start(word, lang)
-    return found
-
-
-_STARTS_KEPT = 200_000  # distinct words remembered per language (6 x 1,997 lines: 64,000)
 
 
 def _may_start(word: str, lang: str) -> bool:

@@ -99,9 +99,9 @@ def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figur
     out: dict[str, list[Figure]] = {}
     for d, figs in per_doc.items():
         out[d] = []
+        others = [g for e, gs in per_doc.items() if e != d for g in gs]
         for f in figs:
             bare = f.kind == "amount" and f.unit is None and f.currency is None and not f.worded
-            others = [g for e, gs in per_doc.items() if e != d for g in gs]
             units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
             if bare and len(units) == 1:
                 f = replace(f, unit=units.pop())
@@ -422,7 +422,7 @@ def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
 # "kitabı"; a name's own endings follow an apostrophe ("Geiger'in"), but a capitalised common
 # noun of a title takes them glued.
 _SUFFIXING = {"tr"}
-_SOFTENED = {"k": "g", "p": "b", "t": "d", "c": "c"}
+_SOFTENED = {"k": "g", "p": "b", "t": "d"}  # ç to c: one consonant in a skeleton
 _STEM = 4  # consonants of the shortest stem trusted (shorter ones begin too many words)
 
 

@@ -1,0 +1,25 @@
+"""A plain dictionary as a cache, for what is worked out once per distinct word of a story.
+
+Such lookups run for every word of every claim, and calling an `lru_cache`-wrapped function
+costs more than the dictionary lookup itself; the callers look their dictionary up inline
+and call `remember` only on a miss.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+# distinct entries one dictionary keeps, as an lru_cache of this size would (6 x 1,997 NTREX
+# lines hold about 64,000 distinct words): emptied when full, so memory stays bounded
+KEPT = 200_000
+
+
+def remember(memo: dict[K, V], key: K, value: V) -> V:
+    """`value`, stored in `memo` under `key` (emptied first when it holds KEPT entries)."""
+    if len(memo) >= KEPT:
+        memo.clear()
+    memo[key] = value
+    return value
