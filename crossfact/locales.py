@@ -369,6 +369,24 @@ def approx_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(before), frozenset(after)
 
 
+@cache
+def list_joiners(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(joining words, joining prefixes) of two items in CLDR's "and" and "or" list patterns:
+    "et", "ou", "ve", "veya", "এবং", "বা", "או"; Arabic و and Hebrew ו are glued to the
+    second item ("{0} و{1}")."""
+    patterns = babel_locale(lang).list_patterns
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for style in ("standard", "or"):
+        two = patterns.get(style, {}).get("2", "")
+        if "{0}" not in two or "{1}" not in two:
+            continue
+        joiner = two.split("{0}", 1)[1].split("{1}", 1)[0]
+        if joiner.strip():
+            (words if joiner.endswith(" ") else prefixes).add(joiner.strip())
+    return frozenset(words), frozenset(prefixes)
+
+
 # --- months -------------------------------------------------------------------------------
 
 # Regional CLDR locales whose month names Arabic news also uses: Levantine/Iraqi (تموز,

@@ -43,6 +43,7 @@ from crossfact.locales import (
     currency_symbols,
     currency_words,
     fold,
+    list_joiners,
     lookup_prefix,
     money_scales,
     number_marks,
@@ -336,9 +337,25 @@ def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
     return out
 
 
-# What joins the two ends of a range: a dash, or one short word ("to", "à", "et", "ila",
-# "থেকে", "إلى", "עד", "1'den 4 inçe").
-_RANGE_GAP = re.compile(rf"{_SP}*(?:[-–—]|[^\s\d]{{1,6}}){_SP}*")
+# The range words that join its two ends: "to", "à", "ila", "থেকে", "إلى", "עד"; Turkish "30'dan
+# 43'e" (from 30 to 43) by its suffix.
+_RANGE_WORDS = "to|à|au|ila|থেকে|হতে|إلى|الى|עד"
+_FROM_SUFFIX = r"['’](?:dan|den|tan|ten)"
+
+
+@cache
+def _range_gap(lang: str) -> re.Pattern[str]:
+    """What joins two figures of which the second's unit, currency or percent is the first's
+    too: a dash, a range word, the "by" of dimensions ("5 x 10 cm"), or the "and" and "or" of
+    the language's CLDR list patterns ("5 et 10 cm", "2 or 3 inches", "5 و10 كم"). Not any
+    short word: in "৫ শতাধিক মানুষ ২১
+    শতকে" (500-odd people in the 21st century) the century is not the people's."""
+    words, prefixes = list_joiners(lang)
+    return re.compile(
+        rf"(?:{_FROM_SUFFIX})?{_SP}*(?:[-–—×]|(?:{_RANGE_WORDS}|x|by|{alternation(words)})"
+        rf"(?!{WORD_CHAR})|{alternation(prefixes)}-?){_SP}*|{_FROM_SUFFIX}{_SP}+",
+        re.IGNORECASE,
+    )
 
 
 def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
@@ -347,7 +364,7 @@ def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
     said before the first ("yüzde 30 ila 43", "শতকরা ৩০ থেকে ৪৩", "$5-10") is the second's."""
     for first, second in zip(found, found[1:], strict=False):
         if _bare(first) and (second.unit or second.currency or second.percent) and \
-                _RANGE_GAP.fullmatch(text, first.end, second.start):
+                _range_gap(lang).fullmatch(text, first.end, second.start):
             first.unit, first.currency, first.percent = second.unit, second.currency, \
                 second.percent
         elif (first.currency or first.percent) and _bare(second) and \
@@ -357,12 +374,11 @@ def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
 
 
 # What joins a range whose first figure carries its mark before it, passed on to the second:
-# a dash or a range word ("to", "à", "ila", "থেকে", "إلى", "עד"; Turkish "30'dan 43'e", from
-# 30 to 43), never any short word as `_RANGE_GAP` takes: "yüzde 30 ile 43 sandalye" (with
-# 30 percent, 43 seats) and "$5 for 10 people" are no ranges.
+# a dash or a range word, never an "and": "yüzde 30 ile 43 sandalye" (with 30 percent, 43
+# seats) and "$5 for 10 people" are no ranges.
 _RANGE_WORD_GAP = re.compile(
-    rf"(?:['’](?:dan|den|tan|ten))?{_SP}*(?:[-–—]|(?:to|à|au|ila|থেকে|হতে|إلى|الى|עד)"
-    rf"(?!{WORD_CHAR})){_SP}*|['’](?:dan|den|tan|ten){_SP}+",
+    rf"(?:{_FROM_SUFFIX})?{_SP}*(?:[-–—]|(?:{_RANGE_WORDS})(?!{WORD_CHAR})){_SP}*"
+    rf"|{_FROM_SUFFIX}{_SP}+",
     re.IGNORECASE,
 )
 

@@ -632,9 +632,22 @@ def test_long_but_real_figures_are_kept():
     ("25 עד 100 מ“מ", "he", "length-millimeter"),
     ("1'den 4 inç'e kadar", "tr", "length-inch"),
     ("১ থেকে ৪ ইঞ্চি", "bn", "length-inch"),
+    ("5 و10 كم", "ar", "length-kilometer"),  # CLDR's "and" glued to the second figure
+    ("5 ו-10 ק\"מ", "he", "length-kilometer"),
+    ("2 or 3 inches", "en", "length-inch"),
+    ("5 x 10 cm", "en", "length-centimeter"),
 ])
 def test_a_range_shares_its_unit(text, lang, unit):
     assert [q.unit for q in find_quantities(text, lang)] == [unit, unit]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("৫ শতাধিক মানুষ ২১ শতকে", "bn"),  # 500-odd people, in the 21st century
+    ("5 died 10 km from the epicentre", "en"),
+])
+def test_a_word_between_two_figures_is_no_range(text, lang):
+    first = find_quantities(text, lang)[0]
+    assert first.unit is None
 
 
 def test_hebrew_abbreviations_take_any_gershayim():
