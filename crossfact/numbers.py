@@ -459,17 +459,11 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     start, end = s, e
     multiplier = 1.0
     scaled = False
-    if (short := g.short_scale.match(text, end)) is not None:
-        multiplier = scale_words(g.lang)[1][short.group("single") or short.group("multi")]
-        end, scaled = short.end(), True
-    elif (long := g.long_scale.match(text, end)) is not None \
-            and not _unit_rather(text, end, long, g):
-        word = long.group("scale")
-        multiplier = lookup_prefix(scale_words(g.lang)[0], word) or 1.0
-        end, scaled = long.end(), True
-    elif (money := _money_scale(text, s, end, g)) is not None:
-        multiplier, end = money
+    if (scale := _scale(text, s, end, g)) is not None:
+        multiplier, end = scale
         scaled = True
+    elif (shared := _range_scale(text, end, value, g)) is not None:
+        multiplier, scaled = shared, True
     currency = unit = None
     percent = False
     after = g.after.match(text, end)
@@ -519,6 +513,30 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         start=start,
         end=end,
     )
+
+
+def _scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None:
+    """(multiplier, end) of the scale word or form after the number at text[s:end]:
+    "10 milyar", "4bn", "£125m"."""
+    if (short := g.short_scale.match(text, end)) is not None:
+        return scale_words(g.lang)[1][short.group("single") or short.group("multi")], short.end()
+    if (long := g.long_scale.match(text, end)) is not None \
+            and not _unit_rather(text, end, long, g):
+        return lookup_prefix(scale_words(g.lang)[0], long.group("scale")) or 1.0, long.end()
+    return _money_scale(text, s, end, g)
+
+
+def _range_scale(text: str, end: int, value: Decimal, g: _Grammar) -> float | None:
+    """The multiplier of a scale said after a range's second end only, which is the first
+    end's too: "$3-4bn", "3 to 4 million people", "3 ila 4 milyon" (read alone, "3" would
+    be $3 or 3 people, and conflict with "3 milyar" in another version)."""
+    gap = _range_gap(g.lang).match(text, end)
+    number = g.number.match(text, gap.end()) if gap is not None and gap.end() > end else None
+    if number is None:
+        return None
+    second = parse_number(number.group(), g.decimal)
+    scale = _scale(text, number.start(), number.end(), g)
+    return scale[0] if scale is not None and second is not None and value < second else None
 
 
 @cache

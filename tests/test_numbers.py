@@ -641,6 +641,17 @@ def test_a_range_shares_its_unit(text, lang, unit):
     assert [q.unit for q in find_quantities(text, lang)] == [unit, unit]
 
 
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("$3-4bn", "en", 3e9),
+    ("entre 3 et 4 millions de personnes", "fr", 3e6),
+    ("3 ila 4 milyon kişi", "tr", 3e6),
+    ("৩ থেকে ৪ কোটি", "bn", 3e7),
+    ("10 to 5 million", "en", 10),  # no range: the first end is the larger
+])
+def test_a_scale_after_a_range_is_both_ends(text, lang, value):
+    assert values(text, lang)[0] == value
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("৫ শতাধিক মানুষ ২১ শতকে", "bn"),  # 500-odd people, in the 21st century
     ("5 died 10 km from the epicentre", "en"),
