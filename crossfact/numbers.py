@@ -459,8 +459,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
     start, end = s, e
     multiplier = 1.0
     scaled = False
-    if (scale := _scale(text, s, end, g)) is not None:
-        multiplier, end = scale
+    if (scaling := _scale(text, s, end, g)) is not None:
+        multiplier, end = scaling
         scaled = True
     elif (shared := _range_scale(text, end, value, g)) is not None:
         multiplier, scaled = shared, True
