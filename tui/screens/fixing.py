@@ -1,5 +1,6 @@
 """Fixing a match: outliers of a conflict, moving a claim to another match, splitting one
-out, confirming or breaking a weak link. Each is one store command, so one event in the log.
+out, confirming or breaking a weak link. Each is one store command, so one event in the log,
+and each acts on the claim's membership of the match shown (a claim may be in several).
 
 The base class of ReviewScreen, which sets the attributes and defines the helpers declared
 here; kept apart so the screen module stays about reviewing.
@@ -123,7 +124,8 @@ class FixingActions(Screen[None]):
                     return
                 self._command(
                     lambda: self.store.move_claim(self.open_story_id, claim_id, target.id,
-                                                  reviewer=self.reviewer, session=self.session),
+                                                  reviewer=self.reviewer, session=self.session,
+                                                  match_id=view.id),
                     f"claim moved to #{target.number}",
                 )
                 self.goto(target.id)
@@ -143,7 +145,8 @@ class FixingActions(Screen[None]):
         def split(claim_id: str) -> None:
             self._command(
                 lambda: self.store.split_claim(self.open_story_id, claim_id,
-                                               reviewer=self.reviewer, session=self.session),
+                                               reviewer=self.reviewer, session=self.session,
+                                               match_id=view.id),
                 f"claim split out of #{view.number}",
             )
             self.goto(view.id)
