@@ -818,3 +818,42 @@ def test_opening_another_story_lets_the_previous_ones_garbage_go():
         assert gone() is None
     finally:
         thaw()
+
+
+def test_a_member_of_two_matches_says_so_and_fixes_act_on_the_match_shown(tmp_path):
+    """Match 2 holds Turkish claim c0-tr of match 1 as a weak link (a sentence stating both
+    facts): each detail says where else it is; x in match 1 splits it out of match 1 only,
+    and b in match 2 then breaks its last link, so it stands alone."""
+    from store_data import share
+
+    store = open_store(tmp_path / "shared.db")
+    story = store.add_story("synthetic", share(make_result(12), "c0-tr", 1), {})
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto("m1")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "also in match 1" in text and "weak link (y confirm, b break)" in text
+        review.goto("m0")
+        await pilot.pause()
+        assert "also in match 2" in screen_text(pilot.app)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # the first claim of the picker: c0-tr
+        await pilot.pause()
+        review.goto("m1")
+        await pilot.pause()
+        assert "also in match" not in screen_text(pilot.app)
+        await pilot.press("b")  # the only weak link of match 2: no picker
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        events = [(e.kind, e.match, e.claim) for e in store.events(story)]
+        assert events == [("split", "m0", "c0-tr"), ("break", "m1", "c0-tr")]
+        for match in ("m0", "m1"):
+            assert "c0-tr" not in [m.claim.id for m in store.match(match, reviewer="ana").members]
+        alone = store.match(split_match_id("c0-tr"), reviewer="ana")
+        assert [m.claim.id for m in alone.members] == ["c0-tr"]
+    finally:
+        store.close()
