@@ -98,6 +98,12 @@ class Match(BaseModel):
 
     `suggested` lists the members linked only weakly (between the two thresholds): the
     reviewer confirms or breaks those links.
+
+    A claim may be listed in more than one match: a sentence that states several facts
+    ("the magnitude 7.8 quake killed 76") is firm in one match and may also be held by the
+    match of another fact it states. Such an extra membership is always in that match's
+    `suggested`. Every claim is in at least one match. A reviewer's correction acts on one
+    membership, the (claim, match) pair its event names (see `Event`).
     """
 
     id: str
@@ -126,9 +132,13 @@ class Event(BaseModel):
     - verdict: `verdict` (+ `outliers`, document ids, for a conflict) on `match`
     - note: `note` on `match`;  skip: `match` passed over for now
     - undo: `supersedes` names the event it takes back
-    - move: `claim` leaves its match for `target` (another match id);  split: `claim` leaves
-      `match` to stand alone as unsourced;  confirm / break: the suggested link of `claim` in
-      `match` is confirmed or broken
+    - move: `claim` leaves `match` for `target` (another match id, not one it is in);
+      split: `claim` leaves `match`, and stands alone as unsourced if it is in no other
+      match;  confirm / break: the suggested link of `claim` in `match` is confirmed or
+      broken (a broken-off claim in no other match stands alone too)
+
+    A correction names the match it acts on: a claim may be in several matches, and an
+    event that names none for such a claim is refused.
     """
 
     id: str

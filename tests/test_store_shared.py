@@ -168,7 +168,7 @@ def test_exports_list_the_claim_in_each_match(s: Store) -> None:
     assert by_match[rows[1]]["tr"] == f"{TWO_FACTS} | {VERSIONS['tr'][1]}"
     report = "".join(FORMATS["md"](s, "seed"))
     conflict = report.split("### Match 2 ")[1].split("###")[0]
-    assert "Tesla bu yıl 10 milyar dolar harcadı ve fabrika 2024'te açıldı." in conflict
+    assert f"| tr | {TWO_FACTS} (also in match 1) |" in conflict
     reviews = json.loads("".join(FORMATS["claimreview"](s, "seed")))
     texts = {r["identifier"]: [a["text"] for a in r["itemReviewed"]["appearance"]]
              for r in reviews}
@@ -276,3 +276,19 @@ def test_a_database_of_the_schema_before_keeps_every_decision(tmp_path: Path) ->
                 if m.claim.id == claim] == [["1"]]
     finally:
         s.close()
+
+
+def test_the_replay_fixture_checks_corrections_on_a_shared_membership(
+        s: Store, tmp_path: Path, replay: Any) -> None:
+    """A recorded session with a confirm, splits and an undo on the two-fact claim's
+    memberships replays through the plugin's `replay` fixture to the recorded state."""
+    review_shared(s)
+    claim, first, rows = ids(s)
+    with pytest.raises(StoreError, match="not a suggested link"):  # ann confirmed it
+        s.break_link("seed", rows[1], claim, reviewer="bob", session="b")
+    s.split_claim("seed", claim, reviewer="bob", session="b", match_id=rows[1])
+    session = tmp_path / "session.jsonl"
+    session.write_text("".join(FORMATS["jsonl"](s, "seed")), encoding="utf-8")
+    replayed = replay(session)
+    assert current_rows(replayed) == current_rows(s)
+    assert claim not in members(replayed, rows[1]) and claim in members(replayed, first)
