@@ -43,6 +43,15 @@ FILTERS = {
     "second_look": _CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
 }
 
+# The other current matches of a match's claims (:story, :match), with their numbers: from
+# the match's members to each claim's rows by (story, claim), in that order (CROSS JOIN).
+ALSO_IN_SQL = f"""
+    SELECT other.claim, {NUMBER_SQL} FROM current_members cm
+    CROSS JOIN current_members other ON other.story = cm.story AND other.claim = cm.claim
+                                    AND other."match" != cm."match"
+    CROSS JOIN current_matches m ON m.story = other.story AND m.id = other."match"
+    WHERE cm.story = ? AND cm."match" = ? ORDER BY m.position, m.id"""
+
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
@@ -226,15 +235,11 @@ class ReadMixin(StoreBase):
 
     def _also_in(self, story: str, match_id: str) -> dict[str, list[str]]:
         """claim -> the numbers of the other current matches it is in, for the claims of
-        one match (a claim that states several facts is a member of each fact's match)."""
+        one match (a claim that states several facts is a member of each fact's match).
+        Left to itself, SQLite read every member of the story for it (a test checks the
+        plan)."""
         out: dict[str, list[str]] = {}
-        for claim, number in self.db.execute(f"""
-            SELECT other.claim, {NUMBER_SQL} FROM current_members cm
-            JOIN current_members other ON other.story = cm.story AND other.claim = cm.claim
-                                      AND other."match" != cm."match"
-            JOIN current_matches m ON m.story = other.story AND m.id = other."match"
-            WHERE cm.story = ? AND cm."match" = ? ORDER BY m.position, m.id""",
-                [story, match_id]):
+        for claim, number in self.db.execute(ALSO_IN_SQL, [story, match_id]):
             out.setdefault(claim, []).append(number)
         return out
 

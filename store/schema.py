@@ -228,8 +228,9 @@ def m006_transliterated_search(db: Database) -> None:
 def m007_shared_members(db: Database) -> None:
     """A claim may be a member of several current matches (a sentence that states two facts:
     its firm match, and a suggested place in another): `current_members` is keyed by
-    (story, match, claim), and indexed by (story, claim) for the lookups from a claim to
-    its matches (search, the "also in" of a member).
+    (story, match, claim), and indexed by (story, claim, match) for the lookups from a claim
+    to its matches (search, the "also in" of a member); covering, since without the match
+    in it SQLite preferred reading all of a story's members by the primary key.
 
     The table is derived (store/state.py), so it is made again empty and refilled from the
     log by today's code after the migrations (`REFILLED`); no decision lives in it.
@@ -244,7 +245,7 @@ def m007_shared_members(db: Database) -> None:
         not_null={"run", "doc", "lang", "ord", "suggested"}, strict=True,
     )
     db.table("current_members").create_index(["story", "match", "ord"])
-    db.table("current_members").create_index(["story", "claim"])
+    db.table("current_members").create_index(["story", "claim", "match"])
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version

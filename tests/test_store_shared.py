@@ -76,6 +76,19 @@ def test_a_claim_of_two_facts_is_listed_in_both_matches(s: Store) -> None:
     assert s.db["current_members"].count == sum(len(m.claims) for m in shared().matches)
 
 
+def test_a_member_s_other_matches_are_looked_up_by_key(s: Store) -> None:
+    """The "also in" of a match's members costs index searches, not a read of every member
+    of the story (what SQLite chose without the CROSS JOIN and the covering index)."""
+    from crossfact.store.reads import ALSO_IN_SQL
+
+    plan = [row[3] for row in s.db.execute(f"EXPLAIN QUERY PLAN {ALSO_IN_SQL}",
+                                           [s.story_id("seed"), "m"])]
+    steps = [step for step in plan if "current_members" in step or " cm " in step
+             or " other " in step]
+    assert len(steps) == 2 and all("SEARCH" in step for step in steps)
+    assert "(story=? AND match=?)" in steps[0] and "(story=? AND claim=?)" in steps[1]
+
+
 def test_a_correction_acts_on_the_membership_it_names(s: Store) -> None:
     claim, first, rows = ids(s)
     second = rows[1]
