@@ -21,6 +21,7 @@ from crossfact.tui.dialogs.prompt import TextPrompt
 
 if TYPE_CHECKING:
     from crossfact.tui.store_api import ReviewStore
+    from crossfact.tui.widgets.match_list import MatchList
 
 
 class FixingActions(Screen[None]):
@@ -45,12 +46,23 @@ class FixingActions(Screen[None]):
 
         def _command(self, call: Callable[[], Event | None], label: str) -> Event | None: ...
 
+        def _select(self, index: int) -> None: ...
+
+        @property
+        def matches(self) -> MatchList: ...
+
     @property
     def open_story_id(self) -> str:
         """The open story's id, for the keys that act on a match (they do nothing without one)."""
         if self.story is None:
             raise RuntimeError("no story is open")
         return self.story
+
+    def _stay_on(self, match_id: str) -> None:
+        """Show the fixed match again; if the fix dissolved it (its last claim of its own
+        left, and what remains is in another match too), the match now under the cursor."""
+        if not self.goto(match_id):
+            self._select(self.matches.cursor)
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -149,7 +161,7 @@ class FixingActions(Screen[None]):
                                                match_id=view.id),
                 f"claim split out of #{view.number}",
             )
-            self.goto(view.id)
+            self._stay_on(view.id)
 
         self._with_claim("Which claim stands alone?", view.members, split)
 
@@ -169,6 +181,6 @@ class FixingActions(Screen[None]):
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
-            self.goto(view.id)
+            self._stay_on(view.id)
 
         self._with_claim(f"Which link to {kind}?", weak, apply)
