@@ -122,6 +122,30 @@ class MatchResult(BaseModel):
     claims: list[Claim]
     matches: list[Match]
 
+    def membership_problems(self) -> list[str]:
+        """Where the matches break the contract of `Match` (an empty list: they keep it):
+        a claim listed twice in a match or unknown, a suggested claim that is not a member,
+        a claim in no match, or firm (not suggested) in more than one."""
+        known = {claim.id for claim in self.claims}
+        firm: dict[str, list[str]] = {}
+        problems: list[str] = []
+        for match in self.matches:
+            if len(set(match.claims)) != len(match.claims):
+                problems.append(f"match {match.id} lists a claim twice")
+            problems += [f"match {match.id} suggests {claim}, which it does not hold"
+                         for claim in sorted(set(match.suggested) - set(match.claims))]
+            problems += [f"match {match.id} holds {claim}, which is no claim of the result"
+                         for claim in sorted(set(match.claims) - known)]
+            for claim in match.claims:
+                firm.setdefault(claim, [])
+                if claim not in match.suggested:
+                    firm[claim].append(match.id)
+        problems += [f"claim {claim} is in no match" for claim in sorted(known - firm.keys())]
+        problems += [f"claim {claim} is a firm member of {len(ids)} matches "
+                     f"({', '.join(ids)}); beyond one, a membership is suggested"
+                     for claim, ids in sorted(firm.items()) if len(ids) > 1]
+        return problems
+
 
 EventKind = Literal["verdict", "note", "skip", "undo", "move", "split", "confirm", "break"]
 

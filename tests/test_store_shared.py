@@ -305,3 +305,43 @@ def test_the_replay_fixture_checks_corrections_on_a_shared_membership(
     replayed = replay(session)
     assert current_rows(replayed) == current_rows(s)
     assert claim not in members(replayed, rows[1]) and claim in members(replayed, first)
+
+
+def test_matches_that_break_the_membership_contract_are_refused(tmp_path: Path) -> None:
+    """A claim firm in two matches (its extra membership not suggested), a suggested claim
+    the match does not hold, a claim in no match: refused by add_story and by an import,
+    each said in one line, nothing stored."""
+    result = shared()
+    first, second = result.matches[0], result.matches[1]
+    claim = first.claims[0]
+    assert result.membership_problems() == []
+    firm_twice = result.model_copy(update={"matches": [
+        first, second.model_copy(update={"suggested": []}), *result.matches[2:]]})
+    stray = result.model_copy(update={"matches": [
+        first.model_copy(update={"suggested": ["c-nowhere"]}), *result.matches[1:]]})
+    alone = result.model_copy(update={"matches": result.matches[:-1]})
+    assert firm_twice.membership_problems() == [
+        f"claim {claim} is a firm member of 2 matches ({first.id}, {second.id}); beyond "
+        "one, a membership is suggested"]
+    assert stray.membership_problems() == [
+        f"match {first.id} suggests c-nowhere, which it does not hold"]
+    assert alone.membership_problems() == [
+        f"claim {result.matches[-1].claims[0]} is in no match"]
+    s = open_test_store(tmp_path / "refused.db")
+    try:
+        for bad in (firm_twice, stray, alone):
+            with pytest.raises(StoreError, match="break their contract"):
+                s.add_story("bad", bad, {})
+        assert s.stories() == []
+        s.add_story("seed", result, {})
+        line = next(text for text in FORMATS["jsonl"](s, "seed") if '"type":"run"' in text)
+        broken = line.replace('"suggested":["' + claim + '"]', '"suggested":[]')
+        assert broken != line
+        fresh = open_test_store(tmp_path / "fresh.db")
+        story_line = next(iter(FORMATS["jsonl"](s, "seed")))
+        with pytest.raises(StoreError, match="a run line that does not fit .*firm member"):
+            import_lines(fresh, io.StringIO(story_line + broken), "bad.jsonl")
+        assert fresh.db["runs"].count == 0
+        fresh.close()
+    finally:
+        s.close()
