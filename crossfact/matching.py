@@ -3,7 +3,9 @@
 No version is the source: every pair is aligned (a claim missing from one version can still
 be matched between the others), and the links are joined greedily, strongest first, into
 clusters that hold one claim per version, or a run of up to three adjacent ones where a
-translation split one sentence (or merged several). Every claim ends in exactly one match.
+translation split one sentence (or merged several). Every claim ends in exactly one match
+of its own; a claim that states several facts, between versions that are not translations,
+may also be a suggested member of the match of another (crossfact.sharing).
 """
 
 from __future__ import annotations
