@@ -98,6 +98,12 @@ class Match(BaseModel):
 
     `suggested` lists the members linked only weakly (between the two thresholds): the
     reviewer confirms or breaks those links.
+
+    A claim may be listed in more than one match: a sentence that states several facts
+    ("the magnitude 7.8 quake killed 76") is firm in one match and may also be held by the
+    match of another fact it states. Such an extra membership is always in that match's
+    `suggested`. Every claim is in at least one match. A reviewer's correction acts on one
+    membership, the (claim, match) pair its event names (see `Event`).
     """
 
     id: str
@@ -116,6 +122,30 @@ class MatchResult(BaseModel):
     claims: list[Claim]
     matches: list[Match]
 
+    def membership_problems(self) -> list[str]:
+        """Where the matches break the contract of `Match` (an empty list: they keep it):
+        a claim listed twice in a match or unknown, a suggested claim that is not a member,
+        a claim in no match, or firm (not suggested) in more than one."""
+        known = {claim.id for claim in self.claims}
+        firm: dict[str, list[str]] = {}
+        problems: list[str] = []
+        for match in self.matches:
+            if len(set(match.claims)) != len(match.claims):
+                problems.append(f"match {match.id} lists a claim twice")
+            problems += [f"match {match.id} suggests {claim}, which it does not hold"
+                         for claim in sorted(set(match.suggested) - set(match.claims))]
+            problems += [f"match {match.id} holds {claim}, which is no claim of the result"
+                         for claim in sorted(set(match.claims) - known)]
+            for claim in match.claims:
+                firm.setdefault(claim, [])
+                if claim not in match.suggested:
+                    firm[claim].append(match.id)
+        problems += [f"claim {claim} is in no match" for claim in sorted(known - firm.keys())]
+        problems += [f"claim {claim} is a firm member of {len(ids)} matches "
+                     f"({', '.join(ids)}); beyond one, a membership is suggested"
+                     for claim, ids in sorted(firm.items()) if len(ids) > 1]
+        return problems
+
 
 EventKind = Literal["verdict", "note", "skip", "undo", "move", "split", "confirm", "break"]
 
@@ -126,9 +156,13 @@ class Event(BaseModel):
     - verdict: `verdict` (+ `outliers`, document ids, for a conflict) on `match`
     - note: `note` on `match`;  skip: `match` passed over for now
     - undo: `supersedes` names the event it takes back
-    - move: `claim` leaves its match for `target` (another match id);  split: `claim` leaves
-      `match` to stand alone as unsourced;  confirm / break: the suggested link of `claim` in
-      `match` is confirmed or broken
+    - move: `claim` leaves `match` for `target` (another match id, not one it is in);
+      split: `claim` leaves `match`, and stands alone as unsourced if it is in no other
+      match;  confirm / break: the suggested link of `claim` in `match` is confirmed or
+      broken (a broken-off claim in no other match stands alone too)
+
+    A correction names the match it acts on: a claim may be in several matches, and an
+    event that names none for such a claim is refused.
     """
 
     id: str

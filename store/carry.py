@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from .stories import StoryMixin
 
 SIMILAR = 90.0
+# A claim's vote for a match it is only suggested for (a weak link): less than a firm one,
+# so its firm match wins a tie, more than none, so two claims found together win.
+WEAK_VOTE = 0.5
 CARRY_SESSION = "carry-over"
 
 
@@ -93,30 +96,40 @@ def pair_documents(db: Database, old_run: str, new_run: str) -> dict[str, str]:
 
 
 def _find_target(old_claims: list[tuple[str, str]], new_by_doc: dict[str, list[tuple[str, str]]],
-                 new_where: dict[str, str], new_claims: dict[str, list[str]]) -> Target | None:
-    """Where an old match's claims went: the new match most of them landed in."""
-    votes: Counter[str] = Counter()
+                 new: Membership) -> Target | None:
+    """Where an old match's claims went: the new match most of them landed in.
+
+    A claim found in several new matches votes for each; a suggested (weak) membership
+    counts half (WEAK_VOTE), so a claim's firm match wins over the match of another fact it
+    is only suggested for, and two claims landing together in a match win over one.
+    """
+    votes: dict[str, float] = {}
+    landed: list[set[str]] = []  # per found claim, the new matches it is in
     scores: list[float] = []
     for doc, text in old_claims:
-        candidates = {cid: norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new_where}
+        candidates = {cid: norm(t) for cid, t in new_by_doc.get(doc, []) if cid in new.where}
         wanted = norm(text)  # whitespace, case and Unicode form alone do not count as change
         exact = [cid for cid, t in candidates.items() if t == wanted]
         if exact:
-            votes[new_where[exact[0]]] += 1
-            scores.append(100.0)
-            continue
-        best = process.extractOne(wanted, candidates, scorer=fuzz.ratio,
-                                  processor=None, score_cutoff=SIMILAR)
-        if best is None:
-            scores.append(0.0)
-            continue
-        votes[new_where[best[2]]] += 1
-        scores.append(min(float(best[1]), 99.99))
+            found, score = exact[0], 100.0
+        else:
+            best = process.extractOne(wanted, candidates, scorer=fuzz.ratio,
+                                      processor=None, score_cutoff=SIMILAR)
+            if best is None:
+                scores.append(0.0)
+                continue
+            found, score = best[2], min(float(best[1]), 99.99)
+        scores.append(score)
+        landed.append(set(new.where[found]))
+        for match in new.matches_of(found):
+            weight = WEAK_VOTE if (match, found) in new.suggested else 1.0
+            votes[match] = votes.get(match, 0.0) + weight
     if not votes:
         return None
-    match = votes.most_common(1)[0][0]
+    match = max(votes, key=lambda m: votes[m])  # of equals, the first voted for
     similarity = min(scores)
-    second_look = similarity < 100.0 or len(votes) > 1 or len(new_claims[match]) != len(old_claims)
+    second_look = (similarity < 100.0 or any(match not in its for its in landed)
+                   or len(new.claims[match]) != len(old_claims))
     return Target(match, similarity, second_look)
 
 
@@ -158,7 +171,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
     for match, by_reviewer in states.items():
         old_claims = [rerun.old_texts[c] for c in old.claims.get(match, [])
                       if c in rerun.old_texts]
-        target = _find_target(old_claims, rerun.new_by_doc, new.where, new.claims)
+        target = _find_target(old_claims, rerun.new_by_doc, new)
         for reviewer, state in sorted(by_reviewer.items()):
             source = state["verdict_event"] or state["note_event"]
             if target is None:

@@ -171,16 +171,19 @@ class CommandMixin(StoreBase):
                                       reviewer=reviewer, session=session))
 
     def move_claim(self, story: str, claim_id: str, target_match_id: str, *, reviewer: str,
-                   session: str) -> Event:
-        """Move a claim out of its match into another one."""
+                   session: str, match_id: str | None = None) -> Event:
+        """Move a claim out of a match (`match_id`: the one it leaves; may go unsaid while
+        the claim is in one match) into another one."""
         return self.apply(self._event(story, "move", claim=claim_id, target=target_match_id,
-                                      match=self._match_of(story, claim_id),
+                                      match=match_id or self._only_match_of(story, claim_id),
                                       reviewer=reviewer, session=session))
 
-    def split_claim(self, story: str, claim_id: str, *, reviewer: str, session: str) -> Event:
-        """Split a claim out of its match to stand alone (as unsourced)."""
+    def split_claim(self, story: str, claim_id: str, *, reviewer: str, session: str,
+                    match_id: str | None = None) -> Event:
+        """Split a claim out of a match (`match_id`, as for a move); in no other match, it
+        stands alone (as unsourced)."""
         return self.apply(self._event(story, "split", claim=claim_id,
-                                      match=self._match_of(story, claim_id),
+                                      match=match_id or self._only_match_of(story, claim_id),
                                       reviewer=reviewer, session=session))
 
     def confirm_link(self, story: str, match_id: str, claim_id: str, *, reviewer: str,
@@ -193,9 +196,11 @@ class CommandMixin(StoreBase):
         return self.apply(self._event(story, "break", match=match_id, claim=claim_id,
                                       reviewer=reviewer, session=session))
 
-    def _match_of(self, story: str, claim_id: str) -> str | None:
-        row = self.db.execute(
-            'SELECT "match" FROM current_members WHERE story = ? AND claim = ?',
+    def _only_match_of(self, story: str, claim_id: str) -> str | None:
+        """The claim's match if it is in exactly one; None otherwise (the event then names
+        none, and `apply` says why it does not apply)."""
+        rows = self.db.execute(
+            'SELECT "match" FROM current_members WHERE story = ? AND claim = ? LIMIT 2',
             [self._story_id(story), claim_id],
-        ).fetchone()
-        return row[0] if row else None
+        ).fetchall()
+        return rows[0][0] if len(rows) == 1 else None

@@ -138,6 +138,25 @@ def _cell(text: str) -> str:
     return show_controls(" ".join(str(text).split()).translate(MD_ESCAPES))
 
 
+def _places(matches: list[dict[str, Any]],
+            members: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[str, str]]]:
+    """claim -> [(match id, number)] of every current match it is in, in document order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for match in matches:
+        for member in members.get(match["id"], []):
+            out.setdefault(member["claim"], []).append((match["id"], match["number"]))
+    return out
+
+
+def _claim_cell(member: dict[str, Any], match: str,
+                places: dict[str, list[tuple[str, str]]]) -> str:
+    """A member's text as a cell, and " (also in match 12)" for a claim that is in other
+    matches too (a sentence of several facts)."""
+    others = [number for other, number in places.get(member["claim"], []) if other != match]
+    also = f" (also in match{'es' if len(others) > 1 else ''} {', '.join(others)})"
+    return _cell(member["text"] + (also if others else ""))
+
+
 def _undecided(said: dict[str, dict[str, Any]]) -> bool:
     return not any(d["verdict"] for d in said.values())
 
@@ -221,6 +240,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
         members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         skipped = _skipped(store, story_id)
         matches = list(_matches(store, story_id))
+        places = _places(matches, members)
         yield f"# {_cell(_story_name(store, story_id))}\n\n## Progress\n\n"
         yield from _reviewed(len(matches), decisions)
         yield "## Conflicts\n\n"
@@ -236,7 +256,8 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
             yield "| version | claim | figures | outlier |\n|---|---|---|---|\n"
             for m in members.get(match["id"], []):
                 mark = ("yes" if conflict else "suggested") if m["doc"] in outliers else ""
-                yield (f"| {_cell(m['lang'])} | {_cell(m['text'])} | "
+                yield (f"| {_cell(m['lang'])} | "
+                       f"{_claim_cell(m, match['id'], places)} | "
                        f"{_cell(_figures(m['fingerprint']))} | {mark} |\n")
             yield "\n"
         yield "## Unsourced claims\n\n"
@@ -252,7 +273,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
                 who = _who(said, "unsourced", skipped.get(match["id"], []))
                 for m in members.get(match["id"], []):
                     yield (f"- Match {match['number']} ({_cell(m['lang'])}, {_cell(who)}) "
-                           f"{_cell(m['text'])}\n")
+                           f"{_claim_cell(m, match['id'], places)}\n")
             yield "\n"
         yield from _carry_over(store, story_id)
         yield "## Notes\n\n"

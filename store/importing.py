@@ -60,6 +60,9 @@ def result_of(record: dict[str, Any]) -> MatchResult:
     for match in result.matches:
         if not math.isfinite(match.score):
             raise ValueError(f"match {match.id} has the score {match.score}")
+    problems = result.membership_problems()
+    if problems:
+        raise ValueError(problems[0])
     return result
 
 

@@ -4,6 +4,11 @@ The current membership is derived, never stored as a second truth: it is the cur
 members with every active move/split/confirm/break event applied in log order. The same
 methods validate a new correction (raising StoreError when it does not apply) and replay
 the log, so what `apply` accepts is exactly what a rebuild reproduces.
+
+A claim may be a member of several matches (a sentence that states two facts: its firm
+match, and a suggested place in the match of the other fact). A correction therefore acts
+on one membership, the (claim, match) pair its event names: the claim leaves or joins that
+match only, and an event that names no match for a claim in several is refused.
 """
 
 from __future__ import annotations
@@ -44,17 +49,22 @@ class Membership:
     run: str
     meta: dict[str, MatchMeta] = field(default_factory=dict)
     claims: dict[str, list[str]] = field(default_factory=dict)  # match -> claim ids in order
-    where: dict[str, str] = field(default_factory=dict)  # claim -> match
-    suggested: set[str] = field(default_factory=set)  # claims linked only weakly
+    where: dict[str, set[str]] = field(default_factory=dict)  # claim -> the matches it is in
+    suggested: set[tuple[str, str]] = field(default_factory=set)  # (match, claim) weak links
     touched: set[str] = field(default_factory=set)  # matches changed since loaded
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
         self.meta[match] = meta
         self.claims[match] = [claim for claim, _ in claims]
         for claim, weak in claims:
-            self.where[claim] = match
+            self.where.setdefault(claim, set()).add(match)
             if weak:
-                self.suggested.add(claim)
+                self.suggested.add((match, claim))
+
+    def matches_of(self, claim: str) -> list[str]:
+        """The claim's matches in document order (position, then id); [] if it is in none."""
+        return sorted(self.where.get(claim, ()),
+                      key=lambda match: (self.meta[match].position, match))
 
     # -- corrections: each validates first, then changes the membership ------------------
 
@@ -63,52 +73,82 @@ class Membership:
         claim = event.claim
         if claim is None:
             raise StoreError(f"{event.kind} event {event.id} names no claim")
-        if claim not in self.where:
-            raise StoreError(f"claim {claim} is not in the current matches of the story")
-        current = self.where[claim]
-        if event.match is not None and event.match != current:
-            raise StoreError(f"claim {claim} is not in match {event.match} but in {current}")
+        if event.kind not in CORRECTIONS:
+            raise StoreError(f"{event.kind} is not a correction")
+        current = self._named_match(event, claim)
         if event.kind == "move":
             if event.target is None or event.target not in self.claims:
                 raise StoreError(f"move target {event.target} is not a current match")
-            if event.target == current:
-                raise StoreError(f"claim {claim} is already in match {current}")
-            self._leave(claim)
+            if event.target in self.where[claim]:
+                raise StoreError(f"claim {claim} is already in match {event.target}")
+            self._leave(claim, current)
             self._join(claim, event.target)
         elif event.kind in ("split", "break"):
             if len(self.claims[current]) < 2:
                 raise StoreError(f"claim {claim} already stands alone")
-            if event.kind == "break" and claim not in self.suggested:
+            if event.kind == "break" and (current, claim) not in self.suggested:
                 raise StoreError(f"claim {claim} is not a suggested link of match {current}")
-            position = self.meta[current].position
-            self._leave(claim)
             alone = split_match_id(claim)
-            self.meta[alone] = MatchMeta(position, 0.0, "unsourced",
-                                         [f"{event.kind} out of {current} by a reviewer"], [],
-                                         corrected=True)
-            self.claims[alone] = []
-            self._join(claim, alone)
-        elif event.kind == "confirm":
-            if claim not in self.suggested:
+            if len(self.where[claim]) == 1 and alone in self.claims:
+                raise StoreError(f"claim {claim} cannot stand alone: its own match {alone} "
+                                 "holds other claims now (move it instead)")
+            position = self.meta[current].position
+            self._leave(claim, current)
+            if claim not in self.where:  # in no other match: it stands alone
+                self.meta[alone] = MatchMeta(position, 0.0, "unsourced",
+                                             [f"{event.kind} out of {current} by a reviewer"],
+                                             [], corrected=True)
+                self.claims[alone] = []
+                self._join(claim, alone)
+        else:  # confirm
+            if (current, claim) not in self.suggested:
                 raise StoreError(f"claim {claim} is not a suggested link of match {current}")
-            self.suggested.discard(claim)
+            self.suggested.discard((current, claim))
             self.meta[current].corrected = True
             self.touched.add(current)
-        else:
-            raise StoreError(f"{event.kind} is not a correction")
 
-    def _leave(self, claim: str) -> None:
-        match = self.where.pop(claim)
+    def _named_match(self, event: Event, claim: str) -> str:
+        """The match whose membership of `claim` the event acts on (`event.match`); it may go
+        unnamed only while the claim is in one match."""
+        found = self.matches_of(claim)
+        if not found:
+            raise StoreError(f"claim {claim} is not in the current matches of the story")
+        if event.match is None:
+            if len(found) > 1:
+                raise StoreError(f"{event.kind} event {event.id}: claim {claim} is in "
+                                 f"{len(found)} matches ({', '.join(found)}); the event must "
+                                 "name the match it acts on")
+            return found[0]
+        if event.match not in found:
+            raise StoreError(f"claim {claim} is not in match {event.match} but in "
+                             f"{', '.join(found)}")
+        return event.match
+
+    def _leave(self, claim: str, match: str) -> None:
+        """`claim` leaves `match`. A match left with one claim has no weak link (two ends
+        are needed), and if that claim is in another match too, it is no match of its own
+        any more: it is gone, as a match every claim left."""
+        self._drop(claim, match)
+        rest = self.claims.get(match, [])
+        if len(rest) == 1:
+            self.suggested.discard((match, rest[0]))
+            if len(self.where[rest[0]]) > 1:
+                self._drop(rest[0], match)
+
+    def _drop(self, claim: str, match: str) -> None:
         self.claims[match].remove(claim)
-        self.suggested.discard(claim)
+        self.where[claim].discard(match)
+        if not self.where[claim]:
+            del self.where[claim]
+        self.suggested.discard((match, claim))
         self.meta[match].corrected = True
         self.touched.add(match)
-        if not self.claims[match]:  # every claim moved away: the match is gone
+        if not self.claims[match]:  # every claim left: the match is gone
             del self.claims[match], self.meta[match]
 
     def _join(self, claim: str, match: str) -> None:
         self.claims[match].append(claim)
-        self.where[claim] = match
+        self.where.setdefault(claim, set()).add(match)
         self.meta[match].corrected = True
         self.touched.add(match)
 

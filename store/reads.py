@@ -43,6 +43,15 @@ FILTERS = {
     "second_look": _CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
 }
 
+# The other current matches of a match's claims (:story, :match), with their numbers: from
+# the match's members to each claim's rows by (story, claim), in that order (CROSS JOIN).
+ALSO_IN_SQL = f"""
+    SELECT other.claim, {NUMBER_SQL} FROM current_members cm
+    CROSS JOIN current_members other ON other.story = cm.story AND other.claim = cm.claim
+                                    AND other."match" != cm."match"
+    CROSS JOIN current_matches m ON m.story = other.story AND m.id = other."match"
+    WHERE cm.story = ? AND cm."match" = ? ORDER BY m.position, m.id"""
+
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
@@ -194,10 +203,11 @@ class ReadMixin(StoreBase):
             raise StoreError(f"no current match {match_id}")
         match = found[0]
         story = match["story"]
+        elsewhere = self._also_in(story, match_id)
         members = [
             Member(claim=claim_from_row({k: r[k] for k in r if not k.startswith("_")}),
                    lang=r["_lang"], doc_title=r["_title"], doc_path=r["_path"],
-                   suggested=bool(r["_suggested"]))
+                   suggested=bool(r["_suggested"]), also_in=elsewhere.get(r["id"], []))
             for r in self.db.query("""
                 SELECT c.*, cm.lang AS _lang, d.title AS _title, d.path AS _path,
                        cm.suggested AS _suggested
@@ -222,6 +232,16 @@ class ReadMixin(StoreBase):
             note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
             second_look=second_look, number=match["number"],
         )
+
+    def _also_in(self, story: str, match_id: str) -> dict[str, list[str]]:
+        """claim -> the numbers of the other current matches it is in, for the claims of
+        one match (a claim that states several facts is a member of each fact's match).
+        Left to itself, SQLite read every member of the story for it (a test checks the
+        plan)."""
+        out: dict[str, list[str]] = {}
+        for claim, number in self.db.execute(ALSO_IN_SQL, [story, match_id]):
+            out.setdefault(claim, []).append(number)
+        return out
 
     def context(self, claim_id: str) -> tuple[str | None, str | None]:
         """The sentences before and after a claim in its own document (current run)."""

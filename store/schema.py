@@ -224,11 +224,36 @@ def m006_transliterated_search(db: Database) -> None:
     db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants)")
 
 
+@migrations()
+def m007_shared_members(db: Database) -> None:
+    """A claim may be a member of several current matches (a sentence that states two facts:
+    its firm match, and a suggested place in another): `current_members` is keyed by
+    (story, match, claim), and indexed by (story, claim, match) for the lookups from a claim
+    to its matches (search, the "also in" of a member); covering, since without the match
+    in it SQLite preferred reading all of a story's members by the primary key.
+
+    The table is derived (store/state.py), so it is made again empty and refilled from the
+    log by today's code after the migrations (`REFILLED`); no decision lives in it.
+    """
+    db.execute("DROP TABLE current_members")
+    db.table("current_members").create(
+        {"story": str, "claim": str, "match": str, "run": str, "doc": str, "lang": str,
+         "ord": int, "suggested": int},
+        pk=("story", "match", "claim"),
+        foreign_keys=[(("story", "match"), "current_matches", ("story", "id")),
+                      (("run", "claim"), "claims", ("run", "id"))],
+        not_null={"run", "doc", "lang", "ord", "suggested"}, strict=True,
+    )
+    db.table("current_members").create_index(["story", "match", "ord"])
+    db.table("current_members").create_index(["story", "claim", "match"])
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
-REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins"})
+REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
+                      "m007_shared_members"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

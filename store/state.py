@@ -136,7 +136,7 @@ def write_membership(db: Database, story: str, membership: Membership,
         members.extend(
             {"story": story, "claim": claim, "match": match, "run": run,
              "doc": claims[claim]["doc"], "lang": claims[claim]["lang"], "ord": ord_,
-             "suggested": int(claim in membership.suggested)}
+             "suggested": int((match, claim) in membership.suggested)}
             for ord_, claim in enumerate(ids)
         )
     db.table("current_matches").insert_all(matches, batch_size=BATCH)
@@ -147,7 +147,7 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
     """Suggest again for the corrected ones among `matches`, from the claims they hold now.
 
     The machine's view follows the reviewer's fix: a claim moved in or split out changes
-    what agrees, and a match of one claim is unsourced with no weak link left. The suggestion
+    what agrees, and a match of one claim is unsourced with no link score. The suggestion
     is the core's (crossfact.suggest), as the matcher makes it; the link score stays the
     matcher's (a match of one claim has none). A match is recomputed exactly when it is
     `corrected`, which the TUI shows.
@@ -173,9 +173,8 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
         meta = membership.meta[match]
         meta.suggestion, meta.reasons, meta.outliers = (verdict.suggestion, verdict.reasons,
                                                         verdict.outliers)
-        if len(members) < 2:  # a weak link needs two ends
+        if len(members) < 2:  # no link left (Membership drops its weak flag)
             meta.score = 0.0
-            membership.suggested.difference_update(membership.claims[match])
 
 
 def _claim_facts(db: Database, run: str, ids: list[str] | None) -> dict[str, dict]:

@@ -14,6 +14,7 @@ from crossfact.models import MatchResult
 
 from .base import StoreBase, story_key
 from .carry import CarryReport, carry_over, norm
+from .errors import StoreError
 from .membership import dumps
 from .rows import claim_to_row, document_to_row, match_to_rows, url_for
 from .search_text import index_claims
@@ -65,6 +66,9 @@ class StoryMixin(StoreBase):
         Changed documents make a new run: the earlier runs stay (events keep pointing at
         them) and the current verdicts are carried over to the new matches (carry.py).
         """
+        problems = result.membership_problems()
+        if problems:  # what the reviewer's fixes and the exports rely on (models.Match)
+            raise StoreError(f"story {name!r}: the matches break their contract: {problems[0]}")
         story = story_key(name)
         # The texts, not the paths: paths are "as given" and differ between machines and
         # working directories, while the same texts are the same story (and the same run id,

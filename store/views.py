@@ -43,6 +43,7 @@ class Member(BaseModel):
     doc_title: str
     doc_path: str
     suggested: bool  # a weak link the reviewer confirms or breaks
+    also_in: list[str] = []  # numbers of the other current matches this claim is in
 
 
 class MatchView(BaseModel):

@@ -116,3 +116,30 @@ def review(s: Store, reviewer: str = "ann", session: str = "s1") -> None:
     s.note("seed", rows[2].id, HOSTILE, reviewer=reviewer, session=session)
     s.skip("seed", rows[0].id, reviewer=reviewer, session=session)
     s.undo("seed", reviewer=reviewer, session=session)
+
+
+# The Turkish version states the spending and the factory's opening in one sentence, which
+# the other versions say in two: that claim is firm in match 0 and suggested in match 1.
+TWO_FACTS = "Tesla bu yıl 10 milyar dolar harcadı ve fabrika 2024'te açıldı."
+
+
+def shared(versions: dict[str, list[str]] | None = None) -> MatchResult:
+    """`build` with the first Turkish claim stating two facts: a member of match 0 (firm)
+    and of match 1 (a suggested link), as the engine lists a claim of several facts."""
+    versions = {lang: list(texts) for lang, texts in (versions or VERSIONS).items()}
+    versions["tr"][0] = TWO_FACTS
+    result = build(versions)
+    return share(result, result.matches[0].claims[0], 1)
+
+
+def share(result: MatchResult, claim: str, index: int) -> MatchResult:
+    """`result` with `claim` also a suggested member of match `index`, listed beside the
+    claims of its own version there (one run of adjacent claims per version)."""
+    match = result.matches[index]
+    doc = next(c.doc for c in result.claims if c.id == claim)
+    docs = {c.id: c.doc for c in result.claims}
+    at = next((n for n, c in enumerate(match.claims) if docs[c] == doc), len(match.claims))
+    wider = match.model_copy(update={"claims": [*match.claims[:at], claim, *match.claims[at:]],
+                                     "suggested": [*match.suggested, claim]})
+    return result.model_copy(update={"matches": [*result.matches[:index], wider,
+                                                 *result.matches[index + 1:]]})

@@ -818,3 +818,72 @@ def test_opening_another_story_lets_the_previous_ones_garbage_go():
         assert gone() is None
     finally:
         thaw()
+
+
+def test_a_member_of_two_matches_says_so_and_fixes_act_on_the_match_shown(tmp_path):
+    """Match 2 holds Turkish claim c0-tr of match 1 as a weak link (a sentence stating both
+    facts): each detail says where else it is; x in match 1 splits it out of match 1 only,
+    and b in match 2 then breaks its last link, so it stands alone."""
+    from store_data import share
+
+    store = open_store(tmp_path / "shared.db")
+    story = store.add_story("synthetic", share(make_result(12), "c0-tr", 1), {})
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto("m1")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "also in match 1" in text and "weak link (y confirm, b break)" in text
+        review.goto("m0")
+        await pilot.pause()
+        assert "also in match 2" in screen_text(pilot.app)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # the first claim of the picker: c0-tr
+        await pilot.pause()
+        review.goto("m1")
+        await pilot.pause()
+        assert "also in match" not in screen_text(pilot.app)
+        await pilot.press("b")  # the only weak link of match 2: no picker
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        events = [(e.kind, e.match, e.claim) for e in store.events(story)]
+        assert events == [("split", "m0", "c0-tr"), ("break", "m1", "c0-tr")]
+        for match in ("m0", "m1"):
+            assert "c0-tr" not in [m.claim.id for m in store.match(match, reviewer="ana").members]
+        alone = store.match(split_match_id("c0-tr"), reviewer="ana")
+        assert [m.claim.id for m in alone.members] == ["c0-tr"]
+    finally:
+        store.close()
+
+
+def test_a_split_that_dissolves_the_match_shows_the_match_under_the_cursor(tmp_path):
+    """Match 3 holds its own Turkish claim and, as a weak link, c0-tr of match 1. Splitting
+    its own claim out leaves only a claim of another match: match 3 is gone, and the detail
+    shows a current match instead of the one that no longer exists."""
+    from store_data import share
+
+    store = open_store(tmp_path / "dissolved.db")
+    story = store.add_story("synthetic", share(make_result(12), "c0-tr", 2), {})
+    assert [m.claim.id for m in store.match("m2", reviewer="ana").members] == ["c0-tr", "c2-tr"]
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto("m2")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("j", "enter")  # the second claim of the picker: c2-tr
+        await pilot.pause()
+        current = {row.id for row in store.matches(story, reviewer="ana")}
+        assert "m2" not in current and split_match_id("c2-tr") in current
+        assert review.view is not None and review.view.id in current
+        shown = pilot.app.screen.query_one(MatchDetail).view
+        assert shown is not None and shown.id == review.view.id
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        assert [(e.kind, e.match) for e in store.events(story)] == [("split", "m2")]
+    finally:
+        store.close()

@@ -88,14 +88,18 @@ class FakeStore:
                 and e.id not in undone]
 
     def _members(self, story: str) -> dict[str, list[str]]:
+        """A correction takes the claim out of the match it names (of all, if it names none);
+        a claim in no match then stands alone."""
         members = {m.id: list(m.claims) for m in self._matches[story]}
         for e in self._live(story):
             if e.kind in ("move", "split", "break") and e.claim is not None:
-                for claims in members.values():
-                    if e.claim in claims:
+                for match, claims in members.items():
+                    if e.claim in claims and e.match in (None, match):
                         claims.remove(e.claim)
-                target = e.target if e.kind == "move" and e.target else f"split-{e.claim}"
-                members.setdefault(target, []).append(e.claim)
+                if e.kind == "move" and e.target:
+                    members.setdefault(e.target, []).append(e.claim)
+                elif not any(e.claim in claims for claims in members.values()):
+                    members.setdefault(f"split-{e.claim}", []).append(e.claim)
         return members
 
     def _verdict(self, story: str, match_id: str, reviewer: str) -> Event | None:
@@ -165,11 +169,14 @@ class FakeStore:
                     if e.kind == "note" and e.match == m.id and e.reviewer == reviewer:
                         note = e.note
                 members = []
+                rows = self._rows(story, reviewer)
                 for cid in claims:
                     c = self._claims[cid]
                     d = self._lang(story, c)
+                    also = [str(p) for p, other, its in rows if other.id != m.id and cid in its]
                     members.append(Member(claim=c, lang=d.lang, doc_title=d.title,
-                                          doc_path=d.path, suggested=cid in m.suggested))
+                                          doc_path=d.path, suggested=cid in m.suggested,
+                                          also_in=also))
                 return MatchView(id=m.id, story=story, position=pos, score=m.score,
                                  suggestion=m.suggestion, reasons=m.reasons,
                                  suggested_outliers=m.outliers, members=members,
@@ -249,13 +256,14 @@ class FakeStore:
                            reviewer=reviewer, session=session)
 
     def move_claim(self, story: str, claim_id: str, target_match_id: str, *, reviewer: str,
-                   session: str) -> Event:
+                   session: str, match_id: str | None = None) -> Event:
         return self._event(story=story, kind="move", claim=claim_id, target=target_match_id,
-                           reviewer=reviewer, session=session)
+                           match=match_id, reviewer=reviewer, session=session)
 
-    def split_claim(self, story: str, claim_id: str, *, reviewer: str, session: str) -> Event:
-        return self._event(story=story, kind="split", claim=claim_id, reviewer=reviewer,
-                           session=session)
+    def split_claim(self, story: str, claim_id: str, *, reviewer: str, session: str,
+                    match_id: str | None = None) -> Event:
+        return self._event(story=story, kind="split", claim=claim_id, match=match_id,
+                           reviewer=reviewer, session=session)
 
     def confirm_link(self, story: str, match_id: str, claim_id: str, *, reviewer: str,
                      session: str) -> Event:

@@ -1,5 +1,6 @@
 """Fixing a match: outliers of a conflict, moving a claim to another match, splitting one
-out, confirming or breaking a weak link. Each is one store command, so one event in the log.
+out, confirming or breaking a weak link. Each is one store command, so one event in the log,
+and each acts on the claim's membership of the match shown (a claim may be in several).
 
 The base class of ReviewScreen, which sets the attributes and defines the helpers declared
 here; kept apart so the screen module stays about reviewing.
@@ -20,6 +21,7 @@ from crossfact.tui.dialogs.prompt import TextPrompt
 
 if TYPE_CHECKING:
     from crossfact.tui.store_api import ReviewStore
+    from crossfact.tui.widgets.match_list import MatchList
 
 
 class FixingActions(Screen[None]):
@@ -44,12 +46,23 @@ class FixingActions(Screen[None]):
 
         def _command(self, call: Callable[[], Event | None], label: str) -> Event | None: ...
 
+        def _select(self, index: int) -> None: ...
+
+        @property
+        def matches(self) -> MatchList: ...
+
     @property
     def open_story_id(self) -> str:
         """The open story's id, for the keys that act on a match (they do nothing without one)."""
         if self.story is None:
             raise RuntimeError("no story is open")
         return self.story
+
+    def _stay_on(self, match_id: str) -> None:
+        """Show the fixed match again; if the fix dissolved it (its last claim of its own
+        left, and what remains is in another match too), the match now under the cursor."""
+        if not self.goto(match_id):
+            self._select(self.matches.cursor)
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -123,7 +136,8 @@ class FixingActions(Screen[None]):
                     return
                 self._command(
                     lambda: self.store.move_claim(self.open_story_id, claim_id, target.id,
-                                                  reviewer=self.reviewer, session=self.session),
+                                                  reviewer=self.reviewer, session=self.session,
+                                                  match_id=view.id),
                     f"claim moved to #{target.number}",
                 )
                 self.goto(target.id)
@@ -143,10 +157,11 @@ class FixingActions(Screen[None]):
         def split(claim_id: str) -> None:
             self._command(
                 lambda: self.store.split_claim(self.open_story_id, claim_id,
-                                               reviewer=self.reviewer, session=self.session),
+                                               reviewer=self.reviewer, session=self.session,
+                                               match_id=view.id),
                 f"claim split out of #{view.number}",
             )
-            self.goto(view.id)
+            self._stay_on(view.id)
 
         self._with_claim("Which claim stands alone?", view.members, split)
 
@@ -166,6 +181,6 @@ class FixingActions(Screen[None]):
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
-            self.goto(view.id)
+            self._stay_on(view.id)
 
         self._with_claim(f"Which link to {kind}?", weak, apply)

@@ -196,6 +196,9 @@ class MatchDetail(SteadyScrollView, can_focus=False):
                         style=self._style("flag"))
         if member.suggested:
             text.append("  weak link (y confirm, b break)", style=self._style("flag"))
+        if member.also_in:  # a claim that states several facts is in each fact's match
+            which = "match" if len(member.also_in) == 1 else "matches"
+            text.append(f"  also in {which} {', '.join(member.also_in)}", self._style("muted"))
         title = one_line(member.doc_title, 36)
         # "from": the version's title is not the claim below it (it read as one, in bold)
         text.append("  from ", self._style("muted"))

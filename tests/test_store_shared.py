@@ -1,0 +1,347 @@
+"""A claim that states several facts is a member of several matches: its firm match and a
+suggested place in another. The store, corrections, undo, rebuild, carry-over, exports,
+import and replay all handle the membership as the (claim, match) pair."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from store_data import TWO_FACTS, VERSIONS, open_test_store, shared
+
+from crossfact.models import Event
+from crossfact.store import Store, StoreError, split_match_id
+from crossfact.store.exports import FORMATS
+from crossfact.store.importing import import_lines
+from crossfact.store.replaying import replay_file
+from crossfact.store.state import derive_membership, rebuild, stored_membership
+
+
+@pytest.fixture
+def s(tmp_path: Path):
+    store = open_test_store(tmp_path / "shared.db")
+    store.add_story("seed", shared(), {})
+    yield store
+    store.close()
+
+
+def ids(s: Store) -> tuple[str, str, list[str]]:
+    """The two-fact claim, and the ids of the story's matches in order."""
+    rows = [row.id for row in s.matches("seed", reviewer="ann")]
+    claim = next(m.claim.id for m in s.match(rows[0], reviewer="ann").members
+                 if m.claim.text == TWO_FACTS)
+    return claim, rows[0], rows
+
+
+def members(s: Store, match: str) -> dict[str, bool]:
+    """claim -> suggested, for one current match."""
+    return {m.claim.id: m.suggested for m in s.match(match, reviewer="ann").members}
+
+
+def current_rows(s: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    story = s.story_id("seed")
+    return (list(s.db["current_members"].rows_where("story = ?", [story],
+                                                   order_by='"match", ord')),
+            list(s.db["current_matches"].rows_where("story = ?", [story], order_by="id")))
+
+
+def assert_rebuild_agrees(s: Store) -> None:
+    """What each command wrote equals a rebuild from the log, row for row."""
+    story = s.story_id("seed")
+    incremental, rebuilt = stored_membership(s.db, story), derive_membership(s.db, story)
+    assert incremental is not None and rebuilt is not None
+    assert (incremental.claims, incremental.where, incremental.suggested) == (
+        rebuilt.claims, rebuilt.where, rebuilt.suggested)
+    before = current_rows(s)
+    with s.db.conn:
+        rebuild(s.db, story)
+    assert current_rows(s) == before
+
+
+def test_a_claim_of_two_facts_is_listed_in_both_matches(s: Store) -> None:
+    claim, first, rows = ids(s)
+    second = rows[1]
+    assert members(s, first)[claim] is False and members(s, second)[claim] is True
+    here = {m.claim.id: m.also_in for m in s.match(second, reviewer="ann").members}
+    assert here[claim] == ["1"] and all(not v for c, v in here.items() if c != claim)
+    assert {m.claim.id: m.also_in for m in s.match(first, reviewer="ann").members}[claim] == ["2"]
+    # counts are of matches, never of claims listed twice
+    assert s.count("seed", reviewer="ann") == 4 and s.stories()[0].matches == 4
+    assert s.count("seed", reviewer="ann", search="harcadı") == 2
+    assert s.matches("seed", reviewer="ann")[1].langs == ["tr", "tr", "bn", "ar", "he", "fr"]
+    assert s.db["current_members"].count == sum(len(m.claims) for m in shared().matches)
+
+
+def test_a_member_s_other_matches_are_looked_up_by_key(s: Store) -> None:
+    """The "also in" of a match's members costs index searches, not a read of every member
+    of the story (what SQLite chose without the CROSS JOIN and the covering index)."""
+    from crossfact.store.reads import ALSO_IN_SQL
+
+    plan = [row[3] for row in s.db.execute(f"EXPLAIN QUERY PLAN {ALSO_IN_SQL}",
+                                           [s.story_id("seed"), "m"])]
+    steps = [step for step in plan if "current_members" in step or " cm " in step
+             or " other " in step]
+    assert len(steps) == 2 and all("SEARCH" in step for step in steps)
+    assert "(story=? AND match=?)" in steps[0] and "(story=? AND claim=?)" in steps[1]
+
+
+def test_a_correction_acts_on_the_membership_it_names(s: Store) -> None:
+    claim, first, rows = ids(s)
+    second = rows[1]
+    s.confirm_link("seed", second, claim, reviewer="ann", session="s")
+    assert members(s, second)[claim] is False and claim in members(s, first)
+    s.undo("seed", reviewer="ann", session="s")
+    assert members(s, second)[claim] is True
+    s.break_link("seed", second, claim, reviewer="ann", session="s")
+    assert claim not in members(s, second) and claim in members(s, first)
+    assert split_match_id(claim) not in {r.id for r in s.matches("seed", reviewer="ann")}
+    assert_rebuild_agrees(s)
+    s.undo("seed", reviewer="ann", session="s")
+    assert members(s, second)[claim] is True
+    with pytest.raises(StoreError, match="not a suggested link of match"):
+        s.break_link("seed", first, claim, reviewer="ann", session="s")
+    with pytest.raises(StoreError, match="in 2 matches .* must name the match"):
+        s.split_claim("seed", claim, reviewer="ann", session="s")
+    with pytest.raises(StoreError, match="in 2 matches .* must name the match"):
+        s.move_claim("seed", claim, rows[3], reviewer="ann", session="s")
+    with pytest.raises(StoreError, match=f"already in match {first}"):
+        s.move_claim("seed", claim, first, reviewer="ann", session="s", match_id=second)
+    with pytest.raises(StoreError, match=f"not in match {rows[3]} but in"):
+        s.split_claim("seed", claim, reviewer="ann", session="s", match_id=rows[3])
+    # split out of its firm match: it stays in the other, so it does not stand alone
+    s.split_claim("seed", claim, reviewer="ann", session="s", match_id=first)
+    assert claim not in members(s, first) and members(s, second)[claim] is True
+    assert s.count("seed", reviewer="ann") == 4
+    # broken off its last match: now it stands alone, as a split claim always did
+    s.break_link("seed", second, claim, reviewer="ann", session="s")
+    assert members(s, split_match_id(claim)) == {claim: False}
+    assert_rebuild_agrees(s)
+    assert [e.match for e in s.events("seed") if e.kind != "undo"] == [
+        second, second, first, second]
+
+
+def test_a_match_left_with_a_claim_of_another_match_is_gone(s: Store) -> None:
+    """The lone French claim's match takes the two-fact claim in, then the French claim is
+    split out: a match of one claim that is also elsewhere says nothing of its own."""
+    claim, first, rows = ids(s)
+    lone = rows[3]
+    french = next(iter(members(s, lone)))
+    s.move_claim("seed", claim, lone, reviewer="ann", session="s", match_id=rows[1])
+    assert members(s, lone) == {french: False, claim: False}  # a move is a reviewer's link
+    s.split_claim("seed", french, reviewer="ann", session="s")
+    current = {r.id for r in s.matches("seed", reviewer="ann")}
+    assert lone not in current and split_match_id(french) in current
+    assert claim in members(s, first)
+    assert {m.claim.id: m.also_in for m in s.match(first, reviewer="ann").members}[claim] == []
+    assert_rebuild_agrees(s)
+    for _ in range(2):
+        s.undo("seed", reviewer="ann", session="s")
+    assert current_rows(s) == current_rows_of_a_fresh_store(s)
+
+
+def current_rows_of_a_fresh_store(s: Store) -> tuple[list[dict], list[dict]]:
+    """The current tables of the same story with no correction at all."""
+    fresh = open_test_store(s.path.parent / "fresh.db")
+    try:
+        fresh.add_story("seed", shared(), {})
+        return current_rows(fresh)
+    finally:
+        fresh.close()
+
+
+def test_an_event_that_names_no_match_is_refused_for_a_shared_claim(s: Store) -> None:
+    claim, _, _ = ids(s)
+    event = Event(id="raw", story=s.story_id("seed"), kind="split", claim=claim,
+                  reviewer="ann", session="s", at="t")
+    with pytest.raises(StoreError, match="must name the match it acts on"):
+        s.apply(event)
+    assert s.db["events"].count == 0
+
+
+def review_shared(s: Store) -> None:
+    """Verdicts on both matches of the two-fact claim, and corrections on its membership."""
+    claim, first, rows = ids(s)
+    s.decide("seed", first, "agree", reviewer="ann", session="s")
+    s.confirm_link("seed", rows[1], claim, reviewer="ann", session="s")
+    s.decide("seed", rows[1], "conflict", reviewer="ann", session="s", note="ar: 2023")
+    s.split_claim("seed", claim, reviewer="ann", session="s", match_id=first)
+    s.undo("seed", reviewer="ann", session="s")
+
+
+def test_exports_list_the_claim_in_each_match(s: Store) -> None:
+    review_shared(s)
+    _, first, rows = ids(s)
+    table = list(csv.DictReader(io.StringIO("".join(FORMATS["csv"](s, "seed")))))
+    by_match = {row["match"]: row for row in table}
+    assert TWO_FACTS in by_match[first]["tr"]
+    assert by_match[rows[1]]["tr"] == f"{TWO_FACTS} | {VERSIONS['tr'][1]}"
+    report = "".join(FORMATS["md"](s, "seed"))
+    conflict = report.split("### Match 2 ")[1].split("###")[0]
+    assert f"| tr | {TWO_FACTS} (also in match 1) |" in conflict
+    reviews = json.loads("".join(FORMATS["claimreview"](s, "seed")))
+    texts = {r["identifier"]: [a["text"] for a in r["itemReviewed"]["appearance"]]
+             for r in reviews}
+    assert TWO_FACTS in texts[first] and TWO_FACTS in texts[rows[1]]
+
+
+def test_jsonl_re_imports_and_replays_the_shared_membership_exactly(s: Store,
+                                                                     tmp_path: Path) -> None:
+    review_shared(s)
+    log = tmp_path / "shared.jsonl"
+    log.write_text("".join(FORMATS["jsonl"](s, "seed")), encoding="utf-8")
+    imported = open_test_store(tmp_path / "imported.db")
+    replayed = open_test_store(tmp_path / "replayed.db")
+    try:
+        import_lines(imported, io.StringIO(log.read_text(encoding="utf-8")), "shared.jsonl")
+        report = replay_file(replayed, log)
+        assert report.ok and report.applied == 5, report.problems
+        for other in (imported, replayed):
+            assert current_rows(other) == current_rows(s)
+            assert "".join(FORMATS["jsonl"](other, "seed")) == log.read_text(encoding="utf-8")
+    finally:
+        imported.close()
+        replayed.close()
+
+
+def test_verdicts_on_a_shared_claim_s_matches_carry_without_a_second_look(
+        s: Store) -> None:
+    """The Hebrew version changes elsewhere: the matches holding its claims get new ids.
+    The two-fact claim is found in both new matches; each verdict follows the match that
+    holds all its claims, and it needs no second look for being found twice."""
+    review_shared(s)
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items()}
+    versions["he"][2] = "החברה מעסיקה 30,000 עובדים."
+    s.add_story("seed", shared(versions), {})
+    report = s.last_carry
+    assert report is not None and report.orphaned == []
+    rows = s.matches("seed", reviewer="ann")
+    assert [r.verdict for r in rows[:2]] == ["agree", "conflict"]
+    assert report.second_look == [] and len(report.carried) == 2
+    assert s.match(rows[1].id, reviewer="ann").note == "ar: 2023"
+
+
+TABLES = ("stories", "runs", "documents", "claims", "matches", "members", "origins", "events",
+          "carried", "current_matches", "current_members", "current_decisions")
+# derived tables are rewritten by a rebuild: compared in the order of their keys
+ORDER = {"current_matches": "story, id", "current_members": 'story, "match", claim',
+         "current_decisions": 'story, "match", reviewer'}
+
+
+def table_rows(db: Any, table: str) -> list[dict[str, Any]]:
+    return list(db[table].rows_where(order_by=ORDER.get(table, "rowid")))
+
+
+def test_a_database_of_the_schema_before_keeps_every_decision(tmp_path: Path) -> None:
+    """A file at the schema before m007 (current_members keyed by (story, claim)), holding a
+    review with every kind of correction, opens with this crossfact: migrated, its derived
+    tables the same rows, its log untouched; then a claim may join a second match."""
+    import sqlite3
+
+    from sqlite_utils import Database
+    from store_data import build, review
+
+    from crossfact.store.schema import SCHEMA_VERSION, migrations
+
+    made = open_test_store(tmp_path / "made.db")
+    made.add_story("seed", build(), {})
+    review(made)
+    rows = made.matches("seed", reviewer="ann")
+    moved = made.match(rows[0].id, reviewer="ann").members[1].claim.id
+    made.move_claim("seed", moved, rows[3].id, reviewer="bob", session="b")
+    made.split_claim("seed", made.match(rows[1].id, reviewer="ann").members[0].claim.id,
+                     reviewer="bob", session="b")
+    expected = {t: table_rows(made.db, t) for t in TABLES}
+    found = made.count("seed", reviewer="ann", search="Tesla")  # the moved টেসলা too
+    made.close()
+
+    old = Database(tmp_path / "old.db")
+    migrations.apply(old, stop_before="m007_shared_members")
+    old.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    assert old["current_members"].pks == ["story", "claim"]
+    old.close()
+    raw = sqlite3.connect(tmp_path / "old.db")
+    raw.execute("ATTACH ? AS made", [str(tmp_path / "made.db")])
+    for table in TABLES:
+        raw.execute(f"INSERT OR IGNORE INTO main.{table} SELECT * FROM made.{table} "
+                    "ORDER BY rowid")
+    raw.execute("INSERT INTO main.claims_latin_fts (rowid, latin, consonants) "
+                "SELECT rowid, latin, consonants FROM made.claims_latin_fts")
+    raw.commit()
+    raw.close()
+
+    s = open_test_store(tmp_path / "old.db")
+    try:
+        assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert s.db["current_members"].pks == ["story", "match", "claim"]
+        for table in TABLES:
+            assert table_rows(s.db, table) == expected[table], table
+        assert s.progress("seed", reviewer="ann") == (4, 5)
+        assert s.count("seed", reviewer="ann", search="Tesla") == found == 2
+        s.add_story("two facts", shared(), {})  # the migrated file takes shared members
+        first, second = (row.id for row in s.matches("two facts", reviewer="ann")[:2])
+        claim = next(m.claim.id for m in s.match(first, reviewer="ann").members
+                     if m.claim.text == TWO_FACTS)
+        assert [m.also_in for m in s.match(second, reviewer="ann").members
+                if m.claim.id == claim] == [["1"]]
+    finally:
+        s.close()
+
+
+def test_the_replay_fixture_checks_corrections_on_a_shared_membership(
+        s: Store, tmp_path: Path, replay: Any) -> None:
+    """A recorded session with a confirm, splits and an undo on the two-fact claim's
+    memberships replays through the plugin's `replay` fixture to the recorded state."""
+    review_shared(s)
+    claim, first, rows = ids(s)
+    with pytest.raises(StoreError, match="not a suggested link"):  # ann confirmed it
+        s.break_link("seed", rows[1], claim, reviewer="bob", session="b")
+    s.split_claim("seed", claim, reviewer="bob", session="b", match_id=rows[1])
+    session = tmp_path / "session.jsonl"
+    session.write_text("".join(FORMATS["jsonl"](s, "seed")), encoding="utf-8")
+    replayed = replay(session)
+    assert current_rows(replayed) == current_rows(s)
+    assert claim not in members(replayed, rows[1]) and claim in members(replayed, first)
+
+
+def test_matches_that_break_the_membership_contract_are_refused(tmp_path: Path) -> None:
+    """A claim firm in two matches (its extra membership not suggested), a suggested claim
+    the match does not hold, a claim in no match: refused by add_story and by an import,
+    each said in one line, nothing stored."""
+    result = shared()
+    first, second = result.matches[0], result.matches[1]
+    claim = first.claims[0]
+    assert result.membership_problems() == []
+    firm_twice = result.model_copy(update={"matches": [
+        first, second.model_copy(update={"suggested": []}), *result.matches[2:]]})
+    stray = result.model_copy(update={"matches": [
+        first.model_copy(update={"suggested": ["c-nowhere"]}), *result.matches[1:]]})
+    alone = result.model_copy(update={"matches": result.matches[:-1]})
+    assert firm_twice.membership_problems() == [
+        f"claim {claim} is a firm member of 2 matches ({first.id}, {second.id}); beyond "
+        "one, a membership is suggested"]
+    assert stray.membership_problems() == [
+        f"match {first.id} suggests c-nowhere, which it does not hold"]
+    assert alone.membership_problems() == [
+        f"claim {result.matches[-1].claims[0]} is in no match"]
+    s = open_test_store(tmp_path / "refused.db")
+    try:
+        for bad in (firm_twice, stray, alone):
+            with pytest.raises(StoreError, match="break their contract"):
+                s.add_story("bad", bad, {})
+        assert s.stories() == []
+        s.add_story("seed", result, {})
+        line = next(text for text in FORMATS["jsonl"](s, "seed") if '"type":"run"' in text)
+        broken = line.replace('"suggested":["' + claim + '"]', '"suggested":[]')
+        assert broken != line
+        fresh = open_test_store(tmp_path / "fresh.db")
+        story_line = next(iter(FORMATS["jsonl"](s, "seed")))
+        with pytest.raises(StoreError, match="a run line that does not fit .*firm member"):
+            import_lines(fresh, io.StringIO(story_line + broken), "bad.jsonl")
+        assert fresh.db["runs"].count == 0
+        fresh.close()
+    finally:
+        s.close()
