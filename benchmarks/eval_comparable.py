@@ -7,7 +7,8 @@ names, as eval_ntrex.py does); every labelled statement is mapped to the claims 
 in, and:
 
 - link precision: of the pairs of claims from different versions that share a match, the
-  share that the labels say report one fact;
+  share that the labels say report one fact (a claim in several matches, as a sentence that
+  states several facts may be, makes a pair with the claims of each);
 - link recall: of the (fact, pair of versions) that the labels give, the share where a claim
   stating the fact in one version shares a match with one stating it in the other (a version
   that states a fact twice needs only one of its claims linked); the claim-pair recall is
@@ -315,8 +316,8 @@ def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted
 # ---------------------------------------------------------------- causes
 
 CAUSES = {
-    "linked": "linked by the fact linker, kept apart by the matcher (a match holds one claim "
-              "per version)",
+    "linked": "linked by the fact linker, in no match together (a match holds one run of "
+              "claims per version, and a claim joins another's match only with enough of it)",
     "outscored": "scored, but another claim was the better candidate of one of them",
     "refused": "a kind of figure shared, refused (other places, far apart, or several "
                "statements of the kind and no name or equal or near figure to pick one)",

@@ -447,7 +447,7 @@ def fact_evidence(
         if frozenset((da.id, db.id)) in translations:
             continue
         a, b = story.sides[da.id], story.sides[db.id]
-        by_kind = kind_scores(a, b, story.common, story.spread)
+        by_kind = _kind_scores(a, b, story.common, story.spread)
         evidence.links += _pair_links(a, b, _overall(a, b, by_kind))
         by_kind = {ij: split for ij, kinds in by_kind.items() if (split := _by_value(
             a[ij[0]], b[ij[1]], kinds))}
@@ -489,7 +489,7 @@ def candidates(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
     that may state one fact: by the best kind of figure they share, plus OTHER_KIND for
     each further kind (a sentence with the magnitude and the depth beside one with both),
     or by names alone."""
-    return _overall(a, b, kind_scores(a, b, common, spread))
+    return _overall(a, b, _kind_scores(a, b, common, spread))
 
 
 def _overall(a: Sequence[Side], b: Sequence[Side],
@@ -508,7 +508,7 @@ def _overall(a: Sequence[Side], b: Sequence[Side],
     return scores
 
 
-def kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
+def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
                 spread: Mapping[str, float]) -> dict[tuple[int, int], dict[str, float]]:
     """The score of each pair of claims (by position in `a` and in `b`) for each kind of
     figure they may both state of one fact (SPREAD included), and by names alone (kind "":
@@ -562,7 +562,6 @@ def _by_names(x: Side, y: Side, once: frozenset[str], titles: float) -> float | 
     if titles and x.names & y.names:
         return WEAK + NAME * min(MAX_NAMES, 1 + rare)
     return WEAK + NAME * MAX_NAMES if rare >= MAX_NAMES else None
-
 
 
 def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[str, str],
