@@ -242,9 +242,9 @@ def _missing(per_doc: Mapping[str, object], labels: Mapping[str, str], n_version
 
 def _odd_ones(
     per_doc: dict[str, list[Figure]], d: str, camps: bool = False
-) -> list[tuple[Figure, list[tuple[str, Figure]]]]:
+) -> list[tuple[Figure, list[tuple[str, Figure]], bool]]:
     """The figures of version `d` that the others do not back, each with its rivals (the
-    figures of other versions that `d` says instead).
+    figures of other versions that `d` says instead) and whether it is a camp's.
 
     A figure is odd when no other version has it; when `d` says it more often than any
     other ("1-1" where the others say "1-0": the rivals are the figures `d` says less
@@ -272,7 +272,7 @@ def _odd_ones(
         ]
         if not near and count(d, f) <= max((count(e, f) for e in others), default=0):
             if camps and (camp := _other_camp(per_doc, f)):
-                out.append((f, camp))
+                out.append((f, camp, True))
             continue
         rivals = near or [
             (e, g) for e in others for g in per_doc[e]
@@ -280,7 +280,7 @@ def _odd_ones(
             and count(d, g) < count(e, g) and not g.worded
         ]
         if rivals:
-            out.append((f, rivals))
+            out.append((f, rivals, False))
     return out
 
 
@@ -288,7 +288,8 @@ def _other_camp(per_doc: dict[str, list[Figure]], f: Figure) -> list[tuple[str, 
     """The figures that as many versions or more state instead of `f`, where `f` has two
     versions or more and no version states both: 296 dead in three outlets, 632 in three
     others (a fact told at two hours) are two camps, neither odd by the count of versions,
-    and a conflict all the same; the smaller camp differs (either, when even). Only between
+    and a conflict all the same; the smaller camp differs (when even, the first version's
+    camp: the reason names both, "296 (en, fr, he) vs 632 (ar, bn, tr)"). Only between
     outlets: translations share one source, and two of them that misread one number alike
     (a compound number word) are no camp."""
     def backers(x: Figure) -> set[str]:
@@ -357,7 +358,8 @@ def _degrees(a: Figure, b: Figure) -> str:
 def _figure_conflicts(
     per_doc: dict[str, list[Figure]], labels: Mapping[str, str], camps: bool = False
 ) -> tuple[list[str], set[str]]:
-    """(conflict reasons, outlier docs): each odd figure against its best-backed rival."""
+    """(conflict reasons, outlier docs): each odd figure against its best-backed rival; a
+    camp's figure once, with all its versions ("296 (en, fr, he) vs 632 (ar, bn, tr)")."""
     def backing(d: str, g: Figure) -> list[str]:
         return [e for e in per_doc if e != d and any(same(g, h) for h in per_doc[e])]
 
@@ -368,14 +370,16 @@ def _figure_conflicts(
     outliers: set[str] = set()
     pairs: set[frozenset[tuple[str, str, float]]] = set()
     for d in per_doc:
-        for f, rivals in _odd_ones(per_doc, d, camps):
+        for f, rivals, camp in _odd_ones(per_doc, d, camps):
             e, g = min(rivals, key=partial(rank, d, f))
-            pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
+            mine = [x for x in per_doc if x == d or camp and x in backing(d, f)]
+            pair = frozenset({(x, f.kind, f.value) for x in mine} | {
+                (y, g.kind, g.value) for y in ([e] if not camp else backing(d, g))})
             if pair not in pairs:
                 pairs.add(pair)
-                conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} "
+                conflicts.append(f"{f.text} ({_label_list(mine, labels)}) vs {g.text} "
                                  f"({_label_list(backing(d, g), labels)})")
-                outliers.add(d)
+                outliers.update(mine)
     return conflicts, outliers
 
 
