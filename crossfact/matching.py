@@ -18,13 +18,13 @@ from itertools import combinations
 
 from crossfact import vocabulary
 from crossfact.align import BEADS, Link, PairView, align_pair, is_translation
-from crossfact.facts import fact_evidence, figure_focus
+from crossfact.facts import fact_evidence
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.sharing import shared_members
-from crossfact.suggest import Verdict, suggest
+from crossfact.sharing import match_verdict, shared_members
+from crossfact.suggest import Verdict
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
@@ -358,8 +358,7 @@ def _matches(
     def judge(members: list[Claim], extra: dict[str, float]) -> Verdict:
         outlets = any(frozenset((a.doc, b.doc)) not in translated
                       for a, b in combinations(members, 2) if a.doc != b.doc)
-        focus = figure_focus(members, extra.keys(), lang_of) if extra else None
-        return suggest(members, labels, len(docs), focus, outlets)
+        return match_verdict(members, labels, len(docs), extra.keys(), lang_of, outlets)
 
     verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, shared, strict=True)),
                             worth_it=long)

@@ -18,10 +18,12 @@ equal recall of facts).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence, Set
 from itertools import combinations
 
-from crossfact.facts import FactEvidence
+from crossfact.facts import FactEvidence, figure_focus
+from crossfact.models import Claim
+from crossfact.suggest import Verdict, suggest
 
 # The share of a match's claims that a claim must have a fact score with (of any kind: a
 # magnitude and a depth, or names) to join it by a kind the match is about. Claims of
@@ -95,3 +97,13 @@ def _about(group: Collection[str], scores: Mapping[frozenset[str], Mapping[str, 
         return None
     top = max(seen.values())
     return frozenset(k for k, n in seen.items() if n == top)
+
+
+def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
+            shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False) -> Verdict:
+    """A match's suggestion as the matcher makes it: its `shared` members (claims it holds
+    beside their own match) compared by the figures of its fact (`facts.figure_focus`), and
+    with `outlets` (it links versions that are not translations) camps of figures too.
+    For whoever suggests again after a correction (the store), the same in one call."""
+    focus = figure_focus(members, shared, lang_of) if shared else None
+    return suggest(members, labels, n_versions, focus, outlets)
