@@ -355,6 +355,7 @@ def _matches(
     long = len(claims) >= PARALLEL_FROM
     if long and len(docs) >= 3:
         vocabulary.load(d.lang for d in docs)
+
     def judge(members: list[Claim], extra: dict[str, float]) -> Verdict:
         outlets = any(frozenset((a.doc, b.doc)) not in translated
                       for a, b in combinations(members, 2) if a.doc != b.doc)
