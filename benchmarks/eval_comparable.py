@@ -7,7 +7,8 @@ names, as eval_ntrex.py does); every labelled statement is mapped to the claims 
 in, and:
 
 - link precision: of the pairs of claims from different versions that share a match, the
-  share that the labels say report one fact;
+  share that the labels say report one fact (a claim in several matches, as a sentence that
+  states several facts may be, makes a pair with the claims of each);
 - link recall: of the (fact, pair of versions) that the labels give, the share where a claim
   stating the fact in one version shares a match with one stating it in the other (a version
   that states a fact twice needs only one of its claims linked); the claim-pair recall is
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
@@ -272,11 +274,11 @@ def score(r: Resolved) -> StoryScore:
                         r.version_of)
     s.links, s.sure = _scores(predicted, gold), _scores(sure, gold)
     s.wrong_unlabelled = sum(1 for p in predicted - gold if any(c not in facts_of for c in p))
-    match_of = {c: m for m in matches for c in m.claims}
+    holding = holders(matches)
     name = r.folder.name
     for pair in sorted(predicted - gold, key=sorted):
         a, b = sorted(pair)
-        s.errors.append(f"{name}: wrong link ({match_of[a].suggestion})\n"
+        s.errors.append(f"{name}: wrong link ({holding[pair][0].suggestion})\n"
                         f"  {r.version_of[a]}: {r.text_of[a]}\n  {r.version_of[b]}: {r.text_of[b]}")
     for fact in r.facts:
         for sa, sb, found in fact_pairs(fact, r.claims_of, predicted):
@@ -284,8 +286,18 @@ def score(r: Resolved) -> StoryScore:
             if not found:
                 s.errors.append(f"{name}: missed {fact.id} {sa.version}-{sb.version}: "
                                 f"{sa.text!r} / {sb.text!r}")
-        _conflicts(r, fact, predicted, match_of, s)
+        _conflicts(r, fact, predicted, holding, s)
     return s
+
+
+def holders(matches: Iterable[Any]) -> dict[Pair, list[Any]]:
+    """The matches that hold each linked pair of claims: one, or more where a claim that
+    states several facts is also a (suggested) member of another fact's match."""
+    out: dict[Pair, list[Any]] = {}
+    for m in matches:
+        for a, b in combinations(m.claims, 2):
+            out.setdefault(frozenset((a, b)), []).append(m)
+    return out
 
 
 def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted: set[Pair],
@@ -304,8 +316,8 @@ def fact_pairs(fact: Fact, units_of: dict[Statement, tuple[str, ...]], predicted
 # ---------------------------------------------------------------- causes
 
 CAUSES = {
-    "linked": "linked by the fact linker, kept apart by the matcher (a match holds one claim "
-              "per version)",
+    "linked": "linked by the fact linker, in no match together (a match holds one run of "
+              "claims per version, and a claim joins another's match only with enough of it)",
     "outscored": "scored, but another claim was the better candidate of one of them",
     "refused": "a kind of figure shared, refused (other places, far apart, or several "
                "statements of the kind and no name or equal or near figure to pick one)",
@@ -426,10 +438,11 @@ def ceilings(r: Resolved) -> tuple[Tally, Tally]:
     return out[0], out[1]
 
 
-def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], match_of: dict, s: StoryScore,
-               ) -> None:
+def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], holding: dict[Pair, list[Any]],
+               s: StoryScore) -> None:
     """Each pair of statements of `fact` in different versions, by their claims: a differing
-    pair in one match should be suggested conflict; an agreeing one should not."""
+    pair should be suggested conflict in every match that holds it; an agreeing one is
+    counted when a match holding it suggests conflict."""
     seen: set[Pair] = set()
     for sa, sb in combinations(fact.statements, 2):
         if sa.version == sb.version or not (sa.values and sb.values):
@@ -441,15 +454,15 @@ def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], match_of: dict, s:
             for p in pairs:
                 s.differing.add(p in predicted)
             for p in linked:
-                m = match_of[next(iter(p))]
-                s.conflict.add(m.suggestion == "conflict")
-                if m.suggestion != "conflict":
+                missed = [m for m in holding[p] if m.suggestion != "conflict"]
+                s.conflict.add(not missed)
+                for m in missed[:1]:
                     s.errors.append(f"{r.folder.name}: {fact.id}: {sa.figure} ({sa.version}) vs "
                                     f"{sb.figure} ({sb.version}) linked but {m.suggestion}: "
                                     f"{m.reasons[:3]}")
         else:
             for p in linked:
-                s.agreeing_conflict.add(match_of[next(iter(p))].suggestion == "conflict")
+                s.agreeing_conflict.add(any(m.suggestion == "conflict" for m in holding[p]))
 
 
 # ---------------------------------------------------------------- report

@@ -3,7 +3,9 @@
 No version is the source: every pair is aligned (a claim missing from one version can still
 be matched between the others), and the links are joined greedily, strongest first, into
 clusters that hold one claim per version, or a run of up to three adjacent ones where a
-translation split one sentence (or merged several). Every claim ends in exactly one match.
+translation split one sentence (or merged several). Every claim ends in exactly one match
+of its own; a claim that states several facts, between versions that are not translations,
+may also be a suggested member of the match of another (crossfact.sharing).
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from itertools import combinations
 
 from crossfact import vocabulary
 from crossfact.align import BEADS, Link, PairView, align_pair, is_translation
-from crossfact.facts import fact_links
+from crossfact.facts import fact_evidence
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.suggest import suggest
+from crossfact.sharing import match_verdict, shared_members
+from crossfact.suggest import Verdict
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
@@ -261,7 +264,8 @@ def match_claims(
     keys = {c.id: keys_of(c.fingerprint) for c in claims}
     edges, translated, beads = _links(docs, by_doc, keys, progress)
     # versions that are not translations (different outlets): links by fact (crossfact.facts)
-    edges += fact_links(docs, by_doc, keys, translated)
+    evidence = fact_evidence(docs, by_doc, keys, translated)
+    edges += evidence.links
     doc_of = {c.id: c.doc for c in claims}
     index = {c.id: c.index for c in claims}
     clusters = {c.id: _Cluster({c.id}, {c.doc: {c.id}}, keys=set(keys[c.id])) for c in claims}
@@ -303,9 +307,12 @@ def match_claims(
                 clusters[cid] = cx
         for cid in (x, y):
             cx.best[cid] = max(cx.best.get(cid, 0.0), min(1.0, -negated))
+    unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
+    # beyond its own match, a claim that states several facts joins the match of each
+    shared = shared_members([c.claims for c in unique], evidence, doc_of)
     if progress:
         progress("suggesting", len(docs), len(docs))
-    return _matches(docs, claims, clusters, doc_of)
+    return _matches(docs, claims, unique, shared, doc_of, translated)
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:
@@ -325,33 +332,46 @@ def version_labels(docs: Sequence[Document]) -> dict[str, str]:
 def _matches(
     docs: Sequence[Document],
     claims: Sequence[Claim],
-    clusters: dict[str, _Cluster],
+    unique: Sequence[_Cluster],
+    shared: Sequence[dict[str, float]],
     doc_of: dict[str, str],
+    translated: set[frozenset[str]],
 ) -> list[Match]:
+    """Each cluster as a match, with the claims it shares with others' (`shared`, each with
+    its link's score): those are suggested, and compared by the match's own kinds of
+    figure."""
     order = {d.id: n for n, d in enumerate(docs)}
     by_id = {c.id: c for c in claims}
     sizes = {d.id: 0 for d in docs}
     for c in claims:
         sizes[c.doc] += 1
     labels = version_labels(docs)
-    unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
-    groups = [sorted((by_id[cid] for cid in cluster.claims), key=lambda c: (order[c.doc], c.index))
-              for cluster in unique]
+    lang_of = {d.id: d.lang for d in docs}
+    groups = [sorted((by_id[cid] for cid in cluster.claims | extra.keys()),
+                     key=lambda c: (order[c.doc], c.index))
+              for cluster, extra in zip(unique, shared, strict=True)]
     # each match's suggestion is its own: on a long story, spread over the cores, with the
     # word lists name conflicts look up read once, before the workers fork
     long = len(claims) >= PARALLEL_FROM
     if long and len(docs) >= 3:
         vocabulary.load(d.lang for d in docs)
-    verdicts = parallel_map(lambda members: suggest(members, labels, len(docs)), groups,
+
+    def judge(members: list[Claim], extra: dict[str, float]) -> Verdict:
+        outlets = any(frozenset((a.doc, b.doc)) not in translated
+                      for a, b in combinations(members, 2) if a.doc != b.doc)
+        return match_verdict(members, labels, len(docs), extra.keys(), lang_of, outlets)
+
+    verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, shared, strict=True)),
                             worth_it=long)
     out: list[tuple[float, Match]] = []
-    for cluster, members, verdict in zip(unique, groups, verdicts, strict=True):
-        linked = [cluster.best.get(c.id, 0.0) for c in members]
+    for cluster, extra, members, verdict in zip(unique, shared, groups, verdicts, strict=True):
+        linked = [cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
         score = sum(linked) / len(linked) if len(members) > 1 else 0.0
         out.append(
             (
                 min(c.index / max(1, sizes[c.doc]) for c in members),
                 Match(
+                    # named by its own claims: a claim it shares is a suggestion
                     id=stable_id(*sorted(cluster.claims), prefix="m"),
                     claims=[c.id for c in members],
                     score=round(score, 3),
@@ -359,7 +379,7 @@ def _matches(
                     reasons=verdict.reasons,
                     outliers=verdict.outliers,
                     suggested=[c.id for c, s in zip(members, linked, strict=True)
-                               if len(members) > 1 and s < HIGH],
+                               if c.id in extra or len(cluster.claims) > 1 and s < HIGH],
                 ),
             )
         )

@@ -10,7 +10,7 @@ figures.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
@@ -74,11 +74,25 @@ def figure_of(q: Quantity, headline: bool = False) -> Figure:
     return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit, worded)
 
 
-def figures(claims: Sequence[Claim]) -> list[Figure]:
+Focus = Mapping[str, Collection[tuple[int, int]]]  # claim id -> spans of the figures compared
+
+
+def figures(claims: Sequence[Claim], focus: Focus | None = None) -> list[Figure]:
+    """The figures of one version's claims; of a claim in `focus`, only those within its
+    spans (a claim shared by the matches of several facts is compared by the match's)."""
     out: list[Figure] = []
     for c in claims:
-        out += [figure_of(q, c.kind == "headline") for q in c.fingerprint.numbers]
+        spans = (focus or {}).get(c.id)
+
+        def kept(start: int, end: int, spans: Collection[tuple[int, int]] | None = spans,
+                 ) -> bool:
+            return spans is None or any(s <= start and end <= e for s, e in spans)
+
+        out += [figure_of(q, c.kind == "headline") for q in c.fingerprint.numbers
+                if kept(q.start, q.end)]
         for d in c.fingerprint.dates:
+            if not kept(d.start, d.end):
+                continue
             if d.year:
                 out.append(Figure("year", d.year, d.text, False))
             if d.month:
@@ -227,15 +241,16 @@ def _missing(per_doc: Mapping[str, object], labels: Mapping[str, str], n_version
 
 
 def _odd_ones(
-    per_doc: dict[str, list[Figure]], d: str
-) -> list[tuple[Figure, list[tuple[str, Figure]]]]:
+    per_doc: dict[str, list[Figure]], d: str, camps: bool = False
+) -> list[tuple[Figure, list[tuple[str, Figure]], bool]]:
     """The figures of version `d` that the others do not back, each with its rivals (the
-    figures of other versions that `d` says instead).
+    figures of other versions that `d` says instead) and whether it is a camp's.
 
     A figure is odd when no other version has it; when `d` says it more often than any
     other ("1-1" where the others say "1-0": the rivals are the figures `d` says less
-    often); or when two other versions state a figure near it exactly and none states it
-    (301 where the others say 300: only a less precise "about 300" is a rounding).
+    often); when two other versions state a figure near it exactly and none states it
+    (301 where the others say 300: only a less precise "about 300" is a rounding); or,
+    with `camps`, when its versions are the smaller camp (`_other_camp`).
     """
     def count(x: str, f: Figure) -> int:
         return sum(same(f, g) for g in per_doc[x])
@@ -256,6 +271,8 @@ def _odd_ones(
             and not g.worded
         ]
         if not near and count(d, f) <= max((count(e, f) for e in others), default=0):
+            if camps and (camp := _other_camp(per_doc, f)):
+                out.append((f, camp, True))
             continue
         rivals = near or [
             (e, g) for e in others for g in per_doc[e]
@@ -263,8 +280,25 @@ def _odd_ones(
             and count(d, g) < count(e, g) and not g.worded
         ]
         if rivals:
-            out.append((f, rivals))
+            out.append((f, rivals, False))
     return out
+
+
+def _other_camp(per_doc: dict[str, list[Figure]], f: Figure) -> list[tuple[str, Figure]]:
+    """The figures that as many versions or more state instead of `f`, where `f` has two
+    versions or more and no version states both: 296 dead in three outlets, 632 in three
+    others (a fact told at two hours) are two camps, neither odd by the count of versions,
+    and a conflict all the same; the smaller camp differs (when even, the first version's
+    camp: the reason names both, "296 (en, fr, he) vs 632 (ar, bn, tr)"). Only between
+    outlets: translations share one source, and two of them that misread one number alike
+    (a compound number word) are no camp."""
+    def backers(x: Figure) -> set[str]:
+        return {e for e, figs in per_doc.items() if any(same(x, h) for h in figs)}
+
+    mine = backers(f)
+    return [(e, g) for e, figs in per_doc.items() if e not in mine for g in figs
+            if not g.worded and _compatible(f, g) and _comparable(f, g) and not same(f, g)
+            and len(theirs := backers(g)) >= max(2, len(mine)) and not mine & theirs]
 
 
 def _near(a: Figure, b: Figure) -> bool:
@@ -322,9 +356,10 @@ def _degrees(a: Figure, b: Figure) -> str:
 
 
 def _figure_conflicts(
-    per_doc: dict[str, list[Figure]], labels: Mapping[str, str]
+    per_doc: dict[str, list[Figure]], labels: Mapping[str, str], camps: bool = False
 ) -> tuple[list[str], set[str]]:
-    """(conflict reasons, outlier docs): each odd figure against its best-backed rival."""
+    """(conflict reasons, outlier docs): each odd figure against its best-backed rival; a
+    camp's figure once, with all its versions ("296 (en, fr, he) vs 632 (ar, bn, tr)")."""
     def backing(d: str, g: Figure) -> list[str]:
         return [e for e in per_doc if e != d and any(same(g, h) for h in per_doc[e])]
 
@@ -335,14 +370,16 @@ def _figure_conflicts(
     outliers: set[str] = set()
     pairs: set[frozenset[tuple[str, str, float]]] = set()
     for d in per_doc:
-        for f, rivals in _odd_ones(per_doc, d):
+        for f, rivals, camp in _odd_ones(per_doc, d, camps):
             e, g = min(rivals, key=partial(rank, d, f))
-            pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
+            mine = [x for x in per_doc if x == d or camp and x in backing(d, f)]
+            pair = frozenset({(x, f.kind, f.value) for x in mine} | {
+                (y, g.kind, g.value) for y in ([e] if not camp else backing(d, g))})
             if pair not in pairs:
                 pairs.add(pair)
-                conflicts.append(f"{f.text} ({labels[d]}) vs {g.text} "
+                conflicts.append(f"{f.text} ({_label_list(mine, labels)}) vs {g.text} "
                                  f"({_label_list(backing(d, g), labels)})")
-                outliers.add(d)
+                outliers.update(mine)
     return conflicts, outliers
 
 
@@ -536,17 +573,25 @@ def _own_initials(lang: str, rival_versions: list[str], lang_of: Mapping[str, st
     return writes_latin(lang) and sum(writes_latin(lang_of[e]) for e in rival_versions) < 2
 
 
-def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int) -> Verdict:
-    """agree / conflict / unsourced for one match, with reasons naming versions and values."""
+def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
+            focus: Focus | None = None, outlets: bool = False) -> Verdict:
+    """agree / conflict / unsourced for one match, with reasons naming versions and values.
+
+    A member in `focus` (a claim the match shares with the match of another fact it states)
+    is compared by the figures within its spans only, and not by its names: its other
+    figures and names belong to its other facts. `outlets`: the match links versions that
+    are not translations of each other, whose figures may split into camps."""
     per_doc: dict[str, list[Claim]] = {}
     for c in members:
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
         return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
-    figs = _units_from_others({d: figures(cs) for d, cs in per_doc.items()})
-    conflicts, outliers = _figure_conflicts(figs, labels)
+    figs = _units_from_others({d: figures(cs, focus) for d, cs in per_doc.items()})
+    conflicts, outliers = _figure_conflicts(figs, labels, outlets)
     agreements = _agreements(figs, labels)
-    name_reasons, name_outliers = _name_conflicts(per_doc, labels)
+    own = {d: kept for d, cs in per_doc.items() if (kept := [c for c in cs
+                                                             if c.id not in (focus or {})])}
+    name_reasons, name_outliers = _name_conflicts(own, labels)
     conflicts += name_reasons
     outliers |= name_outliers
     tail = _missing(per_doc, labels, n_versions)

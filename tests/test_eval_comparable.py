@@ -140,6 +140,30 @@ def test_scorer_counts_pairs_facts_and_conflicts() -> None:
     assert s.wrong_unlabelled == 1
 
 
+def test_a_claim_in_two_matches_counts_in_each() -> None:
+    """en states the magnitude and the toll in one sentence: in the magnitude's match with
+    fr's magnitude and, shared, in the toll's with fr's toll. Both facts are found, each
+    pair counted once for precision, and a differing pair must be a conflict in every match
+    that holds it."""
+    st = [Statement("mag", "en", "a", "7.8", frozenset([7.8])),
+          Statement("mag", "fr", "b", "7,4", frozenset([7.4])),
+          Statement("toll", "en", "a", "10", frozenset([10.0])),
+          Statement("toll", "fr", "c", "76", frozenset([76.0]))]
+    facts = [Fact("mag", "magnitude", (st[0], st[1])), Fact("toll", "toll", (st[2], st[3]))]
+    claims_of = {st[0]: ("en1",), st[1]: ("fr1",), st[2]: ("en1",), st[3]: ("fr2",)}
+    matches = [SimpleNamespace(claims=["en1", "fr1"], suggested=[], suggestion="conflict",
+                               reasons=[]),
+               SimpleNamespace(claims=["en1", "fr2"], suggested=["en1"], suggestion="agree",
+                               reasons=[])]
+    version_of = {"en1": "en", "fr1": "fr", "fr2": "fr"}
+    resolved = Resolved(Path("story"), facts, SimpleNamespace(matches=matches), version_of,
+                        claims_of, dict.fromkeys(version_of, ""))
+    s = score(resolved)
+    assert (s.links.tp, s.links.fp, s.links.fn) == (2, 0, 0)
+    assert (s.facts.hit, s.facts.tries) == (2, 2)
+    assert (s.conflict.hit, s.conflict.tries) == (1, 2)  # the toll's match said agree
+
+
 def test_ceilings_count_what_one_claim_per_version_leaves_reachable() -> None:
     """en states the magnitude and the toll in one sentence, fr in two: with one claim per
     version in a match, a perfect linker reaches one of the two facts; with the sentence cut
