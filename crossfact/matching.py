@@ -356,15 +356,20 @@ def _matches(
     if long and len(docs) >= 3:
         vocabulary.load(d.lang for d in docs)
 
-    def judge(members: list[Claim], extra: dict[str, float]) -> Verdict:
-        outlets = any(frozenset((a.doc, b.doc)) not in translated
-                      for a, b in combinations(members, 2) if a.doc != b.doc)
-        return match_verdict(members, labels, len(docs), extra.keys(), lang_of, outlets)
+    # a claim in several matches is compared in each by that match's fact, in its firm match
+    # too (as the store suggests a corrected match again, from the memberships alone)
+    several = {c for extra in shared for c in extra}
+    outlets = [any(frozenset((a.doc, b.doc)) not in translated
+                   for a, b in combinations(members, 2) if a.doc != b.doc) for members in groups]
 
-    verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, shared, strict=True)),
+    def judge(members: list[Claim], between_outlets: bool) -> Verdict:
+        return match_verdict(members, labels, len(docs), several, lang_of, between_outlets)
+
+    verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, outlets, strict=True)),
                             worth_it=long)
     out: list[tuple[float, Match]] = []
-    for cluster, extra, members, verdict in zip(unique, shared, groups, verdicts, strict=True):
+    for cluster, extra, members, verdict, between_outlets in zip(
+            unique, shared, groups, verdicts, outlets, strict=True):
         linked = [cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
         score = sum(linked) / len(linked) if len(members) > 1 else 0.0
         out.append(
@@ -380,6 +385,7 @@ def _matches(
                     outliers=verdict.outliers,
                     suggested=[c.id for c, s in zip(members, linked, strict=True)
                                if c.id in extra or len(cluster.claims) > 1 and s < HIGH],
+                    outlets=between_outlets,
                 ),
             )
         )

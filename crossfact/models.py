@@ -103,7 +103,13 @@ class Match(BaseModel):
     ("the magnitude 7.8 quake killed 76") is firm in one match and may also be held by the
     match of another fact it states. Such an extra membership is always in that match's
     `suggested`. Every claim is in at least one match. A reviewer's correction acts on one
-    membership, the (claim, match) pair its event names (see `Event`).
+    membership, the (claim, match) pair its event names (see `Event`). In each match it is
+    in, a claim held by several is compared by the figures of that match's fact (the kinds
+    its other claims state: `crossfact.sharing`).
+
+    `outlets` says that some of its versions are not translations of each other but
+    different outlets' articles, whose figures two camps of versions may each back (then a
+    conflict: `crossfact.suggest`); the store suggests a corrected match again with it.
     """
 
     id: str
@@ -113,6 +119,7 @@ class Match(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     suggested: list[str] = Field(default_factory=list)
     outliers: list[str] = Field(default_factory=list)  # document ids that differ, for a conflict
+    outlets: bool = False
 
 
 class MatchResult(BaseModel):

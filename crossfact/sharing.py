@@ -100,10 +100,14 @@ def _about(group: Collection[str], scores: Mapping[frozenset[str], Mapping[str, 
 
 
 def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
-            shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False) -> Verdict:
-    """A match's suggestion as the matcher makes it: its `shared` members (claims it holds
-    beside their own match) compared by the figures of its fact (`facts.figure_focus`), and
+                  shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False,
+                  ) -> Verdict:
+    """A match's suggestion as the matcher makes it: its members among `shared` (claims in
+    more than one match) compared by the figures of its fact (`facts.figure_focus`), and
     with `outlets` (it links versions that are not translations) camps of figures too.
-    For whoever suggests again after a correction (the store), the same in one call."""
-    focus = figure_focus(members, shared, lang_of) if shared else None
+    The store suggests a corrected match again with the same call, from the memberships
+    alone, so a claim is shared in its firm match too."""
+    mine = {c.id for c in members if c.id in shared}
+    # a match of claims that are all in other matches too has no fact of its own to focus on
+    focus = figure_focus(members, mine, lang_of) if 0 < len(mine) < len(members) else None
     return suggest(members, labels, n_versions, focus, outlets)

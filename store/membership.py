@@ -40,6 +40,7 @@ class MatchMeta:
     reasons: list[str]
     outliers: list[str]
     corrected: bool = False
+    outlets: bool = False  # versions of different outlets among its claims (Match.outlets)
 
 
 @dataclass

@@ -60,7 +60,7 @@ def match_to_rows(run: str, position: int, match: Match) -> tuple[dict, list[dic
     """The match row and its member rows (claim order kept; `suggested` marks weak links)."""
     row = {"run": run, "id": match.id, "position": position, "score": match.score,
            "suggestion": match.suggestion, "reasons": dumps(match.reasons),
-           "outliers": dumps(match.outliers)}
+           "outliers": dumps(match.outliers), "outlets": int(match.outlets)}
     members = [{"run": run, "match": match.id, "claim": claim, "ord": ord_,
                 "suggested": int(claim in match.suggested)}
                for ord_, claim in enumerate(match.claims)]
@@ -72,4 +72,4 @@ def match_from_rows(row: dict[str, Any], members: list[dict[str, Any]]) -> Match
     return Match(id=row["id"], claims=[m["claim"] for m in ordered], score=row["score"],
                  suggestion=row["suggestion"], reasons=json.loads(row["reasons"]),
                  suggested=[m["claim"] for m in ordered if m["suggested"]],
-                 outliers=json.loads(row["outliers"]))
+                 outliers=json.loads(row["outliers"]), outlets=bool(row["outlets"]))

@@ -248,12 +248,22 @@ def m007_shared_members(db: Database) -> None:
     db.table("current_members").create_index(["story", "claim", "match"])
 
 
+@migrations()
+def m008_match_outlets(db: Database) -> None:
+    """Whether a match holds versions of different outlets (`Match.outlets`), so that a match
+    the reviewer corrected is suggested again as the matcher suggests (two camps of figures
+    are a conflict between outlets only). Runs matched before this say 0: theirs were
+    suggested without camps, and are suggested again so."""
+    for table in ("matches", "current_matches"):
+        db.table(table).add_column("outlets", int, not_null_default=0)
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
-                      "m007_shared_members"})
+                      "m007_shared_members", "m008_match_outlets"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

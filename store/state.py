@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from crossfact.matching import version_labels
 from crossfact.models import Claim, Event
-from crossfact.suggest import suggest
+from crossfact.sharing import match_verdict
 
 from .decisions import rebuild_decisions
 from .errors import StoreError
@@ -36,7 +36,8 @@ def machine_membership(db: Database, run: str) -> Membership:
         members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
     for row in db.table("matches").rows_where("run = ?", [run], order_by="position, id"):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
-                         json.loads(row["reasons"]), json.loads(row["outliers"]))
+                         json.loads(row["reasons"]), json.loads(row["outliers"]),
+                         outlets=bool(row["outlets"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
     return membership
 
@@ -53,7 +54,7 @@ def stored_membership(db: Database, story: str) -> Membership | None:
     for row in db.table("current_matches").rows_where("story = ?", [story]):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
                          json.loads(row["reasons"]), json.loads(row["outliers"]),
-                         bool(row["corrected"]))
+                         bool(row["corrected"]), bool(row["outlets"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
     return membership
 
@@ -130,6 +131,7 @@ def write_membership(db: Database, story: str, membership: Membership,
             "story": story, "id": match, "run": run, "position": meta.position,
             "score": meta.score, "suggestion": meta.suggestion, "reasons": dumps(meta.reasons),
             "outliers": dumps(meta.outliers), "corrected": int(meta.corrected),
+            "outlets": int(meta.outlets),
             "gist": gist(claims[ids[0]]["text"]) if ids else "",
             "langs": dumps([claims[c]["lang"] for c in ids]),
         })
@@ -148,9 +150,10 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
 
     The machine's view follows the reviewer's fix: a claim moved in or split out changes
     what agrees, and a match of one claim is unsourced with no link score. The suggestion
-    is the core's (crossfact.suggest), as the matcher makes it; the link score stays the
-    matcher's (a match of one claim has none). A match is recomputed exactly when it is
-    `corrected`, which the TUI shows.
+    is the core's, as the matcher makes it (`crossfact.sharing.match_verdict`: a claim in
+    several matches compared by each one's fact, camps of figures between outlets); the
+    link score stays the matcher's (a match of one claim has none). A match is recomputed
+    exactly when it is `corrected`, which the TUI shows.
     """
     wanted = [m for m in matches if m in membership.claims and membership.meta[m].corrected]
     if not wanted:
@@ -159,6 +162,7 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
     documents = [document_from_row({**row, "text": ""}) for row in db["documents"].rows_where(
         "run = ?", [run], select="id, path, lang, title, encoding", order_by="rowid")]
     labels, order = version_labels(documents), {d.id: n for n, d in enumerate(documents)}
+    lang_of = {d.id: d.lang for d in documents}
     ids = [c for m in wanted for c in membership.claims[m]]
     claims: dict[str, Claim] = {}
     for start in range(0, len(ids), BATCH):
@@ -169,8 +173,9 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
     for match in wanted:
         members = sorted((claims[c] for c in membership.claims[match]),
                          key=lambda c: (order[c.doc], c.index))
-        verdict = suggest(members, labels, len(documents))
         meta = membership.meta[match]
+        shared = {c.id for c in members if len(membership.where[c.id]) > 1}
+        verdict = match_verdict(members, labels, len(documents), shared, lang_of, meta.outlets)
         meta.suggestion, meta.reasons, meta.outliers = (verdict.suggestion, verdict.reasons,
                                                         verdict.outliers)
         if len(members) < 2:  # no link left (Membership drops its weak flag)
