@@ -131,12 +131,17 @@ class MatchResult(BaseModel):
 
     def membership_problems(self) -> list[str]:
         """Where the matches break the contract of `Match` (an empty list: they keep it):
-        a claim listed twice in a match or unknown, a suggested claim that is not a member,
-        a claim in no match, or firm (not suggested) in more than one."""
+        an empty match, a claim listed twice in a match or unknown, a suggested claim that
+        is not a member or alone in its match, a claim in no match, or firm (not suggested)
+        in more than one."""
         known = {claim.id for claim in self.claims}
         firm: dict[str, list[str]] = {}
         problems: list[str] = []
         for match in self.matches:
+            if not match.claims:
+                problems.append(f"match {match.id} holds no claim")
+            elif len(match.claims) == 1 and match.suggested:
+                problems.append(f"match {match.id} suggests a link with no claim at its other end")
             if len(set(match.claims)) != len(match.claims):
                 problems.append(f"match {match.id} lists a claim twice")
             problems += [f"match {match.id} suggests {claim}, which it does not hold"

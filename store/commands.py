@@ -153,15 +153,19 @@ class CommandMixin(StoreBase):
         """Take back this reviewer's latest event not yet taken back (across restarts).
 
         Carried-over verdicts are the machine's doing, not the reviewer's last action, and
-        events on matches of an earlier run no longer show; undo passes over both. None when
+        events on matches of an earlier run no longer show; undo passes over both. An event
+        on a match of this run that a fix dissolved (a split that left only a claim of
+        another match) is undone like any other: undoing brings the match back. None when
         there is nothing left to undo.
         """
         story_id = self._story_id(story)
         row = self.db.execute("""
             SELECT e.id, coalesce(e."match", e.target) FROM active_events e
-            WHERE e.story = ? AND e.reviewer = ? AND e.session != ? AND EXISTS (
+            WHERE e.story = ? AND e.reviewer = ? AND e.session != ? AND (EXISTS (
                 SELECT 1 FROM current_matches m
-                WHERE m.story = e.story AND m.id IN (e."match", e.target))
+                WHERE m.story = e.story AND m.id IN (e."match", e.target)) OR EXISTS (
+                SELECT 1 FROM matches m JOIN current_runs r ON r.id = m.run
+                WHERE r.story = e.story AND m.id IN (e."match", e.target)))
             ORDER BY e.seq DESC LIMIT 1""", [story_id, reviewer, CARRY_SESSION]).fetchone()
         if row is None:
             return None

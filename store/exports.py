@@ -150,11 +150,12 @@ def _places(matches: list[dict[str, Any]],
 
 def _claim_cell(member: dict[str, Any], match: str,
                 places: dict[str, list[tuple[str, str]]]) -> str:
-    """A member's text as a cell, and " (also in match 12)" for a claim that is in other
-    matches too (a sentence of several facts)."""
+    """A member's text as a cell, and " *(also in match 12)*" for a claim that is in other
+    matches too (a sentence of several facts): in italics, outside the escaped text, so
+    that no claim's own words can pass for it."""
     others = [number for other, number in places.get(member["claim"], []) if other != match]
-    also = f" (also in match{'es' if len(others) > 1 else ''} {', '.join(others)})"
-    return _cell(member["text"] + (also if others else ""))
+    also = f" *(also in match{'es' if len(others) > 1 else ''} {', '.join(others)})*"
+    return _cell(member["text"]) + (also if others else "")
 
 
 def _undecided(said: dict[str, dict[str, Any]]) -> bool:
@@ -298,6 +299,13 @@ def _appearance(member: dict[str, Any]) -> dict[str, Any]:
     return work
 
 
+def representative(members: list[dict[str, Any]]) -> dict[str, Any]:
+    """The member that names a match (its claimReviewed), as the list names it: the first
+    firmly in it, since a claim of several facts held here as a weak link names the
+    match of its own fact."""
+    return next((m for m in members if not m["suggested"]), members[0])
+
+
 def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer: str,
                  decision: dict[str, Any]) -> dict[str, Any]:
     """schema.org ClaimReview for one reviewer's verdict on one match.
@@ -316,7 +324,7 @@ def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": match["id"],
-        "claimReviewed": members[0]["text"] if members else "",
+        "claimReviewed": representative(members)["text"] if members else "",
         "datePublished": decision["at"][:10],
         "author": {"@type": "Person", "name": reviewer},
         "reviewRating": rating,

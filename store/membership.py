@@ -127,13 +127,15 @@ class Membership:
 
     def _leave(self, claim: str, match: str) -> None:
         """`claim` leaves `match`. A match left with one claim has no weak link (two ends
-        are needed), and if that claim is in another match too, it is no match of its own
-        any more: it is gone, as a match every claim left."""
+        are needed); if that claim was there only as a weak link and is in another match
+        too (a sentence of several facts, suggested here), the match is gone, as a match
+        every claim left. A claim firm in it stays, a match of one: its own fact, unsourced."""
         self._drop(claim, match)
         rest = self.claims.get(match, [])
         if len(rest) == 1:
+            weak = (match, rest[0]) in self.suggested
             self.suggested.discard((match, rest[0]))
-            if len(self.where[rest[0]]) > 1:
+            if weak and len(self.where[rest[0]]) > 1:
                 self._drop(rest[0], match)
 
     def _drop(self, claim: str, match: str) -> None:

@@ -132,7 +132,10 @@ def write_membership(db: Database, story: str, membership: Membership,
             "score": meta.score, "suggestion": meta.suggestion, "reasons": dumps(meta.reasons),
             "outliers": dumps(meta.outliers), "corrected": int(meta.corrected),
             "outlets": int(meta.outlets),
-            "gist": gist(claims[ids[0]]["text"]) if ids else "",
+            # named by a claim firmly in it: a claim of several facts, held here as a weak
+            # link, names the match of its own fact
+            "gist": gist(claims[next((c for c in ids if (match, c) not in membership.suggested),
+                                     ids[0])]["text"]) if ids else "",
             "langs": dumps([claims[c]["lang"] for c in ids]),
         })
         members.extend(

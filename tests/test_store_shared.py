@@ -124,19 +124,39 @@ def test_a_correction_acts_on_the_membership_it_names(s: Store) -> None:
         second, second, first, second]
 
 
-def test_a_match_left_with_a_claim_of_another_match_is_gone(s: Store) -> None:
-    """The lone French claim's match takes the two-fact claim in, then the French claim is
-    split out: a match of one claim that is also elsewhere says nothing of its own."""
+def test_a_match_left_with_only_a_weak_link_of_another_match_is_gone(s: Store) -> None:
+    """The two-fact claim is a weak link of the second match: once every other claim is
+    split out, nothing of the match's own is left, and it is gone (the claim stays in its
+    own match); undo finds those splits all the same and brings it back."""
+    claim, first, rows = ids(s)
+    second = rows[1]
+    others = [c for c in members(s, second) if c != claim]
+    for other in others:
+        s.split_claim("seed", other, reviewer="ann", session="s", match_id=second)
+    current = {r.id for r in s.matches("seed", reviewer="ann")}
+    assert second not in current and all(split_match_id(c) in current for c in others)
+    assert claim in members(s, first)
+    assert {m.claim.id: m.also_in for m in s.match(first, reviewer="ann").members}[claim] == []
+    assert_rebuild_agrees(s)
+    for _ in others:
+        assert s.undo("seed", reviewer="ann", session="s") is not None
+    assert current_rows(s) == current_rows_of_a_fresh_store(s)
+
+
+def test_a_claim_moved_in_keeps_the_match_when_the_rest_leave(s: Store) -> None:
+    """A move is the reviewer's link: the two-fact claim moved into the lone French claim's
+    match, then the French claim split out, the match stays, a match of one (its fact,
+    unsourced), although the claim is in another match too."""
     claim, first, rows = ids(s)
     lone = rows[3]
     french = next(iter(members(s, lone)))
     s.move_claim("seed", claim, lone, reviewer="ann", session="s", match_id=rows[1])
-    assert members(s, lone) == {french: False, claim: False}  # a move is a reviewer's link
+    assert members(s, lone) == {french: False, claim: False}
     s.split_claim("seed", french, reviewer="ann", session="s")
     current = {r.id for r in s.matches("seed", reviewer="ann")}
-    assert lone not in current and split_match_id(french) in current
-    assert claim in members(s, first)
-    assert {m.claim.id: m.also_in for m in s.match(first, reviewer="ann").members}[claim] == []
+    assert lone in current and split_match_id(french) in current
+    assert members(s, lone) == {claim: False} and claim in members(s, first)
+    assert s.match(lone, reviewer="ann").suggestion == "unsourced"
     assert_rebuild_agrees(s)
     for _ in range(2):
         s.undo("seed", reviewer="ann", session="s")
@@ -181,7 +201,7 @@ def test_exports_list_the_claim_in_each_match(s: Store) -> None:
     assert by_match[rows[1]]["tr"] == f"{TWO_FACTS} | {VERSIONS['tr'][1]}"
     report = "".join(FORMATS["md"](s, "seed"))
     conflict = report.split("### Match 2 ")[1].split("###")[0]
-    assert f"| tr | {TWO_FACTS} (also in match 1) |" in conflict
+    assert f"| tr | {TWO_FACTS} *(also in match 1)* |" in conflict
     reviews = json.loads("".join(FORMATS["claimreview"](s, "seed")))
     texts = {r["identifier"]: [a["text"] for a in r["itemReviewed"]["appearance"]]
              for r in reviews}
@@ -330,9 +350,17 @@ def test_matches_that_break_the_membership_contract_are_refused(tmp_path: Path) 
         f"match {first.id} suggests c-nowhere, which it does not hold"]
     assert alone.membership_problems() == [
         f"claim {result.matches[-1].claims[0]} is in no match"]
+    last = result.matches[-1]
+    empty = result.model_copy(update={"matches": [
+        *result.matches, last.model_copy(update={"id": "m-empty", "claims": []})]})
+    assert empty.membership_problems() == ["match m-empty holds no claim"]
+    weak_alone = result.model_copy(update={"matches": [
+        *result.matches[:-1], last.model_copy(update={"suggested": last.claims})]})
+    assert weak_alone.membership_problems() == [
+        f"match {last.id} suggests a link with no claim at its other end"]
     s = open_test_store(tmp_path / "refused.db")
     try:
-        for bad in (firm_twice, stray, alone):
+        for bad in (firm_twice, stray, alone, empty, weak_alone):
             with pytest.raises(StoreError, match="break their contract"):
                 s.add_story("bad", bad, {})
         assert s.stories() == []

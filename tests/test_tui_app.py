@@ -881,6 +881,8 @@ def test_a_split_that_dissolves_the_match_shows_the_match_under_the_cursor(tmp_p
         assert review.view is not None and review.view.id in current
         shown = pilot.app.screen.query_one(MatchDetail).view
         assert shown is not None and shown.id == review.view.id
+        # the split was saved: no error says otherwise (the gone match is not asked for)
+        assert "error" not in [n.severity for n in pilot.app._notifications]
 
     try:
         drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)

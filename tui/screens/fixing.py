@@ -36,7 +36,7 @@ class FixingActions(Screen[None]):
     bidi: reactive[bool]
 
     if TYPE_CHECKING:  # defined by ReviewScreen
-        def goto(self, match_id: str) -> bool: ...
+        def goto(self, match_id: str, position: int | None = None) -> bool: ...
 
         def find_number(self, number: str) -> MatchRow | None: ...
 
@@ -58,10 +58,11 @@ class FixingActions(Screen[None]):
             raise RuntimeError("no story is open")
         return self.story
 
-    def _stay_on(self, match_id: str) -> None:
+    def _stay_on(self, view: MatchView) -> None:
         """Show the fixed match again; if the fix dissolved it (its last claim of its own
-        left, and what remains is in another match too), the match now under the cursor."""
-        if not self.goto(match_id):
+        left, and what remains is in another match too), the match now under the cursor.
+        """
+        if not self.goto(view.id, view.position):
             self._select(self.matches.cursor)
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
@@ -161,9 +162,9 @@ class FixingActions(Screen[None]):
                                                match_id=view.id),
                 f"claim split out of #{view.number}",
             )
-            self._stay_on(view.id)
+            self._stay_on(view)
 
-        self._with_claim("Which claim stands alone?", view.members, split)
+        self._with_claim("Which claim leaves this match?", view.members, split)
 
     def action_link(self, kind: str) -> None:
         view = self.current_view()
@@ -181,6 +182,6 @@ class FixingActions(Screen[None]):
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
-            self._stay_on(view.id)
+            self._stay_on(view)
 
         self._with_claim(f"Which link to {kind}?", weak, apply)

@@ -158,9 +158,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._select(0)
         self.call_after_refresh(freeze_long_lived)  # after the first paint of the story
 
-    def goto(self, match_id: str) -> bool:
-        """Put the cursor on a match if the current filter shows it."""
-        if self.pager is None:
+    def goto(self, match_id: str, position: int | None = None) -> bool:
+        """Put the cursor on a match if the current filter shows it; given where it was
+        (`position`), looked up in the list first: a fix may have dissolved it, and asking
+        the store for a gone match is an error the reviewer would see."""
+        if self.pager is None or position is not None and self.pager.index_of(
+                match_id, position, near=self.matches.cursor) is None:
             return False
         view = self._call(lambda: self.store.match(match_id, reviewer=self.reviewer))
         if view is None:
