@@ -243,17 +243,22 @@ class PairScorer:
         memo = self._totals
         total_a, figures_a, solo_a, kinds_a = memo.get(a.keys) or self.totals(a.keys)
         total_b, figures_b, solo_b, kinds_b = memo.get(b.keys) or self.totals(b.keys)
+        # below: max(0.0, x) and min(1.0, x) written as comparisons, which give the same
+        # floats without a builtin call (a million a long pair)
         if a.keys.isdisjoint(b.keys):  # most cells of the DP
             if not self.substitutions:
-                absent = figures_a + figures_b
-                return max(0.0, base - MISSING_PENALTY * min(1.0, absent / MISSING_FULL))
+                absent = (figures_a + figures_b) / MISSING_FULL
+                value = base - MISSING_PENALTY * (absent if absent < 1.0 else 1.0)
+                return value if value > 0.0 else 0.0
             # nothing shared and one side without figures: nothing substituted, and what is
             # missing is the other side's figures, as `_substituted` would sum them
             missing = solo_a if not figures_b else solo_b if not figures_a else None
             if not missing and missing is not None:  # no figures at all: base - 0.0
-                return max(0.0, base)
+                return base if base > 0.0 else 0.0
             if missing is not None:
-                return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
+                share = missing / MISSING_FULL
+                value = base - MISSING_PENALTY * (share if share < 1.0 else 1.0)
+                return value if value > 0.0 else 0.0
         shared = a.keys & b.keys
         w = self.weight
         common = sum(map(w.__getitem__, shared))
@@ -271,9 +276,13 @@ class PairScorer:
             common += SUBSTITUTION_CREDIT * swapped
         else:  # names only: nothing missing, nothing substituted
             missing = 0
+        share = missing / MISSING_FULL
+        penalty = MISSING_PENALTY * (share if share < 1.0 else 1.0)
         if not common:
-            return max(0.0, base - MISSING_PENALTY * min(1.0, missing / MISSING_FULL))
+            value = base - penalty
+            return value if value > 0.0 else 0.0
         dice = 2 * common / (total_a + total_b)
         bonus = SHARED_WEIGHT * common / (common + SHARED_HALF) * (0.5 + 0.5 * dice)
-        penalty = MISSING_PENALTY * min(1.0, missing / MISSING_FULL)
-        return max(0.0, min(1.0, base + bonus - penalty))
+        value = base + bonus - penalty
+        value = value if value < 1.0 else 1.0
+        return value if value > 0.0 else 0.0

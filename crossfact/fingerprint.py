@@ -16,6 +16,7 @@ import regex
 from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
+from crossfact.memo import remember
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
 from crossfact.names import WORD, Spans, script_of, skeletons, word_spans
 from crossfact.numbers import find_codes, find_quantities
@@ -62,10 +63,13 @@ def tokens(text: str, spans: Spans | None = None) -> Tokens:
     return out
 
 
-@lru_cache(maxsize=200_000)
 def _latin_word(word: str) -> bool:
     """A word that may be a Latin-script name: two letters or more, Latin, no digit."""
     return len(word) >= 2 and not _has_digit(word) and script_of(word) == "Latin"
+
+
+# `_latin_word` of each word seen, looked up inline for every word of every claim (`memo`)
+_latin_words: dict[str, bool] = {}
 
 
 def _latin_names(
@@ -75,11 +79,15 @@ def _latin_names(
     Latin-script text a capitalised word (sentence-initial only when the document also
     writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
     Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
+    known = _latin_words
     if not writes_latin(lang):
-        return {word for word, _ in words if _latin_word(word)}
+        return {word for word, _ in words
+                if (latin := known.get(word)) or (
+                    latin is None and remember(known, word, _latin_word(word)))}
     found: set[str] = set()
     for word, initial in words:
-        if not _latin_word(word):
+        if not ((latin := known.get(word)) or (
+                latin is None and remember(known, word, _latin_word(word)))):
             continue
         if word[1:] != word[1:].lower() or (
             word[0].isupper() and (not initial or word in capitalised)

@@ -290,9 +290,10 @@ def match_claims(
             # gives it away (NTREX parts A and L: judged whole, 3 and 4 more of 123
             # inserted sentences were linked)
             bead = beads.get((x, y)) or {}
-            whole = bead if len(docs) == 2 else {}
-            own_x = _keys_of(whole.get(doc_of[x], ()), keys) | keys[x]
-            own_y = _keys_of(whole.get(doc_of[y], ()), keys) | keys[y]
+            own_x, own_y = keys[x], keys[y]
+            if len(docs) == 2 and bead:  # between two versions alone, the whole bead (above)
+                own_x = _keys_of(bead[doc_of[x]], keys) | own_x
+                own_y = _keys_of(bead[doc_of[y]], keys) | own_y
             if not _compatible(cx, cy, split, index, keys, bead) or (
                 score < HIGH or not own_x & own_y
             ) and (_foreign(own_x, cy.keys | own_y) or _foreign(own_y, cx.keys | own_x)) or \
