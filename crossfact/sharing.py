@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence, Set
 from itertools import combinations
 
-from crossfact.facts import FactEvidence, figure_focus
+from crossfact.facts import FactEvidence, figure_focus, figure_kinds
 from crossfact.models import Claim
 from crossfact.suggest import Verdict, suggest
 
@@ -104,10 +104,14 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
                   ) -> Verdict:
     """A match's suggestion as the matcher makes it: its members among `shared` (claims in
     more than one match) compared by the figures of its fact (`facts.figure_focus`), and
-    with `outlets` (it links versions that are not translations) camps of figures too.
+    with `outlets` (it links versions that are not translations) camps of figures too, and
+    each figure only with those of its fact (`facts.figure_kinds`: an outlet's sentence
+    states a toll beside a magnitude, another's a depth).
     The store suggests a corrected match again with the same call, from the memberships
     alone, so a claim is shared in its firm match too."""
     mine = {c.id for c in members if c.id in shared}
     # a match of claims that are all in other matches too has no fact of its own to focus on
     focus = figure_focus(members, mine, lang_of) if 0 < len(mine) < len(members) else None
-    return suggest(members, labels, n_versions, focus, outlets)
+    facts = {c.id: {(t.quantity.start, t.quantity.end): t.kind
+                    for t in figure_kinds(c, lang_of[c.doc])} for c in members} if outlets else None
+    return suggest(members, labels, n_versions, focus, outlets, facts)

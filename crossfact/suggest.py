@@ -58,6 +58,10 @@ class Figure:
     # a bare count in words ("two", "dört"): it backs a figure it equals, but prose spells
     # small counts that are no figures ("two of them"), so it never makes a conflict
     worded: bool = False
+    # what it counts or measures, where the words around it say so ("killed", "magnitude",
+    # `crossfact.facts.figure_kinds`): given between outlets, whose sentences each state
+    # several facts, so that a toll is never set against a magnitude
+    fact: str | None = None
 
 
 @dataclass
@@ -75,21 +79,25 @@ def figure_of(q: Quantity, headline: bool = False) -> Figure:
 
 
 Focus = Mapping[str, Collection[tuple[int, int]]]  # claim id -> spans of the figures compared
+Facts = Mapping[str, Mapping[tuple[int, int], str]]  # claim id -> figure span -> its fact
 
 
-def figures(claims: Sequence[Claim], focus: Focus | None = None) -> list[Figure]:
+def figures(claims: Sequence[Claim], focus: Focus | None = None, facts: Facts | None = None,
+            ) -> list[Figure]:
     """The figures of one version's claims; of a claim in `focus`, only those within its
-    spans (a claim shared by the matches of several facts is compared by the match's)."""
+    spans (a claim shared by the matches of several facts is compared by the match's);
+    each with what it states where `facts` says (`Figure.fact`)."""
     out: list[Figure] = []
     for c in claims:
         spans = (focus or {}).get(c.id)
+        stated = (facts or {}).get(c.id, {})
 
         def kept(start: int, end: int, spans: Collection[tuple[int, int]] | None = spans,
                  ) -> bool:
             return spans is None or any(s <= start and end <= e for s, e in spans)
 
-        out += [figure_of(q, c.kind == "headline") for q in c.fingerprint.numbers
-                if kept(q.start, q.end)]
+        out += [replace(figure_of(q, c.kind == "headline"), fact=stated.get((q.start, q.end)))
+                for q in c.fingerprint.numbers if kept(q.start, q.end)]
         for d in c.fingerprint.dates:
             if not kept(d.start, d.end):
                 continue
@@ -284,21 +292,26 @@ def _odd_ones(
     return out
 
 
-def _other_camp(per_doc: dict[str, list[Figure]], f: Figure) -> list[tuple[str, Figure]]:
-    """The figures that as many versions or more state instead of `f`, where `f` has two
-    versions or more and no version states both: 296 dead in three outlets, 632 in three
-    others (a fact told at two hours) are two camps, neither odd by the count of versions,
-    and a conflict all the same; the smaller camp differs (when even, the first version's
-    camp: the reason names both, "296 (en, fr, he) vs 632 (ar, bn, tr)"). Only between
-    outlets: translations share one source, and two of them that misread one number alike
-    (a compound number word) are no camp."""
-    def backers(x: Figure) -> set[str]:
-        return {e for e, figs in per_doc.items() if any(same(x, h) for h in figs)}
+def _backers(per_doc: dict[str, list[Figure]], f: Figure) -> set[str]:
+    """The versions that state `f`."""
+    return {e for e, figs in per_doc.items() if any(same(f, h) for h in figs)}
 
-    mine = backers(f)
+
+def _other_camp(per_doc: dict[str, list[Figure]], f: Figure) -> list[tuple[str, Figure]]:
+    """The figures that as many versions or more (two at least) state instead of `f`, not
+    counting versions that state both: 296 dead in three outlets, 632 in three others (a
+    fact told at two hours) are two camps, neither odd by the count of versions, and a
+    conflict all the same; the smaller camp differs (when even, the first version's camp:
+    the reason names both, "296 (en, fr, he) vs 632 (ar, bn, tr)"). An outlet that gives
+    both (AFAD's 7.4 and USGS's 7.8) is in both camps and sets neither apart: "7,4 (ar, tr)
+    vs 7.8 (ar, bn, en, fr, he)" differs in tr. Only between outlets: translations share
+    one source, and two of them that misread one number alike (a compound number word) are
+    no camp."""
+    mine = _backers(per_doc, f)
     return [(e, g) for e, figs in per_doc.items() if e not in mine for g in figs
             if not g.worded and _compatible(f, g) and _comparable(f, g) and not same(f, g)
-            and len(theirs := backers(g)) >= max(2, len(mine)) and not mine & theirs]
+            and mine - (theirs := _backers(per_doc, g))
+            and len(theirs - mine) >= max(2, len(mine - theirs))]
 
 
 def _near(a: Figure, b: Figure) -> bool:
@@ -372,20 +385,28 @@ def _figure_conflicts(
     for d in per_doc:
         for f, rivals, camp in _odd_ones(per_doc, d, camps):
             e, g = min(rivals, key=partial(rank, d, f))
-            mine = [x for x in per_doc if x == d or camp and x in backing(d, f)]
+            if camp:  # every version of each camp, one stating both in both
+                mine, theirs = (sorted(_backers(per_doc, x), key=list(per_doc).index)
+                                for x in (f, g))
+            else:
+                mine, theirs = [d], backing(d, g)
             pair = frozenset({(x, f.kind, f.value) for x in mine} | {
-                (y, g.kind, g.value) for y in ([e] if not camp else backing(d, g))})
+                (y, g.kind, g.value) for y in ([e] if not camp else theirs)})
             if pair not in pairs:
                 pairs.add(pair)
                 conflicts.append(f"{f.text} ({_label_list(mine, labels)}) vs {g.text} "
-                                 f"({_label_list(backing(d, g), labels)})")
-                outliers.update(mine)
+                                 f"({_label_list(theirs, labels)})")
+                outliers.update(x for x in mine if x not in theirs)
     return conflicts, outliers
 
 
 def _comparable(a: Figure, b: Figure) -> bool:
-    """Figures a translation could have swapped: same kind, within two orders of magnitude
-    (in one unit), or the same number in two units of one dimension ("50 km", "50 miles")."""
+    """Figures a translation could have swapped, or two outlets may state of one fact: same
+    kind, within two orders of magnitude (in one unit), or the same number in two units of
+    one dimension ("50 km", "50 miles"); and of one fact where both say which (a toll is no
+    magnitude's rival; equal figures back each other whatever the words around them)."""
+    if a.fact and b.fact and a.fact != b.fact:
+        return False
     if a.kind in CALENDAR:
         return True
     other = _in_unit_of(a, b)
@@ -574,19 +595,21 @@ def _own_initials(lang: str, rival_versions: list[str], lang_of: Mapping[str, st
 
 
 def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
-            focus: Focus | None = None, outlets: bool = False) -> Verdict:
+            focus: Focus | None = None, outlets: bool = False, facts: Facts | None = None,
+            ) -> Verdict:
     """agree / conflict / unsourced for one match, with reasons naming versions and values.
 
     A member in `focus` (a claim the match shares with the match of another fact it states)
     is compared by the figures within its spans only, and not by its names: its other
     figures and names belong to its other facts. `outlets`: the match links versions that
-    are not translations of each other, whose figures may split into camps."""
+    are not translations of each other, whose figures may split into camps; `facts`: what
+    their figures state, compared only with figures of the same fact."""
     per_doc: dict[str, list[Claim]] = {}
     for c in members:
         per_doc.setdefault(c.doc, []).append(c)
     if len(per_doc) == 1:
         return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
-    figs = _units_from_others({d: figures(cs, focus) for d, cs in per_doc.items()})
+    figs = _units_from_others({d: figures(cs, focus, facts) for d, cs in per_doc.items()})
     conflicts, outliers = _figure_conflicts(figs, labels, outlets)
     agreements = _agreements(figs, labels)
     own = {d: kept for d, cs in per_doc.items() if (kept := [c for c in cs

@@ -13,6 +13,7 @@ from crossfact.fingerprint import fingerprint_story
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, MatchResult
 from crossfact.pipeline import run
+from crossfact.sharing import match_verdict
 from crossfact.suggest import suggest
 
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
@@ -118,3 +119,39 @@ def test_two_camps_of_outlets_are_a_conflict_and_of_translations_not() -> None:
     assert outlets.reasons[0] == "296 (en, fr, he) vs 632 (ar, tr, bn)"
     assert {labels[d] for d in outlets.outliers} == {"en", "fr", "he"}  # even: the first's
     assert suggest(claims, labels, 6).suggestion == "agree"
+
+
+def test_an_outlet_giving_both_figures_sets_neither_camp_apart() -> None:
+    """AFAD's 7.4 and USGS's 7.8: the Arabic outlet gives both, the Turkish one 7.4, the
+    others 7.8. The Turkish figure is backed by the Arabic one, so odd by no count, and
+    differs from four outlets all the same; the Arabic outlet is in both camps and no
+    outlier."""
+    claims, labels = claims_for({
+        "ar": "زلزال بقوة 7.4 درجات، و7.8 حسب هيئة المسح الجيولوجي الأمريكية.",
+        "tr": "Kahramanmaraş'ta 7,4 büyüklüğünde deprem.",
+        "en": "A magnitude 7.8 earthquake struck Turkey.",
+        "fr": "Un séisme de magnitude 7,8 a frappé la Turquie.",
+        "he": "רעידת אדמה בעוצמה 7.8 פקדה את טורקיה.",
+    })
+    verdict = suggest(claims, labels, 5, outlets=True)
+    assert verdict.suggestion == "conflict"
+    assert verdict.reasons[0] == "7.4 (ar, tr) vs 7.8 (ar, en, fr, he)", verdict.reasons
+    assert [labels[d] for d in verdict.outliers] == ["tr"]
+
+
+def test_between_outlets_a_toll_is_never_set_against_a_magnitude() -> None:
+    """An outlet's headline gives the magnitude and a toll, the others a magnitude: its
+    toll is no rival of the Turkish 7.4 (a figure's fact, from the words around it,
+    `facts.figure_kinds`); the magnitudes differ, and say so."""
+    claims, labels = claims_for({
+        "en": "Magnitude 7.8 quake kills at least 10 in Turkey.",
+        "tr": "Kahramanmaraş'ta 7,4 büyüklüğünde deprem.",
+        "fr": "Séisme de magnitude 7,8 en Turquie.",
+        "he": "רעידת אדמה בעוצמה 7.8 בטורקיה.",
+    })
+    lang_of = {c.doc: labels[c.doc] for c in claims}
+    verdict = match_verdict(claims, labels, 4, set(), lang_of, outlets=True)
+    assert verdict.suggestion == "conflict"
+    assert verdict.reasons[0].startswith("7,4 (tr) vs 7.8"), verdict.reasons
+    assert not any(r.startswith("10 (en)") for r in verdict.reasons), verdict.reasons
+    assert "only in en: 10" in verdict.reasons
