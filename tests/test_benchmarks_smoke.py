@@ -231,3 +231,17 @@ def test_hunalign_runs_a_binary_per_pair_and_checks_its_ladder(
         align(fake, [(src, tgt)], dictionary=src)
     with pytest.raises(HunalignError, match="not an executable"):
         align(src, [(src, tgt)])
+
+
+def test_hunalign_links_score_like_the_engine() -> None:
+    """hunalign's beads on part B's laid-out story become links between the lines of a bead
+    (line k of a version is its kth piece), scored against the pieces' labels."""
+    from eval_ntrex import hunalign_links
+
+    versions = [Version("eng", [[Piece("A.", 0), Piece("B.", 1)]]),
+                Version("tur", [[Piece("A.", 0), Piece("X.", ("flores", 5), "inserted"),
+                                 Piece("B.", 1)]])]
+    s = hunalign_links(versions, [[((0,), (0,)), ((1,), (1, 2))]], [(0, 1)])
+    assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+    s = hunalign_links(versions, [[((0,), (0,)), ((), (1,)), ((1,), (2,))]], [(0, 1)])
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
