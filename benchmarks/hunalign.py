@@ -4,9 +4,9 @@ Its C++ code never enters this repository: the user builds it from its own repos
 (benchmarks/README.md says how) and points the benchmarks at the binary with --hunalign.
 Without a dictionary (a zero-byte file, as hunalign's README suggests) it aligns on sentence
 lengths and on the tokens two sentences share (numbers and capitalised words, which its
-rough translation keeps as they are). Its default
-output is a ladder: rungs (n, m) saying the first n source sentences correspond to the first
-m target sentences, from (0, 0) to (all, all); two consecutive rungs make one bead.
+rough translation keeps as they are). Its default output is a ladder: rungs (n, m) saying
+the first n source sentences correspond to the first m target sentences, from (0, 0) to
+(all, all); two consecutive rungs make one bead.
 """
 
 from __future__ import annotations
