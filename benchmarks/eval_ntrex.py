@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import random
 import re
 import statistics
@@ -37,6 +38,7 @@ from babel.numbers import format_decimal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gale_church  # noqa: E402
+import hunalign  # noqa: E402
 from common import (  # noqa: E402  (the benchmarks are scripts, not a package)
     CORPUS_DOCUMENTS,
     ISO1,
@@ -765,53 +767,126 @@ def render_b(r: PartB, quick: bool) -> str:
 
 # ---------------------------------------------------------------- speed against an older engine
 
-# what a child process runs: the engine of one source tree on the laid-out story, timed
+# what a child process runs: the engine of one source tree on the laid-out story, timed (wall,
+# and CPU of the process and of the workers it forked, which have ended when run() returns)
 _TIMED = """
-import json, sys, time
+import json, resource, sys, time
 sys.path.insert(0, sys.argv[1])
 import crossfact
 assert crossfact.__file__.startswith(sys.argv[1]), crossfact.__file__
 from crossfact.pipeline import run
 spec = json.loads(sys.argv[2])
-t0 = time.perf_counter()
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
+c0, t0 = cpu(), time.perf_counter()
 run(spec["paths"], langs=spec["langs"], segmented=True)
-print(time.perf_counter() - t0)
+print(time.perf_counter() - t0, cpu() - c0)
 """
+THIS = "this engine"
+HUNALIGN = "hunalign, 15 pairs"
 
 
-def speed(rev: str, repeat: int, progress: Callable[[str], None]) -> str:
-    """Part B's edit story (6 x 1,997 lines) matched by this engine and by the one at `rev`
-    (checked out in a temporary git worktree), each run in a fresh process, alternating, so
-    both see the same machine: only the ratio means anything on a shared machine."""
+@dataclass
+class Speed:
+    """Part B's edit story timed per engine: wall and CPU seconds of each run."""
+
+    wall: dict[str, list[float]] = field(default_factory=dict)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
+    hunalign_f1: Scores | None = None  # hunalign's pairwise links on the same story
+
+    def add(self, name: str, wall: float, cpu: float) -> None:
+        self.wall.setdefault(name, []).append(wall)
+        self.cpu.setdefault(name, []).append(cpu)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.wall[name])
+
+
+def hunalign_links(versions: Sequence[Version], beads: Sequence[Sequence[hunalign.Bead]],
+                   pairs: Sequence[tuple[int, int]]) -> Scores:
+    """hunalign's pairwise links on the laid-out story (line k of a version is its kth piece),
+    scored like crossfact's: a link is two lines of one bead, gold links share a label."""
+    gold = Gold()
+    for v in versions:
+        for k, piece in enumerate(v.pieces()):
+            gold.version[f"{v.lang}:{k}"] = v.lang
+            gold.labels[f"{v.lang}:{k}"] = frozenset({piece.label})
+    matches = [[f"{versions[a].lang}:{i}" for i in src] + [f"{versions[b].lang}:{j}" for j in tgt]
+               for (a, b), found in zip(pairs, beads, strict=True) for src, tgt in found
+               if src and tgt]
+    return pairwise(matches, gold).total()
+
+
+def speed(rev: str | None, repeat: int, progress: Callable[[str], None],
+          hunalign_bin: Path | None = None, hunalign_dict: Path | None = None) -> str:
+    """Part B's edit story (6 x 1,997 lines) matched by this engine, by the one at `rev`
+    (checked out in a temporary git worktree) and aligned by hunalign pair by pair, each run
+    in a fresh process, alternating, so all see the same machine: only the ratios mean
+    anything on a shared machine."""
     import json
 
     root = Path(__file__).resolve().parents[1]
     versions, _ = corpus_versions("edit")
-    times: dict[str, list[float]] = {"this engine": [], rev: []}
+    report = Speed()
     with tempfile.TemporaryDirectory(prefix="crossfact-speed-") as tmp:
         laid = lay_out(Path(tmp) / "story", versions, segmented=True)
         spec = json.dumps({"paths": laid.paths, "langs": laid.langs})
-        old = Path(tmp) / "old"
-        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(old),
-                        rev], check=True)
+        pairs = list(combinations(range(len(laid.paths)), 2))
+        files = [(Path(laid.paths[a]), Path(laid.paths[b])) for a, b in pairs]
+        trees = [(THIS, root)]
+        if rev:
+            trees.append((rev, Path(tmp) / "old"))
+            subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "-q",
+                            str(trees[-1][1]), rev], check=True)
         try:
             for n in range(repeat):
-                for name, tree in (("this engine", root), (rev, old)):
+                for name, tree in trees:
                     progress(f"speed: {name}, run {n + 1}/{repeat}")
                     out = subprocess.run([sys.executable, "-c", _TIMED, str(tree), spec],
                                          check=True, capture_output=True, text=True)
-                    times[name].append(float(out.stdout.split()[-1]))
+                    wall, cpu = out.stdout.split()[-2:]
+                    report.add(name, float(wall), float(cpu))
+                if hunalign_bin:
+                    progress(f"speed: {HUNALIGN}, run {n + 1}/{repeat}")
+                    timed = hunalign.align(hunalign_bin, files, hunalign_dict)
+                    report.add(HUNALIGN, timed.wall, timed.cpu)
+                    report.hunalign_f1 = hunalign_links(versions, timed.beads, pairs)
         finally:
-            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(old)],
-                           check=True)
-    mine, theirs = statistics.median(times["this engine"]), statistics.median(times[rev])
-    rows = [f"### Speed: part B's edit story (6 x 1,997 lines), this engine against {rev}", "",
-            f"Median of {repeat} runs each, alternating, each in a fresh process (after imports).",
-            "", "| engine | median | runs |", "|---|---|---|"]
-    for name, ts in times.items():
-        rows.append(f"| {name} | {statistics.median(ts):.2f} s | "
-                    + ", ".join(f"{t:.2f}" for t in ts) + " |")
-    rows += ["", f"Ratio this / {rev}: **{mine / theirs:.2f}** (target <= 1.0)."]
+            if rev:
+                subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force",
+                                str(trees[-1][1])], check=True)
+    return render_speed(report, rev, repeat)
+
+
+def render_speed(r: Speed, rev: str | None, repeat: int) -> str:
+    against = " and ".join(([rev] if rev else []) + (["hunalign"] if r.hunalign_f1 else []))
+    rows = [f"### Speed: part B's edit story (6 x 1,997 lines), this engine against {against}",
+            "", f"Median of {repeat} runs each, alternating, each in a fresh process; wall "
+            "seconds of the run (after imports) and CPU seconds of every process it used.",
+            "", "| engine | what one run does | median wall | runs (wall) | median CPU |",
+            "|---|---|---|---|---|"]
+    does = {THIS: "matches all 6 versions at once (N-way), with suggestions; forks workers "
+                  "on the machine's cores",
+            HUNALIGN: "aligns each of the 15 language pairs alone (one process per pair, one "
+                      "after the other), no dictionary: pairs only, no N-way matching, no "
+                      "figures or suggestions"}
+    for name, ts in r.wall.items():
+        rows.append(f"| {name} | {does.get(name, does[THIS])} | {statistics.median(ts):.2f} s "
+                    f"| " + ", ".join(f"{t:.2f}" for t in ts)
+                    + f" | {statistics.median(r.cpu[name]):.2f} s |")
+    mine = r.median(THIS)
+    ratios = [f"this / {rev}: **{mine / r.median(rev):.2f}** (target <= 1.0)"] if rev else []
+    if r.hunalign_f1:
+        cpu = statistics.median(r.cpu[THIS]) / statistics.median(r.cpu[HUNALIGN])
+        ratios.append(f"this / hunalign: **{mine / r.median(HUNALIGN):.2f}** in wall seconds "
+                      f"(this engine on {os.cpu_count()} cores, hunalign on one), {cpu:.2f} in "
+                      "CPU seconds")
+    rows += ["", "Ratio " + "; ".join(ratios) + "."]
+    if r.hunalign_f1:
+        s = r.hunalign_f1
+        rows += ["", f"hunalign's pairwise link F1 on the same story, scored like part B's rows: "
+                 f"**{s.f1:.3f}** (P {s.precision:.3f} / R {s.recall:.3f})."]
     return "\n".join(rows)
 
 
@@ -841,13 +916,27 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also part A's link F1 with one perturbation at a time")
     parser.add_argument("--against", metavar="REV",
                         help="also time part B's edit story against the engine at git REV")
+    parser.add_argument("--hunalign", type=Path, metavar="BIN",
+                        help="also time this hunalign binary (built from its source) aligning "
+                        "part B's edit story pair by pair")
+    parser.add_argument("--hunalign-dict", type=Path, metavar="FILE",
+                        help="hunalign's bilingual dictionary (default: none, an empty file)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per engine")
     parser.add_argument("--readme", action="store_true",
                         help="also put the tables in benchmarks/README.md")
     parser.add_argument("--notes", type=Path, default=NOTES,
                         help="where eval-latest.md and eval-errors.txt go")
     args = parser.parse_args(argv)
+    if args.hunalign_dict and not args.hunalign:
+        parser.error("--hunalign-dict needs --hunalign")
     why = missing_corpora()
+    try:  # a wrong path is refused before anything runs
+        if args.hunalign:
+            hunalign.check_binary(args.hunalign)
+        if args.hunalign_dict and not args.hunalign_dict.is_file():
+            why = why or f"no dictionary file {args.hunalign_dict}"
+    except hunalign.HunalignError as exc:
+        why = why or str(exc)
     if why:
         print(f"error: {why}", file=sys.stderr)
         return 2
@@ -858,8 +947,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = (f"python benchmarks/eval_ntrex.py --part {args.part}"
                + " --quick" * args.quick + " --ablation" * args.ablation
                + (f" --against {args.against}" if args.against else "")
+               + (" --hunalign HUNALIGN" if args.hunalign else "")
+               + (f" --hunalign-dict {args.hunalign_dict.name}" if args.hunalign_dict else "")
+               + (f" --repeat {args.repeat}" if args.against or args.hunalign else "")
                + (f" --seed {args.seed}" if args.seed != SEED else ""))
-    stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average " + " ".join(
+        f"{x:.2f}" for x in os.getloadavg())
     parts: list[str] = []
     errors: dict[str, list[str]] = {}
     key: dict[str, float] = {}
@@ -881,10 +974,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for kind, items in b.errors.items():
             errors.setdefault(kind, []).extend(items)
         key |= {f"B_{scenario}_F1": f1 for scenario, f1 in b.f1.items()}
-    if args.against:
-        parts.append(speed(args.against, args.repeat, progress))
+    if args.against or args.hunalign:
+        try:
+            parts.append(speed(args.against, args.repeat, progress, args.hunalign,
+                               args.hunalign_dict))
+        except hunalign.HunalignError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     head = f"## eval_ntrex ({stamp}, engine sources {engine_version()})"
-    body = f"{head}\n\n`{command.strip()}`\n\n" + "\n\n".join(parts)
+    hun = " (HUNALIGN: a hunalign binary built from its source)" if args.hunalign else ""
+    body = f"{head}\n\n`{command.strip()}`{hun}\n\n" + "\n\n".join(parts)
     print(body)
     args.notes.mkdir(parents=True, exist_ok=True)
     write_errors(errors, args.notes / "eval-errors.txt")

@@ -189,3 +189,59 @@ def test_the_hand_labelled_real_differences_are_lines_with_a_reason():
         assert all(d.what.strip() and d.versions <= {"tr", "bn", "ar", "fr", "he"}
                    and d.versions for d in labelled.values())
     assert real_differences("udhr") == {}
+
+
+def test_hunalign_ladder_rungs_make_beads() -> None:
+    """Consecutive rungs (i1, j1), (i2, j2) make the bead of lines i1..i2-1 and j1..j2-1
+    (hunalign's README); a repeated rung makes no bead, a rung going back is refused."""
+    from hunalign import HunalignError, ladder_beads
+
+    ladder = "0\t0\t1.5\n1\t1\t0.2\n3\t2\t0.4\n3\t3\t0.1\n3\t3\t0\n4\t5\t0.3\n"
+    assert ladder_beads(ladder) == [((0,), (0,)), ((1, 2), (1,)), ((), (2,)), ((3,), (3, 4))]
+    for bad in ("0\t0\n2\t1\n1\t2\n", "0\t0\nrung\n"):
+        with pytest.raises(HunalignError):
+            ladder_beads(bad)
+
+
+def test_hunalign_runs_a_binary_per_pair_and_checks_its_ladder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """align() runs the given program once per pair with an empty dictionary, away from the
+    caller's folder, and refuses a ladder that does not cover both files, or a failed run."""
+    from hunalign import HunalignError, align
+
+    src, tgt = tmp_path / "a.txt", tmp_path / "b.txt"
+    src.write_text("Eins.\nZwei drei.\n", "utf-8")
+    tgt.write_text("Un.\nDeux.\nTrois.\n", "utf-8")
+    fake = tmp_path / "fake-hunalign"
+    # a stand-in for hunalign: wants an empty dictionary, leaves a file where it runs
+    fake.write_text('#!/bin/sh\ntest ! -s "$1" || exit 3\ntouch translate.txt\n'
+                    "printf '0\\t0\\t1\\n1\\t1\\t1\\n2\\t%s\\t1\\n' \"$LAST\"\n")
+    fake.chmod(0o755)
+    caller = tmp_path / "caller"
+    caller.mkdir()
+    monkeypatch.chdir(caller)
+    monkeypatch.setenv("LAST", "3")
+    timed = align(fake, [(src, tgt), (src, tgt)])
+    assert timed.beads == [[((0,), (0,)), ((1,), (1, 2))]] * 2
+    assert not list(caller.iterdir())
+    monkeypatch.setenv("LAST", "2")
+    with pytest.raises(HunalignError, match="covers"):
+        align(fake, [(src, tgt)])
+    with pytest.raises(HunalignError, match="exit 3"):
+        align(fake, [(src, tgt)], dictionary=src)
+    with pytest.raises(HunalignError, match="not an executable"):
+        align(src, [(src, tgt)])
+
+
+def test_hunalign_links_score_like_the_engine() -> None:
+    """hunalign's beads on part B's laid-out story become links between the lines of a bead
+    (line k of a version is its kth piece), scored against the pieces' labels."""
+    from eval_ntrex import hunalign_links
+
+    versions = [Version("eng", [[Piece("A.", 0), Piece("B.", 1)]]),
+                Version("tur", [[Piece("A.", 0), Piece("X.", ("flores", 5), "inserted"),
+                                 Piece("B.", 1)]])]
+    s = hunalign_links(versions, [[((0,), (0,)), ((1,), (1, 2))]], [(0, 1)])
+    assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+    s = hunalign_links(versions, [[((0,), (0,)), ((), (1,)), ((1,), (2,))]], [(0, 1)])
+    assert (s.tp, s.fp, s.fn) == (2, 0, 0)
