@@ -155,3 +155,34 @@ def test_between_outlets_a_toll_is_never_set_against_a_magnitude() -> None:
     assert verdict.reasons[0].startswith("7,4 (tr) vs 7.8"), verdict.reasons
     assert not any(r.startswith("10 (en)") for r in verdict.reasons), verdict.reasons
     assert "only in en: 10" in verdict.reasons
+
+
+def test_two_facts_that_two_outlets_both_give_are_no_camps() -> None:
+    """A final's 3-3 at full time and 4-2 on penalties: two outlets give both, one the
+    draw, two the shoot-out. As many versions give both as give only the draw: two facts,
+    not two reports of one, so no camp sets the draw against the shoot-out."""
+    claims, labels = claims_for({
+        "en": "It ended 3-3 after extra time and Argentina won 4-2 on penalties.",
+        "fr": "Le match s'est terminé 3-3, l'Argentine l'emporte 4-2 aux tirs au but.",
+        "bn": "নির্ধারিত সময়ে খেলা ৩-৩ গোলে ড্র হয়।",
+        "tr": "Arjantin penaltılarda 4-2 kazandı.",
+        "he": "ארגנטינה ניצחה 4-2 בפנדלים.",
+    })
+    lang_of = {c.doc: labels[c.doc] for c in claims}
+    verdict = match_verdict(claims, labels, 5, set(), lang_of, outlets=True)
+    assert not any(" vs " in r for r in verdict.reasons), verdict.reasons
+
+
+def test_a_figure_s_fact_holds_a_score_s_two_numbers() -> None:
+    """A score is typed over its whole span ("4-2"), its numbers each one digit: both take
+    the score's fact, so neither is set against a minute."""
+    from crossfact.suggest import figures
+
+    claims, _ = claims_for({"en": "Argentina won 4-2 on penalties."})
+    (claim,) = claims
+    start = claim.text.index("4-2")
+    typed = figures(claims, None, {claim.id: {(start, start + 3): "score"}})
+    assert [(f.value, f.fact) for f in typed] == [(4, "score"), (2, "score")]
+    untyped = figures(claims, None, {})
+    assert {f.fact for f in untyped} == {""}  # between outlets, a figure nothing types
+    assert {f.fact for f in figures(claims)} == {None}  # translations: no facts at all
