@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from eval_comparable import (  # noqa: E402
     FACTS,
+    HELDOUT,
     Fact,
     LabelError,
     Resolved,
@@ -31,6 +32,7 @@ from eval_comparable import (  # noqa: E402
 )
 
 STORIES = story_folders()
+HELD_OUT = story_folders(HELDOUT)  # labelled before the engine ran on them; never tuned on
 
 
 def test_the_set_has_real_stories_of_both_kinds() -> None:
@@ -42,7 +44,16 @@ def test_the_set_has_real_stories_of_both_kinds() -> None:
         assert len(langs) >= (3 if story_kind(folder) == "comparable" else 2), folder.name
 
 
-@pytest.mark.parametrize("folder", STORIES, ids=lambda f: f.name)
+def test_the_held_out_stories_are_comparable_news_apart_from_the_development_set() -> None:
+    assert HELD_OUT, "no held-out story"
+    assert not {f.name for f in HELD_OUT} & {f.name for f in STORIES}
+    for folder in HELD_OUT:
+        assert story_kind(folder) == "comparable"
+        langs = {p.stem for p in folder.glob("*.txt")}
+        assert langs <= {"en", "tr", "bn", "ar", "fr", "he"} and len(langs) >= 3, folder.name
+
+
+@pytest.mark.parametrize("folder", STORIES + HELD_OUT, ids=lambda f: f.name)
 def test_every_label_is_in_its_version_once(folder: Path) -> None:
     """Checked on the files alone, so a broken label shows even when the engine changes."""
     texts = {p.stem: p.read_text("utf-8") for p in folder.glob("*.txt")}
@@ -72,6 +83,19 @@ def test_one_story_end_to_end_every_label_resolves_to_claims(capsys, tmp_path: P
     assert missed == tries - hit
     assert "Ceiling of link recall" in out
     assert (tmp_path / "eval-latest.md").exists()
+
+
+@pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)
+def test_held_out_labels_resolve_to_claims_and_print_in_their_own_table(
+        folder: Path, capsys, tmp_path: Path) -> None:
+    resolved = run_story(folder)  # a label in no claim is a LabelError
+    assert set(resolved.claims_of) == {st for f in resolved.facts for st in f.statements}
+    assert main(["--heldout", "--notes", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"| {folder.name} |" in out and "**all: held out, different outlets**" in out
+    assert "eval_comparable_heldout" in (tmp_path / "eval-latest.md").read_text("utf-8")
+    with pytest.raises(SystemExit):  # folders or --heldout, not both
+        main([str(folder), "--heldout", "--notes", str(tmp_path)])
 
 
 def test_a_label_not_in_its_version_is_a_clear_error(tmp_path: Path, capsys) -> None:
