@@ -23,7 +23,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.sharing import match_verdict, shared_members
+from crossfact.sharing import between_outlets, match_verdict, shared_members
 from crossfact.suggest import Verdict
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -257,12 +257,16 @@ def _supported(
 def match_claims(
     docs: Sequence[Document], claims: Sequence[Claim], progress: Progress | None = None
 ) -> list[Match]:
-    """All matches of a story, in reading order, each with its suggestion and reasons."""
+    """All matches of a story, in reading order, each with its suggestion and reasons; each
+    document's `outlets` set to the versions that are not translations of it."""
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)
     keys = {c.id: keys_of(c.fingerprint) for c in claims}
     edges, translated, beads = _links(docs, by_doc, keys, progress)
+    for d in docs:  # kept with the story (the store suggests corrected matches with it)
+        d.outlets = [e.id for e in docs
+                     if e.id != d.id and frozenset((d.id, e.id)) not in translated]
     # versions that are not translations (different outlets): links by fact (crossfact.facts)
     evidence = fact_evidence(docs, by_doc, keys, translated)
     edges += evidence.links
@@ -313,7 +317,7 @@ def match_claims(
     shared = shared_members([c.claims for c in unique], evidence, doc_of)
     if progress:
         progress("suggesting", len(docs), len(docs))
-    return _matches(docs, claims, unique, shared, doc_of, translated)
+    return _matches(docs, claims, unique, shared, doc_of)
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:
@@ -336,7 +340,6 @@ def _matches(
     unique: Sequence[_Cluster],
     shared: Sequence[dict[str, float]],
     doc_of: dict[str, str],
-    translated: set[frozenset[str]],
 ) -> list[Match]:
     """Each cluster as a match, with the claims it shares with others' (`shared`, each with
     its link's score): those are suggested, and compared by the match's own kinds of
@@ -360,17 +363,16 @@ def _matches(
     # a claim in several matches is compared in each by that match's fact, in its firm match
     # too (as the store suggests a corrected match again, from the memberships alone)
     several = {c for extra in shared for c in extra}
-    outlets = [any(frozenset((a.doc, b.doc)) not in translated
-                   for a, b in combinations(members, 2) if a.doc != b.doc) for members in groups]
+    of = {d.id: d.outlets for d in docs}
+    outlets = [between_outlets(members, of) for members in groups]
 
-    def judge(members: list[Claim], between_outlets: bool) -> Verdict:
-        return match_verdict(members, labels, len(docs), several, lang_of, between_outlets)
+    def judge(members: list[Claim], outlet: bool) -> Verdict:
+        return match_verdict(members, labels, len(docs), several, lang_of, outlet)
 
     verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, outlets, strict=True)),
                             worth_it=long)
     out: list[tuple[float, Match]] = []
-    for cluster, extra, members, verdict, between_outlets in zip(
-            unique, shared, groups, verdicts, outlets, strict=True):
+    for cluster, extra, members, verdict in zip(unique, shared, groups, verdicts, strict=True):
         linked = [cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
         score = sum(linked) / len(linked) if len(members) > 1 else 0.0
         out.append(
@@ -386,7 +388,6 @@ def _matches(
                     outliers=verdict.outliers,
                     suggested=[c.id for c, s in zip(members, linked, strict=True)
                                if c.id in extra or len(cluster.claims) > 1 and s < HIGH],
-                    outlets=between_outlets,
                 ),
             )
         )

@@ -76,6 +76,11 @@ class Document(BaseModel):
     title: str
     text: str = Field(exclude=True, repr=False)
     encoding: str = Field(default="utf-8", exclude=True)
+    # the other versions (ids) the matcher read as another outlet's article on the story,
+    # not a translation of this one: between those, claims are linked by fact and figures
+    # may split into camps (crossfact.facts, crossfact.suggest); the store suggests a
+    # corrected match again with it
+    outlets: list[str] = Field(default_factory=list)
 
 
 class Claim(BaseModel):
@@ -106,10 +111,6 @@ class Match(BaseModel):
     membership, the (claim, match) pair its event names (see `Event`). In each match it is
     in, a claim held by several is compared by the figures of that match's fact (the kinds
     its other claims state: `crossfact.sharing`).
-
-    `outlets` says that some of its versions are not translations of each other but
-    different outlets' articles, whose figures two camps of versions may each back (then a
-    conflict: `crossfact.suggest`); the store suggests a corrected match again with it.
     """
 
     id: str
@@ -119,7 +120,6 @@ class Match(BaseModel):
     reasons: list[str] = Field(default_factory=list)
     suggested: list[str] = Field(default_factory=list)
     outliers: list[str] = Field(default_factory=list)  # document ids that differ, for a conflict
-    outlets: bool = False
 
 
 class MatchResult(BaseModel):

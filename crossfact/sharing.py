@@ -99,6 +99,13 @@ def _about(group: Collection[str], scores: Mapping[frozenset[str], Mapping[str, 
     return frozenset(k for k, n in seen.items() if n == top)
 
 
+def between_outlets(members: Sequence[Claim], outlets: Mapping[str, Collection[str]]) -> bool:
+    """Whether a match's claims come from two versions that are different outlets' articles
+    (`outlets`: each version's `Document.outlets`)."""
+    docs = {c.doc for c in members}
+    return any(not docs.isdisjoint(outlets.get(d, ())) for d in docs)
+
+
 def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
                   shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False,
                   ) -> Verdict:

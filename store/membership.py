@@ -40,7 +40,6 @@ class MatchMeta:
     reasons: list[str]
     outliers: list[str]
     corrected: bool = False
-    outlets: bool = False  # versions of different outlets among its claims (Match.outlets)
 
 
 @dataclass

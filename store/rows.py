@@ -27,7 +27,7 @@ def document_to_row(run: str, document: Document, sha256: str,
                     url: str | None = None) -> dict[str, Any]:
     return {"run": run, "id": document.id, "path": document.path, "lang": document.lang,
             "title": document.title, "text": document.text, "encoding": document.encoding,
-            "sha256": sha256, "url": url}
+            "sha256": sha256, "url": url, "outlets": dumps(document.outlets)}
 
 
 def url_for(document: Document, urls: dict[str, str]) -> str | None:
@@ -41,7 +41,8 @@ def url_for(document: Document, urls: dict[str, str]) -> str | None:
 
 def document_from_row(row: dict[str, Any]) -> Document:
     return Document(id=row["id"], path=row["path"], lang=row["lang"], title=row["title"],
-                    text=row["text"], encoding=row["encoding"])
+                    text=row["text"], encoding=row["encoding"],
+                    outlets=json.loads(row["outlets"]))
 
 
 def claim_to_row(run: str, claim: Claim) -> dict[str, Any]:
@@ -60,7 +61,7 @@ def match_to_rows(run: str, position: int, match: Match) -> tuple[dict, list[dic
     """The match row and its member rows (claim order kept; `suggested` marks weak links)."""
     row = {"run": run, "id": match.id, "position": position, "score": match.score,
            "suggestion": match.suggestion, "reasons": dumps(match.reasons),
-           "outliers": dumps(match.outliers), "outlets": int(match.outlets)}
+           "outliers": dumps(match.outliers)}
     members = [{"run": run, "match": match.id, "claim": claim, "ord": ord_,
                 "suggested": int(claim in match.suggested)}
                for ord_, claim in enumerate(match.claims)]
@@ -72,4 +73,4 @@ def match_from_rows(row: dict[str, Any], members: list[dict[str, Any]]) -> Match
     return Match(id=row["id"], claims=[m["claim"] for m in ordered], score=row["score"],
                  suggestion=row["suggestion"], reasons=json.loads(row["reasons"]),
                  suggested=[m["claim"] for m in ordered if m["suggested"]],
-                 outliers=json.loads(row["outliers"]), outlets=bool(row["outlets"]))
+                 outliers=json.loads(row["outliers"]))

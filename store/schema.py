@@ -249,13 +249,13 @@ def m007_shared_members(db: Database) -> None:
 
 
 @migrations()
-def m008_match_outlets(db: Database) -> None:
-    """Whether a match holds versions of different outlets (`Match.outlets`), so that a match
-    the reviewer corrected is suggested again as the matcher suggests (two camps of figures
-    are a conflict between outlets only). Runs matched before this say 0: theirs were
-    suggested without camps, and are suggested again so."""
-    for table in ("matches", "current_matches"):
-        db.table(table).add_column("outlets", int, not_null_default=0)
+def m008_document_outlets(db: Database) -> None:
+    """Which other versions of its run each version is not a translation of but another
+    outlet's article (`Document.outlets`, a JSON list of document ids), so that a match the
+    reviewer corrected is suggested again as the matcher suggests (between outlets, figures
+    are compared by their fact and may split into camps). Runs matched before this say
+    none: theirs were suggested so, and are suggested again so."""
+    db.table("documents").add_column("outlets", str, not_null_default="[]")
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
@@ -264,6 +264,6 @@ KNOWN = frozenset(m.name for m in migrations._migrations)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
-                      "m007_shared_members", "m008_match_outlets"})
+                      "m007_shared_members", "m008_document_outlets"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from crossfact.matching import version_labels
 from crossfact.models import Claim, Event
-from crossfact.sharing import match_verdict
+from crossfact.sharing import between_outlets, match_verdict
 
 from .decisions import rebuild_decisions
 from .errors import StoreError
@@ -36,8 +36,7 @@ def machine_membership(db: Database, run: str) -> Membership:
         members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
     for row in db.table("matches").rows_where("run = ?", [run], order_by="position, id"):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
-                         json.loads(row["reasons"]), json.loads(row["outliers"]),
-                         outlets=bool(row["outlets"]))
+                         json.loads(row["reasons"]), json.loads(row["outliers"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
     return membership
 
@@ -54,7 +53,7 @@ def stored_membership(db: Database, story: str) -> Membership | None:
     for row in db.table("current_matches").rows_where("story = ?", [story]):
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
                          json.loads(row["reasons"]), json.loads(row["outliers"]),
-                         bool(row["corrected"]), bool(row["outlets"]))
+                         bool(row["corrected"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
     return membership
 
@@ -131,7 +130,6 @@ def write_membership(db: Database, story: str, membership: Membership,
             "story": story, "id": match, "run": run, "position": meta.position,
             "score": meta.score, "suggestion": meta.suggestion, "reasons": dumps(meta.reasons),
             "outliers": dumps(meta.outliers), "corrected": int(meta.corrected),
-            "outlets": int(meta.outlets),
             # named by a claim firmly in it: a claim of several facts, held here as a weak
             # link, names the match of its own fact
             "gist": gist(claims[next((c for c in ids if (match, c) not in membership.suggested),
@@ -163,9 +161,10 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
         return
     run = membership.run
     documents = [document_from_row({**row, "text": ""}) for row in db["documents"].rows_where(
-        "run = ?", [run], select="id, path, lang, title, encoding", order_by="rowid")]
+        "run = ?", [run], select="id, path, lang, title, encoding, outlets", order_by="rowid")]
     labels, order = version_labels(documents), {d.id: n for n, d in enumerate(documents)}
     lang_of = {d.id: d.lang for d in documents}
+    outlets = {d.id: d.outlets for d in documents}
     ids = [c for m in wanted for c in membership.claims[m]]
     claims: dict[str, Claim] = {}
     for start in range(0, len(ids), BATCH):
@@ -178,7 +177,8 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
                          key=lambda c: (order[c.doc], c.index))
         meta = membership.meta[match]
         shared = {c.id for c in members if len(membership.where[c.id]) > 1}
-        verdict = match_verdict(members, labels, len(documents), shared, lang_of, meta.outlets)
+        verdict = match_verdict(members, labels, len(documents), shared, lang_of,
+                                between_outlets(members, outlets))
         meta.suggestion, meta.reasons, meta.outliers = (verdict.suggestion, verdict.reasons,
                                                         verdict.outliers)
         if len(members) < 2:  # no link left (Membership drops its weak flag)

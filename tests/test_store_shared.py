@@ -390,7 +390,7 @@ def test_a_confirmed_link_leaves_the_machine_s_suggestion_as_it_was(tmp_path: Pa
                           {str(p): p.stem for p in story.glob("*.txt")})
     several = {c for m in result.matches for c in m.claims
                if sum(c in n.claims for n in result.matches) > 1}
-    assert several and any(m.outlets for m in result.matches)  # what this test is about
+    assert several and any(d.outlets for d in result.documents)  # what this test is about
     store = open_test_store(tmp_path / "morocco.db")
     try:
         store.add_story("quake", result, {})
@@ -403,5 +403,46 @@ def test_a_confirmed_link_leaves_the_machine_s_suggestion_as_it_was(tmp_path: Pa
             assert (view.suggestion, view.reasons, view.suggested_outliers) == (
                 m.suggestion, m.reasons, m.outliers), m.id
         assert confirmed
+    finally:
+        store.close()
+
+
+def test_a_claim_moved_between_outlets_is_judged_as_the_matcher_judges(tmp_path: Path) -> None:
+    """A claim of one outlet moved into a match of one claim of another: the match now
+    links two outlets (the versions' `Document.outlets`, kept with the run), so it is
+    suggested again with the figures compared by their fact and in camps, exactly as
+    `sharing.match_verdict` judges the new membership."""
+    from crossfact import pipeline
+    from crossfact.matching import version_labels
+    from crossfact.sharing import between_outlets, match_verdict
+
+    story = Path(__file__).resolve().parents[1] / "fixtures" / "news" / "quake-turkey-2023"
+    result = pipeline.run(sorted(story.glob("*.txt")),
+                          {str(p): p.stem for p in story.glob("*.txt")})
+    by_id = {c.id: c for c in result.claims}
+    outlets = {d.id: d.outlets for d in result.documents}
+    order = {d.id: n for n, d in enumerate(result.documents)}
+    alone = next(m for m in result.matches if len(m.claims) == 1
+                 and any(c.fingerprint.numbers for c in map(by_id.get, m.claims) if c))
+    doc = by_id[alone.claims[0]].doc
+    source = next(m for m in result.matches if len(m.claims) > 2 and m.id != alone.id
+                  and all(by_id[c].doc != doc for c in m.claims))
+    moved = next(c for c in source.claims if by_id[c].doc in outlets[doc]
+                 and by_id[c].fingerprint.numbers)
+    store = open_test_store(tmp_path / "turkey.db")
+    try:
+        store.add_story("quake", result, {})
+        store.move_claim("quake", moved, alone.id, reviewer="ann", session="a",
+                         match_id=source.id)
+        view = store.match(alone.id, reviewer="ann")
+        members = sorted((by_id[m.claim.id] for m in view.members),
+                         key=lambda c: (order[c.doc], c.index))
+        assert between_outlets(members, outlets)  # one claim alone linked no outlets
+        expected = match_verdict(members, version_labels(result.documents),
+                                 len(result.documents),
+                                 {m.claim.id for m in view.members if m.also_in},
+                                 {d.id: d.lang for d in result.documents}, True)
+        assert (view.suggestion, view.reasons, view.suggested_outliers) == (
+            expected.suggestion, expected.reasons, expected.outliers)
     finally:
         store.close()
