@@ -7,14 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from test_suggest import claims_for
 
 from crossfact.facts import figure_focus
-from crossfact.fingerprint import fingerprint_story
-from crossfact.ids import stable_id
-from crossfact.models import Claim, Document, MatchResult
+from crossfact.models import MatchResult
 from crossfact.pipeline import run
 from crossfact.sharing import match_verdict
-from crossfact.suggest import suggest
+from crossfact.suggest import Verdict, suggest
 
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 
@@ -79,16 +78,12 @@ def test_one_newsrooms_translations_share_no_claim() -> None:
     assert set(counts.values()) == {1}
 
 
-def claims_for(versions: dict[str, str]) -> tuple[list[Claim], dict[str, str]]:
-    """One claim per version (by language), fingerprinted as in a story; and its labels."""
-    docs, claims = [], []
-    for lang, text in versions.items():
-        doc = Document(id=stable_id(lang, text, prefix="d"), path=lang, lang=lang, title="",
-                       text=text)
-        docs.append(doc)
-        claims.append(Claim(id=stable_id(doc.id, prefix="c"), doc=doc.id, index=0, text=text,
-                            start=0, end=len(text)))
-    return fingerprint_story(docs, claims), {d.id: d.lang for d in docs}
+def between_outlets(versions: dict[str, str]) -> Verdict:
+    """One claim per version as one match, judged as the matcher judges a match of
+    different outlets' articles."""
+    claims, labels = claims_for(versions)
+    lang_of = {c.doc: labels[c.doc] for c in claims}
+    return match_verdict(claims, labels, len(versions), set(), lang_of, outlets=True)
 
 
 def test_a_shared_member_is_compared_by_the_kinds_its_match_states() -> None:
@@ -143,14 +138,12 @@ def test_between_outlets_a_toll_is_never_set_against_a_magnitude() -> None:
     """An outlet's headline gives the magnitude and a toll, the others a magnitude: its
     toll is no rival of the Turkish 7.4 (a figure's fact, from the words around it,
     `facts.figure_kinds`); the magnitudes differ, and say so."""
-    claims, labels = claims_for({
+    verdict = between_outlets({
         "en": "Magnitude 7.8 quake kills at least 10 in Turkey.",
         "tr": "Kahramanmaraş'ta 7,4 büyüklüğünde deprem.",
         "fr": "Séisme de magnitude 7,8 en Turquie.",
         "he": "רעידת אדמה בעוצמה 7.8 בטורקיה.",
     })
-    lang_of = {c.doc: labels[c.doc] for c in claims}
-    verdict = match_verdict(claims, labels, 4, set(), lang_of, outlets=True)
     assert verdict.suggestion == "conflict"
     assert verdict.reasons[0].startswith("7,4 (tr) vs 7.8"), verdict.reasons
     assert not any(r.startswith("10 (en)") for r in verdict.reasons), verdict.reasons
@@ -161,15 +154,13 @@ def test_two_facts_that_two_outlets_both_give_are_no_camps() -> None:
     """A final's 3-3 at full time and 4-2 on penalties: two outlets give both, one the
     draw, two the shoot-out. As many versions give both as give only the draw: two facts,
     not two reports of one, so no camp sets the draw against the shoot-out."""
-    claims, labels = claims_for({
+    verdict = between_outlets({
         "en": "It ended 3-3 after extra time and Argentina won 4-2 on penalties.",
         "fr": "Le match s'est terminé 3-3, l'Argentine l'emporte 4-2 aux tirs au but.",
         "bn": "নির্ধারিত সময়ে খেলা ৩-৩ গোলে ড্র হয়।",
         "tr": "Arjantin penaltılarda 4-2 kazandı.",
         "he": "ארגנטינה ניצחה 4-2 בפנדלים.",
     })
-    lang_of = {c.doc: labels[c.doc] for c in claims}
-    verdict = match_verdict(claims, labels, 5, set(), lang_of, outlets=True)
     assert not any(" vs " in r for r in verdict.reasons), verdict.reasons
 
 
