@@ -15,9 +15,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 import regex
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal
 from babel.units import UnknownUnitError, format_unit
 
@@ -77,6 +79,17 @@ def dimension(unit: str) -> str:
     return unit.partition("-")[0]
 
 
+def _spellings(locale: Locale) -> list[Locale]:
+    """The locale and, where CLDR has one, its language's world variant: CLDR's "en" is US
+    English ("kilometers"), its "en_001" the spelling of every other English-language outlet
+    ("72 kilometres west of Marrakesh", fixtures/news, development)."""
+    try:
+        world = Locale.parse(f"{locale.language}_001")
+    except (UnknownLocaleError, ValueError):
+        return [locale]
+    return [locale] if world == locale else [locale, world]
+
+
 @cache
 def unit_words(lang: str) -> dict[str, str]:
     """Unit words and abbreviations keyed by `fold` -> CLDR unit id, from CLDR's unit patterns
@@ -88,9 +101,9 @@ def unit_words(lang: str) -> dict[str, str]:
     numbers = {n: format_decimal(n, locale=locale) for n in plural_samples(lang)}
     for unit in UNITS:
         for length in ("long", "short"):
-            for n, number in numbers.items():
+            for (n, number), spelling in product(numbers.items(), _spellings(locale)):
                 try:
-                    written = format_unit(n, unit, length=length, locale=locale)
+                    written = format_unit(n, unit, length=length, locale=spelling)
                 except UnknownUnitError:  # a unit an older CLDR lacks
                     continue
                 word = same_length_clean(written.replace(number, " ", 1))

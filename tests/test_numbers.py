@@ -661,6 +661,16 @@ def test_a_word_between_two_figures_is_no_range(text, lang):
     assert first.unit is None
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    ("72 kilometres west of Marrakesh", "length-kilometer"),  # fixtures/news, development
+    ("a 10-metre wave", "length-meter"),
+    ("5 litres", "volume-liter"),
+])
+def test_british_spellings_are_units(text, unit):
+    """CLDR's "en" is US English; outlets elsewhere write "kilometres" (CLDR's en_001)."""
+    assert only(text, "en").unit == unit
+
+
 def test_hebrew_abbreviations_take_any_gershayim():
     for mark in "״\"“”":
         assert only(f"135 קמ{mark}ש", "he").unit == "speed-kilometer-per-hour"
