@@ -10,7 +10,7 @@ figures.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache, partial
 
@@ -83,31 +83,28 @@ Focus = Mapping[str, Collection[tuple[int, int]]]  # claim id -> spans of the fi
 Facts = Mapping[str, Mapping[tuple[int, int], str]]  # claim id -> figure span -> its fact
 
 
+def _holder(spans: Iterable[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first of `spans` that holds start:end (a score's span holds both its numbers)."""
+    return next(((s, e) for s, e in spans if s <= start and end <= e), None)
+
+
 def figures(claims: Sequence[Claim], focus: Focus | None = None, facts: Facts | None = None,
             ) -> list[Figure]:
     """The figures of one version's claims; of a claim in `focus`, only those within its
     spans (a claim shared by the matches of several facts is compared by the match's);
     each with what it states where `facts` says (`Figure.fact`)."""
+    unsaid = None if facts is None else ""  # between outlets: a figure nothing types
     out: list[Figure] = []
     for c in claims:
         spans = (focus or {}).get(c.id)
         stated = (facts or {}).get(c.id, {})
-
-        def kept(start: int, end: int, spans: Collection[tuple[int, int]] | None = spans,
-                 ) -> bool:
-            return spans is None or any(s <= start and end <= e for s, e in spans)
-
-        def fact(start: int, end: int, stated: Mapping[tuple[int, int], str] = stated,
-                 ) -> str | None:
-            """What the figure at start:end states: a typed span holding it (a score's
-            span holds both its numbers)."""
-            return next((k for (s, e), k in stated.items() if s <= start and end <= e),
-                        None if facts is None else "")
-
-        out += [replace(figure_of(q, c.kind == "headline"), fact=fact(q.start, q.end))
-                for q in c.fingerprint.numbers if kept(q.start, q.end)]
+        for q in c.fingerprint.numbers:
+            if spans is None or _holder(spans, q.start, q.end):
+                typed = _holder(stated, q.start, q.end)
+                out.append(replace(figure_of(q, c.kind == "headline"),
+                                   fact=stated[typed] if typed else unsaid))
         for d in c.fingerprint.dates:
-            if not kept(d.start, d.end):
+            if spans is not None and not _holder(spans, d.start, d.end):
                 continue
             if d.year:
                 out.append(Figure("year", d.year, d.text, False))
