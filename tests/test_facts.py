@@ -212,3 +212,21 @@ def test_minutes_far_apart_are_two_events(final: MatchResult) -> None:
     goal, _, suggestion = _match_of(final, "he", "בדקה ה-24")
     assert _match_of(final, "en", "in the 23rd minute")[0] == goal
     assert suggestion == "conflict"
+
+
+def _linked(result: MatchResult, a: str, b: str) -> bool:
+    """Whether the claims containing `a` and `b` share a match."""
+    x = next(c.id for c in result.claims if a in c.text)
+    y = next(c.id for c in result.claims if b in c.text)
+    return any(x in m.claims and y in m.claims for m in result.matches)
+
+
+def test_claims_without_figures_link_by_places_each_names_in_few_claims(
+        quake: MatchResult) -> None:
+    """"Also felt in Syria, Lebanon and Cyprus" and the Arabic list of the countries where
+    it was felt name Lebanon and Cyprus in at most ONCE claims each: one fact. The Arabic
+    credit after the list ("as Al Jazeera reported") only borrows its paragraph's places,
+    and stays apart."""
+    english = "The earthquake was also felt in Syria, Lebanon and Cyprus"
+    assert _linked(quake, english, "كما شعر بالزلزال سكان في كل من لبنان")
+    assert not _linked(quake, english, "حسبما أفاد موقع الجزيرة على الانترنيت")
