@@ -221,10 +221,14 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     without a cue has no kind (it could count anything)."""
     cues = _cue_spans(claim.text, lang)
     out, scored = _scores(claim)
+    before: tuple[Quantity, str, str] | None = None  # the last figure typed, base and kind
     for q in claim.fingerprint.numbers:
         if q.start in scored:
             continue
         base = _base(q)
+        if before is not None and base == before[1] and _restates(claim.text, before[0], q):
+            out.append(Typed(before[2], q))  # "10 km (6 miles)": the same figure again
+            continue
         best: tuple[int, str] | None = None
         for start, end, kind in cues:
             applies = _APPLIES[kind]
@@ -234,7 +238,10 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             if _STOPS.intersection(between):
                 continue
             gap = max(start - q.end, q.start - end, 0)
-            cost = gap + COMMA_COST * bool(_COMMAS.intersection(between))
+            comma = bool(_COMMAS.intersection(between))
+            if comma and base != "count" and _claimed(claim, q, base, start, end):
+                continue
+            cost = gap + COMMA_COST * comma
             if gap <= CUE_REACH and (best is None or cost < best[0]):
                 best = cost, kind
         if best is not None:
@@ -247,11 +254,32 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         else:
             kind = base
         out.append(Typed(kind, q))
+        before = q, base, kind
     for d in claim.fingerprint.dates:
         if d.month and d.day:
             out.append(Typed("date", _calendar(d.month * 100 + d.day, d.text, d.start, d.end)))
     out.sort(key=lambda t: t.quantity.start)
     return out
+
+
+def _restates(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether `second` is `first` again in brackets right after it ("33 km (20 miles)",
+    "a depth of 10 km (6 miles)"): a conversion for other readers, of the first's kind."""
+    return text[first.end:second.start].strip() in ("(", "[")
+
+
+def _claimed(claim: Claim, q: Quantity, base: str, start: int, end: int) -> bool:
+    """Whether a cue at start:end beyond a comma from `q` has a figure of q's measure in
+    its own clause ("71 km south-west of Marrakesh, and its depth was 18.5 km"): it names
+    that one, and `q` keeps its unit's kind. A bare count shares a cue across a comma
+    ("76 in Turkey, 42 in Syria killed"): a measure has its unit to say what it is."""
+    for r in claim.fingerprint.numbers:
+        if r is q or _base(r) != base:
+            continue
+        between = claim.text[r.end:start] if start >= r.end else claim.text[end:r.start]
+        if not (_COMMAS | _STOPS).intersection(between):
+            return True
+    return False
 
 
 def _calendar(value: int, text: str, start: int = 0, end: int = 0) -> Quantity:

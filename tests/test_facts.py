@@ -68,6 +68,28 @@ def test_a_depth_is_a_length_of_its_own_kind() -> None:
     assert kinds("The epicentre was 33 km from Gaziantep.", "en") == [("length", 33.0)]
 
 
+def test_a_measure_cue_beyond_a_comma_names_the_measure_of_its_own_clause() -> None:
+    """USGS in Arabic: 71 km south-west of Marrakesh, and "its depth was 18.5 km": the depth
+    cue names the 18.5 of its own clause, and 71 stays a length (a distance, like Al
+    Jazeera's 72 kilometres west of Marrakesh in English)."""
+    text = ("وأشارت إلى أن مركز الزلزال كان على بعد 71 كيلومتراً جنوب غربي مراكش، "
+            "وعمقه كان 18.5 كيلومتر.")
+    assert kinds(text, "ar") == [("length", 71.0), ("depth", 18.5)]
+    # a bare count still shares a cue across a comma: it has no unit to say what it counts
+    assert kinds("Turkey reported 76, Syria 42 dead.", "en") == [
+        ("killed", 76.0), ("killed", 42.0)]
+
+
+def test_a_converted_figure_in_brackets_is_of_the_first_figure_s_kind() -> None:
+    """AP gives each length in km and in miles: "(6 miles)" is the depth again, and
+    "(20 miles)" the distance again; a bracket after a figure of another measure is not."""
+    found = kinds("The quake was centered about 33 km (20 miles) from Gaziantep at a depth "
+                  "of 10 km (6 miles).", "en")
+    assert [k for k, _ in found] == ["length", "length", "depth", "depth"]
+    assert [k for k, _ in kinds("It struck at a depth of 10 km (on Monday, 3 people "
+                                "died).", "en")] == ["depth", "killed"]
+
+
 def test_money_is_typed_by_its_verb() -> None:
     assert kinds("xAI closed a $10 billion deal with Oracle.", "en") == [("money:deal", 1e10)]
     assert kinds("Tesla will spend $10 billion on AI this year.", "en") == [("money:spend", 1e10)]
