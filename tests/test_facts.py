@@ -252,3 +252,37 @@ def test_claims_without_figures_link_by_places_each_names_in_few_claims(
     english = "The earthquake was also felt in Syria, Lebanon and Cyprus"
     assert _linked(quake, english, "كما شعر بالزلزال سكان في كل من لبنان")
     assert not _linked(quake, english, "حسبما أفاد موقع الجزيرة على الانترنيت")
+
+
+
+def test_claims_without_figures_naming_two_places_are_a_suggested_link(
+        final: MatchResult) -> None:
+    """The Arabic lede (Argentina crowned in Qatar after beating France) and the Hebrew
+    "the final in Qatar between Argentina and France" name Qatar and France beyond the
+    story's topic: a suggested link, though each version names both often."""
+    arabic = next(c.id for c in final.claims if "تُوج المنتخب الأرجنتيني" in c.text)
+    hebrew = next(c.id for c in final.claims if "במשחק גמר המונדיאל בקטאר" in c.text)
+    together = [m for m in final.matches if arabic in m.claims and hebrew in m.claims]
+    assert together and all(arabic in m.suggested or hebrew in m.suggested for m in together)
+
+
+def test_one_person_s_names_are_one_name_and_a_country_s_readings_one() -> None:
+    """"Randal Kolo Muani" is one name of three words, and a country's CLDR key and its
+    skeleton are one name: a sentence naming one person is not two names shared."""
+    from crossfact.facts import _entities
+
+    text = "Malgré une occasion pour Randal Kolo Muani (120+3′), à Lusail (Qatar)."
+    spans = [(text.find(w), text.find(w) + len(w), frozenset({f"s:{w}"}))
+             for w in ("Randal", "Kolo", "Muani", "Lusail", "Qatar")]
+    spans.append((text.find("Qatar"), text.find("Qatar") + 5, frozenset({"s:=T:QA"})))
+    assert _entities(text, spans) == (frozenset({"s:Randal", "s:Kolo", "s:Muani"}),
+                                      frozenset({"s:Lusail"}),
+                                      frozenset({"s:Qatar", "s:=T:QA"}))
+
+
+def test_a_short_skeleton_of_another_script_is_no_second_name(seed: MatchResult) -> None:
+    """The Hebrew "arms race" (החימוש) has Memphis's skeleton: beside xAI it would make two
+    names shared with xAI's Memphis sentence, which states another fact (xAI founded in July
+    2023 against the supercomputer assembled in July); only long skeletons count."""
+    assert not _linked(seed, "ביולי 2023, מאסק חשף חברת AI",
+                       "xAI, quant à lui, a commencé à assembler son supercalculateur")
