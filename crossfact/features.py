@@ -62,7 +62,7 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
             keys.add(f"m:{d.month}")
     keys.update(f"c:{c}" for c in fp.codes)
     for name in fp.names:
-        keys |= _name_keys.get((name.text, name.skeleton)) or _keys_of_name(name)
+        keys |= _name_keys.get((name.text, name.skeleton)) or keys_of_name(name)
     keys.update(f"u:{u}" for u in fp.urls)
     keys.update(f"h:{h}" for h in fp.handles)
     return frozenset(keys)
@@ -73,8 +73,11 @@ def keys_of(fp: Fingerprint) -> frozenset[str]:
 _name_keys: dict[tuple[str, str], frozenset[str]] = {}
 
 
-def _keys_of_name(name: Name) -> frozenset[str]:
+def keys_of_name(name: Name) -> frozenset[str]:
     """The s: keys of one name, remembered in `_name_keys`."""
+    found = _name_keys.get((name.text, name.skeleton))
+    if found is not None:
+        return found
     sks = name_keys(name)
     # a two-consonant variant (a clitic cut off) collides too often when the word has
     # a longer reading: Arabic براون "Browne" would also be "rn", as Rihanna is

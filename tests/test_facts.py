@@ -68,6 +68,28 @@ def test_a_depth_is_a_length_of_its_own_kind() -> None:
     assert kinds("The epicentre was 33 km from Gaziantep.", "en") == [("length", 33.0)]
 
 
+def test_a_measure_cue_beyond_a_comma_names_the_measure_of_its_own_clause() -> None:
+    """USGS in Arabic: 71 km south-west of Marrakesh, and "its depth was 18.5 km": the depth
+    cue names the 18.5 of its own clause, and 71 stays a length (a distance, like Al
+    Jazeera's 72 kilometres west of Marrakesh in English)."""
+    text = ("وأشارت إلى أن مركز الزلزال كان على بعد 71 كيلومتراً جنوب غربي مراكش، "
+            "وعمقه كان 18.5 كيلومتر.")
+    assert kinds(text, "ar") == [("length", 71.0), ("depth", 18.5)]
+    # a bare count still shares a cue across a comma: it has no unit to say what it counts
+    assert kinds("Turkey reported 76, Syria 42 dead.", "en") == [
+        ("killed", 76.0), ("killed", 42.0)]
+
+
+def test_a_converted_figure_in_brackets_is_of_the_first_figure_s_kind() -> None:
+    """AP gives each length in km and in miles: "(6 miles)" is the depth again, and
+    "(20 miles)" the distance again; a bracket after a figure of another measure is not."""
+    found = kinds("The quake was centered about 33 km (20 miles) from Gaziantep at a depth "
+                  "of 10 km (6 miles).", "en")
+    assert [k for k, _ in found] == ["length", "length", "depth", "depth"]
+    assert [k for k, _ in kinds("It struck at a depth of 10 km (on Monday, 3 people "
+                                "died).", "en")] == ["depth", "killed"]
+
+
 def test_money_is_typed_by_its_verb() -> None:
     assert kinds("xAI closed a $10 billion deal with Oracle.", "en") == [("money:deal", 1e10)]
     assert kinds("Tesla will spend $10 billion on AI this year.", "en") == [("money:spend", 1e10)]
@@ -212,3 +234,55 @@ def test_minutes_far_apart_are_two_events(final: MatchResult) -> None:
     goal, _, suggestion = _match_of(final, "he", "בדקה ה-24")
     assert _match_of(final, "en", "in the 23rd minute")[0] == goal
     assert suggestion == "conflict"
+
+
+def _linked(result: MatchResult, a: str, b: str) -> bool:
+    """Whether the claims containing `a` and `b` share a match."""
+    x = next(c.id for c in result.claims if a in c.text)
+    y = next(c.id for c in result.claims if b in c.text)
+    return any(x in m.claims and y in m.claims for m in result.matches)
+
+
+def test_claims_without_figures_link_by_places_each_names_in_few_claims(
+        quake: MatchResult) -> None:
+    """"Also felt in Syria, Lebanon and Cyprus" and the Arabic list of the countries where
+    it was felt name Lebanon and Cyprus in at most ONCE claims each: one fact. The Arabic
+    credit after the list ("as Al Jazeera reported") only borrows its paragraph's places,
+    and stays apart."""
+    english = "The earthquake was also felt in Syria, Lebanon and Cyprus"
+    assert _linked(quake, english, "كما شعر بالزلزال سكان في كل من لبنان")
+    assert not _linked(quake, english, "حسبما أفاد موقع الجزيرة على الانترنيت")
+
+
+
+def test_claims_without_figures_naming_two_places_are_a_suggested_link(
+        final: MatchResult) -> None:
+    """The Arabic lede (Argentina crowned in Qatar after beating France) and the Hebrew
+    "the final in Qatar between Argentina and France" name Qatar and France beyond the
+    story's topic: a suggested link, though each version names both often."""
+    arabic = next(c.id for c in final.claims if "تُوج المنتخب الأرجنتيني" in c.text)
+    hebrew = next(c.id for c in final.claims if "במשחק גמר המונדיאל בקטאר" in c.text)
+    together = [m for m in final.matches if arabic in m.claims and hebrew in m.claims]
+    assert together and all(arabic in m.suggested or hebrew in m.suggested for m in together)
+
+
+def test_one_person_s_names_are_one_name_and_a_country_s_readings_one() -> None:
+    """"Randal Kolo Muani" is one name of three words, and a country's CLDR key and its
+    skeleton are one name: a sentence naming one person is not two names shared."""
+    from crossfact.facts import _entities
+
+    text = "Malgré une occasion pour Randal Kolo Muani (120+3′), à Lusail (Qatar)."
+    spans = [(text.find(w), text.find(w) + len(w), frozenset({f"s:{w}"}))
+             for w in ("Randal", "Kolo", "Muani", "Lusail", "Qatar")]
+    spans.append((text.find("Qatar"), text.find("Qatar") + 5, frozenset({"s:=T:QA"})))
+    assert _entities(text, spans) == (frozenset({"s:Randal", "s:Kolo", "s:Muani"}),
+                                      frozenset({"s:Lusail"}),
+                                      frozenset({"s:Qatar", "s:=T:QA"}))
+
+
+def test_a_short_skeleton_of_another_script_is_no_second_name(seed: MatchResult) -> None:
+    """The Hebrew "arms race" (החימוש) has Memphis's skeleton: beside xAI it would make two
+    names shared with xAI's Memphis sentence, which states another fact (xAI founded in July
+    2023 against the supercomputer assembled in July); only long skeletons count."""
+    assert not _linked(seed, "ביולי 2023, מאסק חשף חברת AI",
+                       "xAI, quant à lui, a commencé à assembler son supercalculateur")

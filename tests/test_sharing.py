@@ -177,3 +177,24 @@ def test_a_figure_s_fact_holds_a_score_s_two_numbers() -> None:
     untyped = figures(claims, None, {})
     assert {f.fact for f in untyped} == {""}  # between outlets, a figure nothing types
     assert {f.fact for f in figures(claims)} == {None}  # translations: no facts at all
+
+
+def test_a_sentence_of_three_goal_minutes_joins_a_match_of_unknown_kind() -> None:
+    """The Arabic "79, 81 and 118" sentence joins the match of the English "80th and 81st
+    minutes" by its equal 81st minute, though that match's own claims (put together by
+    third versions) share no fact score: half of them suffice there too."""
+    result = story("worldcup-final-2022")
+    arabic = next(c.id for c in result.claims if "في الدقيقة 79 ود81 ود118" in c.text)
+    english = next(c.id for c in result.claims if "in the 80th and 81st minutes" in c.text)
+    together = [m for m in result.matches if arabic in m.claims and english in m.claims]
+    assert together and all(arabic in m.suggested for m in together)
+
+
+def test_names_alone_never_join_a_match_of_unknown_kind() -> None:
+    """A figure's kind may join a match whose kind is unknown with half its claims; names
+    alone may not (such joins were all wrong on the development stories)."""
+    from crossfact.sharing import HALF, _needed
+
+    assert _needed(None, "minute=81") == HALF
+    assert _needed(None, "") is None
+    assert _needed(frozenset({"killed"}), "magnitude") is None
