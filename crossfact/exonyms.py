@@ -9,7 +9,7 @@ the same in every version.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from crossfact.locales import babel_locale, fold
 from crossfact.memo import remember
@@ -27,10 +27,9 @@ _SUFFIXES = {"bn": ("ের", "এর", "-এর", "কে", "তে", "ে", "�
 _NOT_PLACES = {"ZZ", "XA", "XB"}
 
 
-@lru_cache(maxsize=200_000)
 def _key(words: str) -> str:
     """How names and the words of a text are compared: folded, hyphens as spaces
-    ("États-Unis" is the two words États, Unis)."""
+    ("États-Unis" is the two words États, Unis). `fold` is cached: no cache of its own."""
     return fold(words.replace("-", " ").replace("־", " "))
 
 
