@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from anyascii import anyascii
@@ -24,10 +25,20 @@ WORD = regex.compile(
 Spans = list[tuple[int, int]]  # where each WORD of a text stands
 
 
-def word_spans(text: str) -> Spans:
-    """The spans of `text`'s words: found once per claim and handed to each reader of words
-    (names, numbers in words, countries), since the search costs more than any one reading."""
-    return [m.span() for m in WORD.finditer(text)]
+class Words(NamedTuple):
+    """A text's words (`WORD`) as written, and where each stands. Found once per claim and
+    handed to each reader of words (names, numbers in words, countries): the search costs
+    more than any one reading, and each word is then one string, made and hashed once, that
+    every reader's per-word dictionary is looked up by."""
+
+    texts: list[str]
+    spans: Spans
+
+
+def words_of(text: str) -> Words:
+    """The words of `text` (`Words`)."""
+    spans = [m.span() for m in WORD.finditer(text)]
+    return Words([text[a:b] for a, b in spans], spans)
 
 
 # An all-capital word of 2-4 letters: a name or a code (IBM, AMD, NATO), never a common word.

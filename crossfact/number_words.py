@@ -19,7 +19,7 @@ from pathlib import Path
 
 from crossfact.locales import NBSPACES, babel_locale, fold
 from crossfact.memo import remember
-from crossfact.names import Spans, word_spans
+from crossfact.names import Spans, Words, words_of
 
 # the numbers spelled: small counts and round hundreds (a newsroom's "two", "fifty",
 # "three hundred"); "one" is left out (see above)
@@ -121,18 +121,18 @@ _GAP = re.compile(rf"[\s{NBSPACES}\-]*")
 _AND = re.compile(rf"[\s{NBSPACES}\-]*(?:and|et|ve)?[\s{NBSPACES}\-]*")
 
 
-def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spelled]:
-    """The numbers `text` spells out, in order, the longest reading at each word; `spans`
-    are its words' (`word_spans`) where the caller has them."""
+def find_spelled(text: str, lang: str, words: Words | None = None) -> list[Spelled]:
+    """The numbers `text` spells out, in order, the longest reading at each word; `words`
+    are its words (`words_of`) where the caller has them."""
     table = _table(lang)
     if table is None:
         return []
     lang = babel_locale(lang).language
-    spans = word_spans(text) if spans is None else spans
+    texts, spans = words_of(text) if words is None else words
     # most claims spell no number: one cached lookup per word says where one may start
     may_start = _starts_memo(lang)
-    starts = [i for i, (a, b) in enumerate(spans)
-              if (may := may_start.get(word := text[a:b])) or
+    starts = [i for i, word in enumerate(texts)
+              if (may := may_start.get(word)) or
               (may is None and remember(may_start, word, _may_start(word, lang)))]
     if not starts:
         return []
@@ -143,19 +143,19 @@ def find_spelled(text: str, lang: str, spans: Spans | None = None) -> list[Spell
         if k < i:
             continue  # inside the number read before
         i = k
-        hit = _longest_at(text, spans, i, table, lang)
+        hit = _longest_at(text, texts, spans, i, table, lang)
         if hit is None:
             continue
         n, value, start, hour = hit
-        words = text[start:spans[i + n - 1][1]]
+        written = text[start:spans[i + n - 1][1]]
         # an ambiguous word with an ending is as ambiguous ("yüzdü": swam, or was a face)
-        unsure = any(fold(w) in ambiguous for w, _, _ in _readings(words, lang, True, True)) \
-            if n == 1 else fold(words) in ambiguous
+        unsure = any(fold(w) in ambiguous for w, _, _ in _readings(written, lang, True, True)) \
+            if n == 1 else fold(written) in ambiguous
         found.append((i, i + n, Spelled(value, start, spans[i + n - 1][1], hour and value <= 12,
                                         unsure)))
         i += n
     return [sp for first, after, sp in found
-            if not _in_compound(text, spans, first, after, table, lang)]
+            if not _in_compound(text, texts, spans, first, after, table, lang)]
 
 
 @cache
@@ -194,7 +194,7 @@ def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, 
     return out
 
 
-def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: dict[str, int],
+def _longest_at(text: str, texts: list[str], spans: Spans, i: int, table: dict[str, int],
                 lang: str) -> tuple[int, int, int, bool] | None:
     """(words, value, start, a Bengali hour) of the longest spelling from word `i`.
 
@@ -202,7 +202,7 @@ def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: dict[str
     for n in range(min(_LONGEST, len(spans) - i), 0, -1):
         if any(not _GAP.fullmatch(text, spans[j][1], spans[j + 1][0]) for j in range(i, i + n - 1)):
             continue
-        words = [text[a:b] for a, b in spans[i:i + n]]
+        words = texts[i:i + n]
         if n == 1:
             for word, cut, hour in _readings(words[0], lang, True, True):
                 if (value := table.get(_key(word))) is not None:
@@ -215,15 +215,14 @@ def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: dict[str
     return None
 
 
-def _in_compound(text: str, spans: list[tuple[int, int]], first: int, after: int,
+def _in_compound(text: str, texts: list[str], spans: Spans, first: int, after: int,
                  table: dict[str, int], lang: str) -> bool:
     """Whether the number in words first..after is part of a longer number the table does
     not spell ("ثماني" and "عشرة" of a teen written otherwise): a number word right before
     or after it, with only a space, a hyphen or "and" between. Half a number read is worse
     than none."""
     def number_word(j: int) -> bool:
-        word = text[spans[j][0]:spans[j][1]]
-        return any(_key(w) in table for w, _, _ in _readings(word, lang, True, True))
+        return any(_key(w) in table for w, _, _ in _readings(texts[j], lang, True, True))
 
     def joined(a: int, b: int) -> bool:
         gap = text[spans[a][1]:spans[b][0]]

@@ -52,7 +52,7 @@ from crossfact.locales import (
     scale_words,
 )
 from crossfact.models import Quantity
-from crossfact.names import Spans
+from crossfact.names import Words
 from crossfact.number_words import find_spelled
 from crossfact.units import (
     TEMPERATURE_SCALES,
@@ -265,13 +265,13 @@ def _glued_letters(text: str, start: int, lang: str) -> tuple[bool, bool] | None
     return True, clitic and glued.endswith("כ")
 
 
-def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Quantity]:
+def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Quantity]:
     """The figures of `text` in language `lang`, in order, each with its full value.
 
     "10 milyar dolar" -> 1e10 USD; "%5" (tr) -> 5 percent; "৫০,০০০" -> 50000;
     "yaklaşık 70 MW" -> 70 MW approx; "2024 yılında" -> 2024 year. Digits of model codes
-    (H100) and of dates (29 octobre 2024) are not quantities. `words` are the spans of
-    `text`'s words (`word_spans`) where the caller has them already.
+    (H100) and of dates (29 octobre 2024) are not quantities. `words` are `text`'s words
+    (`words_of`) where the caller has them already.
     """
     g = _grammar(lang)
     clean = same_length_clean(text)
@@ -316,7 +316,7 @@ def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
 
 
 def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
-             words: Spans | None) -> list[Quantity]:
+             words: Words | None) -> list[Quantity]:
     """Numbers written in words (`crossfact.number_words`), with what stands around them as
     for digits ("two decades", "dix millions de dollars"); a Bengali hour ("সাতটায়") is a
     time of day."""
