@@ -65,7 +65,13 @@ def tokens(text: str, words: Words | None = None) -> Tokens:
 
 def _latin_word(word: str) -> bool:
     """A word that may be a Latin-script name: two letters or more, Latin, no digit."""
-    return len(word) >= 2 and not _has_digit(word) and script_of(word) == "Latin"
+    return len(word) >= 2 and script_of(word) == "Latin" and not _has_digit(word)
+
+
+def _native_word(word: str) -> bool:
+    """A word that may be a name in another script than Latin: not Latin, no digit (the
+    script first: it is cached, and most words of a Latin-script text stop there)."""
+    return script_of(word) != "Latin" and not _has_digit(word)
 
 
 # `_latin_word` of each word seen, looked up inline for every word of every claim (`memo`)
@@ -122,9 +128,10 @@ class NameFinder:
         may then begin a name of two words, `native_pair`), worked out once per word."""
         found = self._words.get(word)
         if found is None:
-            skeleton = self.native_skeleton(word)
-            opens = skeleton is None and bool(self._starts) and script_of(word) != "Latin" \
-                and not _has_digit(word) and not skeletons(word).isdisjoint(self._starts)
+            native = _native_word(word)
+            skeleton = self._lexicon_skeleton(word) if native else None
+            opens = native and skeleton is None and bool(self._starts) \
+                and not skeletons(word).isdisjoint(self._starts)
             found = self._words[word] = (skeleton, opens)
         return found
 
@@ -146,9 +153,12 @@ class NameFinder:
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
+        return self._lexicon_skeleton(word) if _native_word(word) else None
+
+    def _lexicon_skeleton(self, word: str) -> str | None:
+        """`native_skeleton` of a word known to be `_native_word`."""
         # three consonants collide often in Arabic and Hebrew: only short words then
-        if (not _has_digit(word) and script_of(word) != "Latin"
-                and (hit := skeletons(word) & self.lexicon)
+        if ((hit := skeletons(word) & self.lexicon)
                 and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
             return min(hit)
         return None
