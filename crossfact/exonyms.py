@@ -9,11 +9,11 @@ the same in every version.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from crossfact.locales import babel_locale, fold
 from crossfact.memo import remember
-from crossfact.names import Spans, word_spans
+from crossfact.names import Spans, Words, words_of
 
 # What a language glues to a name (CLDR lists the bare name): Arabic "و/ف/ب/ل/ك" before its
 # "ال" ("والهند", "بالهند", and "للهند" for ل + الهند), Hebrew "ו/ב/ל/מ/ה/ש/כ" ("בהודו");
@@ -27,10 +27,9 @@ _SUFFIXES = {"bn": ("ের", "এর", "-এর", "কে", "তে", "ে", "�
 _NOT_PLACES = {"ZZ", "XA", "XB"}
 
 
-@lru_cache(maxsize=200_000)
 def _key(words: str) -> str:
     """How names and the words of a text are compared: folded, hyphens as spaces
-    ("États-Unis" is the two words États, Unis)."""
+    ("États-Unis" is the two words États, Unis). `fold` is cached: no cache of its own."""
     return fold(words.replace("-", " ").replace("־", " "))
 
 
@@ -72,16 +71,16 @@ def _table(lang: str) -> _Table:
     return _Table(table, starts)
 
 
-def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple[str, str]]:
+def find_exonyms(text: str, lang: str, words: Words | None = None) -> list[tuple[str, str]]:
     """(the words as written, their CLDR key) for each country or language `text` names,
     the longest name where names overlap ("Amerika Birleşik Devletleri", not "Amerika");
-    `spans` are its words' (`word_spans`) where the caller has them."""
+    `words` are its words (`words_of`) where the caller has them."""
     table = _table(lang)
-    spans = word_spans(text) if spans is None else spans
+    texts, spans = words_of(text) if words is None else words
     # most words start no name: one lookup each, inline, before any closer look
     opens, starts = table.opens, table.starts
-    candidates = [i for i, (a, b) in enumerate(spans)
-                  if (o := opens.get(word := text[a:b]))
+    candidates = [i for i, word in enumerate(texts)
+                  if (o := opens.get(word))
                   or (o is None and remember(opens, word, _key(word) in starts))]
     found: list[tuple[str, str]] = []
     i = 0
@@ -89,7 +88,7 @@ def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple
         if k < i:
             continue  # inside the name read before
         i = k
-        hit = _longest_at(text, spans, i, table)
+        hit = _longest_at(text, texts, spans, i, table)
         if hit is None:
             continue
         n, key = hit
@@ -98,10 +97,10 @@ def find_exonyms(text: str, lang: str, spans: Spans | None = None) -> list[tuple
     return found
 
 
-def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: _Table
+def _longest_at(text: str, texts: list[str], spans: Spans, i: int, table: _Table
                 ) -> tuple[int, str] | None:
     """(how many words, key) of the longest name starting at word `i`, or None."""
-    word = text[spans[i][0]:spans[i][1]]
+    word = texts[i]
     most = table.starts.get(_key(word))
     if most is None:
         return None
@@ -109,7 +108,7 @@ def _longest_at(text: str, spans: list[tuple[int, int]], i: int, table: _Table
         gaps = (text[spans[j][1]:spans[j + 1][0]] for j in range(i, i + n - 1))
         if any(gap.strip(" -\u05be") for gap in gaps):
             continue  # a name's words stand next to each other
-        found = table.names.get(" ".join(_key(text[s:e]) for s, e in spans[i:i + n]))
+        found = table.names.get(" ".join(map(_key, texts[i:i + n])))
         if found is not None and (not found[1] or word[:1].isupper() or not word[:1].islower()):
             return n, found[0]
     return None

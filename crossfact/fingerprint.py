@@ -18,7 +18,7 @@ from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.memo import remember
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
-from crossfact.names import WORD, Spans, script_of, skeletons, word_spans
+from crossfact.names import WORD, Words, script_of, skeletons, words_of
 from crossfact.numbers import find_codes, find_quantities
 from crossfact.terminal import blank_controls
 
@@ -44,14 +44,14 @@ JOINED_SKELETON = 6
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
-def tokens(text: str, spans: Spans | None = None) -> Tokens:
+def tokens(text: str, words: Words | None = None) -> Tokens:
     """The words of a claim, each marked when it opens a sentence (a claim may hold several
     in pre-segmented files), since a capital there says nothing about being a name;
-    `spans` are its words' (`word_spans`) where the caller has them."""
+    `words` are its words (`words_of`) where the caller has them."""
     out: Tokens = []
     last = 0
-    for start, end in word_spans(text) if spans is None else spans:
-        word = text[start:end]
+    texts, spans = words_of(text) if words is None else words
+    for word, (start, end) in zip(texts, spans, strict=True):
         # only a capital needs to know (lower-case words are never names by position), and
         # only after something other than spaces: every sentence end has a mark
         initial = not out or (
@@ -65,7 +65,13 @@ def tokens(text: str, spans: Spans | None = None) -> Tokens:
 
 def _latin_word(word: str) -> bool:
     """A word that may be a Latin-script name: two letters or more, Latin, no digit."""
-    return len(word) >= 2 and not _has_digit(word) and script_of(word) == "Latin"
+    return len(word) >= 2 and script_of(word) == "Latin" and not _has_digit(word)
+
+
+def _native_word(word: str) -> bool:
+    """A word that may be a name in another script than Latin: not Latin, no digit (the
+    script first: it is cached, and most words of a Latin-script text stop there)."""
+    return script_of(word) != "Latin" and not _has_digit(word)
 
 
 # `_latin_word` of each word seen, looked up inline for every word of every claim (`memo`)
@@ -122,9 +128,10 @@ class NameFinder:
         may then begin a name of two words, `native_pair`), worked out once per word."""
         found = self._words.get(word)
         if found is None:
-            skeleton = self.native_skeleton(word)
-            opens = skeleton is None and bool(self._starts) and script_of(word) != "Latin" \
-                and not _has_digit(word) and not skeletons(word).isdisjoint(self._starts)
+            native = _native_word(word)
+            skeleton = self._lexicon_skeleton(word) if native else None
+            opens = native and skeleton is None and bool(self._starts) \
+                and not skeletons(word).isdisjoint(self._starts)
             found = self._words[word] = (skeleton, opens)
         return found
 
@@ -146,9 +153,12 @@ class NameFinder:
 
     def native_skeleton(self, word: str) -> str | None:
         """The skeleton by which a non-Latin word is a name of the lexicon, or None."""
+        return self._lexicon_skeleton(word) if _native_word(word) else None
+
+    def _lexicon_skeleton(self, word: str) -> str | None:
+        """`native_skeleton` of a word known to be `_native_word`."""
         # three consonants collide often in Arabic and Hebrew: only short words then
-        if (not _has_digit(word) and script_of(word) != "Latin"
-                and (hit := skeletons(word) & self.lexicon)
+        if ((hit := skeletons(word) & self.lexicon)
                 and max(len(s) for s in hit) >= (3 if len(word) <= 5 else 4)):
             return min(hit)
         return None
@@ -184,25 +194,25 @@ def _latin_skeleton(word: str) -> str:
     return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
-def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[str],
+def fingerprint(text: str, lang: str, found: Words, words: Tokens, latin: set[str],
                 names: NameFinder) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions.
 
-    `text` has its controls blanked (`blank_controls`), `spans` and `words` are its words'
-    (`word_spans`, `tokens`). Codes are digits, so a claim without any skips their search
+    `text` has its controls blanked (`blank_controls`), `found` and `words` are its words
+    (`words_of`, `tokens`). Codes are digits, so a claim without any skips their search
     (most claims have none); figures may be words.
     """
     dates = find_dates(text, lang)
     digits = _has_digit(text) is not None
     marked = _QUOTE_OR_HANDLE.search(text) is not None
-    numbers = find_quantities(text, lang, spans)  # digits, or numbers in words
+    numbers = find_quantities(text, lang, found)  # digits, or numbers in words
     # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
     parts: list[DateRef | Quantity] = [*dates, *numbers]
     taken = frozenset(w for part in parts for w in WORD.findall(part.text))
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=with_exonyms(names(words, latin, taken), text, lang, spans),
+        names=with_exonyms(names(words, latin, taken), text, lang, found),
         codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)] if marked else [],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
@@ -210,11 +220,11 @@ def fingerprint(text: str, lang: str, spans: Spans, words: Tokens, latin: set[st
     )
 
 
-def with_exonyms(names: list[Name], text: str, lang: str, spans: Spans) -> list[Name]:
+def with_exonyms(names: list[Name], text: str, lang: str, words: Words) -> list[Name]:
     """The names, those that are countries or languages keyed by their CLDR code, and the
     countries and languages written in words no other rule reads as names ("الهند", "ভারত",
     "Amerika Birleşik Devletleri" as one name)."""
-    found = find_exonyms(text, lang, spans)
+    found = find_exonyms(text, lang, words)
     if not found:
         return names
     key = dict(found)
@@ -230,8 +240,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
     texts = {c.id: blank_controls(c.text) for c in claims}
-    spans = {c.id: word_spans(texts[c.id]) for c in claims}
-    words = {c.id: tokens(texts[c.id], spans[c.id]) for c in claims}
+    found = {c.id: words_of(texts[c.id]) for c in claims}
+    words = {c.id: tokens(texts[c.id], found[c.id]) for c in claims}
     caps: dict[str, set[str]] = {
         d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
     }
@@ -253,6 +263,6 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # benchmarks/README.md), as every later stage then found the word caches cold.
     return [
         c.model_copy(update={"fingerprint": fingerprint(
-            texts[c.id], lang[c.doc], spans[c.id], words[c.id], latin[c.id], find_names)})
+            texts[c.id], lang[c.doc], found[c.id], words[c.id], latin[c.id], find_names)})
         for c in claims
     ]

@@ -74,17 +74,27 @@ def same_length_clean(text: str) -> str:
     return text.translate(_BIDI_TO_SPACE) if _BIDI_MARK.search(text) else text
 
 
+# what `fold` must clean before it normalises: spaces of any kind and bidi marks (no word of
+# a text has any, as `crossfact.names.WORD` cuts words at both)
+_SPACE_OR_MARK = re.compile(rf"[\s{BIDI_MARKS}]")
+
+
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The lookup key of a word: NFC, casefolded, one alef, one ya and one gershayim, no bidi
-    marks.
+    marks, runs of spaces as one space.
 
     Cached: each distinct word of a story is folded by several readers (numbers in words,
-    exonyms, dates, units)."""
-    word = unicodedata.normalize("NFC", same_length_clean(word)).strip()
-    word = _SPACES.sub(" ", word)
-    word = word.casefold().replace("\u0307", "")
-    return word.translate(_FOLD)
+    exonyms, dates, units). Most words are ASCII letters and digits, which NFC leaves alone
+    and whose casefold is `lower`; without a space or a bidi mark, the cleaning steps are
+    no-ops and are skipped."""
+    if word.isascii() and word.isalnum():
+        return word.lower()
+    if _SPACE_OR_MARK.search(word) is not None:
+        word = _SPACES.sub(" ", unicodedata.normalize("NFC", same_length_clean(word)).strip())
+    else:
+        word = unicodedata.normalize("NFC", word)
+    return word.casefold().replace("\u0307", "").translate(_FOLD)
 
 
 def word_regex(word: str) -> str:

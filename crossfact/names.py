@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 from anyascii import anyascii
@@ -24,10 +25,20 @@ WORD = regex.compile(
 Spans = list[tuple[int, int]]  # where each WORD of a text stands
 
 
-def word_spans(text: str) -> Spans:
-    """The spans of `text`'s words: found once per claim and handed to each reader of words
-    (names, numbers in words, countries), since the search costs more than any one reading."""
-    return [m.span() for m in WORD.finditer(text)]
+class Words(NamedTuple):
+    """A text's words (`WORD`) as written, and where each stands. Found once per claim and
+    handed to each reader of words (names, numbers in words, countries): the search costs
+    more than any one reading, and each word is then one string, made and hashed once, that
+    every reader's per-word dictionary is looked up by."""
+
+    texts: list[str]
+    spans: Spans
+
+
+def words_of(text: str) -> Words:
+    """The words of `text` (`Words`)."""
+    spans = [m.span() for m in WORD.finditer(text)]
+    return Words([text[a:b] for a, b in spans], spans)
 
 
 # An all-capital word of 2-4 letters: a name or a code (IBM, AMD, NATO), never a common word.
@@ -75,9 +86,28 @@ _SUFFIXES = {
 }
 
 
-@lru_cache(maxsize=200_000)
+
+
+Affixes = dict[str, tuple[str, ...]]
+
+
+def _by_edge(affixes: Affixes, edge: int) -> dict[str, Affixes]:
+    """Each script's affixes by their first (`edge` 0) or last (-1) character: a word is
+    tested against the few that may fit it, not all of them (most words have none)."""
+    return {script: {c: tuple(a for a in found if a[edge] == c) for c in {a[edge] for a in found}}
+            for script, found in affixes.items()}
+
+
+_PREFIXES_BY_FIRST = _by_edge(_PREFIXES, 0)
+_SUFFIXES_BY_LAST = _by_edge(_SUFFIXES, -1)
+_NONE: Affixes = {}
+
+
 def skeleton(word: str) -> str:
-    """The consonant skeleton of one word in any script: 'Memphis', 'ממפיס' -> 'mbs'."""
+    """The consonant skeleton of one word in any script: 'Memphis', 'ממפיס' -> 'mbs'.
+
+    Not cached: `skeletons` caches each word's; the forms it reads are rarely another
+    word's, and on 6 x 1,997 NTREX lines a cache here cost more than it saved."""
     s = _DIGRAPH.sub(_digraph, word.translate(_TO_LETTERS))
     return _DOUBLED.sub(_first_letter, s.translate(_VOWELS_AND_CLASSES))
 
@@ -105,11 +135,10 @@ def skeletons(word: str) -> frozenset[str]:
     """
     script = script_of(word)
     forms = {word}
-    prefixes, suffixes = _PREFIXES.get(script, ()), _SUFFIXES.get(script, ())
-    if word.startswith(prefixes):  # one test of all of them first: most words have none
+    if prefixes := _PREFIXES_BY_FIRST.get(script, _NONE).get(word[:1]):
         forms.update(word[len(p):] for p in prefixes
                      if word.startswith(p) and len(word) - len(p) >= 3)
-    if word.endswith(suffixes):
+    if suffixes := _SUFFIXES_BY_LAST.get(script, _NONE).get(word[-1:]):
         forms.update(word[: -len(sfx)] for sfx in suffixes
                      if word.endswith(sfx) and len(word) - len(sfx) >= 2)
     if script == "Hebrew" and "ו" in word:

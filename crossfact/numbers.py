@@ -52,8 +52,8 @@ from crossfact.locales import (
     scale_words,
 )
 from crossfact.models import Quantity
-from crossfact.names import Spans
-from crossfact.number_words import find_spelled
+from crossfact.names import Words
+from crossfact.number_words import Spelled, find_spelled
 from crossfact.units import (
     TEMPERATURE_SCALES,
     convert,
@@ -265,20 +265,23 @@ def _glued_letters(text: str, start: int, lang: str) -> tuple[bool, bool] | None
     return True, clitic and glued.endswith("כ")
 
 
-def find_quantities(text: str, lang: str, words: Spans | None = None) -> list[Quantity]:
+def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Quantity]:
     """The figures of `text` in language `lang`, in order, each with its full value.
 
     "10 milyar dolar" -> 1e10 USD; "%5" (tr) -> 5 percent; "৫০,০০০" -> 50000;
     "yaklaşık 70 MW" -> 70 MW approx; "2024 yılında" -> 2024 year. Digits of model codes
-    (H100) and of dates (29 octobre 2024) are not quantities. `words` are the spans of
-    `text`'s words (`word_spans`) where the caller has them already.
+    (H100) and of dates (29 octobre 2024) are not quantities. `words` are `text`'s words
+    (`words_of`) where the caller has them already.
     """
     g = _grammar(lang)
     clean = same_length_clean(text)
+    digits = _DIGIT.search(clean) is not None
+    spelled = find_spelled(clean, g.lang, words)
+    if not digits and not spelled:
+        return []  # most claims: no figure, and no date to read for one
     taken = [(d.start, d.end) for d in find_dates(text, lang)]
-    # every figure but one in words has a digit, and most claims have none
-    found = _in_digits(text, clean, taken, g) if _DIGIT.search(clean) else []
-    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, words)
+    found = _in_digits(text, clean, taken, g) if digits else []
+    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found, g.lang)
     return _join_compounds(clean, text, found)
@@ -316,12 +319,12 @@ def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
 
 
 def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
-             words: Spans | None) -> list[Quantity]:
-    """Numbers written in words (`crossfact.number_words`), with what stands around them as
-    for digits ("two decades", "dix millions de dollars"); a Bengali hour ("সাতটায়") is a
-    time of day."""
+             spelled: list[Spelled]) -> list[Quantity]:
+    """The numbers written in words (`crossfact.number_words.find_spelled`) outside `taken`,
+    with what stands around them as for digits ("two decades", "dix millions de dollars"); a
+    Bengali hour ("সাতটায়") is a time of day."""
     out = []
-    for sp in find_spelled(clean, g.lang, words):
+    for sp in spelled:
         if any(a <= sp.start < b or sp.start <= a < sp.end for a, b in taken):
             continue
         if sp.clock:
@@ -611,6 +614,9 @@ _BENGALI_CODE = re.compile(
     rf"(?<!{WORD_CHAR})(?<!\d)((?:{_BENGALI_LETTER}){{1,4}})[-\u2011]?(\d{{1,5}})(?![\d])(?![.,]\d)"
 )
 _BENGALI_LETTER_RE = re.compile(_BENGALI_LETTER)
+# what every Bengali code has (its letters are Bengali script): searched first, as most texts
+# with digits are in other scripts
+_BENGALI_CHARACTER = re.compile("[\u0980-\u09ff]")
 _BENGALI_LETTERS_ONLY = re.compile(f"(?:{_BENGALI_LETTER}){{1,4}}")
 
 
@@ -623,7 +629,7 @@ def find_codes(text: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for m in _LATIN_CODE.finditer(text):
         found.append((m.start(), m.group(1) + _ascii_digits(m.group(2))))
-    for m in _BENGALI_CODE.finditer(text):
+    for m in _BENGALI_CODE.finditer(text) if _BENGALI_CHARACTER.search(text) else ():
         letters = unicodedata.normalize("NFC", m.group(1))
         latin = "".join(
             _BENGALI_LETTER_NAMES[unicodedata.normalize("NFC", part)]
