@@ -128,12 +128,12 @@ def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figur
         out[d] = []
         others = [g for e, gs in per_doc.items() if e != d for g in gs]
         for f in figs:
-            bare = f.kind == "amount" and f.unit is None and f.currency is None and not f.worded
-            units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
-            if bare and len(units) == 1:
-                f = replace(f, unit=units.pop())
-            elif bare and any(g.kind == "year" and g.value == f.value for g in others):
-                f = replace(f, kind="year")
+            if f.kind == "amount" and f.unit is None and f.currency is None and not f.worded:
+                units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
+                if len(units) == 1:
+                    f = replace(f, unit=units.pop())
+                elif any(g.kind == "year" and g.value == f.value for g in others):
+                    f = replace(f, kind="year")
             out[d].append(f)
     return out
 
