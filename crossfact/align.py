@@ -214,9 +214,11 @@ def _fill(
         return []
     longest = max(max(da, db) for da, db in BEADS)
     runs_a, runs_b = _runs(a, longest), _runs(b, longest)
-    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell
+    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell;
+    # the narrow beads, then the wide ones, which most cells never try (below)
     beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
              for n, (da, db) in enumerate(BEADS)]
+    groups = ([bead for bead in beads if not bead[-1]], [bead for bead in beads if bead[-1]])
     sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -226,11 +228,9 @@ def _fill(
         row, up, back_row = score[x], score[x - 1] if x else None, back[x]
         # the beads that may end on this row: their row before and their run of `a`
         # ending here, looked up once per row rather than per cell
-        here = [(bead, da, db, score[x - da], ua, run_b, grown)
-                for bead, da, db, run_a, run_b, grown in beads
-                if da <= x and (ua := run_a[x - 1]) is not None]
-        # the narrow beads, then the wide ones, which most cells never try (below)
-        tried = ([h for h in here if not h[-1]], [h for h in here if h[-1]])
+        tried = [[(bead, da, db, score[x - da], ua, run_b, grown)
+                  for bead, da, db, run_a, run_b, grown in group
+                  if da <= x and (ua := run_a[x - 1]) is not None] for group in groups]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
