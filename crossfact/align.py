@@ -45,7 +45,7 @@ GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}
 # long pair); a bead not scored reads as 0.0 for the 1-1, -1.0 (below any similarity) for
 # the others, so it never lets a wider bead through
 _GROWN_AT = tuple(tuple(BEADS.index(narrow) for narrow in GROWN.get(bead, ())) for bead in BEADS)
-_ONE_ONE = BEADS.index((1, 1))
+_ONE_ONE, _TWO_ONE, _ONE_TWO = BEADS.index((1, 1)), BEADS.index((2, 1)), BEADS.index((1, 2))
 _UNSCORED = [0.0 if bead == (1, 1) else -1.0 for bead in BEADS]
 CHANCE_SAMPLE = 200  # claims of A sampled for the chance similarity: 600 similarities put
 # the tenth percentile within about one percentile point; sampling every claim instead moves
@@ -214,9 +214,11 @@ def _fill(
         return []
     longest = max(max(da, db) for da, db in BEADS)
     runs_a, runs_b = _runs(a, longest), _runs(b, longest)
-    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell
+    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell;
+    # the narrow beads, then the wide ones, which most cells never try (below)
     beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
              for n, (da, db) in enumerate(BEADS)]
+    groups = ([bead for bead in beads if not bead[-1]], [bead for bead in beads if bead[-1]])
     sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -226,9 +228,9 @@ def _fill(
         row, up, back_row = score[x], score[x - 1] if x else None, back[x]
         # the beads that may end on this row: their row before and their run of `a`
         # ending here, looked up once per row rather than per cell
-        here = [(bead, da, db, score[x - da], ua, run_b, grown)
-                for bead, da, db, run_a, run_b, grown in beads
-                if da <= x and (ua := run_a[x - 1]) is not None]
+        tried = [[(bead, da, db, score[x - da], ua, run_b, grown)
+                  for bead, da, db, run_a, run_b, grown in group
+                  if da <= x and (ua := run_a[x - 1]) is not None] for group in groups]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
@@ -238,26 +240,30 @@ def _fill(
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             scored = _UNSCORED.copy()
-            for bead, da, db, before_row, ua, run_b, grown in here:
-                if db > y:
-                    continue
-                if grown:  # a wide bead only where a narrower one beat the 1-1 here
-                    one = scored[_ONE_ONE]
-                    for narrow in grown:
-                        if scored[narrow] > one:
-                            break
-                    else:
+            for group in tried:
+                for bead, da, db, before_row, ua, run_b, grown in group:
+                    if db > y:
                         continue
-                before = before_row[y - db]
-                # a sim is at most 1: a bead that could not win even so is not scored
-                if before + 1.0 <= best:
-                    continue
-                ub = run_b[y - 1]
-                if ub is None:
-                    continue
-                s = scored[bead] = sim(ua, ub)
-                if before + s > best:
-                    best, arg = before + s, (da, db, s)
+                    if grown:  # a wide bead only where a narrower one beat the 1-1 here
+                        one = scored[_ONE_ONE]
+                        for narrow in grown:
+                            if scored[narrow] > one:
+                                break
+                        else:
+                            continue
+                    before = before_row[y - db]
+                    # a sim is at most 1: a bead that could not win even so is not scored
+                    if before + 1.0 <= best:
+                        continue
+                    ub = run_b[y - 1]
+                    if ub is None:
+                        continue
+                    s = scored[bead] = sim(ua, ub)
+                    if before + s > best:
+                        best, arg = before + s, (da, db, s)
+                # no narrow bead beat the 1-1: no wide bead grows from one
+                if scored[_TWO_ONE] <= scored[_ONE_ONE] >= scored[_ONE_TWO]:
+                    break
             row[y], back_row[y] = best, arg
     links: list[Link] = []
     x, y = k, m

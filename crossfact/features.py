@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
+from math import log2
 
 from crossfact.memo import remember
 from crossfact.models import Claim, Fingerprint, Name
@@ -145,6 +146,9 @@ class PairScorer:
         df = Counter(chain.from_iterable(u.keys for u in chain(a, b)))
         total = len(a) + len(b)
         self.weight = {k: math.log(1 + total / n) for k, n in df.items()}
+        # the figure keys among them, a set whose methods pick a key set's figures in C
+        # (in the key set's own order, which the sums over them must keep)
+        self.figure_keys = frozenset(k for k in df if k[0] in FIGURE_KEYS)
         self.rare = math.log(1 + total / 2)  # the weight of a key found once in each version
         chars_a = sum(u.length for u in a) or 1
         chars_b = sum(u.length for u in b) or 1
@@ -175,7 +179,7 @@ class PairScorer:
         found = self._totals.get(keys)
         if found is None:
             weight = self.weight.__getitem__
-            figures = [k for k in keys if k[0] in FIGURE_KEYS]
+            figures = list(filter(self.figure_keys.__contains__, keys))
             solo: float | None = 0
             kinds: dict[str, float] | None = {}
             if figures:
@@ -209,9 +213,8 @@ class PairScorer:
         is not."""
         by_kind: dict[str, list[float]] = {}
         for side, keys in enumerate((a, b)):
-            for k in keys - shared:
-                if k[0] in FIGURE_KEYS:
-                    by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
+            for k in filter(self.figure_keys.__contains__, keys - shared):
+                by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
         missing = sum(abs(x - y) for x, y in by_kind.values())
         return missing, sum(min(x, y) for x, y in by_kind.values())
 
@@ -230,10 +233,10 @@ class PairScorer:
         # self.length and the marks' worth, inlined and memoised: the DP calls this a
         # million times, and the marks of a pair are one of a few dozen combinations
         la, lb = a.length, b.length * self.ratio
-        if la <= 0 or lb <= 0:
+        try:  # an empty claim against a longer one gives log2(1) = 0, as both empty do
+            base = LENGTH_WEIGHT * (log2(1 + la / lb) if la < lb else log2(1 + lb / la))
+        except ZeroDivisionError:
             base = 0.0
-        else:
-            base = LENGTH_WEIGHT * (math.log2(1 + la / lb) if la < lb else math.log2(1 + lb / la))
         if a.marks or b.marks:
             pair = a.marks, b.marks
             worth = self._marks.get(pair)
@@ -266,14 +269,14 @@ class PairScorer:
         w = self.weight
         common = sum(map(w.__getitem__, shared))
         if not self.substitutions:
-            shared_figures = sum(w[k] for k in shared if k[0] in FIGURE_KEYS)
+            shared_figures = sum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
             missing = (figures_a - shared_figures) + (figures_b - shared_figures)
         elif figures_a or figures_b:
             # figures on both sides, none shared (names may be): each side's figures by kind
             # are memoised, and most such pairs need no walk of their keys
             substituted = None
             if kinds_a is not None and kinds_b is not None \
-                    and not any(k[0] in FIGURE_KEYS for k in shared):
+                    and self.figure_keys.isdisjoint(shared):
                 substituted = _by_kinds(kinds_a, kinds_b)
             missing, swapped = substituted or self._substituted(a.keys, b.keys, shared)
             common += SUBSTITUTION_CREDIT * swapped

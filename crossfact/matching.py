@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 
 from crossfact import vocabulary
@@ -172,9 +173,12 @@ def _links(
             return view.anchors, evidence, None
         return view.anchors, evidence, view.translated(LOW)
 
+    # the word lists the suggestions of a long story look names up in (`_matches`), read
+    # while the workers align instead of after them
+    lists = partial(vocabulary.load, [d.lang for d in docs]) if long and len(docs) >= 3 else None
     weighed: dict[tuple[str, str], tuple[list[Anchor], float, list[Link] | None]] = {}
-    for n, ((da, db), w) in enumerate(zip(pairs, parallel_map(weigh, pairs, worth_it=long),
-                                          strict=True)):
+    for n, ((da, db), w) in enumerate(zip(pairs, parallel_map(weigh, pairs, worth_it=long,
+                                                              meanwhile=lists), strict=True)):
         weighed[da.id, db.id] = w
         if progress:
             progress(f"{'weighed' if w[2] is None else 'aligned'} {da.lang}–{db.lang}",
@@ -355,7 +359,8 @@ def _matches(
                      key=lambda c: (order[c.doc], c.index))
               for cluster, extra in zip(unique, shared, strict=True)]
     # each match's suggestion is its own: on a long story, spread over the cores, with the
-    # word lists name conflicts look up read once, before the workers fork
+    # word lists name conflicts look up read once, before the workers fork (`_links` has
+    # read them already, while its own workers ran)
     long = len(claims) >= PARALLEL_FROM
     if long and len(docs) >= 3:
         vocabulary.load(d.lang for d in docs)

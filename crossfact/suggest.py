@@ -128,12 +128,12 @@ def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figur
         out[d] = []
         others = [g for e, gs in per_doc.items() if e != d for g in gs]
         for f in figs:
-            bare = f.kind == "amount" and f.unit is None and f.currency is None and not f.worded
-            units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
-            if bare and len(units) == 1:
-                f = replace(f, unit=units.pop())
-            elif bare and any(g.kind == "year" and g.value == f.value for g in others):
-                f = replace(f, kind="year")
+            if f.kind == "amount" and f.unit is None and f.currency is None and not f.worded:
+                units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
+                if len(units) == 1:
+                    f = replace(f, unit=units.pop())
+                elif any(g.kind == "year" and g.value == f.value for g in others):
+                    f = replace(f, kind="year")
             out[d].append(f)
     return out
 
@@ -215,8 +215,10 @@ def _rounds(rough: Figure, other: Figure) -> bool:
     """Whether `rough` may be `other` rounded: it is marked approximate (or in a headline),
     written less precisely, as people round (three significant digits at most), and within
     10%. "about 300" may be 301; 301 is not 300, and 26,750 is not 26,751."""
+    if not rough.rough:
+        return False
     digits = significant_digits(rough.value)
-    return rough.rough and digits <= ROUNDED_DIGITS \
+    return digits <= ROUNDED_DIGITS \
         and digits < significant_digits(other.value) \
         and abs(rough.value - other.value) <= ROUGH * max(abs(rough.value), abs(other.value))
 
@@ -490,18 +492,30 @@ def _word_skeletons(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return found, tuple(sk for sk in found if len(sk) >= 4)
 
 
-def _mentions(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
-    """Whether any word of these claims could be this name, in any script or spelling."""
+# every skeleton the words and names of one version's claims could be, and the words' long
+# ones for fuzzy lookups (`_spoken`)
+Spoken = tuple[frozenset[str], tuple[str, ...]]
+
+
+def _spoken(claims: Sequence[Claim]) -> Spoken:
+    """What `_mentions` and `_mentions_stem` look names up in, for one version's claims:
+    gathered once per match, where each of the other versions' names would walk the claims
+    again."""
+    exact: list[frozenset[str]] = []
+    long: list[str] = []
     for c in claims:
-        exact, long = _word_skeletons(c.text)
-        if sks & exact or any(sks & name_keys(n) for n in c.fingerprint.names):
-            return True
-        for t in sks:
-            if len(t) >= 4 and long and process.extractOne(
-                t, long, scorer=fuzz.ratio, score_cutoff=75
-            ):
-                return True
-    return False
+        words, longer = _word_skeletons(c.text)
+        exact += [words, *map(name_keys, c.fingerprint.names)]
+        long += longer
+    return frozenset().union(*exact), tuple(long)
+
+
+def _mentions(spoken: Spoken, sks: frozenset[str]) -> bool:
+    """Whether any word of these claims could be this name, in any script or spelling."""
+    exact, long = spoken
+    return bool(sks & exact) or bool(long) and any(
+        len(t) >= 4 and process.extractOne(t, long, scorer=fuzz.ratio, score_cutoff=75)
+        for t in sks)
 
 
 # Languages that glue case endings onto a word, with the consonant a stem's last one turns
@@ -513,17 +527,13 @@ _SOFTENED = {"k": "g", "p": "b", "t": "d"}  # ç to c: one consonant in a skelet
 _STEM = 4  # consonants of the shortest stem trusted (shorter ones begin too many words)
 
 
-def _mentions_stem(claims: Sequence[Claim], sks: frozenset[str]) -> bool:
+def _mentions_stem(spoken: Spoken, sks: frozenset[str]) -> bool:
     """Whether a word of these claims is the stem of this inflected name: its skeleton begins
     the name's, the last consonant perhaps softened ("lmnk" Almanac, "lmngmstn")."""
-    for c in claims:
-        for w in _word_skeletons(c.text)[1]:
-            if len(w) < _STEM:
-                continue
-            soft = w[:-1] + _SOFTENED.get(w[-1], w[-1])
-            if any(t.startswith((w, soft)) and len(t) > len(w) for t in sks):
-                return True
-    return False
+    stems = {t[:n] for t in sks for n in range(_STEM, len(t))}
+    # a word ending in a hard consonant whose softened form is such a stem
+    stems |= {s[:-1] + hard for s in stems for hard, soft in _SOFTENED.items() if s[-1] == soft}
+    return not stems.isdisjoint(spoken[1])
 
 
 def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
@@ -559,20 +569,30 @@ def _name_conflicts(
     if len(per_doc) < 3:
         return [], set()
     names = {d: _names(cs) for d, cs in per_doc.items()}
+    named = {d: frozenset().union(*(sks for _, sks, _ in mine)) for d, mine in names.items()}
+    spoken: dict[str, Spoken] = {}  # each version's, gathered when first asked
+
+    def heard(e: str) -> Spoken:
+        found = spoken.get(e)
+        if found is None:
+            found = spoken[e] = _spoken(per_doc[e])
+        return found
+
     # a label is the version's language, numbered when two versions share one ("tr2")
     lang_of = {d: labels[d].rstrip("0123456789") for d in per_doc}
     reasons: list[str] = []
     outliers: set[str] = set()
     for d, mine in names.items():
         others = [e for e in names if e != d]
-        named_elsewhere = {sk for e in others for _, sks, _ in names[e] for sk in sks}
+        named_elsewhere = frozenset().union(*(named[e] for e in others))
         unshared = [
             n for n in mine
-            if n[0][:1].isupper() or any(ch.isupper() for ch in n[0][1:])
-            if _is_entity(n[0]) and not n[1] & named_elsewhere  # cheap test first
-            and not any(_mentions(per_doc[e], n[1]) for e in others)
+            if not n[1] & named_elsewhere  # cheap test first
+            if n[0][:1].isupper() or any(map(str.isupper, n[0][1:]))
+            if _is_entity(n[0])
+            and not any(_mentions(heard(e), n[1]) for e in others)
             and not (lang_of[d] in _SUFFIXING and any(
-                _mentions_stem(per_doc[e], n[1]) for e in others))
+                _mentions_stem(heard(e), n[1]) for e in others))
             and not _common_word(n[0], n[1], lang_of[d])
         ]
         if not unshared:
@@ -582,7 +602,7 @@ def _name_conflicts(
         for e in others:
             for text, sks, pos in names[e]:
                 if not _is_entity(text) or _common_word(text, sks, lang_of[e]) \
-                        or _mentions(per_doc[d], sks):
+                        or _mentions(heard(d), sks):
                     continue
                 key = next((k for k in rivals if rivals[k][0] == text or sks & skeletons(k)), text)
                 written, where, spots = rivals.setdefault(key, (text, [], []))

@@ -42,20 +42,28 @@ def cores() -> int:
     return max(1, min(available, int(wanted)))
 
 
-def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool) -> Iterator[R]:
+def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool,
+                 meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
     """fn(x) for x in items, in order; in forked worker processes when `worth_it` (the work
-    outweighs starting them: benchmarks/README.md) and there is more than one core."""
+    outweighs starting them: benchmarks/README.md) and there is more than one core.
+    `meanwhile` runs in this process once the workers are started (first, when serial):
+    work the caller needs later, done while it would otherwise wait for them."""
     workers = min(cores(), len(items))
     # forking a process that runs other threads (the TUI) can deadlock on their locks
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
     if not worth_it or workers < 2 or not forkable:
+        if meanwhile:
+            meanwhile()
         yield from map(fn, items)
         return
     global _task, _items
     _task, _items = fn, items
     try:
         with frozen_for_fork(), multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_run, range(len(items)),
-                                 chunksize=max(1, len(items) // (workers * 8)))
+            results = pool.imap(_run, range(len(items)),
+                                chunksize=max(1, len(items) // (workers * 8)))
+            if meanwhile:
+                meanwhile()
+            yield from results
     finally:
         _task, _items = None, ()

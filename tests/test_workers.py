@@ -2,6 +2,7 @@
 
 import os
 import threading
+from functools import partial
 
 from crossfact import workers
 
@@ -35,6 +36,20 @@ def test_closures_reach_the_workers(monkeypatch):
     assert list(workers.parallel_map(lambda x: x + offset, [1, 2, 3], worth_it=True)) == [8, 9, 10]
 
 
+def _record_pid(into: list[int]) -> None:
+    into.append(os.getpid())
+
+
+def test_meanwhile_runs_once_here_while_the_workers_work(monkeypatch):
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    for worth_it in (True, False):
+        ran: list[int] = []
+        results = workers.parallel_map(square, range(50), worth_it=worth_it,
+                                       meanwhile=partial(_record_pid, ran))
+        assert list(results) == [x * x for x in range(50)]
+        assert ran == [os.getpid()]
+
+
 def test_serial_when_other_threads_run(monkeypatch):
     monkeypatch.setattr(workers, "cores", lambda: 2)
     done = threading.Event()
@@ -62,10 +77,10 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
-    def spy(fn, items, *, worth_it):
+    def spy(fn, items, *, worth_it, meanwhile=None):
         def where(item):  # the process that did the work
             return os.getpid(), fn(item)
-        for pid, result in real(where, items, worth_it=worth_it):
+        for pid, result in real(where, items, worth_it=worth_it, meanwhile=meanwhile):
             forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
