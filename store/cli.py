@@ -109,23 +109,28 @@ def plural(count: int, one: str, many: str | None = None) -> str:
               type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
               help="jsonl: the full log (re-importable); csv: one row per match; md: a "
                    "report; claimreview: schema.org ClaimReview JSON-LD.")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Write to this file instead of stdout.")
+@click.option("-o", "--output", "out", default=None, metavar="FILE",
+              help="Write to this file (through a symbolic link to the file it names) "
+                   "instead of stdout; - is stdout. Never the database itself.")
 @click.option("--overwrite", is_flag=True,
               help="Replace the -o file if it exists (otherwise an existing file is refused).")
 @one_line_errors
-def export(db: Path | None, story: str | None, format_: str, out: Path | None,
+def export(db: Path | None, story: str | None, format_: str, out: str | None,
            overwrite: bool) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
     from .exports import FORMATS, write_export
+    from .output_file import output_path
+    from .paths import resolve_db_path
 
-    if out is not None and out.exists() and not overwrite:  # said before any work, in the
-        # command line's words (the store's own refusal still guards a file created meanwhile)
-        raise CrossfactError(f"{out}: already exists; not overwritten (choose another name, "
-                             "or add --overwrite to replace it)")
+    to_file = out is not None and out != "-"
+    # refused before any work, in the command line's words (write_export's own checks
+    # still guard a file created meanwhile)
+    if to_file and output_path(str(out), resolve_db_path(db)).exists() and not overwrite:
+        raise CrossfactError(f"{out}: already exists; not overwritten (choose another "
+                             "name, or add --overwrite to replace it)")
     with existing_store(db) as store:
-        if out is not None:
-            write_export(store, format_, story, out, overwrite=overwrite)
+        if to_file:
+            write_export(store, format_, story, Path(str(out)), overwrite=overwrite)
             return
         stream = sys.stdout.buffer
         for chunk in FORMATS[format_](store, story):

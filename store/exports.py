@@ -6,12 +6,9 @@ The JSONL log is in jsonl.py (it is also the import and recorded-session format)
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,9 +18,9 @@ from crossfact.terminal import show_controls
 
 from .base import StoreBase
 from .decisions import on_current_matches
-from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import NUMBER_SQL
+from .output_file import atomic_file, output_path
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -372,57 +369,16 @@ FORMATS: dict[str, Callable[[StoreBase, str | None], Iterator[str]]] = {
 
 def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
                  overwrite: bool = False) -> Path:
-    """Write an export to `target`, which appears only once complete.
+    """Write an export to `target` (through a symbolic link to the file it names), which
+    appears only once complete.
 
     An existing file is never replaced unless `overwrite` (the caller asked the user):
-    StoreError instead, the file untouched. The file gets the permissions the user's umask
+    StoreError instead, the file untouched; nor is the store's own database, or anything
+    but a regular file (store.output_file). The file gets the permissions the user's umask
     gives a new file (a temporary file would be private, 0600).
     """
-    with atomic_file(target, overwrite=overwrite) as write:
+    real = output_path(target, store.path)
+    with atomic_file(real, overwrite=overwrite, shown=target) as write:
         for chunk in FORMATS[fmt](store, story):
             write(chunk)
     return target
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path, *, overwrite: bool = False) -> Iterator[Callable[[str], object]]:
-    """Chunks of text written to a temporary file beside `target`, then moved into place:
-    with `overwrite` over what was there, otherwise only if nothing is (a hard link, which
-    fails if the name exists, so a file created meanwhile is not lost either)."""
-    if target.exists() and not overwrite:
-        raise StoreError(f"{target}: already exists; not overwritten (choose another name, "
-                         "or ask to overwrite)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
-        os.chmod(tmp, NEW_FILE_MODE & ~current_umask())
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            _move_without_replacing(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
-def _move_without_replacing(tmp: str, target: Path) -> None:
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise StoreError(f"{target}: already exists; not overwritten") from None
-    except OSError:  # a file system without hard links: check, then rename
-        if target.exists():
-            raise StoreError(f"{target}: already exists; not overwritten") from None
-        os.replace(tmp, target)
-
-
-NEW_FILE_MODE = 0o666  # what open() asks for a new file; the umask takes away from it
-
-
-def current_umask() -> int:
-    """The process's umask (reading it means setting it; put back at once)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

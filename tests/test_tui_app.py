@@ -404,6 +404,30 @@ def test_palette_export_asks_where_and_never_overwrites_silently(store, seed, tm
 
 
 
+def test_palette_export_onto_the_open_database_is_refused(store, seed):
+    """Typing the open database's path (and saying yes, were it asked) would replace the
+    reviewer's work with the export while the app kept saying "saved": refused at once,
+    with a toast that says the export failed, not that decisions were not saved."""
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "export jsonl")
+        box = pilot.app.screen.query_one("#prompt-input")
+        box.value = ""
+        await pilot.press(*str(store.path), "enter")
+        await pilot.pause()
+        if "Replace it?" in screen_text(pilot.app):  # what it asked before the fix
+            await pilot.press("y", "enter")
+            await pilot.pause()
+        titles = [n.title for n in pilot.app._notifications]
+        assert "Not exported" in titles and "Not saved" not in titles, titles
+        assert any("is the database" in n.message for n in pilot.app._notifications)
+        await pilot.press("a")  # a decision afterwards is saved in a database still there
+
+    drive(app_for(store), steps)
+    with open_store(store.path) as reopened:
+        assert [v for _, v in verdicts(reopened, seed)] == ["agree"]
+
+
 def test_a_report_offered_beside_the_versions_is_not_one_more_version(
         store, seed, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reviewing from inside the story's folder, the palette offers `.markdown`: a `.md`

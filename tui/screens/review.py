@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
+from crossfact.store.output_file import output_path
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
@@ -596,7 +597,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            if not target.exists():
+            try:  # the open database, a device, a folder: refused before asking anything
+                real = output_path(target, self.store.path)
+            except StoreError as error:
+                self.export_failed(str(error))
+                return
+            if not real.exists():
                 self.export_to(fmt, target)
                 return
 
@@ -618,7 +624,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         try:  # the reviewer chose the file, and said yes if it existed
             write_export(cast("Store", self.store), fmt, self.story, target, overwrite=True)
         except (OSError, StoreError) as error:
-            self.report_failure(f"export failed: {error}")
+            self.export_failed(str(error))
             return None
         self.notify(f"Exported to {terminal.message(target)}", title="Export", markup=False)
         return target
+
+    def export_failed(self, text: str) -> None:
+        """An export refused or failed: a toast of its own (decisions are not concerned, so
+        not the status line's "Not saved")."""
+        self.notify(terminal.message(text), title="Not exported", severity="error", timeout=8,
+                    markup=False)
