@@ -83,15 +83,23 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         carried = _carried(store, story_id)
         for match in _matches(store, story_id):
-            texts = {lang: " | ".join(m["text"] for m in members.get(match["id"], [])
-                                      if m["lang"] == lang) for lang in langs}
+            held = members.get(match["id"], [])
+            texts = {lang: " | ".join(m["text"] for m in held if m["lang"] == lang)
+                     for lang in langs}
             cells: list[Any] = []
             for reviewer in reviewers:
                 d = decisions.get(match["id"], {}).get(reviewer, {})
-                cells += [d.get("verdict") or "", " ".join(d.get("outliers", [])),
+                cells += [d.get("verdict") or "",
+                          " ".join(outlier_langs(held, d.get("outliers", []))),
                           d.get("note") or "", carried.get((match["id"], reviewer), "")]
             yield flush([name, match["number"], match["id"], match["suggestion"],
                          match["score"], match["corrected"], *texts.values(), *cells])
+
+
+def outlier_langs(members: list[dict[str, Any]], outliers: list[str]) -> list[str]:
+    """The language codes of a decision's outlier versions (document ids) that the match
+    still holds: a version split or moved out since is no longer an outlier of it."""
+    return list(dict.fromkeys(m["lang"] for m in members if m["doc"] in outliers))
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet may evaluate
@@ -311,7 +319,7 @@ def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer:
     truth, so the rating is only named (alternateName).
     """
     words = VERDICT_WORDS[decision["verdict"]]
-    outliers = [m["lang"] for m in members if m["doc"] in decision["outliers"]]
+    outliers = outlier_langs(members, decision["outliers"])
     if outliers:
         words += f" ({', '.join(outliers)} differ)"
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": words}
