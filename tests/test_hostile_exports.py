@@ -186,3 +186,18 @@ def test_overwrite_writes_through_a_link_and_only_onto_a_regular_file(
     assert "is a folder" in ran.err
     ran = crossfact("export", "--db", db, "--format", "csv", "-o", "-", cwd=tmp_path, ok=True)
     assert ran.out.startswith(b"story,") and not (tmp_path / "-").exists()
+
+
+def test_a_path_that_cannot_be_written_is_named_as_given(db: Path, tmp_path: Path) -> None:
+    """Errors name the path the user typed, not a temporary file (`/proc/.x.csv.qobq6y9t`),
+    a part of it (`q.csv: File exists`) or `.` for an empty name."""
+    (tmp_path / "q.csv").write_text("a file\n", encoding="utf-8")
+    cases = {"q.csv/x.csv": "q.csv/x.csv: q.csv is a file, not a folder",
+             "": "no output file named"}
+    if Path("/proc/self").exists():  # a folder nobody may create files in, even root
+        cases["/proc/x.csv"] = "/proc/x.csv: cannot write there"
+    for given, said in cases.items():
+        ran = crossfact("export", "--db", db, "--format", "csv", "-o", given, "--overwrite",
+                        cwd=tmp_path, ok=False)
+        assert ran.err.startswith(f"Error: {said}"), ran.err
+        assert ".x.csv." not in ran.err

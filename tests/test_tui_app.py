@@ -263,6 +263,31 @@ def test_split_move_confirm_break_are_events(tmp_path):
         store.close()
 
 
+def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
+    """`m`, a claim, then the number of the match it is in: said with that number, as a
+    warning, not an internal id in a "Not saved" error."""
+    store = open_store(tmp_path / "fix.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    number = store.match("m3", reviewer="ana").number
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m3")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # first claim
+        await pilot.pause()
+        await pilot.press(*number, "enter")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in pilot.app._notifications]
+        assert said == [("", f"The claim is already in match {number}: nothing moved.")], said
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        assert list(store.events(story)) == []
+    finally:
+        store.close()
+
+
 def test_store_errors_are_shown_not_swallowed():
     fake = FakeStore()
     fake.add_story("seed-story", make_result(6), {})
