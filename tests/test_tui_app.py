@@ -356,6 +356,8 @@ def test_matching_runs_in_a_worker_then_opens(store):
 
 
 def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Claim.", encoding="utf-8")
     (tmp_path / "story.toml").write_text('[versions."a.txt"]\nurl = "https://x.test/a"\n'
                                          '[versions."b.txt"]\nlang = "tr"\n', encoding="utf-8")
     assert version_urls([tmp_path, tmp_path / "absent"]) == {
