@@ -6,11 +6,12 @@ StoreError or CrossfactError into one line on stderr and exit code 1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ import click
 from crossfact.errors import CrossfactError
 from crossfact.terminal import for_stream, message, show_controls
 
+from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
 
 if TYPE_CHECKING:
@@ -91,6 +93,27 @@ def existing_store(db: Path | None) -> Store:
     return store
 
 
+@contextlib.contextmanager
+def store_to_write(db: Path | None) -> Iterator[Store]:
+    """The store an import or merge writes into. A database this command created is removed
+    again when the command fails, so that a refused file leaves nothing behind, not even an
+    empty database (a first open makes the file before the log is read)."""
+    from .db import open_store
+    from .paths import resolve_db_path
+
+    path = resolve_db_path(db)
+    created = not path.exists()
+    try:
+        with open_store(path) as store:
+            yield store
+    except BaseException:
+        if created:
+            for suffix in DATABASE_FILES:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{path}{suffix}")
+        raise
+
+
 def has_records(file: Path) -> None:
     """Refuse a file with nothing in it, rather than report a successful no-op."""
     with file.open("rb") as stream:
@@ -150,13 +173,12 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
     new events under the name of someone who reviews in this database) is refused whole:
     nothing is imported and the refused lines are named.
     """
-    from .db import open_store
     from .importing import import_lines
     from .provenance import Origin
 
     has_records(file)
     try:
-        with file.open(encoding="utf-8") as lines, open_store(db) as store:
+        with file.open(encoding="utf-8") as lines, store_to_write(db) as store:
             report = import_lines(store, lines, str(file),
                                   origin=Origin(store.db, "import", file, frozenset(trusted)))
     except UnicodeDecodeError as error:
@@ -175,10 +197,9 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
 def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -> None:
     """Merge other reviewers' databases into this one (events keep their ids); the rules of
     `import` hold."""
-    from .db import open_store
     from .merging import merge_database
 
-    with open_store(db) as store:
+    with store_to_write(db) as store:
         for other in others:
             report = merge_database(store, other, frozenset(trusted))
             say(f"{other}: {report.events} new of {report.seen} events, "
