@@ -22,6 +22,7 @@ from crossfact.terminal import for_stream, message, show_controls
 
 from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
+from .words import plural
 
 if TYPE_CHECKING:
     from .db import Store
@@ -121,9 +122,6 @@ def has_records(file: Path) -> None:
             raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """`1 new run`, `2 new runs`: a count with its noun as people write it."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
 
 @click.command()
 @db_option

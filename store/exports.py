@@ -21,6 +21,7 @@ from .decisions import on_current_matches
 from .jsonl import export_jsonl, story_ids
 from .numbering import NUMBER_SQL
 from .output_file import atomic_file, output_path
+from .words import plural
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -227,8 +228,9 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     counts = store.carry_counts(story)
     if not any(counts.values()):
         return
-    yield (f"## Files changed since reviewed\n\n{counts['carried']} verdicts or notes carried "
-           f"over to the changed text ({counts['second_look']} still to look at again); "
+    carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
+    yield (f"## Files changed since reviewed\n\n{carried} carried over to the changed text "
+           f"({counts['second_look']} still to look at again); "
            f"{counts['orphaned']} orphaned (their claims are gone from the files):\n\n")
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"

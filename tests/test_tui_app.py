@@ -940,3 +940,24 @@ def test_a_split_that_dissolves_the_match_shows_the_match_under_the_cursor(tmp_p
         assert [(e.kind, e.match) for e in store.events(story)] == [("split", "m2")]
     finally:
         store.close()
+
+
+def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
+    from store_data import VERSIONS, build
+
+    store = open_store(tmp_path / "orphan.db")
+    store.add_story("seed", build(), {})
+    lone = store.matches("seed", reviewer="ana", filter="unsourced")[0].id
+    store.decide("seed", lone, "unsourced", reviewer="ana", session="s0")
+    store.add_story("seed", build({k: v for k, v in VERSIONS.items() if k != "fr"}), {})
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.action_orphans()
+        await pilot.pause()
+        await pilot.pause()
+        assert "1 orphaned verdict or note (kept in the log)" in screen_text(pilot.app)
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="seed", session="s1"), steps)
+    finally:
+        store.close()

@@ -29,6 +29,7 @@ from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
 from crossfact.store.output_file import output_path
+from crossfact.store.words import plural
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
@@ -552,8 +553,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                                                      if event.note else ""), style="bold"))
             lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
                       for lang, text in claims]
-        self.app.push_screen(ReadOnly(f"{len(orphans)} orphaned verdicts and notes "
-                                      "(kept in the log)", lines))
+        said = plural(len(orphans), "orphaned verdict or note", "orphaned verdicts and notes")
+        self.app.push_screen(ReadOnly(f"{said} (kept in the log)", lines))
 
     def shown(self, text: str, lang: str, limit: int) -> str:
         """A claim on one line, in reading order when right-to-left display is on."""
