@@ -553,8 +553,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                                                      if event.note else ""), style="bold"))
             lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
                       for lang, text in claims]
-        said = plural(len(orphans), "orphaned verdict or note", "orphaned verdicts and notes")
-        self.app.push_screen(ReadOnly(f"{said} (kept in the log)", lines))
+        title = plural(len(orphans), "orphaned verdict or note", "orphaned verdicts and notes")
+        self.app.push_screen(ReadOnly(f"{title} (kept in the log)", lines))
 
     def shown(self, text: str, lang: str, limit: int) -> str:
         """A claim on one line, in reading order when right-to-left display is on."""
