@@ -169,12 +169,30 @@ def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
     assert lines[at + 1].index(visual(hebrew, True)) > lines[at].index("source: AP") + 20
 
 
-def test_escape_cancels_the_note(store, seed):
+def test_escape_keeps_the_note_as_a_draft_for_that_match(store, seed):
+    """Escape saves nothing, but the typing is not thrown away: n on the same match opens
+    the draft again (the help says so); closing it unchanged from the stored note drops it."""
+    first = store.resume(seed, reviewer="ana")
+
     async def steps(pilot: Pilot) -> None:
-        await pilot.press("n", "x", "escape")
+        await pilot.press("n", *"half a thought", "escape")
+        await pilot.pause()
+        assert list(store.events(seed)) == []  # nothing saved
+        assert any("Note draft on match" in n.message for n in pilot.app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought"
+        await pilot.press(*", done", "ctrl+s")
+        await pilot.pause()
+        pilot.app.review.goto(first)
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought, done"
+        await pilot.press("escape")  # unchanged: no draft left behind
 
     drive(app_for(store), steps)
-    assert list(store.events(seed)) == []
+    assert store.match(first, reviewer="ana").note == "half a thought, done"
+    assert [e.kind for e in store.events(seed)] == ["note"]
 
 
 def test_filter_and_search_page_in_sql(store, seed):

@@ -78,7 +78,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved
+        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved (a
+        # draft closed with Escape, or a save that failed): n on the match offers it again
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -452,13 +453,25 @@ class ReviewScreen(FixingActions, Screen[None]):
         if row is None:
             return
         view = self.current_view()
-        current = view.note if view is not None else ""
-        current = terminal.strip_controls(current or "")  # a note from an imported file: text only
-        current = self._unsaved_notes.get(row.id, current)  # what a failed save kept
+        stored = view.note if view is not None else ""
+        stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
+        current = self._unsaved_notes.get(row.id, stored)  # a draft, or what a failed save kept
+
+        def keep(text: str) -> None:
+            """Escape: the typing is kept for this match, not thrown away."""
+            if text == stored:
+                self._unsaved_notes.pop(row.id, None)
+                return
+            self._unsaved_notes[row.id] = text
+            self.notify(f"Note draft on match {row.number} kept (not saved): n on the match "
+                        "opens it again.", title="Draft kept", markup=False)
 
         def save(text: str | None) -> None:
-            if text is None or (not text.strip() and not current):
-                return  # cancelled, or an empty note where there was none: not an event
+            if text is None:
+                return  # closed with Escape: `keep` has the draft
+            if not text.strip() and not stored:
+                self._unsaved_notes.pop(row.id, None)
+                return  # an empty note where there was none: not an event
             saved = self._command(
                 lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
@@ -473,7 +486,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                 self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
-        prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi)
+        prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
+                            keep_draft=keep)
         self.app.push_screen(prompt, save)
 
     def action_move(self, step: int) -> None:
