@@ -522,6 +522,26 @@ def test_undo_goes_back_to_the_match_it_undid(store, seed):
     drive(app_for(store), steps)
 
 
+def test_what_an_undo_took_back_is_readable_at_80_columns(store, seed):
+    """At 80x24 the status line's end was cut ("✓ saved 21:02:01 (undi…"): the undo says
+    what it took back in a toast, and the status line leaves out its bar to show it whole."""
+    first = store.resume(seed, reviewer="ana")
+    number = store.match(first, reviewer="ana").number
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.pause()
+        said = [(n.title, n.message) for n in pilot.app._notifications]
+        assert ("Undo", f"Undid agree on #{number}.") in said, said
+        status = screen_text(pilot.app).splitlines()[0]  # without the bar, it fits whole
+        assert f"(undid agree on #{number})" in status and "░" not in status, status
+
+    drive(app_for(store), steps, size=(80, 24))
+
+
 def test_rtl_display_switches_and_context_shows(tmp_path):
     store = open_store(tmp_path / "rtl.db")
     store.add_story("synthetic", make_result(6), {})

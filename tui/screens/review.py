@@ -435,7 +435,11 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.matches.reload()  # the undone verdict's row, before the cursor goes there
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
-            self.after_change(event, self._undone_label(event))
+            label = self._undone_label(event)
+            self.after_change(event, label)
+        # the status line's end is cut at 80 columns ("✓ saved 21:02:01 (undi…"): what was
+        # taken back is said in a toast too, which wraps
+        self.notify(label[0].upper() + label[1:] + ".", title="Undo", markup=False)
 
     def _undone_label(self, undo: Event) -> str:
         """What the undo took back, as the reviewer did it: "undid agree on #12"."""
