@@ -999,3 +999,32 @@ def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
         drive(ReviewApp(store, reviewer="ana", story="seed", session="s1"), steps)
     finally:
         store.close()
+
+
+def test_a_match_paired_by_position_alone_says_so(tmp_path):
+    """fixtures/markup-ansi match 3: two unrelated sentences paired by their place, agree
+    suggested at 0.37, and no reasons: the detail had no why line at all. It says the
+    pairing rests on position alone; a match the figures link does not."""
+    from crossfact.store.importing import import_lines
+
+    store = open_store(tmp_path / "markup.db")
+    session = SEED_DIR.parent / "markup-ansi" / "sessions" / "review.jsonl"
+    with session.open(encoding="utf-8") as lines:
+        import_lines(store, lines, str(session))
+    shown: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for number in ("1", "3"):
+            pilot.app.review.goto_number(number)
+            await pilot.pause()
+            shown[number] = " ".join(screen_text(pilot.app).split())
+
+    try:
+        third = store.matches(store.story_id("markup-ansi"), reviewer="ana")[2]
+        assert (third.number, store.match(third.id, reviewer="ana").reasons) == ("3", [])
+        drive(ReviewApp(store, reviewer="ana", story="markup-ansi", session="s1"), steps)
+    finally:
+        store.close()
+    assert "why: no shared figure, date or name: paired by their place" in shown["3"]
+    assert "why: $10 billion (en) = 10 milliards" in shown["1"]
+    assert "paired by their place" not in shown["1"]
