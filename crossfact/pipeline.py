@@ -31,7 +31,22 @@ def check_overrides(files: Sequence[Path], langs: Mapping[str, str]) -> None:
     silently ignored and the file's language guessed)."""
     unknown = [p for p in langs if not any(_override(f, {p: ""}) is not None for f in files)]
     if unknown:
-        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]}")
+        names = [_as_typed(f) for f in files]
+        listed = f": {', '.join(names)}" if len(names) <= LISTED_INPUTS else ""
+        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]} "
+                         "(name a version by its path as typed, or relative to the current "
+                         f"folder{listed})")
+
+
+LISTED_INPUTS = 8  # inputs named in the --lang error; a longer list would drown the line
+
+
+def _as_typed(path: Path) -> str:
+    """A version's path as --lang accepts it: relative to the current folder if inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def story_langs(paths: Sequence[str | Path], files: Sequence[Path]) -> dict[str, str]:

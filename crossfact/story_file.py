@@ -9,7 +9,8 @@ a language when detection must be overridden.
 
 One reader for everyone who opens a story folder (`crossfact match DIR`, `crossfact review
 DIR`, the recorded fixtures). A folder stands for its .txt and .md files only, so the story
-file never becomes a version.
+file never becomes a version. A key it does not know, or a version that is not in the
+folder, is refused: silently ignored, a typo would quietly drop a URL or a language.
 """
 
 from __future__ import annotations
@@ -58,8 +59,13 @@ def read_story_file(folder: Path) -> StoryFile | None:
         return None
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+        _known_keys(data, STORY_KEYS, "")
         versions = [StoryVersion(file, _text(entry, "url"), _text(entry, "lang"))
                     for file, entry in data.get("versions", {}).items()]
+        for version in versions:
+            if not (Path(folder) / version.file).is_file():
+                raise ValueError(f"[versions.{version.file!r}] names no file in the folder "
+                                 "(a typo, or a version since removed: fix or drop the section)")
         title, languages = data.get("title"), data.get("languages", [])
         if not (title is None or isinstance(title, str)) or not isinstance(languages, list):
             raise ValueError("title must be a string and languages a list")
@@ -69,10 +75,22 @@ def read_story_file(folder: Path) -> StoryFile | None:
     return StoryFile(Path(folder), title, [str(lang) for lang in languages], versions)
 
 
+STORY_KEYS = ("title", "languages", "versions")
+VERSION_KEYS = ("url", "lang")
+
+
+def _known_keys(table: dict[str, object], known: tuple[str, ...], where: str) -> None:
+    """A misspelled key (`titel`) would be read as no setting at all: refused, named."""
+    for key in table:
+        if key not in known:
+            raise ValueError(f"unknown key {key!r}{where} (the keys are {', '.join(known)})")
+
+
 def _text(entry: object, key: str) -> str | None:
     """A version's string setting, or None; anything else is a broken story file."""
     if not isinstance(entry, dict):
         raise ValueError(f"each version must be a table, not {type(entry).__name__}")
+    _known_keys(entry, VERSION_KEYS, " in a version")
     value = entry.get(key)
     if value is not None and not isinstance(value, str):
         raise ValueError(f"a version's {key} must be a string")

@@ -6,11 +6,12 @@ StoreError or CrossfactError into one line on stderr and exit code 1.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,9 @@ import click
 from crossfact.errors import CrossfactError
 from crossfact.terminal import for_stream, message, show_controls
 
+from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
+from .words import plural
 
 if TYPE_CHECKING:
     from .db import Store
@@ -91,6 +94,27 @@ def existing_store(db: Path | None) -> Store:
     return store
 
 
+@contextlib.contextmanager
+def store_to_write(db: Path | None) -> Iterator[Store]:
+    """The store an import or merge writes into. A database this command created is removed
+    again when the command fails, so that a refused file leaves nothing behind, not even an
+    empty database (a first open makes the file before the log is read)."""
+    from .db import open_store
+    from .paths import resolve_db_path
+
+    path = resolve_db_path(db)
+    created = not path.exists()
+    try:
+        with open_store(path) as store:
+            yield store
+    except BaseException:
+        if created:
+            for suffix in DATABASE_FILES:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{path}{suffix}")
+        raise
+
+
 def has_records(file: Path) -> None:
     """Refuse a file with nothing in it, rather than report a successful no-op."""
     with file.open("rb") as stream:
@@ -98,9 +122,6 @@ def has_records(file: Path) -> None:
             raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """`1 new run`, `2 new runs`: a count with its noun as people write it."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
 
 @click.command()
 @db_option
@@ -109,23 +130,28 @@ def plural(count: int, one: str, many: str | None = None) -> str:
               type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
               help="jsonl: the full log (re-importable); csv: one row per match; md: a "
                    "report; claimreview: schema.org ClaimReview JSON-LD.")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Write to this file instead of stdout.")
+@click.option("-o", "--output", "out", default=None, metavar="FILE",
+              help="Write to this file (through a symbolic link to the file it names) "
+                   "instead of stdout; - is stdout. Never the database itself.")
 @click.option("--overwrite", is_flag=True,
               help="Replace the -o file if it exists (otherwise an existing file is refused).")
 @one_line_errors
-def export(db: Path | None, story: str | None, format_: str, out: Path | None,
+def export(db: Path | None, story: str | None, format_: str, out: str | None,
            overwrite: bool) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
     from .exports import FORMATS, write_export
+    from .output_file import output_path
+    from .paths import resolve_db_path
 
-    if out is not None and out.exists() and not overwrite:  # said before any work, in the
-        # command line's words (the store's own refusal still guards a file created meanwhile)
-        raise CrossfactError(f"{out}: already exists; not overwritten (choose another name, "
-                             "or add --overwrite to replace it)")
+    to_file = out is not None and out != "-"
+    # refused before any work, in the command line's words (write_export's own checks
+    # still guard a file created meanwhile)
+    if to_file and output_path(str(out), resolve_db_path(db)).exists() and not overwrite:
+        raise CrossfactError(f"{out}: already exists; not overwritten (choose another "
+                             "name, or add --overwrite to replace it)")
     with existing_store(db) as store:
-        if out is not None:
-            write_export(store, format_, story, out, overwrite=overwrite)
+        if to_file:
+            write_export(store, format_, story, Path(str(out)), overwrite=overwrite)
             return
         stream = sys.stdout.buffer
         for chunk in FORMATS[format_](store, story):
@@ -145,13 +171,12 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
     new events under the name of someone who reviews in this database) is refused whole:
     nothing is imported and the refused lines are named.
     """
-    from .db import open_store
     from .importing import import_lines
     from .provenance import Origin
 
     has_records(file)
     try:
-        with file.open(encoding="utf-8") as lines, open_store(db) as store:
+        with file.open(encoding="utf-8") as lines, store_to_write(db) as store:
             report = import_lines(store, lines, str(file),
                                   origin=Origin(store.db, "import", file, frozenset(trusted)))
     except UnicodeDecodeError as error:
@@ -170,10 +195,9 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
 def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -> None:
     """Merge other reviewers' databases into this one (events keep their ids); the rules of
     `import` hold."""
-    from .db import open_store
     from .merging import merge_database
 
-    with open_store(db) as store:
+    with store_to_write(db) as store:
         for other in others:
             report = merge_database(store, other, frozenset(trusted))
             say(f"{other}: {report.events} new of {report.seen} events, "

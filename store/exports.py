@@ -6,12 +6,9 @@ The JSONL log is in jsonl.py (it is also the import and recorded-session format)
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,9 +18,10 @@ from crossfact.terminal import show_controls
 
 from .base import StoreBase
 from .decisions import on_current_matches
-from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import NUMBER_SQL
+from .output_file import atomic_file, output_path
+from .words import plural
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -86,15 +84,23 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         members, decisions = _members(store, story_id), on_current_matches(store.db, story_id)
         carried = _carried(store, story_id)
         for match in _matches(store, story_id):
-            texts = {lang: " | ".join(m["text"] for m in members.get(match["id"], [])
-                                      if m["lang"] == lang) for lang in langs}
+            held = members.get(match["id"], [])
+            texts = {lang: " | ".join(m["text"] for m in held if m["lang"] == lang)
+                     for lang in langs}
             cells: list[Any] = []
             for reviewer in reviewers:
                 d = decisions.get(match["id"], {}).get(reviewer, {})
-                cells += [d.get("verdict") or "", " ".join(d.get("outliers", [])),
+                cells += [d.get("verdict") or "",
+                          " ".join(outlier_langs(held, d.get("outliers", []))),
                           d.get("note") or "", carried.get((match["id"], reviewer), "")]
             yield flush([name, match["number"], match["id"], match["suggestion"],
                          match["score"], match["corrected"], *texts.values(), *cells])
+
+
+def outlier_langs(members: list[dict[str, Any]], outliers: list[str]) -> list[str]:
+    """The language codes of a decision's outlier versions (document ids) that the match
+    still holds: a version split or moved out since is no longer an outlier of it."""
+    return list(dict.fromkeys(m["lang"] for m in members if m["doc"] in outliers))
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP: what a spreadsheet may evaluate
@@ -222,8 +228,9 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     counts = store.carry_counts(story)
     if not any(counts.values()):
         return
-    yield (f"## Files changed since reviewed\n\n{counts['carried']} verdicts or notes carried "
-           f"over to the changed text ({counts['second_look']} still to look at again); "
+    carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
+    yield (f"## Files changed since reviewed\n\n{carried} carried over to the changed text "
+           f"({counts['second_look']} still to look at again); "
            f"{counts['orphaned']} orphaned (their claims are gone from the files):\n\n")
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
@@ -314,7 +321,7 @@ def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer:
     truth, so the rating is only named (alternateName).
     """
     words = VERDICT_WORDS[decision["verdict"]]
-    outliers = [m["lang"] for m in members if m["doc"] in decision["outliers"]]
+    outliers = outlier_langs(members, decision["outliers"])
     if outliers:
         words += f" ({', '.join(outliers)} differ)"
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": words}
@@ -372,57 +379,16 @@ FORMATS: dict[str, Callable[[StoreBase, str | None], Iterator[str]]] = {
 
 def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
                  overwrite: bool = False) -> Path:
-    """Write an export to `target`, which appears only once complete.
+    """Write an export to `target` (through a symbolic link to the file it names), which
+    appears only once complete.
 
     An existing file is never replaced unless `overwrite` (the caller asked the user):
-    StoreError instead, the file untouched. The file gets the permissions the user's umask
+    StoreError instead, the file untouched; nor is the store's own database, or anything
+    but a regular file (store.output_file). The file gets the permissions the user's umask
     gives a new file (a temporary file would be private, 0600).
     """
-    with atomic_file(target, overwrite=overwrite) as write:
+    real = output_path(target, store.path)
+    with atomic_file(real, overwrite=overwrite, shown=target) as write:
         for chunk in FORMATS[fmt](store, story):
             write(chunk)
     return target
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path, *, overwrite: bool = False) -> Iterator[Callable[[str], object]]:
-    """Chunks of text written to a temporary file beside `target`, then moved into place:
-    with `overwrite` over what was there, otherwise only if nothing is (a hard link, which
-    fails if the name exists, so a file created meanwhile is not lost either)."""
-    if target.exists() and not overwrite:
-        raise StoreError(f"{target}: already exists; not overwritten (choose another name, "
-                         "or ask to overwrite)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
-        os.chmod(tmp, NEW_FILE_MODE & ~current_umask())
-        if overwrite:
-            os.replace(tmp, target)
-        else:
-            _move_without_replacing(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-
-
-def _move_without_replacing(tmp: str, target: Path) -> None:
-    try:
-        os.link(tmp, target)
-    except FileExistsError:
-        raise StoreError(f"{target}: already exists; not overwritten") from None
-    except OSError:  # a file system without hard links: check, then rename
-        if target.exists():
-            raise StoreError(f"{target}: already exists; not overwritten") from None
-        os.replace(tmp, target)
-
-
-NEW_FILE_MODE = 0o666  # what open() asks for a new file; the umask takes away from it
-
-
-def current_umask() -> int:
-    """The process's umask (reading it means setting it; put back at once)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

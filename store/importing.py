@@ -1,7 +1,9 @@
 """Importing a JSONL log (an export, another reviewer's database, a recorded session).
 
 Idempotent by construction: stories and runs are keyed by their ids and events by theirs,
-so importing the same file twice, or merging the same database twice, changes nothing.
+so importing the same file twice, or merging the same database twice, changes nothing. An
+event whose id is stored with other content (a note edited in the file, its id kept) is
+refused with the file: quietly keeping either copy would hide that two logs disagree.
 The events are the log as recorded (orphans included), appended in file order; the
 derived state is then rebuilt from it. One transaction: a bad line, or an event that breaks
 the log's rules, leaves nothing behind (the whole file is refused, every refused line named).
@@ -159,14 +161,18 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
         target may be earlier in the same batch, so the batch is looked in first)."""
         if not pending:
             return
-        known = _known_ids(db, [event.id for _, event in pending])
+        known = stored_rows(db, [event.id for _, event in pending])
         batch: dict[str, Event] = {}
         undone: set[str] = set()
         rows = []
         for number, event in pending:
-            if event.id in known:
+            row = event_to_row(event)
+            if event.id in known:  # already recorded: a copy, or an edit of a saved event
+                changed = changed_fields(known[event.id], row)
+                if changed:
+                    refusals.add(number, StoreError(f"event {event.id} {changed}"))
                 continue
-            known.add(event.id)  # a second copy in the same file is a duplicate too
+            known[event.id] = row  # a second copy in the same file is a duplicate too
             try:
                 if origin is not None:
                     origin.check(event)
@@ -180,7 +186,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 refusals.add(number, error)
                 continue
             batch[event.id] = event
-            rows.append(event_to_row(event))
+            rows.append(row)
         if rows and origin is not None:
             origin_id = origin.id  # written with the first new event, looked up once a batch
             for row in rows:
@@ -233,13 +239,22 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
     return report
 
 
-def _known_ids(db: Database, ids: list[str]) -> set[str]:
-    known: set[str] = set()
+def changed_fields(stored: dict[str, Any], row: dict[str, Any]) -> str:
+    """How an event's row differs from the stored one of its id ("" if it does not)."""
+    changed = [key for key, value in row.items() if stored[key] != value]
+    return (f"is already stored with another {'/'.join(changed)} (a recorded event is never "
+            "changed; undo it and record a new one)") if changed else ""
+
+
+def stored_rows(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """id -> the stored event's row, for those of `ids` the log already holds."""
+    columns = ", ".join(f'"{name}"' for name in Event.model_fields)
+    known: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         marks = ", ".join("?" for _ in chunk)
-        known.update(row[0] for row in db.execute(
-            f"SELECT id FROM events WHERE id IN ({marks})", chunk))
+        known.update((row["id"], row) for row in db.query(
+            f"SELECT {columns} FROM events WHERE id IN ({marks})", chunk))
     return known
 
 

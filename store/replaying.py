@@ -25,9 +25,10 @@ from crossfact.models import Event, MatchResult
 from .base import StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
-from .importing import parse, result_of, short, urls_of
+from .importing import changed_fields, parse, result_of, short, stored_rows, urls_of
 from .jsonl import state_record
 from .provenance import Origin
+from .rows import event_to_row
 
 
 @dataclass
@@ -152,8 +153,12 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
     for number, event in recording.events:
         if event.session == CARRY_SESSION and len(recording.runs) > 1:
             continue  # add_story has carried the verdicts over again
-        if store.db.table("events").count_where("id = ?", [event.id]):
+        stored = stored_rows(store.db, [event.id]).get(event.id)
+        if stored is not None:
             report.already += 1
+            changed = changed_fields(stored, event_to_row(event))
+            if changed:  # an edited copy of a saved event: the recording and the log differ
+                report.problems.append(f"{describe_event(number, event)} {changed}")
             continue
         try:
             store.apply(event)

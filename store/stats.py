@@ -14,6 +14,7 @@ from typing import Any
 from .decisions import on_current_matches
 from .jsonl import story_ids
 from .reads import ReadMixin
+from .words import plural
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
@@ -93,8 +94,8 @@ def render(stats: list[dict[str, Any]]) -> str:
         out.append(f"  verdicts: {verdicts}")
         carry = s["carry_over"]
         if any(carry.values()):
-            out.append(f"  files changed since reviewed: {carry['carried']} verdicts carried "
-                       f"over ({carry['second_look']} to look at again), "
+            out.append(f"  files changed since reviewed: {plural(carry['carried'], 'verdict')} "
+                       f"carried over ({carry['second_look']} to look at again), "
                        f"{carry['orphaned']} orphaned")
         for reviewer, r in s["reviewers"].items():
             pct = 100.0 * r["decided"] / r["total"] if r["total"] else 0.0

@@ -130,6 +130,21 @@ def test_missing_file_and_unknown_language_are_one_line_errors():
     assert out.exit_code == 1 and "not among the inputs: typo.txt" in out.stderr
 
 
+def test_a_lang_for_a_file_in_a_given_folder_says_how_to_name_it(tmp_path, monkeypatch):
+    """A folder given, --lang naming one of its files by its bare name: the error says how
+    to name it and lists the inputs as --lang takes them."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for path in (TURKISH, FRENCH):
+        (story / path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    out = invoke("match", "story", "--lang", f"{TURKISH.name}=tr")
+    assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "path as typed, or relative to the current folder" in out.stderr
+    assert f"story/{TURKISH.name}" in out.stderr and f"story/{FRENCH.name}" in out.stderr
+    assert invoke("match", "story", "--lang", f"story/{TURKISH.name}=tr").exit_code == 0
+
+
 def test_one_version_is_not_a_story():
     out = invoke("match", str(TURKISH))
     assert out.exit_code == 1 and "at least two versions" in out.stderr

@@ -148,3 +148,25 @@ def test_a_replayed_foreign_undo_is_named_and_not_applied(leyla: Path, tmp_path:
     assert verdicts(leyla) == kept
     with open_store(leyla) as s:
         assert s.progress("seed", reviewer="leyla") == (4, 4)
+
+
+def test_an_event_edited_under_its_own_id_is_refused_whole(leyla: Path, tmp_path: Path) -> None:
+    """A note's text edited in the file, its id kept: "imported 0 new" would hide that two
+    logs disagree about saved work. Refused, the line and the field named, nothing imported."""
+    with open_store(leyla) as s:
+        match = s.matches("seed", reviewer="leyla")[0].id
+        s.note("seed", match, "checked the figure", reviewer="leyla", session="l")
+    records = lines_of(leyla, tmp_path)
+    number, noted = next((n, r) for n, r in enumerate(records, 1) if r.get("kind") == "note")
+    noted["note"] = "the figure is wrong"
+    records.append(event("s-x", "verdict", "bob", 1))  # a new event: not imported either
+    records[-1]["story"], records[-1]["match"] = noted["story"], match
+    records[-1]["verdict"] = "conflict"
+    before = same_bytes(leyla)
+    edited = write(tmp_path / "edited.jsonl", records)
+    ran = crossfact("import", edited, "--db", leyla, ok=False)
+    assert f"line {number}: event {noted['id']} is already stored with another note" \
+        in ran.err and "nothing imported" in ran.err, ran.err
+    assert same_bytes(leyla) == before
+    ran = crossfact("replay", edited, "--db", leyla, "--check")  # names it among its problems
+    assert ran.code == 1 and f"line {number}: event {noted['id']} (note" in ran.err, ran.err

@@ -128,3 +128,76 @@ def test_csv_to_a_terminal_carries_no_escape(db: Path) -> None:
     os.close(leader)
     assert proc.returncode == 0 and seen
     assert b"\x1b" not in seen and b"\x07" not in seen
+
+
+def _is_database(path: Path) -> bool:
+    return path.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_the_database_itself_is_never_an_export_target(db: Path, tmp_path: Path) -> None:
+    """`-o` naming the database (or its -wal/-shm/-journal, by another name, a link or a
+    hard link) would replace the reviewers' work with the export: refused, even with
+    --overwrite, and the database still opens."""
+    before = same_bytes(db)
+    (tmp_path / "link.db").symlink_to(db)
+    os.link(db, tmp_path / "hard.db")
+    for given in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal"),
+                  tmp_path / "sub" / ".." / "d.db", tmp_path / "link.db", tmp_path / "hard.db"):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        ran = crossfact("export", "--db", db, "--format", "jsonl", "-o", given, "--overwrite",
+                        ok=False)
+        assert "is the database" in ran.err and str(given) in ran.err, ran.err
+    assert _is_database(db) and same_bytes(db) == before
+    ran = crossfact("export", "--db", tmp_path / "link.db", "--format", "csv", "-o", db,
+                    "--overwrite", ok=False)  # the database opened through a link
+    assert "is the database" in ran.err and _is_database(db)
+    with open_test_store(db) as s, pytest.raises(StoreError, match="is the database"):
+        write_export(s, "jsonl", None, db, overwrite=True)  # the palette's way in
+    assert _is_database(db)
+
+
+def test_overwrite_writes_through_a_link_and_only_onto_a_regular_file(
+        db: Path, tmp_path: Path) -> None:
+    """--overwrite replaces the file a symbolic link names (the link stays a link); a fifo,
+    a folder, a device or a link to one is refused and left as it was; `-` is stdout."""
+    target = tmp_path / "target.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    ran = crossfact("export", "--db", db, "--format", "csv", "-o", link, ok=False)
+    assert "already exists" in ran.err  # a link to a file is an existing file
+    crossfact("export", "--db", db, "--format", "csv", "-o", link, "--overwrite", ok=True)
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_text(encoding="utf-8").startswith("story,")
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "new.csv")
+    crossfact("export", "--db", db, "--format", "csv", "-o", dangling, ok=True)
+    assert dangling.is_symlink() and (tmp_path / "new.csv").read_text().startswith("story,")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "to-fifo").symlink_to(fifo)
+    for given in (fifo, tmp_path / "to-fifo"):
+        ran = crossfact("export", "--db", db, "--format", "csv", "-o", given, "--overwrite",
+                        ok=False, timeout=20)
+        assert "not a regular file" in ran.err and str(given) in ran.err
+    assert fifo.exists() and not fifo.is_file() and (tmp_path / "to-fifo").is_symlink()
+    ran = crossfact("export", "--db", db, "--format", "csv", "-o", tmp_path, "--overwrite",
+                    ok=False)
+    assert "is a folder" in ran.err
+    ran = crossfact("export", "--db", db, "--format", "csv", "-o", "-", cwd=tmp_path, ok=True)
+    assert ran.out.startswith(b"story,") and not (tmp_path / "-").exists()
+
+
+def test_a_path_that_cannot_be_written_is_named_as_given(db: Path, tmp_path: Path) -> None:
+    """Errors name the path the user typed, not a temporary file (`/proc/.x.csv.qobq6y9t`),
+    a part of it (`q.csv: File exists`) or `.` for an empty name."""
+    (tmp_path / "q.csv").write_text("a file\n", encoding="utf-8")
+    cases = {"q.csv/x.csv": "q.csv/x.csv: q.csv is a file, not a folder",
+             "": "no output file named"}
+    if Path("/proc/self").exists():  # a folder nobody may create files in, even root
+        cases["/proc/x.csv"] = "/proc/x.csv: cannot write there"
+    for given, said in cases.items():
+        ran = crossfact("export", "--db", db, "--format", "csv", "-o", given, "--overwrite",
+                        cwd=tmp_path, ok=False)
+        assert ran.err.startswith(f"Error: {said}"), ran.err
+        assert ".x.csv." not in ran.err

@@ -66,3 +66,25 @@ def test_carried_verdicts_are_not_the_reviewers_last_action(tmp_path: Path) -> N
     assert undone is not None
     taken_back = next(e for e in s.events() if e.id == undone.supersedes)
     assert taken_back.session == "s"
+
+
+def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
+    """`1 verdicts carried over`: one carried and one orphaned after a re-match, in stats
+    and the Markdown report (the app's orphan list: tests/test_tui_app.py)."""
+    from crossfact.store.exports import export_md
+    from crossfact.store.stats import compute, render
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    s.decide("seed", lone, "unsourced", reviewer="ann", session="s")
+    first = s.matches("seed", reviewer="ann")[0].id
+    s.decide("seed", first, "agree", reviewer="ann", session="s")
+    reworded = {**VERSIONS, "tr": ["Tesla bu yıl 10 milyar dolar harcamıştı.",
+                                   *VERSIONS["tr"][1:]]}
+    s.add_story("seed", build({k: v for k, v in reworded.items() if k != "fr"}), {})
+    assert s.last_carry is not None and len(s.last_carry.orphaned) == 1
+    assert len(s.last_carry.carried) == 1
+    assert "1 verdict carried over" in render(compute(s, "seed"))
+    assert "1 verdict or note carried over" in "".join(export_md(s, "seed"))
+    s.close()

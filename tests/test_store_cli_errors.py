@@ -81,3 +81,20 @@ def test_the_default_folder_is_made(tmp_path: Path, monkeypatch):
     path = resolve_db_path()
     assert path == tmp_path / "data" / "crossfact" / "crossfact.db" and path.parent.is_dir()
     open_store(path).close()
+
+
+def test_a_refused_import_or_merge_leaves_no_new_database(tmp_path: Path):
+    """A broken log (or a file that is not a database) refused: the --db it would have
+    created is not there afterwards, not even empty; an existing one stays."""
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"type": "story", "id": "s"}\n{not json\n', encoding="utf-8")
+    not_a_db = tmp_path / "other.db"
+    not_a_db.write_text("not a database", encoding="utf-8")
+    for args in (["import", str(broken)], ["merge", str(not_a_db)]):
+        db = tmp_path / "new.db"
+        out = run(*args, "--db", str(db))
+        assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.output
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl", "other.db"]
+    kept = tmp_path / "kept.db"
+    open_store(kept).close()
+    assert run("import", str(broken), "--db", str(kept)).exit_code == 1 and kept.exists()

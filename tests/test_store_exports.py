@@ -94,6 +94,29 @@ def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) 
     assert rows[3]["fr"] == show_controls(HOSTILE)
 
 
+def test_outliers_are_languages_still_in_the_match_in_every_export(tmp_path: Path) -> None:
+    """A conflict decided with outliers ar and tr, then ar split out of the match: every
+    export names tr only, by its language code (CSV gave document ids, ar's among them)."""
+    s = open_test_store(tmp_path / "o.db")
+    s.add_story("seed", build(), {})
+    docs = {d.lang: d.id for d in s.documents(s.story_id("seed"))}
+    match = s.matches("seed", reviewer="ann")[1]
+    s.decide("seed", match.id, "conflict", reviewer="ann", session="a",
+             outliers=[docs["ar"], docs["tr"]])
+    arabic = next(m.claim.id for m in s.match(match.id, reviewer="ann").members
+                  if m.lang == "ar")
+    s.split_claim("seed", arabic, reviewer="ann", session="a", match_id=match.id)
+    rows = list(csv.DictReader(io.StringIO(export(s, "csv"))))
+    assert [r["outliers:ann"] for r in rows if r["verdict:ann"] == "conflict"] == ["tr"]
+    review = next(r for r in json.loads(export(s, "claimreview"))
+                  if r["identifier"] == match.id)
+    assert review["reviewRating"]["alternateName"].endswith("(tr differ)")
+    md = export(s, "md")
+    conflict = md[md.index("## Conflicts"):md.index("## Unsourced")]
+    assert "| tr |" in conflict and "| ar |" not in conflict
+    s.close()
+
+
 def test_markdown_puts_conflicts_first_and_neutralises_control_characters(
         reviewed: Store) -> None:
     md = export(reviewed, "md")

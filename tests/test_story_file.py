@@ -13,6 +13,8 @@ EN = "The president announced 300 new jobs at the Lyon plant in 2024."
 
 
 def test_a_story_file_gives_title_urls_and_languages(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(FR, encoding="utf-8")
     (tmp_path / "story.toml").write_text(
         'title = "Jobs"\nlanguages = ["fr", "en"]\n'
         '[versions."a.txt"]\nurl = "https://x.test/a"\nlang = "fr"\n'
@@ -32,12 +34,26 @@ def test_no_story_file_is_none_and_a_broken_one_is_one_line(tmp_path):
             read_story_file(tmp_path)
 
 
+def test_a_misspelled_key_or_a_version_not_in_the_folder_is_one_line(tmp_path):
+    """Silently ignored before: `titel` gave no title, a section for a missing file no
+    URL or language, and nobody was told."""
+    (tmp_path / "a.txt").write_text(FR, encoding="utf-8")
+    for text, said in (('titel = "Jobs"\n', "unknown key 'titel' (the keys are title, "),
+                       ('[versions."a.txt"]\nurl_ = "https://x.test/a"\n',
+                        "unknown key 'url_' in a version (the keys are url, lang)"),
+                       ('[versions."nothere.txt"]\nlang = "he"\n',
+                        "[versions.'nothere.txt'] names no file in the folder")):
+        (tmp_path / "story.toml").write_text(text, encoding="utf-8")
+        with pytest.raises(InputError, match="story.toml: not a usable story file") as caught:
+            read_story_file(tmp_path)
+        assert said in str(caught.value) and "\n" not in str(caught.value)
+
+
 def test_reading_a_folder_takes_the_story_files_language_and_a_given_one_wins(tmp_path):
     (tmp_path / "a.txt").write_text(FR, encoding="utf-8")
     (tmp_path / "b.txt").write_text(EN, encoding="utf-8")
     (tmp_path / "story.toml").write_text(
-        '[versions."a.txt"]\nlang = "tr"\n[versions."gone.txt"]\nlang = "he"\n',
-        encoding="utf-8")
+        '[versions."a.txt"]\nlang = "tr"\n', encoding="utf-8")
     assert [d.lang for d in read_story([tmp_path])] == ["tr", "en"]
     for spelling in (tmp_path / "a.txt", tmp_path / "." / "a.txt"):  # however it is written
         given = {str(spelling): "fr"}

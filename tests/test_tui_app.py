@@ -169,12 +169,30 @@ def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
     assert lines[at + 1].index(visual(hebrew, True)) > lines[at].index("source: AP") + 20
 
 
-def test_escape_cancels_the_note(store, seed):
+def test_escape_keeps_the_note_as_a_draft_for_that_match(store, seed):
+    """Escape saves nothing, but the typing is not thrown away: n on the same match opens
+    the draft again (the help says so); closing it unchanged from the stored note drops it."""
+    first = store.resume(seed, reviewer="ana")
+
     async def steps(pilot: Pilot) -> None:
-        await pilot.press("n", "x", "escape")
+        await pilot.press("n", *"half a thought", "escape")
+        await pilot.pause()
+        assert list(store.events(seed)) == []  # nothing saved
+        assert any("Note draft on match" in n.message for n in pilot.app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought"
+        await pilot.press(*", done", "ctrl+s")
+        await pilot.pause()
+        pilot.app.review.goto(first)
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought, done"
+        await pilot.press("escape")  # unchanged: no draft left behind
 
     drive(app_for(store), steps)
-    assert list(store.events(seed)) == []
+    assert store.match(first, reviewer="ana").note == "half a thought, done"
+    assert [e.kind for e in store.events(seed)] == ["note"]
 
 
 def test_filter_and_search_page_in_sql(store, seed):
@@ -263,6 +281,31 @@ def test_split_move_confirm_break_are_events(tmp_path):
         store.close()
 
 
+def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
+    """`m`, a claim, then the number of the match it is in: said with that number, as a
+    warning, not an internal id in a "Not saved" error."""
+    store = open_store(tmp_path / "fix.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    number = store.match("m3", reviewer="ana").number
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m3")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # first claim
+        await pilot.pause()
+        await pilot.press(*number, "enter")
+        await pilot.pause()
+        said = [(n.title, n.message) for n in pilot.app._notifications]
+        assert said == [("", f"The claim is already in match {number}: nothing moved.")], said
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        assert list(store.events(story)) == []
+    finally:
+        store.close()
+
+
 def test_store_errors_are_shown_not_swallowed():
     fake = FakeStore()
     fake.add_story("seed-story", make_result(6), {})
@@ -331,6 +374,8 @@ def test_matching_runs_in_a_worker_then_opens(store):
 
 
 def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Claim.", encoding="utf-8")
     (tmp_path / "story.toml").write_text('[versions."a.txt"]\nurl = "https://x.test/a"\n'
                                          '[versions."b.txt"]\nlang = "tr"\n', encoding="utf-8")
     assert version_urls([tmp_path, tmp_path / "absent"]) == {
@@ -404,6 +449,30 @@ def test_palette_export_asks_where_and_never_overwrites_silently(store, seed, tm
 
 
 
+def test_palette_export_onto_the_open_database_is_refused(store, seed):
+    """Typing the open database's path (and saying yes, were it asked) would replace the
+    reviewer's work with the export while the app kept saying "saved": refused at once,
+    with a toast that says the export failed, not that decisions were not saved."""
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "export jsonl")
+        box = pilot.app.screen.query_one("#prompt-input")
+        box.value = ""
+        await pilot.press(*str(store.path), "enter")
+        await pilot.pause()
+        if "Replace it?" in screen_text(pilot.app):  # what it asked before the fix
+            await pilot.press("y", "enter")
+            await pilot.pause()
+        titles = [n.title for n in pilot.app._notifications]
+        assert "Not exported" in titles and "Not saved" not in titles, titles
+        assert any("is the database" in n.message for n in pilot.app._notifications)
+        await pilot.press("a")  # a decision afterwards is saved in a database still there
+
+    drive(app_for(store), steps)
+    with open_store(store.path) as reopened:
+        assert [v for _, v in verdicts(reopened, seed)] == ["agree"]
+
+
 def test_a_report_offered_beside_the_versions_is_not_one_more_version(
         store, seed, monkeypatch: pytest.MonkeyPatch) -> None:
     """Reviewing from inside the story's folder, the palette offers `.markdown`: a `.md`
@@ -451,6 +520,26 @@ def test_undo_goes_back_to_the_match_it_undid(store, seed):
         assert pilot.app.review.view.verdict is None
 
     drive(app_for(store), steps)
+
+
+def test_what_an_undo_took_back_is_readable_at_80_columns(store, seed):
+    """At 80x24 the status line's end was cut ("✓ saved 21:02:01 (undi…"): the undo says
+    what it took back in a toast, and the status line leaves out its bar to show it whole."""
+    first = store.resume(seed, reviewer="ana")
+    number = store.match(first, reviewer="ana").number
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.pause()
+        said = [(n.title, n.message) for n in pilot.app._notifications]
+        assert ("Undo", f"Undid agree on #{number}.") in said, said
+        status = screen_text(pilot.app).splitlines()[0]  # without the bar, it fits whole
+        assert f"(undid agree on #{number})" in status and "░" not in status, status
+
+    drive(app_for(store), steps, size=(80, 24))
 
 
 def test_rtl_display_switches_and_context_shows(tmp_path):
@@ -889,3 +978,53 @@ def test_a_split_that_dissolves_the_match_shows_the_match_under_the_cursor(tmp_p
         assert [(e.kind, e.match) for e in store.events(story)] == [("split", "m2")]
     finally:
         store.close()
+
+
+def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
+    from store_data import VERSIONS, build
+
+    store = open_store(tmp_path / "orphan.db")
+    store.add_story("seed", build(), {})
+    lone = store.matches("seed", reviewer="ana", filter="unsourced")[0].id
+    store.decide("seed", lone, "unsourced", reviewer="ana", session="s0")
+    store.add_story("seed", build({k: v for k, v in VERSIONS.items() if k != "fr"}), {})
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.action_orphans()
+        await pilot.pause()
+        await pilot.pause()
+        assert "1 orphaned verdict or note (kept in the log)" in screen_text(pilot.app)
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="seed", session="s1"), steps)
+    finally:
+        store.close()
+
+
+def test_a_match_paired_by_position_alone_says_so(tmp_path):
+    """fixtures/markup-ansi match 3: two unrelated sentences paired by their place, agree
+    suggested at 0.37, and no reasons: the detail had no why line at all. It says the
+    pairing rests on position alone; a match the figures link does not."""
+    from crossfact.store.importing import import_lines
+
+    store = open_store(tmp_path / "markup.db")
+    session = SEED_DIR.parent / "markup-ansi" / "sessions" / "review.jsonl"
+    with session.open(encoding="utf-8") as lines:
+        import_lines(store, lines, str(session))
+    shown: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for number in ("1", "3"):
+            pilot.app.review.goto_number(number)
+            await pilot.pause()
+            shown[number] = " ".join(screen_text(pilot.app).split())
+
+    try:
+        third = store.matches(store.story_id("markup-ansi"), reviewer="ana")[2]
+        assert (third.number, store.match(third.id, reviewer="ana").reasons) == ("3", [])
+        drive(ReviewApp(store, reviewer="ana", story="markup-ansi", session="s1"), steps)
+    finally:
+        store.close()
+    assert "why: no shared figure, date or name: paired by their place" in shown["3"]
+    assert "why: $10 billion (en) = 10 milliards" in shown["1"]
+    assert "paired by their place" not in shown["1"]

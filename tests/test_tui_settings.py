@@ -59,6 +59,17 @@ def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words
     assert len(done.output.strip().splitlines()) == 1 and words in done.output
 
 
+def test_an_unknown_theme_is_one_line_naming_the_setting(
+        config_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not an app that opens with a toast: the README promises a one-line error."""
+    monkeypatch.setenv("CROSSFACT_THEME", "nope")
+    done = CliRunner().invoke(main, ["review", "--db", str(tmp_path / "x.db")])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    assert done.stderr.startswith("Error: setting 'theme' (CROSSFACT_THEME or ")
+    assert "no theme 'nope'; one of " in done.stderr and "gruvbox" in done.stderr
+    assert len(done.stderr.splitlines()) == 1 and not (tmp_path / "x.db").exists()
+
+
 def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
     (config_home / "keys.toml").write_text('verdict-conflict = "a"\n')
     done = CliRunner().invoke(main, ["review", "--db", "x.db"])

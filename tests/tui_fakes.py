@@ -323,7 +323,8 @@ def make_result(n_matches: int = 12, hostile: bool = False) -> MatchResult:
                                 end=len(text), fingerprint=fp))
             ids.append(cid)
         matches.append(Match(id=f"m{i}", claims=ids, score=0.9, suggestion=suggestion,
-                             reasons=["numbers equal: 10", "names: Tesla"],
+                             # in the form suggest.py writes them
+                             reasons=["10 (tr) = 10 (bn)", "Tesla (tr) = Tesla (bn)"],
                              suggested=ids[-1:] if i % 4 == 0 and len(ids) > 1 else [],
                              outliers=["dhe"] if suggestion == "conflict" else []))
     return MatchResult(documents=docs, claims=claims, matches=matches)

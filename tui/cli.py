@@ -29,6 +29,18 @@ def default_story_name(paths: tuple[Path, ...]) -> str:
     return parents.pop().name if len(parents) == 1 else paths[0].stem
 
 
+def known_theme(theme: str | None) -> None:
+    """A theme setting Textual has, else the one-line settings error (the README's promise),
+    before the app opens."""
+    from textual.theme import BUILTIN_THEMES
+
+    from crossfact.settings import config_path
+
+    if theme is not None and theme not in BUILTIN_THEMES:
+        raise CrossfactError(f"setting 'theme' (CROSSFACT_THEME or {config_path()}): no theme "
+                             f"{theme!r}; one of {', '.join(sorted(BUILTIN_THEMES))}")
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))  # checked as `match` does
 @db_option
@@ -65,6 +77,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     # `--story NAME` without files opens NAME with its own stored documents, never the seed
     try:
         settings = load_settings(reviewer=reviewer, db=db, bidi=False if no_bidi else None)
+        known_theme(settings.theme)
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         if paths:  # what matching would refuse, refused before the app opens (milliseconds)
             read_story(paths, langs, detect=False)

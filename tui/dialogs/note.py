@@ -1,12 +1,16 @@
 """The note editor: several lines, since a reviewer's note is often a source and a reason.
 
 Enter starts a new line, so saving needs its own key (ctrl+s), written under the box where
-the reviewer looks; Escape cancels, as in every dialog. A text box edits in stored (logical)
-order, so Arabic or Hebrew typed into it shows unjoined and mirrored in a terminal without bidi;
-while the note holds such text, a preview under the box shows it as the review will.
+the reviewer looks; Escape closes, as in every dialog, but the text typed is handed back as a
+draft (`keep_draft`), so a stray Escape loses no typing: the review screen offers it again.
+A text box edits in stored (logical) order, so Arabic or Hebrew typed into it shows unjoined
+and mirrored in a terminal without bidi; while the note holds such text, a preview under the
+box shows it as the review will.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,11 +22,12 @@ from crossfact.tui.dialogs.frame import dialog_css
 from crossfact.tui.display_text import has_rtl, starts_rtl
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
-SAVE_HINT = "ctrl+s save · Enter new line · Escape cancel"
+SAVE_HINT = "ctrl+s save · Enter new line · Esc keeps a draft"
 
 
 class NotePrompt(ModalScreen[str | None]):
-    """Dismissed with the note's text, or None when cancelled."""
+    """Dismissed with the note's text, or None when closed with Escape (after handing the
+    text to `keep_draft`)."""
 
     DEFAULT_CSS = dialog_css("NotePrompt") + """
     NotePrompt TextArea { height: 8; }
@@ -31,12 +36,14 @@ class NotePrompt(ModalScreen[str | None]):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="dialog-save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
+        Binding("escape", "cancel", "Close, keep the draft", id="dialog-cancel"),
     ]
 
-    def __init__(self, title: str, value: str = "", *, bidi: bool = True) -> None:
+    def __init__(self, title: str, value: str = "", *, bidi: bool = True,
+                 keep_draft: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.title_text, self.value, self.bidi = title, value, bidi
+        self.keep_draft = keep_draft
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -64,4 +71,6 @@ class NotePrompt(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
+        if self.keep_draft is not None:
+            self.keep_draft(self.query_one(TextArea).text)
         self.dismiss(None)

@@ -135,6 +135,11 @@ class FixingActions(Screen[None]):
                 if target is None:
                     self.notify(f"No match #{answer}.", severity="warning", markup=False)
                     return
+                member = next(m for m in view.members if m.claim.id == claim_id)
+                if target.id == view.id or target.number in member.also_in:
+                    self.notify(f"The claim is already in match {target.number}: nothing "
+                                "moved.", severity="warning", markup=False)
+                    return
                 self._command(
                     lambda: self.store.move_claim(self.open_story_id, claim_id, target.id,
                                                   reviewer=self.reviewer, session=self.session,

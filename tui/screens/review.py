@@ -28,6 +28,8 @@ from textual.worker import Worker, WorkerState
 from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
+from crossfact.store.output_file import output_path
+from crossfact.store.words import plural
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
@@ -76,7 +78,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved
+        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved (a
+        # draft closed with Escape, or a save that failed): n on the match offers it again
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -432,7 +435,11 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.matches.reload()  # the undone verdict's row, before the cursor goes there
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
-            self.after_change(event, self._undone_label(event))
+            label = self._undone_label(event)
+            self.after_change(event, label)
+        # the status line's end is cut at 80 columns ("✓ saved 21:02:01 (undi…"): what was
+        # taken back is said in a toast too, which wraps
+        self.notify(label[0].upper() + label[1:] + ".", title="Undo", markup=False)
 
     def _undone_label(self, undo: Event) -> str:
         """What the undo took back, as the reviewer did it: "undid agree on #12"."""
@@ -450,13 +457,25 @@ class ReviewScreen(FixingActions, Screen[None]):
         if row is None:
             return
         view = self.current_view()
-        current = view.note if view is not None else ""
-        current = terminal.strip_controls(current or "")  # a note from an imported file: text only
-        current = self._unsaved_notes.get(row.id, current)  # what a failed save kept
+        stored = view.note if view is not None else ""
+        stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
+        current = self._unsaved_notes.get(row.id, stored)  # a draft, or what a failed save kept
+
+        def keep(text: str) -> None:
+            """Escape: the typing is kept for this match, not thrown away."""
+            if text == stored:
+                self._unsaved_notes.pop(row.id, None)
+                return
+            self._unsaved_notes[row.id] = text
+            self.notify(f"Note draft on match {row.number} kept (not saved): n on the match "
+                        "opens it again.", title="Draft kept", markup=False)
 
         def save(text: str | None) -> None:
-            if text is None or (not text.strip() and not current):
-                return  # cancelled, or an empty note where there was none: not an event
+            if text is None:
+                return  # closed with Escape: `keep` has the draft
+            if not text.strip() and not stored:
+                self._unsaved_notes.pop(row.id, None)
+                return  # an empty note where there was none: not an event
             saved = self._command(
                 lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
@@ -471,7 +490,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                 self._unsaved_notes.pop(row.id, None)
             self._select(self.matches.cursor)
 
-        prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi)
+        prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
+                            keep_draft=keep)
         self.app.push_screen(prompt, save)
 
     def action_move(self, step: int) -> None:
@@ -551,8 +571,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                                                      if event.note else ""), style="bold"))
             lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
                       for lang, text in claims]
-        self.app.push_screen(ReadOnly(f"{len(orphans)} orphaned verdicts and notes "
-                                      "(kept in the log)", lines))
+        title = plural(len(orphans), "orphaned verdict or note", "orphaned verdicts and notes")
+        self.app.push_screen(ReadOnly(f"{title} (kept in the log)", lines))
 
     def shown(self, text: str, lang: str, limit: int) -> str:
         """A claim on one line, in reading order when right-to-left display is on."""
@@ -596,7 +616,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            if not target.exists():
+            try:  # the open database, a device, a folder: refused before asking anything
+                real = output_path(target, self.store.path)
+            except StoreError as error:
+                self.export_failed(str(error))
+                return
+            if not real.exists():
                 self.export_to(fmt, target)
                 return
 
@@ -618,7 +643,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         try:  # the reviewer chose the file, and said yes if it existed
             write_export(cast("Store", self.store), fmt, self.story, target, overwrite=True)
         except (OSError, StoreError) as error:
-            self.report_failure(f"export failed: {error}")
+            self.export_failed(str(error))
             return None
         self.notify(f"Exported to {terminal.message(target)}", title="Export", markup=False)
         return target
+
+    def export_failed(self, text: str) -> None:
+        """An export refused or failed: a toast of its own (decisions are not concerned, so
+        not the status line's "Not saved")."""
+        self.notify(terminal.message(text), title="Not exported", severity="error", timeout=8,
+                    markup=False)

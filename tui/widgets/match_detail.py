@@ -146,9 +146,8 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         if view is None:
             return Text(self.empty_message, style=self._style("muted"))
         parts: list[RenderableType] = [self._heading(view)]
-        if view.reasons:
-            why, _ = display_form("why: " + "; ".join(view.reasons))  # names Arabic, Hebrew
-            parts.append(ClaimText(why, bidi=self.bidi, style=self._style("muted")))
+        why, _ = display_form("why: " + "; ".join(why_reasons(view)))  # names Arabic, Hebrew
+        parts.append(ClaimText(why, bidi=self.bidi, style=self._style("muted")))
         outliers = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
         claims = [m.claim for m in view.members]
         for member in view.members:
@@ -218,3 +217,27 @@ class MatchDetail(SteadyScrollView, can_focus=False):
     def _context_line(self, sentence: str, lang: str) -> ClaimText:
         shown, _ = display_form(sentence)
         return ClaimText(shown, rtl=lang in RTL_LANGS, bidi=self.bidi, style=self._style("muted"))
+
+
+LINKING = (" = ", " ≈ ", " vs ")
+"""How the engine's reasons (crossfact/suggest.py) join what versions share or disagree on:
+`50.000 (tr) = 50,000 (bn)`, `12 °C ≈ 54 °F`, `xAI (tr) vs Tesla (bn)`. The others,
+`only in tr: 2024` and `missing in he`, say what one version has or lacks, not why two pair."""
+
+BY_POSITION = ("no shared figure, date or name: paired by their place in the documents "
+               "alone; read them before deciding")
+NO_COUNTERPART = "no counterpart found in the other versions"
+
+
+def why_reasons(view: MatchView) -> list[str]:
+    """The machine's reasons, and what they leave unsaid: a match of several claims with no
+    figure, date or name linking them rests on position alone (two unrelated sentences in
+    the same place pass for a pair), and a lone claim has no counterpart. Never empty, so
+    the detail always has a why line."""
+    reasons = list(view.reasons)
+    linked = any(joiner in reason for reason in reasons for joiner in LINKING)
+    if len({m.claim.doc for m in view.members}) > 1 and not linked:
+        reasons.append(BY_POSITION)
+    elif not reasons:
+        reasons.append(NO_COUNTERPART)
+    return reasons

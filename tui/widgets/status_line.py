@@ -54,15 +54,27 @@ class StatusLine(Widget, can_focus=False):
         self.ok, self.last = False, f"✗ {label}: {one_line(message, 80)}"
 
     def render(self) -> Text:
+        """Everything if it fits; else without the progress bar and its word (the figures
+        say it), so the outcome of the last command, at the end, stays readable at 80
+        columns."""
+        room = max(1, self.size.width - 2)
+        text = self._line(bar=True)
+        if text.cell_len > room:
+            text = self._line(bar=False)
+        text.truncate(room, overflow="ellipsis")
+        return text
+
+    def _line(self, *, bar: bool) -> Text:
         decided, total = self.progress
         filled = round(BAR_CELLS * decided / total) if total else 0
         text = Text.assemble(
             (one_line(self.story, 30) or "crossfact", "bold"),
             "  ",
             (one_line(self.reviewer, 20), "reverse"),
-            f" {decided}/{total} decided ",
-            "█" * filled + "░" * (BAR_CELLS - filled),
+            f" {decided}/{total}",
         )
+        if bar:
+            text.append(" decided " + "█" * filled + "░" * (BAR_CELLS - filled))
         if self.others:
             text.append(f"  ({self.others})")
         text.append(f"  [{self.filter}: {self.shown}]")
@@ -74,5 +86,4 @@ class StatusLine(Widget, can_focus=False):
             style = "status-line--saved" if self.ok else "status-line--failed"
             text.append("  ")
             text.append(self.last, style=self.get_component_rich_style(style))
-        text.truncate(max(1, self.size.width - 2), overflow="ellipsis")
         return text
