@@ -50,6 +50,51 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("আহত",),
         "he": ("פצוע", "נפצע"),
     },
+    # Kinds every disaster story counts besides the dead and injured: the missing, the
+    # displaced, those taken to hospital, the rescuers and the ambulances sent. Words from
+    # general vocabulary (Wiktionary's translation tables of "missing person", "displaced
+    # person", "homeless", "hospital", "rescuer", "ambulance"), checked in the Derna and
+    # Odisha stories of fixtures/news (development)
+    "missing": {
+        "en": ("missing",),
+        "fr": ("disparu",),
+        "tr": ("kayıp",),
+        "ar": ("مفقود",),
+        "bn": ("নিখোঁজ",),
+        "he": ("נעדר",),
+    },
+    "displaced": {
+        "en": ("displaced", "homeless"),
+        "fr": ("déplacé", "sans-abri", "sans abri"),
+        "tr": ("evsiz", "yerinden edil"),
+        "ar": ("نازح", "مشرد", "مشرّد"),
+        "bn": ("বাস্তুচ্যুত", "গৃহহীন"),
+        "he": ("עקור", "ללא קורת גג", "חסרי בית"),
+    },
+    "hospitalised": {
+        "en": ("hospital",),
+        "fr": ("hôpita", "hospitalis"),
+        "tr": ("hastane",),
+        "ar": ("مستشف",),
+        "bn": ("হাসপাতাল",),
+        "he": ("אושפז", "בתי חולים"),
+    },
+    "rescuers": {
+        "en": ("rescuer", "rescue team", "rescue worker"),
+        "fr": ("secouriste", "sauveteur"),
+        "tr": ("kurtarma ekib", "kurtarıcı", "arama kurtarma"),
+        "ar": ("مسعف", "رجال الإنقاذ", "فرق الإنقاذ", "عمال الإنقاذ"),
+        "bn": ("উদ্ধারকর্মী", "উদ্ধারকারী"),
+        "he": ("מחלצ", "חילוץ", "כוחות הצלה"),
+    },
+    "ambulances": {
+        "en": ("ambulance",),
+        "fr": ("ambulance",),
+        "tr": ("ambulans",),
+        "ar": ("إسعاف", "اسعاف"),
+        "bn": ("অ্যাম্বুলেন্স", "এম্বুলেন্স"),
+        "he": ("אמבולנס",),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -102,7 +147,9 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # Which cues type which figures: a count of people killed or injured is a bare number, a
 # magnitude a bare number, a depth a length (or a bare number: "عمق 10"), a minute a bare
 # number or a duration, money verbs an amount of money.
-_APPLIES = {"killed": "count", "injured": "count", "magnitude": "count", "depth": "length",
+_APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
+            "hospitalised": "count", "rescuers": "count", "ambulances": "count",
+            "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
 _SCORE = re.compile(r"(?<![\d.,:])(\d{1,2}) ?[-–] ?(\d{1,2})(?!\d|[.,:]\d)")

@@ -48,6 +48,33 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     assert kinds(text, lang) == [("magnitude", 7.4)]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [  # fixtures/news, development
+    ("fr", "5.300 morts, 7.000 blessés et quelque 10.000 disparus : tel est le terrible bilan",
+     [("killed", 5300.0), ("injured", 7000.0), ("missing", 10000.0)]),
+    ("en", "another 10,100 people are reported missing in the Mediterranean city.",
+     [("missing", 10100.0)]),
+    ("ar", "بأن هناك أكثر من 10 آلاف مفقود في المدينة الساحلية حتى الآن",
+     [("missing", 10000.0)]),
+    ("bn", "বন্যায় ৫ হাজার মৃত্যু, নিখোঁজ দশ হাজারের বেশি।",
+     [("killed", 5000.0), ("missing", 10000.0)]),
+    ("fr", "«au moins déjà 30.000 personnes» ont été déplacées", [("displaced", 30000.0)]),
+    ("he", "30 אלף תושבים נותרו ללא קורת גג", [("displaced", 30000.0)]),
+    ("ar", "أن حوالي 850 شخصًا أصيبوا ونُقلوا إلى المستشفيات", [("hospitalised", 850.0)]),
+    ("he", "800 נוסעים אושפזו בבתי חולים", [("hospitalised", 800.0)]),
+    ("he", "לפי גורמים רשמיים, 1,200 מחלצים ו-115 אמבולנסים משתתפים בניסיונות החילוץ",
+     [("rescuers", 1200.0), ("ambulances", 115.0)]),
+])
+def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
+                                             expected: list[tuple[str, float]]) -> None:
+    """The missing, the displaced, the hospitalised, rescuers and ambulances: counts every
+    disaster story gives, each its own fact (10,000 missing is no toll)."""
+    assert kinds(text, lang) == expected
+
+
+def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
+    assert kinds("Plus de 200 trains ont été annulés.", "fr") == []
+
+
 def test_a_toll_is_typed_by_any_form_of_the_verb() -> None:
     """"kills", "killing": news headlines and participle clauses state tolls so."""
     assert kinds("Magnitude 7.8 quake kills at least 10", "en") == [
@@ -286,3 +313,17 @@ def test_a_short_skeleton_of_another_script_is_no_second_name(seed: MatchResult)
     2023 against the supercomputer assembled in July); only long skeletons count."""
     assert not _linked(seed, "ביולי 2023, מאסק חשף חברת AI",
                        "xAI, quant à lui, a commencé à assembler son supercalculateur")
+
+
+@pytest.fixture(scope="module")
+def flood() -> MatchResult:
+    folder = ROOT / "fixtures" / "news" / "derna-flood-2023"
+    files = sorted(folder.glob("*.txt"))
+    return run([str(f) for f in files], langs={str(f): f.stem for f in files})
+
+
+def test_the_missing_are_linked_and_are_no_toll(flood: MatchResult) -> None:
+    """fixtures/news/derna-flood-2023 (development): the Red Crescent's 10,100 missing in
+    English and Turkish are one fact; the English toll of 11,300 is another."""
+    assert _linked(flood, "10,100 people are reported missing", "10 bin 100 kişinin ise kayıp")
+    assert not _linked(flood, "10,100 people are reported missing", "has soared to 11,300")
