@@ -59,8 +59,9 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
      [("killed", 5000.0), ("missing", 10000.0)]),
     ("fr", "«au moins déjà 30.000 personnes» ont été déplacées", [("displaced", 30000.0)]),
     ("he", "30 אלף תושבים נותרו ללא קורת גג", [("displaced", 30000.0)]),
-    ("ar", "أن حوالي 850 شخصًا أصيبوا ونُقلوا إلى المستشفيات", [("hospitalised", 850.0)]),
     ("he", "800 נוסעים אושפזו בבתי חולים", [("hospitalised", 800.0)]),
+    ("ar", "هذا العدد الجديد للقتلى، بينما أصيب أكثر من 850 آخرين بجروح خطيرة جراء الحادث",
+     [("injured", 850.0)]),  # the passive verb أصيب, not only the noun إصابة
     ("he", "לפי גורמים רשמיים, 1,200 מחלצים ו-115 אמבולנסים משתתפים בניסיונות החילוץ",
      [("rescuers", 1200.0), ("ambulances", 115.0)]),
 ])
