@@ -115,7 +115,7 @@ def test_a_converted_figure_in_brackets_is_of_the_first_figure_s_kind() -> None:
                   "of 10 km (6 miles).", "en")
     assert [k for k, _ in found] == ["length", "length", "depth", "depth"]
     assert [k for k, _ in kinds("It struck at a depth of 10 km (on Monday, 3 people "
-                                "died).", "en")] == ["depth", "killed"]
+                                "died).", "en")] == ["depth", "weekday", "killed"]
 
 
 def test_money_is_typed_by_its_verb() -> None:
@@ -328,3 +328,25 @@ def test_the_missing_are_linked_and_are_no_toll(flood: MatchResult) -> None:
     English and Turkish are one fact; the English toll of 11,300 is another."""
     assert _linked(flood, "10,100 people are reported missing", "10 bin 100 kişinin ise kayıp")
     assert not _linked(flood, "10,100 people are reported missing", "has soared to 11,300")
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [  # fixtures/news, development
+    ("fr", "Au moins 233 personnes ont été tuées vendredi soir", 4),
+    ("bn", "শুক্রবার সন্ধ্যা ৭ টা ২০ মিনিটে ওড়িশার বালেশ্বর জেলার", 4),
+    ("he", "בשעות הבוקר המוקדמות של ה-11 בספטמבר (יום שני)", 0),
+    ("ar", "وأغلقت مراكز الاقتراع في أنحاء تركيا أبوابها مساء اليوم الأحد", 6),
+    ("tr", "Seçimin ikinci turu Pazar günü yapıldı", 6),
+    ("tr", "Seçimin sonuçları Pazartesi açıklandı", 0),  # not Pazar (Sunday)
+])
+def test_a_day_of_the_week_is_a_figure_in_each_language(lang: str, text: str, day: int) -> None:
+    """CLDR's day names: a day dates an event where an outlet writes no date."""
+    assert ("weekday", float(day)) in kinds(text, lang)
+    assert len([k for k, _ in kinds(text, lang) if k == "weekday"]) == 1
+
+
+def test_the_storm_s_night_links_outlets_that_name_its_days(flood: MatchResult) -> None:
+    """Derna: the French "night from Sunday to Monday" (with the storm Daniel) and the Hebrew
+    "11 September (Monday)" state when the flood struck; the Monday of a claim that names
+    no other day is no toll (a day links claims with nothing better only)."""
+    assert _linked(flood, "la nuit de dimanche à lundi", "(יום שני)")
+    assert not _linked(flood, "la nuit de dimanche à lundi", "has soared to 11,300")
