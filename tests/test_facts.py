@@ -76,6 +76,17 @@ def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
     assert kinds("Plus de 200 trains ont été annulés.", "fr") == []
 
 
+def test_a_cue_reaches_a_clause_s_complement_but_not_a_sentence_away() -> None:
+    """fixtures/news/odisha-train-crash-2023 (development): the toll the subject names at the
+    start of its clause; a figure after a long list of trains is beyond CUE_REACH."""
+    assert kinds("Odisha Chief Secretary PK Jena tweeted that the death toll in the Balasore "
+                 "train accident has risen to 233.", "en") == [("killed", 233.0)]
+    assert kinds("The death toll in the train accident involving the derailment of the "
+                 "Coromandel Express and the Bengaluru-Howrah Express train and the collision "
+                 "of a goods train in Odisha’s Balasore district on Friday evening has risen "
+                 "to over 250.", "en") == [("weekday", 4.0)]
+
+
 def test_a_toll_is_typed_by_any_form_of_the_verb() -> None:
     """"kills", "killing": news headlines and participle clauses state tolls so."""
     assert kinds("Magnitude 7.8 quake kills at least 10", "en") == [
