@@ -48,6 +48,45 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     assert kinds(text, lang) == [("magnitude", 7.4)]
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [  # fixtures/news, development
+    ("fr", "5.300 morts, 7.000 blessés et quelque 10.000 disparus : tel est le terrible bilan",
+     [("killed", 5300.0), ("injured", 7000.0), ("missing", 10000.0)]),
+    ("en", "another 10,100 people are reported missing in the Mediterranean city.",
+     [("missing", 10100.0)]),
+    ("ar", "بأن هناك أكثر من 10 آلاف مفقود في المدينة الساحلية حتى الآن",
+     [("missing", 10000.0)]),
+    ("bn", "বন্যায় ৫ হাজার মৃত্যু, নিখোঁজ দশ হাজারের বেশি।",
+     [("killed", 5000.0), ("missing", 10000.0)]),
+    ("fr", "«au moins déjà 30.000 personnes» ont été déplacées", [("displaced", 30000.0)]),
+    ("he", "30 אלף תושבים נותרו ללא קורת גג", [("displaced", 30000.0)]),
+    ("he", "800 נוסעים אושפזו בבתי חולים", [("hospitalised", 800.0)]),
+    ("ar", "هذا العدد الجديد للقتلى، بينما أصيب أكثر من 850 آخرين بجروح خطيرة جراء الحادث",
+     [("injured", 850.0)]),  # the passive verb أصيب, not only the noun إصابة
+    ("he", "לפי גורמים רשמיים, 1,200 מחלצים ו-115 אמבולנסים משתתפים בניסיונות החילוץ",
+     [("rescuers", 1200.0), ("ambulances", 115.0)]),
+])
+def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
+                                             expected: list[tuple[str, float]]) -> None:
+    """The missing, the displaced, the hospitalised, rescuers and ambulances: counts every
+    disaster story gives, each its own fact (10,000 missing is no toll)."""
+    assert kinds(text, lang) == expected
+
+
+def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
+    assert kinds("Plus de 200 trains ont été annulés.", "fr") == []
+
+
+def test_a_cue_reaches_a_clause_s_complement_but_not_a_sentence_away() -> None:
+    """fixtures/news/odisha-train-crash-2023 (development): the toll the subject names at the
+    start of its clause; a figure after a long list of trains is beyond CUE_REACH."""
+    assert kinds("Odisha Chief Secretary PK Jena tweeted that the death toll in the Balasore "
+                 "train accident has risen to 233.", "en") == [("killed", 233.0)]
+    assert kinds("The death toll in the train accident involving the derailment of the "
+                 "Coromandel Express and the Bengaluru-Howrah Express train and the collision "
+                 "of a goods train in Odisha’s Balasore district on Friday evening has risen "
+                 "to over 250.", "en") == [("weekday", 4.0)]
+
+
 def test_a_toll_is_typed_by_any_form_of_the_verb() -> None:
     """"kills", "killing": news headlines and participle clauses state tolls so."""
     assert kinds("Magnitude 7.8 quake kills at least 10", "en") == [
@@ -87,7 +126,7 @@ def test_a_converted_figure_in_brackets_is_of_the_first_figure_s_kind() -> None:
                   "of 10 km (6 miles).", "en")
     assert [k for k, _ in found] == ["length", "length", "depth", "depth"]
     assert [k for k, _ in kinds("It struck at a depth of 10 km (on Monday, 3 people "
-                                "died).", "en")] == ["depth", "killed"]
+                                "died).", "en")] == ["depth", "weekday", "killed"]
 
 
 def test_money_is_typed_by_its_verb() -> None:
@@ -286,3 +325,39 @@ def test_a_short_skeleton_of_another_script_is_no_second_name(seed: MatchResult)
     2023 against the supercomputer assembled in July); only long skeletons count."""
     assert not _linked(seed, "ביולי 2023, מאסק חשף חברת AI",
                        "xAI, quant à lui, a commencé à assembler son supercalculateur")
+
+
+@pytest.fixture(scope="module")
+def flood() -> MatchResult:
+    folder = ROOT / "fixtures" / "news" / "derna-flood-2023"
+    files = sorted(folder.glob("*.txt"))
+    return run([str(f) for f in files], langs={str(f): f.stem for f in files})
+
+
+def test_the_missing_are_linked_and_are_no_toll(flood: MatchResult) -> None:
+    """fixtures/news/derna-flood-2023 (development): the Red Crescent's 10,100 missing in
+    English and Turkish are one fact; the English toll of 11,300 is another."""
+    assert _linked(flood, "10,100 people are reported missing", "10 bin 100 kişinin ise kayıp")
+    assert not _linked(flood, "10,100 people are reported missing", "has soared to 11,300")
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [  # fixtures/news, development
+    ("fr", "Au moins 233 personnes ont été tuées vendredi soir", 4),
+    ("bn", "শুক্রবার সন্ধ্যা ৭ টা ২০ মিনিটে ওড়িশার বালেশ্বর জেলার", 4),
+    ("he", "בשעות הבוקר המוקדמות של ה-11 בספטמבר (יום שני)", 0),
+    ("ar", "وأغلقت مراكز الاقتراع في أنحاء تركيا أبوابها مساء اليوم الأحد", 6),
+    ("tr", "Seçimin ikinci turu Pazar günü yapıldı", 6),
+    ("tr", "Seçimin sonuçları Pazartesi açıklandı", 0),  # not Pazar (Sunday)
+])
+def test_a_day_of_the_week_is_a_figure_in_each_language(lang: str, text: str, day: int) -> None:
+    """CLDR's day names: a day dates an event where an outlet writes no date."""
+    assert ("weekday", float(day)) in kinds(text, lang)
+    assert len([k for k, _ in kinds(text, lang) if k == "weekday"]) == 1
+
+
+def test_the_storm_s_night_links_outlets_that_name_its_days(flood: MatchResult) -> None:
+    """Derna: the French "night from Sunday to Monday" (with the storm Daniel) and the Hebrew
+    "11 September (Monday)" state when the flood struck; the Monday of a claim that names
+    no other day is no toll (a day links claims with nothing better only)."""
+    assert _linked(flood, "la nuit de dimanche à lundi", "(יום שני)")
+    assert not _linked(flood, "la nuit de dimanche à lundi", "has soared to 11,300")
