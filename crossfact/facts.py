@@ -337,29 +337,34 @@ def _weekdays(text: str, lang: str) -> list[Typed]:
     """The days of the week a claim names (CLDR's wide day names: "Friday", "vendredi",
     "Cuma", "الجمعة", "শুক্রবার", "יום שישי"), each of kind "weekday" with its number: a
     day dates an event in every language, where outlets write no date."""
-    days, pattern = _day_pattern(lang)
-    return [Typed("weekday", _calendar(days[m.group().casefold()], m.group(), m.start(),
-                                       m.end())) for m in pattern.finditer(text)]
+    return [Typed("weekday", _calendar(int(str(m.lastgroup)[1:]), m.group(), m.start(), m.end()))
+            for m in _day_pattern(lang).finditer(text)]
 
 
 @cache
-def _day_pattern(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
-    """Each CLDR wide day name by its number, and one pattern of them all, longest first
-    ("Cumartesi" is not "Cuma", "Pazartesi" not "Pazar"), as a whole word ("Pazarcık" is a
-    town), except that Bengali adds endings ("শুক্রবারের") and the Arabic name carries its
-    article, glued to a clitic ("والجمعة"): those are matched within a word."""
-    days = {name.casefold(): day for day, name in
-            get_day_names("wide", locale=babel_locale(lang)).items()}
-    start = "" if lang == "ar" else r"(?<!\w)"
-    end = "" if lang in ("ar", "bn") else r"(?!\w)"
-    names = "|".join(re.escape(n) for n in sorted(days, key=len, reverse=True))
-    return days, re.compile(f"{start}(?:{names}){end}", re.IGNORECASE)
+def _day_pattern(lang: str) -> re.Pattern[str]:
+    """One pattern of CLDR's wide day names, each in a group named after its number ("d5"),
+    so that a match says its day however it is cased ("SALI", "CUMARTESİ" in a headline),
+    longest first ("Cumartesi" is not "Cuma", "Pazartesi" not "Pazar"), as a whole word
+    ("Pazarcık" is a town), after the clitics a language glues to it (Arabic "والجمعة",
+    "بالأحد"; Hebrew "ביום שישי", "וביום"), and with the endings Bengali adds
+    ("শুক্রবারের"); never inside another word (Arabic "الأحداث", the events, is no Sunday)."""
+    names = sorted(((name.casefold(), day) for day, name in
+                    get_day_names("wide", locale=babel_locale(lang)).items()),
+                   key=lambda item: len(item[0]), reverse=True)
+    clitics = {"ar": "[وفبل]?", "he": "[ובהמל]{0,2}"}.get(lang, "")
+    end = "" if lang == "bn" else r"(?!\w)"
+    days = "|".join(f"(?P<d{day}>{re.escape(name)})" for name, day in names)
+    return re.compile(rf"(?<!\w){clitics}(?:{days}){end}", re.IGNORECASE)
 
 
 def _restates(text: str, first: Quantity, second: Quantity) -> bool:
     """Whether `second` is `first` again in brackets right after it ("33 km (20 miles)",
-    "a depth of 10 km (6 miles)"): a conversion for other readers, of the first's kind."""
-    return text[first.end:second.start].strip() in ("(", "[")
+    "a depth of 10 km (6 miles)"): a conversion for other readers, of the first's kind. Only
+    figures in two different units are one converted: "killed 76 (42 of them children)"
+    gives a second count, and a percent or a year in brackets is never the figure again."""
+    return (first.unit is not None and second.unit is not None and first.unit != second.unit
+            and text[first.end:second.start].strip() in ("(", "["))
 
 
 def _claimed(claim: Claim, q: Quantity, base: str, start: int, end: int) -> bool:

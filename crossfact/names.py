@@ -86,8 +86,6 @@ _SUFFIXES = {
 }
 
 
-
-
 Affixes = dict[str, tuple[str, ...]]
 
 

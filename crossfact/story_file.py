@@ -60,10 +60,15 @@ def read_story_file(folder: Path) -> StoryFile | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         _known_keys(data, STORY_KEYS, "")
+        sections = data.get("versions", {})
+        if not isinstance(sections, dict) or not all(isinstance(entry, dict)
+                                                     for entry in sections.values()):
+            raise ValueError('versions must be sections, [versions."en.txt"] with url and lang')
         versions = [StoryVersion(file, _text(entry, "url"), _text(entry, "lang"))
-                    for file, entry in data.get("versions", {}).items()]
+                    for file, entry in sections.items()]
         for version in versions:
-            if not (Path(folder) / version.file).is_file():
+            file = Path(folder) / version.file
+            if Path(version.file).name != version.file or not file.is_file():
                 raise ValueError(f"[versions.{version.file!r}] names no file in the folder "
                                  "(a typo, or a version since removed: fix or drop the section)")
         title, languages = data.get("title"), data.get("languages", [])

@@ -127,6 +127,9 @@ def test_a_converted_figure_in_brackets_is_of_the_first_figure_s_kind() -> None:
     assert [k for k, _ in found] == ["length", "length", "depth", "depth"]
     assert [k for k, _ in kinds("It struck at a depth of 10 km (on Monday, 3 people "
                                 "died).", "en")] == ["depth", "weekday", "killed"]
+    # a count in brackets after a count is a second count, not the first converted
+    assert kinds("The quake killed 76 (42 of them children), officials said.", "en") == [
+        ("killed", 76.0)]
 
 
 def test_money_is_typed_by_its_verb() -> None:
@@ -348,11 +351,24 @@ def test_the_missing_are_linked_and_are_no_toll(flood: MatchResult) -> None:
     ("ar", "وأغلقت مراكز الاقتراع في أنحاء تركيا أبوابها مساء اليوم الأحد", 6),
     ("tr", "Seçimin ikinci turu Pazar günü yapıldı", 6),
     ("tr", "Seçimin sonuçları Pazartesi açıklandı", 0),  # not Pazar (Sunday)
+    ("tr", "SALI GÜNÜ KAHRAMANMARAŞ'TA DEPREM", 1),  # a headline in capitals
+    ("tr", "CUMARTESİ SABAHI SEL", 5),
+    ("he", "ביום שישי בערב התנגשו שלוש רכבות", 4),  # after the clitic "on"
+    ("ar", "وقع الحادث بالأحد الماضي", 6),
 ])
 def test_a_day_of_the_week_is_a_figure_in_each_language(lang: str, text: str, day: int) -> None:
     """CLDR's day names: a day dates an event where an outlet writes no date."""
     assert ("weekday", float(day)) in kinds(text, lang)
     assert len([k for k, _ in kinds(text, lang) if k == "weekday"]) == 1
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وتابعت الأحداث في المدينة"),  # "the events": الأحد (Sunday) inside a word
+    ("ar", "أحدث الصور من المدينة"),
+    ("tr", "Pazarcık'ta yıkım büyük"),  # a town, not Pazar (Sunday)
+])
+def test_a_day_name_inside_another_word_is_no_day(lang: str, text: str) -> None:
+    assert [k for k, _ in kinds(text, lang) if k == "weekday"] == []
 
 
 def test_the_storm_s_night_links_outlets_that_name_its_days(flood: MatchResult) -> None:

@@ -42,7 +42,10 @@ def test_a_misspelled_key_or_a_version_not_in_the_folder_is_one_line(tmp_path):
                        ('[versions."a.txt"]\nurl_ = "https://x.test/a"\n',
                         "unknown key 'url_' in a version (the keys are url, lang)"),
                        ('[versions."nothere.txt"]\nlang = "he"\n',
-                        "[versions.'nothere.txt'] names no file in the folder")):
+                        "[versions.'nothere.txt'] names no file in the folder"),
+                       (f'[versions."../{tmp_path.name}/a.txt"]\nlang = "fr"\n',
+                        "names no file in the folder"),
+                       ("versions = [1]\n", "versions must be sections")):
         (tmp_path / "story.toml").write_text(text, encoding="utf-8")
         with pytest.raises(InputError, match="story.toml: not a usable story file") as caught:
             read_story_file(tmp_path)

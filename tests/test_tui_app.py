@@ -1004,7 +1004,7 @@ def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
 def test_a_match_paired_by_position_alone_says_so(tmp_path):
     """fixtures/markup-ansi match 3: two unrelated sentences paired by their place, agree
     suggested at 0.37, and no reasons: the detail had no why line at all. It says the
-    pairing rests on position alone; a match the figures link does not."""
+    pairing rests on names or position; a match the figures link does not."""
     from crossfact.store.importing import import_lines
 
     store = open_store(tmp_path / "markup.db")
@@ -1025,6 +1025,7 @@ def test_a_match_paired_by_position_alone_says_so(tmp_path):
         drive(ReviewApp(store, reviewer="ana", story="markup-ansi", session="s1"), steps)
     finally:
         store.close()
-    assert "why: no shared figure, date or name: paired by their place" in shown["3"]
+    assert "why: no figure or date in common: paired by shared names or by their place" \
+        in shown["3"]
     assert "why: $10 billion (en) = 10 milliards" in shown["1"]
-    assert "paired by their place" not in shown["1"]
+    assert "by their place" not in shown["1"]

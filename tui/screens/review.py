@@ -621,13 +621,13 @@ class ReviewScreen(FixingActions, Screen[None]):
             except StoreError as error:
                 self.export_failed(str(error))
                 return
-            if not real.exists():
-                self.export_to(fmt, target)
+            if not real.exists():  # a file appearing meanwhile is refused, never replaced
+                self.export_to(fmt, target, overwrite=False)
                 return
 
             def confirmed(reply: str | None) -> None:
                 if reply is not None and reply.strip().lower() in {"y", "yes"}:
-                    self.export_to(fmt, target)
+                    self.export_to(fmt, target, overwrite=True)
                 else:
                     self.notify("Not exported: the file is left as it was.", markup=False)
 
@@ -636,12 +636,13 @@ class ReviewScreen(FixingActions, Screen[None]):
 
         self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
 
-    def export_to(self, fmt: str, target: Path) -> Path | None:
-        """Write the story in `fmt` to `target`; the path is shown, and returned for tests."""
+    def export_to(self, fmt: str, target: Path, overwrite: bool = True) -> Path | None:
+        """Write the story in `fmt` to `target` (replacing a file only with `overwrite`: the
+        reviewer said yes to it); the path is shown, and returned for tests."""
         from crossfact.store.exports import write_export
 
-        try:  # the reviewer chose the file, and said yes if it existed
-            write_export(cast("Store", self.store), fmt, self.story, target, overwrite=True)
+        try:
+            write_export(cast("Store", self.store), fmt, self.story, target, overwrite=overwrite)
         except (OSError, StoreError) as error:
             self.export_failed(str(error))
             return None

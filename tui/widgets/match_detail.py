@@ -224,16 +224,16 @@ LINKING = (" = ", " ≈ ", " vs ")
 `50.000 (tr) = 50,000 (bn)`, `12 °C ≈ 54 °F`, `xAI (tr) vs Tesla (bn)`. The others,
 `only in tr: 2024` and `missing in he`, say what one version has or lacks, not why two pair."""
 
-BY_POSITION = ("no shared figure, date or name: paired by their place in the documents "
-               "alone; read them before deciding")
+BY_POSITION = ("no figure or date in common: paired by shared names or by their place in "
+               "the documents; read them before deciding")
 NO_COUNTERPART = "no counterpart found in the other versions"
 
 
 def why_reasons(view: MatchView) -> list[str]:
-    """The machine's reasons, and what they leave unsaid: a match of several claims with no
-    figure, date or name linking them rests on position alone (two unrelated sentences in
-    the same place pass for a pair), and a lone claim has no counterpart. Never empty, so
-    the detail always has a why line."""
+    """The machine's reasons, and what they leave unsaid: the reasons name figures and dates
+    only, so a match of several claims with none of them rests on names or on position
+    alone (two unrelated sentences in the same place pass for a pair), and a lone claim has
+    no counterpart. Never empty, so the detail always has a why line."""
     reasons = list(view.reasons)
     linked = any(joiner in reason for reason in reasons for joiner in LINKING)
     if len({m.claim.doc for m in view.members}) > 1 and not linked:
