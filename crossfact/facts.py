@@ -58,7 +58,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     # displaced, those taken to hospital, the rescuers and the ambulances sent. Words from
     # general vocabulary (Wiktionary's translation tables of "missing person", "displaced
     # person", "homeless", "hospital", "rescuer", "ambulance"), checked in the Derna and
-    # Odisha stories of fixtures/news (development)
+    # Odisha stories of fixtures/news (development). A count of people, never of buildings
+    # or of work: "taken to hospital", not "12 hospitals"; "rescue teams", not "the rescue"
     "missing": {
         "en": ("missing",),
         "fr": ("disparu",),
@@ -76,12 +77,13 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "he": ("עקור", "ללא קורת גג", "חסרי בית"),
     },
     "hospitalised": {
-        "en": ("hospital",),
+        "en": ("hospitalised", "hospitalized", "in hospital", "to hospital", "in the hospital",
+               "to the hospital", "to hospitals"),
         "fr": ("hôpita", "hospitalis"),
         "tr": ("hastane",),
         "ar": ("مستشف",),
         "bn": ("হাসপাতাল",),
-        "he": ("אושפז", "בתי חולים"),
+        "he": ("אושפז", "מאושפז", "לבתי החולים", "לבית החולים"),
     },
     "rescuers": {
         "en": ("rescuer", "rescue team", "rescue worker"),
@@ -89,7 +91,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "tr": ("kurtarma ekib", "kurtarıcı", "arama kurtarma"),
         "ar": ("مسعف", "رجال الإنقاذ", "فرق الإنقاذ", "عمال الإنقاذ"),
         "bn": ("উদ্ধারকর্মী", "উদ্ধারকারী"),
-        "he": ("מחלצ", "חילוץ", "כוחות הצלה"),
+        "he": ("מחלצ", "צוותי חילוץ", "כוחות הצלה"),
     },
     "ambulances": {
         "en": ("ambulance",),

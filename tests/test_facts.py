@@ -377,3 +377,17 @@ def test_the_storm_s_night_links_outlets_that_name_its_days(flood: MatchResult) 
     no other day is no toll (a day links claims with nothing better only)."""
     assert _linked(flood, "la nuit de dimanche à lundi", "(יום שני)")
     assert not _linked(flood, "la nuit de dimanche à lundi", "has soared to 11,300")
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("en", "About 900 people were taken to hospital.", [("hospitalised", 900.0)]),
+    ("en", "Three hospitals were damaged and 12 hospitals closed.", []),  # buildings
+    ("he", "12 בתי חולים נפגעו", []),  # "12 hospitals were hit"
+    ("he", "החילוץ נמשך 12 שעות ו-500 אנשי צוותי חילוץ", [("duration", 12.0),
+                                                         ("rescuers", 500.0)]),
+])
+def test_hospitals_and_rescue_are_no_count_of_people(
+        lang: str, text: str, found: list[tuple[str, float]]) -> None:
+    """The people taken to hospital and the rescuers are counts of people; hospitals (the
+    buildings) and the rescue (the work) are not."""
+    assert kinds(text, lang) == found
