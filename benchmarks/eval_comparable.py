@@ -447,8 +447,11 @@ def ceilings(r: Resolved) -> tuple[Tally, Tally]:
 def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], holding: dict[Pair, list[Any]],
                s: StoryScore) -> None:
     """Each pair of statements of `fact` in different versions, by their claims: a differing
-    pair should be suggested conflict in every match that holds it; an agreeing one is
-    counted when a match holding it suggests conflict."""
+    pair should be suggested conflict where it is compared on this fact: in the match that
+    holds both claims firmly, or, where a claim of it is only a suggested member (a
+    sentence of several facts joining another fact's match, compared there by that
+    match's fact: `crossfact.sharing`), in one of the matches holding it. An agreeing one
+    is counted when a match holding it suggests conflict."""
     seen: set[Pair] = set()
     for sa, sb in combinations(fact.statements, 2):
         if sa.version == sb.version or not (sa.values and sb.values):
@@ -460,8 +463,10 @@ def _conflicts(r: Resolved, fact: Fact, predicted: set[Pair], holding: dict[Pair
             for p in pairs:
                 s.differing.add(p in predicted)
             for p in linked:
-                missed = [m for m in holding[p] if m.suggestion != "conflict"]
-                s.conflict.add(not missed)
+                firm = [m for m in holding[p] if not p & set(m.suggested)]
+                judged = firm or holding[p]
+                missed = [m for m in judged if m.suggestion != "conflict"]
+                s.conflict.add(not missed if firm else len(missed) < len(judged))
                 for m in missed[:1]:
                     s.errors.append(f"{r.folder.name}: {fact.id}: {sa.figure} ({sa.version}) vs "
                                     f"{sb.figure} ({sb.version}) linked but {m.suggestion}: "

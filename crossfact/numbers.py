@@ -284,7 +284,7 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found, g.lang)
-    return _join_compounds(clean, text, found)
+    return _join_compounds(clean, text, _join_scaled(clean, text, found, g))
 
 
 def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
@@ -429,6 +429,36 @@ def _join_compounds(clean: str, text: str, found: list[Quantity]) -> list[Quanti
     for q in out:  # "6-foot-6": the "6" after a hyphen is read as a code's digits, not found
         if q.unit in _BARE_PART and (m := _HYPHENED_PART.match(clean, q.end)) is not None:
             _add_part(q, float(_ascii_digits(m.group(1))), _BARE_PART[q.unit], m.end(), text)
+    return out
+
+
+def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> list[Quantity]:
+    """A figure written as a scaled number and the rest of it: Turkish and Bengali newsrooms
+    write 11,300 as "11 bin 300", "১১ হাজার ৩০০", and 3.5 billion as "3 milyar 500 milyon".
+    The rest follows after one space alone and is less than one of the scale ("5 bin kişi 3
+    ilde", 5,000 people in 3 provinces, has a word between; "2 million 3 million" is no
+    sum); read apart, the 300 would stand as a figure of its own against the other
+    versions' 11,300."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        out.append(q)
+        if prev is None or prev.unit or prev.currency or prev.percent or prev.year \
+                or prev.clock or q.unit or q.percent or q.year or q.clock or q.approx \
+                or not clean[prev.end:q.start].isspace() or len(clean[prev.end:q.start]) > 1 \
+                or g.number.match(clean, q.start) is None:
+            continue  # the rest is digits ("1.7 million four years ago" is two figures)
+        digits = g.number.match(clean, prev.start)
+        lead = parse_number(digits.group(), g.decimal) if digits is not None else None
+        if lead is None or lead <= 0 or digits is None or digits.end() == prev.end:
+            continue  # not digits then a scale word ("$11 thousand", a bare "11")
+        scale = prev.value / float(lead)
+        if scale >= 1000 and 1 <= q.value < scale:
+            prev.value += q.value
+            prev.currency = q.currency  # "3 milyar 500 milyon dolar"
+            prev.end = q.end
+            prev.text = text[prev.start:q.end]
+            out.pop()
     return out
 
 

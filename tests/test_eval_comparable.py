@@ -188,8 +188,8 @@ def test_scorer_counts_pairs_facts_and_conflicts() -> None:
 def test_a_claim_in_two_matches_counts_in_each() -> None:
     """en states the magnitude and the toll in one sentence: in the magnitude's match with
     fr's magnitude and, shared, in the toll's with fr's toll. Both facts are found, each
-    pair counted once for precision, and a differing pair must be a conflict in every match
-    that holds it."""
+    pair counted once for precision, and a differing pair held only through a suggested
+    membership must be a conflict in one of the matches holding it."""
     st = [Statement("mag", "en", "a", "7.8", frozenset([7.8])),
           Statement("mag", "fr", "b", "7,4", frozenset([7.4])),
           Statement("toll", "en", "a", "10", frozenset([10.0])),
@@ -207,6 +207,31 @@ def test_a_claim_in_two_matches_counts_in_each() -> None:
     assert (s.links.tp, s.links.fp, s.links.fn) == (2, 0, 0)
     assert (s.facts.hit, s.facts.tries) == (2, 2)
     assert (s.conflict.hit, s.conflict.tries) == (1, 2)  # the toll's match said agree
+
+
+def test_a_differing_pair_is_judged_where_it_is_held_firmly() -> None:
+    """en and fr state the toll (10 vs 76) and the missing (100 each) in one sentence each:
+    firm together in the toll's match, and both joining the missing's match as suggested
+    members, where they are compared by the missing (agree). The toll's pair is judged in
+    the toll's match: a conflict there is a hit, whatever the missing's match says; agree
+    there is a miss, even when another match says conflict."""
+    st = [Statement("toll", "en", "a", "10", frozenset([10.0])),
+          Statement("toll", "fr", "b", "76", frozenset([76.0]))]
+    facts = [Fact("toll", "toll", (st[0], st[1]))]
+    claims_of = {st[0]: ("en1",), st[1]: ("fr1",)}
+    version_of = {"en1": "en", "fr1": "fr", "en2": "en"}
+
+    def conflicts(firm: str, weak: str) -> tuple[int, int]:
+        matches = [SimpleNamespace(claims=["en1", "fr1"], suggested=[], suggestion=firm,
+                                   reasons=[]),
+                   SimpleNamespace(claims=["en2", "en1", "fr1"], suggested=["en1", "fr1"],
+                                   suggestion=weak, reasons=[])]
+        s = score(Resolved(Path("story"), facts, SimpleNamespace(matches=matches), version_of,
+                           claims_of, dict.fromkeys(version_of, "")))
+        return s.conflict.hit, s.conflict.tries
+
+    assert conflicts("conflict", "agree") == (1, 1)
+    assert conflicts("agree", "conflict") == (0, 1)
 
 
 def test_ceilings_count_what_one_claim_per_version_leaves_reachable() -> None:

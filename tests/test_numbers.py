@@ -822,3 +822,20 @@ def test_a_lone_c_is_no_century():
     """CLDR's English short form of a century is one letter, the cent's: "50 c" is no 50
     centuries (a century is read from its words: "21st century", "২১ শতকে")."""
     assert only("Each stamp costs 50 c now", "en").unit is None
+
+
+@pytest.mark.parametrize(("lang", "text", "figures"), [
+    # fixtures/news/derna-flood-2023 (development): the Red Crescent's 11,300 dead
+    ("tr", "can kaybının 11 bin 300'e yükseldiği", [(11300.0, None)]),
+    ("bn", "১১ হাজার ৩০০ জনের মৃত্যু", [(11300.0, None)]),
+    ("tr", "3 milyar 500 milyon dolar harcadı", [(3.5e9, "USD")]),
+    # apart: a word between, a rest as large as the scale, a year
+    ("tr", "toplam 5 bin kişi 3 ilde", [(5000.0, None), (3.0, None)]),
+    ("en", "2 million 3 million", [(2e6, None), (3e6, None)]),
+    ("en", "$10 billion 2024", [(1e10, "USD"), (2024.0, None)]),
+    ("en", "up from 1.7 million four years ago", [(1.7e6, None), (4.0, None)]),  # NTREX
+])
+def test_a_scaled_number_and_its_rest_are_one_figure(
+        lang: str, text: str, figures: list[tuple[float, str | None]]) -> None:
+    """Newsrooms write 11,300 as "11 bin 300": one figure, not 11,000 and 300."""
+    assert [(q.value, q.currency) for q in find_quantities(text, lang)] == figures
