@@ -452,7 +452,8 @@ def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> l
         lead = parse_number(digits.group(), g.decimal) if digits is not None else None
         if lead is None or lead <= 0 or digits is None or digits.end() == prev.end:
             continue  # not digits then a scale word ("$11 thousand", a bare "11")
-        scale = prev.value / float(lead)
+        scale = prev.value / float(lead)  # 1000 and up: a scale word was said (CLDR's
+        # scale words begin at thousand); a bare number times 1 has no rest to take
         if scale >= 1000 and 1 <= q.value < scale:
             prev.value += q.value
             prev.currency = q.currency  # "3 milyar 500 milyon dolar"
