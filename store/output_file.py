@@ -86,7 +86,7 @@ def atomic_file(target: Path, *, overwrite: bool = False,
     try:
         with os.fdopen(handle, "wb") as stream:
             yield lambda chunk: stream.write(chunk.encode("utf-8", "surrogatepass"))
-        os.chmod(tmp, NEW_FILE_MODE & ~current_umask())
+        os.chmod(tmp, _mode_for(target))
         if overwrite:
             os.replace(tmp, target)
         else:
@@ -112,8 +112,23 @@ def _move_without_replacing(tmp: str, target: Path, name: str | Path) -> None:
 NEW_FILE_MODE = 0o666  # what open() asks for a new file; the umask takes away from it
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the export gets: those of the file it replaces (a reviewer's private
+    0600 log stays private), else what a new file gets under the process's umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return NEW_FILE_MODE & ~current_umask()
+
+
 def current_umask() -> int:
-    """The process's umask (reading it means setting it; put back at once)."""
+    """The process's umask: from /proc where there is one, as setting it to read it would
+    leave, for an instant, files that other threads create (the database's WAL, in the TUI)
+    open to all; elsewhere set and put back at once."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0)
     os.umask(mask)
     return mask

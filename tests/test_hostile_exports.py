@@ -61,6 +61,26 @@ def test_exports_get_the_umasks_permissions(db: Path, tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o777 == 0o644
 
 
+def test_a_replaced_export_keeps_its_files_permissions(db: Path, tmp_path: Path) -> None:
+    """A reviewer's log kept private (0600) stays private when an export replaces it."""
+    out = tmp_path / "private.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    out.chmod(0o600)
+    crossfact("export", "--db", db, "--format", "jsonl", "-o", out, "--overwrite", ok=True)
+    assert out.read_text(encoding="utf-8") != "old\n"
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_umask_is_read_without_changing_it() -> None:
+    from crossfact.store.output_file import current_umask
+
+    mask = os.umask(0o027)
+    try:
+        assert current_umask() == 0o027
+    finally:
+        os.umask(mask)
+
+
 def test_csv_cells_cannot_run_as_formulas_or_split_rows(db: Path) -> None:
     text = crossfact("export", "--db", db, "--format", "csv", ok=True).out.decode()
     rows = list(csv.DictReader(io.StringIO(text)))
