@@ -173,3 +173,37 @@ def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
     s.decide("seed", match, "agree", reviewer="ana", session="s")  # saved once it is done
     assert s.progress("seed", reviewer="ana")[0] == 1
     s.close()
+
+
+def test_a_folder_is_reviewed_with_the_languages_its_story_file_sets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`crossfact match DIR` read the story file's `lang` and `crossfact review DIR` did not:
+    the app was given the folder's files, and a story file is read for folders only. The
+    same folder must be matched the same way by both; `--lang` still wins."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday.\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text.replace("Monday", "Tuesday"), encoding="utf-8")
+    (folder / "c.txt").write_text(text.replace("10", "11"), encoding="utf-8")
+    (folder / "story.toml").write_text('[versions."a.txt"]\nlang = "fr"\n'
+                                       '[versions."b.txt"]\nlang = "de"\n', encoding="utf-8")
+
+    def run_headless(app: ReviewApp) -> None:
+        async def main() -> None:
+            async with app.run_test() as pilot:
+                for _ in range(100):
+                    if app.review.story is not None:
+                        break
+                    await pilot.pause(0.05)
+        asyncio.run(main())
+
+    monkeypatch.setattr(ReviewApp, "run", run_headless)
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "d.db"
+    result = CliRunner().invoke(main, ["review", "story/", "--db", str(db),
+                                       "--lang", "./story/b.txt=it"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as s:
+        langs = {Path(d.path).name: d.lang for d in s.documents(s.story_id("story") or "")}
+    assert langs == {"a.txt": "fr", "b.txt": "it", "c.txt": "en"}

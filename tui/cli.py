@@ -64,7 +64,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1"). Settings (reviewer, db,
     theme, bidi) live beside it in config.toml, or CROSSFACT_REVIEWER and so on.
     """
-    from crossfact.pipeline import read_story
+    from crossfact.pipeline import read_story, story_langs
     from crossfact.reading import collect_paths
     from crossfact.settings import load_settings
     from crossfact.store import open_store
@@ -81,6 +81,10 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
         if paths:  # what matching would refuse, refused before the app opens (milliseconds)
             read_story(paths, langs, detect=False)
+        # the app is given the files, not their folders: the story files' languages go with
+        # them, after the --lang ones (the first that names a file is the one used)
+        langs = {**langs, **{path: code for path, code in story_langs(paths, files).items()
+                             if path not in langs}}
         keymap = load_keymap(default_keys_path())
         urls = version_urls(p for p in paths if p.is_dir())
         store = open_store(settings.db)
