@@ -27,6 +27,14 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def read_as(result: MatchResult) -> set[tuple[str, str, int, int]]:
+    """How a story's files were read: each claim as its text's hash, language and span. The
+    same files read another way (a --lang that corrects a detection, --segmented) are
+    matched again, not taken for the stored run; paths are left out (see add_story)."""
+    sha = {doc.id: (text_sha256(doc.text), doc.lang) for doc in result.documents}
+    return {(*sha[claim.doc], claim.start, claim.end) for claim in result.claims}
+
+
 def insert_run(db: Database, run: dict[str, Any], result: MatchResult,
                urls: dict[str, str] | None = None) -> None:
     """Insert one run row and everything the matcher produced for it (`urls`: see url_for)."""
@@ -57,7 +65,8 @@ class StoryMixin(StoreBase):
 
     def add_story(self, name: str, result: MatchResult, params: dict[str, Any], *,
                   version: str | None = None, urls: dict[str, str] | None = None) -> str:
-        """Store a matched story; the story id. Unchanged documents: nothing happens.
+        """Store a matched story; the story id. The same documents read the same way (the
+        same languages and claims): nothing happens.
 
         `version` is the crossfact version the matches came from: today's unless given (a
         replay keeps the recorded one, so its export stays byte-identical after an upgrade).
@@ -82,7 +91,7 @@ class StoryMixin(StoreBase):
                     {"id": story, "name": name, "created": self.clock()})
             else:
                 old = current_run(self.db, story)
-                if old is not None and self._run_fingerprint(old) == fingerprint:
+                if old is not None and self._read_as(old) == read_as(result):
                     return story
             number = self.db.table("runs").count_where("story = ?", [story]) + 1
             run = stable_id(story, str(number), dumps(fingerprint), dumps(params), prefix="r")
@@ -118,6 +127,12 @@ class StoryMixin(StoreBase):
             return []
         return sorted({PurePath(row[0]).name for row in self.db.execute(
             "SELECT path FROM documents WHERE run = ?", [run])})
+
+    def _read_as(self, run: str) -> set[tuple[str, str, int, int]]:
+        """How the stored run read its files (see read_as)."""
+        return set(self.db.execute(
+            'SELECT d.sha256, d.lang, c.start, c."end" FROM claims c JOIN documents d '
+            "ON d.run = c.run AND d.id = c.doc WHERE c.run = ?", [run]).fetchall())
 
     def _run_fingerprint(self, run: str) -> list[str]:
         return sorted(row["sha256"]

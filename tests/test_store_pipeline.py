@@ -60,3 +60,27 @@ def test_editing_one_version_carries_the_verdicts(tmp_path: Path, seed_result) -
     assert report.orphaned == []  # a one-character edit leaves no verdict homeless
     assert decided >= 0.9 * total  # only matches the edit made new are left to decide
     assert s.db["events"].count == len(rows) + len(report.carried)  # nothing dropped
+
+
+def test_the_same_files_read_otherwise_are_matched_again(tmp_path: Path) -> None:
+    """Reopening a story with another --lang (a misdetected version corrected) or with
+    --segmented used to change nothing: the texts were the same, so the stored run, read
+    the old way, stayed. The languages and claims are how the files were read: a change
+    of them is a new run, and the verdicts follow their claims."""
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    files[0].write_text(text + "It was a record.\n", encoding="utf-8")  # two sentences, one line
+    files[1].write_text(text.replace("Monday", "Tuesday") + "It was a record.\n",
+                        encoding="utf-8")
+    s = open_test_store(tmp_path / "x.db")
+    story = s.add_story("s", pipeline.run(files), {})
+    for row in s.matches(story, reviewer="ann"):
+        s.decide(story, row.id, "agree", reviewer="ann", session="s")
+    s.add_story("s", pipeline.run(files), {})
+    assert s.last_carry is None  # read the same way: nothing happens
+    s.add_story("s", pipeline.run(files, langs={str(files[0]): "it"}), {})
+    assert sorted(d.lang for d in s.documents(story)) == ["en", "it"]
+    assert s.last_carry is not None and not s.last_carry.orphaned
+    assert s.progress(story, reviewer="ann")[0] > 0
+    s.add_story("s", pipeline.run(files, langs={str(files[0]): "it"}, segmented=True), {})
+    assert s.last_carry is not None
