@@ -204,8 +204,7 @@ def open_database_readonly(path: Path) -> Database:
     if not _has_sqlite_header(path):
         raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         raise StoreError(describe(error, path, "opening the database")) from error
     try:
@@ -220,6 +219,19 @@ def open_database_readonly(path: Path) -> Database:
         conn.close()
         raise
     return Database(conn)
+
+
+def _readonly_uri(path: Path) -> str:
+    """The URI that opens `path` read-only. SQLite reads a WAL database through a -shm file
+    it creates beside it, which a read-only folder (a colleague's share, a mounted stick)
+    does not allow: there, when no -wal file holds pages a reader must see, the file is
+    opened as immutable, read as it is on disk."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    beside = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    if not os.access(path.parent, os.W_OK) and not any(
+            file.exists() and file.stat().st_size for file in beside):
+        uri += "&immutable=1"
+    return uri
 
 
 def _defensive(conn: sqlite3.Connection) -> None:

@@ -34,11 +34,13 @@ class Ran:
 
 
 def crossfact(*args: str | Path, env: dict[str, str] | None = None, ok: bool | None = None,
-              stdin: bytes | None = None, timeout: float = 120, cwd: Path | None = None) -> Ran:
-    """Run `crossfact ARGS`; `ok` True/False asserts success or a one-line refusal."""
+              stdin: bytes | None = None, timeout: float = 120, cwd: Path | None = None,
+              wrap: tuple[str, ...] = ()) -> Ran:
+    """Run `crossfact ARGS` (through the command `wrap`, if given); `ok` True/False asserts
+    success or a one-line refusal."""
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     environment = {k: v for k, v in environment.items() if v is not None}
-    proc = subprocess.run([sys.executable, "-m", "crossfact", *map(str, args)],
+    proc = subprocess.run([*wrap, sys.executable, "-m", "crossfact", *map(str, args)],
                           input=stdin, capture_output=True, timeout=timeout, env=environment,
                           cwd=cwd)
     err = proc.stderr.decode("utf-8", "replace")

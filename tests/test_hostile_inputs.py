@@ -187,6 +187,42 @@ def test_a_read_only_database_can_still_be_read(db: Path) -> None:
         db.chmod(0o644)
 
 
+def read_only_folder(folder: Path) -> tuple[str, ...]:
+    """A command prefix under which `folder` cannot be written: a read-only bind mount in a
+    mount namespace of its own for root (whom permissions do not stop), its permissions
+    for anyone else."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        return ()
+    import shutil
+    import subprocess
+
+    mount = ('mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"',
+             str(folder))
+    wrap = ("unshare", "-m", "sh", "-c", *mount)
+    if shutil.which("unshare") is None or subprocess.run(
+            [*wrap, "true"], capture_output=True).returncode != 0:
+        pytest.skip("root, and no mount namespace for a read-only folder")
+    return wrap
+
+
+def test_a_database_in_a_read_only_folder_can_still_be_read(db: Path, tmp_path: Path) -> None:
+    """A colleague's database on a read-only share or stick: SQLite reads a WAL database
+    through a -shm file it creates beside it, so stats, export and merge said "cannot open
+    the database file" where a read-only file in a writable folder was read."""
+    share = tmp_path / "share"
+    share.mkdir()
+    theirs = db.rename(share / "theirs.db")
+    wrap = read_only_folder(share)
+    try:
+        assert "4/4 decided" in crossfact("stats", "--db", theirs, ok=True, wrap=wrap).out.decode()
+        crossfact("export", "--db", theirs, "--format", "md", ok=True, wrap=wrap)
+        crossfact("merge", theirs, "--db", tmp_path / "mine.db", ok=True, wrap=wrap)
+    finally:
+        share.chmod(0o755)
+    assert crossfact("stats", "--db", tmp_path / "mine.db", ok=True).out.count(b"4/4") == 1
+
+
 def test_a_broken_pipe_is_not_a_traceback(db: Path, tmp_path: Path) -> None:
     import subprocess
     import sys
