@@ -57,6 +57,8 @@ def one_line_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except CrossfactError as error:
             raise click.ClickException(message(error)) from error
+        except BrokenPipeError:  # `| head` has had enough: crossfact.cli ends quietly
+            raise
         except OSError as error:  # e.g. -o into a directory that is not writable
             where = f"{error.filename}: " if error.filename else ""
             raise click.ClickException(f"{where}{error.strerror or error}") from error

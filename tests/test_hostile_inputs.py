@@ -235,4 +235,4 @@ def test_a_broken_pipe_is_not_a_traceback(db: Path, tmp_path: Path) -> None:
     proc.stdout.close()
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
-    assert "Traceback" not in err
+    assert err == ""  # `| head` has had enough: nothing to report (it said "Broken pipe")
