@@ -22,13 +22,19 @@ DATABASE_FILES = ("", "-wal", "-shm", "-journal")
 """The database file and the files SQLite keeps beside it (WAL, shared memory, rollback)."""
 
 
-def output_path(given: str | Path, database: Path | str | None) -> Path:
+STDOUT_HINT = "without -o the export goes to stdout"
+"""What the command line adds to a refusal; the review app, which has no stdout, does not."""
+
+
+def output_path(given: str | Path, database: Path | str | None, *,
+                stdout_hint: bool = True) -> Path:
     """The regular file an export named `given` writes: symbolic links followed. StoreError,
     naming `given`, for no name, the database (`database`) or a file SQLite keeps beside it,
-    a folder, or anything that is not a regular file."""
+    a folder, or anything that is not a regular file (with `stdout_hint`, saying where
+    `crossfact export` writes without -o)."""
+    hint = f" ({STDOUT_HINT})" if stdout_hint else ""
     if not str(given).strip():
-        raise StoreError("no output file named (give a file name; without -o the export "
-                         "goes to stdout)")
+        raise StoreError(f"no output file named; give a file name{hint}")
     path = Path(given).expanduser()
     real = Path(os.path.realpath(path))  # through every link, even to a file not there yet
     if database is not None and str(database) not in ("", ":memory:"):
@@ -45,7 +51,7 @@ def output_path(given: str | Path, database: Path | str | None) -> Path:
         raise StoreError(f"{given}: is a folder; give a file name")
     if mode is not None and not stat.S_ISREG(mode):
         raise StoreError(f"{given}: not a regular file (a device, pipe or socket); an export "
-                         "is written to a file (without -o it goes to stdout)")
+                         f"is written to a regular file{hint}")
     return real
 
 

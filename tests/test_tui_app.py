@@ -449,6 +449,59 @@ def test_palette_export_asks_where_and_never_overwrites_silently(store, seed, tm
 
 
 
+async def export_to_typed(pilot: Pilot, path: str, fmt: str = "jsonl") -> None:
+    """Export from the palette to `path` as typed."""
+    await run_in_palette(pilot, f"export {fmt}")
+    box = pilot.app.screen.query_one("#prompt-input")
+    box.value = ""
+    await pilot.press(*path, "enter")
+    await pilot.pause()
+
+
+def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path):
+    """"link.csv exists. Replace it?" hid that the file replaced is the one the link names,
+    maybe in another folder: the question names it, and the link stays a link."""
+    real = tmp_path / "elsewhere" / "kept.jsonl"
+    real.parent.mkdir()
+    real.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    asked: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(link))
+        asked.append(pilot.app.screen.title_text)  # the question (a TextPrompt)
+        await pilot.press("y", "enter")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert f"{link} is a symbolic link to {real}, which exists" in asked[0]
+    assert link.is_symlink() and '"type":"story"' in real.read_text(encoding="utf-8")
+
+
+def test_palette_export_to_dash_is_not_a_file_named_dash(store, seed, tmp_path, monkeypatch):
+    """`-o -` is stdout on the command line; the app has none, and wrote a file called '-'
+    in the working folder. It says so instead; ./- is a file of that name. Nor does a
+    refusal speak of -o, which the app does not have."""
+    monkeypatch.chdir(tmp_path)
+    messages: list[str] = []
+    made: list[bool] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, "-")
+        made.append((tmp_path / "-").exists())
+        await export_to_typed(pilot, "/dev/null")
+        messages.extend(n.message for n in pilot.app._notifications)
+        await export_to_typed(pilot, "./-")
+
+    drive(app_for(store), steps)
+    assert made == [False]
+    assert any("standard output" in m and "./-" in m for m in messages), messages
+    assert any("not a regular file" in m for m in messages), messages
+    assert not any("-o it goes" in m or "without -o" in m for m in messages), messages
+    assert '"type":"story"' in (tmp_path / "-").read_text(encoding="utf-8")
+
+
 def test_palette_export_onto_the_open_database_is_refused(store, seed):
     """Typing the open database's path (and saying yes, were it asked) would replace the
     reviewer's work with the export while the app kept saying "saved": refused at once,

@@ -52,6 +52,21 @@ MIN_SIZE = (60, 16)
 """Columns and rows below which the panes cannot show a match (the narrow layout's list takes
 9 rows, and the list's fixed columns ~35)."""
 
+STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which the review "
+                     "app cannot write to: give a file name (./- for a file called '-')")
+
+
+def replace_question(target: Path, real: Path) -> str:
+    """Whether to replace an existing `target`, saying what is replaced when it is a symbolic
+    link: the file it names (the link stays), which may be far from where the reviewer
+    looked."""
+    if target.is_symlink():
+        question = (f"{target} is a symbolic link to {real}, which exists. Replace {real}? "
+                    "(the link stays) (y/n)")
+    else:
+        question = f"{target} exists. Replace it? (y/n)"
+    return terminal.message(question)
+
 
 class ReviewScreen(FixingActions, Screen[None]):
     BINDINGS = [*REVIEW_BINDINGS]
@@ -613,11 +628,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         def chosen(answer: str | None) -> None:
             if not answer or not answer.strip():
                 return
+            if answer.strip() == "-":  # `crossfact export -o -`'s stdout: the app has none
+                self.export_failed(STDOUT_IN_THE_APP)
+                return
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
             try:  # the open database, a device, a folder: refused before asking anything
-                real = output_path(target, self.store.path)
+                real = output_path(target, self.store.path, stdout_hint=False)
             except StoreError as error:
                 self.export_failed(str(error))
                 return
@@ -631,8 +649,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 else:
                     self.notify("Not exported: the file is left as it was.", markup=False)
 
-            self.app.push_screen(TextPrompt(f"{target} exists. Replace it? (y/n)", ""),
-                                 confirmed)
+            self.app.push_screen(TextPrompt(replace_question(target, real), ""), confirmed)
 
         self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
 
