@@ -372,8 +372,23 @@ def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
                 second.percent
         elif (first.currency or first.percent) and _bare(second) and \
                 _prefix_marker(lang).match(text, first.start) and \
-                _RANGE_WORD_GAP.fullmatch(text, first.end, second.start):
+                _RANGE_WORD_GAP.fullmatch(text, first.end, second.start) and \
+                not _counts_the_next_word(text, first, second):
             second.currency, second.percent = first.currency, first.percent
+
+
+_WORD_NEXT = re.compile(rf"{_SP}+[^\W\d_]")
+
+
+def _counts_the_next_word(text: str, first: Quantity, second: Quantity) -> bool:
+    """Whether the second of two figures joined by a range word counts the word after it,
+    so that a currency is not passed on: "gave $5 to 10 people" is $5 for 10 people, not
+    $5 to $10. After a dash ("$5-10 a share") or with a scale ("$5 to 10 million in aid")
+    it is the range's second end; so is a percent's ("শতকরা ৩০ থেকে ৪৩ ভাগ", 30 to 43
+    percent, says its word after the figure)."""
+    return bool(first.currency) and not any(d in text[first.end:second.start] for d in "-–—") \
+        and not any(ch.isalpha() for ch in second.text) \
+        and _WORD_NEXT.match(text, second.end) is not None
 
 
 # What joins a range whose first figure carries its mark before it, passed on to the second:
@@ -520,6 +535,8 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             unit = TEMPERATURE_SCALES[scale.upper()]
         elif symbol := after.group("symbol"):
             unit = unit_symbols(g.lang)[symbol]
+        elif stopped := _symbol_at_full_stop(text, after, g):
+            unit, end = stopped
         else:
             unit = lookup_prefix(unit_words(g.lang), after.group("unit"))
     elif end < len(text) and "A" <= text[end] <= "Z":
@@ -547,6 +564,19 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
         start=start,
         end=end,
     )
+
+
+def _symbol_at_full_stop(text: str, after: re.Match[str], g: _Grammar) -> tuple[str, int] | None:
+    """The unit and end of "1,98 m." at a sentence's end: French CLDR abbreviates the month
+    "m.", which a one-letter symbol followed by the full stop also reads as. A month's
+    abbreviation runs on in its sentence ("3 m. plus tard"); a full stop is followed by the
+    end of the text or a capital."""
+    word = after.group("unit")
+    symbol = word[:-1].strip() if word and word.endswith(".") else ""
+    rest = text[after.end():].lstrip()
+    if symbol not in unit_symbols(g.lang) or rest[:1].islower() or rest[:1].isdigit():
+        return None
+    return unit_symbols(g.lang)[symbol], after.end() - 1
 
 
 def _scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None:

@@ -839,3 +839,25 @@ def test_a_scaled_number_and_its_rest_are_one_figure(
         lang: str, text: str, figures: list[tuple[float, str | None]]) -> None:
     """Newsrooms write 11,300 as "11 bin 300": one figure, not 11,000 and 300."""
     assert [(q.value, q.currency) for q in find_quantities(text, lang)] == figures
+
+
+def test_a_currency_before_a_range_word_is_not_passed_to_a_count_of_something():
+    """"gave $5 to 10 people" read as $5 to $10: the second figure counts the word after it."""
+    second = find_quantities("They gave $5 to 10 people.", "en")[1]
+    assert (second.value, second.currency) == (10, None)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("between $5 to 10 million in aid", "en"), ("prices of $5-10 a share", "en"),
+    ("it costs $5 to 10.", "en")])
+def test_a_range_of_money_keeps_its_currency_at_both_ends(text, lang):
+    assert [q.currency for q in find_quantities(text, lang)] == ["USD", "USD"]
+
+
+@pytest.mark.parametrize("text", ["Il mesure 1,98 m.", "Il mesure 1,98 m. Il pèse 98 kg."])
+def test_a_metre_symbol_ending_a_french_sentence_is_no_month(text):
+    """CLDR's French month abbreviation is "m.": "1,98 m." at a sentence's end was 1.98
+    months. A month's "m." runs on in its sentence ("3 m. plus tard")."""
+    first = find_quantities(text, "fr")[0]
+    assert (first.value, first.unit, first.text) == (1.98, "length-meter", "1,98 m")
+    assert find_quantities("3 m. plus tard", "fr")[0].unit == "duration-month"
