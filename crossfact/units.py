@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 from pathlib import Path
+from typing import cast
 
 import regex
 from babel import Locale, UnknownLocaleError
@@ -206,18 +207,18 @@ def conversion_table() -> dict[str, dict[str, float] | dict[str, list[float]]]:
     """CONVERSIONS' content, computed by pint (NIST/BIPM definitions, the same as CLDR's
     units.xml, which babel does not expose)."""
     from pint import UnitRegistry
-    from pint.facets.nonmultiplicative.definitions import OffsetConverter
 
     ureg: UnitRegistry[float] = UnitRegistry()
     factors: dict[str, float] = {}
     offsets: dict[str, list[float]] = {}
     for unit, (_, name) in ((u, _pint(u)) for u in UNITS):
-        converter = ureg._units[ureg.get_name(name)].converter if name.isidentifier() else None
-        if isinstance(converter, OffsetConverter) and not converter.is_multiplicative:
+        scale, base = ureg.get_base_units(name)
+        offset = ureg.Quantity(0.0, name).to_base_units().magnitude  # 0 but on an affine scale
+        if offset:
             # an affine scale (a temperature): `convert` does pint's to_reference (to
-            # kelvin) and from_reference with these
-            assert ureg.get_base_units(name)[1] == ureg.kelvin, name
-            offsets[unit] = [converter.scale, converter.offset]
+            # kelvin, value * scale + offset) and from_reference with these
+            assert base == ureg.kelvin, name
+            offsets[unit] = [cast(float, scale), float(offset)]  # pint's Number: int or float
             continue
         for to, (_, target) in ((u, _pint(u)) for u in UNITS):
             if to != unit and dimension(to) == dimension(unit):

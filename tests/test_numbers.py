@@ -798,6 +798,31 @@ def test_unit_conversions_are_pints() -> None:
             assert convert(value, unit, to) == float(pint_says) / scale_to, (value, unit, to)
 
 
+def test_the_conversions_are_computed_with_pints_public_api(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`conversion_table` read a unit's converter from `ureg._units`, which a pint release
+    may rename: with a registry that hides every private name it gives the same table."""
+    import json
+
+    import pint
+
+    from crossfact.units import CONVERSIONS, conversion_table
+
+    registry_class = pint.UnitRegistry
+
+    class PublicOnly:
+        def __init__(self) -> None:
+            self.registry = registry_class()
+
+        def __getattr__(self, name: str) -> object:
+            if name.startswith("_"):
+                raise AttributeError(f"pint's private {name}")
+            return getattr(self.registry, name)
+
+    monkeypatch.setattr(pint, "UnitRegistry", PublicOnly)
+    assert conversion_table() == json.loads(CONVERSIONS.read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize(("text", "lang", "value", "unit"), [
     ("it was 32 ° C at noon", "en", 32, "temperature-celsius"),
     ("il faisait 32° C", "fr", 32, "temperature-celsius"),
