@@ -50,6 +50,7 @@ def test_an_unknown_named_story_without_files_is_one_line(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["review", "--story", "README", "--db", str(db)])
     assert result.exit_code == 1
     assert "no story named 'README'" in result.output and result.output.count("\n") == 1
+    assert not db.exists()  # a mistyped --db is not left behind as an empty database
 
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
