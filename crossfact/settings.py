@@ -106,6 +106,9 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as error:
         problem = error.errors()[0]
         where = ".".join(str(part) for part in problem["loc"]) or "settings"
+        if problem["type"] == "extra_forbidden":  # a key only the config file can hold
+            raise CrossfactError(f"{config_path()}: unknown setting {where!r} (the settings "
+                                 f"are {', '.join(Settings.model_fields)})") from None
         raise CrossfactError(
             f"setting {where!r} (command line, CROSSFACT_{where.upper()} or {config_path()}): "
             f"{problem['msg']}") from None

@@ -136,7 +136,7 @@ def _check_location(path: Path) -> None:
     parent = path.parent
     if not parent.is_dir():  # a typo in --db must not start an empty database somewhere new
         raise StoreError(f"{parent}: no such folder for the database; create it first, or "
-                         "check the path given with --db")
+                         "check the path given with --db, $CROSSFACT_DB or db in config.toml")
     if not os.access(parent, os.W_OK):
         raise StoreError(f"{parent}: is read-only; choose another place with --db")
 

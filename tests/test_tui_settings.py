@@ -59,6 +59,28 @@ def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words
     assert len(done.output.strip().splitlines()) == 1 and words in done.output
 
 
+def test_an_unknown_setting_names_the_file_and_the_settings(config_home: Path) -> None:
+    """"setting 'reviewr' (command line, CROSSFACT_REVIEWR or config.toml): Extra inputs are
+    not permitted" pointed at an environment variable no one set and a command-line option
+    that does not exist: only the file can hold it."""
+    (config_home / "config.toml").write_text('reviewr = "ann"\n')
+    with pytest.raises(CrossfactError) as refused:
+        load_settings()
+    said = str(refused.value)
+    assert said.startswith(f"{config_home / 'config.toml'}: unknown setting 'reviewr'"), said
+    assert "reviewer, db, theme, bidi" in said and "CROSSFACT_REVIEWR" not in said
+
+
+def test_a_database_folder_missing_names_where_the_path_came_from(config_home: Path,
+                                                                   tmp_path: Path) -> None:
+    """The db setting's folder missing said "check the path given with --db" to someone who
+    gave none: it names every place the path may come from."""
+    (config_home / "config.toml").write_text(f'db = "{tmp_path}/gone/team.db"\n')
+    done = CliRunner().invoke(main, ["review"])
+    assert done.exit_code == 1 and len(done.stderr.splitlines()) == 1
+    assert "no such folder" in done.stderr and "db in config.toml" in done.stderr
+
+
 def test_an_unknown_theme_is_one_line_naming_the_setting(
         config_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not an app that opens with a toast: the README promises a one-line error."""
