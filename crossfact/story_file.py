@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crossfact.errors import InputError
+from crossfact.language import validate_language
 
 STORY_FILE = "story.toml"
 
@@ -101,6 +102,11 @@ def _text(entry: object, key: str) -> str | None:
         raise ValueError(f"a version's {key} must be a string")
     if key == "url" and value is not None and not is_web_url(value):
         raise ValueError(f"a version's url must be an http(s) address, not {value[:80]!r}")
+    if key == "lang" and value is not None:
+        try:
+            validate_language(value)
+        except InputError as error:  # said as the story file's error, where the code is
+            raise ValueError(str(error)) from None
     return value
 
 

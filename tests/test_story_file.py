@@ -45,7 +45,10 @@ def test_a_misspelled_key_or_a_version_not_in_the_folder_is_one_line(tmp_path):
                         "[versions.'nothere.txt'] names no file in the folder"),
                        (f'[versions."../{tmp_path.name}/a.txt"]\nlang = "fr"\n',
                         "names no file in the folder"),
-                       ("versions = [1]\n", "versions must be sections")):
+                       ("versions = [1]\n", "versions must be sections"),
+                       # named as the file's error, not the story file's: the user looked
+                       # for a --lang they never gave
+                       ('[versions."a.txt"]\nlang = "zz"\n', "unknown language code 'zz'")):
         (tmp_path / "story.toml").write_text(text, encoding="utf-8")
         with pytest.raises(InputError, match="story.toml: not a usable story file") as caught:
             read_story_file(tmp_path)
