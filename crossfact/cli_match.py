@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crossfact.cli_options import lang_option, segmented_option
+from crossfact.cli_options import in_given_folders, lang_option, segmented_option
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
 from crossfact.terminal import for_stream, one_line
@@ -65,7 +65,8 @@ def match(paths: tuple[str, ...], fmt: str, segmented: bool, langs: dict[str, st
 
     progress = StderrProgress()
     try:
-        result = run(paths, langs=langs, segmented=segmented, progress=progress)
+        result = run(paths, langs=in_given_folders(paths, langs), segmented=segmented,
+                     progress=progress)
     except CrossfactError as error:
         progress.close()
         raise click.ClickException(str(error)) from None

@@ -130,19 +130,37 @@ def test_missing_file_and_unknown_language_are_one_line_errors():
     assert out.exit_code == 1 and "not among the inputs: typo.txt" in out.stderr
 
 
-def test_a_lang_for_a_file_in_a_given_folder_says_how_to_name_it(tmp_path, monkeypatch):
-    """A folder given, --lang naming one of its files by its bare name: the error says how
-    to name it and lists the inputs as --lang takes them."""
+def test_a_lang_that_names_no_version_says_how_to_name_it(tmp_path, monkeypatch):
+    """A folder given, --lang naming a file that is not among its versions: the error says
+    how to name one and lists the inputs as --lang takes them."""
     story = tmp_path / "story"
     story.mkdir()
     for path in (TURKISH, FRENCH):
         (story / path.name).write_bytes(path.read_bytes())
     monkeypatch.chdir(tmp_path)
-    out = invoke("match", "story", "--lang", f"{TURKISH.name}=tr")
+    out = invoke("match", "story", "--lang", "typo.txt=tr")
     assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
     assert "path as typed, or relative to the current folder" in out.stderr
     assert f"story/{TURKISH.name}" in out.stderr and f"story/{FRENCH.name}" in out.stderr
-    assert invoke("match", "story", "--lang", f"story/{TURKISH.name}=tr").exit_code == 0
+
+
+@pytest.mark.parametrize("folder", ["story", "story/", "./story", "./story/", "story//"])
+@pytest.mark.parametrize("named", ["{folder}/{name}", "./{folder}/{name}", "{name}", "./{name}"])
+def test_a_lang_names_a_version_of_a_given_folder_as_typed(folder, named, tmp_path,
+                                                             monkeypatch):
+    """The folder as typed (./, a trailing slash) and the version by its path as typed, from
+    the current folder or from the folder given: a bare name was refused ("story/a.txt"
+    was the only way to say it)."""
+    story = tmp_path / "story"
+    story.mkdir()
+    for path in (TURKISH, FRENCH):
+        (story / path.name).write_bytes(path.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    given = named.format(folder=folder.rstrip("/"), name=TURKISH.name)
+    out = invoke("match", folder, "--lang", f"{given}=az", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    langs = {Path(d["path"]).name: d["lang"] for d in json.loads(out.stdout)["documents"]}
+    assert langs[TURKISH.name] == "az"
 
 
 def test_one_version_is_not_a_story():

@@ -203,8 +203,8 @@ def test_a_folder_is_reviewed_with_the_languages_its_story_file_sets(
     monkeypatch.chdir(tmp_path)
     db = tmp_path / "d.db"
     result = CliRunner().invoke(main, ["review", "story/", "--db", str(db),
-                                       "--lang", "./story/b.txt=it"])
+                                       "--lang", "./story/b.txt=it", "--lang", "c.txt=es"])
     assert result.exit_code == 0, result.output
     with open_store(db) as s:
         langs = {Path(d.path).name: d.lang for d in s.documents(s.story_id("story") or "")}
-    assert langs == {"a.txt": "fr", "b.txt": "it", "c.txt": "en"}
+    assert langs == {"a.txt": "fr", "b.txt": "it", "c.txt": "es"}  # c.txt: in the folder given

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crossfact.cli_options import lang_option, segmented_option
+from crossfact.cli_options import in_given_folders, lang_option, segmented_option
 from crossfact.errors import CrossfactError
 from crossfact.store.cli import db_option
 
@@ -80,6 +80,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         settings = load_settings(reviewer=reviewer, db=db, bidi=False if no_bidi else None)
         known_theme(settings.theme)
         files = collect_paths(paths)  # the core's rule: a folder stands for its .txt/.md files
+        langs = in_given_folders(paths, langs)
         if paths:  # what matching would refuse, refused before the app opens (milliseconds)
             read_story(paths, langs, detect=False)
         # the app is given the files, not their folders: the story files' languages go with
