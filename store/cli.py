@@ -117,11 +117,18 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
         raise
 
 
-def has_records(file: Path) -> None:
-    """Refuse a file with nothing in it, rather than report a successful no-op."""
+@contextlib.contextmanager
+def reading_a_log(file: Path) -> Iterator[None]:
+    """Read the log `file` in the block: a file with nothing in it is refused rather than
+    reported as a successful no-op, and one that is not UTF-8 (a PDF, a Windows-1256 text)
+    is no crossfact log, said in one line."""
     with file.open("rb") as stream:
         if not any(line.strip() for line in stream):
             raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
+    try:
+        yield
+    except UnicodeDecodeError as error:
+        raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
 
 
 
@@ -176,13 +183,10 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
     from .importing import import_lines
     from .provenance import Origin
 
-    has_records(file)
-    try:
-        with file.open(encoding="utf-8") as lines, store_to_write(db) as store:
-            report = import_lines(store, lines, str(file),
-                                  origin=Origin(store.db, "import", file, frozenset(trusted)))
-    except UnicodeDecodeError as error:
-        raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
+    with reading_a_log(file), file.open(encoding="utf-8") as lines, \
+            store_to_write(db) as store:
+        report = import_lines(store, lines, str(file),
+                              origin=Origin(store.db, "import", file, frozenset(trusted)))
     say(f"imported {report.events} new of {report.seen} events, "
         f"{plural(report.runs, 'new run')}, {plural(len(report.stories), 'story', 'stories')} "
         f"into {store.path}")
@@ -231,11 +235,9 @@ def stats(db: Path | None, story: str | None) -> None:
 def replay(session: Path, db: Path | None, check: bool, rematch: bool,
            trusted: tuple[str, ...]) -> None:
     """Replay a recorded session through the same command layer the TUI uses."""
-    from .db import open_store
     from .replaying import replay_file
 
-    has_records(session)
-    with open_store(db) as store:
+    with reading_a_log(session), store_to_write(db) as store:
         report = replay_file(store, session, rematch=rematch, trusted=frozenset(trusted))
     for problem in report.problems:
         say(problem)

@@ -70,7 +70,8 @@ def test_a_database_in_a_folder_that_is_not_there_is_refused(tmp_path: Path):
         assert out.exit_code == 1, out.output
         assert out.stderr.splitlines() == [f"Error: {db.parent}: no such folder for the "
                                            "database; create it first, or check the path "
-                                           "given with --db"], out.stderr
+                                           "given with --db, $CROSSFACT_DB or db in "
+                                           "config.toml"], out.stderr
     assert not db.parent.exists()
 
 
@@ -98,3 +99,15 @@ def test_a_refused_import_or_merge_leaves_no_new_database(tmp_path: Path):
     kept = tmp_path / "kept.db"
     open_store(kept).close()
     assert run("import", str(broken), "--db", str(kept)).exit_code == 1 and kept.exists()
+
+
+def test_a_log_that_is_not_utf8_is_one_line_and_leaves_no_new_database(tmp_path: Path):
+    """`replay doc.pdf` said "unexpected error (UnicodeDecodeError ...); this is a bug" and
+    left the --db it had created; `import` already said what the file is not."""
+    pdf = tmp_path / "doc.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>\n")
+    for command in ("replay", "import"):
+        out = run(command, str(pdf), "--db", str(tmp_path / "new.db"))
+        assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.output
+        assert "not UTF-8 text, not a crossfact JSONL log" in out.stderr
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.pdf"]
