@@ -567,10 +567,10 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
 
 
 def _symbol_at_full_stop(text: str, after: re.Match[str], g: _Grammar) -> tuple[str, int] | None:
-    """The unit and end of "1,98 m." at a sentence's end: French CLDR abbreviates the month
-    "m.", which a one-letter symbol followed by the full stop also reads as. A month's
-    abbreviation runs on in its sentence ("3 m. plus tard"); a full stop is followed by the
-    end of the text or a capital."""
+    """The unit and end of "1,98 m." at a sentence's end: French and Spanish CLDR abbreviate
+    the month "m." and the century "s.", which a one-letter symbol (metre, second) followed
+    by the full stop also reads as. An abbreviation runs on in its sentence ("3 m. plus
+    tard"); a full stop is followed by the end of the text or a capital."""
     word = after.group("unit")
     symbol = word[:-1].strip() if word and word.endswith(".") else ""
     rest = text[after.end():].lstrip()
