@@ -3,7 +3,9 @@
 For each match with a current verdict or note, its claims are looked up in the same
 document of the new run (paired by text, path, file name or language): same text ->
 carried; near-identical text (rapidfuzz ratio >= SIMILAR) -> carried and marked for a
-second look; not found -> left in the log as an orphan.
+second look; not found -> left in the log as an orphan. Two matches decided otherwise
+whose claims are now one match: the first is carried, the other left as an orphan (a
+verdict never replaces another out of sight).
 A carried verdict is a new event (session "carry-over", superseding the original), so the
 log stays the only source of truth and the carry is visible; `carried` says which ones
 need a second look.
@@ -168,13 +170,17 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
     decided_now = {(match, reviewer) for match, by in on_current_matches(db, story).items()
                    for reviewer, d in by.items() if d["verdict"]}
     report = CarryReport()
+    carried_to: dict[tuple[str, str], tuple[Any, ...]] = {}  # (new match, reviewer) -> decision
     for match, by_reviewer in states.items():
         old_claims = [rerun.old_texts[c] for c in old.claims.get(match, [])
                       if c in rerun.old_texts]
         target = _find_target(old_claims, rerun.new_by_doc, new)
         for reviewer, state in sorted(by_reviewer.items()):
             source = state["verdict_event"] or state["note_event"]
-            if target is None:
+            decision = (state["verdict"], state["outliers"], state["note"])
+            if target is None or carried_to.get((target.match, reviewer), decision) != decision:
+                # gone, or two matches decided otherwise became one: the first carried
+                # stands, this one stays in the log and in the orphans' list, not replacing it
                 report.orphaned.append(source)
                 continue
             if (target.match == match and not target.second_look) or (
@@ -189,6 +195,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                 "second_look": int(target.second_look),
             })
             report.carried.append(event.id)
+            carried_to[(target.match, reviewer)] = decision
             if target.second_look:
                 report.second_look.append(event.id)
     return report

@@ -88,3 +88,30 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     assert "1 verdict carried over" in render(compute(s, "seed"))
     assert "1 verdict or note carried over" in "".join(export_md(s, "seed"))
     s.close()
+
+
+def test_two_decided_matches_that_become_one_leave_no_verdict_out_of_sight(
+        tmp_path: Path) -> None:
+    """Two matches a reviewer decided differently (agree, conflict) whose claims the new run
+    holds in one match: both verdicts were "carried over" onto it, the second replaced the
+    first, and neither the notice, the orphan list nor stats showed the one replaced. One is
+    carried; the other, differing, stays in the log as orphaned, listed for the reviewer."""
+    from crossfact.ids import stable_id
+    from crossfact.models import Match
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    first, second = s.matches("seed", reviewer="ann")[:2]
+    s.decide("seed", first.id, "agree", reviewer="ann", session="s")
+    s.decide("seed", second.id, "conflict", reviewer="ann", session="s")
+    new = changed()
+    joined = new.matches[0].claims + new.matches[1].claims
+    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
+                             suggestion="agree")]
+    s.add_story("seed", new, {})
+    report = s.last_carry
+    assert report is not None
+    assert len(report.carried) == 1 and len(report.orphaned) == 1, report
+    merged = s.match(stable_id(*joined, prefix="m"), reviewer="ann")
+    assert merged.verdict == "agree"
+    assert [e.verdict for e in s.orphans("seed", reviewer="ann")] == ["conflict"]
