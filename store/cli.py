@@ -205,6 +205,9 @@ def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -
 
     with store_to_write(db) as store:
         for other in others:
+            if other.samefile(store.path):  # by any name: "0 new of 0 events" said nothing
+                say(f"{other}: is the database merged into (--db); skipped")
+                continue
             report = merge_database(store, other, frozenset(trusted))
             say(f"{other}: {report.events} new of {report.seen} events, "
                 f"{plural(report.runs, 'new run')}")

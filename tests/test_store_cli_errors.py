@@ -111,3 +111,15 @@ def test_a_log_that_is_not_utf8_is_one_line_and_leaves_no_new_database(tmp_path:
         assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.output
         assert "not UTF-8 text, not a crossfact JSONL log" in out.stderr
         assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.pdf"]
+
+
+def test_merging_the_database_into_itself_says_so(tmp_path: Path):
+    """`merge team.db --db team.db` said "0 new of 0 events" of a database full of them."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    db = tmp_path / "team.db"
+    assert run("import", str(session / "amal.jsonl"), "--db", str(db)).exit_code == 0
+    (tmp_path / "link.db").symlink_to(db)
+    for name in (db, tmp_path / "link.db"):
+        out = run("merge", str(name), "--db", str(db))
+        assert out.exit_code == 0
+        assert out.stderr == f"{name}: is the database merged into (--db); skipped\n"
