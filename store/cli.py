@@ -155,8 +155,10 @@ def export(db: Path | None, story: str | None, format_: str, out: str | None,
     to_file = out is not None and out != "-"
     # refused before any work, in the command line's words (write_export's own checks
     # still guard a file created meanwhile)
-    if to_file and output_path(str(out), resolve_db_path(db)).exists() and not overwrite:
-        raise CrossfactError(f"{out}: already exists; not overwritten (choose another "
+    real = output_path(str(out), resolve_db_path(db)) if to_file else None
+    if real is not None and real.exists() and not overwrite:
+        link = f" (a symbolic link to {real})" if Path(str(out)).is_symlink() else ""
+        raise CrossfactError(f"{out}: already exists{link}; not overwritten (choose another "
                              "name, or add --overwrite to replace it)")
     with existing_store(db) as store:
         if to_file:

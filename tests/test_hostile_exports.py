@@ -186,6 +186,7 @@ def test_overwrite_writes_through_a_link_and_only_onto_a_regular_file(
     link.symlink_to(target)
     ran = crossfact("export", "--db", db, "--format", "csv", "-o", link, ok=False)
     assert "already exists" in ran.err  # a link to a file is an existing file
+    assert f"(a symbolic link to {target})" in ran.err  # what --overwrite would replace
     crossfact("export", "--db", db, "--format", "csv", "-o", link, "--overwrite", ok=True)
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert target.read_text(encoding="utf-8").startswith("story,")
