@@ -575,6 +575,25 @@ def test_undo_goes_back_to_the_match_it_undid(store, seed):
     drive(app_for(store), steps)
 
 
+def test_nothing_to_undo_shows_what_the_log_holds(store, seed):
+    """Two apps under one name on one database: the other one undid the verdict this one
+    still showed; ctrl+z here found nothing to undo and went on showing 1 decided."""
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a")
+        await pilot.pause()
+        assert pilot.app.review.status.progress[0] == 1
+        with open_store(store.path) as other:
+            assert other.undo(seed, reviewer="ana", session="s2") is not None
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+        assert "Nothing to undo." in said
+        assert pilot.app.review.status.progress[0] == 0
+
+    drive(app_for(store), steps)
+
+
 def test_what_an_undo_took_back_is_readable_at_80_columns(store, seed):
     """At 80x24 the status line's end was cut ("✓ saved 21:02:01 (undi…"): the undo says
     what it took back in a toast, and the status line leaves out its bar to show it whole."""

@@ -442,6 +442,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         event = boxed[0]
         if event is None:
             self.notify("Nothing to undo.", severity="warning")
+            # another app under this name may have undone what is shown: show the log's state
+            self.matches.reload()
+            self._refresh_status()
             return
         self._detail_first()
         with self.app.batch_update():
