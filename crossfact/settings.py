@@ -67,6 +67,12 @@ class Settings(BaseSettings):
             raise ValueError("must not be empty")
         return value.strip() if value is not None else None
 
+    @field_validator("db", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        """An empty value (`CROSSFACT_DB=` in a script) is no setting, not the folder "."."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("db")
     @classmethod
     def _expand(cls, value: Path | None) -> Path | None:

@@ -81,6 +81,17 @@ def test_a_database_folder_missing_names_where_the_path_came_from(config_home: P
     assert "no such folder" in done.stderr and "db in config.toml" in done.stderr
 
 
+def test_an_empty_database_setting_is_no_setting(config_home: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`CROSSFACT_DB= crossfact stats` (a script's unset variable) read as the folder ".":
+    "Error: .: is not a file". Empty, like unset, is the default database."""
+    monkeypatch.setenv("CROSSFACT_DB", "")
+    assert load_settings().db is None
+    (config_home / "config.toml").write_text('db = ""\n')
+    monkeypatch.delenv("CROSSFACT_DB")
+    assert load_settings().db is None
+
+
 def test_an_unknown_theme_is_one_line_naming_the_setting(
         config_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Not an app that opens with a toast: the README promises a one-line error."""
