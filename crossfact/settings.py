@@ -48,8 +48,9 @@ def config_path() -> Path:
 class Settings(BaseSettings):
     """What a reviewer sets once: who they are, where the database is, how it looks."""
 
+    # an empty variable (`CROSSFACT_REVIEWER=` in a script) is an unset one
     model_config = SettingsConfigDict(env_prefix="CROSSFACT_", extra="forbid",
-                                      validate_default=True)
+                                      validate_default=True, env_ignore_empty=True)
 
     reviewer: str | None = None
     """The name in the log; the system account when unset."""

@@ -13,7 +13,7 @@ from tui_fakes import make_result
 
 from crossfact.cli import main
 from crossfact.errors import CrossfactError
-from crossfact.settings import config_path, load_settings
+from crossfact.settings import Settings, config_path, load_settings
 from crossfact.store import open_store, resolve_db_path
 from crossfact.tui.app import ReviewApp
 
@@ -81,14 +81,15 @@ def test_a_database_folder_missing_names_where_the_path_came_from(config_home: P
     assert "no such folder" in done.stderr and "db in config.toml" in done.stderr
 
 
-def test_an_empty_database_setting_is_no_setting(config_home: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_empty_setting_is_no_setting(config_home: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """`CROSSFACT_DB= crossfact stats` (a script's unset variable) read as the folder ".":
-    "Error: .: is not a file". Empty, like unset, is the default database."""
-    monkeypatch.setenv("CROSSFACT_DB", "")
-    assert load_settings().db is None
+    "Error: .: is not a file"; an empty CROSSFACT_REVIEWER or CROSSFACT_BIDI was an error.
+    Empty, like unset, is the default (and so is `db = ""` in config.toml)."""
+    for name in ("CROSSFACT_DB", "CROSSFACT_REVIEWER", "CROSSFACT_BIDI", "CROSSFACT_THEME"):
+        monkeypatch.setenv(name, "")
+    assert load_settings() == Settings()  # each one as if unset
     (config_home / "config.toml").write_text('db = ""\n')
-    monkeypatch.delenv("CROSSFACT_DB")
     assert load_settings().db is None
 
 
