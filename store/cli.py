@@ -36,9 +36,17 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _named(ctx: click.Context, param: click.Parameter,
+           names: tuple[str, ...]) -> tuple[str, ...]:
+    """A blank --trust-reviewer names no one (no reviewer is called ""): a slip, refused."""
+    if any(not name.strip() for name in names):
+        raise click.BadParameter("a reviewer's name, not an empty one")
+    return names
+
+
 def trust_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--trust-reviewer", "trusted", multiple=True, metavar="NAME",
+        "--trust-reviewer", "trusted", multiple=True, metavar="NAME", callback=_named,
         help="Accept new events under NAME although NAME reviews in this database (their "
              "own work from elsewhere). Without it such a file is refused (repeatable).",
     )(func)

@@ -123,3 +123,12 @@ def test_merging_the_database_into_itself_says_so(tmp_path: Path):
         out = run("merge", str(name), "--db", str(db))
         assert out.exit_code == 0
         assert out.stderr == f"{name}: is the database merged into (--db); skipped\n"
+
+
+def test_a_blank_trusted_reviewer_is_refused(tmp_path: Path):
+    """`--trust-reviewer ""` (an unset shell variable) trusted no one and said nothing."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    out = run("import", str(session / "amal.jsonl"), "--db", str(tmp_path / "x.db"),
+              "--trust-reviewer", "")
+    assert out.exit_code == 2 and "--trust-reviewer" in out.stderr
+    assert not (tmp_path / "x.db").exists()
