@@ -24,9 +24,9 @@ from typing import Any
 from pydantic import ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
+    InitSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
-    TomlConfigSettingsSource,
 )
 
 from crossfact.errors import CrossfactError
@@ -88,9 +88,11 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Command line, then environment, then the config file."""
-        return (init_settings, env_settings,
-                TomlConfigSettingsSource(settings_cls, toml_file=config_path()))
+        """Command line, then environment, then the config file (read here, as pydantic's
+        TOML source refuses the byte-order mark Windows Notepad writes)."""
+        path = config_path()
+        found = tomllib.loads(path.read_text(encoding="utf-8-sig")) if path.is_file() else {}
+        return (init_settings, env_settings, InitSettingsSource(settings_cls, found))
 
     @property
     def reviewer_name(self) -> str:
@@ -132,7 +134,7 @@ def save_setting(name: str, value: str | bool) -> Path:
         raise CrossfactError(f"no setting {name!r}")
     path = config_path()
     try:
-        document = (tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists()
+        document = (tomlkit.parse(path.read_text(encoding="utf-8-sig")) if path.exists()
                     else tomlkit.document())
         document[name] = value
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -59,7 +59,7 @@ def read_story_file(folder: Path) -> StoryFile | None:
     if not path.is_file():
         return None
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
         _known_keys(data, STORY_KEYS, "")
         sections = data.get("versions", {})
         if not isinstance(sections, dict) or not all(isinstance(entry, dict)

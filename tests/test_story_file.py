@@ -64,3 +64,11 @@ def test_reading_a_folder_takes_the_story_files_language_and_a_given_one_wins(tm
     for spelling in (tmp_path / "a.txt", tmp_path / "." / "a.txt"):  # however it is written
         given = {str(spelling): "fr"}
         assert [d.lang for d in read_story([tmp_path], given)] == ["fr", "en"]
+
+
+def test_a_story_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows Notepad's UTF-8 starts with a BOM: "Invalid statement (at line 1, column 1)"."""
+    (tmp_path / "a.txt").write_text(FR, encoding="utf-8")
+    (tmp_path / "story.toml").write_bytes('\ufefftitle = "Jobs"\r\n'.encode())
+    story = read_story_file(tmp_path)
+    assert story is not None and story.title == "Jobs"

@@ -104,6 +104,20 @@ def test_an_unknown_theme_is_one_line_naming_the_setting(
     assert len(done.stderr.splitlines()) == 1 and not (tmp_path / "x.db").exists()
 
 
+def test_files_saved_with_a_byte_order_mark_are_read(config_home: Path) -> None:
+    """Windows Notepad saves UTF-8 with a BOM (and CRLF): config.toml and keys.toml were
+    refused with "Invalid statement (at line 1, column 1)"; saving the theme failed too."""
+    from crossfact.settings import save_setting
+    from crossfact.tui.keys import default_keys_path, load_keymap
+
+    (config_home / "config.toml").write_bytes('\ufeffreviewer = "ann"\r\n'.encode())
+    assert load_settings().reviewer == "ann"
+    save_setting("theme", "gruvbox")
+    assert load_settings().theme == "gruvbox" and load_settings().reviewer == "ann"
+    default_keys_path().write_bytes('\ufeffverdict-agree = "1"\r\n'.encode())
+    assert load_keymap(default_keys_path()) == {"verdict-agree": "1"}
+
+
 def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
     (config_home / "keys.toml").write_text('verdict-conflict = "a"\n')
     done = CliRunner().invoke(main, ["review", "--db", "x.db"])

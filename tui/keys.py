@@ -113,7 +113,7 @@ def load_keymap(path: Path | None) -> dict[str, str]:
     if path is None or not path.exists():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise CrossfactError(f"cannot read key config {path}: {error}") from None
     try:
