@@ -132,3 +132,23 @@ def test_a_blank_trusted_reviewer_is_refused(tmp_path: Path):
               "--trust-reviewer", "")
     assert out.exit_code == 2 and "--trust-reviewer" in out.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_report_among_a_storys_versions_is_refused(tmp_path: Path):
+    """`export --format md -o story/report.md` put a report where the next `review story/`
+    reads it as one more version; the review app offers .markdown there, the command line
+    said nothing. Known by the versions' texts, wherever the story was reviewed from."""
+    import shutil
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits"
+    db = tmp_path / "x.db"
+    assert run("import", str(fixture / "sessions/amal.jsonl"), "--db", str(db)).exit_code == 0
+    folder = tmp_path / "copied"
+    folder.mkdir()
+    for version in fixture.glob("*.txt"):
+        shutil.copy(version, folder)
+    out = run("export", "--db", str(db), "--format", "md", "-o", str(folder / "report.md"))
+    assert out.exit_code == 1 and "among the versions of a story" in out.stderr, out.output
+    assert not (folder / "report.md").exists()
+    for fine in (folder / "report.markdown", tmp_path / "report.md"):
+        assert run("export", "--db", str(db), "--format", "md", "-o", str(fine)).exit_code == 0
