@@ -170,40 +170,12 @@ def export(db: Path | None, story: str | None, format_: str, out: str | None,
                              "name, or add --overwrite to replace it)")
     with existing_store(db) as store:
         if to_file:
-            assert real is not None
-            not_among_versions(store, real, str(out))
             write_export(store, format_, story, Path(str(out)), overwrite=overwrite)
             return
         stream = sys.stdout.buffer
         for chunk in FORMATS[format_](store, story):
             stream.write(for_stream(chunk, sys.stdout).encode("utf-8", "surrogatepass"))
         stream.flush()
-
-
-def not_among_versions(store: Store, real: Path, out: str) -> None:
-    """Refuse a .md or .txt export into a folder that holds a stored story's versions: the
-    next `review` of that folder would read the report as one more version (the review app
-    offers .markdown there). Versions are known by their text, not their path as given."""
-    from crossfact.errors import InputError
-    from crossfact.reading import TEXT_SUFFIXES, collect_paths, decode
-
-    from .stories import text_sha256
-
-    if not real.name.lower().endswith(TEXT_SUFFIXES):
-        return
-    stored = {row[0] for row in store.db.execute(
-        "SELECT d.sha256 FROM documents d JOIN current_runs r ON r.id = d.run")}
-    try:
-        beside = [f for f in collect_paths([real.parent]) if f.resolve() != real]
-    except InputError:  # no versions there, or a folder that cannot be listed
-        return
-    for file in beside:
-        with contextlib.suppress(OSError, InputError):
-            if text_sha256(decode(file.read_bytes(), str(file))[0]) in stored:
-                raise CrossfactError(
-                    f"{out}: among the versions of a story ({file.name} is one), where a "
-                    f"{real.suffix} file is read as one more version the next time the folder "
-                    "is opened; name it .markdown, or write it elsewhere")
 
 
 @click.command("import")

@@ -6,6 +6,7 @@ The JSONL log is in jsonl.py (it is also the import and recorded-session format)
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -13,14 +14,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from crossfact.errors import InputError
 from crossfact.story_file import is_web_url
 from crossfact.terminal import show_controls
 
 from .base import StoreBase
 from .decisions import on_current_matches
+from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import NUMBER_SQL
 from .output_file import atomic_file, output_path
+from .stories import text_sha256
 from .words import plural
 
 VERDICT_WORDS = {
@@ -388,7 +392,31 @@ def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
     gives a new file (a temporary file would be private, 0600).
     """
     real = output_path(target, store.path)
+    not_among_versions(store, real, target)
     with atomic_file(real, overwrite=overwrite, shown=target) as write:
         for chunk in FORMATS[fmt](store, story):
             write(chunk)
     return target
+
+
+def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
+    """Refuse a .md or .txt export into a folder that holds a stored story's versions: the
+    next `review` of that folder would read the report as one more version (the review app
+    offers .markdown there). Versions are known by their text, not their path as given."""
+    from crossfact.reading import TEXT_SUFFIXES, collect_paths, decode
+
+    if not real.name.lower().endswith(TEXT_SUFFIXES):
+        return
+    stored = {row[0] for row in store.db.execute(
+        "SELECT d.sha256 FROM documents d JOIN current_runs r ON r.id = d.run")}
+    try:
+        beside = [f for f in collect_paths([real.parent]) if f.resolve() != real]
+    except InputError:  # no versions there, or a folder that cannot be listed
+        return
+    for file in beside:
+        with contextlib.suppress(OSError, InputError):
+            if text_sha256(decode(file.read_bytes(), str(file))[0]) in stored:
+                raise StoreError(
+                    f"{out}: among the versions of a story ({file.name} is one), where a "
+                    f"{real.suffix} file is read as one more version the next time the folder "
+                    "is opened; name it .markdown, or write it elsewhere")

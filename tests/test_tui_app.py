@@ -502,6 +502,25 @@ def test_palette_export_to_dash_is_not_a_file_named_dash(store, seed, tmp_path, 
     assert '"type":"story"' in (tmp_path / "-").read_text(encoding="utf-8")
 
 
+def test_palette_export_of_a_report_typed_among_the_versions_is_refused(store, seed, tmp_path):
+    """The app offers .markdown beside the versions; a .md typed there instead would be read
+    as one more version next time: refused, in the app's words, the folder left as it was."""
+    import shutil
+
+    for version in seed_files():
+        shutil.copy(version, tmp_path)
+
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(tmp_path / "report.md"), fmt="markdown")
+        seen.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("among the versions of a story" in m for m in seen), seen
+    assert not (tmp_path / "report.md").exists()
+
+
 def test_palette_export_onto_the_open_database_is_refused(store, seed):
     """Typing the open database's path (and saying yes, were it asked) would replace the
     reviewer's work with the export while the app kept saying "saved": refused at once,
