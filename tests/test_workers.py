@@ -64,16 +64,20 @@ def test_serial_when_other_threads_run(monkeypatch):
 
 
 def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monkeypatch):
-    """Alignment and suggestions spread over forked workers give the very same result."""
+    """Fingerprints, alignment and suggestions spread over forked workers give the very same
+    result."""
     from pathlib import Path
 
-    from crossfact import matching
+    from crossfact import fingerprint, matching
     from crossfact.pipeline import run
 
     seed = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
     serial = run([seed]).model_dump_json()
     monkeypatch.setattr(workers, "cores", lambda: 2)
-    monkeypatch.setattr(matching, "PARALLEL_FROM", 0)
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(fingerprint, "WARM_CLAIMS", 2)
+    monkeypatch.setattr(fingerprint, "CHUNK_CLAIMS", 5)
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
@@ -84,7 +88,8 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
             forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
-    monkeypatch.setattr(matching, "parallel_map", spy)
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "parallel_map", spy)
     assert run([seed]).model_dump_json() == serial
-    for stage in ("_links", "_matches"):
+    for stage in ("fingerprint_story", "_links", "_matches"):
         assert forked[stage] - {os.getpid()}, f"{stage} ran in this process, not in workers"
