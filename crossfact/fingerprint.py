@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache, partial
-from itertools import chain
-from typing import NamedTuple
 
 import regex
 
@@ -20,7 +18,17 @@ from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.memo import remember
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
-from crossfact.names import WORD, Words, script_of, skeletons, words_of
+from crossfact.names import (
+    WORD,
+    Learnt,
+    Words,
+    learn_skeletons,
+    script_of,
+    skeletons,
+    skeletons_mark,
+    skeletons_since,
+    words_of,
+)
 from crossfact.numbers import find_codes, find_quantities
 from crossfact.terminal import blank_controls
 from crossfact.workers import PARALLEL_FROM, parallel_map
@@ -44,12 +52,6 @@ _SENTENCE_END = regex.compile(
 # consonants in the skeleton of a name that one script writes as one word and another as two
 # (Kahramanmaraş, كهرمان مرعش): shorter joined skeletons met unrelated Latin names by chance
 JOINED_SKELETON = 6
-# a long story's claims (`fingerprint_story`): read before the workers fork, in each version,
-# which builds each language's tables once (6 x 1,997 NTREX lines: the first 30 claims of
-# each version took 0.33 s cold, the next 30 0.07 s); and read in one task of the workers
-# (about 0.2 ms each without names: small tasks let two workers end together)
-WARM_CLAIMS = 30
-CHUNK_CLAIMS = 250
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
@@ -203,59 +205,37 @@ def _latin_skeleton(word: str) -> str:
     return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
-class Readings(NamedTuple):
-    """What a claim's fingerprint holds but its names, read from its text alone: a long
-    story's workers read these while this process reads the names, which need the whole
-    story's lexicon (and fill the word caches that matching uses later)."""
+def fingerprint(text: str, lang: str, found: Words, words: Tokens, latin: set[str],
+                names: NameFinder) -> Fingerprint:
+    """Everything in one claim that a reviewer can check against the other versions.
 
-    dates: list[DateRef]
-    numbers: list[Quantity]
-    exonyms: list[tuple[str, str]]  # `find_exonyms`
-    codes: list[str]
-    quotes: list[str]
-    urls: list[str]
-    handles: list[str]
-
-
-def read_text(text: str, lang: str) -> Readings:
-    """Everything but names in one claim (`text` with its controls blanked, `blank_controls`).
-    Codes are digits, so a claim without any skips their search (most claims have none);
-    figures may be words."""
-    found = words_of(text)
+    `text` has its controls blanked (`blank_controls`), `found` and `words` are its words
+    (`words_of`, `tokens`). Codes are digits, so a claim without any skips their search
+    (most claims have none); figures may be words.
+    """
+    dates = find_dates(text, lang)
+    digits = _has_digit(text) is not None
     marked = _QUOTE_OR_HANDLE.search(text) is not None
-    return Readings(
-        dates=find_dates(text, lang),
-        numbers=find_quantities(text, lang, found),  # digits, or numbers in words
-        exonyms=find_exonyms(text, lang, found),
-        codes=find_codes(text) if _has_digit(text) else [],
+    numbers = find_quantities(text, lang, found)  # digits, or numbers in words
+    # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
+    parts: list[DateRef | Quantity] = [*dates, *numbers]
+    taken = frozenset(w for part in parts for w in WORD.findall(part.text))
+    return Fingerprint(
+        numbers=numbers,
+        dates=dates,
+        names=with_exonyms(names(words, latin, taken), text, lang, found),
+        codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)] if marked else [],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
         handles=[h.lower() for h in HANDLE.findall(text)] if marked else [],
     )
 
 
-def fingerprint(read: Readings, words: Tokens, latin: set[str], names: NameFinder
-                ) -> Fingerprint:
-    """Everything in one claim that a reviewer can check against the other versions: what
-    `read_text` read, and its names (`words` are its words, `tokens`)."""
-    # "Dolar", "Ağustos": words already read as part of a figure or a date are not names
-    parts: list[DateRef | Quantity] = [*read.dates, *read.numbers]
-    taken = frozenset(w for part in parts for w in WORD.findall(part.text))
-    return Fingerprint(
-        numbers=read.numbers,
-        dates=read.dates,
-        names=with_exonyms(names(words, latin, taken), read.exonyms),
-        codes=read.codes,
-        quotes=read.quotes,
-        urls=read.urls,
-        handles=read.handles,
-    )
-
-
-def with_exonyms(names: list[Name], found: list[tuple[str, str]]) -> list[Name]:
+def with_exonyms(names: list[Name], text: str, lang: str, words: Words) -> list[Name]:
     """The names, those that are countries or languages keyed by their CLDR code, and the
     countries and languages written in words no other rule reads as names ("الهند", "ভারত",
-    "Amerika Birleşik Devletleri" as one name): `found` by `find_exonyms`."""
+    "Amerika Birleşik Devletleri" as one name)."""
+    found = find_exonyms(text, lang, words)
     if not found:
         return names
     key = dict(found)
@@ -266,66 +246,59 @@ def with_exonyms(names: list[Name], found: list[tuple[str, str]]) -> list[Name]:
     return out
 
 
-class _StoryNames(NamedTuple):
-    """What reading each claim's names needs from the whole story, by claim position."""
-
-    words: list[Tokens]
-    latin: list[set[str]]
-    finder: NameFinder
-
-
-def _story_names(docs: Sequence[Document], claims: Sequence[Claim], texts: Sequence[str]
-                 ) -> _StoryNames:
-    """Each claim's words and Latin-script names, and the story's lexicon: the skeletons of
-    every Latin-script name in any version."""
+def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Claim]:
+    """Claims with their fingerprints filled in, names checked against the story's lexicon
+    (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
-    words = [tokens(text) for text in texts]
-    caps: dict[str, set[str]] = {d.id: set() for d in docs}
-    for c, tokens_of_claim in zip(claims, words, strict=True):
-        caps[c.doc] |= capitalised_words([tokens_of_claim])
-    latin: list[set[str]] = [set() for _ in claims]
+    texts = {c.id: blank_controls(c.text) for c in claims}
+    found = {c.id: words_of(texts[c.id]) for c in claims}
+    words = {c.id: tokens(texts[c.id], found[c.id]) for c in claims}
+    caps: dict[str, set[str]] = {
+        d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
+    }
     # in a non-Latin text every Latin word is a name, whatever `embedded` holds
-    for n, c in enumerate(claims):
-        if not writes_latin(lang[c.doc]):
-            latin[n] = _latin_names(words[n], lang[c.doc], caps[c.doc], frozenset())
-    embedded = frozenset(w.lower() for n, c in enumerate(claims) if not writes_latin(lang[c.doc])
-                         for w in latin[n] if len(w) > 2)
-    for n, c in enumerate(claims):
-        if writes_latin(lang[c.doc]):
-            latin[n] = _latin_names(words[n], lang[c.doc], caps[c.doc], embedded)
+    latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset())
+             for c in claims if not writes_latin(lang[c.doc])}
+    embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
+    latin |= {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded)
+              for c in claims if writes_latin(lang[c.doc])}
     lexicon: set[str] = set()
-    for names in latin:
+    for names in latin.values():
         for word in names:
             lexicon |= skeletons(word)
-    return _StoryNames(words, latin, NameFinder(lexicon))
+    find_names = NameFinder(lexicon)
+    by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
+    for c in claims:
+        by_doc[c.doc].append(c)
 
+    def read(docs_read: Sequence[str]) -> tuple[list[Fingerprint], Learnt]:
+        """The fingerprints of these versions' claims, and the word skeletons that reading
+        them worked out (in a worker, for this process to keep: see below)."""
+        mark = skeletons_mark()
+        return [fingerprint(texts[c.id], lang[c.doc], found[c.id], words[c.id], latin[c.id],
+                            find_names) for doc in docs_read for c in by_doc[doc]], \
+            skeletons_since(mark)
 
-def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Claim]:
-    """Claims with their fingerprints filled in, names checked against the story's lexicon."""
-    lang = {d.id: d.lang for d in docs}
-    texts = [blank_controls(c.text) for c in claims]
-
-    def read(part: list[int]) -> list[Readings]:
-        """`read_text` of the claims at these positions."""
-        return [read_text(texts[n], lang[claims[n].doc]) for n in part]
-
-    # A long story's claims are read in forked workers, a chunk at a time, but for names:
-    # this process reads those, which need the whole story and fill the word caches that
-    # matching then finds warm (forked workers reading everything, a version or a chunk
-    # each, cost more CPU than they saved: cold caches later). Each version's first claims
-    # are read here first: they build what every claim of their language needs (CLDR
-    # data, the number and date grammars), which the workers then inherit.
-    long = len(claims) >= PARALLEL_FROM
-    first = [n for n, c in enumerate(claims) if not long or c.index < WARM_CLAIMS]
-    later = [n for n, c in enumerate(claims) if long and c.index >= WARM_CLAIMS]
-    chunks = [later[n:n + CHUNK_CLAIMS] for n in range(0, len(later), CHUNK_CLAIMS)]
-    names = cache(partial(_story_names, docs, claims, texts))
-    here = read(first)  # before the workers fork
-    there = parallel_map(read, chunks, worth_it=long, meanwhile=names)
-    out = claims.copy()
-    for part, readings in chain(zip(chunks, there, strict=True), [(first, here)]):
-        words, latin, finder = names()  # read while the workers read their chunks
-        for n, read_n in zip(part, readings, strict=True):
-            out[n] = claims[n].model_copy(update={"fingerprint": fingerprint(
-                read_n, words[n], latin[n], finder)})
-    return out
+    # A long story's versions are read in two halves at once, one here and one in a forked
+    # worker: the words of a version and the tables of its language (CLDR data, number and
+    # date grammars) are then built in one process only, and only half the fingerprints
+    # cross between processes. Matching looks up the skeletons of the same words again: the
+    # worker sends back those it worked out, so this process keeps them as if it had read
+    # them. The halves cost about as much: a version costs about its words, twice as much
+    # in a script other than Latin, where every word is read for a name (6 x 1,997 NTREX
+    # lines: 5-8 us a word in English, French, Turkish, 10-16 in Bengali, Arabic, Hebrew).
+    cost = {doc: sum(len(words[c.id]) for c in by_doc[doc]) * (1 if writes_latin(lang[doc])
+                                                               else 2) for doc in by_doc}
+    there: list[str] = []  # the worker's half, the costliest version first
+    here: list[str] = []
+    for doc in sorted(by_doc, key=lambda doc: -cost[doc]):
+        min(there, here, key=lambda half: sum(map(cost.__getitem__, half))).append(doc)
+    mine = cache(partial(read, here))
+    (theirs,) = parallel_map(read, [there], worth_it=len(claims) >= PARALLEL_FROM,
+                             meanwhile=mine)
+    fingerprints: dict[str, Fingerprint] = {}
+    for docs_read, (found_in_docs, learnt) in ((here, mine()), (there, theirs)):
+        learn_skeletons(learnt)
+        ids = (c.id for doc in docs_read for c in by_doc[doc])
+        fingerprints.update(zip(ids, found_in_docs, strict=True))
+    return [c.model_copy(update={"fingerprint": fingerprints[c.id]}) for c in claims]

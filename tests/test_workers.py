@@ -50,6 +50,17 @@ def test_meanwhile_runs_once_here_while_the_workers_work(monkeypatch):
         assert ran == [os.getpid()]
 
 
+def test_one_worker_only_beside_work_of_this_process(monkeypatch):
+    """A single item goes to a worker when `meanwhile` keeps this process busy meanwhile,
+    and stays here when this process would only wait for it."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    ran: list[int] = []
+    pids = list(workers.parallel_map(lambda _: os.getpid(), [1], worth_it=True,
+                                     meanwhile=partial(_record_pid, ran)))
+    assert ran == [os.getpid()] and os.getpid() not in pids
+    assert list(workers.parallel_map(lambda _: os.getpid(), [1], worth_it=True)) == [os.getpid()]
+
+
 def test_serial_when_other_threads_run(monkeypatch):
     monkeypatch.setattr(workers, "cores", lambda: 2)
     done = threading.Event()
@@ -76,8 +87,6 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
     monkeypatch.setattr(workers, "cores", lambda: 2)
     for module in (fingerprint, matching):
         monkeypatch.setattr(module, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(fingerprint, "WARM_CLAIMS", 2)
-    monkeypatch.setattr(fingerprint, "CHUNK_CLAIMS", 5)
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
