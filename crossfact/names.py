@@ -21,9 +21,12 @@ from crossfact.memo import remember, remember_all
 from crossfact.models import Name
 
 # A word, cut where the script changes: Arabic glues و ("and") to a Latin name (وxAI).
+_LATIN = r"\p{Latin}[\p{Latin}\p{M}\p{N}]*"
 WORD = regex.compile(
-    r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
+    r"(?V1)" + _LATIN + r"|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
 )
+# WORD's words in a Latin script, found without the others (whose branch holds no Latin letter)
+LATIN_WORD = regex.compile(_LATIN)
 Spans = list[tuple[int, int]]  # where each WORD of a text stands
 
 
