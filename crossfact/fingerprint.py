@@ -9,7 +9,7 @@ common words would pull unrelated claims together.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 import regex
 
@@ -18,9 +18,21 @@ from crossfact.exonyms import find_exonyms
 from crossfact.language import writes_latin
 from crossfact.memo import remember
 from crossfact.models import Claim, DateRef, Document, Fingerprint, Name, Quantity
-from crossfact.names import WORD, Words, script_of, skeletons, words_of
+from crossfact.names import (
+    LATIN_WORD,
+    WORD,
+    Learnt,
+    Words,
+    learn_skeletons,
+    script_of,
+    skeletons,
+    skeletons_mark,
+    skeletons_since,
+    words_of,
+)
 from crossfact.numbers import find_codes, find_quantities
 from crossfact.terminal import blank_controls
+from crossfact.workers import PARALLEL_FROM, parallel_map
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -78,18 +90,20 @@ def _native_word(word: str) -> bool:
 _latin_words: dict[str, bool] = {}
 
 
-def _latin_names(
-    words: Tokens, lang: str, capitalised: set[str], embedded: frozenset[str]
-) -> set[str]:
-    """Latin-script words that are names: any Latin word inside a non-Latin text; in a
-    Latin-script text a capitalised word (sentence-initial only when the document also
-    writes it capitalised mid-sentence), or any word that a non-Latin version quotes in
-    Latin letters (`embedded`: "twp" is glossed as "Twp" in the Bengali version)."""
+def _quoted_latin(text: str) -> set[str]:
+    """The Latin-script names of a text in another script: any Latin word in it."""
     known = _latin_words
-    if not writes_latin(lang):
-        return {word for word, _ in words
-                if (latin := known.get(word)) or (
-                    latin is None and remember(known, word, _latin_word(word)))}
+    return {word for word in LATIN_WORD.findall(text)
+            if (latin := known.get(word)) or (
+                latin is None and remember(known, word, _latin_word(word)))}
+
+
+def _latin_names(words: Tokens, capitalised: set[str], embedded: frozenset[str]) -> set[str]:
+    """The names of a Latin-script text written in Latin letters: a capitalised word
+    (sentence-initial only when the document also writes it capitalised mid-sentence), or
+    any word that a non-Latin version quotes in Latin letters (`embedded`: "twp" is glossed
+    as "Twp" in the Bengali version)."""
+    known = _latin_words
     found: set[str] = set()
     for word, initial in words:
         if not ((latin := known.get(word)) or (
@@ -239,30 +253,62 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     """Claims with their fingerprints filled in, names checked against the story's lexicon
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
+    in_latin = {d.id for d in docs if writes_latin(d.lang)}
     texts = {c.id: blank_controls(c.text) for c in claims}
-    found = {c.id: words_of(texts[c.id]) for c in claims}
-    words = {c.id: tokens(texts[c.id], found[c.id]) for c in claims}
+    # the words of a version in a Latin script are read now, for its names; those of
+    # another version only as it is fingerprinted (`read`), in the process that reads it
+    found = {c.id: words_of(texts[c.id]) for c in claims if c.doc in in_latin}
+    words = {c.id: tokens(texts[c.id], found[c.id]) for c in claims if c.doc in in_latin}
     caps: dict[str, set[str]] = {
-        d.id: capitalised_words(words[c.id] for c in claims if c.doc == d.id) for d in docs
+        doc: capitalised_words(words[c.id] for c in claims if c.doc == doc) for doc in in_latin
     }
     # in a non-Latin text every Latin word is a name, whatever `embedded` holds
-    latin = {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], frozenset())
-             for c in claims if not writes_latin(lang[c.doc])}
+    latin = {c.id: _quoted_latin(texts[c.id]) for c in claims if c.doc not in in_latin}
     embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
-    latin |= {c.id: _latin_names(words[c.id], lang[c.doc], caps[c.doc], embedded)
-              for c in claims if writes_latin(lang[c.doc])}
+    latin |= {c.id: _latin_names(words[c.id], caps[c.doc], embedded)
+              for c in claims if c.doc in in_latin}
     lexicon: set[str] = set()
     for names in latin.values():
         for word in names:
             lexicon |= skeletons(word)
     find_names = NameFinder(lexicon)
+    by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
+    for c in claims:
+        by_doc[c.doc].append(c)
 
-    # serial: each distinct word is read once for the whole story (the caches here and in
-    # `names` then serve matching too). Forked workers, one version each, were measured
-    # twice on 6 x 1,997 NTREX lines: no faster on a 2-core machine, and more CPU (figures in
-    # benchmarks/README.md), as every later stage then found the word caches cold.
-    return [
-        c.model_copy(update={"fingerprint": fingerprint(
-            texts[c.id], lang[c.doc], found[c.id], words[c.id], latin[c.id], find_names)})
-        for c in claims
-    ]
+    def read(docs_read: Sequence[str]) -> tuple[list[Fingerprint], Learnt]:
+        """The fingerprints of these versions' claims, and the word skeletons that reading
+        them worked out (in a worker, for this process to keep: see below)."""
+        mark = skeletons_mark()
+        fingerprints = []
+        for c in (c for doc in docs_read for c in by_doc[doc]):
+            text = texts[c.id]
+            words_c = found[c.id] if c.id in found else words_of(text)
+            tokens_c = words[c.id] if c.id in words else tokens(text, words_c)
+            fingerprints.append(fingerprint(text, lang[c.doc], words_c, tokens_c, latin[c.id],
+                                            find_names))
+        return fingerprints, skeletons_since(mark)
+
+    # A long story's versions are read in two halves at once, one here and one in a forked
+    # worker: the words of a version and the tables of its language (CLDR data, number and
+    # date grammars) are then built in one process only, and only half the fingerprints
+    # cross between processes. Matching looks up the skeletons of the same words again: the
+    # worker sends back those it worked out, so this process keeps them as if it had read
+    # them. The halves cost about as much: a version costs about its words, twice as much
+    # in a script other than Latin, where every word is read for a name (6 x 1,997 NTREX
+    # lines: 5-8 us a word in English, French, Turkish, 10-16 in Bengali, Arabic, Hebrew).
+    cost = {doc: sum(len(c.text.split()) for c in by_doc[doc]) * (1 if doc in in_latin else 2)
+            for doc in by_doc}
+    there: list[str] = []  # the worker's half, the costliest version first
+    here: list[str] = []
+    for doc in sorted(by_doc, key=lambda doc: -cost[doc]):
+        min(there, here, key=lambda half: sum(map(cost.__getitem__, half))).append(doc)
+    mine = cache(partial(read, here))
+    (theirs,) = parallel_map(read, [there], worth_it=len(claims) >= PARALLEL_FROM,
+                             meanwhile=mine)
+    fingerprints: dict[str, Fingerprint] = {}
+    for docs_read, (found_in_docs, learnt) in ((here, mine()), (there, theirs)):
+        learn_skeletons(learnt)
+        ids = (c.id for doc in docs_read for c in by_doc[doc])
+        fingerprints.update(zip(ids, found_in_docs, strict=True))
+    return [c.model_copy(update={"fingerprint": fingerprints[c.id]}) for c in claims]

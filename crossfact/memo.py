@@ -7,6 +7,7 @@ and call `remember` only on a miss.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -23,3 +24,10 @@ def remember(memo: dict[K, V], key: K, value: V) -> V:
         memo.clear()
     memo[key] = value
     return value
+
+
+def remember_all(memo: dict[K, V], items: Collection[tuple[K, V]]) -> None:
+    """Each (key, value) stored in `memo` (emptied first when they would take it past KEPT)."""
+    if len(memo) + len(items) > KEPT:
+        memo.clear()
+    memo.update(items)

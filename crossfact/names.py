@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import regex
 from anyascii import anyascii
 
 from crossfact.language import script_of as letter_script
+from crossfact.memo import remember, remember_all
 from crossfact.models import Name
 
 # A word, cut where the script changes: Arabic glues و ("and") to a Latin name (وxAI).
+_LATIN = r"\p{Latin}[\p{Latin}\p{M}\p{N}]*"
 WORD = regex.compile(
-    r"(?V1)\p{Latin}[\p{Latin}\p{M}\p{N}]*|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
+    r"(?V1)" + _LATIN + r"|[[\p{L}\p{M}]--\p{Latin}][[\p{L}\p{M}\p{N}]--\p{Latin}]*"
 )
+# WORD's words in a Latin script, found without the others (whose branch holds no Latin letter)
+LATIN_WORD = regex.compile(_LATIN)
 Spans = list[tuple[int, int]]  # where each WORD of a text stands
 
 
@@ -125,12 +130,39 @@ def script_of(word: str) -> str:
     return letter_script(word[:1]) or "Other" if word else "Other"
 
 
-@lru_cache(maxsize=200_000)
+# `skeletons` of each word seen (`memo`): a plain dictionary, so that a forked worker can send
+# back what it worked out (`skeletons_since`) for the parent to keep (`learn_skeletons`)
+_skeletons: dict[str, frozenset[str]] = {}
+Learnt = list[tuple[str, frozenset[str]]]  # words and their skeletons
+
+
 def skeletons(word: str) -> frozenset[str]:
     """All skeletons of a word: as written, without a clitic prefix, without a case ending.
 
     Hebrew ו is read both as a consonant (v) and as a vowel, since both happen in names.
     """
+    found = _skeletons.get(word)
+    return remember(_skeletons, word, _skeletons_of(word)) if found is None else found
+
+
+def skeletons_mark() -> int:
+    """Where `skeletons_since` starts: the skeletons worked out so far."""
+    return len(_skeletons)
+
+
+def skeletons_since(mark: int) -> Learnt:
+    """The words whose skeletons were worked out since `mark` (all that are kept, if the
+    memo was emptied since), in the order they were."""
+    return list(islice(_skeletons.items(), mark if mark <= len(_skeletons) else 0, None))
+
+
+def learn_skeletons(learnt: Learnt) -> None:
+    """Keep skeletons that another process worked out (`skeletons_since`)."""
+    remember_all(_skeletons, learnt)
+
+
+def _skeletons_of(word: str) -> frozenset[str]:
+    """`skeletons`, worked out."""
     script = script_of(word)
     forms = {word}
     if prefixes := _PREFIXES_BY_FIRST.get(script, _NONE).get(word[:1]):

@@ -45,13 +45,16 @@ def cores() -> int:
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool,
                  meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
     """fn(x) for x in items, in order; in forked worker processes when `worth_it` (the work
-    outweighs starting them: benchmarks/README.md) and there is more than one core.
+    outweighs starting them: benchmarks/README.md) and there is more than one core (one
+    worker, for a single item, when `meanwhile` keeps this process busy on another).
     `meanwhile` runs in this process once the workers are started (first, when serial):
     work the caller needs later, done while it would otherwise wait for them."""
     workers = min(cores(), len(items))
     # forking a process that runs other threads (the TUI) can deadlock on their locks
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-    if not worth_it or workers < 2 or not forkable:
+    # one worker pays only beside work of this process's own (`meanwhile`), on another core
+    alone = 2 if meanwhile is None else 1
+    if not worth_it or workers < alone or cores() < 2 or not forkable:
         if meanwhile:
             meanwhile()
         yield from map(fn, items)

@@ -50,6 +50,17 @@ def test_meanwhile_runs_once_here_while_the_workers_work(monkeypatch):
         assert ran == [os.getpid()]
 
 
+def test_one_worker_only_beside_work_of_this_process(monkeypatch):
+    """A single item goes to a worker when `meanwhile` keeps this process busy meanwhile,
+    and stays here when this process would only wait for it."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    ran: list[int] = []
+    pids = list(workers.parallel_map(lambda _: os.getpid(), [1], worth_it=True,
+                                     meanwhile=partial(_record_pid, ran)))
+    assert ran == [os.getpid()] and os.getpid() not in pids
+    assert list(workers.parallel_map(lambda _: os.getpid(), [1], worth_it=True)) == [os.getpid()]
+
+
 def test_serial_when_other_threads_run(monkeypatch):
     monkeypatch.setattr(workers, "cores", lambda: 2)
     done = threading.Event()
@@ -64,16 +75,18 @@ def test_serial_when_other_threads_run(monkeypatch):
 
 
 def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monkeypatch):
-    """Alignment and suggestions spread over forked workers give the very same result."""
+    """Fingerprints, alignment and suggestions spread over forked workers give the very same
+    result."""
     from pathlib import Path
 
-    from crossfact import matching
+    from crossfact import fingerprint, matching
     from crossfact.pipeline import run
 
     seed = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
     serial = run([seed]).model_dump_json()
     monkeypatch.setattr(workers, "cores", lambda: 2)
-    monkeypatch.setattr(matching, "PARALLEL_FROM", 0)
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "PARALLEL_FROM", 0)
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
@@ -84,7 +97,8 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
             forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
-    monkeypatch.setattr(matching, "parallel_map", spy)
+    for module in (fingerprint, matching):
+        monkeypatch.setattr(module, "parallel_map", spy)
     assert run([seed]).model_dump_json() == serial
-    for stage in ("_links", "_matches"):
+    for stage in ("fingerprint_story", "_links", "_matches"):
         assert forked[stage] - {os.getpid()}, f"{stage} ran in this process, not in workers"
