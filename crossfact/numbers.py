@@ -53,7 +53,7 @@ from crossfact.locales import (
 )
 from crossfact.models import Quantity
 from crossfact.names import Words
-from crossfact.number_words import Spelled, find_spelled
+from crossfact.number_words import Spelled, find_spelled, hundred_words
 from crossfact.units import (
     TEMPERATURE_SCALES,
     convert,
@@ -141,7 +141,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:(?P<pct>{alternation(pct_prefix)}){_SP}*)?$",
         re.IGNORECASE,
     )
-    long_words, short_words = scale_words(lang)
+    long_words, short_words = _long_scales(lang), scale_words(lang)[1]
     long_scale = re.compile(
         rf"{_SP}*{_inflected(long_words, lang, 'scale')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})",
         re.IGNORECASE,
@@ -556,8 +556,15 @@ def _scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None
         return scale_words(g.lang)[1][short.group("single") or short.group("multi")], short.end()
     if (long := g.long_scale.match(text, end)) is not None \
             and not _unit_rather(text, end, long, g):
-        return lookup_prefix(scale_words(g.lang)[0], long.group("scale")) or 1.0, long.end()
+        return lookup_prefix(_long_scales(g.lang), long.group("scale")) or 1.0, long.end()
     return _money_scale(text, s, end, g)
+
+
+@cache
+def _long_scales(lang: str) -> dict[str, float]:
+    """The scale words read after digits: CLDR's (thousand and up) and the hundreds
+    (`number_words.hundred_words`: "2 hundred", "৩ শ’"), which CLDR's compact forms lack."""
+    return {**hundred_words(lang), **scale_words(lang)[0]}
 
 
 def _range_scale(text: str, end: int, value: Decimal, g: _Grammar) -> float | None:

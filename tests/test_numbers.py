@@ -188,6 +188,22 @@ def test_scale_words(text, lang, value):
     assert values(text, lang) == [pytest.approx(value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("more than 2 hundred people", "en", 200),  # not 2
+        ("২ শ’রও বেশি মানুষ", "bn", 200),  # elided শত with endings: "more than 200"
+        ("৩ শত জন", "bn", 300),
+        ("3 yüz kişi", "tr", 300),
+        ("3 مائة قتيل", "ar", 300),
+        ("2 cents morts", "fr", 200),
+        ("3 מאות", "he", 3),  # Hebrew מאות is also centuries: CLDR's unit is kept
+    ],
+)
+def test_the_hundred_after_digits_comes_from_the_spellings(text, lang, value):
+    assert values(text, lang) == [pytest.approx(value)]
+
+
 def test_one_letter_scale_needs_to_be_glued():
     assert values("$10B", "en") == [1e10]
     assert values("Plan 2 B", "en") == [2]
