@@ -481,7 +481,7 @@ def _names(claims: Sequence[Claim], keys: Mapping[str, frozenset[str]], latin: s
     last: tuple[int, frozenset[str]] | None = None
     for c in claims:
         spans = [(at, at + len(n.text), found) for n in c.fingerprint.names
-                 if (found := keys_of_name(n)) and (at := c.text.find(n.text)) >= 0]
+                 if (found := keys_of_name(n)) for at in _places_of(c.text, n.text)]
         for word in WORD.finditer(_without_figures(c)):
             if script_of(word.group()) != "Latin" and (found := frozenset(
                     f"s:{s}" for s in skeletons(word.group())
@@ -498,6 +498,15 @@ def _names(claims: Sequence[Claim], keys: Mapping[str, frozenset[str]], latin: s
         else:
             out.append((names, ()))
     return out
+
+
+def _places_of(text: str, name: str) -> list[int]:
+    """Where `name` first stands in `text` as a word of its own (its first occurrence may be
+    inside another word); where it never stands alone (a name glued to a clitic), where it
+    first occurs."""
+    alone = re.search(rf"(?<![^\W_]){re.escape(name)}(?![^\W_])", text)
+    at = alone.start() if alone else text.find(name)
+    return [at] if at >= 0 else []
 
 
 def _entities(text: str, spans: list[tuple[int, int, frozenset[str]]],
