@@ -36,6 +36,10 @@ _AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}}
 # Bengali tells the hour with the classifier টা: "সাতটা" (seven o'clock), "সাতটায়" (at
 # seven), "সাতটার" (of seven).
 _BENGALI_HOUR = "টা(?:র|য়|য়)?"
+# Bengali counts with a classifier glued to the number: জন for people ("ছয়জন নিহত", six
+# killed), টি for things ("তিনটি ট্রেন", three trains); unlike টা they never tell the hour.
+# With their case endings (জনের, টির), as Bengali grammars list them.
+_BENGALI_COUNT = re.compile("(?:জন|টি)(?:কে|র|ের|ও)?$")
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,8 @@ def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, 
         out.append((bare, 0, False))
     if last and lang == "bn" and (bare := _BENGALI_HOUR_ENDING.sub("", word)) != word:
         out.append((bare, 0, True))
+    if last and lang == "bn" and (bare := _BENGALI_COUNT.sub("", word)) != word:
+        out.append((bare, 0, False))
     return out
 
 

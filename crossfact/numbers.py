@@ -438,13 +438,13 @@ def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> l
     The rest follows after one space alone and is less than one of the scale ("5 bin kişi 3
     ilde", 5,000 people in 3 provinces, has a word between; "2 million 3 million" is no
     sum); read apart, the 300 would stand as a figure of its own against the other
-    versions' 11,300."""
+    versions' 11,300. "About" after the rest is the whole's ("2 bin 200 civarında")."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         out.append(q)
         if prev is None or prev.unit or prev.currency or prev.percent or prev.year \
-                or prev.clock or q.unit or q.percent or q.year or q.clock or q.approx \
+                or prev.clock or q.unit or q.percent or q.year or q.clock \
                 or not clean[prev.end:q.start].isspace() or len(clean[prev.end:q.start]) > 1 \
                 or g.number.match(clean, q.start) is None:
             continue  # the rest is digits ("1.7 million four years ago" is two figures)
@@ -457,6 +457,7 @@ def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> l
         if scale >= 1000 and 1 <= q.value < scale:
             prev.value += q.value
             prev.currency = q.currency  # "3 milyar 500 milyon dolar"
+            prev.approx = prev.approx or q.approx  # "2 bin 200 civarında" (about 2,200)
             prev.end = q.end
             prev.text = text[prev.start:q.end]
             out.pop()
