@@ -37,14 +37,19 @@ from crossfact.units import GENERIC_DEGREE, dimension
 # costs a link, a missing one leaves the figure untyped. For a measure, a cue names which
 # measure of its dimension a figure is (a depth is a length, a minute of play a duration).
 CUES: dict[str, dict[str, tuple[str, ...]]] = {
+    # the dead, and the bodies found (a toll is often the count of bodies recovered: the
+    # words of Wiktionary's translation table of "corpse"), and Arabic's مصرع (death, as in
+    # "لقي مصرعه", met his death)
     "killed": {
-        "en": ("kill", "dead", "death", "died", "dying", "fatalit", "lives", "lost their"),
-        "fr": ("mort", "tué", "décès", "décéd", "péri", "victimes"),
+        "en": ("kill", "dead", "death", "died", "dying", "fatalit", "lives", "lost their",
+               "bodies"),
+        "fr": ("mort", "tué", "décès", "décéd", "péri", "victimes", "cadavre", "dépouille"),
         "tr": ("hayatını kaybet", "hayatını yitir", "yaşamını yitir", "öldü", "ölü",
-               "can kaybı", "ölen"),
-        "ar": ("قتيل", "قتلى", "مقتل", "وفاة", "وفيات", "حتف", "ضحايا", "توفي", "قتل"),
-        "bn": ("নিহত", "মৃত", "প্রাণ", "মারা"),
-        "he": ("נהרג", "הרוג", "מתו", "נספ", "הרג", "קורבנות", "מוות", "הרוגים"),
+               "can kaybı", "ölen", "ceset", "cenaze"),
+        "ar": ("قتيل", "قتلى", "مقتل", "وفاة", "وفيات", "حتف", "ضحايا", "توفي", "قتل", "مصرع",
+               "جثة", "جثث"),
+        "bn": ("নিহত", "মৃত", "প্রাণ", "মারা", "লাশ", "মরদেহ"),
+        "he": ("נהרג", "הרוג", "מתו", "נספ", "הרג", "קורבנות", "מוות", "הרוגים", "גופות"),
     },
     "injured": {
         "en": ("injur", "wounded", "hurt"),

@@ -64,6 +64,9 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
      [("injured", 850.0)]),  # the passive verb أصيب, not only the noun إصابة
     ("he", "לפי גורמים רשמיים, 1,200 מחלצים ו-115 אמבולנסים משתתפים בניסיונות החילוץ",
      [("rescuers", 1200.0), ("ambulances", 115.0)]),
+    # the bodies found are the toll (fixtures/news/maui-wildfire-2023, jeju-air-crash-2024)
+    ("ar", "وعُثر على 36 جثة تحت الأنقاض، وفقاً لحصيلة رسمية", [("killed", 36.0)]),
+    ("ar", "لقي 177 شخصًا على الأقل مصرعهم", [("killed", 177.0)]),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
