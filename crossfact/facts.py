@@ -106,6 +106,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("অ্যাম্বুলেন্স", "এম্বুলেন্স"),
         "he": ("אמבולנס",),
     },
+    # buildings damaged, destroyed or collapsed, which earthquakes, floods, fires and storms
+    # all count: the words of Wiktionary's translation tables of "building" and "house"
+    # (a count of them; "the White House" is no count)
+    "buildings": {
+        "en": ("building", "structure", "home", "house"),
+        "fr": ("bâtiment", "immeuble", "édifice", "maison", "habitation", "logement"),
+        "tr": ("bina", "yapı", "konut"),
+        "ar": ("مبنى", "مبان", "منزل", "منازل", "بناية"),
+        "bn": ("ভবন", "বাড়ি", "কাঠামো", "দালান"),
+        "he": ("מבנ", "בניין", "בתים"),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -160,6 +171,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
+            "buildings": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.

@@ -67,6 +67,9 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     # the bodies found are the toll (fixtures/news/maui-wildfire-2023, jeju-air-crash-2024)
     ("ar", "وعُثر على 36 جثة تحت الأنقاض، وفقاً لحصيلة رسمية", [("killed", 36.0)]),
     ("ar", "لقي 177 شخصًا على الأقل مصرعهم", [("killed", 177.0)]),
+    # buildings damaged or destroyed (fixtures/news/maui-wildfire-2023)
+    ("ar", "وتضرر أو دمر أكثر من 270 مبنى في المدينة", [("buildings", 270.0)]),
+    ("en", "more than 2,200 structures damaged or destroyed", [("buildings", 2200.0)]),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
