@@ -166,6 +166,20 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "he": ("גיוס", "שווי", "גייס"),
     },
 }
+# Kinds whose cue is the noun counted, which follows its number in all six languages
+# ("270 buildings", "270 bâtiments", "270 bina", "270 مبنى", "২৭০টি ভবন", "270 מבנים") with at
+# most one word between ("2 bin 200 civarında yapı", about 2,200 buildings): further off,
+# the noun is what another number counts ("10 ilde çok sayıda bina", many buildings in 10
+# provinces). Verbs ("76 people were killed") reach CUE_REACH.
+COUNTED_NOUNS = frozenset({"buildings"})
+_ONE_WORD = re.compile(r"\W*(?:\w+\W*)?")
+
+
+def _counts(between: str, after: bool) -> bool:
+    """Whether a noun cue with `between` from its figure is what the figure counts."""
+    return after and _ONE_WORD.fullmatch(between) is not None
+
+
 # Which cues type which figures: a count of people killed or injured is a bare number, a
 # magnitude a bare number, a depth a length (or a bare number: "عمق 10"), a minute a bare
 # number or a duration, money verbs an amount of money.
@@ -325,6 +339,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
                 continue
             between = claim.text[q.end:start] if start >= q.end else claim.text[end:q.start]
             if _STOPS.intersection(between):
+                continue
+            if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
                 continue
             gap = max(start - q.end, q.start - end, 0)
             comma = bool(_COMMAS.intersection(between))
