@@ -117,6 +117,24 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("ভবন", "বাড়ি", "কাঠামো", "দালান"),
         "he": ("מבנ", "בניין", "בתים"),
     },
+    # who a plane, train, ship or bus carried, which every transport accident counts:
+    # Wiktionary's translations of "passenger" and "crew"
+    "passengers": {
+        "en": ("passenger",),
+        "fr": ("passager",),
+        "tr": ("yolcu",),
+        "ar": ("راكب", "ركاب"),
+        "bn": ("যাত্রী",),
+        "he": ("נוסע",),
+    },
+    "crew": {
+        "en": ("crew",),
+        "fr": ("équipage",),
+        "tr": ("mürettebat",),
+        "ar": ("طاقم",),
+        "bn": ("ক্রু",),
+        "he": ("אנשי צוות", "אנשי הצוות"),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -168,16 +186,18 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # Kinds whose cue is the noun counted, which follows its number in all six languages
 # ("270 buildings", "270 bâtiments", "270 bina", "270 مبنى", "২৭০টি ভবন", "270 מבנים") with at
-# most one word between ("2 bin 200 civarında yapı", about 2,200 buildings): further off,
-# the noun is what another number counts ("10 ilde çok sayıda bina", many buildings in 10
-# provinces). Verbs ("76 people were killed") reach CUE_REACH.
-COUNTED_NOUNS = frozenset({"buildings"})
-_ONE_WORD = re.compile(r"\W*(?:\w+\W*)?")
+# most NOUN_WORDS words between ("2 bin 200 civarında yapı", about 2,200 buildings; "six
+# membres d’équipage"): further off, the noun is what another number counts ("10 ilde çok
+# sayıda bina", many buildings in 10 provinces). Verbs ("76 people were killed") reach
+# CUE_REACH. Tuned on fixtures/news (development): Maui's buildings, Jeju Air's crew.
+COUNTED_NOUNS = frozenset({"buildings", "passengers", "crew"})
+NOUN_WORDS = 2
+_NEAR_NOUN = re.compile(rf"\W*(?:\w+\W*){{0,{NOUN_WORDS}}}")
 
 
 def _counts(between: str, after: bool) -> bool:
     """Whether a noun cue with `between` from its figure is what the figure counts."""
-    return after and _ONE_WORD.fullmatch(between) is not None
+    return after and _NEAR_NOUN.fullmatch(between) is not None
 
 
 # Which cues type which figures: a count of people killed or injured is a bare number, a
@@ -185,7 +205,7 @@ def _counts(between: str, after: bool) -> bool:
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
-            "buildings": "count",
+            "buildings": "count", "passengers": "count", "crew": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
@@ -200,6 +220,8 @@ CUE_REACH = 60  # characters between a figure and its cue word (a clause: "76 va
 # yaralandığını": 440 are the injured) unless no cue stands on the figure's side of it;
 # one beyond a parenthesis, colon or semicolon never types the figure.
 COMMA_COST = CUE_REACH
+NOUN_COST = 2 * (CUE_REACH + COMMA_COST)  # a COUNTED_NOUNS cue costs more than any verb
+# cue within reach: the verb says what befell those the noun counts
 _COMMAS = frozenset(",،")
 _STOPS = frozenset(";:()؛[]")
 
@@ -346,7 +368,9 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             comma = bool(_COMMAS.intersection(between))
             if comma and base != "count" and _claimed(claim, q, base, start, end):
                 continue
-            cost = gap + COMMA_COST * comma
+            # a noun says who or what is counted, a verb within reach what befell them: "900
+            # passengers have been injured" are injured
+            cost = gap + COMMA_COST * comma + NOUN_COST * (kind in COUNTED_NOUNS)
             if gap <= CUE_REACH and (best is None or cost < best[0]):
                 best = cost, kind
         if best is not None:

@@ -70,6 +70,11 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     # buildings damaged or destroyed (fixtures/news/maui-wildfire-2023)
     ("ar", "وتضرر أو دمر أكثر من 270 مبنى في المدينة", [("buildings", 270.0)]),
     ("en", "more than 2,200 structures damaged or destroyed", [("buildings", 2200.0)]),
+    # who a plane carried (fixtures/news/jeju-air-crash-2024), unless a verb says what befell
+    # them (fixtures/news/odisha-train-crash-2023)
+    ("fr", "dont 175 passagers et six membres d’équipage",
+     [("passengers", 175.0), ("crew", 6.0)]),
+    ("en", "More than 900 passengers have been injured", [("injured", 900.0)]),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
