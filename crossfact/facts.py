@@ -377,6 +377,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             kind = f"money:{best[1]}" if base == "money" else best[1]
         elif base in ("count", "year"):
             continue
+        elif base == "clock" and _until(claim.text, q, lang):
+            kind = "clock:until"
         elif base == "money" and len(verbs := {k for _, _, k in cues
                                                if _APPLIES[k] == "money"}) == 1:
             kind = f"money:{verbs.pop()}"  # the sentence's one money verb governs its sums
@@ -390,6 +392,32 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     out += _weekdays(claim.text, lang)
     out.sort(key=lambda t: t.quantity.start)
     return out
+
+
+# The word that makes a clock time the end of a span ("until 22:00 we rescued survivors"),
+# not the time of an event: before the time in en, fr, ar and he, after it in tr and bn
+# (postpositions). A span's end is another kind than an event's time, so that it never
+# stands against the time a crash or a quake happened (fixtures/news/odisha-train-crash-2023,
+# development: the Hebrew rescuers' "until 22:00" linked to the crash at 19:20).
+_UNTIL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("until", "till", "up to"), ()), "fr": (("jusqu'à", "jusqu’à", "jusqu'a"), ()),
+    "ar": (("حتى", "لغاية"), ()), "he": (("עד",), ()),
+    "tr": ((), ("kadar",)), "bn": ((), ("পর্যন্ত",)),
+}
+
+
+_QUOTES = "\"'“”„«»()[]"
+
+
+def _until(text: str, q: Quantity, lang: str) -> bool:
+    """Whether the clock time `q` ends a span: an "until" word (maybe after "and") one or
+    two words before it ("עד 22:00", "حتى الساعة 10"), or, in tr and bn, the word right after
+    it ("22.00'ye kadar")."""
+    before_words, after_words = _UNTIL.get(lang, ((), ()))
+    before = text[max(0, q.start - 16):q.start].casefold().split()
+    after = text[q.end:q.end + 16].casefold().split()
+    near = {b.strip(_QUOTES).removeprefix(c) for b in before[-2:] for c in ("", "و", "ו")}
+    return bool(near.intersection(before_words)) or any(w in after[:1] for w in after_words)
 
 
 def _weekdays(text: str, lang: str) -> list[Typed]:

@@ -402,3 +402,15 @@ def test_hospitals_and_rescue_are_no_count_of_people(
     """The people taken to hospital and the rescuers are counts of people; hospitals (the
     buildings) and the rescue (the work) are not."""
     assert kinds(text, lang) == found
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    # fixtures/news/odisha-train-crash-2023 (development): the rescuers' span, not the crash
+    ("he", '"עד 22:00 הצלחנו לחלץ ניצולים', "clock:until"),
+    ("en", "until 10:30 pm rescuers searched the coaches", "clock:until"),
+    ("fr", "les secours ont cherché jusqu'à 22h00", "clock:until"),
+    ("en", "the quake struck at 04:17", "clock"),
+    ("he", "במועד 9:00 בבוקר", "clock"),  # מועד ends like עד, and is no "until"
+])
+def test_a_clock_that_ends_a_span_is_no_event_s_time(lang: str, text: str, kind: str) -> None:
+    assert [k for k, _ in kinds(text, lang)] == [kind]
