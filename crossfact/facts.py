@@ -106,6 +106,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("অ্যাম্বুলেন্স", "এম্বুলেন্স"),
         "he": ("אמבולנס",),
     },
+    # the survivors, found or rescued alive, which every disaster counts beside its dead:
+    # Wiktionary's translations of "survivor", "survive" and "rescue" (of people; the rescuers
+    # are a kind above, and win a tie)
+    "survivors": {
+        "en": ("surviv", "rescued alive", "pulled alive", "found alive"),
+        "fr": ("survivant", "survécu", "rescapé", "retrouvés vivant", "sauvé"),
+        "tr": ("kurtarıl", "hayatta kal", "sağ kurtar", "sağ çıkar"),
+        "ar": ("ناجين", "ناجون", "الناجي", "إنقاذ", "انقاذ"),
+        "bn": ("জীবিত", "বেঁচে"),
+        "he": ("ניצול", "חולצו"),  # not שרד (survived): it is inside משרד, a ministry
+    },
     # buildings damaged, destroyed or collapsed, which earthquakes, floods, fires and storms
     # all count: the words of Wiktionary's translation tables of "building" and "house"
     # (a count of them; "the White House" is no count)
@@ -205,7 +216,7 @@ def _counts(between: str, after: bool) -> bool:
 # number or a duration, money verbs an amount of money.
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
-            "buildings": "count", "passengers": "count", "crew": "count",
+            "buildings": "count", "passengers": "count", "crew": "count", "survivors": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.

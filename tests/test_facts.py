@@ -75,6 +75,10 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     ("fr", "dont 175 passagers et six membres d’équipage",
      [("passengers", 175.0), ("crew", 6.0)]),
     ("en", "More than 900 passengers have been injured", [("injured", 900.0)]),
+    # the survivors (fixtures/news/jeju-air-crash-2024); not inside משרד (a ministry)
+    ("fr", "seuls deux survivants ont été retrouvés", [("survivors", 2.0)]),
+    ("bn", "উদ্ধারকর্মীরা দুইজনকে জীবিত অবস্থায় উদ্ধার করেছেন", [("survivors", 2.0)]),
+    ("he", "משרד התחבורה זיהה 15 מטוסים", []),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
