@@ -146,6 +146,15 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("ক্রু",),
         "he": ("אנשי צוות", "אנשי הצוות"),
     },
+    # all those aboard, passengers and crew together: "181 people on board", "carrying 181"
+    "aboard": {
+        "en": ("on board", "aboard", "carrying"),
+        "fr": ("à bord", "transportait", "transportant"),
+        "tr": ("taşıyan", "taşıyordu"),
+        "ar": ("على متن", "كانت تقل", "كانت تحمل"),
+        "bn": ("আরোহী",),
+        "he": ("על סיפון", "על סיפונה"),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -203,6 +212,10 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # CUE_REACH. Tuned on fixtures/news (development): Maui's buildings, Jeju Air's crew.
 COUNTED_NOUNS = frozenset({"buildings", "passengers", "crew"})
 NOUN_WORDS = 2
+# Kinds that say who is counted, not what befell them: a verb cue within reach wins ("900
+# passengers have been injured"), and the noun counted wins over "aboard" ("carrying 175
+# passengers": passengers, not all aboard), as the first of equal costs in CUES' order.
+_WHO = COUNTED_NOUNS | {"aboard"}
 _NEAR_NOUN = re.compile(rf"\W*(?:\w+\W*){{0,{NOUN_WORDS}}}")
 
 
@@ -217,6 +230,7 @@ def _counts(between: str, after: bool) -> bool:
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
             "buildings": "count", "passengers": "count", "crew": "count", "survivors": "count",
+            "aboard": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
@@ -231,8 +245,9 @@ CUE_REACH = 60  # characters between a figure and its cue word (a clause: "76 va
 # yaralandığını": 440 are the injured) unless no cue stands on the figure's side of it;
 # one beyond a parenthesis, colon or semicolon never types the figure.
 COMMA_COST = CUE_REACH
-NOUN_COST = 2 * (CUE_REACH + COMMA_COST)  # a COUNTED_NOUNS cue costs more than any verb
-# cue within reach: the verb says what befell those the noun counts
+NOUN_COST = COMMA_COST + 1  # a cue of who is counted (`_WHO`) costs more than any verb cue
+# of the figure's clause (the verb says what befell them: "900 passengers have been
+# injured") and less than one beyond a comma ("181 people on board, only two crew survived")
 _COMMAS = frozenset(",،")
 _STOPS = frozenset(";:()؛[]")
 
@@ -381,7 +396,7 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
                 continue
             # a noun says who or what is counted, a verb within reach what befell them: "900
             # passengers have been injured" are injured
-            cost = gap + COMMA_COST * comma + NOUN_COST * (kind in COUNTED_NOUNS)
+            cost = gap + COMMA_COST * comma + NOUN_COST * (kind in _WHO)
             if gap <= CUE_REACH and (best is None or cost < best[0]):
                 best = cost, kind
         if best is not None:

@@ -79,6 +79,11 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
     ("fr", "seuls deux survivants ont été retrouvés", [("survivors", 2.0)]),
     ("bn", "উদ্ধারকর্মীরা দুইজনকে জীবিত অবস্থায় উদ্ধার করেছেন", [("survivors", 2.0)]),
     ("he", "משרד התחבורה זיהה 15 מטוסים", []),
+    # all aboard; a verb beyond a comma says nothing of them
+    ("en", "Out of the 181 people on board, only two cabin crew members survived",
+     [("aboard", 181.0), ("survivors", 2.0)]),
+    ("fr", "Le vol transportait 181 personnes, dont 175 passagers et six membres d’équipage",
+     [("aboard", 181.0), ("passengers", 175.0), ("crew", 6.0)]),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
