@@ -155,6 +155,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("আরোহী",),
         "he": ("על סיפון", "על סיפונה"),
     },
+    # fire engines sent, which fires, crashes and collapses count beside the ambulances:
+    # Wiktionary's translations of "fire engine"
+    "fire engines": {
+        "en": ("fire engine", "fire truck", "fire appliance"),
+        "fr": ("camion de pompiers", "camions de pompiers", "camions-citernes", "autopompe"),
+        "tr": ("itfaiye aracı", "itfaiye araç", "itfaiye kamyon"),
+        "ar": ("شاحنة إطفاء", "شاحنات إطفاء", "سيارة إطفاء", "سيارات إطفاء", "عربة إطفاء",
+               "عربات إطفاء"),
+        "bn": ("দমকল",),
+        "he": ("משאיות כיבוי", "רכבי כיבוי", "כבאיות"),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -230,7 +241,7 @@ def _counts(between: str, after: bool) -> bool:
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
             "buildings": "count", "passengers": "count", "crew": "count", "survivors": "count",
-            "aboard": "count",
+            "aboard": "count", "fire engines": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.

@@ -84,6 +84,8 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
      [("aboard", 181.0), ("survivors", 2.0)]),
     ("fr", "Le vol transportait 181 personnes, dont 175 passagers et six membres d’équipage",
      [("aboard", 181.0), ("passengers", 175.0), ("crew", 6.0)]),
+    ("he", "32 משאיות כיבוי וכמה מסוקים הגיעו למקום", [("fire engines", 32.0)]),
+    ("ar", "مع نشر 32 شاحنة إطفاء في موقع التحطم", [("fire engines", 32.0)]),
 ])
 def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
                                              expected: list[tuple[str, float]]) -> None:
