@@ -425,3 +425,14 @@ def test_hospitals_and_rescue_are_no_count_of_people(
 ])
 def test_a_clock_that_ends_a_span_is_no_event_s_time(lang: str, text: str, kind: str) -> None:
     assert [k for k, _ in kinds(text, lang)] == [kind]
+
+
+def test_a_title_restating_its_lede_s_toll_is_no_second_statement() -> None:
+    """fixtures/news/maui-wildfire-2023 (development): the English headline's 93 restates its
+    lede's; the Bengali first day's six killed is the same toll, linked (a conflict), not
+    refused for want of a name to pick one of two English tolls."""
+    folder = ROOT / "fixtures" / "news" / "maui-wildfire-2023"
+    files = [folder / "en.txt", folder / "bn.txt"]
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    match, langs, suggestion = _match_of(result, "bn", "অন্তত ছয়জন নিহত")
+    assert langs == {"bn", "en"} and suggestion == "conflict"
