@@ -535,9 +535,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.heldout and args.stories:
         parser.error("give story folders or --heldout, not both")
-    folders = args.stories or story_folders(HELDOUT if args.heldout else NEWS)
+    where = HELDOUT if args.heldout else NEWS
+    folders = args.stories or story_folders(where)
     if not folders:
-        print("error: no story folder with a facts.toml", file=sys.stderr)
+        print(f"error: no story folder with a facts.toml"
+              f"{'' if args.stories else f' in {where}'}", file=sys.stderr)
         return 2
     rows, total = [], StoryScore()
     reachable = [Tally(), Tally()]

@@ -36,6 +36,10 @@ _AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}}
 # Bengali tells the hour with the classifier টা: "সাতটা" (seven o'clock), "সাতটায়" (at
 # seven), "সাতটার" (of seven).
 _BENGALI_HOUR = "টা(?:র|য়|য়)?"
+# Bengali counts with a classifier glued to the number: জন for people ("ছয়জন নিহত", six
+# killed), টি for things ("তিনটি ট্রেন", three trains); unlike টা they never tell the hour.
+# With their case endings (জনের, টির), as Bengali grammars list them.
+_BENGALI_COUNT = re.compile("(?:জন|টি)(?:কে|র|ের|ও)?$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,36 @@ def _first_words(lang: str) -> frozenset[str]:
     one-word spelling."""
     return frozenset(_key(re.split(r"[\s\-]+", form)[0]) for form in _spellings(lang)) | \
         frozenset(_table(lang) or ())
+
+
+# Bengali marks a shortened word with an apostrophe ("ক’রে" for করে, "শ’" for শো/শত,
+# hundred): its newsrooms write "২ শ’রও বেশি" (more than 200). The only language of the six
+# that elides so; Hebrew's geresh marks CLDR's own abbreviations, which it lists.
+_ELIDES = {"bn": ("’", "'")}
+
+
+@cache
+def hundred_words(lang: str) -> dict[str, float]:
+    """The words for "hundred" that follow a number in digits ("2 hundred", "3 yüz", bn
+    "২ শত", "২ শ’"), keyed by `fold`, each 100.0. CLDR's scale words begin at thousand; these
+    come from the spellings of SPELLED: what spelling n x 100 adds to spelling n ("two
+    hundred" -> "hundred", "deux cents" -> "cents", "ikiyüz" -> "yüz", "ثلاثمائة" -> "مائة",
+    "שלוש מאות" -> "מאות", "দুইশত" -> "শত"), a one-word spelling of 100 ("cent", "מאה"), and
+    the elided form where the language elides (`_ELIDES`: its first letter and the mark)."""
+    lang = babel_locale(lang).language
+    if lang not in LANGUAGES:
+        return {}
+    by_value: dict[int, list[str]] = {}
+    for form, n in _spellings(lang).items():
+        by_value.setdefault(n, []).append(form)
+    found = {rest for n in range(2, 10) for whole in by_value.get(n * 100, [])
+             for part in by_value.get(n, [])
+             if whole.startswith(part) and (rest := whole[len(part):].strip()) and " " not in rest}
+    found |= {word[0] + mark for word in found for mark in _ELIDES.get(lang, ())}
+    # a one-word 100 that is not "one" glued to a word above (bn "একশত" is এক + শত)
+    found |= {form for form in by_value.get(100, [])
+              if " " not in form and not any(form.endswith(word) for word in found)}
+    return {fold(word): 100.0 for word in found}
 
 
 _LONGEST = 5  # words in the longest spelling ("quatre-vingt-dix-neuf", "خمسة و عشرون")
@@ -191,6 +225,8 @@ def _readings(word: str, lang: str, first: bool, last: bool) -> list[tuple[str, 
         out.append((bare, 0, False))
     if last and lang == "bn" and (bare := _BENGALI_HOUR_ENDING.sub("", word)) != word:
         out.append((bare, 0, True))
+    if last and lang == "bn" and (bare := _BENGALI_COUNT.sub("", word)) != word:
+        out.append((bare, 0, False))
     return out
 
 

@@ -53,7 +53,7 @@ from crossfact.locales import (
 )
 from crossfact.models import Quantity
 from crossfact.names import Words
-from crossfact.number_words import Spelled, find_spelled
+from crossfact.number_words import Spelled, find_spelled, hundred_words
 from crossfact.units import (
     TEMPERATURE_SCALES,
     convert,
@@ -141,7 +141,7 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?:(?P<pct>{alternation(pct_prefix)}){_SP}*)?$",
         re.IGNORECASE,
     )
-    long_words, short_words = scale_words(lang)
+    long_words, short_words = _long_scales(lang), scale_words(lang)[1]
     long_scale = re.compile(
         rf"{_SP}*{_inflected(long_words, lang, 'scale')}{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})",
         re.IGNORECASE,
@@ -453,13 +453,13 @@ def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> l
     The rest follows after one space alone and is less than one of the scale ("5 bin kişi 3
     ilde", 5,000 people in 3 provinces, has a word between; "2 million 3 million" is no
     sum); read apart, the 300 would stand as a figure of its own against the other
-    versions' 11,300."""
+    versions' 11,300. "About" after the rest is the whole's ("2 bin 200 civarında")."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
         out.append(q)
         if prev is None or prev.unit or prev.currency or prev.percent or prev.year \
-                or prev.clock or q.unit or q.percent or q.year or q.clock or q.approx \
+                or prev.clock or q.unit or q.percent or q.year or q.clock \
                 or not clean[prev.end:q.start].isspace() or len(clean[prev.end:q.start]) > 1 \
                 or g.number.match(clean, q.start) is None:
             continue  # the rest is digits ("1.7 million four years ago" is two figures)
@@ -472,6 +472,7 @@ def _join_scaled(clean: str, text: str, found: list[Quantity], g: _Grammar) -> l
         if scale >= 1000 and 1 <= q.value < scale:
             prev.value += q.value
             prev.currency = q.currency  # "3 milyar 500 milyon dolar"
+            prev.approx = prev.approx or q.approx  # "2 bin 200 civarında" (about 2,200)
             prev.end = q.end
             prev.text = text[prev.start:q.end]
             out.pop()
@@ -586,8 +587,15 @@ def _scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None
         return scale_words(g.lang)[1][short.group("single") or short.group("multi")], short.end()
     if (long := g.long_scale.match(text, end)) is not None \
             and not _unit_rather(text, end, long, g):
-        return lookup_prefix(scale_words(g.lang)[0], long.group("scale")) or 1.0, long.end()
+        return lookup_prefix(_long_scales(g.lang), long.group("scale")) or 1.0, long.end()
     return _money_scale(text, s, end, g)
+
+
+@cache
+def _long_scales(lang: str) -> dict[str, float]:
+    """The scale words read after digits: CLDR's (thousand and up) and the hundreds
+    (`number_words.hundred_words`: "2 hundred", "৩ শ’"), which CLDR's compact forms lack."""
+    return {**hundred_words(lang), **scale_words(lang)[0]}
 
 
 def _range_scale(text: str, end: int, value: Decimal, g: _Grammar) -> float | None:

@@ -101,8 +101,10 @@ def figures(claims: Sequence[Claim], focus: Focus | None = None, facts: Facts | 
         for q in c.fingerprint.numbers:
             if spans is None or _holder(spans, q.start, q.end):
                 typed = _holder(stated, q.start, q.end)
-                out.append(replace(figure_of(q, c.kind == "headline"),
-                                   fact=stated[typed] if typed else unsaid))
+                f = figure_of(q, c.kind == "headline")
+                # a count in words that a cue types ("ছয়জন নিহত", six killed) is a figure
+                out.append(replace(f, fact=stated[typed] if typed else unsaid,
+                                   worded=f.worded and not (typed and stated[typed])))
         for d in c.fingerprint.dates:
             if spans is not None and not _holder(spans, d.start, d.end):
                 continue

@@ -15,6 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
+import eval_comparable  # noqa: E402
 from eval_comparable import (  # noqa: E402
     FACTS,
     HELDOUT,
@@ -49,6 +50,8 @@ def test_the_set_has_real_stories_of_both_kinds() -> None:
 
 
 def test_the_held_out_stories_are_comparable_news_apart_from_the_development_set() -> None:
+    if not HELD_OUT:  # between a move to development and the new blind stories
+        pytest.skip("no held-out story yet: fixtures/news-heldout/README.md says why")
     assert len(HELD_OUT) >= 2, "the held-out figure should not rest on one story"
     assert not {f.name for f in HELD_OUT} & {f.name for f in STORIES}
     for folder in HELD_OUT:
@@ -101,6 +104,15 @@ def test_held_out_labels_resolve_to_claims_and_print_in_their_own_table(
     assert "eval_comparable_heldout" in (tmp_path / "eval-latest.md").read_text("utf-8")
     with pytest.raises(SystemExit):  # folders or --heldout, not both
         main([str(folder), "--heldout", "--notes", str(tmp_path)])
+
+
+def test_no_held_out_story_is_a_one_line_error(monkeypatch, capsys, tmp_path: Path) -> None:
+    """Between a move to development and the new blind stories the folder may be empty."""
+    monkeypatch.setattr(eval_comparable, "HELDOUT", tmp_path)
+    assert main(["--heldout", "--notes", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no story folder") and str(tmp_path) in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_the_held_out_table_has_a_row_per_story_and_their_sum() -> None:

@@ -188,6 +188,22 @@ def test_scale_words(text, lang, value):
     assert values(text, lang) == [pytest.approx(value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("more than 2 hundred people", "en", 200),  # not 2
+        ("২ শ’রও বেশি মানুষ", "bn", 200),  # elided শত with endings: "more than 200"
+        ("৩ শত জন", "bn", 300),
+        ("3 yüz kişi", "tr", 300),
+        ("3 مائة قتيل", "ar", 300),
+        ("2 cents morts", "fr", 200),
+        ("3 מאות", "he", 3),  # Hebrew מאות is also centuries: CLDR's unit is kept
+    ],
+)
+def test_the_hundred_after_digits_comes_from_the_spellings(text, lang, value):
+    assert values(text, lang) == [pytest.approx(value)]
+
+
 def test_one_letter_scale_needs_to_be_glued():
     assert values("$10B", "en") == [1e10]
     assert values("Plan 2 B", "en") == [2]
@@ -723,6 +739,17 @@ def test_spelled_numbers(text, lang, value, unit):
     assert (q.value, q.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("দাবানলে অন্তত ছয়জন নিহত হয়েছে", 6),  # fixtures/news/maui-wildfire-2023: six killed
+    ("তিনটি ট্রেন", 3),  # three trains
+    ("দুইজনকে জীবিত অবস্থায় উদ্ধার", 2),  # two (people) rescued alive
+])
+def test_a_bengali_number_word_with_its_count_classifier(text, value):
+    """জন (people) and টি (things) glued to a number word count; unlike টা no hour."""
+    q = only(text, "bn")
+    assert (q.value, q.clock) == (value, False)
+
+
 def test_a_bengali_hour_in_words_is_a_time():
     q = only("সাতটার সময়", "bn")
     assert (q.clock, q.value) == (True, 7 * 60)
@@ -862,6 +889,8 @@ def test_a_lone_c_is_no_century():
     ("en", "2 million 3 million", [(2e6, None), (3e6, None)]),
     ("en", "$10 billion 2024", [(1e10, "USD"), (2024.0, None)]),
     ("en", "up from 1.7 million four years ago", [(1.7e6, None), (4.0, None)]),  # NTREX
+    # fixtures/news/maui-wildfire-2023 (development): "about" after the rest
+    ("tr", "2 bin 200 civarında yapı yok oldu", [(2200.0, None)]),
 ])
 def test_a_scaled_number_and_its_rest_are_one_figure(
         lang: str, text: str, figures: list[tuple[float, str | None]]) -> None:

@@ -400,3 +400,17 @@ def test_a_turkish_noun_with_glued_endings_is_the_others_word():
         "he": "ועכשיו לעמוד מהאלמנך של „Sunday Morning“: 30 בספטמבר, 1882, היום שבו "
               "הפיזיקאי לעתיד האנס גייגר נולד בגרמניה."})
     assert not any(r.startswith("Almanağımızdan") for r in v.reasons), v.reasons
+
+
+def test_a_count_in_words_a_cue_types_is_a_figure_between_outlets():
+    """fixtures/news/maui-wildfire-2023 (development): the Bengali first day's "at least six
+    killed" against the Hebrew 36. Prose spells counts that are no figures ("two of them"),
+    but one a cue word types as a toll is one."""
+    from crossfact.facts import figure_kinds
+
+    claims, labels = claims_for({"bn": "দাবানলে অন্তত ছয়জন নিহত হয়েছে।",
+                                 "he": "לפחות 36 בני אדם נהרגו."})
+    facts = {c.id: {(t.quantity.start, t.quantity.end): t.kind
+                    for t in figure_kinds(c, labels[c.doc])} for c in claims}
+    assert suggest(claims, labels, 2, outlets=True, facts=facts).suggestion == "conflict"
+    assert suggest(claims, labels, 2).suggestion != "conflict"  # untyped, as translations
