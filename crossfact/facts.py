@@ -391,25 +391,7 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         if before is not None and base == before[1] and _restates(claim.text, before[0], q):
             out.append(Typed(before[2], q))  # "10 km (6 miles)": the same figure again
             continue
-        best: tuple[int, str] | None = None
-        for start, end, kind in cues:
-            applies = _APPLIES[kind]
-            if applies != base and not (base == "count" and applies in ("length", "duration")):
-                continue
-            between = claim.text[q.end:start] if start >= q.end else claim.text[end:q.start]
-            if _STOPS.intersection(between):
-                continue
-            if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
-                continue
-            gap = max(start - q.end, q.start - end, 0)
-            comma = bool(_COMMAS.intersection(between))
-            if comma and base != "count" and _claimed(claim, q, base, start, end):
-                continue
-            # a noun says who or what is counted, a verb within reach what befell them: "900
-            # passengers have been injured" are injured
-            cost = gap + COMMA_COST * comma + NOUN_COST * (kind in _WHO)
-            if gap <= CUE_REACH and (best is None or cost < best[0]):
-                best = cost, kind
+        best = _cue_kind(claim, q, base, cues)
         if best is not None:
             kind = f"money:{best[1]}" if base == "money" else best[1]
         elif base in ("count", "year"):
@@ -429,6 +411,36 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     out += _weekdays(claim.text, lang)
     out.sort(key=lambda t: t.quantity.start)
     return out
+
+
+def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, int, str]],
+              ) -> tuple[int, str, int] | None:
+    """(cost, kind, where its cue starts) of the cue that types `q`, whose base is `base`:
+    the nearest that applies within CUE_REACH, a comma costing COMMA_COST, a noun of who is
+    counted NOUN_COST; None when no cue types it."""
+    best: tuple[int, str, int] | None = None  # cost, kind, where the cue starts
+    for start, end, kind in cues:
+        applies = _APPLIES[kind]
+        if applies != base and not (base == "count" and applies in ("length", "duration")):
+            continue
+        between = claim.text[q.end:start] if start >= q.end else claim.text[end:q.start]
+        if _STOPS.intersection(between):
+            continue
+        if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
+            continue
+        gap = max(start - q.end, q.start - end, 0)
+        comma = bool(_COMMAS.intersection(between))
+        if comma and base != "count" and _claimed(claim, q, base, start, end):
+            continue
+        # a noun says who or what is counted, a verb within reach what befell them: "900
+        # passengers have been injured" are injured
+        cost = gap + COMMA_COST * comma + NOUN_COST * (kind in _WHO)
+        if gap <= CUE_REACH and (best is None or cost < best[0]):
+            best = cost, kind, start
+    if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, cues,
+                                                                  best[2]):
+        best = 0, "aboard", q.end
+    return best
 
 
 # The word that makes a clock time the end of a span ("until 22:00 we rescued survivors"),
@@ -480,6 +492,21 @@ def _day_pattern(lang: str) -> re.Pattern[str]:
     end = "" if lang == "bn" else r"(?!\w)"
     days = "|".join(f"(?P<d{day}>{re.escape(name)})" for name, day in names)
     return re.compile(rf"(?<!\w){clitics}(?:{days}){end}", re.IGNORECASE)
+
+
+def _aboard_first(text: str, q: Quantity, cues: Sequence[tuple[int, int, str]], verb: int,
+                  ) -> bool:
+    """Whether the cue at `verb` that would type the count `q` stands after an "aboard" cue
+    of q's own clause ("181 people on board died", "181 האנשים שהיו על סיפון המטוס מתו"): the
+    figure is everyone aboard, and the verb tells their fate, a presumption ("all but two
+    died") rather than a count of bodies. A verb before the figure, or an "aboard" cue
+    beyond a comma, leaves the verb's kind ("900 passengers have been injured" has no
+    "aboard" between). On fixtures/news (development), Jeju Air's Hebrew "all 181 on board
+    died" was a toll linked to the others' 177 and 179 (three wrong links); typed aboard,
+    link precision / recall of facts 0.934 / 0.572 -> 0.942 / 0.585."""
+    return verb >= q.end and any(
+        kind == "aboard" and q.end <= start and end <= verb
+        and not (_STOPS | _COMMAS).intersection(text[q.end:start]) for start, end, kind in cues)
 
 
 def _restates(text: str, first: Quantity, second: Quantity) -> bool:

@@ -81,6 +81,7 @@ def spell_out(lang: str) -> dict[str, int]:
         forms = {num2words(n, lang=lang)}
         if lang == "he":
             forms.add(num2words(n, lang=lang, gender="m"))
+            forms |= {num2words(n, lang=lang, gender=g, construct=True) for g in "fm"}
         if lang == "ar":
             forms |= {f.replace("ثلاثة", "ثلاث").replace("ة", "") if n <= 10 else f
                       for f in forms}
@@ -144,7 +145,7 @@ def hundred_words(lang: str) -> dict[str, float]:
 
 _LONGEST = 5  # words in the longest spelling ("quatre-vingt-dix-neuf", "خمسة و عشرون")
 # "and" glued before a number: Arabic "وثلاث", Hebrew "ושלוש"
-_CLITICS = {"ar": ("و",), "he": ("ו",)}
+_CLITICS = {"ar": ("و",), "he": ("ו", "ל", "ול")}
 # endings of a Turkish count: "otuz ikisi" (thirty-two of them), "sekizken", "sekizdi";
 # never on "on" alone ("onu" is "him", "onda" "in it"), never "-nci" ("ikinci" is 2nd)
 _TURKISH_ENDING = re.compile("(?:s?[iıuü]|ken|[dt][iıuü])$")
