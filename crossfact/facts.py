@@ -545,8 +545,9 @@ def _scores(claim: Claim) -> tuple[list[Typed], set[int]]:
     out, used = [], set()
     for m in _SCORE.finditer(claim.text):
         first, second = bare.get(m.start(1)), bare.get(m.start(2))
-        if first is None or second is None:
-            continue
+        if first is None or second is None or (first.value, second.value) != (
+                int(m.group(1)), int(m.group(2))):
+            continue  # a range with a scale ("18-20 bin", 18,000 to 20,000) is no score
         high, low = sorted((int(first.value), int(second.value)), reverse=True)
         out.append(Typed("score", _calendar(high * 100 + low, m.group(), m.start(), m.end())))
         used |= {first.start, second.start}
