@@ -44,8 +44,9 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("kill", "dead", "death", "died", "dying", "fatalit", "lives", "lost their",
                "bodies"),
         "fr": ("mort", "tué", "décès", "décéd", "péri", "victimes", "cadavre", "dépouille"),
-        "tr": ("hayatını kaybet", "hayatını yitir", "yaşamını yitir", "öldü", "ölü",
-               "can kaybı", "ölen", "ceset", "cenaze"),
+        "tr": ("hayatını kaybet", "hayatını kaybed", "hayatını yitir", "yaşamını yitir", "öldü",
+               "ölü", "can kaybı", "ölen", "ceset", "cenaze"),  # kaybed-: t softens to d
+        # before a vowel ("hayatını kaybedenlerin", of those who lost their lives)
         "ar": ("قتيل", "قتلى", "مقتل", "وفاة", "وفيات", "حتف", "ضحايا", "توفي", "قتل", "مصرع",
                "جثة", "جثث"),
         "bn": ("নিহত", "মৃত", "প্রাণ", "মারা", "লাশ", "মরদেহ"),

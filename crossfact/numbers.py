@@ -80,7 +80,11 @@ _BN_DAY_PARTS = "সকাল|বিকাল|বিকেল|রাত|ভো�
 _LOCAL_TIMES = {
     "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
-    "tr": [rf"(?<=saat ){_CLOCK}"],
+    # after "saat" (the hour) and its case forms ("yerel saatle 19.20'de", at 19.20 local
+    # time; "saatiyle"), and an hour with its minutes and a locative ending ("19.20'de"):
+    # Turkish groups digits by threes with a dot, so two digits after one are no grouping
+    "tr": [rf"(?<=saat ){_CLOCK}", rf"(?<=saatle ){_CLOCK}", rf"(?<=saatiyle ){_CLOCK}",
+           r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?=['’][dt][ae]\b)"],
     # after "الساعة" (the hour) a comma parts hours from minutes too: "الساعة 4,17" is 04:17
     "ar": [r"(?<=الساعة )\d{1,2}(?:[.:,٫]\d{2})?", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
     "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
