@@ -12,6 +12,7 @@ they share, never lowered by differing values (those are the conflicts to show).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
@@ -444,6 +445,63 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
     return best
 
 
+# "The toll is expected to rise": a statement every disaster story makes, with no figure, in
+# the words for a toll (the death cues of CUES, and the nouns for a tally of victims) and a
+# verb of rising, from general vocabulary ("rise", "climb", "increase"), none read off a story.
+TOLL_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("toll",), "fr": ("bilan",), "tr": ("sayısı",), "ar": ("حصيلة", "الحصيلة", "عدد"),
+    "bn": ("হতাহত", "সংখ্যা"), "he": ("מספר",),
+}
+RISING: dict[str, tuple[str, ...]] = {
+    "en": ("rise", "rising", "risen", "climb", "increase", "grow"),
+    "fr": ("augment", "alourd", "grimp", "s'élever", "s’élever"),
+    "tr": ("artab", "artma", "artıyor", "artacak", "artış", "arttı", "artar", "yüksel"),
+    "ar": ("ترتفع", "يرتفع", "سيرتفع", "ارتفاع", "يزداد", "تزداد", "ازدياد", "يتزايد", "تتزايد"),
+    "bn": ("বাড়",),
+    "he": ("לעלות", "יעלה", "עלייה", "יגדל"),
+}
+RISE_KIND = "killed:rising"
+
+
+def _words_at(text: str, words: Sequence[str], latin: bool) -> list[tuple[int, int]]:
+    """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
+    anywhere in a word in the others (clitics and endings glue to them)."""
+    low = text.lower()
+    out = []
+    for w in words:
+        at = low.find(w)
+        while at >= 0:
+            if not latin or at == 0 or not low[at - 1].isalpha():
+                out.append((at, at + len(w)))
+            at = low.find(w, at + 1)
+    return out
+
+
+def rising(claim: Claim, lang: str) -> list[Typed]:
+    """The claim's statement that the toll will rise (or is rising), as a figure of kind
+    RISE_KIND with no value: a toll word (`TOLL_NOUNS`, or a death cue) and a verb of
+    rising (`RISING`) within CUE_REACH of each other, with no figure between them nor within
+    CUE_REACH after them: that is a new toll ("has risen to 233", "ارتفاع عدد ضحايا الزلزال
+    ... إلى 632"), not the statement that it will rise. On fixtures/news (development), a
+    figure within 12 or 30 characters only: link precision 0.938, recall 0.605 (Morocco's
+    Arabic 632 read as rising too); within CUE_REACH 0.940 / 0.609."""
+    verbs = RISING.get(lang)
+    if not verbs:
+        return []
+    latin = script_of(next((w.group() for w in WORD.finditer(claim.text)), "a")) == "Latin"
+    nouns = _words_at(claim.text, (*TOLL_NOUNS.get(lang, ()), *CUES["killed"].get(lang, ())),
+                      latin)
+    spans = [(q.start, q.end) for q in claim.fingerprint.numbers]
+    for vs, ve in sorted(_words_at(claim.text, verbs, latin)):
+        for ns, ne in nouns:
+            lo, hi = min(vs, ns), max(ve, ne)
+            if hi - lo - (ve - vs) - (ne - ns) > CUE_REACH or any(
+                    lo < b and a < hi + CUE_REACH for a, b in spans):
+                continue
+            q = Quantity(value=math.nan, text=claim.text[vs:ve], start=vs, end=ve)
+            return [Typed(RISE_KIND, q)]
+    return []
+
 # The word that makes a clock time the end of a span ("until 22:00 we rescued survivors"),
 # not the time of an event: before the time in en, fr, ar and he, after it in tr and bn
 # (postpositions). A span's end is another kind than an event's time, so that it never
@@ -740,7 +798,7 @@ def story_sides(docs: Sequence[Document], by_doc: Mapping[str, list[Claim]],
     for d in docs:
         claims = by_doc[d.id]
         names = _names(claims, keys, latin)
-        sides[d.id] = [Side(c, figure_kinds(c, d.lang), n, '"' in marks_of(c.text),
+        sides[d.id] = [Side(c, figure_kinds(c, d.lang) + rising(c, d.lang), n, '"' in marks_of(c.text),
                              frozenset(k for k in keys[c.id] if k[0] in "ym"),
                              c is claims[0] and c.kind == "headline"
                              and len(c.text.split()) <= HEADLINE_MAX_WORDS, entities)
