@@ -189,8 +189,21 @@ def find_spelled(text: str, lang: str, words: Words | None = None) -> list[Spell
         found.append((i, i + n, Spelled(value, start, spans[i + n - 1][1], hour and value <= 12,
                                         unsure)))
         i += n
+    days = [m.span() for m in _day_names(lang).finditer(text)] if found else []
     return [sp for first, after, sp in found
-            if not _in_compound(text, texts, spans, first, after, table, lang)]
+            if not _in_compound(text, texts, spans, first, after, table, lang)
+            and not any(a <= sp.start and sp.end <= b for a, b in days)]
+
+
+@cache
+def _day_names(lang: str) -> re.Pattern[str]:
+    """CLDR's wide day names: a number word inside one names a day, not a count (Hebrew
+    "יום שני", Monday, is "day two"; its construct "שני" is also "two of")."""
+    from babel.dates import get_day_names
+
+    names = get_day_names("wide", locale=babel_locale(lang)).values()
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
+                      re.IGNORECASE)
 
 
 @cache
