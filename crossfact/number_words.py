@@ -93,7 +93,7 @@ def spell_out(lang: str) -> dict[str, int]:
                 forms.add(("ثماني" if unit == "ثماني" or unit == "ثمان" else unit) + " عشرة")
             forms |= {re.sub(r"ون\b", "ين", f) for f in forms}
             forms |= {f.replace("اثنان", "اثنين") for f in forms}
-        for form in forms:
+        for form in sorted(forms):  # one order every run (the file is in git)
             out.setdefault(form, n)
     return out
 
