@@ -80,7 +80,11 @@ _BN_DAY_PARTS = "সকাল|বিকাল|বিকেল|রাত|ভো�
 _LOCAL_TIMES = {
     "en": [rf"(?<![\d.,]){_CLOCK}\s?[ap]\.?m\b\.?"],
     "fr": [r"(?<![\d.,])\d{1,2}\s?h(?:\s?\d{2})?(?![^\W\d_])"],
-    "tr": [rf"(?<=saat ){_CLOCK}"],
+    # after "saat" (the hour) and its case forms ("yerel saatle 19.20'de", at 19.20 local
+    # time; "saatiyle"), and an hour with its minutes and a locative ending ("19.20'de"):
+    # Turkish groups digits by threes with a dot, so two digits after one are no grouping
+    "tr": [rf"(?<=saat ){_CLOCK}", rf"(?<=saatle ){_CLOCK}", rf"(?<=saatiyle ){_CLOCK}",
+           r"(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?=['’][dt][ae]\b)"],
     # after "الساعة" (the hour) a comma parts hours from minutes too: "الساعة 4,17" is 04:17
     "ar": [r"(?<=الساعة )\d{1,2}(?:[.:,٫]\d{2})?", rf"{_CLOCK}\s?(?:صباح|مساء|ظهر)"],
     "he": [rf"(?<=בשעה ){_CLOCK}", rf"{_CLOCK}(?=\s?(?:בבוקר|בערב|בלילה|בצהריים))"],
@@ -191,7 +195,19 @@ def _inflected(words: Iterable[str], lang: str, group: str | None) -> str:
     free = [w for w in words if lang in _INFLECTING and (len(w) >= 4 or lang == "bn")]
     strict = [w for w in words if w not in free]
     opening = f"(?P<{group}>" if group else "(?:"
+    if group == "scale" and lang == "tr":  # "20 bini", "20 bine", "10 binde": "bin" cased
+        return rf"{opening}{alternation(free)}{WORD_CHAR}*|(?:{alternation(strict)})" \
+               rf"{_TURKISH_CASES})"
     return rf"{opening}{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
+
+
+# The case endings a Turkish noun ending in a consonant takes (accusative -I, dative -A,
+# locative -DA, ablative -DAn, genitive -In, by vowel harmony and with d/t after a voiceless
+# consonant), which a short scale word takes as the longer ones take any ending: "ölü sayısı 20
+# bini bulabilir" (may reach 20,000), "20 bine ulaştı". After a number, "bin" with them is a
+# thousand (fixtures/news/derna-flood-2023, development: read as 20 before; precision / recall
+# of facts 0.942 / 0.593 -> 0.943 / 0.595).
+_TURKISH_CASES = "(?:[ıiuü]|[ae]|[dt][ae]|[dt][ae]n|[ıiuü]n)?"
 
 
 def _ascii_digits(token: str) -> str:

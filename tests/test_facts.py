@@ -8,7 +8,7 @@ import pytest
 
 from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
-from crossfact.facts import figure_kinds
+from crossfact.facts import RISE_KIND, figure_kinds, rising
 from crossfact.models import Claim, Fingerprint, MatchResult
 from crossfact.names import skeletons
 from crossfact.numbers import find_quantities
@@ -84,6 +84,11 @@ def test_a_magnitude_is_typed_in_each_language(lang: str, text: str) -> None:
      [("aboard", 181.0), ("survivors", 2.0)]),
     ("fr", "Le vol transportait 181 personnes, dont 175 passagers et six membres d’équipage",
      [("aboard", 181.0), ("passengers", 175.0), ("crew", 6.0)]),
+    # all aboard, and what befell them after: a presumption, not a toll (fixtures/news/
+    # jeju-air-crash-2024: "all 181 on board died, but two crew rescued alive")
+    ("he", "הרשויות סבורות שכל 181 האנשים שהיו על סיפון המטוס מתו בהתרסקות, פרט לשני אנשי "
+           "צוות שחולצו בחיים", [("aboard", 181.0), ("survivors", 2.0)]),
+    ("en", "All 181 people on board died", [("aboard", 181.0)]),
     ("he", "32 משאיות כיבוי וכמה מסוקים הגיעו למקום", [("fire engines", 32.0)]),
     ("ar", "مع نشر 32 شاحنة إطفاء في موقع التحطم", [("fire engines", 32.0)]),
 ])
@@ -92,6 +97,43 @@ def test_a_disaster_s_other_counts_are_typed(lang: str, text: str,
     """The missing, the displaced, the hospitalised, rescuers and ambulances: counts every
     disaster story gives, each its own fact (10,000 missing is no toll)."""
     assert kinds(text, lang) == expected
+
+
+def test_a_range_with_a_scale_is_no_score() -> None:
+    """"18-20 bin" is 18,000 to 20,000 dead (fixtures/news/derna-flood-2023), not a match's
+    score; the Turkish toll cue takes its softened stem ("kaybedenlerin")."""
+    assert kinds("selde hayatını kaybedenlerin sayısının 18-20 bini bulabileceğini", "tr") == [
+        ("killed", 18000.0), ("killed", 20000.0)]
+
+
+def rising_of(text: str, lang: str) -> list[str]:
+    fp = Fingerprint(numbers=find_quantities(text, lang), dates=find_dates(text, lang))
+    claim = Claim(id="c", doc="d", index=0, text=text, start=0, end=len(text), fingerprint=fp)
+    return [t.kind for t in rising(claim, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [  # fixtures/news, development
+    ("en", "The death toll is most likely to rise further."),
+    ("fr", "et le bilan pourrait s'alourdir"),
+    ("tr", "can kaybı sayısının artabileceği belirtiliyor"),
+    ("ar", "ويرجح أن ترتفع الحصيلة"),
+    ("bn", "নিহতের সংখ্যা আরও বাড়তে পারে"),
+    ("he", "ומספר ההרוגים צפוי עוד לעלות"),
+])
+def test_a_toll_expected_to_rise_is_a_kind_without_a_figure(lang: str, text: str) -> None:
+    assert rising_of(text, lang) == [RISE_KIND]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "the death toll in the Balasore train accident has risen to 233"),
+    ("tr", "can kaybının 11 bin 300'e yükseldiği bildirildi"),
+    ("ar", "ارتفاع عدد ضحايا الزلزال المدمر الذي ضرب المملكة الليلة إلى 632 قتيلاً"),
+    ("en", "Prices are expected to rise."),
+])
+def test_a_toll_risen_to_a_figure_is_no_expectation(lang: str, text: str) -> None:
+    """A figure after the verb is the new toll (a figure of kind "killed" already); a rise
+    without a toll word is none."""
+    assert rising_of(text, lang) == []
 
 
 def test_a_count_without_a_disaster_cue_stays_untyped() -> None:

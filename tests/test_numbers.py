@@ -740,6 +740,44 @@ def test_spelled_numbers(text, lang, value, unit):
 
 
 @pytest.mark.parametrize(("text", "value"), [
+    ("פרט לשני אנשי צוות שחולצו בחיים", 2),  # fixtures/news/jeju-air-crash-2024: "but two
+    # crew members rescued alive", the construct "שני" after the clitic ל
+    ("וגרמו לקריסה של שני סכרים", 2),  # two dams
+    ("שלושת הנוסעים", 3),  # the three passengers
+])
+def test_hebrew_construct_numbers_count(text, value):
+    """Hebrew counts a noun with the construct form num2words spells with construct=True."""
+    assert only(text, "he").value == value
+
+
+@pytest.mark.parametrize("text", ["יום שני, 7 בפברואר 2000", "ביום שני בבוקר"])
+def test_a_number_word_inside_a_day_name_is_no_count(text):
+    """"יום שני" (Monday) is "day two": CLDR's day name, not a figure."""
+    assert [q for q in find_quantities(text, "he") if not q.year] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Selde ölü sayısı 20 bini bulabilir", 20_000),  # fixtures/news/derna-flood-2023
+    ("sayı 20 bine ulaştı", 20_000), ("10 binden fazla kişi", 10_000), ("10 bin kişi", 10_000),
+])
+def test_turkish_thousand_takes_its_case_endings(text, value):
+    assert only(text, "tr").value == value
+
+
+@pytest.mark.parametrize("text", ["dün yerel saatle 19.20'de meydana gelen kazada",
+                                  "kaza 19.20'de oldu", "yerel saatiyle 19.20 sıralarında"])
+def test_a_turkish_hour_with_a_dot_is_a_time(text):
+    """Turkish groups digits by threes: "19.20'de" (at 19.20) is a time, not 19.2."""
+    q = only(text, "tr")
+    assert q.clock and q.value == 7 * 60 + 20
+
+
+def test_a_turkish_percent_with_a_dot_stays_a_percent():
+    q = only("yüzde 52.28'de kaldı", "tr")
+    assert (q.percent, q.clock, q.value) == (True, False, 52.28)
+
+
+@pytest.mark.parametrize(("text", "value"), [
     ("দাবানলে অন্তত ছয়জন নিহত হয়েছে", 6),  # fixtures/news/maui-wildfire-2023: six killed
     ("তিনটি ট্রেন", 3),  # three trains
     ("দুইজনকে জীবিত অবস্থায় উদ্ধার", 2),  # two (people) rescued alive
