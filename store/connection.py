@@ -225,9 +225,11 @@ def _readonly_uri(path: Path) -> str:
     """The URI that opens `path` read-only. SQLite reads a WAL database through a -shm file
     it creates beside it, which a read-only folder (a colleague's share, a mounted stick)
     does not allow: there, when no -wal file holds pages a reader must see, the file is
-    opened as immutable, read as it is on disk."""
+    opened as immutable, read as it is on disk. A non-empty -journal (a database in rollback
+    mode, in the middle of a write or left by a crash) rules that out too: SQLite must read
+    it to see the file as committed."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    beside = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm")]
+    beside = [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
     if not os.access(path.parent, os.W_OK) and not any(
             file.exists() and file.stat().st_size for file in beside):
         uri += "&immutable=1"

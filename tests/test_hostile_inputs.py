@@ -223,6 +223,23 @@ def test_a_database_in_a_read_only_folder_can_still_be_read(db: Path, tmp_path: 
     assert crossfact("stats", "--db", tmp_path / "mine.db", ok=True).out.count(b"4/4") == 1
 
 
+def test_a_read_only_folder_is_read_as_it_is_only_with_nothing_beside_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Immutable (read as it is on disk) is only safe where no -wal, -shm or -journal holds
+    what a reader must see: a hot journal of a database in rollback mode is one."""
+    from crossfact.store import connection
+
+    monkeypatch.setattr(connection.os, "access", lambda *args, **kwargs: False)
+    path = tmp_path / "theirs.db"
+    path.write_bytes(b"")
+    assert connection._readonly_uri(path).endswith("?mode=ro&immutable=1")
+    for suffix in ("-wal", "-shm", "-journal"):
+        beside = tmp_path / f"theirs.db{suffix}"
+        beside.write_bytes(b"pages")
+        assert connection._readonly_uri(path).endswith("?mode=ro"), suffix
+        beside.unlink()
+
+
 def test_a_broken_pipe_is_not_a_traceback(db: Path, tmp_path: Path) -> None:
     import subprocess
     import sys
