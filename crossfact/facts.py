@@ -993,17 +993,26 @@ def _by_names(x: Side, y: Side, once: frozenset[str], common: frozenset[str],
     return None
 
 
+def amount(kind: str) -> bool:
+    """Whether a kind's figures are amounts (a count, a measure, a sum: "killed", "depth",
+    "money:spend"), not points of time, days or scores, nor a DATING kind split by value
+    ("minute=23")."""
+    return kind.split("=")[0] not in _SCALAR | DATING
+
+
 def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[str, str],
                  ) -> dict[str, frozenset[tuple[int, int]]]:
     """The spans of the figures each shared member of a match is compared by: those of the
     kinds most versions among the match's own claims state, the fact the match is about
     (of a DATING kind, the values they state). A sentence with a magnitude and a toll, in
     the toll's match as well, is compared there by its toll, not set in conflict against
-    the toll by its magnitude."""
+    the toll by its magnitude. A match of shared claims only (`crossfact.sharing.fact_groups`)
+    is about the kinds most of all its versions state."""
     values: dict[str, set[float]] = {}
     versions: dict[str, set[str]] = {}
+    alone = all(c.id in shared for c in members)
     for c in members:
-        if c.id not in shared:
+        if c.id not in shared or alone:
             for t in figure_kinds(c, lang_of[c.doc]):
                 values.setdefault(t.kind, set()).add(t.quantity.value)
                 versions.setdefault(t.kind, set()).add(c.doc)

@@ -24,7 +24,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.sharing import between_outlets, match_verdict, shared_members
+from crossfact.sharing import between_outlets, fact_groups, match_verdict, shared_members
 from crossfact.suggest import Verdict
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -319,6 +319,10 @@ def match_claims(
     unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
     # beyond its own match, a claim that states several facts joins the match of each
     shared = shared_members([c.claims for c in unique], evidence, doc_of)
+    # and two such sentences that no match holds together make a match of their own
+    joint = fact_groups([c.claims for c in unique], shared, evidence, doc_of)
+    unique += [_Cluster(set(), {}) for _ in joint]
+    shared += joint
     if progress:
         progress("suggesting", len(docs), len(docs))
     return _matches(docs, claims, unique, shared, doc_of)
@@ -385,7 +389,7 @@ def _matches(
                 min(c.index / max(1, sizes[c.doc]) for c in members),
                 Match(
                     # named by its own claims: a claim it shares is a suggestion
-                    id=stable_id(*sorted(cluster.claims), prefix="m"),
+                    id=stable_id(*sorted(cluster.claims or extra), prefix="m"),
                     claims=[c.id for c in members],
                     score=round(score, 3),
                     suggestion=verdict.suggestion,

@@ -38,11 +38,10 @@ def test_a_sentence_of_magnitude_and_toll_is_in_both_matches(quake: MatchResult)
     a suggested member of Turkey's toll, compared there by its toll (10 against 76), not by
     its magnitude."""
     lede = "A 7.8 magnitude earthquake rocked southeastern Turkey, killing at least 10"
-    matches = holding(quake, lede)
     claim = next(c.id for c in quake.claims if c.text.startswith(lede))
-    assert len(matches) == 2
-    own, toll = sorted(matches, key=lambda m: claim in m.suggested)
-    assert claim not in own.suggested and claim in toll.suggested
+    (own,) = [m for m in holding(quake, lede) if claim not in m.suggested]
+    (toll,) = [m for m in holding(quake, lede) if claim in m.suggested
+               and any(r.startswith("10 (en) vs 76") for r in m.reasons)]
     assert toll.suggestion == "conflict"
     assert any(r.startswith("10 (en) vs 76") for r in toll.reasons), toll.reasons
     assert not any("7.8" in r for r in toll.reasons), toll.reasons
@@ -198,3 +197,41 @@ def test_names_alone_never_join_a_match_of_unknown_kind() -> None:
     assert _needed(None, "minute=81") == HALF
     assert _needed(None, "") is None
     assert _needed(frozenset({"killed"}), "magnitude") is None
+
+
+def test_best_partners_no_match_holds_together_make_a_match_of_their_own(
+        quake: MatchResult) -> None:
+    """Syria's toll: the Arabic "111 dead and 516 injured" and the Bengali "at least 99
+    killed in Syria" are each other's best partners of the toll, each firm in a match that
+    holds a claim of the other's version. They make a match of their own, both suggested,
+    compared by the toll only (not the Arabic injured)."""
+    arabic = next(c.id for c in quake.claims if "111 قتيلا و516 مصابا" in c.text)
+    bengali = next(c.id for c in quake.claims if c.text.startswith("এতে সিরিয়ায় অন্তত ৯৯"))
+    (own,) = [m for m in quake.matches if arabic in m.claims and bengali in m.claims]
+    assert set(own.suggested) == set(own.claims) == {arabic, bengali}
+    assert own.suggestion == "conflict"
+    assert own.reasons[0] == "111 (ar) vs ৯৯ (bn)", own.reasons
+    assert not any("516" in r for r in own.reasons), own.reasons
+
+
+def test_fact_groups_keep_one_claim_per_version_and_every_pair_scored() -> None:
+    """Pairs join strongest first, never two claims of one version, never a claim without
+    a score of the kind with every member; pairs a match holds together, and kinds that date
+    an event or score a game, make no group."""
+    from crossfact.facts import FactEvidence
+    from crossfact.sharing import fact_groups
+
+    doc_of = {"a1": "a", "a2": "a", "b1": "b", "c1": "c", "d1": "d"}
+    scores = {frozenset(p): {"killed": 0.5} for p in
+              [("a1", "b1"), ("a1", "c1"), ("b1", "c1"), ("a2", "b1"), ("c1", "d1")]}
+    evidence = FactEvidence([], scores, [
+        (0.6, "a1", "b1", "killed"), (0.5, "b1", "c1", "killed"), (0.4, "a2", "b1", "killed"),
+        (0.3, "c1", "d1", "killed"), (0.9, "a1", "d1", "clock"), (0.9, "a2", "d1", "minute=3"),
+    ])
+    groups = [{"a1"}, {"a2"}, {"b1"}, {"c1"}, {"d1"}]
+    made = fact_groups(groups, [{} for _ in groups], evidence, doc_of)
+    assert [sorted(g) for g in made] == [["a1", "b1", "c1"]]  # d1 has no score with a1
+    assert made[0] == {"a1": 0.6, "b1": 0.6, "c1": 0.5}
+    together = [{"a1", "b1", "c1"}, {"a2"}, {"d1"}]  # a match holds the first three
+    assert fact_groups(together, [{} for _ in together], evidence, doc_of) == [
+        {"a2": 0.4, "b1": 0.4}, {"c1": 0.3, "d1": 0.3}]
