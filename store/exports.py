@@ -22,7 +22,7 @@ from .base import StoreBase
 from .decisions import on_current_matches
 from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
-from .numbering import NUMBER_SQL
+from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .output_file import atomic_file, output_path
 from .stories import text_sha256
 from .words import plural
@@ -49,7 +49,7 @@ def _members(store: StoreBase, story: str) -> dict[str, list[dict[str, Any]]]:
 
 def _matches(store: StoreBase, story: str) -> Iterator[dict[str, Any]]:
     yield from store.db.query(f"""SELECT m.*, {NUMBER_SQL} AS number FROM current_matches m
-                                  WHERE m.story = ? ORDER BY m.position, m.id""", [story])
+                                  WHERE m.story = ? ORDER BY {IN_NUMBER_ORDER}""", [story])
 
 
 def _story_name(store: StoreBase, story: str) -> str:

@@ -15,7 +15,7 @@ from crossfact.terminal import strip_controls
 
 from .base import StoreBase
 from .errors import StoreError
-from .numbering import NUMBER_SQL
+from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .rows import claim_from_row, document_from_row, event_from_row
 from .search_text import INDEX, latin_query
 from .state import current_run
@@ -46,11 +46,11 @@ FILTERS = {
 # The other current matches of a match's claims (:story, :match), with their numbers: from
 # the match's members to each claim's rows by (story, claim), in that order (CROSS JOIN).
 ALSO_IN_SQL = f"""
-    SELECT other.claim, {NUMBER_SQL} FROM current_members cm
+    SELECT other.claim, {NUMBER_SQL} AS number FROM current_members cm
     CROSS JOIN current_members other ON other.story = cm.story AND other.claim = cm.claim
                                     AND other."match" != cm."match"
     CROSS JOIN current_matches m ON m.story = other.story AND m.id = other."match"
-    WHERE cm.story = ? AND cm."match" = ? ORDER BY m.position, m.id"""
+    WHERE cm.story = ? AND cm."match" = ? ORDER BY {IN_NUMBER_ORDER}"""
 
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
@@ -123,7 +123,7 @@ class ReadMixin(StoreBase):
         """One page of the story's current matches in document order."""
         sql, params = self._matches_sql(story, reviewer, filter, search)
         params.update(limit=limit, offset=offset)
-        rows = self.db.query(sql + " ORDER BY position, id LIMIT :limit OFFSET :offset", params)
+        rows = self.db.query(sql + f" ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset", params)
         return [MatchRow(**{**row, "langs": json.loads(row["langs"])}) for row in rows]
 
     def count(self, story: str, *, reviewer: str, filter: str = "all",
@@ -167,7 +167,8 @@ class ReadMixin(StoreBase):
     def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)
         row = self.db.execute(
-            f"SELECT id FROM ({sql}) WHERE position > :position ORDER BY position, id LIMIT 1",
+            f"SELECT id FROM ({sql}) WHERE position > :position ORDER BY {IN_NUMBER_ORDER} "
+            "LIMIT 1",
             {**params, "position": position},
         ).fetchone()
         return row[0] if row else None
