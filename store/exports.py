@@ -58,9 +58,15 @@ def _story_name(store: StoreBase, story: str) -> str:
 
 # -- CSV --------------------------------------------------------------------------------
 
+BOM = "\ufeff"
+"""The CSV's first character, written in UTF-8 (what Python calls utf-8-sig): without it
+Excel on Windows reads a CSV in the machine's legacy code page, and Bengali, Arabic and
+Hebrew come out as mojibake. Other tools skip it (read it in Python with utf-8-sig)."""
+
 
 def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
-    """One row per match: its claims per language and each reviewer's verdict and note."""
+    """One row per match: its claims per language and each reviewer's verdict and note;
+    a spreadsheet's UTF-8, with a BOM."""
     stories = story_ids(store, story)
     marks = ", ".join("?" for _ in stories)
     langs = [row[0] for row in store.db.execute(
@@ -81,7 +87,7 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         return text
 
     columns = ("verdict", "outliers", "note", "carried")
-    yield flush(["story", "number", "match", "suggestion", "score", "corrected", *langs,
+    yield BOM + flush(["story", "number", "match", "suggestion", "score", "corrected", *langs,
                  *(f"{col}:{r}" for r in reviewers for col in columns)])
     for story_id in stories:
         name = _story_name(store, story_id)

@@ -123,7 +123,8 @@ class ReadMixin(StoreBase):
         """One page of the story's current matches in document order."""
         sql, params = self._matches_sql(story, reviewer, filter, search)
         params.update(limit=limit, offset=offset)
-        rows = self.db.query(sql + f" ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset", params)
+        rows = self.db.query(f"{sql} ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset",
+                             params)
         return [MatchRow(**{**row, "langs": json.loads(row["langs"])}) for row in rows]
 
     def count(self, story: str, *, reviewer: str, filter: str = "all",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -13,7 +14,7 @@ from store_data import HOSTILE, Ticker, build, open_test_store, review
 
 from crossfact.cli import main
 from crossfact.store import Store
-from crossfact.store.exports import FORMATS
+from crossfact.store.exports import FORMATS, write_export
 from crossfact.store.importing import import_lines
 from crossfact.store.merging import merge_database
 from crossfact.terminal import show_controls
@@ -84,7 +85,7 @@ def test_merge_keeps_event_ids_and_twice_changes_nothing(tmp_path: Path) -> None
 def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) -> None:
     limit = csv.field_size_limit(1 << 24)  # the megabyte note is one cell
     try:
-        rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv"))))
+        rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv").removeprefix("\ufeff"))))
     finally:
         csv.field_size_limit(limit)
     assert len(rows) == 4
@@ -92,6 +93,22 @@ def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) 
     assert rows[1]["verdict:ann"] == "conflict" and rows[1]["note:ann"] == "Arabic says 2023"
     assert rows[0]["bn"].startswith("টেসলা") and rows[0]["he"].startswith("טסלה")
     assert rows[3]["fr"] == show_controls(HOSTILE)
+
+
+def test_the_csv_file_opens_in_a_spreadsheet_as_utf8(reviewed: Store, tmp_path: Path) -> None:
+    """A byte-order mark first, once (Excel on Windows read Bengali, Arabic and Hebrew
+    without it in the legacy code page, as mojibake); read back with utf-8-sig, the header
+    and the claims are as they were."""
+    out = write_export(reviewed, "csv", None, tmp_path / "verdicts.csv")
+    data = out.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8 + b"story,number,match,")
+    assert data.count(codecs.BOM_UTF8) == 1
+    limit = csv.field_size_limit(1 << 24)  # the megabyte note is one cell
+    try:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    finally:
+        csv.field_size_limit(limit)
+    assert rows[0]["story"] == "seed" and rows[0]["ar"].startswith("أنفقت تسلا")
 
 
 def test_outliers_are_languages_still_in_the_match_in_every_export(tmp_path: Path) -> None:
