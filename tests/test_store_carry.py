@@ -115,3 +115,35 @@ def test_two_decided_matches_that_become_one_leave_no_verdict_out_of_sight(
     merged = s.match(stable_id(*joined, prefix="m"), reviewer="ann")
     assert merged.verdict == "agree"
     assert [e.verdict for e in s.orphans("seed", reviewer="ann")] == ["conflict"]
+
+
+def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Path) -> None:
+    """Two matches both decided agree whose claims the new run holds in one match (another
+    --lang or --segmented): the app's notice said "2 carried over" where stats, the carried
+    filter and the exports count the one verdict that stands. They agree now, and the
+    notice says where the other went; neither is orphaned."""
+    from crossfact.ids import stable_id
+    from crossfact.models import Match
+    from crossfact.store.stats import compute, render
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    first, second = s.matches("seed", reviewer="ann")[:2]
+    for match in (first, second):
+        s.decide("seed", match.id, "agree", reviewer="ann", session="s")
+    new = changed()
+    joined = new.matches[0].claims + new.matches[1].claims
+    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
+                             suggestion="agree")]
+    s.add_story("seed", new, {})
+    report = s.last_carry
+    assert report is not None
+    counts = s.carry_counts("seed")
+    assert (len(report.carried), len(report.second_look), len(report.orphaned)) == (
+        counts["carried"], counts["second_look"], counts["orphaned"]) == (1, 1, 0)
+    assert s.count("seed", reviewer="ann", filter="carried") == 1
+    assert len(report.alike) == 1
+    assert report.summary().startswith("0 kept, 1 carried over (1 to look at again)")
+    assert "1 joined the same decision" in report.summary()
+    assert "1 verdict carried over" in render(compute(s, "seed"))
+    s.close()
