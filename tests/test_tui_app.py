@@ -93,6 +93,28 @@ def test_one_key_decides_saves_and_moves_on(store, seed):
                                                  reviewer="ana")
 
 
+def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
+    """Every decision is saved at once, so ctrl+c, what a terminal's user presses to leave,
+    leaves (Textual's own only said "Do you want to quit? Press q"); in the note editor it
+    is the editor's copy, and the note is saved after it."""
+    first = store.resume(seed, reviewer="ana")
+    still: list[bool] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"kept", "ctrl+c")
+        await pilot.pause()
+        still.append(pilot.app.return_code is None)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+
+    app = app_for(store)
+    drive(app, steps)
+    assert still == [True] and app.return_code == 0
+    assert store.match(first, reviewer="ana").note == "kept"
+
+
 def test_conflict_takes_the_suggested_outliers(store, seed):
     conflict = store.matches(seed, reviewer="ana", filter="conflicts", limit=1)[0]
     view = store.match(conflict.id, reviewer="ana")

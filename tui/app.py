@@ -247,6 +247,13 @@ class ReviewApp(App[None]):
                         markup=False)
             self.review.matching_done(message)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c leaves, as q does: every decision was saved the moment it was made, and
+        ctrl+c is what a terminal's user presses to leave (Textual's own ctrl+c only asks
+        "Do you want to quit? Press q"). Selected text is still copied: the screen's and
+        the note editor's ctrl+c (copy) come first."""
+        self.exit()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -37,7 +37,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("f", "cycle_filter", "Filter", id="filter",
             tooltip="All, to review, suggested conflicts, unsourced, decided"),
     Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
-    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave; every decision is already saved"),
+    Binding("q", "app.quit", "Quit", id="quit", tooltip="Leave (ctrl+c too); every decision is already saved"),
     Binding("j,down", "move(1)", "Down", id="cursor-down", show=False,
             tooltip="Next match in the list"),
     Binding("k,up", "move(-1)", "Up", id="cursor-up", show=False,
