@@ -600,7 +600,7 @@ def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     assert broken.exit_code == 1 and broken.output.startswith("Error: ")
     assert len(broken.output.strip().splitlines()) == 1
     typo = runner.invoke(review, ["--db", str(tmp_path / "x.db"), "--lang", "nowhere.txt=fr"])
-    assert typo.exit_code == 1 and "not among the inputs: nowhere.txt" in typo.output
+    assert typo.exit_code == 1 and "--lang nowhere.txt=fr: nowhere.txt is not among" in typo.output
 
 
 def test_undo_goes_back_to_the_match_it_undid(store, seed):
