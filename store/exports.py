@@ -25,6 +25,7 @@ from .jsonl import export_jsonl, story_ids
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .output_file import atomic_file, output_path
 from .stories import text_sha256
+from .views import link_score
 from .words import plural
 
 VERDICT_WORDS = {
@@ -103,8 +104,10 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
                 cells += [d.get("verdict") or "",
                           " ".join(outlier_langs(held, d.get("outliers", []))),
                           d.get("note") or "", carried.get((match["id"], reviewer), "")]
+            score = link_score(match["score"], match["corrected"], len(held))
             yield flush([name, match["number"], match["id"], match["suggestion"],
-                         match["score"], match["corrected"], *texts.values(), *cells])
+                         "" if score is None else score, match["corrected"], *texts.values(),
+                         *cells])
 
 
 def outlier_langs(members: list[dict[str, Any]], outliers: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from store_data import HOSTILE, Ticker, build, open_test_store, review
 
 from crossfact.cli import main
-from crossfact.store import Store
+from crossfact.store import Store, split_match_id
 from crossfact.store.exports import FORMATS, write_export
 from crossfact.store.importing import import_lines
 from crossfact.store.merging import merge_database
@@ -109,6 +109,26 @@ def test_the_csv_file_opens_in_a_spreadsheet_as_utf8(reviewed: Store, tmp_path: 
     finally:
         csv.field_size_limit(limit)
     assert rows[0]["story"] == "seed" and rows[0]["ar"].startswith("أنفقت تسلا")
+
+
+def test_the_csv_gives_a_score_only_where_the_matcher_scored_a_link(tmp_path: Path) -> None:
+    """A claim moved into a lone claim's match: the row said "agree" with the lone claim's
+    0.0; a lone claim has no link, and a fixed match no score of the matcher (the review
+    app's detail leaves it out the same way)."""
+    s = open_test_store(tmp_path / "s.db")
+    s.add_story("seed", build(), {})
+    first, _, _, lone = s.matches("seed", reviewer="ann")
+    claims = [m.claim.id for m in s.match(first.id, reviewer="ann").members]
+    s.split_claim("seed", claims[0], reviewer="ann", session="a")
+    untouched = {r["match"]: r for r in csv.DictReader(io.StringIO(export(s, "csv")[1:]))}
+    s.move_claim("seed", claims[1], split_match_id(claims[0]), reviewer="ann", session="a")
+    rows = {r["match"]: r for r in csv.DictReader(io.StringIO(export(s, "csv")[1:]))}
+    joined = rows[split_match_id(claims[0])]
+    assert (joined["suggestion"], joined["score"], joined["corrected"]) == ("agree", "", "1")
+    assert rows[first.id]["score"] == "" and rows[lone.id]["score"] == ""
+    assert untouched[split_match_id(claims[0])]["score"] == ""  # alone: no link
+    assert [rows[m.id]["score"] for m in s.matches("seed", reviewer="ann")[2:4]] == ["0.8", "0.7"]
+    s.close()
 
 
 def test_outliers_are_languages_still_in_the_match_in_every_export(tmp_path: Path) -> None:

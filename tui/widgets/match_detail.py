@@ -174,11 +174,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         verdict = view.verdict or "not decided"
         # a fixed match is suggested again from the claims it holds now (store/state.py)
         machine = "machine, recomputed after a fix" if view.corrected else "machine"
-        # the score is the matcher's, of the link between the claims it put together: a
-        # fixed match holds others (a lone claim's 0.00 beside the claim moved in read as
-        # "agree (0.00)"), and a lone claim has no link to score
-        scored = not view.corrected and len(view.members) > 1
-        score = f" ({view.score:.2f})" if scored else ""
+        score = f" ({view.link_score:.2f})" if view.link_score is not None else ""
         text = Text.assemble(
             (f"Match {view.number}", "bold"),
             f"  {machine}: {view.suggestion}{score}  verdict: ",
