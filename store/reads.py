@@ -165,19 +165,24 @@ class ReadMixin(StoreBase):
             GROUP BY d.reviewer ORDER BY n DESC, d.reviewer""", [self._story_id(story)])
         return {reviewer: n for reviewer, n in rows}
 
-    def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
+    def _todo_after(self, story: str, reviewer: str, position: int,
+                    number: str | None) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)
         row = self.db.execute(
-            f"SELECT id FROM ({sql}) WHERE position > :position ORDER BY {IN_NUMBER_ORDER} "
-            "LIMIT 1",
-            {**params, "position": position},
+            f"""SELECT id FROM ({sql}) WHERE position >= :position
+                AND (position > :position OR number > :number)
+                ORDER BY {IN_NUMBER_ORDER} LIMIT 1""",
+            {**params, "position": position, "number": number},
         ).fetchone()
         return row[0] if row else None
 
-    def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None:
-        """The next undecided match after a position, wrapping to the start; None if all done."""
-        return (self._todo_after(story, reviewer, after_position)
-                or self._todo_after(story, reviewer, -1))
+    def next_todo(self, story: str, after_position: int, *, reviewer: str,
+                  after_number: str | None = None) -> str | None:
+        """The next undecided match after a position, or after the match of that number
+        there (a split-out "7b" comes after "7", not after "8"), wrapping to the start;
+        None if all done."""
+        return (self._todo_after(story, reviewer, after_position, after_number)
+                or self._todo_after(story, reviewer, -1, None))
 
     def resume(self, story: str, *, reviewer: str) -> str | None:
         """Where this reviewer left off: the next undecided match after their last action."""

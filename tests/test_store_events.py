@@ -241,6 +241,11 @@ def test_a_split_out_match_is_listed_after_its_source(tmp_path: Path) -> None:
     assert [r.number for r in s.matches(story, reviewer="ana")] == ["1", "2", "2b", "3", "4"]
     csv_numbers = [line.split(",")[1] for line in "".join(FORMATS["csv"](s, story)).splitlines()]
     assert csv_numbers[1:] == ["1", "2", "2b", "3", "4"]
+    # deciding "2", the next to review is "2b", not "3"
+    s.decide(story, second.id, "agree", reviewer="ana", session="one")
+    assert s.next_todo(story, 1, reviewer="ana", after_number="2") == split_match_id(claim)
+    assert s.next_todo(story, 1, reviewer="ana", after_number="2b") == s.matches(
+        story, reviewer="ana")[3].id
     for match in (split_match_id(claim), second.id):
         s.note(story, match, "look", reviewer="ana", session="one")
     report = "".join(FORMATS["md"](s, story))

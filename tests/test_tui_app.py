@@ -115,6 +115,29 @@ def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
     assert store.match(first, reviewer="ana").note == "kept"
 
 
+def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
+    """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
+    (Nb was left for the wrap-around)."""
+    row = next(r for r in store.matches(seed, reviewer="ana") if len(r.langs) > 2)
+    claim = store.match(row.id, reviewer="ana").members[0].claim.id
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+
+    app = app_for(store)
+    drive(app, steps)
+    assert verdicts(store, seed) == [(row.id, "agree")]
+    assert app.review.view.id == split_match_id(claim)
+    assert app.review.view.number == f"{row.number}b"
+
+
 def test_conflict_takes_the_suggested_outliers(store, seed):
     conflict = store.matches(seed, reviewer="ana", filter="conflicts", limit=1)[0]
     view = store.match(conflict.id, reviewer="ana")

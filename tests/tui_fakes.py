@@ -209,7 +209,9 @@ class FakeStore:
         rows = self._filtered(story, reviewer, "todo", None)
         return rows[0][1].id if rows else None
 
-    def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None:
+    def next_todo(self, story: str, after_position: int, *, reviewer: str,
+                  after_number: str | None = None) -> str | None:
+        # the fake's matches are never split, so a match is named by its position alone
         rows = self._filtered(story, reviewer, "todo", None)
         for pos, m, _ in rows:
             if pos > after_position:
