@@ -86,6 +86,14 @@ class ReadMixin(StoreBase):
                 for row in self.db.table("documents").rows_where("run = ?", [run],
                                                                  order_by="rowid")]
 
+    def run_params(self, story: str) -> dict[str, Any]:
+        """How the story's current run read its files, as given when it was matched (the
+        review app's `langs` and `segmented`); {} for a run stored without them."""
+        row = self.db.execute("SELECT params FROM runs WHERE id = ?",
+                              [current_run(self.db, self._story_id(story))]).fetchone()
+        params = json.loads(row[0]) if row else {}
+        return params if isinstance(params, dict) else {}
+
     def _matches_sql(self, story: str, reviewer: str, filter: str,
                      search: str | None) -> tuple[str, dict[str, Any]]:
         if filter not in FILTERS:

@@ -418,6 +418,34 @@ def test_matching_runs_in_a_worker_then_opens(store):
     assert sorted(stored) == sorted(urls.values())
 
 
+def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
+    """Reopening a story's unchanged files with --segmented or another --lang opened the
+    stored reading, the option unsaid (the store would have matched them again: the app
+    never asked). Now they are matched again, the verdicts carried; read as stored, not."""
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    files[0].write_text(text + "It was a record.\n", encoding="utf-8")
+    files[1].write_text(text.replace("Monday", "Tuesday") + "It was a record.\n",
+                        encoding="utf-8")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not verdicts(store, store.story_id("s") or ""):
+            await pilot.press("a")
+
+    runs: list[int] = []
+    for options in ({}, {"segmented": True}, {"segmented": True},
+                    {"segmented": True, "langs": {str(files[0]): "it"}},
+                    {"segmented": True, "langs": {str(files[0]): "it"}}):
+        drive(app_for(store, story="s", paths=files, **options), steps)
+        runs.append(store.db["runs"].count)
+    assert runs == [1, 2, 2, 3, 3]
+    story = store.story_id("s")
+    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    assert store.progress(story, reviewer="ana")[0] == 1  # the verdict followed its claims
+
+
 def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Claim.", encoding="utf-8")

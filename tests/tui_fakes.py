@@ -81,6 +81,9 @@ class FakeStore:
     def documents(self, story: str) -> list[Document]:
         return list(self._docs[story])
 
+    def run_params(self, story: str) -> dict:
+        return {}  # a fake story was read the default way
+
     # -- derived state ---------------------------------------------------------------------
     def _live(self, story: str) -> list[Event]:
         undone = {e.supersedes for e in self._events if e.kind == "undo"}

@@ -38,6 +38,8 @@ class ReviewStore(Protocol):
 
     def documents(self, story: str) -> list[Document]: ...
 
+    def run_params(self, story: str) -> dict[str, Any]: ...
+
     # reads
     def matches(self, story: str, *, reviewer: str, filter: str = "all",
                 search: str | None = None, offset: int = 0, limit: int = 200) -> list[MatchRow]:
