@@ -242,9 +242,9 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     if not any(counts.values()):
         return
     carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
-    yield (f"## Files changed since reviewed\n\n{carried} carried over to the changed text "
-           f"({counts['second_look']} still to look at again); "
-           f"{counts['orphaned']} orphaned (their claims are gone from the files):\n\n")
+    yield (f"## Files changed or read otherwise since reviewed\n\n{carried} carried over to "
+           f"the new matches ({counts['second_look']} still to look at again); "
+           f"{counts['orphaned']} orphaned (their claims are gone from the matches):\n\n")
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))

@@ -14,6 +14,7 @@ from crossfact.models import Document, Event
 from crossfact.terminal import strip_controls
 
 from .base import StoreBase
+from .carry import CARRY_SESSION
 from .errors import StoreError
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .rows import claim_from_row, document_from_row, event_from_row
@@ -281,6 +282,8 @@ class ReadMixin(StoreBase):
         of every reviewer or of one.
 
         They stay in the log, and in this list, until the reviewer decides the new matches.
+        A copy a re-match carried whose source applies again (the files read as before) is
+        no orphan: its decision stands on the match it was made on.
         """
         story_id = self._story_id(story)
         rows = self.db.query("""
@@ -290,7 +293,13 @@ class ReadMixin(StoreBase):
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN current_runs r ON r.id = c.run WHERE r.story = :story)
-            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer})
+              AND NOT (e.session = :carry AND EXISTS (
+                  SELECT 1 FROM current_decisions src
+                  JOIN current_matches m ON m.story = src.story AND m.id = src."match"
+                  WHERE src.story = :story AND src.reviewer = d.reviewer
+                    AND e.supersedes IN (src.verdict_event, src.note_event)))
+            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer,
+                                "carry": CARRY_SESSION})
         return [event_from_row(row) for row in rows]
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:

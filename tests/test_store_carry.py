@@ -147,3 +147,21 @@ def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Pa
     assert "1 joined the same decision" in report.summary()
     assert "1 verdict carried over" in render(compute(s, "seed"))
     s.close()
+
+
+def test_a_carried_copy_is_no_orphan_when_its_source_applies_again(tmp_path: Path) -> None:
+    """Reopened with --segmented, then without: the files are read as at first, so the
+    first verdicts apply again, and the copies carried onto the --segmented matches were
+    listed as orphaned (stats: "2 orphaned", the notice "0 orphaned"): their decision
+    stands, on the match it was made on."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    s.add_story("seed", changed(), {})
+    assert s.last_carry is not None and s.last_carry.carried
+    s.add_story("seed", build(), {})
+    report = s.last_carry
+    assert report is not None and report.orphaned == []
+    assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
+    assert s.progress("seed", reviewer="ann") == (4, 4)
+    s.close()

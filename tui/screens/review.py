@@ -572,7 +572,8 @@ class ReviewScreen(FixingActions, Screen[None]):
     # -- after a re-match ------------------------------------------------------------------
     def show_carry(self, report: CarryReport) -> None:
         """The story's files changed: say what became of the reviewer's verdicts."""
-        self.notify(f"Files changed since the last review: {report.summary()}. "
+        self.notify(f"The files changed, or are read otherwise, since the last review: "
+                    f"{report.summary()}. "
                     "f shows what was carried over; ctrl+p lists the orphaned.",
                     title="Story re-matched", timeout=20, markup=False)
 
