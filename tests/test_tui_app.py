@@ -307,6 +307,8 @@ def test_split_move_confirm_break_are_events(tmp_path):
         review.goto("m1")
         await pilot.press("x")
         await pilot.pause()
+        # the picker says how to choose: the question alone left it to guess
+        assert "Enter picks · j/k or arrows move · Esc cancels" in screen_text(pilot.app)
         await pilot.press("enter")  # the first claim of the picker
         review.goto("m3")
         await pilot.press("m")
