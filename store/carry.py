@@ -49,14 +49,19 @@ class CarryReport:
     # original event ids carried onto a match where the same decision was carried already:
     # one decision stands there (the latest carried event), as stats and the filters count
     alike: list[str] = field(default_factory=list)
+    reviewer_of: dict[str, str] = field(default_factory=dict)  # every event id above -> whose
 
-    def summary(self) -> str:
-        """One line for the reviewer: what became of their verdicts and notes."""
-        alike = (f"; {len(self.alike)} joined the same decision on a match that was two"
-                 if self.alike else "")
-        return (f"{len(self.kept)} kept, {len(self.carried)} carried over "
-                f"({len(self.second_look)} to look at again), {len(self.orphaned)} orphaned"
-                f"{alike}")
+    def summary(self, reviewer: str | None = None) -> str:
+        """One line: what became of the verdicts and notes, of every reviewer or of one (the
+        review app speaks of its reviewer's, as its carried-over filter lists them)."""
+        def count(ids: list[str]) -> int:
+            return sum(reviewer is None or self.reviewer_of.get(i) == reviewer for i in ids)
+
+        alike = (f"; {count(self.alike)} joined the same decision on a match that was two"
+                 if count(self.alike) else "")
+        return (f"{count(self.kept)} kept, {count(self.carried)} carried over "
+                f"({count(self.second_look)} to look at again), {count(self.orphaned)} "
+                f"orphaned{alike}")
 
 
 @dataclass
@@ -184,6 +189,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
         target = _find_target(old_claims, rerun.new_by_doc, new)
         for reviewer, state in sorted(by_reviewer.items()):
             source = state["verdict_event"] or state["note_event"]
+            report.reviewer_of[source] = reviewer
             decision = (state["verdict"], state["outliers"], state["note"])
             before = carried_to.get((target.match, reviewer)) if target is not None else None
             if target is None or before is not None and before[0] != decision:
@@ -197,6 +203,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                 continue
             event = _carried_event(store, story, rerun, target, reviewer, state)
             store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
+            report.reviewer_of[event.id] = reviewer
             db.table("carried").insert({
                 "run": new_run, "event": event.id, "source": source, "match_from": match,
                 "match_to": target.match, "similarity": target.similarity,

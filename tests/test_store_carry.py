@@ -165,3 +165,23 @@ def test_a_carried_copy_is_no_orphan_when_its_source_applies_again(tmp_path: Pat
     assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
     assert s.progress("seed", reviewer="ann") == (4, 4)
     s.close()
+
+
+def test_the_summary_of_one_reviewer_counts_what_their_filter_lists(tmp_path: Path) -> None:
+    """The review app said what became of every reviewer's verdicts ("6 carried over")
+    where its carried-over filter lists its reviewer's own (3), as stats per reviewer."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    decide_all(s, "bob")
+    s.add_story("seed", changed(), {})
+    report = s.last_carry
+    assert report is not None and len(report.carried) == 6
+    for reviewer in ("ann", "bob"):
+        counts = s.carry_counts("seed", reviewer=reviewer)
+        assert report.summary(reviewer) == (
+            f"1 kept, {counts['carried']} carried over ({counts['second_look']} to look at "
+            f"again), {counts['orphaned']} orphaned")
+        assert counts["carried"] == s.count("seed", reviewer=reviewer, filter="carried") == 3
+    assert report.summary().startswith("2 kept, 6 carried over")
+    s.close()

@@ -571,9 +571,10 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     # -- after a re-match ------------------------------------------------------------------
     def show_carry(self, report: CarryReport) -> None:
-        """The story's files changed: say what became of the reviewer's verdicts."""
-        self.notify(f"The files changed, or are read otherwise, since the last review: "
-                    f"{report.summary()}. "
+        """The story's files changed: say what became of the reviewer's verdicts (not
+        other reviewers': the carried-over filter lists this reviewer's)."""
+        self.notify(f"The files changed, or are read otherwise, since the last review. Your "
+                    f"verdicts and notes: {report.summary(self.reviewer)}. "
                     "f shows what was carried over; ctrl+p lists the orphaned.",
                     title="Story re-matched", timeout=20, markup=False)
 
