@@ -6,6 +6,7 @@ from pathlib import Path
 
 from store_data import VERSIONS, build, changed, open_test_store
 
+from crossfact.models import Suggestion
 from crossfact.store import CARRY_SESSION, Store
 
 
@@ -90,29 +91,35 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     s.close()
 
 
+def two_decided_become_one(tmp_path: Path, *verdicts: Suggestion) -> tuple[Store, str]:
+    """ann decides the first two matches; the story is re-added with their claims in one
+    match (whose id comes back)."""
+    from crossfact.ids import stable_id
+    from crossfact.models import Match
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    for match, verdict in zip(s.matches("seed", reviewer="ann")[:2], verdicts, strict=True):
+        s.decide("seed", match.id, verdict, reviewer="ann", session="s")
+    new = changed()
+    joined = new.matches[0].claims + new.matches[1].claims
+    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
+                             suggestion="agree")]
+    s.add_story("seed", new, {})
+    return s, new.matches[0].id
+
+
 def test_two_decided_matches_that_become_one_leave_no_verdict_out_of_sight(
         tmp_path: Path) -> None:
     """Two matches a reviewer decided differently (agree, conflict) whose claims the new run
     holds in one match: both verdicts were "carried over" onto it, the second replaced the
     first, and neither the notice, the orphan list nor stats showed the one replaced. One is
     carried; the other, differing, stays in the log as orphaned, listed for the reviewer."""
-    from crossfact.ids import stable_id
-    from crossfact.models import Match
-
-    s = open_test_store(tmp_path / "x.db")
-    s.add_story("seed", build(), {})
-    first, second = s.matches("seed", reviewer="ann")[:2]
-    s.decide("seed", first.id, "agree", reviewer="ann", session="s")
-    s.decide("seed", second.id, "conflict", reviewer="ann", session="s")
-    new = changed()
-    joined = new.matches[0].claims + new.matches[1].claims
-    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
-                             suggestion="agree")]
-    s.add_story("seed", new, {})
+    s, joined = two_decided_become_one(tmp_path, "agree", "conflict")
     report = s.last_carry
     assert report is not None
     assert len(report.carried) == 1 and len(report.orphaned) == 1, report
-    merged = s.match(stable_id(*joined, prefix="m"), reviewer="ann")
+    merged = s.match(joined, reviewer="ann")
     assert merged.verdict == "agree"
     assert [e.verdict for e in s.orphans("seed", reviewer="ann")] == ["conflict"]
 
@@ -122,20 +129,9 @@ def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Pa
     --lang or --segmented): the app's notice said "2 carried over" where stats, the carried
     filter and the exports count the one verdict that stands. They agree now, and the
     notice says where the other went; neither is orphaned."""
-    from crossfact.ids import stable_id
-    from crossfact.models import Match
     from crossfact.store.stats import compute, render
 
-    s = open_test_store(tmp_path / "x.db")
-    s.add_story("seed", build(), {})
-    first, second = s.matches("seed", reviewer="ann")[:2]
-    for match in (first, second):
-        s.decide("seed", match.id, "agree", reviewer="ann", session="s")
-    new = changed()
-    joined = new.matches[0].claims + new.matches[1].claims
-    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
-                             suggestion="agree")]
-    s.add_story("seed", new, {})
+    s, _ = two_decided_become_one(tmp_path, "agree", "agree")
     report = s.last_carry
     assert report is not None
     counts = s.carry_counts("seed")
