@@ -118,7 +118,7 @@ def test_changed_files_show_what_was_carried_and_orphaned(store: Store,
     async def look(pilot: Pilot) -> None:
         screen = pilot.app.review
         notes = [n.message for n in pilot.app._notifications]
-        seen["told"] = [m for m in notes if "Files changed" in m]
+        seen["told"] = [m for m in notes if "since the last review" in m]
         for _ in range(8):
             if screen.pager.filter == "second_look":
                 break
