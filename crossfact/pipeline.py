@@ -9,6 +9,7 @@ from pathlib import Path
 from crossfact.collector import paused as collector_paused
 from crossfact.errors import InputError
 from crossfact.fingerprint import fingerprint_story
+from crossfact.language import validate_language
 from crossfact.matching import match_claims
 from crossfact.models import Claim, Document, MatchResult
 from crossfact.reading import collect_paths, read_document
@@ -28,14 +29,21 @@ def _override(path: Path, langs: Mapping[str, str]) -> str | None:
 
 def check_overrides(files: Sequence[Path], langs: Mapping[str, str]) -> None:
     """Refuse a --lang for a file that is not among the versions (a typo would otherwise be
-    silently ignored and the file's language guessed)."""
-    unknown = [p for p in langs if not any(_override(f, {p: ""}) is not None for f in files)]
-    if unknown:
-        names = [_as_typed(f) for f in files]
-        listed = f": {', '.join(names)}" if len(names) <= LISTED_INPUTS else ""
-        raise InputError(f"--lang names a file that is not among the inputs: {unknown[0]} "
-                         "(name a version by its path as typed, or relative to the current "
-                         f"folder{listed})")
+    silently ignored and the file's language guessed), or with a code that is no language,
+    in one line that names the value as given and says what --lang takes."""
+    for path, code in langs.items():
+        given = f"--lang {path}={code}"
+        if not any(_override(f, {path: ""}) is not None for f in files):
+            names = [_as_typed(f) for f in files]
+            listed = f": {', '.join(names)}" if len(names) <= LISTED_INPUTS else ""
+            raise InputError(f"{given}: {path} is not among the inputs; name a version by "
+                             "its path as typed, from the current folder or from a folder "
+                             f"given (b.txt for story/b.txt){listed}")
+        try:
+            validate_language(code)
+        except InputError:
+            raise InputError(f"{given}: unknown language code {code!r}; give an ISO 639 code "
+                             "(tr, ar, he, bn) or a locale (pt-BR)") from None
 
 
 LISTED_INPUTS = 8  # inputs named in the --lang error; a longer list would drown the line

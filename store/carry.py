@@ -46,11 +46,22 @@ class CarryReport:
     carried: list[str] = field(default_factory=list)  # new event ids
     second_look: list[str] = field(default_factory=list)  # new event ids to look at again
     orphaned: list[str] = field(default_factory=list)  # original event ids left behind
+    # original event ids carried onto a match where the same decision was carried already:
+    # one decision stands there (the latest carried event), as stats and the filters count
+    alike: list[str] = field(default_factory=list)
+    reviewer_of: dict[str, str] = field(default_factory=dict)  # every event id above -> whose
 
-    def summary(self) -> str:
-        """One line for the reviewer: what became of their verdicts and notes."""
-        return (f"{len(self.kept)} kept, {len(self.carried)} carried over "
-                f"({len(self.second_look)} to look at again), {len(self.orphaned)} orphaned")
+    def summary(self, reviewer: str | None = None) -> str:
+        """One line: what became of the verdicts and notes, of every reviewer or of one (the
+        review app speaks of its reviewer's, as its carried-over filter lists them)."""
+        def count(ids: list[str]) -> int:
+            return sum(reviewer is None or self.reviewer_of.get(i) == reviewer for i in ids)
+
+        alike = (f"; {count(self.alike)} joined the same decision on a match that was two"
+                 if count(self.alike) else "")
+        return (f"{count(self.kept)} kept, {count(self.carried)} carried over "
+                f"({count(self.second_look)} to look at again), {count(self.orphaned)} "
+                f"orphaned{alike}")
 
 
 @dataclass
@@ -170,15 +181,18 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
     decided_now = {(match, reviewer) for match, by in on_current_matches(db, story).items()
                    for reviewer, d in by.items() if d["verdict"]}
     report = CarryReport()
-    carried_to: dict[tuple[str, str], tuple[Any, ...]] = {}  # (new match, reviewer) -> decision
+    # (new match, reviewer) -> the decision carried there, and its event
+    carried_to: dict[tuple[str, str], tuple[tuple[Any, ...], str]] = {}
     for match, by_reviewer in states.items():
         old_claims = [rerun.old_texts[c] for c in old.claims.get(match, [])
                       if c in rerun.old_texts]
         target = _find_target(old_claims, rerun.new_by_doc, new)
         for reviewer, state in sorted(by_reviewer.items()):
             source = state["verdict_event"] or state["note_event"]
+            report.reviewer_of[source] = reviewer
             decision = (state["verdict"], state["outliers"], state["note"])
-            if target is None or carried_to.get((target.match, reviewer), decision) != decision:
+            before = carried_to.get((target.match, reviewer)) if target is not None else None
+            if target is None or before is not None and before[0] != decision:
                 # gone, or two matches decided otherwise became one: the first carried
                 # stands, this one stays in the log and in the orphans' list, not replacing it
                 report.orphaned.append(source)
@@ -189,13 +203,19 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                 continue
             event = _carried_event(store, story, rerun, target, reviewer, state)
             store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
+            report.reviewer_of[event.id] = reviewer
             db.table("carried").insert({
                 "run": new_run, "event": event.id, "source": source, "match_from": match,
                 "match_to": target.match, "similarity": target.similarity,
                 "second_look": int(target.second_look),
             })
+            if before is not None:  # the same decision, carried there already: it stands once
+                report.alike.append(source)
+                report.carried.remove(before[1])
+                if before[1] in report.second_look:
+                    report.second_look.remove(before[1])
             report.carried.append(event.id)
-            carried_to[(target.match, reviewer)] = decision
+            carried_to[(target.match, reviewer)] = (decision, event.id)
             if target.second_look:
                 report.second_look.append(event.id)
     return report

@@ -22,9 +22,10 @@ from .base import StoreBase
 from .decisions import on_current_matches
 from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
-from .numbering import NUMBER_SQL
+from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .output_file import atomic_file, output_path
 from .stories import text_sha256
+from .views import link_score
 from .words import plural
 
 VERDICT_WORDS = {
@@ -49,7 +50,7 @@ def _members(store: StoreBase, story: str) -> dict[str, list[dict[str, Any]]]:
 
 def _matches(store: StoreBase, story: str) -> Iterator[dict[str, Any]]:
     yield from store.db.query(f"""SELECT m.*, {NUMBER_SQL} AS number FROM current_matches m
-                                  WHERE m.story = ? ORDER BY m.position, m.id""", [story])
+                                  WHERE m.story = ? ORDER BY {IN_NUMBER_ORDER}""", [story])
 
 
 def _story_name(store: StoreBase, story: str) -> str:
@@ -58,9 +59,15 @@ def _story_name(store: StoreBase, story: str) -> str:
 
 # -- CSV --------------------------------------------------------------------------------
 
+BOM = "\ufeff"
+"""The CSV's first character, written in UTF-8 (what Python calls utf-8-sig): without it
+Excel on Windows reads a CSV in the machine's legacy code page, and Bengali, Arabic and
+Hebrew come out as mojibake. Other tools skip it (read it in Python with utf-8-sig)."""
+
 
 def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
-    """One row per match: its claims per language and each reviewer's verdict and note."""
+    """One row per match: its claims per language and each reviewer's verdict and note;
+    a spreadsheet's UTF-8, with a BOM."""
     stories = story_ids(store, story)
     marks = ", ".join("?" for _ in stories)
     langs = [row[0] for row in store.db.execute(
@@ -81,7 +88,7 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
         return text
 
     columns = ("verdict", "outliers", "note", "carried")
-    yield flush(["story", "number", "match", "suggestion", "score", "corrected", *langs,
+    yield BOM + flush(["story", "number", "match", "suggestion", "score", "corrected", *langs,
                  *(f"{col}:{r}" for r in reviewers for col in columns)])
     for story_id in stories:
         name = _story_name(store, story_id)
@@ -97,8 +104,10 @@ def export_csv(store: StoreBase, story: str | None = None) -> Iterator[str]:
                 cells += [d.get("verdict") or "",
                           " ".join(outlier_langs(held, d.get("outliers", []))),
                           d.get("note") or "", carried.get((match["id"], reviewer), "")]
+            score = link_score(match["score"], match["corrected"], len(held))
             yield flush([name, match["number"], match["id"], match["suggestion"],
-                         match["score"], match["corrected"], *texts.values(), *cells])
+                         "" if score is None else score, match["corrected"], *texts.values(),
+                         *cells])
 
 
 def outlier_langs(members: list[dict[str, Any]], outliers: list[str]) -> list[str]:
@@ -233,9 +242,9 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     if not any(counts.values()):
         return
     carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
-    yield (f"## Files changed since reviewed\n\n{carried} carried over to the changed text "
-           f"({counts['second_look']} still to look at again); "
-           f"{counts['orphaned']} orphaned (their claims are gone from the files):\n\n")
+    yield (f"## Files changed or read otherwise since reviewed\n\n{carried} carried over to "
+           f"the new matches ({counts['second_look']} still to look at again); "
+           f"{counts['orphaned']} orphaned (their claims are gone from the matches):\n\n")
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))

@@ -2,8 +2,9 @@
 
 A split-out (or broken-off) match keeps its source's position, so the position alone does
 not name it. The match the matcher made keeps the plain number ("12"); the ones split out of
-it follow as "12b", "12c" (in id order). The TUI, the Markdown report and the move prompt
-all use this one number, computed in SQL so a page of 200 rows costs 200 index lookups.
+it follow as "12b", "12c" (in id order), and are listed in that order. The TUI, the
+exports and the move prompt all use this one number, computed in SQL so a page of 200 rows
+costs 200 index lookups.
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ _BEFORE = f"""(SELECT count(*) FROM current_matches o
 NUMBER_SQL = f"""((m.position + 1) || (SELECT CASE WHEN n = 0 THEN '' ELSE char(97 + n) END
                                       FROM (SELECT {_BEFORE} AS n)))"""
 """The number of the current_matches row aliased `m`, as a SQL expression."""
+
+IN_NUMBER_ORDER = "position, number"
+"""An ORDER BY for rows with a match's `position` and its `number` (NUMBER_SQL): 7, 7b, 7c,
+8, as the numbers read. Numbers of one position differ only by their letter, so they sort
+as text; a split-out's id is a hash, and ordering by id listed "7b" above "7" as often as
+not."""
 
 _NUMBER = re.compile(r"#?\s*([0-9]+)([a-z]?)", re.IGNORECASE)
 

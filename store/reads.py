@@ -14,8 +14,9 @@ from crossfact.models import Document, Event
 from crossfact.terminal import strip_controls
 
 from .base import StoreBase
+from .carry import CARRY_SESSION
 from .errors import StoreError
-from .numbering import NUMBER_SQL
+from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .rows import claim_from_row, document_from_row, event_from_row
 from .search_text import INDEX, latin_query
 from .state import current_run
@@ -46,11 +47,11 @@ FILTERS = {
 # The other current matches of a match's claims (:story, :match), with their numbers: from
 # the match's members to each claim's rows by (story, claim), in that order (CROSS JOIN).
 ALSO_IN_SQL = f"""
-    SELECT other.claim, {NUMBER_SQL} FROM current_members cm
+    SELECT other.claim, {NUMBER_SQL} AS number FROM current_members cm
     CROSS JOIN current_members other ON other.story = cm.story AND other.claim = cm.claim
                                     AND other."match" != cm."match"
     CROSS JOIN current_matches m ON m.story = other.story AND m.id = other."match"
-    WHERE cm.story = ? AND cm."match" = ? ORDER BY m.position, m.id"""
+    WHERE cm.story = ? AND cm."match" = ? ORDER BY {IN_NUMBER_ORDER}"""
 
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
@@ -85,6 +86,14 @@ class ReadMixin(StoreBase):
         return [document_from_row(row)
                 for row in self.db.table("documents").rows_where("run = ?", [run],
                                                                  order_by="rowid")]
+
+    def run_params(self, story: str) -> dict[str, Any]:
+        """How the story's current run read its files, as given when it was matched (the
+        review app's `langs` and `segmented`); {} for a run stored without them."""
+        row = self.db.execute("SELECT params FROM runs WHERE id = ?",
+                              [current_run(self.db, self._story_id(story))]).fetchone()
+        params = json.loads(row[0]) if row else {}
+        return params if isinstance(params, dict) else {}
 
     def _matches_sql(self, story: str, reviewer: str, filter: str,
                      search: str | None) -> tuple[str, dict[str, Any]]:
@@ -123,7 +132,8 @@ class ReadMixin(StoreBase):
         """One page of the story's current matches in document order."""
         sql, params = self._matches_sql(story, reviewer, filter, search)
         params.update(limit=limit, offset=offset)
-        rows = self.db.query(sql + " ORDER BY position, id LIMIT :limit OFFSET :offset", params)
+        rows = self.db.query(f"{sql} ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset",
+                             params)
         return [MatchRow(**{**row, "langs": json.loads(row["langs"])}) for row in rows]
 
     def count(self, story: str, *, reviewer: str, filter: str = "all",
@@ -164,18 +174,24 @@ class ReadMixin(StoreBase):
             GROUP BY d.reviewer ORDER BY n DESC, d.reviewer""", [self._story_id(story)])
         return {reviewer: n for reviewer, n in rows}
 
-    def _todo_after(self, story: str, reviewer: str, position: int) -> str | None:
+    def _todo_after(self, story: str, reviewer: str, position: int,
+                    number: str | None) -> str | None:
         sql, params = self._matches_sql(story, reviewer, "todo", None)
         row = self.db.execute(
-            f"SELECT id FROM ({sql}) WHERE position > :position ORDER BY position, id LIMIT 1",
-            {**params, "position": position},
+            f"""SELECT id FROM ({sql}) WHERE position >= :position
+                AND (position > :position OR number > :number)
+                ORDER BY {IN_NUMBER_ORDER} LIMIT 1""",
+            {**params, "position": position, "number": number},
         ).fetchone()
         return row[0] if row else None
 
-    def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None:
-        """The next undecided match after a position, wrapping to the start; None if all done."""
-        return (self._todo_after(story, reviewer, after_position)
-                or self._todo_after(story, reviewer, -1))
+    def next_todo(self, story: str, after_position: int, *, reviewer: str,
+                  after_number: str | None = None) -> str | None:
+        """The next undecided match after a position, or after the match of that number
+        there (a split-out "7b" comes after "7", not after "8"), wrapping to the start;
+        None if all done."""
+        return (self._todo_after(story, reviewer, after_position, after_number)
+                or self._todo_after(story, reviewer, -1, None))
 
     def resume(self, story: str, *, reviewer: str) -> str | None:
         """Where this reviewer left off: the next undecided match after their last action."""
@@ -266,6 +282,8 @@ class ReadMixin(StoreBase):
         of every reviewer or of one.
 
         They stay in the log, and in this list, until the reviewer decides the new matches.
+        A copy a re-match carried whose source applies again (the files read as before) is
+        no orphan: its decision stands on the match it was made on.
         """
         story_id = self._story_id(story)
         rows = self.db.query("""
@@ -275,7 +293,13 @@ class ReadMixin(StoreBase):
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN current_runs r ON r.id = c.run WHERE r.story = :story)
-            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer})
+              AND NOT (e.session = :carry AND EXISTS (
+                  SELECT 1 FROM current_decisions src
+                  JOIN current_matches m ON m.story = src.story AND m.id = src."match"
+                  WHERE src.story = :story AND src.reviewer = d.reviewer
+                    AND e.supersedes IN (src.verdict_event, src.note_event)))
+            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer,
+                                "carry": CARRY_SESSION})
         return [event_from_row(row) for row in rows]
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:

@@ -94,7 +94,8 @@ def render(stats: list[dict[str, Any]]) -> str:
         out.append(f"  verdicts: {verdicts}")
         carry = s["carry_over"]
         if any(carry.values()):
-            out.append(f"  files changed since reviewed: {plural(carry['carried'], 'verdict')} "
+            out.append(f"  files changed or read otherwise since reviewed: "
+                       f"{plural(carry['carried'], 'verdict')} "
                        f"carried over ({carry['second_look']} to look at again), "
                        f"{carry['orphaned']} orphaned")
         for reviewer, r in s["reviewers"].items():

@@ -9,6 +9,13 @@ from crossfact.models import Claim, Suggestion
 from .numbering import number_of
 
 
+def link_score(score: float, corrected: bool, claims: int) -> float | None:
+    """The matcher's score of the link between a match's claims, or None where it has none:
+    a lone claim has no link, and a fixed match holds claims the matcher did not score
+    together (a claim moved into a lone claim's match showed its 0.00 beside "agree")."""
+    return score if not corrected and claims > 1 else None
+
+
 class StoryInfo(BaseModel):
     """One story in the database, with the size of its current run."""
 
@@ -66,3 +73,7 @@ class MatchView(BaseModel):
 
     def model_post_init(self, _context: object) -> None:
         self.number = self.number or number_of(self.position)
+
+    @property
+    def link_score(self) -> float | None:
+        return link_score(self.score, self.corrected, len(self.members))

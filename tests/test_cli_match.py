@@ -123,11 +123,16 @@ def test_missing_file_and_unknown_language_are_one_line_errors():
     out = invoke("match", "no/such/file.txt")
     assert out.exit_code == 1 and "no such file" in out.stderr
     out = invoke("match", str(TURKISH), str(FRENCH), "--lang", f"{TURKISH}=xx")
-    assert out.exit_code == 1 and "unknown language code 'xx'" in out.stderr
+    # the value as given first, then what --lang takes
+    assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert out.stderr.startswith(f"Error: --lang {TURKISH}=xx: unknown language code 'xx'; ")
+    assert "ISO 639 code" in out.stderr
     out = invoke("match", str(TURKISH), str(FRENCH), "--lang", "nonsense")
     assert out.exit_code == 2 and "PATH=CODE" in out.stderr
     out = invoke("match", str(TURKISH), str(FRENCH), "--lang", "typo.txt=tr")
-    assert out.exit_code == 1 and "not among the inputs: typo.txt" in out.stderr
+    assert out.exit_code == 1 and out.stderr.startswith(
+        "Error: --lang typo.txt=tr: typo.txt is not among the inputs; name a version by its "
+        "path as typed, from the current folder or from a folder given")
 
 
 def test_a_lang_that_names_no_version_says_how_to_name_it(tmp_path, monkeypatch):
@@ -140,7 +145,7 @@ def test_a_lang_that_names_no_version_says_how_to_name_it(tmp_path, monkeypatch)
     monkeypatch.chdir(tmp_path)
     out = invoke("match", "story", "--lang", "typo.txt=tr")
     assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
-    assert "path as typed, or relative to the current folder" in out.stderr
+    assert "path as typed, from the current folder or from a folder given" in out.stderr
     assert f"story/{TURKISH.name}" in out.stderr and f"story/{FRENCH.name}" in out.stderr
 
 

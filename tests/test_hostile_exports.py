@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -82,7 +83,7 @@ def test_the_umask_is_read_without_changing_it() -> None:
 
 
 def test_csv_cells_cannot_run_as_formulas_or_split_rows(db: Path) -> None:
-    text = crossfact("export", "--db", db, "--format", "csv", ok=True).out.decode()
+    text = crossfact("export", "--db", db, "--format", "csv", ok=True).out.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 2  # the bare \r in the note did not make a row
     for row in rows:
@@ -189,11 +190,12 @@ def test_overwrite_writes_through_a_link_and_only_onto_a_regular_file(
     assert f"(a symbolic link to {target})" in ran.err  # what --overwrite would replace
     crossfact("export", "--db", db, "--format", "csv", "-o", link, "--overwrite", ok=True)
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text(encoding="utf-8").startswith("story,")
+    assert target.read_text(encoding="utf-8-sig").startswith("story,")
     dangling = tmp_path / "dangling.csv"
     dangling.symlink_to(tmp_path / "new.csv")
     crossfact("export", "--db", db, "--format", "csv", "-o", dangling, ok=True)
-    assert dangling.is_symlink() and (tmp_path / "new.csv").read_text().startswith("story,")
+    assert dangling.is_symlink() and (tmp_path / "new.csv").read_text("utf-8-sig").startswith(
+        "story,")
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     (tmp_path / "to-fifo").symlink_to(fifo)
@@ -206,7 +208,7 @@ def test_overwrite_writes_through_a_link_and_only_onto_a_regular_file(
                     ok=False)
     assert "is a folder" in ran.err
     ran = crossfact("export", "--db", db, "--format", "csv", "-o", "-", cwd=tmp_path, ok=True)
-    assert ran.out.startswith(b"story,") and not (tmp_path / "-").exists()
+    assert ran.out.startswith(codecs.BOM_UTF8 + b"story,") and not (tmp_path / "-").exists()
 
 
 def test_a_path_that_cannot_be_written_is_named_as_given(db: Path, tmp_path: Path) -> None:

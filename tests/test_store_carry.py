@@ -6,6 +6,7 @@ from pathlib import Path
 
 from store_data import VERSIONS, build, changed, open_test_store
 
+from crossfact.models import Suggestion
 from crossfact.store import CARRY_SESSION, Store
 
 
@@ -90,28 +91,93 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     s.close()
 
 
+def two_decided_become_one(tmp_path: Path, *verdicts: Suggestion) -> tuple[Store, str]:
+    """ann decides the first two matches; the story is re-added with their claims in one
+    match (whose id comes back)."""
+    from crossfact.ids import stable_id
+    from crossfact.models import Match
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    for match, verdict in zip(s.matches("seed", reviewer="ann")[:2], verdicts, strict=True):
+        s.decide("seed", match.id, verdict, reviewer="ann", session="s")
+    new = changed()
+    joined = new.matches[0].claims + new.matches[1].claims
+    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
+                             suggestion="agree")]
+    s.add_story("seed", new, {})
+    return s, new.matches[0].id
+
+
 def test_two_decided_matches_that_become_one_leave_no_verdict_out_of_sight(
         tmp_path: Path) -> None:
     """Two matches a reviewer decided differently (agree, conflict) whose claims the new run
     holds in one match: both verdicts were "carried over" onto it, the second replaced the
     first, and neither the notice, the orphan list nor stats showed the one replaced. One is
     carried; the other, differing, stays in the log as orphaned, listed for the reviewer."""
-    from crossfact.ids import stable_id
-    from crossfact.models import Match
-
-    s = open_test_store(tmp_path / "x.db")
-    s.add_story("seed", build(), {})
-    first, second = s.matches("seed", reviewer="ann")[:2]
-    s.decide("seed", first.id, "agree", reviewer="ann", session="s")
-    s.decide("seed", second.id, "conflict", reviewer="ann", session="s")
-    new = changed()
-    joined = new.matches[0].claims + new.matches[1].claims
-    new.matches[:2] = [Match(id=stable_id(*joined, prefix="m"), claims=joined, score=0.9,
-                             suggestion="agree")]
-    s.add_story("seed", new, {})
+    s, joined = two_decided_become_one(tmp_path, "agree", "conflict")
     report = s.last_carry
     assert report is not None
     assert len(report.carried) == 1 and len(report.orphaned) == 1, report
-    merged = s.match(stable_id(*joined, prefix="m"), reviewer="ann")
+    merged = s.match(joined, reviewer="ann")
     assert merged.verdict == "agree"
     assert [e.verdict for e in s.orphans("seed", reviewer="ann")] == ["conflict"]
+
+
+def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Path) -> None:
+    """Two matches both decided agree whose claims the new run holds in one match (another
+    --lang or --segmented): the app's notice said "2 carried over" where stats, the carried
+    filter and the exports count the one verdict that stands. They agree now, and the
+    notice says where the other went; neither is orphaned."""
+    from crossfact.store.stats import compute, render
+
+    s, _ = two_decided_become_one(tmp_path, "agree", "agree")
+    report = s.last_carry
+    assert report is not None
+    counts = s.carry_counts("seed")
+    assert (len(report.carried), len(report.second_look), len(report.orphaned)) == (
+        counts["carried"], counts["second_look"], counts["orphaned"]) == (1, 1, 0)
+    assert s.count("seed", reviewer="ann", filter="carried") == 1
+    assert len(report.alike) == 1
+    assert report.summary().startswith("0 kept, 1 carried over (1 to look at again)")
+    assert "1 joined the same decision" in report.summary()
+    assert "1 verdict carried over" in render(compute(s, "seed"))
+    s.close()
+
+
+def test_a_carried_copy_is_no_orphan_when_its_source_applies_again(tmp_path: Path) -> None:
+    """Reopened with --segmented, then without: the files are read as at first, so the
+    first verdicts apply again, and the copies carried onto the --segmented matches were
+    listed as orphaned (stats: "2 orphaned", the notice "0 orphaned"): their decision
+    stands, on the match it was made on."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    s.add_story("seed", changed(), {})
+    assert s.last_carry is not None and s.last_carry.carried
+    s.add_story("seed", build(), {})
+    report = s.last_carry
+    assert report is not None and report.orphaned == []
+    assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
+    assert s.progress("seed", reviewer="ann") == (4, 4)
+    s.close()
+
+
+def test_the_summary_of_one_reviewer_counts_what_their_filter_lists(tmp_path: Path) -> None:
+    """The review app said what became of every reviewer's verdicts ("6 carried over")
+    where its carried-over filter lists its reviewer's own (3), as stats per reviewer."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    decide_all(s, "bob")
+    s.add_story("seed", changed(), {})
+    report = s.last_carry
+    assert report is not None and len(report.carried) == 6
+    for reviewer in ("ann", "bob"):
+        counts = s.carry_counts("seed", reviewer=reviewer)
+        assert report.summary(reviewer) == (
+            f"1 kept, {counts['carried']} carried over ({counts['second_look']} to look at "
+            f"again), {counts['orphaned']} orphaned")
+        assert counts["carried"] == s.count("seed", reviewer=reviewer, filter="carried") == 3
+    assert report.summary().startswith("2 kept, 6 carried over")
+    s.close()

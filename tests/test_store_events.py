@@ -226,6 +226,33 @@ def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
     s.close()
 
 
+def test_a_split_out_match_is_listed_after_its_source(tmp_path: Path) -> None:
+    """7, 7b, 8 in the list, the next match to review and the exports, whatever the
+    split-out's id sorts like (the second match's first claim splits out to an id that sorts
+    before its source's: it was listed as "2b" above "2")."""
+    from crossfact.store.exports import FORMATS
+
+    s = open_test_store(tmp_path / "order.db")
+    story = s.add_story("seed", build(), {})
+    second = s.matches(story, reviewer="ana")[1]
+    claim = s.match(second.id, reviewer="ana").members[0].claim.id
+    assert split_match_id(claim) < second.id  # the case that went wrong
+    s.split_claim(story, claim, reviewer="ana", session="one")
+    assert [r.number for r in s.matches(story, reviewer="ana")] == ["1", "2", "2b", "3", "4"]
+    csv_numbers = [line.split(",")[1] for line in "".join(FORMATS["csv"](s, story)).splitlines()]
+    assert csv_numbers[1:] == ["1", "2", "2b", "3", "4"]
+    # deciding "2", the next to review is "2b", not "3"
+    s.decide(story, second.id, "agree", reviewer="ana", session="one")
+    assert s.next_todo(story, 1, reviewer="ana", after_number="2") == split_match_id(claim)
+    assert s.next_todo(story, 1, reviewer="ana", after_number="2b") == s.matches(
+        story, reviewer="ana")[3].id
+    for match in (split_match_id(claim), second.id):
+        s.note(story, match, "look", reviewer="ana", session="one")
+    report = "".join(FORMATS["md"](s, story))
+    assert report.index("- Match 2, ana") < report.index("- Match 2b, ana")
+    s.close()
+
+
 def test_counts_equal_the_rows_listed(s: Store) -> None:
     """count/progress take a shortcut through current_decisions; it must agree with the rows
     the filters list, whatever the log holds: notes without verdicts, undone verdicts, other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -12,8 +13,8 @@ from click.testing import CliRunner
 from store_data import HOSTILE, Ticker, build, open_test_store, review
 
 from crossfact.cli import main
-from crossfact.store import Store
-from crossfact.store.exports import FORMATS
+from crossfact.store import Store, split_match_id
+from crossfact.store.exports import FORMATS, write_export
 from crossfact.store.importing import import_lines
 from crossfact.store.merging import merge_database
 from crossfact.terminal import show_controls
@@ -84,7 +85,7 @@ def test_merge_keeps_event_ids_and_twice_changes_nothing(tmp_path: Path) -> None
 def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) -> None:
     limit = csv.field_size_limit(1 << 24)  # the megabyte note is one cell
     try:
-        rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv"))))
+        rows = list(csv.DictReader(io.StringIO(export(reviewed, "csv").removeprefix("\ufeff"))))
     finally:
         csv.field_size_limit(limit)
     assert len(rows) == 4
@@ -92,6 +93,42 @@ def test_csv_has_one_row_per_match_with_languages_and_verdicts(reviewed: Store) 
     assert rows[1]["verdict:ann"] == "conflict" and rows[1]["note:ann"] == "Arabic says 2023"
     assert rows[0]["bn"].startswith("টেসলা") and rows[0]["he"].startswith("טסלה")
     assert rows[3]["fr"] == show_controls(HOSTILE)
+
+
+def test_the_csv_file_opens_in_a_spreadsheet_as_utf8(reviewed: Store, tmp_path: Path) -> None:
+    """A byte-order mark first, once (Excel on Windows read Bengali, Arabic and Hebrew
+    without it in the legacy code page, as mojibake); read back with utf-8-sig, the header
+    and the claims are as they were."""
+    out = write_export(reviewed, "csv", None, tmp_path / "verdicts.csv")
+    data = out.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8 + b"story,number,match,")
+    assert data.count(codecs.BOM_UTF8) == 1
+    limit = csv.field_size_limit(1 << 24)  # the megabyte note is one cell
+    try:
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    finally:
+        csv.field_size_limit(limit)
+    assert rows[0]["story"] == "seed" and rows[0]["ar"].startswith("أنفقت تسلا")
+
+
+def test_the_csv_gives_a_score_only_where_the_matcher_scored_a_link(tmp_path: Path) -> None:
+    """A claim moved into a lone claim's match: the row said "agree" with the lone claim's
+    0.0; a lone claim has no link, and a fixed match no score of the matcher (the review
+    app's detail leaves it out the same way)."""
+    s = open_test_store(tmp_path / "s.db")
+    s.add_story("seed", build(), {})
+    first, _, _, lone = s.matches("seed", reviewer="ann")
+    claims = [m.claim.id for m in s.match(first.id, reviewer="ann").members]
+    s.split_claim("seed", claims[0], reviewer="ann", session="a")
+    untouched = {r["match"]: r for r in csv.DictReader(io.StringIO(export(s, "csv")[1:]))}
+    s.move_claim("seed", claims[1], split_match_id(claims[0]), reviewer="ann", session="a")
+    rows = {r["match"]: r for r in csv.DictReader(io.StringIO(export(s, "csv")[1:]))}
+    joined = rows[split_match_id(claims[0])]
+    assert (joined["suggestion"], joined["score"], joined["corrected"]) == ("agree", "", "1")
+    assert rows[first.id]["score"] == "" and rows[lone.id]["score"] == ""
+    assert untouched[split_match_id(claims[0])]["score"] == ""  # alone: no link
+    assert [rows[m.id]["score"] for m in s.matches("seed", reviewer="ann")[2:4]] == ["0.8", "0.7"]
+    s.close()
 
 
 def test_outliers_are_languages_still_in_the_match_in_every_export(tmp_path: Path) -> None:

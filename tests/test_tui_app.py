@@ -93,6 +93,48 @@ def test_one_key_decides_saves_and_moves_on(store, seed):
                                                  reviewer="ana")
 
 
+def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
+    """Every decision is saved at once, so ctrl+c, what a terminal's user presses to leave,
+    leaves (Textual's own only said "Do you want to quit? Press q"); in the note editor it
+    is the editor's copy, and the note is saved after it."""
+    first = store.resume(seed, reviewer="ana")
+    still: list[bool] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"kept", "ctrl+c")
+        await pilot.pause()
+        still.append(pilot.app.return_code is None)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+
+    app = app_for(store)
+    drive(app, steps)
+    assert still == [True] and app.return_code == 0
+    assert store.match(first, reviewer="ana").note == "kept"
+
+
+def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
+    """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
+    (Nb was left for the wrap-around)."""
+    row = next(r for r in store.matches(seed, reviewer="ana") if len(r.langs) > 2)
+    claim = store.match(row.id, reviewer="ana").members[0].claim.id
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        for key in ("x", "enter", "a"):  # split out the first claim, decide the match
+            await pilot.pause()
+            await pilot.press(key)
+        await pilot.pause()
+
+    app = app_for(store)
+    drive(app, steps)
+    assert verdicts(store, seed) == [(row.id, "agree")]
+    assert app.review.view.id == split_match_id(claim)
+    assert app.review.view.number == f"{row.number}b"
+
+
 def test_conflict_takes_the_suggested_outliers(store, seed):
     conflict = store.matches(seed, reviewer="ana", filter="conflicts", limit=1)[0]
     view = store.match(conflict.id, reviewer="ana")
@@ -262,6 +304,8 @@ def test_split_move_confirm_break_are_events(tmp_path):
         review.goto("m1")
         await pilot.press("x")
         await pilot.pause()
+        # the picker says how to choose: the question alone left it to guess
+        assert "Enter picks · j/k or arrows move · Esc cancels" in screen_text(pilot.app)
         await pilot.press("enter")  # the first claim of the picker
         review.goto("m3")
         await pilot.press("m")
@@ -371,6 +415,34 @@ def test_matching_runs_in_a_worker_then_opens(store):
     stored = [row["url"] for row in store.db.query(
         "SELECT d.url FROM documents d JOIN current_runs r ON r.id = d.run")]
     assert sorted(stored) == sorted(urls.values())
+
+
+def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
+    """Reopening a story's unchanged files with --segmented or another --lang opened the
+    stored reading, the option unsaid (the store would have matched them again: the app
+    never asked). Now they are matched again, the verdicts carried; read as stored, not."""
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    files[0].write_text(text + "It was a record.\n", encoding="utf-8")
+    files[1].write_text(text.replace("Monday", "Tuesday") + "It was a record.\n",
+                        encoding="utf-8")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not verdicts(store, store.story_id("s") or ""):
+            await pilot.press("a")
+
+    runs: list[int] = []
+    for options in ({}, {"segmented": True}, {"segmented": True},
+                    {"segmented": True, "langs": {str(files[0]): "it"}},
+                    {"segmented": True, "langs": {str(files[0]): "it"}}):
+        drive(app_for(store, story="s", paths=files, **options), steps)
+        runs.append(store.db["runs"].count)
+    assert runs == [1, 2, 2, 3, 3]
+    story = store.story_id("s")
+    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    assert store.progress(story, reviewer="ana")[0] == 1  # the verdict followed its claims
 
 
 def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
@@ -578,7 +650,7 @@ def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     assert broken.exit_code == 1 and broken.output.startswith("Error: ")
     assert len(broken.output.strip().splitlines()) == 1
     typo = runner.invoke(review, ["--db", str(tmp_path / "x.db"), "--lang", "nowhere.txt=fr"])
-    assert typo.exit_code == 1 and "not among the inputs: nowhere.txt" in typo.output
+    assert typo.exit_code == 1 and "--lang nowhere.txt=fr: nowhere.txt is not among" in typo.output
 
 
 def test_undo_goes_back_to_the_match_it_undid(store, seed):

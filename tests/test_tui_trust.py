@@ -118,7 +118,7 @@ def test_changed_files_show_what_was_carried_and_orphaned(store: Store,
     async def look(pilot: Pilot) -> None:
         screen = pilot.app.review
         notes = [n.message for n in pilot.app._notifications]
-        seen["told"] = [m for m in notes if "Files changed" in m]
+        seen["told"] = [m for m in notes if "since the last review" in m]
         for _ in range(8):
             if screen.pager.filter == "second_look":
                 break
@@ -237,12 +237,21 @@ def test_a_move_recomputes_the_match_it_joins(store: Store, synthetic: str) -> N
         await pilot.press("j", "j", "j", "k", "j", "j", "enter")  # the fifth claim: Hebrew
         await pilot.pause()
         await pilot.press(*store.match("m2", reviewer="ana").number, "enter")
+        await pilot.pause()
+        pilot.app.review.goto("m2")
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
 
+    shown: list[str] = []
     run_keys(store, steps)
     [move] = [e for e in store.events(synthetic) if e.kind == "move"]
     assert (move.claim, move.target) == ("c1-he", "m2")
     assert machine(store, "m2") == core_view(store, synthetic, "m2")
     assert machine(store, "m2")[0] == "agree"  # tr and he both say 12 now
+    # not the lone Turkish claim's score beside it, "agree (0.00)": the matcher scored no
+    # link between these two claims
+    assert "machine, recomputed after a fix: agree  verdict" in shown[0]
+    assert "(0.00)" not in shown[0]
     assert machine(store, "m1")[0] == "agree"
     # the incremental tables equal a rebuild from the log
     rows = list(store.db["current_matches"].rows_where(order_by="id"))

@@ -81,6 +81,9 @@ class FakeStore:
     def documents(self, story: str) -> list[Document]:
         return list(self._docs[story])
 
+    def run_params(self, story: str) -> dict:
+        return {}  # a fake story was read the default way
+
     # -- derived state ---------------------------------------------------------------------
     def _live(self, story: str) -> list[Event]:
         undone = {e.supersedes for e in self._events if e.kind == "undo"}
@@ -209,7 +212,9 @@ class FakeStore:
         rows = self._filtered(story, reviewer, "todo", None)
         return rows[0][1].id if rows else None
 
-    def next_todo(self, story: str, after_position: int, *, reviewer: str) -> str | None:
+    def next_todo(self, story: str, after_position: int, *, reviewer: str,
+                  after_number: str | None = None) -> str | None:
+        # the fake's matches are never split, so a match is named by its position alone
         rows = self._filtered(story, reviewer, "todo", None)
         for pos, m, _ in rows:
             if pos > after_position:

@@ -20,7 +20,7 @@ from textual.app import App
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from crossfact.errors import CrossfactError
+from crossfact.errors import CrossfactError, InputError
 from crossfact.models import Document, MatchResult
 from crossfact.settings import load_settings, save_setting
 from crossfact.store import StoreError
@@ -174,12 +174,31 @@ class ReviewApp(App[None]):
             if found is None:
                 break
             documents = self.store.documents(found)
-            if same_files(documents, self.paths):
+            if same_files(documents, self.paths) and self._read_alike(found, documents):
                 self.story_name = name
                 return found, True
             if name == self.story_name and not shares_files(documents, self.paths):
                 story = None  # another folder's story of the same name: not shown meanwhile
         return story, False
+
+    def _read_alike(self, story: str, documents: Sequence[Document]) -> bool:
+        """Whether the stored run read the files as this app is asked to: split the same way
+        (`--segmented`) and with each language given (`--lang`, a story file) as stored.
+        Otherwise they are matched again and the verdicts follow their claims: reopening
+        with another --lang or --segmented opened the stored reading, the options unsaid."""
+        from crossfact.language import validate_language  # babel: not on the way to the screen
+
+        if bool(self.store.run_params(story).get("segmented")) != self.segmented:
+            return False
+        stored = {Path(d.path).resolve(): d.lang for d in documents}
+        for path, code in (self.langs or {}).items():
+            lang = stored.get(Path(path).resolve())
+            try:
+                if lang is not None and lang != validate_language(code):
+                    return False
+            except InputError:
+                return False  # matching says what is wrong with it
+        return True
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="matching")
     def run_matching(self) -> MatchResult:
@@ -246,6 +265,13 @@ class ReviewApp(App[None]):
             self.notify(message, title="Matching failed", severity="error", timeout=10,
                         markup=False)
             self.review.matching_done(message)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c leaves, as q does: every decision was saved the moment it was made, and
+        ctrl+c is what a terminal's user presses to leave (Textual's own ctrl+c only asks
+        "Do you want to quit? Press q"). Selected text is still copied: the screen's and
+        the note editor's ctrl+c (copy) come first."""
+        self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

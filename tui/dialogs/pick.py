@@ -73,10 +73,15 @@ class _ListDialog(ModalScreen[ResultT]):
         getattr(self.query_one(OptionList), f"action_{action}")()
 
 
-class PickOne(_ListDialog[str | None]):
-    """Choose one item; Enter picks, Escape cancels."""
+PICK_HINT = "Enter picks · j/k or arrows move · Esc cancels"
 
-    DEFAULT_CSS = picker_css("PickOne")
+
+class PickOne(_ListDialog[str | None]):
+    """Choose one item; Enter picks, Escape cancels (said under the list: the question
+    alone, "Which claim moves?", left a newcomer to guess)."""
+
+    DEFAULT_CSS = (picker_css("PickOne")
+                   + "PickOne #pick-hint { margin: 1 0 0 0; color: $text-muted; }\n")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel"), *LIST_KEYS]
 
     def __init__(self, title: str, items: list[Item], *, bidi: bool = True) -> None:
@@ -88,6 +93,7 @@ class PickOne(_ListDialog[str | None]):
             yield Label(self.title_text, markup=False)
             yield OptionList(*[Option(item_label(item, self.bidi), id=item.value)
                                for item in self.items])
+            yield Label(PICK_HINT, id="pick-hint", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -42,7 +42,7 @@ class FixingActions(Screen[None]):
 
         def current_view(self) -> MatchView | None: ...
 
-        def _advance(self, position: int) -> None: ...
+        def _advance(self, position: int, number: str | None = None) -> None: ...
 
         def _command(self, call: Callable[[], Event | None], label: str) -> Event | None: ...
 
@@ -110,7 +110,7 @@ class FixingActions(Screen[None]):
                     f"conflict #{view.number}, {len(outliers)} outlier(s)",
                 )
                 if event is not None:
-                    self._advance(view.position)
+                    self._advance(view.position, view.number)
 
         self.app.push_screen(
             PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen,

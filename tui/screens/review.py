@@ -386,9 +386,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             return None
         return self.matches.current()
 
-    def _advance(self, position: int) -> None:
+    def _advance(self, position: int, number: str | None = None) -> None:
+        """To the next match to review after `position` (after the match `number` there:
+        a split-out "7b" is next after "7")."""
         story = self.open_story_id
-        nxt = self._call(lambda: self.store.next_todo(story, position, reviewer=self.reviewer))
+        nxt = self._call(lambda: self.store.next_todo(story, position, reviewer=self.reviewer,
+                                                      after_number=number))
         if nxt is None:
             if not self._all_done_said:  # once, not a pile of toasts on every later key
                 self.notify("Every match has a verdict.", title="Done")
@@ -410,7 +413,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 f"{verdict} #{row.number}",
             )
             if event is not None:
-                self._advance(row.position)
+                self._advance(row.position, row.number)
 
     def action_skip(self) -> None:
         row = self._current()
@@ -427,7 +430,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 if self.matches.cursor + 1 < self.matches.count:
                     self._select(self.matches.cursor + 1)
                 else:
-                    self._advance(row.position)
+                    self._advance(row.position, row.number)
 
     def action_undo(self) -> None:
         if self.story is None:
@@ -568,8 +571,10 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     # -- after a re-match ------------------------------------------------------------------
     def show_carry(self, report: CarryReport) -> None:
-        """The story's files changed: say what became of the reviewer's verdicts."""
-        self.notify(f"Files changed since the last review: {report.summary()}. "
+        """The story's files changed: say what became of the reviewer's verdicts (not
+        other reviewers': the carried-over filter lists this reviewer's)."""
+        self.notify(f"The files changed, or are read otherwise, since the last review. Your "
+                    f"verdicts and notes: {report.summary(self.reviewer)}. "
                     "f shows what was carried over; ctrl+p lists the orphaned.",
                     title="Story re-matched", timeout=20, markup=False)
 

@@ -174,9 +174,10 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         verdict = view.verdict or "not decided"
         # a fixed match is suggested again from the claims it holds now (store/state.py)
         machine = "machine, recomputed after a fix" if view.corrected else "machine"
+        score = f" ({view.link_score:.2f})" if view.link_score is not None else ""
         text = Text.assemble(
             (f"Match {view.number}", "bold"),
-            f"  {machine}: {view.suggestion} ({view.score:.2f})  verdict: ",
+            f"  {machine}: {view.suggestion}{score}  verdict: ",
             (verdict.upper() if view.verdict else verdict, "bold" if view.verdict else ""),
         )
         if view.second_look:
