@@ -117,9 +117,14 @@ def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
 
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
-    (Nb was left for the wrap-around)."""
-    row = next(r for r in store.matches(seed, reviewer="ana") if len(r.langs) > 2)
-    claim = store.match(row.id, reviewer="ana").members[0].claim.id
+    (Nb was left for the wrap-around). The claim is in no other match, so that split out it
+    stands alone in Nb (one also in another match stays there, and no Nb is made)."""
+    rows = store.matches(seed, reviewer="ana")
+    members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
+               for r in rows}
+    held = [claim for claims in members.values() for claim in claims]
+    row, claim = next((r, members[r.id][0]) for r in rows
+                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
 
     async def steps(pilot: Pilot) -> None:
         pilot.app.review.goto(row.id)
