@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
@@ -23,12 +24,30 @@ from itertools import combinations
 from babel.dates import get_day_names
 
 from crossfact.features import keys_of_name, marks_of
-from crossfact.locales import babel_locale
+from crossfact.locales import WORD_CHAR, babel_locale
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import WORD, script_of, skeletons
+from crossfact.numbers import function_word
 from crossfact.segment import HEADLINE_MAX_WORDS
 from crossfact.suggest import Figure, figure_of, same
 from crossfact.units import GENERIC_DEGREE, dimension
+
+# The verbs of a vehicle carrying its people ("the plane was carrying 181", "l'avion
+# transportait 181 personnes", "181 kişiyi taşıyan uçak", "كانت تقل 181 شخصا"): the forms of
+# Wiktionary's translations of "carry" (transport) that news uses of a vehicle, as read in
+# fixtures/news/jeju-air-crash-2024 (development). They carry goods as well ("carrying 20
+# containers of fuel"), so they type a count of people only (`_carries_people`).
+CARRYING: dict[str, tuple[str, ...]] = {
+    "en": ("carrying",), "fr": ("transportait", "transportant"), "tr": ("taşıyan", "taşıyordu"),
+    "ar": ("كانت تقل", "كانت تحمل"),
+}
+# The words for people a count of those carried is said with (Wiktionary's translations of
+# "person" and "people"; Bengali counts people with the classifier জন, glued or apart).
+PEOPLE: dict[str, tuple[str, ...]] = {
+    "en": ("people", "person"), "fr": ("personne", "gens"), "tr": ("kişi", "insan"),
+    "ar": ("شخص", "أشخاص", "اشخاص", "فرد", "أفراد"), "bn": ("জন", "ব্যক্তি", "মানুষ", "লোক"),
+    "he": ("אנשים", "בני אדם", "איש", "נפשות"),
+}
 
 # Cue words that say what a bare count or amount counts, per language, matched as the start
 # of a word (Latin script) or anywhere in one (Arabic, Hebrew and Bengali glue clitics and
@@ -148,12 +167,14 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("ক্রু",),
         "he": ("אנשי צוות", "אנשי הצוות"),
     },
-    # all those aboard, passengers and crew together: "181 people on board", "carrying 181"
+    # all those aboard, passengers and crew together: "181 people on board" (Wiktionary's
+    # translations of "aboard" and "on board"; Bengali আরোহী, those aboard), "carrying 181"
+    # (`CARRYING`)
     "aboard": {
-        "en": ("on board", "aboard", "carrying"),
-        "fr": ("à bord", "transportait", "transportant"),
-        "tr": ("taşıyan", "taşıyordu"),
-        "ar": ("على متن", "كانت تقل", "كانت تحمل"),
+        "en": ("on board", "aboard", *CARRYING["en"]),
+        "fr": ("à bord", *CARRYING["fr"]),
+        "tr": CARRYING["tr"],
+        "ar": ("على متن", *CARRYING["ar"]),
         "bn": ("আরোহী",),
         "he": ("על סיפון", "על סיפונה"),
     },
@@ -365,10 +386,38 @@ def _base(q: Quantity) -> str:
 
 
 def _cue_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """(start, end, kind) of every cue word in `text`."""
+    """(start, end, kind) of every cue word in `text`; the nouns of who is counted (`_WHO`)
+    as whole words with their inflections (`NOUN_ENDINGS`: "houses", not "householders";
+    "yapılar", not "yapıyor"), and not before a French "de" and a noun ("maisons de
+    retraite": a compound naming another thing)."""
     latin = _latin(text)
     return [(start, end, kind) for kind, by_lang in CUES.items()
-            for start, end in _words_at(text, by_lang.get(lang, ()), latin)]
+            for start, end in _words_at(text, by_lang.get(lang, ()), latin,
+                                        NOUN_ENDINGS.get(lang) if kind in _WHO else None)
+            if kind not in _WHO or not _compound(text, end, lang)]
+
+
+# The endings a noun of who is counted (`_WHO`) takes in the Latin-script languages and
+# still counts them, from each language's grammar: the English and French plurals (and the
+# French feminine), and the Turkish noun's plural, possessive and case suffixes (Göksel &
+# Kerslake, "Turkish: A Comprehensive Grammar", ch. 8 and 14; vowel harmony not checked).
+# Any other letters make another word: "householders", "yapıyor" (is doing), "yapılan" (done).
+NOUN_ENDINGS = {
+    "en": "(?:s|es)?", "fr": "(?:s|x|e|es)?",
+    "tr": "(?:l[ae]r)?(?:[ıiuü]?m|[ıiuü]?n|s?[ıiuü]|[ıiuü]m[ıiuü]z|[ıiuü]n[ıiuü]z)?"
+          "(?:n?[ıiuü]n|y?[ıiuü]|y?[ae]|n?[dt][ae]n?|yl[ae])?",
+}
+# A French noun followed by "de" and a noun without an article is a compound naming a thing
+# of its own (French grammar's complément du nom without a determiner: "maison de retraite",
+# a care home; "maison d'arrêt", a prison); with one, it is the noun ("bâtiments de la ville").
+_COMPOUND = {"fr": re.compile(r"\w*\s+(?:de\s+|d['’])(\w+)")}  # from the noun's ending
+
+
+def _compound(text: str, end: int, lang: str) -> bool:
+    """Whether the noun ending at `end` opens a compound (`_COMPOUND`)."""
+    pattern = _COMPOUND.get(lang)
+    m = pattern.match(text, end) if pattern is not None else None
+    return m is not None and not function_word(m.group(1), lang)
 
 
 def _latin(text: str) -> bool:
@@ -377,15 +426,19 @@ def _latin(text: str) -> bool:
     return script_of(next((w.group() for w in WORD.finditer(text)), "a")) == "Latin"
 
 
-def _words_at(text: str, words: Sequence[str], latin: bool) -> list[tuple[int, int]]:
+def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None = None,
+              ) -> list[tuple[int, int]]:
     """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
-    anywhere in a word in the others (clitics and endings glue to them)."""
+    anywhere in a word in the others (clitics and endings glue to them); with `endings` (a
+    regex), in Latin script only as a whole word with one of them."""
     low = text.lower()
+    whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     out = []
     for w in words:
         at = low.find(w)
         while at >= 0:
-            if not latin or at == 0 or not low[at - 1].isalpha():
+            if (not latin or at == 0 or not low[at - 1].isalpha()) and (
+                    whole is None or whole.match(low, at + len(w))):
                 out.append((at, at + len(w)))
             at = low.find(w, at + 1)
     return out
@@ -405,7 +458,7 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         if before is not None and base == before[1] and _restates(claim.text, before[0], q):
             out.append(Typed(before[2], q))  # "10 km (6 miles)": the same figure again
             continue
-        best = _cue_kind(claim, q, base, cues)
+        best = _cue_kind(claim, q, base, cues, lang)
         if best is not None:
             kind = f"money:{best[1]}" if base == "money" else best[1]
         elif base in ("count", "year"):
@@ -428,7 +481,7 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
 
 
 def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, int, str]],
-              ) -> tuple[int, str, int] | None:
+              lang: str) -> tuple[int, str, int] | None:
     """(cost, kind, where its cue starts) of the cue that types `q`, whose base is `base`:
     the nearest that applies within CUE_REACH, a comma costing COMMA_COST, a noun of who is
     counted NOUN_COST; None when no cue types it."""
@@ -442,6 +495,9 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
             continue
         if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
             continue
+        if kind == "aboard" and claim.text[start:end].lower() in CARRYING.get(lang, ()) \
+                and not _carries_people(claim.text, q, lang):
+            continue
         gap = max(start - q.end, q.start - end, 0)
         comma = bool(_COMMAS.intersection(between))
         if comma and base != "count" and _claimed(claim, q, base, start, end):
@@ -452,9 +508,24 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
         if gap <= CUE_REACH and (best is None or cost < best[0]):
             best = cost, kind, start
     if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, cues,
-                                                                  best[2]):
+                                                                  best[2], lang):
         best = 0, "aboard", q.end
     return best
+
+
+def _carries_people(text: str, q: Quantity, lang: str) -> bool:
+    """Whether the count `q` after a verb of carrying (`CARRYING`) counts people: no word
+    after it, a function word ("carrying 181 on the flight"), or a word for people
+    (`PEOPLE`); "carrying 20 containers of fuel" counts goods."""
+    m = _NEXT_WORD.match(text, q.end)
+    if m is None or function_word(m.group(1), lang):
+        return True
+    word = m.group(1).lower()
+    return any(word.startswith(p) for p in PEOPLE.get(lang, ())) or any(
+        text.startswith(p, m.start(1)) for p in PEOPLE.get(lang, ()))
+
+
+_NEXT_WORD = re.compile(rf"\s*({WORD_CHAR}+)")
 
 
 # "The toll is expected to rise": a statement every disaster story makes, with no figure, in
@@ -466,9 +537,17 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
 # toll-rising facts of Maui, Derna, Odisha, the Turkey and Morocco quakes: 13 of their 14
 # (fact, pair of versions) were missed, 2 are left; 2 wrong links more, where a claim states
 # the rise beside another fact: Maui's Arabic 53 dead beside Pelletier's 3% searched)
+# The nouns for a toll (Wiktionary's translations of "death toll" and "casualties"): Turkish
+# and Hebrew have none apart from their death words, saying "the loss of life" (can kaybı)
+# and "the number of the dead" (מספר ההרוגים), which CUES["killed"] holds already. The first
+# three also name other things (a road toll, a trade balance, "bilan commercial"; a result),
+# so they are read as a toll only in a version that states a death toll (`rising`).
 TOLL_NOUNS: dict[str, tuple[str, ...]] = {
     "en": ("toll",), "fr": ("bilan",), "tr": (), "ar": ("حصيلة",), "bn": ("হতাহত",), "he": (),
 }
+# The verbs (and nouns) of rising: Wiktionary's translations of "rise", "increase", "climb"
+# and "grow" (of a number), with French "s'alourdir" (to grow heavier, said of a toll), in
+# the forms news uses: Turkish and Arabic by their inflected forms, French by their stems.
 RISING: dict[str, tuple[str, ...]] = {
     "en": ("rise", "rising", "risen", "climb", "increase", "grow"),
     "fr": ("augment", "alourd", "grimp", "s'élever", "s’élever"),
@@ -478,12 +557,22 @@ RISING: dict[str, tuple[str, ...]] = {
     "he": ("לעלות", "יעלה", "עלייה", "יגדל"),
 }
 RISE_KIND = "killed:rising"
+# The endings the words of `rising` take in English and French (a noun's plural, a verb's
+# forms, from each language's grammar: "fatalities", "rises", "climbed"; "décédés",
+# "augmentera", "s'alourdir"): any other letters make another word ("livestock", "deadline",
+# "killer", "Climbers", "grimpeur"). The other four are matched by their inflected forms.
+WORD_ENDINGS = {
+    "en": "(?:s|es|ed|d|ing|ies|y|n)?",
+    "fr": "(?:s|x|e|es|é|ée|és|ées|er|ent|ait|aient|era|eront|erait|eraient|ant|ation|ations"
+          "|i|ir|it|ira|irait|issement)?",
+}
 
 
-def rising(claim: Claim, lang: str) -> list[Typed]:
+def rising(claim: Claim, lang: str, deaths: bool) -> list[Typed]:
     """The claim's statement that the toll will rise (or is rising), as a figure of kind
-    RISE_KIND with no value: a toll word (`TOLL_NOUNS`, or a death cue) and a verb of
-    rising (`RISING`) within CUE_REACH of each other, with no figure between them nor within
+    RISE_KIND with no value: a toll word (a death cue, or, where `deaths` says its version
+    states a death toll, `TOLL_NOUNS`) and a verb of rising (`RISING`), whole words
+    (`WORD_ENDINGS`), within CUE_REACH of each other, with no figure between them nor within
     CUE_REACH after them: that is a new toll ("has risen to 233", "ارتفاع عدد ضحايا الزلزال
     ... إلى 632"), not the statement that it will rise. On fixtures/news (development), a
     figure within 12 or 30 characters only: link precision 0.938, recall 0.605 (Morocco's
@@ -492,10 +581,11 @@ def rising(claim: Claim, lang: str) -> list[Typed]:
     if not verbs:
         return []
     latin = _latin(claim.text)
-    nouns = _words_at(claim.text, (*TOLL_NOUNS.get(lang, ()), *CUES["killed"].get(lang, ())),
-                      latin)
+    ending = WORD_ENDINGS.get(lang)
+    nouns = _words_at(claim.text, (*(TOLL_NOUNS.get(lang, ()) if deaths else ()),
+                                   *CUES["killed"].get(lang, ())), latin, ending)
     spans = [(q.start, q.end) for q in claim.fingerprint.numbers]
-    for vs, ve in sorted(_words_at(claim.text, verbs, latin)):
+    for vs, ve in sorted(_words_at(claim.text, verbs, latin, ending)):
         for ns, ne in nouns:
             lo, hi = min(vs, ns), max(ve, ne)
             if hi - lo - (ve - vs) - (ne - ns) > CUE_REACH or any(
@@ -509,26 +599,36 @@ def rising(claim: Claim, lang: str) -> list[Typed]:
 # not the time of an event: before the time in en, fr, ar and he, after it in tr and bn
 # (postpositions). A span's end is another kind than an event's time, so that it never
 # stands against the time a crash or a quake happened (fixtures/news/odisha-train-crash-2023,
-# development: the Hebrew rescuers' "until 22:00" linked to the crash at 19:20).
+# development: the Hebrew rescuers' "until 22:00" linked to the crash at 19:20). The words are
+# Wiktionary's translations of "until" (preposition), each a word or words as written.
 _UNTIL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "en": (("until", "till", "up to"), ()), "fr": (("jusqu'à", "jusqu’à", "jusqu'a"), ()),
     "ar": (("حتى", "لغاية"), ()), "he": (("עד",), ()),
     "tr": ((), ("kadar",)), "bn": ((), ("পর্যন্ত",)),
 }
-
-
-_QUOTES = "\"'“”„«»()[]"
+UNTIL_GAP = 1  # words between "until" and its time at most: "until approximately 22:00",
+# "حتى الساعة 10" (until the hour 10), "עד השעה 22:00"
 
 
 def _until(text: str, q: Quantity, lang: str) -> bool:
-    """Whether the clock time `q` ends a span: an "until" word (maybe after "and") one or
-    two words before it ("עד 22:00", "حتى الساعة 10"), or, in tr and bn, the word right after
-    it ("22.00'ye kadar")."""
+    """Whether the clock time `q` ends a span: an "until" word or words (maybe after "and":
+    Arabic و, Hebrew ו glued to it) with at most UNTIL_GAP words between it and the time
+    ("עד 22:00", "until approximately 22:00", "up to 22:00"), or, in tr and bn, the word
+    right after it ("22.00'ye kadar")."""
     before_words, after_words = _UNTIL.get(lang, ((), ()))
-    before = text[max(0, q.start - 16):q.start].casefold().split()
-    after = text[q.end:q.end + 16].casefold().split()
-    near = {b.strip(_QUOTES).removeprefix(c) for b in before[-2:] for c in ("", "و", "ו")}
-    return bool(near.intersection(before_words)) or any(w in after[:1] for w in after_words)
+    longest = max((len(w.split()) for w in before_words), default=0)
+    before = [w.strip(_marks(w)) for w in
+              text[:q.start].casefold().split()[-(longest + UNTIL_GAP):]]
+    after = [w.strip(_marks(w)) for w in text[q.end:].casefold().split()[:1]]
+    for entry in before_words:
+        words = entry.split()
+        for gap in range(UNTIL_GAP + 1):
+            end = len(before) - gap
+            said = before[max(0, end - len(words)):end]
+            if said[:1] and said[1:] == words[1:] and said[0] in {
+                    words[0], f"و{words[0]}", f"ו{words[0]}"}:
+                return True
+    return bool(after) and after[0] in after_words
 
 
 def _weekdays(text: str, lang: str) -> list[Typed]:
@@ -557,18 +657,46 @@ def _day_pattern(lang: str) -> re.Pattern[str]:
 
 
 def _aboard_first(text: str, q: Quantity, cues: Sequence[tuple[int, int, str]], verb: int,
-                  ) -> bool:
+                  lang: str) -> bool:
     """Whether the cue at `verb` that would type the count `q` stands after an "aboard" cue
-    of q's own clause ("181 people on board died", "181 האנשים שהיו על סיפון המטוס מתו"): the
-    figure is everyone aboard, and the verb tells their fate, a presumption ("all but two
-    died") rather than a count of bodies. A verb before the figure, or an "aboard" cue
-    beyond a comma, leaves the verb's kind ("900 passengers have been injured" has no
-    "aboard" between). On fixtures/news (development), Jeju Air's Hebrew "all 181 on board
-    died" was a toll linked to the others' 177 and 179 (three wrong links); typed aboard,
-    link precision / recall of facts 0.934 / 0.572 -> 0.942 / 0.585."""
-    return verb >= q.end and any(
+    of q's own clause and "all" stands before the figure ("all 181 people on board died",
+    "כל 181 האנשים שהיו על סיפון המטוס מתו"): the figure is everyone aboard, and the verb
+    tells their fate, a presumption ("all but two died") rather than a count of bodies.
+    Without "all" the figure is the verb's ("3 people on board were killed": a toll of
+    those aboard); a verb before the figure, or an "aboard" cue beyond a comma, leaves the
+    verb's kind too ("900 passengers have been injured" has no "aboard" between). On
+    fixtures/news (development), Jeju Air's Hebrew "all 181 on board died" was a toll linked
+    to the others' 177 and 179 (three wrong links); typed aboard, link precision / recall of
+    facts 0.934 / 0.572 -> 0.942 / 0.585."""
+    return verb >= q.end and _all_before(text, q, lang) and any(
         kind == "aboard" and q.end <= start and end <= verb
         and not (_STOPS | _COMMAS).intersection(text[q.end:start]) for start, end, kind in cues)
+
+
+# "All" before a count ("all 181", "tous les 181", "tüm 181", "كل الـ181", "সব ১৮১", "כל
+# 181"): Wiktionary's translations of "all" (determiner). Arabic and Hebrew glue their
+# clitics to it ("שכל 181", that all 181; "وجميع").
+ALL_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("all",), "fr": ("tous", "toutes"), "tr": ("tüm", "bütün"), "ar": ("كل", "جميع"),
+    "bn": ("সব", "সকল"), "he": ("כל",),
+}
+_ALL_CLITICS = {"ar": "وفب", "he": "ושהב"}
+ALL_WORDS_BEFORE = 2  # words between "all" and its count at most ("all of the 181", "tous
+# les 181", "كل الـ 181")
+
+
+def _all_before(text: str, q: Quantity, lang: str) -> bool:
+    """Whether an "all" word (`ALL_WORDS`) stands at most ALL_WORDS_BEFORE words before `q`."""
+    words = text[:q.start].split()[-ALL_WORDS_BEFORE - 1:]
+    clitics = _ALL_CLITICS.get(lang, "")
+    return any(w.strip(_marks(w)).casefold().lstrip(clitics) in ALL_WORDS.get(lang, ())
+               for w in words)
+
+
+def _marks(word: str) -> str:
+    """The punctuation characters of `word` (Unicode category P: quotes, brackets, commas),
+    to strip from its ends."""
+    return "".join({c for c in word if unicodedata.category(c).startswith("P")})
 
 
 def _restates(text: str, first: Quantity, second: Quantity) -> bool:
@@ -619,6 +747,8 @@ def _scores(claim: Claim) -> tuple[list[Typed], set[int]]:
 def _agreement(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> float:
     """AGREE when a figure of `kind` in one agrees with one in the other, NEAR when one
     is within NEAR_SHARE of one, else 0."""
+    if kind == RISE_KIND:
+        return 0.0  # a rise has no value: it neither agrees nor nears
     xs = [t for t in a if t.kind == kind]
     ys = [t for t in b if t.kind == kind]
     if kind in ("date", "score", "weekday"):
@@ -758,8 +888,8 @@ def _score(a: Side, b: Side, kind: str, repeated: bool, common: frozenset[str],
     in `common` are the story's topic, not evidence."""
     if _contradict(a, b, kind):
         return None
-    if kind not in _SCALAR and _far(a.figures, b.figures, kind):
-        return None
+    if kind not in _SCALAR and kind != RISE_KIND and _far(a.figures, b.figures, kind):
+        return None  # the rise has no value to be far
     agreement = _agreement(a.figures, b.figures, kind)
     if kind in ("minute", "weekday") and not agreement:
         return None  # a minute (or a day) dates an event: the 80th and the 120th are two
@@ -802,12 +932,14 @@ def story_sides(docs: Sequence[Document], by_doc: Mapping[str, list[Claim]],
         claims = by_doc[d.id]
         names = _names(claims, keys, latin)
         # the toll expected to rise only links outlets: no figure for `suggest` to compare
-        sides[d.id] = [Side(c, figure_kinds(c, d.lang) + rising(c, d.lang), n,
+        typed = [figure_kinds(c, d.lang) for c in claims]
+        deaths = any(t.kind == "killed" for figures in typed for t in figures)
+        sides[d.id] = [Side(c, figures + rising(c, d.lang, deaths), n,
                              '"' in marks_of(c.text),
                              frozenset(k for k in keys[c.id] if k[0] in "ym"),
                              c is claims[0] and c.kind == "headline"
                              and len(c.text.split()) <= HEADLINE_MAX_WORDS, entities)
-                       for c, (n, entities) in zip(claims, names, strict=True)]
+                       for c, figures, (n, entities) in zip(claims, typed, names, strict=True)]
     seen = Counter(k for d in docs for side in sides[d.id] for k in side.names)
     total = sum(len(sides[d.id]) for d in docs)
     common = frozenset(k for k, n in seen.items() if n > COMMON * total)

@@ -31,15 +31,19 @@ LANGUAGES = ("en", "tr", "fr", "ar", "he", "bn")
 #   Arabic tens their case (عشرون / عشرين); "و" (and) is glued to the next word; a Hebrew
 #   number before its noun takes the construct state (שני, שלושת), which num2words spells too.
 # - French "neuf" is also "new", Turkish "yedi" also "ate" and "yüz" also "face", Bengali
-#   "নয়" also "is not":
-#   these are read only before a word that counts (a unit, a scale or a currency).
-_AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}}
+#   "নয়" also "is not", Hebrew "מאת" (the construct of 100) also "by" ("מאת הכתב", by the
+#   correspondent, a byline): these are read only before a word that counts (a unit, a
+#   scale or a currency).
+_AMBIGUOUS = {"fr": {"neuf"}, "tr": {"yedi", "yüz"}, "bn": {"নয়"}, "he": {"מאת"}}
 # Bengali tells the hour with the classifier টা: "সাতটা" (seven o'clock), "সাতটায়" (at
 # seven), "সাতটার" (of seven).
 _BENGALI_HOUR = "টা(?:র|য়|য়)?"
 # Bengali counts with a classifier glued to the number: জন for people ("ছয়জন নিহত", six
 # killed), টি for things ("তিনটি ট্রেন", three trains); unlike টা they never tell the hour.
-# With their case endings (জনের, টির), as Bengali grammars list them.
+# With the case endings a noun takes (objective -কে, genitive -র / -এর, and the particle -ও,
+# "also"), as Bengali grammars list them (Thompson, "Bengali: A Comprehensive Grammar", on
+# classifiers and case); the two classifiers are the ones the fixtures/news stories
+# (development) count with ("ছয়জন", "তিনটি").
 _BENGALI_COUNT = re.compile("(?:জন|টি)(?:কে|র|ের|ও)?$")
 
 
@@ -128,8 +132,11 @@ def hundred_words(lang: str) -> dict[str, float]:
     "২ শত", "২ শ’"), keyed by `fold`, each 100.0. CLDR's scale words begin at thousand; these
     come from the spellings of SPELLED: what spelling n x 100 adds to spelling n ("two
     hundred" -> "hundred", "deux cents" -> "cents", "ikiyüz" -> "yüz", "ثلاثمائة" -> "مائة",
-    "שלוש מאות" -> "מאות", "দুইশত" -> "শত"), a one-word spelling of 100 ("cent", "מאה"), and
-    the elided form where the language elides (`_ELIDES`: its first letter and the mark)."""
+    "שלוש מאות" -> "מאות", "দুইশত" -> "শত") and the elided form where the language elides
+    (`_ELIDES`: its first letter and the mark). Not a one-word spelling of 100 ("cent",
+    "מאה", "מאת"): no language of the six writes 300 as "3 cent" or "3 מאה", and Hebrew's
+    construct "מאת" is also the preposition "by" ("מאת הכתב", by the correspondent); nor a
+    word that after digits is a coin (`_COINS`: "20 cents")."""
     lang = babel_locale(lang).language
     if lang not in LANGUAGES:
         return {}
@@ -140,10 +147,14 @@ def hundred_words(lang: str) -> dict[str, float]:
              for part in by_value.get(n, [])
              if whole.startswith(part) and (rest := whole[len(part):].strip()) and " " not in rest}
     found |= {word[0] + mark for word in found for mark in _ELIDES.get(lang, ())}
-    # a one-word 100 that is not "one" glued to a word above (bn "একশত" is এক + শত)
-    found |= {form for form in by_value.get(100, [])
-              if " " not in form and not any(form.endswith(word) for word in found)}
-    return {fold(word): 100.0 for word in found}
+    return {fold(word): 100.0 for word in found - _COINS.get(lang, set())}
+
+
+# French spells 200 to 900 "deux cents" ... "neuf cents", but after digits "cents" is the
+# hundredth of a euro or a dollar ("20 cents", 20 cents, not 2,000): French newsrooms write
+# 300 as "300" or "trois cents", never "3 cents" (fixtures/news, development: no French
+# hundred after digits in eight stories).
+_COINS = {"fr": {"cents"}}
 
 
 _LONGEST = 5  # words in the longest spelling ("quatre-vingt-dix-neuf", "خمسة و عشرون")

@@ -196,18 +196,32 @@ def _inflected(words: Iterable[str], lang: str, group: str | None) -> str:
     strict = [w for w in words if w not in free]
     opening = f"(?P<{group}>" if group else "(?:"
     if group == "scale" and lang == "tr":  # "20 bini", "20 bine", "10 binde": "bin" cased
-        return rf"{opening}{alternation(free)}{WORD_CHAR}*|(?:{alternation(strict)})" \
-               rf"{_TURKISH_CASES})"
+        cased = "|".join(f"{re.escape(w)}{_turkish_cases(w)}" for w in strict)
+        return rf"{opening}{alternation(free)}{WORD_CHAR}*|{cased})"
     return rf"{opening}{alternation(free)}{WORD_CHAR}*|{alternation(strict)})"
 
 
-# The case endings a Turkish noun ending in a consonant takes (accusative -I, dative -A,
-# locative -DA, ablative -DAn, genitive -In, by vowel harmony and with d/t after a voiceless
-# consonant), which a short scale word takes as the longer ones take any ending: "ölü sayısı 20
-# bini bulabilir" (may reach 20,000), "20 bine ulaştı". After a number, "bin" with them is a
-# thousand (fixtures/news/derna-flood-2023, development: read as 20 before; precision / recall
-# of facts 0.942 / 0.593 -> 0.943 / 0.595).
-_TURKISH_CASES = "(?:[ıiuü]|[ae]|[dt][ae]|[dt][ae]n|[ıiuü]n)?"
+# The case endings a Turkish noun ending in a consonant takes, as Turkish grammars give them
+# (Göksel & Kerslake, "Turkish: A Comprehensive Grammar", ch. 14: accusative -I, dative -A,
+# locative -DA, ablative -DAn, genitive -In; d or t after the stem's consonant), which a short
+# scale word takes as the longer ones take any ending: "ölü sayısı 20 bini bulabilir" (may
+# reach 20,000), "20 bine ulaştı". After a number, "bin" with them is a thousand
+# (fixtures/news/derna-flood-2023, development: read as 20 before; precision / recall of facts
+# 0.942 / 0.593 -> 0.943 / 0.595). With I and A by the stem's last vowel (vowel harmony): so
+# "bina" (a building: "270 bina") is no dative of "bin" (that is "bine").
+_TURKISH_CASES = ("I", "A", "DA", "DAn", "In")
+_HARMONY_I = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "i": "i", "ö": "ü", "ü": "ü"}
+
+
+def _turkish_cases(word: str) -> str:
+    """A regex of the case endings (`_TURKISH_CASES`) `word` takes by vowel harmony: "bin"
+    bini, bine, binde, binden, binin; "yüz" yüzü, yüze, yüzde ... ("yüzde" is also the word
+    for percent, which `_scale` leaves to it)."""
+    last = next((c for c in reversed(word.casefold()) if c in _HARMONY_I), "e")
+    vowel_i, vowel_a = _HARMONY_I[last], "a" if last in "aıou" else "e"
+    forms = {e.replace("I", vowel_i).replace("A", vowel_a) for e in _TURKISH_CASES}
+    forms |= {f.replace("D", "t") for f in forms}
+    return f"(?:{'|'.join(sorted(f.replace('D', 'd') for f in forms))})?"
 
 
 def _ascii_digits(token: str) -> str:
@@ -307,7 +321,7 @@ def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
                ) -> list[Quantity]:
     """The figures written in digits: times of day, Bengali spoken decimals, numbers. Their
     spans are added to `taken`, where no number in words may stand."""
-    spans = [t.span() for t in g.times.finditer(clean)]
+    spans = [t.span() for t in g.times.finditer(clean) if not _priced(clean, t.start(), g)]
     taken += spans
     found = [q for s, e in spans if (q := _clock(text, s, e)) is not None]
     if (spoken := _SPOKEN_DECIMALS.get(g.lang)) is not None:
@@ -332,6 +346,20 @@ def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar
         quantity.text = text[quantity.start : quantity.end]
         found.append(quantity)
     return found
+
+
+def _priced(text: str, s: int, g: _Grammar) -> bool:
+    """Whether the figure at `s` follows a percent word or sign or a currency sign or word
+    ("yüzde 12.50'de", at 12.5 percent; "%8.50'de"; "Dolar 18.45'te", the dollar at 18.45):
+    a rate or a price, which a time of day never is."""
+    before = g.before.search(text, max(0, s - _WINDOW), s)
+    if before is not None and (before.group("cur") or before.group("pct")):
+        return True
+    word = _LAST_WORD.search(text, max(0, s - _WINDOW), s)
+    return word is not None and fold(word.group(1)) in currency_words(g.lang)
+
+
+_LAST_WORD = re.compile(rf"({WORD_CHAR}+){_SP}*$")
 
 
 def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
@@ -389,22 +417,39 @@ def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
         elif (first.currency or first.percent) and _bare(second) and \
                 _prefix_marker(lang).match(text, first.start) and \
                 _RANGE_WORD_GAP.fullmatch(text, first.end, second.start) and \
-                not _counts_the_next_word(text, first, second):
+                not _counts_the_next_word(text, first, second, lang):
             second.currency, second.percent = first.currency, first.percent
 
 
-_WORD_NEXT = re.compile(rf"{_SP}+[^\W\d_]")
+_WORD_NEXT = re.compile(rf"{_SP}+({WORD_CHAR}+)")
 
 
-def _counts_the_next_word(text: str, first: Quantity, second: Quantity) -> bool:
+def _counts_the_next_word(text: str, first: Quantity, second: Quantity, lang: str) -> bool:
     """Whether the second of two figures joined by a range word counts the word after it,
     so that a currency is not passed on: "gave $5 to 10 people" is $5 for 10 people, not
-    $5 to $10. After a dash ("$5-10 a share") or with a scale ("$5 to 10 million in aid")
-    it is the range's second end; so is a percent's ("শতকরা ৩০ থেকে ৪৩ ভাগ", 30 to 43
-    percent, says its word after the figure)."""
+    $5 to $10. A function word after it counts nothing ("$5 to 10 a day", "from $5 to 10 in
+    March": `function_word`); after a dash ("$5-10 a share") or with a scale ("$5 to 10
+    million in aid") it is the range's second end; so is a percent's ("শতকরা ৩০ থেকে ৪৩
+    ভাগ", 30 to 43 percent, says its word after the figure)."""
     return bool(first.currency) and not any(d in text[first.end:second.start] for d in "-–—") \
         and not any(ch.isalpha() for ch in second.text) \
-        and _WORD_NEXT.match(text, second.end) is not None
+        and (word := _WORD_NEXT.match(text, second.end)) is not None \
+        and not function_word(word.group(1), lang)
+
+
+def function_word(word: str, lang: str) -> bool:
+    """Whether `word` is one of its language's function words (an article, a preposition,
+    a pronoun: "a", "in", "per", "la", "için"), as the stopwords-iso lists give them (a
+    maintained list for all six languages): a word that is counted is none of them."""
+    return fold(word) in _function_words(base_lang(lang))
+
+
+@cache
+def _function_words(lang: str) -> frozenset[str]:
+    """The folded stopwords-iso list of `lang` (empty for a language it lacks)."""
+    from stopwordsiso import stopwords  # read on first use: most ranges carry no currency
+
+    return frozenset(fold(w) for w in stopwords(lang))
 
 
 # What joins a range whose first figure carries its mark before it, passed on to the second:
@@ -602,9 +647,18 @@ def _scale(text: str, s: int, end: int, g: _Grammar) -> tuple[float, int] | None
     if (short := g.short_scale.match(text, end)) is not None:
         return scale_words(g.lang)[1][short.group("single") or short.group("multi")], short.end()
     if (long := g.long_scale.match(text, end)) is not None \
-            and not _unit_rather(text, end, long, g):
+            and not _unit_rather(text, end, long, g) \
+            and fold(long.group("scale")) not in _percent_words(g.lang):  # "3 yüzde" is no 300
         return lookup_prefix(_long_scales(g.lang), long.group("scale")) or 1.0, long.end()
     return _money_scale(text, s, end, g)
+
+
+@cache
+def _percent_words(lang: str) -> frozenset[str]:
+    """CLDR's percent words of `lang`, folded: a scale word with a case ending may spell one
+    (Turkish "yüzde", percent, is "yüz", hundred, in the locative)."""
+    before, after, _ = percent_words(lang)
+    return frozenset(fold(w) for w in (*before, *after))
 
 
 @cache

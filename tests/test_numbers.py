@@ -196,12 +196,43 @@ def test_scale_words(text, lang, value):
         ("৩ শত জন", "bn", 300),
         ("3 yüz kişi", "tr", 300),
         ("3 مائة قتيل", "ar", 300),
-        ("2 cents morts", "fr", 200),
         ("3 מאות", "he", 3),  # Hebrew מאות is also centuries: CLDR's unit is kept
+        ("ölü sayısı 20 bini bulabilir", "tr", 20000),  # "bin" with its case endings
+        # review of round 4: words that a hundred or a thousand with an ending also spells
+        ("20 cents", "fr", 20),  # a coin, not 2,000: French writes 300 "300", not "3 cents"
+        ("oyların 3 yüzde", "tr", 3),  # "yüzde" (percent) is no locative of "yüz"
+        ("270 bina yıkıldı", "tr", 270),  # a building, not the dative of "bin" ("bine")
+        ("3 מאת", "he", 3),  # Hebrew's construct "מאת" is also "by"
     ],
 )
 def test_the_hundred_after_digits_comes_from_the_spellings(text, lang, value):
     assert values(text, lang) == [pytest.approx(value)]
+
+
+def test_a_hebrew_byline_is_no_hundred():
+    """"מאת" is the construct of 100 and the preposition "by" (a byline): alone, no figure."""
+    assert values("מאת הכתב שלנו בירושלים", "he") == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("yerel saatle 19.20'de", [(440.0, True)]),  # a time of day (19:20)
+    # review of round 4: a rate or a price with a locative ending is no time
+    ("faizi yüzde 12.50'de sabit tuttu", [(12.5, False)]),
+    ("faizi %8.50'de sabit tuttu", [(8.5, False)]),
+    ("Dolar 18.45'te", [(18.45, False)]),
+])
+def test_a_turkish_hour_with_a_locative_is_no_rate_nor_price(text, found):
+    assert [(q.value, q.clock) for q in find_quantities(text, "tr")] == found
+
+
+@pytest.mark.parametrize(("text", "currencies"), [
+    ("gave $5 to 10 people", ["USD", None]),  # $5 each for 10 people
+    # review of round 4: a function word after the second figure counts nothing
+    ("Shares rose from $5 to 10 in March", ["USD", "USD"]),
+    ("Tickets cost $5 to 10 a day", ["USD", "USD"]),
+])
+def test_a_range_s_currency_passes_on_unless_a_noun_is_counted(text, currencies):
+    assert [q.currency for q in find_quantities(text, "en")] == currencies
 
 
 def test_one_letter_scale_needs_to_be_glued():
