@@ -87,9 +87,13 @@ def keys_of_name(name: Name) -> frozenset[str]:
                     frozenset(f"s:{s}" for s in sks if len(s) >= shortest))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """One claim (or adjacent ones joined, for a split sentence) as the aligner sees it."""
+    """One claim (or adjacent ones joined, for a split sentence) as the aligner sees it.
+
+    Never changed once made, but not a frozen dataclass: the DP joins a hundred thousand
+    units on a long story, and a frozen one's constructor (a setattr call per field) cost
+    five times as much."""
 
     index: int  # position of the (first) claim in its version
     keys: frozenset[str]
@@ -131,8 +135,12 @@ def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float] |
     kinds = a.keys() | b.keys()
     if len(kinds) > 2:
         return None
-    pairs = [(a.get(kind, 0.0), b.get(kind, 0.0)) for kind in kinds]
-    return sum(abs(x - y) for x, y in pairs), sum(min(x, y) for x, y in pairs)
+    missing = swapped = 0.0  # summed as `_substituted` sums them (two terms: in any order)
+    for kind in kinds:
+        x, y = a.get(kind, 0.0), b.get(kind, 0.0)
+        missing += x - y if x > y else y - x
+        swapped += x if x < y else y
+    return missing, swapped
 
 
 class PairScorer:
@@ -179,6 +187,9 @@ class PairScorer:
         found = self._totals.get(keys)
         if found is None:
             weight = self.weight.__getitem__
+            if self.figure_keys.isdisjoint(keys):  # most claims: names only, or nothing
+                found = self._totals[keys] = (sum(map(weight, keys)), 0, 0, {})
+                return found
             figures = list(filter(self.figure_keys.__contains__, keys))
             solo: float | None = 0
             kinds: dict[str, float] | None = {}
