@@ -248,22 +248,24 @@ class PairScorer:
             base = LENGTH_WEIGHT * (log2(1 + la / lb) if la < lb else log2(1 + lb / la))
         except ZeroDivisionError:
             base = 0.0
-        if a.marks or b.marks:
-            pair = a.marks, b.marks
+        marks_a, marks_b = a.marks, b.marks
+        if marks_a or marks_b:
+            pair = marks_a, marks_b
             worth = self._marks.get(pair)
             if worth is None:
-                worth = MARK_WEIGHT * (len(a.marks & b.marks) - len(a.marks ^ b.marks) / 2)
+                worth = MARK_WEIGHT * (len(marks_a & marks_b) - len(marks_a ^ marks_b) / 2)
                 self._marks[pair] = worth
             base += worth
-        if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
+        keys_a, keys_b, substitutions = a.keys, b.keys, self.substitutions
+        if not (keys_a and keys_b) and not (substitutions and (keys_a or keys_b)):
             return base
         memo = self._totals
-        total_a, figures_a, solo_a, kinds_a = memo.get(a.keys) or self.totals(a.keys)
-        total_b, figures_b, solo_b, kinds_b = memo.get(b.keys) or self.totals(b.keys)
+        total_a, figures_a, solo_a, kinds_a = memo.get(keys_a) or self.totals(keys_a)
+        total_b, figures_b, solo_b, kinds_b = memo.get(keys_b) or self.totals(keys_b)
         # below: max(0.0, x) and min(1.0, x) written as comparisons, which give the same
         # floats without a builtin call (a million a long pair)
-        if a.keys.isdisjoint(b.keys):  # most cells of the DP
-            if not self.substitutions:
+        if keys_a.isdisjoint(keys_b):  # most cells of the DP
+            if not substitutions:
                 absent = (figures_a + figures_b) / MISSING_FULL
                 value = base - MISSING_PENALTY * (absent if absent < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
@@ -276,10 +278,10 @@ class PairScorer:
                 share = missing / MISSING_FULL
                 value = base - MISSING_PENALTY * (share if share < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
-        shared = a.keys & b.keys
+        shared = keys_a & keys_b
         w = self.weight
         common = sum(map(w.__getitem__, shared))
-        if not self.substitutions:
+        if not substitutions:
             shared_figures = sum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
             missing = (figures_a - shared_figures) + (figures_b - shared_figures)
         elif figures_a or figures_b:
@@ -289,7 +291,7 @@ class PairScorer:
             if kinds_a is not None and kinds_b is not None \
                     and self.figure_keys.isdisjoint(shared):
                 substituted = _by_kinds(kinds_a, kinds_b)
-            missing, swapped = substituted or self._substituted(a.keys, b.keys, shared)
+            missing, swapped = substituted or self._substituted(keys_a, keys_b, shared)
             common += SUBSTITUTION_CREDIT * swapped
         else:  # names only: nothing missing, nothing substituted
             missing = 0
