@@ -106,18 +106,22 @@ def _anchors(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> list[tuple[int
             index[k].append(j)
     best_for_a: dict[int, tuple[float, int]] = {}
     best_for_b: dict[int, tuple[float, int]] = {}
+    sim, none = scorer.sim, (0.0, -1)
     for i, u in enumerate(a):
         candidates: set[int] = set()
         for k in u.keys:
             hits = index.get(k)
             if hits and len(hits) <= ANCHOR_MAX_DF:
                 candidates.update(hits)
+        best = none
         for j in candidates:
-            s = scorer.sim(u, b[j])
-            if s > best_for_a.get(i, (0.0, -1))[0]:
-                best_for_a[i] = (s, j)
-            if s > best_for_b.get(j, (0.0, -1))[0]:
+            s = sim(u, b[j])
+            if s > best[0]:
+                best = (s, j)
+            if s > best_for_b.get(j, none)[0]:
                 best_for_b[j] = (s, i)
+        if best is not none:
+            best_for_a[i] = best
     return [
         (i, j, s)
         for i, (s, j) in sorted(best_for_a.items())

@@ -99,22 +99,29 @@ def _quoted_latin(text: str) -> set[str]:
                 latin is None and remember(known, word, _latin_word(word)))}
 
 
-def _latin_names(words: Tokens, capitalised: set[str], embedded: frozenset[str]) -> set[str]:
+def _latin_names(words: Tokens, capitalised: set[str], embedded: frozenset[str],
+                 judged: dict[str, tuple[bool, bool]]) -> set[str]:
     """The names of a Latin-script text written in Latin letters: a capitalised word
     (sentence-initial only when the document also writes it capitalised mid-sentence), or
     any word that a non-Latin version quotes in Latin letters (`embedded`: "twp" is glossed
-    as "Twp" in the Bengali version)."""
+    as "Twp" in the Bengali version). `judged` holds each word of the document seen so far,
+    judged once (`_latin_name`): its words recur in claim after claim."""
+    return {word for word, initial in words
+            if (judged.get(word) or remember(judged, word, _latin_name(word, capitalised,
+                                                                       embedded)))[initial]}
+
+
+def _latin_name(word: str, capitalised: set[str], embedded: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a word of a Latin-script text is a name (`_latin_names`) inside a sentence,
+    and at its start."""
     known = _latin_words
-    found: set[str] = set()
-    for word, initial in words:
-        if not ((latin := known.get(word)) or (
-                latin is None and remember(known, word, _latin_word(word)))):
-            continue
-        if word[1:] != word[1:].lower() or (
-            word[0].isupper() and (not initial or word in capitalised)
-        ) or word.lower() in embedded:
-            found.add(word)
-    return found
+    if not ((latin := known.get(word)) or (
+            latin is None and remember(known, word, _latin_word(word)))):
+        return False, False
+    if word[1:] != word[1:].lower() or word.lower() in embedded:
+        return True, True
+    upper = word[0].isupper()
+    return upper, upper and word in capitalised
 
 
 def capitalised_words(words_of_claims: Iterable[Tokens]) -> set[str]:
@@ -281,7 +288,8 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # in a non-Latin text every Latin word is a name, whatever `embedded` holds
     latin = {c.id: _quoted_latin(texts[c.id]) for c in claims if c.doc not in in_latin}
     embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
-    latin |= {c.id: _latin_names(words[c.id], caps[c.doc], embedded)
+    judged: dict[str, dict[str, tuple[bool, bool]]] = {doc: {} for doc in in_latin}
+    latin |= {c.id: _latin_names(words[c.id], caps[c.doc], embedded, judged[c.doc])
               for c in claims if c.doc in in_latin}
     lexicon: set[str] = set()
     for names in latin.values():
