@@ -89,9 +89,12 @@ MOVED_MIN = 0.35  # weakest similarity of two leftover paragraphs paired as a mo
 # A: without it, mutual best alone, F1 0.959 -> 0.961 but one more inserted sentence linked)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Link:
-    """Claims of version A and of version B that say the same (1-2 for a split sentence)."""
+    """Claims of version A and of version B that say the same (1-2 for a split sentence).
+
+    Never changed once made; not frozen for the reason `Unit` is not (tens of thousands a
+    long pair, each made again as a pass maps it to the claims' positions)."""
 
     a: tuple[int, ...]
     b: tuple[int, ...]

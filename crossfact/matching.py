@@ -203,6 +203,9 @@ def _links(
         links = late.get((da.id, db.id)) or weighed[da.id, db.id][2] or []
         ca, cb = by_doc[da.id], by_doc[db.id]
         for link in links:
+            if len(link.a) == len(link.b) == 1:  # most links: a claim of each, an edge
+                edges.append((link.score, ca[link.a[0]].id, cb[link.b[0]].id, False))
+                continue
             ids_a, ids_b = [ca[i].id for i in link.a], [cb[j].id for j in link.b]
             split = len(ids_a) + len(ids_b) > 2
             edges += [(link.score, x, y, split) for x in ids_a for y in ids_b]
@@ -324,8 +327,9 @@ def match_claims(
             cx.best.update(cy.best)
             for cid in cy.claims:
                 clusters[cid] = cx
+        confidence = min(1.0, -negated)
         for cid in (x, y):
-            cx.best[cid] = max(cx.best.get(cid, 0.0), min(1.0, -negated))
+            cx.best[cid] = max(cx.best.get(cid, 0.0), confidence)
     unique = list({id(cluster): cluster for cluster in clusters.values()}.values())
     # beyond its own match, a claim that states several facts joins the match of each
     shared = shared_members([c.claims for c in unique], evidence, doc_of)
