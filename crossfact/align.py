@@ -100,6 +100,12 @@ class Link:
     b: tuple[int, ...]
     score: float
 
+    def __reduce__(self) -> tuple[type[Link], tuple[tuple[int, ...], tuple[int, ...], float]]:
+        """Pickled as its three fields: the workers send back a long pair's links by the
+        ten thousand, and the default for a slots class (a dictionary of them, each) cost
+        twice as much to write and to read."""
+        return Link, (self.a, self.b, self.score)
+
 
 def _anchors(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
     """Mutual-best pairs (positions in a and b) with a similarity of at least ANCHOR_MIN."""
