@@ -89,13 +89,22 @@ MOVED_MIN = 0.35  # weakest similarity of two leftover paragraphs paired as a mo
 # A: without it, mutual best alone, F1 0.959 -> 0.961 but one more inserted sentence linked)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Link:
-    """Claims of version A and of version B that say the same (1-2 for a split sentence)."""
+    """Claims of version A and of version B that say the same (1-2 for a split sentence).
+
+    Never changed once made; not frozen for the reason `Unit` is not (tens of thousands a
+    long pair, each made again as a pass maps it to the claims' positions)."""
 
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
+
+    def __reduce__(self) -> tuple[type[Link], tuple[tuple[int, ...], tuple[int, ...], float]]:
+        """Pickled as its three fields: the workers send back a long pair's links by the
+        ten thousand, and the default for a slots class (a dictionary of them, each) cost
+        twice as much to write and to read."""
+        return Link, (self.a, self.b, self.score)
 
 
 def _anchors(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> list[tuple[int, int, float]]:
@@ -106,18 +115,22 @@ def _anchors(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> list[tuple[int
             index[k].append(j)
     best_for_a: dict[int, tuple[float, int]] = {}
     best_for_b: dict[int, tuple[float, int]] = {}
+    sim, none = scorer.sim, (0.0, -1)
     for i, u in enumerate(a):
         candidates: set[int] = set()
         for k in u.keys:
             hits = index.get(k)
             if hits and len(hits) <= ANCHOR_MAX_DF:
                 candidates.update(hits)
+        best = none
         for j in candidates:
-            s = scorer.sim(u, b[j])
-            if s > best_for_a.get(i, (0.0, -1))[0]:
-                best_for_a[i] = (s, j)
-            if s > best_for_b.get(j, (0.0, -1))[0]:
+            s = sim(u, b[j])
+            if s > best[0]:
+                best = (s, j)
+            if s > best_for_b.get(j, none)[0]:
                 best_for_b[j] = (s, i)
+        if best is not none:
+            best_for_a[i] = best
     return [
         (i, j, s)
         for i, (s, j) in sorted(best_for_a.items())

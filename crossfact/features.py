@@ -87,9 +87,13 @@ def keys_of_name(name: Name) -> frozenset[str]:
                     frozenset(f"s:{s}" for s in sks if len(s) >= shortest))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit:
-    """One claim (or adjacent ones joined, for a split sentence) as the aligner sees it."""
+    """One claim (or adjacent ones joined, for a split sentence) as the aligner sees it.
+
+    Never changed once made, but not a frozen dataclass: the DP joins a hundred thousand
+    units on a long story, and a frozen one's constructor (a setattr call per field) cost
+    five times as much."""
 
     index: int  # position of the (first) claim in its version
     keys: frozenset[str]
@@ -131,8 +135,12 @@ def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float] |
     kinds = a.keys() | b.keys()
     if len(kinds) > 2:
         return None
-    pairs = [(a.get(kind, 0.0), b.get(kind, 0.0)) for kind in kinds]
-    return sum(abs(x - y) for x, y in pairs), sum(min(x, y) for x, y in pairs)
+    missing = swapped = 0.0  # summed as `_substituted` sums them (two terms: in any order)
+    for kind in kinds:
+        x, y = a.get(kind, 0.0), b.get(kind, 0.0)
+        missing += x - y if x > y else y - x
+        swapped += x if x < y else y
+    return missing, swapped
 
 
 class PairScorer:
@@ -179,6 +187,9 @@ class PairScorer:
         found = self._totals.get(keys)
         if found is None:
             weight = self.weight.__getitem__
+            if self.figure_keys.isdisjoint(keys):  # most claims: names only, or nothing
+                found = self._totals[keys] = (sum(map(weight, keys)), 0, 0, {})
+                return found
             figures = list(filter(self.figure_keys.__contains__, keys))
             solo: float | None = 0
             kinds: dict[str, float] | None = {}
@@ -237,22 +248,24 @@ class PairScorer:
             base = LENGTH_WEIGHT * (log2(1 + la / lb) if la < lb else log2(1 + lb / la))
         except ZeroDivisionError:
             base = 0.0
-        if a.marks or b.marks:
-            pair = a.marks, b.marks
+        marks_a, marks_b = a.marks, b.marks
+        if marks_a or marks_b:
+            pair = marks_a, marks_b
             worth = self._marks.get(pair)
             if worth is None:
-                worth = MARK_WEIGHT * (len(a.marks & b.marks) - len(a.marks ^ b.marks) / 2)
+                worth = MARK_WEIGHT * (len(marks_a & marks_b) - len(marks_a ^ marks_b) / 2)
                 self._marks[pair] = worth
             base += worth
-        if not (a.keys and b.keys) and not (self.substitutions and (a.keys or b.keys)):
+        keys_a, keys_b, substitutions = a.keys, b.keys, self.substitutions
+        if not (keys_a and keys_b) and not (substitutions and (keys_a or keys_b)):
             return base
         memo = self._totals
-        total_a, figures_a, solo_a, kinds_a = memo.get(a.keys) or self.totals(a.keys)
-        total_b, figures_b, solo_b, kinds_b = memo.get(b.keys) or self.totals(b.keys)
+        total_a, figures_a, solo_a, kinds_a = memo.get(keys_a) or self.totals(keys_a)
+        total_b, figures_b, solo_b, kinds_b = memo.get(keys_b) or self.totals(keys_b)
         # below: max(0.0, x) and min(1.0, x) written as comparisons, which give the same
         # floats without a builtin call (a million a long pair)
-        if a.keys.isdisjoint(b.keys):  # most cells of the DP
-            if not self.substitutions:
+        if keys_a.isdisjoint(keys_b):  # most cells of the DP
+            if not substitutions:
                 absent = (figures_a + figures_b) / MISSING_FULL
                 value = base - MISSING_PENALTY * (absent if absent < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
@@ -265,10 +278,10 @@ class PairScorer:
                 share = missing / MISSING_FULL
                 value = base - MISSING_PENALTY * (share if share < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
-        shared = a.keys & b.keys
+        shared = keys_a & keys_b
         w = self.weight
         common = sum(map(w.__getitem__, shared))
-        if not self.substitutions:
+        if not substitutions:
             shared_figures = sum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
             missing = (figures_a - shared_figures) + (figures_b - shared_figures)
         elif figures_a or figures_b:
@@ -278,7 +291,7 @@ class PairScorer:
             if kinds_a is not None and kinds_b is not None \
                     and self.figure_keys.isdisjoint(shared):
                 substituted = _by_kinds(kinds_a, kinds_b)
-            missing, swapped = substituted or self._substituted(a.keys, b.keys, shared)
+            missing, swapped = substituted or self._substituted(keys_a, keys_b, shared)
             common += SUBSTITUTION_CREDIT * swapped
         else:  # names only: nothing missing, nothing substituted
             missing = 0

@@ -13,7 +13,8 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from crossfact.collector import frozen_for_fork
 
@@ -26,6 +27,16 @@ PARALLEL_FROM = 3000  # claims in a story from which its work is spread over the
 # to a worker (pickling the items, e.g. whole documents, cost more than the work saved)
 _task: Callable[[Any], Any] | None = None
 _items: Sequence[Any] = ()
+
+
+@dataclass(frozen=True)
+class Crossing(Generic[R]):
+    """How a worker's result crosses back to this process, where pickling it as it is costs
+    more than a plainer form (pydantic models: their JSON, which pydantic writes and reads
+    in Rust)."""
+
+    encode: Callable[[R], Any]  # in the worker
+    decode: Callable[[Any], R]  # in this process
 
 
 def _run(index: int) -> Any:
@@ -43,12 +54,14 @@ def cores() -> int:
 
 
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool,
-                 meanwhile: Callable[[], object] | None = None) -> Iterator[R]:
+                 meanwhile: Callable[[], object] | None = None,
+                 crossing: Crossing[R] | None = None) -> Iterator[R]:
     """fn(x) for x in items, in order; in forked worker processes when `worth_it` (the work
     outweighs starting them: benchmarks/README.md) and there is more than one core (one
     worker, for a single item, when `meanwhile` keeps this process busy on another).
     `meanwhile` runs in this process once the workers are started (first, when serial):
-    work the caller needs later, done while it would otherwise wait for them."""
+    work the caller needs later, done while it would otherwise wait for them. `crossing`
+    says how results come back from a worker (pickled as they are without it)."""
     workers = min(cores(), len(items))
     # forking a process that runs other threads (the TUI) can deadlock on their locks
     forkable = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
@@ -60,13 +73,14 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool,
         yield from map(fn, items)
         return
     global _task, _items
-    _task, _items = fn, items
+    _task = fn if crossing is None else lambda item: crossing.encode(fn(item))
+    _items = items
     try:
         with frozen_for_fork(), multiprocessing.get_context("fork").Pool(workers) as pool:
             results = pool.imap(_run, range(len(items)),
                                 chunksize=max(1, len(items) // (workers * 8)))
             if meanwhile:
                 meanwhile()
-            yield from results
+            yield from results if crossing is None else map(crossing.decode, results)
     finally:
         _task, _items = None, ()

@@ -3,13 +3,14 @@ paragraph and another article do to the links (crossfact.align, crossfact.parall
 
 from __future__ import annotations
 
+import pickle
 import random
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
-from crossfact.align import PairView, align_pair, chance_skip, is_translation, same_layout
+from crossfact.align import Link, PairView, align_pair, chance_skip, is_translation, same_layout
 from crossfact.features import (
     LENGTH_WEIGHT,
     MISSING_FULL,
@@ -386,3 +387,10 @@ def test_a_split_link_is_judged_with_the_rest_of_its_bead():
     both = {"A": frozenset({"a0", "a1"}), "B": frozenset({"b3", "b4"})}
     assert not _compatible(pair, b4, True, index, keys)
     assert _compatible(pair, b4, True, index, keys, both)
+
+
+def test_a_link_crosses_from_a_worker_as_it_was():
+    """Links come back from the workers pickled (`Link.__reduce__`): the same claims, the
+    same score to the last bit."""
+    link = Link((3, 4), (7,), 0.1 + 0.2)
+    assert pickle.loads(pickle.dumps(link)) == link

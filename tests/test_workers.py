@@ -36,6 +36,17 @@ def test_closures_reach_the_workers(monkeypatch):
     assert list(workers.parallel_map(lambda x: x + offset, [1, 2, 3], worth_it=True)) == [8, 9, 10]
 
 
+def test_results_cross_back_as_the_crossing_says(monkeypatch):
+    """Encoded in the worker, decoded here; work done in this process never crosses."""
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    here = os.getpid()
+    crossing = workers.Crossing(lambda r: (os.getpid(), r), lambda sent: (sent[0] != here, sent[1]))
+    double = partial(int.__mul__, 2)
+    assert list(workers.parallel_map(double, [1, 2, 3], worth_it=True, crossing=crossing)) \
+        == [(True, 2), (True, 4), (True, 6)]
+    assert list(workers.parallel_map(double, [1, 2], worth_it=False, crossing=crossing)) == [2, 4]
+
+
 def _record_pid(into: list[int]) -> None:
     into.append(os.getpid())
 
@@ -90,10 +101,14 @@ def test_a_story_matched_in_worker_processes_is_the_story_matched_serially(monke
     forked: dict[str, set[int]] = {}
     real = workers.parallel_map
 
-    def spy(fn, items, *, worth_it, meanwhile=None):
+    def spy(fn, items, *, worth_it, meanwhile=None, crossing=None):
         def where(item):  # the process that did the work
             return os.getpid(), fn(item)
-        for pid, result in real(where, items, worth_it=worth_it, meanwhile=meanwhile):
+        # the caller's crossing, if any, with the process beside it
+        beside = crossing and workers.Crossing(lambda r: (r[0], crossing.encode(r[1])),
+                                               lambda sent: (sent[0], crossing.decode(sent[1])))
+        for pid, result in real(where, items, worth_it=worth_it, meanwhile=meanwhile,
+                                crossing=beside):
             forked.setdefault(fn.__qualname__.split(".")[0], set()).add(pid)
             yield result
 
