@@ -8,6 +8,7 @@ common words would pull unrelated claims together.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache, partial
 
@@ -300,9 +301,12 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     for c in claims:
         by_doc[c.doc].append(c)
 
+    home = os.getpid()
+
     def read(docs_read: Sequence[str]) -> tuple[list[Fingerprint], Learnt]:
-        """The fingerprints of these versions' claims, and the word skeletons that reading
-        them worked out (in a worker, for this process to keep: see below)."""
+        """The fingerprints of these versions' claims, and, in a worker, the word skeletons
+        that reading them worked out, for this process to keep (see below); read here, they
+        are kept already."""
         mark = skeletons_mark()
         fingerprints = []
         for c in (c for doc in docs_read for c in by_doc[doc]):
@@ -311,7 +315,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
             tokens_c = words[c.id] if c.id in words else tokens(text, words_c)
             fingerprints.append(fingerprint(text, lang[c.doc], words_c, tokens_c, latin[c.id],
                                             find_names))
-        return fingerprints, skeletons_since(mark)
+        return fingerprints, skeletons_since(mark) if os.getpid() != home else []
 
     # A long story's versions are read in two halves at once, one here and one in a forked
     # worker: the words of a version and the tables of its language (CLDR data, number and

@@ -27,7 +27,8 @@ def remember(memo: dict[K, V], key: K, value: V) -> V:
 
 
 def remember_all(memo: dict[K, V], items: Collection[tuple[K, V]]) -> None:
-    """Each (key, value) stored in `memo` (emptied first when they would take it past KEPT)."""
-    if len(memo) + len(items) > KEPT:
+    """Each (key, value) stored in `memo` (emptied first when the keys it does not hold yet
+    would take it past KEPT)."""
+    if len(memo) + sum(1 for key, _ in items if key not in memo) > KEPT:
         memo.clear()
     memo.update(items)

@@ -151,8 +151,10 @@ def skeletons_mark() -> int:
 
 
 def skeletons_since(mark: int) -> Learnt:
-    """The words whose skeletons were worked out since `mark` (all that are kept, if the
-    memo was emptied since), in the order they were."""
+    """The words whose skeletons were worked out since `mark`, in the order they were. If the
+    memo was emptied since, what it holds from `mark` on (all of it, if it holds less): a
+    warm-up for another process, never a wrong answer, since a skeleton depends on its word
+    alone."""
     return list(islice(_skeletons.items(), mark if mark <= len(_skeletons) else 0, None))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ class Crossing(Generic[R]):
 
     encode: Callable[[R], Any]  # in the worker
     decode: Callable[[Any], R]  # in this process
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """A worker ignores Ctrl-C: the parent, interrupted, ends the pool; otherwise each worker
+    would print its own traceback ("Process ForkPoolWorker-1: ...") under the one-line
+    error."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(index: int) -> Any:
@@ -76,7 +84,8 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], *, worth_it: bool,
     _task = fn if crossing is None else lambda item: crossing.encode(fn(item))
     _items = items
     try:
-        with frozen_for_fork(), multiprocessing.get_context("fork").Pool(workers) as pool:
+        with frozen_for_fork(), multiprocessing.get_context("fork").Pool(
+                workers, initializer=_leave_interrupts_to_the_parent) as pool:
             results = pool.imap(_run, range(len(items)),
                                 chunksize=max(1, len(items) // (workers * 8)))
             if meanwhile:

@@ -23,6 +23,31 @@ def test_the_work_really_runs_in_other_processes(monkeypatch):
     assert os.getpid() not in pids
 
 
+def test_a_worker_leaves_ctrl_c_to_this_process(monkeypatch):
+    """Ctrl-C reaches every process of the terminal's group: the parent ends the pool and
+    says one line; a worker that took it too printed its own traceback under it."""
+    import signal
+
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    handlers = set(workers.parallel_map(lambda _: signal.getsignal(signal.SIGINT), range(8),
+                                        worth_it=True))
+    assert handlers == {signal.SIG_IGN}
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # this process still hears it
+
+
+def test_a_memo_is_emptied_only_for_keys_it_does_not_hold(monkeypatch):
+    """Keeping again what a memo holds (a worker's skeletons, some read here too) must not
+    empty it: a long review session would lose its cache for nothing."""
+    from crossfact import memo
+
+    monkeypatch.setattr(memo, "KEPT", 4)
+    cache = {"a": 1, "b": 2, "c": 3}
+    memo.remember_all(cache, [("a", 1), ("b", 2), ("d", 4)])
+    assert cache == {"a": 1, "b": 2, "c": 3, "d": 4}
+    memo.remember_all(cache, [("e", 5)])
+    assert cache == {"e": 5}
+
+
 def test_a_bad_worker_count_falls_back_to_the_cores(monkeypatch):
     monkeypatch.setenv("CROSSFACT_WORKERS", "abc")
     assert workers.cores() >= 1
