@@ -1196,3 +1196,26 @@ def test_a_match_paired_by_position_alone_says_so(tmp_path):
     assert "why: no figure or date in common: paired by shared names" in shown["3"]
     assert "why: $10 billion (en) = 10 milliards" in shown["1"]
     assert "by their place" not in shown["1"]
+
+
+def test_palette_export_over_a_report_among_the_versions_is_refused_before_asking(
+        store, seed, tmp_path):
+    """A report.md already beside the versions: the app asked "Replace it?" and refused only
+    after the reviewer said yes. It refuses first, and the file is left as it was."""
+    import shutil
+
+    for version in seed_files():
+        shutil.copy(version, tmp_path)
+    (tmp_path / "report.md").write_text("keep me", encoding="utf-8")
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(tmp_path / "report.md"), fmt="markdown")
+        seen.append(pilot.app.screen.title_text if hasattr(pilot.app.screen, "title_text")
+                    else "")
+        seen.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert not any("Replace it?" in m for m in seen), seen
+    assert any("among the versions of a story" in m for m in seen), seen
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "keep me"
