@@ -423,9 +423,10 @@ def test_matching_runs_in_a_worker_then_opens(store):
 
 
 def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
-    """Reopening a story's unchanged files with --segmented or another --lang opened the
-    stored reading, the option unsaid (the store would have matched them again: the app
-    never asked). Now they are matched again, the verdicts carried; read as stored, not."""
+    """Reopening a story's unchanged files with --segmented, another --lang or without the
+    --lang given before opened the stored reading, the option unsaid (the store would have
+    matched them again: the app never asked). Now they are matched again, the verdicts
+    carried; read as stored, not."""
     text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
     files = [tmp_path / "a.txt", tmp_path / "b.txt"]
     files[0].write_text(text + "It was a record.\n", encoding="utf-8")
@@ -441,12 +442,18 @@ def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_pat
     runs: list[int] = []
     for options in ({}, {"segmented": True}, {"segmented": True},
                     {"segmented": True, "langs": {str(files[0]): "it"}},
-                    {"segmented": True, "langs": {str(files[0]): "it"}}):
+                    {"segmented": True, "langs": {str(files[0]): "it"}}, {"segmented": True},
+                    {"segmented": True}):
         drive(app_for(store, story="s", paths=files, **options), steps)
         runs.append(store.db["runs"].count)
-    assert runs == [1, 2, 2, 3, 3]
+        if len(runs) == 5:
+            story = store.story_id("s")
+            assert story is not None
+            assert sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    # dropping the --lang (detected again) is read otherwise too
+    assert runs == [1, 2, 2, 3, 3, 4, 4]
     story = store.story_id("s")
-    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "en"]
     assert store.progress(story, reviewer="ana")[0] == 1  # the verdict followed its claims
 
 
