@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from crossfact.cli_options import in_given_folders, lang_option, segmented_option
+from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
 from crossfact.terminal import for_stream, one_line
@@ -61,7 +61,7 @@ def match(paths: tuple[str, ...], fmt: str, segmented: bool, langs: dict[str, st
 
     Prints every match with its suggestion (agree / conflict / unsourced) and reasons.
     """
-    from crossfact.pipeline import run
+    from crossfact.pipeline import in_given_folders, run
 
     progress = StderrProgress()
     try:

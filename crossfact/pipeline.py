@@ -27,13 +27,36 @@ def _override(path: Path, langs: Mapping[str, str]) -> str | None:
     return None
 
 
+def _among(files: Sequence[Path], given: str | Path) -> bool:
+    """Whether a --lang path names one of `files`, as typed or as resolved."""
+    return any(_override(f, {str(given): ""}) is not None for f in files)
+
+
+def in_given_folders(paths: Sequence[str | Path], langs: Mapping[str, str]) -> dict[str, str]:
+    """--lang's paths as matching takes them (as typed, or relative to the current folder),
+    with a path relative to a folder among `paths` read as that folder's version:
+    `--lang a.txt=he` or `./a.txt` with `story/` given is story/a.txt. A name that is a
+    version as typed stays one; a name found in two folders is left as typed (and refused
+    by check_overrides, with the inputs listed)."""
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if not folders or not langs:
+        return dict(langs)
+    files = collect_paths(paths)
+    out: dict[str, str] = {}
+    for given, code in langs.items():
+        inside = [folder / given for folder in folders if _among(files, folder / given)]
+        named = _among(files, given) or len(inside) != 1
+        out[given if named else str(inside[0])] = code
+    return out
+
+
 def check_overrides(files: Sequence[Path], langs: Mapping[str, str]) -> None:
     """Refuse a --lang for a file that is not among the versions (a typo would otherwise be
     silently ignored and the file's language guessed), or with a code that is no language,
     in one line that names the value as given and says what --lang takes."""
     for path, code in langs.items():
         given = f"--lang {path}={code}"
-        if not any(_override(f, {path: ""}) is not None for f in files):
+        if not _among(files, path):
             names = [_as_typed(f) for f in files]
             listed = f": {', '.join(names)}" if len(names) <= LISTED_INPUTS else ""
             raise InputError(f"{given}: {path} is not among the inputs; name a version by "

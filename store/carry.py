@@ -178,7 +178,9 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
         new_claim_docs={row[0]: row[1] for row in db.execute(
             "SELECT id, doc FROM claims WHERE run = ?", [new_run])},
     )
-    decided_now = {(match, reviewer) for match, by in on_current_matches(db, story).items()
+    # (match, reviewer) -> the verdict that applies as it is on the new run's matches
+    decided_now = {(match, reviewer): d["verdict"]
+                   for match, by in on_current_matches(db, story).items()
                    for reviewer, d in by.items() if d["verdict"]}
     report = CarryReport()
     # (new match, reviewer) -> the decision carried there, and its event
@@ -192,14 +194,16 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
             report.reviewer_of[source] = reviewer
             decision = (state["verdict"], state["outliers"], state["note"])
             before = carried_to.get((target.match, reviewer)) if target is not None else None
-            if target is None or before is not None and before[0] != decision:
-                # gone, or two matches decided otherwise became one: the first carried
-                # stands, this one stays in the log and in the orphans' list, not replacing it
+            standing = decided_now.get((target.match, reviewer)) if target is not None else None
+            if target is None or before is not None and before[0] != decision or (
+                    target.match != match and standing not in (None, state["verdict"])):
+                # gone, or two matches decided otherwise became one: the first carried (or
+                # the one that applies as it is) stands, this one stays in the log and in the
+                # orphans' list, not replacing it
                 report.orphaned.append(source)
                 continue
-            if (target.match == match and not target.second_look) or (
-                    target.match != match and (target.match, reviewer) in decided_now):
-                report.kept.append(source)  # applies as it is, or the new match is decided
+            if (target.match == match and not target.second_look) or standing is not None:
+                report.kept.append(source)  # applies as it is, or the new match is decided alike
                 continue
             event = _carried_event(store, story, rerun, target, reviewer, state)
             store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store

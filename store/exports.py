@@ -411,8 +411,9 @@ def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
 def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
     """Refuse a .md or .txt export into a folder that holds a stored story's versions: the
     next `review` of that folder would read the report as one more version (the review app
-    offers .markdown there). Versions are known by their text, not their path as given."""
-    from crossfact.reading import TEXT_SUFFIXES, collect_paths, decode
+    offers .markdown there). Versions are known by their text, not their path as given; a file
+    too large to be read as a version (reading.MAX_BYTES) is not read here either."""
+    from crossfact.reading import MAX_BYTES, TEXT_SUFFIXES, collect_paths, decode
 
     if not real.name.lower().endswith(TEXT_SUFFIXES):
         return
@@ -424,6 +425,8 @@ def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
         return
     for file in beside:
         with contextlib.suppress(OSError, InputError):
+            if file.stat().st_size > MAX_BYTES:  # never read as a version: not worth reading
+                continue
             if text_sha256(decode(file.read_bytes(), str(file))[0]) in stored:
                 raise StoreError(
                     f"{out}: among the versions of a story ({file.name} is one), where a "

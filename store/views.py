@@ -75,5 +75,13 @@ class MatchView(BaseModel):
         self.number = self.number or number_of(self.position)
 
     @property
+    def outliers_gone(self) -> bool:
+        """A conflict whose outliers a fix (split, move, break) took out of the match: the
+        verdict predates the fix and no longer says what the match holds, so the review
+        screen asks for another look instead of silently reading CONFLICT."""
+        return (self.verdict == "conflict" and bool(self.outliers)
+                and not {m.claim.doc for m in self.members} & set(self.outliers))
+
+    @property
     def link_score(self) -> float | None:
         return link_score(self.score, self.corrected, len(self.members))

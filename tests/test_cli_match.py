@@ -221,3 +221,20 @@ def test_the_output_does_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_lang_paths_are_read_as_typed_or_inside_a_folder_given(tmp_path, monkeypatch):
+    """The rule of --lang's paths lives with check_overrides in the core (it was repeated in
+    the click options module): as typed, from the current folder, or from one folder given;
+    a name found in two folders given is left as typed, for check_overrides to refuse."""
+    from crossfact.pipeline import in_given_folders
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text("Claim.", encoding="utf-8")
+    (tmp_path / "one" / "b.txt").write_text("Claim.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert in_given_folders(["one"], {"b.txt": "he", "./a.txt": "tr"}) == {
+        str(Path("one") / "b.txt"): "he", str(Path("one") / "a.txt"): "tr"}
+    assert in_given_folders(["one"], {"one/b.txt": "he"}) == {"one/b.txt": "he"}
+    assert in_given_folders(["one", "two"], {"a.txt": "he"}) == {"a.txt": "he"}

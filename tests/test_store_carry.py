@@ -181,3 +181,27 @@ def test_the_summary_of_one_reviewer_counts_what_their_filter_lists(tmp_path: Pa
         assert counts["carried"] == s.count("seed", reviewer=reviewer, filter="carried") == 3
     assert report.summary().startswith("2 kept, 6 carried over")
     s.close()
+
+
+def test_a_differing_verdict_landing_on_a_match_decided_as_it_is_is_orphaned(
+        tmp_path: Path) -> None:
+    """ann decided the first match agree and the second conflict; after an edit the second
+    match (unchanged, decided as it is) also holds the first one's claims. The agree was
+    reported "kept" although the match reads conflict; it is orphaned, listed for her."""
+    from crossfact.models import Match
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    first, second = s.matches("seed", reviewer="ann")[:2]
+    s.decide("seed", first.id, "agree", reviewer="ann", session="s")
+    s.decide("seed", second.id, "conflict", reviewer="ann", session="s")
+    new = changed()
+    joined = new.matches[1].claims + new.matches[0].claims
+    new.matches[:2] = [Match(id=second.id, claims=joined, score=0.9, suggestion="conflict")]
+    s.add_story("seed", new, {})
+    report = s.last_carry
+    assert report is not None
+    assert s.match(second.id, reviewer="ann").verdict == "conflict"
+    assert len(report.orphaned) == 1, report
+    assert [e.verdict for e in s.orphans("seed", reviewer="ann")] == ["agree"]
+    s.close()

@@ -152,3 +152,29 @@ def test_a_report_among_a_storys_versions_is_refused(tmp_path: Path):
     assert not (folder / "report.md").exists()
     for fine in (folder / "report.markdown", tmp_path / "report.md"):
         assert run("export", "--db", str(db), "--format", "md", "-o", str(fine)).exit_code == 0
+
+
+def test_a_file_too_large_for_a_version_is_not_read_when_exporting(tmp_path: Path,
+                                                                   monkeypatch):
+    """Every .md export read and decoded every .txt/.md beside it, whatever its size, to
+    know whether it was a version; one larger than any version can be (reading.MAX_BYTES)
+    is now passed over unread."""
+    from crossfact.reading import MAX_BYTES
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits"
+    db = tmp_path / "x.db"
+    assert run("import", str(fixture / "sessions/amal.jsonl"), "--db", str(db)).exit_code == 0
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "big.txt").write_bytes(b"x" * (MAX_BYTES + 1))
+    read: list[str] = []
+    real_read = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        read.append(self.name)
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    out = run("export", "--db", str(db), "--format", "md", "-o", str(folder / "report.md"))
+    assert out.exit_code == 0, out.output
+    assert "big.txt" not in read, read

@@ -306,3 +306,20 @@ def threading_result(call: Callable[[], tuple[int, int, int]]) -> tuple[int, int
     """Run `call` on another thread, as the TUI's worker does, and return its result."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(call).result()
+
+
+def test_a_conflict_whose_outlier_was_split_out_asks_for_another_look(tmp_path: Path) -> None:
+    """ann decided match 1 a conflict (Arabic the outlier), then split the Arabic claim out:
+    the match still read CONFLICT with no outlier left. The view says the verdict predates
+    the fix (the detail shows it); a conflict whose outlier is still there does not."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    conflict = s.matches("seed", reviewer="ann")[1]
+    s.decide("seed", conflict.id, "conflict", reviewer="ann", session="s")
+    view = s.match(conflict.id, reviewer="ann")
+    assert view.outliers and not view.outliers_gone
+    arabic = next(m.claim.id for m in view.members if m.claim.doc in view.outliers)
+    s.split_claim("seed", arabic, reviewer="ann", session="s")
+    after = s.match(conflict.id, reviewer="ann")
+    assert after.verdict == "conflict" and after.outliers_gone
+    s.close()

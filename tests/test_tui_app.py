@@ -423,9 +423,10 @@ def test_matching_runs_in_a_worker_then_opens(store):
 
 
 def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
-    """Reopening a story's unchanged files with --segmented or another --lang opened the
-    stored reading, the option unsaid (the store would have matched them again: the app
-    never asked). Now they are matched again, the verdicts carried; read as stored, not."""
+    """Reopening a story's unchanged files with --segmented, another --lang or without the
+    --lang given before opened the stored reading, the option unsaid (the store would have
+    matched them again: the app never asked). Now they are matched again, the verdicts
+    carried; read as stored, not."""
     text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
     files = [tmp_path / "a.txt", tmp_path / "b.txt"]
     files[0].write_text(text + "It was a record.\n", encoding="utf-8")
@@ -441,12 +442,18 @@ def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_pat
     runs: list[int] = []
     for options in ({}, {"segmented": True}, {"segmented": True},
                     {"segmented": True, "langs": {str(files[0]): "it"}},
-                    {"segmented": True, "langs": {str(files[0]): "it"}}):
+                    {"segmented": True, "langs": {str(files[0]): "it"}}, {"segmented": True},
+                    {"segmented": True}):
         drive(app_for(store, story="s", paths=files, **options), steps)
         runs.append(store.db["runs"].count)
-    assert runs == [1, 2, 2, 3, 3]
+        if len(runs) == 5:
+            story = store.story_id("s")
+            assert story is not None
+            assert sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    # dropping the --lang (detected again) is read otherwise too
+    assert runs == [1, 2, 2, 3, 3, 4, 4]
     story = store.story_id("s")
-    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "it"]
+    assert story is not None and sorted(d.lang for d in store.documents(story)) == ["en", "en"]
     assert store.progress(story, reviewer="ana")[0] == 1  # the verdict followed its claims
 
 
@@ -1196,3 +1203,26 @@ def test_a_match_paired_by_position_alone_says_so(tmp_path):
     assert "why: no figure or date in common: paired by shared names" in shown["3"]
     assert "why: $10 billion (en) = 10 milliards" in shown["1"]
     assert "by their place" not in shown["1"]
+
+
+def test_palette_export_over_a_report_among_the_versions_is_refused_before_asking(
+        store, seed, tmp_path):
+    """A report.md already beside the versions: the app asked "Replace it?" and refused only
+    after the reviewer said yes. It refuses first, and the file is left as it was."""
+    import shutil
+
+    for version in seed_files():
+        shutil.copy(version, tmp_path)
+    (tmp_path / "report.md").write_text("keep me", encoding="utf-8")
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(tmp_path / "report.md"), fmt="markdown")
+        seen.append(pilot.app.screen.title_text if hasattr(pilot.app.screen, "title_text")
+                    else "")
+        seen.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert not any("Replace it?" in m for m in seen), seen
+    assert any("among the versions of a story" in m for m in seen), seen
+    assert (tmp_path / "report.md").read_text(encoding="utf-8") == "keep me"

@@ -185,12 +185,18 @@ class ReviewApp(App[None]):
         """Whether the stored run read the files as this app is asked to: split the same way
         (`--segmented`) and with each language given (`--lang`, a story file) as stored.
         Otherwise they are matched again and the verdicts follow their claims: reopening
-        with another --lang or --segmented opened the stored reading, the options unsaid."""
+        with another --lang, without one given before, or with --segmented opened the stored
+        reading, the options unsaid."""
         from crossfact.language import validate_language  # babel: not on the way to the screen
 
-        if bool(self.store.run_params(story).get("segmented")) != self.segmented:
+        params = self.store.run_params(story)
+        if bool(params.get("segmented")) != self.segmented:
             return False
         stored = {Path(d.path).resolve(): d.lang for d in documents}
+        given_now = {Path(path).resolve() for path in self.langs or {}}
+        if any(Path(path).resolve() in stored and Path(path).resolve() not in given_now
+               for path in params.get("langs") or {}):
+            return False  # a --lang given then, dropped now: the language is detected again
         for path, code in (self.langs or {}).items():
             lang = stored.get(Path(path).resolve())
             try:

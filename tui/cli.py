@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from crossfact.cli_options import in_given_folders, lang_option, segmented_option
+from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
 from crossfact.store.cli import db_option
 
@@ -64,7 +64,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     (e.g. ~/.config/crossfact/keys.toml: verdict-agree = "1"). Settings (reviewer, db,
     theme, bidi) live beside it in config.toml, or CROSSFACT_REVIEWER and so on.
     """
-    from crossfact.pipeline import read_story, story_langs
+    from crossfact.pipeline import in_given_folders, read_story, story_langs
     from crossfact.reading import collect_paths
     from crossfact.settings import load_settings
     from crossfact.store import open_store

@@ -19,6 +19,13 @@ from textual.binding import Binding
 
 from crossfact.errors import CrossfactError
 from crossfact.settings import config_dir
+from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS
+
+# What `f` cycles through, from the filters themselves so the help never lags behind them.
+_FILTER_HELP = (", ".join(FILTER_LABELS[f] for f in FILTERS if f not in CARRY_FILTERS)
+                .capitalize()
+                + "; after the files changed, also "
+                + " and ".join(FILTER_LABELS[f] for f in FILTERS if f in CARRY_FILTERS))
 
 # All keys live on the review screen, in the order the footer shows them.
 REVIEW_BINDINGS: list[Binding] = [
@@ -35,7 +42,7 @@ REVIEW_BINDINGS: list[Binding] = [
             tooltip="Take back your latest decision (also after a restart)"),
     Binding("question_mark", "app.help", "Help", id="help", tooltip="All keys, on one screen"),
     Binding("f", "cycle_filter", "Filter", id="filter",
-            tooltip="All, to review, suggested conflicts, unsourced, decided"),
+            tooltip=_FILTER_HELP),
     Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
     Binding("q", "app.quit", "Quit", id="quit",
             tooltip="Leave (ctrl+c too); every decision is already saved"),

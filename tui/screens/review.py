@@ -642,8 +642,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            try:  # the open database, a device, a folder: refused before asking anything
+            from crossfact.store.exports import not_among_versions
+
+            try:  # the open database, a device, a folder, a story's versions' folder (for
+                # .md/.txt): refused before asking anything
                 real = output_path(target, self.store.path, stdout_hint=False)
+                not_among_versions(cast("Store", self.store), real, target)
             except StoreError as error:
                 self.export_failed(str(error))
                 return

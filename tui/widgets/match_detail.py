@@ -183,6 +183,9 @@ class MatchDetail(SteadyScrollView, can_focus=False):
         if view.second_look:
             text.append("  second look: carried over from changed text",
                         style=self._style("flag"))
+        if view.outliers_gone:
+            text.append("  given before a fix: its outliers are gone, look again",
+                        style=self._style("flag"))
         return text
 
     def _member_heading(self, member: Member, outlier: bool, view: MatchView) -> Text:
