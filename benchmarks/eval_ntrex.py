@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from babel.numbers import format_decimal
 
@@ -713,6 +714,41 @@ class PartB:
     by_pair: dict[str, dict[tuple[str, str], Scores]] = field(default_factory=dict)
     f1: dict[str, float] = field(default_factory=dict)  # scenario -> F1 over all pairs
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # the move story's matches against the same story matched in a process with another
+    # PYTHONHASHSEED: (hash seed there, matches that differ, matches here)
+    hash_seeds: tuple[str, int, int] | None = None
+
+
+# what a child process runs: one scenario of part B under the PYTHONHASHSEED it was given, its
+# matches on stdout as JSON, one a line, sorted (a str set's order changes with that seed, and
+# the matches must not)
+_MATCHES = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import eval_ntrex
+versions, _ = eval_ntrex.corpus_versions(sys.argv[2], int(sys.argv[3]) or None, int(sys.argv[4]))
+run = eval_ntrex.run_story(versions, segmented=True)
+print("\\n".join(eval_ntrex.dumped(run.result.matches)))
+"""
+
+
+def dumped(matches: Sequence[Any]) -> list[str]:
+    """Every match (claims, verdict, reasons, score) as JSON, sorted: what a reviewer sees."""
+    return sorted(m.model_dump_json() for m in matches)
+
+
+def hash_seed_check(scenario: str, n_lines: int | None, seed: int, here: Run
+                    ) -> tuple[str, int, int]:
+    """(the other PYTHONHASHSEED, how many of this run's matches the same story matched in
+    a process with that seed lacks, how many matches this run has)."""
+    other = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"
+    done = subprocess.run(
+        [sys.executable, "-c", _MATCHES, str(Path(__file__).resolve().parent), scenario,
+         str(n_lines or 0), str(seed)],
+        env={**os.environ, "PYTHONHASHSEED": other}, capture_output=True, text=True, check=True)
+    mine = dumped(here.result.matches)
+    theirs = set(done.stdout.splitlines())
+    return other, sum(m not in theirs for m in mine), len(mine)
 
 
 def part_b(seed: int, quick: bool, progress: Callable[[str], None]) -> PartB:
@@ -746,6 +782,8 @@ def part_b(seed: int, quick: bool, progress: Callable[[str], None]) -> PartB:
                 if moved in pair:
                     involved.add(s)
             report.rows.append((label, involved, run.seconds, f"the 5 pairs with {ISO1[moved]}"))
+            progress(f"part B: {scenario} again, under another PYTHONHASHSEED")
+            report.hash_seeds = hash_seed_check(scenario, n_lines, seed, run)
     return report
 
 
@@ -760,6 +798,12 @@ def render_b(r: PartB, quick: bool) -> str:
                   else ">= 0.95")
         rows.append(f"| {label} | {pairs} | {s.precision:.3f} | {s.recall:.3f} | **{s.f1:.3f}** "
                     f"| {secs:.1f} s | {target} |")
+    if r.hash_seeds is not None:
+        other, moved, total = r.hash_seeds
+        rows += ["", f"The move story matched again in a process with PYTHONHASHSEED={other}: "
+                 + (f"the same {total:,} matches" if not moved
+                    else f"**{moved:,} of {total:,} matches differ** (the engine's output "
+                    "depends on the order str sets iterate in)")]
     for scenario, by_pair in r.by_pair.items():
         rows += ["", f"Per language pair ({scenario}):", "", pair_table(sort_pairs(by_pair))]
     return "\n".join(rows)
@@ -974,6 +1018,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for kind, items in b.errors.items():
             errors.setdefault(kind, []).extend(items)
         key |= {f"B_{scenario}_F1": f1 for scenario, f1 in b.f1.items()}
+        if b.hash_seeds is not None:
+            key["B_move_hash_seed_differences"] = b.hash_seeds[1]
     if args.against or args.hunalign:
         try:
             parts.append(speed(args.against, args.repeat, progress, args.hunalign,

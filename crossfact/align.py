@@ -353,7 +353,8 @@ def _merged_neighbour(
         if not 0 <= n < len(side) or abs(side[n].index - side[k].index) != 1:
             continue
         new = (side[n].keys & partner.keys) - side[k].keys
-        if sum(scorer.weight[key] for key in new if key[0] in FIGURE_KEYS) >= WIDEN_EVIDENCE:
+        if math.fsum(scorer.weight[key] for key in new if key[0] in FIGURE_KEYS) \
+                >= WIDEN_EVIDENCE:
             lo, hi = min(k, n), max(k, n)
             score = score_with(side[lo].join(side[hi]))
             if score >= s - WIDEN_SLACK:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
-from math import log2
+from math import fsum, log2
 
 from crossfact.memo import remember
 from crossfact.models import Claim, Fingerprint, Name
@@ -188,7 +188,7 @@ class PairScorer:
         if found is None:
             weight = self.weight.__getitem__
             if self.figure_keys.isdisjoint(keys):  # most claims: names only, or nothing
-                found = self._totals[keys] = (sum(map(weight, keys)), 0, 0, {})
+                found = self._totals[keys] = (fsum(map(weight, keys)), 0, 0, {})
                 return found
             figures = list(filter(self.figure_keys.__contains__, keys))
             solo: float | None = 0
@@ -198,9 +198,9 @@ class PairScorer:
                 for k in figures:
                     by_kind.setdefault(k[0], []).append(weight(k))
                 exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
-                kinds = {kind: sum(ws, 0.0) for kind, ws in by_kind.items()} if exact else None
-                solo = sum(kinds.values()) if kinds is not None else None
-            found = (sum(map(weight, keys)), sum(map(weight, figures)), solo, kinds)
+                kinds = {kind: fsum(ws) for kind, ws in by_kind.items()} if exact else None
+                solo = fsum(kinds.values()) if kinds is not None else None
+            found = (fsum(map(weight, keys)), fsum(map(weight, figures)), solo, kinds)
             self._totals[keys] = found
         return found
 
@@ -213,7 +213,7 @@ class PairScorer:
         shared = a.keys & b.keys
         if not shared:
             return 0.0, 0.0
-        common = sum(self.weight[k] for k in shared)
+        common = fsum(self.weight[k] for k in shared)
         return 2 * common / (self.totals(a.keys)[0] + self.totals(b.keys)[0]), common
 
     def _substituted(
@@ -222,12 +222,12 @@ class PairScorer:
         """(weight of figures without a counterpart, weight of figures that differ), kind
         by kind: a number against a number is a substitution, a number against a year
         is not."""
-        by_kind: dict[str, list[float]] = {}
+        by_kind: dict[str, tuple[list[float], list[float]]] = {}
         for side, keys in enumerate((a, b)):
             for k in filter(self.figure_keys.__contains__, keys - shared):
-                by_kind.setdefault(k[0], [0.0, 0.0])[side] += self.weight[k]
-        missing = sum(abs(x - y) for x, y in by_kind.values())
-        return missing, sum(min(x, y) for x, y in by_kind.values())
+                by_kind.setdefault(k[0], ([], []))[side].append(self.weight[k])
+        sums = [(fsum(x), fsum(y)) for x, y in by_kind.values()]
+        return fsum(abs(x - y) for x, y in sums), fsum(min(x, y) for x, y in sums)
 
     def length(self, a: Unit, b: Unit) -> float:
         """log2(1 + min/max) of the lengths, the second scaled to the first language."""
@@ -280,9 +280,9 @@ class PairScorer:
                 return value if value > 0.0 else 0.0
         shared = keys_a & keys_b
         w = self.weight
-        common = sum(map(w.__getitem__, shared))
+        common = fsum(map(w.__getitem__, shared))
         if not substitutions:
-            shared_figures = sum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
+            shared_figures = fsum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
             missing = (figures_a - shared_figures) + (figures_b - shared_figures)
         elif figures_a or figures_b:
             # figures on both sides, none shared (names may be): each side's figures by kind
