@@ -124,23 +124,21 @@ def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = No
 
 # a key set's (weight of all keys, of its figures, what `_substituted` finds missing against
 # a set without figures, its figures' weight by kind): `PairScorer.totals`
-_Totals = tuple[float, float, float | None, dict[str, float] | None]
+_Totals = tuple[float, float, float, dict[str, float]]
 
 
-def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float] | None:
+def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
     """`PairScorer._substituted` of two key sets that share no figure, from their figures'
     weight by kind (`PairScorer.totals`): most of the DP's cells in a known translation that
-    have figures on both sides share none. None for more than two kinds in all, whose sums
-    would depend on the order the sets iterate in."""
-    kinds = a.keys() | b.keys()
-    if len(kinds) > 2:
-        return None
-    missing = swapped = 0.0  # summed as `_substituted` sums them (two terms: in any order)
-    for kind in kinds:
+    have figures on both sides share none. Summed exactly (fsum) as `_substituted` sums them,
+    so the same floats in any order of the kinds."""
+    diffs: list[float] = []
+    swaps: list[float] = []
+    for kind in a.keys() | b.keys():
         x, y = a.get(kind, 0.0), b.get(kind, 0.0)
-        missing += x - y if x > y else y - x
-        swapped += x if x < y else y
-    return missing, swapped
+        diffs.append(x - y if x > y else y - x)
+        swaps.append(x if x < y else y)
+    return fsum(diffs), fsum(swaps)
 
 
 class PairScorer:
@@ -178,29 +176,20 @@ class PairScorer:
         """(weight of all keys, weight of the figure keys, what `_substituted` finds missing
         against a key set without figures, the figures' weight by kind) of one key set,
         memoised: in a translation most pairs share no key, and their penalty is then known
-        without walking the keys.
-
-        The last two are None where `_substituted`'s sums would depend on the order in which
-        the set iterates (more than two figures of one kind, or more than two kinds): equal
-        sets may iterate in different orders, and the cache must not move a last bit.
-        """
+        without walking the keys. Every sum is exact (fsum), so equal sets give the same
+        floats whatever order they iterate in, as `_substituted`'s sums do."""
         found = self._totals.get(keys)
         if found is None:
             weight = self.weight.__getitem__
             if self.figure_keys.isdisjoint(keys):  # most claims: names only, or nothing
                 found = self._totals[keys] = (fsum(map(weight, keys)), 0, 0, {})
                 return found
-            figures = list(filter(self.figure_keys.__contains__, keys))
-            solo: float | None = 0
-            kinds: dict[str, float] | None = {}
-            if figures:
-                by_kind: dict[str, list[float]] = {}
-                for k in figures:
-                    by_kind.setdefault(k[0], []).append(weight(k))
-                exact = len(by_kind) <= 2 and all(len(ws) <= 2 for ws in by_kind.values())
-                kinds = {kind: fsum(ws) for kind, ws in by_kind.items()} if exact else None
-                solo = fsum(kinds.values()) if kinds is not None else None
-            found = (fsum(map(weight, keys)), fsum(map(weight, figures)), solo, kinds)
+            by_kind: dict[str, list[float]] = {}
+            for k in filter(self.figure_keys.__contains__, keys):
+                by_kind.setdefault(k[0], []).append(weight(k))
+            kinds = {kind: fsum(ws) for kind, ws in by_kind.items()}
+            found = (fsum(map(weight, keys)), fsum(chain.from_iterable(by_kind.values())),
+                     fsum(kinds.values()), kinds)
             self._totals[keys] = found
         return found
 
@@ -271,10 +260,10 @@ class PairScorer:
                 return value if value > 0.0 else 0.0
             # nothing shared and one side without figures: nothing substituted, and what is
             # missing is the other side's figures, as `_substituted` would sum them
-            missing = solo_a if not figures_b else solo_b if not figures_a else None
-            if not missing and missing is not None:  # no figures at all: base - 0.0
-                return base if base > 0.0 else 0.0
-            if missing is not None:
+            if not (figures_a and figures_b):
+                missing = solo_a or solo_b
+                if not missing:  # no figures at all: base - 0.0
+                    return base if base > 0.0 else 0.0
                 share = missing / MISSING_FULL
                 value = base - MISSING_PENALTY * (share if share < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
@@ -287,11 +276,9 @@ class PairScorer:
         elif figures_a or figures_b:
             # figures on both sides, none shared (names may be): each side's figures by kind
             # are memoised, and most such pairs need no walk of their keys
-            substituted = None
-            if kinds_a is not None and kinds_b is not None \
-                    and self.figure_keys.isdisjoint(shared):
-                substituted = _by_kinds(kinds_a, kinds_b)
-            missing, swapped = substituted or self._substituted(keys_a, keys_b, shared)
+            missing, swapped = _by_kinds(kinds_a, kinds_b) \
+                if self.figure_keys.isdisjoint(shared) \
+                else self._substituted(keys_a, keys_b, shared)
             common += SUBSTITUTION_CREDIT * swapped
         else:  # names only: nothing missing, nothing substituted
             missing = 0

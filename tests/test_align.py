@@ -17,6 +17,7 @@ from crossfact.features import (
     MISSING_PENALTY,
     PairScorer,
     Unit,
+    _by_kinds,
     marks_of,
     units_of,
 )
@@ -304,6 +305,27 @@ def test_the_shortcut_for_pairs_sharing_no_key_scores_as_the_full_sum_does():
                 1.0, missing / MISSING_FULL))
             checked += 1
     assert checked > 1000
+
+
+def test_figures_by_kind_give_the_substitutions_the_full_walk_gives():
+    """Two key sets sharing no figure take their substitutions from each side's figures by
+    kind (`_by_kinds`, memoised per key set), also with many kinds and many figures of one
+    kind: the same floats, to the last bit, as walking the keys (`_substituted`)."""
+    rng = random.Random(11)
+    units = [Unit(i, frozenset(f"{rng.choice('npytms')}:{rng.randint(1, 60)}"
+                               for _ in range(rng.randint(0, 9))), 100)
+             for i in range(240)]
+    scorer = PairScorer(units[:120], units[120:], substitutions=True)
+    checked = 0
+    for a in units[:120]:
+        for b in units[120:]:
+            shared = a.keys & b.keys
+            if not shared.isdisjoint(scorer.figure_keys):
+                continue  # a shared figure: only the walk can leave it out
+            kinds_a, kinds_b = scorer.totals(a.keys)[3], scorer.totals(b.keys)[3]
+            assert _by_kinds(kinds_a, kinds_b) == scorer._substituted(a.keys, b.keys, shared)
+            checked += len(kinds_a.keys() | kinds_b.keys()) > 2
+    assert checked > 1000  # more than two kinds, where a plain sum would depend on order
 
 
 def test_a_claim_with_figures_is_foreign_to_claims_without_any():
