@@ -53,7 +53,9 @@ def shared_members(groups: Sequence[Collection[str]], evidence: FactEvidence,
     (`_about`), and a claim joins it as `_needed` says.
     """
     holder = {c: n for n, group in enumerate(groups) for c in group}
-    about = [_about(group, evidence.scores, doc_of) for group in groups]
+    # what a match is about, worked out for the matches a claim may join only (between
+    # translations alone, none: a long story's thousands of matches need not be asked)
+    about: dict[int, frozenset[str] | None] = {}
     proposals = []
     for score, x, y, kind in evidence.best:
         for claim, partner in ((x, y), (y, x)):
@@ -67,6 +69,8 @@ def shared_members(groups: Sequence[Collection[str]], evidence: FactEvidence,
         if claim in added[n] or any(doc_of[m] == doc_of[claim] for m in added[n]):
             continue
         members = [*groups[n], *added[n]]
+        if n not in about:
+            about[n] = _about(groups[n], evidence.scores, doc_of)
         share = _needed(about[n], kind)
         if share is not None and _scored(claim, members, evidence.scores) >= share * len(
                 members):
@@ -90,11 +94,15 @@ def fact_groups(groups: Sequence[Collection[str]], added: Sequence[Mapping[str, 
     27 -> 28 wrong), differing figures linked 219 -> 232 of 339, suggested conflict 211 of 214
     -> 226 of 227; with clock times and dates too 0.942 / 0.615; asking a score of the kind
     with half of a group's pairs, not all, as with all."""
+    candidates = [(score, x, y, kind) for score, x, y, kind in evidence.best
+                  if kind and amount(kind)]
+    if not candidates:  # between translations alone, always
+        return []
     together = {frozenset(p) for n, group in enumerate(groups)
                 for p in combinations(sorted({*group, *added[n]}), 2)}
     by_kind: dict[str, list[tuple[float, str, str]]] = {}
-    for score, x, y, kind in evidence.best:
-        if kind and amount(kind) and frozenset((x, y)) not in together:
+    for score, x, y, kind in candidates:
+        if frozenset((x, y)) not in together:
             by_kind.setdefault(kind, []).append((score, x, y))
     out: list[dict[str, float]] = []
     for kind, pairs in sorted(by_kind.items()):
