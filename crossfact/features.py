@@ -130,11 +130,20 @@ _Totals = tuple[float, float, float, dict[str, float]]
 def _by_kinds(a: dict[str, float], b: dict[str, float]) -> tuple[float, float]:
     """`PairScorer._substituted` of two key sets that share no figure, from their figures'
     weight by kind (`PairScorer.totals`): most of the DP's cells in a known translation that
-    have figures on both sides share none. Summed exactly (fsum) as `_substituted` sums them,
-    so the same floats in any order of the kinds."""
+    have figures on both sides share none. The same floats as `_substituted`'s exact sums
+    (fsum), in any order of the kinds: one or two terms are added as they are (a single
+    addition is rounded once, as fsum rounds), more are summed with fsum."""
+    kinds = a.keys() | b.keys()
+    if len(kinds) <= 2:
+        missing = swapped = 0.0
+        for kind in kinds:
+            x, y = a.get(kind, 0.0), b.get(kind, 0.0)
+            missing += x - y if x > y else y - x
+            swapped += x if x < y else y
+        return missing, swapped
     diffs: list[float] = []
     swaps: list[float] = []
-    for kind in a.keys() | b.keys():
+    for kind in kinds:
         x, y = a.get(kind, 0.0), b.get(kind, 0.0)
         diffs.append(x - y if x > y else y - x)
         swaps.append(x if x < y else y)
@@ -267,21 +276,27 @@ class PairScorer:
                 share = missing / MISSING_FULL
                 value = base - MISSING_PENALTY * (share if share < 1.0 else 1.0)
                 return value if value > 0.0 else 0.0
-        shared = keys_a & keys_b
-        w = self.weight
-        common = fsum(map(w.__getitem__, shared))
-        if not substitutions:
-            shared_figures = fsum(map(w.__getitem__, filter(self.figure_keys.__contains__, shared)))
-            missing = (figures_a - shared_figures) + (figures_b - shared_figures)
-        elif figures_a or figures_b:
-            # figures on both sides, none shared (names may be): each side's figures by kind
-            # are memoised, and most such pairs need no walk of their keys
-            missing, swapped = _by_kinds(kinds_a, kinds_b) \
-                if self.figure_keys.isdisjoint(shared) \
-                else self._substituted(keys_a, keys_b, shared)
-            common += SUBSTITUTION_CREDIT * swapped
-        else:  # names only: nothing missing, nothing substituted
-            missing = 0
+            # figures on both sides, nothing shared: what is substituted, from each side's
+            # figures by kind (0.0 shared weight plus the credit is the credit itself)
+            missing, swapped = _by_kinds(kinds_a, kinds_b)
+            common = SUBSTITUTION_CREDIT * swapped
+        else:
+            shared = keys_a & keys_b
+            w = self.weight
+            common = fsum(map(w.__getitem__, shared))
+            if not substitutions:
+                shared_figures = fsum(map(w.__getitem__,
+                                          filter(self.figure_keys.__contains__, shared)))
+                missing = (figures_a - shared_figures) + (figures_b - shared_figures)
+            elif figures_a or figures_b:
+                # figures, none shared (names are): each side's figures by kind are
+                # memoised, and most such pairs need no walk of their keys
+                missing, swapped = _by_kinds(kinds_a, kinds_b) \
+                    if self.figure_keys.isdisjoint(shared) \
+                    else self._substituted(keys_a, keys_b, shared)
+                common += SUBSTITUTION_CREDIT * swapped
+            else:  # names only: nothing missing, nothing substituted
+                missing = 0
         share = missing / MISSING_FULL
         penalty = MISSING_PENALTY * (share if share < 1.0 else 1.0)
         if not common:
