@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
 
-from crossfact import vocabulary
 from crossfact.align import BEADS, Link, PairView, align_pair, is_translation
 from crossfact.facts import fact_evidence
 from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
@@ -25,7 +24,7 @@ from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
 from crossfact.sharing import between_outlets, fact_groups, match_verdict, shared_members
-from crossfact.suggest import Verdict
+from crossfact.suggest import Verdict, prepare
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
 HIGH = 0.5  # a link at least this strong is made; weaker ones are only suggested
@@ -174,9 +173,9 @@ def _links(
             return view.anchors, evidence, None
         return view.anchors, evidence, view.translated(LOW)
 
-    # the word lists the suggestions of a long story look names up in (`_matches`), read
-    # while the workers align instead of after them
-    lists = partial(vocabulary.load, [d.lang for d in docs]) if long and len(docs) >= 3 else None
+    # what the suggestions of a long story look names up in (`_matches`), read while the
+    # workers align instead of after them, or in each of the workers that suggest
+    lists = partial(prepare, [d.lang for d in docs]) if long and len(docs) >= 3 else None
     weighed: dict[tuple[str, str], tuple[list[Anchor], float, list[Link] | None]] = {}
     for n, ((da, db), w) in enumerate(zip(pairs, parallel_map(weigh, pairs, worth_it=long,
                                                               meanwhile=lists), strict=True)):
@@ -376,12 +375,12 @@ def _matches(
     groups = [sorted((by_id[cid] for cid in cluster.claims | extra.keys()),
                      key=lambda c: (order[c.doc], c.index))
               for cluster, extra in zip(unique, shared, strict=True)]
-    # each match's suggestion is its own: on a long story, spread over the cores, with the
-    # word lists name conflicts look up read once, before the workers fork (`_links` has
-    # read them already, while its own workers ran)
+    # each match's suggestion is its own: on a long story, spread over the cores, with what
+    # name conflicts look up read once, before the workers fork (`_links` has read it
+    # already, while its own workers ran)
     long = len(claims) >= PARALLEL_FROM
     if long and len(docs) >= 3:
-        vocabulary.load(d.lang for d in docs)
+        prepare(d.lang for d in docs)
 
     # a claim in several matches is compared in each by that match's fact, in its firm match
     # too (as the store suggests a corrected match again, from the memberships alone)

@@ -414,3 +414,16 @@ def test_a_count_in_words_a_cue_types_is_a_figure_between_outlets():
                     for t in figure_kinds(c, labels[c.doc])} for c in claims}
     assert suggest(claims, labels, 2, outlets=True, facts=facts).suggestion == "conflict"
     assert suggest(claims, labels, 2).suggestion != "conflict"  # untyped, as translations
+
+
+def test_what_name_conflicts_look_up_is_read_once_ahead_of_the_workers():
+    """`prepare` reads each language's day and month names (and word lists) in this
+    process, so that the workers forked after it find them read: a later suggestion asks
+    the cache, which no longer reads CLDR."""
+    from crossfact.suggest import _calendar_words, prepare
+
+    _calendar_words.cache_clear()
+    prepare(["fr", "tr", "fr", "he"])
+    assert _calendar_words.cache_info().currsize == 3
+    assert "janvier" in _calendar_words("fr") and "pazar" in _calendar_words("tr")
+    assert _calendar_words.cache_info().misses == 3  # the lookups above were read already
