@@ -426,15 +426,26 @@ def _latin(text: str) -> bool:
     return script_of(next((w.group() for w in WORD.finditer(text)), "a")) == "Latin"
 
 
+# Hebrew writes five letters in a final form at a word's end (ך ם ן ף ץ) and in their
+# ordinary form before an ending: "בניין" (a building) is "בניינים" in the plural, which the
+# cue did not find. Cue words are matched with each final form read as its ordinary letter
+# (the pairs from the Unicode character names: "HEBREW LETTER FINAL NUN" is "HEBREW LETTER
+# NUN"), so that a cue written as the bare word finds its inflected forms, as in the other
+# scripts. Each character stays one character: the spans found are the text's.
+_MEDIAL = str.maketrans({c: unicodedata.lookup(unicodedata.name(c).replace("FINAL ", ""))
+                         for c in map(chr, range(0x05D0, 0x05EB))
+                         if "FINAL" in unicodedata.name(c, "")})
+
+
 def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None = None,
               ) -> list[tuple[int, int]]:
     """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
     anywhere in a word in the others (clitics and endings glue to them); with `endings` (a
     regex), in Latin script only as a whole word with one of them."""
-    low = text.lower()
+    low = text.lower().translate(_MEDIAL)
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     out = []
-    for w in words:
+    for w in (w.translate(_MEDIAL) for w in words):
         at = low.find(w)
         while at >= 0:
             if (not latin or at == 0 or not low[at - 1].isalpha()) and (

@@ -177,6 +177,13 @@ def test_a_counted_noun_takes_its_endings(lang: str, text: str, value: float) ->
     assert kinds(text, lang) == [("buildings", value)]
 
 
+def test_a_hebrew_cue_finds_its_plural_though_it_ends_in_a_final_letter() -> None:
+    """"בניין" (a building) ends in a final nun, written as an ordinary nun before the plural
+    ending: "בניינים" (buildings) is its plural. "בני אדם" (people) is no building."""
+    assert kinds("לפחות 130 בניינים קרסו", "he") == [("buildings", 130.0)]
+    assert kinds("לפחות 75 בני אדם נהרגו", "he") == [("killed", 75.0)]
+
+
 def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
     assert kinds("Plus de 200 trains ont été annulés.", "fr") == []
 
