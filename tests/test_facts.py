@@ -179,9 +179,38 @@ def test_a_counted_noun_takes_its_endings(lang: str, text: str, value: float) ->
 
 def test_a_hebrew_cue_finds_its_plural_though_it_ends_in_a_final_letter() -> None:
     """"בניין" (a building) ends in a final nun, written as an ordinary nun before the plural
-    ending: "בניינים" (buildings) is its plural. "בני אדם" (people) is no building."""
+    ending: "בניינים" (buildings) is its plural, "בנייני" its construct. "בני אדם" (people) is
+    no building, and "בתים" (houses) is not inside "בתימן" (in Yemen), nor "מתים" (the dead)
+    inside "מתימנים" (Yemenites): only a noun's endings follow the letter."""
     assert kinds("לפחות 130 בניינים קרסו", "he") == [("buildings", 130.0)]
+    assert kinds("270 בנייני מגורים נהרסו", "he") == [("buildings", 270.0)]
     assert kinds("לפחות 75 בני אדם נהרגו", "he") == [("killed", 75.0)]
+    assert kinds("10 בתימן", "he") == []
+    assert kinds("40 מתימנים הגיעו", "he") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "At least 40 people perished in the fire."),
+    ("fr", "Au moins 40 personnes ont perdu la vie."),
+    ("tr", "En az 40 kişi vefat etti."),
+    ("ar", "أودى الحريق بحياة 40 شخصا."),
+    ("ar", "ارتفع عدد الموتى إلى 40."),
+    ("he", "לפחות 40 בני אדם איבדו את חייהם."),
+    ("he", "מספר המתים עלה ל-40."),
+    ("he", "40 בני אדם נפטרו."),
+])
+def test_the_other_words_for_dying_type_a_toll(lang: str, text: str) -> None:
+    assert kinds(text, lang) == [("killed", 40.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The shop sold 40 perishable goods."),
+    ("tr", "40 kişi vefakâr davrandı."),  # loyal, not "passed away"
+    ("ar", "أكثر من 40 سلعة متوفرة في الأسواق."),  # available, not "deceased"
+    ("fr", "Il y a 40 façons de gagner sa vie."),  # a living, not "lost their life"
+])
+def test_look_alikes_of_the_words_for_dying_type_nothing(lang: str, text: str) -> None:
+    assert kinds(text, lang) == []
 
 
 def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
