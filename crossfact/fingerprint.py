@@ -48,9 +48,15 @@ _QUOTE_OR_HANDLE = regex.compile(r"[“«„\"@]")
 
 _has_digit = regex.compile(r"\p{N}").search
 # what stands before a word that opens a sentence: a full stop (and closing quotes, French
-# ones after a space), or a quotation opened after a colon (dedi: "Şu an...", dit : « Nous)
+# ones after a space), or a quotation opened after a colon (dedi: "Şu an...", dit : « Nous);
+# after a word of two lower-case letters or more, a full stop with no space too: sources
+# glue sentences so ("bilgisini paylaştı.Ölü sayısının", "turc.Selon"), and the segmenter
+# keeps them as one claim (README: cutting there was tried and dropped), so the capital of
+# "Ölü" (the dead) says no more than at any sentence start. An abbreviation ("U.S.Army")
+# has one letter before its stop; a domain ("aljazeera.net") a lower-case word after it.
 _SENTENCE_END = regex.compile(
-    r"(?:[.!?…।؟](?:\s?[\"'”’»)\]])*\s+|(?:^|:)\s*[“«„‚\"]\s*)$")
+    r"(?:(?:(?<=\p{Ll}\p{Ll})[.!?…।؟](?:\s?[\"'”’»)\]])*\s*|[.!?…।؟](?:\s?[\"'”’»)\]])*\s+)"
+    r"|(?:^|:)\s*[“«„‚\"]\s*)$")
 
 # consonants in the skeleton of a name that one script writes as one word and another as two
 # (Kahramanmaraş, كهرمان مرعش): shorter joined skeletons met unrelated Latin names by chance

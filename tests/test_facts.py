@@ -8,7 +8,7 @@ import pytest
 
 from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
-from crossfact.facts import RISE_KIND, figure_kinds, rising
+from crossfact.facts import RISE_KIND, Side, _statements, figure_kinds, rising
 from crossfact.models import Claim, Fingerprint, MatchResult
 from crossfact.names import skeletons
 from crossfact.numbers import find_quantities
@@ -175,6 +175,42 @@ def test_a_counted_noun_is_a_whole_word(lang: str, text: str) -> None:
 ])
 def test_a_counted_noun_takes_its_endings(lang: str, text: str, value: float) -> None:
     assert kinds(text, lang) == [("buildings", value)]
+
+
+def test_a_hebrew_cue_finds_its_plural_though_it_ends_in_a_final_letter() -> None:
+    """"בניין" (a building) ends in a final nun, written as an ordinary nun before the plural
+    ending: "בניינים" (buildings) is its plural, "בנייני" its construct. "בני אדם" (people) is
+    no building, and "בתים" (houses) is not inside "בתימן" (in Yemen), nor "מתים" (the dead)
+    inside "מתימנים" (Yemenites): only a noun's endings follow the letter."""
+    assert kinds("לפחות 130 בניינים קרסו", "he") == [("buildings", 130.0)]
+    assert kinds("270 בנייני מגורים נהרסו", "he") == [("buildings", 270.0)]
+    assert kinds("לפחות 75 בני אדם נהרגו", "he") == [("killed", 75.0)]
+    assert kinds("10 בתימן", "he") == []
+    assert kinds("40 מתימנים הגיעו", "he") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "At least 40 people perished in the fire."),
+    ("fr", "Au moins 40 personnes ont perdu la vie."),
+    ("tr", "En az 40 kişi vefat etti."),
+    ("ar", "أودى الحريق بحياة 40 شخصا."),
+    ("ar", "ارتفع عدد الموتى إلى 40."),
+    ("he", "לפחות 40 בני אדם איבדו את חייהם."),
+    ("he", "מספר המתים עלה ל-40."),
+    ("he", "40 בני אדם נפטרו."),
+])
+def test_the_other_words_for_dying_type_a_toll(lang: str, text: str) -> None:
+    assert kinds(text, lang) == [("killed", 40.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The shop sold 40 perishable goods."),
+    ("tr", "40 kişi vefakâr davrandı."),  # loyal, not "passed away"
+    ("ar", "أكثر من 40 سلعة متوفرة في الأسواق."),  # available, not "deceased"
+    ("fr", "Il y a 40 façons de gagner sa vie."),  # a living, not "lost their life"
+])
+def test_look_alikes_of_the_words_for_dying_type_nothing(lang: str, text: str) -> None:
+    assert kinds(text, lang) == []
 
 
 def test_a_count_without_a_disaster_cue_stays_untyped() -> None:
@@ -524,3 +560,33 @@ def test_a_title_restating_its_lede_s_toll_is_no_second_statement() -> None:
     result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
     match, langs, suggestion = _match_of(result, "bn", "অন্তত ছয়জন নিহত")
     assert langs == {"bn", "en"} and suggestion == "conflict"
+
+
+def _side(text: str, lang: str) -> Side:
+    """What the fact linker knows of one sentence: its typed figures, and a rise of the toll."""
+    fp = Fingerprint(numbers=find_quantities(text, lang), dates=find_dates(text, lang))
+    claim = Claim(id=text, doc="d", index=0, text=text, start=0, end=len(text), fingerprint=fp)
+    return Side(claim, figure_kinds(claim, lang) + rising(claim, lang, True), frozenset(),
+                False, frozenset(), False)
+
+
+def test_the_rise_said_twice_is_one_statement_and_two_tolls_are_two() -> None:
+    """A rise has no value: a version that says twice the toll will rise states one
+    expectation, with no "which one" for a name to pick. Two tolls are two statements
+    (of two places, or two hours), one of which a name or a figure must pick."""
+    rises = [_side("The death toll is expected to rise.", "en"),
+             _side("Officials said the number of dead could rise further.", "en")]
+    assert _statements(rises)[RISE_KIND] == 1
+    tolls = [_side("In Turkey 76 people were killed.", "en"),
+             _side("In Syria 42 people were killed.", "en")]
+    assert _statements(tolls)["killed"] == 2
+
+
+def test_a_rise_said_twice_links_another_outlet_s_rise() -> None:
+    """fixtures/news/derna-flood-2023 (development): the Turkish "can kaybı her geçen gün
+    artmaya devam ediyor" (the toll keeps rising) and the Bengali "মৃতের সংখ্যা বাড়তে পারে"
+    (the toll may rise) state one expectation, though the Turkish version says it twice."""
+    folder = ROOT / "fixtures" / "news" / "derna-flood-2023"
+    files = [folder / "bn.txt", folder / "tr.txt"]
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    assert _linked(result, "artmaya devam ediyor", "মৃতের সংখ্যা বাড়তে পারে")

@@ -58,6 +58,30 @@ def test_a_quotation_after_a_colon_opens_a_sentence(text, opening):
     assert {word for word, initial in tokens(text) if initial} == opening
 
 
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Daha çok ölüm vardı, bilgisini paylaştı.Ölü sayısı artabilir.", {"Daha", "Ölü"}),
+    ("Le bilan est lourd, selon le ministère turc.Selon l'AFP, 42 morts.", {"Le", "Selon"}),
+])
+def test_a_sentence_glued_to_the_last_opens_a_sentence(text, opening):
+    """Sources glue sentences with a full stop and no space ("paylaştı.Ölü"), kept as one
+    claim: the capital after it is a sentence's, not a name's ("Ölü", the dead)."""
+    from crossfact.fingerprint import tokens
+
+    assert {word for word, initial in tokens(text) if initial} == opening
+
+
+@pytest.mark.parametrize("text", [
+    "Troops of the U.S.Army and the U.N.Security Council met Kylian Mbappe.",
+    "Read it on aljazeera.net today, said Jeju Air.",
+])
+def test_abbreviations_and_domains_glue_no_sentences(text):
+    """One letter before the stop is an abbreviation ("U.S.Army"), a lower-case word after
+    it a domain: no sentence opens there."""
+    from crossfact.fingerprint import tokens
+
+    assert {word for word, initial in tokens(text) if initial} == {text.split()[0]}
+
+
 def _names_of(versions: dict[str, str]) -> dict[str, list[str]]:
     from crossfact.fingerprint import fingerprint_story
     from crossfact.models import Claim, Document
