@@ -563,6 +563,31 @@ def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path
     assert link.is_symlink() and '"type":"story"' in real.read_text(encoding="utf-8")
 
 
+def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tmp_path):
+    """In 80 columns the question was cut at the dialog's edge ("..., which exists. Repl"):
+    the reviewer saw neither what would be replaced nor what to answer. It wraps, and the
+    prompt says which keys do what."""
+    real = tmp_path / "elsewhere" / "kept.jsonl"
+    real.parent.mkdir()
+    real.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(link))
+        framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
+                  if line.count("│") >= 2]  # the dialog's lines, inside its frame
+        shown.append(" ".join(" ".join(framed).split()))
+        await pilot.press("escape")
+        await pilot.pause()
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert "(the link stays) (y/n)" in shown[0], shown[0]
+    assert "or Esc, keeps the file as it is" in shown[0]
+    assert real.read_text(encoding="utf-8") == "keep me"
+
+
 def test_palette_export_to_dash_is_not_a_file_named_dash(store, seed, tmp_path, monkeypatch):
     """`-o -` is stdout on the command line; the app has none, and wrote a file called '-'
     in the working folder. It says so instead; ./- is a file of that name. Nor does a

@@ -55,6 +55,8 @@ MIN_SIZE = (60, 16)
 STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which the review "
                      "app cannot write to: give a file name (./- for a file called '-')")
 
+KEEP_HINT = "y and Enter replaces it · anything else, or Esc, keeps the file as it is"
+
 
 def replace_question(target: Path, real: Path) -> str:
     """Whether to replace an existing `target`, saying what is replaced when it is a symbolic
@@ -661,7 +663,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                 else:
                     self.notify("Not exported: the file is left as it was.", markup=False)
 
-            self.app.push_screen(TextPrompt(replace_question(target, real), ""), confirmed)
+            self.app.push_screen(TextPrompt(replace_question(target, real), "", hint=KEEP_HINT),
+                                 confirmed)
 
         self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
 
