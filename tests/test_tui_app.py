@@ -422,6 +422,33 @@ def test_matching_runs_in_a_worker_then_opens(store):
     assert sorted(stored) == sorted(urls.values())
 
 
+def test_a_version_whose_encoding_was_guessed_is_named_when_matched(store, tmp_path):
+    """Greek saved as ISO-8859-7 has the bytes of Windows-1251 Russian: the app showed the
+    garbled claims as if they were the text, without a word. The reviewer is told which
+    file's encoding was a guess, which one, and what to do; a UTF-8 story says nothing."""
+    greek = "Ο πρωθυπουργός είπε ότι 10 άνθρωποι σκοτώθηκαν στην Αθήνα τη Δευτέρα.\n"
+    files = [tmp_path / "el.txt", tmp_path / "en.txt"]
+    files[0].write_bytes(greek.encode("iso-8859-7"))
+    files[1].write_text("The prime minister said 10 people died in Athens on Monday.\n",
+                        encoding="utf-8")
+    said: list[tuple[str, str]] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        said.extend((n.title, n.message) for n in pilot.app._notifications)
+
+    drive(app_for(store, story="s", paths=files), steps)
+    guessed = [message for title, message in said if title == "Encoding guessed"]
+    assert len(guessed) == 1, said
+    assert "el.txt" in guessed[0] and "Windows-1251" in guessed[0], guessed
+    assert "en.txt" not in guessed[0] and "save it as UTF-8" in guessed[0]
+    said.clear()
+    files[0].write_text(greek, encoding="utf-8")  # saved as UTF-8: matched again, no word
+    drive(app_for(store, story="s", paths=files), steps)
+    assert not [title for title, _ in said if title == "Encoding guessed"], said
+
+
 def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
     """Reopening a story's unchanged files with --segmented, another --lang or without the
     --lang given before opened the stored reading, the option unsaid (the store would have

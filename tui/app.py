@@ -239,8 +239,21 @@ class ReviewApp(App[None]):
             return
         self.review.matching_done()
         self.review.open_story(story)
+        self._say_guessed_encodings(message.result)
         if self.store.last_carry is not None:
             self.review.show_carry(self.store.last_carry)
+
+    def _say_guessed_encodings(self, result: MatchResult) -> None:
+        """Name the versions whose encoding was a guess: a wrong one (Greek ISO-8859-7 read
+        as Windows-1251) shows garbled claims that look like text."""
+        from crossfact.reading import GUESS_ADVICE, guessed_encoding
+
+        guessed = [f"{Path(d.path).name} as {name}" for d in result.documents
+                   if (name := guessed_encoding(d.encoding))]
+        if guessed:
+            self.notify(safe_text(f"Read {', '.join(guessed)}, {GUESS_ADVICE}."),
+                        title="Encoding guessed", severity="warning", timeout=20,
+                        markup=False)
 
     def _name_for(self, result: MatchResult) -> str:
         """The story's name, or a free one if a story of other versions has it: two sets of
