@@ -181,7 +181,8 @@ def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
     s.wait_for_writers(INTERACTIVE_BUSY_MS)
     importer = sqlite3.connect(tmp_path / "d.db")
     importer.execute("BEGIN IMMEDIATE")  # a long import holds the write lock
-    with pytest.raises(StoreError, match="another program is writing.*was not saved"):
+    with pytest.raises(StoreError, match="another program is writing.*: saving the verdict event failed, "
+                       "nothing was written; retry when it is done"):
         s.decide("seed", match, "agree", reviewer="ana", session="s")
     # refused after the review app's short wait, not the commands' long one
     assert s.db.execute("PRAGMA busy_timeout").fetchone()[0] == INTERACTIVE_BUSY_MS
