@@ -81,6 +81,15 @@ def test_a_broken_keys_file_is_one_line(tmp_path: Path, keys: str) -> None:
     assert "keys.toml" in ran.err
 
 
+def test_review_without_a_terminal_says_so_instead_of_drawing_into_a_file(
+        tmp_path: Path) -> None:
+    """`crossfact review 2> log` or a review started from a script drew its screen into the
+    file and waited for keys that could never come. It needs a terminal, and says so."""
+    ran = crossfact("review", SEED, "--db", tmp_path / "d.db", stdin=b"", ok=False,
+                    timeout=60)
+    assert "needs a terminal" in ran.err and "crossfact replay" in ran.err, ran.err
+
+
 def test_an_output_encoding_that_cannot_hold_the_text() -> None:
     ran = crossfact("match", SEED, env={"PYTHONIOENCODING": "latin-1"}, ok=True)
     assert b"\\u09" in ran.out  # Bengali written as escapes, not a crash

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -48,6 +49,17 @@ def other_names(name: str, paths: Sequence[Path]) -> Iterator[str]:
 def shares_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
     """Whether any stored version is one of these files (by where it is, not what it says)."""
     return bool({Path(d.path).resolve() for d in documents} & {p.resolve() for p in paths})
+
+
+NO_TERMINAL = ("crossfact review needs a terminal: it reads keys from standard input and "
+               "draws on standard error, and one of them is a file or a pipe (to apply "
+               "recorded decisions without one: crossfact replay)")
+
+
+def in_a_terminal() -> bool:
+    """Whether Textual can read keys and draw: its driver reads stdin and writes stderr."""
+    return all(stream is not None and stream.isatty()
+               for stream in (sys.__stdin__, sys.__stderr__))
 
 
 class MatchingCancelled(Exception):
@@ -109,6 +121,13 @@ class ReviewApp(App[None]):
             bidi=load_settings().bidi if bidi is None else bidi,
         )
         self.start_theme, self.remember_theme = theme, remember_theme
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run in the terminal; refused without one (`crossfact review 2> log` drew the
+        screen into the file and waited for keys that could not come)."""
+        if not kwargs.get("headless") and not in_a_terminal():
+            raise CrossfactError(NO_TERMINAL)
+        return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
         if self.keymap:
