@@ -804,6 +804,19 @@ def test_palette_switches_story(store, seed):
     assert [e.story for e in store.events()] == [other]
 
 
+def test_palette_switch_story_with_no_other_story_says_how_to_add_one(store, seed):
+    """The README's "ctrl+p ... switch story" typed in a database of one story found "No
+    matches found": the reviewer could not tell a missing command from a missing story."""
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "switch story")
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("no other story" in m and "crossfact review" in m for m in said), said
+
+
 def test_matching_failure_with_nothing_to_show_leaves_with_exit_1(store, monkeypatch):
     """A failure the command line's checks could not foresee (a language no letter shows):
     the app leaves, and `crossfact review` prints the one line and exits 1, as `match` does."""
