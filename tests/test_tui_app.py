@@ -242,6 +242,38 @@ def test_escape_keeps_the_note_as_a_draft_for_that_match(store, seed):
     assert [e.kind for e in store.events(seed)] == ["note"]
 
 
+def test_quitting_with_a_note_draft_asks_once_before_dropping_it(store, seed):
+    """A draft kept with Escape was lost without a word on q ("until the app quits"): the
+    first q (or ctrl+c) says which match's note is not saved and stays; the next one
+    leaves. With no draft, q leaves at once."""
+    still: list[bool] = []
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought", "escape")
+        await pilot.pause()
+        for key in ("q", "ctrl+c"):
+            await pilot.press(key)
+            await pilot.pause()
+            still.append(pilot.app.return_code is None)
+            if key == "q":
+                said.extend(n.message for n in pilot.app._notifications)
+
+    app = app_for(store)
+    drive(app, steps)
+    assert still == [True, False], still
+    assert any("not saved" in m and "match 1" in m and "q again" in m for m in said), said
+    assert list(store.events(seed)) == []  # nothing saved behind the reviewer's back
+
+    async def quit_at_once(pilot: Pilot) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        still.append(pilot.app.return_code is None)
+
+    drive(app_for(store), quit_at_once)
+    assert still[-1] is False
+
+
 def test_filter_and_search_page_in_sql(store, seed):
     async def steps(pilot: Pilot) -> None:
         review = pilot.app.review
@@ -602,7 +634,11 @@ def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tm
     shown: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
-        await export_to_typed(pilot, str(link))
+        pilot.app.review.action_export("jsonl")  # (the palette's export: timing-free)
+        await pilot.pause()
+        pilot.app.screen.query_one("#prompt-input").value = ""
+        await pilot.press(*str(link), "enter")
+        await pilot.pause()
         framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
                   if line.count("│") >= 2]  # the dialog's lines, inside its frame
         shown.append(" ".join(" ".join(framed).split()))

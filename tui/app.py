@@ -304,12 +304,17 @@ class ReviewApp(App[None]):
                         markup=False)
             self.review.matching_done(message)
 
+    async def action_quit(self) -> None:
+        """Leave: every decision was saved the moment it was made; a note typed but not
+        saved is named first (`ReviewScreen.may_quit`), and the next q leaves."""
+        self.action_help_quit()
+
     def action_help_quit(self) -> None:
-        """ctrl+c leaves, as q does: every decision was saved the moment it was made, and
-        ctrl+c is what a terminal's user presses to leave (Textual's own ctrl+c only asks
-        "Do you want to quit? Press q"). Selected text is still copied: the screen's and
-        the note editor's ctrl+c (copy) come first."""
-        self.exit()
+        """ctrl+c leaves, as q does (Textual's own ctrl+c only asks "Do you want to quit?
+        Press q"): it is what a terminal's user presses to leave. Selected text is still
+        copied: the screen's and the note editor's ctrl+c (copy) come first."""
+        if self.review.may_quit():
+            self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
