@@ -601,14 +601,20 @@ async def export_to_typed(pilot: Pilot, path: str, fmt: str = "jsonl") -> None:
     await pilot.pause()
 
 
-def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path):
-    """"link.csv exists. Replace it?" hid that the file replaced is the one the link names,
-    maybe in another folder: the question names it, and the link stays a link."""
+def link_to_a_kept_file(tmp_path: Path) -> tuple[Path, Path]:
+    """(link.jsonl, the file it names in another folder, holding "keep me")."""
     real = tmp_path / "elsewhere" / "kept.jsonl"
     real.parent.mkdir()
     real.write_text("keep me", encoding="utf-8")
     link = tmp_path / "link.jsonl"
     link.symlink_to(real)
+    return link, real
+
+
+def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path):
+    """"link.csv exists. Replace it?" hid that the file replaced is the one the link names,
+    maybe in another folder: the question names it, and the link stays a link."""
+    link, real = link_to_a_kept_file(tmp_path)
     asked: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
@@ -626,11 +632,7 @@ def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tm
     """In 80 columns the question was cut at the dialog's edge ("..., which exists. Repl"):
     the reviewer saw neither what would be replaced nor what to answer. It wraps, and the
     prompt says which keys do what."""
-    real = tmp_path / "elsewhere" / "kept.jsonl"
-    real.parent.mkdir()
-    real.write_text("keep me", encoding="utf-8")
-    link = tmp_path / "link.jsonl"
-    link.symlink_to(real)
+    link, real = link_to_a_kept_file(tmp_path)
     shown: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
