@@ -640,10 +640,13 @@ def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tm
         await pilot.pause()
         pilot.app.screen.query_one("#prompt-input").value = ""
         await pilot.press(*str(link), "enter")
-        await pilot.pause()
-        framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
-                  if line.count("│") >= 2]  # the dialog's lines, inside its frame
-        shown.append(" ".join(" ".join(framed).split()))
+        for _ in range(40):  # until the question is drawn (a loaded machine draws late)
+            await pilot.pause(0.05)
+            framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
+                      if line.count("│") >= 2]  # the dialog's lines, inside its frame
+            shown[:] = [" ".join(" ".join(framed).split())]
+            if "(y/n)" in shown[0] and "keeps the file" in shown[0]:
+                break
         await pilot.press("escape")
         await pilot.pause()
 
