@@ -631,8 +631,10 @@ def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path
 def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tmp_path):
     """In 80 columns the question was cut at the dialog's edge ("..., which exists. Repl"):
     the reviewer saw neither what would be replaced nor what to answer. It wraps, and the
-    prompt says which keys do what."""
-    link, real = link_to_a_kept_file(tmp_path)
+    prompt says which keys do what, with paths as long as a newsroom's."""
+    deep = tmp_path / ("newsroom-archive-2024-" * 3)
+    deep.mkdir()
+    link, real = link_to_a_kept_file(deep)
     shown: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
@@ -645,14 +647,14 @@ def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tm
             framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
                       if line.count("│") >= 2]  # the dialog's lines, inside its frame
             shown[:] = [" ".join(" ".join(framed).split())]
-            if "(y/n)" in shown[0] and "keeps the file" in shown[0]:
+            if "(y/n)" in shown[0] and "Esc keeps it" in shown[0]:
                 break
         await pilot.press("escape")
         await pilot.pause()
 
     drive(app_for(store), steps, size=(80, 24))
     assert "(the link stays) (y/n)" in shown[0], shown[0]
-    assert "or Esc, keeps the file as it is" in shown[0]
+    assert "anything else or Esc keeps it" in shown[0]
     assert real.read_text(encoding="utf-8") == "keep me"
 
 

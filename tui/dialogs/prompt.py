@@ -16,7 +16,8 @@ PROMPT_HINT = "Enter confirms · Esc cancels"
 class TextPrompt(ModalScreen[str | None]):
     # the question wraps: a path and "(y/n)" cut at the frame's edge left the reviewer
     # guessing what was asked and what to answer
-    DEFAULT_CSS = dialog_css("TextPrompt") + """
+    # wide, for paths (a long one in a question wrapped to more lines than 80x24 shows)
+    DEFAULT_CSS = dialog_css("TextPrompt", width="90%", max_width=110) + """
     TextPrompt Label { width: 100%; }
     TextPrompt #prompt-hint { margin: 1 0 0 0; color: $text-muted; }
     """

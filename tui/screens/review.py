@@ -55,7 +55,7 @@ MIN_SIZE = (60, 16)
 STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which the review "
                      "app cannot write to: give a file name (./- for a file called '-')")
 
-KEEP_HINT = "y and Enter replaces it · anything else, or Esc, keeps the file as it is"
+KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
 
 
 def replace_question(target: Path, real: Path) -> str:
@@ -63,8 +63,8 @@ def replace_question(target: Path, real: Path) -> str:
     link: the file it names (the link stays), which may be far from where the reviewer
     looked."""
     if target.is_symlink():
-        question = (f"{target} is a symbolic link to {real}, which exists. Replace {real}? "
-                    "(the link stays) (y/n)")
+        question = (f"{target} is a symbolic link to {real}, which exists. Replace that "
+                    "file? (the link stays) (y/n)")
     else:
         question = f"{target} exists. Replace it? (y/n)"
     return terminal.message(question)
