@@ -481,6 +481,43 @@ def test_a_version_whose_encoding_was_guessed_is_named_when_matched(store, tmp_p
     assert not [title for title, _ in said if title == "Encoding guessed"], said
 
 
+def test_the_re_match_notice_says_how_to_list_what_was_carried(store, tmp_path):
+    """"f shows what was carried over" - but f goes to "to review" first, then conflicts,
+    unsourced and decided: the reviewer pressing f once saw no carried verdict. The notice
+    names the palette's filter, which lists them at once."""
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    files[0].write_text(text + "It was a record.\n", encoding="utf-8")
+    files[1].write_text(text.replace("Monday", "Tuesday") + "It was a record.\n",
+                        encoding="utf-8")
+    said: list[str] = []
+    listed: list[str] = []
+
+    async def decide(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")
+
+    async def reopen(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        for _ in range(40):
+            await pilot.pause(0.05)
+            said[:] = [n.message for n in pilot.app._notifications if n.title ==
+                       "Story re-matched"]
+            if said:
+                break
+        await run_in_palette(pilot, "carried over")
+        pager = pilot.app.review.pager
+        listed.append(pager.filter if pager else "no story open")
+
+    drive(app_for(store, story="s", paths=files), decide)
+    files[0].write_text(text + "It was a record high.\n", encoding="utf-8")  # a little
+    drive(app_for(store, story="s", paths=files), reopen)
+    assert said and "ctrl+p" in said[0] and "carried over" in said[0], said
+    assert "f shows what was carried" not in said[0]
+    assert listed == ["carried"]
+
+
 def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
     """Reopening a story's unchanged files with --segmented, another --lang or without the
     --lang given before opened the stored reading, the option unsaid (the store would have

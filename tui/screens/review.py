@@ -592,7 +592,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         other reviewers': the carried-over filter lists this reviewer's)."""
         self.notify(f"The files changed, or are read otherwise, since the last review. Your "
                     f"verdicts and notes: {report.summary(self.reviewer)}. "
-                    "f shows what was carried over; ctrl+p lists the orphaned.",
+                    "ctrl+p, 'carried over' lists them (f reaches it after 'decided'); "
+                    "ctrl+p, 'orphaned' the orphaned.",
                     title="Story re-matched", timeout=20, markup=False)
 
     def action_orphans(self) -> None:
