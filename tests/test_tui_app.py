@@ -387,6 +387,41 @@ def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
         store.close()
 
 
+def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
+    """`m`, a claim, then "999": "No match #999" and the prompt was gone, so the reviewer
+    started over (m, the claim again). The prompt comes back with what was typed, to
+    correct; the claim moves when the number is right."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    store = open_store(tmp_path / "fix.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    target = store.match("m7", reviewer="ana").number
+    asked: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto("m3")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # first claim
+        await pilot.pause()
+        await pilot.press(*"999", "enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        asked.append(screen.query_one("#prompt-input").value
+                     if isinstance(screen, TextPrompt) else "no prompt")
+        if isinstance(screen, TextPrompt):
+            screen.query_one("#prompt-input").value = ""
+            await pilot.press(*target, "enter")
+            await pilot.pause()
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        assert asked == ["999"]
+        assert [(e.kind, e.target) for e in store.events(story)] == [("move", "m7")]
+    finally:
+        store.close()
+
+
 def test_store_errors_are_shown_not_swallowed():
     fake = FakeStore()
     fake.add_story("seed-story", make_result(6), {})
