@@ -422,6 +422,27 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
         store.close()
 
 
+def test_the_read_only_list_says_how_to_close_it(store, seed):
+    """The orphaned verdicts' list had no word on how to leave it (the footer is hidden
+    under a dialog): it says so, as the pickers do."""
+    from rich.text import Text
+
+    from crossfact.tui.dialogs.pick import ReadOnly
+
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.push_screen(ReadOnly("1 orphaned verdict", [Text("AGREE")]))
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
+        await pilot.press("escape")
+        await pilot.pause()
+        shown.append(type(pilot.app.screen).__name__)
+
+    drive(app_for(store), steps)
+    assert "Esc or q closes" in shown[0] and shown[1] == "ReviewScreen"
+
+
 def test_store_errors_are_shown_not_swallowed():
     fake = FakeStore()
     fake.add_story("seed-story", make_result(6), {})
