@@ -362,6 +362,17 @@ def test_split_move_confirm_break_are_events(tmp_path):
         store.close()
 
 
+async def move_first_claim(pilot: Pilot, match: str, number: str) -> None:
+    """`m` on `match`, its first claim, then `number` typed as the target."""
+    pilot.app.review.goto(match)
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press("enter")  # first claim
+    await pilot.pause()
+    await pilot.press(*number, "enter")
+    await pilot.pause()
+
+
 def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     """`m`, a claim, then the number of the match it is in: said with that number, as a
     warning, not an internal id in a "Not saved" error."""
@@ -370,13 +381,7 @@ def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     number = store.match("m3", reviewer="ana").number
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto("m3")
-        await pilot.press("m")
-        await pilot.pause()
-        await pilot.press("enter")  # first claim
-        await pilot.pause()
-        await pilot.press(*number, "enter")
-        await pilot.pause()
+        await move_first_claim(pilot, "m3", number)
         said = [(n.title, n.message) for n in pilot.app._notifications]
         assert said == [("", f"The claim is already in match {number}: nothing moved.")], said
 
@@ -399,13 +404,7 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
     asked: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto("m3")
-        await pilot.press("m")
-        await pilot.pause()
-        await pilot.press("enter")  # first claim
-        await pilot.pause()
-        await pilot.press(*"999", "enter")
-        await pilot.pause()
+        await move_first_claim(pilot, "m3", "999")
         screen = pilot.app.screen
         asked.append(screen.query_one("#prompt-input").value
                      if isinstance(screen, TextPrompt) else "no prompt")
