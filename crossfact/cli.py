@@ -68,6 +68,7 @@ class LazyGroup(click.Group):
         if not standalone_mode:  # a caller in Python (tests, scripts) takes the exceptions
             return super().main(args, prog_name, complete_var, False, **extra)
         _tolerant_streams()
+        _library_logs()
         try:
             super().main(args, prog_name, complete_var, False, **extra)
         except click.exceptions.Exit as done:
@@ -139,6 +140,18 @@ def _tolerant_streams() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+
+
+def _library_logs() -> None:
+    """Libraries' log records are not messages to the user (wordfreq wrote "You asked for
+    word frequencies in language 'kk'..." under a table): dropped, unless CROSSFACT_DEBUG
+    asks to see everything. Python prints a record only when no handler takes it."""
+    import logging
+
+    if os.environ.get(DEBUG_VAR):
+        logging.basicConfig(level=logging.WARNING)
+    else:
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def _quiet_broken_pipe() -> NoReturn:

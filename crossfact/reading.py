@@ -268,6 +268,23 @@ def _decode_detected(data: bytes, path: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+def guessed_encoding(encoding: str) -> str | None:
+    """The everyday name of a file's encoding when it was guessed (a legacy code page, or
+    charset-normalizer's pick), None when the bytes said it (UTF-8, a byte-order mark, the
+    UTF-16 columns). A guess can be wrong where code pages share their bytes (Greek
+    ISO-8859-7 reads as Windows-1251 Russian), so the reviewer is told which it was."""
+    name = codecs.lookup(encoding).name
+    if name.startswith("utf"):
+        return None
+    if re.fullmatch(r"cp125\d", name):
+        return f"Windows-{name[2:]}"
+    return name.upper().replace("_", "-")
+
+
+GUESS_ADVICE = ("guessed: no byte-order mark, not UTF-8; if a version reads wrong, "
+                "save it as UTF-8 (then it is read, not guessed)")
+
+
 def _looks_binary(text: str) -> bool:
     """NUL, or more control characters than prose has (a few ANSI escapes are fine)."""
     if "\x00" in text:

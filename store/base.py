@@ -107,5 +107,14 @@ class StoreBase:
             [story, story, story],
         ).fetchone()
         if row is None:
-            raise StoreError(f"no story {story!r} in {self.path}")
+            raise StoreError(f"no story {story!r} in {self.path}; {self.stories_there()}")
         return row[0]
+
+    def stories_there(self, shown: int = 10) -> str:
+        """The stories a mistyped name could have meant, so the reviewer need not open the
+        file with another tool to learn them."""
+        names = [r[0] for r in self.db.execute("SELECT name FROM stories ORDER BY name")]
+        if not names:
+            return "it holds no story yet"
+        more = f", and {len(names) - shown} more" if len(names) > shown else ""
+        return "stories there: " + ", ".join(names[:shown]) + more

@@ -8,7 +8,8 @@ whose claims are now one match: the first is carried, the other left as an orpha
 verdict never replaces another out of sight).
 A carried verdict is a new event (session "carry-over", superseding the original), so the
 log stays the only source of truth and the carry is visible; `carried` says which ones
-need a second look.
+need a second look. Two matches decided alike that became one get one carried event, with
+a `carried` row for each source: the log holds the one decision once.
 """
 
 from __future__ import annotations
@@ -205,23 +206,24 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
             if (target.match == match and not target.second_look) or standing is not None:
                 report.kept.append(source)  # applies as it is, or the new match is decided alike
                 continue
-            event = _carried_event(store, story, rerun, target, reviewer, state)
-            store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
-            report.reviewer_of[event.id] = reviewer
+            if before is not None:  # the same decision, carried there already: that event
+                # carries this one too: one decision, one event in the log
+                event_id = before[1]
+                report.alike.append(source)
+            else:
+                event = _carried_event(store, story, rerun, target, reviewer, state)
+                store._record(event)  # type: ignore[attr-defined]  # CommandMixin, same Store
+                event_id = event.id
+                report.reviewer_of[event_id] = reviewer
+                report.carried.append(event_id)
+                carried_to[(target.match, reviewer)] = (decision, event_id)
             db.table("carried").insert({
-                "run": new_run, "event": event.id, "source": source, "match_from": match,
+                "run": new_run, "event": event_id, "source": source, "match_from": match,
                 "match_to": target.match, "similarity": target.similarity,
                 "second_look": int(target.second_look),
             })
-            if before is not None:  # the same decision, carried there already: it stands once
-                report.alike.append(source)
-                report.carried.remove(before[1])
-                if before[1] in report.second_look:
-                    report.second_look.remove(before[1])
-            report.carried.append(event.id)
-            carried_to[(target.match, reviewer)] = (decision, event.id)
-            if target.second_look:
-                report.second_look.append(event.id)
+            if target.second_look and event_id not in report.second_look:
+                report.second_look.append(event_id)
     return report
 
 

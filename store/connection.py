@@ -40,9 +40,9 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
         return (f"{path}: another program is writing to the database (an import or a "
-                f"merge?); {doing} was not saved: retry when it is done")
+                f"merge?): {doing} failed, nothing was written; retry when it is done")
     if "full" in message:
-        return f"{path}: the disk is full; {doing} was not saved"
+        return f"{path}: the disk is full: {doing} failed, nothing was written"
     if "readonly" in message or "read-only" in message:
         return f"{path}: the database is read-only; {doing} needs write access"
     if "unable to open" in message:

@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,26 @@ def _cell(text: str) -> str:
     return show_controls(" ".join(str(text).split()).translate(MD_ESCAPES))
 
 
+# What opens a block at the start of a line: a list (`-`, `+`, `*`, `1.`, `1)`), a heading,
+# a thematic break or a setext heading's underline (`---`, `===`, `___`), a fence (`~~~`)
+_BLOCK_START = re.compile(r"\d{1,9}(?=[.)])|(?=[-+*#=_~])")
+
+
+def _lines(text: str) -> str:
+    """A note of several lines as lines of its list item: each one a `_cell`, joined by
+    CommonMark's hard break (a backslash at the end of the line) and indented into the
+    item; blank lines left out (they would end the item)."""
+    cells = [_cell(line) for line in str(text).splitlines() if line.strip()]
+    return "\\\n  ".join(cells[:1] + [_no_block(cell) for cell in cells[1:]])
+
+
+def _no_block(cell: str) -> str:
+    """A line that would open a block at its start (`- [x] done`, `# 2`) escaped there, so
+    it stays a line of text (`>` is `&gt;` already)."""
+    found = _BLOCK_START.match(cell)
+    return cell if found is None else f"{cell[:found.end()]}\\{cell[found.end():]}"
+
+
 def _places(matches: list[dict[str, Any]],
             members: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[str, str]]]:
     """claim -> [(match id, number)] of every current match it is in, in document order."""
@@ -302,7 +323,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
             for reviewer, d in sorted(decisions.get(match["id"], {}).items()):
                 if d["note"]:
                     yield (f"- Match {match['number']}, {_cell(reviewer)}: "
-                           f"{_cell(d['note'])}\n")
+                           f"{_lines(d['note'])}\n")
         yield "\n"
 
 

@@ -316,7 +316,9 @@ class ReadMixin(StoreBase):
         to look at again, and orphaned."""
         story_id = self._story_id(story)
         carried, second_look = self.db.execute("""
-            SELECT count(*), coalesce(sum(c.second_look AND c.event = d.verdict_event), 0)
+            SELECT count(DISTINCT c.event),  -- a row per source: two may share an event
+                   count(DISTINCT CASE WHEN c.second_look AND c.event = d.verdict_event
+                                       THEN c.event END)
             FROM current_decisions d
             JOIN carried c ON c.event IN (d.verdict_event, d.note_event)
                           AND c.match_to = d."match"

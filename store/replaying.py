@@ -142,7 +142,12 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
     if not recording.runs:
         raise StoreError(f"story {recording.story.get('name')!r}: the recording has no run line")
     name = recording.story["name"]
+    events = list(recording.events)
     for index, run in enumerate(recording.runs):
+        # what the reviewers did before this run was stored happened on the earlier runs'
+        # matches: applied first, so that adding the run carries it over as it did
+        while index and events and events[0][1].at < run["created"]:
+            _replay_event(store, recording, report, *events.pop(0))
         result = rematch_result(run) if rematch else result_of(run)
         times = ([recording.story["created"]] if index == 0 else []) + [run["created"]]
         with scripted_clock(store, times):
@@ -150,25 +155,32 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
             store.add_story(name, result, run.get("params", {}),
                             version=None if rematch else run.get("version"),
                             urls=urls_of(run))
-    for number, event in recording.events:
-        if event.session == CARRY_SESSION and len(recording.runs) > 1:
-            continue  # add_story has carried the verdicts over again
-        stored = stored_rows(store.db, [event.id]).get(event.id)
-        if stored is not None:
-            report.already += 1
-            changed = changed_fields(stored, event_to_row(event))
-            if changed:  # an edited copy of a saved event: the recording and the log differ
-                report.problems.append(f"{describe_event(number, event)} {changed}")
-            continue
-        try:
-            store.apply(event)
-            report.applied += 1
-        except StoreError as error:
-            report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
+    for number, event in events:
+        _replay_event(store, recording, report, number, event)
     if recording.state is not None:
         report.problems.extend(state_differences(recording.state,
                                                  state_record(store, store._story_id(name))))
     return report
+
+
+def _replay_event(store: Any, recording: Recording, report: ReplayReport, number: int,
+                  event: Event) -> None:
+    """Apply one recorded event, or say why it does not apply; a carried one is not applied
+    where the recording has several runs (adding them carried the verdicts over again)."""
+    if event.session == CARRY_SESSION and len(recording.runs) > 1:
+        return
+    stored = stored_rows(store.db, [event.id]).get(event.id)
+    if stored is not None:
+        report.already += 1
+        changed = changed_fields(stored, event_to_row(event))
+        if changed:  # an edited copy of a saved event: the recording and the log differ
+            report.problems.append(f"{describe_event(number, event)} {changed}")
+        return
+    try:
+        store.apply(event)
+        report.applied += 1
+    except StoreError as error:
+        report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
 
 
 def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:

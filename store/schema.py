@@ -258,6 +258,15 @@ def m008_document_outlets(db: Database) -> None:
     db.table("documents").add_column("outlets", str, not_null_default="[]")
 
 
+@migrations()
+def m009_one_carried_event_per_decision(db: Database) -> None:
+    """Two matches decided alike whose claims a re-match holds in one match are carried by
+    one event (it wrote two: the log held one decision twice): `carried` has a row per
+    source, keyed by (run, source), and two rows may name one event. Each source was carried
+    at most once per run before, so the rows are kept as they are."""
+    db.table("carried").transform(pk=("run", "source"))
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)

@@ -81,6 +81,15 @@ def test_a_broken_keys_file_is_one_line(tmp_path: Path, keys: str) -> None:
     assert "keys.toml" in ran.err
 
 
+def test_review_without_a_terminal_says_so_instead_of_drawing_into_a_file(
+        tmp_path: Path) -> None:
+    """`crossfact review 2> log` or a review started from a script drew its screen into the
+    file and waited for keys that could never come. It needs a terminal, and says so."""
+    ran = crossfact("review", SEED, "--db", tmp_path / "d.db", stdin=b"", ok=False,
+                    timeout=60)
+    assert "needs a terminal" in ran.err and "crossfact replay" in ran.err, ran.err
+
+
 def test_an_output_encoding_that_cannot_hold_the_text() -> None:
     ran = crossfact("match", SEED, env={"PYTHONIOENCODING": "latin-1"}, ok=True)
     assert b"\\u09" in ran.out  # Bengali written as escapes, not a crash
@@ -94,6 +103,25 @@ def test_koi8_r_russian_is_read_as_russian(tmp_path: Path) -> None:
                     ok=True)
     langs = {Path(d["path"]).name: d["lang"] for d in json.loads(ran.out)["documents"]}
     assert langs["ru.txt"] == "ru"
+
+
+GREEK = "Ο πρωθυπουργός είπε ότι 10 άνθρωποι σκοτώθηκαν στην Αθήνα."  # read as Kazakh
+
+
+def test_a_guessed_encoding_is_named_and_the_library_says_nothing(tmp_path: Path) -> None:
+    """Greek in ISO-8859-7 has the bytes of Windows-1251 Russian: it was read as Russian
+    without a word, and wordfreq wrote "You asked for word frequencies in language 'kk'..."
+    on stderr. Every encoding that is a guess (no byte-order mark, not UTF-8) is named with
+    the file, with what to do if the text reads wrong, and a library's chatter is not the
+    user's business."""
+    folder = story(tmp_path, {"el.txt": GREEK.encode("iso-8859-7"),
+                              "en.txt": ARTICLE.encode()})
+    ran = crossfact("match", folder, ok=True)
+    head = ran.out.decode().split("\n\n", 1)[0]
+    assert "el.txt (guessed windows-1251" in head.lower(), head
+    assert "save it as UTF-8" in head
+    assert "en.txt (guessed" not in head  # UTF-8 is read, not guessed
+    assert ran.err == "", ran.err
 
 
 def test_a_five_megabyte_line_is_refused_at_once_with_the_limit(tmp_path: Path) -> None:

@@ -53,6 +53,12 @@ def test_an_unknown_named_story_without_files_is_one_line(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert "no story named 'README'" in result.output and result.output.count("\n") == 1
     assert not db.exists()  # a mistyped --db is not left behind as an empty database
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    assert CliRunner().invoke(main, ["import", str(session / "amal.jsonl"), "--db", str(db)]
+                              ).exit_code == 0
+    result = CliRunner().invoke(main, ["review", "--story", "README", "--db", str(db)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert "(stories there: arabic-indic-digits)" in result.output  # what was meant, maybe
 
 
 HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
@@ -181,7 +187,8 @@ def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
     s.wait_for_writers(INTERACTIVE_BUSY_MS)
     importer = sqlite3.connect(tmp_path / "d.db")
     importer.execute("BEGIN IMMEDIATE")  # a long import holds the write lock
-    with pytest.raises(StoreError, match="another program is writing.*was not saved"):
+    with pytest.raises(StoreError, match="another program is writing.*: saving the verdict "
+                       "event failed, nothing was written; retry when it is done"):
         s.decide("seed", match, "agree", reviewer="ana", session="s")
     # refused after the review app's short wait, not the commands' long one
     assert s.db.execute("PRAGMA busy_timeout").fetchone()[0] == INTERACTIVE_BUSY_MS

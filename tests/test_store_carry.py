@@ -145,6 +145,31 @@ def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Pa
     s.close()
 
 
+def test_two_matches_decided_alike_that_become_one_are_carried_by_one_event(
+        tmp_path: Path) -> None:
+    """Two agree verdicts carried onto one match wrote two carried events: the log, which
+    other tools read, held one decision twice. One event carries both (a `carried` row per
+    source), counted once, re-imported exactly, and neither source is orphaned."""
+    from crossfact.store.carry import CARRY_SESSION
+    from crossfact.store.importing import import_lines
+    from crossfact.store.jsonl import export_jsonl
+
+    s, joined = two_decided_become_one(tmp_path, "agree", "agree")
+    carried = [e for e in s.events("seed") if e.session == CARRY_SESSION]
+    assert len(carried) == 1, carried
+    rows = list(s.db.query("SELECT event, match_from FROM carried"))
+    assert len(rows) == 2 and {r["event"] for r in rows} == {carried[0].id}
+    assert s.carry_counts("seed")["carried"] == 1
+    exported = "".join(export_jsonl(s, "seed"))
+    copy = open_test_store(tmp_path / "copy.db")
+    import_lines(copy, exported.splitlines(), "export.jsonl")
+    assert "".join(export_jsonl(copy, "seed")) == exported  # re-imports exactly
+    copy.close()
+    assert s.match(joined, reviewer="ann").verdict == "agree"
+    assert s.orphans("seed") == []
+    s.close()
+
+
 def test_a_carried_copy_is_no_orphan_when_its_source_applies_again(tmp_path: Path) -> None:
     """Reopened with --segmented, then without: the files are read as at first, so the
     first verdicts apply again, and the copies carried onto the --segmented matches were

@@ -178,3 +178,16 @@ def test_a_file_too_large_for_a_version_is_not_read_when_exporting(tmp_path: Pat
     out = run("export", "--db", str(db), "--format", "md", "-o", str(folder / "report.md"))
     assert out.exit_code == 0, out.output
     assert "big.txt" not in read, read
+
+
+def test_a_story_not_in_the_database_lists_the_ones_there(tmp_path: Path):
+    """`export --story seedstory` said only "no story 'seedstory' in x.db": the reviewer had
+    to open the file with another tool to learn what it holds."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    db = tmp_path / "x.db"
+    assert run("import", str(session / "amal.jsonl"), "--db", str(db)).exit_code == 0
+    for args in (["export", "--format", "md", "--story", "arabic"], ["stats", "--story", "x"]):
+        out = run(*args, "--db", str(db))
+        assert out.exit_code == 1, out.output
+        assert "no story 'arabic" in out.stderr or "no story 'x'" in out.stderr, out.stderr
+        assert "stories there: arabic-indic-digits" in out.stderr, out.stderr

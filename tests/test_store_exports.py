@@ -162,6 +162,25 @@ def test_markdown_puts_conflicts_first_and_neutralises_control_characters(
     assert "\x1b" not in md and "\x00" not in md and "\\x1b" in md
 
 
+def test_a_note_of_several_lines_keeps_its_lines_in_markdown(tmp_path: Path) -> None:
+    """The review app's note editor writes several lines; the Markdown report ran them
+    into one ("...the AP wire second line"), a checklist read as one sentence. Each line
+    stays a line of the note's list item (a hard break), a blank one is left out, and a
+    line that looks like Markdown stays text."""
+    from markdown_it import MarkdownIt  # Textual's Markdown parser, CommonMark
+
+    s = open_test_store(tmp_path / "n.db")
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ann")[0].id
+    s.note("seed", match, "checked with the AP wire\n\n- [x] figures\n---\n# not a heading\\",
+           reviewer="ann", session="a")
+    md = export(s, "md")
+    html = MarkdownIt("commonmark").render(md[md.index("## Notes"):])
+    s.close()
+    assert ("checked with the AP wire<br />\n- [x] figures<br />\n---<br />\n"
+            "# not a heading\\</li>") in html, html
+
+
 def test_claimreview_is_json_ld_without_a_truth_scale(reviewed: Store) -> None:
     reviews = json.loads(export(reviewed, "claimreview"))
     assert len(reviews) == 4

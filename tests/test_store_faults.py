@@ -70,6 +70,9 @@ def test_full_disk_is_one_line_and_loses_only_the_failed_event(tmp_path: Path) -
     with pytest.raises(StoreError, match="disk is full") as error:
         s.note("seed", match, "x" * 2_000_000, reviewer="ann", session="s")
     assert "\n" not in str(error.value)
+    # it said "saving the note event was not saved"
+    assert str(error.value).endswith(
+        "the disk is full: saving the note event failed, nothing was written"), error.value
     assert [e.id for e in s.events()] == [kept.id]
     s.db.execute("PRAGMA max_page_count = 1073741823")
     s.note("seed", match, "after the disk was freed", reviewer="ann", session="s")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from store_data import build, open_test_store, review
+from store_data import Ticker, build, changed, open_test_store, review
 
 from crossfact.cli import main
 from crossfact.store import Store
@@ -39,6 +39,31 @@ def test_replay_gives_a_byte_identical_export_twice(tmp_path: Path, recording: P
         again = replay_file(s, recording)  # into the same database: nothing new
         assert (again.applied, again.ok) == (0, True)
         assert export(s) == recording.read_text(encoding="utf-8")
+
+
+def test_a_story_re_matched_after_a_review_replays_as_it_was_recorded(tmp_path: Path) -> None:
+    """A story reviewed, then re-matched after its files changed (its verdicts carried), and
+    decided further: its JSONL export replayed with --check named every verdict of the first
+    run "no longer applies" and failed, because every run was added before any event. Each
+    run is added when the recording's time reaches it, so the verdicts are carried again."""
+    s = open_test_store(tmp_path / "recorded.db")
+    s.add_story("seed", build(), {})
+    review(s)
+    s.add_story("seed", changed(), {})
+    assert s.last_carry is not None and s.last_carry.carried
+    s.decide("seed", s.matches("seed", reviewer="bob")[0].id, "unsourced", reviewer="bob",
+             session="b")
+    session = tmp_path / "session.jsonl"
+    session.write_text(export(s), encoding="utf-8")
+    s.close()
+    # carrying again makes new events: ids of its own, as uuid4 ones are
+    replayed = open_test_store(tmp_path / "replayed.db", Ticker("r"))
+    report = replay_file(replayed, session)
+    assert report.ok, report.problems
+    replayed.close()
+    done = CliRunner().invoke(main, ["replay", str(session), "--db",
+                                     str(tmp_path / "cli.db"), "--check"])
+    assert done.exit_code == 0, done.output
 
 
 def test_changed_matches_name_the_events_that_no_longer_apply(tmp_path: Path,

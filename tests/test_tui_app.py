@@ -242,6 +242,38 @@ def test_escape_keeps_the_note_as_a_draft_for_that_match(store, seed):
     assert [e.kind for e in store.events(seed)] == ["note"]
 
 
+def test_quitting_with_a_note_draft_asks_once_before_dropping_it(store, seed):
+    """A draft kept with Escape was lost without a word on q ("until the app quits"): the
+    first q (or ctrl+c) says which match's note is not saved and stays; the next one
+    leaves. With no draft, q leaves at once."""
+    still: list[bool] = []
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought", "escape")
+        await pilot.pause()
+        for key in ("q", "ctrl+c"):
+            await pilot.press(key)
+            await pilot.pause()
+            still.append(pilot.app.return_code is None)
+            if key == "q":
+                said.extend(n.message for n in pilot.app._notifications)
+
+    app = app_for(store)
+    drive(app, steps)
+    assert still == [True, False], still
+    assert any("not saved" in m and "match 1" in m and "q again" in m for m in said), said
+    assert list(store.events(seed)) == []  # nothing saved behind the reviewer's back
+
+    async def quit_at_once(pilot: Pilot) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        still.append(pilot.app.return_code is None)
+
+    drive(app_for(store), quit_at_once)
+    assert still[-1] is False
+
+
 def test_filter_and_search_page_in_sql(store, seed):
     async def steps(pilot: Pilot) -> None:
         review = pilot.app.review
@@ -330,6 +362,17 @@ def test_split_move_confirm_break_are_events(tmp_path):
         store.close()
 
 
+async def move_first_claim(pilot: Pilot, match: str, number: str) -> None:
+    """`m` on `match`, its first claim, then `number` typed as the target."""
+    pilot.app.review.goto(match)
+    await pilot.press("m")
+    await pilot.pause()
+    await pilot.press("enter")  # first claim
+    await pilot.pause()
+    await pilot.press(*number, "enter")
+    await pilot.pause()
+
+
 def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     """`m`, a claim, then the number of the match it is in: said with that number, as a
     warning, not an internal id in a "Not saved" error."""
@@ -338,13 +381,7 @@ def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     number = store.match("m3", reviewer="ana").number
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto("m3")
-        await pilot.press("m")
-        await pilot.pause()
-        await pilot.press("enter")  # first claim
-        await pilot.pause()
-        await pilot.press(*number, "enter")
-        await pilot.pause()
+        await move_first_claim(pilot, "m3", number)
         said = [(n.title, n.message) for n in pilot.app._notifications]
         assert said == [("", f"The claim is already in match {number}: nothing moved.")], said
 
@@ -353,6 +390,56 @@ def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
         assert list(store.events(story)) == []
     finally:
         store.close()
+
+
+def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
+    """`m`, a claim, then "999": "No match #999" and the prompt was gone, so the reviewer
+    started over (m, the claim again). The prompt comes back with what was typed, to
+    correct; the claim moves when the number is right."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    store = open_store(tmp_path / "fix.db")
+    story = store.add_story("synthetic", make_result(12), {})
+    target = store.match("m7", reviewer="ana").number
+    asked: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await move_first_claim(pilot, "m3", "999")
+        screen = pilot.app.screen
+        asked.append(screen.query_one("#prompt-input").value
+                     if isinstance(screen, TextPrompt) else "no prompt")
+        if isinstance(screen, TextPrompt):
+            screen.query_one("#prompt-input").value = ""
+            await pilot.press(*target, "enter")
+            await pilot.pause()
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        assert asked == ["999"]
+        assert [(e.kind, e.target) for e in store.events(story)] == [("move", "m7")]
+    finally:
+        store.close()
+
+
+def test_the_read_only_list_says_how_to_close_it(store, seed):
+    """The orphaned verdicts' list had no word on how to leave it (the footer is hidden
+    under a dialog): it says so, as the pickers do."""
+    from rich.text import Text
+
+    from crossfact.tui.dialogs.pick import ReadOnly
+
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.push_screen(ReadOnly("1 orphaned verdict", [Text("AGREE")]))
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
+        await pilot.press("escape")
+        await pilot.pause()
+        shown.append(type(pilot.app.screen).__name__)
+
+    drive(app_for(store), steps)
+    assert "Esc or q closes" in shown[0] and shown[1] == "ReviewScreen"
 
 
 def test_store_errors_are_shown_not_swallowed():
@@ -420,6 +507,70 @@ def test_matching_runs_in_a_worker_then_opens(store):
     stored = [row["url"] for row in store.db.query(
         "SELECT d.url FROM documents d JOIN current_runs r ON r.id = d.run")]
     assert sorted(stored) == sorted(urls.values())
+
+
+def test_a_version_whose_encoding_was_guessed_is_named_when_matched(store, tmp_path):
+    """Greek saved as ISO-8859-7 has the bytes of Windows-1251 Russian: the app showed the
+    garbled claims as if they were the text, without a word. The reviewer is told which
+    file's encoding was a guess, which one, and what to do; a UTF-8 story says nothing."""
+    greek = "Ο πρωθυπουργός είπε ότι 10 άνθρωποι σκοτώθηκαν στην Αθήνα τη Δευτέρα.\n"
+    files = [tmp_path / "el.txt", tmp_path / "en.txt"]
+    files[0].write_bytes(greek.encode("iso-8859-7"))
+    files[1].write_text("The prime minister said 10 people died in Athens on Monday.\n",
+                        encoding="utf-8")
+    said: list[tuple[str, str]] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        said.extend((n.title, n.message) for n in pilot.app._notifications)
+
+    drive(app_for(store, story="s", paths=files), steps)
+    guessed = [message for title, message in said if title == "Encoding guessed"]
+    assert len(guessed) == 1, said
+    assert "el.txt" in guessed[0] and "Windows-1251" in guessed[0], guessed
+    assert "en.txt" not in guessed[0] and "save it as UTF-8" in guessed[0]
+    said.clear()
+    files[0].write_text(greek, encoding="utf-8")  # saved as UTF-8: matched again, no word
+    drive(app_for(store, story="s", paths=files), steps)
+    assert not [title for title, _ in said if title == "Encoding guessed"], said
+
+
+def test_the_re_match_notice_says_how_to_list_what_was_carried(store, tmp_path):
+    """"f shows what was carried over" - but f goes to "to review" first, then conflicts,
+    unsourced and decided: the reviewer pressing f once saw no carried verdict. The notice
+    names the palette's filter, which lists them at once."""
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday. "
+    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    files[0].write_text(text + "It was a record.\n", encoding="utf-8")
+    files[1].write_text(text.replace("Monday", "Tuesday") + "It was a record.\n",
+                        encoding="utf-8")
+    said: list[str] = []
+    listed: list[str] = []
+
+    async def decide(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("a")
+
+    async def reopen(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        for _ in range(40):
+            await pilot.pause(0.05)
+            said[:] = [n.message for n in pilot.app._notifications if n.title ==
+                       "Story re-matched"]
+            if said:
+                break
+        await run_in_palette(pilot, "carried over")
+        pager = pilot.app.review.pager
+        listed.append(pager.filter if pager else "no story open")
+
+    drive(app_for(store, story="s", paths=files), decide)
+    files[0].write_text(text + "It was a record high.\n", encoding="utf-8")  # a little
+    drive(app_for(store, story="s", paths=files), reopen)
+    assert said and "ctrl+p" in said[0] and "carried over" in said[0], said
+    assert "f shows what was carried" not in said[0]
+    assert listed == ["carried"]
 
 
 def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_path):
@@ -542,14 +693,20 @@ async def export_to_typed(pilot: Pilot, path: str, fmt: str = "jsonl") -> None:
     await pilot.pause()
 
 
-def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path):
-    """"link.csv exists. Replace it?" hid that the file replaced is the one the link names,
-    maybe in another folder: the question names it, and the link stays a link."""
+def link_to_a_kept_file(tmp_path: Path) -> tuple[Path, Path]:
+    """(link.jsonl, the file it names in another folder, holding "keep me")."""
     real = tmp_path / "elsewhere" / "kept.jsonl"
     real.parent.mkdir()
     real.write_text("keep me", encoding="utf-8")
     link = tmp_path / "link.jsonl"
     link.symlink_to(real)
+    return link, real
+
+
+def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path):
+    """"link.csv exists. Replace it?" hid that the file replaced is the one the link names,
+    maybe in another folder: the question names it, and the link stays a link."""
+    link, real = link_to_a_kept_file(tmp_path)
     asked: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
@@ -561,6 +718,36 @@ def test_palette_export_says_what_a_symbolic_link_replaces(store, seed, tmp_path
     drive(app_for(store), steps)
     assert f"{link} is a symbolic link to {real}, which exists" in asked[0]
     assert link.is_symlink() and '"type":"story"' in real.read_text(encoding="utf-8")
+
+
+def test_the_replace_question_is_read_whole_in_a_narrow_terminal(store, seed, tmp_path):
+    """In 80 columns the question was cut at the dialog's edge ("..., which exists. Repl"):
+    the reviewer saw neither what would be replaced nor what to answer. It wraps, and the
+    prompt says which keys do what, with paths as long as a newsroom's."""
+    deep = tmp_path / ("newsroom-archive-2024-" * 3)
+    deep.mkdir()
+    link, real = link_to_a_kept_file(deep)
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.action_export("jsonl")  # (the palette's export: timing-free)
+        await pilot.pause()
+        pilot.app.screen.query_one("#prompt-input").value = ""
+        await pilot.press(*str(link), "enter")
+        for _ in range(40):  # until the question is drawn (a loaded machine draws late)
+            await pilot.pause(0.05)
+            framed = [line.split("│")[1] for line in screen_text(pilot.app).splitlines()
+                      if line.count("│") >= 2]  # the dialog's lines, inside its frame
+            shown[:] = [" ".join(" ".join(framed).split())]
+            if "(y/n)" in shown[0] and "Esc keeps it" in shown[0]:
+                break
+        await pilot.press("escape")
+        await pilot.pause()
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert "(the link stays) (y/n)" in shown[0], shown[0]
+    assert "anything else or Esc keeps it" in shown[0]
+    assert real.read_text(encoding="utf-8") == "keep me"
 
 
 def test_palette_export_to_dash_is_not_a_file_named_dash(store, seed, tmp_path, monkeypatch):
@@ -750,6 +937,19 @@ def test_palette_switches_story(store, seed):
 
     drive(app_for(store), steps)
     assert [e.story for e in store.events()] == [other]
+
+
+def test_palette_switch_story_with_no_other_story_says_how_to_add_one(store, seed):
+    """The README's "ctrl+p ... switch story" typed in a database of one story found "No
+    matches found": the reviewer could not tell a missing command from a missing story."""
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "switch story")
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("no other story" in m and "crossfact review" in m for m in said), said
 
 
 def test_matching_failure_with_nothing_to_show_leaves_with_exit_1(store, monkeypatch):

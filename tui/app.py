@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -48,6 +49,17 @@ def other_names(name: str, paths: Sequence[Path]) -> Iterator[str]:
 def shares_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
     """Whether any stored version is one of these files (by where it is, not what it says)."""
     return bool({Path(d.path).resolve() for d in documents} & {p.resolve() for p in paths})
+
+
+NO_TERMINAL = ("crossfact review needs a terminal: it reads keys from standard input and "
+               "draws on standard error, and one of them is a file or a pipe (to apply "
+               "recorded decisions without one: crossfact replay)")
+
+
+def in_a_terminal() -> bool:
+    """Whether Textual can read keys and draw: its driver reads stdin and writes stderr."""
+    return all(stream is not None and stream.isatty()
+               for stream in (sys.__stdin__, sys.__stderr__))
 
 
 class MatchingCancelled(Exception):
@@ -109,6 +121,13 @@ class ReviewApp(App[None]):
             bidi=load_settings().bidi if bidi is None else bidi,
         )
         self.start_theme, self.remember_theme = theme, remember_theme
+
+    def run(self, *args: Any, **kwargs: Any) -> None:
+        """Run in the terminal; refused without one (`crossfact review 2> log` drew the
+        screen into the file and waited for keys that could not come)."""
+        if not kwargs.get("headless") and not in_a_terminal():
+            raise CrossfactError(NO_TERMINAL)
+        return super().run(*args, **kwargs)
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -239,8 +258,21 @@ class ReviewApp(App[None]):
             return
         self.review.matching_done()
         self.review.open_story(story)
+        self._say_guessed_encodings(message.result)
         if self.store.last_carry is not None:
             self.review.show_carry(self.store.last_carry)
+
+    def _say_guessed_encodings(self, result: MatchResult) -> None:
+        """Name the versions whose encoding was a guess: a wrong one (Greek ISO-8859-7 read
+        as Windows-1251) shows garbled claims that look like text."""
+        from crossfact.reading import GUESS_ADVICE, guessed_encoding
+
+        guessed = [f"{Path(d.path).name} as {name}" for d in result.documents
+                   if (name := guessed_encoding(d.encoding))]
+        if guessed:
+            self.notify(safe_text(f"Read {', '.join(guessed)}, {GUESS_ADVICE}."),
+                        title="Encoding guessed", severity="warning", timeout=20,
+                        markup=False)
 
     def _name_for(self, result: MatchResult) -> str:
         """The story's name, or a free one if a story of other versions has it: two sets of
@@ -272,12 +304,17 @@ class ReviewApp(App[None]):
                         markup=False)
             self.review.matching_done(message)
 
+    async def action_quit(self) -> None:
+        """Leave: every decision was saved the moment it was made; a note typed but not
+        saved is named first (`ReviewScreen.may_quit`), and the next q leaves."""
+        self.action_help_quit()
+
     def action_help_quit(self) -> None:
-        """ctrl+c leaves, as q does: every decision was saved the moment it was made, and
-        ctrl+c is what a terminal's user presses to leave (Textual's own ctrl+c only asks
-        "Do you want to quit? Press q"). Selected text is still copied: the screen's and
-        the note editor's ctrl+c (copy) come first."""
-        self.exit()
+        """ctrl+c leaves, as q does (Textual's own ctrl+c only asks "Do you want to quit?
+        Press q"): it is what a terminal's user presses to leave. Selected text is still
+        copied: the screen's and the note editor's ctrl+c (copy) come first."""
+        if self.review.may_quit():
+            self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

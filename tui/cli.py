@@ -97,8 +97,9 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         store = open_store(settings.db)
         store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
+            there = store.stories_there()
             store.close()
-            raise CrossfactError(f"{store.path}: no story named {story_name!r}; "
+            raise CrossfactError(f"{store.path}: no story named {story_name!r} ({there}); "
                                  "give its files to match it")
     except CrossfactError as error:
         raise click.ClickException(str(error)) from None

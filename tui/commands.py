@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from crossfact.store import parse_number
+from crossfact.terminal import message
 from crossfact.tui.display_text import one_line
 from crossfact.tui.paging import FILTER_LABELS, FILTERS
 
@@ -59,12 +60,18 @@ class ReviewCommands(Provider):
                  "Write the story to a file you choose")
                 for fmt, label in EXPORTS.items()
             ]
-        for story in screen.store.stories():
-            if story.id != screen.story:
-                # names come from users and folders: escaped, the palette reads markup
-                found.append((f"Switch story: {escape(one_line(story.name, 60))}",
-                              partial(screen.open_story, story.id),
-                              f"{story.matches} matches in {story.documents} versions"))
+        others = [story for story in screen.store.stories() if story.id != screen.story]
+        for story in others:
+            # names come from users and folders: escaped, the palette reads markup
+            found.append((f"Switch story: {escape(one_line(story.name, 60))}",
+                          partial(screen.open_story, story.id),
+                          f"{story.matches} matches in {story.documents} versions"))
+        if not others:  # "switch story" finding nothing looked like a missing command
+            found.append(("Switch story: none other here", partial(
+                screen.notify, message(f"There is no other story in {screen.store.path}: "
+                                       "`crossfact review FOLDER` matches one and adds it."),
+                markup=False),
+                "This database holds one story"))
         return found
 
     async def discover(self) -> Hits:

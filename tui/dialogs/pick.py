@@ -74,6 +74,7 @@ class _ListDialog(ModalScreen[ResultT]):
 
 
 PICK_HINT = "Enter picks · j/k or arrows move · Esc cancels"
+READ_HINT = "Esc or q closes"
 
 
 class PickOne(_ListDialog[str | None]):
@@ -150,6 +151,7 @@ class ReadOnly(ModalScreen[None]):
 
     DEFAULT_CSS = picker_css("ReadOnly") + """
     ReadOnly VerticalScroll { height: auto; max-height: 20; }
+    ReadOnly #read-hint { margin: 1 0 0 0; color: $text-muted; }
     """
     BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]
 
@@ -162,6 +164,7 @@ class ReadOnly(ModalScreen[None]):
             yield Label(self.title_text, markup=False)
             with VerticalScroll():
                 yield Static(Text("\n").join(self.lines))
+            yield Label(READ_HINT, id="read-hint", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -127,13 +127,12 @@ class FixingActions(Screen[None]):
             def moved(answer: str | None) -> None:
                 if not answer:
                     return
-                if parse_number(answer) is None:
-                    self.notify("Give the number of the target match (12, or 12b for a "
-                                "split-out).", severity="warning")
-                    return
-                target = self.find_number(answer)
-                if target is None:
-                    self.notify(f"No match #{answer}.", severity="warning", markup=False)
+                target = self.find_number(answer) if parse_number(answer) else None
+                if target is None:  # asked again with what was typed, to correct
+                    self.notify(f"No match #{answer}: give the number of the target match "
+                                "(12, or 12b for a split-out), or Esc.", severity="warning",
+                                markup=False)
+                    ask(answer)
                     return
                 member = next(m for m in view.members if m.claim.id == claim_id)
                 if target.id == view.id or target.number in member.also_in:
@@ -148,7 +147,11 @@ class FixingActions(Screen[None]):
                 )
                 self.goto(target.id)
 
-            self.app.push_screen(TextPrompt("Move the claim to match number:", ""), moved)
+            def ask(value: str) -> None:
+                self.app.push_screen(TextPrompt("Move the claim to match number:", value),
+                                     moved)
+
+            ask("")
 
         self._with_claim("Which claim moves?", view.members, to_target)
 

@@ -55,14 +55,16 @@ MIN_SIZE = (60, 16)
 STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which the review "
                      "app cannot write to: give a file name (./- for a file called '-')")
 
+KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
+
 
 def replace_question(target: Path, real: Path) -> str:
     """Whether to replace an existing `target`, saying what is replaced when it is a symbolic
     link: the file it names (the link stays), which may be far from where the reviewer
     looked."""
     if target.is_symlink():
-        question = (f"{target} is a symbolic link to {real}, which exists. Replace {real}? "
-                    "(the link stays) (y/n)")
+        question = (f"{target} is a symbolic link to {real}, which exists. Replace that "
+                    "file? (the link stays) (y/n)")
     else:
         question = f"{target} exists. Replace it? (y/n)"
     return terminal.message(question)
@@ -93,8 +95,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._fetched: MatchView | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        self._unsaved_notes: dict[str, str] = {}  # match -> a note typed but not saved (a
-        # draft closed with Escape, or a save that failed): n on the match offers it again
+        # match -> (its number, a note typed but not saved: a draft closed with Escape, or
+        # a save that failed): n on the match offers it again; quitting asks first
+        self._unsaved_notes: dict[str, tuple[str, str]] = {}
+        self._quit_warned: list[str] = []  # the drafts the last q warned of
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -480,14 +484,15 @@ class ReviewScreen(FixingActions, Screen[None]):
         view = self.current_view()
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        current = self._unsaved_notes.get(row.id, stored)  # a draft, or what a failed save kept
+        # a draft, or what a failed save kept
+        current = self._unsaved_notes.get(row.id, (row.number, stored))[1]
 
         def keep(text: str) -> None:
             """Escape: the typing is kept for this match, not thrown away."""
             if text == stored:
                 self._unsaved_notes.pop(row.id, None)
                 return
-            self._unsaved_notes[row.id] = text
+            self._unsaved_notes[row.id] = (row.number, text)
             self.notify(f"Note draft on match {row.number} kept (not saved): n on the match "
                         "opens it again.", title="Draft kept", markup=False)
 
@@ -503,7 +508,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                 f"note #{row.number}",
             )
             if saved is None:  # a full disk, a busy database: the typing is not thrown away
-                self._unsaved_notes[row.id] = text
+                self._unsaved_notes[row.id] = (row.number, text)
                 self.notify(f"The note on match {row.number} was not saved; it is kept: "
                             "press n on the match to try again.", title="Note kept",
                             severity="warning", timeout=10, markup=False)
@@ -514,6 +519,18 @@ class ReviewScreen(FixingActions, Screen[None]):
         prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
                             keep_draft=keep)
         self.app.push_screen(prompt, save)
+
+    def may_quit(self) -> bool:
+        """Whether quitting loses nothing the reviewer typed; if it would (a note draft, or
+        a note a failed save kept), say which once, and let the next q or ctrl+c leave."""
+        numbers = sorted(number for number, _ in self._unsaved_notes.values())
+        if not numbers or numbers == self._quit_warned:
+            return True
+        self._quit_warned = numbers
+        self.notify(f"The note on match {', '.join(numbers)} is not saved: n on the match "
+                    "opens it (ctrl+s saves); q again quits without it.",
+                    title="Note not saved", severity="warning", timeout=10, markup=False)
+        return False
 
     def action_move(self, step: int) -> None:
         self._detail_first()
@@ -575,7 +592,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         other reviewers': the carried-over filter lists this reviewer's)."""
         self.notify(f"The files changed, or are read otherwise, since the last review. Your "
                     f"verdicts and notes: {report.summary(self.reviewer)}. "
-                    "f shows what was carried over; ctrl+p lists the orphaned.",
+                    "ctrl+p, 'carried over' lists them (f reaches it after 'decided'); "
+                    "ctrl+p, 'orphaned' the orphaned.",
                     title="Story re-matched", timeout=20, markup=False)
 
     def action_orphans(self) -> None:
@@ -661,7 +679,8 @@ class ReviewScreen(FixingActions, Screen[None]):
                 else:
                     self.notify("Not exported: the file is left as it was.", markup=False)
 
-            self.app.push_screen(TextPrompt(replace_question(target, real), ""), confirmed)
+            self.app.push_screen(TextPrompt(replace_question(target, real), "", hint=KEEP_HINT),
+                                 confirmed)
 
         self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
 
