@@ -400,7 +400,8 @@ def _cue_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
     latin = _latin(text)
     return [(start, end, kind) for kind, by_lang in CUES.items()
             for start, end in _words_at(text, by_lang.get(lang, ()), latin,
-                                        NOUN_ENDINGS.get(lang) if kind in _WHO else None)
+                                        NOUN_ENDINGS.get(lang) if kind in _WHO else None,
+                                        lang)
             if kind not in _WHO or not _compound(text, end, lang)]
 
 
@@ -456,22 +457,49 @@ def _inflected(word: str) -> tuple[str, ...]:
     return (word, *(word[:-1] + medial + ending for ending in HEBREW_ENDINGS))
 
 
+# What may be glued before a cue word in the scripts that glue: in Arabic the proclitics
+# (the conjunctions و and ف, the prepositions ب ل ك, the future prefix س, then the article
+# ال, which ل makes لل; Ryding, "A Reference Grammar of Modern Standard Arabic", ch. 5 and
+# 16), in Bengali nothing (its words take endings, not prefixes: Thompson, "Bengali: A
+# Comprehensive Grammar", ch. 2). Endings stay free in both (plural, case, possessive,
+# classifier: "إصابات", "নিহতদের"). Any other letters before the cue make another word: the
+# Arabic "اقتلع" (uprooted) holds "قتل" (killed), "معقد" (complicated) "عقد" (a deal), the
+# Bengali "অমৃত" (nectar) "মৃত" (dead), "অগভীর" (shallow) "গভীর" (deep). Hebrew is left
+# to match inside a word, with `_inflected`'s endings.
+_GLUED_BEFORE = {
+    "ar": re.compile("[وف]?(?:[بكلس]|لل)?(?:ال)?"),
+    "bn": re.compile(""),
+}
+
+
 def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None = None,
-              ) -> list[tuple[int, int]]:
+              lang: str = "") -> list[tuple[int, int]]:
     """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
+    in Arabic and Bengali after what those languages glue before a word (`_GLUED_BEFORE`),
     anywhere in a word in the others (clitics and endings glue to them); with `endings` (a
     regex), in Latin script only as a whole word with one of them."""
     low = text.lower()
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
+    glued = None if latin else _GLUED_BEFORE.get(lang)
     out = []
     for w in (form for word in words for form in _inflected(word)):
         at = low.find(w)
         while at >= 0:
             if (not latin or at == 0 or not low[at - 1].isalpha()) and (
-                    whole is None or whole.match(low, at + len(w))):
+                    whole is None or whole.match(low, at + len(w))) and (
+                    glued is None or glued.fullmatch(_word_before(low, at))):
                 out.append((at, at + len(w)))
             at = low.find(w, at + 1)
     return out
+
+
+_WORD_TAIL = re.compile(rf"{WORD_CHAR}*$")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The letters (and marks) of the word that `at` stands inside, before `at`."""
+    m = _WORD_TAIL.search(text, 0, at)
+    return m.group() if m else ""
 
 
 def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
@@ -613,9 +641,9 @@ def rising(claim: Claim, lang: str, deaths: bool) -> list[Typed]:
     latin = _latin(claim.text)
     ending = WORD_ENDINGS.get(lang)
     nouns = _words_at(claim.text, (*(TOLL_NOUNS.get(lang, ()) if deaths else ()),
-                                   *CUES["killed"].get(lang, ())), latin, ending)
+                                   *CUES["killed"].get(lang, ())), latin, ending, lang)
     spans = [(q.start, q.end) for q in claim.fingerprint.numbers]
-    for vs, ve in sorted(_words_at(claim.text, verbs, latin, ending)):
+    for vs, ve in sorted(_words_at(claim.text, verbs, latin, ending, lang)):
         for ns, ne in nouns:
             lo, hi = min(vs, ns), max(ve, ne)
             if hi - lo - (ve - vs) - (ne - ns) > CUE_REACH or any(

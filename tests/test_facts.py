@@ -190,6 +190,27 @@ def test_a_hebrew_cue_finds_its_plural_though_it_ends_in_a_final_letter() -> Non
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "اقتلعت العاصفة 50 شجرة"),  # uprooted: "قتل" (killed) inside another word
+    ("bn", "নিউ ইয়র্কের তাপমাত্রা ৮০ ডিগ্রিতে পৌঁছাতে পারে"),  # temperature: "মাত্রা" inside
+    ("bn", "তাঁর দুই নাতি স্মৃতিস্তম্ভ উন্মোচন করেন"),  # a memorial: "মৃত" (dead) inside
+])
+def test_an_arabic_or_bengali_cue_starts_a_word(lang: str, text: str) -> None:
+    """A cue word in Arabic or Bengali is found at a word's start, after the proclitics
+    Arabic glues before it, not inside another word."""
+    assert kinds(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("ar", "وبلغ عدد القتلى 50 شخصا", "killed"),  # the article before the cue
+    ("ar", "وأسفر عن 30 إصابة", "injured"),
+    ("bn", "নিহতদের সংখ্যা ৫০ জন", "killed"),  # an ending after it
+    ("bn", "রিখটার স্কেলে ৭.৮ মাত্রার ভূমিকম্প", "magnitude"),
+])
+def test_an_arabic_or_bengali_cue_keeps_its_affixes(lang: str, text: str, kind: str) -> None:
+    assert [k for k, _ in kinds(text, lang)] == [kind]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("en", "At least 40 people perished in the fire."),
     ("fr", "Au moins 40 personnes ont perdu la vie."),
     ("tr", "En az 40 kişi vefat etti."),
