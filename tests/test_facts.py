@@ -378,6 +378,22 @@ def test_seed_headlines_state_one_sum(seed: MatchResult) -> None:
     assert tr[0] == _match_of(seed, "fr", "dépenserait 10 milliards de dollars en IA")[0]
 
 
+def test_a_changed_headline_figure_keeps_its_link(tmp_path: Path) -> None:
+    """The Turkish headline's "10 milyar" changed to "12 milyar": the headline stays linked
+    to the French one and the match suggests a conflict. The French lede's agreeing "10
+    milliards" (and the Turkish body's) must not outrank the other title."""
+    for f in (ROOT / "fixtures" / "seed-story").glob("*.txt"):
+        text = f.read_text(encoding="utf-8")
+        if f.name.startswith("000_"):
+            text = text.replace("yaklaşık 10 milyar", "yaklaşık 12 milyar", 1)
+        (tmp_path / f.name).write_text(text, encoding="utf-8")
+    result = run([str(tmp_path)])
+    tr, fr = (next(c.id for c in result.claims if text in c.text) for text in (
+        "yaklaşık 12 milyar dolar harcadı", "dépenserait 10 milliards de dollars en IA"))
+    both = [m.suggestion for m in result.matches if {tr, fr} <= set(m.claims)]
+    assert both == ["conflict"]
+
+
 def test_seed_gpu_cost_is_the_others_gpu_spend(seed: MatchResult) -> None:
     """"The GPUs alone cost about $2 billion" (tr) is the others' "spent at least $2 billion
     on GPUs": what a thing cost is what was spent on it."""
