@@ -216,17 +216,18 @@ def test_best_partners_no_match_holds_together_make_a_match_of_their_own(
 
 def test_fact_groups_keep_one_claim_per_version_and_every_pair_scored() -> None:
     """Pairs join strongest first, never two claims of one version, never a claim without
-    a score of the kind with every member; pairs a match holds together, and kinds that date
-    an event or score a game, make no group."""
+    a score of the kind with every member; pairs a match holds together, and a clock time
+    or a score, make no group."""
     from crossfact.facts import FactEvidence
     from crossfact.sharing import fact_groups
 
     doc_of = {"a1": "a", "a2": "a", "b1": "b", "c1": "c", "d1": "d"}
     scores = {frozenset(p): {"killed": 0.5} for p in
               [("a1", "b1"), ("a1", "c1"), ("b1", "c1"), ("a2", "b1"), ("c1", "d1")]}
+    scores[frozenset(("a2", "d1"))] = {"clock": 0.9, "score": 0.9}
     evidence = FactEvidence([], scores, [
         (0.6, "a1", "b1", "killed"), (0.5, "b1", "c1", "killed"), (0.4, "a2", "b1", "killed"),
-        (0.3, "c1", "d1", "killed"), (0.9, "a1", "d1", "clock"), (0.9, "a2", "d1", "minute=3"),
+        (0.3, "c1", "d1", "killed"), (0.9, "a2", "d1", "clock"), (0.9, "a2", "d1", "score"),
     ])
     groups = [{"a1"}, {"a2"}, {"b1"}, {"c1"}, {"d1"}]
     made = fact_groups(groups, [{} for _ in groups], evidence, doc_of)
@@ -235,3 +236,26 @@ def test_fact_groups_keep_one_claim_per_version_and_every_pair_scored() -> None:
     together = [{"a1", "b1", "c1"}, {"a2"}, {"d1"}]  # a match holds the first three
     assert fact_groups(together, [{} for _ in together], evidence, doc_of) == [
         {"a2": 0.4, "b1": 0.4}, {"c1": 0.3, "d1": 0.3}]
+
+
+def test_best_partners_of_one_minute_make_a_match_of_their_own() -> None:
+    """A DATING kind by its value ("minute=23") groups as an amount does: every claim of the
+    group states that very minute, so the group hides no conflict. By kind it does not."""
+    from crossfact.facts import FactEvidence
+    from crossfact.sharing import fact_groups
+
+    doc_of = {"a1": "a", "b1": "b"}
+    groups = [{"a1"}, {"b1"}]
+    for kind, made in (("minute=23", [{"a1": 0.7, "b1": 0.7}]), ("minute", [])):
+        evidence = FactEvidence([], {frozenset(("a1", "b1")): {kind: 0.7}},
+                                [(0.7, "a1", "b1", kind)])
+        assert fact_groups(groups, [{} for _ in groups], evidence, doc_of) == made
+
+
+def test_a_goal_minute_stated_beside_another_goal_links_by_its_minute() -> None:
+    """The Arabic "23rd minute" and the French "(23′ sur penalty)" each sit in a match of
+    another fact of their sentence; their equal minute makes a match of their own."""
+    result = story("worldcup-final-2022")
+    arabic = next(c.id for c in result.claims if "الدقيقة 23" in c.text)
+    french = next(c.id for c in result.claims if "(23′ sur penalty)" in c.text)
+    assert any({arabic, french} <= set(m.claims) for m in result.matches)
