@@ -324,11 +324,15 @@ def test_a_bengali_locative_is_still_the_country() -> None:
         ("সিরিয়ায়", "=T:SY")]
 
 
-@pytest.fixture(scope="module")
-def quake() -> MatchResult:
-    folder = ROOT / "fixtures" / "news" / "quake-turkey-2023"
+def _news(name: str) -> MatchResult:
+    folder = ROOT / "fixtures" / "news" / name
     files = sorted(folder.glob("*.txt"))
     return run([str(f) for f in files], langs={str(f): f.stem for f in files})
+
+
+@pytest.fixture(scope="module")
+def quake() -> MatchResult:
+    return _news("quake-turkey-2023")
 
 
 def _match_of(result: MatchResult, lang: str, text: str) -> tuple[str, set[str], str]:
@@ -627,3 +631,52 @@ def test_a_rise_said_twice_links_another_outlet_s_rise() -> None:
     files = [folder / "bn.txt", folder / "tr.txt"]
     result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
     assert _linked(result, "artmaya devam ediyor", "মৃতের সংখ্যা বাড়তে পারে")
+
+
+def _claim(text: str, lang: str, doc: str = "d") -> Claim:
+    fp = Fingerprint(numbers=find_quantities(text, lang), dates=find_dates(text, lang))
+    return Claim(id=f"c{hash(text)}", doc=doc, index=0, text=text, start=0, end=len(text),
+                 fingerprint=fp)
+
+
+def test_a_figure_beside_another_year_is_another_events() -> None:
+    """"Al Hoceima's quake of 2004 reached 6.3": a figure said beside a year other than the
+    story's is a past event's, not this one's, whatever its cue types it; beyond a comma,
+    or beside the story's own year, it is not."""
+    from crossfact.facts import _of_another_year
+
+    past = _claim("dépassant celui d'Al Hoceima en 2004 qui avait atteint 6,3 de magnitude",
+                  "fr")
+    (magnitude,) = [t for t in figure_kinds(past, "fr") if t.kind == "magnitude"]
+    assert _of_another_year(past, magnitude, None)
+    assert _of_another_year(past, magnitude, 2023.0)
+    assert not _of_another_year(past, magnitude, 2004.0)
+    apart = _claim("En 2004, Al Hoceima. Le séisme a atteint 6,8 de magnitude", "fr")
+    (magnitude,) = [t for t in figure_kinds(apart, "fr") if t.kind == "magnitude"]
+    assert not _of_another_year(apart, magnitude, None)
+
+
+def test_the_story_year_is_one_half_of_the_versions_name() -> None:
+    """The event's year is the year most versions name, if half of them do; a year one
+    outlet of three names (a past disaster's) is not the story's."""
+    from crossfact.facts import _story_year
+    from crossfact.models import Document
+
+    docs = [Document(id=d, path=f"{d}.txt", lang="en", title=d, text="") for d in "abc"]
+    said = {"a": "In 2024 it cost 10 dollars.", "b": "It was 2024 and 2023.", "c": "None."}
+    by_doc = {d: [_claim(said[d], "en", d)] for d in "abc"}
+    assert _story_year(docs, by_doc) == 2024.0
+    said = {"a": "Worse than in 1999.", "b": "Today.", "c": "None."}
+    by_doc = {d: [_claim(said[d], "en", d)] for d in "abc"}
+    assert _story_year(docs, by_doc) is None
+
+
+def test_a_past_quakes_magnitude_is_not_this_ones() -> None:
+    """Morocco 2023: the French "surpassing Al Hoceima's of 2004, which reached 6.3" shares
+    no match with the English "6.8 magnitude" sentences."""
+    result = _news("quake-morocco-2023")
+    french = next(c.id for c in result.claims if "Al Hoceima en 2004" in c.text)
+    english = {c.id for c in result.claims if "6.8" in c.text and c.doc == next(
+        d.id for d in result.documents if d.lang == "en")}
+    assert english
+    assert not any(french in m.claims and english & set(m.claims) for m in result.matches)
