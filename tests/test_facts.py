@@ -680,3 +680,14 @@ def test_a_past_quakes_magnitude_is_not_this_ones() -> None:
         d.id for d in result.documents if d.lang == "en")}
     assert english
     assert not any(french in m.claims and english & set(m.claims) for m in result.matches)
+
+
+def test_the_first_tolls_of_two_outlets_are_one_statement() -> None:
+    """Derna: the Turkish article's first toll (11,300) and the French one's (5,300) are
+    each version's first statement of the toll about Libya, though both state tolls more
+    than once with no name to pick one: linked, and a conflict."""
+    result = _news("derna-flood-2023")
+    french = next(c.id for c in result.claims if c.text.startswith("5.300 morts"))
+    turkish = next(c.id for c in result.claims if "11 bin 300'e" in c.text)
+    both = [m.suggestion for m in result.matches if {french, turkish} <= set(m.claims)]
+    assert both == ["conflict"]
