@@ -1038,10 +1038,9 @@ def _of_another_year(claim: Claim, t: Typed, year: float | None) -> bool:
     for q in claim.fingerprint.numbers:
         if not q.year or q.value == year:
             continue
-        lo, hi = sorted((q.end, t.quantity.start) if q.end <= t.quantity.start
-                        else (t.quantity.end, q.start))
-        between = claim.text[lo:hi]
-        if hi - lo <= CUE_REACH and not (_STOPS | _COMMAS).intersection(between):
+        lo, hi = ((q.end, t.quantity.start) if q.end <= t.quantity.start
+                  else (t.quantity.end, q.start))  # the text between the year and the figure
+        if hi - lo <= CUE_REACH and not (_STOPS | _COMMAS).intersection(claim.text[lo:hi]):
             return True
     return False
 
@@ -1190,10 +1189,15 @@ def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
     scores: dict[tuple[int, int], dict[str, float]] = {}
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            found = {kind: s + SPREAD * spread.get(kind, 0.0) for kind in x.kinds & y.kinds
-                     if (s := _score(x, y, kind, (count_a[kind] > 1 or count_b[kind] > 1) and not (
-                         lead_a.get(kind) == i and lead_b.get(kind) == j and x.places & y.places),
-                                     common)) is not None}
+            found = {}
+            for kind in x.kinds & y.kinds:
+                # a kind stated more than once needs something to pick one statement, but two
+                # versions' first statements of it about one place are one (`_leads`)
+                repeated = (count_a[kind] > 1 or count_b[kind] > 1) and not (
+                    lead_a.get(kind) == i and lead_b.get(kind) == j
+                    and bool(x.places & y.places))
+                if (s := _score(x, y, kind, repeated, common)) is not None:
+                    found[kind] = s + SPREAD * spread.get(kind, 0.0)
             titles = TITLE if x.title and y.title else 0.0
             if (by_name := _by_names(x, y, once, common, titles)) is not None:
                 found[""] = by_name
