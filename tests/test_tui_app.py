@@ -408,6 +408,8 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
         screen = pilot.app.screen
         asked.append(screen.query_one("#prompt-input").value
                      if isinstance(screen, TextPrompt) else "no prompt")
+        asked.append("No match #999: the matches are numbered 1 to 12"
+                     in " ".join(screen_text(pilot.app).split()))
         if isinstance(screen, TextPrompt):
             screen.query_one("#prompt-input").value = ""
             await pilot.press(*target, "enter")
@@ -415,8 +417,44 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
 
     try:
         drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
-        assert asked == ["999"]
+        assert asked == ["999", True]  # what was typed, and why it is wrong, in the prompt
         assert [(e.kind, e.target) for e in store.events(story)] == [("move", "m7")]
+    finally:
+        store.close()
+
+
+def test_jump_to_a_wrong_number_keeps_the_prompt_open_and_says_why(tmp_path):
+    """ctrl+p "Jump to match", then "999" or "abc": the prompt closed on it (a toast at
+    most), so the reviewer had to open the palette again. It stays open with what was
+    typed and says which numbers there are, as the move prompt does; a right number goes."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    store = open_store(tmp_path / "jump.db")
+    store.add_story("synthetic", make_result(12), {})
+    said: list[tuple[str, str]] = []
+
+    async def typed(pilot: Pilot, answer: str) -> None:
+        field = pilot.app.screen.query_one("#prompt-input")
+        field.value = ""
+        await pilot.press(*answer, "enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        said.append((field.value, " ".join(screen_text(pilot.app).split()))
+                    if isinstance(screen, TextPrompt) else ("closed", ""))
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "Jump to match")
+        assert isinstance(pilot.app.screen, TextPrompt)
+        for answer in ("999", "abc", "7"):
+            await typed(pilot, answer)
+        said.append(("at", pilot.app.review.matches.current().number))
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        (kept, wrong), (kept_word, word), closed, at = said
+        assert kept == "999" and "No match #999: the matches are numbered 1 to 12" in wrong
+        assert kept_word == "abc" and "'abc' is not a match number" in word
+        assert (closed, at) == (("closed", ""), ("at", "7"))
     finally:
         store.close()
 

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from crossfact.models import Event
-from crossfact.store import MatchRow, MatchView, Member, parse_number
+from crossfact.store import MatchRow, MatchView, Member
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
 
@@ -39,6 +39,8 @@ class FixingActions(Screen[None]):
         def goto(self, match_id: str, position: int | None = None) -> bool: ...
 
         def find_number(self, number: str) -> MatchRow | None: ...
+
+        def number_problem(self, answer: str) -> str | None: ...
 
         def current_view(self) -> MatchView | None: ...
 
@@ -125,14 +127,8 @@ class FixingActions(Screen[None]):
 
         def to_target(claim_id: str) -> None:
             def moved(answer: str | None) -> None:
-                if not answer:
-                    return
-                target = self.find_number(answer) if parse_number(answer) else None
-                if target is None:  # asked again with what was typed, to correct
-                    self.notify(f"No match #{answer}: give the number of the target match "
-                                "(12, or 12b for a split-out), or Esc.", severity="warning",
-                                markup=False)
-                    ask(answer)
+                target = self.find_number(answer) if answer else None
+                if target is None:  # Esc (a wrong number keeps the prompt open)
                     return
                 member = next(m for m in view.members if m.claim.id == claim_id)
                 if target.id == view.id or target.number in member.also_in:
@@ -147,11 +143,8 @@ class FixingActions(Screen[None]):
                 )
                 self.goto(target.id)
 
-            def ask(value: str) -> None:
-                self.app.push_screen(TextPrompt("Move the claim to match number:", value),
-                                     moved)
-
-            ask("")
+            self.app.push_screen(TextPrompt("Move the claim to match number:",
+                                            check=self.number_problem), moved)
 
         self._with_claim("Which claim moves?", view.members, to_target)
 

@@ -209,12 +209,28 @@ class ReviewScreen(FixingActions, Screen[None]):
         return True
 
     def action_jump(self) -> None:
-        """Ask for a match number and go there."""
+        """Ask for a match number and go there; a number with no match is asked again."""
         def go(answer: str | None) -> None:
-            if answer and answer.strip():
+            if answer is not None:
                 self.goto_number(answer.strip())
 
-        self.app.push_screen(TextPrompt("Jump to match number:", ""), go)
+        self.app.push_screen(TextPrompt("Jump to match number:", "", check=self.number_problem),
+                             go)
+
+    def number_problem(self, answer: str) -> str | None:
+        """What is wrong with a typed match number, said in the prompt (None: it has a match)."""
+        typed = one_line(answer.strip())
+        if typed and self.find_number(typed) is not None:
+            return None
+        everything = MatchPager(self.store, self.story, self.reviewer) if self.story else None
+        last = everything.row(everything.count - 1) if everything else None
+        numbers = (f"the matches are numbered 1 to {last.position + 1}" if last
+                   else "this story has no matches")
+        if not typed:
+            return f"Type a match number ({numbers}), or Esc."
+        if parse_number(typed) is None:
+            return f"'{typed}' is not a match number: {numbers} (12b for a split-out); Esc cancels."
+        return f"No match #{typed}: {numbers} (12b for a split-out); Esc cancels."
 
     def find_number(self, number: str) -> MatchRow | None:
         """The match with this number ("12", "#12", "12b"), whatever the filter shows."""
