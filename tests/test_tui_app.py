@@ -115,6 +115,48 @@ def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
     assert store.match(first, reviewer="ana").note == "kept"
 
 
+def test_a_note_typed_fast_is_saved_whole(store, seed):
+    """Keys typed faster than the editor takes them (a quick typist, a slow machine, tmux
+    sending a burst) and then ctrl+s: the note was saved without its last letters
+    ("fr has no such line" saved as "fr ha"): ctrl+s jumped the queue of keys the editor had
+    not handled yet. It is handled after them."""
+    from textual import events
+
+    first = store.resume(seed, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        for key in [*"typed fast", "ctrl+s"]:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+
+    drive(app_for(store), steps)
+    assert store.match(first, reviewer="ana").note == "typed fast"
+
+
+def test_outliers_ticked_fast_are_the_ones_the_keys_point_at(store, seed):
+    """`o` on match 23 (tr ticked as the suggested outlier), then j, space, Enter faster
+    than the list takes them: space and Enter jumped the queue, so space untoggled tr
+    before j moved, and the conflict was saved with other outliers than the keys said."""
+    from textual import events
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("23")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        for key in ["j", "space", "enter"]:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, {"j": "j", "space": " "}.get(key)))
+        await pilot.pause(0.3)
+
+    drive(app_for(store), steps)
+    lang = {doc.id: doc.lang for doc in store.documents(seed)}
+    saved = [(e.verdict, sorted(lang[d] for d in e.outliers))
+             for e in store.events(seed) if e.kind == "verdict"]
+    assert saved == [("conflict", ["bn", "tr"])]
+
+
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
     (Nb was left for the wrap-around). The claim is in no other match, so that split out it

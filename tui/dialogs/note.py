@@ -35,7 +35,7 @@ class NotePrompt(ModalScreen[str | None]):
     NotePrompt #note-preview { margin: 1 0 0 0; max-height: 6; border-left: thick $accent; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="dialog-save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="dialog-save"),
         Binding("escape", "cancel", "Close, keep the draft", id="dialog-cancel"),
     ]
 
