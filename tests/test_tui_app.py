@@ -157,6 +157,24 @@ def test_outliers_ticked_fast_are_the_ones_the_keys_point_at(store, seed):
     assert saved == [("conflict", ["bn", "tr"])]
 
 
+def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
+    """Match 2 holds two weak links, tr (also in 33) and fr (also in 1): `b` on fr leaves
+    tr, which is in 33, so match 2 is gone from the list; it went without a word and the
+    reviewer looked for it. A notice says so, and where the rest is."""
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("2")
+        await pilot.pause()
+        langs = [m.lang for m in pilot.app.review.current_view().members if m.suggested]
+        await pilot.press("b", *["j"] * langs.index("fr"), "enter")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert said == ["Match #2 is gone: what was left of it is in #33."]
+
+
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
     (Nb was left for the wrap-around). The claim is in no other match, so that split out it

@@ -60,12 +60,18 @@ class FixingActions(Screen[None]):
             raise RuntimeError("no story is open")
         return self.story
 
-    def _stay_on(self, view: MatchView) -> None:
+    def _stay_on(self, view: MatchView, claim_id: str) -> None:
         """Show the fixed match again; if the fix dissolved it (its last claim of its own
-        left, and what remains is in another match too), the match now under the cursor.
-        """
-        if not self.goto(view.id, view.position):
-            self._select(self.matches.cursor)
+        left, and what remains is in another match too), the match now under the cursor,
+        and say where the rest went: the match left the list without a word, and the
+        reviewer looked for it."""
+        if self.goto(view.id, view.position):
+            return
+        self._select(self.matches.cursor)
+        rest = dict.fromkeys(f"#{number}" for member in view.members
+                             if member.claim.id != claim_id for number in member.also_in)
+        where = f": what was left of it is in {', '.join(rest)}" if rest else ""
+        self.notify(f"Match #{view.number} is gone{where}.", markup=False)
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -163,7 +169,7 @@ class FixingActions(Screen[None]):
                                                match_id=view.id),
                 f"claim split out of #{view.number}",
             )
-            self._stay_on(view)
+            self._stay_on(view, claim_id)
 
         self._with_claim("Which claim leaves this match?", view.members, split)
 
@@ -183,6 +189,6 @@ class FixingActions(Screen[None]):
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
-            self._stay_on(view)
+            self._stay_on(view, claim_id)
 
         self._with_claim(f"Which link to {kind}?", weak, apply)
