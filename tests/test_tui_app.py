@@ -175,6 +175,28 @@ def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
     assert said == ["Match #2 is gone: what was left of it is in #33."]
 
 
+def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
+    """At 80x24 the footer ended "f Filter▏^p palette": "q Quit" was cut off, and a newcomer
+    looking for how to leave found nothing there; Quit comes before Filter and Search now.
+    And no key is cut from its description under the palette's key ("q Quit f▏", at 85
+    columns "f Filt▏"): a key that does not fit is left out."""
+    footers: dict[int, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for width in (140, 80, 85, 93):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause(0.2)
+            footers[width] = screen_text(pilot.app).splitlines()[-1].split("▏")[0].rstrip()
+
+    drive(app_for(store), steps, size=(140, 24))
+    whole = footers.pop(140)
+    assert whole.endswith("/ Search") and "q Quit" in footers[80], footers
+    for width, shown in footers.items():
+        cut_at = whole[len(shown):len(shown) + 1]
+        assert whole.startswith(shown) and cut_at == " " and shown.split()[-1].istitle(), (
+            width, shown)
+
+
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
     (Nb was left for the wrap-around). The claim is in no other match, so that split out it

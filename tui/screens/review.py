@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crossfact import terminal
@@ -40,6 +40,7 @@ from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS, FilterName, MatchPager
 from crossfact.tui.screens.fixing import FixingActions
 from crossfact.tui.store_api import ReviewStore
+from crossfact.tui.widgets.key_footer import KeyFooter
 from crossfact.tui.widgets.match_detail import MatchDetail
 from crossfact.tui.widgets.match_list import MatchList, header_line
 from crossfact.tui.widgets.status_line import StatusLine
@@ -115,7 +116,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             yield MatchDetail(id="detail-pane")
         yield Static(id="too-small", markup=False)
         yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the size the layout needs, say so instead of drawing a broken screen."""
@@ -227,10 +228,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         numbers = (f"the matches are numbered 1 to {last.position + 1}" if last
                    else "this story has no matches")
         if not typed:
-            return f"Type a match number ({numbers}), or Esc."
+            return f"Type a match number: {numbers}."
         if parse_number(typed) is None:
-            return f"'{typed}' is not a match number: {numbers} (12b for a split-out); Esc cancels."
-        return f"No match #{typed}: {numbers} (12b for a split-out); Esc cancels."
+            return f"'{typed}' is not a match number: {numbers} (12b for a split-out)."
+        return f"No match #{typed}: {numbers} (12b for a split-out)."
 
     def find_number(self, number: str) -> MatchRow | None:
         """The match with this number ("12", "#12", "12b"), whatever the filter shows."""
