@@ -265,6 +265,23 @@ def test_note_is_saved_from_the_dialog(store, seed):
     assert store.match(first, reviewer="ana").note == "checked [b]"
 
 
+def test_at_80x24_a_long_right_to_left_note_still_says_how_to_save(store, seed):
+    """At 80x24 the box, the preview of an Arabic note of several lines and the hint took more
+    than the dialog's height: the hint, the one place that says ctrl+s saves, was cut off."""
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        for line in ["المصدر الثاني يقول 7.8", "وليس 7.4", *"abcdefg"]:
+            await pilot.press(*line, "enter")
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert "ctrl+s save" in shown[0] and "ﺎﺜﻟﺍ" in shown[0], shown[0]
+
+
 def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
     """Enter starts a new line, ctrl+s (written under the box) saves; each line of the note
     is drawn in its own direction, the Hebrew one in visual order. While typing, the box holds
