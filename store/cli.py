@@ -22,7 +22,7 @@ from crossfact.terminal import for_stream, message, show_controls
 
 from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
-from .words import plural
+from .words import alternatives, plural
 
 if TYPE_CHECKING:
     from .db import Store
@@ -140,27 +140,40 @@ def reading_a_log(file: Path) -> Iterator[None]:
 
 
 
+class UsageLine(click.ClickException):
+    """A wrong call said in one line, with the exit status of click's usage errors."""
+
+    exit_code = 2
+
+
 @click.command()
 @db_option
 @story_option
-@click.option("--format", "format_", required=True,
+@click.option("--format", "format_", default=None,
               type=click.Choice(["jsonl", "csv", "md", "claimreview"]),
               help="jsonl: the full log (re-importable); csv: one row per match; md: a "
-                   "report; claimreview: schema.org ClaimReview JSON-LD.")
+                   "report; claimreview: schema.org ClaimReview JSON-LD. Without it, the -o "
+                   "file's ending says (.jsonl .csv .md .markdown .json).")
 @click.option("-o", "--output", "out", default=None, metavar="FILE",
               help="Write to this file (through a symbolic link to the file it names) "
                    "instead of stdout; - is stdout. Never the database itself.")
 @click.option("--overwrite", is_flag=True,
               help="Replace the -o file if it exists (otherwise an existing file is refused).")
 @one_line_errors
-def export(db: Path | None, story: str | None, format_: str, out: str | None,
+def export(db: Path | None, story: str | None, format_: str | None, out: str | None,
            overwrite: bool) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
-    from .exports import FORMATS, write_export
+    from .exports import FORMATS, SUFFIX_FORMATS, format_of, write_export
     from .output_file import output_path
     from .paths import resolve_db_path
 
     to_file = out is not None and out != "-"
+    if format_ is None:  # click's "Missing option" was a usage screen of ten lines
+        format_ = format_of(str(out)) if to_file else None
+        if format_ is None:
+            why = f"{out}: its ending names no format" if to_file else "no format given"
+            raise UsageLine(f"{why}; add --format {alternatives(list(FORMATS))}, or write to "
+                            f"a file ending in {alternatives(list(SUFFIX_FORMATS))} (-o)")
     # refused before any work, in the command line's words (write_export's own checks
     # still guard a file created meanwhile)
     real = output_path(str(out), resolve_db_path(db)) if to_file else None

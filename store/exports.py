@@ -411,6 +411,17 @@ FORMATS: dict[str, Callable[[StoreBase, str | None], Iterator[str]]] = {
 }
 
 
+# what a file name's ending says it holds, for `export -o` without --format: the endings
+# the review app offers (story.jsonl, story.md or .markdown, story.claimreview.json)
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md",
+                  ".json": "claimreview", ".jsonld": "claimreview"}
+
+
+def format_of(path: str) -> str | None:
+    """The export format a file name's ending names (None: no ending it tells by)."""
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
 def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
                  overwrite: bool = False) -> Path:
     """Write an export to `target` (through a symbolic link to the file it names), which

@@ -191,3 +191,24 @@ def test_a_story_not_in_the_database_lists_the_ones_there(tmp_path: Path):
         assert out.exit_code == 1, out.output
         assert "no story 'arabic" in out.stderr or "no story 'x'" in out.stderr, out.stderr
         assert "stories there: arabic-indic-digits" in out.stderr, out.stderr
+
+
+def test_export_without_a_format_names_them_in_one_line_or_reads_the_files_ending(
+        tmp_path: Path):
+    """`crossfact export` with no --format printed click's ten-line usage screen; it says
+    in one line which formats there are, and `-o report.csv` is taken to mean csv."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    db = tmp_path / "x.db"
+    assert run("import", str(session / "amal.jsonl"), "--db", str(db)).exit_code == 0
+    for args in ([], ["-o", str(tmp_path / "report.txt")]):
+        out = run("export", "--db", str(db), *args)
+        assert out.exit_code == 2 and len(out.stderr.splitlines()) == 1, out.stderr
+        assert "Usage" not in out.stderr and "jsonl, csv, md or claimreview" in out.stderr
+    assert "report.txt: its ending names no format" in out.stderr
+    assert not (tmp_path / "report.txt").exists()
+    for name, fmt in (("a.CSV", "csv"), ("a.markdown", "md"), ("a.jsonl", "jsonl"),
+                      ("a.json", "claimreview")):
+        out = run("export", "--db", str(db), "-o", str(tmp_path / name))
+        assert out.exit_code == 0, out.stderr
+        expected = run("export", "--db", str(db), "--format", fmt).stdout_bytes
+        assert (tmp_path / name).read_bytes() == expected, name

@@ -115,6 +115,88 @@ def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
     assert store.match(first, reviewer="ana").note == "kept"
 
 
+def test_a_note_typed_fast_is_saved_whole(store, seed):
+    """Keys typed faster than the editor takes them (a quick typist, a slow machine, tmux
+    sending a burst) and then ctrl+s: the note was saved without its last letters
+    ("fr has no such line" saved as "fr ha"): ctrl+s jumped the queue of keys the editor had
+    not handled yet. It is handled after them."""
+    from textual import events
+
+    first = store.resume(seed, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        for key in [*"typed fast", "ctrl+s"]:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.3)
+
+    drive(app_for(store), steps)
+    assert store.match(first, reviewer="ana").note == "typed fast"
+
+
+def test_outliers_ticked_fast_are_the_ones_the_keys_point_at(store, seed):
+    """`o` on match 23 (tr ticked as the suggested outlier), then j, space, Enter faster
+    than the list takes them: space and Enter jumped the queue, so space untoggled tr
+    before j moved, and the conflict was saved with other outliers than the keys said."""
+    from textual import events
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("23")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        for key in ["j", "space", "enter"]:  # all queued before any is handled
+            pilot.app.post_message(events.Key(key, {"j": "j", "space": " "}.get(key)))
+        await pilot.pause(0.3)
+
+    drive(app_for(store), steps)
+    lang = {doc.id: doc.lang for doc in store.documents(seed)}
+    saved = [(e.verdict, sorted(lang[d] for d in e.outliers))
+             for e in store.events(seed) if e.kind == "verdict"]
+    assert saved == [("conflict", ["bn", "tr"])]
+
+
+def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
+    """Match 2 holds two weak links, tr (also in 33) and fr (also in 1): `b` on fr leaves
+    tr, which is in 33, so match 2 is gone from the list; it went without a word and the
+    reviewer looked for it. A notice says so, and where the rest is."""
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("2")
+        await pilot.pause()
+        langs = [m.lang for m in pilot.app.review.current_view().members if m.suggested]
+        await pilot.press("b", *["j"] * langs.index("fr"), "enter")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert said == ["Match #2 is gone: what was left of it is in #33."]
+
+
+def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
+    """At 80x24 the footer ended "f Filter▏^p palette": "q Quit" was cut off, and a newcomer
+    looking for how to leave found nothing there; Quit comes before Filter and Search now.
+    And no key is cut from its description under the palette's key ("q Quit f▏", at 85
+    columns "f Filt▏"): a key that does not fit is left out."""
+    footers: dict[int, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for width in (140, 80, 85, 93):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause(0.2)
+            footers[width] = screen_text(pilot.app).splitlines()[-1].split("▏")[0].rstrip()
+
+    drive(app_for(store), steps, size=(140, 24))
+    whole = footers.pop(140)
+    assert whole.endswith("/ Search") and "q Quit" in footers[80], footers
+    for width, shown in footers.items():
+        cut_at = whole[len(shown):len(shown) + 1]
+        assert whole.startswith(shown) and cut_at == " " and shown.split()[-1].istitle(), (
+            width, shown)
+
+
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
     (Nb was left for the wrap-around). The claim is in no other match, so that split out it
@@ -181,6 +263,23 @@ def test_note_is_saved_from_the_dialog(store, seed):
 
     drive(app_for(store), steps)
     assert store.match(first, reviewer="ana").note == "checked [b]"
+
+
+def test_at_80x24_a_long_right_to_left_note_still_says_how_to_save(store, seed):
+    """At 80x24 the box, the preview of an Arabic note of several lines and the hint took more
+    than the dialog's height: the hint, the one place that says ctrl+s saves, was cut off."""
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        for line in ["المصدر الثاني يقول 7.8", "وليس 7.4", *"abcdefg"]:
+            await pilot.press(*line, "enter")
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert "ctrl+s save" in shown[0] and "ﺎﺜﻟﺍ" in shown[0], shown[0]
 
 
 def test_a_note_spans_lines_and_shows_hebrew_shaped(store, seed):
@@ -408,6 +507,8 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
         screen = pilot.app.screen
         asked.append(screen.query_one("#prompt-input").value
                      if isinstance(screen, TextPrompt) else "no prompt")
+        asked.append("No match #999: the matches are numbered 1 to 12"
+                     in " ".join(screen_text(pilot.app).split()))
         if isinstance(screen, TextPrompt):
             screen.query_one("#prompt-input").value = ""
             await pilot.press(*target, "enter")
@@ -415,8 +516,44 @@ def test_a_mistyped_match_number_is_asked_again_not_dropped(tmp_path):
 
     try:
         drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
-        assert asked == ["999"]
+        assert asked == ["999", True]  # what was typed, and why it is wrong, in the prompt
         assert [(e.kind, e.target) for e in store.events(story)] == [("move", "m7")]
+    finally:
+        store.close()
+
+
+def test_jump_to_a_wrong_number_keeps_the_prompt_open_and_says_why(tmp_path):
+    """ctrl+p "Jump to match", then "999" or "abc": the prompt closed on it (a toast at
+    most), so the reviewer had to open the palette again. It stays open with what was
+    typed and says which numbers there are, as the move prompt does; a right number goes."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    store = open_store(tmp_path / "jump.db")
+    store.add_story("synthetic", make_result(12), {})
+    said: list[tuple[str, str]] = []
+
+    async def typed(pilot: Pilot, answer: str) -> None:
+        field = pilot.app.screen.query_one("#prompt-input")
+        field.value = ""
+        await pilot.press(*answer, "enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        said.append((field.value, " ".join(screen_text(pilot.app).split()))
+                    if isinstance(screen, TextPrompt) else ("closed", ""))
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "Jump to match")
+        assert isinstance(pilot.app.screen, TextPrompt)
+        for answer in ("999", "abc", "7"):
+            await typed(pilot, answer)
+        said.append(("at", pilot.app.review.matches.current().number))
+
+    try:
+        drive(ReviewApp(store, reviewer="ana", story="synthetic", session="s1"), steps)
+        (kept, wrong), (kept_word, word), closed, at = said
+        assert kept == "999" and "No match #999: the matches are numbered 1 to 12" in wrong
+        assert kept_word == "abc" and "'abc' is not a match number" in word
+        assert (closed, at) == (("closed", ""), ("at", "7"))
     finally:
         store.close()
 

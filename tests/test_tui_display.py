@@ -15,7 +15,7 @@ from tui_fakes import FakeStore, make_result
 
 from crossfact.errors import CrossfactError
 from crossfact.models import Claim, Fingerprint, Name, Quantity
-from crossfact.tui.cell_width import match_terminal_widths
+from crossfact.tui.cell_width import FIRST_RICH_WITH_TABLE, match_terminal_widths
 from crossfact.tui.display_text import has_rtl, one_line, strip_controls, visual
 from crossfact.tui.highlights import claim_marks
 from crossfact.tui.keys import binding_ids, load_keymap
@@ -96,6 +96,25 @@ def test_rich_counts_bengali_like_the_terminal() -> None:
     terminal = sum(max(0, libc.wcwidth(ctypes.c_wchar(ch))) for ch in text)
     assert cell_len(text) == terminal
     assert cell_len("abc") == 3 and cell_len("日本") == 4
+
+
+def test_every_rich_the_package_accepts_has_the_table_it_patches() -> None:
+    """Rich 14.2 (which Textual accepts) has no per-version width table: there the patch did
+    nothing and Bengali rows ran through the borders under tmux, so the package must not
+    accept it."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    rich = next(Requirement(line) for line in pyproject["project"]["dependencies"]
+                if Requirement(line).name == "rich")
+    first = Version(FIRST_RICH_WITH_TABLE)
+    assert not rich.specifier.contains(Version("14.2.0"))
+    assert all(not rich.specifier.contains(v) or v >= first
+               for v in map(Version, ["13.9.4", "14.0.0", "14.1.0", "14.2.0", "14.3.0"]))
+    assert rich.specifier.contains(first)
 
 
 def _claim(cid: str, text: str, numbers: list[float], names: list[str]) -> Claim:

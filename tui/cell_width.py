@@ -12,9 +12,12 @@ place that reaches into their internals, and exactly these:
 - `rich._unicode_data.load` (private): the per-version width table, edited in place;
 - `rich.cells.get_character_cell_size` and `rich.cells.cached_cell_len`: their caches cleared;
 - `textual._cells.cell_len` (private), when loaded: its cache cleared.
-What guards it: `rich>=14.2,<16` in pyproject.toml (the test extra pins the exact Rich and
-Textual the snapshots were drawn with); a Rich that moved the table leaves Rich's own widths
-(the ImportError below) rather than failing; and tests/test_tui_display.py
+What guards it: `rich>=14.3,<16` in pyproject.toml, the Rich versions that have the table
+(`FIRST_RICH_WITH_TABLE`; Textual itself accepts Rich 14.2, where it was absent, the patch did
+nothing and, under tmux, every Bengali line ran a few columns through the border to its right:
+one column per spacing mark; the test extra pins the exact Rich and Textual the snapshots were
+drawn with); a Rich that moved the table leaves Rich's own widths (the ImportError below)
+rather than failing; and tests/test_tui_display.py
 (`test_rich_counts_bengali_like_the_terminal`) and the tmux test fail when the widths no
 longer match the terminal's, which is the moment to look here again.
 """
@@ -30,6 +33,8 @@ try:  # a private table of Rich's (tested with rich 14-15): without it, Rich's o
     from rich._unicode_data import load as load_cell_table
 except ImportError:  # pragma: no cover - a Rich that moved it
     load_cell_table = None  # type: ignore[assignment]  # then the widths stay Rich's own
+
+FIRST_RICH_WITH_TABLE = "14.3.0"  # rich._unicode_data appeared in 14.3.0 (14.2.0 has none)
 
 _done = False
 

@@ -41,11 +41,13 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("ctrl+z,backspace", "undo", "Undo", id="undo",
             tooltip="Take back your latest decision (also after a restart)"),
     Binding("question_mark", "app.help", "Help", id="help", tooltip="All keys, on one screen"),
+    # Quit before Filter and Search: at 80 columns the footer ends after it, and a newcomer
+    # looks there for how to leave
+    Binding("q", "app.quit", "Quit", id="quit",
+            tooltip="Leave (ctrl+c too); every decision is already saved"),
     Binding("f", "cycle_filter", "Filter", id="filter",
             tooltip=_FILTER_HELP),
     Binding("slash", "search", "Search", id="search", tooltip="Full-text search in the claims"),
-    Binding("q", "app.quit", "Quit", id="quit",
-            tooltip="Leave (ctrl+c too); every decision is already saved"),
     Binding("j,down", "move(1)", "Down", id="cursor-down", show=False,
             tooltip="Next match in the list"),
     Binding("k,up", "move(-1)", "Up", id="cursor-up", show=False,

@@ -29,13 +29,19 @@ class NotePrompt(ModalScreen[str | None]):
     """Dismissed with the note's text, or None when closed with Escape (after handing the
     text to `keep_draft`)."""
 
+    # in a terminal under 30 rows (80x24) the box, a right-to-left preview and the hint took
+    # more than the dialog's 80 %, and the hint, the one place that says ctrl+s saves, was cut
+    # off: there the box and the preview are shorter
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     DEFAULT_CSS = dialog_css("NotePrompt") + """
     NotePrompt TextArea { height: 8; }
     NotePrompt #note-hint { margin: 1 0 0 0; color: $text-muted; }
     NotePrompt #note-preview { margin: 1 0 0 0; max-height: 6; border-left: thick $accent; }
+    NotePrompt.-short TextArea { height: 5; }
+    NotePrompt.-short #note-preview { max-height: 3; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="dialog-save", priority=True),
+        Binding("ctrl+s", "save", "Save", id="dialog-save"),
         Binding("escape", "cancel", "Close, keep the draft", id="dialog-cancel"),
     ]
 

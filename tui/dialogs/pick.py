@@ -110,8 +110,11 @@ class PickMany(_ListDialog[list[str] | None]):
 
     DEFAULT_CSS = picker_css("PickMany")
     BINDINGS = [
-        Binding("space", "tick", "Tick", id="dialog-toggle", priority=True),
-        Binding("enter", "confirm", "Confirm", id="dialog-confirm", priority=True),
+        # not priority bindings: those run as the key arrives, before the list has taken the
+        # keys typed ahead of it (j, space, Enter typed fast ticked the wrong version); the
+        # list's own Enter (select) confirms, below
+        Binding("space", "tick", "Tick", id="dialog-toggle"),
+        Binding("enter", "confirm", "Confirm", id="dialog-confirm"),
         Binding("escape", "cancel", "Cancel", id="dialog-cancel"),
         *LIST_KEYS,
     ]
@@ -138,6 +141,10 @@ class PickMany(_ListDialog[list[str] | None]):
         item = self.items[index]
         self.chosen ^= {item.value}
         options.replace_option_prompt_at_index(index, self._prompt(item))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_confirm()
 
     def action_confirm(self) -> None:
         self.dismiss([item.value for item in self.items if item.value in self.chosen])

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from crossfact.models import Event
-from crossfact.store import MatchRow, MatchView, Member, parse_number
+from crossfact.store import MatchRow, MatchView, Member
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
 
@@ -40,6 +40,8 @@ class FixingActions(Screen[None]):
 
         def find_number(self, number: str) -> MatchRow | None: ...
 
+        def number_problem(self, answer: str) -> str | None: ...
+
         def current_view(self) -> MatchView | None: ...
 
         def _advance(self, position: int, number: str | None = None) -> None: ...
@@ -58,12 +60,18 @@ class FixingActions(Screen[None]):
             raise RuntimeError("no story is open")
         return self.story
 
-    def _stay_on(self, view: MatchView) -> None:
+    def _stay_on(self, view: MatchView, claim_id: str) -> None:
         """Show the fixed match again; if the fix dissolved it (its last claim of its own
-        left, and what remains is in another match too), the match now under the cursor.
-        """
-        if not self.goto(view.id, view.position):
-            self._select(self.matches.cursor)
+        left, and what remains is in another match too), the match now under the cursor,
+        and say where the rest went: the match left the list without a word, and the
+        reviewer looked for it."""
+        if self.goto(view.id, view.position):
+            return
+        self._select(self.matches.cursor)
+        rest = dict.fromkeys(f"#{number}" for member in view.members
+                             if member.claim.id != claim_id for number in member.also_in)
+        where = f": what was left of it is in {', '.join(rest)}" if rest else ""
+        self.notify(f"Match #{view.number} is gone{where}.", markup=False)
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -125,14 +133,8 @@ class FixingActions(Screen[None]):
 
         def to_target(claim_id: str) -> None:
             def moved(answer: str | None) -> None:
-                if not answer:
-                    return
-                target = self.find_number(answer) if parse_number(answer) else None
-                if target is None:  # asked again with what was typed, to correct
-                    self.notify(f"No match #{answer}: give the number of the target match "
-                                "(12, or 12b for a split-out), or Esc.", severity="warning",
-                                markup=False)
-                    ask(answer)
+                target = self.find_number(answer) if answer else None
+                if target is None:  # Esc (a wrong number keeps the prompt open)
                     return
                 member = next(m for m in view.members if m.claim.id == claim_id)
                 if target.id == view.id or target.number in member.also_in:
@@ -147,11 +149,8 @@ class FixingActions(Screen[None]):
                 )
                 self.goto(target.id)
 
-            def ask(value: str) -> None:
-                self.app.push_screen(TextPrompt("Move the claim to match number:", value),
-                                     moved)
-
-            ask("")
+            self.app.push_screen(TextPrompt("Move the claim to match number:",
+                                            check=self.number_problem), moved)
 
         self._with_claim("Which claim moves?", view.members, to_target)
 
@@ -170,7 +169,7 @@ class FixingActions(Screen[None]):
                                                match_id=view.id),
                 f"claim split out of #{view.number}",
             )
-            self._stay_on(view)
+            self._stay_on(view, claim_id)
 
         self._with_claim("Which claim leaves this match?", view.members, split)
 
@@ -190,6 +189,6 @@ class FixingActions(Screen[None]):
                                 session=self.session),
                 f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
             )
-            self._stay_on(view)
+            self._stay_on(view, claim_id)
 
         self._with_claim(f"Which link to {kind}?", weak, apply)

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from crossfact import terminal
@@ -40,6 +40,7 @@ from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS, FilterName, MatchPager
 from crossfact.tui.screens.fixing import FixingActions
 from crossfact.tui.store_api import ReviewStore
+from crossfact.tui.widgets.key_footer import KeyFooter
 from crossfact.tui.widgets.match_detail import MatchDetail
 from crossfact.tui.widgets.match_list import MatchList, header_line
 from crossfact.tui.widgets.status_line import StatusLine
@@ -115,7 +116,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             yield MatchDetail(id="detail-pane")
         yield Static(id="too-small", markup=False)
         yield Input(placeholder="search the claims; Enter applies, Escape clears", id="search")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_resize(self, event: events.Resize) -> None:
         """Below the size the layout needs, say so instead of drawing a broken screen."""
@@ -209,12 +210,28 @@ class ReviewScreen(FixingActions, Screen[None]):
         return True
 
     def action_jump(self) -> None:
-        """Ask for a match number and go there."""
+        """Ask for a match number and go there; a number with no match is asked again."""
         def go(answer: str | None) -> None:
-            if answer and answer.strip():
+            if answer is not None:
                 self.goto_number(answer.strip())
 
-        self.app.push_screen(TextPrompt("Jump to match number:", ""), go)
+        self.app.push_screen(TextPrompt("Jump to match number:", "", check=self.number_problem),
+                             go)
+
+    def number_problem(self, answer: str) -> str | None:
+        """What is wrong with a typed match number, said in the prompt (None: it has a match)."""
+        typed = one_line(answer.strip())
+        if typed and self.find_number(typed) is not None:
+            return None
+        everything = MatchPager(self.store, self.story, self.reviewer) if self.story else None
+        last = everything.row(everything.count - 1) if everything else None
+        numbers = (f"the matches are numbered 1 to {last.position + 1}" if last
+                   else "this story has no matches")
+        if not typed:
+            return f"Type a match number: {numbers}."
+        if parse_number(typed) is None:
+            return f"'{typed}' is not a match number: {numbers} (12b for a split-out)."
+        return f"No match #{typed}: {numbers} (12b for a split-out)."
 
     def find_number(self, number: str) -> MatchRow | None:
         """The match with this number ("12", "#12", "12b"), whatever the filter shows."""

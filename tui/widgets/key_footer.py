@@ -1,0 +1,35 @@
+"""Textual's footer, showing only the keys that fit whole.
+
+The command palette's key is docked over the footer's right end, and the keys that do not
+fit run on under it: at 80 columns the footer read "q Quit f▏^p palette", a key cut from
+its description, and at 85 "f Filt▏". Here a key that would run under the palette's key is
+left out (the help screen, `?`, lists every key), and shown again when the terminal widens.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Footer
+
+
+class KeyFooter(Footer):
+    async def recompose(self) -> None:
+        await super().recompose()  # every key shown again, then those that do not fit hidden
+        self.call_after_refresh(self._fit, 5)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.recompose)
+
+    def _fit(self, tries: int) -> None:
+        """Hide the keys that run under the palette's key, once the keys are laid out (new
+        keys, such as those recomposed under a dialog, may not be yet: asked again)."""
+        keys: list[Widget] = list(self.query("FooterKey"))
+        if any(not key.region for key in keys):
+            if tries:
+                self.call_after_refresh(self._fit, tries - 1)
+            return
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        right = palette[0].region.x if palette else self.region.right
+        for key in keys:
+            if key not in palette and key.region.right > right:
+                key.display = False
