@@ -87,7 +87,7 @@ class FixingActions(Screen[None]):
                         flagged.append(f"#{number}")
                 except StoreError:  # the fix dissolved it: no verdict stands there
                     continue
-            return (f"{label}; second look at {' and '.join(flagged)}: decided on other claims"
+            return (f"{label}; {' and '.join(flagged)} decided before it: second look"
                     if flagged else label)
         return said
 
