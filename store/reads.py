@@ -40,6 +40,8 @@ _CARRIED = """AND id IN (
 # carried over from changed text does; a new verdict (later than the fix) clears it. Derived
 # from the log alone, so a replayed or imported session flags the same matches. A confirmed
 # link leaves the claims as they were: no second look. {more}: further conditions on `d`.
+# The kind term repeats the WHERE of the partial index idx_events_fixes (schema m010), so
+# SQLite reads the fixes after the verdict, not the story's whole log (a test checks it).
 REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decisions d
     JOIN events v ON v.id = d.verdict_event
     WHERE d.story = :story {more} AND EXISTS (
@@ -53,7 +55,8 @@ FILTERS = {
     "conflicts": "AND suggestion = 'conflict'",
     "unsourced": "AND suggestion = 'unsourced'",
     "carried": _CARRIED.format(events="d.verdict_event, d.note_event", more=""),
-    # carried over from changed text, or given before a fix changed the claims
+    # carried over from changed text, or given before a fix changed the claims (_CARRIED
+    # starts with AND: "1 AND id IN (...)")
     "second_look": "AND (1 {carried} OR id IN (SELECT \"match\" FROM ({refixed})))".format(
         carried=_CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
         refixed=REFIXED.format(more="AND d.reviewer = :reviewer")),
