@@ -163,7 +163,7 @@ class UsageLine(click.ClickException):
 def export(db: Path | None, story: str | None, format_: str | None, out: str | None,
            overwrite: bool) -> None:
     """Export stories and verdicts, streamed (a 100k-event log never sits in memory)."""
-    from .exports import FORMATS, SUFFIX_FORMATS, format_of, write_export
+    from .exports import FORMATS, SUFFIX_FORMATS, ending_problem, format_of, write_export
     from .output_file import output_path
     from .paths import resolve_db_path
 
@@ -174,6 +174,10 @@ def export(db: Path | None, story: str | None, format_: str | None, out: str | N
             why = f"{out}: its ending names no format" if to_file else "no format given"
             raise UsageLine(f"{why}; add --format {alternatives(list(FORMATS))}, or write to "
                             f"a file ending in {alternatives(list(SUFFIX_FORMATS))} (-o)")
+    mismatch = ending_problem(format_, str(out), f", or leave out --format to write "
+                              f"{format_of(str(out))}") if to_file else None
+    if mismatch:  # a .md file holding CSV is opened as Markdown
+        raise UsageLine(mismatch)
     # refused before any work, in the command line's words (write_export's own checks
     # still guard a file created meanwhile)
     real = output_path(str(out), resolve_db_path(db)) if to_file else None

@@ -25,9 +25,10 @@ from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .output_file import atomic_file, output_path
+from .reads import REFIXED
 from .stories import text_sha256
 from .views import link_score
-from .words import plural
+from .words import alternatives, plural
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -133,13 +134,18 @@ def csv_cell(value: Any) -> Any:
 
 def _carried(store: StoreBase, story: str) -> dict[tuple[str, str], str]:
     """(match, reviewer) -> "second look" or "carried" for verdicts and notes a re-match
-    carried over (store/carry.py) that still stand."""
-    return {(row[0], row[1]): "second look" if row[2] else "carried" for row in store.db.execute("""
+    carried over (store/carry.py) that still stand; "second look" too for a verdict given
+    before a fix changed its match's claims (store/reads.py, REFIXED)."""
+    found = {(row[0], row[1]): "second look" if row[2] else "carried"
+             for row in store.db.execute("""
         SELECT d."match", d.reviewer, max(c.second_look AND c.event = d.verdict_event)
         FROM current_decisions d
         JOIN carried c ON c.event IN (d.verdict_event, d.note_event) AND c.match_to = d."match"
         WHERE d.story = :story AND c.run = (SELECT id FROM current_runs WHERE story = :story)
         GROUP BY d."match", d.reviewer""", {"story": story})}
+    found.update({(row[0], row[1]): "second look" for row in store.db.execute(
+        REFIXED.format(more=""), {"story": story})})
+    return found
 
 
 # -- Markdown ---------------------------------------------------------------------------
@@ -420,6 +426,19 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "m
 def format_of(path: str) -> str | None:
     """The export format a file name's ending names (None: no ending it tells by)."""
     return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def ending_problem(fmt: str, path: str | Path, also: str = "") -> str | None:
+    """What is wrong with writing `fmt` to a file whose ending names another format
+    ("x.md" for csv), in one line (`also`: one more way out, the caller's); None if the
+    ending names this format or none. Such a file was written silently, and opened as what
+    its name says it is."""
+    named = format_of(str(path))
+    if named is None or named == fmt:
+        return None
+    endings = alternatives([end for end, its in SUFFIX_FORMATS.items() if its == fmt])
+    return (f"{path}: its ending says {named}, not {fmt}: nothing written (end the name in "
+            f"{endings}{also})")
 
 
 def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,

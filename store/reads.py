@@ -16,7 +16,7 @@ from crossfact.terminal import strip_controls
 from .base import StoreBase
 from .carry import CARRY_SESSION
 from .errors import StoreError
-from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
+from .numbering import IN_NUMBER_ORDER, NUMBER_SQL, parse_number
 from .rows import claim_from_row, document_from_row, event_from_row
 from .search_text import INDEX, latin_query
 from .state import current_run
@@ -34,6 +34,20 @@ _CARRIED = """AND id IN (
                              AND d.reviewer = :reviewer AND c.event IN ({events})
     WHERE c.run = (SELECT r.id FROM current_runs r WHERE r.story = :story) {more})"""
 
+# Verdicts (as (match, reviewer, event)) a fix changed the claims of after they were given:
+# a claim moved in or out, split or broken off later in the log, and not undone. The verdict
+# was made on other evidence than the match holds now, so it wants a second look, as one
+# carried over from changed text does; a new verdict (later than the fix) clears it. Derived
+# from the log alone, so a replayed or imported session flags the same matches. A confirmed
+# link leaves the claims as they were: no second look. {more}: further conditions on `d`.
+# The kind term repeats the WHERE of the partial index idx_events_fixes (schema m010), so
+# SQLite reads the fixes after the verdict, not the story's whole log (a test checks it).
+REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decisions d
+    JOIN events v ON v.id = d.verdict_event
+    WHERE d.story = :story {more} AND EXISTS (
+        SELECT 1 FROM active_events e WHERE e.seq > v.seq AND e.story = d.story
+          AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target))"""
+
 FILTERS = {
     "all": "",
     "todo": "AND verdict IS NULL",
@@ -41,7 +55,11 @@ FILTERS = {
     "conflicts": "AND suggestion = 'conflict'",
     "unsourced": "AND suggestion = 'unsourced'",
     "carried": _CARRIED.format(events="d.verdict_event, d.note_event", more=""),
-    "second_look": _CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
+    # carried over from changed text, or given before a fix changed the claims (_CARRIED
+    # starts with AND: "1 AND id IN (...)")
+    "second_look": "AND (1 {carried} OR id IN (SELECT \"match\" FROM ({refixed})))".format(
+        carried=_CARRIED.format(events="d.verdict_event", more="AND c.second_look = 1"),
+        refixed=REFIXED.format(more="AND d.reviewer = :reviewer")),
 }
 
 # The other current matches of a match's claims (:story, :match), with their numbers: from
@@ -236,9 +254,12 @@ class ReadMixin(StoreBase):
             'story = ? AND "match" = ? AND reviewer = ?', [story, match_id, reviewer]))
         decision = found_decision[0] if found_decision else None
         verdict = decision["verdict"] if decision else None
-        second_look = decision is not None and verdict is not None and self.db.table(
+        carried_look = decision is not None and verdict is not None and self.db.table(
             "carried").count_where(
             "event = ? AND second_look = 1", [decision["verdict_event"]]) > 0
+        claims_changed = verdict is not None and self.db.execute(
+            REFIXED.format(more='AND d."match" = :match AND d.reviewer = :reviewer'),
+            {"story": story, "match": match_id, "reviewer": reviewer}).fetchone() is not None
         return MatchView(
             id=match_id, story=story, position=match["position"], score=match["score"],
             suggestion=match["suggestion"], reasons=json.loads(match["reasons"]),
@@ -246,7 +267,8 @@ class ReadMixin(StoreBase):
             verdict=verdict,
             outliers=json.loads(decision["outliers"]) if decision and verdict else [],
             note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
-            second_look=second_look, number=match["number"],
+            second_look=carried_look or claims_changed, claims_changed=claims_changed,
+            number=match["number"],
         )
 
     def _also_in(self, story: str, match_id: str) -> dict[str, list[str]]:
@@ -301,6 +323,28 @@ class ReadMixin(StoreBase):
             ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer,
                                 "carry": CARRY_SESSION})
         return [event_from_row(row) for row in rows]
+
+    def dissolved(self, story: str, number: str) -> list[str] | None:
+        """Where the claims of a match a fix dissolved went: the numbers of the current
+        matches that hold them, so a reviewer who jumps to it is told, not just that there
+        is no such match. None if the run made no match with this number (a split-out's
+        number is not kept once it is gone), or if it is still there."""
+        parsed = parse_number(number)
+        run = current_run(self.db, self._story_id(story))
+        if parsed is None or run is None or parsed[1] != str(parsed[0] + 1):
+            return None
+        found = self.db.execute("""
+            SELECT r.id FROM matches r WHERE r.run = ? AND r.position = ?
+              AND r.id NOT IN (SELECT id FROM current_matches WHERE story = ?)""",
+            [run, parsed[0], self._story_id(story)]).fetchone()
+        if found is None:
+            return None
+        return [row[0] for row in self.db.execute(f"""
+            SELECT DISTINCT {NUMBER_SQL} AS number, m.position FROM members mb
+            JOIN current_members cm ON cm.story = :story AND cm.claim = mb.claim
+            JOIN current_matches m ON m.story = cm.story AND m.id = cm."match"
+            WHERE mb.run = :run AND mb."match" = :match ORDER BY {IN_NUMBER_ORDER}""",
+            {"story": self._story_id(story), "run": run, "match": found[0]})]
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
         """(language, text) of the claims an orphaned verdict was given on (its own run)."""

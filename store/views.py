@@ -68,7 +68,9 @@ class MatchView(BaseModel):
     outliers: list[str]
     note: str | None
     corrected: bool  # membership changed by a reviewer's move/split/confirm/break
-    second_look: bool = False  # a verdict carried over from near-identical, changed text
+    second_look: bool = False  # a verdict to look at again: carried over from changed text,
+    # or given before a fix changed the match's claims (claims_changed)
+    claims_changed: bool = False
     number: str = ""  # as in MatchRow
 
     def model_post_init(self, _context: object) -> None:

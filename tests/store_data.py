@@ -6,11 +6,17 @@ the matching pipeline (and fail only for the store's own reasons).
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match, MatchResult
 from crossfact.store import Store, open_store
+from crossfact.store.exports import FORMATS
+from crossfact.store.importing import import_lines
+from crossfact.store.replaying import ReplayReport, replay_file
 
 HOSTILE = "He said \"it's\" '; DROP TABLE events; -- [bold]x[/] \x00 NUL \x1b[31m end"
 
@@ -100,6 +106,24 @@ def open_test_store(path: Path, ticker: Ticker | None = None) -> Store:
     """A store with a deterministic clock and ids."""
     ticker = ticker or Ticker()
     return open_store(path, clock=ticker.clock, new_id=ticker.new_id)
+
+
+@contextmanager
+def imported_and_replayed(s: Store, story: str,
+                          folder: Path) -> Iterator[tuple[str, list[Store], ReplayReport]]:
+    """The story's JSONL export (its text), imported into one new store and replayed into
+    another (both closed after), and the replay's report."""
+    log = folder / "exported.jsonl"
+    log.write_text("".join(FORMATS["jsonl"](s, story)), encoding="utf-8")
+    imported = open_test_store(folder / "imported.db")
+    replayed = open_test_store(folder / "replayed.db")
+    try:
+        import_lines(imported, io.StringIO(log.read_text(encoding="utf-8")), log.name)
+        report = replay_file(replayed, log)
+        yield log.read_text(encoding="utf-8"), [imported, replayed], report
+    finally:
+        imported.close()
+        replayed.close()
 
 
 def review(s: Store, reviewer: str = "ann", session: str = "s1") -> None:

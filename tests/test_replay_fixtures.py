@@ -187,3 +187,22 @@ def test_claimreview_appearances_carry_the_story_file_urls() -> None:
         encoding="utf-8")
     assert "https://example.invalid/seed-story/tr-rewrite" in exported
     assert "fixtures/seed-story/000_" not in exported
+
+
+def test_a_verdict_given_before_a_split_replays_as_left_for_a_second_look(
+        tmp_path: Path) -> None:
+    """fixtures/markup-ansi's second-look session decides match 3, then splits its French
+    line out: the verdict was given on other claims, and the replayed store and the recorded
+    export both say so (through the command layer and the keys alike: the tests above)."""
+    session = FIXTURES / "markup-ansi" / "sessions" / "second-look.jsonl"
+    store = replay_with_keys(session, tmp_path / "keys.db")
+    try:
+        story = store.story_id("markup-ansi")
+        assert story is not None
+        [row] = store.matches(story, reviewer="lea", filter="second_look")
+        view = store.match(row.id, reviewer="lea")
+        assert (row.number, view.verdict, view.claims_changed) == ("3", "unsourced", True)
+    finally:
+        store.close()
+    recorded = (session.parent / "second-look.csv").read_text(encoding="utf-8")
+    assert ",unsourced,,,second look\n" in recorded.replace("\r\n", "\n")

@@ -212,3 +212,20 @@ def test_export_without_a_format_names_them_in_one_line_or_reads_the_files_endin
         assert out.exit_code == 0, out.stderr
         expected = run("export", "--db", str(db), "--format", fmt).stdout_bytes
         assert (tmp_path / name).read_bytes() == expected, name
+
+
+def test_export_to_a_file_whose_ending_names_another_format_is_refused(tmp_path: Path):
+    """`--format csv -o x.md` wrote CSV into a file every tool opens as Markdown, without a
+    word: refused in one line, nothing written; an ending that names no format, or the
+    same one, is written as asked."""
+    session = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions"
+    db = tmp_path / "x.db"
+    assert run("import", str(session / "amal.jsonl"), "--db", str(db)).exit_code == 0
+    out = run("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "x.md"))
+    assert out.exit_code == 2 and len(out.stderr.splitlines()) == 1, out.stderr
+    assert "x.md: its ending says md, not csv: nothing written (end the name in .csv, or " \
+           "leave out --format to write md)" in out.stderr
+    assert not (tmp_path / "x.md").exists()
+    for name in ("x.csv", "x.txt", "x.CSV"):
+        out = run("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / name))
+        assert out.exit_code == 0 and (tmp_path / name).exists(), (name, out.stderr)

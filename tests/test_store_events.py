@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from store_data import HOSTILE, build, open_test_store, review
+from store_data import HOSTILE, build, imported_and_replayed, open_test_store, review
 
 from crossfact.models import Event
 from crossfact.store import Store, StoreError, open_store, split_match_id
+from crossfact.store.exports import FORMATS
 from crossfact.store.state import derive_membership, stored_membership
 
 
@@ -323,3 +326,86 @@ def test_a_conflict_whose_outlier_was_split_out_asks_for_another_look(tmp_path: 
     after = s.match(conflict.id, reviewer="ann")
     assert after.verdict == "conflict" and after.outliers_gone
     s.close()
+
+# -- a verdict given before a fix changed its match's claims: sent for a second look, as
+# one carried over from changed text is (the same flag, filter and export column), derived
+# from the log, so an import or a replay flags the same matches
+
+
+def flagged(s: Store, reviewer: str = "ann") -> list[str]:
+    """The matches the second-look filter lists for `reviewer`."""
+    return [row.id for row in s.matches("seed", reviewer=reviewer, filter="second_look")]
+
+
+def csv_second_look(s: Store) -> set[str]:
+    rows = csv.DictReader(io.StringIO("".join(FORMATS["csv"](s, "seed")).lstrip("\ufeff")))
+    return {row["match"] for row in rows if row["carried:ann"] == "second look"}
+
+
+def moved_into_decided(s: Store) -> tuple[str, str]:
+    """ann decides match 3 and then moves a claim of match 0 into it: (from, to)."""
+    rows = s.matches("seed", reviewer="ann")
+    source, target = rows[0].id, rows[3].id
+    s.decide("seed", target, "unsourced", reviewer="ann", session="s")
+    claim = s.match(source, reviewer="ann").members[0].claim.id
+    s.move_claim("seed", claim, target, reviewer="ann", session="s", match_id=source)
+    return source, target
+
+
+def test_a_claim_moved_into_a_decided_match_sends_it_for_a_second_look(s: Store) -> None:
+    """Match 3 stayed "unsourced" after gaining a claim, with no word that the verdict was
+    given on other claims."""
+    _, target = moved_into_decided(s)
+    view = s.match(target, reviewer="ann")
+    assert view.verdict == "unsourced" and view.second_look and view.claims_changed
+    assert flagged(s) == [target] and csv_second_look(s) == {target}
+    assert flagged(s, "bob") == [] and not s.match(target, reviewer="bob").second_look
+    assert s.carry_counts("seed")["second_look"] == 0  # no re-match carried anything
+
+
+def test_a_new_verdict_or_an_undo_of_the_fix_clears_the_second_look(s: Store) -> None:
+    _, target = moved_into_decided(s)
+    s.undo("seed", reviewer="ann", session="s")  # the move: the verdict's claims again
+    assert not s.match(target, reviewer="ann").second_look and flagged(s) == []
+    s.undo("seed", reviewer="ann", session="s")  # the verdict
+    s.decide("seed", target, "agree", reviewer="ann", session="s")
+    assert flagged(s) == []
+    moved_into_decided(s)  # decided again, then a claim in: flagged; decided after: not
+    assert flagged(s) == [target]
+    s.decide("seed", target, "unsourced", reviewer="ann", session="s")
+    assert flagged(s) == [] and not s.match(target, reviewer="ann").second_look
+
+
+def test_a_claim_leaving_a_decided_match_flags_it_a_confirmed_link_does_not(s: Store) -> None:
+    rows = s.matches("seed", reviewer="ann")
+    view = s.match(rows[2].id, reviewer="ann")
+    weak = next(m for m in view.members if m.suggested)
+    s.decide("seed", rows[2].id, "agree", reviewer="ann", session="s")
+    s.confirm_link("seed", rows[2].id, weak.claim.id, reviewer="ann", session="s")
+    assert flagged(s) == []  # the same claims, one of them firm now
+    firm = next(m for m in view.members if m.claim.id != weak.claim.id)
+    s.split_claim("seed", firm.claim.id, reviewer="ann", session="s", match_id=rows[2].id)
+    assert flagged(s) == [rows[2].id]
+
+
+def test_an_imported_or_replayed_log_flags_the_same_matches(s: Store, tmp_path: Path) -> None:
+    _, target = moved_into_decided(s)
+    with imported_and_replayed(s, "seed", tmp_path) as (log, others, report):
+        assert report.ok, report.problems
+        for other in others:
+            assert flagged(other) == [target] and csv_second_look(other) == {target}
+            assert "".join(FORMATS["jsonl"](other, "seed")) == log
+
+
+def test_the_second_look_reads_the_fixes_not_the_whole_log(s: Store) -> None:
+    """Each decided match looked through the story's whole log for a later fix: 3 s to
+    count the second-look filter, 9 s for the CSV's column, at 100k events (benchmarks'
+    synthetic log). The fixes have a partial index of their own, and the query uses it."""
+    from crossfact.store.reads import REFIXED
+
+    moved_into_decided(s)
+    for more in ("", 'AND d."match" = :match AND d.reviewer = :reviewer'):
+        plan = " ".join(row[3] for row in s.db.execute(
+            f"EXPLAIN QUERY PLAN {REFIXED.format(more=more)}",
+            {"story": s.story_id("seed"), "match": "m", "reviewer": "ann"}))
+        assert "USING INDEX idx_events_fixes (story=? AND seq>?)" in plan, plan

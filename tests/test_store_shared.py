@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store_data import TWO_FACTS, VERSIONS, open_test_store, shared
+from store_data import TWO_FACTS, VERSIONS, imported_and_replayed, open_test_store, shared
 
 from crossfact.models import Event
 from crossfact.store import Store, StoreError, split_match_id
 from crossfact.store.exports import FORMATS
 from crossfact.store.importing import import_lines
-from crossfact.store.replaying import replay_file
 from crossfact.store.state import derive_membership, rebuild, stored_membership
 
 
@@ -211,20 +210,11 @@ def test_exports_list_the_claim_in_each_match(s: Store) -> None:
 def test_jsonl_re_imports_and_replays_the_shared_membership_exactly(s: Store,
                                                                      tmp_path: Path) -> None:
     review_shared(s)
-    log = tmp_path / "shared.jsonl"
-    log.write_text("".join(FORMATS["jsonl"](s, "seed")), encoding="utf-8")
-    imported = open_test_store(tmp_path / "imported.db")
-    replayed = open_test_store(tmp_path / "replayed.db")
-    try:
-        import_lines(imported, io.StringIO(log.read_text(encoding="utf-8")), "shared.jsonl")
-        report = replay_file(replayed, log)
+    with imported_and_replayed(s, "seed", tmp_path) as (log, others, report):
         assert report.ok and report.applied == 5, report.problems
-        for other in (imported, replayed):
+        for other in others:
             assert current_rows(other) == current_rows(s)
-            assert "".join(FORMATS["jsonl"](other, "seed")) == log.read_text(encoding="utf-8")
-    finally:
-        imported.close()
-        replayed.close()
+            assert "".join(FORMATS["jsonl"](other, "seed")) == log
 
 
 def test_verdicts_on_a_shared_claim_s_matches_carry_without_a_second_look(

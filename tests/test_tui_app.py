@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files, seed_result
 
 from crossfact.errors import InputError
-from crossfact.store import open_store, split_match_id
+from crossfact.store import MatchView, open_store, split_match_id
 from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
 from crossfact.tui.app import ReviewApp
 from crossfact.tui.display_text import visual
@@ -157,6 +157,15 @@ def test_outliers_ticked_fast_are_the_ones_the_keys_point_at(store, seed):
     assert saved == [("conflict", ["bn", "tr"])]
 
 
+async def dissolve_match_2(pilot: Pilot) -> None:
+    """`b` on the French weak link of the seed story's match 2, which dissolves it."""
+    pilot.app.review.goto_number("2")
+    await pilot.pause()
+    langs = [m.lang for m in pilot.app.review.current_view().members if m.suggested]
+    await pilot.press("b", *["j"] * langs.index("fr"), "enter")
+    await pilot.pause()
+
+
 def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
     """Match 2 holds two weak links, tr (also in 33) and fr (also in 1): `b` on fr leaves
     tr, which is in 33, so match 2 is gone from the list; it went without a word and the
@@ -164,11 +173,7 @@ def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
     said: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto_number("2")
-        await pilot.pause()
-        langs = [m.lang for m in pilot.app.review.current_view().members if m.suggested]
-        await pilot.press("b", *["j"] * langs.index("fr"), "enter")
-        await pilot.pause()
+        await dissolve_match_2(pilot)
         said.extend(n.message for n in pilot.app._notifications)
 
     drive(app_for(store), steps)
@@ -1563,3 +1568,108 @@ def test_palette_export_over_a_report_among_the_versions_is_refused_before_askin
     assert not any("Replace it?" in m for m in seen), seen
     assert any("among the versions of a story" in m for m in seen), seen
     assert (tmp_path / "report.md").read_text(encoding="utf-8") == "keep me"
+
+
+def test_palette_export_to_a_file_named_for_another_format_is_refused(store, seed, tmp_path):
+    """The csv export typed as `report.md` wrote CSV into a file opened as Markdown."""
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(tmp_path / "report.md"), fmt="csv")
+        seen.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("report.md: its ending says md, not csv: nothing written" in m
+               for m in seen), seen
+    assert not (tmp_path / "report.md").exists()
+
+
+def one_claim_match_and_another(store, story: str) -> tuple[MatchView, MatchView]:
+    """A match of one claim (moving it needs no pick) and a later match without that claim."""
+    views = [store.match(row.id, reviewer="ana")
+             for row in store.matches(story, reviewer="ana", limit=30)]
+    source = next(v for v in views if len(v.members) == 1 and not v.members[0].also_in)
+    target = next(v for v in views if v.position > source.position)
+    return source, target
+
+
+def test_a_claim_moved_into_a_decided_match_is_sent_for_a_second_look(store, seed):
+    """#8 stayed "Unsourced" after gaining a claim, its verdict given on other claims, and
+    nothing said so: the status line says it at 80 columns, and the detail flags it."""
+    source, target = one_claim_match_and_another(store, seed)
+    store.decide(seed, target.id, "unsourced", reviewer="ana", session="s0")
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(source.id)
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*target.number, "enter")
+        await pilot.pause()
+        seen["status"] = pilot.app.review.status.last
+        seen["screen"] = screen_text(pilot.app)
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert seen["status"].endswith(
+        f"(claim moved to #{target.number}; #{target.number} decided before it: second look)")
+    assert seen["status"] in seen["screen"].splitlines()[0], seen["screen"]
+    heading = " ".join(seen["screen"].split())
+    assert "verdict: UNSOURCED second look: decided before a fix changed its claims" in heading
+    assert store.match(target.id, reviewer="ana").second_look
+
+
+def test_jumping_to_a_match_a_fix_dissolved_says_where_its_claims_went(store, seed):
+    """After `b` dissolved match 2 (as above), `#2` said only "No match #2: the matches are
+    numbered 1 to 72"; it says a fix dissolved it, and where its claims are."""
+    said: list[str | None] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await dissolve_match_2(pilot)
+        said.append(pilot.app.review.number_problem("2"))
+        said.append(pilot.app.review.number_problem("#2"))
+        said.append(pilot.app.review.number_problem("2b"))
+        pilot.app.review.goto_number("2")
+        await pilot.pause()
+        said.append(list(pilot.app._notifications)[-1].message)
+
+    drive(app_for(store), steps)
+    gone = "No match #2: a fix dissolved it; its claims are in #1, #33."
+    assert said[:2] == [gone, gone] and said[3] == gone, said
+    assert said[2] is not None and said[2].startswith("No match #2b: the matches are numbered")
+
+
+def test_what_was_saved_leads_the_status_line_when_it_does_not_fit(store, seed):
+    """At 80 columns "✓ saved 13:19:16 (conflict #3, 1 outlier(s…" lost its end: what was
+    saved comes first when the line does not fit, and the story's name is what is cut."""
+    first = store.resume(seed, reviewer="ana")
+    lines: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.status.story = "a story named as long as a newsroom names its stories"
+        await pilot.press("o", "space", "enter")
+        await pilot.pause()
+        lines.append(screen_text(pilot.app).splitlines()[0])
+
+    drive(app_for(store), steps, size=(80, 24))
+    number = store.match(first, reviewer="ana").number
+    assert lines[0].lstrip().startswith("✓ saved"), lines
+    assert f"(conflict #{number}, 1 outlier)" in lines[0], lines
+
+
+@pytest.mark.parametrize("key", ["o", "m"])
+def test_the_pickers_say_their_keys_at_80x24(store, seed, key):
+    """The outlier picker had no hint line (its title gave space and Enter, not Esc), and at
+    80x24 a list of long claims pushed the move picker's hint out of its frame."""
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("3")  # four long claims, one of them Bengali
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        shown.append(screen_text(pilot.app))
+
+    drive(app_for(store), steps, size=(80, 24))
+    framed = [line for line in shown[0].splitlines() if line.count("│") >= 2]
+    assert any("Esc cancels" in line for line in framed), shown[0]

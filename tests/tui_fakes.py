@@ -197,6 +197,9 @@ class FakeStore:
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
         return []
 
+    def dissolved(self, story: str, number: str) -> list[str] | None:
+        return None  # the fake keeps no run's matches to find a gone one in
+
     def decided_by(self, story: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for event in self._live(story):

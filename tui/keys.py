@@ -25,7 +25,8 @@ from crossfact.tui.paging import CARRY_FILTERS, FILTER_LABELS, FILTERS
 _FILTER_HELP = (", ".join(FILTER_LABELS[f] for f in FILTERS if f not in CARRY_FILTERS)
                 .capitalize()
                 + "; after the files changed, also "
-                + " and ".join(FILTER_LABELS[f] for f in FILTERS if f in CARRY_FILTERS))
+                + " and ".join(FILTER_LABELS[f] for f in FILTERS if f in CARRY_FILTERS)
+                + f"; {FILTER_LABELS['second_look']} also after a fix changed a decided match")
 
 # All keys live on the review screen, in the order the footer shows them.
 REVIEW_BINDINGS: list[Binding] = [

@@ -67,6 +67,8 @@ class ReviewStore(Protocol):
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]: ...
 
+    def dissolved(self, story: str, number: str) -> list[str] | None: ...
+
     # commands: each records one event
     def decide(self, story: str, match_id: str, verdict: Suggestion, *, reviewer: str,
                session: str, outliers: list[str] | None = None,

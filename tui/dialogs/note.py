@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from crossfact.tui.dialogs.frame import dialog_css
+from crossfact.tui.dialogs.frame import BREAKPOINTS, dialog_css
 from crossfact.tui.display_text import has_rtl, starts_rtl
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
@@ -32,10 +32,9 @@ class NotePrompt(ModalScreen[str | None]):
     # in a terminal under 30 rows (80x24) the box, a right-to-left preview and the hint took
     # more than the dialog's 80 %, and the hint, the one place that says ctrl+s saves, was cut
     # off: there the box and the preview are shorter
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = BREAKPOINTS
     DEFAULT_CSS = dialog_css("NotePrompt") + """
     NotePrompt TextArea { height: 8; }
-    NotePrompt #note-hint { margin: 1 0 0 0; color: $text-muted; }
     NotePrompt #note-preview { margin: 1 0 0 0; max-height: 6; border-left: thick $accent; }
     NotePrompt.-short TextArea { height: 5; }
     NotePrompt.-short #note-preview { max-height: 3; }
@@ -58,7 +57,7 @@ class NotePrompt(ModalScreen[str | None]):
             area.move_cursor(area.document.end)
             yield area
             yield Static(id="note-preview")
-            yield Label(SAVE_HINT, id="note-hint", markup=False)
+            yield Label(SAVE_HINT, id="note-hint", classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         self._preview(self.value)

@@ -21,14 +21,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from crossfact.tui.dialogs.frame import dialog_css
+from crossfact.tui.dialogs.frame import BREAKPOINTS, dialog_css
 from crossfact.tui.display_text import RTL_LANGS
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 
 
 def picker_css(name: str) -> str:
-    """A picker is wider than a prompt: each claim wraps in a column beside its language."""
-    return dialog_css(name, "80%", 110) + f"{name} OptionList {{ height: auto; max-height: 16; }}\n"
+    """A picker is wider than a prompt: each claim wraps in a column beside its language.
+    In a short terminal (80x24: a body of 19 rows, 8 of them frame, title and hint) the
+    list is shorter, so the hint under it stays in the frame."""
+    return dialog_css(name, "80%", 110) + (
+        f"{name} OptionList {{ height: auto; max-height: 16; }}\n"
+        f"{name}.-short OptionList {{ max-height: 10; }}\n")
 
 # j/k move in every list of the review, dialogs too: a key that did nothing here left the
 # highlight where it was, and the next Space ticked the wrong version.
@@ -69,11 +73,14 @@ ResultT = TypeVar("ResultT")
 class _ListDialog(ModalScreen[ResultT]):
     """A dialog around an OptionList that j/k move too."""
 
+    VERTICAL_BREAKPOINTS = BREAKPOINTS
+
     def action_list(self, action: str) -> None:
         getattr(self.query_one(OptionList), f"action_{action}")()
 
 
 PICK_HINT = "Enter picks · j/k or arrows move · Esc cancels"
+TICK_HINT = "Space ticks · Enter saves · j/k move · Esc cancels"  # fits at 80 columns
 READ_HINT = "Esc or q closes"
 
 
@@ -81,8 +88,7 @@ class PickOne(_ListDialog[str | None]):
     """Choose one item; Enter picks, Escape cancels (said under the list: the question
     alone, "Which claim moves?", left a newcomer to guess)."""
 
-    DEFAULT_CSS = (picker_css("PickOne")
-                   + "PickOne #pick-hint { margin: 1 0 0 0; color: $text-muted; }\n")
+    DEFAULT_CSS = picker_css("PickOne")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel"), *LIST_KEYS]
 
     def __init__(self, title: str, items: list[Item], *, bidi: bool = True) -> None:
@@ -94,7 +100,7 @@ class PickOne(_ListDialog[str | None]):
             yield Label(self.title_text, markup=False)
             yield OptionList(*[Option(item_label(item, self.bidi), id=item.value)
                                for item in self.items])
-            yield Label(PICK_HINT, id="pick-hint", markup=False)
+            yield Label(PICK_HINT, id="pick-hint", classes="dialog-hint", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -105,7 +111,8 @@ class PickOne(_ListDialog[str | None]):
 
 
 class PickMany(_ListDialog[list[str] | None]):
-    """Tick several items with space; Enter confirms, Escape cancels. Ticks read "[x]" and
+    """Tick several items with space; Enter confirms, Escape cancels (said under the list, as
+    in the other dialogs: the title gave space and Enter, not Esc). Ticks read "[x]" and
     "[ ]" (Textual's SelectionList shows the same mark in both states, told apart by colour)."""
 
     DEFAULT_CSS = picker_css("PickMany")
@@ -132,6 +139,7 @@ class PickMany(_ListDialog[list[str] | None]):
         with Vertical():
             yield Label(self.title_text, markup=False)
             yield OptionList(*[Option(self._prompt(item), id=item.value) for item in self.items])
+            yield Label(TICK_HINT, id="tick-hint", classes="dialog-hint", markup=False)
 
     def action_tick(self) -> None:  # not `toggle`: Textual's own action for attributes
         options = self.query_one(OptionList)
@@ -158,8 +166,9 @@ class ReadOnly(ModalScreen[None]):
 
     DEFAULT_CSS = picker_css("ReadOnly") + """
     ReadOnly VerticalScroll { height: auto; max-height: 20; }
-    ReadOnly #read-hint { margin: 1 0 0 0; color: $text-muted; }
+    ReadOnly.-short VerticalScroll { max-height: 10; }
     """
+    VERTICAL_BREAKPOINTS = BREAKPOINTS
     BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]
 
     def __init__(self, title: str, lines: list[Text]) -> None:
@@ -171,7 +180,7 @@ class ReadOnly(ModalScreen[None]):
             yield Label(self.title_text, markup=False)
             with VerticalScroll():
                 yield Static(Text("\n").join(self.lines))
-            yield Label(READ_HINT, id="read-hint", markup=False)
+            yield Label(READ_HINT, id="read-hint", classes="dialog-hint", markup=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

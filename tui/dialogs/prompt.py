@@ -21,7 +21,6 @@ class TextPrompt(ModalScreen[str | None]):
     # wide, for paths (a long one in a question wrapped to more lines than 80x24 shows)
     DEFAULT_CSS = dialog_css("TextPrompt", width="90%", max_width=110) + """
     TextPrompt Label { width: 100%; }
-    TextPrompt #prompt-hint { margin: 1 0 0 0; color: $text-muted; }
     TextPrompt #prompt-problem { margin: 1 0 0 0; color: $warning; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel")]
@@ -41,7 +40,7 @@ class TextPrompt(ModalScreen[str | None]):
             problem = Label("", id="prompt-problem", markup=False)
             problem.display = False
             yield problem
-            yield Label(self.hint, id="prompt-hint", markup=False)
+            yield Label(self.hint, id="prompt-hint", classes="dialog-hint", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

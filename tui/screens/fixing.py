@@ -15,7 +15,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from crossfact.models import Event
-from crossfact.store import MatchRow, MatchView, Member
+from crossfact.store import MatchRow, MatchView, Member, StoreError
+from crossfact.store.words import plural
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
 
@@ -46,7 +47,8 @@ class FixingActions(Screen[None]):
 
         def _advance(self, position: int, number: str | None = None) -> None: ...
 
-        def _command(self, call: Callable[[], Event | None], label: str) -> Event | None: ...
+        def _command(self, call: Callable[[], Event | None],
+                     label: str | Callable[[], str]) -> Event | None: ...
 
         def _select(self, index: int) -> None: ...
 
@@ -72,6 +74,22 @@ class FixingActions(Screen[None]):
                              if member.claim.id != claim_id for number in member.also_in)
         where = f": what was left of it is in {', '.join(rest)}" if rest else ""
         self.notify(f"Match #{view.number} is gone{where}.", markup=False)
+
+    def _second_look(self, label: str, *matches: tuple[str, str]) -> Callable[[], str]:
+        """The saved label of a fix, and which of its matches (id, number) had a verdict
+        given on the claims before it: the detail flags them for a second look, and the
+        status line says so, or a verdict silently stood on evidence it never saw."""
+        def said() -> str:
+            flagged = []
+            for match_id, number in matches:
+                try:
+                    if self.store.match(match_id, reviewer=self.reviewer).claims_changed:
+                        flagged.append(f"#{number}")
+                except StoreError:  # the fix dissolved it: no verdict stands there
+                    continue
+            return (f"{label}; {' and '.join(flagged)} decided before it: second look"
+                    if flagged else label)
+        return said
 
     def _claim_items(self, members: list[Member]) -> list[Item]:
         return [Item(m.claim.id, m.lang, (m.claim.text,)) for m in members]
@@ -115,13 +133,13 @@ class FixingActions(Screen[None]):
                     lambda: self.store.decide(self.open_story_id, view.id, "conflict",
                                               reviewer=self.reviewer, session=self.session,
                                               outliers=outliers),
-                    f"conflict #{view.number}, {len(outliers)} outlier(s)",
+                    f"conflict #{view.number}, {plural(len(outliers), 'outlier')}",
                 )
                 if event is not None:
                     self._advance(view.position, view.number)
 
         self.app.push_screen(
-            PickMany("Versions that differ (space ticks, Enter saves 'conflict')", items, chosen,
+            PickMany("Versions that differ (saved as 'conflict')", items, chosen,
                      bidi=self.bidi),
             save,
         )
@@ -145,7 +163,8 @@ class FixingActions(Screen[None]):
                     lambda: self.store.move_claim(self.open_story_id, claim_id, target.id,
                                                   reviewer=self.reviewer, session=self.session,
                                                   match_id=view.id),
-                    f"claim moved to #{target.number}",
+                    self._second_look(f"claim moved to #{target.number}",
+                                      (target.id, target.number), (view.id, view.number)),
                 )
                 self.goto(target.id)
 
@@ -167,7 +186,8 @@ class FixingActions(Screen[None]):
                 lambda: self.store.split_claim(self.open_story_id, claim_id,
                                                reviewer=self.reviewer, session=self.session,
                                                match_id=view.id),
-                f"claim split out of #{view.number}",
+                self._second_look(f"claim split out of #{view.number}",
+                                  (view.id, view.number)),
             )
             self._stay_on(view, claim_id)
 
@@ -187,7 +207,9 @@ class FixingActions(Screen[None]):
             self._command(
                 lambda: command(self.open_story_id, view.id, claim_id, reviewer=self.reviewer,
                                 session=self.session),
-                f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
+                self._second_look(
+                    f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
+                    (view.id, view.number)),
             )
             self._stay_on(view, claim_id)
 

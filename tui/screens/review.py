@@ -202,7 +202,8 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Jump to a match by the number the reviewer sees ("12", "12b")."""
         row = self.find_number(number)
         if row is None:
-            self.notify(f"No match #{number} in this story.", severity="warning", markup=False)
+            self.notify(self._gone(number) or f"No match #{number} in this story.",
+                        severity="warning", markup=False)
             return False
         if not self.goto(row.id):
             self.set_view("all", None)
@@ -231,7 +232,20 @@ class ReviewScreen(FixingActions, Screen[None]):
             return f"Type a match number: {numbers}."
         if parse_number(typed) is None:
             return f"'{typed}' is not a match number: {numbers} (12b for a split-out)."
-        return f"No match #{typed}: {numbers} (12b for a split-out)."
+        return self._gone(typed) or f"No match #{typed}: {numbers} (12b for a split-out)."
+
+    def _gone(self, number: str) -> str | None:
+        """Said of a match a fix dissolved, as the fix said it ("No match #2: a fix
+        dissolved it; its claims are in #33"): "numbered 1 to 72" left the reviewer
+        wondering where #2 went. None if no fix dissolved it."""
+        parsed = parse_number(number)
+        if self.story is None or parsed is None:
+            return None
+        went = self._call(partial(self.store.dissolved, self.story, parsed[1]))
+        if went is None:
+            return None
+        where = f"; its claims are in {', '.join(f'#{n}' for n in went)}" if went else ""
+        return f"No match #{parsed[1]}: a fix dissolved it{where}."
 
     def find_number(self, number: str) -> MatchRow | None:
         """The match with this number ("12", "#12", "12b"), whatever the filter shows."""
@@ -395,11 +409,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.status.failed(text, saving=saving)
         self.post_message(StoreFailed(text))
 
-    def _command(self, call: Callable[[], Event | None], label: str) -> Event | None:
+    def _command(self, call: Callable[[], Event | None],
+                 label: str | Callable[[], str]) -> Event | None:
+        """Run a command and say it was saved; `label` may be worked out once it is (a fix
+        says which verdicts it sent for a second look)."""
         event = self._call(call, saving=True)
         if event is not None:
             self._touched[event.id] = event.match or event.target
-            self.after_change(event, label)
+            self.after_change(event, label if isinstance(label, str) else label())
         return event
 
     def _current(self) -> MatchRow | None:
@@ -677,7 +694,12 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            from crossfact.store.exports import not_among_versions
+            from crossfact.store.exports import ending_problem, not_among_versions
+
+            mismatch = ending_problem(fmt, answer.strip())
+            if mismatch:  # a .md file holding CSV is opened as Markdown
+                self.export_failed(mismatch)
+                return
 
             try:  # the open database, a device, a folder, a story's versions' folder (for
                 # .md/.txt): refused before asking anything

@@ -181,8 +181,9 @@ class MatchDetail(SteadyScrollView, can_focus=False):
             (verdict.upper() if view.verdict else verdict, "bold" if view.verdict else ""),
         )
         if view.second_look:
-            text.append("  second look: carried over from changed text",
-                        style=self._style("flag"))
+            why = ("decided before a fix changed its claims" if view.claims_changed
+                   else "carried over from changed text")
+            text.append(f"  second look: {why}", style=self._style("flag"))
         if view.outliers_gone:
             text.append("  given before a fix: its outliers are gone, look again",
                         style=self._style("flag"))

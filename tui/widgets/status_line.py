@@ -55,16 +55,25 @@ class StatusLine(Widget, can_focus=False):
 
     def render(self) -> Text:
         """Everything if it fits; else without the progress bar and its word (the figures
-        say it), so the outcome of the last command, at the end, stays readable at 80
-        columns."""
+        say it); else the outcome of the last command first, so what was saved stays
+        readable at 80 columns ("conflict #3, 1 outlier" was cut) and the story's name,
+        which the reviewer knows, is what gets cut."""
         room = max(1, self.size.width - 2)
         text = self._line(bar=True)
         if text.cell_len > room:
             text = self._line(bar=False)
+        if text.cell_len > room and self.last:
+            text = self._last()
+            text.append("  ")
+            text.append(self._line(bar=False, last=False))
         text.truncate(room, overflow="ellipsis")
         return text
 
-    def _line(self, *, bar: bool) -> Text:
+    def _last(self) -> Text:
+        style = "status-line--saved" if self.ok else "status-line--failed"
+        return Text(self.last, style=self.get_component_rich_style(style))
+
+    def _line(self, *, bar: bool, last: bool = True) -> Text:
         decided, total = self.progress
         filled = round(BAR_CELLS * decided / total) if total else 0
         text = Text.assemble(
@@ -82,8 +91,7 @@ class StatusLine(Widget, can_focus=False):
             text.append(f"  /{one_line(self.search, 20)}")
         if self.stage:
             text.append(f"  {self.stage}")
-        if self.last:
-            style = "status-line--saved" if self.ok else "status-line--failed"
+        if self.last and last:
             text.append("  ")
-            text.append(self.last, style=self.get_component_rich_style(style))
+            text.append(self._last())
         return text
