@@ -266,7 +266,7 @@ def _fill(
             one = scored[_ONE_ONE]
             # a wide bead only where a narrower one it grows from beat the 1-1 here
             if wide and (scored[_TWO_ONE] > one or scored[_ONE_TWO] > one):
-                for bead, da, db, before_row, ua, run_b, grown in wide:
+                for _, da, db, before_row, ua, run_b, grown in wide:
                     if db > y:
                         continue
                     for n in grown:
