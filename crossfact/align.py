@@ -231,7 +231,6 @@ def _fill(
     # the narrow beads, then the wide ones, which most cells never try (below)
     beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
              for n, (da, db) in enumerate(BEADS)]
-    groups = ([bead for bead in beads if not bead[-1]], [bead for bead in beads if bead[-1]])
     sim = scorer.sim
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
@@ -241,9 +240,11 @@ def _fill(
         row, up, back_row = score[x], score[x - 1] if x else None, back[x]
         # the beads that may end on this row: their row before and their run of `a`
         # ending here, looked up once per row rather than per cell
-        tried = [[(bead, da, db, score[x - da], ua, run_b, grown)
-                  for bead, da, db, run_a, run_b, grown in group
-                  if da <= x and (ua := run_a[x - 1]) is not None] for group in groups]
+        tried = [(bead, da, db, score[x - da], ua, run_b, grown)
+                 for bead, da, db, run_a, run_b, grown in beads
+                 if da <= x and (ua := run_a[x - 1]) is not None]
+        narrow = [t for t in tried if not t[-1]]
+        wide = [t for t in tried if t[-1]]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
@@ -253,30 +254,31 @@ def _fill(
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             scored = _UNSCORED.copy()
-            for group in tried:
-                for bead, da, db, before_row, ua, run_b, grown in group:
-                    if db > y:
-                        continue
-                    if grown:  # a wide bead only where a narrower one beat the 1-1 here
-                        one = scored[_ONE_ONE]
-                        for narrow in grown:
-                            if scored[narrow] > one:
-                                break
-                        else:
-                            continue
-                    before = before_row[y - db]
-                    # a sim is at most 1: a bead that could not win even so is not scored
-                    if before + 1.0 <= best:
-                        continue
-                    ub = run_b[y - 1]
-                    if ub is None:
-                        continue
+            for bead, da, db, before_row, ua, run_b, _ in narrow:
+                if db > y:
+                    continue
+                before = before_row[y - db]
+                # a sim is at most 1: a bead that could not win even so is not scored
+                if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
                     s = scored[bead] = sim(ua, ub)
                     if before + s > best:
                         best, arg = before + s, (da, db, s)
-                # no narrow bead beat the 1-1: no wide bead grows from one
-                if scored[_TWO_ONE] <= scored[_ONE_ONE] >= scored[_ONE_TWO]:
-                    break
+            one = scored[_ONE_ONE]
+            # a wide bead only where a narrower one it grows from beat the 1-1 here
+            if wide and (scored[_TWO_ONE] > one or scored[_ONE_TWO] > one):
+                for _, da, db, before_row, ua, run_b, grown in wide:
+                    if db > y:
+                        continue
+                    for n in grown:
+                        if scored[n] > one:
+                            break
+                    else:
+                        continue
+                    before = before_row[y - db]
+                    if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
+                        s = sim(ua, ub)
+                        if before + s > best:
+                            best, arg = before + s, (da, db, s)
             row[y], back_row[y] = best, arg
     links: list[Link] = []
     x, y = k, m
