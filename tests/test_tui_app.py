@@ -1673,3 +1673,19 @@ def test_the_pickers_say_their_keys_at_80x24(store, seed, key):
     drive(app_for(store), steps, size=(80, 24))
     framed = [line for line in shown[0].splitlines() if line.count("│") >= 2]
     assert any("Esc cancels" in line for line in framed), shown[0]
+
+
+def test_palette_export_into_a_folder_named_with_an_ending_is_written(store, seed, tmp_path):
+    """A folder typed as the place to export (`notes.md/`) gets the offered file name inside
+    it; the ending check read the folder's name and refused the CSV export as Markdown."""
+    folder = tmp_path / "notes.md"
+    folder.mkdir()
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await export_to_typed(pilot, str(folder), fmt="csv")
+        seen.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert not any("its ending says" in m for m in seen), seen
+    assert [p.suffix for p in folder.iterdir()] == [".csv"], seen

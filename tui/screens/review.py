@@ -696,7 +696,9 @@ class ReviewScreen(FixingActions, Screen[None]):
                 target = target / offered.name
             from crossfact.store.exports import ending_problem, not_among_versions
 
-            mismatch = ending_problem(fmt, answer.strip())
+            # the file written, not what was typed: a folder named "notes.md" gets the
+            # offered name inside it
+            mismatch = ending_problem(fmt, target)
             if mismatch:  # a .md file holding CSV is opened as Markdown
                 self.export_failed(mismatch)
                 return
