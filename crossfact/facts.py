@@ -498,7 +498,7 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     return out
 
 
-_WORD_TAIL = re.compile(rf"{WORD_CHAR}*$")
+_WORD_TAIL = re.compile(rf"{WORD_CHAR}*\Z")  # not $: it matches before a last "\n" too
 
 
 def _word_before(text: str, at: int) -> str:

@@ -211,6 +211,16 @@ def test_an_arabic_or_bengali_cue_keeps_its_affixes(lang: str, text: str, kind: 
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وبلغ عدد\nقتلى الزلزال 50 شخصا"),
+    ("bn", "ভূমিকম্পে\nনিহতের সংখ্যা ৫০ জন"),
+])
+def test_a_cue_at_the_start_of_a_wrapped_line_is_found(lang: str, text: str) -> None:
+    """A hard-wrapped paragraph is one claim with its line breaks: a cue word starting a
+    line was read as glued to the last word of the line before, and missed."""
+    assert [k for k, _ in kinds(text, lang)] == ["killed"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("en", "At least 40 people perished in the fire."),
     ("fr", "Au moins 40 personnes ont perdu la vie."),
     ("tr", "En az 40 kişi vefat etti."),
