@@ -264,3 +264,35 @@ def test_document_urls_migration_on_blank_and_old_databases(tmp_path: Path) -> N
     assert {row["url"] for row in s.db["documents"].rows} == {None}
     assert s.db["documents"].count == len(build().documents)
     s.close()
+
+
+def test_fixes_index_migration_on_a_database_with_decisions(tmp_path: Path) -> None:
+    """m010 on a file the previous release wrote (verdicts, a note, a move after a verdict):
+    the log and the decisions are kept as they were, the index is made, and the verdict
+    given before the move is flagged for a second look from the log that was already there."""
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    old = open_test_store(path)
+    old.add_story("seed", build(), {})
+    rows = old.matches("seed", reviewer="ann")
+    old.decide("seed", rows[3].id, "unsourced", reviewer="ann", session="s")
+    old.note("seed", rows[1].id, "look [bold]again\x1b[31m", reviewer="bob", session="s")
+    claim = old.match(rows[0].id, reviewer="ann").members[0].claim.id
+    old.move_claim("seed", claim, rows[3].id, reviewer="ann", session="s", match_id=rows[0].id)
+    events = list(old.db["events"].rows)
+    decisions = sorted(old.db["current_decisions"].rows, key=lambda r: r["match"])
+    old.close()
+    raw = Database(path)  # back to the schema before m010, data kept
+    raw.execute("DROP INDEX idx_events_fixes")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm010_fixes_index'")
+    raw.execute("PRAGMA user_version = 9")
+    raw.close()
+    s = open_store(path)
+    assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "idx_events_fixes" in {index.name for index in s.db["events"].indexes}
+    assert list(s.db["events"].rows) == events
+    assert sorted(s.db["current_decisions"].rows, key=lambda r: r["match"]) == decisions
+    assert [r.id for r in s.matches("seed", reviewer="ann", filter="second_look")] == [
+        rows[3].id]
+    s.close()
