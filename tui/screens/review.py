@@ -606,7 +606,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.set_view(self.pager.filter, None)
 
     def action_cycle_filter(self) -> None:
-        """The next filter; the carry-over ones only when a re-match carried verdicts."""
+        """The next filter; *carried over* and *second look* only when they list a match (a
+        re-match carried verdicts, or a fix changed the claims of a decided match)."""
         if self.pager is None or self.story is None:
             return
         index = FILTERS.index(self.pager.filter)
