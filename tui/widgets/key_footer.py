@@ -13,11 +13,16 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
+    """The review screen's footer: Textual's, less the keys the palette's key would cover."""
+
     async def recompose(self) -> None:
-        await super().recompose()  # every key shown again, then those that do not fit hidden
+        """Every key shown again (the bindings changed: a dialog, a remap), then those that
+        do not fit hidden."""
+        await super().recompose()
         self.call_after_refresh(self._fit, 5)
 
     def on_resize(self) -> None:
+        """A wider terminal has room for keys hidden before; a narrower one has less."""
         self.call_after_refresh(self.recompose)
 
     def _fit(self, tries: int) -> None:
