@@ -1689,3 +1689,28 @@ def test_palette_export_into_a_folder_named_with_an_ending_is_written(store, see
     drive(app_for(store), steps)
     assert not any("its ending says" in m for m in seen), seen
     assert [p.suffix for p in folder.iterdir()] == [".csv"], seen
+
+
+def test_confirming_a_link_sends_no_verdict_for_a_second_look(store, seed):
+    """A confirmed link leaves the match's claims as they were (store/reads.py, REFIXED), but
+    its status said "#1 decided before it: second look" whenever an earlier fix had flagged
+    the match, as if the confirm had sent it there."""
+    first = store.matches(seed, reviewer="ana", limit=1)[0]
+    view = store.match(first.id, reviewer="ana")
+    store.decide(seed, first.id, "agree", reviewer="ana", session="s0")
+    firm = next(m for m in view.members if not m.suggested and m.also_in)
+    store.split_claim(seed, firm.claim.id, reviewer="ana", session="s0", match_id=first.id)
+    assert store.match(first.id, reviewer="ana").claims_changed  # by the split, before
+    weak = [m for m in store.match(first.id, reviewer="ana").members if m.suggested]
+    assert len(weak) == 1  # confirmed without a picker
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(first.id)
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        said.append(pilot.app.review.status.last)
+
+    drive(app_for(store), steps)
+    assert said[0].endswith(f"(link confirmed in #{first.number})"), said

@@ -204,12 +204,13 @@ class FixingActions(Screen[None]):
         command = self.store.confirm_link if kind == "confirm" else self.store.break_link
 
         def apply(claim_id: str) -> None:
+            # a confirm leaves the claims as they were: it sends no verdict for a second look
+            # (one an earlier fix flagged is not this one's to report)
             self._command(
                 lambda: command(self.open_story_id, view.id, claim_id, reviewer=self.reviewer,
                                 session=self.session),
-                self._second_look(
-                    f"link {'confirmed' if kind == 'confirm' else 'broken'} in #{view.number}",
-                    (view.id, view.number)),
+                f"link confirmed in #{view.number}" if kind == "confirm" else
+                self._second_look(f"link broken in #{view.number}", (view.id, view.number)),
             )
             self._stay_on(view, claim_id)
 
