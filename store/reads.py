@@ -35,7 +35,8 @@ _CARRIED = """AND id IN (
     WHERE c.run = (SELECT r.id FROM current_runs r WHERE r.story = :story) {more})"""
 
 # Verdicts (as (match, reviewer, event)) a fix changed the claims of after they were given:
-# a claim moved in or out, split or broken off later in the log, and not undone. The verdict
+# a claim moved in or out, split or broken off later in the log, not undone, and applied
+# (applied_fixes: one a re-match or a merge left with nothing to act on changes nothing). The verdict
 # was made on other evidence than the match holds now, so it wants a second look, as one
 # carried over from changed text does; a new verdict (later than the fix) clears it. Derived
 # from the log alone, so a replayed or imported session flags the same matches. A confirmed
@@ -46,7 +47,8 @@ REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decision
     JOIN events v ON v.id = d.verdict_event
     WHERE d.story = :story {more} AND EXISTS (
         SELECT 1 FROM active_events e WHERE e.seq > v.seq AND e.story = d.story
-          AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target))"""
+          AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target)
+          AND EXISTS (SELECT 1 FROM applied_fixes a WHERE a.story = e.story AND a.event = e.id))"""
 
 FILTERS = {
     "all": "",

@@ -302,12 +302,24 @@ def m011_numbers_kept(db: Database) -> None:
                                                     ELSE char(98 + {before}) END)""")
 
 
+@migrations()
+def m012_applied_fixes(db: Database) -> None:
+    """Which fixes of the log applied when the membership was derived: one that no longer
+    does (after a re-match or a merge) stays in the log but changes no claims, and a verdict
+    given before it wants no second look for it (store/reads.py, REFIXED). Derived, so it
+    is filled after the migrations (`REFILLED`) and kept by store/state.py."""
+    db.table("applied_fixes").create(
+        {"story": str, "event": str}, pk=("story", "event"),
+        foreign_keys=[("story", "stories", "id")], strict=True,
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
-                      "m007_shared_members", "m008_document_outlets"})
+                      "m007_shared_members", "m008_document_outlets", "m012_applied_fixes"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})
