@@ -433,3 +433,19 @@ def test_a_fix_that_no_longer_applies_sends_no_verdict_for_a_second_look(
     assert [e.reviewer for e in s.events("seed") if e.kind == "split"] == ["ann", "bob"]
     assert flagged(s) == [] and not s.match(match, reviewer="ann").second_look
     assert csv_second_look(s) == set()
+
+
+def test_stats_and_the_report_count_the_second_looks_the_csv_marks(s: Store) -> None:
+    """The CSV marked a verdict given before a fix "second look", but `crossfact stats` and
+    the Markdown report counted only those a re-match carried ("0 to look at again", and
+    nothing at all without a re-match): all three count the same verdicts now."""
+    from crossfact.store.stats import compute, render
+
+    moved_into_decided(s)
+    assert s.second_looks("seed") == {"total": 1, "carried": 0, "fixed": 1}
+    assert s.second_looks("seed", reviewer="bob")["total"] == 0
+    assert len(csv_second_look(s)) == 1
+    said = ("1 verdict to look at again (0 carried over from changed files, 1 decided "
+            "before a fix changed the match's claims)")
+    assert f"  {said}\n" in render(compute(s, "seed"))
+    assert f"\n{said[0].upper()}{said[1:]}.\n" in "".join(FORMATS["md"](s, "seed"))
