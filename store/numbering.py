@@ -17,10 +17,12 @@ import re
 # 1 for a match of the run itself, 0 for one a reviewer split out (not in the run's matches)
 _MADE_BY_MATCHER = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
 # When a split-out was made: the first split or break (in the whole log, undone or not) of a
-# claim it holds. A later split at the same position comes after it, whatever its id.
+# claim it holds. A later split at the same position comes after it, whatever its id. From
+# the split-out's members to their fixes (CROSS JOIN keeps that order) by the partial index
+# idx_events_fix_claims, whose WHERE the second kind term repeats (schema m012).
 _MADE_AT = """coalesce((SELECT min(e.seq) FROM current_members c
-    JOIN events e ON e.story = c.story AND e.claim = c.claim AND e.kind IN ('split', 'break')
-                 AND e.kind IN ('move', 'split', 'break')  -- idx_events_fixes' WHERE
+    CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
+                       AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
     WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
 _BEFORE = f"""(SELECT count(*) FROM current_matches o
     WHERE o.story = m.story AND o.position = m.position AND o.id != m.id

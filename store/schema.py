@@ -290,7 +290,7 @@ def m011_numbers_kept(db: Database) -> None:
     in the order they were split out, not by id. Frozen, as in m005."""
     made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
     made_at = """coalesce((SELECT min(e.seq) FROM current_members c
-        JOIN events e ON e.story = c.story AND e.claim = c.claim
+        CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
                      AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
         WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
     before = f"""(SELECT count(*) FROM current_matches o
@@ -307,11 +307,16 @@ def m012_applied_fixes(db: Database) -> None:
     """Which fixes of the log applied when the membership was derived: one that no longer
     does (after a re-match or a merge) stays in the log but changes no claims, and a verdict
     given before it wants no second look for it (store/reads.py, REFIXED). Derived, so it
-    is filled after the migrations (`REFILLED`) and kept by store/state.py."""
+    is filled after the migrations (`REFILLED`) and kept by store/state.py. With it, an
+    index of the fixes by claim, for the match numbers (store/numbering.py)."""
     db.table("applied_fixes").create(
         {"story": str, "event": str}, pk=("story", "event"),
         foreign_keys=[("story", "stories", "id")], strict=True,
     )
+    # and the fixes by claim: a split-out's letter (m011) asks when its claims were first
+    # split out, which read every fix of the story per split-out listed without it
+    db.execute("""CREATE INDEX idx_events_fix_claims ON events (story, claim, seq)
+                  WHERE kind IN ('move', 'split', 'break')""")
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version

@@ -88,6 +88,9 @@ def test_a_member_s_other_matches_are_looked_up_by_key(s: Store) -> None:
     assert all("SEARCH" in step for step in steps)
     assert steps[0].startswith("SEARCH cm ") and "(story=? AND match=?)" in steps[0]
     assert steps[1].startswith("SEARCH other ") and "(story=? AND claim=?)" in steps[1]
+    # and a split-out's number reads the fixes of its claims, not all the story's fixes
+    fixes = [step for step in plan if step.startswith(("SEARCH e ", "SCAN e "))]
+    assert fixes and all("idx_events_fix_claims (story=? AND claim=?)" in s for s in fixes)
 
 
 def test_a_correction_acts_on_the_membership_it_names(s: Store) -> None:
