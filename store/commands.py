@@ -88,6 +88,7 @@ class CommandMixin(StoreBase):
         decisions.record(self.db, event, undone)
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)
+            self.db.table("applied_fixes").insert({"story": event.story, "event": event.id})
         elif undone is not None and undone.kind in CORRECTIONS:
             rebuild(self.db, event.story)
         return event

@@ -25,10 +25,10 @@ from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
 from .output_file import atomic_file, output_path
-from .reads import REFIXED
+from .reads import REFIXED, ReadMixin
 from .stories import text_sha256
 from .views import link_score
-from .words import alternatives, plural
+from .words import alternatives, look_again, plural
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -260,18 +260,24 @@ def _reviewed(total: int,
     yield "\n"
 
 
+def _second_looks(store: StoreBase, story: str) -> Iterator[str]:
+    """How many verdicts want a second look, counted as the CSV marks them (both causes)."""
+    assert isinstance(store, ReadMixin)
+    again = look_again(store.second_looks(story))
+    if again:
+        yield f"{again[0].upper()}{again[1:]}.\n\n"
+
+
 def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     """What a re-match did to the verdicts (store/carry.py), if the files ever changed."""
-    from .reads import ReadMixin
-
     assert isinstance(store, ReadMixin)
     counts = store.carry_counts(story)
     if not any(counts.values()):
         return
     carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
     yield (f"## Files changed or read otherwise since reviewed\n\n{carried} carried over to "
-           f"the new matches ({counts['second_look']} still to look at again); "
-           f"{counts['orphaned']} orphaned (their claims are gone from the matches):\n\n")
+           f"the new matches; {counts['orphaned']} orphaned (their claims are gone from the "
+           "matches):\n\n")
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))
@@ -291,6 +297,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
         places = _places(matches, members)
         yield f"# {_cell(_story_name(store, story_id))}\n\n## Progress\n\n"
         yield from _reviewed(len(matches), decisions)
+        yield from _second_looks(store, story_id)
         yield "## Conflicts\n\n"
         for match in matches:
             said = decisions.get(match["id"], {})

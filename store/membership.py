@@ -52,6 +52,7 @@ class Membership:
     where: dict[str, set[str]] = field(default_factory=dict)  # claim -> the matches it is in
     suggested: set[tuple[str, str]] = field(default_factory=set)  # (match, claim) weak links
     touched: set[str] = field(default_factory=set)  # matches changed since loaded
+    applied: list[str] = field(default_factory=list)  # corrections a replay applied (ids)
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
         self.meta[match] = meta

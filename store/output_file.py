@@ -35,6 +35,8 @@ def output_path(given: str | Path, database: Path | str | None, *,
     hint = f" ({STDOUT_HINT})" if stdout_hint else ""
     if not str(given).strip():
         raise StoreError(f"no output file named; give a file name{hint}")
+    if os.path.basename(str(given)) in ("", ".", ".."):  # "out.md/": Path() drops the slash
+        raise StoreError(f"{given}: names a folder; give a file name{hint}")
     path = Path(given).expanduser()
     real = Path(os.path.realpath(path))  # through every link, even to a file not there yet
     if database is not None and str(database) not in ("", ":memory:"):

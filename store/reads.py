@@ -35,18 +35,21 @@ _CARRIED = """AND id IN (
     WHERE c.run = (SELECT r.id FROM current_runs r WHERE r.story = :story) {more})"""
 
 # Verdicts (as (match, reviewer, event)) a fix changed the claims of after they were given:
-# a claim moved in or out, split or broken off later in the log, and not undone. The verdict
-# was made on other evidence than the match holds now, so it wants a second look, as one
-# carried over from changed text does; a new verdict (later than the fix) clears it. Derived
-# from the log alone, so a replayed or imported session flags the same matches. A confirmed
-# link leaves the claims as they were: no second look. {more}: further conditions on `d`.
+# a claim moved in or out, split or broken off later in the log, not undone, and applied
+# (applied_fixes: one a re-match or a merge left with nothing to act on changes nothing).
+# The verdict was made on other evidence than the match holds now, so it wants a second
+# look, as one carried over from changed text does; a new verdict (later than the fix)
+# clears it. Derived from the log alone, so a replayed or imported session flags the same
+# matches. A confirmed link leaves the claims as they were: no second look. {more}: further
+# conditions on `d`.
 # The kind term repeats the WHERE of the partial index idx_events_fixes (schema m010), so
 # SQLite reads the fixes after the verdict, not the story's whole log (a test checks it).
 REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decisions d
     JOIN events v ON v.id = d.verdict_event
     WHERE d.story = :story {more} AND EXISTS (
         SELECT 1 FROM active_events e WHERE e.seq > v.seq AND e.story = d.story
-          AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target))"""
+          AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target)
+          AND EXISTS (SELECT 1 FROM applied_fixes a WHERE a.story = e.story AND a.event = e.id))"""
 
 FILTERS = {
     "all": "",
@@ -371,6 +374,23 @@ class ReadMixin(StoreBase):
             {"story": story_id, "reviewer": reviewer}).fetchone()
         return {"carried": carried, "second_look": second_look,
                 "orphaned": len(self.orphans(story_id, reviewer=reviewer))}
+
+    def second_looks(self, story: str, *, reviewer: str | None = None) -> dict[str, int]:
+        """Verdicts on current matches that want a second look, of every reviewer or of one:
+        `total`, and of them `carried` (the latest re-match carried them from changed text)
+        and `fixed` (given before a fix changed the match's claims; REFIXED). `total` is
+        what the CSV's carried:NAME column marks "second look"; a verdict may be both."""
+        params = {"story": self._story_id(story), "reviewer": reviewer}
+        current = """AND (:reviewer IS NULL OR d.reviewer = :reviewer)
+            AND d."match" IN (SELECT id FROM current_matches WHERE story = :story)"""
+        carried = {tuple(row) for row in self.db.execute(f"""
+            SELECT d."match", d.reviewer FROM current_decisions d
+            JOIN carried c ON c.event = d.verdict_event AND c.match_to = d."match"
+            WHERE d.story = :story AND c.second_look = 1 {current}
+              AND c.run = (SELECT id FROM current_runs WHERE story = :story)""", params)}
+        fixed = {tuple(row[:2]) for row in self.db.execute(REFIXED.format(more=current),
+                                                            params)}
+        return {"total": len(carried | fixed), "carried": len(carried), "fixed": len(fixed)}
 
     def event(self, event_id: str) -> Event | None:
         """One event of the log by its id."""

@@ -16,6 +16,30 @@ FTS_TOKENIZER = "unicode61 categories 'L* N* Co M*'"  # keeps Bengali and pointe
 migrations = Migrations(MIGRATION_SET)
 
 
+def _readable_verdicts(db: Database, number: str) -> None:
+    """`current_verdicts` made again with `number` (SQL of the current_matches row `m`) as its
+    match number; the rest as m005 made it."""
+    members = """(SELECT group_concat({column}, {separator}) FROM (
+        SELECT cm.lang, c.text FROM current_members cm
+        JOIN claims c ON c.run = cm.run AND c.id = cm.claim
+        WHERE cm.story = v.story AND cm."match" = v."match" ORDER BY cm.ord))"""
+    db.execute("DROP VIEW current_verdicts")
+    db.create_view("current_verdicts", f"""
+        SELECT v.story, s.name AS story_name, v."match",
+               (SELECT {number} FROM current_matches m
+                WHERE m.story = v.story AND m.id = v."match") AS number,
+               v.reviewer, v.verdict,
+               {members.format(column="lang", separator="' '")} AS langs,
+               {members.format(column="lang || ': ' || text", separator="char(10)")} AS claims,
+               v.outliers, v.note, v.event, v.at, v.session
+        FROM (SELECT a.story, a."match", a.reviewer, a.verdict, a.outliers, a.note,
+                     a.id AS event, a.at, a.session, row_number() OVER (
+                         PARTITION BY a.story, a."match", a.reviewer ORDER BY a.seq DESC) AS latest
+              FROM active_events a WHERE a.kind = 'verdict') v
+        JOIN stories s ON s.id = v.story
+        WHERE v.latest = 1""")
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     """Stories, runs, their documents/claims/matches, the event log and the derived state."""
@@ -183,7 +207,7 @@ def m005_readable_verdicts(db: Database) -> None:
     the columns it needs, so SQLite skips the readable ones it does not ask for.
 
     Frozen: the number is the SQL of store/numbering.py as it stood at this version, written
-    out here (a test checks that both still agree); NULL for a match no longer current.
+    out here; NULL for a match no longer current. m011 numbers as numbering.py does since.
     """
     made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
     before = f"""(SELECT count(*) FROM current_matches o
@@ -192,25 +216,7 @@ def m005_readable_verdicts(db: Database) -> None:
                OR ({made.format(a="o")} = {made.format(a="m")} AND o.id < m.id)))"""
     number = f"""((m.position + 1) || (SELECT CASE WHEN n = 0 THEN '' ELSE char(97 + n) END
                                       FROM (SELECT {before} AS n)))"""
-    members = """(SELECT group_concat({column}, {separator}) FROM (
-        SELECT cm.lang, c.text FROM current_members cm
-        JOIN claims c ON c.run = cm.run AND c.id = cm.claim
-        WHERE cm.story = v.story AND cm."match" = v."match" ORDER BY cm.ord))"""
-    db.execute("DROP VIEW current_verdicts")
-    db.create_view("current_verdicts", f"""
-        SELECT v.story, s.name AS story_name, v."match",
-               (SELECT {number} FROM current_matches m
-                WHERE m.story = v.story AND m.id = v."match") AS number,
-               v.reviewer, v.verdict,
-               {members.format(column="lang", separator="' '")} AS langs,
-               {members.format(column="lang || ': ' || text", separator="char(10)")} AS claims,
-               v.outliers, v.note, v.event, v.at, v.session
-        FROM (SELECT a.story, a."match", a.reviewer, a.verdict, a.outliers, a.note,
-                     a.id AS event, a.at, a.session, row_number() OVER (
-                         PARTITION BY a.story, a."match", a.reviewer ORDER BY a.seq DESC) AS latest
-              FROM active_events a WHERE a.kind = 'verdict') v
-        JOIN stories s ON s.id = v.story
-        WHERE v.latest = 1""")
+    _readable_verdicts(db, number)
 
 
 @migrations()
@@ -277,12 +283,48 @@ def m010_fixes_index(db: Database) -> None:
                   WHERE kind IN ('move', 'split', 'break')""")
 
 
+@migrations()
+def m011_numbers_kept(db: Database) -> None:
+    """`current_verdicts` numbers as store/numbering.py does since: the plain number is the
+    matcher's match's alone (retired once a fix dissolves it), and split-outs are lettered
+    in the order they were split out, not by id. Frozen, as in m005."""
+    made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
+    made_at = """coalesce((SELECT min(e.seq) FROM current_members c
+        CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
+                     AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
+        WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
+    before = f"""(SELECT count(*) FROM current_matches o
+        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
+          AND NOT {made.format(a="o")}
+          AND ({made_at.format(a="o")} < {made_at.format(a="m")}
+               OR ({made_at.format(a="o")} = {made_at.format(a="m")} AND o.id < m.id)))"""
+    _readable_verdicts(db, f"""((m.position + 1) || CASE WHEN {made.format(a="m")} THEN ''
+                                                    ELSE char(98 + {before}) END)""")
+
+
+@migrations()
+def m012_applied_fixes(db: Database) -> None:
+    """Which fixes of the log applied when the membership was derived: one that no longer
+    does (after a re-match or a merge) stays in the log but changes no claims, and a verdict
+    given before it wants no second look for it (store/reads.py, REFIXED). Derived, so it
+    is filled after the migrations (`REFILLED`) and kept by store/state.py. With it, an
+    index of the fixes by claim, for the match numbers (store/numbering.py)."""
+    db.table("applied_fixes").create(
+        {"story": str, "event": str}, pk=("story", "event"),
+        foreign_keys=[("story", "stories", "id")], strict=True,
+    )
+    # and the fixes by claim: a split-out's letter (m011) asks when its claims were first
+    # split out, which read every fix of the story per split-out listed without it
+    db.execute("""CREATE INDEX idx_events_fix_claims ON events (story, claim, seq)
+                  WHERE kind IN ('move', 'split', 'break')""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
-                      "m007_shared_members", "m008_document_outlets"})
+                      "m007_shared_members", "m008_document_outlets", "m012_applied_fixes"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

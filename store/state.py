@@ -82,6 +82,7 @@ def derive_membership(db: Database, story: str) -> Membership | None:
             membership.apply(event)
         except StoreError:
             continue
+        membership.applied.append(event.id)
     return membership
 
 
@@ -97,6 +98,10 @@ def rebuild(db: Database, story: str) -> None:
     membership = derive_membership(db, story)
     if membership is not None:
         write_membership(db, story, membership)
+    db.table("applied_fixes").delete_where("story = ?", [story])
+    db.table("applied_fixes").insert_all(
+        ({"story": story, "event": event} for event in
+         (membership.applied if membership is not None else [])), batch_size=BATCH)
 
 
 def write_membership(db: Database, story: str, membership: Membership,

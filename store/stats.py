@@ -14,7 +14,7 @@ from typing import Any
 from .decisions import on_current_matches
 from .jsonl import story_ids
 from .reads import ReadMixin
-from .words import plural
+from .words import look_again, plural
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
@@ -78,6 +78,7 @@ def story_stats(store: ReadMixin, story: str) -> dict[str, Any]:
     return {"story": name, "id": story, "matches": total, "reviewers": reviewers,
             "verdicts": {v: overall.get(v, 0) for v in VERDICTS},
             "carry_over": store.carry_counts(story),
+            "second_look": store.second_looks(story),
             "agreement": agreement(table)}
 
 
@@ -96,8 +97,10 @@ def render(stats: list[dict[str, Any]]) -> str:
         if any(carry.values()):
             out.append(f"  files changed or read otherwise since reviewed: "
                        f"{plural(carry['carried'], 'verdict')} "
-                       f"carried over ({carry['second_look']} to look at again), "
-                       f"{carry['orphaned']} orphaned")
+                       f"carried over, {carry['orphaned']} orphaned")
+        again = look_again(s["second_look"])
+        if again:
+            out.append(f"  {again}")
         for reviewer, r in s["reviewers"].items():
             pct = 100.0 * r["decided"] / r["total"] if r["total"] else 0.0
             out.append(f"  {reviewer}: {r['decided']}/{r['total']} decided ({pct:.0f}%); "

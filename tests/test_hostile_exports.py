@@ -224,3 +224,13 @@ def test_a_path_that_cannot_be_written_is_named_as_given(db: Path, tmp_path: Pat
                         cwd=tmp_path, ok=False)
         assert ran.err.startswith(f"Error: {said}"), ran.err
         assert ".x.csv." not in ran.err
+
+
+def test_a_name_ending_in_a_slash_is_a_folder_not_a_file(db: Path, tmp_path: Path) -> None:
+    """`-o ./dir.md/` (no such folder) wrote a file called `dir.md`: the slash, which says
+    "a folder", was dropped. It is refused in one line, and nothing is written."""
+    for given in ("./dir.md/", "dir.md/."):
+        ran = crossfact("export", "--db", db, "-o", given, cwd=tmp_path, ok=False)
+        assert ran.err.strip() == (f"Error: {given}: names a folder; give a file "
+                                            "name (without -o the export goes to stdout)")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db"]

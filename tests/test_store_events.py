@@ -409,3 +409,43 @@ def test_the_second_look_reads_the_fixes_not_the_whole_log(s: Store) -> None:
             f"EXPLAIN QUERY PLAN {REFIXED.format(more=more)}",
             {"story": s.story_id("seed"), "match": "m", "reviewer": "ann"}))
         assert "USING INDEX idx_events_fixes (story=? AND seq>?)" in plan, plan
+
+
+def test_a_fix_that_no_longer_applies_sends_no_verdict_for_a_second_look(
+        s: Store, tmp_path: Path) -> None:
+    """ann split a claim out of match 1 and then decided it; bob, in his copy, split the
+    same claim out later. Merged, bob's split stays in the log but finds the claim gone and
+    changes nothing, yet ann's verdict was flagged "decided before a fix changed its claims"
+    for it. Only a fix that applied flags a verdict, after a rebuild (the merge's) too."""
+    from crossfact.store.merging import merge_database
+
+    with sqlite3.connect(tmp_path / "bob.db") as copy:
+        s.db.conn.backup(copy)
+    copy.close()
+    bob = open_test_store(tmp_path / "bob.db")
+    match = s.matches("seed", reviewer="ann")[0].id
+    claim = s.match(match, reviewer="ann").members[0].claim.id
+    s.split_claim("seed", claim, reviewer="ann", session="s", match_id=match)
+    s.decide("seed", match, "unsourced", reviewer="ann", session="s")
+    bob.split_claim("seed", claim, reviewer="bob", session="b", match_id=match)
+    bob.close()
+    merge_database(s, tmp_path / "bob.db")
+    assert [e.reviewer for e in s.events("seed") if e.kind == "split"] == ["ann", "bob"]
+    assert flagged(s) == [] and not s.match(match, reviewer="ann").second_look
+    assert csv_second_look(s) == set()
+
+
+def test_stats_and_the_report_count_the_second_looks_the_csv_marks(s: Store) -> None:
+    """The CSV marked a verdict given before a fix "second look", but `crossfact stats` and
+    the Markdown report counted only those a re-match carried ("0 to look at again", and
+    nothing at all without a re-match): all three count the same verdicts now."""
+    from crossfact.store.stats import compute, render
+
+    moved_into_decided(s)
+    assert s.second_looks("seed") == {"total": 1, "carried": 0, "fixed": 1}
+    assert s.second_looks("seed", reviewer="bob")["total"] == 0
+    assert len(csv_second_look(s)) == 1
+    said = ("1 verdict to look at again (0 carried over from changed files, 1 decided "
+            "before a fix changed the match's claims)")
+    assert f"  {said}\n" in render(compute(s, "seed"))
+    assert f"\n{said[0].upper()}{said[1:]}.\n" in "".join(FORMATS["md"](s, "seed"))

@@ -84,8 +84,13 @@ def test_a_member_s_other_matches_are_looked_up_by_key(s: Store) -> None:
                                            [s.story_id("seed"), "m"])]
     steps = [step for step in plan if "current_members" in step or " cm " in step
              or " other " in step]
-    assert len(steps) == 2 and all("SEARCH" in step for step in steps)
-    assert "(story=? AND match=?)" in steps[0] and "(story=? AND claim=?)" in steps[1]
+    # (the numbers' subqueries look up the members of split-outs by key too)
+    assert all("SEARCH" in step for step in steps)
+    assert steps[0].startswith("SEARCH cm ") and "(story=? AND match=?)" in steps[0]
+    assert steps[1].startswith("SEARCH other ") and "(story=? AND claim=?)" in steps[1]
+    # and a split-out's number reads the fixes of its claims, not all the story's fixes
+    fixes = [step for step in plan if step.startswith(("SEARCH e ", "SCAN e "))]
+    assert fixes and all("idx_events_fix_claims (story=? AND claim=?)" in s for s in fixes)
 
 
 def test_a_correction_acts_on_the_membership_it_names(s: Store) -> None:
@@ -436,3 +441,28 @@ def test_a_claim_moved_between_outlets_is_judged_as_the_matcher_judges(tmp_path:
             expected.suggestion, expected.reasons, expected.outliers)
     finally:
         store.close()
+
+
+def test_a_number_once_shown_keeps_its_claims_or_is_retired(s: Store) -> None:
+    """Split-outs were lettered by their ids (hashes) among the current matches of their
+    place, and the plain number went to the first of them once the matcher's match was gone:
+    a new split renamed "2b" to "2c", and after the last split dissolved match 2 a split-out
+    became "#2" right after the notice "Match #2 is gone". Each number keeps its claims now;
+    the matcher's, once gone, is retired and said to be dissolved."""
+    claim, _, rows = ids(s)
+    second = rows[1]
+    plain = s.match(second, reviewer="ann").number
+    seen: dict[str, str] = {}
+    for other in [c for c in members(s, second) if c != claim]:
+        s.split_claim("seed", other, reviewer="ann", session="s", match_id=second)
+        numbers = {r.id: r.number for r in s.matches("seed", reviewer="ann")}
+        seen[split_match_id(other)] = numbers[split_match_id(other)]
+        assert {m: numbers[m] for m in seen} == seen  # none renamed by the later splits
+    numbers = {r.id: r.number for r in s.matches("seed", reviewer="ann")}
+    assert second not in numbers and plain not in numbers.values()
+    assert sorted(seen.values()) == [f"{plain}{letter}" for letter in "bcdef"][:len(seen)]
+    assert s.dissolved("seed", plain) is not None
+    # the readable view (schema m011) numbers them as the TUI does
+    for match in seen:
+        s.decide("seed", match, "unsourced", reviewer="ann", session="s")
+    assert dict(s.db.execute('SELECT "match", number FROM current_verdicts')) == seen
