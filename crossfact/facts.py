@@ -26,7 +26,7 @@ from babel.dates import get_day_names
 from crossfact.features import keys_of_name, marks_of
 from crossfact.locales import WORD_CHAR, babel_locale
 from crossfact.models import Claim, Document, Quantity
-from crossfact.names import WORD, script_of, skeletons
+from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
 from crossfact.numbers import function_word
 from crossfact.segment import HEADLINE_MAX_WORDS
 from crossfact.suggest import Figure, figure_of, same
@@ -242,7 +242,9 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "tr": ("değerleme", "fon", "yatırım turu"),
         "ar": ("تمويل", "تقييم", "جمع"),
         "bn": ("মূল্যায়ন", "তহবিল"),
-        "he": ("גיוס", "שווי", "גייס"),
+        # the future's person prefix is no proclitic: "יגייס" (will raise) is written out,
+        # as "ישקיע" is (NTREX: "האוצר מצפה שהצעד יגייס עד 120 מיליון ליש“ט")
+        "he": ("גיוס", "שווי", "גייס", "יגייס", "תגייס"),
     },
 }
 # Kinds whose cue is the noun counted, which follows its number in all six languages
@@ -469,19 +471,24 @@ def _inflected(word: str) -> tuple[str, ...]:
 # Comprehensive Grammar", ch. 2). Endings stay free in both (plural, case, possessive,
 # classifier: "إصابات", "নিহতদের"). Any other letters before the cue make another word: the
 # Arabic "اقتلع" (uprooted) holds "قتل" (killed), "معقد" (complicated) "عقد" (a deal), the
-# Bengali "অমৃত" (nectar) "মৃত" (dead), "অগভীর" (shallow) "গভীর" (deep). Hebrew is left
-# to match inside a word, with `_inflected`'s endings.
+# Bengali "অমৃত" (nectar) "মৃত" (dead), "অগভীর" (shallow) "গভীর" (deep). In Hebrew the
+# one-letter proclitics names.py strips from names (ו ה ב כ ל מ ש, and a preposition or ש
+# with the article: וה, בה, שה...), at most two of them: the conjunction or "that" before a
+# preposition or the article ("והרוגים", "כשהרוגים", "ובבתים"); its endings are
+# `_inflected`'s. "צדקה" (charity) holds "דקה" (a minute), "תעלות" (canals) "עלות" (a cost),
+# "התגייסותו" (his enlistment) "גייס" (raised).
 _GLUED_BEFORE = {
     "ar": re.compile("[وف]?(?:[بكلس]|لل)?(?:ال)?"),
     "bn": re.compile(""),
+    "he": re.compile(f"(?:{'|'.join(HEBREW_PREFIXES)}){{0,2}}"),
 }
 
 
 def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None = None,
               lang: str = "") -> list[tuple[int, int]]:
     """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
-    in Arabic and Bengali after what those languages glue before a word (`_GLUED_BEFORE`),
-    anywhere in a word in the others (clitics and endings glue to them); with `endings` (a
+    in Arabic, Bengali and Hebrew after what those languages glue before a word
+    (`_GLUED_BEFORE`), anywhere in a word in the others; with `endings` (a
     regex), in Latin script only as a whole word with one of them."""
     low = text.lower()
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None

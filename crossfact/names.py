@@ -82,6 +82,7 @@ _PREFIXES = {
     "Arabic": ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف", "ك"),
     "Hebrew": ("וה", "שה", "בה", "לה", "מה", "ה", "ו", "ב", "ל", "מ", "ש", "כ"),
 }
+HEBREW_PREFIXES = _PREFIXES["Hebrew"]  # also what may be glued before a Hebrew cue word
 # Letters only Turkish writes among crossfact's languages, and its c/ç read as j.
 _TURKISH_ONLY = frozenset("ıİşŞğĞ")
 _TURKISH_C = str.maketrans("cçCÇ", "jjJJ")

@@ -189,6 +189,29 @@ def test_a_hebrew_cue_finds_its_plural_though_it_ends_in_a_final_letter() -> Non
     assert kinds("40 מתימנים הגיעו", "he") == []
 
 
+@pytest.mark.parametrize("text", [
+    "500 משפחות נעזרו בכספי הצדקה",  # charity: "דקה" (a minute) inside "צדקה"
+    "המשטרה עצרה 12 חשודים בהצדקה",  # a justification: "דקה" inside "הצדקה"
+])
+def test_a_hebrew_cue_starts_a_word(text: str) -> None:
+    """A Hebrew cue word is found at a word's start, after the proclitics glued before it,
+    not inside another word."""
+    assert kinds(text, "he") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("והרוגים 30", "killed", 30.0),  # and + the dead
+    ("כשההרוגים מנו 30", "killed", 30.0),  # when + the + the dead: two proclitics
+    ("קרסו 130 מהבניינים", "buildings", 130.0),  # of + the, and a final letter's plural
+    ("האוצר מצפה שהצעד יגייס עד 120 מיליון ליש“ט", "money:funding", 120e6),  # future
+])
+def test_a_hebrew_cue_keeps_its_proclitics(text: str, kind: str, value: float) -> None:
+    """The conjunction, the prepositions, "that" and the article glued before a Hebrew cue
+    word, and a verb's future person prefix where the cue is written with it, still find
+    it."""
+    assert (kind, value) in kinds(text, "he")
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("ar", "اقتلعت العاصفة 50 شجرة"),  # uprooted: "قتل" (killed) inside another word
     ("bn", "নিউ ইয়র্কের তাপমাত্রা ৮০ ডিগ্রিতে পৌঁছাতে পারে"),  # temperature: "মাত্রা" inside
