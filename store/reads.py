@@ -333,13 +333,14 @@ class ReadMixin(StoreBase):
         is no such match. None if the run made no match with this number (a split-out's
         number is not kept once it is gone), or if it is still there."""
         parsed = parse_number(number)
-        run = current_run(self.db, self._story_id(story))
+        story_id = self._story_id(story)
+        run = current_run(self.db, story_id)
         if parsed is None or run is None or parsed[1] != str(parsed[0] + 1):
             return None
         found = self.db.execute("""
             SELECT r.id FROM matches r WHERE r.run = ? AND r.position = ?
               AND r.id NOT IN (SELECT id FROM current_matches WHERE story = ?)""",
-            [run, parsed[0], self._story_id(story)]).fetchone()
+            [run, parsed[0], story_id]).fetchone()
         if found is None:
             return None
         return [row[0] for row in self.db.execute(f"""
@@ -347,7 +348,7 @@ class ReadMixin(StoreBase):
             JOIN current_members cm ON cm.story = :story AND cm.claim = mb.claim
             JOIN current_matches m ON m.story = cm.story AND m.id = cm."match"
             WHERE mb.run = :run AND mb."match" = :match ORDER BY {IN_NUMBER_ORDER}""",
-            {"story": self._story_id(story), "run": run, "match": found[0]})]
+            {"story": story_id, "run": run, "match": found[0]})]
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
         """(language, text) of the claims an orphaned verdict was given on (its own run)."""
