@@ -20,7 +20,7 @@ from .carry import CARRY_SESSION
 from .errors import StoreError
 from .membership import CORRECTIONS
 from .rows import event_from_row, event_to_row
-from .state import rebuild, stored_membership, write_membership
+from .state import letter_split_outs, rebuild, stored_membership, write_membership
 
 
 def undo_target(db: Database, event: Event) -> Event | None:
@@ -89,6 +89,7 @@ class CommandMixin(StoreBase):
         if membership is not None:
             write_membership(self.db, event.story, membership, only=membership.touched)
             self.db.table("applied_fixes").insert({"story": event.story, "event": event.id})
+            letter_split_outs(self.db, event.story, membership.made)
         elif undone is not None and undone.kind in CORRECTIONS:
             rebuild(self.db, event.story)
         return event

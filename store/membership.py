@@ -53,6 +53,9 @@ class Membership:
     suggested: set[tuple[str, str]] = field(default_factory=set)  # (match, claim) weak links
     touched: set[str] = field(default_factory=set)  # matches changed since loaded
     applied: list[str] = field(default_factory=list)  # corrections a replay applied (ids)
+    # split-outs (id, position) in the order made: by the corrections applied, and for the
+    # letters (store/numbering.py) by those undone too (`withdrawn`), as they were made
+    made: list[tuple[str, int]] = field(default_factory=list)
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
         self.meta[match] = meta
@@ -71,6 +74,30 @@ class Membership:
 
     def apply(self, event: Event) -> None:
         """Apply one correction event; StoreError (with the reason) if it does not apply."""
+        current = self.check(event)
+        claim = str(event.claim)
+        if event.kind == "move":
+            self._leave(claim, current)
+            self._join(claim, str(event.target))
+        elif event.kind in ("split", "break"):
+            made = self.split_out(event, current)
+            self._leave(claim, current)
+            if made is not None:  # in no other match: it stands alone
+                alone, position = made
+                self.meta[alone] = MatchMeta(position, 0.0, "unsourced",
+                                             [f"{event.kind} out of {current} by a reviewer"],
+                                             [], corrected=True)
+                self.claims[alone] = []
+                self._join(claim, alone)
+                self.made.append(made)
+        else:  # confirm
+            self.suggested.discard((current, claim))
+            self.meta[current].corrected = True
+            self.touched.add(current)
+
+    def check(self, event: Event) -> str:
+        """The match a correction acts on, if it applies now; StoreError (with the reason)
+        if it does not. Changes nothing."""
         claim = event.claim
         if claim is None:
             raise StoreError(f"{event.kind} event {event.id} names no claim")
@@ -82,8 +109,6 @@ class Membership:
                 raise StoreError(f"move target {event.target} is not a current match")
             if event.target in self.where[claim]:
                 raise StoreError(f"claim {claim} is already in match {event.target}")
-            self._leave(claim, current)
-            self._join(claim, event.target)
         elif event.kind in ("split", "break"):
             if len(self.claims[current]) < 2:
                 raise StoreError(f"claim {claim} already stands alone")
@@ -93,20 +118,17 @@ class Membership:
             if len(self.where[claim]) == 1 and alone in self.claims:
                 raise StoreError(f"claim {claim} cannot stand alone: its own match {alone} "
                                  "holds other claims now (move it instead)")
-            position = self.meta[current].position
-            self._leave(claim, current)
-            if claim not in self.where:  # in no other match: it stands alone
-                self.meta[alone] = MatchMeta(position, 0.0, "unsourced",
-                                             [f"{event.kind} out of {current} by a reviewer"],
-                                             [], corrected=True)
-                self.claims[alone] = []
-                self._join(claim, alone)
-        else:  # confirm
-            if (current, claim) not in self.suggested:
-                raise StoreError(f"claim {claim} is not a suggested link of match {current}")
-            self.suggested.discard((current, claim))
-            self.meta[current].corrected = True
-            self.touched.add(current)
+        elif (current, claim) not in self.suggested:  # confirm
+            raise StoreError(f"claim {claim} is not a suggested link of match {current}")
+        return current
+
+    def split_out(self, event: Event, current: str) -> tuple[str, int] | None:
+        """The match (id, position) a split or break of its claim out of `current` (checked)
+        makes: None for another correction, or when the claim stays in another match."""
+        if event.kind not in ("split", "break") or event.claim is None \
+                or self.where[event.claim] != {current}:
+            return None
+        return split_match_id(event.claim), self.meta[current].position
 
     def _named_match(self, event: Event, claim: str) -> str:
         """The match whose membership of `claim` the event acts on (`event.match`); it may go

@@ -4,34 +4,22 @@ A split-out (or broken-off) match keeps its source's position, so the position a
 not name it. The plain number ("12") is the matcher's match's alone: once a fix dissolves
 it, "12" is retired (store/reads.py `dissolved` says where its claims went), and no
 split-out takes it over. The ones split out follow as "12b", "12c" in the order they were
-split out, so a later split never renames an earlier one (their ids are hashes: in id order,
-a new "12b" pushed the one a reviewer had seen to "12c"). The TUI, the
-exports and the move prompt all use this one number, computed in SQL so a page of 200 rows
-costs 200 index lookups.
+first split out there, and a letter, once given, is that split-out's for good: a later split
+renames none (their ids are hashes: in id order, a new "12b" pushed the one a reviewer had
+seen to "12c"), and when one goes (an undo, a move back) its letter is retired too, not
+handed to the next (counting the current ones made "12c" the "12b" of a reviewer's notes),
+and is its own again if it comes back. The TUI, the exports and the move prompt all use
+this one number, computed in SQL so a page of 200 rows costs 200 index lookups.
 """
 
 from __future__ import annotations
 
 import re
 
-# 1 for a match of the run itself, 0 for one a reviewer split out (not in the run's matches)
-_MADE_BY_MATCHER = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
-# When a split-out was made: the first split or break (in the whole log, undone or not) of a
-# claim it holds. A later split at the same position comes after it, whatever its id. From
-# the split-out's members to their fixes (CROSS JOIN keeps that order) by the partial index
-# idx_events_fix_claims, whose WHERE the second kind term repeats (schema m012).
-_MADE_AT = """coalesce((SELECT min(e.seq) FROM current_members c
-    CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
-                       AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
-    WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
-_BEFORE = f"""(SELECT count(*) FROM current_matches o
-    WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
-      AND NOT {_MADE_BY_MATCHER.format(a="o")}
-      AND ({_MADE_AT.format(a="o")} < {_MADE_AT.format(a="m")}
-           OR ({_MADE_AT.format(a="o")} = {_MADE_AT.format(a="m")} AND o.id < m.id)))"""
-
-NUMBER_SQL = f"""((m.position + 1) || CASE WHEN {_MADE_BY_MATCHER.format(a="m")} THEN ''
-                                       ELSE char(98 + {_BEFORE}) END)"""
+# A split-out's letter is kept in split_letters (schema m013; store/state.py hands them out
+# as the log makes split-outs): one primary-key lookup; a matcher's match has none.
+NUMBER_SQL = """((m.position + 1) || coalesce((SELECT s.letter FROM split_letters s
+    WHERE s.story = m.story AND s.position = m.position AND s."match" = m.id), ''))"""
 """The number of the current_matches row aliased `m`, as a SQL expression."""
 
 IN_NUMBER_ORDER = "position, number"

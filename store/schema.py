@@ -319,12 +319,31 @@ def m012_applied_fixes(db: Database) -> None:
                   WHERE kind IN ('move', 'split', 'break')""")
 
 
+@migrations()
+def m013_split_letters(db: Database) -> None:
+    """A split-out's letter kept for good (store/numbering.py): `split_letters` holds each
+    split-out the log made at a place, with the letter it was given there; one that goes (an
+    undo, a move back) keeps its row, so its letter is not handed to the next, as counting
+    the current split-outs (m011) did. Derived from the log, so filled after the migrations
+    (`REFILLED`) and kept by store/state.py. `current_verdicts` numbers by it (frozen, as in
+    m005), and the index of the fixes by claim (m012), read only for the letters, goes."""
+    db.table("split_letters").create(
+        {"story": str, "position": int, "match": str, "letter": str},
+        pk=("story", "position", "match"), foreign_keys=[("story", "stories", "id")],
+        not_null={"letter"}, strict=True,
+    )
+    _readable_verdicts(db, """((m.position + 1) || coalesce((SELECT s.letter FROM split_letters s
+        WHERE s.story = m.story AND s.position = m.position AND s."match" = m.id), ''))""")
+    db.execute("DROP INDEX idx_events_fix_claims")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
 # are recomputed from the log by today's code, in the migrating transaction: they created
 # or changed what those tables are derived from.
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
-                      "m007_shared_members", "m008_document_outlets", "m012_applied_fixes"})
+                      "m007_shared_members", "m008_document_outlets", "m012_applied_fixes",
+                      "m013_split_letters"})
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

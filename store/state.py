@@ -58,27 +58,38 @@ def stored_membership(db: Database, story: str) -> Membership | None:
     return membership
 
 
-def corrections(db: Database, story: str) -> list[Event]:
+def corrections(db: Database, story: str) -> list[tuple[Event, bool]]:
+    """The story's corrections in log order, each with whether an undo took it back (the
+    condition of the view active_events)."""
     placeholders = ", ".join("?" for _ in CORRECTIONS)
-    rows = db.query(
-        f"SELECT * FROM active_events WHERE story = ? AND kind IN ({placeholders}) ORDER BY seq",
-        [story, *CORRECTIONS],
-    )
-    return [event_from_row(row) for row in rows]
+    rows = db.query(f"""
+        SELECT e.*, EXISTS (SELECT 1 FROM events u
+                            WHERE u.supersedes = e.id AND u.kind = 'undo'
+                              AND u.reviewer = e.reviewer AND u.story = e.story) AS _undone
+        FROM events e WHERE e.story = ? AND e.kind IN ({placeholders}) ORDER BY e.seq""",
+        [story, *CORRECTIONS])
+    return [(event_from_row({k: v for k, v in row.items() if k != "_undone"}),
+             bool(row["_undone"])) for row in rows]
 
 
 def derive_membership(db: Database, story: str) -> Membership | None:
     """The current run's matches with every active correction applied in log order.
 
     A correction that no longer applies (its claim changed with the documents, or an undo
-    removed what it built on) is skipped: it stays in the log as an orphan.
+    removed what it built on) is skipped: it stays in the log as an orphan. An undone split
+    or break that applied at its place in the log still counts as made there (`made`), so
+    its split-out's letter stays its own (store/numbering.py).
     """
     run = current_run(db, story)
     if run is None:
         return None
     membership = machine_membership(db, run)
-    for event in corrections(db, story):
+    for event, undone in corrections(db, story):
         try:
+            if undone:
+                made = membership.split_out(event, membership.check(event))
+                membership.made.extend([made] if made is not None else [])
+                continue
             membership.apply(event)
         except StoreError:
             continue
@@ -102,6 +113,19 @@ def rebuild(db: Database, story: str) -> None:
     db.table("applied_fixes").insert_all(
         ({"story": story, "event": event} for event in
          (membership.applied if membership is not None else [])), batch_size=BATCH)
+    db.table("split_letters").delete_where("story = ?", [story])
+    letter_split_outs(db, story, membership.made if membership is not None else [])
+
+
+def letter_split_outs(db: Database, story: str, made: list[tuple[str, int]]) -> None:
+    """Give each split-out (id, position), in the order made, the next letter of its place
+    ("b" after the plain number) unless it has one: a letter is never handed on, so one a
+    split-out had stays its own when it goes (an undo, a move back) and when it comes again."""
+    for match, position in made:
+        db.execute("""INSERT OR IGNORE INTO split_letters (story, position, "match", letter)
+                      SELECT :story, :position, :match, char(98 + count(*)) FROM split_letters
+                      WHERE story = :story AND position = :position""",
+                   {"story": story, "position": position, "match": match})
 
 
 def write_membership(db: Database, story: str, membership: Membership,
