@@ -199,6 +199,36 @@ def test_a_hebrew_cue_starts_a_word(text: str) -> None:
     assert kinds(text, "he") == []
 
 
+@pytest.mark.parametrize("text", [
+    "3 מתוך 10 הנוסעים נפגעו",  # out of: "מתו" (died) and the letter ך
+    "הם 30 מתוך 100",
+    "ההרגל של 5 אנשים",  # a habit: "הרג" (killed) and the letter ל
+    "בחום של 40 מעלות נשרפו 5 מיליון דולר",  # degrees: "from" and "עלות" (a cost)
+    "שוויון של 5 מיליון דולר",  # equality: "שווי" (a valuation) and "ון"
+])
+def test_a_hebrew_cue_ends_its_word_or_takes_an_ending(text: str) -> None:
+    """A Hebrew cue word found at a word's start was taken whatever followed it in the word
+    ("מתוך", out of, read as "died"), and after a real proclitic whatever the whole word was
+    ("מעלות", degrees, read as "from + a cost"): a cue ends its word or takes a noun's or
+    verb's ending, and a word that is another word first is none."""
+    found = kinds(text, "he")
+    assert not [k for k, _ in found if k.split(":")[0] in ("killed", "injured")
+                or k.endswith((":spend", ":funding"))], found
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("עלות הפרויקט 10 מיליון דולר", "money:spend", 10e6),
+    ("בעלות של 10 מיליון דולר", "money:spend", 10e6),  # at + a cost
+    ("השקעת 5 מיליון דולר בחברה", "money:spend", 5e6),  # the feminine construct ת
+    ("30 בני אדם מתו", "killed", 30.0),
+    ("40 בני אדם נלכדו ומתו", "killed", 40.0),  # and + died
+    ("12 בני אדם נהרגו", "killed", 12.0),  # a verb's ending
+    ("3 מתוך 10 הנוסעים נפגעו", "passengers", 10.0),
+])
+def test_a_hebrew_cue_with_its_endings_is_found(text: str, kind: str, value: float) -> None:
+    assert (kind, value) in kinds(text, "he")
+
+
 @pytest.mark.parametrize(("text", "kind", "value"), [
     ("והרוגים 30", "killed", 30.0),  # and + the dead
     ("כשההרוגים מנו 30", "killed", 30.0),  # when + the + the dead: two proclitics
