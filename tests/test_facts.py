@@ -8,7 +8,7 @@ import pytest
 
 from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
-from crossfact.facts import RISE_KIND, Side, _statements, figure_kinds, rising
+from crossfact.facts import RISE_KIND, Side, _quotes, _statements, figure_kinds, rising
 from crossfact.models import Claim, Fingerprint, MatchResult
 from crossfact.names import skeletons
 from crossfact.numbers import find_quantities
@@ -445,20 +445,41 @@ def test_seed_headlines_state_one_sum(seed: MatchResult) -> None:
     assert tr[0] == _match_of(seed, "fr", "dépenserait 10 milliards de dollars en IA")[0]
 
 
-def test_a_changed_headline_figure_keeps_its_link(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("changed", "tr_text", "fr_text"), [
+    ("yaklaşık 10 milyar", "yaklaşık 12 milyar dolar harcadı",
+     "dépenserait 10 milliards de dollars en IA"),  # the headlines
+    ("olarak 10 milyar", "“Tesla bu yıl yaklaşık olarak 12 milyar",
+     '"Tesla dépensera environ 10 milliards'),  # Musk's quote
+])
+def test_a_changed_figure_keeps_its_link(tmp_path: Path, changed: str, tr_text: str,
+                                         fr_text: str) -> None:
     """The Turkish headline's "10 milyar" changed to "12 milyar": the headline stays linked
     to the French one and the match suggests a conflict. The French lede's agreeing "10
-    milliards" (and the Turkish body's) must not outrank the other title."""
+    milliards" (and the Turkish body's) must not outrank the other title. So with Musk's
+    quote: changed, it stood alone, unsourced, its counterparts taken by a Turkish body
+    sentence with the agreeing 10 (both quote Musk: that picks the statement)."""
     for f in (ROOT / "fixtures" / "seed-story").glob("*.txt"):
         text = f.read_text(encoding="utf-8")
         if f.name.startswith("000_"):
-            text = text.replace("yaklaşık 10 milyar", "yaklaşık 12 milyar", 1)
+            text = text.replace(changed, changed.replace("10", "12"), 1)
         (tmp_path / f.name).write_text(text, encoding="utf-8")
     result = run([str(tmp_path)])
     tr, fr = (next(c.id for c in result.claims if text in c.text) for text in (
-        "yaklaşık 12 milyar dolar harcadı", "dépenserait 10 milliards de dollars en IA"))
+        tr_text, fr_text))
     both = [m.suggestion for m in result.matches if {tr, fr} <= set(m.claims)]
     assert both == ["conflict"]
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ('וקאלאפטיס, יו"ר אורקל, אמר', False),  # gershayim in an acronym
+    ('"Tesla dépensera environ 10 milliards de dollars"', True),
+    ("“Tesla bu yıl yaklaşık olarak 10 milyar doları harcayacak”", True),
+    ('ארה"ב: "נשקיע 10 מיליארד"', True),
+])
+def test_a_quote_is_a_quotation_mark_not_an_acronym_s(text: str, quotes: bool) -> None:
+    """Hebrew writes its acronyms with gershayim, often as ASCII " (ארה"ב, יו"ר): no quote,
+    which would pick one statement of a kind for another quote (`facts.QUOTED`)."""
+    assert _quotes(text) is quotes
 
 
 def test_seed_gpu_cost_is_the_others_gpu_spend(seed: MatchResult) -> None:
