@@ -53,8 +53,9 @@ class Membership:
     suggested: set[tuple[str, str]] = field(default_factory=set)  # (match, claim) weak links
     touched: set[str] = field(default_factory=set)  # matches changed since loaded
     applied: list[str] = field(default_factory=list)  # corrections a replay applied (ids)
-    # split-outs (id, position) in the order made: by the corrections applied, and for the
-    # letters (store/numbering.py) by those undone too (`withdrawn`), as they were made
+    # split-outs (id, position) in the order made: by the corrections applied and, in a
+    # replay of the log, by the undone ones where they applied (store/state.py), for the
+    # letters (store/numbering.py)
     made: list[tuple[str, int]] = field(default_factory=list)
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
