@@ -28,7 +28,7 @@ IN_NUMBER_ORDER = "position, number"
 as text; a split-out's id is a hash, and ordering by id listed "7b" above "7" as often as
 not."""
 
-_NUMBER = re.compile(r"#?\s*([0-9]+)([a-z]?)", re.IGNORECASE)
+_NUMBER = re.compile(r"#?\s*([0-9]+)(z*[a-z]?)", re.IGNORECASE)
 
 
 def parse_number(text: str) -> tuple[int, str] | None:
@@ -41,6 +41,13 @@ def parse_number(text: str) -> tuple[int, str] | None:
     if suffix == "a":  # "12a" is what some people call the first of "12", "12b"
         suffix = ""
     return int(found[1]) - 1, f"{int(found[1])}{suffix}"
+
+
+def split_letter(earlier: int) -> str:
+    """The letter of a place's split-out after `earlier` others: "b" to "z", then "zb" to
+    "zz", "zzb"...: a letter past "z" still sorts after the ones before it (as text, in
+    IN_NUMBER_ORDER) and reads as a letter, where "z" + 1 was "{"."""
+    return "z" * (earlier // 25) + chr(ord("b") + earlier % 25)
 
 
 def number_of(position: int) -> str:

@@ -18,6 +18,7 @@ from crossfact.sharing import between_outlets, match_verdict
 from .decisions import rebuild_decisions
 from .errors import StoreError
 from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist
+from .numbering import split_letter
 from .rows import claim_from_row, document_from_row, event_from_row
 
 BATCH = 500
@@ -122,10 +123,11 @@ def letter_split_outs(db: Database, story: str, made: list[tuple[str, int]]) -> 
     ("b" after the plain number) unless it has one: a letter is never handed on, so one a
     split-out had stays its own when it goes (an undo, a move back) and when it comes again."""
     for match, position in made:
+        (earlier,) = db.execute("""SELECT count(*) FROM split_letters
+                                   WHERE story = ? AND position = ?""",
+                                [story, position]).fetchone()
         db.execute("""INSERT OR IGNORE INTO split_letters (story, position, "match", letter)
-                      SELECT :story, :position, :match, char(98 + count(*)) FROM split_letters
-                      WHERE story = :story AND position = :position""",
-                   {"story": story, "position": position, "match": match})
+                      VALUES (?, ?, ?, ?)""", [story, position, match, split_letter(earlier)])
 
 
 def write_membership(db: Database, story: str, membership: Membership,

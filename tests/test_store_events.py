@@ -15,6 +15,7 @@ from store_data import HOSTILE, build, imported_and_replayed, open_test_store, r
 from crossfact.models import Event
 from crossfact.store import Store, StoreError, open_store, split_match_id
 from crossfact.store.exports import FORMATS
+from crossfact.store.numbering import parse_number, split_letter
 from crossfact.store.state import derive_membership, stored_membership
 
 
@@ -206,7 +207,6 @@ def test_undo_names_the_match_it_takes_back(tmp_path: Path) -> None:
 def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
     """Numbers are 1-based; a split-out shares its source's position, so it reads "1b"
     (the source keeps "1") in the list, the match view and the Markdown report."""
-    from crossfact.store import parse_number
     from crossfact.store.exports import FORMATS
 
     s = open_test_store(tmp_path / "numbers.db")
@@ -227,6 +227,18 @@ def test_a_split_out_match_is_numbered_after_its_source(tmp_path: Path) -> None:
     assert parse_number("#1B") == (0, "1b") and parse_number(" 12 ") == (11, "12")
     assert parse_number("0") is None and parse_number("twelve") is None
     s.close()
+
+
+def test_letters_past_z_still_read_and_sort_as_letters() -> None:
+    """The 26th split-out of one place was "1{" (char(98 + 25)), which the jump prompt
+    could not take and which sorted nowhere in particular."""
+    letters = [split_letter(n) for n in range(60)]
+    assert letters[:2] == ["b", "c"] and letters[24:27] == ["z", "zb", "zc"]
+    assert letters[49:51] == ["zz", "zzb"]
+    assert all(letter.isalpha() for letter in letters)
+    numbers = [f"7{letter}" for letter in letters]
+    assert sorted(numbers) == numbers and len(set(numbers)) == len(numbers)
+    assert parse_number("7zb") == (6, "7zb")
 
 
 def test_a_split_out_match_is_listed_after_its_source(tmp_path: Path) -> None:
