@@ -79,6 +79,12 @@ def urls_of(record: dict[str, Any]) -> dict[str, str]:
     return urls
 
 
+def _where(error: json.JSONDecodeError) -> str:
+    """JSON's complaint with its column: its `msg` alone is cut where the position went
+    ("Unterminated string starting at", "Invalid control character at")."""
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"
+
+
 def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, Any]]]:
     """Each non-blank line as a JSON object with a "type" (a leading byte-order mark, as
     Windows editors save UTF-8, is dropped); StoreError naming the line otherwise."""
@@ -90,7 +96,7 @@ def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, An
         try:
             record = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
         except (json.JSONDecodeError, RecursionError, ValueError) as error:
-            why = (error.msg if isinstance(error, json.JSONDecodeError) else
+            why = (_where(error) if isinstance(error, json.JSONDecodeError) else
                    "nested too deeply" if isinstance(error, RecursionError) else str(error))
             raise StoreError(f"{source}:{number}: not a JSON line ({why})") from None
         if not isinstance(record, dict) or not isinstance(record.get("type"), str):
