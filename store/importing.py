@@ -26,7 +26,7 @@ from crossfact.models import Claim, Document, Event, Match, MatchResult
 from crossfact.story_file import is_web_url
 
 from .base import StoreBase
-from .commands import already_undone, check_undo, stored_event
+from .commands import already_undone, check_contents, check_undo, stored_event
 from .connection import foreign_triggers
 from .errors import StoreError
 from .jsonl import FORMAT_VERSION
@@ -180,6 +180,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 continue
             known[event.id] = row  # a second copy in the same file is a duplicate too
             try:
+                check_contents(event)
                 if origin is not None:
                     origin.check(event)
                 if event.kind == "undo" and event.supersedes is not None:
