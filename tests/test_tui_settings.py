@@ -59,6 +59,15 @@ def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words
     assert len(done.output.strip().splitlines()) == 1 and words in done.output
 
 
+def test_a_database_setting_that_is_no_path_says_so_in_words(config_home: Path) -> None:
+    """`db = 5` said pydantic's "Input is not a valid path for <class 'pathlib.Path'>"."""
+    (config_home / "config.toml").write_text("db = 5\n")
+    done = CliRunner().invoke(main, ["stats"])
+    assert done.exit_code == 1 and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("Error: setting 'db' (") and "<class" not in done.stderr
+    assert done.stderr.rstrip().endswith("should be a file name, in quotes")
+
+
 def test_an_unknown_setting_names_the_file_and_the_settings(config_home: Path) -> None:
     """"setting 'reviewr' (command line, CROSSFACT_REVIEWR or config.toml): Extra inputs are
     not permitted" pointed at an environment variable no one set and a command-line option
