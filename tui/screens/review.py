@@ -100,6 +100,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         # a save that failed): n on the match offers it again; quitting asks first
         self._unsaved_notes: dict[str, tuple[str, str]] = {}
         self._quit_warned: list[str] = []  # the drafts the last q warned of
+        self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -122,12 +123,21 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Below the size the layout needs, say so instead of drawing a broken screen."""
         width, height = MIN_SIZE
         small = event.size.width < width or event.size.height < height
+        if small != self._too_small:
+            self._too_small = small
+            self.refresh_bindings()
         self.query_one("#panes").display = not small
         notice = self.query_one("#too-small", Static)
         notice.display = small
         if small:
             notice.update(f"Terminal too small ({event.size.width}x{event.size.height}): the "
                           f"review needs at least {width}x{height}. q quits.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small the panes are hidden, and no key of this screen
+        acts on what the reviewer cannot see (`a` saved "agree" on a match out of sight);
+        the app's keys (q, ?, ctrl+p) still work."""
+        return not self._too_small
 
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
