@@ -35,6 +35,7 @@ from .provenance import Origin
 from .rows import event_to_row
 from .state import rebuild_story
 from .stories import insert_run
+from .words import plural
 
 BATCH = 1000
 LANG_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")  # BCP 47-like, as CLDR names
@@ -145,7 +146,8 @@ class Refusals:
             shown = "; ".join(self.lines[:self.SHOWN]) + (f"; and {more} more" if more > 0
                                                            else "")
             raise StoreError(f"{self.source}: refused, nothing imported "
-                             f"({len(self.lines)} lines break the log's rules): {shown}")
+                             f"({plural(len(self.lines), 'line breaks', 'lines break')} the "
+                             f"log's rules): {shown}")
 
 
 def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
