@@ -1003,6 +1003,29 @@ def test_a_report_offered_beside_the_versions_is_not_one_more_version(
     assert offered == [str(SEED_DIR.resolve() / "seed-story.markdown"),
                        str(SEED_DIR.parent.resolve() / "seed-story.md")]
 
+
+def test_the_report_offered_beside_versions_opened_from_elsewhere_is_one_the_export_takes(
+        store, seed, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened as `review story` from its parent and later from inside it (`cd story; review
+    .`), the stored paths name the versions from the parent: the palette offered story.md
+    beside them, and Enter on it said "Not exported ... name it .markdown"."""
+    import shutil
+
+    for version in seed_files():
+        shutil.copy(version, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    offered: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "export markdown")
+        offered.append(pilot.app.screen.query_one("#prompt-input").value)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert offered == [str(tmp_path.resolve() / "seed-story.markdown")]
+    assert (tmp_path / "seed-story.markdown").read_text(encoding="utf-8").startswith("# ")
+
 def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     from click.testing import CliRunner
 

@@ -687,14 +687,18 @@ class ReviewScreen(FixingActions, Screen[None]):
         the reviewer says so."""
         if self.story is None:
             return
+        from crossfact.store.exports import ending_problem, not_among_versions
+
         here = Path.cwd().resolve()
-        among_versions = any(Path(d.path).resolve().parent == here
-                             for d in self.store.documents(self.story))
-        # a report.md beside the versions would be read as one more version next time
-        suffix = {"claimreview": "claimreview.json",
-                  "md": "markdown" if among_versions else "md"}.get(fmt, fmt)
+        suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
         offered = here / f"{name or 'story'}.{suffix}"
+        try:  # a report.md beside the versions would be read as one more version next time:
+            # known as the export knows them, by their text (the paths stored are as typed,
+            # from wherever the folder was first opened), so the name offered is one it takes
+            not_among_versions(cast("Store", self.store), offered, offered)
+        except StoreError:
+            offered = offered.with_suffix(".markdown")
 
         def chosen(answer: str | None) -> None:
             if not answer or not answer.strip():
@@ -705,8 +709,6 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            from crossfact.store.exports import ending_problem, not_among_versions
-
             # the file written, not what was typed: a folder named "notes.md" gets the
             # offered name inside it
             mismatch = ending_problem(fmt, target)
