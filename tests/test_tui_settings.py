@@ -157,7 +157,7 @@ def test_keys_as_the_help_screen_writes_them_are_taken(config_home: Path) -> Non
 
     assert all(is_key(key) for b in REVIEW_BINDINGS for key in b.key.split(","))
     table = {"help": "h", "search": "?", "note": "ctrl+n,f2", "skip": "s,space,full_stop",
-             "cursor-down": "j,down,ctrl+slash"}
+             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@"}
     default_keys_path().write_text("".join(f'{k} = "{v}"\n' for k, v in table.items()))
     assert load_keymap(default_keys_path()) == table
 

@@ -99,9 +99,9 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 @cache
 def _key_names() -> frozenset[str]:
-    """The names Textual gives keys that are no character ("pagedown", "f1", "backspace")
-    and those it gives some characters ("slash", "minus")."""
-    named = {key.value.rsplit("+", 1)[-1] for key in Keys}
+    """The names Textual gives keys that are no character ("pagedown", "f1", "backspace"),
+    those it gives some characters ("slash", "minus"), and its own keys whole ("ctrl+@")."""
+    named = {key.value.rsplit("+", 1)[-1] for key in Keys} | {key.value for key in Keys}
     return frozenset(n for n in named | set(KEY_NAME_REPLACEMENTS.values())
                      if not n.startswith("<"))
 
@@ -118,6 +118,8 @@ def is_key(key: str) -> bool:
     """Whether Textual can ever report `key`: modifiers, then one character or a key's
     name. "ctlr+a" or "ctrl+q+x+" would be bound and never pressed, leaving the binding
     without a key and nothing said."""
+    if key_name(key) in _key_names():
+        return True
     *modifiers, name = key_name(key).split("+")
     if not name or not MODIFIERS.issuperset(modifiers):
         return False
