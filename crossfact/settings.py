@@ -118,9 +118,13 @@ def load_settings(**overrides: Any) -> Settings:
         if problem["type"] == "extra_forbidden":  # a key only the config file can hold
             raise CrossfactError(f"{config_path()}: unknown setting {where!r} (the settings "
                                  f"are {', '.join(Settings.model_fields)})") from None
+        # pydantic's own words for a path name its class: "Input is not a valid path for
+        # <class 'pathlib.Path'>" for `db = 5`
+        said = "should be a file name, in quotes" if problem["type"] == "path_type" \
+            else problem["msg"]
         raise CrossfactError(
             f"setting {where!r} (command line, CROSSFACT_{where.upper()} or {config_path()}): "
-            f"{problem['msg']}") from None
+            f"{said}") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise CrossfactError(f"cannot read {config_path()}: {error}") from None
 

@@ -125,7 +125,10 @@ def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figur
     Only when the other versions give that value one unit: "50" beside "50 km" and "50
     miles" says neither. And a bare whole number another version states as a year is that
     year: years are read as such from 1900 to 2100 only, so NTREX's Arabic "عام 1882" is a
-    number where the others date "September 30, 1882"."""
+    number where the others date "September 30, 1882". A number written with a separator
+    between its digits is a count, as a year never is: the Arabic "2012 شخصا" beside "2,012
+    people" is that count, and "2,012" did not become a year, leaving a Turkish "2.102"
+    (2102 killed) compared with nothing and suggested agree."""
     out: dict[str, list[Figure]] = {}
     for d, figs in per_doc.items():
         out[d] = []
@@ -135,10 +138,21 @@ def _units_from_others(per_doc: dict[str, list[Figure]]) -> dict[str, list[Figur
                 units = {g.unit for g in others if g.unit and g.kind == "amount" and _equal(f, g)}
                 if len(units) == 1:
                     f = replace(f, unit=units.pop())
-                elif any(g.kind == "year" and g.value == f.value for g in others):
+                elif not _grouped(f) and any(g.kind == "year" and g.value == f.value
+                                             for g in others):
                     f = replace(f, kind="year")
+            elif f.kind == "year" and f.text.isdigit() and any(
+                    g.kind == "amount" and g.value == f.value and g.unit is None
+                    and g.currency is None and _grouped(g) for g in others):
+                f = replace(f, kind="amount")
             out[d].append(f)
     return out
+
+
+def _grouped(f: Figure) -> bool:
+    """Written with a separator between its digits: "2,012", "2 012", "2.012", "٢٬٠١٢"."""
+    return any(a.isdigit() and not b.isdigit() and c.isdigit()
+               for a, b, c in zip(f.text, f.text[1:], f.text[2:], strict=False))
 
 
 def _compatible(a: Figure, b: Figure) -> bool:

@@ -56,6 +56,20 @@ def check_undo(event: Event, target: Event, undone: bool) -> None:
         raise StoreError(f"undo {event.id}: event {event.supersedes} is already taken back")
 
 
+def check_contents(event: Event) -> None:
+    """What an event says must hang together, whatever path it comes by (keys, replay,
+    import, merge): a verdict names one, only a conflict names outlier versions, a note has
+    its text. An imported "agree" with outliers was exported as "Consistent across versions
+    (tr differ)"."""
+    if event.kind == "verdict":
+        if event.verdict is None:
+            raise StoreError(f"event {event.id}: a verdict event needs a verdict")
+        if event.outliers and event.verdict != "conflict":
+            raise StoreError(f"event {event.id}: only a conflict names outlier versions")
+    elif event.kind == "note" and event.note is None:
+        raise StoreError(f"event {event.id}: a note event needs a note")
+
+
 class CommandMixin(StoreBase):
     """decide / note / skip / undo / move / split / confirm / break, and `apply`."""
 
@@ -100,11 +114,8 @@ class CommandMixin(StoreBase):
         ).fetchone()
         if row is None:
             raise StoreError(f"event {event.id}: match {event.match} is not in the current matches")
+        check_contents(event)
         if event.kind == "verdict":
-            if event.verdict is None:
-                raise StoreError(f"event {event.id}: a verdict event needs a verdict")
-            if event.outliers and event.verdict != "conflict":
-                raise StoreError(f"event {event.id}: only a conflict names outlier versions")
             docs = {r[0] for r in self.db.execute(
                 'SELECT doc FROM current_members WHERE story = ? AND "match" = ?',
                 [event.story, event.match])}
@@ -112,8 +123,6 @@ class CommandMixin(StoreBase):
             if unknown:
                 raise StoreError(f"event {event.id}: outliers {unknown} are not versions in "
                                  f"match {event.match}")
-        elif event.kind == "note" and event.note is None:
-            raise StoreError(f"event {event.id}: a note event needs a note")
 
     def _check_undo(self, event: Event) -> Event:
         """The event an undo takes back, if it may."""

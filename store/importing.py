@@ -26,7 +26,7 @@ from crossfact.models import Claim, Document, Event, Match, MatchResult
 from crossfact.story_file import is_web_url
 
 from .base import StoreBase
-from .commands import already_undone, check_undo, stored_event
+from .commands import already_undone, check_contents, check_undo, stored_event
 from .connection import foreign_triggers
 from .errors import StoreError
 from .jsonl import FORMAT_VERSION
@@ -35,6 +35,7 @@ from .provenance import Origin
 from .rows import event_to_row
 from .state import rebuild_story
 from .stories import insert_run
+from .words import plural
 
 BATCH = 1000
 LANG_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")  # BCP 47-like, as CLDR names
@@ -79,6 +80,12 @@ def urls_of(record: dict[str, Any]) -> dict[str, str]:
     return urls
 
 
+def _where(error: json.JSONDecodeError) -> str:
+    """JSON's complaint with its column: its `msg` alone is cut where the position went
+    ("Unterminated string starting at", "Invalid control character at")."""
+    return f"{error.msg.removesuffix(' at')} at column {error.colno}"
+
+
 def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, Any]]]:
     """Each non-blank line as a JSON object with a "type" (a leading byte-order mark, as
     Windows editors save UTF-8, is dropped); StoreError naming the line otherwise."""
@@ -90,7 +97,7 @@ def parse(lines: Iterable[str], source: str) -> Iterable[tuple[int, dict[str, An
         try:
             record = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
         except (json.JSONDecodeError, RecursionError, ValueError) as error:
-            why = (error.msg if isinstance(error, json.JSONDecodeError) else
+            why = (_where(error) if isinstance(error, json.JSONDecodeError) else
                    "nested too deeply" if isinstance(error, RecursionError) else str(error))
             raise StoreError(f"{source}:{number}: not a JSON line ({why})") from None
         if not isinstance(record, dict) or not isinstance(record.get("type"), str):
@@ -139,7 +146,8 @@ class Refusals:
             shown = "; ".join(self.lines[:self.SHOWN]) + (f"; and {more} more" if more > 0
                                                            else "")
             raise StoreError(f"{self.source}: refused, nothing imported "
-                             f"({len(self.lines)} lines break the log's rules): {shown}")
+                             f"({plural(len(self.lines), 'line breaks', 'lines break')} the "
+                             f"log's rules): {shown}")
 
 
 def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
@@ -174,6 +182,7 @@ def import_lines(store: StoreBase, lines: Iterable[str], source: str, *,
                 continue
             known[event.id] = row  # a second copy in the same file is a duplicate too
             try:
+                check_contents(event)
                 if origin is not None:
                     origin.check(event)
                 if event.kind == "undo" and event.supersedes is not None:

@@ -307,8 +307,11 @@ class ReadMixin(StoreBase):
         of every reviewer or of one.
 
         They stay in the log, and in this list, until the reviewer decides the new matches.
-        A copy a re-match carried whose source applies again (the files read as before) is
-        no orphan: its decision stands on the match it was made on.
+        A decision a re-match carried, at any re-match, is no orphan: its copy stands for it
+        (and is one itself when a later re-match could not place it). A copy whose source, or
+        the source of its source, applies again (the files read as at some earlier time) is
+        none either: that decision stands on the match it was made on. After two edits the
+        first verdicts were listed as orphaned, only their copies' carries being counted.
         """
         story_id = self._story_id(story)
         rows = self.db.query("""
@@ -317,15 +320,31 @@ class ReadMixin(StoreBase):
             WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
-                               JOIN current_runs r ON r.id = c.run WHERE r.story = :story)
-              AND NOT (e.session = :carry AND EXISTS (
-                  SELECT 1 FROM current_decisions src
-                  JOIN current_matches m ON m.story = src.story AND m.id = src."match"
-                  WHERE src.story = :story AND src.reviewer = d.reviewer
-                    AND e.supersedes IN (src.verdict_event, src.note_event)))
-            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer,
-                                "carry": CARRY_SESSION})
-        return [event_from_row(row) for row in rows]
+                               JOIN runs r ON r.id = c.run WHERE r.story = :story)
+            ORDER BY e.seq""", {"story": story_id, "reviewer": reviewer})
+        candidates = [event_from_row(row) for row in rows]
+        if not any(e.session == CARRY_SESSION for e in candidates):
+            return candidates
+        standing = {event for row in self.db.execute("""
+            SELECT d.verdict_event, d.note_event FROM current_decisions d
+            JOIN current_matches m ON m.story = d.story AND m.id = d."match"
+            WHERE d.story = ?""", [story_id]) for event in row if event}
+        source_of = dict(self.db.execute(
+            "SELECT id, supersedes FROM events WHERE story = ? AND session = ?",
+            [story_id, CARRY_SESSION]).fetchall())
+
+        def applies_again(event: Event) -> bool:
+            """Whether a source up the chain of copies stands on a current match."""
+            up, seen = event.supersedes, {event.id}
+            while up is not None and up not in seen:
+                if up in standing:
+                    return True
+                seen.add(up)
+                up = source_of.get(up)
+            return False
+
+        return [e for e in candidates
+                if not (e.session == CARRY_SESSION and applies_again(e))]
 
     def dissolved(self, story: str, number: str) -> list[str] | None:
         """Where the claims of a match a fix dissolved went: the numbers of the current

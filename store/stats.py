@@ -55,7 +55,8 @@ def alpha_note(a: dict[str, Any]) -> str:
         notes.append("alpha at or below 0: the reviewers agree no more often than chance "
                      "would, given how often each verdict is used")
     if a["shared_matches"] < FEW_SHARED:
-        notes.append(f"only {a['shared_matches']} shared matches: too few for a stable alpha")
+        notes.append(f"only {plural(a['shared_matches'], 'shared match', 'shared matches')}: "
+                     "too few for a stable alpha")
     return "; ".join(notes)
 
 
@@ -90,7 +91,7 @@ def render(stats: list[dict[str, Any]]) -> str:
     """Plain text for the terminal."""
     out: list[str] = []
     for s in stats:
-        out.append(f"{s['story']}  ({s['matches']} matches)")
+        out.append(f"{s['story']}  ({plural(s['matches'], 'match', 'matches')})")
         verdicts = ", ".join(f"{v} {n}" for v, n in s["verdicts"].items())
         out.append(f"  verdicts: {verdicts}")
         carry = s["carry_over"]
@@ -109,7 +110,8 @@ def render(stats: list[dict[str, Any]]) -> str:
         if a["shared_matches"]:
             pct = "n/a" if a["percent"] is None else f"{a['percent']:.1f}%"
             alpha = "n/a" if a["alpha"] is None else f"{a['alpha']:.3f}"
-            out.append(f"  agreement on {a['shared_matches']} shared matches: {pct}, "
+            shared = plural(a["shared_matches"], "shared match", "shared matches")
+            out.append(f"  agreement on {shared}: {pct}, "
                        f"Krippendorff's alpha (nominal) {alpha}")
             why = alpha_note(a)
             if why:

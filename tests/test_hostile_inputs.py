@@ -185,6 +185,14 @@ CRAFTED: dict[str, object] = {
     "a language that is an escape sequence": lambda lines: [lines[0], {**lines[1], "documents": [
         {**lines[1]["documents"][0], "lang": ESC_NAME}, *lines[1]["documents"][1:]]},
         *lines[2:]],
+    # an agree naming versions that differ was exported as "Consistent across versions (tr
+    # differ)"; the keys cannot make one, nor a note event with no note
+    "an agree that names outlier versions": lambda lines: [*lines[:-1], {
+        **next(r for r in lines if r.get("kind") == "verdict"), "verdict": "agree",
+        "outliers": [lines[1]["documents"][0]["id"]], "id": "new"}],
+    "a note event without a note": lambda lines: [*lines[:-1], {
+        **next(r for r in lines if r.get("kind") == "verdict"), "kind": "note",
+        "verdict": None, "note": None, "id": "new"}],
     "a line that is a list": lambda lines: [*lines, [1, 2]],
     "a type that is a number": lambda lines: [*lines, {"type": 5}],
     "deeply nested JSON": lambda lines: [*lines, "DEEP"],

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from store_data import VERSIONS, build, changed, open_test_store
 
-from crossfact.models import Suggestion
+from crossfact.models import MatchResult, Suggestion
 from crossfact.store import CARRY_SESSION, Store
 
 
@@ -185,6 +185,45 @@ def test_a_carried_copy_is_no_orphan_when_its_source_applies_again(tmp_path: Pat
     assert report is not None and report.orphaned == []
     assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
     assert s.progress("seed", reviewer="ann") == (4, 4)
+    s.close()
+
+
+def edited_again() -> MatchResult:
+    """`changed()` after a second edit: a French claim gets an exclamation mark."""
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items()}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    versions["ar"][2] = "كلام مختلف تماما لا علاقة له بالأصل"
+    versions["fr"][0] += "!"
+    return build(versions)
+
+
+def test_verdicts_carried_at_an_earlier_re_match_are_no_orphans(tmp_path: Path) -> None:
+    """Two edits: the second re-match carried the first one's copies, and the verdicts
+    given before both were listed as orphaned ("3 orphaned" in stats, the Markdown and the
+    palette, "their claims are gone") while the notice said 0 and they stood, carried."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    s.add_story("seed", changed(), {})
+    s.add_story("seed", edited_again(), {})
+    assert s.last_carry is not None and s.last_carry.orphaned == []
+    assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
+    assert s.progress("seed", reviewer="ann") == (4, 4)
+    s.add_story("seed", build(), {})  # and back as at first: the first verdicts apply again
+    assert s.orphans("seed") == [] and s.progress("seed", reviewer="ann") == (4, 4)
+    s.close()
+
+
+def test_an_orphan_stays_listed_through_later_re_matches(tmp_path: Path) -> None:
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    decide_all(s, "ann")
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    without_french = {lang: list(texts) for lang, texts in VERSIONS.items() if lang != "fr"}
+    s.add_story("seed", build(without_french), {})
+    without_french["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    s.add_story("seed", build(without_french), {})
+    assert [e.match for e in s.orphans("seed")] == [lone]
     s.close()
 
 

@@ -63,6 +63,34 @@ def test_import_rejects_a_bad_line_and_keeps_nothing(tmp_path: Path, reviewed: S
     assert fresh.db["events"].count == 0 and fresh.db["stories"].count == 0
 
 
+@pytest.mark.parametrize("line, said", [
+    ('{"type": "event", "note": "cut off\n', "(Invalid control character at column 35)"),
+    ('{"type": "event", "note": "cut off', "(Unterminated string starting at column 27)"),
+    ("{not json\n", "(Expecting property name enclosed in double quotes at column 2)"),
+])
+def test_a_broken_line_is_named_with_its_column(tmp_path: Path, reviewed: Store, line: str,
+                                                said: str) -> None:
+    """A line cut short said "not a JSON line (Invalid control character at)": JSON's message
+    without the position it ends on."""
+    text = "".join(export(reviewed).splitlines(keepends=True)[:3]) + line
+    with pytest.raises(Exception) as refused:
+        import_lines(open_test_store(tmp_path / "b.db"), io.StringIO(text), "x.jsonl")
+    assert str(refused.value) == f"x.jsonl:4: not a JSON line {said}"
+
+
+def test_one_refused_line_is_counted_in_the_singular(tmp_path: Path, reviewed: Store) -> None:
+    """"(1 lines break the log's rules)"."""
+    lines = [json.loads(line) for line in export(reviewed).splitlines()]
+    verdict = next(r for r in lines if r.get("kind") == "verdict")
+    forged = {**verdict, "id": "forged", "verdict": "agree",
+              "outliers": [lines[1]["documents"][0]["id"]]}
+    text = "".join(json.dumps(r) + "\n" for r in [*lines, forged])
+    with pytest.raises(Exception) as refused:
+        import_lines(open_test_store(tmp_path / "b.db"), io.StringIO(text), "x.jsonl")
+    assert f"(1 line breaks the log's rules): line {len(lines) + 1}: event forged: only a " \
+           "conflict names outlier versions" in str(refused.value)
+
+
 def test_merge_keeps_event_ids_and_twice_changes_nothing(tmp_path: Path) -> None:
     ann = open_test_store(tmp_path / "ann.db")
     ann.add_story("seed", build(), {})

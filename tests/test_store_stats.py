@@ -44,3 +44,16 @@ def test_alpha_is_undefined_without_variation_or_overlap() -> None:
     assert agreement({"m1": {"a": "agree", "b": "agree"}})["alpha"] is None
     assert agreement({"m1": {"a": "agree"}}) == {"shared_matches": 0, "pairs": 0,
                                                  "percent": None, "alpha": None}
+
+
+def test_one_shared_match_is_said_in_the_singular(tmp_path: Path) -> None:
+    """`crossfact stats` said "agreement on 1 shared matches" and "(only 1 shared matches:
+    too few for a stable alpha)"."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    first = s.matches("seed", reviewer="ann")[0]
+    for reviewer, verdict in (("ann", "agree"), ("bob", "conflict")):
+        s.decide("seed", first.id, verdict, reviewer=reviewer, session=reviewer)
+    text = render(compute(s))
+    assert "agreement on 1 shared match: 0.0%" in text
+    assert "only 1 shared match: too few" in text and "1 shared matches" not in text

@@ -280,6 +280,20 @@ def test_a_bare_number_another_version_dates_is_that_year():
     assert "September 30, 1882 (en) = 1882 (ar) = 30 septembre 1882 (fr)" in v.reasons
 
 
+def test_a_count_that_reads_like_a_year_is_compared_as_the_count_it_is():
+    """2,012 killed: the Arabic writes "2012", a year to its reader of numbers, and the
+    English "2,012" and the French "2 012" became years with it, so the Turkish "2.102" (2102
+    killed) was compared with nothing: "only in tr: 2.102", suggested agree."""
+    v, labels = verdict({
+        "ar": "قالت وزارة الداخلية إن 2012 شخصا على الأقل لقوا حتفهم في الزلزال.",
+        "en": "At least 2,012 people were killed in the earthquake, the ministry said.",
+        "fr": "Au moins 2 012 personnes ont été tuées dans le séisme, selon le ministère.",
+        "tr": "Bakanlık, depremde en az 2.102 kişinin hayatını kaybettiğini açıkladı."})
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "2.102 (tr) vs 2012 (ar, en, fr)"
+    assert [labels[d] for d in v.outliers] == ["tr"]
+
+
 def test_two_roundings_of_one_conversion_agree_and_a_far_one_does_not():
     v, _ = verdict({"en": "It was 80 degrees.", "fr": "Il faisait 26 degrés.",
                     "he": "היו 27 מעלות."})

@@ -93,6 +93,33 @@ def test_one_key_decides_saves_and_moves_on(store, seed):
                                                  reviewer="ana")
 
 
+def test_no_key_decides_while_the_terminal_is_too_small_to_show_the_match(store, seed):
+    """At 50x14 the panes are hidden ("Terminal too small"), yet `a` saved "agree" on a
+    match the reviewer could not see, and `x`, `n`, `j` acted too."""
+    first = store.resume(seed, reviewer="ana")
+    app = app_for(store)
+    seen: dict[str, object] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        await pilot.press("a", "c", "u", "s", "x", "j", "n")
+        await pilot.pause(0.2)  # and the footer recomposed
+        seen["small"] = screen_text(pilot.app)
+        seen["screen"] = pilot.app.screen
+        await pilot.resize_terminal(120, 34)
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+
+    drive(app, steps)
+    assert "Terminal too small (50x14)" in str(seen["small"])
+    assert "Agree" not in str(seen["small"])  # the footer offers no key that is refused
+    assert isinstance(seen["screen"], ReviewScreen)  # no note editor, no picker
+    assert [e.kind for e in store.events(seed)] == ["verdict"]
+    assert verdicts(store, seed) == [(first, "agree")]
+
+
 def test_ctrl_c_leaves_as_q_does_but_copies_in_the_note_editor(store, seed):
     """Every decision is saved at once, so ctrl+c, what a terminal's user presses to leave,
     leaves (Textual's own only said "Do you want to quit? Press q"); in the note editor it
@@ -975,6 +1002,29 @@ def test_a_report_offered_beside_the_versions_is_not_one_more_version(
     drive(app_for(store), steps)
     assert offered == [str(SEED_DIR.resolve() / "seed-story.markdown"),
                        str(SEED_DIR.parent.resolve() / "seed-story.md")]
+
+
+def test_the_report_offered_beside_versions_opened_from_elsewhere_is_one_the_export_takes(
+        store, seed, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened as `review story` from its parent and later from inside it (`cd story; review
+    .`), the stored paths name the versions from the parent: the palette offered story.md
+    beside them, and Enter on it said "Not exported ... name it .markdown"."""
+    import shutil
+
+    for version in seed_files():
+        shutil.copy(version, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    offered: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "export markdown")
+        offered.append(pilot.app.screen.query_one("#prompt-input").value)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert offered == [str(tmp_path.resolve() / "seed-story.markdown")]
+    assert (tmp_path / "seed-story.markdown").read_text(encoding="utf-8").startswith("# ")
 
 def test_cli_is_documented_and_fails_in_one_line(tmp_path):
     from click.testing import CliRunner

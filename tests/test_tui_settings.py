@@ -59,6 +59,15 @@ def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words
     assert len(done.output.strip().splitlines()) == 1 and words in done.output
 
 
+def test_a_database_setting_that_is_no_path_says_so_in_words(config_home: Path) -> None:
+    """`db = 5` said pydantic's "Input is not a valid path for <class 'pathlib.Path'>"."""
+    (config_home / "config.toml").write_text("db = 5\n")
+    done = CliRunner().invoke(main, ["stats"])
+    assert done.exit_code == 1 and len(done.stderr.splitlines()) == 1
+    assert done.stderr.startswith("Error: setting 'db' (") and "<class" not in done.stderr
+    assert done.stderr.rstrip().endswith("should be a file name, in quotes")
+
+
 def test_an_unknown_setting_names_the_file_and_the_settings(config_home: Path) -> None:
     """"setting 'reviewr' (command line, CROSSFACT_REVIEWR or config.toml): Extra inputs are
     not permitted" pointed at an environment variable no one set and a command-line option
@@ -123,6 +132,34 @@ def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
     done = CliRunner().invoke(main, ["review", "--db", "x.db"])
     assert done.exit_code != 0 and "Traceback" not in done.output
     assert "'a' is verdict-agree and verdict-conflict" in done.output
+
+
+@pytest.mark.parametrize("line, said", [
+    ('help = "/"\n', "'/' is help and search"),  # "/" is the key the search binding calls "slash"
+    ('skip = "?"\n', "'?' is skip and help"),
+    ('verdict-agree = "ctlr+a"\n', "verdict-agree: 'ctlr+a' is no key"),
+    ('undo = "ctrl+z,ctrl+q+x+"\n', "undo: 'ctrl+q+x+' is no key"),
+    ('note = "ctrl+/"\n', "note: 'ctrl+/' is no key"),  # Textual reports ctrl+slash
+])
+def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
+                                                         said: str) -> None:
+    """`help = "/"` passed the clash check (the search binding's key is spelled "slash"), and
+    "/" opened the help while the help screen listed it for search too; a typo ("ctlr+a")
+    was bound to a key no one can press, and agree had no key left. Both said nothing."""
+    (config_home / "keys.toml").write_text(line)
+    done = CliRunner().invoke(main, ["review", "--db", "x.db"])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    assert len(done.stderr.splitlines()) == 1 and said in done.stderr, done.stderr
+
+
+def test_keys_as_the_help_screen_writes_them_are_taken(config_home: Path) -> None:
+    from crossfact.tui.keys import REVIEW_BINDINGS, default_keys_path, is_key, load_keymap
+
+    assert all(is_key(key) for b in REVIEW_BINDINGS for key in b.key.split(","))
+    table = {"help": "h", "search": "?", "note": "ctrl+n,f2", "skip": "s,space,full_stop",
+             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@"}
+    default_keys_path().write_text("".join(f'{k} = "{v}"\n' for k, v in table.items()))
+    assert load_keymap(default_keys_path()) == table
 
 
 def test_the_reviewer_setting_names_the_decisions(config_home: Path, tmp_path: Path) -> None:

@@ -12,10 +12,13 @@ remap it with `App.set_keymap`, as Posting does:
 from __future__ import annotations
 
 import tomllib
+import unicodedata
+from functools import cache
 from pathlib import Path
 
 from pydantic import RootModel, ValidationError, field_validator
 from textual.binding import Binding
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, format_key
 
 from crossfact.errors import CrossfactError
 from crossfact.settings import config_dir
@@ -91,6 +94,44 @@ def default_keys_path() -> Path:
     return config_dir() / "keys.toml"
 
 
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+@cache
+def _key_names() -> frozenset[str]:
+    """The names Textual gives keys that are no character ("pagedown", "f1", "backspace"),
+    those it gives some characters ("slash", "minus"), and its own keys whole ("ctrl+@")."""
+    named = {key.value.rsplit("+", 1)[-1] for key in Keys} | {key.value for key in Keys}
+    return frozenset(n for n in named | set(KEY_NAME_REPLACEMENTS.values())
+                     if not n.startswith("<"))
+
+
+def key_name(key: str) -> str:
+    """A key as Textual binds it: a lone character by its name ("/" is "slash", "?" is
+    "question_mark"), as `App.set_keymap` normalises keys.toml, so that a clash between
+    "/" and "slash" is seen."""
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
+def is_key(key: str) -> bool:
+    """Whether Textual can ever report `key`: modifiers, then one character or a key's
+    name. "ctlr+a" or "ctrl+q+x+" would be bound and never pressed, leaving the binding
+    without a key and nothing said."""
+    if key_name(key) in _key_names():
+        return True
+    *modifiers, name = key_name(key).split("+")
+    if not name or not MODIFIERS.issuperset(modifiers):
+        return False
+    if len(name) == 1:
+        return not modifiers or name.isalnum()  # Textual names "ctrl+/" "ctrl+slash"
+    try:
+        unicodedata.lookup(name.replace("_", " "))  # "question_mark", "full_stop"
+    except KeyError:
+        return name in _key_names()
+    return True
+
+
 class KeyMap(RootModel[dict[str, str]]):
     """The keys.toml table: binding id -> keys ("ctrl+z,backspace"), checked as a whole.
 
@@ -107,12 +148,16 @@ class KeyMap(RootModel[dict[str, str]]):
                                  f"{', '.join(sorted(known))}")
             if not keys.strip():
                 raise ValueError(f"{binding_id} must be a key string like \"ctrl+z\"")
+            if wrong := [key.strip() for key in keys.split(",") if not is_key(key)]:
+                raise ValueError(f"{binding_id}: {wrong[0]!r} is no key; keys are written "
+                                 "like \"a\", \"?\", \"ctrl+z\", \"ctrl+slash\", "
+                                 "\"pagedown\", \"f1\"")
         owners: dict[str, list[str]] = {}
         for binding in REVIEW_BINDINGS:
             assert binding.id is not None
             for key in table.get(binding.id, binding.key).split(","):
-                owners.setdefault(key.strip(), []).append(binding.id)
-        clashes = [f"{key!r} is {' and '.join(ids)}" for key, ids in owners.items()
+                owners.setdefault(key_name(key), []).append(binding.id)
+        clashes = [f"{format_key(key)!r} is {' and '.join(ids)}" for key, ids in owners.items()
                    if len(ids) > 1]
         if clashes:
             raise ValueError("a key can do one thing: " + "; ".join(clashes))

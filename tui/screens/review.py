@@ -100,6 +100,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         # a save that failed): n on the match offers it again; quitting asks first
         self._unsaved_notes: dict[str, tuple[str, str]] = {}
         self._quit_warned: list[str] = []  # the drafts the last q warned of
+        self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
         self._settle_due = False  # ... or anything done since the heap was settled
@@ -122,12 +123,21 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Below the size the layout needs, say so instead of drawing a broken screen."""
         width, height = MIN_SIZE
         small = event.size.width < width or event.size.height < height
+        if small != self._too_small:
+            self._too_small = small
+            self.refresh_bindings()
         self.query_one("#panes").display = not small
         notice = self.query_one("#too-small", Static)
         notice.display = small
         if small:
             notice.update(f"Terminal too small ({event.size.width}x{event.size.height}): the "
                           f"review needs at least {width}x{height}. q quits.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small the panes are hidden, and no key of this screen
+        acts on what the reviewer cannot see (`a` saved "agree" on a match out of sight);
+        the app's keys (q, ?, ctrl+p) still work."""
+        return not self._too_small
 
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
@@ -677,14 +687,18 @@ class ReviewScreen(FixingActions, Screen[None]):
         the reviewer says so."""
         if self.story is None:
             return
+        from crossfact.store.exports import ending_problem, not_among_versions
+
         here = Path.cwd().resolve()
-        among_versions = any(Path(d.path).resolve().parent == here
-                             for d in self.store.documents(self.story))
-        # a report.md beside the versions would be read as one more version next time
-        suffix = {"claimreview": "claimreview.json",
-                  "md": "markdown" if among_versions else "md"}.get(fmt, fmt)
+        suffix = {"claimreview": "claimreview.json"}.get(fmt, fmt)
         name = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in self.story_name)
         offered = here / f"{name or 'story'}.{suffix}"
+        try:  # a report.md beside the versions would be read as one more version next time:
+            # known as the export knows them, by their text (the paths stored are as typed,
+            # from wherever the folder was first opened), so the name offered is one it takes
+            not_among_versions(cast("Store", self.store), offered, offered)
+        except StoreError:
+            offered = offered.with_suffix(".markdown")
 
         def chosen(answer: str | None) -> None:
             if not answer or not answer.strip():
@@ -695,8 +709,6 @@ class ReviewScreen(FixingActions, Screen[None]):
             target = Path(answer.strip()).expanduser()
             if target.is_dir():
                 target = target / offered.name
-            from crossfact.store.exports import ending_problem, not_among_versions
-
             # the file written, not what was typed: a folder named "notes.md" gets the
             # offered name inside it
             mismatch = ending_problem(fmt, target)
