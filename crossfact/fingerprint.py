@@ -47,6 +47,13 @@ _QUOTE_OR_HANDLE = regex.compile(r"[“«„\"@]")
 
 
 _has_digit = regex.compile(r"\p{N}").search
+
+
+def _digitless(word: str) -> bool:
+    """Whether a word has no digit of any script (`_has_digit`). Asked once for each distinct
+    word: letters only (`isalpha`, a C loop) have none, which settles most words without
+    calling the regex (Bengali words, which carry vowel signs, still go to it)."""
+    return word.isalpha() or _has_digit(word) is None
 # what stands before a word that opens a sentence: a full stop (and closing quotes, French
 # ones after a space), or a quotation opened after a colon (dedi: "Şu an...", dit : « Nous);
 # after a word of two lower-case letters or more, a full stop with no space too: sources
@@ -85,13 +92,13 @@ def tokens(text: str, words: Words | None = None) -> Tokens:
 
 def _latin_word(word: str) -> bool:
     """A word that may be a Latin-script name: two letters or more, Latin, no digit."""
-    return len(word) >= 2 and script_of(word) == "Latin" and not _has_digit(word)
+    return len(word) >= 2 and script_of(word) == "Latin" and _digitless(word)
 
 
 def _native_word(word: str) -> bool:
     """A word that may be a name in another script than Latin: not Latin, no digit (the
     script first: it is cached, and most words of a Latin-script text stop there)."""
-    return script_of(word) != "Latin" and not _has_digit(word)
+    return script_of(word) != "Latin" and _digitless(word)
 
 
 # `_latin_word` of each word seen, looked up inline for every word of every claim (`memo`)
@@ -172,7 +179,7 @@ class NameFinder:
         if key in self._pairs:
             return self._pairs[key]
         found = None
-        if (script_of(second) not in ("Latin", "Other") and not _has_digit(first + second)
+        if (script_of(second) not in ("Latin", "Other") and _digitless(first + second)
                 and skeletons(first) & self._starts):
             hit = {sk for sk in skeletons(first + second) & self.lexicon
                    if len(sk) >= JOINED_SKELETON}
