@@ -199,14 +199,16 @@ class NameFinder:
             return min(hit)
         return None
 
-    def __call__(self, words: Tokens, latin: set[str], skip: frozenset[str] = frozenset()
+    def __call__(self, words: list[str], latin: set[str], skip: frozenset[str] = frozenset()
                  ) -> list[Name]:
         """The `latin` names as written (never with digits), plus native-script words whose
-        skeleton is in the lexicon; `skip` holds words already read as something else."""
+        skeleton is in the lexicon, among a claim's `words` (`Words.texts`: whether a word
+        opens a sentence is in `latin` already); `skip` holds words already read as
+        something else."""
         names: list[Name] = []
         seen: set[str] = set(skip)
         known = self._words
-        for i, (word, _) in enumerate(words):
+        for i, word in enumerate(words):
             if word in seen:
                 continue
             if word in latin:
@@ -215,8 +217,8 @@ class NameFinder:
                 skeleton, opens = known.get(word) or self.read(word)
                 if skeleton is None:
                     if opens and i + 1 < len(words) \
-                            and (pair := self.native_pair(word, words[i + 1][0])):
-                        names.append(Name(text=f"{word} {words[i + 1][0]}", skeleton=pair,
+                            and (pair := self.native_pair(word, words[i + 1])):
+                        names.append(Name(text=f"{word} {words[i + 1]}", skeleton=pair,
                                           latin=False))
                     continue
                 names.append(Name(text=word, skeleton=skeleton, latin=False))
@@ -230,12 +232,12 @@ def _latin_skeleton(word: str) -> str:
     return min(skeletons(word), key=lambda s: (len(s), s), default="")  # ties: not by set order
 
 
-def fingerprint(text: str, lang: str, found: Words, words: Tokens, latin: set[str],
-                names: NameFinder) -> Fingerprint:
+def fingerprint(text: str, lang: str, found: Words, latin: set[str], names: NameFinder
+                ) -> Fingerprint:
     """Everything in one claim that a reviewer can check against the other versions.
 
-    `text` has its controls blanked (`blank_controls`), `found` and `words` are its words
-    (`words_of`, `tokens`). Codes are digits, so a claim without any skips their search
+    `text` has its controls blanked (`blank_controls`), `found` are its words (`words_of`),
+    `latin` its names in Latin letters. Codes are digits, so a claim without any skips their search
     (most claims have none); figures may be words.
     """
     dates = find_dates(text, lang)
@@ -248,7 +250,7 @@ def fingerprint(text: str, lang: str, found: Words, words: Tokens, latin: set[st
     return Fingerprint(
         numbers=numbers,
         dates=dates,
-        names=with_exonyms(names(words, latin, taken), text, lang, found),
+        names=with_exonyms(names(found.texts, latin, taken), text, lang, found),
         codes=find_codes(text) if digits else [],
         quotes=[q.strip() for q in QUOTE.findall(text)] if marked else [],
         urls=URL.findall(text) if _URL_HINT.search(text) else [],
@@ -325,8 +327,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
         for c in (c for doc in docs_read for c in by_doc[doc]):
             text = texts[c.id]
             words_c = found[c.id] if c.id in found else words_of(text)
-            tokens_c = words[c.id] if c.id in words else tokens(text, words_c)
-            fingerprints.append(fingerprint(text, lang[c.doc], words_c, tokens_c, latin[c.id],
+            fingerprints.append(fingerprint(text, lang[c.doc], words_c, latin[c.id],
                                             find_names))
         return fingerprints, skeletons_since(mark) if os.getpid() != home else []
 
