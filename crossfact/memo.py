@@ -7,7 +7,7 @@ and call `remember` only on a miss.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -32,29 +32,3 @@ def remember_all(memo: dict[K, V], items: Collection[tuple[K, V]]) -> None:
     if len(memo) + sum(1 for key, _ in items if key not in memo) > KEPT:
         memo.clear()
     memo.update(items)
-
-
-class Sieve:
-    """The words that pass a test, each distinct word tested once. A claim's words are set
-    against the words seen so far (set operations, loops in C), only its new words are
-    tested, and a claim with no passing word is done without a Python loop over its words:
-    most claims have none (no number in words, no country's name)."""
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        self._test = test
-        self._seen: set[str] = set()
-        self.passed: set[str] = set()  # the words seen that pass
-
-    def any_in(self, words: Iterable[str]) -> bool:
-        """Whether any of `words` passes (testing those not seen before); after it, `passed`
-        holds every one of them that passes."""
-        distinct = set(words)
-        new = distinct.difference(self._seen)
-        if new:
-            if len(self._seen) + len(new) > KEPT:  # bounded, as `remember`'s dictionaries
-                self._seen.clear()
-                self.passed.clear()
-                new = distinct
-            self._seen |= new
-            self.passed.update(filter(self._test, new))
-        return not self.passed.isdisjoint(distinct)

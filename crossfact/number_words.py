@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from crossfact.locales import NBSPACES, babel_locale, fold
-from crossfact.memo import Sieve
+from crossfact.memo import remember
 from crossfact.names import Spans, Words, words_of
 
 # the numbers spelled: small counts and round hundreds (a newsroom's "two", "fifty",
@@ -181,11 +181,13 @@ def find_spelled(text: str, lang: str, words: Words | None = None) -> list[Spell
         return []
     lang = babel_locale(lang).language
     texts, spans = words_of(text) if words is None else words
-    # most claims spell no number: a set test on their words says so (`_may_start`)
-    may_start = _starts_sieve(lang)
-    if not may_start.any_in(texts):
+    # most claims spell no number: one cached lookup per word says where one may start
+    may_start = _starts_memo(lang)
+    starts = [i for i, word in enumerate(texts)
+              if (may := may_start.get(word)) or
+              (may is None and remember(may_start, word, _may_start(word, lang)))]
+    if not starts:
         return []
-    starts = [i for i, word in enumerate(texts) if word in may_start.passed]
     ambiguous = _ambiguous(lang)
     found: list[tuple[int, int, Spelled]] = []  # first word, after the last word, the number
     i = 0
@@ -228,9 +230,10 @@ def _ambiguous(lang: str) -> frozenset[str]:
 
 
 @cache
-def _starts_sieve(lang: str) -> Sieve:
-    """The words of `lang` seen so far where a number word may start (`_may_start`)."""
-    return Sieve(partial(_may_start, lang=lang))
+def _starts_memo(lang: str) -> dict[str, bool]:
+    """`_may_start` of each word of `lang` seen so far: a plain dictionary, looked up inline
+    for every word of every claim (an `lru_cache` call costs more than the lookup)."""
+    return {}
 
 
 def _may_start(word: str, lang: str) -> bool:
