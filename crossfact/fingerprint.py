@@ -240,7 +240,7 @@ def fingerprint(text: str, lang: str, found: Words, latin: set[str], names: Name
     `latin` its names in Latin letters. Codes are digits, so a claim without any skips their search
     (most claims have none); figures may be words.
     """
-    dates = find_dates(text, lang)
+    dates = find_dates(text, lang, found.texts)
     digits = _has_digit(text) is not None
     marked = _QUOTE_OR_HANDLE.search(text) is not None
     numbers = find_quantities(text, lang, found)  # digits, or numbers in words

@@ -309,7 +309,7 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     spelled = find_spelled(clean, g.lang, words)
     if not digits and not spelled:
         return []  # most claims: no figure, and no date to read for one
-    taken = [(d.start, d.end) for d in find_dates(text, lang)]
+    taken = [(d.start, d.end) for d in find_dates(text, lang, words.texts if words else None)]
     found = _in_digits(text, clean, taken, g) if digits else []
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
