@@ -339,7 +339,9 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # them. The halves cost about as much: a version costs about its words, twice as much
     # in a script other than Latin, where every word is read for a name (6 x 1,997 NTREX
     # lines: 5-8 us a word in English, French, Turkish, 10-16 in Bengali, Arabic, Hebrew).
-    cost = {doc: sum(len(c.text.split()) for c in by_doc[doc]) * (1 if doc in in_latin else 2)
+    # (words counted by their spaces: splitting every claim only to count its words cost
+    # about 0.02 s on those 6 x 1,997 lines)
+    cost = {doc: sum(c.text.count(" ") + 1 for c in by_doc[doc]) * (1 if doc in in_latin else 2)
             for doc in by_doc}
     there: list[str] = []  # the worker's half, the costliest version first
     here: list[str] = []
