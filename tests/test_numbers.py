@@ -740,6 +740,22 @@ def test_number_words_table_is_num2words() -> None:
         lang: spell_out(lang) for lang in LANGUAGES}
 
 
+def test_unit_words_table_is_babels() -> None:
+    """unit_words.json holds what babel gives today (matching reads the table instead of
+    formatting every unit), and each reader returns it. Compared as dictionaries: the order
+    of the degree words in `unit_words` follows a set's, which varies between processes, and
+    no reader depends on it (`lookup_prefix` and `alternation` sort)."""
+    import json
+
+    from crossfact import units
+
+    assert json.loads(units.UNIT_WORDS.read_text(encoding="utf-8")) == units.word_tables()
+    for lang, stored in units.word_tables().items():
+        assert units.unit_words(lang) == stored["words"]
+        assert units.unit_symbols(lang) == stored["symbols"]
+        assert units.degree_words(lang) == frozenset(stored["degrees"])
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(LANGS), st.sampled_from([*range(2, 100), *range(100, 1000, 100)]))
 def test_spelled_numbers_read_back(lang, n):
