@@ -148,7 +148,10 @@ def capitalised_words(words_of_claims: Iterable[Tokens]) -> set[str]:
 
 class NameFinder:
     """Finds the names of claims against one story's lexicon, reading each distinct word once
-    (the same words recur thousands of times in a long story)."""
+    (the same words recur thousands of times in a long story). A word's `Name` is made once
+    too and shared by the claims that name it (nothing changes a `Name` once made; an exonym
+    gets a copy, `with_exonyms`): 45,502 names on 6 x 1,997 NTREX lines, of 12,325 distinct
+    words."""
 
     def __init__(self, lexicon: set[str]) -> None:
         self.lexicon = lexicon
@@ -156,20 +159,30 @@ class NameFinder:
         # "Kahramanmaraş" (krmnmrs) is كهرمان مرعش (krmn + mrs)
         self._starts = frozenset(sk[:k] for sk in lexicon if len(sk) >= JOINED_SKELETON
                                  for k in range(3, len(sk)))
-        self._words: dict[str, tuple[str | None, bool]] = {}
+        self._words: dict[str, tuple[Name | None, bool]] = {}
+        self._latin: dict[str, Name] = {}
         self._pairs: dict[tuple[str, str], str | None] = {}
 
-    def read(self, word: str) -> tuple[str | None, bool]:
-        """(the skeleton by which a word alone is a name of the lexicon, or None; whether it
-        may then begin a name of two words, `native_pair`), worked out once per word."""
+    def read(self, word: str) -> tuple[Name | None, bool]:
+        """(the name a word alone is by its skeleton in the lexicon, or None; whether it may
+        then begin a name of two words, `native_pair`), worked out once per word."""
         found = self._words.get(word)
         if found is None:
             native = _native_word(word)
             skeleton = self._lexicon_skeleton(word) if native else None
             opens = native and skeleton is None and bool(self._starts) \
                 and not skeletons(word).isdisjoint(self._starts)
-            found = self._words[word] = (skeleton, opens)
+            name = Name(text=word, skeleton=skeleton, latin=False) if skeleton is not None else None
+            found = self._words[word] = (name, opens)
         return found
+
+    def latin_name(self, word: str) -> Name:
+        """A name written in Latin letters, made once per word."""
+        name = self._latin.get(word)
+        if name is None:
+            name = self._latin[word] = Name(text=word, skeleton=_latin_skeleton(word),
+                                            latin=True)
+        return name
 
     def native_pair(self, first: str, second: str) -> str | None:
         """The skeleton by which two adjacent non-Latin words are one name of the lexicon,
@@ -212,16 +225,16 @@ class NameFinder:
             if word in seen:
                 continue
             if word in latin:
-                names.append(Name(text=word, skeleton=_latin_skeleton(word), latin=True))
+                names.append(self.latin_name(word))
             else:
-                skeleton, opens = known.get(word) or self.read(word)
-                if skeleton is None:
+                name, opens = known.get(word) or self.read(word)
+                if name is None:
                     if opens and i + 1 < len(words) \
                             and (pair := self.native_pair(word, words[i + 1])):
                         names.append(Name(text=f"{word} {words[i + 1]}", skeleton=pair,
                                           latin=False))
                     continue
-                names.append(Name(text=word, skeleton=skeleton, latin=False))
+                names.append(name)
             seen.add(word)
         return names
 
