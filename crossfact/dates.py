@@ -33,6 +33,9 @@ from crossfact.models import DateRef
 
 _SP = rf"[\s{NBSPACES}]"
 _DIGIT = re.compile(r"\d")  # what every numeric date has
+# what every numeric and ISO date has, its year: searched first, where most texts with
+# digits have no four of them in a row (and a plain run of digits is searched for fast)
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
 
 # Clitics glued to a month name: Hebrew "ביולי", "מאוקטובר"; Arabic "وسبتمبر", "بأكتوبر".
@@ -178,7 +181,9 @@ def _has_context(text: str, start: int, end: int, grammar: _DateGrammar) -> bool
 
 
 def _numeric_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
-    found = []
+    found: list[DateRef] = []
+    if _YEAR_DIGITS.search(text) is None:
+        return found
     for m in grammar.numeric.finditer(text):
         first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
         month_first = base_lang(lang) == "en" and sep == "/"

@@ -16,7 +16,7 @@ from babel.numbers import (
     format_percent,
 )
 from babel.units import format_unit
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crossfact.dates import find_dates
@@ -1003,3 +1003,26 @@ def test_a_metre_symbol_ending_a_french_sentence_is_no_month(text):
     first = find_quantities(text, "fr")[0]
     assert (first.value, first.unit, first.text) == (1.98, "length-meter", "1,98 m")
     assert find_quantities("3 m. plus tard", "fr")[0].unit == "duration-month"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["H", "GPT", "x", "-", "\u2011", " ", "1", "100", "৪", ".5",
+                                 "এইচ", "জি", "ওয়াই", "ওয়াই", "ক", "é"]), max_size=8))
+@example(["GPT", "-", "4"])
+@example(["এইচ", "\u2011", "১০০"])
+def test_a_code_is_found_where_its_hint_is(pieces):
+    """`find_codes` searches its hints first (a capital or a Bengali character before digits):
+    it finds what its patterns find without them."""
+    import unicodedata
+
+    from crossfact import numbers
+    from crossfact.numbers import find_codes
+
+    text = "".join(pieces)
+    latin = [m.group(1) + numbers._ascii_digits(m.group(2))
+             for m in numbers._LATIN_CODE.finditer(text)]
+    bengali = ["".join(numbers._BENGALI_LETTER_NAMES[unicodedata.normalize("NFC", part)]
+                       for part in numbers._BENGALI_LETTER_RE.findall(
+                           unicodedata.normalize("NFC", m.group(1))))
+               + numbers._ascii_digits(m.group(2)) for m in numbers._BENGALI_CODE.finditer(text)]
+    assert sorted(find_codes(text)) == sorted(latin + bengali)
