@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from crossfact.locales import (
@@ -28,10 +28,14 @@ from crossfact.locales import (
     same_length_clean,
     word_regex,
 )
+from crossfact.memo import remember
 from crossfact.models import DateRef
 
 _SP = rf"[\s{NBSPACES}]"
 _DIGIT = re.compile(r"\d")  # what every numeric date has
+# what every numeric and ISO date has, its year: searched first, where most texts with
+# digits have no four of them in a row (and a plain run of digits is searched for fast)
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
 
 # Clitics glued to a month name: Hebrew "ביולי", "מאוקטובר"; Arabic "وسبتمبر", "بأكتوبر".
@@ -71,6 +75,10 @@ class _DateGrammar:
     # the month names alone, the part of `named` every match has: searched first where it
     # is much faster than `named` (scripts without case; with case both cost the same)
     months: re.Pattern[str] | None
+    # with case, where every month name is letters only: the same names, matched at the start
+    # of a text's words, one word at a time (`_may_name_month`), and what each word gave
+    month_word: re.Pattern[str] | None
+    month_words: dict[str, bool] = field(default_factory=dict)
 
 
 @cache
@@ -83,6 +91,7 @@ def _grammar(lang: str) -> _DateGrammar:
     suffix = _FREE_SUFFIX.get(lang, "") + _APOSTROPHE_SUFFIX
     any_month = f"(?:{strong}|{weak_alt})"
     cased = any(ch.lower() != ch.upper() for name in names for ch in name)
+    month_pattern = re.compile(f"{strong}|{weak_alt}", re.IGNORECASE)
     named = re.compile(
         _first_character(names) * (cased and not clitic)
         + rf"(?:(?<![\d.,])(?P<d1>\d{{1,2}})(?:{_ORDINAL}|\.)?{_SP}+(?:de{_SP}+)?)?"
@@ -103,7 +112,8 @@ def _grammar(lang: str) -> _DateGrammar:
         iso=re.compile(r"(?<![\d.,/])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])"),
         context_before=re.compile(rf"(?<!{WORD_CHAR}){before}", re.IGNORECASE) if before else None,
         context_after=re.compile(after, re.IGNORECASE) if after else None,
-        months=None if cased else re.compile(f"{strong}|{weak_alt}", re.IGNORECASE),
+        months=None if cased else month_pattern,
+        month_word=month_pattern if cased and all(name.isalpha() for name in names) else None,
     )
 
 
@@ -171,7 +181,9 @@ def _has_context(text: str, start: int, end: int, grammar: _DateGrammar) -> bool
 
 
 def _numeric_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
-    found = []
+    found: list[DateRef] = []
+    if _YEAR_DIGITS.search(text) is None:
+        return found
     for m in grammar.numeric.finditer(text):
         first, sep, second, year = int(m.group(1)), m.group(2), int(m.group(3)), int(m.group(4))
         month_first = base_lang(lang) == "en" and sep == "/"
@@ -189,11 +201,30 @@ def _numeric_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]
     return found
 
 
-def find_dates(text: str, lang: str) -> list[DateRef]:
-    """The dates and months named in `text` (in language `lang`), in order of appearance."""
+def find_dates(text: str, lang: str, words: Sequence[str] | None = None) -> list[DateRef]:
+    """The dates and months named in `text` (in language `lang`), in order of appearance.
+    `words` are its words (`crossfact.names.Words.texts`) where the caller has them: a text
+    with no digit and no word that opens a month name has none (`_may_name_month`), which
+    settles most claims in a few lookups rather than a pass of the date patterns."""
+    if words is not None and not _may_name_month(text, words, _grammar(lang)):
+        return []
     return [DateRef(text=text[start:end].strip(), year=year, month=month, day=day,
                     start=start, end=end)
             for start, end, year, month, day in _find_dates(text, lang)]
+
+
+def _may_name_month(text: str, words: Sequence[str], grammar: _DateGrammar) -> bool:
+    """Whether `text` (whose words are `words`) may name a date: it has a digit, or the
+    language has no `month_word`, or a word starts with a month name or has something
+    other than letters in it (a mark, a digit). `named` finds a month where no letter
+    stands before it, which is where a word begins (`crossfact.names.WORD`), or inside a
+    word after a digit or a mark; month names all letters, the whole name is in that word.
+    Each distinct word is read once (`month_words`)."""
+    pattern, memo = grammar.month_word, grammar.month_words
+    if pattern is None or _DIGIT.search(text):
+        return True
+    return any((may := memo.get(word)) or (may is None and remember(
+        memo, word, not word.isalpha() or pattern.match(word) is not None)) for word in words)
 
 
 _Found = tuple[int, int, int | None, int | None, int | None]  # start, end, year, month, day

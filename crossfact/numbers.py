@@ -309,7 +309,7 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     spelled = find_spelled(clean, g.lang, words)
     if not digits and not spelled:
         return []  # most claims: no figure, and no date to read for one
-    taken = [(d.start, d.end) for d in find_dates(text, lang)]
+    taken = [(d.start, d.end) for d in find_dates(text, lang, words.texts if words else None)]
     found = _in_digits(text, clean, taken, g) if digits else []
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
@@ -753,9 +753,12 @@ _BENGALI_CODE = re.compile(
     rf"(?<!{WORD_CHAR})(?<!\d)((?:{_BENGALI_LETTER}){{1,4}})[-\u2011]?(\d{{1,5}})(?![\d])(?![.,]\d)"
 )
 _BENGALI_LETTER_RE = re.compile(_BENGALI_LETTER)
-# what every Bengali code has (its letters are Bengali script): searched first, as most texts
-# with digits are in other scripts
-_BENGALI_CHARACTER = re.compile("[\u0980-\u09ff]")
+# what every code has: a capital (a Bengali letter's name, whose characters are all in the
+# Bengali block) right before its digits, or before a hyphen and its digits. Searched first:
+# the codes' patterns try their lookbehinds and letters at every character, these skip to a
+# capital (or a Bengali character), and most texts with digits have no code.
+_LATIN_CODE_HINT = re.compile(r"[A-Z][-\u2011]?\d")
+_BENGALI_CODE_HINT = re.compile(r"[\u0980-\u09ff][-\u2011]?\d")
 _BENGALI_LETTERS_ONLY = re.compile(f"(?:{_BENGALI_LETTER}){{1,4}}")
 
 
@@ -766,9 +769,9 @@ def find_codes(text: str) -> list[str]:
     out ("এইচ100"), which maps to the same code.
     """
     found: list[tuple[int, str]] = []
-    for m in _LATIN_CODE.finditer(text):
+    for m in _LATIN_CODE.finditer(text) if _LATIN_CODE_HINT.search(text) else ():
         found.append((m.start(), m.group(1) + _ascii_digits(m.group(2))))
-    for m in _BENGALI_CODE.finditer(text) if _BENGALI_CHARACTER.search(text) else ():
+    for m in _BENGALI_CODE.finditer(text) if _BENGALI_CODE_HINT.search(text) else ():
         letters = unicodedata.normalize("NFC", m.group(1))
         latin = "".join(
             _BENGALI_LETTER_NAMES[unicodedata.normalize("NFC", part)]

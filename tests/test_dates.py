@@ -136,3 +136,26 @@ def test_the_first_letter_lookahead_changes_no_match(lang):
     for text in texts:
         assert [(m.span(), m.groups()) for m in named.finditer(text)] == [
             (m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+# what a text around a month name may hold: marks (a decomposed accent, Latin and not in
+# WORD_CHAR's list), letters of another script, quotes, a dot, an apostrophe and an ending
+_AROUND = ["", " ", "x", "X", "é", "e\u0301", "\u1dc0", "é\u1dc0", "д", "ב", "“", ".", "'ta",
+           "’de", "da", "-", "\u200f"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["en", "tr", "fr", "de", "es", "ru"]), st.data())
+def test_the_words_of_a_text_without_digits_settle_its_dates_as_its_patterns(lang, data):
+    """`find_dates` with a text's words answers as without them: the month names of a cased
+    language open a word, or follow a mark inside one (`dates._may_name_month`)."""
+    from crossfact.names import words_of
+
+    names = sorted(month_names(lang)[0])
+    month = data.draw(st.sampled_from(names + [n.upper() for n in names]
+                                      + [n.title() for n in names]))
+    pieces = data.draw(st.lists(st.sampled_from(_AROUND), max_size=3))
+    cut = data.draw(st.integers(0, len(pieces)))
+    text = "".join(pieces[:cut]) + month + "".join(pieces[cut:]) + data.draw(
+        st.sampled_from(["", " 12", " de 2024", " late"]))
+    assert find_dates(text, lang, words_of(text).texts) == find_dates(text, lang), text

@@ -16,7 +16,7 @@ from babel.numbers import (
     format_percent,
 )
 from babel.units import format_unit
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from crossfact.dates import find_dates
@@ -740,6 +740,22 @@ def test_number_words_table_is_num2words() -> None:
         lang: spell_out(lang) for lang in LANGUAGES}
 
 
+def test_unit_words_table_is_babels() -> None:
+    """unit_words.json holds what babel gives today (matching reads the table instead of
+    formatting every unit), and each reader returns it. Compared as dictionaries: the order
+    of the degree words in `unit_words` follows a set's, which varies between processes, and
+    no reader depends on it (`lookup_prefix` and `alternation` sort)."""
+    import json
+
+    from crossfact import units
+
+    assert json.loads(units.UNIT_WORDS.read_text(encoding="utf-8")) == units.word_tables()
+    for lang, stored in units.word_tables().items():
+        assert units.unit_words(lang) == stored["words"]
+        assert units.unit_symbols(lang) == stored["symbols"]
+        assert units.degree_words(lang) == frozenset(stored["degrees"])
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(LANGS), st.sampled_from([*range(2, 100), *range(100, 1000, 100)]))
 def test_spelled_numbers_read_back(lang, n):
@@ -987,3 +1003,26 @@ def test_a_metre_symbol_ending_a_french_sentence_is_no_month(text):
     first = find_quantities(text, "fr")[0]
     assert (first.value, first.unit, first.text) == (1.98, "length-meter", "1,98 m")
     assert find_quantities("3 m. plus tard", "fr")[0].unit == "duration-month"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["H", "GPT", "x", "-", "\u2011", " ", "1", "100", "৪", ".5",
+                                 "এইচ", "জি", "ওয়াই", "ওয়াই", "ক", "é"]), max_size=8))
+@example(["GPT", "-", "4"])
+@example(["এইচ", "\u2011", "১০০"])
+def test_a_code_is_found_where_its_hint_is(pieces):
+    """`find_codes` searches its hints first (a capital or a Bengali character before digits):
+    it finds what its patterns find without them."""
+    import unicodedata
+
+    from crossfact import numbers
+    from crossfact.numbers import find_codes
+
+    text = "".join(pieces)
+    latin = [m.group(1) + numbers._ascii_digits(m.group(2))
+             for m in numbers._LATIN_CODE.finditer(text)]
+    bengali = ["".join(numbers._BENGALI_LETTER_NAMES[unicodedata.normalize("NFC", part)]
+                       for part in numbers._BENGALI_LETTER_RE.findall(
+                           unicodedata.normalize("NFC", m.group(1))))
+               + numbers._ascii_digits(m.group(2)) for m in numbers._BENGALI_CODE.finditer(text)]
+    assert sorted(find_codes(text)) == sorted(latin + bengali)
