@@ -227,43 +227,83 @@ def _fill(
         return []
     longest = max(max(da, db) for da, db in BEADS)
     runs_a, runs_b = _runs(a, longest), _runs(b, longest)
-    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell;
-    # the narrow beads, then the wide ones, which most cells never try (below)
-    beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
-             for n, (da, db) in enumerate(BEADS)]
+    pairs_a, pairs_b = runs_a[1], runs_b[1]  # the 2-1's and the 1-2's joined claims
+    # the wide beads: their runs and the narrower beads they grow from, looked up once,
+    # not per cell; most cells never try them (below)
+    wide_beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
+                  for n, (da, db) in enumerate(BEADS) if _GROWN_AT[n]]
     sim = scorer.sim
+    # what PairScorer.no_gain reads of each claim, read once, not per cell: the DP tests
+    # it inlined, in every cell where a 2-1 or 1-2 might be scored (300,000 on part B)
+    long_b = [v.length * scorer.ratio for v in b]
+    figures = scorer.figure_keys
+    swaps = scorer.substitutions
+    figs_a = [swaps and not figures.isdisjoint(u.keys) for u in a]
+    figs_b = [swaps and not figures.isdisjoint(v.keys) for v in b]
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(k + 1)]
     score[0][0] = 0.0
+    blank = [neg] * (m + 1)  # the row before the first
+    length, keys, marks, fig = 0, frozenset[str](), frozenset[str](), False
+    prev_keys, prev_marks, prev_fig = keys, marks, fig
     for x, (lo, hi) in enumerate(_band(k, m, through)):
-        row, up, back_row = score[x], score[x - 1] if x else None, back[x]
-        # the beads that may end on this row: their row before and their run of `a`
+        row, up, back_row = score[x], score[x - 1] if x else blank, back[x]
+        # the wide beads that may end on this row: their row before and their run of `a`
         # ending here, looked up once per row rather than per cell
-        tried = [(bead, da, db, score[x - da], ua, run_b, grown)
-                 for bead, da, db, run_a, run_b, grown in beads
-                 if da <= x and (ua := run_a[x - 1]) is not None]
-        narrow = [t for t in tried if not t[-1]]
-        wide = [t for t in tried if t[-1]]
+        wide = [(bead, da, db, score[x - da], ua, run_b, grown)
+                for bead, da, db, run_a, run_b, grown in wide_beads
+                if da <= x and (ua := run_a[x - 1]) is not None]
+        # the 1-1's claim of `a` on this row, and the 2-1's pair of claims ending here
+        u = a[x - 1] if x else None
+        pair = pairs_a[x - 1] if x >= 2 else None
+        up2 = score[x - 2] if pair is not None else blank
+        if u is not None:
+            length, keys, marks, fig = u.length, u.keys, u.marks, figs_a[x - 1]
+        if pair is not None:  # the claim a 2-1 adds to the 1-1
+            prev = a[x - 2]
+            prev_keys, prev_marks, prev_fig = prev.keys, prev.marks, figs_a[x - 2]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
             best, arg = neg, (0, 0, 0.0)
-            if up is not None and up[y] + skip > best:
+            if up[y] + skip > best:
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
             scored = _UNSCORED.copy()
-            for bead, da, db, before_row, ua, run_b, _ in narrow:
-                if db > y:
-                    continue
-                before = before_row[y - db]
-                # a sim is at most 1: a bead that could not win even so is not scored
-                if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
-                    s = scored[bead] = sim(ua, ub)
-                    if before + s > best:
-                        best, arg = before + s, (da, db, s)
-            one = scored[_ONE_ONE]
+            if u is not None and y:
+                # 1-1, then 2-1 and 1-2. A sim is at most 1: a bead that could not win even
+                # so is not scored; nor is a 2-1 or 1-2 that no_gain says scores no more
+                # than the 1-1 (when that is at least 0), where the 1-1 already wins over it
+                v = b[y - 1]
+                before = up[y - 1]
+                one = -1.0
+                if before + 1.0 > best:
+                    one = scored[_ONE_ONE] = sim(u, v)
+                    if before + one > best:
+                        best, arg = before + one, (1, 1, one)
+                if pair is not None:
+                    before = up2[y - 1]
+                    if before + 1.0 > best and not (
+                            one >= 0.0 and before + one <= best and length >= long_b[y - 1]
+                            and prev_keys.isdisjoint(v.keys)
+                            and (not prev_marks or prev_marks.isdisjoint(v.marks))
+                            and not (prev_fig and figs_b[y - 1])):
+                        s = scored[_TWO_ONE] = sim(pair, v)
+                        if before + s > best:
+                            best, arg = before + s, (2, 1, s)
+                if y >= 2 and (joined := pairs_b[y - 1]) is not None:
+                    before = up[y - 2]
+                    if before + 1.0 > best and not (
+                            one >= 0.0 and before + one <= best and long_b[y - 1] >= length
+                            and keys.isdisjoint((added := b[y - 2]).keys)
+                            and (not added.marks or marks.isdisjoint(added.marks))
+                            and not (fig and figs_b[y - 2])):
+                        s = scored[_ONE_TWO] = sim(u, joined)
+                        if before + s > best:
+                            best, arg = before + s, (1, 2, s)
+            one = scored[_ONE_ONE]  # 0.0 when not scored
             # a wide bead only where a narrower one it grows from beat the 1-1 here
             if wide and (scored[_TWO_ONE] > one or scored[_ONE_TWO] > one):
                 for _, da, db, before_row, ua, run_b, grown in wide:

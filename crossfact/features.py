@@ -234,6 +234,26 @@ class PairScorer:
             return 0.0
         return math.log2(1 + la / lb) if la < lb else math.log2(1 + lb / la)
 
+    def no_gain(self, part: Unit, added: Unit, other: Unit, part_in_a: bool) -> bool:
+        """Whether `part` joined with its neighbour `added` is sure to score no more against
+        `other` than `part` alone does, when that score is at least 0 (`sim` is clamped
+        there, except for two units without keys): `part` is already at least as long as
+        `other`, and `added` shares with it no key and no mark, nor, for a translation, a
+        figure that might be a substitution. Then every term of `sim` is no better (length,
+        marks, shared weight, Dice, missing figures), and the DP need not score the wider
+        bead: it can only lose to the narrow one."""
+        if part_in_a:
+            if part.length < other.length * self.ratio:
+                return False
+        elif part.length * self.ratio < other.length:
+            return False
+        keys = other.keys
+        if not added.keys.isdisjoint(keys) or (added.marks and not added.marks.isdisjoint(
+                other.marks)):
+            return False
+        return not (self.substitutions and not self.figure_keys.isdisjoint(keys)
+                    and not self.figure_keys.isdisjoint(added.keys))
+
     def sim(self, a: Unit, b: Unit) -> float:
         """At most 1: a length baseline, raised by shared figures and names, lowered by figures
         that one claim has and the other lacks (numbers survive translation; a name the
