@@ -69,6 +69,10 @@ WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the 
 NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
 BAND = 3  # DP cells kept either side of a gap's path (parts A, L, B and Text+Berg: 25, 6 and 3
 # gave the same links; the cost grows with it)
+GUIDED_BAND = 1  # ... where a third version's alignments with both sides guide that path
+# (a point every claim both link one to one): part B with BAND 1 everywhere scores as with
+# 3 (edit 0.983, move 0.976 against 0.975), part A loses 0.001, part L nothing, but
+# Text+Berg dev (two versions, sparse anchors) falls from 0.752 to 0.726 strict F1
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
@@ -199,14 +203,15 @@ def chance_skip(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> float:
     return sims[int(CHANCE_QUANTILE * (len(sims) - 1))] / 2 if sims else 0.0
 
 
-def _band(k: int, m: int, through: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """For each row of a k x m gap, the columns the DP looks at: BAND cells either side of
-    the path from corner to corner through the gap's lone anchors, widened by how uneven
+def _band(k: int, m: int, through: Sequence[tuple[int, int]], width: int = BAND,
+          ) -> list[tuple[int, int]]:
+    """For each row of a k x m gap, the columns the DP looks at: `width` cells either side
+    of the path from corner to corner through the gap's lone anchors, widened by how uneven
     each stretch of it is (beads stray from that path by its imbalance and a few merges)."""
     points = [(0, 0), *((i + 1, j + 1) for i, j in through), (k, m)]
     lo, hi = [m] * (k + 1), [0] * (k + 1)
     for (x0, y0), (x1, y1) in pairwise(points):
-        band = BAND + abs((x1 - x0) - (y1 - y0))
+        band = width + abs((x1 - x0) - (y1 - y0))
         for x in range(x0, x1 + 1):
             centre = y0 + (x - x0) * (y1 - y0) / (x1 - x0) if x1 > x0 else y0
             ends = (centre, y1) if x1 == x0 else (centre, centre)
@@ -217,11 +222,12 @@ def _band(k: int, m: int, through: Sequence[tuple[int, int]]) -> list[tuple[int,
 
 def _fill(
     scorer: PairScorer, a: list[Unit], b: list[Unit], bonus: float, skip: float,
-    through: Sequence[tuple[int, int]] = (),
+    through: Sequence[tuple[int, int]] = (), width: int = BAND,
 ) -> list[Link]:
     """The best bead sequence for one gap (positions local to the gap); `bonus` is what
     the gap's position adds to each link's score, `skip` what a claim left alone is worth,
-    `through` the anchors inside the gap (local positions) its path follows."""
+    `through` the anchors inside the gap (local positions) its path follows, `width` the
+    cells the DP looks at either side of that path (_band)."""
     k, m = len(a), len(b)
     if not k or not m:
         return []
@@ -247,7 +253,7 @@ def _fill(
     blank = [neg] * (m + 1)  # the row before the first
     length, keys, marks, fig = 0, frozenset[str](), frozenset[str](), False
     prev_keys, prev_marks, prev_fig = keys, marks, fig
-    for x, (lo, hi) in enumerate(_band(k, m, through)):
+    for x, (lo, hi) in enumerate(_band(k, m, through, width)):
         row, up, back_row = score[x], score[x - 1] if x else blank, back[x]
         # the wide beads that may end on this row: their row before and their run of `a`
         # ending here, looked up once per row rather than per cell
@@ -341,6 +347,29 @@ def _fixed(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     on = {(i, j) for i, j, _ in chain}
     return [(i, j, s) for i, j, s in chain
             if (i - 1, j - 1) in on or (i + 1, j + 1) in on]
+
+
+def _guided(k: int, m: int, through: list[tuple[int, int]], guide: list[tuple[int, int]],
+            ) -> tuple[list[tuple[int, int]], int]:
+    """The points a k x m gap's path follows and the band's width either side of them: its
+    lone anchors and a third version's guide (the longest run of them increasing in both
+    versions) and GUIDED_BAND, where the guide agrees with the gap: every point of it
+    within the band the anchors alone give, and every anchor on the run. Elsewhere (one
+    version reordered, which a third version's two alignments compose into points across
+    the gap) the anchors alone and BAND, as without a guide."""
+    band = _band(k, m, through)
+    inside = [(i, j) for i, j in guide if band[i + 1][0] <= j + 1 <= band[i + 1][1]]
+    if len(inside) < len(guide):
+        return through, BAND
+    path = increasing(sorted(set(through) | set(guide), key=lambda p: (p[0], -p[1])))
+    if not set(through) <= set(path):
+        return through, BAND
+    return path, GUIDED_BAND
+
+
+def increasing(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of positions (i, j), sorted by i, that increases in both (_chain)."""
+    return [(i, j) for i, j, _ in _chain([(i, j, 0.0) for i, j in points])]
 
 
 def _spans(units: list[Unit]) -> list[tuple[int, int]]:
@@ -466,12 +495,12 @@ class PairView:
         return translation_evidence(self.scorer, self.a, self.b, _in_order(self.anchors, chain),
                                     lambda: [(lk.a, lk.b) for lk in self.translated(low)])
 
-    def translated(self, low: float) -> list[Link]:
+    def translated(self, low: float, guide: Sequence[tuple[int, int]] = ()) -> list[Link]:
         """The pair aligned as a translation, once: the evidence may weigh it, and a pair
-        it makes a translation keeps it."""
+        it makes a translation keeps it (`guide`: align_pair's, for the first time only)."""
         if low not in self.aligned:
             view = PairView(self.a, self.b, self.scorer.substituting(), self.anchors)
-            self.aligned[low] = align_pair(self.a, self.b, low, True, view)
+            self.aligned[low] = align_pair(self.a, self.b, low, True, view, guide)
         return self.aligned[low]
 
 
@@ -494,6 +523,7 @@ def is_translation(evidence: float) -> bool:
 def _one_pass(
     scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool, translation: bool,
     skip: float, anchors: list[tuple[int, int, float]] | None = None,
+    guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
@@ -505,7 +535,7 @@ def _one_pass(
     move: F1 0.967 -> 0.974, the moved stories found whole). Elsewhere each pass decides
     afresh whether its anchors line up: leftovers that are only deletions and insertions
     must not be paired by length. In leftovers, only gaps with as many claims on each side
-    are filled.
+    are filled. `guide`: where a third version puts the claims of a and b (`align_pair`).
     """
     if anchors is None:
         anchors = _anchors(scorer, a, b)
@@ -520,6 +550,7 @@ def _one_pass(
     anchored = {(i, j) for i, j, _ in chain}
     fixed = _fixed(chain)
     chain_i = [i for i, _, _ in chain]  # increasing: a gap's anchors are a slice of the chain
+    guide_i = [i for i, _ in guide]  # increasing too
     for (pi, pj, _), (i, j, _) in pairwise([(-1, -1, 0.0), *fixed, (len(a), len(b), 0.0)]):
         bounded = pi >= 0 and i < len(a)
         if (i - pi, j - pj) == (1, 1) or not (
@@ -530,8 +561,14 @@ def _one_pass(
         lo_a, lo_b = max(pi, 0), max(pj, 0)
         bonus = _gap_bonus(bounded, i - pi - 1, j - pj - 1)
         inside = chain[bisect.bisect_left(chain_i, lo_a):bisect.bisect_right(chain_i, i)]
-        gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip,
-                    [(ci - lo_a, cj - lo_b) for ci, cj, _ in inside if lo_b <= cj <= j])
+        through = [(ci - lo_a, cj - lo_b) for ci, cj, _ in inside if lo_b <= cj <= j]
+        width = BAND
+        if guide:
+            through, width = _guided(i + 1 - lo_a, j + 1 - lo_b, through, [
+                (gi - lo_a, gj - lo_b) for gi, gj in
+                guide[bisect.bisect_left(guide_i, lo_a):bisect.bisect_right(guide_i, i)]
+                if lo_b <= gj <= j])
+        gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip, through, width)
         for lk in gap:
             link_a = tuple(x + lo_a for x in lk.a)
             link_b = tuple(y + lo_b for y in lk.b)
@@ -548,14 +585,18 @@ def _one_pass(
 
 def align_pair(
     a: list[Unit], b: list[Unit], low: float, translation: bool | None = None,
-    view: PairView | None = None,
+    view: PairView | None = None, guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
     """All links between two versions scoring at least `low`, as claim indices.
 
     `translation` says whether the two are translations of one text (the caller may know
     from third versions); by default the pair's own evidence decides. `view` is the pair's
     PairView when the caller has it already (for a translation, its scorer may be the one
-    that counts substitutions already).
+    that counts substitutions already). `guide`: positions (i, j), increasing in both, where
+    a third version that translates both puts a claim of a and one of b together; the DP
+    of a translation then looks only GUIDED_BAND cells either side of them (the two
+    alignments through the third are a path nearly everywhere, and a claim the third
+    dropped leaves a gap that the band spans, not a missing link).
     """
     view = view or PairView.of(a, b)
     if translation is None:
@@ -571,14 +612,16 @@ def align_pair(
     if translation and not view.scorer.substitutions:
         # a figure that differs is a substitution to show, not a stranger
         view = PairView(a, b, PairScorer(a, b, substitutions=True), view.anchors)
-    return links + _passes(view, rest_a, rest_b, low, translation, not links)
+    return links + _passes(view, rest_a, rest_b, low, translation, not links,
+                           guide=guide if translation else ())
 
 
 def _passes(
     view: PairView, rest_a: list[int], rest_b: list[int], low: float, translation: bool,
-    first: bool = True, skip: float | None = None,
+    first: bool = True, skip: float | None = None, guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
-    """Align what is left, pass after pass: each pass sees only the claims still unlinked."""
+    """Align what is left, pass after pass: each pass sees only the claims still unlinked
+    (`guide` helps the first, which sees them all)."""
     a, b, scorer = view.a, view.b, view.scorer
     if skip is None:
         skip = chance_skip(scorer, a, b)
@@ -589,7 +632,7 @@ def _passes(
         sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
         head = first and n == 0
         found = _one_pass(scorer, sub_a, sub_b, head, translation, skip,
-                          view.anchors if head else None)
+                          view.anchors if head else None, guide if head else ())
         kept = [
             Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
             for lk in found
