@@ -39,14 +39,7 @@ from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 # best so far (a sentence split in three is first a sentence split in two), which keeps the
 # DP's cost near that of 1-1, 1-2 and 2-1 alone
 BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
-GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}
-# the same by position in BEADS, for the DP's inner loop, which keeps what each bead scored
-# in a cell in a list (an index costs less than hashing a bead's tuple, a million times a
-# long pair); a bead not scored reads as 0.0 for the 1-1, -1.0 (below any similarity) for
-# the others, so it never lets a wider bead through
-_GROWN_AT = tuple(tuple(BEADS.index(narrow) for narrow in GROWN.get(bead, ())) for bead in BEADS)
-_ONE_ONE, _TWO_ONE, _ONE_TWO = BEADS.index((1, 1)), BEADS.index((2, 1)), BEADS.index((1, 2))
-_UNSCORED = [0.0 if bead == (1, 1) else -1.0 for bead in BEADS]
+GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}  # (_fill spells it out)
 CHANCE_SAMPLE = 200  # claims of A sampled for the chance similarity: 600 similarities put
 # the tenth percentile within about one percentile point; sampling every claim instead moves
 # part B and Text+Berg dev F1 by at most 0.002 (and costs 6,000 similarities a long pair)
@@ -175,19 +168,20 @@ def _despike(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
     return kept
 
 
-def _runs(units: list[Unit], longest: int) -> list[list[Unit | None]]:
-    """runs[n][x] = the n+1 units ending at position x joined as one (sentences a
-    translation merged), None where they are not adjacent claims of the version."""
-    runs: list[list[Unit | None]] = [list(units)]
-    for n in range(1, longest):
-        prev = runs[-1]
-        runs.append([
-            joined.join(units[x])
-            if x >= n and (joined := prev[x - 1]) is not None
-            and units[x].index == units[x - 1].index + 1 else None
-            for x in range(len(units))
-        ])
-    return runs
+def _pairs(units: list[Unit]) -> list[Unit | None]:
+    """pairs[x] = the units at x - 1 and x joined as one (sentences a translation merged),
+    None where they are not adjacent claims of the version."""
+    return [None] + [units[x - 1].join(units[x])
+                     if units[x].index == units[x - 1].index + 1 else None
+                     for x in range(1, len(units))]
+
+
+def _triple(units: list[Unit], pairs: list[Unit | None], x: int) -> Unit | None:
+    """The units at x - 2, x - 1 and x joined as one, None where they are not adjacent:
+    made only where the DP asks for it (a few cells in a hundred)."""
+    if x < 2 or pairs[x] is None or (joined := pairs[x - 1]) is None:
+        return None
+    return joined.join(units[x])
 
 
 def chance_skip(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> float:
@@ -231,13 +225,8 @@ def _fill(
     k, m = len(a), len(b)
     if not k or not m:
         return []
-    longest = max(max(da, db) for da, db in BEADS)
-    runs_a, runs_b = _runs(a, longest), _runs(b, longest)
-    pairs_a, pairs_b = runs_a[1], runs_b[1]  # the 2-1's and the 1-2's joined claims
-    # the wide beads: their runs and the narrower beads they grow from, looked up once,
-    # not per cell; most cells never try them (below)
-    wide_beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
-                  for n, (da, db) in enumerate(BEADS) if _GROWN_AT[n]]
+    pairs_a, pairs_b = _pairs(a), _pairs(b)  # the claims a 2-1 or a 1-2 joins
+    triples_b: dict[int, Unit | None] = {}  # the claims a 1-3 joins, as the DP asks
     sim = scorer.sim
     # what PairScorer.no_gain reads of each claim, read once, not per cell: the DP tests
     # it inlined, in every cell where a 2-1 or 1-2 might be scored (300,000 on part B)
@@ -255,11 +244,7 @@ def _fill(
     prev_keys, prev_marks, prev_fig = keys, marks, fig
     for x, (lo, hi) in enumerate(_band(k, m, through, width)):
         row, up, back_row = score[x], score[x - 1] if x else blank, back[x]
-        # the wide beads that may end on this row: their row before and their run of `a`
-        # ending here, looked up once per row rather than per cell
-        wide = [(bead, da, db, score[x - da], ua, run_b, grown)
-                for bead, da, db, run_a, run_b, grown in wide_beads
-                if da <= x and (ua := run_a[x - 1]) is not None]
+        triple, tripled = None, False  # the claims a 3-1 joins, once asked for
         # the 1-1's claim of `a` on this row, and the 2-1's pair of claims ending here
         u = a[x - 1] if x else None
         pair = pairs_a[x - 1] if x >= 2 else None
@@ -277,54 +262,66 @@ def _fill(
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
-            scored = _UNSCORED.copy()
+            # what the 1-1 (0.0 when not scored), the 2-1 and the 1-2 (-1.0, below any
+            # similarity, when not scored) score: the wide beads grow from them
+            one, two_one, one_two = 0.0, -1.0, -1.0
             if u is not None and y:
                 # 1-1, then 2-1 and 1-2. A sim is at most 1: a bead that could not win even
                 # so is not scored; nor is a 2-1 or 1-2 that no_gain says scores no more
                 # than the 1-1 (when that is at least 0), where the 1-1 already wins over it
                 v = b[y - 1]
                 before = up[y - 1]
-                one = -1.0
+                scored = False
                 if before + 1.0 > best:
-                    one = scored[_ONE_ONE] = sim(u, v)
+                    one, scored = sim(u, v), True
                     if before + one > best:
                         best, arg = before + one, (1, 1, one)
                 if pair is not None:
                     before = up2[y - 1]
                     if before + 1.0 > best and not (
-                            one >= 0.0 and before + one <= best and length >= long_b[y - 1]
+                            scored and one >= 0.0 and before + one <= best
+                            and length >= long_b[y - 1]
                             and prev_keys.isdisjoint(v.keys)
                             and (not prev_marks or prev_marks.isdisjoint(v.marks))
                             and not (prev_fig and figs_b[y - 1])):
-                        s = scored[_TWO_ONE] = sim(pair, v)
-                        if before + s > best:
-                            best, arg = before + s, (2, 1, s)
+                        two_one = sim(pair, v)
+                        if before + two_one > best:
+                            best, arg = before + two_one, (2, 1, two_one)
                 if y >= 2 and (joined := pairs_b[y - 1]) is not None:
                     before = up[y - 2]
                     if before + 1.0 > best and not (
-                            one >= 0.0 and before + one <= best and long_b[y - 1] >= length
+                            scored and one >= 0.0 and before + one <= best
+                            and long_b[y - 1] >= length
                             and keys.isdisjoint((added := b[y - 2]).keys)
                             and (not added.marks or marks.isdisjoint(added.marks))
                             and not (fig and figs_b[y - 2])):
-                        s = scored[_ONE_TWO] = sim(u, joined)
+                        one_two = sim(u, joined)
+                        if before + one_two > best:
+                            best, arg = before + one_two, (1, 2, one_two)
+            # the wide beads (GROWN), only where a narrower one they grow from beat the
+            # 1-1 here, in the order of BEADS: 2-2, 3-1, 1-3
+            if two_one > one or one_two > one:
+                assert u is not None
+                if pair is not None and (joined := pairs_b[y - 1]) is not None:
+                    before = up2[y - 2]
+                    if before + 1.0 > best:
+                        s = sim(pair, joined)
                         if before + s > best:
-                            best, arg = before + s, (1, 2, s)
-            one = scored[_ONE_ONE]  # 0.0 when not scored
-            # a wide bead only where a narrower one it grows from beat the 1-1 here
-            if wide and (scored[_TWO_ONE] > one or scored[_ONE_TWO] > one):
-                for _, da, db, before_row, ua, run_b, grown in wide:
-                    if db > y:
-                        continue
-                    for n in grown:
-                        if scored[n] > one:
-                            break
-                    else:
-                        continue
-                    before = before_row[y - db]
-                    if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
-                        s = sim(ua, ub)
+                            best, arg = before + s, (2, 2, s)
+                if two_one > one:
+                    if not tripled:
+                        triple, tripled = _triple(a, pairs_a, x - 1), True
+                    if triple is not None and (before := score[x - 3][y - 1]) + 1.0 > best:
+                        s = sim(triple, b[y - 1])
                         if before + s > best:
-                            best, arg = before + s, (da, db, s)
+                            best, arg = before + s, (3, 1, s)
+                if one_two > one:
+                    if y not in triples_b:
+                        triples_b[y] = _triple(b, pairs_b, y - 1)
+                    if (joined := triples_b[y]) is not None and (before := up[y - 3]) + 1.0 > best:
+                        s = sim(u, joined)
+                        if before + s > best:
+                            best, arg = before + s, (1, 3, s)
             row[y], back_row[y] = best, arg
     links: list[Link] = []
     x, y = k, m
