@@ -5,7 +5,8 @@ similarity:
 1. anchors: pairs whose figures, codes and names make each the other's best partner;
 2. the longest chain of anchors in document order is the backbone; each gap between two
    anchors, with those two anchors, is filled by a DP over beads 1-1, 1-2, 2-1, 2-2, 1-3
-   and 3-1 (sentences a translation split or merged), 1-0 and 0-1;
+   and 3-1 (sentences a translation split or merged), 1-0 and 0-1, in a band around the
+   backbone (narrower where a third version's alignments with both guide it);
 3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
    leaves the backbone as a deletion here and an insertion there, and the second pass pairs
    the two, since within the leftovers their order holds again.
@@ -63,9 +64,11 @@ NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are no
 BAND = 3  # DP cells kept either side of a gap's path (parts A, L, B and Text+Berg: 25, 6 and 3
 # gave the same links; the cost grows with it)
 GUIDED_BAND = 1  # ... where a third version's alignments with both sides guide that path
-# (a point every claim both link one to one): part B with BAND 1 everywhere scores as with
-# 3 (edit 0.983, move 0.976 against 0.975), part A loses 0.001, part L nothing, but
-# Text+Berg dev (two versions, sparse anchors) falls from 0.752 to 0.726 strict F1
+# (a point wherever both link a claim of it one to one, confidently: align_pair). Tuned on
+# NTREX parts A, L and B and Text+Berg dev: BAND 1 for every gap scores part B as 3 does
+# (edit 0.983, move 0.976 against 0.975) but Text+Berg dev, two versions with sparse
+# anchors, falls from 0.752 to 0.726 strict F1 (BAND 2: 0.741); along a guide, 1 keeps
+# every figure (part B move 0.974), at half the cells
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
