@@ -570,8 +570,8 @@ def _one_pass(
                 if lo_b <= gj <= j])
         gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip, through, width)
         for lk in gap:
-            link_a = tuple(x + lo_a for x in lk.a)
-            link_b = tuple(y + lo_b for y in lk.b)
+            link_a = tuple([x + lo_a for x in lk.a])  # a list first: no generator to run
+            link_b = tuple([y + lo_b for y in lk.b])
             # an anchor inside a bead: its place in the backbone is evidence too
             on_chain = any((x, y) in anchored for x in link_a for y in link_b)
             links.append(Link(link_a, link_b,
@@ -633,8 +633,10 @@ def _passes(
         head = first and n == 0
         found = _one_pass(scorer, sub_a, sub_b, head, translation, skip,
                           view.anchors if head else None, guide if head else ())
+        # each link's claims by their index in the version (tuples of lists: no generators)
         kept = [
-            Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
+            Link(tuple([sub_a[x].index for x in lk.a]), tuple([sub_b[y].index for y in lk.b]),
+                 lk.score)
             for lk in found
             if lk.score >= low
         ]
