@@ -34,6 +34,7 @@ MARK_WEIGHT = 0.06  # what a question mark, quotes, parentheses... found in both
 MARKS = {"?": "?", "؟": "?", "？": "?", "!": "!", ";": ";", "؛": ";", "(": "(",
          "\"": "\"", "“": "\"", "”": "\"", "«": "\"", "»": "\"", "„": "\""}
 _MARK = re.compile("[" + re.escape("".join(MARKS)) + "]")
+_NO_MARKS: frozenset[str] = frozenset()  # most claims': one set, not one each
 
 
 _has_digit = re.compile(r"\d").search
@@ -116,7 +117,8 @@ class Unit:
 def marks_of(text: str) -> frozenset[str]:
     """Questions, exclamations, quotations, asides: they survive translation, and they tell
     apart two sentences of the same length that have no figure or name."""
-    return frozenset(MARKS[ch] for ch in _MARK.findall(text))
+    found = _MARK.findall(text)
+    return frozenset(map(MARKS.__getitem__, found)) if found else _NO_MARKS
 
 
 def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = None) -> list[Unit]:
