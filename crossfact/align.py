@@ -68,7 +68,8 @@ GUIDED_BAND = 1  # ... where a third version's alignments with both sides guide 
 # NTREX parts A, L and B and Text+Berg dev: BAND 1 for every gap scores part B as 3 does
 # (edit 0.983, move 0.976 against 0.975) but Text+Berg dev, two versions with sparse
 # anchors, falls from 0.752 to 0.726 strict F1 (BAND 2: 0.741); along a guide, 1 keeps
-# every figure (part B move 0.974), at half the cells
+# every figure (part B move 0.974), at half the cells; 0 loses part B edit 0.0014 F1, part
+# A 0.001 and part L 0.001
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
@@ -233,7 +234,8 @@ def _fill(
     sim = scorer.sim
     # what PairScorer.no_gain reads of each claim, read once, not per cell: the DP tests
     # it inlined, in every cell where a 2-1 or 1-2 might be scored (300,000 on part B)
-    long_b = [v.length * scorer.ratio for v in b]
+    ratio = scorer.ratio
+    long_b = [v.length * ratio for v in b]
     figures = scorer.figure_keys
     swaps = scorer.substitutions
     figs_a = [swaps and not figures.isdisjoint(u.keys) for u in a]
@@ -302,27 +304,58 @@ def _fill(
                         if before + one_two > best:
                             best, arg = before + one_two, (1, 2, one_two)
             # the wide beads (GROWN), only where a narrower one they grow from beat the
-            # 1-1 here, in the order of BEADS: 2-2, 3-1, 1-3
+            # 1-1 here, in the order of BEADS: 2-2, 3-1, 1-3; none that no_gain says scores
+            # no more than a narrower one it grows from that already wins over it (above)
             if two_one > one or one_two > one:
                 assert u is not None
                 if pair is not None and (joined := pairs_b[y - 1]) is not None:
                     before = up2[y - 2]
-                    if before + 1.0 > best:
+                    if before + 1.0 > best and not (
+                            two_one >= 0.0 and before + two_one <= best  # the 2-1 and b[y-2]
+                            and long_b[y - 1] >= pair.length
+                            and pair.keys.isdisjoint((added := b[y - 2]).keys)
+                            and (not added.marks or pair.marks.isdisjoint(added.marks))
+                            and not (figs_b[y - 2] and (fig or prev_fig))
+                            or one_two >= 0.0 and before + one_two <= best  # the 1-2, a[x-2]
+                            and length >= joined.length * ratio
+                            and prev_keys.isdisjoint(joined.keys)
+                            and (not prev_marks or prev_marks.isdisjoint(joined.marks))
+                            and not (prev_fig and (figs_b[y - 1] or figs_b[y - 2]))):
                         s = sim(pair, joined)
                         if before + s > best:
                             best, arg = before + s, (2, 2, s)
-                if two_one > one:
-                    if not tripled:
-                        triple, tripled = _triple(a, pairs_a, x - 1), True
-                    if triple is not None and (before := score[x - 3][y - 1]) + 1.0 > best:
-                        s = sim(triple, b[y - 1])
+                # a 3-1 where a[x-3] joins the 2-1's pair (which a 2-1 scored implies)
+                if two_one > one and x >= 3 and pairs_a[x - 2] is not None:
+                    assert pair is not None
+                    before = score[x - 3][y - 1]
+                    if before + 1.0 > best and not (
+                            two_one >= 0.0 and before + two_one <= best
+                            and pair.length >= long_b[y - 1]
+                            and (added := a[x - 3]).keys.isdisjoint(v.keys)
+                            and (not added.marks or added.marks.isdisjoint(v.marks))
+                            and not (figs_a[x - 3] and figs_b[y - 1])):
+                        if not tripled:
+                            triple, tripled = _triple(a, pairs_a, x - 1), True
+                        assert triple is not None
+                        s = sim(triple, v)
                         if before + s > best:
                             best, arg = before + s, (3, 1, s)
-                if one_two > one:
-                    if y not in triples_b:
-                        triples_b[y] = _triple(b, pairs_b, y - 1)
-                    if (joined := triples_b[y]) is not None and (before := up[y - 3]) + 1.0 > best:
-                        s = sim(u, joined)
+                # a 1-3 where b[y-3] joins the 1-2's pair (likewise)
+                if one_two > one and y >= 3 and pairs_b[y - 2] is not None:
+                    joined = pairs_b[y - 1]
+                    assert joined is not None
+                    before = up[y - 3]
+                    if before + 1.0 > best and not (
+                            one_two >= 0.0 and before + one_two <= best
+                            and joined.length * ratio >= length
+                            and keys.isdisjoint((added := b[y - 3]).keys)
+                            and (not added.marks or marks.isdisjoint(added.marks))
+                            and not (fig and figs_b[y - 3])):
+                        if y not in triples_b:
+                            triples_b[y] = _triple(b, pairs_b, y - 1)
+                        three = triples_b[y]
+                        assert three is not None
+                        s = sim(u, three)
                         if before + s > best:
                             best, arg = before + s, (1, 3, s)
             row[y], back_row[y] = best, arg

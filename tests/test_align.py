@@ -490,6 +490,18 @@ def test_the_dp_scores_no_split_bead_that_cannot_beat_the_one_to_one():
     assert scorer.asked[2, 1] == 0 and scorer.asked[1, 2] > 30
 
 
+def test_the_dp_scores_no_three_claim_bead_that_cannot_beat_the_two_claim_one():
+    """Claims of `b` half as long again as those of `a`: two claims of `a` beat one (a 2-1
+    is tried and wins over the 1-1), and are already longer than the claim of `b`, so a
+    third, sharing nothing, can only lower the score: the DP does not ask for a 3-1."""
+    a = [Unit(i, frozenset(), 100) for i in range(30)]
+    b = [Unit(i, frozenset(), 150) for i in range(20)]
+    scorer = CountingScorer(a, b)
+    scorer.ratio = 1.0
+    _fill(scorer, a, b, 0.0, 0.0)
+    assert scorer.asked[2, 1] > 20 and scorer.asked[3, 1] == 0
+
+
 def test_a_pair_guided_by_a_third_version_is_aligned_in_a_narrow_band():
     """A guide (where a third version's alignments with both put their claims) narrows the
     DP to GUIDED_BAND cells either side of it: fewer similarities, the same links, and a
