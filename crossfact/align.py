@@ -5,7 +5,8 @@ similarity:
 1. anchors: pairs whose figures, codes and names make each the other's best partner;
 2. the longest chain of anchors in document order is the backbone; each gap between two
    anchors, with those two anchors, is filled by a DP over beads 1-1, 1-2, 2-1, 2-2, 1-3
-   and 3-1 (sentences a translation split or merged), 1-0 and 0-1;
+   and 3-1 (sentences a translation split or merged), 1-0 and 0-1, in a band around the
+   backbone (narrower where a third version's alignments with both guide it);
 3. what is left on both sides is aligned again on its own: a paragraph moved elsewhere
    leaves the backbone as a deletion here and an insertion there, and the second pass pairs
    the two, since within the leftovers their order holds again.
@@ -39,14 +40,7 @@ from crossfact.parallel import TRANSLATION_PRIOR, translation_evidence
 # best so far (a sentence split in three is first a sentence split in two), which keeps the
 # DP's cost near that of 1-1, 1-2 and 2-1 alone
 BEADS = ((1, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
-GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}
-# the same by position in BEADS, for the DP's inner loop, which keeps what each bead scored
-# in a cell in a list (an index costs less than hashing a bead's tuple, a million times a
-# long pair); a bead not scored reads as 0.0 for the 1-1, -1.0 (below any similarity) for
-# the others, so it never lets a wider bead through
-_GROWN_AT = tuple(tuple(BEADS.index(narrow) for narrow in GROWN.get(bead, ())) for bead in BEADS)
-_ONE_ONE, _TWO_ONE, _ONE_TWO = BEADS.index((1, 1)), BEADS.index((2, 1)), BEADS.index((1, 2))
-_UNSCORED = [0.0 if bead == (1, 1) else -1.0 for bead in BEADS]
+GROWN = {(2, 2): ((2, 1), (1, 2)), (3, 1): ((2, 1),), (1, 3): ((1, 2),)}  # (_fill spells it out)
 CHANCE_SAMPLE = 200  # claims of A sampled for the chance similarity: 600 similarities put
 # the tenth percentile within about one percentile point; sampling every claim instead moves
 # part B and Text+Berg dev F1 by at most 0.002 (and costs 6,000 similarities a long pair)
@@ -69,6 +63,13 @@ WIDEN_SLACK = 0.15  # ... if the joined pair scores at most this much below the 
 NON_PARALLEL_DICE = 0.4  # key overlap a link needs between versions that are not translations
 BAND = 3  # DP cells kept either side of a gap's path (parts A, L, B and Text+Berg: 25, 6 and 3
 # gave the same links; the cost grows with it)
+GUIDED_BAND = 1  # ... where a third version's alignments with both sides guide that path
+# (a point wherever both link a claim of it one to one, confidently: align_pair). Tuned on
+# NTREX parts A, L and B and Text+Berg dev: BAND 1 for every gap scores part B as 3 does
+# (edit 0.983, move 0.976 against 0.975) but Text+Berg dev, two versions with sparse
+# anchors, falls from 0.752 to 0.726 strict F1 (BAND 2: 0.741); along a guide, 1 keeps
+# every figure (part B move 0.974), at half the cells; 0 loses part B edit 0.0014 F1, part
+# A 0.001 and part L 0.001
 # Layout is used only where two translations share it (same_layout), tuned on NTREX parts
 # A (shared layout) and L (each version its own):
 MIN_PARAGRAPHS = 3  # fewer paragraphs, or anchors, than this say nothing about layout
@@ -171,19 +172,20 @@ def _despike(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]
     return kept
 
 
-def _runs(units: list[Unit], longest: int) -> list[list[Unit | None]]:
-    """runs[n][x] = the n+1 units ending at position x joined as one (sentences a
-    translation merged), None where they are not adjacent claims of the version."""
-    runs: list[list[Unit | None]] = [list(units)]
-    for n in range(1, longest):
-        prev = runs[-1]
-        runs.append([
-            joined.join(units[x])
-            if x >= n and (joined := prev[x - 1]) is not None
-            and units[x].index == units[x - 1].index + 1 else None
-            for x in range(len(units))
-        ])
-    return runs
+def _pairs(units: list[Unit]) -> list[Unit | None]:
+    """pairs[x] = the units at x - 1 and x joined as one (sentences a translation merged),
+    None where they are not adjacent claims of the version."""
+    return [None] + [units[x - 1].join(units[x])
+                     if units[x].index == units[x - 1].index + 1 else None
+                     for x in range(1, len(units))]
+
+
+def _triple(units: list[Unit], pairs: list[Unit | None], x: int) -> Unit | None:
+    """The units at x - 2, x - 1 and x joined as one, None where they are not adjacent:
+    made only where the DP asks for it (a few cells in a hundred)."""
+    if x < 2 or pairs[x] is None or (joined := pairs[x - 1]) is None:
+        return None
+    return joined.join(units[x])
 
 
 def chance_skip(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> float:
@@ -199,14 +201,15 @@ def chance_skip(scorer: PairScorer, a: list[Unit], b: list[Unit]) -> float:
     return sims[int(CHANCE_QUANTILE * (len(sims) - 1))] / 2 if sims else 0.0
 
 
-def _band(k: int, m: int, through: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """For each row of a k x m gap, the columns the DP looks at: BAND cells either side of
-    the path from corner to corner through the gap's lone anchors, widened by how uneven
+def _band(k: int, m: int, through: Sequence[tuple[int, int]], width: int = BAND,
+          ) -> list[tuple[int, int]]:
+    """For each row of a k x m gap, the columns the DP looks at: `width` cells either side
+    of the path from corner to corner through the gap's lone anchors, widened by how uneven
     each stretch of it is (beads stray from that path by its imbalance and a few merges)."""
     points = [(0, 0), *((i + 1, j + 1) for i, j in through), (k, m)]
     lo, hi = [m] * (k + 1), [0] * (k + 1)
     for (x0, y0), (x1, y1) in pairwise(points):
-        band = BAND + abs((x1 - x0) - (y1 - y0))
+        band = width + abs((x1 - x0) - (y1 - y0))
         for x in range(x0, x1 + 1):
             centre = y0 + (x - x0) * (y1 - y0) / (x1 - x0) if x1 > x0 else y0
             ends = (centre, y1) if x1 == x0 else (centre, centre)
@@ -217,68 +220,145 @@ def _band(k: int, m: int, through: Sequence[tuple[int, int]]) -> list[tuple[int,
 
 def _fill(
     scorer: PairScorer, a: list[Unit], b: list[Unit], bonus: float, skip: float,
-    through: Sequence[tuple[int, int]] = (),
+    through: Sequence[tuple[int, int]] = (), width: int = BAND,
 ) -> list[Link]:
     """The best bead sequence for one gap (positions local to the gap); `bonus` is what
     the gap's position adds to each link's score, `skip` what a claim left alone is worth,
-    `through` the anchors inside the gap (local positions) its path follows."""
+    `through` the anchors inside the gap (local positions) its path follows, `width` the
+    cells the DP looks at either side of that path (_band)."""
     k, m = len(a), len(b)
     if not k or not m:
         return []
-    longest = max(max(da, db) for da, db in BEADS)
-    runs_a, runs_b = _runs(a, longest), _runs(b, longest)
-    # per bead: its runs and the narrower beads it grows from, looked up once, not per cell;
-    # the narrow beads, then the wide ones, which most cells never try (below)
-    beads = [(n, da, db, runs_a[da - 1], runs_b[db - 1], _GROWN_AT[n])
-             for n, (da, db) in enumerate(BEADS)]
+    pairs_a, pairs_b = _pairs(a), _pairs(b)  # the claims a 2-1 or a 1-2 joins
+    triples_b: dict[int, Unit | None] = {}  # the claims a 1-3 joins, as the DP asks
     sim = scorer.sim
+    # what PairScorer.no_gain reads of each claim, read once, not per cell: the DP tests
+    # it inlined, in every cell where a bead of two or three claims might be scored (on
+    # part B it saves 100,000 of 560,000 similarities, at a fraction of their cost)
+    ratio = scorer.ratio
+    long_b = [v.length * ratio for v in b]
+    figures = scorer.figure_keys
+    swaps = scorer.substitutions
+    figs_a = [swaps and not figures.isdisjoint(u.keys) for u in a]
+    figs_b = [swaps and not figures.isdisjoint(v.keys) for v in b]
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(k + 1)]
     back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(k + 1)]
     score[0][0] = 0.0
-    for x, (lo, hi) in enumerate(_band(k, m, through)):
-        row, up, back_row = score[x], score[x - 1] if x else None, back[x]
-        # the beads that may end on this row: their row before and their run of `a`
-        # ending here, looked up once per row rather than per cell
-        tried = [(bead, da, db, score[x - da], ua, run_b, grown)
-                 for bead, da, db, run_a, run_b, grown in beads
-                 if da <= x and (ua := run_a[x - 1]) is not None]
-        narrow = [t for t in tried if not t[-1]]
-        wide = [t for t in tried if t[-1]]
+    blank = [neg] * (m + 1)  # the row before the first
+    length, keys, marks, fig = 0, frozenset[str](), frozenset[str](), False
+    prev_keys, prev_marks, prev_fig = keys, marks, fig
+    for x, (lo, hi) in enumerate(_band(k, m, through, width)):
+        row, up, back_row = score[x], score[x - 1] if x else blank, back[x]
+        triple, tripled = None, False  # the claims a 3-1 joins, once asked for
+        # the 1-1's claim of `a` on this row, and the 2-1's pair of claims ending here
+        u = a[x - 1] if x else None
+        pair = pairs_a[x - 1] if x >= 2 else None
+        up2 = score[x - 2] if pair is not None else blank
+        if u is not None:
+            length, keys, marks, fig = u.length, u.keys, u.marks, figs_a[x - 1]
+        if pair is not None:  # the claim a 2-1 adds to the 1-1
+            prev = a[x - 2]
+            prev_keys, prev_marks, prev_fig = prev.keys, prev.marks, figs_a[x - 2]
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 continue
             best, arg = neg, (0, 0, 0.0)
-            if up is not None and up[y] + skip > best:
+            if up[y] + skip > best:
                 best, arg = up[y] + skip, (1, 0, 0.0)
             if y and row[y - 1] + skip > best:
                 best, arg = row[y - 1] + skip, (0, 1, 0.0)
-            scored = _UNSCORED.copy()
-            for bead, da, db, before_row, ua, run_b, _ in narrow:
-                if db > y:
-                    continue
-                before = before_row[y - db]
-                # a sim is at most 1: a bead that could not win even so is not scored
-                if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
-                    s = scored[bead] = sim(ua, ub)
-                    if before + s > best:
-                        best, arg = before + s, (da, db, s)
-            one = scored[_ONE_ONE]
-            # a wide bead only where a narrower one it grows from beat the 1-1 here
-            if wide and (scored[_TWO_ONE] > one or scored[_ONE_TWO] > one):
-                for _, da, db, before_row, ua, run_b, grown in wide:
-                    if db > y:
-                        continue
-                    for n in grown:
-                        if scored[n] > one:
-                            break
-                    else:
-                        continue
-                    before = before_row[y - db]
-                    if before + 1.0 > best and (ub := run_b[y - 1]) is not None:
-                        s = sim(ua, ub)
+            # what the 1-1 (0.0 when not scored), the 2-1 and the 1-2 (-1.0, below any
+            # similarity, when not scored) score: the wide beads grow from them
+            one, two_one, one_two = 0.0, -1.0, -1.0
+            if u is not None and y:
+                # 1-1, then 2-1 and 1-2. A sim is at most 1: a bead that could not win even
+                # so is not scored; nor is a 2-1 or 1-2 that no_gain says scores no more
+                # than the 1-1 (when that is at least 0), where the 1-1 already wins over it
+                v = b[y - 1]
+                before = up[y - 1]
+                scored = False
+                if before + 1.0 > best:
+                    one, scored = sim(u, v), True
+                    if before + one > best:
+                        best, arg = before + one, (1, 1, one)
+                if pair is not None:
+                    before = up2[y - 1]
+                    if before + 1.0 > best and not (
+                            scored and one >= 0.0 and before + one <= best
+                            and length >= long_b[y - 1]
+                            and prev_keys.isdisjoint(v.keys)
+                            and (not prev_marks or prev_marks.isdisjoint(v.marks))
+                            and not (prev_fig and figs_b[y - 1])):
+                        two_one = sim(pair, v)
+                        if before + two_one > best:
+                            best, arg = before + two_one, (2, 1, two_one)
+                if y >= 2 and (joined := pairs_b[y - 1]) is not None:
+                    before = up[y - 2]
+                    if before + 1.0 > best and not (
+                            scored and one >= 0.0 and before + one <= best
+                            and long_b[y - 1] >= length
+                            and keys.isdisjoint((added := b[y - 2]).keys)
+                            and (not added.marks or marks.isdisjoint(added.marks))
+                            and not (fig and figs_b[y - 2])):
+                        one_two = sim(u, joined)
+                        if before + one_two > best:
+                            best, arg = before + one_two, (1, 2, one_two)
+            # the wide beads (GROWN), only where a narrower one they grow from beat the
+            # 1-1 here, in the order of BEADS: 2-2, 3-1, 1-3; none that no_gain says scores
+            # no more than a narrower one it grows from that already wins over it (above)
+            if two_one > one or one_two > one:
+                assert u is not None
+                if pair is not None and (joined := pairs_b[y - 1]) is not None:
+                    before = up2[y - 2]
+                    if before + 1.0 > best and not (
+                            two_one >= 0.0 and before + two_one <= best  # the 2-1 and b[y-2]
+                            and long_b[y - 1] >= pair.length
+                            and pair.keys.isdisjoint((added := b[y - 2]).keys)
+                            and (not added.marks or pair.marks.isdisjoint(added.marks))
+                            and not (figs_b[y - 2] and (fig or prev_fig))
+                            or one_two >= 0.0 and before + one_two <= best  # the 1-2, a[x-2]
+                            and length >= joined.length * ratio
+                            and prev_keys.isdisjoint(joined.keys)
+                            and (not prev_marks or prev_marks.isdisjoint(joined.marks))
+                            and not (prev_fig and (figs_b[y - 1] or figs_b[y - 2]))):
+                        s = sim(pair, joined)
                         if before + s > best:
-                            best, arg = before + s, (da, db, s)
+                            best, arg = before + s, (2, 2, s)
+                # a 3-1 where a[x-3] joins the 2-1's pair (which a 2-1 scored implies)
+                if two_one > one and x >= 3 and pairs_a[x - 2] is not None:
+                    assert pair is not None
+                    before = score[x - 3][y - 1]
+                    if before + 1.0 > best and not (
+                            two_one >= 0.0 and before + two_one <= best
+                            and pair.length >= long_b[y - 1]
+                            and (added := a[x - 3]).keys.isdisjoint(v.keys)
+                            and (not added.marks or added.marks.isdisjoint(v.marks))
+                            and not (figs_a[x - 3] and figs_b[y - 1])):
+                        if not tripled:
+                            triple, tripled = _triple(a, pairs_a, x - 1), True
+                        assert triple is not None
+                        s = sim(triple, v)
+                        if before + s > best:
+                            best, arg = before + s, (3, 1, s)
+                # a 1-3 where b[y-3] joins the 1-2's pair (likewise)
+                if one_two > one and y >= 3 and pairs_b[y - 2] is not None:
+                    joined = pairs_b[y - 1]
+                    assert joined is not None
+                    before = up[y - 3]
+                    if before + 1.0 > best and not (
+                            one_two >= 0.0 and before + one_two <= best
+                            and joined.length * ratio >= length
+                            and keys.isdisjoint((added := b[y - 3]).keys)
+                            and (not added.marks or marks.isdisjoint(added.marks))
+                            and not (fig and figs_b[y - 3])):
+                        if y not in triples_b:
+                            triples_b[y] = _triple(b, pairs_b, y - 1)
+                        three = triples_b[y]
+                        assert three is not None
+                        s = sim(u, three)
+                        if before + s > best:
+                            best, arg = before + s, (1, 3, s)
             row[y], back_row[y] = best, arg
     links: list[Link] = []
     x, y = k, m
@@ -301,6 +381,29 @@ def _fixed(chain: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     on = {(i, j) for i, j, _ in chain}
     return [(i, j, s) for i, j, s in chain
             if (i - 1, j - 1) in on or (i + 1, j + 1) in on]
+
+
+def _guided(k: int, m: int, through: list[tuple[int, int]], guide: list[tuple[int, int]],
+            ) -> tuple[list[tuple[int, int]], int]:
+    """The points a k x m gap's path follows and the band's width either side of them: its
+    lone anchors and a third version's guide (the longest run of them increasing in both
+    versions) and GUIDED_BAND, where the guide agrees with the gap: every point of it
+    within the band the anchors alone give, and every anchor on the run. Elsewhere (one
+    version reordered, which a third version's two alignments compose into points across
+    the gap) the anchors alone and BAND, as without a guide."""
+    band = _band(k, m, through)
+    inside = [(i, j) for i, j in guide if band[i + 1][0] <= j + 1 <= band[i + 1][1]]
+    if len(inside) < len(guide):
+        return through, BAND
+    path = increasing(sorted(set(through) | set(guide), key=lambda p: (p[0], -p[1])))
+    if not set(through) <= set(path):
+        return through, BAND
+    return path, GUIDED_BAND
+
+
+def increasing(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of positions (i, j), sorted by i, that increases in both (_chain)."""
+    return [(i, j) for i, j, _ in _chain([(i, j, 0.0) for i, j in points])]
 
 
 def _spans(units: list[Unit]) -> list[tuple[int, int]]:
@@ -426,12 +529,12 @@ class PairView:
         return translation_evidence(self.scorer, self.a, self.b, _in_order(self.anchors, chain),
                                     lambda: [(lk.a, lk.b) for lk in self.translated(low)])
 
-    def translated(self, low: float) -> list[Link]:
+    def translated(self, low: float, guide: Sequence[tuple[int, int]] = ()) -> list[Link]:
         """The pair aligned as a translation, once: the evidence may weigh it, and a pair
-        it makes a translation keeps it."""
+        it makes a translation keeps it (`guide`: align_pair's, for the first time only)."""
         if low not in self.aligned:
             view = PairView(self.a, self.b, self.scorer.substituting(), self.anchors)
-            self.aligned[low] = align_pair(self.a, self.b, low, True, view)
+            self.aligned[low] = align_pair(self.a, self.b, low, True, view, guide)
         return self.aligned[low]
 
 
@@ -454,6 +557,7 @@ def is_translation(evidence: float) -> bool:
 def _one_pass(
     scorer: PairScorer, a: list[Unit], b: list[Unit], first: bool, translation: bool,
     skip: float, anchors: list[tuple[int, int, float]] | None = None,
+    guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
     """Anchors, backbone and gap filling over two (sub)sequences; positions are local.
 
@@ -465,7 +569,7 @@ def _one_pass(
     move: F1 0.967 -> 0.974, the moved stories found whole). Elsewhere each pass decides
     afresh whether its anchors line up: leftovers that are only deletions and insertions
     must not be paired by length. In leftovers, only gaps with as many claims on each side
-    are filled.
+    are filled. `guide`: where a third version puts the claims of a and b (`align_pair`).
     """
     if anchors is None:
         anchors = _anchors(scorer, a, b)
@@ -480,6 +584,7 @@ def _one_pass(
     anchored = {(i, j) for i, j, _ in chain}
     fixed = _fixed(chain)
     chain_i = [i for i, _, _ in chain]  # increasing: a gap's anchors are a slice of the chain
+    guide_i = [i for i, _ in guide]  # increasing too
     for (pi, pj, _), (i, j, _) in pairwise([(-1, -1, 0.0), *fixed, (len(a), len(b), 0.0)]):
         bounded = pi >= 0 and i < len(a)
         if (i - pi, j - pj) == (1, 1) or not (
@@ -490,11 +595,17 @@ def _one_pass(
         lo_a, lo_b = max(pi, 0), max(pj, 0)
         bonus = _gap_bonus(bounded, i - pi - 1, j - pj - 1)
         inside = chain[bisect.bisect_left(chain_i, lo_a):bisect.bisect_right(chain_i, i)]
-        gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip,
-                    [(ci - lo_a, cj - lo_b) for ci, cj, _ in inside if lo_b <= cj <= j])
+        through = [(ci - lo_a, cj - lo_b) for ci, cj, _ in inside if lo_b <= cj <= j]
+        width = BAND
+        if guide:
+            through, width = _guided(i + 1 - lo_a, j + 1 - lo_b, through, [
+                (gi - lo_a, gj - lo_b) for gi, gj in
+                guide[bisect.bisect_left(guide_i, lo_a):bisect.bisect_right(guide_i, i)]
+                if lo_b <= gj <= j])
+        gap = _fill(scorer, a[lo_a : i + 1], b[lo_b : j + 1], bonus, skip, through, width)
         for lk in gap:
-            link_a = tuple(x + lo_a for x in lk.a)
-            link_b = tuple(y + lo_b for y in lk.b)
+            link_a = tuple([x + lo_a for x in lk.a])  # a list first: no generator to run
+            link_b = tuple([y + lo_b for y in lk.b])
             # an anchor inside a bead: its place in the backbone is evidence too
             on_chain = any((x, y) in anchored for x in link_a for y in link_b)
             links.append(Link(link_a, link_b,
@@ -508,14 +619,18 @@ def _one_pass(
 
 def align_pair(
     a: list[Unit], b: list[Unit], low: float, translation: bool | None = None,
-    view: PairView | None = None,
+    view: PairView | None = None, guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
     """All links between two versions scoring at least `low`, as claim indices.
 
     `translation` says whether the two are translations of one text (the caller may know
     from third versions); by default the pair's own evidence decides. `view` is the pair's
     PairView when the caller has it already (for a translation, its scorer may be the one
-    that counts substitutions already).
+    that counts substitutions already). `guide`: positions (i, j), increasing in both, where
+    a third version that translates both puts a claim of a and one of b together; the DP
+    of a translation then looks only GUIDED_BAND cells either side of them (the two
+    alignments through the third are a path nearly everywhere, and a claim the third
+    dropped leaves a gap that the band spans, not a missing link).
     """
     view = view or PairView.of(a, b)
     if translation is None:
@@ -531,14 +646,16 @@ def align_pair(
     if translation and not view.scorer.substitutions:
         # a figure that differs is a substitution to show, not a stranger
         view = PairView(a, b, PairScorer(a, b, substitutions=True), view.anchors)
-    return links + _passes(view, rest_a, rest_b, low, translation, not links)
+    return links + _passes(view, rest_a, rest_b, low, translation, not links,
+                           guide=guide if translation else ())
 
 
 def _passes(
     view: PairView, rest_a: list[int], rest_b: list[int], low: float, translation: bool,
-    first: bool = True, skip: float | None = None,
+    first: bool = True, skip: float | None = None, guide: Sequence[tuple[int, int]] = (),
 ) -> list[Link]:
-    """Align what is left, pass after pass: each pass sees only the claims still unlinked."""
+    """Align what is left, pass after pass: each pass sees only the claims still unlinked
+    (`guide` helps the first, which sees them all)."""
     a, b, scorer = view.a, view.b, view.scorer
     if skip is None:
         skip = chance_skip(scorer, a, b)
@@ -549,9 +666,11 @@ def _passes(
         sub_a, sub_b = [a[i] for i in rest_a], [b[j] for j in rest_b]
         head = first and n == 0
         found = _one_pass(scorer, sub_a, sub_b, head, translation, skip,
-                          view.anchors if head else None)
+                          view.anchors if head else None, guide if head else ())
+        # each link's claims by their index in the version (tuples of lists: no generators)
         kept = [
-            Link(tuple(sub_a[x].index for x in lk.a), tuple(sub_b[y].index for y in lk.b), lk.score)
+            Link(tuple([sub_a[x].index for x in lk.a]), tuple([sub_b[y].index for y in lk.b]),
+                 lk.score)
             for lk in found
             if lk.score >= low
         ]

@@ -3,16 +3,30 @@ paragraph and another article do to the links (crossfact.align, crossfact.parall
 
 from __future__ import annotations
 
+import math
 import pickle
 import random
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
-from crossfact.align import Link, PairView, align_pair, chance_skip, is_translation, same_layout
+from crossfact.align import (
+    BAND,
+    GUIDED_BAND,
+    Link,
+    PairView,
+    _fill,
+    _guided,
+    align_pair,
+    chance_skip,
+    is_translation,
+    same_layout,
+)
 from crossfact.features import (
     LENGTH_WEIGHT,
+    MARKS,
     MISSING_FULL,
     MISSING_PENALTY,
     PairScorer,
@@ -23,7 +37,8 @@ from crossfact.features import (
 )
 from crossfact.fingerprint import fingerprint_story
 from crossfact.matching import LOW as MATCHING_LOW
-from crossfact.matching import _Cluster, _compatible, _foreign, _translations
+from crossfact.matching import _Cluster, _compatible, _foreign, _guide, _translations
+from crossfact.models import Document
 from crossfact.parallel import link_evidence, order_evidence
 from crossfact.pipeline import read_story
 from crossfact.segment import segment
@@ -416,3 +431,115 @@ def test_a_link_crosses_from_a_worker_as_it_was():
     same score to the last bit."""
     link = Link((3, 4), (7,), 0.1 + 0.2)
     assert pickle.loads(pickle.dumps(link)) == link
+
+
+class CountingScorer(PairScorer):
+    """A PairScorer that counts the similarities it is asked for, by bead shape (spans)."""
+
+    def __init__(self, a: list[Unit], b: list[Unit], substitutions: bool = False) -> None:
+        super().__init__(a, b, substitutions)
+        self.asked: Counter[tuple[int, int]] = Counter()
+
+    def sim(self, a: Unit, b: Unit) -> float:
+        self.asked[a.span, b.span] += 1
+        return super().sim(a, b)
+
+
+def random_unit(rng: random.Random, i: int) -> Unit:
+    """A claim with a few keys of every kind and some of the marks a translation keeps."""
+    keys = frozenset(f"{rng.choice('npytcs')}:{rng.randint(1, 12)}"
+                     for _ in range(rng.randint(0, 4)))
+    marks = frozenset(rng.sample(sorted(set(MARKS.values())), rng.randint(0, 2)))
+    return Unit(i, keys, rng.randint(0, 200), marks=marks)
+
+
+@pytest.mark.parametrize("substitutions", [False, True])
+def test_a_neighbour_that_adds_no_evidence_never_raises_a_similarity(substitutions: bool):
+    """PairScorer.no_gain, which lets the DP leave a 2-1 or 1-2 unscored: wherever it says
+    so, the joined claims score no more than the claim alone (when that is at least 0), on
+    either side; and joining does raise the score in some of the cases it refuses."""
+    rng = random.Random(5)
+    units = [random_unit(rng, i) for i in range(200)]
+    scorer = PairScorer(units[:100], units[100:], substitutions=substitutions)
+    held = raised = 0
+    for _ in range(40000):
+        part, added, other = rng.choice(units), rng.choice(units), rng.choice(units)
+        in_a = rng.random() < 0.5
+        joined = added.join(part)
+        alone = scorer.sim(part, other) if in_a else scorer.sim(other, part)
+        wider = scorer.sim(joined, other) if in_a else scorer.sim(other, joined)
+        if scorer.no_gain(part, added, other, in_a):
+            if alone >= 0.0:
+                assert wider <= alone, (part, added, other, in_a)
+                held += 1
+        else:
+            raised += wider > alone
+    assert held > 5000 and raised > 1000
+
+
+def test_the_dp_scores_no_split_bead_that_cannot_beat_the_one_to_one():
+    """Claims of `a` all longer than those of `b`, without figures, names or marks: a 2-1
+    can only score less than the 1-1, and the DP does not ask for it; a 1-2, which makes
+    `b` as long as `a`, it does."""
+    rng = random.Random(3)
+    a = [Unit(i, frozenset(), rng.randint(150, 200)) for i in range(30)]
+    b = [Unit(i, frozenset(), u.length // 2) for i, u in enumerate(a)]
+    scorer = CountingScorer(a, b)
+    scorer.ratio = 1.0  # b as written: every claim of a is the longer one
+    _fill(scorer, a, b, 0.0, 0.0)
+    assert scorer.asked[2, 1] == 0 and scorer.asked[1, 2] > 30
+
+
+def test_the_dp_scores_no_three_claim_bead_that_cannot_beat_the_two_claim_one():
+    """Claims of `b` half as long again as those of `a`: two claims of `a` beat one (a 2-1
+    is tried and wins over the 1-1), and are already longer than the claim of `b`, so a
+    third, sharing nothing, can only lower the score: the DP does not ask for a 3-1."""
+    a = [Unit(i, frozenset(), 100) for i in range(30)]
+    b = [Unit(i, frozenset(), 150) for i in range(20)]
+    scorer = CountingScorer(a, b)
+    scorer.ratio = 1.0
+    _fill(scorer, a, b, 0.0, 0.0)
+    assert scorer.asked[2, 1] > 20 and scorer.asked[3, 1] == 0
+
+
+def test_a_pair_guided_by_a_third_version_is_aligned_in_a_narrow_band():
+    """A guide (where a third version's alignments with both put their claims) narrows the
+    DP to GUIDED_BAND cells either side of it: fewer similarities, the same links, and a
+    claim the third version dropped (no guide point) still linked."""
+    a = story(60, seed=17, figures=0.3)
+    b = translate(a)
+    guide = [(i, i) for i in range(60) if i != 30]
+    plain = CountingScorer(a, b, substitutions=True)  # a translation's (align_pair)
+    guided = CountingScorer(a, b, substitutions=True)
+    without = align_pair(a, b, LOW, True, PairView.of(a, b, plain))
+    found = align_pair(a, b, LOW, True, PairView.of(a, b, guided), guide)
+    assert pairs(found) == pairs(without) == {((i,), (i,)) for i in range(60)}
+    assert sum(guided.asked.values()) < 0.75 * sum(plain.asked.values())
+
+
+def test_a_guide_that_strays_from_the_gaps_own_path_is_not_followed():
+    """A guide point far off the band the gap's own anchors give (a third version that
+    reordered the story, composed into points across the gap) leaves the gap as it was;
+    a guide along it narrows the band."""
+    through = [(4, 4)]
+    assert _guided(10, 10, through, [(1, 1), (2, 2), (6, 6)]) == (
+        [(1, 1), (2, 2), (4, 4), (6, 6)], GUIDED_BAND)
+    assert _guided(10, 10, through, [(1, 1), (2, 9)]) == (through, BAND)
+    assert _guided(10, 10, through, [(3, 5), (5, 3)]) == (through, BAND)  # off the anchor
+
+
+def test_a_guide_composes_the_pivots_confident_links_in_order():
+    """_guide: a claim of the pivot linked one to one, confidently, to a claim of each
+    version, in the order of both alignments; nothing where the pivot is no translation
+    of one of them."""
+    p, x, y = (Document(id=d, path=f"{d}.txt", lang="en", title=d, text="") for d in "pxy")
+    to_x = [Link((0,), (0,), 0.9), Link((1,), (2,), 0.9), Link((2,), (1,), 0.3),
+            Link((3,), (3, 4), 0.9), Link((4,), (5,), 0.9), Link((5,), (9,), 0.9),
+            Link((6,), (6,), 0.9)]
+    to_y = [Link((i,), (i + 1,), 0.9) for i in range(7)]
+    weighed = {("p", "x"): ([], math.inf, to_x), ("p", "y"): ([], math.inf, to_y)}
+    # 2 is weak, 3 a split, 5 out of order in p-x
+    assert _guide("p", (x, y), weighed) == [(0, 1), (2, 2), (5, 5), (6, 7)]
+    weighed["p", "y"] = ([], -3.0, None)
+    assert _guide("p", (x, y), weighed) == []
+    assert _guide("p", (p, x), weighed) == []
