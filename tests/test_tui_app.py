@@ -238,6 +238,7 @@ DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: n
     (("ctrl+p", *"export jsonl", "enter"), "⏎ Confirm esc Cancel"),
     (("question_mark",), "esc Close"),
     (("slash",), "⏎ Search esc Clear search ^z Undo"),
+    (("ctrl+p",), ""),  # the palette has no footer: the one under it is not drawn
 ]
 
 

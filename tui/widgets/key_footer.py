@@ -7,11 +7,13 @@ left out (the help screen, `?`, lists every key), and shown again when the termi
 
 Every dialog has one of its own: Textual draws a modal screen over the one below it, footer
 and all, so the note editor's footer read "a Agree c Conflict ...", keys that type into the
-note there. A dialog's footer lists the dialog's keys.
+note there. A dialog's footer lists the dialog's keys, and a footer under another screen
+(the command palette, which has none) is not drawn.
 """
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -19,6 +21,14 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     """The footer of the review and of each dialog: Textual's, less the keys the palette's
     key would cover."""
+
+    def on_mount(self) -> None:
+        """(Footer's own on_mount runs too.)"""
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """Drawn only while its screen is the one the keys go to."""
+        self.visible = screen is self.screen
 
     async def recompose(self) -> None:
         """Every key shown again (the bindings changed: a dialog, a remap), then those that
