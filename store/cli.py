@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -125,18 +127,42 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
         raise
 
 
+STDIN = "standard input"
+"""What a log read from standard input (`-`) is called in messages and in `origins`."""
+
+
 @contextlib.contextmanager
-def reading_a_log(file: Path) -> Iterator[None]:
-    """Read the log `file` in the block: a file with nothing in it is refused rather than
-    reported as a successful no-op, and one that is not UTF-8 (a PDF, a Windows-1256 text)
-    is no crossfact log, said in one line."""
+def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
+    """Read the log `file` (called `name` in messages) in the block: a file with nothing in
+    it is refused rather than reported as a successful no-op, and one that is not UTF-8 (a
+    PDF, a Windows-1256 text) is no crossfact log, said in one line."""
+    name = name or str(file)
     with file.open("rb") as stream:
         if not any(line.strip() for line in stream):
-            raise CrossfactError(f"{file}: empty, not a crossfact JSONL log")
+            raise CrossfactError(f"{name}: empty, not a crossfact JSONL log")
     try:
         yield
     except UnicodeDecodeError as error:
-        raise CrossfactError(f"{file}: not UTF-8 text, not a crossfact JSONL log") from error
+        raise CrossfactError(f"{name}: not UTF-8 text, not a crossfact JSONL log") from error
+
+
+@contextlib.contextmanager
+def spooled(file: Path) -> Iterator[tuple[Path, str | None]]:
+    """The log to read, and its name when it is not its path: `-` is standard input (as
+    `export -o -` is standard output), copied to a temporary file first, since the file is
+    read more than once (for its SHA-256, recorded in `origins`, and its lines). A file
+    called `-` is `./-`."""
+    if str(file) != "-":
+        yield file, None
+        return
+    if sys.stdin is None or sys.stdin.isatty():  # it would wait for a log typed by hand
+        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in "
+                             "(crossfact export --format jsonl | crossfact import -)")
+    with tempfile.TemporaryDirectory(prefix="crossfact-import-") as folder:
+        path = Path(folder) / "stdin.jsonl"
+        with path.open("wb") as spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+        yield path, STDIN
 
 
 
@@ -196,7 +222,8 @@ def export(db: Path | None, story: str | None, format_: str | None, out: str | N
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
+                                        path_type=Path))
 @db_option
 @trust_option
 @one_line_errors
@@ -205,15 +232,16 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
 
     A file with an event that breaks the log's rules (an undo of another reviewer's event,
     new events under the name of someone who reviews in this database) is refused whole:
-    nothing is imported and the refused lines are named.
+    nothing is imported and the refused lines are named. FILE - reads standard input.
     """
     from .importing import import_lines
     from .provenance import Origin
 
-    with reading_a_log(file), file.open(encoding="utf-8") as lines, \
-            store_to_write(db) as store:
-        report = import_lines(store, lines, str(file),
-                              origin=Origin(store.db, "import", file, frozenset(trusted)))
+    with spooled(file) as (path, name), reading_a_log(path, name), \
+            path.open(encoding="utf-8") as lines, store_to_write(db) as store:
+        report = import_lines(store, lines, name or str(file),
+                              origin=Origin(store.db, "import", path, frozenset(trusted),
+                                            name=name))
     say(f"imported {report.events} new of {report.seen} events, "
         f"{plural(report.runs, 'new run')}, {plural(len(report.stories), 'story', 'stories')} "
         f"into {store.path}")

@@ -37,8 +37,11 @@ class Origin:
     event only, so a file that adds nothing leaves the database as it was."""
 
     def __init__(self, db: Database, kind: str, source: Path,
-                 trusted: frozenset[str] = frozenset()) -> None:
+                 trusted: frozenset[str] = frozenset(), *, name: str | None = None) -> None:
+        """`name`: what `origins.source` says instead of the file's path (standard input,
+        spooled to a temporary file that is gone once read)."""
         self.db, self.kind, self.source, self.trusted = db, kind, source, trusted
+        self.name = name
         self._id: int | None = None
         self.local = {row[0] for row in db.execute(
             "SELECT DISTINCT reviewer FROM events WHERE origin = ? AND session != ?",
@@ -50,7 +53,7 @@ class Origin:
         event)."""
         if self._id is None or not self.db["origins"].count_where("id = ?", [self._id]):
             table = self.db.table("origins").insert({
-                "kind": self.kind, "source": str(self.source.resolve()),
+                "kind": self.kind, "source": self.name or str(self.source.resolve()),
                 "sha256": file_sha256(self.source), "at": utc_now()})
             assert table.last_pk is not None
             self._id = int(table.last_pk)

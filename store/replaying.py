@@ -137,17 +137,21 @@ def describe_event(number: int, event: Event) -> str:
 
 
 def replay_recording(store: Any, recording: Recording, *, rematch: bool = False) -> ReplayReport:
-    """Replay one story's recording into `store` (a Store)."""
+    """Replay one story's recording into `store` (a Store).
+
+    A later run is added where the log shows it was, in saved order, never by the times:
+    those are each reviewer's clock, and a merged log holds several (an event saved after a
+    run may carry an earlier time). The log marks a run by the verdicts it carried over
+    (its run line names those events): it is added before the first of them. A run that
+    carried nothing is added before the first event that does not apply without it."""
     report = ReplayReport()
     if not recording.runs:
         raise StoreError(f"story {recording.story.get('name')!r}: the recording has no run line")
     name = recording.story["name"]
-    events = list(recording.events)
-    for index, run in enumerate(recording.runs):
-        # what the reviewers did before this run was stored happened on the earlier runs'
-        # matches: applied first, so that adding the run carries it over as it did
-        while index and events and events[0][1].at < run["created"]:
-            _replay_event(store, recording, report, *events.pop(0))
+    runs = list(enumerate(recording.runs))
+
+    def add_run() -> None:
+        index, run = runs.pop(0)
         result = rematch_result(run) if rematch else result_of(run)
         times = ([recording.story["created"]] if index == 0 else []) + [run["created"]]
         with scripted_clock(store, times):
@@ -155,32 +159,51 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
             store.add_story(name, result, run.get("params", {}),
                             version=None if rematch else run.get("version"),
                             urls=urls_of(run))
-    for number, event in events:
-        _replay_event(store, recording, report, number, event)
+
+    recorded = {event.id for _, event in recording.events}
+    add_run()
+    for number, event in recording.events:
+        while runs and event.id in _carried_by(runs[0][1]):
+            add_run()
+        unmarked = bool(runs) and not _carried_by(runs[0][1]) & recorded
+        if not _replay_event(store, recording, report, number, event, retry=unmarked):
+            add_run()  # what the event needs is the next run's matches
+            _replay_event(store, recording, report, number, event)
+    while runs:
+        add_run()
     if recording.state is not None:
         report.problems.extend(state_differences(recording.state,
                                                  state_record(store, store._story_id(name))))
     return report
 
 
+def _carried_by(run: dict[str, Any]) -> set[str]:
+    """The ids of the events a run's carry-over wrote (its `carried` rows)."""
+    return {row["event"] for row in run.get("carried", [])}
+
+
 def _replay_event(store: Any, recording: Recording, report: ReplayReport, number: int,
-                  event: Event) -> None:
-    """Apply one recorded event, or say why it does not apply; a carried one is not applied
-    where the recording has several runs (adding them carried the verdicts over again)."""
+                  event: Event, *, retry: bool = False) -> bool:
+    """Apply one recorded event, or say why it does not apply (False instead, with `retry`:
+    the caller tries it again after the next run); a carried one is not applied where the
+    recording has several runs (adding them carried the verdicts over again)."""
     if event.session == CARRY_SESSION and len(recording.runs) > 1:
-        return
+        return True
     stored = stored_rows(store.db, [event.id]).get(event.id)
     if stored is not None:
         report.already += 1
         changed = changed_fields(stored, event_to_row(event))
         if changed:  # an edited copy of a saved event: the recording and the log differ
             report.problems.append(f"{describe_event(number, event)} {changed}")
-        return
+        return True
     try:
         store.apply(event)
         report.applied += 1
     except StoreError as error:
+        if retry:
+            return False
         report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
+    return True
 
 
 def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:

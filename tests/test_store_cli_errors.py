@@ -229,3 +229,25 @@ def test_export_to_a_file_whose_ending_names_another_format_is_refused(tmp_path:
     for name in ("x.csv", "x.txt", "x.CSV"):
         out = run("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / name))
         assert out.exit_code == 0 and (tmp_path / name).exists(), (name, out.stderr)
+
+
+def test_import_reads_a_log_from_standard_input(tmp_path: Path):
+    """`export -o -` writes to standard output, yet `import -` was refused ("File '-' does
+    not exist"), so `crossfact export ... | crossfact import -` could not be written. The log
+    is spooled to a temporary file; its origin says standard input, with the SHA-256 of what
+    was read. An empty one is refused, and leaves no database behind."""
+    import hashlib
+
+    log = (Path(__file__).resolve().parents[1]
+           / "fixtures/arabic-indic-digits/sessions/amal.jsonl").read_bytes()
+    db = tmp_path / "x.db"
+    out = CliRunner().invoke(main, ["import", "-", "--db", str(db)], input=log)
+    assert out.exit_code == 0 and "1 new run, 1 story into" in out.output, out.output
+    with open_store(db) as store:
+        origins = [(row["kind"], row["source"], row["sha256"])
+                   for row in store.db.table("origins").rows_where("kind = 'import'")]
+        assert store.db.table("events").count_where("origin IS NOT NULL") > 0
+    assert origins == [("import", "standard input", hashlib.sha256(log).hexdigest())]
+    empty = CliRunner().invoke(main, ["import", "-", "--db", str(tmp_path / "y.db")], input="")
+    assert empty.exit_code == 1 and "standard input: empty" in empty.stderr, empty.stderr
+    assert not (tmp_path / "y.db").exists()

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from store_data import Ticker, build, changed, open_test_store, review
+from store_data import Ticker, build, changed, imported_and_replayed, open_test_store, review
 
 from crossfact.cli import main
 from crossfact.store import Store
 from crossfact.store.exports import FORMATS
+from crossfact.store.merging import merge_database
 from crossfact.store.replaying import replay_file
 
 
@@ -62,6 +63,53 @@ def test_a_story_re_matched_after_a_review_replays_as_it_was_recorded(tmp_path: 
     assert report.ok, report.problems
     replayed.close()
     done = CliRunner().invoke(main, ["replay", str(session), "--db",
+                                     str(tmp_path / "cli.db"), "--check"])
+    assert done.exit_code == 0, done.output
+
+
+class SkewedTicker(Ticker):
+    """A reviewer's machine whose clock is a year off (`year`), ids of its own."""
+
+    def __init__(self, prefix: str, year: int) -> None:
+        super().__init__(prefix)
+        self.year = year
+
+    def clock(self) -> str:
+        return str(self.year) + super().clock()[4:]
+
+
+@pytest.mark.parametrize("year", [2027, 2025], ids=["ahead", "behind"])
+def test_a_merged_log_replays_in_saved_order_whatever_the_clocks_say(tmp_path: Path,
+                                                                     year: int) -> None:
+    """Replay added a later run when the recording's times reached it, but a merged log is in
+    saved order and bob's clock was off. Ahead: his verdicts, saved (and carried over)
+    before the team's re-match, were applied after it and "no longer apply"; behind: his
+    verdict on a match of the re-match, saved after it, was applied before it. A run is
+    added where the log shows it: before the verdicts it carried over, or else before the
+    first event that needs its matches."""
+    team = open_test_store(tmp_path / "team.db", Ticker("t"))  # replays make e... ids
+    team.add_story("seed", build(), {})
+    before = {row.id for row in team.matches("seed", reviewer="ann")}
+    bob = open_test_store(tmp_path / "bob.db", SkewedTicker("b", year))
+    if year > 2026:  # bob reviews, the team merges his work and then re-matches (a carry)
+        bob.add_story("seed", build(), {})
+        review(bob, "bob", "b")
+        bob.close()
+        merge_database(team, tmp_path / "bob.db")
+        team.add_story("seed", changed(), {})
+        assert team.last_carry is not None and team.last_carry.carried
+    else:  # the team re-matches (nothing to carry), bob decides on the re-match's matches
+        team.add_story("seed", changed(), {})
+        merge_database(bob, tmp_path / "team.db")
+        new = next(r.id for r in bob.matches("seed", reviewer="bob") if r.id not in before)
+        bob.decide("seed", new, "unsourced", reviewer="bob", session="b")
+        bob.close()
+        merge_database(team, tmp_path / "bob.db")
+    with imported_and_replayed(team, "seed", tmp_path) as (log, others, report):
+        assert report.ok, report.problems
+        assert "".join(FORMATS["jsonl"](others[0], "seed")) == log  # imported
+    team.close()
+    done = CliRunner().invoke(main, ["replay", str(tmp_path / "exported.jsonl"), "--db",
                                      str(tmp_path / "cli.db"), "--check"])
     assert done.exit_code == 0, done.output
 

@@ -229,6 +229,42 @@ def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
             width, shown)
 
 
+DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: none)
+    (("n",), "^s Save esc Close, keep the draft"),
+    (("o",), "⏎ Save space Tick esc Cancel"),
+    (("m",), "⏎ Pick esc Cancel"),
+    (("m", "enter"), "⏎ Confirm esc Cancel"),
+    (("ctrl+p", *"jump", "enter"), "⏎ Confirm esc Cancel"),
+    (("ctrl+p", *"export jsonl", "enter"), "⏎ Confirm esc Cancel"),
+    (("question_mark",), "esc Close"),
+    (("slash",), "⏎ Search esc Clear search ^z Undo"),
+    (("ctrl+p",), ""),  # the palette has no footer: the one under it is not drawn
+]
+
+
+def test_a_dialog_s_footer_shows_the_dialog_s_keys(store, seed):
+    """With the note editor open, the footer under it still read "a Agree c Conflict ...":
+    the review screen's keys, which type into the note there; so in every picker and
+    prompt, and in the search box ("/ Search" typed a "/"). Each shows its own keys, at 80
+    columns too."""
+    footers: dict[tuple[str, ...], str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for keys, _ in DIALOG_KEYS:
+            pilot.app.review.goto_number("23")  # a conflict: o, m and x have a choice
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause(0.3 if key == "enter" else 0)  # the palette searches
+            await pilot.pause(0.2)  # and the footer is fitted
+            footers[keys] = screen_text(pilot.app).splitlines()[-1].split("▏")[0].strip()
+            await pilot.press("escape", "escape")
+            await pilot.pause()
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert footers == dict(DIALOG_KEYS)
+
+
 def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
     """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
     (Nb was left for the wrap-around). The claim is in no other match, so that split out it

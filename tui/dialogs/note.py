@@ -21,6 +21,7 @@ from textual.widgets import Label, Static, TextArea
 from crossfact.tui.dialogs.frame import BREAKPOINTS, dialog_css
 from crossfact.tui.display_text import has_rtl, starts_rtl
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
+from crossfact.tui.widgets.key_footer import KeyFooter
 
 SAVE_HINT = "ctrl+s save · Enter new line · Esc keeps a draft"
 
@@ -58,6 +59,7 @@ class NotePrompt(ModalScreen[str | None]):
             yield area
             yield Static(id="note-preview")
             yield Label(SAVE_HINT, id="note-hint", classes="dialog-hint", markup=False)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._preview(self.value)

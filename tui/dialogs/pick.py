@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from crossfact.tui.dialogs.frame import BREAKPOINTS, dialog_css
 from crossfact.tui.display_text import RTL_LANGS
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
+from crossfact.tui.widgets.key_footer import KeyFooter
 
 
 def picker_css(name: str) -> str:
@@ -70,6 +71,19 @@ def item_label(item: Item, bidi: bool, tick: bool | None = None) -> RenderableTy
 ResultT = TypeVar("ResultT")
 
 
+class PickList(OptionList):
+    """A picker's list, its Enter shown in the dialog's footer (OptionList's own is hidden,
+    and the focused widget's binding of a key is the one the footer looks at)."""
+
+    BINDINGS = [Binding("enter", "select", "Pick")]
+
+
+class TickList(PickList):
+    """PickMany's list: Enter saves the versions ticked."""
+
+    BINDINGS = [Binding("enter", "select", "Save")]
+
+
 class _ListDialog(ModalScreen[ResultT]):
     """A dialog around an OptionList that j/k move too."""
 
@@ -98,9 +112,10 @@ class PickOne(_ListDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield OptionList(*[Option(item_label(item, self.bidi), id=item.value)
-                               for item in self.items])
+            yield PickList(*[Option(item_label(item, self.bidi), id=item.value)
+                             for item in self.items])
             yield Label(PICK_HINT, id="pick-hint", classes="dialog-hint", markup=False)
+        yield KeyFooter(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -138,8 +153,9 @@ class PickMany(_ListDialog[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, markup=False)
-            yield OptionList(*[Option(self._prompt(item), id=item.value) for item in self.items])
+            yield TickList(*[Option(self._prompt(item), id=item.value) for item in self.items])
             yield Label(TICK_HINT, id="tick-hint", classes="dialog-hint", markup=False)
+        yield KeyFooter(compact=True)
 
     def action_tick(self) -> None:  # not `toggle`: Textual's own action for attributes
         options = self.query_one(OptionList)
@@ -181,6 +197,7 @@ class ReadOnly(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Text("\n").join(self.lines))
             yield Label(READ_HINT, id="read-hint", classes="dialog-hint", markup=False)
+        yield KeyFooter(compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -11,8 +11,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from crossfact.tui.dialogs.frame import dialog_css
+from crossfact.tui.widgets.key_footer import KeyFooter
 
 PROMPT_HINT = "Enter confirms · Esc cancels"
+
+
+class Answer(Input):
+    """The prompt's input, its Enter shown in the dialog's footer (Input's own is hidden,
+    and the focused widget's binding of a key is the one the footer looks at)."""
+
+    BINDINGS = [Binding("enter", "submit", "Confirm")]
 
 
 class TextPrompt(ModalScreen[str | None]):
@@ -36,11 +44,12 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.title_text, id="prompt-question", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Answer(self.value, placeholder=self.placeholder, id="prompt-input")
             problem = Label("", id="prompt-problem", markup=False)
             problem.display = False
             yield problem
             yield Label(self.hint, id="prompt-hint", classes="dialog-hint", markup=False)
+        yield KeyFooter(compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from crossfact.tui.keys import REVIEW_BINDINGS
+from crossfact.tui.widgets.key_footer import KeyFooter
 
 LEGEND = (
     "List columns: # = match number (12b: split out of 12) · "
@@ -59,6 +60,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys. Remap them in keys.toml by id (Escape closes)", style="bold"))
             yield Static(key_table(keymap, self.app.get_key_display))
             yield Static(Text("\n" + LEGEND))
+        yield KeyFooter(compact=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

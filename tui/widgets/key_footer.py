@@ -4,16 +4,31 @@ The command palette's key is docked over the footer's right end, and the keys th
 fit run on under it: at 80 columns the footer read "q Quit f▏^p palette", a key cut from
 its description, and at 85 "f Filt▏". Here a key that would run under the palette's key is
 left out (the help screen, `?`, lists every key), and shown again when the terminal widens.
+
+Every dialog has one of its own: Textual draws a modal screen over the one below it, footer
+and all, so the note editor's footer read "a Agree c Conflict ...", keys that type into the
+note there. A dialog's footer lists the dialog's keys, and a footer under another screen
+(the command palette, which has none) is not drawn.
 """
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
-    """The review screen's footer: Textual's, less the keys the palette's key would cover."""
+    """The footer of the review and of each dialog: Textual's, less the keys the palette's
+    key would cover."""
+
+    def on_mount(self) -> None:
+        """(Footer's own on_mount runs too.)"""
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """Drawn only while its screen is the one the keys go to."""
+        self.visible = screen is self.screen
 
     async def recompose(self) -> None:
         """Every key shown again (the bindings changed: a dialog, a remap), then those that
