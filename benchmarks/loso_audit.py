@@ -74,13 +74,15 @@ def cue_reach(reach: int) -> list[Patch]:
             ("facts", "NOUN_COST", reach + 1)]
 
 
-# the rule or constant as it is, against this alternative
+# the rule or constant as it is, against this alternative: off, a neighbouring value, or the
+# value it had before (`git log -G "^NAME = "` on its module; the others never changed)
 RULES: dict[str, list[Patch]] = {
     "WEAK 0.3 -> 0.35": [("facts", "WEAK", 0.35)],
     "AGREE 0.3 -> 0.2": [("facts", "AGREE", 0.2)],
     "NEAR 0.15 -> 0 (a near figure no evidence)": [("facts", "NEAR", 0.0)],
     "NEAR_SHARE 0.1 -> 0.05": [("facts", "NEAR_SHARE", 0.05)],
     "NEAR_SHARE 0.1 -> 0.2": [("facts", "NEAR_SHARE", 0.2)],
+    "NEAR_SHARE 0.1 -> 0.25 (previous)": [("facts", "NEAR_SHARE", 0.25)],
     "NAME 0.15 -> 0.1": [("facts", "NAME", 0.1)],
     "MAX_NAMES 2 -> 1": [("facts", "MAX_NAMES", 1)],
     "NAME_DICE 0.2 -> 0 (any shared name picks)": [("facts", "NAME_DICE", 0.0)],
@@ -88,7 +90,9 @@ RULES: dict[str, list[Patch]] = {
     "OTHER_KIND 0.1 -> 0": [("facts", "OTHER_KIND", 0.0)],
     "SPREAD 0.01 -> 0": [("facts", "SPREAD", 0.0)],
     "QUOTED 0.35 -> 0": [("facts", "QUOTED", 0.0)],
+    "QUOTED 0.35 -> 0.05 (previous)": [("facts", "QUOTED", 0.05)],
     "TITLE 0.4 -> 0": [("facts", "TITLE", 0.0)],
+    "TITLE 0.4 -> 0.2 (previous)": [("facts", "TITLE", 0.2)],
     "MAX_RATIO 20 -> off": [("facts", "MAX_RATIO", 1e9)],
     "MAX_RATIO 20 -> 10": [("facts", "MAX_RATIO", 10)],
     "COMMON 0.3 -> 0.2": [("facts", "COMMON", 0.2)],
@@ -97,7 +101,7 @@ RULES: dict[str, list[Patch]] = {
     "ONCE 2 -> 1": [("facts", "ONCE", 1)],
     "ONCE 2 -> off": [("facts", "ONCE", 0)],
     "LONG_NAME 4 -> 5": [("facts", "LONG_NAME", 5)],
-    "CUE_REACH 60 -> 35": cue_reach(35),
+    "CUE_REACH 60 -> 35 (previous)": cue_reach(35),
     "CUE_REACH 60 -> 90": cue_reach(90),
     "NOUN_WORDS 2 -> 0": [("facts", "NOUN_WORDS", 0), ("facts", "_NEAR_NOUN", re.compile(r"\W*"))],
     "_leads off": [("facts", "_leads", lambda sides: {})],
@@ -185,9 +189,20 @@ def figures(c: Counts) -> str:
             f"{hit / max(1, tries):.3f} ({hit}/{tries})")
 
 
-def rule_table(stories: Sequence[Path]) -> str:
+def switch_off(label: str) -> bool:
+    """Whether an alternative takes a rule out (not only moves a value)."""
+    return " off" in label or "-> 0" in label and "-> 0." not in label
+
+
+Only = dict[str, dict[str, list[Patch]]]  # story -> the rules only it needs -> their patches
+
+
+def rule_table(stories: Sequence[Path]) -> tuple[str, Only]:
+    """The per-rule table, and for each story the rules that only it needs: taken out, they
+    change no other story's figures and cost it (its one-story rules)."""
     names = [f.name for f in stories]
     base = measure(stories)
+    only: Only = {n: {} for n in names}
     lines = ["| as is, against | " + " | ".join(n.rsplit("-", 1)[0] for n in names)
              + " | helps / costs | all 8, alternative: precision / recall (facts) "
              "| folds keeping as is |", "|---|" + "---|" * (len(names) + 3)]
@@ -198,7 +213,27 @@ def rule_table(stories: Sequence[Path]) -> str:
                    for rest in ([s for s in names if s != n] for n in names))
         lines.append(f"| {rule} | " + " | ".join(marks) + f" | {marks.count('+')} / "
                      f"{marks.count('-')} | {figures(pooled(other, names))} | {kept}/8 |")
-    return f"As is, all 8: {figures(pooled(base, names))}\n\n" + "\n".join(lines)
+        moved = [(n, m) for n, m in zip(names, marks, strict=True) if m != "0"]
+        if switch_off(rule) and len(moved) == 1 and moved[0][1] in ("+", "(+)"):
+            only[moved[0][0]][rule] = patches
+    return f"As is, all 8: {figures(pooled(base, names))}\n\n" + "\n".join(lines), only
+
+
+def one_story_rules(stories: Sequence[Path], only: Only) -> str:
+    """Each story with the rules only it needs taken out together: how it would score had
+    nobody read it when writing them (the rules it shares with other stories stay)."""
+    total = [0, 0, 0, 0]
+    lines = []
+    for folder in stories:
+        rules = only[folder.name]
+        counts = measure([folder], [p for patches in rules.values() for p in patches])
+        for i, v in enumerate(counts[folder.name]):
+            total[i] += v
+        lines.append(f"  - {folder.name}: {figures(counts[folder.name])} without "
+                     + (", ".join(rules) or "none"))
+    tp, fp, hit, tries = total
+    return "\n".join([f"- each story without the rules only it needs (taken out together): "
+                      f"{figures((tp, fp, hit, tries))}", *lines])
 
 
 def loso_table(stories: Sequence[Path]) -> str:
@@ -226,9 +261,11 @@ def main() -> int:
     if not stories:
         print("error: no development story from different outlets", file=sys.stderr)
         return 2
-    print(rule_table(stories))
+    table, only = rule_table(stories)
+    print(table)
     print()
     print(loso_table(stories))
+    print(one_story_rules(stories, only))
     return 0
 
 
