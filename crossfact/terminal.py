@@ -39,6 +39,11 @@ def strip_controls(text: str) -> str:
 def blank_controls(text: str) -> str:
     """The same text with escape sequences and control characters turned into spaces of the
     same length, so offsets still hold: "\x1b[31m" must not be read as the number 31."""
+    # every escape sequence opens with a control (ESC or 8-bit CSI): text without one, as
+    # nearly every claim is, needs neither substitution (one search for 11,982 claims on part
+    # B's edit story, where each substitution scanned each claim)
+    if _CONTROLS.search(text) is None:
+        return text
     blank = lambda m: " " * len(m.group())  # noqa: E731
     return _CONTROLS.sub(blank, _ESCAPES.sub(blank, text))
 
