@@ -294,7 +294,7 @@ def _odd_ones(
     def stated(f: Figure, versions: list[str], enough: int) -> int:
         """How many of `versions` state `f` exactly, counted up to `enough` only: each use
         asks whether there are that many, and most figures are stated by the first version
-        looked at (part B's edit story: a third of the phase's figure comparisons)."""
+        looked at (part B's edit story: 27,743 exact comparisons here -> 6,762)."""
         n = 0
         for e in versions:
             if any(_equal(f, g) for g in per_doc[e] if _compatible(f, g)):
@@ -305,7 +305,9 @@ def _odd_ones(
 
     def outnumbered(f: Figure) -> bool:
         """Whether some other version says `f` as often as `d` does (no other version:
-        whether `d` never does), stopping at the first that does."""
+        whether `d` never does), stopping at the first that does: `count(d, f)` against the
+        most of any other, without counting every other (part B's edit story: 56,463 calls
+        of `same` in counts -> 21,583)."""
         mine = count(d, f)
         return mine <= 0 or any(count(e, f) >= mine for e in others)
 
@@ -387,7 +389,9 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
     for figs in per_doc.values():
         for f in figs:
             key = (f.kind, round(f.value, 6))
-            if key in reported:  # told once: its backers need no second look
+            # told once: its backers need no second look (part B's edit story: 45,817 calls
+            # of `same` for backers -> 9,712)
+            if key in reported:
                 continue
             backers = [e for e in per_doc if any(same(f, g) for g in per_doc[e])]
             if len(backers) > 1:
@@ -631,7 +635,7 @@ def _name_conflicts(
         """The names of version `e` that may be a rival: entities and no common words of its
         language, which holds whichever version they are set against, so it is worked out
         once per match, not once per version with an unshared name (part B's edit story:
-        20,541 tests of a common word -> 4,000)."""
+        20,541 tests of a common word here -> 16,965)."""
         found = rivalling.get(e)
         if found is None:
             found = rivalling[e] = [
@@ -648,11 +652,12 @@ def _name_conflicts(
             n for n in mine
             if not n[1] & named_elsewhere  # cheap test first
             if n[0][:1].isupper() or any(map(str.isupper, n[0][1:]))
-            if _is_entity(n[0])
+            # a common word before the others' words, which it needs none of gathered (part
+            # B's edit story: 7,419 versions' words gathered -> 5,647)
+            if _is_entity(n[0]) and not _common_word(n[0], n[1], lang_of[d])
             and not any(_mentions(heard(e), n[1]) for e in others)
             and not (lang_of[d] in _SUFFIXING and any(
                 _mentions_stem(heard(e), n[1]) for e in others))
-            and not _common_word(n[0], n[1], lang_of[d])
         ]
         if not unshared:
             continue
