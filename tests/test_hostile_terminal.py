@@ -38,3 +38,24 @@ def test_the_match_list_shows_a_hostile_language_code_as_text() -> None:
                    verdict=None, gist="g")
     for line in (header_line(langs), row_prefix(row, langs)):
         assert "\x1b" not in line and "\x07" not in line
+
+
+def test_text_without_a_control_is_not_scanned_for_escapes(monkeypatch) -> None:
+    """Every escape sequence opens with a control, so one search settles a clean claim (the
+    fingerprinting of a long story blanks every claim); one with an escape is blanked to
+    the same length."""
+    from crossfact import terminal
+
+    scans = []
+
+    class Counting:
+        def sub(self, repl, text):  # noqa: ANN001, ANN201
+            scans.append(text)
+            return real.sub(repl, text)
+
+    real = terminal._ESCAPES
+    monkeypatch.setattr(terminal, "_ESCAPES", Counting())
+    assert terminal.blank_controls("50 km north of Derna") == "50 km north of Derna"
+    assert scans == []
+    assert terminal.blank_controls("a \x1b[31m31\x9b2J b") == "a      31    b"
+    assert len(scans) == 1
