@@ -139,11 +139,14 @@ def describe_event(number: int, event: Event) -> str:
 def replay_recording(store: Any, recording: Recording, *, rematch: bool = False) -> ReplayReport:
     """Replay one story's recording into `store` (a Store).
 
-    A later run is added where the log shows it was, in saved order, never by the times:
-    those are each reviewer's clock, and a merged log holds several (an event saved after a
-    run may carry an earlier time). The log marks a run by the verdicts it carried over
-    (its run line names those events): it is added before the first of them. A run that
-    carried nothing is added before the first event that does not apply without it."""
+    A later run is added where the log shows it was: a run that carried verdicts over is
+    added just before the first of the events its carry-over wrote (its run line names
+    them), in saved order whatever the times say (each reviewer's clock: a merged log holds
+    several, and an event saved after a run may carry an earlier time). A run that carried
+    nothing leaves no mark in the log: it is added before the first event that names one of
+    its new matches (which no earlier run had), or else before the first event not older
+    than it. (Adding it before the first event that failed without it pulled it in early
+    wherever a merged log holds an event that never applied.)"""
     report = ReplayReport()
     if not recording.runs:
         raise StoreError(f"story {recording.story.get('name')!r}: the recording has no run line")
@@ -161,14 +164,23 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
                             urls=urls_of(run))
 
     recorded = {event.id for _, event in recording.events}
+
+    def due(event: Event) -> bool:
+        """Whether the next run comes before `event` in the log."""
+        run = runs[0][1]
+        carried = _carried_by(run)
+        if carried & recorded:
+            return event.id in carried
+        named = {event.match, event.target} & {m["id"] for m in run["matches"]}
+        if not event.at < run["created"]:
+            return True
+        return bool(named) and bool(named - _current_matches(store, name))
+
     add_run()
     for number, event in recording.events:
-        while runs and event.id in _carried_by(runs[0][1]):
+        while runs and due(event):
             add_run()
-        unmarked = bool(runs) and not _carried_by(runs[0][1]) & recorded
-        if not _replay_event(store, recording, report, number, event, retry=unmarked):
-            add_run()  # what the event needs is the next run's matches
-            _replay_event(store, recording, report, number, event)
+        _replay_event(store, recording, report, number, event)
     while runs:
         add_run()
     if recording.state is not None:
@@ -177,33 +189,35 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
     return report
 
 
+def _current_matches(store: Any, name: str) -> set[str]:
+    """The ids of the story's current matches."""
+    return {row[0] for row in store.db.execute(
+        "SELECT id FROM current_matches WHERE story = ?", [store._story_id(name)])}
+
+
 def _carried_by(run: dict[str, Any]) -> set[str]:
     """The ids of the events a run's carry-over wrote (its `carried` rows)."""
     return {row["event"] for row in run.get("carried", [])}
 
 
 def _replay_event(store: Any, recording: Recording, report: ReplayReport, number: int,
-                  event: Event, *, retry: bool = False) -> bool:
-    """Apply one recorded event, or say why it does not apply (False instead, with `retry`:
-    the caller tries it again after the next run); a carried one is not applied where the
-    recording has several runs (adding them carried the verdicts over again)."""
+                  event: Event) -> None:
+    """Apply one recorded event, or say why it does not apply; a carried one is not applied
+    where the recording has several runs (adding them carried the verdicts over again)."""
     if event.session == CARRY_SESSION and len(recording.runs) > 1:
-        return True
+        return
     stored = stored_rows(store.db, [event.id]).get(event.id)
     if stored is not None:
         report.already += 1
         changed = changed_fields(stored, event_to_row(event))
         if changed:  # an edited copy of a saved event: the recording and the log differ
             report.problems.append(f"{describe_event(number, event)} {changed}")
-        return True
+        return
     try:
         store.apply(event)
         report.applied += 1
     except StoreError as error:
-        if retry:
-            return False
         report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
-    return True
 
 
 def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:

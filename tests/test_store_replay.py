@@ -86,7 +86,7 @@ def test_a_merged_log_replays_in_saved_order_whatever_the_clocks_say(tmp_path: P
     before the team's re-match, were applied after it and "no longer apply"; behind: his
     verdict on a match of the re-match, saved after it, was applied before it. A run is
     added where the log shows it: before the verdicts it carried over, or else before the
-    first event that needs its matches."""
+    first event that names one of its new matches."""
     team = open_test_store(tmp_path / "team.db", Ticker("t"))  # replays make e... ids
     team.add_story("seed", build(), {})
     before = {row.id for row in team.matches("seed", reviewer="ann")}
@@ -197,3 +197,34 @@ def test_replay_keeps_the_recorded_version_after_an_upgrade(tmp_path: Path, reco
     assert json.loads(run["params"]) == {"threshold": 0.5}
     assert export(s) == recording.read_text(encoding="utf-8")
     s.close()
+
+
+def test_an_event_that_never_applied_does_not_pull_a_later_run_in(tmp_path: Path) -> None:
+    """A merged log may hold an event that never applied (two reviewers confirmed the same
+    weak link; the merged copy found it confirmed). Replay placed a run that carried nothing
+    before the first event that failed, so ann's skip, made on the first run's matches and
+    applied there, was replayed after the re-match, on a match it had dropped, and
+    reported as no longer applying. Only bob's confirm may be reported."""
+    team = open_test_store(tmp_path / "team.db", Ticker("t"))
+    team.add_story("seed", build(), {})
+    rows = team.matches("seed", reviewer="ann")
+    bob = open_test_store(tmp_path / "bob.db", Ticker("b"))
+    bob.add_story("seed", build(), {})
+    for store, who in ((team, "ann"), (bob, "bob")):
+        match = store.matches("seed", reviewer=who)[2]
+        weak = next(m for m in store.match(match.id, reviewer=who).members if m.suggested)
+        store.confirm_link("seed", match.id, weak.claim.id, reviewer=who, session="x")
+    bob.close()
+    merge_database(team, tmp_path / "bob.db")
+    probe = open_test_store(tmp_path / "probe.db", Ticker("p"))
+    probe.add_story("seed", changed(), {})
+    kept = {row.id for row in probe.matches("seed", reviewer="ann")}
+    probe.close()
+    dropped = next(row.id for row in rows if row.id not in kept)
+    team.skip("seed", dropped, reviewer="ann", session="x")
+    team.add_story("seed", changed(), {})
+    assert team.last_carry is not None and not team.last_carry.carried
+    with imported_and_replayed(team, "seed", tmp_path) as (_, _, report):
+        assert len(report.problems) == 1, report.problems
+        assert "(confirm on match" in report.problems[0] and "by bob" in report.problems[0]
+    team.close()
