@@ -991,8 +991,9 @@ def _contradict(a: Side, b: Side, kind: str) -> bool:
     return pa != pb if kind in ("killed", "injured") else not pa & pb
 
 
-# ASCII " between two letters is Hebrew's gershayim in an acronym (ארה"ב, יו"ר), no quote
-_GERSHAYIM = re.compile(r'(?<=\w)"(?=\w)')
+# ASCII " between two Hebrew letters is gershayim in an acronym (ארה"ב, יו"ר), no quote;
+# between two letters of another script it is a quote glued to a word (said"We ...)
+_GERSHAYIM = re.compile(r'(?<=[\u05d0-\u05ea])"(?=[\u05d0-\u05ea])')
 
 
 def _quotes(text: str) -> bool:

@@ -155,7 +155,10 @@ def spooled(file: Path) -> Iterator[tuple[Path, str | None]]:
     if str(file) != "-":
         yield file, None
         return
-    if sys.stdin is None or sys.stdin.isatty():  # it would wait for a log typed by hand
+    if sys.stdin is None:
+        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in "
+                             "(crossfact export --format jsonl | crossfact import -)")
+    if sys.stdin.isatty():  # it would wait for a log typed by hand
         raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in "
                              "(crossfact export --format jsonl | crossfact import -)")
     with tempfile.TemporaryDirectory(prefix="crossfact-import-") as folder:

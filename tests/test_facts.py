@@ -475,6 +475,7 @@ def test_a_changed_figure_keeps_its_link(tmp_path: Path, changed: str, tr_text: 
     ('"Tesla dépensera environ 10 milliards de dollars"', True),
     ("“Tesla bu yıl yaklaşık olarak 10 milyar doları harcayacak”", True),
     ('ארה"ב: "נשקיע 10 מיליארד"', True),
+    ('Musk said"We will spend about $10 billion"this year', True),  # glued, not Hebrew
 ])
 def test_a_quote_is_a_quotation_mark_not_an_acronym_s(text: str, quotes: bool) -> None:
     """Hebrew writes its acronyms with gershayim, often as ASCII " (ארה"ב, יו"ר): no quote,

@@ -251,3 +251,18 @@ def test_import_reads_a_log_from_standard_input(tmp_path: Path):
     empty = CliRunner().invoke(main, ["import", "-", "--db", str(tmp_path / "y.db")], input="")
     assert empty.exit_code == 1 and "standard input: empty" in empty.stderr, empty.stderr
     assert not (tmp_path / "y.db").exists()
+
+
+def test_import_from_a_closed_standard_input_says_so(tmp_path: Path, monkeypatch) -> None:
+    """With standard input closed (`crossfact import - <&-`, sys.stdin None) the refusal
+    said it was a terminal."""
+    import sys
+
+    import pytest
+
+    from crossfact.errors import CrossfactError
+    from crossfact.store.cli import spooled
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(CrossfactError, match="standard input is closed"), spooled(Path("-")):
+        pass
