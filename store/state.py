@@ -17,7 +17,7 @@ from crossfact.sharing import between_outlets, match_verdict
 
 from .decisions import rebuild_decisions
 from .errors import StoreError
-from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist
+from .membership import CORRECTIONS, MatchMeta, Membership, dumps, gist, split_match_id
 from .numbering import split_letter
 from .rows import claim_from_row, document_from_row, event_from_row
 
@@ -79,7 +79,9 @@ def derive_membership(db: Database, story: str) -> Membership | None:
     A correction that no longer applies (its claim changed with the documents, or an undo
     removed what it built on) is skipped: it stays in the log as an orphan. An undone split
     or break that applied at its place in the log still counts as made there (`made`), so
-    its split-out's letter stays its own (store/numbering.py).
+    its split-out's letter stays its own (store/numbering.py); so does an orphaned one whose
+    match is still there (its split-out had a letter, seen when it applied: undoing the move
+    it built on turned the next split-out's "1c" into "1b").
     """
     run = current_run(db, story)
     if run is None:
@@ -93,6 +95,10 @@ def derive_membership(db: Database, story: str) -> Membership | None:
                 continue
             membership.apply(event)
         except StoreError:
+            if event.kind in ("split", "break") and event.claim is not None \
+                    and event.match in membership.meta:
+                membership.made.append((split_match_id(event.claim),
+                                        membership.meta[event.match].position))
             continue
         membership.applied.append(event.id)
     return membership

@@ -511,3 +511,29 @@ def test_a_split_out_keeps_its_letter_when_an_earlier_one_goes(s: Store,
     expected = numbers()
     with imported_and_replayed(s, "seed", tmp_path) as (_, stores, _):
         assert [numbers(other) for other in stores] == [expected, expected]
+
+
+def test_a_split_out_keeps_its_letter_when_a_correction_before_it_is_undone(
+        s: Store, tmp_path: Path) -> None:
+    """bob moved a claim into a match, ann split it out ("b") and another claim ("c"); bob's
+    undo of his move left ann's first split without its claim, and the rebuild, which
+    skipped it, handed its "b" to the other split-out. An orphaned split keeps its letter,
+    in the database where it was seen and in an import of its log."""
+    _, _, rows = ids(s)
+    source, target = rows[1], rows[2]
+    plain = s.match(source, reviewer="ann").number
+    moved = next(c for c, weak in members(s, target).items() if not weak)
+    s.move_claim("seed", moved, source, reviewer="bob", session="bob", match_id=target)
+    s.split_claim("seed", moved, reviewer="ann", session="ann", match_id=source)
+    other = next(c for c, weak in members(s, source).items() if c != moved and not weak)
+    s.split_claim("seed", other, reviewer="ann", session="ann", match_id=source)
+
+    def number(store: Store = s) -> str | None:
+        return {r.id: r.number for r in store.matches("seed", reviewer="ann")}.get(
+            split_match_id(other))
+
+    assert number() == f"{plain}c"
+    s.undo("seed", reviewer="bob", session="bob")
+    assert number() == f"{plain}c"
+    with imported_and_replayed(s, "seed", tmp_path) as (_, stores, _):
+        assert [number(store) for store in stores] == [f"{plain}c", f"{plain}c"]
