@@ -13,6 +13,7 @@ matching never loads pint, which with numpy costs about 0.5 s a process.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -107,12 +108,18 @@ def _stored() -> dict[str, dict[str, Any]]:
     return found
 
 
+def _stored_or(lang: str, part: str, work_out: Callable[[str], Any]) -> Any:
+    """One of UNIT_WORDS' tables of `lang` ("words", "symbols", "degrees"), or, for a
+    language it does not hold, the table worked out from babel."""
+    stored = _stored().get(lang)
+    return stored[part] if stored else work_out(lang)
+
+
 @cache
 def unit_words(lang: str) -> dict[str, str]:
     """Unit words and abbreviations keyed by `fold` -> CLDR unit id, from CLDR's unit patterns
     in every plural form ("mile", "miles"; "ميل", "ميلان", "أميال"), long and short."""
-    stored = _stored().get(lang)
-    return cast(dict[str, str], stored["words"]) if stored else _unit_words(lang)
+    return cast(dict[str, str], _stored_or(lang, "words", _unit_words))
 
 
 def _unit_words(lang: str) -> dict[str, str]:
@@ -145,8 +152,7 @@ def unit_symbols(lang: str) -> dict[str, str]:
     "j", "h"): the French "1,98 m pour 98 kg". Matched in their own case only, so a scale
     letter ("5 M" = 5 million in fr, "5 K" in en) never reads as one; other scripts' single
     letters (Arabic "د" for minutes) are clitics and abbreviations of too many words."""
-    stored = _stored().get(lang)
-    return cast(dict[str, str], stored["symbols"]) if stored else _unit_symbols(lang)
+    return cast(dict[str, str], _stored_or(lang, "symbols", _unit_symbols))
 
 
 def _unit_symbols(lang: str) -> dict[str, str]:
@@ -173,8 +179,7 @@ def _unit_symbols(lang: str) -> dict[str, str]:
 def degree_words(lang: str) -> frozenset[str]:
     """A bare "degrees" ("80 degrees", "26 degrés", "80 derece"): the words CLDR's Celsius and
     Fahrenheit names share (CLDR's own generic degree is only "°" in most languages)."""
-    stored = _stored().get(lang)
-    return frozenset(stored["degrees"]) if stored else _degree_words(lang)
+    return frozenset(_stored_or(lang, "degrees", _degree_words))
 
 
 def _degree_words(lang: str) -> frozenset[str]:
