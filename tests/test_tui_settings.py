@@ -4,6 +4,7 @@ config.toml, shared by `crossfact review` and the app; keys.toml refuses a key c
 from __future__ import annotations
 
 import asyncio
+import string
 from pathlib import Path
 
 import pytest
@@ -139,7 +140,15 @@ def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
     ('skip = "?"\n', "'?' is skip and help"),
     ('verdict-agree = "ctlr+a"\n', "verdict-agree: 'ctlr+a' is no key"),
     ('undo = "ctrl+z,ctrl+q+x+"\n', "undo: 'ctrl+q+x+' is no key"),
-    ('note = "ctrl+/"\n', "note: 'ctrl+/' is no key"),  # Textual reports ctrl+slash
+    # Textual reports these keys by other names: bound as written, they never fired
+    ('note = "ctrl+/"\n', "note: 'ctrl+/' is never reported as such; write \"ctrl+slash\" "
+                          "instead"),
+    ('verdict-agree = "ctrl+A"\n', "verdict-agree: 'ctrl+A' is never reported as such; "
+                                   "write \"ctrl+a\" instead"),
+    ('verdict-agree = "shift+a"\n', "write \"A\" instead"),
+    ('verdict-agree = "latin_small_letter_a"\n',
+     "verdict-agree: 'latin_small_letter_a' is never reported as such; write \"a\" instead"),
+    ('search = "solidus"\n', "search: 'solidus' is never reported as such; write \"slash\""),
 ])
 def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
                                                          said: str) -> None:
@@ -152,12 +161,35 @@ def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line:
     assert len(done.stderr.splitlines()) == 1 and said in done.stderr, done.stderr
 
 
+# What a terminal sends for a key, and the name Textual's parser gives it
+SENT_AND_REPORTED = [(character, None) for character in
+                     string.ascii_letters + string.digits + string.punctuation + " şç٣ب"]
+SENT_AND_REPORTED += [  # the kitty keyboard protocol, as Textual asks for it (text reported)
+    ("\x1b[97;2;65u", "A"), ("\x1b[97;5u", "ctrl+a"), ("\x1b[97;6u", "ctrl+shift+a"),
+    ("\x1b[47;5u", "ctrl+slash"), ("\x1b[46;3u", "alt+full_stop"), ("\x01", "ctrl+a")]
+
+
+@pytest.mark.parametrize("sent, reported", SENT_AND_REPORTED)
+def test_keys_are_named_as_textual_reports_them(sent: str, reported: str | None) -> None:
+    """keys.toml is checked against the names Textual's input parser gives keys, through
+    public API (`Binding.make_bindings`, `key_to_character`); this fails loudly if a Textual
+    release names a key otherwise, rather than a binding quietly never firing."""
+    from textual._xterm_parser import XTermParser
+
+    from crossfact.tui.keys import _character_key, key_problem
+
+    [event] = list(XTermParser().feed(sent))
+    assert event.key == (reported or _character_key(sent))
+    assert key_problem(event.key) is None
+
+
 def test_keys_as_the_help_screen_writes_them_are_taken(config_home: Path) -> None:
     from crossfact.tui.keys import REVIEW_BINDINGS, default_keys_path, is_key, load_keymap
 
     assert all(is_key(key) for b in REVIEW_BINDINGS for key in b.key.split(","))
     table = {"help": "h", "search": "?", "note": "ctrl+n,f2", "skip": "s,space,full_stop",
-             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@"}
+             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@",
+             "first": "less_than_sign,comma,ctrl+shift+a", "last": "A,ctrl+ş"}
     default_keys_path().write_text("".join(f'{k} = "{v}"\n' for k, v in table.items()))
     assert load_keymap(default_keys_path()) == table
 
