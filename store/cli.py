@@ -21,10 +21,10 @@ import click
 
 from crossfact.errors import CrossfactError
 from crossfact.terminal import for_stream, message, show_controls
+from crossfact.wording import alternatives, plural
 
 from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
-from .words import alternatives, plural
 
 if TYPE_CHECKING:
     from .db import Store
@@ -245,7 +245,7 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
         report = import_lines(store, lines, name or str(file),
                               origin=Origin(store.db, "import", path, frozenset(trusted),
                                             name=name))
-    say(f"imported {report.events} new of {report.seen} events, "
+    say(f"imported {report.events} new of {plural(report.seen, 'event')}, "
         f"{plural(report.runs, 'new run')}, {plural(len(report.stories), 'story', 'stories')} "
         f"into {store.path}")
 
@@ -267,7 +267,7 @@ def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -
                 say(f"{other}: is the database merged into (--db); skipped")
                 continue
             report = merge_database(store, other, frozenset(trusted))
-            say(f"{other}: {report.events} new of {report.seen} events, "
+            say(f"{other}: {report.events} new of {plural(report.seen, 'event')}, "
                 f"{plural(report.runs, 'new run')}")
 
 

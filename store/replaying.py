@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crossfact.models import Event, MatchResult
+from crossfact.wording import plural
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
@@ -42,8 +43,9 @@ class ReplayReport:
         return not self.problems
 
     def summary(self) -> str:
-        verdict = "matches the recording" if self.ok else f"{len(self.problems)} problems"
-        return (f"replayed {self.applied} events ({self.already} already present): {verdict}")
+        verdict = "matches the recording" if self.ok else plural(len(self.problems), "problem")
+        return (f"replayed {plural(self.applied, 'event')} ({self.already} already present): "
+                f"{verdict}")
 
 
 @dataclass

@@ -11,10 +11,12 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
+from crossfact.wording import plural
+
 from .decisions import on_current_matches
 from .jsonl import story_ids
 from .reads import ReadMixin
-from .words import look_again, plural
+from .words import look_again
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
