@@ -147,20 +147,19 @@ def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def spooled(file: Path) -> Iterator[tuple[Path, str | None]]:
+def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | None]]:
     """The log to read, and its name when it is not its path: `-` is standard input (as
     `export -o -` is standard output), copied to a temporary file first, since the file is
     read more than once (for its SHA-256, recorded in `origins`, and its lines). A file
-    called `-` is `./-`."""
+    called `-` is `./-`. `command` (import, replay) is the one the advice pipes into."""
     if str(file) != "-":
         yield file, None
         return
+    pipe = f"(crossfact export --format jsonl | crossfact {command} -)"
     if sys.stdin is None:
-        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in "
-                             "(crossfact export --format jsonl | crossfact import -)")
+        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
     if sys.stdin.isatty():  # it would wait for a log typed by hand
-        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in "
-                             "(crossfact export --format jsonl | crossfact import -)")
+        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
     with tempfile.TemporaryDirectory(prefix="crossfact-import-") as folder:
         path = Path(folder) / "stdin.jsonl"
         with path.open("wb") as spool:
@@ -284,7 +283,8 @@ def stats(db: Path | None, story: str | None) -> None:
 
 
 @click.command()
-@click.argument("session", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("session", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
+                                           path_type=Path))
 @db_option
 @click.option("--check", is_flag=True,
               help="Verify that the replayed state equals the recorded one; exit 1 if not.")
@@ -295,13 +295,18 @@ def stats(db: Path | None, story: str | None) -> None:
 @one_line_errors
 def replay(session: Path, db: Path | None, check: bool, rematch: bool,
            trusted: tuple[str, ...]) -> None:
-    """Replay a recorded session through the same command layer the TUI uses."""
+    """Replay a recorded session through the same command layer the TUI uses.
+
+    SESSION - reads standard input, as `import -` does."""
     from .replaying import replay_file
 
-    with reading_a_log(session), store_to_write(db) as store:
-        report = replay_file(store, session, rematch=rematch, trusted=frozenset(trusted))
+    with spooled(session, "replay") as (path, name), reading_a_log(path, name), \
+            store_to_write(db) as store:
+        report = replay_file(store, path, rematch=rematch, trusted=frozenset(trusted),
+                             name=name)
     for problem in report.problems:
         say(problem)
     say(report.summary())
     if check and not report.ok:
-        raise click.ClickException(f"{session}: the replayed state differs from the recording")
+        raise click.ClickException(f"{name or session}: the replayed state differs from the "
+                                   "recording")
