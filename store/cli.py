@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        # a folder is refused by open_store in the words $CROSSFACT_DB's is (paths.db_origin)
+        "--db", type=click.Path(path_type=Path), default=None,
         help=f"The database file (default: ${ENV_VAR} or db in config.toml, else crossfact.db "
              "in the user's data directory).",
     )(func)
@@ -88,13 +89,14 @@ def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
     empty database behind, and an empty one has nothing to show."""
     from .db import open_store
-    from .paths import resolve_db_path
+    from .paths import db_origin, resolve_db_path
 
     path = resolve_db_path(db)
     if not path.exists():
-        raise CrossfactError(f"{path}: no such database (review a story first, or give --db)")
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        store = open_store(path)
+        raise CrossfactError(f"{path}: no such database{db_origin(db)}; review a story first, "
+                             "or check the path")
+    if path.is_dir() or os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        store = open_store(db)  # `db`, not `path`: a refusal says where the path was set
     else:  # reading needs no write access: a shared, read-only copy is opened as it is
         from .connection import open_database_readonly
         from .db import Store
@@ -117,7 +119,7 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
     path = resolve_db_path(db)
     created = not path.exists()
     try:
-        with open_store(path) as store:
+        with open_store(db) as store:  # `db`: a refusal says where the path was set
             yield store
     except BaseException:
         if created:

@@ -52,15 +52,16 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     return f"{path}: {doing} failed: {error}"
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, origin: str = "") -> Database:
     """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours.
 
     Creating or upgrading the schema is one transaction that holds the write lock: a first
     open that is killed leaves an empty file (opened as new next time), never half a schema,
     and of several processes opening one new file at once the first creates it and the
     others, waiting on the lock, find it done (each re-reads the schema inside the lock).
+    `origin` says where the path came from (paths.db_origin), in a refusal of its place.
     """
-    _check_location(path)
+    _check_location(path, origin)
     conn = _connect(path)
     try:
         with sql_errors(path, "opening the database"):
@@ -124,10 +125,13 @@ def checkpoint_wal(path: Path) -> tuple[int, int, int]:
     return busy, pages, copied
 
 
-def _check_location(path: Path) -> None:
+def _check_location(path: Path, origin: str = "") -> None:
     if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file{origin}; name a file "
+                             f"in it, such as {path / 'crossfact.db'}")
         if not path.is_file():
-            raise StoreError(f"{path}: is not a file")
+            raise StoreError(f"{path}: is not a file{origin}")
         if path.stat().st_size and not _has_sqlite_header(path):
             raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")
         if not os.access(path, os.R_OK | os.W_OK):
@@ -135,8 +139,8 @@ def _check_location(path: Path) -> None:
         return
     parent = path.parent
     if not parent.is_dir():  # a typo in --db must not start an empty database somewhere new
-        raise StoreError(f"{parent}: no such folder for the database; create it first, or "
-                         "check the path given with --db, $CROSSFACT_DB or db in config.toml")
+        raise StoreError(f"{parent}: no such folder for the database {path.name}{origin}; "
+                         "create it first, or check the path")
     if not os.access(parent, os.W_OK):
         raise StoreError(f"{parent}: is read-only; choose another place with --db")
 

@@ -70,9 +70,8 @@ def test_a_database_in_a_folder_that_is_not_there_is_refused(tmp_path: Path):
         out = run(*args, "--db", str(db))
         assert out.exit_code == 1, out.output
         assert out.stderr.splitlines() == [f"Error: {db.parent}: no such folder for the "
-                                           "database; create it first, or check the path "
-                                           "given with --db, $CROSSFACT_DB or db in "
-                                           "config.toml"], out.stderr
+                                           "database x.db (given with --db); create it "
+                                           "first, or check the path"], out.stderr
     assert not db.parent.exists()
 
 

@@ -88,7 +88,34 @@ def test_a_database_folder_missing_names_where_the_path_came_from(config_home: P
     (config_home / "config.toml").write_text(f'db = "{tmp_path}/gone/team.db"\n')
     done = CliRunner().invoke(main, ["review"])
     assert done.exit_code == 1 and len(done.stderr.splitlines()) == 1
-    assert "no such folder" in done.stderr and "db in config.toml" in done.stderr
+    assert done.stderr == (f"Error: {tmp_path}/gone: no such folder for the database team.db "
+                           f"(from db in {config_home / 'config.toml'}); create it first, or "
+                           "check the path\n"), done.stderr
+
+
+@pytest.mark.parametrize("command", [["stats"], ["import", str(
+    Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl")],
+    ["review", "--story", "x"]])
+def test_a_database_that_is_a_folder_is_refused_in_one_wording_naming_its_source(
+        config_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        command: list[str]) -> None:
+    """`--db FOLDER` was click's "Invalid value for '--db': File 'f' is a directory." (exit
+    2), `CROSSFACT_DB=FOLDER` the store's "f: is not a file": one wording now, saying where
+    the value was set, for every command that opens the database."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    said = (f"Error: {folder}: is a folder, not a database file ({{}}); name a file in it, "
+            f"such as {folder / 'crossfact.db'}\n")
+    done = CliRunner().invoke(main, [*command, "--db", str(folder)])
+    assert done.exit_code == 1 and done.stderr == said.format("given with --db"), done.stderr
+    monkeypatch.setenv("CROSSFACT_DB", str(folder))
+    done = CliRunner().invoke(main, command)
+    assert done.exit_code == 1 and done.stderr == said.format("from $CROSSFACT_DB")
+    monkeypatch.delenv("CROSSFACT_DB")
+    (config_home / "config.toml").write_text(f'db = "{folder}"\n')
+    done = CliRunner().invoke(main, command)
+    assert done.exit_code == 1, done.stderr
+    assert done.stderr == said.format(f"from db in {config_home / 'config.toml'}")
 
 
 def test_an_empty_setting_is_no_setting(config_home: Path,
