@@ -85,6 +85,15 @@ def say(text: str) -> None:
     click.echo(message(text), err=True)
 
 
+def tell_renumbered(store: Store) -> None:
+    """Say which match numbers the upgrade at this open changed (once: the next open finds
+    the database upgraded)."""
+    from .words import renumbering_notice
+
+    if notice := renumbering_notice(store.renumbered):
+        say(notice)
+
+
 def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
     empty database behind, and an empty one has nothing to show."""
@@ -97,6 +106,7 @@ def existing_store(db: Path | None) -> Store:
                              "or check the path")
     if path.is_dir() or os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
         store = open_store(db)  # `db`, not `path`: a refusal says where the path was set
+        tell_renumbered(store)
     else:  # reading needs no write access: a shared, read-only copy is opened as it is
         from .connection import open_database_readonly
         from .db import Store
@@ -120,6 +130,7 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
     created = not path.exists()
     try:
         with open_store(db) as store:  # `db`: a refusal says where the path was set
+            tell_renumbered(store)
             yield store
     except BaseException:
         if created:

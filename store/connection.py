@@ -52,8 +52,14 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     return f"{path}: {doing} failed: {error}"
 
 
-def open_database(path: Path, origin: str = "") -> Database:
+Renumbered = tuple[str, str, str]
+"""(story name, the number before an upgrade, the number after) of a split-out whose
+number an upgrade changed."""
+
+
+def open_database(path: Path, origin: str = "") -> tuple[Database, list[Renumbered]]:
     """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours.
+    With it, the split-outs whose numbers the upgrade changed (`_migrate`), to be told.
 
     Creating or upgrading the schema is one transaction that holds the write lock: a first
     open that is killed leaves an empty file (opened as new next time), never half a schema,
@@ -71,17 +77,20 @@ def open_database(path: Path, origin: str = "") -> Database:
             db.execute("PRAGMA foreign_keys = ON")
             if db.journal_mode != "wal":
                 db.enable_wal()
-            if version < schema.SCHEMA_VERSION or schema.migrations.pending(db):
-                _migrate(db, path)
+            renumbered = (_migrate(db, path)
+                          if version < schema.SCHEMA_VERSION or schema.migrations.pending(db)
+                          else [])
             db.execute("PRAGMA synchronous = FULL")
     except BaseException:
         conn.close()
         raise
-    return db
+    return db, renumbered
 
 
-def _migrate(db: Database, path: Path) -> None:
-    """Apply the pending migrations and refill the derived tables, all or nothing."""
+def _migrate(db: Database, path: Path) -> list[Renumbered]:
+    """Apply the pending migrations and refill the derived tables, all or nothing; the
+    split-outs whose numbers this changed (m013 gave back letters that m011's counting had
+    moved up: a note citing "1b" then meant another match, and nobody was told)."""
     from .search_text import index_claims  # so are the search index's rows
     from .state import rebuild_story  # the derived tables are today's code's to fill
 
@@ -89,17 +98,32 @@ def _migrate(db: Database, path: Path) -> None:
     try:
         _check_readable(db.conn, path)  # another process may have migrated meanwhile
         pending = {m.name for m in schema.migrations.pending(db)}
+        numbered = [sql for name, sql in schema.NUMBERED_BY.items() if name not in pending]
+        before = _split_out_numbers(db, numbered[-1]) \
+            if numbered and pending & set(schema.NUMBERED_BY) else {}
         schema.migrations.apply(db)  # each migration a savepoint inside this transaction
         if pending & schema.REFILLED:
             for (story,) in db.execute("SELECT id FROM stories").fetchall():
                 rebuild_story(db, story)
         if pending & schema.REINDEXED:
             index_claims(db)
+        after = _split_out_numbers(db, list(schema.NUMBERED_BY.values())[-1]) if before else {}
         db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
         db.rollback()
         raise
+    return sorted((before[key][0], before[key][1], after[key][1]) for key in before
+                  if key in after and after[key][1] != before[key][1])
+
+
+def _split_out_numbers(db: Database, number_sql: str) -> dict[tuple[str, str],
+                                                                  tuple[str, str]]:
+    """(story, match) -> (story name, number) of every current split-out, numbered by
+    `number_sql` (a schema's frozen numbering, schema.NUMBERED_BY)."""
+    return {(story, match): (name, number) for story, match, name, number in db.execute(
+        f"""SELECT m.story, m.id, s.name, {number_sql} FROM current_matches m
+            JOIN stories s ON s.id = m.story WHERE {schema.SPLIT_OUT}""")}
 
 
 def checkpoint_wal(path: Path) -> tuple[int, int, int]:

@@ -25,4 +25,7 @@ def open_store(db: str | Path | None = None, *, clock: Clock | None = None,
     or a read-only location.
     """
     path = resolve_db_path(db)
-    return Store(open_database(path, db_origin(db)), path, clock, new_id)
+    database, renumbered = open_database(path, db_origin(db))
+    store = Store(database, path, clock, new_id)
+    store.renumbered = renumbered
+    return store

@@ -741,6 +741,27 @@ def test_a_version_whose_encoding_was_guessed_is_named_when_matched(store, tmp_p
     assert not [title for title, _ in said if title == "Encoding guessed"], said
 
 
+def test_the_review_app_says_which_match_numbers_an_upgrade_changed(tmp_path):
+    """Opening a file the release before m013 wrote, the review app is the one told that
+    the split-out "1b" is "1c" again: a note that cites "1b" means it (once: the file is
+    upgraded by then)."""
+    from store_data import file_before_split_letters
+
+    path = tmp_path / "old.db"
+    file_before_split_letters(path)
+    said: list[tuple[str | None, str]] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.pause()
+        said.extend((n.title, n.message) for n in pilot.app._notifications)
+
+    for _ in range(2):
+        with open_store(path) as upgraded:
+            drive(app_for(upgraded, story="seed"), steps)
+    told = [message for title, message in said if title == "Match numbers changed"]
+    assert len(told) == 1 and "(seed: 1b is now 1c)" in told[0], said
+
+
 def test_a_guessed_encoding_is_said_once_and_stats_keeps_it(store, tmp_path):
     """The notice came back whenever the story was matched again, also when only another
     version had changed: said when a version is first read so, and `crossfact stats` names

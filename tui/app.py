@@ -166,6 +166,11 @@ class ReviewApp(App[None]):
     def start(self) -> None:
         """Open the story at once if stored with the same files; otherwise match it (showing
         the stored story meanwhile if it is of these files)."""
+        from crossfact.store.words import renumbering_notice
+
+        if notice := renumbering_notice(self.store.renumbered):  # told once: at the upgrade
+            self.notify(safe_text(notice), title="Match numbers changed", severity="warning",
+                        timeout=30, markup=False)
         try:
             story, unchanged = self._stored_story()
         except StoreError as error:
