@@ -332,3 +332,20 @@ def test_an_upgrade_that_changed_match_numbers_says_which_once(tmp_path: Path) -
                             "note or report that cites the old number means the new one\n")
     again = CliRunner().invoke(main, ["stats", "--db", str(path)])
     assert again.exit_code == 0 and again.stderr == "", again.stderr
+
+
+def test_a_review_that_cannot_start_still_says_which_numbers_the_upgrade_changed(
+        tmp_path: Path) -> None:
+    """`crossfact review` upgrades the file before it finds it has no terminal: the app that
+    would have said which numbers changed never starts, so the command says it."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+
+    path = tmp_path / "old.db"
+    file_before_split_letters(path)
+    done = CliRunner().invoke(main, ["review", "--db", str(path), "--story", "seed"])
+    assert done.exit_code == 1, done.output
+    told, refused = done.stderr.splitlines()
+    assert "1 match number changed (seed: 1b is now 1c)" in told
+    assert "needs a terminal" in refused

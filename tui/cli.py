@@ -9,7 +9,7 @@ import click
 
 from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
-from crossfact.store.cli import db_option
+from crossfact.store.cli import db_option, tell_renumbered
 
 SEED_STORY = "seed-story"
 # A key waits this long for another process's write (a long import) before it is refused
@@ -98,6 +98,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
             there = store.stories_there()
+            tell_renumbered(store)  # no app to say it: said here, or never
             store.close()
             raise CrossfactError(f"{store.path}: no story named {story_name!r} ({there}); "
                                  "give its files to match it")
@@ -120,6 +121,9 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     )
     try:
         app.run()
+    except CrossfactError:  # no terminal: the app that would say it never started
+        tell_renumbered(store)
+        raise
     finally:
         store.close()
     if app.failure is not None:  # matching failed before any story could be shown
