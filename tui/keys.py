@@ -158,7 +158,8 @@ def key_problem(key: str) -> str | None:
     instead = "+".join([*modifiers, name])
     if instead == key:
         return None
-    return f"{key!r} is never reported as such; write \"{instead}\" instead"
+    return (f"{key!r} would never fire: no terminal key is reported so; write \"{instead}\" "
+            "instead")
 
 
 def is_key(key: str) -> bool:
