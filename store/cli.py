@@ -173,7 +173,7 @@ def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | N
         raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
     if sys.stdin.isatty():  # it would wait for a log typed by hand
         raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
-    with tempfile.TemporaryDirectory(prefix="crossfact-import-") as folder:
+    with tempfile.TemporaryDirectory(prefix="crossfact-stdin-") as folder:
         path = Path(folder) / "stdin.jsonl"
         with path.open("wb") as spool:
             shutil.copyfileobj(sys.stdin.buffer, spool)
