@@ -29,7 +29,7 @@ from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
 from crossfact.numbers import function_word
 from crossfact.segment import HEADLINE_MAX_WORDS
-from crossfact.suggest import Figure, figure_of, same
+from crossfact.suggest import Figure, figure_of, same, significant_digits
 from crossfact.units import GENERIC_DEGREE, dimension
 
 # The verbs of a vehicle carrying its people ("the plane was carrying 181", "l'avion
@@ -1060,6 +1060,13 @@ LEND_FLOOR = 10  # a count this small or smaller lends and takes no kind: counts
 # 0.634 (Odisha: four wrong links more); 10 0.947 / 0.627; 11 to 21 0.949 / 0.630; 100
 # 0.949 / 0.623 (the World Cup's minutes 23, 36, 80 and 81 lost)
 VALUE_KIND = "value"  # the kind of a figure no version types, by its value ("value:737")
+VALUE_DIGITS = 2  # the significant digits a figure no version types needs to be a kind of
+# its value: a round figure (20,000, 100,000, 800) is how any rough quantity is written, and
+# two meet by chance (the seed story's Hebrew "Grok 2 trained on 20,000 H100s" beside
+# Cortex's 20,000 in the others); 737 (a Boeing), 270 or 2,200 (Maui's buildings, with the
+# cue kind taken out) name their statement. On fixtures/news (development) 1 and 2 measure
+# alike (737 links Jeju Air's aircraft without its 800); on the seed story, 1 made that
+# wrong suggested link
 # kinds a bare count may take: those a cue gives a bare count (a toll, a magnitude, a
 # depth, a minute), not money's (a sum has its currency)
 _LENDABLE = frozenset(k for k, applies in _APPLIES.items() if applies != "money")
@@ -1088,7 +1095,8 @@ def lend_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
             others = [x for x in claims if x.doc != c.doc]
             kinds = {t.kind for x in others for t in typed[x.id]
                      if t.kind in _LENDABLE and same(f, t.figure)}
-            if not kinds and any(same(f, figure_of(r)) for x in others for r in bare[x.id]):
+            if not kinds and significant_digits(q.value) >= VALUE_DIGITS and any(
+                    same(f, figure_of(r)) for x in others for r in bare[x.id]):
                 kinds = {f"{VALUE_KIND}:{q.value:g}"}
             if len(kinds) == 1:
                 out.setdefault(c.id, []).append(Typed(kinds.pop(), q, lent=True))

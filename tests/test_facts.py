@@ -813,11 +813,15 @@ def test_a_small_count_a_count_said_twice_or_of_two_kinds_is_lent_nothing() -> N
 
 def test_a_figure_no_version_types_is_a_kind_of_its_own_value() -> None:
     """"The Boeing 737-800 skidded" and "طراز بوينغ 737-800": no cue types either, but the
-    two versions state the same figures: each is a kind of its value."""
+    two versions state the same 737, a kind of its value; a round 800 (VALUE_DIGITS) or the
+    seed story's "20,000" GPUs of Grok 2 beside Cortex's 20,000 are equal by chance."""
     en = _claim("The Boeing 737-800 skidded off the runway.", "en", "en")
     ar = _claim("الطائرة، وهي من طراز بوينغ 737-800، كانت عائدة من بانكوك.", "ar", "ar")
     lent = _lent([en, ar], {"en": "en", "ar": "ar"})
-    assert lent[en.text] == lent[ar.text] == [("value:737", 737.0), ("value:800", 800.0)]
+    assert lent[en.text] == lent[ar.text] == [("value:737", 737.0)]
+    grok = _claim("Grok 2 was trained on 20,000 Nvidia H100 GPUs.", "en", "en")
+    cortex = _claim("Cortex AI, avec 50 000 GPU Nvidia H100 et 20 000 puces.", "fr", "fr")
+    assert _lent([grok, cortex], {"en": "en", "fr": "fr"}) == {}
 
 
 def test_a_lent_kind_links_further_memberships_not_the_matcher() -> None:
