@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence, Set
 from itertools import combinations
 
-from crossfact.facts import DATING, FactEvidence, amount, figure_focus, figure_kinds
+from crossfact.facts import DATING, FactEvidence, amount, figure_focus, member_kinds
 from crossfact.models import Claim
 from crossfact.suggest import Verdict, suggest
 
@@ -201,6 +201,6 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     # a match of claims that are all in other matches too is about what most of them state
     focus = figure_focus(members, mine, lang_of) if mine and (
         outlets or len(mine) < len(members)) else None
-    facts = {c.id: {(t.quantity.start, t.quantity.end): t.kind
-                    for t in figure_kinds(c, lang_of[c.doc])} for c in members} if outlets else None
+    facts = {c: {(t.quantity.start, t.quantity.end): t.kind for t in kinds}
+             for c, kinds in member_kinds(members, lang_of).items()} if outlets else None
     return suggest(members, labels, n_versions, focus, outlets, facts)
