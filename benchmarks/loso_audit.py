@@ -116,6 +116,8 @@ RULES: dict[str, list[Patch]] = {
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
     "lend_kinds (kinds lent across versions) off": [
         ("facts", "lend_kinds", lambda claims, typed: {})],
+    "_by_entities (best partners by MANY names) off": [
+        ("facts", "_by_entities", lambda x, y, common: None)],
 }
 
 

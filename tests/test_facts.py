@@ -873,3 +873,33 @@ def test_a_match_compares_the_kinds_its_versions_lend() -> None:
     kinds = member_kinds([en, tr], {"en": "en", "tr": "tr"})
     assert [(t.kind, t.quantity.value) for t in kinds[tr.id]] == [("minute", 80.0),
                                                                    ("minute", 81.0)]
+
+
+def _suggested_together(result: MatchResult, a: str, b: str) -> bool:
+    """Whether the claims containing `a` and `b` share a match where one of them at least is
+    a suggested member (the reviewer confirms or breaks the link)."""
+    x = next(c.id for c in result.claims if a in c.text)
+    y = next(c.id for c in result.claims if b in c.text)
+    return any(x in m.claims and y in m.claims and (x in m.suggested or y in m.suggested)
+               for m in result.matches)
+
+
+def test_sentences_with_figures_sharing_two_names_are_suggested_together() -> None:
+    """fixtures/news/jeju-air-crash-2024 (development): the English "a Jeju Air flight from
+    Bangkok, Thailand" and the Turkish lede (Jeju Air, Bangkok-Muan, 2 Tayland vatandaşı)
+    state the flight's origin beside figures of other facts: three distinct names shared make
+    them best partners by names (`facts._by_entities`), a match of their own, suggested."""
+    jeju = _news("jeju-air-crash-2024")
+    english = "a Jeju Air flight from Bangkok, Thailand"
+    assert _suggested_together(jeju, english, "175 yolcu ve 6 mürettebatı taşıyan")
+    # one name in two readings (Thailand's CLDR key and its skeleton) is one name, not two
+    assert not _linked(jeju, english, "מטוס של ג'גו-אייר שטס מתאילנד")
+
+
+def test_a_sentence_naming_the_trains_joins_the_match_of_the_toll_that_names_them() -> None:
+    """fixtures/news/odisha-train-crash-2023 (development): the French "the two services
+    involved were the Coromandel Express ... and the Howrah express" names two of the trains
+    the English toll sentence names: a suggested member of that sentence's match."""
+    odisha = _news("odisha-train-crash-2023")
+    assert _suggested_together(odisha, "The death toll in the train accident involving",
+                               "Les deux services impliqués étaient le Coromandel")
