@@ -16,11 +16,16 @@ this process, to an alternative (off, or a neighbouring value) and every story i
   on 7 stories, measured on the 8th, for each of the 8, pooled (the LOSO figure), beside the
   figure on all 8 (in sample).
 
-    python benchmarks/loso_audit.py
+- with --one-story, only that last setting (each story without the rules only it needs) as
+  eval_comparable's table, confident and weak links' precision apart, as is and with the
+  guard on weak links (crossfact.sharing.unsupported) off.
+
+    python benchmarks/loso_audit.py [--one-story]
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -74,6 +79,9 @@ def cue_reach(reach: int) -> list[Patch]:
             ("facts", "NOUN_COST", reach + 1)]
 
 
+# the guard on weak links (crossfact.sharing.unsupported), which --one-story measures too
+UNSUPPORTED = "unsupported (suggested members without fact evidence) off"
+
 # the rule or constant as it is, against this alternative: off, a neighbouring value, or the
 # value it had before (`git log -G "^NAME = "` on its module; the others never changed)
 RULES: dict[str, list[Patch]] = {
@@ -114,6 +122,7 @@ RULES: dict[str, list[Patch]] = {
     "fact_groups off": [("matching", "fact_groups", lambda *args: [])],
     "rising (the toll expected to rise) off": [("facts", "rising", lambda *args: [])],
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
+    UNSUPPORTED: [("matching", "unsupported", lambda *args: set())],
 }
 
 
@@ -236,6 +245,18 @@ def one_story_rules(stories: Sequence[Path], only: Only) -> str:
                       f"{figures((tp, fp, hit, tries))}", *lines])
 
 
+def one_story_table(stories: Sequence[Path], only: Only, also: Sequence[Patch] = ()) -> str:
+    """`one_story_rules`' setting (each story without the rules only it needs) as
+    eval_comparable's table, with confident and weak links' precision apart; `also`
+    applied to every story besides (a rule's alternative, to compare)."""
+    rows = []
+    for folder in stories:
+        rules = [p for patches in only[folder.name].values() for p in patches]
+        with patched([*rules, *also]):
+            rows.append((folder.name, "comparable", ev.score(ev.run_story(folder))))
+    return ev.render(rows).split("\n\n")[0]
+
+
 def loso_table(stories: Sequence[Path]) -> str:
     names = [f.name for f in stories]
     lines = []
@@ -256,12 +277,23 @@ def loso_table(stories: Sequence[Path]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--one-story", action="store_true",
+                        help="only the setting without each story's one-story rules, as "
+                             "eval_comparable's table (confident and weak links apart), as "
+                             f"is and with {UNSUPPORTED!r}")
+    args = parser.parse_args(argv)
     stories = [f for f in ev.story_folders() if ev.story_kind(f) == "comparable"]
     if not stories:
         print("error: no development story from different outlets", file=sys.stderr)
         return 2
     table, only = rule_table(stories)
+    if args.one_story:
+        print(f"Each story without the rules only it needs, as is:\n\n"
+              f"{one_story_table(stories, only)}\n\nThe same with {UNSUPPORTED}:\n\n"
+              f"{one_story_table(stories, only, RULES[UNSUPPORTED])}")
+        return 0
     print(table)
     print()
     print(loso_table(stories))

@@ -25,8 +25,13 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.sharing import (between_outlets, fact_groups, match_verdict, shared_members,
-                               unsupported)
+from crossfact.sharing import (
+    between_outlets,
+    fact_groups,
+    match_verdict,
+    shared_members,
+    unsupported,
+)
 from crossfact.suggest import Verdict, prepare
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -414,8 +419,8 @@ def _set_apart(
         if cluster.claims or extra:
             out.append(cluster)
             extras.append(extra)
-    alone = sorted(alone)
-    return out + [_Cluster({c}, {doc_of[c]: {c}}) for c in alone], extras + [{} for _ in alone]
+    singles = [_Cluster({c}, {doc_of[c]: {c}}) for c in sorted(alone)]
+    return out + singles, extras + [{} for _ in singles]
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:
