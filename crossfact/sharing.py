@@ -30,7 +30,16 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence, Set
 from itertools import combinations
 
-from crossfact.facts import DATING, FactEvidence, amount, figure_focus, figure_kinds
+from crossfact.facts import (
+    DATING,
+    NAME,
+    NEAR,
+    WEAK,
+    FactEvidence,
+    amount,
+    figure_focus,
+    figure_kinds,
+)
 from crossfact.models import Claim
 from crossfact.suggest import Verdict, suggest
 
@@ -84,6 +93,13 @@ def shared_members(groups: Sequence[Collection[str]], evidence: FactEvidence,
     return added
 
 
+# Below this a fact score rests on kinds of figure alone (WEAK, with SPREAD and OTHER_KIND):
+# no agreeing or near figure, no shared name, each of which adds NEAR or NAME at least. Not
+# tuned: derived from the fact linker's scores (crossfact.facts), whose values were tuned on
+# fixtures/news (development).
+KIND_ALONE = WEAK + min(NAME, NEAR)
+
+
 def unsupported(members: Collection[str], weak: Collection[str],
                 scores: Mapping[frozenset[str], Mapping[str, float]],
                 doc_of: Mapping[str, str], translated: Set[frozenset[str]]) -> set[str]:
@@ -114,7 +130,10 @@ def unsupported(members: Collection[str], weak: Collection[str],
             if not others or any(frozenset((doc_of[claim], doc_of[m])) in translated
                                  for m in others):
                 continue  # a translation's alignment placed it: not this guard's to judge
-            if not any(frozenset((claim, m)) in scores for m in others):
+            found = [scores[pair] for m in others if (pair := frozenset((claim, m))) in scores]
+            versions = {doc_of[m] for m in others if frozenset((claim, m)) in scores}
+            alone = max((max(kinds.values()) for kinds in found), default=0.0) < KIND_ALONE
+            if len(versions) < (min(2, len({doc_of[m] for m in others})) if alone else 1):
                 left.discard(claim)
                 apart.add(claim)
                 changed = True

@@ -285,6 +285,23 @@ def test_a_suggested_member_without_fact_evidence_in_its_match_is_taken_out() ->
     assert unsupported({"a1", "t1"}, {"t1"}, {}, doc_of, translated) == set()
 
 
+def test_a_member_on_a_kind_alone_needs_evidence_with_two_versions_where_there_are() -> None:
+    """A suggested member whose best evidence is a shared kind of figure and nothing else
+    (WEAK, below KIND_ALONE: no agreeing or near figure, no shared name) stays only with
+    evidence with claims of two versions of its match, where the match has two to ask; with
+    an agreeing figure (a score above KIND_ALONE) one is enough."""
+    from crossfact.sharing import KIND_ALONE, unsupported
+
+    doc_of = {"a1": "a", "b1": "b", "c1": "c"}
+    alone = {frozenset(("a1", "b1")): {"killed": 0.31}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, alone, doc_of, set()) == {"a1"}
+    assert unsupported({"a1", "b1"}, {"a1"}, alone, doc_of, set()) == set()  # none to ask
+    both = {**alone, frozenset(("a1", "c1")): {"killed": 0.31}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, both, doc_of, set()) == set()
+    agreeing = {frozenset(("a1", "b1")): {"killed": KIND_ALONE + 0.15}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, agreeing, doc_of, set()) == set()
+
+
 def test_a_day_of_the_week_alone_no_longer_holds_two_claims_together() -> None:
     """The runoff's English lede ("won Sunday's first-ever runoff") and the Arabic "polls
     closed on Sunday evening" were a match held by an equal weekday alone (a weak link with
