@@ -310,3 +310,14 @@ def test_a_day_of_the_week_alone_no_longer_holds_two_claims_together() -> None:
     english = next(c.id for c in result.claims if c.text.startswith("ERBIL, Kurdistan Region"))
     arabic = next(c.id for c in result.claims if c.text.startswith("وأغلقت مراكز الاقتراع"))
     assert not any(english in m.claims and arabic in m.claims for m in result.matches)
+
+
+def test_a_lede_with_a_rising_toll_stays_out_of_the_search_sentences_match() -> None:
+    """Maui's Arabic lede ("at least 53 dead ... the toll is expected to rise") shared only
+    the kind "toll expected to rise" with the French police chief's sentence, and nothing
+    with the English and Turkish sentences of that match ("only 3% of the area searched"):
+    a kind alone, with one of three versions, no longer holds it there."""
+    result = story("maui-wildfire-2023")
+    lede = next(c.id for c in result.claims if c.text.startswith("قضى 53 شخصاً"))
+    dogs = next(c.id for c in result.claims if c.text.startswith("Dogs trained to detect"))
+    assert not any(lede in m.claims and dogs in m.claims for m in result.matches)
