@@ -8,7 +8,9 @@ in, and:
 
 - link precision: of the pairs of claims from different versions that share a match, the
   share that the labels say report one fact (a claim in several matches, as a sentence that
-  states several facts may be, makes a pair with the claims of each);
+  states several facts may be, makes a pair with the claims of each); shown too for the
+  confident links alone (pairs of claims no match holds only as a suggestion) and for the
+  weak ones (the other linked pairs: through a member a match only suggests);
 - link recall: of the (fact, pair of versions) that the labels give, the share where a claim
   stating the fact in one version shares a match with one stating it in the other (a version
   that states a fact twice needs only one of its claims linked); the claim-pair recall is
