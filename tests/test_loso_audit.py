@@ -42,8 +42,9 @@ def test_patched_restores_the_constant() -> None:
 
 
 def test_switching_the_weak_link_guard_off_reaches_the_engine() -> None:
-    """The audit's switch for the guard (`UNSUPPORTED`) patches what the matcher calls: without it, development figures move as the guard's removal does
-    (the runoff's weekday-only link is back), and nothing is left patched after."""
+    """The audit's switch for the guard (`UNSUPPORTED`) patches what the matcher calls:
+    without it, development figures move as the guard's removal does (the runoff's
+    weekday-only link is back), and nothing is left patched after."""
     import eval_comparable as ev
     from loso_audit import RULES, UNSUPPORTED, measure
 
