@@ -123,6 +123,8 @@ RULES: dict[str, list[Patch]] = {
     "fact_groups off": [("matching", "fact_groups", lambda *args: [])],
     "rising (the toll expected to rise) off": [("facts", "rising", lambda *args: [])],
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
+    "lend_kinds (kinds lent across versions) off": [
+        ("facts", "lend_kinds", lambda claims, typed: {})],
     UNSUPPORTED: [("matching", "unsupported", lambda *args: set())],
     "KIND_ALONE 0.45 -> 0 (evidence with one version always enough)": [
         ("sharing", "KIND_ALONE", 0.0)],

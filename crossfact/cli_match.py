@@ -11,6 +11,7 @@ from crossfact.errors import CrossfactError
 from crossfact.models import MatchResult
 from crossfact.reading import GUESS_ADVICE, guessed_encoding
 from crossfact.terminal import for_stream, one_line
+from crossfact.wording import plural
 
 
 class StderrProgress:
@@ -38,13 +39,14 @@ def render_table(result: MatchResult) -> str:
     docs = {d.id: d for d in result.documents}
     claims = {c.id: c for c in result.claims}
     guessed = {d.id: guessed_encoding(d.encoding) for d in result.documents}
-    lines = [f"{len(result.documents)} versions: "
+    lines = [f"{plural(len(result.documents), 'version')}: "
              + ", ".join(f"{d.lang} {one_line(d.path)}"
                          + (f" (guessed {guessed[d.id]})" if guessed[d.id] else "")
                          for d in result.documents)]
     if any(guessed.values()):
         lines.append(f"encodings {GUESS_ADVICE}")
-    lines += [f"{len(result.claims)} claims, {len(result.matches)} matches", ""]
+    lines += [f"{plural(len(result.claims), 'claim')}, "
+              f"{plural(len(result.matches), 'match', 'matches')}", ""]
     for n, m in enumerate(result.matches, 1):
         lines.append(f"#{n:<4} {m.suggestion.upper():<9} score {m.score:.2f}  {m.id}")
         for cid in m.claims:

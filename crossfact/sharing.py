@@ -38,7 +38,7 @@ from crossfact.facts import (
     FactEvidence,
     amount,
     figure_focus,
-    figure_kinds,
+    member_kinds,
 )
 from crossfact.models import Claim
 from crossfact.suggest import Verdict, suggest
@@ -275,6 +275,6 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     # a match of claims that are all in other matches too is about what most of them state
     focus = figure_focus(members, mine, lang_of) if mine and (
         outlets or len(mine) < len(members)) else None
-    facts = {c.id: {(t.quantity.start, t.quantity.end): t.kind
-                    for t in figure_kinds(c, lang_of[c.doc])} for c in members} if outlets else None
+    facts = {c: {(t.quantity.start, t.quantity.end): t.kind for t in kinds}
+             for c, kinds in member_kinds(members, lang_of).items()} if outlets else None
     return suggest(members, labels, n_versions, focus, outlets, facts)

@@ -51,6 +51,9 @@ class StoreBase:
         self.new_id: NewId = new_id or random_id
         # the file whose events `apply` is recording now (a replay); None: the reviewer's own
         self.incoming: Origin | None = None
+        # split-outs whose numbers the upgrade at this open changed, to be told once
+        # (connection._migrate): (story name, number before, number now)
+        self.renumbered: list[tuple[str, str, str]] = []
 
     def close(self) -> None:
         self.db.close()

@@ -21,10 +21,10 @@ import click
 
 from crossfact.errors import CrossfactError
 from crossfact.terminal import for_stream, message, show_controls
+from crossfact.wording import alternatives, plural
 
 from .output_file import DATABASE_FILES
 from .paths import ENV_VAR
-from .words import alternatives, plural
 
 if TYPE_CHECKING:
     from .db import Store
@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        # a folder is refused by open_store in the words $CROSSFACT_DB's is (paths.db_origin)
+        "--db", type=click.Path(path_type=Path), default=None,
         help=f"The database file (default: ${ENV_VAR} or db in config.toml, else crossfact.db "
              "in the user's data directory).",
     )(func)
@@ -84,17 +85,28 @@ def say(text: str) -> None:
     click.echo(message(text), err=True)
 
 
+def tell_renumbered(store: Store) -> None:
+    """Say which match numbers the upgrade at this open changed (once: the next open finds
+    the database upgraded)."""
+    from .words import renumbering_notice
+
+    if notice := renumbering_notice(store.renumbered):
+        say(notice)
+
+
 def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
     empty database behind, and an empty one has nothing to show."""
     from .db import open_store
-    from .paths import resolve_db_path
+    from .paths import db_origin, resolve_db_path
 
     path = resolve_db_path(db)
     if not path.exists():
-        raise CrossfactError(f"{path}: no such database (review a story first, or give --db)")
-    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
-        store = open_store(path)
+        raise CrossfactError(f"{path}: no such database{db_origin(db)}; review a story first, "
+                             "or check the path")
+    if path.is_dir() or os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        store = open_store(db)  # `db`, not `path`: a refusal says where the path was set
+        tell_renumbered(store)
     else:  # reading needs no write access: a shared, read-only copy is opened as it is
         from .connection import open_database_readonly
         from .db import Store
@@ -117,7 +129,8 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
     path = resolve_db_path(db)
     created = not path.exists()
     try:
-        with open_store(path) as store:
+        with open_store(db) as store:  # `db`: a refusal says where the path was set
+            tell_renumbered(store)
             yield store
     except BaseException:
         if created:
@@ -147,21 +160,20 @@ def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def spooled(file: Path) -> Iterator[tuple[Path, str | None]]:
+def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | None]]:
     """The log to read, and its name when it is not its path: `-` is standard input (as
     `export -o -` is standard output), copied to a temporary file first, since the file is
     read more than once (for its SHA-256, recorded in `origins`, and its lines). A file
-    called `-` is `./-`."""
+    called `-` is `./-`. `command` (import, replay) is the one the advice pipes into."""
     if str(file) != "-":
         yield file, None
         return
+    pipe = f"(crossfact export --format jsonl | crossfact {command} -)"
     if sys.stdin is None:
-        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in "
-                             "(crossfact export --format jsonl | crossfact import -)")
+        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
     if sys.stdin.isatty():  # it would wait for a log typed by hand
-        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in "
-                             "(crossfact export --format jsonl | crossfact import -)")
-    with tempfile.TemporaryDirectory(prefix="crossfact-import-") as folder:
+        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
+    with tempfile.TemporaryDirectory(prefix="crossfact-stdin-") as folder:
         path = Path(folder) / "stdin.jsonl"
         with path.open("wb") as spool:
             shutil.copyfileobj(sys.stdin.buffer, spool)
@@ -245,7 +257,7 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
         report = import_lines(store, lines, name or str(file),
                               origin=Origin(store.db, "import", path, frozenset(trusted),
                                             name=name))
-    say(f"imported {report.events} new of {report.seen} events, "
+    say(f"imported {report.events} new of {plural(report.seen, 'event')}, "
         f"{plural(report.runs, 'new run')}, {plural(len(report.stories), 'story', 'stories')} "
         f"into {store.path}")
 
@@ -267,7 +279,7 @@ def merge(others: tuple[Path, ...], db: Path | None, trusted: tuple[str, ...]) -
                 say(f"{other}: is the database merged into (--db); skipped")
                 continue
             report = merge_database(store, other, frozenset(trusted))
-            say(f"{other}: {report.events} new of {report.seen} events, "
+            say(f"{other}: {report.events} new of {plural(report.seen, 'event')}, "
                 f"{plural(report.runs, 'new run')}")
 
 
@@ -284,7 +296,8 @@ def stats(db: Path | None, story: str | None) -> None:
 
 
 @click.command()
-@click.argument("session", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("session", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
+                                           path_type=Path))
 @db_option
 @click.option("--check", is_flag=True,
               help="Verify that the replayed state equals the recorded one; exit 1 if not.")
@@ -295,13 +308,18 @@ def stats(db: Path | None, story: str | None) -> None:
 @one_line_errors
 def replay(session: Path, db: Path | None, check: bool, rematch: bool,
            trusted: tuple[str, ...]) -> None:
-    """Replay a recorded session through the same command layer the TUI uses."""
+    """Replay a recorded session through the same command layer the TUI uses.
+
+    SESSION - reads standard input, as `import -` does."""
     from .replaying import replay_file
 
-    with reading_a_log(session), store_to_write(db) as store:
-        report = replay_file(store, session, rematch=rematch, trusted=frozenset(trusted))
+    with spooled(session, "replay") as (path, name), reading_a_log(path, name), \
+            store_to_write(db) as store:
+        report = replay_file(store, path, rematch=rematch, trusted=frozenset(trusted),
+                             name=name)
     for problem in report.problems:
         say(problem)
     say(report.summary())
     if check and not report.ok:
-        raise click.ClickException(f"{session}: the replayed state differs from the recording")
+        raise click.ClickException(f"{name or session}: the replayed state differs from the "
+                                   "recording")

@@ -52,15 +52,22 @@ def describe(error: sqlite3.Error, path: Path, doing: str) -> str:
     return f"{path}: {doing} failed: {error}"
 
 
-def open_database(path: Path) -> Database:
+Renumbered = tuple[str, str, str]
+"""(story name, the number before an upgrade, the number after) of a split-out whose
+number an upgrade changed."""
+
+
+def open_database(path: Path, origin: str = "") -> tuple[Database, list[Renumbered]]:
     """Check, open and migrate the file at `path`; StoreError (file untouched) if it is not ours.
+    With it, the split-outs whose numbers the upgrade changed (`_migrate`), to be told.
 
     Creating or upgrading the schema is one transaction that holds the write lock: a first
     open that is killed leaves an empty file (opened as new next time), never half a schema,
     and of several processes opening one new file at once the first creates it and the
     others, waiting on the lock, find it done (each re-reads the schema inside the lock).
+    `origin` says where the path came from (paths.db_origin), in a refusal of its place.
     """
-    _check_location(path)
+    _check_location(path, origin)
     conn = _connect(path)
     try:
         with sql_errors(path, "opening the database"):
@@ -70,17 +77,20 @@ def open_database(path: Path) -> Database:
             db.execute("PRAGMA foreign_keys = ON")
             if db.journal_mode != "wal":
                 db.enable_wal()
-            if version < schema.SCHEMA_VERSION or schema.migrations.pending(db):
-                _migrate(db, path)
+            renumbered = (_migrate(db, path)
+                          if version < schema.SCHEMA_VERSION or schema.migrations.pending(db)
+                          else [])
             db.execute("PRAGMA synchronous = FULL")
     except BaseException:
         conn.close()
         raise
-    return db
+    return db, renumbered
 
 
-def _migrate(db: Database, path: Path) -> None:
-    """Apply the pending migrations and refill the derived tables, all or nothing."""
+def _migrate(db: Database, path: Path) -> list[Renumbered]:
+    """Apply the pending migrations and refill the derived tables, all or nothing; the
+    split-outs whose numbers this changed (m013 gave back letters that m011's counting had
+    moved up: a note citing "1b" then meant another match, and nobody was told)."""
     from .search_text import index_claims  # so are the search index's rows
     from .state import rebuild_story  # the derived tables are today's code's to fill
 
@@ -88,17 +98,32 @@ def _migrate(db: Database, path: Path) -> None:
     try:
         _check_readable(db.conn, path)  # another process may have migrated meanwhile
         pending = {m.name for m in schema.migrations.pending(db)}
+        numbered = [sql for name, sql in schema.NUMBERED_BY.items() if name not in pending]
+        before = _split_out_numbers(db, numbered[-1]) \
+            if numbered and pending & set(schema.NUMBERED_BY) else {}
         schema.migrations.apply(db)  # each migration a savepoint inside this transaction
         if pending & schema.REFILLED:
             for (story,) in db.execute("SELECT id FROM stories").fetchall():
                 rebuild_story(db, story)
         if pending & schema.REINDEXED:
             index_claims(db)
+        after = _split_out_numbers(db, list(schema.NUMBERED_BY.values())[-1]) if before else {}
         db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
         db.rollback()
         raise
+    return sorted((before[key][0], before[key][1], after[key][1]) for key in before
+                  if key in after and after[key][1] != before[key][1])
+
+
+def _split_out_numbers(db: Database, number_sql: str) -> dict[tuple[str, str],
+                                                                  tuple[str, str]]:
+    """(story, match) -> (story name, number) of every current split-out, numbered by
+    `number_sql` (a schema's frozen numbering, schema.NUMBERED_BY)."""
+    return {(story, match): (name, number) for story, match, name, number in db.execute(
+        f"""SELECT m.story, m.id, s.name, {number_sql} FROM current_matches m
+            JOIN stories s ON s.id = m.story WHERE {schema.SPLIT_OUT}""")}
 
 
 def checkpoint_wal(path: Path) -> tuple[int, int, int]:
@@ -124,10 +149,13 @@ def checkpoint_wal(path: Path) -> tuple[int, int, int]:
     return busy, pages, copied
 
 
-def _check_location(path: Path) -> None:
+def _check_location(path: Path, origin: str = "") -> None:
     if path.exists():
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file{origin}; name a file "
+                             f"in it, such as {path / 'crossfact.db'}")
         if not path.is_file():
-            raise StoreError(f"{path}: is not a file")
+            raise StoreError(f"{path}: is not a file{origin}")
         if path.stat().st_size and not _has_sqlite_header(path):
             raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")
         if not os.access(path, os.R_OK | os.W_OK):
@@ -135,8 +163,8 @@ def _check_location(path: Path) -> None:
         return
     parent = path.parent
     if not parent.is_dir():  # a typo in --db must not start an empty database somewhere new
-        raise StoreError(f"{parent}: no such folder for the database; create it first, or "
-                         "check the path given with --db, $CROSSFACT_DB or db in config.toml")
+        raise StoreError(f"{parent}: no such folder for the database {path.name}{origin}; "
+                         "create it first, or check the path")
     if not os.access(parent, os.W_OK):
         raise StoreError(f"{parent}: is read-only; choose another place with --db")
 

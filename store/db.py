@@ -7,7 +7,7 @@ from pathlib import Path
 from .base import Clock, NewId
 from .commands import CommandMixin
 from .connection import open_database
-from .paths import resolve_db_path
+from .paths import db_origin, resolve_db_path
 from .reads import ReadMixin
 from .stories import StoryMixin
 
@@ -25,4 +25,7 @@ def open_store(db: str | Path | None = None, *, clock: Clock | None = None,
     or a read-only location.
     """
     path = resolve_db_path(db)
-    return Store(open_database(path), path, clock, new_id)
+    database, renumbered = open_database(path, db_origin(db))
+    store = Store(database, path, clock, new_id)
+    store.renumbered = renumbered
+    return store

@@ -18,6 +18,7 @@ from typing import Any
 from crossfact.errors import InputError
 from crossfact.story_file import is_web_url
 from crossfact.terminal import show_controls
+from crossfact.wording import alternatives, plural
 
 from .base import StoreBase
 from .decisions import on_current_matches
@@ -28,7 +29,7 @@ from .output_file import atomic_file, output_path
 from .reads import REFIXED, ReadMixin
 from .stories import text_sha256
 from .views import link_score
-from .words import alternatives, look_again, plural
+from .words import look_again
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -244,19 +245,20 @@ def _reviewed(total: int,
     """How much of the story people decided, per reviewer and together."""
     reviewers = sorted({r for d in decisions.values() for r, v in d.items() if v["verdict"]})
     if not reviewers:
-        yield (f"No verdicts yet: none of the {total} matches was decided by a person. "
+        yield (f"No verdicts yet: none of {plural(total, 'match', 'matches')} was decided by "
+               "a person. "
                "Everything below is crossfact's suggestion.\n\n")
         return
     anyone = sum(1 for d in decisions.values() if not _undecided(d))
     if anyone == total:
-        yield f"All {total} matches decided by a person.\n\n"
+        yield f"All {plural(total, 'match', 'matches')} decided by a person.\n\n"
     else:
-        yield (f"{anyone} of {total} matches decided by a person "
+        yield (f"{anyone} of {plural(total, 'match', 'matches')} decided by a person "
                f"({100 * anyone / total:.0f}%); the other {total - anyone} carry crossfact's "
                "suggestion only, and are marked so below.\n\n")
     for reviewer in reviewers:
         done = sum(1 for d in decisions.values() if d.get(reviewer, {}).get("verdict"))
-        yield f"- {_cell(reviewer)}: {done} of {total} matches decided\n"
+        yield f"- {_cell(reviewer)}: {done} of {plural(total, 'match', 'matches')} decided\n"
     yield "\n"
 
 

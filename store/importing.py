@@ -24,6 +24,7 @@ from sqlite_utils import Database
 
 from crossfact.models import Claim, Document, Event, Match, MatchResult
 from crossfact.story_file import is_web_url
+from crossfact.wording import plural
 
 from .base import StoreBase
 from .commands import already_undone, check_contents, check_undo, stored_event
@@ -35,7 +36,6 @@ from .provenance import Origin
 from .rows import event_to_row
 from .state import rebuild_story
 from .stories import insert_run
-from .words import plural
 
 BATCH = 1000
 LANG_CODE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")  # BCP 47-like, as CLDR names

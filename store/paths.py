@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from crossfact.settings import load_settings
+from crossfact.settings import config_path, load_settings
 
 from .errors import StoreError
 
@@ -35,3 +36,17 @@ def resolve_db_path(db: str | Path | None = None) -> Path:
         raise StoreError(f"{folder}: cannot create the database folder ({error.strerror}); "
                          f"give --db FILE or set ${ENV_VAR}") from error
     return folder / "crossfact.db"
+
+
+def db_origin(db: str | Path | None = None) -> str:
+    """Where the path `resolve_db_path(db)` gives came from, as every message about it says
+    (" (given with --db)", " (from $CROSSFACT_DB)", " (from db in .../config.toml)"; "" for
+    the default): `--db FOLDER` and `CROSSFACT_DB=FOLDER` were refused in different words,
+    and neither said where the value was set."""
+    if db is not None and str(db) != "":
+        return " (given with --db)"
+    if os.environ.get(ENV_VAR, "").strip():
+        return f" (from ${ENV_VAR})"
+    if load_settings().db is not None:
+        return f" (from db in {config_path()})"
+    return ""

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crossfact.models import Event, MatchResult
+from crossfact.wording import plural
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
@@ -42,8 +43,9 @@ class ReplayReport:
         return not self.problems
 
     def summary(self) -> str:
-        verdict = "matches the recording" if self.ok else f"{len(self.problems)} problems"
-        return (f"replayed {self.applied} events ({self.already} already present): {verdict}")
+        verdict = "matches the recording" if self.ok else plural(len(self.problems), "problem")
+        return (f"replayed {plural(self.applied, 'event')} ({self.already} already present): "
+                f"{verdict}")
 
 
 @dataclass
@@ -54,17 +56,19 @@ class Recording:
     state: dict[str, Any] | None = None
 
 
-def read_recording(path: Path) -> list[Recording]:
-    """The file's stories, each line checked as it is read (StoreError naming the line)."""
+def read_recording(path: Path, name: str | None = None) -> list[Recording]:
+    """The file's stories, each line checked as it is read (StoreError naming the line, in
+    the file called `name` in messages: standard input, spooled to `path`)."""
     recordings: list[Recording] = []
+    name = name or str(path)
     with path.open(encoding="utf-8") as lines:
-        for number, record in parse(lines, str(path)):
+        for number, record in parse(lines, name):
             kind = record.pop("type")
             try:
-                _read_line(recordings, kind, record, f"{path}:{number}", number)
+                _read_line(recordings, kind, record, f"{name}:{number}", number)
             except (KeyError, TypeError, ValueError, AttributeError, ValidationError,
                     OverflowError, RecursionError) as error:
-                raise StoreError(f"{path}:{number}: a {kind} line that does not fit "
+                raise StoreError(f"{name}:{number}: a {kind} line that does not fit "
                                  f"({short(error)})") from None
     return recordings
 
@@ -252,13 +256,14 @@ def _said(decision: dict[str, Any] | None) -> str:
 
 
 def replay_file(store: Any, path: Path, *, rematch: bool = False,
-                trusted: frozenset[str] = frozenset()) -> ReplayReport:
+                trusted: frozenset[str] = frozenset(), name: str | None = None) -> ReplayReport:
     """Replay every story of a recorded session file into `store`; its events are recorded
-    as coming from `path` and keep the rules of any file (provenance.py)."""
+    as coming from `path` (or `name`: standard input spooled to `path`) and keep the rules
+    of any file (provenance.py)."""
     total = ReplayReport()
-    store.incoming = Origin(store.db, "replay", path, trusted)
+    store.incoming = Origin(store.db, "replay", path, trusted, name=name)
     try:
-        for recording in read_recording(path):
+        for recording in read_recording(path, name):
             report = replay_recording(store, recording, rematch=rematch)
             total.applied += report.applied
             total.already += report.already

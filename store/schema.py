@@ -40,6 +40,36 @@ def _readable_verdicts(db: Database, number: str) -> None:
         WHERE v.latest = 1""")
 
 
+# How each schema numbered a match (SQL of the current_matches row `m`), frozen as written:
+# the migration that introduced each puts it in `current_verdicts`, and an upgrade that
+# changes the numbering compares the two to tell the reviewer which numbers changed
+# (store/connection.py, `NUMBERED_BY`).
+_MADE = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
+_M005_BEFORE = f"""(SELECT count(*) FROM current_matches o
+        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
+          AND ({_MADE.format(a="o")} > {_MADE.format(a="m")}
+               OR ({_MADE.format(a="o")} = {_MADE.format(a="m")} AND o.id < m.id)))"""
+M005_NUMBER = f"""((m.position + 1) || (SELECT CASE WHEN n = 0 THEN '' ELSE char(97 + n) END
+                                      FROM (SELECT {_M005_BEFORE} AS n)))"""
+_M011_MADE_AT = """coalesce((SELECT min(e.seq) FROM current_members c
+        CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
+                     AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
+        WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
+_O_AT, _M_AT = _M011_MADE_AT.format(a="o"), _M011_MADE_AT.format(a="m")
+_M011_BEFORE = f"""(SELECT count(*) FROM current_matches o
+        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
+          AND NOT {_MADE.format(a="o")}
+          AND ({_O_AT} < {_M_AT}
+               OR ({_O_AT} = {_M_AT} AND o.id < m.id)))"""
+M011_NUMBER = f"""((m.position + 1) || CASE WHEN {_MADE.format(a="m")} THEN ''
+                                                    ELSE char(98 + {_M011_BEFORE}) END)"""
+M013_NUMBER = """((m.position + 1) || coalesce((SELECT s.letter FROM split_letters s
+        WHERE s.story = m.story AND s.position = m.position AND s."match" = m.id), ''))"""
+SPLIT_OUT = f"NOT {_MADE.format(a='m')}"
+"""Whether the current_matches row `m` is a split-out (no matcher's match): only those have
+letters, so only their numbers can change."""
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     """Stories, runs, their documents/claims/matches, the event log and the derived state."""
@@ -209,14 +239,7 @@ def m005_readable_verdicts(db: Database) -> None:
     Frozen: the number is the SQL of store/numbering.py as it stood at this version, written
     out here; NULL for a match no longer current. m011 numbers as numbering.py does since.
     """
-    made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
-    before = f"""(SELECT count(*) FROM current_matches o
-        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
-          AND ({made.format(a="o")} > {made.format(a="m")}
-               OR ({made.format(a="o")} = {made.format(a="m")} AND o.id < m.id)))"""
-    number = f"""((m.position + 1) || (SELECT CASE WHEN n = 0 THEN '' ELSE char(97 + n) END
-                                      FROM (SELECT {before} AS n)))"""
-    _readable_verdicts(db, number)
+    _readable_verdicts(db, M005_NUMBER)
 
 
 @migrations()
@@ -288,18 +311,7 @@ def m011_numbers_kept(db: Database) -> None:
     """`current_verdicts` numbers as store/numbering.py does since: the plain number is the
     matcher's match's alone (retired once a fix dissolves it), and split-outs are lettered
     in the order they were split out, not by id. Frozen, as in m005."""
-    made = "EXISTS (SELECT 1 FROM matches r WHERE r.run = {a}.run AND r.id = {a}.id)"
-    made_at = """coalesce((SELECT min(e.seq) FROM current_members c
-        CROSS JOIN events e ON e.story = c.story AND e.claim = c.claim
-                     AND e.kind IN ('split', 'break') AND e.kind IN ('move', 'split', 'break')
-        WHERE c.story = {a}.story AND c."match" = {a}.id), 0)"""
-    before = f"""(SELECT count(*) FROM current_matches o
-        WHERE o.story = m.story AND o.position = m.position AND o.id != m.id
-          AND NOT {made.format(a="o")}
-          AND ({made_at.format(a="o")} < {made_at.format(a="m")}
-               OR ({made_at.format(a="o")} = {made_at.format(a="m")} AND o.id < m.id)))"""
-    _readable_verdicts(db, f"""((m.position + 1) || CASE WHEN {made.format(a="m")} THEN ''
-                                                    ELSE char(98 + {before}) END)""")
+    _readable_verdicts(db, M011_NUMBER)
 
 
 @migrations()
@@ -332,8 +344,7 @@ def m013_split_letters(db: Database) -> None:
         pk=("story", "position", "match"), foreign_keys=[("story", "stories", "id")],
         not_null={"letter"}, strict=True,
     )
-    _readable_verdicts(db, """((m.position + 1) || coalesce((SELECT s.letter FROM split_letters s
-        WHERE s.story = m.story AND s.position = m.position AND s."match" = m.id), ''))""")
+    _readable_verdicts(db, M013_NUMBER)
     db.execute("DROP INDEX idx_events_fix_claims")
 
 
@@ -345,5 +356,8 @@ KNOWN = frozenset(m.name for m in migrations._migrations)
 REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
                       "m007_shared_members", "m008_document_outlets", "m012_applied_fixes",
                       "m013_split_letters"})
+# The migrations that changed how matches are numbered, in order, with their numbering.
+NUMBERED_BY = {"m005_readable_verdicts": M005_NUMBER, "m011_numbers_kept": M011_NUMBER,
+               "m013_split_letters": M013_NUMBER}
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search"})

@@ -11,10 +11,13 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
+from crossfact.reading import GUESS_ADVICE, guessed_encoding
+from crossfact.wording import plural
+
 from .decisions import on_current_matches
 from .jsonl import story_ids
 from .reads import ReadMixin
-from .words import look_again, plural
+from .words import look_again
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
@@ -76,7 +79,10 @@ def story_stats(store: ReadMixin, story: str) -> dict[str, Any]:
         for reviewer, counts in sorted(per_reviewer.items())
     }
     overall = Counter(v for verdicts in table.values() for v in verdicts.values())
+    guessed = {document.path: encoding for document in store.documents(story)
+               if (encoding := guessed_encoding(document.encoding))}
     return {"story": name, "id": story, "matches": total, "reviewers": reviewers,
+            "guessed_encodings": guessed,
             "verdicts": {v: overall.get(v, 0) for v in VERDICTS},
             "carry_over": store.carry_counts(story),
             "second_look": store.second_looks(story),
@@ -92,6 +98,11 @@ def render(stats: list[dict[str, Any]]) -> str:
     out: list[str] = []
     for s in stats:
         out.append(f"{s['story']}  ({plural(s['matches'], 'match', 'matches')})")
+        if s["guessed_encodings"]:  # the review app says so once, when they are first read
+            out.append(f"  encoding{'s' if len(s['guessed_encodings']) > 1 else ''} of "
+                       + ", ".join(f"{path} ({encoding})"
+                                   for path, encoding in s["guessed_encodings"].items())
+                       + f" {GUESS_ADVICE}")
         verdicts = ", ".join(f"{v} {n}" for v, n in s["verdicts"].items())
         out.append(f"  verdicts: {verdicts}")
         carry = s["carry_over"]

@@ -1,16 +1,9 @@
-"""Counts and choices in words people write: `1 new run`, `2 new runs`, `csv, md or jsonl`."""
+"""The store's counts in words (`plural` and `alternatives` are the core's, in
+crossfact/wording.py, for every layer)."""
 
 from __future__ import annotations
 
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """`count` with the noun in agreement (`many`: the plural where adding -s is wrong)."""
-    return f"{count} {one if count == 1 else many or one + 's'}"
-
-
-def alternatives(items: list[str]) -> str:
-    """'a, b or c': the choices a message offers."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+from crossfact.wording import plural
 
 
 def look_again(counts: dict[str, int]) -> str | None:
@@ -20,3 +13,21 @@ def look_again(counts: dict[str, int]) -> str | None:
     return (f"{plural(counts['total'], 'verdict')} to look at again "
             f"({counts['carried']} carried over from changed files, {counts['fixed']} "
             "decided before a fix changed the match's claims)")
+
+
+SHOWN_RENUMBERED = 8
+"""How many changed numbers the upgrade notice lists before "and N more": one line."""
+
+
+def renumbering_notice(changes: list[tuple[str, str, str]]) -> str | None:
+    """The upgrade's changed match numbers, in words; None when it changed none. Said
+    once, by the command or the review app that upgraded the database."""
+    if not changes:
+        return None
+    listed = "; ".join(f"{story}: {old} is now {new}"
+                       for story, old, new in changes[:SHOWN_RENUMBERED])
+    more = len(changes) - SHOWN_RENUMBERED
+    return (f"Database upgraded: a split-out now keeps the letter it was first given, so "
+            f"{plural(len(changes), 'match number')} changed ({listed}"
+            f"{f'; and {more} more' if more > 0 else ''}); a note or report that cites the "
+            "old number means the new one")

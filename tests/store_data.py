@@ -167,3 +167,34 @@ def share(result: MatchResult, claim: str, index: int) -> MatchResult:
                                      "suggested": [*match.suggested, claim]})
     return result.model_copy(update={"matches": [*result.matches[:index], wider,
                                                  *result.matches[index + 1:]]})
+
+
+def file_before_split_letters(path: Path) -> tuple[str, list[dict]]:
+    """A file the release before m013 wrote, where a split-out was undone after another was
+    split out at its place, and the later one decided: m011's view had moved it up a letter
+    ("1c" to "1b"). Its id, and the log."""
+    from sqlite_utils import Database
+
+    from crossfact.store.schema import m011_numbers_kept
+
+    old = open_test_store(path)
+    old.add_story("seed", build(), {})
+    first = old.matches("seed", reviewer="ann")[0].id
+    claims = [m.claim.id for m in old.match(first, reviewer="ann").members]
+    old.split_claim("seed", claims[0], reviewer="bob", session="s", match_id=first)
+    old.split_claim("seed", claims[1], reviewer="ann", session="s", match_id=first)
+    old.undo("seed", reviewer="bob", session="s")
+    later = next(r for r in old.matches("seed", reviewer="ann") if r.number.endswith("c"))
+    old.decide("seed", later.id, "unsourced", reviewer="ann", session="s")
+    events = list(old.db["events"].rows)
+    old.close()
+    raw = Database(path)  # back to the schema before m013, data kept
+    raw.execute("DROP TABLE split_letters")
+    m011_numbers_kept(raw)
+    raw.execute("""CREATE INDEX idx_events_fix_claims ON events (story, claim, seq)
+                   WHERE kind IN ('move', 'split', 'break')""")
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_split_letters'")
+    raw.execute("PRAGMA user_version = 12")
+    assert list(raw.execute('SELECT number FROM current_verdicts')) == [("1b",)]
+    raw.close()
+    return later.id, events

@@ -188,6 +188,16 @@ def test_segmented_mode_makes_each_line_a_claim(tmp_path):
     assert [len(m["claims"]) for m in out["matches"]] == [2, 2]
 
 
+def test_a_count_of_one_is_said_in_the_singular(tmp_path):
+    """The table said "2 claims, 1 matches": the plural helper was the store's, which the
+    core may not import; now it is the core's (crossfact/wording.py), for every layer."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("In 2024 Tesla spent $10 billion on 100,000 H100.\n")
+    b.write_text("En 2024, Tesla a dépensé 10 milliards de dollars pour 100 000 H100.\n")
+    out = invoke("match", str(a), str(b))
+    assert out.exit_code == 0 and "\n2 claims, 1 match\n" in out.stdout, out.stdout
+
+
 def test_the_same_text_twice_is_refused(tmp_path):
     (tmp_path / "copy.txt").write_bytes(TURKISH.read_bytes())
     out = invoke("match", str(TURKISH), str(tmp_path / "copy.txt"))

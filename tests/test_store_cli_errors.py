@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from crossfact.cli import main
@@ -69,9 +70,8 @@ def test_a_database_in_a_folder_that_is_not_there_is_refused(tmp_path: Path):
         out = run(*args, "--db", str(db))
         assert out.exit_code == 1, out.output
         assert out.stderr.splitlines() == [f"Error: {db.parent}: no such folder for the "
-                                           "database; create it first, or check the path "
-                                           "given with --db, $CROSSFACT_DB or db in "
-                                           "config.toml"], out.stderr
+                                           "database x.db (given with --db); create it "
+                                           "first, or check the path"], out.stderr
     assert not db.parent.exists()
 
 
@@ -253,16 +253,47 @@ def test_import_reads_a_log_from_standard_input(tmp_path: Path):
     assert not (tmp_path / "y.db").exists()
 
 
-def test_import_from_a_closed_standard_input_says_so(tmp_path: Path, monkeypatch) -> None:
-    """With standard input closed (`crossfact import - <&-`, sys.stdin None) the refusal
-    said it was a terminal."""
+def test_replay_reads_a_log_from_standard_input(tmp_path: Path):
+    """`import -` read a piped log while `replay -` said "File '-' does not exist": the two
+    commands that read a log read it the same way, and `--check` holds on what was piped."""
+    log = (Path(__file__).resolve().parents[1]
+           / "fixtures/arabic-indic-digits/sessions/amal.jsonl").read_bytes()
+    db = tmp_path / "x.db"
+    out = CliRunner().invoke(main, ["replay", "-", "--db", str(db), "--check"], input=log)
+    assert out.exit_code == 0 and "matches the recording" in out.output, out.output
+    with open_store(db) as store:
+        origins = [(row["kind"], row["source"])
+                   for row in store.db.table("origins").rows_where("kind = 'replay'")]
+    assert origins == [("replay", "standard input")]
+    broken = CliRunner().invoke(main, ["replay", "-", "--db", str(tmp_path / "y.db")],
+                                input=b'{"type": "story"\n')
+    assert broken.exit_code == 1 and broken.stderr.startswith(
+        "Error: standard input:1: not a JSON line"), broken.stderr
+
+
+@pytest.mark.parametrize("command", ["import", "replay"])
+@pytest.mark.parametrize("stdin, said", [
+    ("closed", "-: standard input is closed; pipe a log in "),
+    ("terminal", "-: standard input is a terminal, not a log; pipe one in ")])
+def test_standard_input_that_holds_no_log_is_refused_in_the_same_words(
+        tmp_path: Path, command: str, stdin: str, said: str) -> None:
+    """Closed (`crossfact import - <&-`) it was said to be a terminal; a terminal would wait
+    for a log typed by hand. `import -` and `replay -` refuse both alike, in one line,
+    each naming itself in the pipe it suggests; no database is left behind."""
+    import os
+    import pty
+    import subprocess
     import sys
 
-    import pytest
-
-    from crossfact.errors import CrossfactError
-    from crossfact.store.cli import spooled
-
-    monkeypatch.setattr(sys, "stdin", None)
-    with pytest.raises(CrossfactError, match="standard input is closed"), spooled(Path("-")):
-        pass
+    terminal = pty.openpty() if stdin == "terminal" else None
+    proc = subprocess.run(
+        [sys.executable, "-m", "crossfact", command, "-", "--db", str(tmp_path / "x.db")],
+        stdin=terminal[1] if terminal else None, capture_output=True, timeout=60,
+        preexec_fn=None if terminal else (lambda: os.close(0)))
+    if terminal:
+        for end in terminal:
+            os.close(end)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1 and err == (
+        f"Error: {said}(crossfact export --format jsonl | crossfact {command} -)\n"), err
+    assert not (tmp_path / "x.db").exists()

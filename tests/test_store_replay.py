@@ -228,3 +228,13 @@ def test_an_event_that_never_applied_does_not_pull_a_later_run_in(tmp_path: Path
         assert len(report.problems) == 1, report.problems
         assert "(confirm on match" in report.problems[0] and "by bob" in report.problems[0]
     team.close()
+
+
+def test_the_summary_counts_in_words() -> None:
+    """"replayed 1 events": every count the command line prints agrees with its noun."""
+    from crossfact.store.replaying import ReplayReport
+
+    assert ReplayReport(applied=1).summary() == \
+        "replayed 1 event (0 already present): matches the recording"
+    assert ReplayReport(applied=2, problems=["x"]).summary() == \
+        "replayed 2 events (0 already present): 1 problem"

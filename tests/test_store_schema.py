@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_data import VERSIONS, build, open_test_store
+from store_data import VERSIONS, build, file_before_split_letters, open_test_store
 
 from crossfact import store
 from crossfact.store import StoreError, open_store, resolve_db_path
@@ -299,40 +299,53 @@ def test_fixes_index_migration_on_a_database_with_decisions(tmp_path: Path) -> N
 
 
 def test_split_letters_migration_keeps_the_letters_the_log_gave(tmp_path: Path) -> None:
-    """m013 on a file the previous release wrote, where a split-out was undone after another
-    was split out at its place: the view of m011 had moved the later one up a letter ("1c"
-    to "1b"); migrated, each split-out has the letter it was given, from the log that was
-    already there (the rows are derived), in the TUI's numbers and in `current_verdicts`
-    alike, the log untouched and the index only m011's letters read gone."""
-    from sqlite_utils import Database
-
-    from crossfact.store.schema import m011_numbers_kept
-
+    """m013 on a file the previous release wrote: each split-out has the letter it was
+    given, from the log that was already there (the rows are derived), in the TUI's numbers
+    and in `current_verdicts` alike, the log untouched and the index only m011's letters
+    read gone; and the store knows which numbers that changed, to tell the reviewer."""
     path = tmp_path / "old.db"
-    old = open_test_store(path)
-    old.add_story("seed", build(), {})
-    first = old.matches("seed", reviewer="ann")[0].id
-    claims = [m.claim.id for m in old.match(first, reviewer="ann").members]
-    old.split_claim("seed", claims[0], reviewer="bob", session="s", match_id=first)
-    old.split_claim("seed", claims[1], reviewer="ann", session="s", match_id=first)
-    old.undo("seed", reviewer="bob", session="s")
-    later = next(r for r in old.matches("seed", reviewer="ann") if r.number.endswith("c"))
-    old.decide("seed", later.id, "unsourced", reviewer="ann", session="s")
-    events = list(old.db["events"].rows)
-    old.close()
-    raw = Database(path)  # back to the schema before m013, data kept
-    raw.execute("DROP TABLE split_letters")
-    m011_numbers_kept(raw)
-    raw.execute("""CREATE INDEX idx_events_fix_claims ON events (story, claim, seq)
-                   WHERE kind IN ('move', 'split', 'break')""")
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm013_split_letters'")
-    raw.execute("PRAGMA user_version = 12")
-    assert list(raw.execute('SELECT number FROM current_verdicts')) == [("1b",)]
-    raw.close()
+    later_id, events = file_before_split_letters(path)
     s = open_store(path)
     assert s.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list(s.db["events"].rows) == events
-    assert {r.id: r.number for r in s.matches("seed", reviewer="ann")}[later.id] == "1c"
+    assert {r.id: r.number for r in s.matches("seed", reviewer="ann")}[later_id] == "1c"
+    assert s.renumbered == [("seed", "1b", "1c")]
     assert list(s.db.execute('SELECT number FROM current_verdicts')) == [("1c",)]
     assert "idx_events_fix_claims" not in {index.name for index in s.db["events"].indexes}
     s.close()
+
+
+def test_an_upgrade_that_changed_match_numbers_says_which_once(tmp_path: Path) -> None:
+    """m013 re-lettered a split-out that m011's counting had moved up ("1b" back to "1c"),
+    silently: a reviewer's note citing "1b" then pointed at another match. The command that
+    upgrades the file says which numbers changed; the next one has nothing to say."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+
+    path = tmp_path / "old.db"
+    file_before_split_letters(path)
+    first = CliRunner().invoke(main, ["stats", "--db", str(path)])
+    assert first.exit_code == 0, first.output
+    assert first.stderr == ("Database upgraded: a split-out now keeps the letter it was "
+                            "first given, so 1 match number changed (seed: 1b is now 1c); a "
+                            "note or report that cites the old number means the new one\n")
+    again = CliRunner().invoke(main, ["stats", "--db", str(path)])
+    assert again.exit_code == 0 and again.stderr == "", again.stderr
+
+
+def test_a_review_that_cannot_start_still_says_which_numbers_the_upgrade_changed(
+        tmp_path: Path) -> None:
+    """`crossfact review` upgrades the file before it finds it has no terminal: the app that
+    would have said which numbers changed never starts, so the command says it."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+
+    path = tmp_path / "old.db"
+    file_before_split_letters(path)
+    done = CliRunner().invoke(main, ["review", "--db", str(path), "--story", "seed"])
+    assert done.exit_code == 1, done.output
+    told, refused = done.stderr.splitlines()
+    assert "1 match number changed (seed: 1b is now 1c)" in told
+    assert "needs a terminal" in refused

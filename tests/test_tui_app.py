@@ -741,6 +741,58 @@ def test_a_version_whose_encoding_was_guessed_is_named_when_matched(store, tmp_p
     assert not [title for title, _ in said if title == "Encoding guessed"], said
 
 
+def test_the_review_app_says_which_match_numbers_an_upgrade_changed(tmp_path):
+    """Opening a file the release before m013 wrote, the review app is the one told that
+    the split-out "1b" is "1c" again: a note that cites "1b" means it (once: the file is
+    upgraded by then)."""
+    from store_data import file_before_split_letters
+
+    path = tmp_path / "old.db"
+    file_before_split_letters(path)
+    said: list[tuple[str | None, str]] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.pause()
+        said.extend((n.title, n.message) for n in pilot.app._notifications)
+
+    for _ in range(2):
+        with open_store(path) as upgraded:
+            drive(app_for(upgraded, story="seed"), steps)
+    told = [message for title, message in said if title == "Match numbers changed"]
+    assert len(told) == 1 and "(seed: 1b is now 1c)" in told[0], said
+
+
+def test_a_guessed_encoding_is_said_once_and_stats_keeps_it(store, tmp_path):
+    """The notice came back whenever the story was matched again, also when only another
+    version had changed: said when a version is first read so, and `crossfact stats` names
+    it for good."""
+    from crossfact.store.stats import compute, render
+
+    greek = "Ο πρωθυπουργός είπε ότι 10 άνθρωποι σκοτώθηκαν στην Αθήνα τη Δευτέρα.\n"
+    files = [tmp_path / "el.txt", tmp_path / "en.txt"]
+    files[0].write_bytes(greek.encode("iso-8859-7"))
+    files[1].write_text("The prime minister said 10 people died in Athens on Monday.\n",
+                        encoding="utf-8")
+    said: list[str | None] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        said.extend(n.title for n in pilot.app._notifications)
+
+    drive(app_for(store, story="s", paths=files), steps)
+    assert said.count("Encoding guessed") == 1, said
+    said.clear()
+    files[1].write_text("The prime minister said 12 people died in Athens on Monday.\n",
+                        encoding="utf-8")  # another version changed: matched again
+    drive(app_for(store, story="s", paths=files), steps)
+    assert "Encoding guessed" not in said, said
+    assert store.db.table("runs").count == 2  # it was matched again
+    shown = render(compute(store, "s"))
+    assert f"encoding of {files[0]} (Windows-1251) guessed: no byte-order mark" in shown, shown
+    assert "en.txt (" not in shown
+
+
 def test_the_re_match_notice_says_how_to_list_what_was_carried(store, tmp_path):
     """"f shows what was carried over" - but f goes to "to review" first, then conflicts,
     unsourced and decided: the reviewer pressing f once saw no carried verdict. The notice

@@ -4,6 +4,7 @@ config.toml, shared by `crossfact review` and the app; keys.toml refuses a key c
 from __future__ import annotations
 
 import asyncio
+import string
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,34 @@ def test_a_database_folder_missing_names_where_the_path_came_from(config_home: P
     (config_home / "config.toml").write_text(f'db = "{tmp_path}/gone/team.db"\n')
     done = CliRunner().invoke(main, ["review"])
     assert done.exit_code == 1 and len(done.stderr.splitlines()) == 1
-    assert "no such folder" in done.stderr and "db in config.toml" in done.stderr
+    assert done.stderr == (f"Error: {tmp_path}/gone: no such folder for the database team.db "
+                           f"(from db in {config_home / 'config.toml'}); create it first, or "
+                           "check the path\n"), done.stderr
+
+
+@pytest.mark.parametrize("command", [["stats"], ["import", str(
+    Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl")],
+    ["review", "--story", "x"]])
+def test_a_database_that_is_a_folder_is_refused_in_one_wording_naming_its_source(
+        config_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        command: list[str]) -> None:
+    """`--db FOLDER` was click's "Invalid value for '--db': File 'f' is a directory." (exit
+    2), `CROSSFACT_DB=FOLDER` the store's "f: is not a file": one wording now, saying where
+    the value was set, for every command that opens the database."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    said = (f"Error: {folder}: is a folder, not a database file ({{}}); name a file in it, "
+            f"such as {folder / 'crossfact.db'}\n")
+    done = CliRunner().invoke(main, [*command, "--db", str(folder)])
+    assert done.exit_code == 1 and done.stderr == said.format("given with --db"), done.stderr
+    monkeypatch.setenv("CROSSFACT_DB", str(folder))
+    done = CliRunner().invoke(main, command)
+    assert done.exit_code == 1 and done.stderr == said.format("from $CROSSFACT_DB")
+    monkeypatch.delenv("CROSSFACT_DB")
+    (config_home / "config.toml").write_text(f'db = "{folder}"\n')
+    done = CliRunner().invoke(main, command)
+    assert done.exit_code == 1, done.stderr
+    assert done.stderr == said.format(f"from db in {config_home / 'config.toml'}")
 
 
 def test_an_empty_setting_is_no_setting(config_home: Path,
@@ -134,12 +162,21 @@ def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
     assert "'a' is verdict-agree and verdict-conflict" in done.output
 
 
+NEVER = "would never fire: no terminal key is reported so"
+
+
 @pytest.mark.parametrize("line, said", [
     ('help = "/"\n', "'/' is help and search"),  # "/" is the key the search binding calls "slash"
     ('skip = "?"\n', "'?' is skip and help"),
     ('verdict-agree = "ctlr+a"\n', "verdict-agree: 'ctlr+a' is no key"),
     ('undo = "ctrl+z,ctrl+q+x+"\n', "undo: 'ctrl+q+x+' is no key"),
-    ('note = "ctrl+/"\n', "note: 'ctrl+/' is no key"),  # Textual reports ctrl+slash
+    # Textual reports these keys by other names: bound as written, they never fired
+    ('note = "ctrl+/"\n', f"note: 'ctrl+/' {NEVER}; write \"ctrl+slash\" instead"),
+    ('verdict-agree = "ctrl+A"\n', f"verdict-agree: 'ctrl+A' {NEVER}; write \"ctrl+a\" instead"),
+    ('verdict-agree = "shift+a"\n', f"verdict-agree: 'shift+a' {NEVER}; write \"A\" instead"),
+    ('verdict-agree = "latin_small_letter_a"\n',
+     f"verdict-agree: 'latin_small_letter_a' {NEVER}; write \"a\" instead"),
+    ('search = "solidus"\n', f"search: 'solidus' {NEVER}; write \"slash\" instead"),
 ])
 def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
                                                          said: str) -> None:
@@ -152,12 +189,35 @@ def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line:
     assert len(done.stderr.splitlines()) == 1 and said in done.stderr, done.stderr
 
 
+# What a terminal sends for a key, and the name Textual's parser gives it
+SENT_AND_REPORTED = [(character, None) for character in
+                     string.ascii_letters + string.digits + string.punctuation + " şç٣ب"]
+SENT_AND_REPORTED += [  # the kitty keyboard protocol, as Textual asks for it (text reported)
+    ("\x1b[97;2;65u", "A"), ("\x1b[97;5u", "ctrl+a"), ("\x1b[97;6u", "ctrl+shift+a"),
+    ("\x1b[47;5u", "ctrl+slash"), ("\x1b[46;3u", "alt+full_stop"), ("\x01", "ctrl+a")]
+
+
+@pytest.mark.parametrize("sent, reported", SENT_AND_REPORTED)
+def test_keys_are_named_as_textual_reports_them(sent: str, reported: str | None) -> None:
+    """keys.toml is checked against the names Textual's input parser gives keys, through
+    public API (`Binding.make_bindings`, `key_to_character`); this fails loudly if a Textual
+    release names a key otherwise, rather than a binding quietly never firing."""
+    from textual._xterm_parser import XTermParser
+
+    from crossfact.tui.keys import _character_key, key_problem
+
+    [event] = list(XTermParser().feed(sent))
+    assert event.key == (reported or _character_key(sent))
+    assert key_problem(event.key) is None
+
+
 def test_keys_as_the_help_screen_writes_them_are_taken(config_home: Path) -> None:
     from crossfact.tui.keys import REVIEW_BINDINGS, default_keys_path, is_key, load_keymap
 
     assert all(is_key(key) for b in REVIEW_BINDINGS for key in b.key.split(","))
     table = {"help": "h", "search": "?", "note": "ctrl+n,f2", "skip": "s,space,full_stop",
-             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@"}
+             "cursor-down": "j,down,ctrl+slash", "cursor-up": "k,up,ctrl+@",
+             "first": "less_than_sign,comma,ctrl+shift+a", "last": "A,ctrl+ş"}
     default_keys_path().write_text("".join(f'{k} = "{v}"\n' for k, v in table.items()))
     assert load_keymap(default_keys_path()) == table
 

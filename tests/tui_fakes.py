@@ -64,6 +64,7 @@ class FakeStore:
         return sid
 
     last_carry = None  # a fake story is never re-matched
+    renumbered: list[tuple[str, str, str]] = []  # nor a fake database upgraded
 
     def other_versions(self, name: str, result: MatchResult) -> list[str]:
         return []

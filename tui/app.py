@@ -166,6 +166,11 @@ class ReviewApp(App[None]):
     def start(self) -> None:
         """Open the story at once if stored with the same files; otherwise match it (showing
         the stored story meanwhile if it is of these files)."""
+        from crossfact.store.words import renumbering_notice
+
+        if notice := renumbering_notice(self.store.renumbered):  # told once: at the upgrade
+            self.notify(safe_text(notice), title="Match numbers changed", severity="warning",
+                        timeout=30, markup=False)
         try:
             story, unchanged = self._stored_story()
         except StoreError as error:
@@ -250,6 +255,9 @@ class ReviewApp(App[None]):
     def on_matching_finished(self, message: MatchingFinished) -> None:
         try:
             name = self._name_for(message.result)
+            stored = self.store.story_id(name)
+            read_before = {(d.encoding, d.text) for d in self.store.documents(stored)} \
+                if stored is not None else set()
             story = self.store.add_story(name, message.result, message.params, urls=self.urls)
         except StoreError as error:
             self.notify(safe_text(str(error)), title="Store", severity="error", timeout=10,
@@ -258,17 +266,22 @@ class ReviewApp(App[None]):
             return
         self.review.matching_done()
         self.review.open_story(story)
-        self._say_guessed_encodings(message.result)
+        self._say_guessed_encodings(message.result, read_before)
         if self.store.last_carry is not None:
             self.review.show_carry(self.store.last_carry)
 
-    def _say_guessed_encodings(self, result: MatchResult) -> None:
+    def _say_guessed_encodings(self, result: MatchResult,
+                               read_before: set[tuple[str, str]]) -> None:
         """Name the versions whose encoding was a guess: a wrong one (Greek ISO-8859-7 read
-        as Windows-1251) shows garbled claims that look like text."""
+        as Windows-1251) shows garbled claims that look like text. Once, when a version is
+        first read so (not in `read_before`, the stored run's (encoding, text)): it showed
+        again whenever another version's change re-matched the story, a nag, not news;
+        `crossfact stats` keeps naming them."""
         from crossfact.reading import GUESS_ADVICE, guessed_encoding
 
         guessed = [f"{Path(d.path).name} as {name}" for d in result.documents
-                   if (name := guessed_encoding(d.encoding))]
+                   if (name := guessed_encoding(d.encoding))
+                   and (d.encoding, d.text) not in read_before]
         if guessed:
             self.notify(safe_text(f"Read {', '.join(guessed)}, {GUESS_ADVICE}."),
                         title="Encoding guessed", severity="warning", timeout=20,

@@ -9,7 +9,7 @@ import click
 
 from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
-from crossfact.store.cli import db_option
+from crossfact.store.cli import db_option, tell_renumbered
 
 SEED_STORY = "seed-story"
 # A key waits this long for another process's write (a long import) before it is refused
@@ -68,7 +68,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     from crossfact.reading import collect_paths
     from crossfact.settings import load_settings
     from crossfact.store import open_store
-    from crossfact.store.paths import resolve_db_path
+    from crossfact.store.paths import db_origin, resolve_db_path
     from crossfact.tui.keys import default_keys_path, load_keymap
     from crossfact.tui.story_urls import version_urls
 
@@ -91,13 +91,14 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         urls = version_urls(p for p in paths if p.is_dir())
         # a story named without files needs a database that holds it: a mistyped --db is
         # not left behind as an empty one
-        if not paths and not (db_path := resolve_db_path(settings.db)).exists():
-            raise CrossfactError(f"{db_path}: no such database, so no story named "
-                                 f"{story_name!r}; give its files to match it")
-        store = open_store(settings.db)
+        if not paths and not (db_path := resolve_db_path(db)).exists():
+            raise CrossfactError(f"{db_path}: no such database{db_origin(db)}, so no story "
+                                 f"named {story_name!r}; give its files to match it")
+        store = open_store(db)  # `db`, not settings.db: a refusal says where it was set
         store.wait_for_writers(INTERACTIVE_BUSY_MS)
         if not paths and store.story_id(str(story_name)) is None:
             there = store.stories_there()
+            tell_renumbered(store)  # no app to say it: said here, or never
             store.close()
             raise CrossfactError(f"{store.path}: no story named {story_name!r} ({there}); "
                                  "give its files to match it")
@@ -120,6 +121,9 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     )
     try:
         app.run()
+    except CrossfactError:  # no terminal: the app that would say it never started
+        tell_renumbered(store)
+        raise
     finally:
         store.close()
     if app.failure is not None:  # matching failed before any story could be shown

@@ -14,6 +14,7 @@ from crossfact.store import parse_number
 from crossfact.terminal import message
 from crossfact.tui.display_text import one_line
 from crossfact.tui.paging import FILTER_LABELS, FILTERS
+from crossfact.wording import plural
 
 EXPORTS = {
     "jsonl": "JSONL log (re-importable)",
@@ -65,7 +66,8 @@ class ReviewCommands(Provider):
             # names come from users and folders: escaped, the palette reads markup
             found.append((f"Switch story: {escape(one_line(story.name, 60))}",
                           partial(screen.open_story, story.id),
-                          f"{story.matches} matches in {story.documents} versions"))
+                          f"{plural(story.matches, 'match', 'matches')} in "
+                          f"{plural(story.documents, 'version')}"))
         if not others:  # "switch story" finding nothing looked like a missing command
             found.append(("Switch story: none other here", partial(
                 screen.notify, message(f"There is no other story in {screen.store.path}: "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import RootModel, ValidationError, field_validator
 from textual.binding import Binding
-from textual.keys import KEY_NAME_REPLACEMENTS, Keys, _character_to_key, format_key
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key, key_to_character
 
 from crossfact.errors import CrossfactError
 from crossfact.settings import config_dir
@@ -106,30 +106,65 @@ def _key_names() -> frozenset[str]:
                      if not n.startswith("<"))
 
 
+@cache
+def _character_key(character: str) -> str:
+    """Textual's name for the key that types `character` ("/" is "slash", "a" is "a"), from
+    `Binding.make_bindings`, the public way in to the naming Textual gives every binding's
+    keys (its `_character_to_key` is private); `test_keys_are_named_as_textual_reports_them`
+    fails if the two ever part."""
+    if character == ",":  # make_bindings splits keys at commas; Textual reports "comma"
+        return "comma"
+    if character.isspace():  # make_bindings strips it to nothing; Textual names it
+        return unicodedata.name(character, "space").lower().replace("-", "_").replace(" ", "_")
+    return next(iter(Binding.make_bindings([Binding(character, "")]))).key
+
+
 def key_name(key: str) -> str:
     """A key as Textual binds it: a lone character by its name ("/" is "slash", "?" is
     "question_mark"), as `App.set_keymap` normalises keys.toml, so that a clash between
     "/" and "slash" is seen."""
     key = key.strip()
-    return _character_to_key(key) if len(key) == 1 else key
+    return _character_key(key) if len(key) == 1 else key
+
+
+WRITTEN_LIKE = ("keys are written like \"a\", \"?\", \"ctrl+z\", \"ctrl+slash\", "
+                "\"pagedown\", \"f1\"")
+
+
+def key_problem(key: str) -> str | None:
+    """Why Textual can never report `key`, and what to write instead; None for a key it
+    reports. "ctlr+a" or "ctrl+q+x+" would be bound and never pressed, and so would a key
+    spelled otherwise than Textual names it: "ctrl+A" (it reports "ctrl+a", or
+    "ctrl+shift+a" from a terminal that tells them apart), "shift+a" (it reports "A"),
+    "latin_small_letter_a" (it reports "a"), "solidus" (it reports "slash"). Each left its
+    binding without a key, and nothing said so."""
+    key = key_name(key)
+    if key in _key_names():
+        return None
+    *modifiers, name = key.split("+")
+    if not name or not MODIFIERS.issuperset(modifiers):
+        return f"{key!r} is no key; {WRITTEN_LIKE}"
+    if len(name) > 1 and name not in _key_names():
+        character = key_to_character(name)  # "question_mark" is "?"; "ctlr" is None
+        if character is None or len(character) != 1:
+            return f"{key!r} is no key; {WRITTEN_LIKE}"
+        name = _character_key(character)  # "latin_small_letter_a" is "a"
+    elif len(name) == 1 and modifiers:
+        name = _character_key(name)  # "ctrl+/" is "ctrl+slash"
+    if modifiers and len(name) == 1 and name.isalpha():
+        # with a modifier a letter is reported in lower case; shift alone types a capital
+        modifiers, name = ([], name.upper()) if modifiers == ["shift"] else (modifiers,
+                                                                              name.lower())
+    instead = "+".join([*modifiers, name])
+    if instead == key:
+        return None
+    return (f"{key!r} would never fire: no terminal key is reported so; write \"{instead}\" "
+            "instead")
 
 
 def is_key(key: str) -> bool:
-    """Whether Textual can ever report `key`: modifiers, then one character or a key's
-    name. "ctlr+a" or "ctrl+q+x+" would be bound and never pressed, leaving the binding
-    without a key and nothing said."""
-    if key_name(key) in _key_names():
-        return True
-    *modifiers, name = key_name(key).split("+")
-    if not name or not MODIFIERS.issuperset(modifiers):
-        return False
-    if len(name) == 1:
-        return not modifiers or name.isalnum()  # Textual names "ctrl+/" "ctrl+slash"
-    try:
-        unicodedata.lookup(name.replace("_", " "))  # "question_mark", "full_stop"
-    except KeyError:
-        return name in _key_names()
-    return True
+    """Whether Textual can ever report `key` as it is written."""
+    return key_problem(key) is None
 
 
 class KeyMap(RootModel[dict[str, str]]):
@@ -148,10 +183,8 @@ class KeyMap(RootModel[dict[str, str]]):
                                  f"{', '.join(sorted(known))}")
             if not keys.strip():
                 raise ValueError(f"{binding_id} must be a key string like \"ctrl+z\"")
-            if wrong := [key.strip() for key in keys.split(",") if not is_key(key)]:
-                raise ValueError(f"{binding_id}: {wrong[0]!r} is no key; keys are written "
-                                 "like \"a\", \"?\", \"ctrl+z\", \"ctrl+slash\", "
-                                 "\"pagedown\", \"f1\"")
+            if wrong := [problem for key in keys.split(",") if (problem := key_problem(key))]:
+                raise ValueError(f"{binding_id}: {wrong[0]}")
         owners: dict[str, list[str]] = {}
         for binding in REVIEW_BINDINGS:
             assert binding.id is not None

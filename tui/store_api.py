@@ -23,6 +23,9 @@ class ReviewStore(Protocol):
 
     def defer_checkpoints(self, pages: int = ...) -> None: ...
 
+    # the split-outs whose numbers the upgrade at this open changed (story, before, now)
+    renumbered: list[tuple[str, str, str]]
+
     # stories
     @property
     def last_carry(self) -> CarryReport | None: ...

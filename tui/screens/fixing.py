@@ -16,9 +16,9 @@ from textual.screen import Screen
 
 from crossfact.models import Event
 from crossfact.store import MatchRow, MatchView, Member, StoreError
-from crossfact.store.words import plural
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
+from crossfact.wording import plural
 
 if TYPE_CHECKING:
     from crossfact.tui.store_api import ReviewStore

@@ -30,7 +30,6 @@ from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
 from crossfact.store.output_file import output_path
-from crossfact.store.words import plural
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import ReadOnly
 from crossfact.tui.dialogs.prompt import TextPrompt
@@ -45,6 +44,7 @@ from crossfact.tui.widgets.key_footer import KeyFooter
 from crossfact.tui.widgets.match_detail import MatchDetail
 from crossfact.tui.widgets.match_list import MatchList, header_line
 from crossfact.tui.widgets.status_line import StatusLine
+from crossfact.wording import plural
 
 if TYPE_CHECKING:
     from crossfact.store import Store
