@@ -21,6 +21,19 @@ def test_reading_a_missing_database_creates_nothing(tmp_path: Path):
     assert not db.parent.exists()
 
 
+def test_reading_an_empty_file_leaves_it_empty(tmp_path: Path):
+    """SQLite takes a file of no bytes for a new database: `stats --db notes.txt` made an
+    empty notes.txt a 200 KB database, for a command that only reads."""
+    db = tmp_path / "notes.txt"
+    db.touch()
+    for args in (["stats"], ["export", "--format", "md"]):
+        out = run(*args, "--db", str(db))
+        assert out.exit_code == 1, out.output
+        assert out.stderr == (f"Error: {db}: an empty file, not a crossfact database (given "
+                              "with --db); review a story first, or check the path\n")
+    assert db.stat().st_size == 0
+
+
 def test_an_empty_database_says_so(tmp_path: Path):
     db = tmp_path / "x.db"
     open_store(db).close()
