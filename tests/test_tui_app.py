@@ -229,6 +229,23 @@ def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
             width, shown)
 
 
+def test_a_remapped_key_keeps_its_place_in_the_footer(store, seed):
+    """Textual's keymap re-adds a remapped binding last: with `verdict-agree = "1"` the
+    footer ended "f Filter / Search 1 Agree", and at 80 columns Agree was left out."""
+    footers: dict[int, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for width in (140, 80):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause(0.2)
+            footers[width] = screen_text(pilot.app).splitlines()[-1].split("▏")[0].rstrip()
+
+    drive(app_for(store, keymap={"verdict-agree": "1", "undo": "U"}), steps, size=(140, 24))
+    assert footers[140].startswith("1 Agree c Conflict"), footers
+    assert " U Undo ? Help" in footers[140] and footers[140].endswith("/ Search"), footers
+    assert footers[80].startswith("1 Agree") and "q Quit" in footers[80], footers
+
+
 DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: none)
     (("n",), "^s Save esc Close, keep the draft"),
     (("o",), "⏎ Save space Tick esc Cancel"),
