@@ -227,6 +227,26 @@ def test_an_orphan_stays_listed_through_later_re_matches(tmp_path: Path) -> None
     s.close()
 
 
+def test_an_orphan_s_claims_are_listed_once(tmp_path: Path) -> None:
+    """A match's id comes from its text: the claims of an orphan were read from every run
+    that had its match, so a claim still there at one re-match, and again in another story
+    sharing the version, was listed three times (the app's orphan list, the Markdown)."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    s.add_story("copy", build(), {})
+    decide_all(s, "ann")
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items()}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    s.add_story("seed", build(versions), {})  # re-matched, the lone French claim kept
+    del versions["fr"]
+    s.add_story("seed", build(versions), {})
+    [orphan] = s.orphans("seed")
+    assert orphan.match == lone
+    assert s.orphan_claims(orphan) == [("fr", VERSIONS["fr"][-1])]
+    s.close()
+
+
 def test_the_summary_of_one_reviewer_counts_what_their_filter_lists(tmp_path: Path) -> None:
     """The review app said what became of every reviewer's verdicts ("6 carried over")
     where its carried-over filter lists its reviewer's own (3), as stats per reviewer."""
