@@ -318,6 +318,7 @@ class ReadMixin(StoreBase):
             SELECT e.* FROM current_decisions d
             JOIN events e ON e.id = coalesce(d.verdict_event, d.note_event)
             WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
+              AND (d.verdict IS NOT NULL OR d.note <> '')  -- a cleared note is none
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN runs r ON r.id = c.run WHERE r.story = :story)

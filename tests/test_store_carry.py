@@ -247,6 +247,27 @@ def test_an_orphan_s_claims_are_listed_once(tmp_path: Path) -> None:
     s.close()
 
 
+def test_a_cleared_note_is_neither_carried_nor_orphaned(tmp_path: Path) -> None:
+    """A note written and then cleared (the app saves the empty note) says nothing: after
+    the files changed it was "1 orphaned", listed as an empty NOTE in the app and as
+    "note by ann" in the Markdown report."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    first = s.matches("seed", reviewer="ann")[0].id
+    for match in (lone, first):
+        s.note("seed", match, "check this", reviewer="ann", session="s")
+        s.note("seed", match, "", reviewer="ann", session="s")
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items() if lang != "fr"}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    s.add_story("seed", build(versions), {})
+    report = s.last_carry
+    assert report is not None and report.summary() == (
+        "0 kept, 0 carried over (0 to look at again), 0 orphaned")
+    assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
+    s.close()
+
+
 def test_the_summary_of_one_reviewer_counts_what_their_filter_lists(tmp_path: Path) -> None:
     """The review app said what became of every reviewer's verdicts ("6 carried over")
     where its carried-over filter lists its reviewer's own (3), as stats per reviewer."""
