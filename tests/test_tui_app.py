@@ -1673,6 +1673,42 @@ def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
         store.close()
 
 
+def test_an_orphaned_arabic_claim_starts_on_the_first_line_it_wraps_to(tmp_path):
+    """The orphan list reordered a claim for display and then let it wrap: at 80 columns
+    an Arabic claim's first words came out on its second line. It wraps as the pickers do,
+    each line reordered after."""
+    from store_data import build
+
+    from crossfact.tui.display_text import visual
+
+    first = "أولا"
+    lede = (f"{first} قال المسؤولون إن الزلزال ضرب المنطقة بقوة كبيرة ليلة السبت وأدى إلى "
+            "أضرار واسعة")
+    store = open_store(tmp_path / "orphan.db")
+    store.add_story("quake", build({"ar": [lede], "he": ["רעידת אדמה חזקה פגעה באזור."]}),
+                    {})
+    match = store.matches("quake", reviewer="ana")[0].id
+    store.decide("quake", match, "agree", reviewer="ana", session="s0")
+    store.add_story("quake", build({"ar": ["افتتح المصنع في عام 2023."],
+                                    "he": ["המפעל נפתח ב-2024."]}), {})
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.action_orphans()
+        await pilot.pause()
+        await pilot.pause()
+        shown.extend(screen_text(pilot.app).splitlines())
+
+    try:
+        assert [e.match for e in store.orphans("quake")] == [match]
+        drive(ReviewApp(store, reviewer="ana", story="quake", session="s1"), steps,
+              size=(80, 24))
+    finally:
+        store.close()
+    heading = next(i for i, line in enumerate(shown) if "AGREE" in line)
+    assert " ar " in shown[heading + 1] and visual(first, True) in shown[heading + 1], shown
+
+
 def test_a_match_paired_by_position_alone_says_so(tmp_path):
     """fixtures/markup-ansi match 3: two unrelated sentences paired by their place, agree
     suggested at 0.37, and no reasons: the detail had no why line at all. It says the
