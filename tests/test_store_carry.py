@@ -91,6 +91,24 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     s.close()
 
 
+def test_the_markdown_report_gives_an_orphan_s_note(tmp_path: Path) -> None:
+    """The report listed an orphaned note as "note by ann: (fr) ..." without its text, and
+    an orphaned verdict's note not at all: what the reviewer wrote is said, every line."""
+    from crossfact.store.exports import export_md
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    s.decide("seed", lone, "unsourced", reviewer="ann", session="s",
+             note="no other outlet\n- says it")
+    s.note("seed", lone, "the toll <b>is</b> [x](y)", reviewer="bob", session="s")
+    s.add_story("seed", build({k: v for k, v in VERSIONS.items() if k != "fr"}), {})
+    report = "".join(export_md(s, "seed"))
+    assert "\\\n  note: no other outlet\\\n  \\- says it\n" in report, report
+    assert "\\\n  note: the toll &lt;b&gt;is&lt;/b&gt; \\[x\\](y)\n" in report, report
+    s.close()
+
+
 def two_decided_become_one(tmp_path: Path, *verdicts: Suggestion) -> tuple[Store, str]:
     """ann decides the first two matches; the story is re-added with their claims in one
     match (whose id comes back)."""
