@@ -133,9 +133,11 @@ def load_settings(**overrides: Any) -> Settings:
             raise CrossfactError(f"{config_path()}: unknown setting {where!r} (the settings "
                                  f"are {', '.join(Settings.model_fields)})") from None
         # pydantic's own words for a path name its class: "Input is not a valid path for
-        # <class 'pathlib.Path'>" for `db = 5`; a validator's own, "Value error, ..." first
-        said = "should be a file name, in quotes" if problem["type"] == "path_type" \
-            else problem["msg"].removeprefix("Value error, ")
+        # <class 'pathlib.Path'>" for `db = 5`, "Input should be a valid boolean, unable to
+        # interpret input" for `CROSSFACT_BIDI=maybe`; a validator's, "Value error, ..." first
+        said = {"path_type": "should be a file name, in quotes",
+                "bool_parsing": "should be true or false", "bool_type": "should be true or false"
+                }.get(problem["type"], problem["msg"].removeprefix("Value error, "))
         raise CrossfactError(
             f"setting {where!r} ({setting_origin(where, where in given)}): {said}") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

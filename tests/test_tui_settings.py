@@ -76,6 +76,10 @@ def test_a_bad_setting_says_where_it_was_set(config_home: Path,
         "config": f"{start}from reviewer in {config_home / 'config.toml'}): must not be empty\n",
         "option": f"{start}given with --reviewer): must not be empty\n",
         "environment": f"{start}from $CROSSFACT_REVIEWER): must not be empty\n"}
+    monkeypatch.setenv("CROSSFACT_REVIEWER", "ann")
+    monkeypatch.setenv("CROSSFACT_BIDI", "maybe")
+    assert CliRunner().invoke(main, ["stats"]).stderr == (
+        "Error: setting 'bidi' (from $CROSSFACT_BIDI): should be true or false\n")
 
 
 def test_a_database_setting_that_is_no_path_says_so_in_words(config_home: Path) -> None:
