@@ -8,7 +8,9 @@ in, and:
 
 - link precision: of the pairs of claims from different versions that share a match, the
   share that the labels say report one fact (a claim in several matches, as a sentence that
-  states several facts may be, makes a pair with the claims of each);
+  states several facts may be, makes a pair with the claims of each); shown too for the
+  confident links alone (pairs of claims no match holds only as a suggestion) and for the
+  weak ones (the other linked pairs: through a member a match only suggests);
 - link recall: of the (fact, pair of versions) that the labels give, the share where a claim
   stating the fact in one version shares a match with one stating it in the other (a version
   that states a fact twice needs only one of its claims linked); the claim-pair recall is
@@ -505,20 +507,26 @@ def _ratio(n: int, d: int) -> str:
     return f"{n / d:.3f} ({n}/{d})" if d else "- (0/0)"
 
 
+def weak_links(s: StoryScore) -> tuple[int, int]:
+    """Right and linked pairs held only through a suggested member (a weak link: the linked
+    pairs that are not confident ones)."""
+    return s.links.tp - s.sure.tp, s.links.tp + s.links.fp - s.sure.tp - s.sure.fp
+
+
 def row(name: str, s: StoryScore) -> str:
     p = s.links
     return (f"| {name} | {_ratio(p.tp, p.tp + p.fp)} | {_ratio(s.facts.hit, s.facts.tries)} | "
             f"{_ratio(p.tp, p.tp + p.fn)} | {_ratio(s.sure.tp, s.sure.tp + s.sure.fp)} | "
-            f"{s.differing} | {s.conflict} | {s.agreeing_conflict} |")
+            f"{_ratio(*weak_links(s))} | {s.differing} | {s.conflict} | {s.agreeing_conflict} |")
 
 
 def render(rows: list[tuple[str, str, StoryScore]], heldout: bool = False) -> str:
     """One table row per story, and a total per kind of story (named held out when the
     stories are)."""
     lines = ["| story | link precision | link recall (facts) | claim-pair recall | "
-             "precision, confident links | differing claim pairs linked | ... suggested "
-             "conflict | agreeing claim pairs linked, match suggested conflict |",
-             "|---|---|---|---|---|---|---|---|"]
+             "precision, confident links | precision, weak links | differing claim pairs "
+             "linked | ... suggested conflict | agreeing claim pairs linked, match suggested "
+             "conflict |", "|---|---|---|---|---|---|---|---|---|"]
     notes = []
     for kind, label in KINDS.items():
         mine = [(name, s) for name, k, s in rows if k == kind]

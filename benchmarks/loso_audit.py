@@ -16,11 +16,17 @@ this process, to an alternative (off, or a neighbouring value) and every story i
   on 7 stories, measured on the 8th, for each of the 8, pooled (the LOSO figure), beside the
   figure on all 8 (in sample).
 
-    python benchmarks/loso_audit.py
+- with --one-story, only that last setting (each story without the rules only it needs) as
+  eval_comparable's table, confident and weak links' precision apart, as is and with the
+  guard on weak links (crossfact.sharing.unsupported) off; and that guard's effect under
+  every other rule's alternative (each a story set the rules fit less well).
+
+    python benchmarks/loso_audit.py [--one-story]
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -74,6 +80,9 @@ def cue_reach(reach: int) -> list[Patch]:
             ("facts", "NOUN_COST", reach + 1)]
 
 
+# the guard on weak links (crossfact.sharing.unsupported), which --one-story measures too
+UNSUPPORTED = "unsupported (suggested members without fact evidence) off"
+
 # the rule or constant as it is, against this alternative: off, a neighbouring value, or the
 # value it had before (`git log -G "^NAME = "` on its module; the others never changed)
 RULES: dict[str, list[Patch]] = {
@@ -118,6 +127,9 @@ RULES: dict[str, list[Patch]] = {
         ("facts", "lend_kinds", lambda claims, typed: {})],
     "_by_entities (best partners by MANY names) off": [
         ("facts", "_by_entities", lambda x, y, common: None)],
+    UNSUPPORTED: [("matching", "unsupported", lambda *args: set())],
+    "KIND_ALONE 0.45 -> 0 (evidence with one version always enough)": [
+        ("sharing", "KIND_ALONE", 0.0)],
 }
 
 
@@ -240,6 +252,43 @@ def one_story_rules(stories: Sequence[Path], only: Only) -> str:
                       f"{figures((tp, fp, hit, tries))}", *lines])
 
 
+def one_story_table(stories: Sequence[Path], only: Only, also: Sequence[Patch] = ()) -> str:
+    """`one_story_rules`' setting (each story without the rules only it needs) as
+    eval_comparable's table, with confident and weak links' precision apart; `also`
+    applied to every story besides (a rule's alternative, to compare)."""
+    rows = []
+    for folder in stories:
+        rules = [p for patches in only[folder.name].values() for p in patches]
+        with patched([*rules, *also]):
+            rows.append((folder.name, "comparable", ev.score(ev.run_story(folder))))
+    return ev.render(rows).split("\n\n")[0]
+
+
+def guard_table(stories: Sequence[Path]) -> str:
+    """The guard on weak links (UNSUPPORTED) under every other rule's alternative: each is
+    a development story set the rules fit less well, as a new event's would be. Pooled
+    precision / recall (facts) without the guard and with it, and how often it helps."""
+    names = [f.name for f in stories]
+    off = RULES[UNSUPPORTED]
+    lines = ["| alternative | without the guard | with it | precision | recall (facts) |",
+             "|---|---|---|---|---|"]
+    moved = []
+    for rule, patches in {**RULES, **cue_rules()}.items():
+        if rule == UNSUPPORTED or any(p in off or p[1] == "KIND_ALONE" for p in patches):
+            continue
+        mine, other = (pooled(measure(stories, p), names) for p in (patches, [*patches, *off]))
+        d_p = mine[0] / max(1, mine[0] + mine[1]) - other[0] / max(1, other[0] + other[1])
+        d_r = (mine[2] - other[2]) / max(1, mine[3])
+        moved.append((d_p, d_r))
+        lines.append(f"| {rule} | {figures(other)} | {figures(mine)} | {d_p:+.3f} | {d_r:+.3f} |")
+    up = sum(d_p > 0 for d_p, _ in moved)
+    return "\n".join([*lines, "", f"The guard raises precision under {up} of {len(moved)} "
+                       f"alternatives (mean {sum(d for d, _ in moved) / len(moved):+.4f}, "
+                       f"least {min(d for d, _ in moved):+.4f}); recall (facts) moves "
+                       f"{sum(r for _, r in moved) / len(moved):+.4f} on average, "
+                       f"{min(r for _, r in moved):+.4f} at most."])
+
+
 def loso_table(stories: Sequence[Path]) -> str:
     names = [f.name for f in stories]
     lines = []
@@ -260,12 +309,24 @@ def loso_table(stories: Sequence[Path]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--one-story", action="store_true",
+                        help="only the setting without each story's one-story rules, as "
+                             "eval_comparable's table (confident and weak links apart), as "
+                             f"is and with {UNSUPPORTED!r}")
+    args = parser.parse_args(argv)
     stories = [f for f in ev.story_folders() if ev.story_kind(f) == "comparable"]
     if not stories:
         print("error: no development story from different outlets", file=sys.stderr)
         return 2
     table, only = rule_table(stories)
+    if args.one_story:
+        print(f"Each story without the rules only it needs, as is:\n\n"
+              f"{one_story_table(stories, only)}\n\nThe same with {UNSUPPORTED}:\n\n"
+              f"{one_story_table(stories, only, RULES[UNSUPPORTED])}\n\nThe guard under "
+              f"every other rule's alternative:\n\n{guard_table(stories)}")
+        return 0
     print(table)
     print()
     print(loso_table(stories))

@@ -25,7 +25,13 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.sharing import between_outlets, fact_groups, match_verdict, shared_members
+from crossfact.sharing import (
+    between_outlets,
+    fact_groups,
+    match_verdict,
+    shared_members,
+    unsupported,
+)
 from crossfact.suggest import Verdict, prepare
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -381,9 +387,40 @@ def match_claims(
     joint = fact_groups([c.claims for c in unique], shared, evidence, doc_of)
     unique += [_Cluster(set(), {}) for _ in joint]
     shared += joint
+    # last, between outlets, a suggested member with no fact evidence in its match goes
+    unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated)
     if progress:
         progress("suggesting", len(docs), len(docs))
     return _matches(docs, claims, unique, shared, doc_of)
+
+
+def _set_apart(
+    unique: list[_Cluster], shared: list[dict[str, float]],
+    scores: dict[frozenset[str], dict[str, float]], doc_of: dict[str, str],
+    translated: set[frozenset[str]],
+) -> tuple[list[_Cluster], list[dict[str, float]]]:
+    """The matches (clusters and their further members) with the members
+    `sharing.unsupported` takes out: a further member is dropped, a claim of the cluster
+    becomes a match of its own (every claim keeps one), a match left empty is gone."""
+    out: list[_Cluster] = []
+    extras: list[dict[str, float]] = []
+    alone: set[str] = set()
+    for cluster, extra in zip(unique, shared, strict=True):
+        weak = extra.keys() | {c for c in cluster.claims
+                               if len(cluster.claims) > 1 and cluster.best.get(c, 0.0) < HIGH}
+        apart = unsupported(cluster.claims | extra.keys(), weak, scores, doc_of, translated) \
+            if weak else set()
+        if apart:
+            mine = cluster.claims & apart
+            alone |= mine
+            cluster.claims -= mine
+            cluster.docs = {d: ids - mine for d, ids in cluster.docs.items() if ids - mine}
+            extra = {c: s for c, s in extra.items() if c not in apart}
+        if cluster.claims or extra:
+            out.append(cluster)
+            extras.append(extra)
+    singles = [_Cluster({c}, {doc_of[c]: {c}}) for c in sorted(alone)]
+    return out + singles, extras + [{} for _ in singles]
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:

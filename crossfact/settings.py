@@ -17,6 +17,7 @@ back only what the reviewer chose in it (the theme), keeping the file's comments
 from __future__ import annotations
 
 import getpass
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,19 @@ class Settings(BaseSettings):
             return "reviewer"
 
 
+def setting_origin(name: str, given: bool = False) -> str:
+    """Where the setting `name` came from, as a message about its value says it ("given
+    with --reviewer", "from $CROSSFACT_REVIEWER", "from reviewer in .../config.toml"): the
+    first place looked in that holds it (`given`: the command line did)."""
+    if given:
+        return f"given with --{name}"
+    variable = f"CROSSFACT_{name.upper()}"
+    value = os.environ.get(variable, "")  # "" is unset, and a blank db (_unset_when_empty)
+    if value.strip() or value and name != "db":
+        return f"from ${variable}"
+    return f"from {name} in {config_path()}"
+
+
 def load_settings(**overrides: Any) -> Settings:
     """The settings, with the command line's `overrides` (None: not given) on top;
     CrossfactError, one line, for a bad value or an unreadable config file."""
@@ -119,12 +133,13 @@ def load_settings(**overrides: Any) -> Settings:
             raise CrossfactError(f"{config_path()}: unknown setting {where!r} (the settings "
                                  f"are {', '.join(Settings.model_fields)})") from None
         # pydantic's own words for a path name its class: "Input is not a valid path for
-        # <class 'pathlib.Path'>" for `db = 5`
-        said = "should be a file name, in quotes" if problem["type"] == "path_type" \
-            else problem["msg"]
+        # <class 'pathlib.Path'>" for `db = 5`, "Input should be a valid boolean, unable to
+        # interpret input" for `CROSSFACT_BIDI=maybe`; a validator's, "Value error, ..." first
+        said = {"path_type": "should be a file name, in quotes",
+                "bool_parsing": "should be true or false", "bool_type": "should be true or false"
+                }.get(problem["type"], problem["msg"].removeprefix("Value error, "))
         raise CrossfactError(
-            f"setting {where!r} (command line, CROSSFACT_{where.upper()} or {config_path()}): "
-            f"{said}") from None
+            f"setting {where!r} ({setting_origin(where, where in given)}): {said}") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise CrossfactError(f"cannot read {config_path()}: {error}") from None
 

@@ -96,7 +96,8 @@ def tell_renumbered(store: Store) -> None:
 
 def existing_store(db: Path | None) -> Store:
     """The store at `db` for a command that only reads it: a mistyped path must not leave an
-    empty database behind, and an empty one has nothing to show."""
+    empty database behind, nor turn an empty file (notes.txt) into one, and an empty
+    database has nothing to show."""
     from .db import open_store
     from .paths import db_origin, resolve_db_path
 
@@ -104,6 +105,9 @@ def existing_store(db: Path | None) -> Store:
     if not path.exists():
         raise CrossfactError(f"{path}: no such database{db_origin(db)}; review a story first, "
                              "or check the path")
+    if path.is_file() and not path.stat().st_size:  # SQLite would make it a database
+        raise CrossfactError(f"{path}: an empty file, not a crossfact database{db_origin(db)}; "
+                             "review a story first, or check the path")
     if path.is_dir() or os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
         store = open_store(db)  # `db`, not `path`: a refusal says where the path was set
         tell_renumbered(store)
@@ -162,23 +166,29 @@ def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
 @contextlib.contextmanager
 def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | None]]:
     """The log to read, and its name when it is not its path: `-` is standard input (as
-    `export -o -` is standard output), copied to a temporary file first, since the file is
-    read more than once (for its SHA-256, recorded in `origins`, and its lines). A file
-    called `-` is `./-`. `command` (import, replay) is the one the advice pipes into."""
-    if str(file) != "-":
+    `export -o -` is standard output), and a named pipe (`crossfact import <(crossfact
+    export ...)`, /dev/fd/63) is one too, so both are copied to a temporary file first,
+    since the file is read more than once (for its SHA-256, recorded in `origins`, and its
+    lines): a pipe's second reading found nothing. A file called `-` is `./-`. `command`
+    (import, replay) is the one the advice pipes into."""
+    if str(file) != "-" and not file.is_fifo():
         yield file, None
         return
-    pipe = f"(crossfact export --format jsonl | crossfact {command} -)"
-    if sys.stdin is None:
-        raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
-    if sys.stdin.isatty():  # it would wait for a log typed by hand
-        raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
+    if str(file) == "-":
+        pipe = f"(crossfact export --format jsonl | crossfact {command} -)"
+        if sys.stdin is None:
+            raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
+        if sys.stdin.isatty():  # it would wait for a log typed by hand
+            raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
     with tempfile.TemporaryDirectory(prefix="crossfact-stdin-") as folder:
         path = Path(folder) / "stdin.jsonl"
         with path.open("wb") as spool:
-            shutil.copyfileobj(sys.stdin.buffer, spool)
-        yield path, STDIN
-
+            if str(file) == "-":
+                shutil.copyfileobj(sys.stdin.buffer, spool)
+            else:
+                with file.open("rb") as pipe_end:
+                    shutil.copyfileobj(pipe_end, spool)
+        yield path, STDIN if str(file) == "-" else str(file)
 
 
 class UsageLine(click.ClickException):

@@ -240,8 +240,11 @@ def open_database_readonly(path: Path) -> Database:
             _defensive(conn)
             version = _check_readable(conn, path, check_any_size=True)
             if version < schema.SCHEMA_VERSION:
-                raise StoreError(f"{path}: an older crossfact database; open it once with "
-                                 "this crossfact to upgrade it, then merge")
+                # read-only here, so not upgraded: said for merge and for a read-only file
+                # `stats` or `export` reads; "open it once" did not say how
+                raise StoreError(f"{path}: an older crossfact database, only read here; "
+                                 f"upgrade it first (crossfact stats --db {path} upgrades it, "
+                                 "or a copy of it), then try again")
             _check_tables(conn, path)
     except BaseException:
         conn.close()

@@ -284,7 +284,8 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))
         said = event.verdict or "note"
-        yield f"- {said} by {_cell(event.reviewer)}: {claims}\n"
+        note = f"\\\n  note: {_lines(event.note)}" if event.note else ""
+        yield f"- {said} by {_cell(event.reviewer)}: {claims}{note}\n"
     yield "\n"
 
 

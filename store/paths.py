@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from crossfact.settings import config_path, load_settings
+from crossfact.settings import load_settings, setting_origin
 
 from .errors import StoreError
 
@@ -43,10 +43,7 @@ def db_origin(db: str | Path | None = None) -> str:
     (" (given with --db)", " (from $CROSSFACT_DB)", " (from db in .../config.toml)"; "" for
     the default): `--db FOLDER` and `CROSSFACT_DB=FOLDER` were refused in different words,
     and neither said where the value was set."""
-    if db is not None and str(db) != "":
-        return " (given with --db)"
-    if os.environ.get(ENV_VAR, "").strip():
-        return f" (from ${ENV_VAR})"
-    if load_settings().db is not None:
-        return f" (from db in {config_path()})"
+    given = db is not None and str(db) != ""
+    if given or os.environ.get(ENV_VAR, "").strip() or load_settings().db is not None:
+        return f" ({setting_origin('db', given)})"
     return ""

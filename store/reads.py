@@ -318,6 +318,7 @@ class ReadMixin(StoreBase):
             SELECT e.* FROM current_decisions d
             JOIN events e ON e.id = coalesce(d.verdict_event, d.note_event)
             WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
+              AND (d.verdict IS NOT NULL OR d.note <> '')  -- a cleared note is none
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN runs r ON r.id = c.run WHERE r.story = :story)
@@ -370,12 +371,18 @@ class ReadMixin(StoreBase):
             {"story": story_id, "run": run, "match": found[0]})]
 
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
-        """(language, text) of the claims an orphaned verdict was given on (its own run)."""
+        """(language, text) of the claims an orphaned verdict was given on: of the story's
+        latest run that had its match (a match's id comes from its text, so every run, of
+        this story or another sharing the version, that had it listed its claims again)."""
         return [(row[0], row[1]) for row in self.db.execute("""
             SELECT d.lang, c.text FROM members mb
             JOIN claims c ON c.run = mb.run AND c.id = mb.claim
             JOIN documents d ON d.run = c.run AND d.id = c.doc
-            WHERE mb."match" = ? ORDER BY mb.run DESC, mb.ord""", [event.match])]
+            WHERE mb."match" = :match AND mb.run = (
+                SELECT r.id FROM members had JOIN runs r ON r.id = had.run
+                WHERE had."match" = :match AND r.story = :story
+                ORDER BY r.number DESC LIMIT 1)
+            ORDER BY mb.ord""", {"match": event.match, "story": event.story})]
 
     def carry_counts(self, story: str, *, reviewer: str | None = None) -> dict[str, int]:
         """What the latest re-match did to the verdicts and notes that still stand, of every

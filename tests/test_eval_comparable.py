@@ -34,6 +34,7 @@ from eval_comparable import (  # noqa: E402
     score,
     story_folders,
     story_kind,
+    weak_links,
 )
 
 STORIES = story_folders()
@@ -129,6 +130,17 @@ def test_the_held_out_table_has_a_row_per_story_and_their_sum() -> None:
     assert rows["flood"] == ["0.750 (3/4)", "0.500 (2/4)"]
     assert rows["crash"] == ["0.500 (1/2)", "0.333 (1/3)"]
     assert rows["**all: held out, different outlets**"] == ["0.667 (4/6)", "0.429 (3/7)"]
+
+
+def test_weak_links_precision_is_the_linked_pairs_that_are_not_confident() -> None:
+    """Of 10 linked pairs (8 right), 6 are confident (5 right): the weak links are the
+    other 4, 3 of them right, in a column of their own beside the confident ones."""
+    s = StoryScore(links=Scores(tp=8, fp=2, fn=5), sure=Scores(tp=5, fp=1, fn=8),
+                   facts=Tally(hit=1, tries=2))
+    assert weak_links(s) == (3, 4)
+    line = next(x for x in render([("flood", "comparable", s)]).splitlines()
+                if x.startswith("| flood"))
+    assert line.split(" | ")[4:6] == ["0.833 (5/6)", "0.750 (3/4)"]
 
 
 def test_a_label_not_in_its_version_is_a_clear_error(tmp_path: Path, capsys) -> None:

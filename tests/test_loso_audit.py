@@ -39,3 +39,19 @@ def test_patched_restores_the_constant() -> None:
     with patched([("facts", "NAME_DICE", before + 1)]):
         assert before + 1 == facts.NAME_DICE
     assert before == facts.NAME_DICE
+
+
+def test_switching_the_weak_link_guard_off_reaches_the_engine() -> None:
+    """The audit's switch for the guard (`UNSUPPORTED`) patches what the matcher calls:
+    without it, development figures move as the guard's removal does (the runoff's
+    weekday-only link is back), and nothing is left patched after."""
+    import eval_comparable as ev
+    from loso_audit import RULES, UNSUPPORTED, measure
+
+    from crossfact import matching
+
+    (runoff,) = [f for f in ev.story_folders() if f.name == "turkey-runoff-2023"]
+    guard = matching.unsupported
+    as_is, off = (measure([runoff], p)[runoff.name] for p in ((), RULES[UNSUPPORTED]))
+    assert off[1] == as_is[1] + 1 and off[0] == as_is[0]  # one wrong link more, no right one
+    assert matching.unsupported is guard

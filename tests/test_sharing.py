@@ -259,3 +259,65 @@ def test_a_goal_minute_stated_beside_another_goal_links_by_its_minute() -> None:
     arabic = next(c.id for c in result.claims if "الدقيقة 23" in c.text)
     french = next(c.id for c in result.claims if "(23′ sur penalty)" in c.text)
     assert any({arabic, french} <= set(m.claims) for m in result.matches)
+
+
+def test_a_suggested_member_without_fact_evidence_in_its_match_is_taken_out() -> None:
+    """Between outlets, a suggested member (weak) with no fact score with any claim of
+    another version of its match goes, asked again after each removal (b2's only evidence
+    was with c2); a firm member stays however little evidence it has; a translation's
+    alignment (a and t are translations) is not judged; a match left with one version is
+    undone whole."""
+    from crossfact.sharing import unsupported
+
+    doc_of = {"a1": "a", "b1": "b", "c1": "c", "b2": "b", "c2": "c", "t1": "t"}
+    scores = {frozenset(("a1", "b1")): {"killed": 0.5}, frozenset(("b2", "c2")): {"": 0.45}}
+    assert unsupported({"a1", "b1", "c1"}, {"c1"}, scores, doc_of, set()) == {"c1"}
+    assert unsupported({"a1", "b1", "c1"}, {"b1"}, scores, doc_of, set()) == set()
+    assert unsupported({"a1", "b1", "c1"}, {"a1", "c1"}, scores, doc_of, set()) == {"c1"}
+    assert unsupported({"a1", "b2", "c2"}, {"a1", "c2", "b2"}, {}, doc_of, set()) == {
+        "a1", "b2", "c2"}
+    # a1 goes (no evidence), then b2 and c2 still have each other
+    assert unsupported({"a1", "b2", "c2"}, {"a1", "b2", "c2"}, scores, doc_of, set()) == {"a1"}
+    # the last two left of one version: the match is undone whole
+    assert unsupported({"a1", "b1", "c1"}, {"a1", "b1"}, {}, doc_of, set()) == {
+        "a1", "b1", "c1"}
+    translated = {frozenset(("a", "t"))}
+    assert unsupported({"a1", "t1"}, {"t1"}, {}, doc_of, translated) == set()
+
+
+def test_a_member_on_a_kind_alone_needs_evidence_with_two_versions_where_there_are() -> None:
+    """A suggested member whose best evidence is a shared kind of figure and nothing else
+    (WEAK, below KIND_ALONE: no agreeing or near figure, no shared name) stays only with
+    evidence with claims of two versions of its match, where the match has two to ask; with
+    an agreeing figure (a score above KIND_ALONE) one is enough."""
+    from crossfact.sharing import KIND_ALONE, unsupported
+
+    doc_of = {"a1": "a", "b1": "b", "c1": "c"}
+    alone = {frozenset(("a1", "b1")): {"killed": 0.31}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, alone, doc_of, set()) == {"a1"}
+    assert unsupported({"a1", "b1"}, {"a1"}, alone, doc_of, set()) == set()  # none to ask
+    both = {**alone, frozenset(("a1", "c1")): {"killed": 0.31}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, both, doc_of, set()) == set()
+    agreeing = {frozenset(("a1", "b1")): {"killed": KIND_ALONE + 0.15}}
+    assert unsupported({"a1", "b1", "c1"}, {"a1"}, agreeing, doc_of, set()) == set()
+
+
+def test_a_day_of_the_week_alone_no_longer_holds_two_claims_together() -> None:
+    """The runoff's English lede ("won Sunday's first-ever runoff") and the Arabic "polls
+    closed on Sunday evening" were a match held by an equal weekday alone (a weak link with
+    no fact score: a day links no further membership), a wrong link; the guard undoes it."""
+    result = story("turkey-runoff-2023")
+    english = next(c.id for c in result.claims if c.text.startswith("ERBIL, Kurdistan Region"))
+    arabic = next(c.id for c in result.claims if c.text.startswith("وأغلقت مراكز الاقتراع"))
+    assert not any(english in m.claims and arabic in m.claims for m in result.matches)
+
+
+def test_a_lede_with_a_rising_toll_stays_out_of_the_search_sentences_match() -> None:
+    """Maui's Arabic lede ("at least 53 dead ... the toll is expected to rise") shared only
+    the kind "toll expected to rise" with the French police chief's sentence, and nothing
+    with the English and Turkish sentences of that match ("only 3% of the area searched"):
+    a kind alone, with one of three versions, no longer holds it there."""
+    result = story("maui-wildfire-2023")
+    lede = next(c.id for c in result.claims if c.text.startswith("قضى 53 شخصاً"))
+    dogs = next(c.id for c in result.claims if c.text.startswith("Dogs trained to detect"))
+    assert not any(lede in m.claims and dogs in m.claims for m in result.matches)

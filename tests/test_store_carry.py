@@ -91,6 +91,24 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     s.close()
 
 
+def test_the_markdown_report_gives_an_orphan_s_note(tmp_path: Path) -> None:
+    """The report listed an orphaned note as "note by ann: (fr) ..." without its text, and
+    an orphaned verdict's note not at all: what the reviewer wrote is said, every line."""
+    from crossfact.store.exports import export_md
+
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    s.decide("seed", lone, "unsourced", reviewer="ann", session="s",
+             note="no other outlet\n- says it")
+    s.note("seed", lone, "the toll <b>is</b> [x](y)", reviewer="bob", session="s")
+    s.add_story("seed", build({k: v for k, v in VERSIONS.items() if k != "fr"}), {})
+    report = "".join(export_md(s, "seed"))
+    assert "\\\n  note: no other outlet\\\n  \\- says it\n" in report, report
+    assert "\\\n  note: the toll &lt;b&gt;is&lt;/b&gt; \\[x\\](y)\n" in report, report
+    s.close()
+
+
 def two_decided_become_one(tmp_path: Path, *verdicts: Suggestion) -> tuple[Store, str]:
     """ann decides the first two matches; the story is re-added with their claims in one
     match (whose id comes back)."""
@@ -224,6 +242,47 @@ def test_an_orphan_stays_listed_through_later_re_matches(tmp_path: Path) -> None
     without_french["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
     s.add_story("seed", build(without_french), {})
     assert [e.match for e in s.orphans("seed")] == [lone]
+    s.close()
+
+
+def test_an_orphan_s_claims_are_listed_once(tmp_path: Path) -> None:
+    """A match's id comes from its text: the claims of an orphan were read from every run
+    that had its match, so a claim still there at one re-match, and again in another story
+    sharing the version, was listed three times (the app's orphan list, the Markdown)."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    s.add_story("copy", build(), {})
+    decide_all(s, "ann")
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items()}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    s.add_story("seed", build(versions), {})  # re-matched, the lone French claim kept
+    del versions["fr"]
+    s.add_story("seed", build(versions), {})
+    [orphan] = s.orphans("seed")
+    assert orphan.match == lone
+    assert s.orphan_claims(orphan) == [("fr", VERSIONS["fr"][-1])]
+    s.close()
+
+
+def test_a_cleared_note_is_neither_carried_nor_orphaned(tmp_path: Path) -> None:
+    """A note written and then cleared (the app saves the empty note) says nothing: after
+    the files changed it was "1 orphaned", listed as an empty NOTE in the app and as
+    "note by ann" in the Markdown report."""
+    s = open_test_store(tmp_path / "x.db")
+    s.add_story("seed", build(), {})
+    lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
+    first = s.matches("seed", reviewer="ann")[0].id
+    for match in (lone, first):
+        s.note("seed", match, "check this", reviewer="ann", session="s")
+        s.note("seed", match, "", reviewer="ann", session="s")
+    versions = {lang: list(texts) for lang, texts in VERSIONS.items() if lang != "fr"}
+    versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
+    s.add_story("seed", build(versions), {})
+    report = s.last_carry
+    assert report is not None and report.summary() == (
+        "0 kept, 0 carried over (0 to look at again), 0 orphaned")
+    assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
     s.close()
 
 

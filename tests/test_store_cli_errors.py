@@ -1,5 +1,6 @@
 """Store commands on a wrong path or an empty file: one line, exit 1, nothing created."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,19 @@ def test_reading_a_missing_database_creates_nothing(tmp_path: Path):
         out = run(*args, "--db", str(db))
         assert out.exit_code == 1 and "no such database" in out.stderr
     assert not db.parent.exists()
+
+
+def test_reading_an_empty_file_leaves_it_empty(tmp_path: Path):
+    """SQLite takes a file of no bytes for a new database: `stats --db notes.txt` made an
+    empty notes.txt a 200 KB database, for a command that only reads."""
+    db = tmp_path / "notes.txt"
+    db.touch()
+    for args in (["stats"], ["export", "--format", "md"]):
+        out = run(*args, "--db", str(db))
+        assert out.exit_code == 1, out.output
+        assert out.stderr == (f"Error: {db}: an empty file, not a crossfact database (given "
+                              "with --db); review a story first, or check the path\n")
+    assert db.stat().st_size == 0
 
 
 def test_an_empty_database_says_so(tmp_path: Path):
@@ -229,6 +243,25 @@ def test_export_to_a_file_whose_ending_names_another_format_is_refused(tmp_path:
     for name in ("x.csv", "x.txt", "x.CSV"):
         out = run("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / name))
         assert out.exit_code == 0 and (tmp_path / name).exists(), (name, out.stderr)
+
+
+@pytest.mark.parametrize("command", ["import", "replay"])
+def test_a_log_from_a_pipe_by_name_is_read_once(tmp_path: Path, command: str):
+    """`crossfact import <(crossfact export --format jsonl)` names a pipe (/dev/fd/63): the
+    log was read once to see it was not empty, then found nothing more, and was refused as
+    "not UTF-8 text, not a crossfact JSONL log". It is spooled, as standard input is."""
+    log = (Path(__file__).resolve().parents[1]
+           / "fixtures/arabic-indic-digits/sessions/amal.jsonl").read_bytes()
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, log)  # smaller than a pipe's buffer: no writer process needed
+        os.close(write_end)
+        out = run(command, f"/dev/fd/{read_end}", "--db", str(tmp_path / "x.db"))
+    finally:
+        os.close(read_end)
+    assert out.exit_code == 0, out.stderr
+    with open_store(tmp_path / "x.db") as store:
+        assert store.stories() and store.db.table("events").count > 0
 
 
 def test_import_reads_a_log_from_standard_input(tmp_path: Path):

@@ -334,6 +334,25 @@ def test_an_upgrade_that_changed_match_numbers_says_which_once(tmp_path: Path) -
     assert again.exit_code == 0 and again.stderr == "", again.stderr
 
 
+def test_merging_an_older_database_says_how_to_upgrade_it(tmp_path: Path) -> None:
+    """Merge reads the other file read-only, so it does not upgrade it: "open it once with
+    this crossfact to upgrade it" did not say how. It names the command, which works."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+
+    old = tmp_path / "old.db"
+    file_before_split_letters(old)
+    team = ["merge", str(old), "--db", str(tmp_path / "team.db")]
+    refused = CliRunner().invoke(main, team)
+    assert refused.exit_code == 1 and refused.stderr == (
+        f"Error: {old}: an older crossfact database, only read here; upgrade it first "
+        f"(crossfact stats --db {old} upgrades it, or a copy of it), then try again\n")
+    assert CliRunner().invoke(main, ["stats", "--db", str(old)]).exit_code == 0
+    merged = CliRunner().invoke(main, team)
+    assert merged.exit_code == 0 and "new of" in merged.stderr, merged.stderr
+
+
 def test_a_review_that_cannot_start_still_says_which_numbers_the_upgrade_changed(
         tmp_path: Path) -> None:
     """`crossfact review` upgrades the file before it finds it has no terminal: the app that

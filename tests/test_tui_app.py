@@ -229,6 +229,23 @@ def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
             width, shown)
 
 
+def test_a_remapped_key_keeps_its_place_in_the_footer(store, seed):
+    """Textual's keymap re-adds a remapped binding last: with `verdict-agree = "1"` the
+    footer ended "f Filter / Search 1 Agree", and at 80 columns Agree was left out."""
+    footers: dict[int, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        for width in (140, 80):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause(0.2)
+            footers[width] = screen_text(pilot.app).splitlines()[-1].split("▏")[0].rstrip()
+
+    drive(app_for(store, keymap={"verdict-agree": "1", "undo": "U"}), steps, size=(140, 24))
+    assert footers[140].startswith("1 Agree c Conflict"), footers
+    assert " U Undo ? Help" in footers[140] and footers[140].endswith("/ Search"), footers
+    assert footers[80].startswith("1 Agree") and "q Quit" in footers[80], footers
+
+
 DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: none)
     (("n",), "^s Save esc Close, keep the draft"),
     (("o",), "⏎ Save space Tick esc Cancel"),
@@ -1654,6 +1671,42 @@ def test_one_orphaned_verdict_is_said_in_the_singular(tmp_path):
         drive(ReviewApp(store, reviewer="ana", story="seed", session="s1"), steps)
     finally:
         store.close()
+
+
+def test_an_orphaned_arabic_claim_starts_on_the_first_line_it_wraps_to(tmp_path):
+    """The orphan list reordered a claim for display and then let it wrap: at 80 columns
+    an Arabic claim's first words came out on its second line. It wraps as the pickers do,
+    each line reordered after."""
+    from store_data import build
+
+    from crossfact.tui.display_text import visual
+
+    first = "أولا"
+    lede = (f"{first} قال المسؤولون إن الزلزال ضرب المنطقة بقوة كبيرة ليلة السبت وأدى إلى "
+            "أضرار واسعة")
+    store = open_store(tmp_path / "orphan.db")
+    store.add_story("quake", build({"ar": [lede], "he": ["רעידת אדמה חזקה פגעה באזור."]}),
+                    {})
+    match = store.matches("quake", reviewer="ana")[0].id
+    store.decide("quake", match, "agree", reviewer="ana", session="s0")
+    store.add_story("quake", build({"ar": ["افتتح المصنع في عام 2023."],
+                                    "he": ["המפעל נפתח ב-2024."]}), {})
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.action_orphans()
+        await pilot.pause()
+        await pilot.pause()
+        shown.extend(screen_text(pilot.app).splitlines())
+
+    try:
+        assert [e.match for e in store.orphans("quake")] == [match]
+        drive(ReviewApp(store, reviewer="ana", story="quake", session="s1"), steps,
+              size=(80, 24))
+    finally:
+        store.close()
+    heading = next(i for i, line in enumerate(shown) if "AGREE" in line)
+    assert " ar " in shown[heading + 1] and visual(first, True) in shown[heading + 1], shown
 
 
 def test_a_match_paired_by_position_alone_says_so(tmp_path):

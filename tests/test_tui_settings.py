@@ -60,6 +60,28 @@ def test_a_bad_setting_is_one_line_naming_it(config_home: Path, text: str, words
     assert len(done.output.strip().splitlines()) == 1 and words in done.output
 
 
+def test_a_bad_setting_says_where_it_was_set(config_home: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blank reviewer said "setting 'reviewer' (command line, CROSSFACT_REVIEWER or
+    .../config.toml): Value error, must not be empty": three places to look and pydantic's
+    words. It names the one place, as the database's errors do."""
+    (config_home / "config.toml").write_text('reviewer = " "\n')
+    said = {}
+    for where, args in (("config", []), ("option", ["--reviewer", "  "])):
+        said[where] = CliRunner().invoke(main, ["review", "--db", "x.db", *args]).stderr
+    monkeypatch.setenv("CROSSFACT_REVIEWER", "  ")
+    said["environment"] = CliRunner().invoke(main, ["review", "--db", "x.db"]).stderr
+    start = "Error: setting 'reviewer' ("
+    assert said == {
+        "config": f"{start}from reviewer in {config_home / 'config.toml'}): must not be empty\n",
+        "option": f"{start}given with --reviewer): must not be empty\n",
+        "environment": f"{start}from $CROSSFACT_REVIEWER): must not be empty\n"}
+    monkeypatch.setenv("CROSSFACT_REVIEWER", "ann")
+    monkeypatch.setenv("CROSSFACT_BIDI", "maybe")
+    assert CliRunner().invoke(main, ["stats"]).stderr == (
+        "Error: setting 'bidi' (from $CROSSFACT_BIDI): should be true or false\n")
+
+
 def test_a_database_setting_that_is_no_path_says_so_in_words(config_home: Path) -> None:
     """`db = 5` said pydantic's "Input is not a valid path for <class 'pathlib.Path'>"."""
     (config_home / "config.toml").write_text("db = 5\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -187,7 +187,7 @@ class ReadOnly(ModalScreen[None]):
     VERTICAL_BREAKPOINTS = BREAKPOINTS
     BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]
 
-    def __init__(self, title: str, lines: list[Text]) -> None:
+    def __init__(self, title: str, lines: list[RenderableType]) -> None:
         super().__init__()
         self.title_text, self.lines = title, lines
 
@@ -195,7 +195,7 @@ class ReadOnly(ModalScreen[None]):
         with Vertical():
             yield Label(self.title_text, markup=False)
             with VerticalScroll():
-                yield Static(Text("\n").join(self.lines))
+                yield Static(Group(*self.lines))
             yield Label(READ_HINT, id="read-hint", classes="dialog-hint", markup=False)
         yield KeyFooter(compact=True)
 

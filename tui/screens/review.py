@@ -16,6 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from rich.console import RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -31,9 +33,9 @@ from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
 from crossfact.store.output_file import output_path
 from crossfact.tui.dialogs.note import NotePrompt
-from crossfact.tui.dialogs.pick import ReadOnly
+from crossfact.tui.dialogs.pick import Item, ReadOnly, item_label
 from crossfact.tui.dialogs.prompt import TextPrompt
-from crossfact.tui.display_text import RTL_LANGS, one_line, visual
+from crossfact.tui.display_text import one_line
 from crossfact.tui.heap import freeze_long_lived, settle
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
@@ -664,21 +666,18 @@ class ReviewScreen(FixingActions, Screen[None]):
         if not orphans:
             self.notify("No orphaned verdicts: every one applies to a current match.")
             return
-        lines: list[Text] = []
+        lines: list[RenderableType] = []
         for event in orphans:
             said = event.verdict or "note"
             claims = self._call(partial(self.store.orphan_claims, event)) or []
             lines.append(Text(f"{said.upper()}  " + (f"note: {one_line(event.note, 80)}"
                                                      if event.note else ""), style="bold"))
-            lines += [Text(f"  {lang}  ") + Text(self.shown(text, lang, 100))
-                      for lang, text in claims]
+            # wrapped as the pickers wrap a claim: each line reordered after, so an Arabic
+            # or Hebrew claim starts at the right of its first line, not on its second
+            lines += [Padding(item_label(Item("", lang, (one_line(text, 100),)), self.bidi),
+                              (0, 0, 0, 2)) for lang, text in claims]
         title = plural(len(orphans), "orphaned verdict or note", "orphaned verdicts and notes")
         self.app.push_screen(ReadOnly(f"{title} (kept in the log)", lines))
-
-    def shown(self, text: str, lang: str, limit: int) -> str:
-        """A claim on one line, in reading order when right-to-left display is on."""
-        line = one_line(text, limit)
-        return visual(line, lang in RTL_LANGS) if self.bidi else line
 
     def action_context(self) -> None:
         self.show_context = not self.show_context

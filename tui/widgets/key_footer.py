@@ -9,10 +9,16 @@ Every dialog has one of its own: Textual draws a modal screen over the one below
 and all, so the note editor's footer read "a Agree c Conflict ...", keys that type into the
 note there. A dialog's footer lists the dialog's keys, and a footer under another screen
 (the command palette, which has none) is not drawn.
+
+A key remapped in keys.toml keeps its place: Textual's keymap re-adds a remapped binding
+after all the others, so with `verdict-agree = "1"` the footer ended "... f Filter / Search
+1 Agree" and at 80 columns Agree was left out of it.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
@@ -29,6 +35,19 @@ class KeyFooter(Footer):
     def _screen_changed(self, screen: Screen[object]) -> None:
         """Drawn only while its screen is the one the keys go to."""
         self.visible = screen is self.screen
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, those the screen declares in its order (a remapped one too)."""
+        widgets = list(super().compose())
+        declared = {binding.action: rank for rank, binding
+                    in enumerate(Binding.make_bindings(self.screen.BINDINGS))}
+        ranks = {at: declared[action] for at, widget in enumerate(widgets)
+                 if (action := getattr(widget, "action", None)) in declared
+                 and not widget.has_class("-command-palette")}
+        ordered = sorted(ranks, key=ranks.__getitem__)
+        moved = {at: widgets[was] for at, was in zip(sorted(ranks), ordered, strict=True)}
+        widgets = [moved.get(at, widget) for at, widget in enumerate(widgets)]
+        yield from widgets
 
     async def recompose(self) -> None:
         """Every key shown again (the bindings changed: a dialog, a remap), then those that
