@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from crossfact.models import Event
 
-from .decisions import on_current_matches
+from .decisions import on_current_matches, written
 from .membership import Membership
 from .state import rebuild, stored_membership
 
@@ -191,7 +191,7 @@ def carry_over(store: StoryMixin, story: str, old_run: str, new_run: str) -> Car
                       if c in rerun.old_texts]
         target = _find_target(old_claims, rerun.new_by_doc, new)
         for reviewer, state in sorted(by_reviewer.items()):
-            if state["verdict"] is None and not state["note"]:
+            if state["verdict"] is None and not written(state["note"]):
                 continue  # a note written, then cleared: nothing to carry, nothing orphaned
             source = state["verdict_event"] or state["note_event"]
             report.reviewer_of[source] = reviewer

@@ -99,15 +99,12 @@ def existing_store(db: Path | None) -> Store:
     empty database behind, nor turn an empty file (notes.txt) into one, and an empty
     database has nothing to show."""
     from .db import open_store
-    from .paths import db_origin, resolve_db_path
+    from .paths import db_origin, not_a_database, resolve_db_path
 
     path = resolve_db_path(db)
-    if not path.exists():
-        raise CrossfactError(f"{path}: no such database{db_origin(db)}; review a story first, "
+    if why := not_a_database(path):
+        raise CrossfactError(f"{path}: {why}{db_origin(db)}; review a story first, "
                              "or check the path")
-    if path.is_file() and not path.stat().st_size:  # SQLite would make it a database
-        raise CrossfactError(f"{path}: an empty file, not a crossfact database{db_origin(db)}; "
-                             "review a story first, or check the path")
     if path.is_dir() or os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
         store = open_store(db)  # `db`, not `path`: a refusal says where the path was set
         tell_renumbered(store)

@@ -10,13 +10,23 @@ from the views, and a test checks that both give the same rows.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TypeGuard
 
 from sqlite_utils import Database
 
 from crossfact.models import Event
 
 from .membership import dumps
+
+# A note of nothing but blanks is a cleared note (the editor emptied to a space or a newline),
+# in Python and in SQL alike: neither carried over, orphaned nor reported.
+WRITTEN_SQL = "trim({note}, ' ' || char(9, 10, 13)) <> ''"
+
+
+def written(note: str | None) -> TypeGuard[str]:
+    """Whether a note says anything: one cleared to blanks is no note."""
+    return bool(note and note.strip())
+
 
 EMPTY = {"verdict": None, "outliers": "[]", "verdict_event": None, "verdict_at": None,
          "note": None, "note_event": None}

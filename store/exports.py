@@ -21,7 +21,7 @@ from crossfact.terminal import show_controls
 from crossfact.wording import alternatives, plural
 
 from .base import StoreBase
-from .decisions import on_current_matches
+from .decisions import on_current_matches, written
 from .errors import StoreError
 from .jsonl import export_jsonl, story_ids
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL
@@ -284,7 +284,7 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))
         said = event.verdict or "note"
-        note = f"\\\n  note: {_lines(event.note)}" if event.note else ""
+        note = f"\\\n  note: {_lines(event.note)}" if written(event.note) else ""
         yield f"- {said} by {_cell(event.reviewer)}: {claims}{note}\n"
     yield "\n"
 
@@ -337,7 +337,7 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
         yield "## Notes\n\n"
         for match in matches:
             for reviewer, d in sorted(decisions.get(match["id"], {}).items()):
-                if d["note"]:
+                if written(d["note"]):
                     yield (f"- Match {match['number']}, {_cell(reviewer)}: "
                            f"{_lines(d['note'])}\n")
         yield "\n"
@@ -375,7 +375,7 @@ def claim_review(match: dict[str, Any], members: list[dict[str, Any]], reviewer:
     if outliers:
         words += f" ({', '.join(outliers)} differ)"
     rating: dict[str, Any] = {"@type": "Rating", "alternateName": words}
-    if decision["note"]:
+    if written(decision["note"]):
         rating["ratingExplanation"] = decision["note"]
     return {
         "@context": "https://schema.org",

@@ -38,6 +38,17 @@ def resolve_db_path(db: str | Path | None = None) -> Path:
     return folder / "crossfact.db"
 
 
+def not_a_database(path: Path) -> str | None:
+    """Why a command that only reads must not open `path` ("no such database", "an empty
+    file, not a crossfact database"), or None: SQLite makes a missing path, or an empty
+    file such as a mistyped notes.txt, into a new database."""
+    if not path.exists():
+        return "no such database"
+    if path.is_file() and not path.stat().st_size:
+        return "an empty file, not a crossfact database"
+    return None
+
+
 def db_origin(db: str | Path | None = None) -> str:
     """Where the path `resolve_db_path(db)` gives came from, as every message about it says
     (" (given with --db)", " (from $CROSSFACT_DB)", " (from db in .../config.toml)"; "" for

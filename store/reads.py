@@ -15,6 +15,7 @@ from crossfact.terminal import strip_controls
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
+from .decisions import WRITTEN_SQL
 from .errors import StoreError
 from .numbering import IN_NUMBER_ORDER, NUMBER_SQL, parse_number
 from .rows import claim_from_row, document_from_row, event_from_row
@@ -314,11 +315,11 @@ class ReadMixin(StoreBase):
         first verdicts were listed as orphaned, only their copies' carries being counted.
         """
         story_id = self._story_id(story)
-        rows = self.db.query("""
+        rows = self.db.query(f"""
             SELECT e.* FROM current_decisions d
             JOIN events e ON e.id = coalesce(d.verdict_event, d.note_event)
             WHERE d.story = :story AND (:reviewer IS NULL OR d.reviewer = :reviewer)
-              AND (d.verdict IS NOT NULL OR d.note <> '')  -- a cleared note is none
+              AND (d.verdict IS NOT NULL OR {WRITTEN_SQL.format(note="d.note")})
               AND d."match" NOT IN (SELECT id FROM current_matches WHERE story = :story)
               AND e.id NOT IN (SELECT c.source FROM carried c
                                JOIN runs r ON r.id = c.run WHERE r.story = :story)

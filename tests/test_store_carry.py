@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from store_data import VERSIONS, build, changed, open_test_store
 
 from crossfact.models import MatchResult, Suggestion
 from crossfact.store import CARRY_SESSION, Store
+from crossfact.store.exports import export_md
 
 
 def decide_all(s: Store, reviewer: str) -> list[str]:
@@ -265,17 +267,19 @@ def test_an_orphan_s_claims_are_listed_once(tmp_path: Path) -> None:
     s.close()
 
 
-def test_a_cleared_note_is_neither_carried_nor_orphaned(tmp_path: Path) -> None:
-    """A note written and then cleared (the app saves the empty note) says nothing: after
-    the files changed it was "1 orphaned", listed as an empty NOTE in the app and as
-    "note by ann" in the Markdown report."""
+@pytest.mark.parametrize("cleared", ["", " \n"])
+def test_a_cleared_note_is_neither_carried_nor_orphaned(tmp_path: Path, cleared: str) -> None:
+    """A note written and then cleared (the app saves the empty note; an editor emptied to
+    blanks, or an imported log, leaves a space or a newline) says nothing: after the files
+    changed it was "1 orphaned", listed as an empty NOTE in the app and as "note by ann" in
+    the Markdown report."""
     s = open_test_store(tmp_path / "x.db")
     s.add_story("seed", build(), {})
     lone = s.matches("seed", reviewer="ann", filter="unsourced")[0].id
     first = s.matches("seed", reviewer="ann")[0].id
     for match in (lone, first):
         s.note("seed", match, "check this", reviewer="ann", session="s")
-        s.note("seed", match, "", reviewer="ann", session="s")
+        s.note("seed", match, cleared, reviewer="ann", session="s")
     versions = {lang: list(texts) for lang, texts in VERSIONS.items() if lang != "fr"}
     versions["tr"][0] = "Tesla bu yıl 10 milyar dolar harcamıştı."
     s.add_story("seed", build(versions), {})
@@ -283,6 +287,7 @@ def test_a_cleared_note_is_neither_carried_nor_orphaned(tmp_path: Path) -> None:
     assert report is not None and report.summary() == (
         "0 kept, 0 carried over (0 to look at again), 0 orphaned")
     assert s.orphans("seed") == [] and s.carry_counts("seed")["orphaned"] == 0
+    assert "note" not in "".join(export_md(s, "seed")).split("## Notes")[1]
     s.close()
 
 

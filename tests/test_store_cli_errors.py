@@ -35,6 +35,18 @@ def test_reading_an_empty_file_leaves_it_empty(tmp_path: Path):
     assert db.stat().st_size == 0
 
 
+def test_review_of_a_named_story_leaves_an_empty_file_empty(tmp_path: Path):
+    """review --story without files only reads its database: it made an empty file a
+    database, then said the story was not there."""
+    db = tmp_path / "notes.txt"
+    db.touch()
+    out = run("review", "--db", str(db), "--story", "mystory")
+    assert out.exit_code == 1, out.output
+    assert out.stderr == (f"Error: {db}: an empty file, not a crossfact database (given with "
+                          "--db), so no story named 'mystory'; give its files to match it\n")
+    assert db.stat().st_size == 0
+
+
 def test_an_empty_database_says_so(tmp_path: Path):
     db = tmp_path / "x.db"
     open_store(db).close()

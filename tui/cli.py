@@ -68,7 +68,7 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     from crossfact.reading import collect_paths
     from crossfact.settings import load_settings
     from crossfact.store import open_store
-    from crossfact.store.paths import db_origin, resolve_db_path
+    from crossfact.store.paths import db_origin, not_a_database, resolve_db_path
     from crossfact.tui.keys import default_keys_path, load_keymap
     from crossfact.tui.story_urls import version_urls
 
@@ -91,8 +91,8 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
         urls = version_urls(p for p in paths if p.is_dir())
         # a story named without files needs a database that holds it: a mistyped --db is
         # not left behind as an empty one
-        if not paths and not (db_path := resolve_db_path(db)).exists():
-            raise CrossfactError(f"{db_path}: no such database{db_origin(db)}, so no story "
+        if not paths and (why := not_a_database(db_path := resolve_db_path(db))):
+            raise CrossfactError(f"{db_path}: {why}{db_origin(db)}, so no story "
                                  f"named {story_name!r}; give its files to match it")
         store = open_store(db)  # `db`, not settings.db: a refusal says where it was set
         store.wait_for_writers(INTERACTIVE_BUSY_MS)

@@ -563,6 +563,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             if not text.strip() and not stored:
                 self._unsaved_notes.pop(row.id, None)
                 return  # an empty note where there was none: not an event
+            if not text.strip():
+                text = ""  # cleared: the blanks an emptied editor leaves are no note
             saved = self._command(
                 lambda: self.store.note(self.open_story_id, row.id, text, reviewer=self.reviewer,
                                         session=self.session),
