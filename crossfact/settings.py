@@ -107,14 +107,24 @@ class Settings(BaseSettings):
             return "reviewer"
 
 
+def setting_variable(name: str) -> tuple[str, str]:
+    """The environment variable that sets `name`, as written, and its value ("" unset):
+    pydantic-settings reads CROSSFACT_DB and crossfact_db alike, so a message about the
+    value must find either."""
+    variable = f"CROSSFACT_{name.upper()}"
+    for key, value in os.environ.items():
+        if key.upper() == variable:
+            return key, value
+    return variable, ""
+
+
 def setting_origin(name: str, given: bool = False) -> str:
     """Where the setting `name` came from, as a message about its value says it ("given
     with --reviewer", "from $CROSSFACT_REVIEWER", "from reviewer in .../config.toml"): the
     first place looked in that holds it (`given`: the command line did)."""
     if given:
         return f"given with --{name}"
-    variable = f"CROSSFACT_{name.upper()}"
-    value = os.environ.get(variable, "")  # "" is unset, and a blank db (_unset_when_empty)
+    variable, value = setting_variable(name)  # "" is unset, as is a blank db (_unset_when_empty)
     if value.strip() or value and name != "db":
         return f"from ${variable}"
     return f"from {name} in {config_path()}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlite_utils import Database
 
 from . import schema
 from .errors import StoreError
+from .numbering import in_number_order
 
 BUSY_TIMEOUT_MS = 15_000
 # Whole-file check at open, up to this size (its cost: benchmarks/README.md): damage found before
@@ -113,8 +115,10 @@ def _migrate(db: Database, path: Path) -> list[Renumbered]:
     except BaseException:
         db.rollback()
         raise
-    return sorted((before[key][0], before[key][1], after[key][1]) for key in before
-                  if key in after and after[key][1] != before[key][1])
+    changed = [(before[key][0], before[key][1], after[key][1]) for key in before
+               if key in after and after[key][1] != before[key][1]]
+    # in the numbers' order (2b before 10b), as the review lists them, not as text
+    return sorted(changed, key=lambda c: (c[0], in_number_order(c[1])))
 
 
 def _split_out_numbers(db: Database, number_sql: str) -> dict[tuple[str, str],
@@ -243,7 +247,8 @@ def open_database_readonly(path: Path) -> Database:
                 # read-only here, so not upgraded: said for merge and for a read-only file
                 # `stats` or `export` reads; "open it once" did not say how
                 raise StoreError(f"{path}: an older crossfact database, only read here; "
-                                 f"upgrade it first (crossfact stats --db {path} upgrades it, "
+                                 f"upgrade it first (crossfact stats --db {shlex.quote(str(path))} "
+                                 "upgrades it, "
                                  "or a copy of it), then try again")
             _check_tables(conn, path)
     except BaseException:

@@ -43,6 +43,12 @@ def parse_number(text: str) -> tuple[int, str] | None:
     return int(found[1]) - 1, f"{int(found[1])}{suffix}"
 
 
+def in_number_order(number: str) -> tuple[int, str]:
+    """A sort key that lists match numbers as the review does ("2b" before "10b"), where
+    as text "10b" came first."""
+    return parse_number(number) or (0, number)
+
+
 def split_letter(earlier: int) -> str:
     """The letter of a place's split-out after `earlier` others: "b" to "z", then "zb" to
     "zz", "zzb"...: a letter past "z" still sorts after the ones before it (as text, in

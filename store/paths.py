@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from crossfact.settings import load_settings, setting_origin
+from crossfact.settings import load_settings, setting_origin, setting_variable
 
 from .errors import StoreError
 
@@ -55,6 +54,6 @@ def db_origin(db: str | Path | None = None) -> str:
     the default): `--db FOLDER` and `CROSSFACT_DB=FOLDER` were refused in different words,
     and neither said where the value was set."""
     given = db is not None and str(db) != ""
-    if given or os.environ.get(ENV_VAR, "").strip() or load_settings().db is not None:
+    if given or setting_variable("db")[1].strip() or load_settings().db is not None:
         return f" ({setting_origin('db', given)})"
     return ""

@@ -342,3 +342,16 @@ def test_standard_input_that_holds_no_log_is_refused_in_the_same_words(
     assert proc.returncode == 1 and err == (
         f"Error: {said}(crossfact export --format jsonl | crossfact {command} -)\n"), err
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_lower_case_variable_is_named_as_written(tmp_path: Path, monkeypatch):
+    """pydantic-settings reads crossfact_db as it reads CROSSFACT_DB; the message looked for
+    the upper-case name only and blamed a config.toml that did not exist."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("CROSSFACT_DB", raising=False)
+    monkeypatch.setenv("crossfact_db", str(tmp_path))
+    out = run("stats")
+    assert out.exit_code == 1
+    assert out.stderr == (f"Error: {tmp_path}: is a folder, not a database file (from "
+                          f"$crossfact_db); name a file in it, such as "
+                          f"{tmp_path / 'crossfact.db'}\n")

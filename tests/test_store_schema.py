@@ -11,6 +11,7 @@ from store_data import VERSIONS, build, file_before_split_letters, open_test_sto
 
 from crossfact import store
 from crossfact.store import StoreError, open_store, resolve_db_path
+from crossfact.store.numbering import in_number_order
 from crossfact.store.schema import SCHEMA_VERSION
 
 
@@ -298,6 +299,11 @@ def test_fixes_index_migration_on_a_database_with_decisions(tmp_path: Path) -> N
     s.close()
 
 
+def test_changed_numbers_are_told_in_the_review_order() -> None:
+    """The upgrade notice listed "10b is now 10c" before "2b is now 2c" (sorted as text)."""
+    assert sorted(["10b", "2c", "2b", "1"], key=in_number_order) == ["1", "2b", "2c", "10b"]
+
+
 def test_split_letters_migration_keeps_the_letters_the_log_gave(tmp_path: Path) -> None:
     """m013 on a file the previous release wrote: each split-out has the letter it was
     given, from the log that was already there (the rows are derived), in the TUI's numbers
@@ -341,13 +347,14 @@ def test_merging_an_older_database_says_how_to_upgrade_it(tmp_path: Path) -> Non
 
     from crossfact.cli import main
 
-    old = tmp_path / "old.db"
+    (tmp_path / "old files").mkdir()
+    old = tmp_path / "old files" / "old.db"  # the command said is copied as it is
     file_before_split_letters(old)
     team = ["merge", str(old), "--db", str(tmp_path / "team.db")]
     refused = CliRunner().invoke(main, team)
     assert refused.exit_code == 1 and refused.stderr == (
         f"Error: {old}: an older crossfact database, only read here; upgrade it first "
-        f"(crossfact stats --db {old} upgrades it, or a copy of it), then try again\n")
+        f"(crossfact stats --db '{old}' upgrades it, or a copy of it), then try again\n")
     assert CliRunner().invoke(main, ["stats", "--db", str(old)]).exit_code == 0
     merged = CliRunner().invoke(main, team)
     assert merged.exit_code == 0 and "new of" in merged.stderr, merged.stderr

@@ -158,7 +158,7 @@ def test_an_unknown_theme_is_one_line_naming_the_setting(
     monkeypatch.setenv("CROSSFACT_THEME", "nope")
     done = CliRunner().invoke(main, ["review", "--db", str(tmp_path / "x.db")])
     assert done.exit_code == 1 and "Traceback" not in done.output
-    assert done.stderr.startswith("Error: setting 'theme' (CROSSFACT_THEME or ")
+    assert done.stderr.startswith("Error: setting 'theme' (from $CROSSFACT_THEME): ")
     assert "no theme 'nope'; one of " in done.stderr and "gruvbox" in done.stderr
     assert len(done.stderr.splitlines()) == 1 and not (tmp_path / "x.db").exists()
 
@@ -199,6 +199,10 @@ NEVER = "would never fire: no terminal key is reported so"
     ('verdict-agree = "latin_small_letter_a"\n',
      f"verdict-agree: 'latin_small_letter_a' {NEVER}; write \"a\" instead"),
     ('search = "solidus"\n', f"search: 'solidus' {NEVER}; write \"slash\" instead"),
+    # a key's name capitalised was told to write another key ("Tab": "space"), or nothing
+    ('verdict-agree = "Tab"\n', f"verdict-agree: 'Tab' {NEVER}; write \"tab\" instead"),
+    ('undo = "ctrl+Escape"\n', f"undo: 'ctrl+Escape' {NEVER}; write \"ctrl+escape\" instead"),
+    ('verdict-agree = "alert"\n', "verdict-agree: 'alert' is no key"),  # a bell: no key types it
 ])
 def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
                                                          said: str) -> None:

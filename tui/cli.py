@@ -34,10 +34,10 @@ def known_theme(theme: str | None) -> None:
     before the app opens."""
     from textual.theme import BUILTIN_THEMES
 
-    from crossfact.settings import config_path
+    from crossfact.settings import setting_origin
 
     if theme is not None and theme not in BUILTIN_THEMES:
-        raise CrossfactError(f"setting 'theme' (CROSSFACT_THEME or {config_path()}): no theme "
+        raise CrossfactError(f"setting 'theme' ({setting_origin('theme')}): no theme "
                              f"{theme!r}; one of {', '.join(sorted(BUILTIN_THEMES))}")
 
 

@@ -144,9 +144,13 @@ def key_problem(key: str) -> str | None:
     *modifiers, name = key.split("+")
     if not name or not MODIFIERS.issuperset(modifiers):
         return f"{key!r} is no key; {WRITTEN_LIKE}"
-    if len(name) > 1 and name not in _key_names():
+    if len(name) > 1 and name.lower() in _key_names():
+        name = name.lower()  # "Tab" is "tab", "Escape" is "escape"
+    elif len(name) > 1 and name not in _key_names():
         character = key_to_character(name)  # "question_mark" is "?"; "ctlr" is None
-        if character is None or len(character) != 1:
+        # a control character ("alert", "null") is typed by no key of its own
+        if (character is None or len(character) != 1
+                or unicodedata.category(character) == "Cc"):
             return f"{key!r} is no key; {WRITTEN_LIKE}"
         name = _character_key(character)  # "latin_small_letter_a" is "a"
     elif len(name) == 1 and modifiers:
