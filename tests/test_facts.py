@@ -843,6 +843,48 @@ def test_a_lent_kind_links_further_memberships_not_the_matcher() -> None:
     assert not any(en.id in (x, y) for _, x, y, _ in evidence.links)
 
 
+def _sides(*claims: Claim) -> dict[str, list[list[tuple[str, float]]]]:
+    """(kind, value) of each claim's figures as the fact linker types them, by version."""
+    from crossfact.facts import story_sides
+    from crossfact.features import keys_of
+    from crossfact.models import Document
+
+    docs = [Document(id=c.doc, path=f"{c.doc}.txt", lang=c.doc, title=c.doc, text="")
+            for c in claims]
+    story = story_sides(docs, {c.doc: [c] for c in claims},
+                        {c.id: keys_of(c.fingerprint) for c in claims})
+    return {d: [[(t.kind, t.quantity.value) for t in side.figures] for side in sides]
+            for d, sides in story.sides.items()}
+
+
+def test_a_figure_of_another_year_lends_no_kind() -> None:
+    """"The 2004 quake in Al Hoceima killed 628 people" is another event's toll: it is not
+    this story's, and a bare 628 of another version does not become a toll through it."""
+    en = _claim("The 2004 quake in Al Hoceima killed 628 people.", "en", "en")
+    tr = _claim("Ekipler 628 köyde arama yaptı.", "tr", "tr")
+    fr = _claim("Les secours fouillent les villages.", "fr", "fr")  # no year: 2004 is no
+    assert _sides(en, tr, fr) == {"en": [[]], "tr": [[]], "fr": [[]]}  # story's year
+
+
+def test_a_lent_toll_does_not_make_a_rise_of_the_toll_a_link() -> None:
+    """A version whose own words count no dead (its 5,300 is a toll only as another version
+    lends it) does not read "the toll is expected to rise" as a rising toll: a lent kind
+    stays a suggestion, and the rise would have linked the matcher."""
+    en = _claim("Officials counted 5,300 across the city on Tuesday.", "en", "en")
+    rise = _claim("The toll is expected to rise sharply.", "en", "en")
+    fr = _claim("Le séisme a fait 5 300 morts mardi.", "fr", "fr")
+    again = _claim("Le bilan devrait encore s'alourdir.", "fr", "fr")
+    from crossfact.facts import story_sides
+    from crossfact.features import keys_of
+    from crossfact.models import Document
+
+    docs = [Document(id=d, path=f"{d}.txt", lang=d, title=d, text="") for d in ("en", "fr")]
+    story = story_sides(docs, {"en": [en, rise], "fr": [fr, again]},
+                        {c.id: keys_of(c.fingerprint) for c in (en, rise, fr, again)})
+    assert "killed" in [t.kind for t in story.sides["en"][0].figures]  # lent
+    assert story.sides["en"][1].figures == []  # no rise of a toll its own words never gave
+
+
 def test_the_mayor_s_estimate_joins_the_others_not_the_toll(flood: MatchResult) -> None:
     """Derna, development: the English "could climb to 20,000" is the Turkish mayor's
     "18-20 bini bulabileceğini" (suggested), and stays out of the match of the tolls
