@@ -1087,15 +1087,15 @@ _LENDABLE = frozenset(k for k, applies in _APPLIES.items() if applies != "money"
 def lend_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
                lends: Callable[[Claim, Typed], bool] = lambda c, t: True,
                ) -> dict[str, list[Typed]]:
-    """The figures each claim (of several versions: a story, or a match's members) takes a
-    kind for from the other versions, by claim id: a bare count (`_bare`) that its version
-    states in no other claim takes the one kind of the equal figures (`same`) of the other
-    versions' `typed` that `lends` lets lend (not another event's); where none is typed,
-    VALUE_KIND by its value if another version states it bare too. On fixtures/news
-    (development), link precision / recall of facts 0.949 / 0.620 -> 0.949 / 0.630
-    (Derna's mayor's 20,000, the World Cup's Turkish minutes, Jeju Air's 737-800); each story without the rules only it needs (benchmarks/
-    loso_audit.py), 0.916 / 0.570 -> 0.918 / 0.593. Equal only: within NEAR_SHARE too,
-    0.946 / 0.630 (Jeju Air: two wrong links more, no fact more). Lent to a figure its
+    """The figures each claim (of several versions: a story, or a match's members) takes a kind for
+    from the other versions, by claim id: a bare count (`_bare`) that its version states in no
+    other claim takes the one kind of the equal figures (`same`) of the other versions' `typed`
+    that `lends` lets lend (not another event's); where none is typed, VALUE_KIND by its value
+    if another version states it bare too. On fixtures/news (development), link precision /
+    recall of facts 0.949 / 0.620 -> 0.949 / 0.630 (Derna's mayor's 20,000, the World Cup's
+    Turkish minutes, Jeju Air's 737-800); each story without the rules only it needs
+    (benchmarks/loso_audit.py), 0.916 / 0.570 -> 0.918 / 0.593. Equal only: within NEAR_SHARE
+    too, 0.946 / 0.630 (Jeju Air: two wrong links more, no fact more). Lent to a figure its
     version states twice as well, 0.946 / 0.630 (the World Cup: two wrong links more)."""
     bare = {c.id: _bare(c, typed[c.id]) for c in claims}
     out: dict[str, list[Typed]] = {}
