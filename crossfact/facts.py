@@ -1524,17 +1524,16 @@ def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[st
     most = max(map(len, versions.values()), default=0)
     about = {k for k, docs in versions.items() if len(docs) == most}
 
-    def dating(c: Claim, kind: str) -> set[float]:
-        """The values of a DATING kind the member is compared by."""
-        mine = {t.quantity.value for t in kinds[c.id] if t.kind == kind}
-        return (mine & values[kind]).union(*(
-            _counterparts(mine, theirs) for (k, _), theirs in stated.items() if k == kind))
+    def compared(c: Claim) -> frozenset[tuple[int, int]]:
+        """The spans of a shared member's figures of the kinds the match is about."""
+        by_value: dict[str, set[float]] = {}  # a DATING kind's values it is compared by
+        for kind in about & DATING:
+            mine = {t.quantity.value for t in kinds[c.id] if t.kind == kind}
+            by_value[kind] = (mine & values[kind]).union(*(
+                _counterparts(mine, theirs) for (k, doc), theirs in stated.items()
+                if k == kind and doc != c.doc))
+        return frozenset((t.quantity.start, t.quantity.end) for t in kinds[c.id]
+                         if t.kind in about
+                         and (t.kind not in DATING or t.quantity.value in by_value[t.kind]))
 
-    focus = {}
-    for c in members:
-        if c.id in shared:
-            by_value = {k: dating(c, k) for k in about & DATING}
-            focus[c.id] = frozenset((t.quantity.start, t.quantity.end) for t in kinds[c.id]
-                                    if t.kind in about and (t.kind not in DATING
-                                                            or t.quantity.value in by_value[t.kind]))
-    return focus
+    return {c.id: compared(c) for c in members if c.id in shared}
