@@ -1480,17 +1480,21 @@ def _counterparts(mine: Set[float], theirs: Set[float]) -> set[float]:
     """Of the values of one DATING kind a claim states (`mine`), those another version's
     statement of several (`theirs`) has too, and beside them each one standing where one of
     theirs stands that it does not state: between the same shared values (or before the
-    first, after the last), the nearest, one for one. The Arabic "في الدقيقة 79 ود81 ود118"
-    (Mbappé's goals) against the English "in the 80th and 81st minutes": 81 is shared, 79
-    stands where 80 does and is its counterpart, 118 stands after both and is another goal.
-    None where no value is shared: nothing says which of them the other's are."""
+    first, after the last), the nearest, one for one, and no further from it than it is
+    from a shared value (else the claim tells another moment and leaves theirs out). The
+    Arabic "في الدقيقة 79 ود81 ود118" (Mbappé's goals) against the English "in the 80th and
+    81st minutes": 81 is shared, 79 stands where 80 does and is its counterpart, 118
+    stands after both and is another goal; a 23rd minute beside the 81st would be Messi's
+    goal, not the 80th told otherwise. None where no value is shared: nothing says which of
+    them the other's are."""
     shared = sorted(mine & theirs)
     if not shared:
         return set()
     kept = set(shared)
     for low, high in pairwise([-math.inf, *shared, math.inf]):
         pairs = sorted((abs(u - v), u, v) for u in mine - theirs if low < u < high
-                       for v in theirs - mine if low < v < high)
+                       for v in theirs - mine if low < v < high
+                       and abs(u - v) <= min(v - low, high - v))
         taken: set[float] = set()
         for _, u, v in pairs:
             if u not in kept and v not in taken:

@@ -367,6 +367,7 @@ def test_a_shared_sentence_of_three_minutes_is_compared_where_its_values_stand()
 @pytest.mark.parametrize("text", [
     "سجل كيليان مبابي، في الدقيقة 81 ود118.",  # 118 stands after 81: another goal
     "سجل ميسي في الدقيقة 23 ود108.",  # no minute shared: nothing says which is which
+    "سجل ميسي في الدقيقة 23 ومبابي في الدقيقة 81.",  # 23 is nearer no 80 than 81 is
 ])
 def test_a_shared_sentence_s_other_minutes_are_not_set_against_the_match_s(text: str) -> None:
     verdict = shared_verdict({"ar": text})
