@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from babel.dates import get_day_names
 
@@ -1484,16 +1484,47 @@ def amount(kind: str) -> bool:
     return kind.split("=")[0] not in _SCALAR | DATING
 
 
+def _counterparts(mine: Set[float], theirs: Set[float]) -> set[float]:
+    """Of the values of one DATING kind a claim states (`mine`), those another version's
+    statement of several (`theirs`) has too, and beside them each one standing where one of
+    theirs stands that it does not state: between the same shared values (or before the
+    first, after the last), the nearest, one for one, and no further from it than it is
+    from a shared value (else the claim tells another moment and leaves theirs out). The
+    Arabic "في الدقيقة 79 ود81 ود118" (Mbappé's goals) against the English "in the 80th and
+    81st minutes": 81 is shared, 79 stands where 80 does and is its counterpart, 118
+    stands after both and is another goal; a 23rd minute beside the 81st would be Messi's
+    goal, not the 80th told otherwise. None where no value is shared: nothing says which of
+    them the other's are."""
+    shared = sorted(mine & theirs)
+    if not shared:
+        return set()
+    kept = set(shared)
+    for low, high in pairwise([-math.inf, *shared, math.inf]):
+        pairs = sorted((abs(u - v), u, v) for u in mine - theirs if low < u < high
+                       for v in theirs - mine if low < v < high
+                       and abs(u - v) <= min(v - low, high - v))
+        taken: set[float] = set()
+        for _, u, v in pairs:
+            if u not in kept and v not in taken:
+                kept.add(u)
+                taken.add(v)
+    return kept
+
+
 def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[str, str],
                  ) -> dict[str, frozenset[tuple[int, int]]]:
     """The spans of the figures each shared member of a match is compared by: those of the
     kinds most versions among the match's own claims state, the fact the match is about
-    (of a DATING kind, the values they state). A sentence with a magnitude and a toll, in
-    the toll's match as well, is compared there by its toll, not set in conflict against
-    the toll by its magnitude. A match of shared claims only (`crossfact.sharing.fact_groups`)
-    is about the kinds most of all its versions state."""
+    (of a DATING kind, the values they state, and a value of the member's that stands
+    where one of theirs does, `_counterparts`: a sentence giving three goals' minutes is
+    compared by its two in a match of two goals, one of them given as 79 where the others
+    say 80). A sentence with a magnitude and a toll, in the toll's match as well, is
+    compared there by its toll, not set in conflict against the toll by its magnitude. A
+    match of shared claims only (`crossfact.sharing.fact_groups`) is about the kinds most
+    of all its versions state."""
     values: dict[str, set[float]] = {}
     versions: dict[str, set[str]] = {}
+    stated: dict[tuple[str, str], set[float]] = {}  # (kind, version) -> values
     alone = all(c.id in shared for c in members)
     kinds = member_kinds(members, lang_of)
     for c in members:
@@ -1501,9 +1532,20 @@ def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[st
             for t in kinds[c.id]:
                 values.setdefault(t.kind, set()).add(t.quantity.value)
                 versions.setdefault(t.kind, set()).add(c.doc)
+                stated.setdefault((t.kind, c.doc), set()).add(t.quantity.value)
     most = max(map(len, versions.values()), default=0)
     about = {k for k, docs in versions.items() if len(docs) == most}
-    return {c.id: frozenset((t.quantity.start, t.quantity.end)
-                            for t in kinds[c.id] if t.kind in about
-                            and (t.kind not in DATING or t.quantity.value in values[t.kind]))
-            for c in members if c.id in shared}
+
+    def compared(c: Claim) -> frozenset[tuple[int, int]]:
+        """The spans of a shared member's figures of the kinds the match is about."""
+        by_value: dict[str, set[float]] = {}  # a DATING kind's values it is compared by
+        for kind in about & DATING:
+            mine = {t.quantity.value for t in kinds[c.id] if t.kind == kind}
+            by_value[kind] = (mine & values[kind]).union(*(
+                _counterparts(mine, theirs) for (k, doc), theirs in stated.items()
+                if k == kind and doc != c.doc))
+        return frozenset((t.quantity.start, t.quantity.end) for t in kinds[c.id]
+                         if t.kind in about
+                         and (t.kind not in DATING or t.quantity.value in by_value[t.kind]))
+
+    return {c.id: compared(c) for c in members if c.id in shared}

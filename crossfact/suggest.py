@@ -346,6 +346,14 @@ def backers_of(per_doc: dict[str, list[Figure]]) -> Backers:
     return backers
 
 
+def _states_both(figs: Sequence[Figure], f: Figure, g: Figure) -> bool:
+    """Whether a version's figures give `f` and `g` as two figures (AFAD's 7.4 and USGS's
+    7.8), not one rounded figure that may be either ("quelque 10.000" beside "more than 10
+    thousand" and 10,100): such a version backs neither camp against the other."""
+    return any(same(f, h) and not same(g, h) for h in figs) and \
+        any(same(g, h) and not same(f, h) for h in figs)
+
+
 def _other_camp(per_doc: dict[str, list[Figure]], f: Figure, backers: Backers,
                 ) -> list[tuple[str, Figure]]:
     """The figures that more versions (two at least) state instead of `f`, not counting
@@ -369,7 +377,8 @@ def _other_camp(per_doc: dict[str, list[Figure]], f: Figure, backers: Backers,
             if g.worded or not (_compatible(f, g) and _comparable(f, g)) or same(f, g):
                 continue
             theirs = backers(g)
-            own, other, both = len(mine - theirs), len(theirs - mine), len(mine & theirs)
+            own, other = len(mine - theirs), len(theirs - mine)
+            both = sum(_states_both(per_doc[x], f, g) for x in mine & theirs)
             if own and both <= own and other >= 2 and (
                     other > own or other == own and first in mine):
                 out.append((e, g))
@@ -453,7 +462,9 @@ def _figure_conflicts(
         for f, rivals, camp in _odd_ones(per_doc, d, backers):
             e, g = min(rivals, key=partial(rank, d, f))
             if camp and backers:  # every version of each camp, one stating both in both
-                mine, theirs = (sorted(backers(x), key=list(per_doc).index) for x in (f, g))
+                mine, theirs = ([x for x in per_doc if x in backers(a) and (
+                    x not in backers(b) or _states_both(per_doc[x], f, g))]
+                    for a, b in ((f, g), (g, f)))
                 # once per pair of camps: "300" and "296" of one camp are one reason
                 pair: frozenset[object] = frozenset((frozenset(mine), frozenset(theirs)))
             else:
