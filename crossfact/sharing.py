@@ -21,7 +21,8 @@ member suggested, about that kind.
 
 Last, a suggested member of a match between outlets that the fact linker gives no score
 with any claim of another version there is taken out (`unsupported`): nothing but the
-match's structure says it states that fact.
+match's structure says it states that fact. A score of a kind its versions state so often that
+it cannot pick one statement (`blurred`) counts for nothing there.
 """
 
 from __future__ import annotations
