@@ -8,13 +8,13 @@ this process, to an alternative (off, or a neighbouring value) and every story i
   neither worse), costs (-), trades one for the other (±), or changes only right claim pairs
   ((+), (-)) or nothing (0). A rule that helps most stories a little is likely general; one
   that helps one story and costs others was likely fitted to it;
-- per rule, in how many of the 8 folds (one story left out) the rule as it is scores the
-  higher F1 (link precision, link recall of facts) on the other 7;
+- per rule, in how many of the folds (one story left out) the rule as it is scores the
+  higher F1 (link precision, link recall of facts) on the other stories;
 - for the thresholds that decide which weak links are kept (a floor under the fact linker's
   links for the matcher, one under its best partners for further memberships, and
   crossfact.sharing.HALF, jointly), and for NAME_DICE and NEAR_SHARE alone: the value picked
-  on 7 stories, measured on the 8th, for each of the 8, pooled (the LOSO figure), beside the
-  figure on all 8 (in sample).
+  on all stories but one, measured on that one, for each story, pooled (the LOSO figure),
+  beside the figure on all of them (in sample).
 
 - with --one-story, only that last setting (each story without the rules only it needs) as
   eval_comparable's table, confident and weak links' precision apart, as is and with the
@@ -220,7 +220,7 @@ def rule_table(stories: Sequence[Path]) -> tuple[str, Only]:
     base = measure(stories)
     only: Only = {n: {} for n in names}
     lines = ["| as is, against | " + " | ".join(n.rsplit("-", 1)[0] for n in names)
-             + " | helps / costs | all 8, alternative: precision / recall (facts) "
+             + f" | helps / costs | all {len(names)}, alternative: precision / recall (facts) "
              "| folds keeping as is |", "|---|" + "---|" * (len(names) + 3)]
     for rule, patches in {**RULES, **cue_rules()}.items():
         other = measure(stories, patches)
@@ -228,11 +228,12 @@ def rule_table(stories: Sequence[Path]) -> tuple[str, Only]:
         kept = sum(f1(pooled(base, rest)) >= f1(pooled(other, rest))
                    for rest in ([s for s in names if s != n] for n in names))
         lines.append(f"| {rule} | " + " | ".join(marks) + f" | {marks.count('+')} / "
-                     f"{marks.count('-')} | {figures(pooled(other, names))} | {kept}/8 |")
+                     f"{marks.count('-')} | {figures(pooled(other, names))} | "
+                     f"{kept}/{len(names)} |")
         moved = [(n, m) for n, m in zip(names, marks, strict=True) if m != "0"]
         if switch_off(rule) and len(moved) == 1 and moved[0][1] in ("+", "(+)"):
             only[moved[0][0]][rule] = patches
-    return f"As is, all 8: {figures(pooled(base, names))}\n\n" + "\n".join(lines), only
+    return f"As is, all {len(names)}: {figures(pooled(base, names))}\n\n" + "\n".join(lines), only
 
 
 def one_story_rules(stories: Sequence[Path], only: Only) -> str:
@@ -304,7 +305,8 @@ def loso_table(stories: Sequence[Path]) -> str:
         total, picks = loso(runs, names, as_is)
         best = max(runs, key=lambda k: (round(f1(pooled(runs[k], names)), 9), k == as_is))
         lines.append(f"- {label}: LOSO {figures(total)}; in sample, as is "
-                     f"{figures(pooled(runs[as_is], names))}, best on all 8 {best}; picks: "
+                     f"{figures(pooled(runs[as_is], names))}, best on all {len(names)} "
+                     f"{best}; picks: "
                      + ", ".join(f"{n.rsplit('-', 1)[0]} {v}" for n, v in picks.items()))
     return "\n".join(lines)
 

@@ -1244,6 +1244,9 @@ class FactEvidence:
     best: list[tuple[float, str, str, str]]  # (score, claim, claim, kind): for each kind, the
     # claims that are each other's best of that kind (a claim stating a magnitude and a toll
     # has a magnitude partner and a toll partner), for further memberships (crossfact.sharing)
+    largest: dict[str, frozenset[str]] = field(default_factory=dict)  # each claim's kinds of
+    # amount (`amount`) of which it states its version's largest figure ("116 dead" beside
+    # that version's "89 in Hathras itself" and "27 in Etah"), for `sharing.blurred`
 
 
 def fact_evidence(
@@ -1259,6 +1262,7 @@ def fact_evidence(
     # the matcher's links rest on each claim's own words; a kind lent by another version
     # only brings a claim into further matches, suggested (`lend_kinds`)
     firm = _own_words(story)
+    evidence.largest = _largest(story.sides)
     for da, db in combinations(docs, 2):
         if frozenset((da.id, db.id)) in translations:
             continue
@@ -1275,6 +1279,22 @@ def fact_evidence(
             of_kind = {ij: kinds[kind] for ij, kinds in by_kind.items() if kind in kinds}
             evidence.best += [(s, x, y, kind) for s, x, y, _ in _pair_links(a, b, of_kind)]
     return evidence
+
+
+def _largest(sides: Mapping[str, Sequence[Side]]) -> dict[str, frozenset[str]]:
+    """Each claim's kinds of amount of which it states its version's largest figure (the
+    figures as the linker reads them: kinds lent, another year's left out)."""
+    out: dict[str, frozenset[str]] = {}
+    for own in sides.values():
+        most: dict[str, float] = {}
+        for side in own:
+            for t in side.figures:
+                if amount(t.kind) and t.kind != RISE_KIND:
+                    most[t.kind] = max(most.get(t.kind, t.quantity.value), t.quantity.value)
+        for side in own:
+            out[side.claim.id] = frozenset(t.kind for t in side.figures
+                                           if t.kind in most and t.quantity.value >= most[t.kind])
+    return out
 
 
 def fact_links(

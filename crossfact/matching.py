@@ -27,6 +27,7 @@ from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
 from crossfact.sharing import (
     between_outlets,
+    blurred,
     fact_groups,
     match_verdict,
     shared_members,
@@ -388,7 +389,8 @@ def match_claims(
     unique += [_Cluster(set(), {}) for _ in joint]
     shared += joint
     # last, between outlets, a suggested member with no fact evidence in its match goes
-    unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated)
+    unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated,
+                                blurred(evidence, doc_of))
     if progress:
         progress("suggesting", len(docs), len(docs))
     return _matches(docs, claims, unique, shared, doc_of)
@@ -397,19 +399,20 @@ def match_claims(
 def _set_apart(
     unique: list[_Cluster], shared: list[dict[str, float]],
     scores: dict[frozenset[str], dict[str, float]], doc_of: dict[str, str],
-    translated: set[frozenset[str]],
+    translated: set[frozenset[str]], unpicked: set[frozenset[str]],
 ) -> tuple[list[_Cluster], list[dict[str, float]]]:
     """The matches (clusters and their further members) with the members
-    `sharing.unsupported` takes out: a further member is dropped, a claim of the cluster
-    becomes a match of its own (every claim keeps one), a match left empty is gone."""
+    `sharing.unsupported` takes out (`unpicked`: the scores it takes for no evidence,
+    `sharing.blurred`): a further member is dropped, a claim of the cluster becomes a match
+    of its own (every claim keeps one), a match left empty is gone."""
     out: list[_Cluster] = []
     extras: list[dict[str, float]] = []
     alone: set[str] = set()
     for cluster, extra in zip(unique, shared, strict=True):
         weak = extra.keys() | {c for c in cluster.claims
                                if len(cluster.claims) > 1 and cluster.best.get(c, 0.0) < HIGH}
-        apart = unsupported(cluster.claims | extra.keys(), weak, scores, doc_of, translated) \
-            if weak else set()
+        apart = unsupported(cluster.claims | extra.keys(), weak, scores, doc_of, translated,
+                            unpicked) if weak else set()
         if apart:
             mine = cluster.claims & apart
             alone |= mine

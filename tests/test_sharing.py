@@ -372,3 +372,44 @@ def test_a_shared_sentence_of_three_minutes_is_compared_where_its_values_stand()
 def test_a_shared_sentence_s_other_minutes_are_not_set_against_the_match_s(text: str) -> None:
     verdict = shared_verdict({"ar": text})
     assert verdict.suggestion == "agree", verdict.reasons
+
+
+def test_a_kind_stated_too_often_to_pick_one_statement_is_no_evidence() -> None:
+    """A score below an agreeing figure's, of a kind of amount, between a claim stating its
+    version's largest figure of the kind and one that does not, is `blurred` where one of
+    the two has scores of that kind with RIVALS claims of the other's version: the kind
+    (with a name or a near figure) still leaves many candidates. Not where both state their
+    version's largest, nor with fewer rivals, an agreeing figure, or a further kind."""
+    from crossfact.facts import AGREE, WEAK, FactEvidence
+    from crossfact.sharing import RIVALS, blurred, unsupported
+
+    doc_of = {"a1": "a", "c1": "c", **{f"b{n}": "b" for n in range(RIVALS)}}
+    scores = {frozenset(("a1", f"b{n}")): {"killed": 0.46} for n in range(RIVALS)}
+    largest = {"a1": frozenset(), "b0": frozenset({"killed"})}  # a1 gives a breakdown
+    pair = frozenset(("a1", "b0"))
+    assert pair in blurred(FactEvidence([], scores, [], largest), doc_of)
+    both = {**largest, "a1": frozenset({"killed"})}  # both their versions' largest
+    assert pair not in blurred(FactEvidence([], scores, [], both), doc_of)
+    fewer = {p: s for p, s in scores.items() if "b2" not in p}
+    assert blurred(FactEvidence([], fewer, [], largest), doc_of) == set()
+    for kinds in ({"killed": WEAK + AGREE}, {"killed": 0.46, "": 0.45}):
+        assert pair not in blurred(FactEvidence([], {**scores, pair: kinds}, [], largest),
+                                   doc_of)
+    # and a weak member held by that score alone is taken out
+    assert unsupported({"a1", "b0"}, {"a1"}, scores, doc_of, set(), {pair}) == {"a1", "b0"}
+    assert unsupported({"a1", "b0"}, {"a1"}, scores, doc_of, set()) == set()
+
+
+def test_a_breakdown_of_a_toll_no_longer_joins_another_outlets_toll() -> None:
+    """Hathras: the Arabic district magistrate's "between 50 and 60 dead" (the dead of
+    Hathras itself) was a suggested member of the English lede's "killed 116 people", and
+    the English "And 89 lay dead in Hathras itself" of the Arabic headline's 87 dead: each
+    version states the toll in many claims, so the kind with the place's name could not
+    pick one; they stay linked with each other (one fact)."""
+    result = story("hathras-stampede-2024")
+    find = {text: next(c.id for c in result.claims if text in c.text)
+            for text in ("50 و60", "killed 116 people", "And 89 lay dead", "ارتفاع عدد ضحايا")}
+    linked = [set(m.claims) for m in result.matches]
+    assert not any({find["50 و60"], find["killed 116 people"]} <= m for m in linked)
+    assert not any({find["And 89 lay dead"], find["ارتفاع عدد ضحايا"]} <= m for m in linked)
+    assert any({find["50 و60"], find["And 89 lay dead"]} <= m for m in linked)
