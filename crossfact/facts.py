@@ -1030,10 +1030,15 @@ def _score(a: Side, b: Side, kind: str, repeated: bool, common: frozenset[str],
     if kind not in _SCALAR and kind != RISE_KIND and _far(a.figures, b.figures, kind):
         return None  # the rise has no value to be far
     agreement = _agreement(a.figures, b.figures, kind)
-    if kind in ("minute", "weekday") and not agreement:
+    if kind in ("minute", "weekday", "duration") and not agreement:
         return None  # a minute (or a day) dates an event: the 80th and the 120th are two
         # chances, the 23rd and 24th one goal told two ways (on fixtures/news, development:
-        # one wrong link less, none lost)
+        # one wrong link less, none lost). A span of time likewise: spans of differing
+        # length are spans of different things ("the first cut in 9 months", "the highest
+        # since 12 months", "4 years after"), and a story tells many; equal or NEAR ones may
+        # be one (fixtures/news/fed-rate-cut-2025, development: three wrong links of a
+        # 9-month, a 12-month and a 4-year span, by the kind alone, gone; the other nine
+        # stories unchanged)
     mine, theirs = a.names - common, b.names - common
     shared = min(MAX_NAMES, len(_actors(mine & theirs)))
     picks = bool(shared) and 2 * len(mine & theirs) >= NAME_DICE * (len(mine) + len(theirs))

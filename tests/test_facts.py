@@ -945,3 +945,18 @@ def test_a_sentence_naming_the_trains_joins_the_match_of_the_toll_that_names_the
     odisha = _news("odisha-train-crash-2023")
     assert _suggested_together(odisha, "The death toll in the train accident involving",
                                "Les deux services impliqués étaient le Coromandel")
+
+
+@pytest.fixture(scope="module")
+def fed() -> MatchResult:
+    return _news("fed-rate-cut-2025")
+
+
+def test_spans_of_differing_length_are_spans_of_different_things(fed: MatchResult) -> None:
+    """The first cut "in 9 months" (bn), jobs revised "over twelve months" (fr) and the
+    first cut "after 4 years" (tr) are three spans of three facts: a duration, like a
+    minute, links only to an equal or near one, never by its kind alone."""
+    nine, twelve, four = "গত ৯ মাসের মধ্যে", "sur douze mois", "4 yıl aradan sonra"
+    assert not _linked(fed, nine, twelve)
+    assert not _linked(fed, nine, four)
+    assert not _linked(fed, twelve, four)
