@@ -27,7 +27,7 @@ from crossfact.features import keys_of_name, marks_of
 from crossfact.locales import WORD_CHAR, babel_locale
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
-from crossfact.numbers import function_word
+from crossfact.numbers import function_word, range_gap
 from crossfact.segment import HEADLINE_MAX_WORDS
 from crossfact.suggest import Figure, figure_of, same, significant_digits
 from crossfact.units import GENERIC_DEGREE, dimension
@@ -400,6 +400,8 @@ class Typed:
     quantity: Quantity
     lent: bool = field(default=False, compare=False)  # its kind is another version's
     # figure of the same value's (`lend_kinds`), not its own words'
+    ends: int = field(default=0, compare=False)  # 1 for a range's first end, 2 for its
+    # second (`_ranges`); 0 for a figure stated alone
     figure: Figure = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -605,6 +607,23 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             out.append(Typed("date", _calendar(d.month * 100 + d.day, d.text, d.start, d.end)))
     out += _weekdays(claim.text, lang)
     out.sort(key=lambda t: t.quantity.start)
+    return _ranges(out, claim.text, lang)
+
+
+def _ranges(typed: list[Typed], text: str, lang: str) -> list[Typed]:
+    """`typed` with each range marked (`Typed.ends`): two figures of one kind joined as
+    numbers.range_gap joins a range's ends ("4% to 4.25%", "yüzde 4-4,25", "between 3.75%
+    and 4%"). A range is one statement, compared as a whole (`_statements_of`)."""
+    out = list(typed)
+    n = 0
+    while n + 1 < len(out):
+        first, second = out[n], out[n + 1]
+        if first.kind == second.kind and first.kind not in _SCALAR and \
+                range_gap(lang).fullmatch(text, first.quantity.end, second.quantity.start):
+            out[n], out[n + 1] = replace(first, ends=1), replace(second, ends=2)
+            n += 2
+        else:
+            n += 1
     return out
 
 
@@ -890,13 +909,37 @@ def _agreement(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> float:
         # 0.924 / 0.581; linking further memberships by value too, as a date, 0.912 / 0.592
         # (scored as near or as equal: the election's Sunday joins every match of that day)
         return 0.0 if not equal else NEAR if kind == "weekday" else AGREE
-    if any(same(x.figure, y.figure) for x in xs for y in ys):
+    pairs = [p for sx in _statements_of(xs) for sy in _statements_of(ys)
+             for p in _ends_compared(sx, sy)]
+    if any(all(same(x.figure, y.figure) for x, y in p) for p in pairs):
         return AGREE
-    if any(abs(x.quantity.value - y.quantity.value)
-           <= NEAR_SHARE * max(abs(x.quantity.value), abs(y.quantity.value))
-           for x in xs for y in ys):
+    if any(all(abs(x.quantity.value - y.quantity.value)
+               <= NEAR_SHARE * max(abs(x.quantity.value), abs(y.quantity.value)) for x, y in p)
+           for p in pairs):
         return NEAR
     return 0.0
+
+
+def _statements_of(typed: Sequence[Typed]) -> list[tuple[Typed, ...]]:
+    """Figures of one kind as statements: a range's two ends together (`_ranges`), any
+    other figure alone."""
+    out: list[tuple[Typed, ...]] = []
+    for t in typed:
+        if t.ends == 2 and out and out[-1][-1].ends == 1 and len(out[-1]) == 1:
+            out[-1] += (t,)
+        else:
+            out.append((t,))
+    return out
+
+
+def _ends_compared(a: tuple[Typed, ...], b: tuple[Typed, ...],
+                   ) -> list[list[tuple[Typed, Typed]]]:
+    """The ways two statements agree or near: two ranges end by end (each must: a range of
+    "3.75% to 4%" is not one of "4% to 4.25%", though 4% ends both), a figure alone with
+    either end of a range (an outlet may give one end: "to 4.25%")."""
+    if len(a) == len(b):
+        return [list(zip(a, b, strict=True))]
+    return [[(x, y)] for x in a for y in b]
 
 
 def _far(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> bool:

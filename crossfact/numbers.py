@@ -391,7 +391,7 @@ _FROM_SUFFIX = r"['’](?:dan|den|tan|ten)"
 
 
 @cache
-def _range_gap(lang: str) -> re.Pattern[str]:
+def range_gap(lang: str) -> re.Pattern[str]:
     """What joins two figures of which the second's unit, currency or percent is the first's
     too: a dash, a range word, the "by" of dimensions ("5 x 10 cm"), or the "and" and "or" of
     the language's CLDR list patterns ("5 et 10 cm", "2 or 3 inches", "5 و10 كم"). Not any
@@ -411,7 +411,7 @@ def _share_ranges(text: str, found: list[Quantity], lang: str) -> None:
     said before the first ("yüzde 30 ila 43", "শতকরা ৩০ থেকে ৪৩", "$5-10") is the second's."""
     for first, second in zip(found, found[1:], strict=False):
         if _bare(first) and (second.unit or second.currency or second.percent) and \
-                _range_gap(lang).fullmatch(text, first.end, second.start):
+                range_gap(lang).fullmatch(text, first.end, second.start):
             first.unit, first.currency, first.percent = second.unit, second.currency, \
                 second.percent
         elif (first.currency or first.percent) and _bare(second) and \
@@ -672,7 +672,7 @@ def _range_scale(text: str, end: int, value: Decimal, g: _Grammar) -> float | No
     """The multiplier of a scale said after a range's second end only, which is the first
     end's too: "$3-4bn", "3 to 4 million people", "3 ila 4 milyon" (read alone, "3" would
     be $3 or 3 people, and conflict with "3 milyar" in another version)."""
-    gap = _range_gap(g.lang).match(text, end)
+    gap = range_gap(g.lang).match(text, end)
     number = g.number.match(text, gap.end()) if gap is not None and gap.end() > end else None
     if number is None:
         return None

@@ -8,7 +8,18 @@ import pytest
 
 from crossfact.dates import find_dates
 from crossfact.exonyms import find_exonyms
-from crossfact.facts import RISE_KIND, Side, _quotes, _statements, figure_kinds, rising
+from crossfact.facts import (
+    AGREE,
+    NEAR,
+    RISE_KIND,
+    Side,
+    Typed,
+    _agreement,
+    _quotes,
+    _statements,
+    figure_kinds,
+    rising,
+)
 from crossfact.models import Claim, Fingerprint, MatchResult
 from crossfact.names import skeletons
 from crossfact.numbers import find_quantities
@@ -17,11 +28,16 @@ from crossfact.pipeline import run
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def kinds(text: str, lang: str) -> list[tuple[str, float]]:
-    """(kind, value) of each typed figure of one sentence."""
+def typed(text: str, lang: str) -> list[Typed]:
+    """The typed figures of one sentence."""
     fp = Fingerprint(numbers=find_quantities(text, lang), dates=find_dates(text, lang))
     claim = Claim(id="c", doc="d", index=0, text=text, start=0, end=len(text), fingerprint=fp)
-    return [(t.kind, t.quantity.value) for t in figure_kinds(claim, lang)]
+    return figure_kinds(claim, lang)
+
+
+def kinds(text: str, lang: str) -> list[tuple[str, float]]:
+    """(kind, value) of each typed figure of one sentence."""
+    return [(t.kind, t.quantity.value) for t in typed(text, lang)]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -960,3 +976,19 @@ def test_spans_of_differing_length_are_spans_of_different_things(fed: MatchResul
     assert not _linked(fed, nine, twelve)
     assert not _linked(fed, nine, four)
     assert not _linked(fed, twelve, four)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "preferring a half-point cut to between 3.75% and 4%."),
+    ("fr", "réclamait une fourchette de 3,75% à 4%."),
+    ("tr", "yüzde 3,75-4 aralığını savundu."),
+])
+def test_a_range_agrees_with_a_range_only_end_by_end(lang: str, text: str) -> None:
+    """A range is one statement: "3.75% to 4%" (what a dissenter wanted) is not the "4% to
+    4.25%" decided, though 4% ends both; near it, as a figure an hour later is. A figure
+    alone agrees with either end ("to 4.25%")."""
+    wanted = typed(text, lang)
+    decided = typed("to a target range of 4% to 4.25%.", "en")
+    assert _agreement(wanted, decided, "percent") == NEAR
+    assert _agreement(wanted, typed("the rate at 3.75%.", "en"), "percent") == AGREE
+    assert _agreement(typed("la ramenant à 3,75 % - 4 %.", "fr"), wanted, "percent") == AGREE
