@@ -132,8 +132,8 @@ def _contradicted(
 
 def _translations(scores: dict[tuple[str, str], float]) -> dict[tuple[str, str], bool]:
     """Which pairs of versions are translations of one text: by their own evidence, or,
-    when that is weak (a short story with few figures), because both are clearly
-    (DECISIVE evidence) translations of a third version."""
+    when that is weak (a short story with few figures), because both are translations of a
+    third version on evidence that favours it (DECISIVE)."""
     def score(x: str, y: str) -> float:
         return scores.get((x, y), scores.get((y, x), -math.inf))
 
