@@ -406,10 +406,18 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
             if len(backers) > 1:
                 reported.add(key)
                 shown = {e: next(g for g in per_doc[e] if same(f, g)) for e in backers}
+                if f.kind == "month" and any(_day_of(g, per_doc[e]) for e, g in shown.items()):
+                    continue  # a full date's month: its day says it ("6 Kasım (tr) = 5
+                    # בנובמבר (he)" read as agreeing where the days conflict)
                 line = _agreement(shown, labels)
                 if line not in lines:
                     lines.append(line)
     return lines
+
+
+def _day_of(month: Figure, figs: Sequence[Figure]) -> bool:
+    """Whether the date this month figure comes from has a day too (`figures`)."""
+    return any(g.kind == "day" and g.text == month.text for g in figs)
 
 
 def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:

@@ -157,6 +157,19 @@ def test_a_headline_rounds_as_people_round_not_to_four_digits():
     assert v.suggestion == "conflict" and [labels[d] for d in v.outliers] == ["fr"]
 
 
+def test_dates_of_one_month_and_other_days_are_not_said_to_agree():
+    """"6 Kasım" and "5 בנובמבר" share the month only: the reasons said "6 Kasım (tr) = 5
+    בנובמבר (he) = 6 novembre (fr)" (the month's agreement) under the days' conflict."""
+    v, _ = verdict({
+        "tr": "Seçim 6 Kasım günü yapıldı ve 120 kişi oy verdi.",
+        "he": "הבחירות נערכו ב-5 בנובמבר ו-120 איש הצביעו.",
+        "fr": "Les élections ont eu lieu le 6 novembre et 120 personnes ont voté.",
+    })
+    assert v.suggestion == "conflict"
+    assert v.reasons == ["5 בנובמבר (he) vs 6 Kasım (tr, fr)", "120 (tr) = 120 (he) = 120 (fr)",
+                         "6 Kasım (tr) = 6 novembre (fr)"]
+
+
 def test_a_time_of_day_is_compared_am_and_pm_alike():
     v, labels = verdict({"en": "It happened at about 19:30 BST on Thursday.",
                          "fr": "L'incident s'est déroulé jeudi vers 19h30.",
