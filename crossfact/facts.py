@@ -1580,6 +1580,7 @@ def _counterparts(mine: Set[float], theirs: Set[float]) -> set[float]:
 
 
 def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[str, str],
+                 kinds: Mapping[str, Sequence[Typed]] | None = None,
                  ) -> dict[str, frozenset[tuple[int, int]]]:
     """The spans of the figures each shared member of a match is compared by: those of the
     kinds most versions among the match's own claims state, the fact the match is about
@@ -1589,12 +1590,13 @@ def figure_focus(members: Sequence[Claim], shared: Set[str], lang_of: Mapping[st
     say 80). A sentence with a magnitude and a toll, in the toll's match as well, is
     compared there by its toll, not set in conflict against the toll by its magnitude. A
     match of shared claims only (`crossfact.sharing.fact_groups`) is about the kinds most
-    of all its versions state."""
+    of all its versions state. `kinds`: the members' `member_kinds`, where the caller has
+    them already."""
     values: dict[str, set[float]] = {}
     versions: dict[str, set[str]] = {}
     stated: dict[tuple[str, str], set[float]] = {}  # (kind, version) -> values
     alone = all(c.id in shared for c in members)
-    kinds = member_kinds(members, lang_of)
+    kinds = kinds if kinds is not None else member_kinds(members, lang_of)
     for c in members:
         if c.id not in shared or alone:
             for t in kinds[c.id]:

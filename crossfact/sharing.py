@@ -107,7 +107,7 @@ KIND_ALONE = WEAK + min(NAME, NEAR)
 def unsupported(members: Collection[str], weak: Collection[str],
                 scores: Mapping[frozenset[str], Mapping[str, float]],
                 doc_of: Mapping[str, str], translated: Set[frozenset[str]],
-                blurred: Set[frozenset[str]] = frozenset()) -> set[str]:
+                unpicked: Set[frozenset[str]] = frozenset()) -> set[str]:
     """The claims to take out of a match (its `members`): each of its suggested ones
     (`weak`: held by links below matching.HIGH only, a further membership, a member of a
     `fact_groups` match) that has no fact score (`scores`, of any kind, names too) with any
@@ -137,7 +137,7 @@ def unsupported(members: Collection[str], weak: Collection[str],
     every weak member, not only those on kinds alone, 0.956 / 0.607: right multi-fact
     memberships with one version's evidence are common.
 
-    A score in `blurred` (`blurred`: a kind that cannot pick one statement) is no evidence
+    A pair in `unpicked` (`blurred`: a kind that cannot pick one statement) is no evidence
     here."""
     left = set(members)
     apart: set[str] = set()
@@ -150,7 +150,7 @@ def unsupported(members: Collection[str], weak: Collection[str],
                                  for m in others):
                 continue  # a translation's alignment placed it: not this guard's to judge
             held = [m for m in others if (pair := frozenset((claim, m))) in scores
-                    and pair not in blurred]
+                    and pair not in unpicked]
             found = [scores[frozenset((claim, m))] for m in held]
             versions = {doc_of[m] for m in held}
             alone = max((max(kinds.values()) for kinds in found), default=0.0) < KIND_ALONE
@@ -326,9 +326,10 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     The store suggests a corrected match again with the same call, from the memberships
     alone, so a claim is shared in its firm match too."""
     mine = {c.id for c in members if c.id in shared}
+    focused = bool(mine) and (outlets or len(mine) < len(members))
+    kinds = member_kinds(members, lang_of) if focused or outlets else None  # once, for both
     # a match of claims that are all in other matches too is about what most of them state
-    focus = figure_focus(members, mine, lang_of) if mine and (
-        outlets or len(mine) < len(members)) else None
-    facts = {c: {(t.quantity.start, t.quantity.end): t.kind for t in kinds}
-             for c, kinds in member_kinds(members, lang_of).items()} if outlets else None
+    focus = figure_focus(members, mine, lang_of, kinds) if focused else None
+    facts = {c: {(t.quantity.start, t.quantity.end): t.kind for t in typed}
+             for c, typed in kinds.items()} if outlets and kinds is not None else None
     return suggest(members, labels, n_versions, focus, outlets, facts)
