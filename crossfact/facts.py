@@ -945,9 +945,17 @@ def _ends_compared(a: tuple[Typed, ...], b: tuple[Typed, ...],
 def _far(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> bool:
     """Whether every figure of `kind` in one is more than MAX_RATIO times off every one in
     the other."""
-    xs = [abs(t.quantity.value) for t in a if t.kind == kind]
-    ys = [abs(t.quantity.value) for t in b if t.kind == kind]
-    return all(max(x, y) > MAX_RATIO * min(x, y) for x in xs for y in ys)
+    xs = [t for t in a if t.kind == kind]
+    ys = [t for t in b if t.kind == kind]
+    return all(_apart(x, y) for x in xs for y in ys)
+
+
+def _apart(x: Typed, y: Typed) -> bool:
+    """More than MAX_RATIO times apart as written, and not one figure in two units: 25 basis
+    points are "a quarter of a percentage point" (0.25), a hundred times fewer by their
+    numbers alone."""
+    low, high = sorted((abs(x.quantity.value), abs(y.quantity.value)))
+    return high > MAX_RATIO * low and not same(x.figure, y.figure)
 
 
 @dataclass

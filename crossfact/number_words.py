@@ -14,10 +14,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from crossfact.locales import NBSPACES, babel_locale, fold
+from crossfact.locales import NBSPACES, WORD_CHAR, babel_locale, fold
 from crossfact.memo import remember
 from crossfact.names import Spans, Words, words_of
 
@@ -297,6 +298,75 @@ def _in_compound(text: str, texts: list[str], spans: Spans, first: int, after: i
 
     return (first > 0 and joined(first - 1, first) and number_word(first - 1)) or (
         after < len(spans) and joined(after - 1, after) and number_word(after))
+
+
+# Fractions written as words, which news states changes and durations in: "a quarter point",
+# "un demi-point", "ربع نقطة", "רבע נקודת אחוז", "yarım saat", "আধা ঘণ্টা". CLDR has no
+# words for them (its spell-out rules, RBNF, write 0.25 as "zero point two five", and babel
+# does not expose them: babel 2.19's locale data has no "rbnf"), nor has num2words: these
+# are the entries of Wiktionary's translation tables of "half", "quarter" and
+# "three-quarters" (the forms that stand before a noun: French "demi-", Bengali "আধা" and
+# "অর্ধ"). `crossfact.numbers` reads one only before a unit or a percent word ("half of the
+# votes" is no figure); the words of fixtures/news/fed-rate-cut-2025 (development).
+FRACTIONS: dict[str, dict[str, Decimal]] = {
+    "en": {"half": Decimal("0.5"), "quarter": Decimal("0.25"),
+           "three quarters": Decimal("0.75"), "three-quarters": Decimal("0.75")},
+    "fr": {"demi": Decimal("0.5"), "quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
+           "trois-quarts": Decimal("0.75")},
+    "tr": {"yarım": Decimal("0.5"), "çeyrek": Decimal("0.25")},
+    "ar": {"نصف": Decimal("0.5"), "ربع": Decimal("0.25"), "ثلاثة أرباع": Decimal("0.75"),
+           "ثلاث أرباع": Decimal("0.75")},
+    "he": {"חצי": Decimal("0.5"), "רבע": Decimal("0.25"), "שלושה רבעים": Decimal("0.75"),
+           "שלושת רבעי": Decimal("0.75")},
+    "bn": {"আধা": Decimal("0.5"), "অর্ধ": Decimal("0.5"), "সিকি": Decimal("0.25")},
+}
+# What joins a fraction to the unit it divides: English "half a point", "a quarter of a
+# percentage point", "half an hour"; French "un quart de point", "un quart d’heure" (an
+# elided "de" glued to the unit). The other four languages set the unit right after the
+# fraction ("ربع نقطة", "רבע נקודת אחוז", "çeyrek puan", "আধা ঘণ্টা"), and a hyphen joins
+# it in all ("a half-point cut", "un demi-point"): the unit's own reading takes the hyphen.
+_FRACTION_LINKS = {
+    "en": rf"(?:[\s{NBSPACES}]+of)?(?:[\s{NBSPACES}]+an?)?(?=[\s{NBSPACES}])",
+    "fr": rf"[\s{NBSPACES}]+de(?=[\s{NBSPACES}])|[\s{NBSPACES}]+d['’]",
+}
+
+
+@dataclass(frozen=True)
+class Fraction:
+    value: Decimal
+    start: int
+    end: int  # after the fraction and what joins it to its unit ("quarter of a")
+
+
+@cache
+def _fraction_pattern(lang: str) -> re.Pattern[str] | None:
+    """The fractions of `lang` as one pattern: a whole word, with the clitics a number word
+    takes (Arabic "بربع نقطة", by a quarter point; Hebrew "ברבע נקודת אחוז"), and what joins
+    it to its unit."""
+    words = FRACTIONS.get(lang)
+    if words is None:
+        return None
+    clitics = "|".join(map(re.escape, (*_CLITICS.get(lang, ()), *_FRACTION_CLITICS.get(lang, ()))))
+    options = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<!{WORD_CHAR})(?:{clitics})?(?P<fraction>{options})(?!{WORD_CHAR})"
+                      rf"(?:{_FRACTION_LINKS.get(lang, '(?!)')})?", re.IGNORECASE)
+
+
+# Clitics of "by" before a fraction, beside `_CLITICS`: Arabic "بمقدار ربع" or "بربع نقطة"
+# (by a quarter point), Hebrew "ברבע נקודת אחוז" (by a quarter percentage point).
+_FRACTION_CLITICS = {"ar": ("ب", "وب"), "he": ("ב", "וב")}
+
+
+def find_fractions(text: str, lang: str) -> list[Fraction]:
+    """The fractions `text` writes as words (`FRACTIONS`), in order, each with what joins it
+    to the word after it; whether a unit follows is the caller's to read."""
+    lang = babel_locale(lang).language
+    pattern = _fraction_pattern(lang)
+    if pattern is None:
+        return []
+    values = {fold(w): v for w, v in FRACTIONS[lang].items()}
+    return [Fraction(values[fold(m.group("fraction"))], m.start("fraction"), m.end())
+            for m in pattern.finditer(text)]
 
 
 if __name__ == "__main__":  # rewrite SPELLINGS from num2words (after a change of SPELLED)

@@ -53,12 +53,15 @@ from crossfact.locales import (
 )
 from crossfact.models import Quantity
 from crossfact.names import Words
-from crossfact.number_words import Spelled, find_spelled, hundred_words
+from crossfact.number_words import Fraction, Spelled, find_fractions, find_spelled, hundred_words
 from crossfact.units import (
+    GENERIC_POINT,
+    PERCENTAGE_POINT,
     TEMPERATURE_SCALES,
     convert,
     degree_words,
     dimension,
+    point_words,
     unit_symbols,
     unit_words,
 )
@@ -164,6 +167,10 @@ def _grammar(lang: str) -> _Grammar:
         rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
+        # a change in points before a percent word: Bengali "শতাংশ পয়েন্ট" (percentage
+        # points) begins with শতাংশ (percent), Hebrew "25 נקודות אחוז" ends with one
+        rf"|(?P<pthyphen>[-\u2011])?{_inflected(point_words(lang), lang, 'points')}"
+        rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
         rf"|(?P<pct>[%٪]|{_inflected(pct_after, lang, None)}(?!{WORD_CHAR}))"
         # a degree sign set apart from its scale ("32 ° C", "32° F") or the scale in
         # brackets before "degree" ("a 90(F)-degree day")
@@ -307,10 +314,12 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     clean = same_length_clean(text)
     digits = _DIGIT.search(clean) is not None
     spelled = find_spelled(clean, g.lang, words)
-    if not digits and not spelled:
+    fractions = find_fractions(clean, g.lang)
+    if not digits and not spelled and not fractions:
         return []  # most claims: no figure, and no date to read for one
     taken = [(d.start, d.end) for d in find_dates(text, lang, words.texts if words else None)]
     found = _in_digits(text, clean, taken, g) if digits else []
+    found += _fractions(clean, text, taken + [(q.start, q.end) for q in found], g, fractions)
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found, g.lang)
@@ -381,6 +390,25 @@ def _spelled(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
             continue  # French "neuf" (new), Turkish "yedi" (ate) without a unit after them
         quantity.text = text[quantity.start : quantity.end]
         out.append(quantity)
+    return out
+
+
+def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
+               fractions: list[Fraction]) -> list[Quantity]:
+    """The fractions written as words (`crossfact.number_words.find_fractions`) outside
+    `taken` that divide a unit or a percent ("a quarter point", "yarım saat", "نصف بالمئة"):
+    alone, "half" and "ربع" are shares of anything ("half of the votes"), no figure."""
+    out = []
+    for fr in fractions:
+        if any(a <= fr.start < b or fr.start <= a < fr.end for a, b in taken):
+            continue
+        quantity = _describe(clean, fr.start, fr.end, fr.value, g, fraction=True)
+        if quantity is not None and (quantity.unit or quantity.percent):
+            if quantity.unit == GENERIC_POINT:  # a fraction of a point is of a percentage
+                quantity.unit = PERCENTAGE_POINT  # point: no one writes a quarter of a basis
+                # point ("un quart de point", "ربع نقطة": 25 basis points)
+            quantity.text = text[quantity.start : quantity.end]
+            out.append(quantity)
     return out
 
 
@@ -565,8 +593,11 @@ def _clock(text: str, start: int, end: int) -> Quantity | None:
                     start=start, end=end)
 
 
-def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantity | None:
-    """The quantity around the number at text[s:e]: its scale, currency, percent, unit."""
+def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar, fraction: bool = False
+              ) -> Quantity | None:
+    """The quantity around the number at text[s:e]: its scale, currency, percent, unit; a
+    `fraction` in words ("half") is joined to its unit by a hyphen as by a space ("une
+    demi-heure", "a half-point cut")."""
     start, end = s, e
     multiplier = 1.0
     scaled = False
@@ -582,15 +613,21 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             and dimension(lookup_prefix(unit_words(g.lang), after.group("unit")) or "") \
             == "duration":
         after = None  # "2024 yılında" is the year 2024, not 2024 years
-    elif after is not None and after.group("hyphen") and dimension(
+    elif after is not None and after.group("hyphen") and not fraction and dimension(
             lookup_prefix(unit_words(g.lang), after.group("unit")) or "") == "duration":
         after = None  # "the 23-year-old", "a 10-year plan": an age or a kind, not a figure
+    elif after is not None and after.group("pthyphen") and not fraction and lookup_prefix(
+            point_words(g.lang), after.group("points")) == GENERIC_POINT:
+        after = None  # "a 10-point plan", "a five-point lead": a kind; "a 25-basis-point
+        # cut" and "a half-point cut" are figures
     if after is not None:
         end = after.end()
         if after.group("curword"):
             currency = lookup_prefix(currency_words(g.lang), after.group("curword"))
         elif after.group("cursym"):
             currency = currency_symbols(g.lang).get(after.group("cursym").upper())
+        elif after.group("points"):
+            unit = lookup_prefix(point_words(g.lang), after.group("points"))
         elif after.group("pct"):
             percent = True
         elif scale := after.group("scale") or after.group("bscale"):
@@ -613,6 +650,9 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar) -> Quantit
             percent, start = True, min(start, before.start("pct"))
         approx = bool(before.group("approx"))
     approx = approx or g.approx_after.match(text, end) is not None
+    if percent and unit is not None and dimension(unit) == "points":
+        # "yüzde 0,25 puan", "%0.25 points": percentage points, a change, not a percent
+        percent, unit = False, PERCENTAGE_POINT if unit == GENERIC_POINT else unit
     year = _year_like(text[s:e], value, scaled) and not approx and not currency \
         and not percent and not unit
     return Quantity(

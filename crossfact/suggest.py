@@ -22,7 +22,15 @@ from crossfact.language import writes_latin
 from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
-from crossfact.units import GENERIC_DEGREE, TEMPERATURE_SCALES, convert, dimension, short_name
+from crossfact.units import (
+    GENERIC_DEGREE,
+    GENERIC_POINT,
+    TEMPERATURE_SCALES,
+    convert,
+    dimension,
+    point_readings,
+    short_name,
+)
 from crossfact.vocabulary import is_ordinary_word
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
@@ -185,10 +193,28 @@ def converts(a: Figure, b: Figure) -> bool:
     if GENERIC_DEGREE in (a.unit, b.unit):
         return dimension(a.unit) == dimension(b.unit) and (_one_rendering(a, b) or any(
             abs(exact - a.value) < DEGREE_SLACK for exact in _other_scale(b.value, b.unit, a.unit)))
+    if GENERIC_POINT in (a.unit, b.unit):
+        return _point_reading(a, b) is not None
     if a.unit == b.unit:
         return False
     exact = convert(b.value, b.unit, a.unit)
     return exact is not None and _written_as(a, exact)
+
+
+def _point_reading(a: Figure, b: Figure) -> tuple[str, str, float] | None:
+    """(a's unit, b's unit, b's value in a's unit) read so that `a` is `b` converted, where
+    one is a bare point (`crossfact.units.point_readings`: a percentage or a basis point):
+    "25 পয়েন্ট" is "a quarter of a percentage point" read in basis points. Two bare points
+    are one figure only where they are `_equal` (nothing says which of them converts); None
+    when no reading makes them one figure."""
+    if a.unit == b.unit:
+        return None
+    for source in point_readings(b.unit or ""):
+        for target in point_readings(a.unit or ""):
+            exact = convert(b.value, source, target)
+            if exact is not None and _written_as(a, exact):
+                return target, source, exact
+    return None
 
 
 def _one_rendering(a: Figure, b: Figure) -> bool:
@@ -432,6 +458,13 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
         return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
+    if GENERIC_POINT in (first.unit, other.unit):  # the reading that makes them one:
+        # "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25 basis points = 0.25 percentage points"
+        for x, y in ((other, first), (first, other)):
+            if (read := _point_reading(x, y)) is not None:
+                target, source, exact = read
+                return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
+                    f": {y.value:g} {short_name(source)} = {exact:.3g} {short_name(target)}")
     exact = convert(first.value, first.unit, other.unit)
     return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
         f": {first.value:g} {short_name(first.unit)} = {exact:.3g} {short_name(other.unit)}")

@@ -75,6 +75,61 @@ _AMBIGUOUS = {"en": {"in"}}  # keyed by `fold`
 _EXTRA_WORDS = {"tr": {"fut": "length-foot"}, "bn": {"শতাব্দী": "duration-century"}}
 _NUMBER = regex.compile(rf"[\p{{N}}.,٫٬\-−+\s{NBSPACES}]+")
 
+# Changes of a rate, a poll share or an index in points: not CLDR units (CLDR has neither
+# the percentage point nor the basis point), one dimension of their own, "points", apart from
+# "percent": "4.25%" is a level, "a quarter point" a change. A basis point is a hundredth of
+# a percentage point by definition (25 bp = 0.25 pp = a quarter point), so `convert` needs
+# no pint for them. A bare "point" ("un quart de point", "25 পয়েন্ট", "260 points" of the
+# Dow) does not say which: `point_readings` reads it as either, as a degree of no scale is
+# read as either temperature.
+PERCENTAGE_POINT = "points-percentage-point"
+BASIS_POINT = "points-basis-point"
+GENERIC_POINT = "points-generic"
+# each point unit in percentage points
+_IN_POINTS = {PERCENTAGE_POINT: 1.0, BASIS_POINT: 0.01}
+# How a reason names them ("25 basis points = 0.25 percentage points").
+_POINT_NAMES = {PERCENTAGE_POINT: "percentage points", BASIS_POINT: "basis points",
+                GENERIC_POINT: "points"}
+# Their words, folded, by language: the terms of Wiktionary's translation tables of
+# "percentage point" and "basis point" as economic news writes them, with their plurals
+# (Arabic's plural نقاط and dual نقطتين, Hebrew's construct נקודת before its noun), and the
+# bare word for a point (Wiktionary's "point" in its sense of a unit of a score or an index).
+# Read in fixtures/news/fed-rate-cut-2025 (development): "25 baz puan", "25 نقطة أساس",
+# "ربع نقطة مئوية", "רבע נקודת אחוז", "un quart de point", "a quarter of a percentage point",
+# "২৫ পয়েন্ট". A hyphen joins English compounds before a noun ("a 25-basis-point cut").
+_POINT_WORDS: dict[str, dict[str, str]] = {
+    "en": {"percentage point": PERCENTAGE_POINT, "percentage points": PERCENTAGE_POINT,
+           "percentage-point": PERCENTAGE_POINT, "basis point": BASIS_POINT,
+           "basis points": BASIS_POINT, "basis-point": BASIS_POINT, "bp": BASIS_POINT,
+           "bps": BASIS_POINT, "point": GENERIC_POINT, "points": GENERIC_POINT},
+    "fr": {"point de pourcentage": PERCENTAGE_POINT, "points de pourcentage": PERCENTAGE_POINT,
+           "point de base": BASIS_POINT, "points de base": BASIS_POINT, "pb": BASIS_POINT,
+           "point": GENERIC_POINT, "points": GENERIC_POINT},
+    "tr": {"yüzde puan": PERCENTAGE_POINT, "baz puan": BASIS_POINT, "puan": GENERIC_POINT},
+    "ar": {"نقطة مئوية": PERCENTAGE_POINT, "نقاط مئوية": PERCENTAGE_POINT,
+           "نقطتين مئويتين": PERCENTAGE_POINT, "نقطة أساس": BASIS_POINT,
+           "نقاط أساس": BASIS_POINT, "نقطة أساسية": BASIS_POINT, "نقاط أساسية": BASIS_POINT,
+           "نقطتي أساس": BASIS_POINT, "نقطة": GENERIC_POINT, "نقاط": GENERIC_POINT,
+           "نقطتين": GENERIC_POINT, "نقطتان": GENERIC_POINT},
+    "he": {"נקודת אחוז": PERCENTAGE_POINT, "נקודות אחוז": PERCENTAGE_POINT,
+           "נקודות האחוז": PERCENTAGE_POINT, "נקודת בסיס": BASIS_POINT,
+           "נקודות בסיס": BASIS_POINT, "נקודה": GENERIC_POINT, "נקודות": GENERIC_POINT},
+    "bn": {"শতাংশ পয়েন্ট": PERCENTAGE_POINT, "পার্সেন্টেজ পয়েন্ট": PERCENTAGE_POINT,
+           "বেসিস পয়েন্ট": BASIS_POINT, "ভিত্তি পয়েন্ট": BASIS_POINT,
+           "পয়েন্ট": GENERIC_POINT},
+}
+
+
+def point_words(lang: str) -> dict[str, str]:
+    """The words of a change in points (`_POINT_WORDS`) of `lang`, keyed by `fold`."""
+    return {fold(w): u for w, u in _POINT_WORDS.get(babel_locale(lang).language, {}).items()}
+
+
+def point_readings(unit: str) -> tuple[str, ...]:
+    """The units a figure in `unit` may be in: a bare point either of the two, any other
+    unit itself."""
+    return (PERCENTAGE_POINT, BASIS_POINT) if unit == GENERIC_POINT else (unit,)
+
 
 def dimension(unit: str) -> str:
     """"length" for "length-mile": units of one dimension convert into each other."""
@@ -141,6 +196,7 @@ def _unit_words(lang: str) -> dict[str, str]:
                 if len(word) > 1 and fold(word) not in skip:
                     table[fold(word)] = unit
     table.update(_EXTRA_WORDS.get(locale.language, {}))
+    table.update(point_words(lang))
     for word in _degree_words(lang):
         table.setdefault(word, GENERIC_DEGREE)
     return table
@@ -224,9 +280,12 @@ def convert(value: float, unit: str, to: str) -> float | None:
     """`value` in `unit` expressed in `to`, or None when the two are of different dimensions
     or either is not a CLDR unit this module knows. The same arithmetic, to the last bit,
     as pint's `Quantity(value, unit).to(to)`: a factor, or for temperatures pint's affine
-    steps through kelvin (whose factor between the two is 1)."""
+    steps through kelvin (whose factor between the two is 1); for points, their definition
+    (`_IN_POINTS`; a bare point, GENERIC_POINT, converts to neither: `point_readings`)."""
     if unit == to:
         return value
+    if unit in _IN_POINTS and to in _IN_POINTS:
+        return value * _IN_POINTS[unit] / _IN_POINTS[to]
     if dimension(unit) != dimension(to) or unit not in UNITS or to not in UNITS:
         return None
     table = _conversions()
@@ -280,6 +339,8 @@ def short_name(unit: str) -> str:
     """How a reason writes a unit: CLDR's English short form ("km", "mi", "°C")."""
     if unit == GENERIC_DEGREE:
         return "°"
+    if unit in _POINT_NAMES:
+        return _POINT_NAMES[unit]
     if unit not in UNITS:
         return unit.partition("-")[2].upper()
     return format_unit(1, unit, length="short", locale="en").replace("1", "", 1).strip()
