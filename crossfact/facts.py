@@ -29,7 +29,7 @@ from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
 from crossfact.numbers import function_word, range_gap
 from crossfact.segment import HEADLINE_MAX_WORDS
-from crossfact.suggest import Figure, figure_of, same, significant_digits
+from crossfact.suggest import Figure, figure_of, in_unit_of, same, significant_digits
 from crossfact.units import GENERIC_DEGREE, dimension
 
 # The verbs of a vehicle carrying its people ("the plane was carrying 181", "l'avion
@@ -963,10 +963,10 @@ def _far(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> bool:
 
 
 def _apart(x: Typed, y: Typed) -> bool:
-    """More than MAX_RATIO times apart as written, and not one figure in two units: 25 basis
-    points are "a quarter of a percentage point" (0.25), a hundred times fewer by their
-    numbers alone."""
-    low, high = sorted((abs(x.quantity.value), abs(y.quantity.value)))
+    """More than MAX_RATIO times apart in one unit, and not one figure: 25 basis points are
+    "a quarter of a percentage point" (0.25) and half of "a half-point" (0.5), though a
+    hundred and fifty times their numbers."""
+    low, high = sorted((abs(x.quantity.value), abs(in_unit_of(x.figure, y.figure))))
     return high > MAX_RATIO * low and not same(x.figure, y.figure)
 
 

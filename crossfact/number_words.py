@@ -77,6 +77,14 @@ def _spellings(lang: str) -> dict[str, int]:
     return found[lang]
 
 
+# Arabic eleven and twelve take the gender of their noun in both words (إحدى عشرة, اثنتا
+# عشرة) and twelve its case in the first (اثني عشر, اثنتي عشرة), as Arabic grammars give them
+# (Ryding, "A Reference Grammar of Modern Standard Arabic", ch. 15, on the teens); num2words
+# writes the masculine nominative only: NTREX's "اثنتا عشرة نقطة" (twelve points) read as ten,
+# half a number.
+_ARABIC_ELEVEN_TWELVE = {11: {"إحدى عشرة"}, 12: {"اثني عشر", "اثنتا عشرة", "اثنتي عشرة"}}
+
+
 def spell_out(lang: str) -> dict[str, int]:
     """Every spelling num2words gives for the numbers of SPELLED, with the variants above
     (SPELLINGS' content for `lang`)."""
@@ -96,6 +104,7 @@ def spell_out(lang: str) -> dict[str, int]:
             if 13 <= n <= 19:  # the feminine teens: أربع عشرة, ثماني عشرة
                 unit = forms.copy().pop().split(" ")[0].removesuffix("ة")
                 forms.add(("ثماني" if unit == "ثماني" or unit == "ثمان" else unit) + " عشرة")
+            forms |= _ARABIC_ELEVEN_TWELVE.get(n, set())
             forms |= {re.sub(r"ون\b", "ين", f) for f in forms}
             forms |= {f.replace("اثنان", "اثنين") for f in forms}
         for form in sorted(forms):  # one order every run (the file is in git)

@@ -175,12 +175,21 @@ def _compatible(a: Figure, b: Figure) -> bool:
     )
 
 
-def _in_unit_of(a: Figure, b: Figure) -> float:
-    """`b`'s value in `a`'s unit (as written when either states none or they are one unit)."""
+def in_unit_of(a: Figure, b: Figure) -> float:
+    """`b`'s value in `a`'s unit (as written when either states none or they are one unit);
+    of a bare point's readings (`point_readings`), the nearest to `a`'s value: "25 points"
+    beside "a quarter point" is 0.25, beside "a half point" 0.25 too (their conflict)."""
     if a.unit is None or b.unit is None or a.unit == b.unit:
         return b.value
-    converted = convert(b.value, b.unit, a.unit)
-    return b.value if converted is None else converted
+    found = [v for source in point_readings(b.unit) for target in point_readings(a.unit)
+             if (v := convert(b.value, source, target)) is not None]
+    return min(found, key=lambda v: _gap(a.value, v), default=b.value)
+
+
+def _gap(x: float, y: float) -> float:
+    """How far apart two values are in orders of magnitude (by difference where one is not
+    positive)."""
+    return abs(math.log10(x) - math.log10(y)) if x > 0 and y > 0 else abs(x - y)
 
 
 def converts(a: Figure, b: Figure) -> bool:
@@ -413,7 +422,7 @@ def _other_camp(per_doc: dict[str, list[Figure]], f: Figure, backers: Backers,
 
 def _near(a: Figure, b: Figure) -> bool:
     """Within 10%, for figures compared by magnitude (calendar ones are exact)."""
-    other = _in_unit_of(a, b)
+    other = in_unit_of(a, b)
     return a.kind not in CALENDAR and abs(a.value - other) <= ROUGH * max(abs(a.value), abs(other))
 
 
@@ -530,17 +539,14 @@ def _comparable(a: Figure, b: Figure) -> bool:
         return False
     if a.kind in CALENDAR:
         return True
-    other = _in_unit_of(a, b)
+    other = in_unit_of(a, b)
     if a.value <= 0 or other <= 0:  # a score's 0 ("1-0" / "1-1") against a small count
         return max(abs(a.value), abs(other)) <= 100
     return abs(math.log10(a.value) - math.log10(other)) <= 2 or a.value == b.value
 
 
 def _distance(a: Figure, b: Figure) -> float:
-    other = _in_unit_of(a, b)
-    if a.value > 0 and other > 0:
-        return abs(math.log10(a.value) - math.log10(other))
-    return abs(a.value - other)
+    return _gap(a.value, in_unit_of(a, b))
 
 
 def _is_entity(word: str) -> bool:

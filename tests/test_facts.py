@@ -15,6 +15,7 @@ from crossfact.facts import (
     Side,
     Typed,
     _agreement,
+    _far,
     _quotes,
     _statements,
     figure_kinds,
@@ -992,3 +993,32 @@ def test_a_range_agrees_with_a_range_only_end_by_end(lang: str, text: str) -> No
     assert _agreement(wanted, decided, "percent") == NEAR
     assert _agreement(wanted, typed("the rate at 3.75%.", "en"), "percent") == AGREE
     assert _agreement(typed("la ramenant à 3,75 % - 4 %.", "fr"), wanted, "percent") == AGREE
+
+
+def test_a_change_in_points_is_no_percent() -> None:
+    """"4.25%" is a level, "a quarter point" a change: two kinds."""
+    assert kinds("The Fed lowered the rate by a quarter point to 4.25%.", "en") == [
+        ("points", 0.25), ("percent", 4.25)]
+
+
+def test_basis_points_are_not_far_from_their_fraction_of_a_point() -> None:
+    """25 basis points and a quarter point are a hundred times apart as written, one
+    figure; 25 basis points and half a point two figures of one fact (a conflict to show);
+    25 basis points and 8 points are no one fact."""
+    tr = typed("Fed politika faizini 25 baz puan indirdi.", "tr")
+    en = typed("The Fed cut by a quarter of a percentage point.", "en")
+    assert not _far(tr, en, "points")
+    assert not _far(tr, typed("The Fed cut by half a point.", "en"), "points")  # a conflict
+    assert _far(tr, typed("The Fed cut by 8 percentage points.", "en"), "points")
+
+
+@pytest.fixture(scope="module")
+def fed() -> MatchResult:
+    return _news("fed-rate-cut-2025")
+
+
+def test_a_step_given_again_later_is_not_the_first_one_s_fact(fed: MatchResult) -> None:
+    """The English "two more quarter-point cuts" (projections) comes after the cut "by a
+    quarter of a percentage point": the Turkish cut of 25 basis points is the first's."""
+    assert _linked(fed, "25 baz puan indirdi", "by a quarter of a percentage point")
+    assert not _linked(fed, "25 baz puan indirdi", "two more quarter-point cuts")

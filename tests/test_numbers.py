@@ -1026,3 +1026,118 @@ def test_a_code_is_found_where_its_hint_is(pieces):
                            unicodedata.normalize("NFC", m.group(1))))
                + numbers._ascii_digits(m.group(2)) for m in numbers._BENGALI_CODE.finditer(text)]
     assert sorted(find_codes(text)) == sorted(latin + bengali)
+
+
+# --- changes in points: percentage and basis points, and fractions written as words ----------
+
+PP, BP, PT = "points-percentage-point", "points-basis-point", "points-generic"
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("Fed politika faizini 25 baz puan indirdi", "tr", 25, BP),
+    ("خفض أسعار الفائدة بمقدار 25 نقطة أساس", "ar", 25, BP),
+    ("une baisse de 25 points de base", "fr", 25, BP),
+    ("a cut of 25 basis points", "en", 25, BP),
+    ("নীতি সুদ হার ২৫ বেসিস পয়েন্ট কমিয়েছে", "bn", 25, BP),
+    ("הורדה של 25 נקודות בסיס", "he", 25, BP),
+    ("a rise of 0.25 percentage points", "en", 0.25, PP),
+    ("une hausse de 0,25 point de pourcentage", "fr", 0.25, PP),
+    ("ارتفاع بمقدار 0.25 نقطة مئوية", "ar", 0.25, PP),
+    ("עלייה של 0.25 נקודות אחוז", "he", 0.25, PP),  # אחוז (percent) ends the unit
+    ("০.২৫ শতাংশ পয়েন্ট বেড়েছে", "bn", 0.25, PP),  # শতাংশ (percent) begins it
+    ("নীতি সুদ হার ২৫ পয়েন্ট কমিয়ে", "bn", 25, PT),
+    ("The Dow rose 260 points", "en", 260, PT),
+    ("une réduction totale de 1,25 point", "fr", 1.25, PT),
+])
+def test_a_change_in_points_is_a_figure_of_the_points_dimension(text, lang, value, unit):
+    """Percentage and basis points are not CLDR units: crossfact.units names them, a bare
+    point reads as either (`point_readings`), and none is a percent."""
+    q = only(text, lang)
+    assert (q.value, q.unit, q.percent) == (pytest.approx(value), unit, False)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("yüzde 0,25 puan", "tr"),
+    ("%0,25 puan", "tr"),
+])
+def test_a_percent_word_before_points_says_percentage_points(text, lang):
+    q = only(text, lang)
+    assert (q.value, q.unit, q.percent) == (0.25, PP, False)
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("lower the rate by a quarter of a percentage point", "en", 0.25, PP),
+    ("preferring a half-point cut", "en", 0.5, PP),
+    ("by half a point", "en", 0.5, PP),
+    ("three-quarters of a point", "en", 0.75, PP),
+    ("réduire son taux d’un quart de point", "fr", 0.25, PP),
+    ("une coupe plus agressive d’un demi-point", "fr", 0.5, PP),
+    ("يخفض الفائدة ربع نقطة", "ar", 0.25, PP),
+    ("خفض أسعار الفائدة بربع نقطة مئوية", "ar", 0.25, PP),
+    ("להוריד את הריבית ברבע נקודת אחוז", "he", 0.25, PP),
+    ("faizi çeyrek puan indirdi", "tr", 0.25, PP),
+    ("সুদ হার সিকি শতাংশ পয়েন্ট কমেছে", "bn", 0.25, PP),
+    ("about half an hour", "en", 0.5, "duration-hour"),
+    ("depuis une demi-heure", "fr", 0.5, "duration-hour"),
+    ("yarım saat sonra", "tr", 0.5, "duration-hour"),
+    ("لمدة نصف ساعة", "ar", 0.5, "duration-hour"),
+    ("אחרי חצי שעה", "he", 0.5, "duration-hour"),
+    ("আধা ঘণ্টা পরে", "bn", 0.5, "duration-hour"),
+    ("over half an inch of rain", "en", 0.5, "length-inch"),
+])
+def test_a_fraction_in_words_is_a_figure_of_the_unit_after_it(text, lang, value, unit):
+    """A fraction of a bare point is of a percentage point: no one writes a quarter of a
+    basis point."""
+    q = only(text, lang)
+    assert (q.value, q.unit, q.percent) == (value, unit, False)
+
+
+def test_a_fraction_of_a_percent_is_a_percent():
+    q = only("בהורדת ריבית חדה של חצי אחוז", "he")
+    assert (q.value, q.percent) == (0.5, True)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("half of the votes were counted", "en"),
+    ("la moitié des voix et un quart des sièges", "fr"),
+    ("ومحا ربع المدينة", "ar"),
+    ("ומחק רבע מהעיר", "he"),
+    ("oyların yarım kalan sayımı", "tr"),
+    ("quarterly results", "en"),
+])
+def test_a_fraction_without_a_unit_is_no_figure(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("أربع نقاط", "ar", 4),  # four points: ربع (a quarter) inside أربع (four)
+    ("ארבע נקודות", "he", 4),
+])
+def test_a_fraction_inside_a_number_word_is_no_fraction(text, lang, value):
+    q = only(text, lang)
+    assert (q.value, q.unit) == (value, PT)
+
+
+def test_a_hyphenated_bare_point_after_a_number_is_a_kind_not_a_figure():
+    """"a 10-point plan" counts a plan's items; "a 25-basis-point cut" is a change."""
+    found = find_quantities("a 10-point plan and a 25-basis-point cut", "en")
+    assert [(q.value, q.unit) for q in found] == [(10, None), (25, BP)]
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point():
+    from crossfact.units import GENERIC_POINT, convert, point_readings
+
+    assert convert(25, BP, PP) == pytest.approx(0.25)
+    assert convert(0.5, PP, BP) == pytest.approx(50)
+    assert convert(25, GENERIC_POINT, PP) is None  # a bare point says neither: read both
+    assert point_readings(GENERIC_POINT) == (PP, BP)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ولديه اثنتا عشرة نقطة أخرى", 12),
+    ("بعد اثني عشر يوما", 12),
+    ("إحدى عشرة سيارة", 11),
+])
+def test_arabic_eleven_and_twelve_in_either_gender_are_read_whole(text, value):
+    """Not the "عشرة" (ten) of a twelve num2words does not write."""
+    assert [q.value for q in find_quantities(text, "ar")] == [value]

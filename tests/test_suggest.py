@@ -479,3 +479,34 @@ def test_agreeing_figures_are_compared_no_more_than_their_answers_need(monkeypat
     assert v.suggestion == "agree"
     # 1,068 comparisons before speed round 11, 390 after
     assert len(calls) <= 500
+
+
+def test_a_quarter_point_is_25_basis_points_in_every_language():
+    """Fractions in words, percentage and basis points, and a bare point read as either: one
+    figure, with the reading that makes them one."""
+    v, _ = verdict({
+        "en": "The Fed cut its rate by a quarter of a percentage point.",
+        "fr": "La Fed a réduit son taux d’un quart de point.",
+        "tr": "Fed politika faizini 25 baz puan indirdi.",
+        "bn": "নীতি সুদ হার ২৫ পয়েন্ট কমিয়েছে।",
+        "ar": "خفض الاحتياطي الفدرالي الفائدة بمقدار ربع نقطة مئوية.",
+        "he": "הפד הוריד את הריבית ברבע נקודת אחוז.",
+    })
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[0].endswith(": 0.25 percentage points = 25 basis points"), v.reasons
+
+
+def test_half_a_point_against_a_quarter_point_is_a_conflict():
+    v, _ = verdict({"en": "The Fed cut its rate by half a point.",
+                    "fr": "La Fed a réduit son taux d’un quart de point.",
+                    "tr": "Fed politika faizini 25 baz puan indirdi."})
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "half a point (en) vs quart de point (fr, tr)", v.reasons
+
+
+def test_bare_points_no_reading_makes_one_are_a_conflict():
+    """25 points may be 25 basis points (a quarter point) or 25 percentage points; 4.25
+    points is neither a quarter point nor 25 basis points."""
+    v, _ = verdict({"en": "The Fed cut its rate by a quarter point.",
+                    "bn": "নীতি সুদ হার ৪ দশমিক ২৫ পয়েন্ট কমিয়েছে।"})
+    assert v.suggestion == "conflict"
