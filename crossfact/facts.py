@@ -963,10 +963,15 @@ def _far(a: Sequence[Typed], b: Sequence[Typed], kind: str) -> bool:
 
 
 def _apart(x: Typed, y: Typed) -> bool:
-    """More than MAX_RATIO times apart in one unit, and not one figure: 25 basis points are
-    "a quarter of a percentage point" (0.25) and half of "a half-point" (0.5), though a
-    hundred and fifty times their numbers."""
-    low, high = sorted((abs(x.quantity.value), abs(in_unit_of(x.figure, y.figure))))
+    """More than MAX_RATIO times apart, and not one figure. As written, but points in one
+    unit: 25 basis points are "a quarter of a percentage point" (0.25) and half of "a
+    half-point" (0.5), though a hundred and fifty times their numbers. MAX_RATIO was set on
+    figures as written, whose units (km and miles, °C and °F) are close; read in one unit, a
+    fall of "400 mm" of rain was within it of Derna's "7 mètres" wave (fixtures/news,
+    development: one wrong link, one right one lost)."""
+    other = in_unit_of(x.figure, y.figure) if dimension(x.quantity.unit or "") == "points" \
+        else y.quantity.value
+    low, high = sorted((abs(x.quantity.value), abs(other)))
     return high > MAX_RATIO * low and not same(x.figure, y.figure)
 
 
