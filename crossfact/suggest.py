@@ -471,9 +471,10 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
         # "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25 basis points = 0.25 percentage points"
         for x, y in ((other, first), (first, other)):
             if (read := _point_reading(x, y)) is not None:
-                target, source, exact = read
+                target, source, value = read
                 return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
-                    f": {y.value:g} {short_name(source)} = {exact:.3g} {short_name(target)}")
+                    f": {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}")
+        return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())  # a rounding
     exact = convert(first.value, first.unit, other.unit)
     return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
         f": {first.value:g} {short_name(first.unit)} = {exact:.3g} {short_name(other.unit)}")

@@ -1012,11 +1012,6 @@ def test_basis_points_are_not_far_from_their_fraction_of_a_point() -> None:
     assert _far(tr, typed("The Fed cut by 8 percentage points.", "en"), "points")
 
 
-@pytest.fixture(scope="module")
-def fed() -> MatchResult:
-    return _news("fed-rate-cut-2025")
-
-
 def test_a_step_given_again_later_is_not_the_first_one_s_fact(fed: MatchResult) -> None:
     """The English "two more quarter-point cuts" (projections) comes after the cut "by a
     quarter of a percentage point": the Turkish cut of 25 basis points is the first's."""

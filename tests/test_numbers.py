@@ -1033,7 +1033,9 @@ def test_a_code_is_found_where_its_hint_is(pieces):
 PP, BP, PT = "points-percentage-point", "points-basis-point", "points-generic"
 
 
-@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+# Percentage and basis points are not CLDR units: crossfact.units names them, a bare point
+# reads as either (`point_readings`), and none is a percent.
+POINTS = [
     ("Fed politika faizini 25 baz puan indirdi", "tr", 25, BP),
     ("خفض أسعار الفائدة بمقدار 25 نقطة أساس", "ar", 25, BP),
     ("une baisse de 25 points de base", "fr", 25, BP),
@@ -1048,12 +1050,7 @@ PP, BP, PT = "points-percentage-point", "points-basis-point", "points-generic"
     ("নীতি সুদ হার ২৫ পয়েন্ট কমিয়ে", "bn", 25, PT),
     ("The Dow rose 260 points", "en", 260, PT),
     ("une réduction totale de 1,25 point", "fr", 1.25, PT),
-])
-def test_a_change_in_points_is_a_figure_of_the_points_dimension(text, lang, value, unit):
-    """Percentage and basis points are not CLDR units: crossfact.units names them, a bare
-    point reads as either (`point_readings`), and none is a percent."""
-    q = only(text, lang)
-    assert (q.value, q.unit, q.percent) == (pytest.approx(value), unit, False)
+]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -1065,7 +1062,9 @@ def test_a_percent_word_before_points_says_percentage_points(text, lang):
     assert (q.value, q.unit, q.percent) == (0.25, PP, False)
 
 
-@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+# Fractions in words before their unit; a fraction of a bare point is of a percentage point:
+# no one writes a quarter of a basis point.
+FRACTIONS = [
     ("lower the rate by a quarter of a percentage point", "en", 0.25, PP),
     ("preferring a half-point cut", "en", 0.5, PP),
     ("by half a point", "en", 0.5, PP),
@@ -1084,12 +1083,13 @@ def test_a_percent_word_before_points_says_percentage_points(text, lang):
     ("אחרי חצי שעה", "he", 0.5, "duration-hour"),
     ("আধা ঘণ্টা পরে", "bn", 0.5, "duration-hour"),
     ("over half an inch of rain", "en", 0.5, "length-inch"),
-])
-def test_a_fraction_in_words_is_a_figure_of_the_unit_after_it(text, lang, value, unit):
-    """A fraction of a bare point is of a percentage point: no one writes a quarter of a
-    basis point."""
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), POINTS + FRACTIONS)
+def test_points_and_fractions_in_words_are_figures_of_their_unit(text, lang, value, unit):
     q = only(text, lang)
-    assert (q.value, q.unit, q.percent) == (value, unit, False)
+    assert (q.value, q.unit, q.percent) == (pytest.approx(value), unit, False)
 
 
 def test_a_fraction_of_a_percent_is_a_percent():
