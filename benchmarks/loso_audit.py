@@ -98,6 +98,7 @@ RULES: dict[str, list[Patch]] = {
     "NAME_DICE 0.2 -> 0.4": [("facts", "NAME_DICE", 0.4)],
     "OTHER_KIND 0.1 -> 0": [("facts", "OTHER_KIND", 0.0)],
     "SPREAD 0.01 -> 0": [("facts", "SPREAD", 0.0)],
+    "FIRST 0.0005 -> 0 (an equal step's ties not broken)": [("facts", "FIRST", 0.0)],
     "QUOTED 0.35 -> 0": [("facts", "QUOTED", 0.0)],
     "QUOTED 0.35 -> 0.05 (previous)": [("facts", "QUOTED", 0.05)],
     "TITLE 0.4 -> 0": [("facts", "TITLE", 0.0)],
