@@ -1485,9 +1485,10 @@ def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
                     lead_a.get(kind) == i and lead_b.get(kind) == j
                     and bool(x.places & y.places))
                 if (s := _score(x, y, kind, repeated, common)) is not None:
-                    found[kind] = s + SPREAD * spread.get(kind, 0.0) + FIRST * (
-                        kind in STEPS) * (_first_agreeing(x, first_a[i], y, kind)
-                                          + _first_agreeing(y, first_b[j], x, kind))
+                    found[kind] = s + SPREAD * spread.get(kind, 0.0)
+                    if kind in STEPS:
+                        found[kind] += FIRST * (_first_agreeing(x, first_a[i], y, kind)
+                                                + _first_agreeing(y, first_b[j], x, kind))
             titles = TITLE if x.title and y.title else 0.0
             if (by_name := _by_names(x, y, once, common, titles)) is not None:
                 found[""] = by_name
@@ -1499,8 +1500,8 @@ def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
 
 
 def _first_values(sides: Sequence[Side]) -> list[frozenset[int]]:
-    """For each claim of a version, its figures (by position) whose value no earlier claim of
-    the version gives in a figure of that kind."""
+    """For each claim of a version, its figures of a kind of STEPS (by position) whose value
+    no earlier claim of the version gives in a figure of that kind."""
     out: list[frozenset[int]] = []
     for n, side in enumerate(sides):
         out.append(frozenset(k for k, t in enumerate(side.figures) if t.kind in STEPS
