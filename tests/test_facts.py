@@ -992,3 +992,23 @@ def test_a_range_agrees_with_a_range_only_end_by_end(lang: str, text: str) -> No
     assert _agreement(wanted, decided, "percent") == NEAR
     assert _agreement(wanted, typed("the rate at 3.75%.", "en"), "percent") == AGREE
     assert _agreement(typed("la ramenant à 3,75 % - 4 %.", "fr"), wanted, "percent") == AGREE
+
+
+def _firmly_linked(result: MatchResult, a: str, b: str) -> bool:
+    """Whether the claims containing `a` and `b` share a match as members neither of which
+    is suggested."""
+    x = next(c.id for c in result.claims if a in c.text)
+    y = next(c.id for c in result.claims if b in c.text)
+    return any(x in m.claims and y in m.claims and not {x, y} & set(m.suggested)
+               for m in result.matches)
+
+
+def test_of_claims_sharing_a_rare_name_the_one_naming_least_else_is_the_partner(
+        fed: MatchResult) -> None:
+    """The Turkish "Trump's appointee Stephen Miran dissented" shares Stephen Miran with the
+    Arabic "only Stephen Miran opposed", and Donald Trump with the Arabic "Trump's mounting
+    pressure": two rare keys each, a tie that made both firm links. The Arabic claim whose
+    names the Turkish one names more nearly all of is its partner (`ALIKE`)."""
+    turkish = "yeni atanan Stephen Miran'ın"
+    assert _firmly_linked(fed, turkish, "وحده ستيفن ميران")
+    assert not _firmly_linked(fed, turkish, "ضغوط الرئيس دونالد ترامب")
