@@ -1012,3 +1012,15 @@ def test_of_claims_sharing_a_rare_name_the_one_naming_least_else_is_the_partner(
     turkish = "yeni atanan Stephen Miran'ın"
     assert _firmly_linked(fed, turkish, "وحده ستيفن ميران")
     assert not _firmly_linked(fed, turkish, "ضغوط الرئيس دونالد ترامب")
+
+
+def test_a_person_s_two_names_make_no_further_membership(fed: MatchResult) -> None:
+    """"Donald Trump" is two rare keys: enough for a firm link by names (Stephen Miran's
+    dissent, told by four outlets, stays one match), but a sentence on Trump's pressure is
+    no further member of the Miran match, nor the Turkish Miran sentence of the Trump one
+    (`_rare`: one person's names count once there)."""
+    miran = "Le seul opposant, Stephen Miran"
+    assert _firmly_linked(fed, miran, "وحده ستيفن ميران")
+    assert _firmly_linked(fed, miran, "yeni atanan Stephen Miran'ın")
+    assert not _linked(fed, miran, "מתקפה פוליטית חריגה")
+    assert not _linked(fed, "ضغوط الرئيس دونالد ترامب", "yeni atanan Stephen Miran'ın")
