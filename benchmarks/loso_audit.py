@@ -124,7 +124,7 @@ RULES: dict[str, list[Patch]] = {
     "rising (the toll expected to rise) off": [("facts", "rising", lambda *args: [])],
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
     "lend_kinds (kinds lent across versions) off": [
-        ("facts", "lend_kinds", lambda claims, typed: {})],
+        ("facts", "lend_kinds", lambda *args: {})],
     "_by_entities (best partners by MANY names) off": [
         ("facts", "_by_entities", lambda x, y, common: None)],
     UNSUPPORTED: [("matching", "unsupported", lambda *args: set())],
