@@ -196,6 +196,28 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "bn": ("দমকল",),
         "he": ("משאיות כיבוי", "רכבי כיבוי", "כבאיות"),
     },
+    # how many gathered: a crowd at a rally, a protest, a pilgrimage, a match, a concert or
+    # a stampede's gathering, which every such event counts. Wiktionary's translations of
+    # "crowd", "gather" (of people) and "attend", in the forms news uses; read in
+    # fixtures/news/hathras-stampede-2024 (development)
+    "crowd": {
+        "en": ("crowd", "gathered", "attended", "attendance", "spectators"),
+        "fr": ("foule", "rassembl", "spectateur"),
+        "tr": ("kalabalı", "bir araya gel", "toplandı", "toplanan", "seyirci"),
+        "ar": ("حشد", "تجمع", "حضره", "حضرها", "متفرج"),
+        "bn": ("ভিড়", "জড়ো", "দর্শক"),
+        "he": ("קהל", "המון", "התאספו", "נאספו", "צופים"),
+    },
+    # the electorate: those called to vote, which every election story counts (Wiktionary's
+    # translations of "voter" and "electorate"); a noun counted, as "buildings" is
+    "voters": {
+        "en": ("voter", "electorate"),
+        "fr": ("électeur", "électorat"),
+        "tr": ("seçmen",),
+        "ar": ("ناخب",),
+        "bn": ("ভোটার",),
+        "he": ("בוחרים", "בעלי זכות בחירה", "בעלי זכות הצבעה"),
+    },
     "magnitude": {
         "en": ("magnitude", "richter"),
         "fr": ("magnitude", "richter"),
@@ -253,7 +275,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 # membres d’équipage"): further off, the noun is what another number counts ("10 ilde çok
 # sayıda bina", many buildings in 10 provinces). Verbs ("76 people were killed") reach
 # CUE_REACH. Tuned on fixtures/news (development): Maui's buildings, Jeju Air's crew.
-COUNTED_NOUNS = frozenset({"buildings", "passengers", "crew"})
+COUNTED_NOUNS = frozenset({"buildings", "passengers", "crew", "voters"})
 NOUN_WORDS = 2
 # Kinds that say who is counted, not what befell them: a verb cue within reach wins ("900
 # passengers have been injured"), and the noun counted wins over "aboard" ("carrying 175
@@ -273,7 +295,7 @@ def _counts(between: str, after: bool) -> bool:
 _APPLIES = {"killed": "count", "injured": "count", "missing": "count", "displaced": "count",
             "hospitalised": "count", "rescuers": "count", "ambulances": "count",
             "buildings": "count", "passengers": "count", "crew": "count", "survivors": "count",
-            "aboard": "count", "fire engines": "count",
+            "aboard": "count", "fire engines": "count", "crowd": "count", "voters": "count",
             "magnitude": "count", "depth": "length",
             "minute": "duration", "spend": "money", "deal": "money", "funding": "money"}
 # A match's score: two small numbers and a dash ("2-2", "3-3'e", "1-0"), in every language.
@@ -531,7 +553,7 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     in Arabic, Bengali and Hebrew after what those languages glue before a word
     (`_GLUED_BEFORE`), anywhere in a word in the others; with `endings` (a
     regex), in Latin script only as a whole word with one of them."""
-    low = text.lower()
+    low = _lowered(text)
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     glued = None if latin else _GLUED_BEFORE.get(lang)
     out = []
@@ -545,6 +567,15 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
                 out.append((at, at + len(w)))
             at = low.find(w, at + 1)
     return out
+
+
+def _lowered(text: str) -> str:
+    """`text` lowered letter for letter, so that a place in it is a place in `text`: Python
+    lowers the Turkish "İ" (U+0130, the one letter Unicode lowers to two) to "i" and a
+    combining dot, which moved every cue after it one place on ("179 KİŞİNİN ÖLDÜĞÜ" in a
+    Turkish headline: its cue found at "ÜĞÜ ", the count after it typed by the wrong cue);
+    Turkish lowers it to a plain "i"."""
+    return text.replace("İ", "i").lower()
 
 
 def _glued_word(glued: re.Pattern[str], before: str, cue: str, after: str, lang: str) -> bool:
