@@ -773,6 +773,51 @@ def rising(claim: Claim, lang: str, deaths: bool) -> list[Typed]:
             return [Typed(RISE_KIND, q)]
     return []
 
+# The words of an indefinite number ("dozens", "hundreds", "thousands": Wiktionary's
+# translations of each, plural or doubled as each language says it: "yüzlerce", "হাজার
+# হাজার", "עשרות"), which every story uses where a figure is not known yet ("tens of thousands
+# are missing", "hundreds were injured"). Typed by the cue words as a figure is, such a word
+# is a figure of that kind with no value (`vague`): it links outlets that state the kind,
+# never agrees nor conflicts. Read where a version of fixtures/news (development) states a
+# kind so: Derna's Hebrew missing, Hathras's Arabic crowd, Maui's Hebrew buildings.
+VAGUE: dict[str, tuple[str, ...]] = {
+    "en": ("dozens", "scores of", "hundreds", "thousands", "millions"),
+    "fr": ("dizaines", "centaines", "milliers", "millions"),
+    "tr": ("onlarca", "yüzlerce", "binlerce", "milyonlarca"),
+    "ar": ("عشرات", "مئات", "المئات", "آلاف", "الآلاف", "ألوف", "ملايين"),
+    "bn": ("কয়েক ডজন", "শত শত", "কয়েকশ", "হাজার হাজার", "কয়েক হাজার", "লাখ লাখ"),
+    "he": ("עשרות", "מאות", "אלפי", "אלפים", "רבבות"),
+}
+_VAGUE_RUN = re.compile(r"\s*(?:\w{1,3}\s+)?")  # between two words of one indefinite number
+# ("tens of thousands", "des dizaines de milliers", "עשרות אלפים"): a space, a short word
+
+
+def vague(claim: Claim, lang: str) -> list[Typed]:
+    """The claim's indefinite numbers (`VAGUE`) that a cue types, each a figure of that
+    kind with no value; a word that is part of a number read ("10 آلاف", ten thousand) is
+    that number's. Only counts of people and things: no magnitude, nor a measure's
+    ("عشرات المباني" near "دقيقة" is dozens of buildings, not of minutes)."""
+    spans = sorted(_words_at(claim.text, VAGUE.get(lang, ()), _latin(claim.text), None, lang))
+    runs: list[list[int]] = []
+    for start, end in spans:
+        if any(q.start < end and start < q.end for q in claim.fingerprint.numbers):
+            continue
+        if runs and (start <= runs[-1][1] or _VAGUE_RUN.fullmatch(claim.text, runs[-1][1], start)):
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    if not runs:
+        return []
+    cues = _cue_spans(claim.text, lang)
+    out = []
+    for start, end in runs:
+        q = Quantity(value=math.nan, text=claim.text[start:end], start=start, end=end)
+        best = _cue_kind(claim, q, "count", cues, lang)
+        if best is not None and _APPLIES[best[1]] == "count" and best[1] != "magnitude":
+            out.append(Typed(best[1], q))
+    return out
+
+
 # The word that makes a clock time the end of a span ("until 22:00 we rescued survivors"),
 # not the time of an event: before the time in en, fr, ar and he, after it in tr and bn
 # (postpositions). A span's end is another kind than an event's time, so that it never
@@ -1252,7 +1297,7 @@ def story_sides(docs: Sequence[Document], by_doc: Mapping[str, list[Claim]],
         # the toll expected to rise only links outlets: no figure for `suggest` to compare;
         # a version's own words say it is about deaths (a lent kind stays a suggestion)
         deaths = any(t.kind == "killed" for c in claims for t in own[c.id])
-        sides[d.id] = [Side(c, figures + rising(c, d.lang, deaths), n,
+        sides[d.id] = [Side(c, figures + rising(c, d.lang, deaths) + vague(c, d.lang), n,
                              _quotes(c.text),
                              frozenset(k for k in keys[c.id] if k[0] in "ym"),
                              c is claims[0] and c.kind == "headline"
@@ -1368,7 +1413,7 @@ def _largest(sides: Mapping[str, Sequence[Side]]) -> dict[str, frozenset[str]]:
         most: dict[str, float] = {}
         for side in own:
             for t in side.figures:
-                if amount(t.kind) and t.kind != RISE_KIND:
+                if amount(t.kind) and not math.isnan(t.quantity.value):
                     most[t.kind] = max(most.get(t.kind, t.quantity.value), t.quantity.value)
         for side in own:
             out[side.claim.id] = frozenset(t.kind for t in side.figures
