@@ -808,12 +808,13 @@ def vague(claim: Claim, lang: str) -> list[Typed]:
             runs.append([start, end])
     if not runs:
         return []
-    cues = _cue_spans(claim.text, lang)
+    cues = [c for c in _cue_spans(claim.text, lang)
+            if _APPLIES[c[2]] == "count" and c[2] != "magnitude"]
     out = []
     for start, end in runs:
         q = Quantity(value=math.nan, text=claim.text[start:end], start=start, end=end)
         best = _cue_kind(claim, q, "count", cues, lang)
-        if best is not None and _APPLIES[best[1]] == "count" and best[1] != "magnitude":
+        if best is not None:
             out.append(Typed(best[1], q))
     return out
 
