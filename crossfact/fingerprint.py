@@ -76,7 +76,10 @@ Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 # a sentence is a name all the same (English "It's", French "Aujourd'hui" are not: Turkish
 # only). On fixtures/news (development), link precision / recall of facts 0.946 (513/542) /
 # 0.576 -> 0.945 (515/545) / 0.578 (Hathras's place and village); benchmarks/loso_audit.py
-# --one-story 0.922 / 0.526 -> 0.921 / 0.531; NTREX part A 0.959 and part L 0.953 as before
+# --one-story 0.922 / 0.526 -> 0.921 / 0.531; NTREX part A 0.959 and part L 0.953 as before.
+# Beside the rule that any Latin-script version's capitals make a name (`fingerprint_story`)
+# it changes nothing there (English and French write Hathras inside sentences): it is for a
+# story whose only Latin-script version is the Turkish one
 _SUFFIXED = regex.compile(r"['’]\p{Ll}")
 
 

@@ -96,7 +96,7 @@ def test_a_turkish_word_with_an_apostrophe_and_a_case_ending_is_a_name_at_a_sent
     opening a sentence is a name all the same; an English "It's" there is not, nor is a Turkish
     sentence's first word without one."""
     found = _names_of({"tr": "Hathras'ın Sikandra Rao bölgesinde izdiham yaşandı. Bu çok acı.",
-                       "en": "It's in the Hathras district's Phulrai village."})
+                       "en": "It's a village. Many died."})
     assert found["tr"] == ["Hathras", "Sikandra", "Rao"]
     assert "It" not in found["en"]
 
