@@ -71,23 +71,10 @@ JOINED_SKELETON = 6
 Tokens = list[tuple[str, bool]]  # each word, and whether it starts a sentence
 
 
-# what Turkish writes after a proper name's last letter, and after no other word: an
-# apostrophe and a case ending ("Hathras'ın", "Katar'ın", "Miran'ın"), so such a word opening
-# a sentence is a name all the same (English "It's", French "Aujourd'hui" are not: Turkish
-# only). On fixtures/news (development), link precision / recall of facts 0.946 (513/542) /
-# 0.576 -> 0.945 (515/545) / 0.578 (Hathras's place and village); benchmarks/loso_audit.py
-# --one-story 0.922 / 0.526 -> 0.921 / 0.531; NTREX part A 0.959 and part L 0.953 as before.
-# Beside the rule that any Latin-script version's capitals make a name (`fingerprint_story`)
-# it changes nothing there (English and French write Hathras inside sentences): it is for a
-# story whose only Latin-script version is the Turkish one
-_SUFFIXED = regex.compile(r"['’]\p{Ll}")
-
-
-def tokens(text: str, words: Words | None = None, suffixed: bool = False) -> Tokens:
+def tokens(text: str, words: Words | None = None) -> Tokens:
     """The words of a claim, each marked when it opens a sentence (a claim may hold several
     in pre-segmented files), since a capital there says nothing about being a name;
-    `words` are its words (`words_of`) where the caller has them. With `suffixed` (Turkish),
-    a capitalised word with an apostrophe and a case ending is a name wherever it stands."""
+    `words` are its words (`words_of`) where the caller has them."""
     out: Tokens = []
     last = 0
     texts, spans = words_of(text) if words is None else words
@@ -98,8 +85,6 @@ def tokens(text: str, words: Words | None = None, suffixed: bool = False) -> Tok
             word[0].isupper() and not text[last:start].isspace()
             and bool(_SENTENCE_END.search(text, last, start))
         )
-        if initial and suffixed and word[0].isupper() and _SUFFIXED.match(text, end):
-            initial = False
         out.append((word, initial))
         last = end
     return out
@@ -325,8 +310,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # the words of a version in a Latin script are read now, for its names; those of
     # another version only as it is fingerprinted (`read`), in the process that reads it
     found = {c.id: words_of(texts[c.id]) for c in claims if c.doc in in_latin}
-    words = {c.id: tokens(texts[c.id], found[c.id], lang[c.doc] == "tr")
-             for c in claims if c.doc in in_latin}
+    words = {c.id: tokens(texts[c.id], found[c.id]) for c in claims if c.doc in in_latin}
     # a word opening a sentence is a name where a version in a Latin script (itself or
     # another outlet's) writes it capitalised inside one: "Stephen Miran, one of ..." (en)
     # beside "Le seul opposant, Stephen Miran" (fr); "Shalimar", "Messi", "Kylian" likewise.
