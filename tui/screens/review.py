@@ -329,8 +329,11 @@ class ReviewScreen(FixingActions, Screen[None]):
         detail = self.query_one(MatchDetail)
         if match_id is None:
             self.view = None
-            empty = ("No matches under this filter or search." if self.story
-                     else "Opening the story…")
+            # an empty list says how to get the matches back, not only that there are none
+            searched = self.pager is not None and self.pager.search
+            empty = ("No matches under this filter or search"
+                     + ("; Escape drops the search, " if searched else "; ")
+                     + "f shows another filter." if self.story else "Opening the story…")
             detail.show(None, empty=empty)
             return
         fetched, self._fetched = self._fetched, None
@@ -752,7 +755,9 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.app.push_screen(TextPrompt(replace_question(target, real), "", hint=KEEP_HINT),
                                  confirmed)
 
-        self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
+        from crossfact.tui.commands import EXPORTS  # the palette's names of the formats
+
+        self.app.push_screen(TextPrompt(f"Export as {EXPORTS[fmt]}, to:", str(offered)), chosen)
 
     def export_to(self, fmt: str, target: Path, overwrite: bool = True) -> Path | None:
         """Write the story in `fmt` to `target` (replacing a file only with `overwrite`: the
