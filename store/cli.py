@@ -145,12 +145,23 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
 @contextlib.contextmanager
 def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
     """Read the log `file` (called `name` in messages) in the block: a file with nothing in
-    it is refused rather than reported as a successful no-op, and one that is not UTF-8 (a
-    PDF, a Windows-1256 text) is no crossfact log, said in one line."""
+    it is refused rather than reported as a successful no-op, another export (CSV,
+    Markdown, ClaimReview) is said to be one, and one that is not UTF-8 (a PDF, a
+    Windows-1256 text) is no crossfact log, said in one line."""
+    from .exports import format_of
+
     name = name or str(file)
     with file.open("rb") as stream:
-        if not any(line.strip() for line in stream):
-            raise CrossfactError(f"{name}: empty, not a crossfact JSONL log")
+        first = next((line for line in stream if line.strip()), None)
+    if first is None:
+        raise CrossfactError(f"{name}: empty, not a crossfact JSONL log")
+    exported = format_of(name)
+    if exported not in (None, "jsonl") and not first.lstrip().startswith(b"{"):
+        # the CSV or Markdown export re-imported: "x.csv:1: not a JSON line" said why not,
+        # but not what would do
+        what = {"md": "Markdown", "claimreview": "ClaimReview"}.get(exported, "CSV")
+        raise CrossfactError(f"{name}: a {what} export by its ending, not a JSONL log; only "
+                             "the JSONL export re-imports (crossfact export --format jsonl)")
     try:
         yield
     except UnicodeDecodeError as error:

@@ -70,6 +70,24 @@ def test_an_empty_database_says_so(tmp_path: Path):
     assert out.exit_code == 1 and "no stories" in out.stderr
 
 
+@pytest.mark.parametrize("fmt, name, what", [("csv", "r.csv", "CSV"), ("md", "r.md", "Markdown"),
+                                             ("claimreview", "r.json", "ClaimReview")])
+def test_another_export_given_to_import_is_named(tmp_path: Path, fmt: str, name: str,
+                                                 what: str):
+    """A newcomer re-imported the CSV export and was told "r.csv:1: not a JSON line": true,
+    but not what would do. The export is named, and the one that re-imports."""
+    log = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl"
+    db = tmp_path / "x.db"
+    assert run("import", str(log), "--db", str(db)).exit_code == 0
+    assert run("export", "--db", str(db), "-o", str(tmp_path / name)).exit_code == 0
+    for command in ("import", "replay"):
+        out = run(command, str(tmp_path / name), "--db", str(tmp_path / "y.db"))
+        assert out.exit_code == 1 and out.stderr == (
+            f"Error: {tmp_path / name}: a {what} export by its ending, not a JSONL log; only "
+            "the JSONL export re-imports (crossfact export --format jsonl)\n"), out.stderr
+    assert not (tmp_path / "y.db").exists()
+
+
 def test_an_empty_log_is_refused(tmp_path: Path):
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n")
