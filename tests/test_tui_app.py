@@ -593,6 +593,25 @@ def test_the_prompts_say_what_they_act_on_and_an_empty_list_how_to_leave_it(stor
            "another filter." in seen[2]
 
 
+def test_dropping_a_search_that_found_nothing_goes_back_to_the_match(store, seed):
+    """On match 4, a search that found nothing, then Escape: the list opened on match 1,
+    and the reviewer had to find their place again."""
+    at: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto(store.matches("seed-story", reviewer="ana")[3].id)
+        await pilot.pause()
+        await pilot.press("slash", *"zqxwv", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        at.append(review.matches.current().number)
+
+    drive(app_for(store), steps)
+    assert at == [store.matches("seed-story", reviewer="ana")[3].number]
+
+
 def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     """`m`, a claim, then the number of the match it is in: said with that number, as a
     warning, not an internal id in a "Not saved" error."""

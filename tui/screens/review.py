@@ -108,6 +108,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.pager: MatchPager | None = None
         self.view: MatchView | None = None
         self._fetched: MatchView | None = None
+        # the match selected before a search or filter that listed nothing: where dropping it
+        # goes back to (the first match was a surprise after a search that found nothing)
+        self._unlisted: MatchRow | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
         # match -> (its number, a note typed but not saved: a draft closed with Escape, or
@@ -372,12 +375,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Apply a filter and search, keeping the selected match if it is still listed."""
         if self.pager is None:
             return
-        keep = self._current()
+        keep = self._current() or self._unlisted
         self.pager.set_view(filter, search)
         self.matches.reload()
         self._refresh_status()
         if keep is None or not self.goto(keep.id):
             self._select(0)
+        self._unlisted = keep if self._current() is None else None
 
     def after_change(self, event: Event, label: str) -> None:
         """A command was saved: say so, redraw list, progress and detail in one frame
