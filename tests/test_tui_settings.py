@@ -186,6 +186,7 @@ def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
 
 NEVER = "would never fire: no terminal key is reported so"
 SHIFTED = "would never fire: terminals report the character shift types, not shift"
+SHOWN = "is how the help screen shows"
 
 
 @pytest.mark.parametrize("line, said", [
@@ -212,6 +213,12 @@ SHIFTED = "would never fire: terminals report the character shift types, not shi
     ('help = "shift+/"\n', f"help: 'shift+/' {SHIFTED}; write \"question_mark\""),
     ('help = "shift+!"\n', f"help: 'shift+!' {SHIFTED}; write \"exclamation_mark\" instead"),
     ('help = "shift+٣"\n', f"help: 'shift+٣' {SHIFTED}; write the character it types"),
+    # copied from the help screen, which shows keys as Textual displays them: "^z" was "no
+    # key", "shift+↓" told to write a character, and "⌫" was bound to a key no one has
+    ('undo = "^z"\n', f"undo: '^z' {SHOWN} \"ctrl+z\"; write that instead"),
+    ('detail-down = "shift+↓"\n', f"detail-down: 'shift+↓' {SHOWN} \"shift+down\""),
+    ('undo = "ctrl+z,⌫"\n', f"undo: '⌫' {SHOWN} \"backspace\""),
+    ('page-down = "pgdn"\n', f"page-down: 'pgdn' {SHOWN} \"pagedown\""),
 ])
 def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
                                                          said: str) -> None:

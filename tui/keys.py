@@ -18,7 +18,13 @@ from pathlib import Path
 
 from pydantic import RootModel, ValidationError, field_validator
 from textual.binding import Binding
-from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key, key_to_character
+from textual.keys import (
+    KEY_DISPLAY_ALIASES,
+    KEY_NAME_REPLACEMENTS,
+    Keys,
+    format_key,
+    key_to_character,
+)
 
 from crossfact.errors import CrossfactError
 from crossfact.settings import config_dir
@@ -160,6 +166,24 @@ def _shifted_problem(key: str, character: str) -> str:
             f"shift; write {write}")
 
 
+@cache
+def _shown_keys() -> dict[str, str]:
+    """How the help screen (Textual's key display) shows keys that it does not show by
+    their names, back to those names: "↓" is "down", "⌫" "backspace", "pgdn" "pagedown";
+    not "-", which is the key that types it."""
+    return {shown: name for name, shown in KEY_DISPLAY_ALIASES.items()
+            if shown != name and not (len(shown) == 1 and _character_key(shown) == name)}
+
+
+def _as_named(key: str) -> str:
+    """`key` copied from the help screen ("^z", "shift+↓") as keys.toml names it ("ctrl+z",
+    "shift+down"); any other key as it is."""
+    *modifiers, last = key.split("+")
+    if len(last) > 1 and last.startswith("^"):  # the help's "^z" is ctrl+z
+        modifiers, last = [*modifiers, "ctrl"], last[1:]
+    return "+".join([*modifiers, _shown_keys().get(last, last)])
+
+
 WRITTEN_LIKE = ("keys are written like \"a\", \"?\", \"ctrl+z\", \"ctrl+slash\", "
                 "\"pagedown\", \"f1\"")
 
@@ -170,8 +194,11 @@ def key_problem(key: str) -> str | None:
     spelled otherwise than Textual names it: "ctrl+A" (it reports "ctrl+a", or
     "ctrl+shift+a" from a terminal that tells them apart), "shift+a" (it reports "A"),
     "latin_small_letter_a" (it reports "a"), "solidus" (it reports "slash"), "shift+1" (it
-    reports "exclamation_mark" from a US keyboard). Each left its binding without a key,
-    and nothing said so."""
+    reports "exclamation_mark" from a US keyboard), or as the help screen shows it ("^z",
+    "shift+↓", "⌫"). Each left its binding without a key, and nothing said so."""
+    key = key.strip()
+    if (named := _as_named(key)) != key and key_problem(named) is None:
+        return f"{key!r} is how the help screen shows \"{named}\"; write that instead"
     key = key_name(key)
     if key in _key_names():
         return None
