@@ -243,8 +243,10 @@ def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str
     for match, reviewer in sorted(was.keys() | is_.keys()):
         a, b = was.get((match, reviewer)), is_.get((match, reviewer))
         if a != b:
-            problems.append(f"match {match}, reviewer {reviewer}: recorded {_said(a)}, "
-                            f"replayed {_said(b)}")
+            # "the database", not "replayed": it also holds what was decided after the
+            # recording was made (replaying an export into the database it came from)
+            problems.append(f"match {match}, reviewer {reviewer}: {_said(a)} in the "
+                            f"recording, {_said(b)} in the database after the replay")
     return problems
 
 

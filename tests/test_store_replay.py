@@ -147,7 +147,25 @@ def test_cli_replay_check(tmp_path: Path, recording: Path) -> None:
     bad = runner.invoke(main, ["replay", str(tampered), "--db", str(tmp_path / "t.db"),
                                "--check"])
     assert bad.exit_code == 1
-    assert "recorded" in bad.output and "differs from the recording" in bad.output
+    assert "in the recording" in bad.output and "differs from the recording" in bad.output
+
+
+def test_a_decision_made_after_the_recording_is_not_said_to_be_replayed(
+        tmp_path: Path, recording: Path) -> None:
+    """Replaying an export into the database it came from, after one more decision there,
+    said "recorded nothing, replayed {conflict}": nothing was replayed, the database holds
+    a decision the recording does not."""
+    runner = CliRunner()
+    db = tmp_path / "r.db"
+    assert runner.invoke(main, ["replay", str(recording), "--db", str(db)]).exit_code == 0
+    with open_test_store(db) as s:
+        later = s.matches("seed", reviewer="bob")[0].id
+        s.decide("seed", later, "agree", reviewer="bob", session="s2")
+    again = runner.invoke(main, ["replay", str(recording), "--db", str(db), "--check"])
+    assert again.exit_code == 1 and "replayed {" not in again.output, again.output
+    assert (f"match {later}, reviewer bob: nothing in the recording, "
+            '{"note": null, "outliers": [], "verdict": "agree"} in the database after the '
+            "replay") in again.output, again.output
 
 
 def test_replay_fixture(replay, recording: Path) -> None:  # noqa: F811

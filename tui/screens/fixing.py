@@ -150,11 +150,12 @@ class FixingActions(Screen[None]):
             return
 
         def to_target(claim_id: str) -> None:
+            member = next(m for m in view.members if m.claim.id == claim_id)
+
             def moved(answer: str | None) -> None:
                 target = self.find_number(answer) if answer else None
                 if target is None:  # Esc (a wrong number keeps the prompt open)
                     return
-                member = next(m for m in view.members if m.claim.id == claim_id)
                 if target.id == view.id or target.number in member.also_in:
                     self.notify(f"The claim is already in match {target.number}: nothing "
                                 "moved.", severity="warning", markup=False)
@@ -168,7 +169,8 @@ class FixingActions(Screen[None]):
                 )
                 self.goto(target.id)
 
-            self.app.push_screen(TextPrompt("Move the claim to match number:",
+            # which claim: the one picked a moment ago is no longer on screen
+            self.app.push_screen(TextPrompt(f"Move the {member.lang} claim to match number:",
                                             check=self.number_problem), moved)
 
         self._with_claim("Which claim moves?", view.members, to_target)
