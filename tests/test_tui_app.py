@@ -593,6 +593,36 @@ def test_the_prompts_say_what_they_act_on_and_an_empty_list_how_to_leave_it(stor
            "another filter." in seen[2]
 
 
+def test_the_move_prompt_names_which_of_two_claims_of_one_version_moves(store, seed):
+    """A match holding two Turkish claims (a split sentence, or one moved in) asked "Move
+    the tr claim to match number:", which named either of them: the prompt quotes the start
+    of the claim picked."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    rows = store.matches("seed-story", reviewer="ana")
+    first = store.match(rows[0].id, reviewer="ana")
+    lang = first.members[0].lang
+    donor = next(store.match(row.id, reviewer="ana") for row in rows[1:])
+    moved = next(m.claim for m in donor.members if m.lang == lang)
+    store.move_claim("seed-story", moved.id, first.id, reviewer="ana", session="s0",
+                     match_id=donor.id)
+    members = store.match(first.id, reviewer="ana").members
+    at = next(i for i, m in enumerate(members) if m.claim.id == moved.id)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(first.id)
+        await pilot.pause()
+        await pilot.press("m", *["down"] * at, "enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        seen.append(screen.title_text if isinstance(screen, TextPrompt) else "no prompt")
+
+    drive(app_for(store), steps)
+    start = " ".join(moved.text.split())[:39]
+    assert seen == [f'Move the {lang} claim "{start}…" to match number:']
+
+
 def test_dropping_a_search_that_found_nothing_goes_back_to_the_match(store, seed):
     """On match 4, a search that found nothing, then Escape: the list opened on match 1,
     and the reviewer had to find their place again."""
