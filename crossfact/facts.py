@@ -678,6 +678,9 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
             continue
         if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
             continue
+        if kind == "minute" and base == "duration" and _framed(claim.text, q,
+                                                              _DURING.get(lang, ((), ()))):
+            continue  # "pendant 80 minutes": how long, not the minute of a goal
         if kind == "aboard" and claim.text[start:end].lower() in CARRYING.get(lang, ()) \
                 and not _carries_people(claim.text, q, lang):
             continue
@@ -842,12 +845,30 @@ UNTIL_GAP = 1  # words between "until" and its time at most: "until approximatel
 # "حتى الساعة 10" (until the hour 10), "עד השעה 22:00"
 
 
+# The word that makes minutes a span of time ("Menés 2-0 pendant 80 minutes", trailing for 80
+# minutes), not the minute of play a goal came in: placed as `_UNTIL`'s words are. Without
+# them the French "pendant 80 minutes" was typed a minute and stood against the goals of the
+# 80th (fixtures/news/worldcup-final-2022, development). Wiktionary's translations of "for"
+# and "during" (of time), each a word as written.
+_DURING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("for", "during"), ()), "fr": (("pendant", "durant"), ()),
+    "ar": (("لمدة", "طوال"), ()), "he": (("במשך", "למשך"), ()),
+    "tr": ((), ("boyunca",)), "bn": ((), ("ধরে",)),
+}
+
+
 def _until(text: str, q: Quantity, lang: str) -> bool:
     """Whether the clock time `q` ends a span: an "until" word or words (maybe after "and":
     Arabic و, Hebrew ו glued to it) with at most UNTIL_GAP words between it and the time
     ("עד 22:00", "until approximately 22:00", "up to 22:00"), or, in tr and bn, the word
     right after it ("22.00'ye kadar")."""
-    before_words, after_words = _UNTIL.get(lang, ((), ()))
+    return _framed(text, q, _UNTIL.get(lang, ((), ())))
+
+
+def _framed(text: str, q: Quantity, framing: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    """Whether one of `framing`'s words before a figure stands before `q` (`_until`'s way),
+    or one of its words after a figure right after it."""
+    before_words, after_words = framing
     longest = max((len(w.split()) for w in before_words), default=0)
     before = [w.strip(_marks(w)) for w in
               text[:q.start].casefold().split()[-(longest + UNTIL_GAP):]]

@@ -562,6 +562,34 @@ def test_minutes_far_apart_are_two_events(final: MatchResult) -> None:
     assert suggestion == "conflict"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Menés 2-0 pendant 80 minutes avec des buts argentins"),
+    ("en", "France trailed for 80 minutes before Mbappe scored."),
+    ("tr", "Fransa 80 dakika boyunca geride kaldı."),
+    ("ar", "تأخرت فرنسا لمدة 80 دقيقة"),
+    ("he", "צרפת פיגרה במשך 80 דקה"),
+    ("bn", "ফ্রান্স ৮০ মিনিট ধরে পিছিয়ে ছিল"),
+])
+def test_minutes_a_thing_lasted_are_no_minute_of_play(lang: str, text: str) -> None:
+    """How long France trailed ("pendant 80 minutes"), not the goal of the 80th."""
+    assert [k for k in kinds(text, lang) if k[1] == 80.0] == [("duration", 80.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Otamendi was booked for the 80th-minute foul."),  # an ordinal: still a minute
+    ("fr", "Mbappé a marqué à la 80e minute."),
+])
+def test_a_minute_of_play_stays_one(lang: str, text: str) -> None:
+    assert kinds(text, lang) == [("minute", 80.0)]
+
+
+def test_the_french_duration_stands_against_no_goal(final: MatchResult) -> None:
+    """fixtures/news/worldcup-final-2022 (development): the French "Menés 2-0 pendant 80
+    minutes" was read as a goal minute and set against the Arabic 79th and 108th."""
+    reasons = [r for m in final.matches for r in m.reasons]
+    assert not [r for r in reasons if "80 minutes (fr)" in r]
+
+
 def _linked(result: MatchResult, a: str, b: str) -> bool:
     """Whether the claims containing `a` and `b` share a match."""
     x = next(c.id for c in result.claims if a in c.text)
