@@ -123,6 +123,7 @@ RULES: dict[str, list[Patch]] = {
         ("matching", "shared_members", lambda groups, evidence, doc_of: [{} for _ in groups])],
     "fact_groups off": [("matching", "fact_groups", lambda *args: [])],
     "rising (the toll expected to rise) off": [("facts", "rising", lambda *args: [])],
+    "vague (indefinite numbers typed by their cue) off": [("facts", "vague", lambda *args: [])],
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
     "lend_kinds (kinds lent across versions) off": [
         ("facts", "lend_kinds", lambda *args: {})],

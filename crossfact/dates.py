@@ -150,7 +150,9 @@ def _named_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
             continue
         # An impossible day ("50 Temmuz", "April 45") is a number next to a month, not a day.
         start = m.start(month_group) if m.group("d1") and not _day(m.group("d1")) else m.start()
-        end = m.end()
+        # A dot the date ends on is the sentence's full stop ("le 3 mai."), or an abbreviation's
+        # that ends the sentence too ("until Oct."): the span, and the reasons, end at the name.
+        end = m.start("dot") if m.end("dot") == m.end() else m.end()
         if m.group("d2") and not _day(m.group("d2")):
             end, year = len(text[: m.start("d2")].rstrip()), None
         month = names.get(fold(month_text)) or lookup_prefix(names, month_text)

@@ -80,6 +80,27 @@ _LOW_BYTES = bytes(range(0x20))
 _COMMON_SYMBOLS = frozenset("©®°™•")
 
 
+STDIN = "standard input"
+"""What a file read from standard input (`-`, /dev/stdin) is called in messages and in the
+database's `origins`."""
+
+
+def pipe_name(path: Path) -> str | None:
+    """What a person calls the pipe `path` names, or None if it is no pipe. A process
+    substitution (`crossfact import <(cat log.jsonl)`) is /dev/fd/63 to the program, a
+    name no one typed and that means nothing once the command is done: it is "a pipe";
+    /dev/stdin is standard input; a pipe made with mkfifo keeps the name it was given."""
+    try:
+        if not path.is_fifo():
+            return None
+        if os.path.samestat(path.stat(), os.fstat(0)):
+            return STDIN
+    except OSError:  # no standard input (a closed descriptor 0): the path is no pipe of it
+        pass
+    real = os.path.realpath(path)
+    return "a pipe" if os.path.basename(real).startswith("pipe:") else f"the pipe {real}"
+
+
 def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
     """The files named in `paths`, a folder standing for its *.txt and *.md files.
 
@@ -99,6 +120,10 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
                 found.extend(files)
             elif path.is_file():
                 found.append(path)
+            elif pipe := pipe_name(path):  # read once, and gone when the story is reopened
+                raise InputError(f"{given}: {pipe}, not a file; save the version to a file "
+                                 "and name that (a story's files are read again when it is "
+                                 "reopened)")
             elif path.exists():
                 raise InputError(f"{given}: not a regular file or folder")
             else:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from crossfact.errors import CrossfactError
+from crossfact.reading import STDIN, pipe_name
 from crossfact.terminal import for_stream, message, show_controls
 from crossfact.wording import alternatives, plural
 
@@ -141,19 +142,26 @@ def store_to_write(db: Path | None) -> Iterator[Store]:
         raise
 
 
-STDIN = "standard input"
-"""What a log read from standard input (`-`) is called in messages and in `origins`."""
-
-
 @contextlib.contextmanager
 def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
     """Read the log `file` (called `name` in messages) in the block: a file with nothing in
-    it is refused rather than reported as a successful no-op, and one that is not UTF-8 (a
-    PDF, a Windows-1256 text) is no crossfact log, said in one line."""
+    it is refused rather than reported as a successful no-op, another export (CSV,
+    Markdown, ClaimReview) is said to be one, and one that is not UTF-8 (a PDF, a
+    Windows-1256 text) is no crossfact log, said in one line."""
+    from .exports import format_of
+
     name = name or str(file)
     with file.open("rb") as stream:
-        if not any(line.strip() for line in stream):
-            raise CrossfactError(f"{name}: empty, not a crossfact JSONL log")
+        first = next((line for line in stream if line.strip()), None)
+    if first is None:
+        raise CrossfactError(f"{name}: empty, not a crossfact JSONL log")
+    exported = format_of(name)
+    if exported not in (None, "jsonl") and not first.lstrip().startswith(b"{"):
+        # the CSV or Markdown export re-imported: "x.csv:1: not a JSON line" said why not,
+        # but not what would do
+        what = {"md": "Markdown", "claimreview": "ClaimReview"}.get(exported, "CSV")
+        raise CrossfactError(f"{name}: a {what} export by its ending, not a JSONL log; only "
+                             "the JSONL export re-imports (crossfact export --format jsonl)")
     try:
         yield
     except UnicodeDecodeError as error:
@@ -163,20 +171,23 @@ def reading_a_log(file: Path, name: str | None = None) -> Iterator[None]:
 @contextlib.contextmanager
 def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | None]]:
     """The log to read, and its name when it is not its path: `-` is standard input (as
-    `export -o -` is standard output), and a named pipe (`crossfact import <(crossfact
-    export ...)`, /dev/fd/63) is one too, so both are copied to a temporary file first,
-    since the file is read more than once (for its SHA-256, recorded in `origins`, and its
-    lines): a pipe's second reading found nothing. A file called `-` is `./-`. `command`
-    (import, replay) is the one the advice pipes into."""
-    if str(file) != "-" and not file.is_fifo():
+    `export -o -` is standard output), and a pipe named by a path (`crossfact import
+    <(crossfact export ...)`, /dev/fd/63) is one too, so both are copied to a temporary file
+    first, since the file is read more than once (for its SHA-256, recorded in `origins`,
+    and its lines): a pipe's second reading found nothing. Such a pipe is called what a
+    person knows it by (`reading.pipe_name`: "a pipe", not /dev/fd/63), in messages and in
+    `origins`. A file called `-` is `./-`. `command` (import, replay) is the one the advice
+    pipes into."""
+    name = STDIN if str(file) == "-" else pipe_name(file)
+    if name is None:
         yield file, None
         return
     if str(file) == "-":
-        pipe = f"(crossfact export --format jsonl | crossfact {command} -)"
+        how = f"(crossfact export --format jsonl | crossfact {command} -)"
         if sys.stdin is None:
-            raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {pipe}")
+            raise CrossfactError(f"-: {STDIN} is closed; pipe a log in {how}")
         if sys.stdin.isatty():  # it would wait for a log typed by hand
-            raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {pipe}")
+            raise CrossfactError(f"-: {STDIN} is a terminal, not a log; pipe one in {how}")
     with tempfile.TemporaryDirectory(prefix="crossfact-stdin-") as folder:
         path = Path(folder) / "stdin.jsonl"
         with path.open("wb") as spool:
@@ -185,7 +196,7 @@ def spooled(file: Path, command: str = "import") -> Iterator[tuple[Path, str | N
             else:
                 with file.open("rb") as pipe_end:
                     shutil.copyfileobj(pipe_end, spool)
-        yield path, STDIN if str(file) == "-" else str(file)
+        yield path, name
 
 
 class UsageLine(click.ClickException):

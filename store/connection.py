@@ -18,6 +18,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from crossfact.reading import pipe_name
+
 from . import schema
 from .errors import StoreError
 from .numbering import in_number_order
@@ -232,6 +234,9 @@ def open_database_readonly(path: Path) -> Database:
     and the whole file is checked for damage whatever its size.
     """
     if not path.is_file():
+        if pipe := pipe_name(path):  # `merge <(ssh host cat ann.db)`: SQLite reads no pipe
+            raise StoreError(f"{path}: {pipe}, not a database file; save it to a file and "
+                             "name that")
         raise StoreError(f"{path}: no such database file")
     if not _has_sqlite_header(path):
         raise StoreError(f"{path}: is not a crossfact database (not an SQLite file)")

@@ -15,12 +15,13 @@ import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import ValidationError
 
 from crossfact.models import Event, MatchResult
+from crossfact.terminal import one_line
 from crossfact.wording import plural
 
 from .base import StoreBase
@@ -28,6 +29,7 @@ from .carry import CARRY_SESSION
 from .errors import StoreError
 from .importing import changed_fields, parse, result_of, short, stored_rows, urls_of
 from .jsonl import state_record
+from .numbering import NUMBER_SQL
 from .provenance import Origin
 from .rows import event_to_row
 
@@ -133,10 +135,54 @@ def rematch_result(run: dict[str, Any]) -> MatchResult:
             os.chdir(cwd)
 
 
-def describe_event(number: int, event: Event) -> str:
+# characters of a claim's text that name it in a problem: its first words, as the move
+# prompt quotes them (tui/screens/fixing.py)
+NAMED_CLAIM = 40
+
+
+class Names:
+    """What a problem calls things, as the review shows them: a current match by its number
+    ("12", "12b"), a version by its language (and file name where two share one), a claim by
+    its version and the start of its text. Ids stay where they are the only handle: a match
+    the database no longer holds, an event, a claim or version it never held."""
+
+    def __init__(self, store: StoreBase, story: str) -> None:
+        self.db, self.story = store.db, story
+
+    def match(self, match_id: str) -> str:
+        row = self.db.execute(f"SELECT {NUMBER_SQL} FROM current_matches m WHERE m.story = ? "
+                              "AND m.id = ?", [self.story, match_id]).fetchone()
+        return f"match {row[0] if row else match_id}"
+
+    def version(self, doc_id: str) -> str:
+        row = self.db.execute(
+            """SELECT d.lang, d.path, (SELECT count(*) FROM documents o
+                                      WHERE o.run = d.run AND o.lang = d.lang)
+               FROM documents d JOIN runs r ON r.id = d.run
+               WHERE r.story = ? AND d.id = ? ORDER BY r.number DESC, r.created DESC""",
+            [self.story, doc_id]).fetchone()
+        if row is None:
+            return doc_id
+        lang, path, alike = row
+        return f"{lang} ({PurePath(path).name})" if alike > 1 else lang
+
+    def claim(self, claim_id: str) -> str:
+        row = self.db.execute(
+            """SELECT c.doc, c.text FROM claims c JOIN runs r ON r.id = c.run
+               WHERE r.story = ? AND c.id = ? ORDER BY r.number DESC, r.created DESC""",
+            [self.story, claim_id]).fetchone()
+        if row is None:
+            return f"claim {claim_id}"
+        return f'the {self.version(row[0])} claim "{one_line(row[1], NAMED_CLAIM)}"'
+
+    def claims(self, claim_ids: list[str]) -> str:
+        return "; ".join(self.claim(c) for c in claim_ids) or "no claim"
+
+
+def describe_event(number: int, event: Event, names: Names) -> str:
     what = event.kind + (f" {event.verdict}" if event.verdict else "")
-    target = f" on match {event.match}" if event.match else ""
-    claim = f" (claim {event.claim})" if event.claim else ""
+    target = f" on {names.match(event.match)}" if event.match else ""
+    claim = f" ({names.claim(event.claim)})" if event.claim else ""
     return f"line {number}: event {event.id} ({what}{target}{claim} by {event.reviewer})"
 
 
@@ -181,15 +227,16 @@ def replay_recording(store: Any, recording: Recording, *, rematch: bool = False)
         return bool(named) and bool(named - _current_matches(store, name))
 
     add_run()
+    names = Names(store, store._story_id(name))
     for number, event in recording.events:
         while runs and due(event):
             add_run()
-        _replay_event(store, recording, report, number, event)
+        _replay_event(store, recording, report, number, event, names)
     while runs:
         add_run()
     if recording.state is not None:
         report.problems.extend(state_differences(recording.state,
-                                                 state_record(store, store._story_id(name))))
+                                                 state_record(store, names.story), names))
     return report
 
 
@@ -205,7 +252,7 @@ def _carried_by(run: dict[str, Any]) -> set[str]:
 
 
 def _replay_event(store: Any, recording: Recording, report: ReplayReport, number: int,
-                  event: Event) -> None:
+                  event: Event, names: Names) -> None:
     """Apply one recorded event, or say why it does not apply; a carried one is not applied
     where the recording has several runs (adding them carried the verdicts over again)."""
     if event.session == CARRY_SESSION and len(recording.runs) > 1:
@@ -215,44 +262,57 @@ def _replay_event(store: Any, recording: Recording, report: ReplayReport, number
         report.already += 1
         changed = changed_fields(stored, event_to_row(event))
         if changed:  # an edited copy of a saved event: the recording and the log differ
-            report.problems.append(f"{describe_event(number, event)} {changed}")
+            report.problems.append(f"{describe_event(number, event, names)} {changed}")
         return
     try:
         store.apply(event)
         report.applied += 1
     except StoreError as error:
-        report.problems.append(f"{describe_event(number, event)} no longer applies: {error}")
+        report.problems.append(
+            f"{describe_event(number, event, names)} no longer applies: {error}")
 
 
-def state_differences(recorded: dict[str, Any], now: dict[str, Any]) -> list[str]:
-    """Each match and decision whose replayed state is not the recorded one, in words."""
+def state_differences(recorded: dict[str, Any], now: dict[str, Any], names: Names) -> list[str]:
+    """Each match and decision whose replayed state is not the recorded one, in words: the
+    claims that left a match or joined it, each decision as the recording and the database
+    have it."""
     problems = []
     before = {m["id"]: m for m in recorded.get("matches", [])}
     after = {m["id"]: m for m in now["matches"]}
     for match in sorted(before.keys() - after.keys()):
         problems.append(f"match {match} of the recording is gone")
     for match in sorted(after.keys() - before.keys()):
-        problems.append(f"match {match} is new since the recording")
+        problems.append(f"{names.match(match)} is new since the recording")
     for match in sorted(before.keys() & after.keys()):
-        if before[match]["claims"] != after[match]["claims"]:
-            problems.append(f"match {match}: claims {before[match]['claims']} recorded, "
-                            f"{after[match]['claims']} now")
+        was, is_ = before[match]["claims"], after[match]["claims"]
+        if was != is_:
+            left = [c for c in was if c not in is_]
+            joined = [c for c in is_ if c not in was]
+            change = "; ".join(
+                [f"{names.claims(left)} no longer in it"] * bool(left)
+                + [f"{names.claims(joined)} in it since the recording"] * bool(joined)
+            ) or "its claims are in another order"
+            problems.append(f"{names.match(match)}: {change}")
     key = lambda d: (d["match"], d["reviewer"])  # noqa: E731
-    was = {key(d): d for d in recorded.get("decisions", [])}
-    is_ = {key(d): d for d in now["decisions"]}
-    for match, reviewer in sorted(was.keys() | is_.keys()):
-        a, b = was.get((match, reviewer)), is_.get((match, reviewer))
+    was_decided = {key(d): d for d in recorded.get("decisions", [])}
+    is_decided = {key(d): d for d in now["decisions"]}
+    for match, reviewer in sorted(was_decided.keys() | is_decided.keys()):
+        a, b = was_decided.get((match, reviewer)), is_decided.get((match, reviewer))
         if a != b:
-            problems.append(f"match {match}, reviewer {reviewer}: recorded {_said(a)}, "
-                            f"replayed {_said(b)}")
+            # "the database", not "replayed": it also holds what was decided after the
+            # recording was made (replaying an export into the database it came from)
+            problems.append(f"{names.match(match)}, reviewer {reviewer}: {_said(a, names)} in "
+                            f"the recording, {_said(b, names)} in the database after the replay")
     return problems
 
 
-def _said(decision: dict[str, Any] | None) -> str:
+def _said(decision: dict[str, Any] | None, names: Names) -> str:
+    """A decision as JSON, its outliers named by their versions' languages."""
     if decision is None:
         return "nothing"
-    return json.dumps({k: decision[k] for k in ("verdict", "outliers", "note")},
-                      ensure_ascii=False, sort_keys=True)
+    said = {k: decision[k] for k in ("verdict", "outliers", "note")}
+    said["outliers"] = [names.version(doc) for doc in said["outliers"]]
+    return json.dumps(said, ensure_ascii=False, sort_keys=True)
 
 
 def replay_file(store: Any, path: Path, *, rematch: bool = False,

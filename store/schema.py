@@ -348,6 +348,15 @@ def m013_split_letters(db: Database) -> None:
     db.execute("DROP INDEX idx_events_fix_claims")
 
 
+@migrations()
+def m014_search_by_name_keys(db: Database) -> None:
+    """Search across scripts also by the matcher's name skeletons (Marrakech finds مراكش,
+    whose consonants, "mrrkch" and "mrksh", differ): the transliterated index gets a third
+    column, `names`. Made again empty; filled after the migrations (`REINDEXED`)."""
+    db.execute("DROP TABLE claims_latin_fts")
+    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, names)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
@@ -360,4 +369,4 @@ REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
 NUMBERED_BY = {"m005_readable_verdicts": M005_NUMBER, "m011_numbers_kept": M011_NUMBER,
                "m013_split_letters": M013_NUMBER}
 # Migrations after which the transliterated search index is filled for every claim.
-REINDEXED = frozenset({"m006_transliterated_search"})
+REINDEXED = frozenset({"m006_transliterated_search", "m014_search_by_name_keys"})

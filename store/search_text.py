@@ -8,6 +8,13 @@ transliteration's own letters are compared, exactly: with the matcher's looser n
 (crossfact.names: letter classes merged, clitics taken off) `tesla` found 857 of the
 benchmark's 20,000 matches (benchmarks/tui_bench.py's corpus story), with these 165. The
 rest is what an abjad cannot tell apart: تصل "arrives" and אצל "at" are "tsl" too.
+
+Consonants written otherwise are not the same, though: Marrakech is "mrrkch" and مراكش "mrksh"
+(a doubled letter, and "ch" where Arabic writes ش), and a Bengali name is not in the
+consonants at all. So every word is also indexed by the matcher's own skeletons
+(`names.skeletons`), long ones only (`MIN_SKELETON`), where the looseness that made `tesla`
+noisy costs little, and a Latin "ch" is read also as the "sh" and "tsh" other scripts write
+for it. `benchmarks/eval_search.py` measures each choice.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 from anyascii import anyascii
 from sqlite_utils import Database
 
-from crossfact.names import WORD, script_of
+from crossfact.names import WORD, script_of, skeletons
 
 INDEX = "claims_latin_fts"
 ABJADS = ("Arabic", "Hebrew")
@@ -28,6 +35,19 @@ MIN_CONSONANTS = 3
 _NOT_CONSONANT = re.compile("[^b-df-hj-np-tvxz]")  # vowels, w and y (Arabic و ي read as vowels)
 # Hebrew ends many words with a ה read as a vowel (טסלה is Tesla): indexed with and without it
 _FINAL_VOWEL_LETTER = "ה"
+
+
+# The matcher's skeletons of a word (letter classes merged, clitics off) are searched only
+# from four classes up. On NTREX (development; benchmarks/eval_search.py: its English
+# capitalised words in 2-40 lines as 592 queries, found in the Arabic, Hebrew and Bengali
+# lines), the transliteration and consonants alone find precision 0.482 / recall 0.104;
+# adding skeletons of three classes and up 0.137 / 0.427 (a three-class skeleton is shared
+# by too many words); four and up 0.423 / 0.287 with the "ch" readings below (0.427 / 0.282
+# without them); five and up 0.556 / 0.185, and Marrakech ("mrks") would not find مراكش.
+MIN_SKELETON = 4
+# What other scripts write for a Latin "ch": "sh" for French (Marrakech, مراكش), "tsh" for
+# English (Charles, تشارلز); the skeleton's own reading, "k", is German's (Bach, باخ)
+_CH_READINGS = ("sh", "tsh")
 
 
 def consonants(word: str) -> str:
@@ -40,26 +60,38 @@ def _abjad_keys(word: str) -> set[str]:
     return {key for key in map(consonants, forms) if len(key) >= MIN_CONSONANTS}
 
 
+def name_keys(word: str) -> set[str]:
+    """The matcher's skeletons of `word` (and of its Latin "ch" read otherwise) long enough
+    to search by: "Marrakech" -> {"mrks", "mrkts"}, "مراكش" -> {"mrks"}."""
+    forms = {word}
+    if "ch" in word.lower() and script_of(word) == "Latin":
+        forms |= {word.lower().replace("ch", ch) for ch in _CH_READINGS}
+    return {key for form in forms for key in skeletons(form)
+            if len(key) >= MIN_SKELETON and not key.startswith("=")}  # "=xai": as written
+
+
 def index_row(rowid: int, text: str) -> dict[str, Any]:
     """The row of the transliterated index for the claim with this rowid."""
-    abjad = (w for w in WORD.findall(text) if script_of(w) in ABJADS)
+    words = WORD.findall(text)
+    abjad = (w for w in words if script_of(w) in ABJADS)
     return {"rowid": rowid, "latin": anyascii(text),
-            "consonants": " ".join(sorted(set().union(*map(_abjad_keys, abjad))))}
+            "consonants": " ".join(sorted(set().union(*map(_abjad_keys, abjad)))),
+            "names": " ".join(sorted(set().union(*map(name_keys, words))))}
 
 
 def index_claims(db: Database, where: str = "1", params: tuple[Any, ...] = ()) -> None:
     """Add the claims that `where` selects to the transliterated index."""
     rows = db.execute(f"SELECT rowid, text FROM claims WHERE {where}", params).fetchall()
-    db.conn.executemany(f"INSERT INTO {INDEX} (rowid, latin, consonants) "
-                        "VALUES (:rowid, :latin, :consonants)",
+    db.conn.executemany(f"INSERT INTO {INDEX} (rowid, latin, consonants, names) "
+                        "VALUES (:rowid, :latin, :consonants, :names)",
                         [index_row(rowid, text) for rowid, text in rows])
 
 
 def latin_query(words: list[str]) -> str:
     """The FTS5 query of the transliterated index for the words typed: each word as a prefix
-    of the transliterated text or (typed in a script that writes vowels) by its
-    consonants; "" when a word has neither (it transliterates to nothing), since then no
-    claim can have all the words here."""
+    of the transliterated text, (typed in a script that writes vowels) by its consonants,
+    or by its long name skeletons; "" when a word has none of them (it transliterates to
+    nothing), since then no claim can have all the words here."""
     parts = []
     for word in words:
         latin = anyascii(word).replace('"', "").strip()
@@ -67,6 +99,7 @@ def latin_query(words: list[str]) -> str:
         key = consonants(word)
         if script_of(word) not in ABJADS and len(key) >= MIN_CONSONANTS:  # an abjad's word
             choices.append(f'consonants : "{key}"')  # has its vowels left out already
+        choices += [f'names : "{key}"' for key in sorted(name_keys(word))]
         if not choices:
             return ""
         parts.append("(" + " OR ".join(choices) + ")")

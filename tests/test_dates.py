@@ -113,6 +113,22 @@ def test_offsets_point_into_the_text():
     assert all(text[d.start : d.end] == d.text for d in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "span"),
+    [
+        ("Le second tour a eu lieu le 3 mai.", "fr", "3 mai"),
+        ("جرت الجولة الثانية في 3 مايو.", "ar", "3 مايو"),
+        ("It closed on 12 October. Then", "en", "12 October"),
+        ("closed until Oct.", "en", "Oct"),
+        ("on Oct. 2, 1968, troops", "en", "Oct. 2, 1968"),  # the abbreviation's dot, inside
+    ],
+)
+def test_a_date_ends_before_the_full_stop(text, lang, span):
+    """A reason names the date, not the sentence's punctuation: "3 mai (fr)", not "3 mai."."""
+    (found,) = find_dates(text, lang)
+    assert (found.text, text[found.start : found.end]) == (span, span)
+
+
 def test_seed_dates():
     seeds = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
     bn = (seeds / "001_e09e160c88b3d2eb.txt").read_text(encoding="utf-8")

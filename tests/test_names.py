@@ -103,6 +103,15 @@ def _names_of(versions: dict[str, str]) -> dict[str, list[str]]:
             for c in fingerprint_story(docs, claims)}
 
 
+def test_a_sentence_s_first_word_another_version_capitalises_inside_a_sentence_is_a_name():
+    """"Stephen" opens the English sentence, and the French one writes it capitalised after a
+    comma: a name in both. "The", which no version capitalises inside a sentence, is none."""
+    found = _names_of({"en": "Stephen Miran dissented. The vote was close.",
+                       "fr": "Le seul opposant, Stephen Miran, voulait davantage."})
+    assert found["en"] == ["Stephen", "Miran"]
+    assert found["fr"] == ["Stephen", "Miran"]
+
+
 def test_a_swedish_version_reads_only_capitalised_words_as_names():
     found = _names_of({"sv": "Regeringen i Stockholm sade att priset stiger.",
                        "en": "The government in Stockholm said prices rise."})

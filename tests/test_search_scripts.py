@@ -9,6 +9,7 @@ from store_data import open_test_store
 
 from crossfact.pipeline import run
 from crossfact.store import Store
+from crossfact.store.search_text import INDEX, latin_query
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
 
@@ -46,6 +47,35 @@ def test_a_word_prefix_still_finds_its_word(store: Store) -> None:
     assert expected and expected <= found(store, "Coloss")
 
 
+MARRAKECH = {"fr": "Le sommet s'est tenu à Marrakech le 3 mai.",
+             "ar": "عقدت القمة في مراكش يوم 3 مايو.",
+             "he": "הפסגה התקיימה במרקש ב-3 במאי.",
+             "bn": "শীর্ষ সম্মেলনটি ৩ মে মারাকেশে অনুষ্ঠিত হয়।"}
+
+
+@pytest.fixture(scope="module")
+def marrakech(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    folder = tmp_path_factory.mktemp("marrakech")
+    for lang, text in MARRAKECH.items():
+        (folder / f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
+    s = open_test_store(folder / "x.db")
+    s.add_story("seed", run([str(folder)], langs={str(folder / f"{lang}.txt"): lang
+                                                  for lang in MARRAKECH}), {})
+    return s
+
+
+@pytest.mark.parametrize("typed", ["Marrakech", "marrakesh", "مراكش", "מרקש", "মারাকেশ"])
+def test_a_name_is_found_in_every_script_it_is_written_in(marrakech: Store, typed: str) -> None:
+    """Marrakech's consonants are "mrrkch", مراكش's "mrksh" (a doubled letter, and "ch" for
+    ش): neither found the other, nor the Bengali or Hebrew. The matcher's skeletons do.
+    Claim by claim (a match holding all four would be found by any one of them)."""
+    texts = {row[0] for row in marrakech.db.execute(
+        f"SELECT c.text FROM claims c WHERE c.rowid IN (SELECT rowid FROM {INDEX} "
+        f"WHERE {INDEX} MATCH ?)", [latin_query([typed])])}
+    assert texts == set(MARRAKECH.values())
+    assert found(marrakech, typed)
+
+
 def test_a_word_in_no_claim_in_any_script_finds_nothing(store: Store) -> None:
     assert found(store, "zqxwv") == set()
     assert found(store, "tesla zqxwv") == set()
@@ -57,7 +87,8 @@ def test_claims_of_a_migrated_database_are_indexed(tmp_path: Path) -> None:
     s = open_test_store(path)
     s.add_story("seed", run([str(SEED)]), {})
     s.db.execute("DELETE FROM claims_latin_fts")
-    s.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm006_transliterated_search'")
+    s.db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m006_transliterated_search', "
+                 "'m014_search_by_name_keys')")
     s.db.execute("DROP TABLE claims_latin_fts")
     s.db.execute("PRAGMA user_version = 5")
     s.close()

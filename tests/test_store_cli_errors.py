@@ -47,11 +47,45 @@ def test_review_of_a_named_story_leaves_an_empty_file_empty(tmp_path: Path):
     assert db.stat().st_size == 0
 
 
+def test_writing_commands_make_an_empty_file_a_database_as_the_readme_says(tmp_path: Path):
+    """`import`, `merge` and `review` with files take an empty file for a database not yet
+    made (what a first open killed before it wrote leaves), where `stats` refuses it (above):
+    the README did not say so, and an empty notes.txt given by mistake became a database."""
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
+    assert ("An empty file given as the database (`--db`) to `review`, `import` or `merge` "
+            "becomes a new database") in readme
+    log = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl"
+    (tmp_path / "a.db").touch()
+    assert run("import", str(log), "--db", str(tmp_path / "a.db")).exit_code == 0
+    (tmp_path / "b.db").touch()
+    assert run("merge", str(tmp_path / "a.db"), "--db", str(tmp_path / "b.db")).exit_code == 0
+    with open_store(tmp_path / "b.db") as store:
+        assert store.stories()
+
+
 def test_an_empty_database_says_so(tmp_path: Path):
     db = tmp_path / "x.db"
     open_store(db).close()
     out = run("stats", "--db", str(db))
     assert out.exit_code == 1 and "no stories" in out.stderr
+
+
+@pytest.mark.parametrize("fmt, name, what", [("csv", "r.csv", "CSV"), ("md", "r.md", "Markdown"),
+                                             ("claimreview", "r.json", "ClaimReview")])
+def test_another_export_given_to_import_is_named(tmp_path: Path, fmt: str, name: str,
+                                                 what: str):
+    """A newcomer re-imported the CSV export and was told "r.csv:1: not a JSON line": true,
+    but not what would do. The export is named, and the one that re-imports."""
+    log = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl"
+    db = tmp_path / "x.db"
+    assert run("import", str(log), "--db", str(db)).exit_code == 0
+    assert run("export", "--db", str(db), "-o", str(tmp_path / name)).exit_code == 0
+    for command in ("import", "replay"):
+        out = run(command, str(tmp_path / name), "--db", str(tmp_path / "y.db"))
+        assert out.exit_code == 1 and out.stderr == (
+            f"Error: {tmp_path / name}: a {what} export by its ending, not a JSONL log; only "
+            "the JSONL export re-imports (crossfact export --format jsonl)\n"), out.stderr
+    assert not (tmp_path / "y.db").exists()
 
 
 def test_an_empty_log_is_refused(tmp_path: Path):
@@ -257,23 +291,47 @@ def test_export_to_a_file_whose_ending_names_another_format_is_refused(tmp_path:
         assert out.exit_code == 0 and (tmp_path / name).exists(), (name, out.stderr)
 
 
+def through_a_pipe(content: bytes, *args: str):
+    """The command `args` with `{}` as a pipe holding `content`, as `<(...)` gives one."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, content)  # smaller than a pipe's buffer: no writer process needed
+        os.close(write_end)
+        return run(*(a.replace("{}", f"/dev/fd/{read_end}") for a in args))
+    finally:
+        os.close(read_end)
+
+
 @pytest.mark.parametrize("command", ["import", "replay"])
 def test_a_log_from_a_pipe_by_name_is_read_once(tmp_path: Path, command: str):
     """`crossfact import <(crossfact export --format jsonl)` names a pipe (/dev/fd/63): the
     log was read once to see it was not empty, then found nothing more, and was refused as
-    "not UTF-8 text, not a crossfact JSONL log". It is spooled, as standard input is."""
+    "not UTF-8 text, not a crossfact JSONL log". It is spooled, as standard input is. Its
+    origin was recorded as /dev/fd/63, a name that means nothing once the command is done:
+    it is "a pipe", there and in messages, as `-` is "standard input"."""
     log = (Path(__file__).resolve().parents[1]
            / "fixtures/arabic-indic-digits/sessions/amal.jsonl").read_bytes()
-    read_end, write_end = os.pipe()
-    try:
-        os.write(write_end, log)  # smaller than a pipe's buffer: no writer process needed
-        os.close(write_end)
-        out = run(command, f"/dev/fd/{read_end}", "--db", str(tmp_path / "x.db"))
-    finally:
-        os.close(read_end)
+    out = through_a_pipe(log, command, "{}", "--db", str(tmp_path / "x.db"))
     assert out.exit_code == 0, out.stderr
     with open_store(tmp_path / "x.db") as store:
         assert store.stories() and store.db.table("events").count > 0
+        sources = [row["source"] for row in store.db.table("origins").rows_where("id > 1")]
+    assert sources == ["a pipe"]
+    for content, said in ((b"", "a pipe: empty"), (b"x\n", "a pipe:1: not a JSON line")):
+        out = through_a_pipe(content, command, "{}", "--db", str(tmp_path / "y.db"))
+        assert out.exit_code == 1 and out.stderr.startswith(f"Error: {said}"), out.stderr
+
+
+def test_a_pipe_is_no_story_version_nor_database(tmp_path: Path):
+    """A version or a database given as `<(...)` was "/dev/fd/63: not a regular file or
+    folder" or "no such database file": it is a pipe, and saved to a file it is read."""
+    version = b"Tesla spent $10 billion on AI in 2024.\n"
+    for args in (["match", "{}"], ["review", "{}", "--db", str(tmp_path / "r.db")],
+                 ["merge", "{}", "--db", str(tmp_path / "m.db")]):
+        out = through_a_pipe(version, *args)
+        assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
+        assert ": a pipe, not a " in out.stderr and "save " in out.stderr, out.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_import_reads_a_log_from_standard_input(tmp_path: Path):

@@ -147,7 +147,54 @@ def test_cli_replay_check(tmp_path: Path, recording: Path) -> None:
     bad = runner.invoke(main, ["replay", str(tampered), "--db", str(tmp_path / "t.db"),
                                "--check"])
     assert bad.exit_code == 1
-    assert "recorded" in bad.output and "differs from the recording" in bad.output
+    assert "in the recording" in bad.output and "differs from the recording" in bad.output
+
+
+def test_a_decision_made_after_the_recording_is_not_said_to_be_replayed(
+        tmp_path: Path, recording: Path) -> None:
+    """Replaying an export into the database it came from, after one more decision there,
+    said "recorded nothing, replayed {conflict}": nothing was replayed, the database holds
+    a decision the recording does not."""
+    runner = CliRunner()
+    db = tmp_path / "r.db"
+    assert runner.invoke(main, ["replay", str(recording), "--db", str(db)]).exit_code == 0
+    with open_test_store(db) as s:
+        later = s.matches("seed", reviewer="bob")[0]
+        s.decide("seed", later.id, "agree", reviewer="bob", session="s2")
+    again = runner.invoke(main, ["replay", str(recording), "--db", str(db), "--check"])
+    assert again.exit_code == 1 and "replayed {" not in again.output, again.output
+    assert (f"match {later.number}, reviewer bob: nothing in the recording, "
+            '{"note": null, "outliers": [], "verdict": "agree"} in the database after the '
+            "replay") in again.output, again.output
+
+
+def test_check_names_matches_versions_and_claims_as_the_review_shows_them(
+        tmp_path: Path, recording: Path) -> None:
+    """`replay --check` named matches by internal id and outliers by document id
+    ("d-3415..."): a reviewer knows a match by its number, a version by its language, a
+    claim by its version and its words."""
+    runner = CliRunner()
+    db = tmp_path / "r.db"
+    assert runner.invoke(main, ["replay", str(recording), "--db", str(db)]).exit_code == 0
+    with open_test_store(db, Ticker("b")) as s:
+        rows = s.matches("seed", reviewer="bob")
+        source = s.match(rows[2].id, reviewer="bob")
+        arabic = next(m.claim.doc for m in source.members if m.lang == "ar")
+        s.decide("seed", rows[1].id, "conflict", outliers=[arabic], reviewer="bob",
+                 session="s2")
+        moved = next(m.claim for m in source.members if m.lang == "tr")
+        s.move_claim("seed", moved.id, rows[0].id, match_id=rows[2].id, reviewer="bob",
+                     session="s2")
+    again = runner.invoke(main, ["replay", str(recording), "--db", str(db), "--check"])
+    problems = again.output.splitlines()[:-2]  # then the summary and the error
+    words = f'the tr claim "{moved.text}"'
+    assert problems == [
+        f"match {rows[0].number}: {words} in it since the recording",
+        f"match {rows[2].number}: {words} no longer in it",
+        f"match {rows[1].number}, reviewer bob: nothing in the recording, "
+        '{"note": null, "outliers": ["ar"], "verdict": "conflict"} in the database after the '
+        "replay",
+    ], again.output
 
 
 def test_replay_fixture(replay, recording: Path) -> None:  # noqa: F811
@@ -227,6 +274,7 @@ def test_an_event_that_never_applied_does_not_pull_a_later_run_in(tmp_path: Path
     with imported_and_replayed(team, "seed", tmp_path) as (_, _, report):
         assert len(report.problems) == 1, report.problems
         assert "(confirm on match" in report.problems[0] and "by bob" in report.problems[0]
+        assert '(confirm on match 3 (the he claim "' in report.problems[0]  # not c-, m- ids
     team.close()
 
 

@@ -557,6 +557,91 @@ async def move_first_claim(pilot: Pilot, match: str, number: str) -> None:
     await pilot.pause()
 
 
+def test_the_prompts_say_what_they_act_on_and_an_empty_list_how_to_leave_it(store, seed):
+    """Met in a newcomer's half hour: the move prompt said "Move the claim" once the picked
+    claim was off screen, the export prompt "Export the md file" (the palette says
+    "Markdown report"), and a search that found nothing "No matches under this filter or
+    search." with no word of how to get the list back."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    seen: list[str] = []
+    first = store.match(store.matches("seed-story", reviewer="ana")[0].id, reviewer="ana")
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")  # the picker's first claim
+        await pilot.pause()
+        for then in ("escape", None):
+            screen = pilot.app.screen
+            seen.append(screen.title_text if isinstance(screen, TextPrompt) else "no prompt")
+            if then:
+                await pilot.press(then)
+                await pilot.pause()
+                pilot.app.review.action_export("md")
+                await pilot.pause()
+        await pilot.press("escape", "slash", *"zqxwv", "enter")
+        await pilot.pause()
+        detail = [line.split("▕", 1)[1] for line in screen_text(pilot.app).splitlines()
+                  if "▕" in line]  # the right pane, beside the list
+        seen.append(" ".join(" ".join(detail).split()))
+
+    drive(app_for(store), steps)
+    assert seen[:2] == [f"Move the {first.members[0].lang} claim to match number:",
+                        "Export as Markdown report, to:"]
+    assert "No matches under this filter or search; Escape drops the search, f shows " \
+           "another filter." in seen[2]
+
+
+def test_the_move_prompt_names_which_of_two_claims_of_one_version_moves(store, seed):
+    """A match holding two Turkish claims (a split sentence, or one moved in) asked "Move
+    the tr claim to match number:", which named either of them: the prompt quotes the start
+    of the claim picked."""
+    from crossfact.tui.dialogs.prompt import TextPrompt
+
+    rows = store.matches("seed-story", reviewer="ana")
+    first = store.match(rows[0].id, reviewer="ana")
+    lang = first.members[0].lang
+    donor = next(store.match(row.id, reviewer="ana") for row in rows[1:])
+    moved = next(m.claim for m in donor.members if m.lang == lang)
+    store.move_claim("seed-story", moved.id, first.id, reviewer="ana", session="s0",
+                     match_id=donor.id)
+    members = store.match(first.id, reviewer="ana").members
+    at = next(i for i, m in enumerate(members) if m.claim.id == moved.id)
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(first.id)
+        await pilot.pause()
+        await pilot.press("m", *["down"] * at, "enter")
+        await pilot.pause()
+        screen = pilot.app.screen
+        seen.append(screen.title_text if isinstance(screen, TextPrompt) else "no prompt")
+
+    drive(app_for(store), steps)
+    start = " ".join(moved.text.split())[:39]
+    assert seen == [f'Move the {lang} claim "{start}…" to match number:']
+
+
+def test_dropping_a_search_that_found_nothing_goes_back_to_the_match(store, seed):
+    """On match 4, a search that found nothing, then Escape: the list opened on match 1,
+    and the reviewer had to find their place again."""
+    at: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.goto(store.matches("seed-story", reviewer="ana")[3].id)
+        await pilot.pause()
+        await pilot.press("slash", *"zqxwv", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        at.append(review.matches.current().number)
+
+    drive(app_for(store), steps)
+    assert at == [store.matches("seed-story", reviewer="ana")[3].number]
+
+
 def test_moving_a_claim_to_its_own_match_names_the_match_by_number(tmp_path):
     """`m`, a claim, then the number of the match it is in: said with that number, as a
     warning, not an internal id in a "Not saved" error."""

@@ -185,6 +185,8 @@ def test_a_key_clash_in_keys_toml_is_refused(config_home: Path) -> None:
 
 
 NEVER = "would never fire: no terminal key is reported so"
+SHIFTED = "would never fire: terminals report the character shift types, not shift"
+SHOWN = "is how the help screen shows"
 
 
 @pytest.mark.parametrize("line, said", [
@@ -203,6 +205,20 @@ NEVER = "would never fire: no terminal key is reported so"
     ('verdict-agree = "Tab"\n', f"verdict-agree: 'Tab' {NEVER}; write \"tab\" instead"),
     ('undo = "ctrl+Escape"\n', f"undo: 'ctrl+Escape' {NEVER}; write \"ctrl+escape\" instead"),
     ('verdict-agree = "alert"\n', "verdict-agree: 'alert' is no key"),  # a bell: no key types it
+    # shift with a character key: terminals report the character shift types ("!", "?")
+    ('verdict-agree = "shift+1"\n',
+     f"verdict-agree: 'shift+1' {SHIFTED}; write \"exclamation_mark\" instead (shift+1 on a US "
+     "keyboard; on yours, the character it types)"),
+    ('help = "shift+slash"\n', f"help: 'shift+slash' {SHIFTED}; write \"question_mark\""),
+    ('help = "shift+/"\n', f"help: 'shift+/' {SHIFTED}; write \"question_mark\""),
+    ('help = "shift+!"\n', f"help: 'shift+!' {SHIFTED}; write \"exclamation_mark\" instead"),
+    ('help = "shift+٣"\n', f"help: 'shift+٣' {SHIFTED}; write the character it types"),
+    # copied from the help screen, which shows keys as Textual displays them: "^z" was "no
+    # key", "shift+↓" told to write a character, and "⌫" was bound to a key no one has
+    ('undo = "^z"\n', f"undo: '^z' {SHOWN} \"ctrl+z\"; write that instead"),
+    ('detail-down = "shift+↓"\n', f"detail-down: 'shift+↓' {SHOWN} \"shift+down\""),
+    ('undo = "ctrl+z,⌫"\n', f"undo: '⌫' {SHOWN} \"backspace\""),
+    ('page-down = "pgdn"\n', f"page-down: 'pgdn' {SHOWN} \"pagedown\""),
 ])
 def test_a_key_written_another_way_or_no_key_is_refused(config_home: Path, line: str,
                                                          said: str) -> None:
@@ -220,7 +236,11 @@ SENT_AND_REPORTED = [(character, None) for character in
                      string.ascii_letters + string.digits + string.punctuation + " şç٣ب"]
 SENT_AND_REPORTED += [  # the kitty keyboard protocol, as Textual asks for it (text reported)
     ("\x1b[97;2;65u", "A"), ("\x1b[97;5u", "ctrl+a"), ("\x1b[97;6u", "ctrl+shift+a"),
-    ("\x1b[47;5u", "ctrl+slash"), ("\x1b[46;3u", "alt+full_stop"), ("\x01", "ctrl+a")]
+    ("\x1b[47;5u", "ctrl+slash"), ("\x1b[46;3u", "alt+full_stop"), ("\x01", "ctrl+a"),
+    # shift+1 and shift+/ are reported as what they type, so keys.toml is told to write that
+    ("\x1b[49;2;33u", "exclamation_mark"), ("\x1b[47;2;63u", "question_mark"),
+    # with another modifier, or on a key that types nothing, shift is reported
+    ("\x1b[49;6u", "ctrl+shift+1"), ("\x1b[32;2;32u", "shift+space"), ("\x1b[9;2u", "shift+tab")]
 
 
 @pytest.mark.parametrize("sent, reported", SENT_AND_REPORTED)

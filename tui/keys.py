@@ -18,7 +18,13 @@ from pathlib import Path
 
 from pydantic import RootModel, ValidationError, field_validator
 from textual.binding import Binding
-from textual.keys import KEY_NAME_REPLACEMENTS, Keys, format_key, key_to_character
+from textual.keys import (
+    KEY_DISPLAY_ALIASES,
+    KEY_NAME_REPLACEMENTS,
+    Keys,
+    format_key,
+    key_to_character,
+)
 
 from crossfact.errors import CrossfactError
 from crossfact.settings import config_dir
@@ -127,6 +133,57 @@ def key_name(key: str) -> str:
     return _character_key(key) if len(key) == 1 else key
 
 
+# What shift types with each unshifted character key of a US keyboard: a terminal reports
+# the character typed ("exclamation_mark"), never "shift+1", so keys.toml is told to write
+# that. Only an example: another layout's shift types other characters, which the message says.
+_US_SHIFTED = dict(zip("`1234567890-=[]\\;',./", "~!@#$%^&*()_+{}|:\"<>?", strict=True))
+# Textual's names of the characters it renames ("slash"), back to their Unicode names
+_UNICODE_NAMES = {name: unicode for unicode, name in KEY_NAME_REPLACEMENTS.items()}
+
+
+def _typed_character(name: str) -> str | None:
+    """The printable character other than a letter or a space that the key `name` types
+    ("slash" is "/"), or None (a letter, space, "tab", "f1", "down")."""
+    character = key_to_character(_UNICODE_NAMES.get(name, name))
+    if (character is None or len(character) != 1 or not character.isprintable()
+            or character.isspace() or character.isalpha()):
+        return None
+    return character
+
+
+def _shifted_problem(key: str, character: str) -> str:
+    """Why shift with a character key never fires ("shift+1", "shift+slash"), and what to
+    write instead: terminals report the character shift types, not the shift."""
+    shifted = _US_SHIFTED.get(character)
+    if shifted is not None:
+        write = (f'"{_character_key(shifted)}" instead ({key} on a US keyboard; on yours, '
+                 "the character it types)")
+    elif character in _US_SHIFTED.values():  # "shift+!": the "!" alone
+        write = f'"{_character_key(character)}" instead'
+    else:  # "shift+٣": what shift types with it is the keyboard's
+        write = 'the character it types on your keyboard instead (as "?" or "question_mark")'
+    return (f"{key!r} would never fire: terminals report the character shift types, not "
+            f"shift; write {write}")
+
+
+@cache
+def _shown_keys() -> dict[str, str]:
+    """How the help screen (Textual's key display) shows keys that it does not show by
+    their names, back to those names: "↓" is "down", "⌫" "backspace", "pgdn" "pagedown";
+    not "-", which is the key that types it."""
+    return {shown: name for name, shown in KEY_DISPLAY_ALIASES.items()
+            if shown != name and not (len(shown) == 1 and _character_key(shown) == name)}
+
+
+def _as_named(key: str) -> str:
+    """`key` copied from the help screen ("^z", "shift+↓") as keys.toml names it ("ctrl+z",
+    "shift+down"); any other key as it is."""
+    *modifiers, last = key.split("+")
+    if len(last) > 1 and last.startswith("^"):  # the help's "^z" is ctrl+z
+        modifiers, last = [*modifiers, "ctrl"], last[1:]
+    return "+".join([*modifiers, _shown_keys().get(last, last)])
+
+
 WRITTEN_LIKE = ("keys are written like \"a\", \"?\", \"ctrl+z\", \"ctrl+slash\", "
                 "\"pagedown\", \"f1\"")
 
@@ -136,8 +193,12 @@ def key_problem(key: str) -> str | None:
     reports. "ctlr+a" or "ctrl+q+x+" would be bound and never pressed, and so would a key
     spelled otherwise than Textual names it: "ctrl+A" (it reports "ctrl+a", or
     "ctrl+shift+a" from a terminal that tells them apart), "shift+a" (it reports "A"),
-    "latin_small_letter_a" (it reports "a"), "solidus" (it reports "slash"). Each left its
-    binding without a key, and nothing said so."""
+    "latin_small_letter_a" (it reports "a"), "solidus" (it reports "slash"), "shift+1" (it
+    reports "exclamation_mark" from a US keyboard), or as the help screen shows it ("^z",
+    "shift+↓", "⌫"). Each left its binding without a key, and nothing said so."""
+    key = key.strip()
+    if (named := _as_named(key)) != key and key_problem(named) is None:
+        return f"{key!r} is how the help screen shows \"{named}\"; write that instead"
     key = key_name(key)
     if key in _key_names():
         return None
@@ -155,6 +216,8 @@ def key_problem(key: str) -> str | None:
         name = _character_key(character)  # "latin_small_letter_a" is "a"
     elif len(name) == 1 and modifiers:
         name = _character_key(name)  # "ctrl+/" is "ctrl+slash"
+    if modifiers == ["shift"] and (character := _typed_character(name)):
+        return _shifted_problem(key, character)
     if modifiers and len(name) == 1 and name.isalpha():
         # with a modifier a letter is reported in lower case; shift alone types a capital
         modifiers, name = ([], name.upper()) if modifiers == ["shift"] else (modifiers,

@@ -16,13 +16,19 @@ from textual.screen import Screen
 
 from crossfact.models import Event
 from crossfact.store import MatchRow, MatchView, Member, StoreError
+from crossfact.terminal import one_line
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
+from crossfact.tui.display_text import RTL_LANGS, visual
 from crossfact.wording import plural
 
 if TYPE_CHECKING:
     from crossfact.tui.store_api import ReviewStore
     from crossfact.tui.widgets.match_list import MatchList
+
+# characters of a claim's text that name it in a prompt: a sentence's first words, and a
+# question that still fits on one line of an 80-column dialog with the rest of it
+_NAMED_CLAIM = 40
 
 
 class FixingActions(Screen[None]):
@@ -103,6 +109,16 @@ class FixingActions(Screen[None]):
         return [Item(doc, its[0].lang, tuple(m.claim.text for m in its))
                 for doc, its in versions.items()]
 
+    def _which_claim(self, member: Member, view: MatchView) -> str:
+        """The claim a prompt acts on: its language, and where the match holds another claim
+        of that version (a split sentence) the start of its text too, one line without
+        controls (the prompt shows no markup): "the tr claim" alone named either of two."""
+        which = f"{member.lang} claim"
+        if sum(m.claim.doc == member.claim.doc for m in view.members) < 2:
+            return which
+        start = one_line(member.claim.text, _NAMED_CLAIM)
+        return f"{which} \"{visual(start, member.lang in RTL_LANGS) if self.bidi else start}\""
+
     def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
         """Run `then` with a claim id: the only one, or the one the reviewer picks."""
         if len(members) == 1:
@@ -150,11 +166,12 @@ class FixingActions(Screen[None]):
             return
 
         def to_target(claim_id: str) -> None:
+            member = next(m for m in view.members if m.claim.id == claim_id)
+
             def moved(answer: str | None) -> None:
                 target = self.find_number(answer) if answer else None
                 if target is None:  # Esc (a wrong number keeps the prompt open)
                     return
-                member = next(m for m in view.members if m.claim.id == claim_id)
                 if target.id == view.id or target.number in member.also_in:
                     self.notify(f"The claim is already in match {target.number}: nothing "
                                 "moved.", severity="warning", markup=False)
@@ -168,8 +185,9 @@ class FixingActions(Screen[None]):
                 )
                 self.goto(target.id)
 
-            self.app.push_screen(TextPrompt("Move the claim to match number:",
-                                            check=self.number_problem), moved)
+            # which claim: the one picked a moment ago is no longer on screen
+            self.app.push_screen(TextPrompt(f"Move the {self._which_claim(member, view)} to "
+                                            "match number:", check=self.number_problem), moved)
 
         self._with_claim("Which claim moves?", view.members, to_target)
 

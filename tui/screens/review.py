@@ -108,6 +108,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.pager: MatchPager | None = None
         self.view: MatchView | None = None
         self._fetched: MatchView | None = None
+        # the match selected before a search or filter that listed nothing: where dropping it
+        # goes back to (the first match was a surprise after a search that found nothing)
+        self._unlisted: MatchRow | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
         # match -> (its number, a note typed but not saved: a draft closed with Escape, or
@@ -329,8 +332,11 @@ class ReviewScreen(FixingActions, Screen[None]):
         detail = self.query_one(MatchDetail)
         if match_id is None:
             self.view = None
-            empty = ("No matches under this filter or search." if self.story
-                     else "Opening the story…")
+            # an empty list says how to get the matches back, not only that there are none
+            searched = self.pager is not None and self.pager.search
+            empty = ("No matches under this filter or search"
+                     + ("; Escape drops the search, " if searched else "; ")
+                     + "f shows another filter." if self.story else "Opening the story…")
             detail.show(None, empty=empty)
             return
         fetched, self._fetched = self._fetched, None
@@ -369,12 +375,13 @@ class ReviewScreen(FixingActions, Screen[None]):
         """Apply a filter and search, keeping the selected match if it is still listed."""
         if self.pager is None:
             return
-        keep = self._current()
+        keep = self._current() or self._unlisted
         self.pager.set_view(filter, search)
         self.matches.reload()
         self._refresh_status()
         if keep is None or not self.goto(keep.id):
             self._select(0)
+        self._unlisted = keep if self._current() is None else None
 
     def after_change(self, event: Event, label: str) -> None:
         """A command was saved: say so, redraw list, progress and detail in one frame
@@ -752,7 +759,9 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.app.push_screen(TextPrompt(replace_question(target, real), "", hint=KEEP_HINT),
                                  confirmed)
 
-        self.app.push_screen(TextPrompt(f"Export the {fmt} file to:", str(offered)), chosen)
+        from crossfact.tui.commands import EXPORTS  # the palette's names of the formats
+
+        self.app.push_screen(TextPrompt(f"Export as {EXPORTS[fmt]}, to:", str(offered)), chosen)
 
     def export_to(self, fmt: str, target: Path, overwrite: bool = True) -> Path | None:
         """Write the story in `fmt` to `target` (replacing a file only with `overwrite`: the

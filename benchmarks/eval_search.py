@@ -1,0 +1,76 @@
+"""Search across scripts on NTREX (development): do names typed in Latin find their Arabic,
+Hebrew and Bengali translations, and how much else do they find?
+
+    python benchmarks/eval_search.py [--min-skeleton N]
+
+The queries are NTREX's English words written with a capital inside a sentence (names,
+mostly; also "President") that are in 2 to 40 of its 1,997 lines. A query's lines are those
+whose English has the word; each is searched in the Arabic, Hebrew and Bengali lines through
+the review app's own transliterated index (store/search_text.py, in an in-memory FTS5
+table), and counted over (query, line) pairs: precision, recall. Words that are no name, or
+that a translation leaves out, keep both below 1 for every setting; compare settings.
+`--min-skeleton N` searches name skeletons of N classes and up (0: none, the transliteration
+and consonants alone); the default is the app's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sqlite3
+from collections import defaultdict
+
+from common import read_lines
+
+from crossfact.store import search_text
+
+SCRIPTS = ("arb", "heb", "ben")
+QUERY_WORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{3,})\b")  # capitalised inside a sentence
+
+
+def queries(english: tuple[str, ...]) -> dict[str, set[int]]:
+    """Each query word and the lines whose English has it."""
+    lines: dict[str, set[int]] = defaultdict(set)
+    for n, line in enumerate(english):
+        for word in QUERY_WORD.findall(line):
+            lines[word].add(n)
+    return {word: {n for n, line in enumerate(english) if re.search(rf"\b{word}\b", line)}
+            for word, found in sorted(lines.items()) if 2 <= len(found) <= 40}
+
+
+def found_lines(texts: tuple[str, ...], words: list[str]) -> list[set[int]]:
+    """The lines of `texts` each word finds through the review app's index and query."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE {search_text.INDEX} USING fts5(latin, consonants, names)")
+    conn.executemany(f"INSERT INTO {search_text.INDEX} (rowid, latin, consonants, names) "
+                     "VALUES (:rowid, :latin, :consonants, :names)",
+                     [search_text.index_row(n, text) for n, text in enumerate(texts)])
+    out = []
+    for word in words:
+        query = search_text.latin_query([word])
+        out.append({row[0] for row in conn.execute(
+            f"SELECT rowid FROM {search_text.INDEX} WHERE {search_text.INDEX} MATCH ?",
+            [query])} if query else set())
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--min-skeleton", type=int, default=search_text.MIN_SKELETON)
+    args = parser.parse_args()
+    search_text.MIN_SKELETON = args.min_skeleton or 10**6  # 0: no skeleton is that long
+    wanted = queries(read_lines("ntrex128", "eng"))
+    hit = wrong = missed = 0
+    for script in SCRIPTS:
+        for truth, got in zip(wanted.values(),
+                              found_lines(read_lines("ntrex128", script), list(wanted)),
+                              strict=True):
+            hit, wrong, missed = hit + len(got & truth), wrong + len(got - truth), \
+                missed + len(truth - got)
+    print(f"{len(wanted)} queries, min skeleton {args.min_skeleton}: precision "
+          f"{hit / max(1, hit + wrong):.3f} recall {hit / max(1, hit + missed):.3f} "
+          f"({hit} found, {wrong} else, {missed} missed)")
+
+
+if __name__ == "__main__":
+    main()
