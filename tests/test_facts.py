@@ -1165,3 +1165,52 @@ def test_a_person_s_two_names_make_no_further_membership(fed: MatchResult) -> No
     assert _firmly_linked(fed, miran, "yeni atanan Stephen Miran'ın")
     assert not _linked(fed, miran, "מתקפה פוליטית חריגה")
     assert not _linked(fed, "ضغوط الرئيس دونالد ترامب", "yeni atanan Stephen Miran'ın")
+
+
+def _named(text: str, lang: str, *entities: frozenset[str]) -> Side:
+    """`_side` naming `entities`, each the keys of one name as the linker reads them."""
+    from dataclasses import replace
+
+    return replace(_side(text, lang), names=frozenset().union(*entities), entities=entities)
+
+
+MIRAN = frozenset({"s:mrn", "s:stbn"})  # "Stephen Miran", two words read by skeleton
+TRT = frozenset({"s:=trt", "s:trt"})  # "TRT": one word, written alike and by skeleton
+
+
+def test_a_person_is_a_name_of_two_skeletons() -> None:
+    """A first and a last name are a person; an acronym's written key and its skeleton, or
+    a country's CLDR key and its skeleton, are one word."""
+    from crossfact.facts import _persons
+
+    side = _named("Stephen Miran dissented, TRT reported.", "en", MIRAN, TRT)
+    assert _persons(side) == [MIRAN]
+
+
+def test_an_equal_figure_of_another_person_s_statement_is_not_their_fact(
+        fed: MatchResult) -> None:
+    """Miran wanted a cut of 50 basis points; Powell said there was no broad support for
+    one of 50 (ar): a figure each version states more than once picks no statement of a
+    claim that does not name the rare person the other names (`_unnamed_person`), and the
+    Miran sentences stay one match (the French and Turkish by their half point)."""
+    powell = "لخفض قدره 50 نقطة أساس"
+    assert not _linked(fed, powell, "yeni atanan Stephen Miran'ın")
+    assert not _linked(fed, powell, "Le seul opposant, Stephen Miran")
+    assert _firmly_linked(fed, "Le seul opposant, Stephen Miran", "yeni atanan Stephen Miran'ın")
+
+
+def test_a_claim_without_figures_naming_only_the_other_s_persons_may_link_by_them() -> None:
+    """"Only Stephen Miran opposed" states a fact of Miran, such as "Miran wanted 50 basis
+    points" states beside its figure; a claim naming a place too, or two claims that both
+    state figures, do not link by names alone."""
+    from crossfact.facts import _of_its_persons
+
+    bare = _named("Seul Stephen Miran s'y est opposé.", "fr", MIRAN)
+    figure = _named("Stephen Miran wanted a cut of 50 basis points.", "en", MIRAN)
+    assert figure.kinds and not bare.kinds
+    assert _of_its_persons(bare, figure) and _of_its_persons(figure, bare)
+    place = frozenset({"s:=T:US", "s:ms"})
+    assert not _of_its_persons(_named("Seul Stephen Miran s'y est opposé.", "fr", MIRAN, place),
+                               figure)
+    assert not _of_its_persons(figure, figure)
+    assert not _of_its_persons(_named("Le vote a eu lieu.", "fr"), figure)
