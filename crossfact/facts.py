@@ -570,7 +570,7 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     in Arabic, Bengali and Hebrew after what those languages glue before a word
     (`_GLUED_BEFORE`), anywhere in a word in the others; with `endings` (a
     regex), in Latin script only as a whole word with one of them."""
-    low = _lowered(text)
+    low = _lowered(text, lang)
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     glued = None if latin else _GLUED_BEFORE.get(lang)
     out = []
@@ -586,13 +586,17 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     return out
 
 
-def _lowered(text: str) -> str:
+def _lowered(text: str, lang: str = "") -> str:
     """`text` lowered letter for letter, so that a place in it is a place in `text`: Python
     lowers the Turkish "İ" (U+0130, the one letter Unicode lowers to two) to "i" and a
     combining dot, which moved every cue after it one place on ("179 KİŞİNİN ÖLDÜĞÜ" in a
     Turkish headline: its cue found at "ÜĞÜ ", the count after it typed by the wrong cue);
     Turkish lowers it to a plain "i". On fixtures/news (development) three counts of Jeju
-    Air's Turkish version change kind (179 dead, not survivors; 6 crew, not dead), no link."""
+    Air's Turkish version change kind (179 dead, not survivors; 6 crew, not dead), no link.
+    In Turkish the dotless capital "I" lowers to "ı", not "i" ("HAYATINI KAYBETTİ" is
+    "hayatını kaybetti"), one letter for one."""
+    if lang == "tr":
+        text = text.replace("I", "ı")
     return text.replace("İ", "i").lower()
 
 

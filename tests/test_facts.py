@@ -1058,6 +1058,17 @@ def test_a_cue_keeps_its_place_after_a_turkish_capital_dotted_i() -> None:
         ("ÖLDÜ", "killed")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("DEPREMDE 76 KİŞİ HAYATINI KAYBETTİ", [("killed", 76)]),
+    ("179 KİŞİNİN ÖLDÜĞÜ KAZADA 2 KİŞİ KURTARILDI", [("killed", 179), ("survivors", 2)]),
+])
+def test_a_turkish_capital_dotless_i_lowers_to_its_own_letter(
+        text: str, found: list[tuple[str, float]]) -> None:
+    """The Turkish "I" lowers to "ı": a capitals headline's "HAYATINI", "KURTARILDI" are
+    "hayatını", "kurtarıldı", the cue words, not "hayatini", "kurtarildi"."""
+    assert kinds(text, "tr") == found
+
+
 @pytest.mark.parametrize(("lang", "crowd", "voters"), [
     # (how many gathered, as fixtures/news/hathras-stampede-2024 says it: untyped in every
     # version; those called to vote, as fixtures/news/turkey-runoff-2023 does)
