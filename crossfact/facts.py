@@ -560,8 +560,11 @@ _HEBREW_AFTER = frozenset({"", *HEBREW_ENDINGS, "ת", "ותיו", "ותיה", "�
 # Words that read as proclitics and a cue word but are another word first, in the languages
 # whose cues take proclitics: "מעלות" (degrees) is "from" and "עלות" (a cost) by its letters.
 # Kept to words seen so (a 40-degree heat typed its sum as spent); "בעלות" (at a cost of; also
-# ownership) stays a cue.
-_ANOTHER_WORD = {"he": ("מעלות",)}
+# ownership) stays a cue. So are "מאותו", "מאותה" (from the same), which hold "מאות"
+# (hundreds) and an ending (the plurals "מאותם", "מאותן" end in letters no cue takes), and
+# "אלפיים" (two thousand, a word of its own), which holds "אלפי" (thousands of): each made an
+# indefinite number of a sentence without one.
+_ANOTHER_WORD = {"he": ("מעלות", "מאותו", "מאותה", "אלפיים")}
 
 
 def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None = None,

@@ -1099,6 +1099,17 @@ def vague_of(text: str, lang: str) -> list[tuple[str, str]]:
     return [(t.kind, t.quantity.text) for t in vague(claim, lang)]
 
 
+@pytest.mark.parametrize("text", [
+    "אנשים מאותו הכפר נעדרים.",  # people from the same village are missing
+    "אנשים מאותה עיר נעדרים.",  # people from the same town are missing
+    "אלפיים שנה לאחר מכן הם נעדרים.",  # two thousand years on they are missing
+])
+def test_a_hebrew_word_holding_an_indefinite_number_is_none(text: str) -> None:
+    """"מאותו" (from the same) holds "מאות" (hundreds), "אלפיים" (two thousand) "אלפי"
+    (thousands of): neither is an indefinite number."""
+    assert vague_of(text, "he") == []
+
+
 @pytest.mark.parametrize(("lang", "text", "found"), [  # fixtures/news, development
     ("he", "ועוד עשרות אלפים מוגדרים נעדרים.", [("missing", "עשרות אלפים")]),
     ("ar", "أثناء صلاة جماعية حضرها المئات", [("crowd", "المئات")]),
