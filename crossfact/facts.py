@@ -24,7 +24,7 @@ from itertools import combinations, pairwise
 from babel.dates import get_day_names
 
 from crossfact.features import keys_of_name, marks_of
-from crossfact.locales import WORD_CHAR, babel_locale
+from crossfact.locales import WORD_CHAR, babel_locale, bengali_spellings
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
 from crossfact.numbers import function_word, range_gap
@@ -572,12 +572,14 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     """Where each of `words` stands in `text` (lowered): at a word's start in Latin script,
     in Arabic, Bengali and Hebrew after what those languages glue before a word
     (`_GLUED_BEFORE`), anywhere in a word in the others; with `endings` (a
-    regex), in Latin script only as a whole word with one of them."""
+    regex), in Latin script only as a whole word with one of them. A Bengali word is found
+    with its nukta letters decomposed or precomposed (`bengali_spellings`)."""
     low = _lowered(text, lang)
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     glued = None if latin else _GLUED_BEFORE.get(lang)
     out = []
-    for w in (form for word in words for form in _inflected(word)):
+    for w in (spelt for word in words for form in _inflected(word)
+              for spelt in bengali_spellings(form)):
         at = low.find(w)
         while at >= 0:
             if (not latin or at == 0 or not low[at - 1].isalpha()) and (

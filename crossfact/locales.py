@@ -118,9 +118,23 @@ def word_regex(word: str) -> str:
         else:
             out.append(re.escape(ch))
     pattern = "".join(out)
-    for base, composed in (("\u09af", "\u09df"), ("\u09a1", "\u09dc"), ("\u09a2", "\u09dd")):
-        pattern = pattern.replace(base + "\u09bc", f"(?:{base}\u09bc|{composed})")
+    for pair, composed in BENGALI_NUKTA.items():
+        pattern = pattern.replace(pair, f"(?:{pair}|{composed})")
     return pattern
+
+
+# The Bengali letters with a nukta (ড়, ঢ়, য়) that Unicode also encodes as one letter
+# (U+09DC, U+09DD, U+09DF); NFC leaves them decomposed (composition exclusions), and news
+# text holds either: each decomposed pair and its one letter.
+BENGALI_NUKTA = {"\u09a1\u09bc": "\u09dc", "\u09a2\u09bc": "\u09dd", "\u09af\u09bc": "\u09df"}
+
+
+def bengali_spellings(word: str) -> tuple[str, ...]:
+    """`word` as written (decomposed), and with its nukta letters precomposed if it has any."""
+    composed = word
+    for pair, letter in BENGALI_NUKTA.items():
+        composed = composed.replace(pair, letter)
+    return (word,) if composed == word else (word, composed)
 
 
 def alternation(words: Iterable[str]) -> str:

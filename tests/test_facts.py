@@ -1069,6 +1069,22 @@ def test_a_turkish_capital_dotless_i_lowers_to_its_own_letter(
     assert kinds(text, "tr") == found
 
 
+@pytest.mark.parametrize(("text", "figures", "words"), [
+    ("প্রায় ৫০,০০০ মানুষের ভিড় হয়েছিল।", [("crowd", 50000)], []),
+    ("কয়েক হাজার মানুষ নিখোঁজ।", [], [("missing", "কয়েক হাজার")]),
+])
+def test_a_bengali_cue_is_found_with_its_nukta_letters_precomposed(
+        text: str, figures: list[tuple[str, float]], words: list[tuple[str, str]]) -> None:
+    """The cue words are written with ড়, য় decomposed (NFC); text with the one-letter
+    forms (U+09DC, U+09DF) states the same figures."""
+    from crossfact.locales import bengali_spellings
+
+    composed = bengali_spellings(text)[-1]
+    assert composed != text
+    assert kinds(composed, "bn") == figures
+    assert vague_of(composed, "bn") == [(kind, bengali_spellings(w)[-1]) for kind, w in words]
+
+
 @pytest.mark.parametrize(("lang", "crowd", "voters"), [
     # (how many gathered, as fixtures/news/hathras-stampede-2024 says it: untyped in every
     # version; those called to vote, as fixtures/news/turkey-runoff-2023 does)
