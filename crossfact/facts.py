@@ -285,6 +285,13 @@ NOUN_WORDS = 2
 # passengers have been injured"), and the noun counted wins over "aboard" ("carrying 175
 # passengers": passengers, not all aboard), as the first of equal costs in CUES' order.
 _WHO = COUNTED_NOUNS | {"aboard"}
+# The crowd's cue words that are nouns ("crowd", "foule", "kalabalık", "حشد", "ভিড়", "קהל",
+# "spectators"...): like `_WHO`'s they say who is counted, so a verb within reach wins
+# ("The crowd surged and 121 people were killed": killed, not a crowd; "Spectators fled as 3
+# people were injured"). The verbs ("gathered", "rassembl", "التجمع") say what the crowd did.
+_CROWD_NOUNS = frozenset(spelt for noun in (
+    "crowd", "spectators", "foule", "spectateur", "kalabalı", "seyirci", "حشد", "متفرج",
+    "ভিড়", "দর্শক", "קהל", "המון", "צופים") for spelt in bengali_spellings(noun))
 _NEAR_NOUN = re.compile(rf"\W*(?:\w+\W*){{0,{NOUN_WORDS}}}")
 
 
@@ -689,7 +696,7 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
               lang: str) -> tuple[int, str, int] | None:
     """(cost, kind, where its cue starts) of the cue that types `q`, whose base is `base`:
     the nearest that applies within CUE_REACH, a comma costing COMMA_COST, a noun of who is
-    counted NOUN_COST; None when no cue types it."""
+    counted (`_WHO`, `_CROWD_NOUNS`) NOUN_COST; None when no cue types it."""
     best: tuple[int, str, int] | None = None  # cost, kind, where the cue starts
     for start, end, kind in cues:
         applies = _APPLIES[kind]
@@ -712,7 +719,9 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
             continue
         # a noun says who or what is counted, a verb within reach what befell them: "900
         # passengers have been injured" are injured
-        cost = gap + COMMA_COST * comma + NOUN_COST * (kind in _WHO)
+        noun = kind in _WHO or kind == "crowd" and _lowered(claim.text[start:end],
+                                                           lang) in _CROWD_NOUNS
+        cost = gap + COMMA_COST * comma + NOUN_COST * noun
         if gap <= CUE_REACH and (best is None or cost < best[0]):
             best = cost, kind, start
     if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, cues,

@@ -1085,6 +1085,19 @@ def test_a_bengali_cue_is_found_with_its_nukta_letters_precomposed(
     assert vague_of(composed, "bn") == [(kind, bengali_spellings(w)[-1]) for kind, w in words]
 
 
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("en", "The crowd surged and 121 people were killed.", [("killed", 121)]),
+    ("en", "Spectators fled as 3 people were injured.", [("injured", 3)]),
+    ("fr", "La foule s'est ruée et 121 personnes sont mortes.", [("killed", 121)]),
+    ("he", "הקהל נדחק ו-121 בני אדם נהרגו.", [("killed", 121)]),
+])
+def test_a_verb_within_reach_wins_over_a_crowd_noun(lang: str, text: str,
+                                                    found: list[tuple[str, float]]) -> None:
+    """A crowd noun says who was there, the verb what befell the figure's people: they
+    were killed or injured, not a crowd (a noun is charged NOUN_COST)."""
+    assert kinds(text, lang) == found
+
+
 @pytest.mark.parametrize(("lang", "crowd", "voters"), [
     # (how many gathered, as fixtures/news/hathras-stampede-2024 says it: untyped in every
     # version; those called to vote, as fixtures/news/turkey-runoff-2023 does)
