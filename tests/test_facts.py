@@ -1098,6 +1098,33 @@ def test_a_verb_within_reach_wins_over_a_crowd_noun(lang: str, text: str,
     assert kinds(text, lang) == found
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le Rassemblement national a remporté 89 sièges."),  # a party
+    ("ar", "التجمع الوطني حصل على 89 مقعدا"),  # the same party
+    ("en", "He attended 3 meetings."),
+    ("en", "The company gathered 500 signatures."),
+    ("en", "Police gathered evidence from 12 witnesses."),
+])
+def test_a_verb_of_gathering_things_counts_no_crowd(lang: str, text: str) -> None:
+    """"gather", "attend", "rassembler", "تجمع" are said of things and parties too: a
+    crowd is counted in people (`_gathers_people`)."""
+    assert kinds(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("en", "Some 50,000 had gathered.", [("crowd", "50,000")]),
+    ("en", "Tens of thousands gathered in the square.", [("crowd", "thousands")]),
+    ("fr", "Des milliers de personnes se sont rassemblées.", [("crowd", "milliers")]),
+    ("ar", "أثناء صلاة جماعية حضرها المئات", [("crowd", "المئات")]),
+    ("bn", "হাজার হাজার মানুষ জড়ো হয়েছিল।", [("crowd", "হাজার হাজার")]),
+])
+def test_a_verb_of_gathering_people_counts_a_crowd(lang: str, text: str,
+                                                   found: list[tuple[str, str]]) -> None:
+    """People gathered: the figure right before the verb, a word for people after the
+    figure, or nothing after it."""
+    assert [(t.kind, t.quantity.text) for t in typed(text, lang)] + vague_of(text, lang) == found
+
+
 @pytest.mark.parametrize(("lang", "crowd", "voters"), [
     # (how many gathered, as fixtures/news/hathras-stampede-2024 says it: untyped in every
     # version; those called to vote, as fixtures/news/turkey-runoff-2023 does)
