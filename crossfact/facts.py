@@ -707,8 +707,7 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
             continue
         if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
             continue
-        if kind == "minute" and base == "duration" and _framed(claim.text, q,
-                                                              _DURING.get(lang, ((), ()))):
+        if kind == "minute" and base == "duration" and _lasted(claim.text, q, lang):
             continue  # "pendant 80 minutes": how long, not the minute of a goal
         noun = kind in _WHO or kind == "crowd" and _lowered(claim.text[start:end],
                                                            lang) in _CROWD_NOUNS
@@ -917,25 +916,45 @@ _DURING: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
+DURING_GAP = 2  # words between "for" and its minutes at most: two, not UNTIL_GAP's one, for
+# the article and adjective a span takes before its number ("for the last 10 minutes",
+# "during the first 45 minutes"), from English grammar; on fixtures/news (development) no
+# figure's kind changed.
+# The word after minutes that makes them the minute a thing came in, counted from the
+# start, whatever "for" stands before them ("scored for France 80 minutes into the game").
+_INTO = {"en": ("into",)}
+
+
+def _lasted(text: str, q: Quantity, lang: str) -> bool:
+    """Whether the minutes `q` are how long a thing lasted: a "for" word (`_DURING`) with at
+    most DURING_GAP words between it and them, unless a word of `_INTO` follows them."""
+    m = _NEXT_WORD.match(text, q.end)
+    if m is not None and m.group(1).casefold() in _INTO.get(lang, ()):
+        return False
+    return _framed(text, q, _DURING.get(lang, ((), ())), DURING_GAP)
+
+
 def _until(text: str, q: Quantity, lang: str) -> bool:
     """Whether the clock time `q` ends a span: an "until" word or words (maybe after "and":
     Arabic و, Hebrew ו glued to it) with at most UNTIL_GAP words between it and the time
     ("עד 22:00", "until approximately 22:00", "up to 22:00"), or, in tr and bn, the word
     right after it ("22.00'ye kadar")."""
-    return _framed(text, q, _UNTIL.get(lang, ((), ())))
+    return _framed(text, q, _UNTIL.get(lang, ((), ())), UNTIL_GAP)
 
 
-def _framed(text: str, q: Quantity, framing: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
-    """Whether one of `framing`'s words before a figure stands before `q` (`_until`'s way),
-    or one of its words after a figure right after it."""
+def _framed(text: str, q: Quantity, framing: tuple[tuple[str, ...], tuple[str, ...]],
+            reach: int) -> bool:
+    """Whether one of `framing`'s words before a figure stands before `q` with at most
+    `reach` words between (`_until`'s way), or one of its words after a figure right after
+    it."""
     before_words, after_words = framing
     longest = max((len(w.split()) for w in before_words), default=0)
     before = [w.strip(_marks(w)) for w in
-              text[:q.start].casefold().split()[-(longest + UNTIL_GAP):]]
+              text[:q.start].casefold().split()[-(longest + reach):]]
     after = [w.strip(_marks(w)) for w in text[q.end:].casefold().split()[:1]]
     for entry in before_words:
         words = entry.split()
-        for gap in range(UNTIL_GAP + 1):
+        for gap in range(reach + 1):
             end = len(before) - gap
             said = before[max(0, end - len(words)):end]
             if said[:1] and said[1:] == words[1:] and said[0] in {

@@ -576,6 +576,18 @@ def test_minutes_a_thing_lasted_are_no_minute_of_play(lang: str, text: str) -> N
     assert [k for k in kinds(text, lang) if k[1] == 80.0] == [("duration", 80.0)]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("France pressed for the last 10 minutes.", "duration"),
+    ("Argentina led during the first 45 minutes.", "duration"),
+    ("Mbappe scored for France 80 minutes into the game.", "minute"),
+])
+def test_for_frames_minutes_past_an_article_but_not_minutes_into_a_game(text: str,
+                                                                         kind: str) -> None:
+    """"for" and "during" reach past an article and an adjective (DURING_GAP); minutes
+    "into" the game are when a goal came, whatever "for" stands before them (`_INTO`)."""
+    assert [k for k, _ in kinds(text, "en")] == [kind]
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Otamendi was booked for the 80th-minute foul."),  # an ordinal: still a minute
     ("fr", "Mbappé a marqué à la 80e minute."),
