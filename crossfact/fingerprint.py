@@ -32,7 +32,7 @@ from crossfact.names import (
     skeletons_since,
     words_of,
 )
-from crossfact.numbers import find_codes, find_quantities
+from crossfact.numbers import find_codes, find_quantities, function_word
 from crossfact.terminal import blank_controls
 from crossfact.workers import PARALLEL_FROM, Crossing, parallel_map
 
@@ -323,12 +323,15 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     # with it only) 0.933 (471/505) / 0.534 -> 0.923 / 0.543. NTREX part A F1 0.959 ->
     # 0.960, part L 0.953 as before. (A Turkish word with an apostrophe and a case ending,
     # "Hathras'ın", read as a name at a sentence start too: beside this, nothing more)
+    # ... but not a function word of the version read (stopwords-iso's): "According to Le
+    # Monde" (en) makes no name of the French "Le bilan est de 12 morts"
     caps = capitalised_words(words[c.id] for c in claims if c.doc in in_latin)
+    caps_of = {doc: {w for w in caps if not function_word(w, lang[doc])} for doc in in_latin}
     # in a non-Latin text every Latin word is a name, whatever `embedded` holds
     latin = {c.id: _quoted_latin(texts[c.id]) for c in claims if c.doc not in in_latin}
     embedded = frozenset(w.lower() for names in latin.values() for w in names if len(w) > 2)
     judged: dict[str, dict[str, tuple[bool, bool]]] = {doc: {} for doc in in_latin}
-    latin |= {c.id: _latin_names(words[c.id], caps, embedded, judged[c.doc])
+    latin |= {c.id: _latin_names(words[c.id], caps_of[c.doc], embedded, judged[c.doc])
               for c in claims if c.doc in in_latin}
     lexicon: set[str] = set()
     for names in latin.values():

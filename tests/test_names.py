@@ -112,6 +112,15 @@ def test_a_sentence_s_first_word_another_version_capitalises_inside_a_sentence_i
     assert found["fr"] == ["Stephen", "Miran"]
 
 
+def test_a_function_word_another_version_capitalises_is_no_name_at_a_sentence_start():
+    """"Le" of "Le Monde" inside the English sentence is a name there; at the start of the
+    French sentence it is the article (a French stopword), no name."""
+    found = _names_of({"en": "According to Le Monde, 12 people died.",
+                       "fr": "Le bilan est de 12 morts."})
+    assert found["en"] == ["Le", "Monde"]
+    assert found["fr"] == []
+
+
 def test_a_swedish_version_reads_only_capitalised_words_as_names():
     found = _names_of({"sv": "Regeringen i Stockholm sade att priset stiger.",
                        "en": "The government in Stockholm said prices rise."})
