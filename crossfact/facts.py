@@ -27,7 +27,7 @@ from crossfact.features import keys_of_name, marks_of
 from crossfact.locales import WORD_CHAR, babel_locale, bengali_spellings
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
-from crossfact.numbers import function_word, range_gap
+from crossfact.numbers import find_quantities, function_word, range_gap
 from crossfact.segment import HEADLINE_MAX_WORDS
 from crossfact.suggest import Figure, figure_of, in_unit_of, same, significant_digits
 from crossfact.units import GENERIC_DEGREE, dimension
@@ -859,7 +859,9 @@ VAGUE: dict[str, tuple[str, ...]] = {
     "he": ("עשרות", "מאות", "אלפי", "אלפים", "רבבות"),
 }
 _VAGUE_RUN = re.compile(r"\s*(?:\w{1,3}\s+)?")  # between two words of one indefinite number
-# ("tens of thousands", "des dizaines de milliers", "עשרות אלפים"): a space, a short word
+# ("tens of thousands", "des dizaines de milliers", "עשרות אלפים"): a space, or a short word
+# between spaces: at most three letters, the joining words "of", "de", "des" (a noun or a
+# verb between, "thousands were killed", "milliers sont morts", is longer)
 
 
 def vague(claim: Claim, lang: str) -> list[Typed]:
@@ -883,10 +885,34 @@ def vague(claim: Claim, lang: str) -> list[Typed]:
     out = []
     for start, end in runs:
         q = Quantity(value=math.nan, text=claim.text[start:end], start=start, end=end)
+        if _counts_measure(claim.text, end, lang):
+            continue
         best = _cue_kind(claim, q, "count", cues, lang)
         if best is not None:
             out.append(Typed(best[1], q))
     return out
+
+
+def _counts_measure(text: str, end: int, lang: str) -> bool:
+    """Whether the indefinite number ending at `end` counts money or a measure: the word
+    after it, or after a function word, is a currency or a unit as the number reader reads
+    one ("Millions of dollars in damage and 3 people killed": millions of no one killed;
+    "thousands of years", "des milliers d'hectares")."""
+    at = end
+    for _ in range(2):  # the next word, or the one after a function word
+        m = _ELIDED_NEXT_WORD.match(text, at)
+        if m is None:
+            return False
+        read = find_quantities(f"2 {m.group(1)}", lang)
+        if read and (read[0].currency is not None or read[0].unit is not None):
+            return True
+        if not function_word(m.group(1), lang):
+            return False
+        at = m.end()
+    return False
+
+
+_ELIDED_NEXT_WORD = re.compile(rf"[\s'’]*({WORD_CHAR}+)")  # past an elision: "d'hectares"
 
 
 # The word that makes a clock time the end of a span ("until 22:00 we rescued survivors"),

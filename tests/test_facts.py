@@ -1167,6 +1167,20 @@ def vague_of(text: str, lang: str) -> list[tuple[str, str]]:
     return [(t.kind, t.quantity.text) for t in vague(claim, lang)]
 
 
+@pytest.mark.parametrize(("lang", "text", "found"), [
+    ("en", "Millions of dollars in damage and 3 people killed.", []),
+    ("en", "Thousands of years ago, hundreds were killed.", [("killed", "hundreds")]),
+    ("fr", "Des milliers d'hectares brûlés et des centaines de personnes tuées.",
+     [("killed", "centaines")]),
+    ("tr", "Milyonlarca dolar hasar ve 3 kişi öldü.", []),
+])
+def test_an_indefinite_number_of_money_or_a_measure_counts_no_one(
+        lang: str, text: str, found: list[tuple[str, str]]) -> None:
+    """"Millions of dollars", "thousands of years", "des milliers d'hectares" count money
+    or a measure: a cue of people nearby does not type them (`_counts_measure`)."""
+    assert vague_of(text, lang) == found
+
+
 @pytest.mark.parametrize("text", [
     "אנשים מאותו הכפר נעדרים.",  # people from the same village are missing
     "אנשים מאותה עיר נעדרים.",  # people from the same town are missing
