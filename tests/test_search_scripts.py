@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 from store_data import open_test_store
 
 from crossfact.pipeline import run
 from crossfact.store import Store
-from crossfact.store.search_text import INDEX, latin_query
+from crossfact.store.schema import SCHEMA_VERSION
+from crossfact.store.search_text import INDEX, index_row, latin_query
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
 
@@ -58,7 +60,11 @@ ALIKE = {"en": "Stock markets fell sharply.", "fr": "Les marchés ont chuté.",
 
 @pytest.fixture(scope="module")
 def marrakech(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    folder = tmp_path_factory.mktemp("marrakech")
+    return marrakech_store(tmp_path_factory.mktemp("marrakech"))
+
+
+def marrakech_store(folder: Path) -> Store:
+    """A store of the Marrakech sentences and the Latin ones alike, in `folder`."""
     for lang in MARRAKECH.keys() | ALIKE.keys():
         lines = [texts[lang] for texts in (MARRAKECH, ALIKE) if lang in texts]
         (folder / f"{lang}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
@@ -67,6 +73,40 @@ def marrakech(tmp_path_factory: pytest.TempPathFactory) -> Store:
                                                   for lang in MARRAKECH.keys() | ALIKE.keys()}),
                 {})
     return s
+
+
+def schema_13(path: Path, index: bool) -> None:
+    """The store at `path` taken back to schema 13, its data kept: the transliterated index
+    of then (`latin`, `consonants`) filled as it was, or (`index` false) dropped."""
+    raw = Database(path)
+    rows = [index_row(rowid, text)
+            for rowid, text in raw.execute("SELECT rowid, text FROM claims").fetchall()]
+    raw.execute(f"DROP TABLE {INDEX}")
+    if index:
+        raw.execute(f"CREATE VIRTUAL TABLE {INDEX} USING fts5(latin, consonants)")
+        raw.conn.executemany(f"INSERT INTO {INDEX} (rowid, latin, consonants) "
+                             "VALUES (:rowid, :latin, :consonants)", rows)
+    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_search_by_name_keys'")
+    raw.execute("PRAGMA user_version = 13")
+    raw.conn.commit()
+    raw.close()
+
+
+@pytest.mark.parametrize("index", [True, False], ids=["filled", "index dropped"])
+def test_a_schema_13_database_finds_names_once_migrated(tmp_path: Path, index: bool) -> None:
+    """m014 fills the name keys of the claims a schema-13 file holds (Marrakech's consonants
+    alone find no other script's), and the index is derived: one that was dropped is made."""
+    s = marrakech_store(tmp_path)
+    expected = {(row.id, row.number) for row in s.matches("seed", reviewer="ann")
+                if row.id in found(s, "Marrakech")}
+    s.close()
+    schema_13(tmp_path / "x.db", index)
+    again = open_test_store(tmp_path / "x.db")
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert indexed(again, "Marrakech") == set(MARRAKECH.values())
+    assert indexed(again, "مراكش") >= set(MARRAKECH.values())
+    assert {(row.id, row.number) for row in again.matches("seed", reviewer="ann")
+            if row.id in found(again, "Marrakech")} == expected
 
 
 @pytest.mark.parametrize("typed", ["Marrakech", "marrakesh", "مراكش", "מרקש", "মারাকেশ"])
