@@ -331,7 +331,27 @@ def test_a_pipe_is_no_story_version_nor_database(tmp_path: Path):
         out = through_a_pipe(version, *args)
         assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
         assert ": a pipe, not a " in out.stderr and "save " in out.stderr, out.stderr
+        # why, for the command told: match reopens nothing
+        assert ("reopened" in out.stderr) == (args[0] == "review"), out.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_descriptor_of_a_named_pipe_is_a_pipe(tmp_path: Path):
+    """/dev/fd/N on macOS links to nothing that says "pipe:": a descriptor given by number
+    is "a pipe" whatever it is a descriptor of. A pipe made with mkfifo, named, is "the
+    pipe" and its real path (through a link to it, too)."""
+    from crossfact.reading import pipe_name
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "link").symlink_to(fifo)
+    fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a reader and writer: opening waits not
+    try:
+        assert pipe_name(Path(f"/dev/fd/{fd}")) == "a pipe"
+    finally:
+        os.close(fd)
+    real = os.path.realpath(fifo)
+    assert pipe_name(fifo) == pipe_name(tmp_path / "link") == f"the pipe {real}"
 
 
 def test_import_reads_a_log_from_standard_input(tmp_path: Path):
