@@ -52,6 +52,9 @@ _FINAL_VOWEL_LETTER = "ה"
 # adding skeletons of three classes and up 0.137 / 0.427 (a three-class skeleton is shared
 # by too many words); four and up 0.423 / 0.287 with the "ch" readings below (0.427 / 0.282
 # without them); five and up 0.556 / 0.185, and Marrakech ("mrks") would not find مراكش.
+# (Four and up, looked up in other scripts' words only, with Latin words' spellings: 0.426 /
+# 0.290, and in the French and Turkish lines 0.744 / 0.597 where every script's were 0.555 /
+# 0.652: benchmarks/README.md.)
 MIN_SKELETON = 4
 # What other scripts write for a Latin "ch": "sh" for French (Marrakech, مراكش), "tsh" for
 # English (Charles, تشارلز); the skeleton's own reading, "k", is German's (Bach, باخ)
