@@ -88,8 +88,10 @@ database's `origins`."""
 def pipe_name(path: Path) -> str | None:
     """What a person calls the pipe `path` names, or None if it is no pipe. A process
     substitution (`crossfact import <(cat log.jsonl)`) is /dev/fd/63 to the program, a
-    name no one typed and that means nothing once the command is done: it is "a pipe";
-    /dev/stdin is standard input; a pipe made with mkfifo keeps the name it was given."""
+    name no one typed and that means nothing once the command is done: it is "a pipe", as
+    is any /dev/fd/N that is one (on Linux it links to "pipe:[…]", on macOS to nothing);
+    /dev/stdin is standard input; a pipe made with mkfifo is "the pipe" and its path, with
+    the links in it followed (`realpath`: as `ls` would find it, wherever it was typed)."""
     try:
         if not path.is_fifo():
             return None
@@ -98,11 +100,21 @@ def pipe_name(path: Path) -> str | None:
     except OSError:  # no standard input (a closed descriptor 0): the path is no pipe of it
         pass
     real = os.path.realpath(path)
-    return "a pipe" if os.path.basename(real).startswith("pipe:") else f"the pipe {real}"
+    if os.path.basename(real).startswith("pipe:") or _FD.fullmatch(os.path.abspath(path)):
+        return "a pipe"
+    return f"the pipe {real}"
 
 
-def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """The files named in `paths`, a folder standing for its *.txt and *.md files.
+_FD = re.compile(r"/dev/fd/[0-9]+")  # a descriptor of the process, by number
+# Why `collect_paths` refuses a version given as a pipe, as `crossfact match` says it
+PIPE_NOT_MATCHED = ("a version is named by its path in what match prints, and a pipe's "
+                    "means nothing once the command is done")
+
+
+def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED
+                  ) -> list[Path]:
+    """The files named in `paths`, a folder standing for its *.txt and *.md files; a pipe
+    is refused, and `pipe_refused` says why to the command's user.
 
     A folder holds one story: its own files, sorted (so the order of versions, and of every
     id and export, does not depend on the file system), hidden ones skipped. Subfolders are
@@ -120,10 +132,9 @@ def collect_paths(paths: Sequence[str | Path]) -> list[Path]:
                 found.extend(files)
             elif path.is_file():
                 found.append(path)
-            elif pipe := pipe_name(path):  # read once, and gone when the story is reopened
+            elif pipe := pipe_name(path):
                 raise InputError(f"{given}: {pipe}, not a file; save the version to a file "
-                                 "and name that (a story's files are read again when it is "
-                                 "reopened)")
+                                 f"and name that ({pipe_refused})")
             elif path.exists():
                 raise InputError(f"{given}: not a regular file or folder")
             else:

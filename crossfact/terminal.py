@@ -54,6 +54,18 @@ def one_line(text: str, limit: int = 240) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+# Characters of a claim's text that name it where its language alone would not (two claims
+# of one version in a match): in a fix's prompt (tui/screens/fixing.py) and in a replay's
+# problem (store/replaying.py), the same start in both. 40 is a sentence's first words, and
+# a prompt that still fits on one line of an 80-column dialog with the rest of its question.
+NAMED_CLAIM = 40
+
+
+def claim_start(text: str) -> str:
+    """The start of a claim's text that names it, as one safe line (`NAMED_CLAIM`)."""
+    return one_line(text, NAMED_CLAIM)
+
+
 
 
 def _visible(match: re.Match[str]) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from crossfact.models import Event, MatchResult
-from crossfact.terminal import one_line
+from crossfact.terminal import claim_start
 from crossfact.wording import plural
 
 from .base import StoreBase
@@ -135,11 +135,6 @@ def rematch_result(run: dict[str, Any]) -> MatchResult:
             os.chdir(cwd)
 
 
-# characters of a claim's text that name it in a problem: its first words, as the move
-# prompt quotes them (tui/screens/fixing.py)
-NAMED_CLAIM = 40
-
-
 class Names:
     """What a problem calls things, as the review shows them: a current match by its number
     ("12", "12b"), a version by its language (and file name where two share one), a claim by
@@ -173,7 +168,7 @@ class Names:
             [self.story, claim_id]).fetchone()
         if row is None:
             return f"claim {claim_id}"
-        return f'the {self.version(row[0])} claim "{one_line(row[1], NAMED_CLAIM)}"'
+        return f'the {self.version(row[0])} claim "{claim_start(row[1])}"'
 
     def claims(self, claim_ids: list[str]) -> str:
         return "; ".join(self.claim(c) for c in claim_ids) or "no claim"

@@ -351,10 +351,14 @@ def m013_split_letters(db: Database) -> None:
 @migrations()
 def m014_search_by_name_keys(db: Database) -> None:
     """Search across scripts also by the matcher's name skeletons (Marrakech finds مراكش,
-    whose consonants, "mrrkch" and "mrksh", differ): the transliterated index gets a third
-    column, `names`. Made again empty; filled after the migrations (`REINDEXED`)."""
-    db.execute("DROP TABLE claims_latin_fts")
-    db.execute("CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, names)")
+    whose consonants, "mrrkch" and "mrksh", differ): the transliterated index gets a column
+    of them per script (`names_latin` ... `names_other`, store/search_text.py), so that a
+    typed word looks in other scripts' alone, and one of Latin words' `spellings` (marrakesh
+    finds Marrakech). Made again empty; filled after the migrations (`REINDEXED`). The
+    index is derived, so a file whose index was dropped opens too."""
+    db.execute("DROP TABLE IF EXISTS claims_latin_fts")
+    db.execute("""CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, spellings,
+                  names_latin, names_arabic, names_hebrew, names_bengali, names_other)""")
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version

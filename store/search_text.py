@@ -14,12 +14,20 @@ Consonants written otherwise are not the same, though: Marrakech is "mrrkch" and
 consonants at all. So every word is also indexed by the matcher's own skeletons
 (`names.skeletons`), long ones only (`MIN_SKELETON`), where the looseness that made `tesla`
 noisy costs little, and a Latin "ch" is read also as the "sh" and "tsh" other scripts write
-for it. `benchmarks/eval_search.py` measures each choice.
+for it. Those keys only cross scripts: each script's words keep theirs in a column of its own
+(`NAME_COLUMNS`), and a typed word looks in the other scripts' columns alone, since within its
+own script its letters already say more (as keys, `Marrakech` found "marchés" and "Merkez");
+but for Arabic and Hebrew, whose clitics only the keys take off.
+Within the Latin script a name is spelt otherwise by its doubled letters and its "ch" alone
+(marrakesh, Marrakech), so Latin words are also indexed by `spellings`: their letters, vowels
+kept, doubled letters once and "ch" read as above. `benchmarks/eval_search.py` measures each
+choice.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -44,10 +52,27 @@ _FINAL_VOWEL_LETTER = "ה"
 # adding skeletons of three classes and up 0.137 / 0.427 (a three-class skeleton is shared
 # by too many words); four and up 0.423 / 0.287 with the "ch" readings below (0.427 / 0.282
 # without them); five and up 0.556 / 0.185, and Marrakech ("mrks") would not find مراكش.
+# (Four and up, looked up in other scripts' words only, with Latin words' spellings: 0.426 /
+# 0.290, and in the French and Turkish lines 0.744 / 0.597 where every script's were 0.555 /
+# 0.652: benchmarks/README.md.)
 MIN_SKELETON = 4
 # What other scripts write for a Latin "ch": "sh" for French (Marrakech, مراكش), "tsh" for
 # English (Charles, تشارلز); the skeleton's own reading, "k", is German's (Bach, باخ)
 _CH_READINGS = ("sh", "tsh")
+# The scripts of the project's languages, each with its own column of name keys; the words of
+# any other script share the last, "names_other", which every typed word looks in (two words
+# there may be of two scripts).
+NAME_SCRIPTS = ("Latin", "Arabic", "Hebrew", "Bengali")
+
+
+def _name_column(script: str) -> str:
+    """The column of name keys of a word in `script`."""
+    return f"names_{script.lower()}" if script in NAME_SCRIPTS else "names_other"
+
+
+NAME_COLUMNS = (*map(_name_column, NAME_SCRIPTS), _name_column("Other"))
+COLUMNS = ("latin", "consonants", "spellings", *NAME_COLUMNS)  # in order (schema.py's m014)
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def consonants(word: str) -> str:
@@ -60,38 +85,75 @@ def _abjad_keys(word: str) -> set[str]:
     return {key for key in map(consonants, forms) if len(key) >= MIN_CONSONANTS}
 
 
+def _readings(word: str) -> set[str]:
+    """`word`, and if it is Latin, its "ch" read as other scripts write it."""
+    if "ch" not in word.lower() or script_of(word) != "Latin":
+        return {word}
+    return {word} | {word.lower().replace("ch", ch) for ch in _CH_READINGS}
+
+
 def name_keys(word: str) -> set[str]:
     """The matcher's skeletons of `word` (and of its Latin "ch" read otherwise) long enough
     to search by: "Marrakech" -> {"mrks", "mrkts"}, "مراكش" -> {"mrks"}."""
-    forms = {word}
-    if "ch" in word.lower() and script_of(word) == "Latin":
-        forms |= {word.lower().replace("ch", ch) for ch in _CH_READINGS}
-    return {key for form in forms for key in skeletons(form)
+    return {key for form in _readings(word) for key in skeletons(form)
             if len(key) >= MIN_SKELETON and not key.startswith("=")}  # "=xai": as written
+
+
+def spellings(word: str) -> set[str]:
+    """A Latin word's letters, doubled ones once, with its "ch" read otherwise:
+    "Marrakech" -> {"marakech", "marakesh", "maraketsh"}; none for another script's word."""
+    if script_of(word) != "Latin":
+        return set()
+    return {_DOUBLED.sub(r"\1", re.sub("[^a-z]", "", anyascii(form).lower()))
+            for form in _readings(word)} - {""}
+
+
+@lru_cache(maxsize=1 << 16)  # a story's words repeat: half the index's time went here
+def _indexed_spellings(word: str) -> frozenset[str]:
+    """The `spellings` of a word the index holds, but the one that is the word as its
+    `latin` column holds it already (most words: "Tesla" is "tesla" either way)."""
+    return frozenset(spellings(word) - {anyascii(word).lower()})
 
 
 def index_row(rowid: int, text: str) -> dict[str, Any]:
     """The row of the transliterated index for the claim with this rowid."""
     words = WORD.findall(text)
     abjad = (w for w in words if script_of(w) in ABJADS)
+    names: dict[str, set[str]] = {column: set() for column in NAME_COLUMNS}
+    for word in words:
+        names[_name_column(script_of(word))] |= name_keys(word)
     return {"rowid": rowid, "latin": anyascii(text),
             "consonants": " ".join(sorted(set().union(*map(_abjad_keys, abjad)))),
-            "names": " ".join(sorted(set().union(*map(name_keys, words))))}
+            "spellings": " ".join(sorted(set().union(*map(_indexed_spellings, words)))),
+            **{column: " ".join(sorted(keys)) for column, keys in names.items()}}
 
 
 def index_claims(db: Database, where: str = "1", params: tuple[Any, ...] = ()) -> None:
     """Add the claims that `where` selects to the transliterated index."""
     rows = db.execute(f"SELECT rowid, text FROM claims WHERE {where}", params).fetchall()
-    db.conn.executemany(f"INSERT INTO {INDEX} (rowid, latin, consonants, names) "
-                        "VALUES (:rowid, :latin, :consonants, :names)",
-                        [index_row(rowid, text) for rowid, text in rows])
+    db.conn.executemany(insert_sql(), [index_row(rowid, text) for rowid, text in rows])
+
+
+def insert_sql() -> str:
+    """The statement that adds an `index_row` to the index."""
+    return (f"INSERT INTO {INDEX} (rowid, {', '.join(COLUMNS)}) "
+            f"VALUES (:rowid, {', '.join(':' + column for column in COLUMNS)})")
+
+
+def _own_columns(word: str) -> set[str]:
+    """The name key columns a typed word does not look in: its own script's, but for an
+    abjad's (its words carry clitics, ב־ and ال, that only the skeletons take off: מרקש finds
+    במרקש so) and for `names_other` (two words there may be of two scripts)."""
+    script = script_of(word)
+    return set() if script in ABJADS else {_name_column(script)} - {NAME_COLUMNS[-1]}
 
 
 def latin_query(words: list[str]) -> str:
     """The FTS5 query of the transliterated index for the words typed: each word as a prefix
     of the transliterated text, (typed in a script that writes vowels) by its consonants,
-    or by its long name skeletons; "" when a word has none of them (it transliterates to
-    nothing), since then no claim can have all the words here."""
+    (typed in Latin) by its spellings, or by its long name skeletons among the words of
+    other scripts; "" when a word has none
+    of them (it transliterates to nothing), since then no claim can have all the words here."""
     parts = []
     for word in words:
         latin = anyascii(word).replace('"', "").strip()
@@ -99,7 +161,9 @@ def latin_query(words: list[str]) -> str:
         key = consonants(word)
         if script_of(word) not in ABJADS and len(key) >= MIN_CONSONANTS:  # an abjad's word
             choices.append(f'consonants : "{key}"')  # has its vowels left out already
-        choices += [f'names : "{key}"' for key in sorted(name_keys(word))]
+        choices += [f'{{latin spellings}} : "{key}"' for key in sorted(spellings(word))]
+        others = " ".join(c for c in NAME_COLUMNS if c not in _own_columns(word))
+        choices += [f'{{{others}}} : "{key}"' for key in sorted(name_keys(word))]
         if not choices:
             return ""
         parts.append("(" + " OR ".join(choices) + ")")

@@ -48,19 +48,23 @@ def test_review_of_a_named_story_leaves_an_empty_file_empty(tmp_path: Path):
 
 
 def test_writing_commands_make_an_empty_file_a_database_as_the_readme_says(tmp_path: Path):
-    """`import`, `merge` and `review` with files take an empty file for a database not yet
-    made (what a first open killed before it wrote leaves), where `stats` refuses it (above):
-    the README did not say so, and an empty notes.txt given by mistake became a database."""
+    """`import`, `merge`, `replay` and `review` with files take an empty file for a database
+    not yet made (what a first open killed before it wrote leaves), where `stats` refuses it
+    (above): the README did not say so (nor, later, of `replay`), and an empty notes.txt
+    given by mistake became a database."""
     readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text().split())
-    assert ("An empty file given as the database (`--db`) to `review`, `import` or `merge` "
-            "becomes a new database") in readme
+    assert ("An empty file given as the database (`--db`) to `review`, `import`, `merge` or "
+            "`replay` becomes a new database") in readme
     log = Path(__file__).resolve().parents[1] / "fixtures/arabic-indic-digits/sessions/amal.jsonl"
     (tmp_path / "a.db").touch()
     assert run("import", str(log), "--db", str(tmp_path / "a.db")).exit_code == 0
     (tmp_path / "b.db").touch()
     assert run("merge", str(tmp_path / "a.db"), "--db", str(tmp_path / "b.db")).exit_code == 0
-    with open_store(tmp_path / "b.db") as store:
-        assert store.stories()
+    (tmp_path / "c.db").touch()
+    assert run("replay", str(log), "--db", str(tmp_path / "c.db")).exit_code == 0
+    for db in ("b.db", "c.db"):
+        with open_store(tmp_path / db) as store:
+            assert store.stories()
 
 
 def test_an_empty_database_says_so(tmp_path: Path):
@@ -331,7 +335,27 @@ def test_a_pipe_is_no_story_version_nor_database(tmp_path: Path):
         out = through_a_pipe(version, *args)
         assert out.exit_code == 1 and len(out.stderr.splitlines()) == 1, out.stderr
         assert ": a pipe, not a " in out.stderr and "save " in out.stderr, out.stderr
+        # why, for the command told: match reopens nothing
+        assert ("reopened" in out.stderr) == (args[0] == "review"), out.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_a_descriptor_of_a_named_pipe_is_a_pipe(tmp_path: Path):
+    """/dev/fd/N on macOS links to nothing that says "pipe:": a descriptor given by number
+    is "a pipe" whatever it is a descriptor of. A pipe made with mkfifo, named, is "the
+    pipe" and its real path (through a link to it, too)."""
+    from crossfact.reading import pipe_name
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "link").symlink_to(fifo)
+    fd = os.open(fifo, os.O_RDWR | os.O_NONBLOCK)  # a reader and writer: opening waits not
+    try:
+        assert pipe_name(Path(f"/dev/fd/{fd}")) == "a pipe"
+    finally:
+        os.close(fd)
+    real = os.path.realpath(fifo)
+    assert pipe_name(fifo) == pipe_name(tmp_path / "link") == f"the pipe {real}"
 
 
 def test_import_reads_a_log_from_standard_input(tmp_path: Path):

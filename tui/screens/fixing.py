@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from crossfact.models import Event
 from crossfact.store import MatchRow, MatchView, Member, StoreError
-from crossfact.terminal import one_line
+from crossfact.terminal import claim_start
 from crossfact.tui.dialogs.pick import Item, PickMany, PickOne
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import RTL_LANGS, visual
@@ -25,10 +25,6 @@ from crossfact.wording import plural
 if TYPE_CHECKING:
     from crossfact.tui.store_api import ReviewStore
     from crossfact.tui.widgets.match_list import MatchList
-
-# characters of a claim's text that name it in a prompt: a sentence's first words, and a
-# question that still fits on one line of an 80-column dialog with the rest of it
-_NAMED_CLAIM = 40
 
 
 class FixingActions(Screen[None]):
@@ -116,7 +112,7 @@ class FixingActions(Screen[None]):
         which = f"{member.lang} claim"
         if sum(m.claim.doc == member.claim.doc for m in view.members) < 2:
             return which
-        start = one_line(member.claim.text, _NAMED_CLAIM)
+        start = claim_start(member.claim.text)
         return f"{which} \"{visual(start, member.lang in RTL_LANGS) if self.bidi else start}\""
 
     def _with_claim(self, title: str, members: list[Member], then: Callable[[str], None]) -> None:
