@@ -49,7 +49,7 @@ _FINAL_VOWEL_LETTER = "ה"
 # from four classes up. On NTREX (development; benchmarks/eval_search.py: its English
 # capitalised words in 2-40 lines as 592 queries, found in the Arabic, Hebrew and Bengali
 # lines), the transliteration and consonants alone find precision 0.482 / recall 0.104;
-# adding skeletons of three classes and up 0.137 / 0.427 (a three-class skeleton is shared
+# adding skeletons of three classes and up 0.134 / 0.433 (a three-class skeleton is shared
 # by too many words); four and up 0.423 / 0.287 with the "ch" readings below (0.427 / 0.282
 # without them); five and up 0.556 / 0.185, and Marrakech ("mrks") would not find مراكش.
 # (Four and up, looked up in other scripts' words only, with Latin words' spellings: 0.426 /
