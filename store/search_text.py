@@ -72,7 +72,7 @@ def _name_column(script: str) -> str:
 
 NAME_COLUMNS = (*map(_name_column, NAME_SCRIPTS), _name_column("Other"))
 COLUMNS = ("latin", "consonants", "spellings", *NAME_COLUMNS)  # in order (schema.py's m014)
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([a-z])\1+")  # letters only: "2000" stays "2000"
 
 
 def consonants(word: str) -> str:
@@ -100,11 +100,13 @@ def name_keys(word: str) -> set[str]:
 
 
 def spellings(word: str) -> set[str]:
-    """A Latin word's letters, doubled ones once, with its "ch" read otherwise:
-    "Marrakech" -> {"marakech", "marakesh", "maraketsh"}; none for another script's word."""
+    """A Latin word's letters and digits, doubled letters once, with its "ch" read otherwise:
+    "Marrakech" -> {"marakech", "marakesh", "maraketsh"}; "A320" -> {"a320"} (without its
+    digits it was "a", and found every claim with the word "a"); none for another script's
+    word."""
     if script_of(word) != "Latin":
         return set()
-    return {_DOUBLED.sub(r"\1", re.sub("[^a-z]", "", anyascii(form).lower()))
+    return {_DOUBLED.sub(r"\1", re.sub("[^a-z0-9]", "", anyascii(form).lower()))
             for form in _readings(word)} - {""}
 
 

@@ -139,6 +139,15 @@ def test_a_latin_word_finds_no_other_latin_word_by_its_name_keys(marrakech: Stor
     assert indexed(marrakech, "marchés") - set(MARRAKECH.values()) == {ALIKE["fr"]}
 
 
+@pytest.mark.parametrize("typed", ["A320", "G7", "F16", "B52"])
+def test_a_word_with_digits_finds_no_claim_by_its_letters_alone(store: Store,
+                                                               typed: str) -> None:
+    """"A320" spelt without its digits was "a", and found every claim with the French "a"
+    (il a dépensé): the seed story names no A320, G7, F16 or B52."""
+    assert holding(store, "fr", " a ")  # the word "a" is there to be found wrongly
+    assert found(store, typed) == set()
+
+
 def test_a_word_in_no_claim_in_any_script_finds_nothing(store: Store) -> None:
     assert found(store, "zqxwv") == set()
     assert found(store, "tesla zqxwv") == set()
