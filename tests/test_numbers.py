@@ -1092,6 +1092,15 @@ def test_points_and_fractions_in_words_are_figures_of_their_unit(text, lang, val
     assert (q.value, q.unit, q.percent) == (pytest.approx(value), unit, False)
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("YARIM SAAT SONRA", 0.5, "duration-hour"),  # casefold gives "yarim", not "yarım"
+    ("KIRK KİLOMETRE", 40, "length-kilometer"),
+])
+def test_turkish_capitals_read_as_their_number_words(text, value, unit):
+    q = only(text, "tr")
+    assert (q.value, q.unit) == (value, unit)
+
+
 def test_a_fraction_of_a_percent_is_a_percent():
     q = only("בהורדת ריבית חדה של חצי אחוז", "he")
     assert (q.value, q.percent) == (0.5, True)
