@@ -472,8 +472,9 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
         other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
         return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
-    if pair is None and GENERIC_POINT in (first.unit, other.unit):  # the reading that makes them one
-        # "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25 basis points = 0.25 percentage points"
+    if pair is None and GENERIC_POINT in (first.unit, other.unit):
+        # the reading that makes them one: "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25
+        # basis points = 0.25 percentage points"
         joined = " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
         for x, y in ((other, first), (first, other)):
             if (read := _point_reading(x, y)) is None:
