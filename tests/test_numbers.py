@@ -1101,6 +1101,36 @@ def test_turkish_capitals_read_as_their_number_words(text, value, unit):
     assert (q.value, q.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), [
+    ("after two and a half hours", "en", 2.5, "duration-hour"),
+    ("2 and a half hours", "en", 2.5, "duration-hour"),
+    ("one and a half percentage points", "en", 1.5, PP),  # "one" is no number word alone
+    ("שלוש וחצי שעות", "he", 3.5, "duration-hour"),
+    ("ثلاث ونصف ساعة", "ar", 3.5, "duration-hour"),
+    ("iki ve yarım saat", "tr", 2.5, "duration-hour"),
+])
+def test_a_number_and_a_fraction_is_one_figure(text, lang, value, unit):
+    q = only(text, lang)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Fourth-quarter points rose", "en"),
+    ("In the fourth quarter points were scarce", "en"),
+    ("the first half hours were quiet", "en"),
+    ("كل ربع سنة", "ar"),  # every quarter (of a year): a frequency, in the seed story
+    ("her çeyrek puan", "tr"),
+    ("chaque quart d’heure", "fr"),
+])
+def test_a_fraction_after_an_ordinal_a_hyphen_or_every_is_no_figure(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+def test_a_first_half_count_keeps_its_number_only():
+    assert [(q.value, q.unit) for q in find_quantities("scored 20 first-half points", "en")] \
+        == [(20, None)]
+
+
 def test_a_fraction_of_a_percent_is_a_percent():
     q = only("בהורדת ריבית חדה של חצי אחוז", "he")
     assert (q.value, q.percent) == (0.5, True)
