@@ -322,7 +322,8 @@ def _in_compound(text: str, texts: list[str], spans: Spans, first: int, after: i
 FRACTIONS: dict[str, dict[str, Decimal]] = {
     "en": {"half": Decimal("0.5"), "quarter": Decimal("0.25"),
            "three quarters": Decimal("0.75"), "three-quarters": Decimal("0.75")},
-    "fr": {"demi": Decimal("0.5"), "quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
+    "fr": {"demi": Decimal("0.5"), "demie": Decimal("0.5"),  # "deux heures et demie"
+           "quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
            "trois-quarts": Decimal("0.75")},
     "tr": {"yarım": Decimal("0.5"), "çeyrek": Decimal("0.25")},
     "ar": {"نصف": Decimal("0.5"), "ربع": Decimal("0.25"), "ثلاثة أرباع": Decimal("0.75"),

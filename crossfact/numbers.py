@@ -417,6 +417,12 @@ def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
                 # point ("un quart de point", "ربع نقطة": 25 basis points)
             quantity.text = text[quantity.start : quantity.end]
             out.append(quantity)
+        elif (after := _after_and(g.lang)) is not None and after.search(
+                clean, max(0, fr.start - _WINDOW), fr.start) is not None:
+            # "deux heures et demie", "two hours and a half": no unit after it, but maybe one
+            # before; `_and_a_fraction` adds it to that figure or drops it
+            out.append(Quantity(value=float(fr.value), text=text[fr.start:fr.end],
+                                start=fr.start, end=fr.end))
     return out
 
 
@@ -452,6 +458,13 @@ _ONE = {"en": "one", "fr": "une?", "tr": "bir", "ar": "واحدة?", "he": "אח
 
 
 @cache
+def _after_and(lang: str) -> re.Pattern[str] | None:
+    """"and" ending where a fraction starts (`_AND_A_FRACTION`)."""
+    gap = _AND_A_FRACTION.get(lang)
+    return None if gap is None else re.compile(rf"(?:{gap.pattern})$", gap.flags)
+
+
+@cache
 def _one_and(lang: str) -> re.Pattern[str] | None:
     """"one" and "and" before a fraction, ending where it starts (`_AND_A_FRACTION`)."""
     gap = _AND_A_FRACTION.get(lang)
@@ -472,12 +485,17 @@ def _and_a_fraction(clean: str, text: str, found: list[Quantity], parts: set[int
             out.append(q)
             continue
         prev = out[-1] if out else None
-        if prev is not None and prev.unit in (None, q.unit) and not prev.percent \
-                and not prev.clock and gap.fullmatch(clean, prev.end, q.start):
-            prev.value += q.value
-            prev.unit, prev.percent, prev.end = q.unit, q.percent, q.end
+        if prev is not None and not prev.clock and gap.fullmatch(clean, prev.end, q.start) \
+                and (prev.unit in (None, q.unit) and not prev.percent if q.unit or q.percent
+                     else prev.unit is not None):  # a fraction with no unit: "deux heures
+            prev.value += q.value  # et demie", "two hours and a half"
+            if q.unit or q.percent:
+                prev.unit, prev.percent = q.unit, q.percent
+            prev.end = q.end
             prev.text = text[prev.start:prev.end]
             continue
+        if not (q.unit or q.percent):
+            continue  # a lone "and a half" after no figure with a unit: no figure
         whole = next(((sp.start, sp.value) for sp in spelled
                       if gap.fullmatch(clean, sp.end, q.start)), None)
         one = _one_and(lang)
