@@ -319,10 +319,13 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
         return []  # most claims: no figure, and no date to read for one
     taken = [(d.start, d.end) for d in find_dates(text, lang, words.texts if words else None)]
     found = _in_digits(text, clean, taken, g) if digits else []
-    found += _fractions(clean, text, taken + [(q.start, q.end) for q in found], g, fractions)
+    parts = _fractions(clean, text, taken + [(q.start, q.end) for q in found], g, fractions)
+    found += parts
     found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found, g.lang)
+    if parts:
+        found = _and_a_fraction(clean, text, found, {id(q) for q in parts}, spelled, g.lang)
     return _join_compounds(clean, text, _join_scaled(clean, text, found, g))
 
 
@@ -402,6 +405,11 @@ def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
     for fr in fractions:
         if any(a <= fr.start < b or fr.start <= a < fr.end for a, b in taken):
             continue
+        if fr.start > 0 and clean[fr.start - 1] in "-‐‑":
+            continue  # "first-half points", "fourth-quarter points": a part of a game
+        word = _LAST_WORD.search(clean, max(0, fr.start - _WINDOW), fr.start)
+        if word is not None and fold(word.group(1)) in _NOT_AMOUNTS.get(g.lang, ()):
+            continue
         quantity = _describe(clean, fr.start, fr.end, fr.value, g, fraction=True)
         if quantity is not None and (quantity.unit or quantity.percent):
             if quantity.unit == GENERIC_POINT:  # a fraction of a point is of a percentage
@@ -409,6 +417,95 @@ def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
                 # point ("un quart de point", "ربع نقطة": 25 basis points)
             quantity.text = text[quantity.start : quantity.end]
             out.append(quantity)
+        elif (after := _after_and(g.lang)) is not None and after.search(
+                clean, max(0, fr.start - _WINDOW), fr.start) is not None:
+            # "deux heures et demie", "two hours and a half": no unit after it, but maybe one
+            # before; `_and_a_fraction` adds it to that figure or drops it
+            out.append(Quantity(value=float(fr.value), text=text[fr.start:fr.end],
+                                start=fr.start, end=fr.end))
+    return out
+
+
+# Words before a fraction that make it no amount: an ordinal names a part of a game or a
+# year ("the fourth quarter points", "first half"), "every" a frequency ("كل ربع سنة",
+# every quarter of a year, in the seed story; "chaque quart d'heure"). The words of the
+# cases seen in development (seed story, fixtures/news); en and fr ordinals up to the fourth
+# (a quarter has four), the frequency words of all six languages.
+_NOT_AMOUNTS = {
+    "en": {"first", "second", "third", "fourth", "last", "every", "each"},
+    "fr": {"premier", "première", "deuxième", "second", "seconde", "troisième", "quatrième",
+           "dernier", "dernière", "chaque"},
+    "ar": {"كل", "لكل"},
+    "he": {"כל", "בכל"},
+    "tr": {"her"},
+    "bn": {"প্রতি"},
+}
+# What joins a fraction to the whole number before it: "two and a half hours", "ثلاث ونصف
+# ساعة", "שלוש וחצי שעות", "iki ve yarım saat" (the Arabic and Hebrew "and" is glued to
+# the fraction: `crossfact.number_words._CLITICS`). The languages' "and"; the cases of
+# fixtures/news (development) that read "half percentage points" alone as 0.5.
+_AND_A_FRACTION = {
+    "en": re.compile(rf"{_SP}+and(?:{_SP}+an?)?{_SP}+", re.IGNORECASE),
+    "fr": re.compile(rf"{_SP}+et{_SP}+", re.IGNORECASE),
+    "tr": re.compile(rf"{_SP}+ve{_SP}+", re.IGNORECASE),
+    "ar": re.compile(rf"{_SP}+و"),
+    "he": re.compile(rf"{_SP}+ו"),
+    "bn": re.compile(rf"{_SP}+ও{_SP}+"),
+}
+# "one and a half": `crossfact.number_words` reads no "one" ("one of", "un", "bir"), so the
+# word for one before "and a fraction" is read here (Wiktionary's "one" in each language).
+_ONE = {"en": "one", "fr": "une?", "tr": "bir", "ar": "واحدة?", "he": "אח(?:ד|ת)", "bn": "এক"}
+
+
+@cache
+def _after_and(lang: str) -> re.Pattern[str] | None:
+    """"and" ending where a fraction starts (`_AND_A_FRACTION`)."""
+    gap = _AND_A_FRACTION.get(lang)
+    return None if gap is None else re.compile(rf"(?:{gap.pattern})$", gap.flags)
+
+
+@cache
+def _one_and(lang: str) -> re.Pattern[str] | None:
+    """"one" and "and" before a fraction, ending where it starts (`_AND_A_FRACTION`)."""
+    gap = _AND_A_FRACTION.get(lang)
+    if gap is None or lang not in _ONE:
+        return None
+    return re.compile(rf"(?<!{WORD_CHAR})(?:{_ONE[lang]})(?:{gap.pattern})$", re.IGNORECASE)
+
+
+def _and_a_fraction(clean: str, text: str, found: list[Quantity], parts: set[int],
+                    spelled: list[Spelled], lang: str) -> list[Quantity]:
+    """"two and a half hours" is 2.5 hours, not 2 and 0.5 hours: a fraction (its id in
+    `parts`) after a whole number and "and" adds to it, and takes it in its span. The whole
+    number may be a word read as no figure alone ("one", a common word)."""
+    gap = _AND_A_FRACTION.get(lang)
+    out: list[Quantity] = []
+    for q in found:
+        if gap is None or id(q) not in parts:
+            out.append(q)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and not prev.clock and gap.fullmatch(clean, prev.end, q.start) \
+                and (prev.unit in (None, q.unit) and not prev.percent if q.unit or q.percent
+                     else prev.unit is not None):  # a fraction with no unit: "deux heures
+            prev.value += q.value  # et demie", "two hours and a half"
+            if q.unit or q.percent:
+                prev.unit, prev.percent = q.unit, q.percent
+            prev.end = q.end
+            prev.text = text[prev.start:prev.end]
+            continue
+        if not (q.unit or q.percent):
+            continue  # a lone "and a half" after no figure with a unit: no figure
+        whole = next(((sp.start, sp.value) for sp in spelled
+                      if gap.fullmatch(clean, sp.end, q.start)), None)
+        one = _one_and(lang)
+        if whole is None and one is not None and (
+                m := one.search(clean, max(0, q.start - _WINDOW), q.start)) is not None:
+            whole = (m.start(), 1)
+        if whole is not None:
+            q.start, q.value = whole[0], q.value + whole[1]
+            q.text = text[q.start:q.end]
+        out.append(q)
     return out
 
 

@@ -464,16 +464,26 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
             other := next((g for g in figs if not _equal(first, g)), None)) is not None:
         return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
             f": {_degrees(first, other)}")
-    other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
+    named = [g for g in figs if g.unit not in (None, GENERIC_POINT)]
+    pair = next(((a, b) for a in named for b in named if a.unit != b.unit), None)
+    if pair is not None:  # two units that say their kind: their conversion, not a bare
+        first, other = pair  # point's reading ("25 basis points = 25 basis points")
+    else:
+        other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
         return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
-    if GENERIC_POINT in (first.unit, other.unit):  # the reading that makes them one:
-        # "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25 basis points = 0.25 percentage points"
+    if pair is None and GENERIC_POINT in (first.unit, other.unit):
+        # the reading that makes them one: "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25
+        # basis points = 0.25 percentage points"
+        joined = " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
         for x, y in ((other, first), (first, other)):
-            if (read := _point_reading(x, y)) is not None:
-                target, source, value = read
-                return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
-                    f": {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}")
+            if (read := _point_reading(x, y)) is None:
+                continue
+            target, source, value = read
+            if source == target:  # the bare point read in the other's unit: say so
+                bare = x if x.unit == GENERIC_POINT else y
+                return f"{joined}: {bare.text} read as {value:.3g} {short_name(target)}"
+            return f"{joined}: {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}"
         return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())  # a rounding
     exact = convert(first.value, first.unit, other.unit)
     return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (

@@ -1086,10 +1086,50 @@ FRACTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "value", "unit"), POINTS + FRACTIONS)
+# A number, "and" and a fraction: one figure, not the number and a lone fraction.
+AND_A_FRACTION = [
+    ("after two and a half hours", "en", 2.5, "duration-hour"),
+    ("2 and a half hours", "en", 2.5, "duration-hour"),
+    ("one and a half percentage points", "en", 1.5, PP),  # "one" is no number word alone
+    ("שלוש וחצי שעות", "he", 3.5, "duration-hour"),
+    ("ثلاث ونصف ساعة", "ar", 3.5, "duration-hour"),
+    ("iki ve yarım saat", "tr", 2.5, "duration-hour"),
+    ("deux heures et demie", "fr", 2.5, "duration-hour"),  # the unit before the fraction
+    ("deux heures et quart", "fr", 2.25, "duration-hour"),
+    ("two hours and a half", "en", 2.5, "duration-hour"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "unit"), POINTS + FRACTIONS + AND_A_FRACTION)
 def test_points_and_fractions_in_words_are_figures_of_their_unit(text, lang, value, unit):
     q = only(text, lang)
     assert (q.value, q.unit, q.percent) == (pytest.approx(value), unit, False)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("YARIM SAAT SONRA", 0.5, "duration-hour"),  # casefold gives "yarim", not "yarım"
+    ("KIRK KİLOMETRE", 40, "length-kilometer"),
+])
+def test_turkish_capitals_read_as_their_number_words(text, value, unit):
+    q = only(text, "tr")
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Fourth-quarter points rose", "en"),
+    ("In the fourth quarter points were scarce", "en"),
+    ("the first half hours were quiet", "en"),
+    ("كل ربع سنة", "ar"),  # every quarter (of a year): a frequency, in the seed story
+    ("her çeyrek puan", "tr"),
+    ("chaque quart d’heure", "fr"),
+])
+def test_a_fraction_after_an_ordinal_a_hyphen_or_every_is_no_figure(text, lang):
+    assert find_quantities(text, lang) == []
+
+
+def test_a_first_half_count_keeps_its_number_only():
+    assert [(q.value, q.unit) for q in find_quantities("scored 20 first-half points", "en")] \
+        == [(20, None)]
 
 
 def test_a_fraction_of_a_percent_is_a_percent():
@@ -1104,6 +1144,7 @@ def test_a_fraction_of_a_percent_is_a_percent():
     ("ומחק רבע מהעיר", "he"),
     ("oyların yarım kalan sayımı", "tr"),
     ("quarterly results", "en"),
+    ("une heure et demie", "fr"),  # "une" is no number word: no lone 0.5 either
 ])
 def test_a_fraction_without_a_unit_is_no_figure(text, lang):
     assert find_quantities(text, lang) == []

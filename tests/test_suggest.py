@@ -496,6 +496,26 @@ def test_a_quarter_point_is_25_basis_points_in_every_language():
     assert v.reasons[0].endswith(": 0.25 percentage points = 25 basis points"), v.reasons
 
 
+@pytest.mark.parametrize("first", [
+    "خفض الاحتياطي الفدرالي الفائدة بمقدار 25 نقطة أساس.",  # basis points, then a bare point
+    "Fed politika faizini 25 baz puan indirdi.",
+])
+def test_the_conversion_shown_pairs_two_units_never_one(first):
+    """A bare point read as basis points beside basis points is no conversion: the reason
+    shows the basis and the percentage points, not "25 basis points = 25 basis points"."""
+    v, _ = verdict({"ar": first, "bn": "নীতি সুদ হার ২৫ পয়েন্ট কমিয়েছে।",
+                    "en": "The Fed cut its rate by a quarter of a percentage point."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[0].endswith(": 25 basis points = 0.25 percentage points"), v.reasons
+
+
+def test_a_bare_point_read_in_the_others_unit_says_so():
+    v, _ = verdict({"ar": "خفض الاحتياطي الفدرالي الفائدة بمقدار 25 نقطة أساس.",
+                    "bn": "নীতি সুদ হার ২৫ পয়েন্ট কমিয়েছে।"})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[0].endswith(": ২৫ পয়েন্ট read as 25 basis points"), v.reasons
+
+
 def test_half_a_point_against_a_quarter_point_is_a_conflict():
     v, _ = verdict({"en": "The Fed cut its rate by half a point.",
                     "fr": "La Fed a réduit son taux d’un quart de point.",
