@@ -1675,6 +1675,7 @@ def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
     the scores for further memberships, where a person's names count once (`_rare`)."""
     count_a, count_b = _statements(a), _statements(b)
     first_a, first_b = _first_values(a), _first_values(b)
+    persons_a, persons_b = [_persons(x) for x in a], [_persons(y) for y in b]
     # names each version gives in ONCE of its claims at most (and that are not its topic)
     once = _once(a, common) & _once(b, common)
     lead_a, lead_b = _leads(a), _leads(b)
@@ -1683,7 +1684,8 @@ def _kind_scores(a: Sequence[Side], b: Sequence[Side], common: frozenset[str],
         for j, y in enumerate(b):
             found = {}
             strangers = not (x.names & y.names) - common and (
-                _unnamed_person(x, y, once) or _unnamed_person(y, x, once))
+                _unnamed_person(persons_a[i], y, once)
+                or _unnamed_person(persons_b[j], x, once))
             for kind in x.kinds & y.kinds:
                 # a kind stated more than once needs something to pick one statement, but two
                 # versions' first statements of it about one place are one (`_leads`)
@@ -1734,12 +1736,14 @@ def _persons(side: Side) -> list[frozenset[str]]:
     return [e for e in side.entities if sum(not k.startswith("s:=") for k in e) >= 2]
 
 
-def _unnamed_person(x: Side, y: Side, once: frozenset[str]) -> bool:
-    """Whether `x` names a rare person (a full name each version gives in ONCE claims at
-    most, `_persons`) that `y` does not name. Between two such claims sharing no name, a
-    figure of a kind stated more than once picks no statement however equal: it is likely
-    another person's (Miran's 50 basis points wanted against Powell's 50 not supported)."""
-    return any(e <= once and not e & y.names for e in _persons(x))
+def _unnamed_person(persons: Sequence[frozenset[str]], y: Side,
+                    once: frozenset[str]) -> bool:
+    """Whether one of a claim's `persons` (`_persons`) is rare (a full name each version
+    gives in ONCE claims at most) and `y` does not name them. Between two such claims
+    sharing no name, a figure of a kind stated more than once picks no statement however
+    equal: it is likely another person's (Miran's 50 basis points wanted against Powell's 50
+    not supported)."""
+    return any(e <= once and not e & y.names for e in persons)
 
 
 def _of_its_persons(x: Side, y: Side) -> bool:

@@ -459,11 +459,12 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     """"50.000 (tr) = 50,000 (bn)"; where units differ, "≈" and the conversion that makes
     them one figure: "5 miles (en) ≈ 8 km (fr): 5 mi = 8.05 km"."""
     figs = list(shown.values())
+    said = [f"{g.text} ({labels[e]})" for e, g in shown.items()]
+    equal, approx = " = ".join(said), " ≈ ".join(said)
     first = figs[0]
     if first.unit == GENERIC_DEGREE and (
             other := next((g for g in figs if not _equal(first, g)), None)) is not None:
-        return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
-            f": {_degrees(first, other)}")
+        return f"{approx}: {_degrees(first, other)}"
     named = [g for g in figs if g.unit not in (None, GENERIC_POINT)]
     pair = next(((a, b) for a in named for b in named if a.unit != b.unit), None)
     if pair is not None:  # two units that say their kind: their conversion, not a bare
@@ -471,23 +472,22 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     else:
         other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
-        return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
+        return equal
     if pair is None and GENERIC_POINT in (first.unit, other.unit):
         # the reading that makes them one: "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25
         # basis points = 0.25 percentage points"
-        joined = " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())
         for x, y in ((other, first), (first, other)):
             if (read := _point_reading(x, y)) is None:
                 continue
             target, source, value = read
             if source == target:  # the bare point read in the other's unit: say so
                 bare = x if x.unit == GENERIC_POINT else y
-                return f"{joined}: {bare.text} read as {value:.3g} {short_name(target)}"
-            return f"{joined}: {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}"
-        return " = ".join(f"{g.text} ({labels[e]})" for e, g in shown.items())  # a rounding
+                return f"{approx}: {bare.text} read as {value:.3g} {short_name(target)}"
+            return f"{approx}: {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}"
+        return equal  # a rounding
     exact = convert(first.value, first.unit, other.unit)
-    return " ≈ ".join(f"{g.text} ({labels[e]})" for e, g in shown.items()) + (
-        f": {first.value:g} {short_name(first.unit)} = {exact:.3g} {short_name(other.unit)}")
+    return (f"{approx}: {first.value:g} {short_name(first.unit)} = "
+            f"{exact:.3g} {short_name(other.unit)}")
 
 
 def _degrees(a: Figure, b: Figure) -> str:
