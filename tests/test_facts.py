@@ -589,6 +589,17 @@ def test_for_frames_minutes_past_an_article_but_not_minutes_into_a_game(text: st
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Mbappe scored for France 80 minutes into the game."),
+    ("he", "אמבפה כבש לצרפת 80 דקות לתוך המשחק."),  # Hebrew's calque of "into"
+])
+def test_minutes_into_a_game_are_a_minute_of_play_in_each_language_that_says_so(
+        lang: str, text: str) -> None:
+    """`_INTO`: the minute a goal came, not how long a thing lasted; the Hebrew plural
+    "דקות" is no minute cue, so "לתוך" alone says it."""
+    assert kinds(text, lang) == [("minute", 80.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("en", "Otamendi was booked for the 80th-minute foul."),  # an ordinal: still a minute
     ("fr", "Mbappé a marqué à la 80e minute."),
 ])

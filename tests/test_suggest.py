@@ -481,6 +481,15 @@ def test_agreeing_figures_are_compared_no_more_than_their_answers_need(monkeypat
     assert len(calls) <= 500
 
 
+def test_a_bare_figure_backed_by_units_of_two_dimensions_is_said_not_converted():
+    """"800" beside "800 km/sa" and "৮০০ কিলোমিটার" (NTREX's line, as three versions read
+    it): no conversion joins a speed and a length, so the reason writes the figures."""
+    v, _ = verdict({"en": "The jet reached 800 on the test.",
+                    "tr": "Jet testte 800 km/sa hıza ulaştı.",
+                    "bn": "জেটটি পরীক্ষায় ৮০০ কিলোমিটার উড়েছে।"})
+    assert v.reasons[0] == "800 (en) = 800 km/sa (tr) = ৮০০ কিলোমিটার (bn)"
+
+
 def test_a_quarter_point_is_25_basis_points_in_every_language():
     """Fractions in words, percentage and basis points, and a bare point read as either: one
     figure, with the reading that makes them one."""
