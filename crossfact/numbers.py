@@ -759,7 +759,7 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar, fraction: 
         after = None  # "the 23-year-old", "a 10-year plan": an age or a kind, not a figure
     elif after is not None and after.group("points") and not fraction and lookup_prefix(
             point_words(g.lang), after.group("points")) == GENERIC_POINT and (
-            after.group("pthyphen") or _counted_points(text, value, g.lang)):
+            after.group("pthyphen") or _counted_points(text, s, after.end(), value, g.lang)):
         after = None  # "a 10-point plan", "a five-point lead": a kind; "a 25-basis-point
         # cut" and "a half-point cut" are figures; "3 points de passage", a count
     if after is not None:
@@ -810,12 +810,12 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar, fraction: 
     )
 
 
-def _counted_points(text: str, value: Decimal, lang: str) -> bool:
+def _counted_points(text: str, start: int, end: int, value: Decimal, lang: str) -> bool:
     """Whether a whole number of bare points counts things ("3 points de passage", "خطة من 5
     نقاط", "30 points" of a game) rather than a change of a rate, poll share or index
     (`crossfact.units.points_of_a_rate`). A fraction of a point ("1,25 point", "৪ দশমিক ২৫
     পয়েন্ট") counts nothing: it is always a change."""
-    return value == value.to_integral_value() and not points_of_a_rate(text, lang)
+    return value == value.to_integral_value() and not points_of_a_rate(text, start, end, lang)
 
 
 def _symbol_at_full_stop(text: str, after: re.Match[str], g: _Grammar) -> tuple[str, int] | None:

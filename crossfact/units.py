@@ -167,10 +167,18 @@ def _point_context(lang: str) -> regex.Pattern[str]:
         rf"|{alternation(_INDEX_NAMES.get(lang, ()))}(?!{WORD_CHAR}))", regex.IGNORECASE)
 
 
-def points_of_a_rate(text: str, lang: str) -> bool:
-    """Whether `text` says that its bare points (GENERIC_POINT) are points of a rate, a poll
-    share, an index or a percentage (`_POINT_CONTEXT`), not things counted."""
-    return _point_context(lang).search(text) is not None
+POINT_REACH = 60  # characters either side of a bare point searched for `_POINT_CONTEXT`'s
+# words: a clause, as facts.CUE_REACH ("The Dow Jones Industrial Average rose 260 points",
+# "নীতি সুদ হার ২৫ পয়েন্ট", fixtures/news/fed-rate-cut-2025, development, are within it);
+# a sentence's other clause ("5 checkpoints ..., and the Fed cut its rate") is not
+
+
+def points_of_a_rate(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the words around the bare points (GENERIC_POINT) at text[start:end] say they
+    are points of a rate, a poll share, an index or a percentage (`_POINT_CONTEXT`), not
+    things counted."""
+    return _point_context(lang).search(text, max(0, start - POINT_REACH),
+                                       end + POINT_REACH) is not None
 
 
 def point_words(lang: str) -> dict[str, str]:

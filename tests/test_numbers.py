@@ -1182,6 +1182,14 @@ def test_a_bare_point_counts_things_where_no_rate_poll_or_index_is_said(text, la
     assert [(q.value, q.unit) for q in find_quantities(text, lang)] == [(value, None)]
 
 
+def test_a_rate_in_another_clause_makes_no_count_a_change_in_points():
+    """The rate words must stand within POINT_REACH of the points: the army's checkpoints
+    are counted though the sentence goes on to a rate cut."""
+    found = find_quantities("أقام الجيش 5 نقاط تفتيش حول المدينة المحاصرة منذ أسابيع، في حين"
+                            " خفض الاحتياطي الفدرالي الأميركي الفائدة ربع نقطة.", "ar")
+    assert [(q.value, q.unit) for q in found] == [(5, None), (0.25, PP)]
+
+
 @pytest.mark.parametrize(("text", "lang", "value"), [
     ("Labour's lead in the poll grew by 5 points.", "en", 5),
     ("L'indice a perdu 50 points.", "fr", 50),
