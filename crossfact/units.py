@@ -124,7 +124,7 @@ _POINT_WORDS: dict[str, dict[str, str]] = {
 
 
 # What says that a bare point is a change of a rate, a poll share, an index or a percentage,
-# said anywhere in its sentence: without it, "3 points de passage" (crossing points), "خطة من
+# said within POINT_REACH of it: without it, "3 points de passage" (crossing points), "خطة من
 # 5 نقاط" (a 5-point plan), "5 نقاط تفتيش" (checkpoints) and a game's "30 points" count
 # things, and read as points they stood as rate changes against other versions' figures.
 # Word starts (endings and, in Arabic and Hebrew, proclitics allowed): the words of
