@@ -170,9 +170,13 @@ UNLIKE = {"en": "The airline bought an A321neo to replace its policy.",
           "fr": "La police a saisi un A320neo."}
 
 
+# names with and without their diacritics
+FOLDED = {"en": "Erdogan visited Kahramanmaras.", "tr": "Erdoğan Kahramanmaraş'ı ziyaret etti."}
+
+
 @pytest.fixture(scope="module")
 def zelensky(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return story_store(tmp_path_factory.mktemp("zelensky"), ZELENSKY, UNLIKE)
+    return story_store(tmp_path_factory.mktemp("zelensky"), ZELENSKY, UNLIKE, FOLDED)
 
 
 @pytest.mark.parametrize("typed", ["Zelensky", "zelensky", "Zelenski", "Zelenskiy",
@@ -181,6 +185,12 @@ def test_a_name_finds_its_near_spellings(zelensky: Store, typed: str) -> None:
     """A name spelt a letter otherwise (y or i, a letter more or less) is the same name:
     "Zelensky" found "Zelenskyy" (a prefix), not Zelenski or Zelenskiy."""
     assert indexed(zelensky, typed) == set(ZELENSKY.values())
+
+
+@pytest.mark.parametrize("typed", ["Erdogan", "Erdoğan", "erdogan", "Kahramanmaras",
+                                   "Kahramanmaraş", "Kahramanmarash"])
+def test_a_name_is_found_with_or_without_its_diacritics(zelensky: Store, typed: str) -> None:
+    assert indexed(zelensky, typed) == set(FOLDED.values())
 
 
 def test_a_common_word_or_a_code_is_not_found_by_a_near_spelling(zelensky: Store) -> None:
