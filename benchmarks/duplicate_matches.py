@@ -38,9 +38,10 @@ def repeated(matches: Iterable[Sequence[str]], doc_of: dict[str, str]
     return same, within
 
 
-def stories(quick: bool) -> Iterable[tuple[str, list[str], dict[str, str] | None]]:
-    """(name, paths, languages) of every development story; part A's cases are built and
-    laid out by eval_ntrex.py's own code."""
+def stories() -> Iterable[tuple[str, list[str], dict[str, str] | None]]:
+    """(name, paths, languages) of fixtures/news/* (languages by file name, as
+    eval_comparable.py gives them) and the seed story (its story file's); part A's cases
+    are built and laid out by eval_ntrex.py's own code."""
     for folder in sorted((ROOT / "fixtures" / "news").iterdir()):
         files = sorted(folder.glob("*.txt"))
         if files:
@@ -56,11 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import eval_ntrex
 
+    from crossfact.models import MatchResult
     from crossfact.pipeline import run
 
     totals = {"same": 0, "within": 0, "matches": 0}
 
-    def tally(name: str, result) -> None:
+    def tally(name: str, result: MatchResult) -> None:
         doc_of = {c.id: c.doc for c in result.claims}
         text = {c.id: c.text for c in result.claims}
         same, within = repeated((m.claims for m in result.matches), doc_of)
@@ -75,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for s in found:
                     print(f"  {label}: " + " | ".join(text[c][:70] for c in sorted(s)))
 
-    for name, paths, langs in stories(args.quick):
+    for name, paths, langs in stories():
         tally(name, run(paths, langs=langs))
     indices = range(0, len(ntrex_documents()), 6 if args.quick else 1)
     for index in indices:

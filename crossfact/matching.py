@@ -7,7 +7,8 @@ strongest first, into clusters that hold one claim per version, or a run of up t
 adjacent ones where a translation split one sentence (or merged several). Every claim ends
 in exactly one match of its own; a claim that states several facts, between versions that
 are not translations, may also be a suggested member of the match of another
-(crossfact.sharing).
+(crossfact.sharing). No match holds only claims another holds: its own claims are then that
+one's suggested members (`sharing.repeats`).
 """
 
 from __future__ import annotations
