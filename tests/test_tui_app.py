@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files, seed_result
 
 from crossfact.errors import InputError
+from crossfact.models import Claim
 from crossfact.store import MatchView, open_store, split_match_id
 from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
 from crossfact.tui.app import ReviewApp
@@ -1821,6 +1822,37 @@ def test_a_match_paired_by_position_alone_says_so(tmp_path):
     assert "why: no figure or date in common: paired by shared names" in shown["3"]
     assert "why: $10 billion (en) = 10 milliards" in shown["1"]
     assert "by their place" not in shown["1"]
+
+
+def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
+    """The why line is left-to-right Latin text quoting each version's figure. An Arabic
+    figure that opens with Western digits lost them to the Latin before it: "12 يونيو 2024"
+    was drawn "12 2024 يونيو" and "10 مليارات دولار" "10 دولار مليارات", the number at the
+    wrong end. Each such figure reads as it does in its claim."""
+    from crossfact.models import Document, Match, MatchResult
+
+    figures = {"ar": "12 يونيو 2024", "he": "45 מיליון שקל"}
+    docs = [Document(id=f"d{lang}", path=f"/tmp/{lang}.txt", lang=lang, title=lang, text="")
+            for lang in ("ar", "he", "en")]
+    texts = {"ar": f"فيضانات في {figures['ar']}.", "he": f"עלות של {figures['he']}.",
+             "en": "Floods on 12 June 2024 cost 45 million shekels."}
+    claims = [Claim(id=f"c-{lang}", doc=f"d{lang}", index=0, text=text, start=0, end=len(text))
+              for lang, text in texts.items()]
+    reasons = [f"{figures['ar']} (ar) = 12 June 2024 (en)",
+               f"{figures['he']} (he) = 45 million shekels (en)"]
+    match = Match(id="m0", claims=[c.id for c in claims], score=0.9, suggestion="agree",
+                  reasons=reasons)
+    fake = FakeStore()
+    fake.add_story("flood", MatchResult(documents=docs, claims=claims, matches=[match]), {})
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        shown.extend(line for line in screen_text(pilot.app).splitlines() if "(en)" in line)
+
+    drive(app_for(fake, story="flood"), steps, size=(150, 30))
+    why = " ".join(shown)
+    for lang, figure in figures.items():
+        assert f"{visual(figure, True)}\u200f ({lang})" in why, why
 
 
 def test_palette_export_over_a_report_among_the_versions_is_refused_before_asking(
