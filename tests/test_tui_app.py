@@ -208,6 +208,40 @@ def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
     assert said == ["Match #2 is gone: what was left of it is in #33."]
 
 
+def test_a_move_that_dissolves_a_decided_match_says_so_and_where_its_verdict_is(store, seed):
+    """Match 2 agreed, then its French claim moved to match 3: match 2 left the list without
+    a word, the decided count went down by one, and the agree turned up only in `crossfact
+    stats`, under "files changed or read otherwise" (they had not). The move says match 2
+    is gone, where the rest went, and that the verdict is kept as an orphan; stats and the
+    report say an orphan may come from a fix."""
+    from crossfact.store.exports import export_md
+    from crossfact.store.stats import compute, render
+
+    two = next(r for r in store.matches(seed, reviewer="ana") if r.number == "2")
+    store.decide(seed, two.id, "agree", reviewer="ana", session="s0")
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("2")
+        await pilot.pause()
+        langs = [m.lang for m in pilot.app.review.current_view().members]
+        await pilot.press("m", *["j"] * langs.index("fr"), "enter")
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert said == ["Match #2 is gone: what was left of it is in #33; your agree on it is "
+                    "kept as an orphaned verdict (ctrl+p, Orphaned verdicts)."]
+    assert [e.verdict for e in store.orphans(seed)] == ["agree"]
+    for report in (render(compute(store, seed)), "".join(export_md(store, seed))):
+        assert "1 orphaned verdict or note: the match it was given on is gone (its files " \
+               "changed or were read otherwise, or a fix dissolved it)" in report.replace(
+                   "\n", " "), report
+        assert "files changed or read otherwise since reviewed" not in report.lower()
+
+
 def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
     """At 80x24 the footer ended "f Filter▏^p palette": "q Quit" was cut off, and a newcomer
     looking for how to leave found nothing there; Quit comes before Filter and Search now.
