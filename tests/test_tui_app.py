@@ -784,6 +784,44 @@ def test_the_read_only_list_says_how_to_close_it(store, seed):
     assert "Esc or q closes" in shown[0] and shown[1] == "ReviewScreen"
 
 
+def test_j_and_k_scroll_the_help_and_the_orphaned_verdicts(store, seed):
+    """At 80x24 the help runs to three screens: the arrows scrolled it, j and k (which move
+    in every list and picker) did nothing, and nothing said how to scroll. The same in the
+    orphaned verdicts' list."""
+    from rich.text import Text
+
+    from crossfact.tui.dialogs.pick import ReadOnly
+
+    tops: list[tuple[str, float, float]] = []
+
+    async def read(pilot: Pilot, name: str) -> None:
+        scroll = pilot.app.screen.query_one("VerticalScroll")
+        assert scroll.max_scroll_y > 0, name  # more than one screen to read
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        down = scroll.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        tops.append((name, down, scroll.scroll_y))
+        await pilot.press("escape")
+        await pilot.pause()
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "j/k or arrows scroll" in screen_text(pilot.app)
+        await read(pilot, "help")
+        await pilot.app.push_screen(ReadOnly("40 orphaned verdicts",
+                                             [Text(f"AGREE {n}") for n in range(40)]))
+        await pilot.pause()
+        assert "j/k or arrows scroll" in screen_text(pilot.app)
+        await read(pilot, "orphans")
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert [(name, down > 0, 0 < after < down) for name, down, after in tops] == [
+        ("help", True, True), ("orphans", True, True)]
+
+
 def test_store_errors_are_shown_not_swallowed():
     fake = FakeStore()
     fake.add_story("seed-story", make_result(6), {})
