@@ -35,8 +35,8 @@ class StderrProgress:
             sys.stderr.flush()
 
 
-WEAK_LEGEND = ("? marks a weak link: a claim the matcher paired without firm evidence; read it "
-               "before trusting the match (`crossfact review`: y confirms it, b breaks it)")
+WEAK_LEGEND = ("? marks a weak link, paired without firm evidence: read it (crossfact review: "
+               "y confirms, b breaks)")
 """Said once above the table when a match has one: the lone `?` was explained nowhere."""
 
 
