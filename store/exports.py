@@ -310,13 +310,16 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
             conflict = {r: d for r, d in said.items() if d["verdict"] == "conflict"}
             if not conflict and not (match["suggestion"] == "conflict" and _undecided(said)):
                 continue
-            outliers = {o for d in conflict.values() for o in d["outliers"]} or (
-                set(json.loads(match["outliers"])))
+            # "yes" only for the outliers a reviewer named: a conflict decided naming none
+            # showed the machine's as "yes", under "decided by", as if the reviewer had
+            named = {o for d in conflict.values() for o in d["outliers"]}
+            machine = set() if named else set(json.loads(match["outliers"]))
             who = _who(said, "conflict", skipped.get(match["id"], []))
             yield f"### Match {match['number']} ({_cell(who)})\n\n"
             yield "| version | claim | figures | outlier |\n|---|---|---|---|\n"
             for m in members.get(match["id"], []):
-                mark = ("yes" if conflict else "suggested") if m["doc"] in outliers else ""
+                mark = ("yes" if m["doc"] in named else
+                        "suggested" if m["doc"] in machine else "")
                 yield (f"| {_cell(m['lang'])} | "
                        f"{_claim_cell(m, match['id'], places)} | "
                        f"{_cell(_figures(m['fingerprint']))} | {mark} |\n")
