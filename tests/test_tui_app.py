@@ -2037,6 +2037,28 @@ def test_what_was_saved_leads_the_status_line_when_it_does_not_fit(store, seed):
     assert f"(conflict #{number}, 1 outlier)" in lines[0], lines
 
 
+def test_c_says_which_outliers_it_saved_and_when_it_named_none(store, seed):
+    """`c` takes the machine's outliers; on a match it suggested agree for there are none,
+    and "conflict #1" did not say the conflict named no version that differs (the report
+    then had a conflict with no outlier). It says so, and what names them."""
+    rows = {r.number: r for r in store.matches(seed, reviewer="ana")}
+    assert (rows["1"].suggestion, rows["23"].suggestion) == ("agree", "conflict")
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        for number in ("1", "23"):
+            pilot.app.review.goto_number(number)
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            said.append(pilot.app.review.status.last.split("(", 1)[1])
+
+    drive(app_for(store), steps)
+    assert said == ["conflict #1, no outlier named: o names them)", "conflict #23, 1 outlier)"]
+    assert [store.match(rows[n].id, reviewer="ana").outliers != [] for n in ("1", "23")] == [
+        False, True]
+
+
 @pytest.mark.parametrize("key", ["o", "m"])
 def test_the_pickers_say_their_keys_at_80x24(store, seed, key):
     """The outlier picker had no hint line (its title gave space and Enter, not Esc), and at
