@@ -8,6 +8,7 @@ import click
 
 from crossfact.cli_options import lang_option, segmented_option
 from crossfact.errors import CrossfactError
+from crossfact.matching import version_labels
 from crossfact.models import MatchResult
 from crossfact.reading import GUESS_ADVICE, guessed_encoding
 from crossfact.terminal import for_stream, one_line
@@ -34,17 +35,26 @@ class StderrProgress:
             sys.stderr.flush()
 
 
+WEAK_LEGEND = ("? marks a weak link, paired without firm evidence: read it (crossfact review: "
+               "y confirms, b breaks)")
+"""Said once above the table when a match has one: the lone `?` was explained nowhere."""
+
+
 def render_table(result: MatchResult) -> str:
     """Each match with its suggestion, score, claims per version and reasons."""
-    docs = {d.id: d for d in result.documents}
     claims = {c.id: c for c in result.claims}
+    # the reasons name two versions of one language he1, he2: so do the table's lines, or
+    # "54 million (en) vs 45 מיליון (he1, he2)" named versions the table never did
+    labels = version_labels(result.documents)
     guessed = {d.id: guessed_encoding(d.encoding) for d in result.documents}
     lines = [f"{plural(len(result.documents), 'version')}: "
-             + ", ".join(f"{d.lang} {one_line(d.path)}"
+             + ", ".join(f"{labels[d.id]} {one_line(d.path)}"
                          + (f" (guessed {guessed[d.id]})" if guessed[d.id] else "")
                          for d in result.documents)]
     if any(guessed.values()):
         lines.append(f"encodings {GUESS_ADVICE}")
+    if any(m.suggested for m in result.matches):
+        lines.append(WEAK_LEGEND)
     lines += [f"{plural(len(result.claims), 'claim')}, "
               f"{plural(len(result.matches), 'match', 'matches')}", ""]
     for n, m in enumerate(result.matches, 1):
@@ -52,7 +62,7 @@ def render_table(result: MatchResult) -> str:
         for cid in m.claims:
             c = claims[cid]
             weak = " ?" if cid in m.suggested else "  "
-            lines.append(f"  {docs[c.doc].lang:>3}{weak} {one_line(c.text, 110)}")
+            lines.append(f"  {labels[c.doc]:>3}{weak} {one_line(c.text, 110)}")
         lines += [f"       - {one_line(r, 400)}" for r in m.reasons]
         lines.append("")
     return "\n".join(lines)

@@ -29,7 +29,7 @@ from .output_file import atomic_file, output_path
 from .reads import REFIXED, ReadMixin
 from .stories import text_sha256
 from .views import link_score
-from .words import look_again
+from .words import carried_and_orphaned, look_again
 
 VERDICT_WORDS = {
     "agree": "Consistent across versions",
@@ -267,7 +267,12 @@ def _second_looks(store: StoreBase, story: str) -> Iterator[str]:
     assert isinstance(store, ReadMixin)
     again = look_again(store.second_looks(story))
     if again:
-        yield f"{again[0].upper()}{again[1:]}.\n\n"
+        yield _sentence(again)
+
+
+def _sentence(words: str) -> str:
+    """A paragraph of the report: a count in words (store/words.py) as a sentence."""
+    return f"{words[0].upper()}{words[1:]}.\n\n"
 
 
 def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
@@ -276,10 +281,8 @@ def _carry_over(store: StoreBase, story: str) -> Iterator[str]:
     counts = store.carry_counts(story)
     if not any(counts.values()):
         return
-    carried = plural(counts["carried"], "verdict or note", "verdicts or notes")
-    yield (f"## Files changed or read otherwise since reviewed\n\n{carried} carried over to "
-           f"the new matches; {counts['orphaned']} orphaned (their claims are gone from the "
-           "matches):\n\n")
+    yield "## Carried over and orphaned verdicts\n\n"
+    yield from map(_sentence, carried_and_orphaned(counts))
     for event in store.orphans(story):
         claims = "; ".join(f"({_cell(lang)}) {_cell(text)}"
                            for lang, text in store.orphan_claims(event))
@@ -307,13 +310,16 @@ def export_md(store: StoreBase, story: str | None = None) -> Iterator[str]:
             conflict = {r: d for r, d in said.items() if d["verdict"] == "conflict"}
             if not conflict and not (match["suggestion"] == "conflict" and _undecided(said)):
                 continue
-            outliers = {o for d in conflict.values() for o in d["outliers"]} or (
-                set(json.loads(match["outliers"])))
+            # "yes" only for the outliers a reviewer named: a conflict decided naming none
+            # showed the machine's as "yes", under "decided by", as if the reviewer had
+            named = {o for d in conflict.values() for o in d["outliers"]}
+            machine = set() if named else set(json.loads(match["outliers"]))
             who = _who(said, "conflict", skipped.get(match["id"], []))
             yield f"### Match {match['number']} ({_cell(who)})\n\n"
             yield "| version | claim | figures | outlier |\n|---|---|---|---|\n"
             for m in members.get(match["id"], []):
-                mark = ("yes" if conflict else "suggested") if m["doc"] in outliers else ""
+                mark = ("yes" if m["doc"] in named else
+                        "suggested" if m["doc"] in machine else "")
                 yield (f"| {_cell(m['lang'])} | "
                        f"{_claim_cell(m, match['id'], places)} | "
                        f"{_cell(_figures(m['fingerprint']))} | {mark} |\n")

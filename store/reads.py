@@ -41,8 +41,11 @@ _CARRIED = """AND id IN (
 # The verdict was made on other evidence than the match holds now, so it wants a second
 # look, as one carried over from changed text does; a new verdict (later than the fix)
 # clears it. Derived from the log alone, so a replayed or imported session flags the same
-# matches. A confirmed link leaves the claims as they were: no second look. {more}: further
-# conditions on `d`.
+# matches. A confirmed link leaves the claims as they were: no second look, and so do fixes
+# that take each other back: a claim moved in and split out again, or moved out and back
+# (per claim, the moves in less the moves out is 0; they alternate). The match holds the
+# claims its verdict was given on: "second look" stayed on it. {more}: further conditions
+# on `d`.
 # The kind term repeats the WHERE of the partial index idx_events_fixes (schema m010), so
 # SQLite reads the fixes after the verdict, not the story's whole log (a test checks it).
 REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decisions d
@@ -50,7 +53,8 @@ REFIXED = """SELECT d."match", d.reviewer, d.verdict_event FROM current_decision
     WHERE d.story = :story {more} AND EXISTS (
         SELECT 1 FROM active_events e WHERE e.seq > v.seq AND e.story = d.story
           AND e.kind IN ('move', 'split', 'break') AND d."match" IN (e."match", e.target)
-          AND EXISTS (SELECT 1 FROM applied_fixes a WHERE a.story = e.story AND a.event = e.id))"""
+          AND EXISTS (SELECT 1 FROM applied_fixes a WHERE a.story = e.story AND a.event = e.id)
+        GROUP BY e.claim HAVING sum(CASE WHEN e.target = d."match" THEN 1 ELSE -1 END) != 0)"""
 
 FILTERS = {
     "all": "",

@@ -17,7 +17,7 @@ from crossfact.wording import plural
 from .decisions import on_current_matches
 from .jsonl import story_ids
 from .reads import ReadMixin
-from .words import look_again
+from .words import carried_and_orphaned, look_again
 
 VERDICTS = ("agree", "conflict", "unsourced")
 
@@ -105,11 +105,7 @@ def render(stats: list[dict[str, Any]]) -> str:
                        + f" {GUESS_ADVICE}")
         verdicts = ", ".join(f"{v} {n}" for v, n in s["verdicts"].items())
         out.append(f"  verdicts: {verdicts}")
-        carry = s["carry_over"]
-        if any(carry.values()):
-            out.append(f"  files changed or read otherwise since reviewed: "
-                       f"{plural(carry['carried'], 'verdict')} "
-                       f"carried over, {carry['orphaned']} orphaned")
+        out += [f"  {said}" for said in carried_and_orphaned(s["carry_over"])]
         again = look_again(s["second_look"])
         if again:
             out.append(f"  {again}")

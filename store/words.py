@@ -15,6 +15,25 @@ def look_again(counts: dict[str, int]) -> str | None:
             "decided before a fix changed the match's claims)")
 
 
+def carried_and_orphaned(counts: dict[str, int]) -> list[str]:
+    """What `ReadMixin.carry_counts` counted, in words, one sentence for each that is there.
+    A verdict is orphaned by a re-match of changed files and also by a fix that dissolved its
+    match (a claim moved out of a match of two): the one line, "files changed or read
+    otherwise since reviewed: 0 verdicts carried over, 1 orphaned", sent a reviewer whose
+    files never changed looking for the change."""
+    said = []
+    if counts["carried"]:
+        said.append("files changed or read otherwise since reviewed: "
+                    f"{plural(counts['carried'], 'verdict or note', 'verdicts or notes')} "
+                    "carried over to the new matches")
+    if counts["orphaned"]:
+        said.append(f"{counts['orphaned']} orphaned "
+                    f"{'verdict or note' if counts['orphaned'] == 1 else 'verdicts or notes'}"
+                    ": the match it was given on is gone (its files changed or were read "
+                    "otherwise, or a fix dissolved it); kept in the log")
+    return said
+
+
 SHOWN_RENUMBERED = 8
 """How many changed numbers the upgrade notice lists before "and N more": one line."""
 

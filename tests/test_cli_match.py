@@ -72,6 +72,30 @@ def test_ids_are_stable_across_runs_and_paths(contract, tmp_path):
     assert [m["id"] for m in again["matches"]] == [m["id"] for m in contract["matches"]]
 
 
+def test_the_table_names_versions_as_its_reasons_do_and_says_what_a_question_mark_is(
+        tmp_path: Path) -> None:
+    """Two Hebrew versions: the reasons said "(he1, he2)" while the table listed "he" twice,
+    and a lone "?" before a claim (a weak link) was explained nowhere."""
+    (tmp_path / "a.txt").write_text("הגשר בחיפה באורך 320 מטר. העלות 45 מיליון שקל.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("הגשר החדש בחיפה באורך 320 מטר. הוא עלה 45 מיליון שקל.\n",
+                                    encoding="utf-8")
+    (tmp_path / "en.txt").write_text("The Haifa bridge is 320 metres long. It cost 54 million "
+                                     "shekels.\n", encoding="utf-8")
+    out = invoke("match", str(tmp_path))
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith(f"3 versions: he1 {tmp_path / 'a.txt'}, he2 "), lines[0]
+    assert "(he1, he2)" in out.stdout
+    claim_lines = [line.split()[0] for line in lines if line.startswith("  ")
+                   and not line.lstrip().startswith("-")]
+    assert sorted(set(claim_lines)) == ["en", "he1", "he2"], claim_lines
+    for story in (out.stdout, invoke("match", str(SEEDS)).stdout):  # the seed has weak links
+        weak = [line for line in story.splitlines() if line.startswith("  ") and " ? " in line]
+        assert ("? marks a weak link" in story) == bool(weak)
+    assert weak, "the seed story's weak links are marked and explained"
+
+
 def test_table_shows_suggestions_and_reasons():
     out = invoke("match", str(SEEDS))
     assert out.exit_code == 0

@@ -173,6 +173,50 @@ def test_quitting_while_matching_does_not_wait_for_the_matcher(
     s.close()
 
 
+def test_quitting_during_a_long_step_of_the_matcher_does_not_wait_for_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 1.4 MB one-line version held the matcher in one step for minutes, with no progress
+    to see the cancellation by: q cleared the screen and the process ran on until that step
+    ended (its thread was asyncio's, which the app's exit waits for). The app ends while
+    the step still runs; the step is let go only after (a bounded wait, not a timing)."""
+    import threading
+
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+
+    started, let_go = threading.Event(), threading.Event()
+    ended_first: list[bool] = []
+
+    def one_long_step(*args: object, **kwargs: object) -> None:
+        started.set()
+        ended_first.append(let_go.wait(timeout=30))  # True: the app ended before it did
+        raise RuntimeError("the step ended")
+
+    monkeypatch.setattr(pipeline, "run", one_long_step)
+    story = tmp_path / "story"
+    story.mkdir()
+    for lang in ("en", "fr"):
+        (story / f"{lang}.txt").write_text("Tesla spent 10 dollars.", encoding="utf-8")
+    s = open_store(tmp_path / "r.db")
+    app = ReviewApp(s, reviewer="ana", session="s1", story="big",
+                    paths=collect_paths([story]), bidi=True)
+
+    async def main() -> None:
+        async with app.run_test() as pilot:
+            while not started.is_set():
+                await pilot.pause(0.05)
+            await pilot.press("q")
+
+    asyncio.run(main())
+    let_go.set()
+    for thread in threading.enumerate():
+        if thread.name == "crossfact-matching":
+            thread.join()
+    assert ended_first == [True]
+    assert s.story_id("big") is None  # nothing half-stored
+    s.close()
+
+
 def test_a_key_during_another_programs_long_write_is_refused_in_a_second(
         tmp_path: Path) -> None:
     """Issue 13, 11: the review app's wait for a busy database is short and says why."""

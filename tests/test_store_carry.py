@@ -88,7 +88,7 @@ def test_counts_of_one_are_written_in_the_singular(tmp_path: Path) -> None:
     s.add_story("seed", build({k: v for k, v in reworded.items() if k != "fr"}), {})
     assert s.last_carry is not None and len(s.last_carry.orphaned) == 1
     assert len(s.last_carry.carried) == 1
-    assert "1 verdict carried over" in render(compute(s, "seed"))
+    assert "1 verdict or note carried over" in render(compute(s, "seed"))
     assert "1 verdict or note carried over" in "".join(export_md(s, "seed"))
     s.close()
 
@@ -161,7 +161,7 @@ def test_two_matches_decided_alike_that_become_one_are_counted_once(tmp_path: Pa
     assert len(report.alike) == 1
     assert report.summary().startswith("0 kept, 1 carried over (1 to look at again)")
     assert "1 joined the same decision" in report.summary()
-    assert "1 verdict carried over" in render(compute(s, "seed"))
+    assert "1 verdict or note carried over" in render(compute(s, "seed"))
     s.close()
 
 

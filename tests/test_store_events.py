@@ -388,6 +388,28 @@ def test_a_new_verdict_or_an_undo_of_the_fix_clears_the_second_look(s: Store) ->
     assert flagged(s) == [] and not s.match(target, reviewer="ann").second_look
 
 
+def test_fixes_that_take_each_other_back_send_no_verdict_for_a_second_look(s: Store) -> None:
+    """A claim moved into a decided match and split out of it again (the move was a
+    mistake, and `x` its quickest mend): the match held the claims its verdict was given on,
+    yet stayed flagged "second look" in the detail, the filter, the CSV and stats. A claim
+    moved out and back is the same. One that stays moved still flags it."""
+    _, target = moved_into_decided(s)
+    claim = next(e.claim for e in s.events("seed") if e.kind == "move")
+    assert claim is not None
+    s.split_claim("seed", claim, reviewer="ann", session="s", match_id=target)
+    assert flagged(s) == [] and csv_second_look(s) == set()
+    assert not s.match(target, reviewer="ann").second_look
+    assert s.second_looks("seed") == {"total": 0, "carried": 0, "fixed": 0}
+    rows = s.matches("seed", reviewer="ann")
+    decided, other = rows[1].id, rows[0].id
+    s.decide("seed", decided, "conflict", reviewer="ann", session="s")
+    leaving = s.match(decided, reviewer="ann").members[0].claim.id
+    s.move_claim("seed", leaving, other, reviewer="ann", session="s", match_id=decided)
+    assert flagged(s) == [decided]  # a claim of its verdict is gone
+    s.move_claim("seed", leaving, decided, reviewer="ann", session="s", match_id=other)
+    assert flagged(s) == [] and not s.match(decided, reviewer="ann").claims_changed
+
+
 def test_a_claim_leaving_a_decided_match_flags_it_a_confirmed_link_does_not(s: Store) -> None:
     rows = s.matches("seed", reviewer="ann")
     view = s.match(rows[2].id, reviewer="ann")

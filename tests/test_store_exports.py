@@ -182,6 +182,26 @@ def test_outliers_are_languages_still_in_the_match_in_every_export(tmp_path: Pat
     s.close()
 
 
+def test_a_conflict_decided_without_outliers_leaves_the_machines_as_suggested(
+        tmp_path: Path) -> None:
+    """A reviewer's conflict that names no outlier (`c` on a match the machine suggested
+    agree for, recomputed after a fix to a conflict): the Markdown report marked the
+    machine's outlier "yes", under "decided by ann", while the CSV and the log named none.
+    It is crossfact's suggestion, and says so."""
+    s = open_test_store(tmp_path / "o.db")
+    s.add_story("seed", build(), {})
+    match = s.matches("seed", reviewer="ann")[1]  # the machine: conflict, ar the outlier
+    s.decide("seed", match.id, "conflict", reviewer="ann", session="a", outliers=[])
+    rows = list(csv.DictReader(io.StringIO(export(s, "csv"))))
+    assert [r["outliers:ann"] for r in rows if r["verdict:ann"] == "conflict"] == [""]
+    md = export(s, "md")
+    conflict = md[md.index("## Conflicts"):md.index("## Unsourced")]
+    assert "(decided by ann)" in conflict
+    arabic = next(line for line in conflict.splitlines() if line.startswith("| ar |"))
+    assert arabic.endswith("| suggested |") and "| yes |" not in conflict, conflict
+    s.close()
+
+
 def test_markdown_puts_conflicts_first_and_neutralises_control_characters(
         reviewed: Store) -> None:
     md = export(reviewed, "md")

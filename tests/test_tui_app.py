@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files, seed_result
 
 from crossfact.errors import InputError
+from crossfact.models import Claim
 from crossfact.store import MatchView, open_store, split_match_id
 from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
 from crossfact.tui.app import ReviewApp
@@ -205,6 +206,40 @@ def test_a_match_a_fix_dissolves_says_where_the_rest_went(store, seed):
 
     drive(app_for(store), steps)
     assert said == ["Match #2 is gone: what was left of it is in #33."]
+
+
+def test_a_move_that_dissolves_a_decided_match_says_so_and_where_its_verdict_is(store, seed):
+    """Match 2 agreed, then its French claim moved to match 3: match 2 left the list without
+    a word, the decided count went down by one, and the agree turned up only in `crossfact
+    stats`, under "files changed or read otherwise" (they had not). The move says match 2
+    is gone, where the rest went, and that the verdict is kept as an orphan; stats and the
+    report say an orphan may come from a fix."""
+    from crossfact.store.exports import export_md
+    from crossfact.store.stats import compute, render
+
+    two = next(r for r in store.matches(seed, reviewer="ana") if r.number == "2")
+    store.decide(seed, two.id, "agree", reviewer="ana", session="s0")
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto_number("2")
+        await pilot.pause()
+        langs = [m.lang for m in pilot.app.review.current_view().members]
+        await pilot.press("m", *["j"] * langs.index("fr"), "enter")
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert said == ["Match #2 is gone: what was left of it is in #33; your agree on it is "
+                    "kept as an orphaned verdict (ctrl+p, Orphaned verdicts)."]
+    assert [e.verdict for e in store.orphans(seed)] == ["agree"]
+    for report in (render(compute(store, seed)), "".join(export_md(store, seed))):
+        assert "1 orphaned verdict or note: the match it was given on is gone (its files " \
+               "changed or were read otherwise, or a fix dissolved it)" in report.replace(
+                   "\n", " "), report
+        assert "files changed or read otherwise since reviewed" not in report.lower()
 
 
 def test_the_footer_shows_whole_keys_and_how_to_quit_at_80_columns(store, seed):
@@ -747,6 +782,44 @@ def test_the_read_only_list_says_how_to_close_it(store, seed):
 
     drive(app_for(store), steps)
     assert "Esc or q closes" in shown[0] and shown[1] == "ReviewScreen"
+
+
+def test_j_and_k_scroll_the_help_and_the_orphaned_verdicts(store, seed):
+    """At 80x24 the help runs to three screens: the arrows scrolled it, j and k (which move
+    in every list and picker) did nothing, and nothing said how to scroll. The same in the
+    orphaned verdicts' list."""
+    from rich.text import Text
+
+    from crossfact.tui.dialogs.pick import ReadOnly
+
+    tops: list[tuple[str, float, float]] = []
+
+    async def read(pilot: Pilot, name: str) -> None:
+        scroll = pilot.app.screen.query_one("VerticalScroll")
+        assert scroll.max_scroll_y > 0, name  # more than one screen to read
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        down = scroll.scroll_y
+        await pilot.press("k")
+        await pilot.pause()
+        tops.append((name, down, scroll.scroll_y))
+        await pilot.press("escape")
+        await pilot.pause()
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "j/k or arrows scroll" in screen_text(pilot.app)
+        await read(pilot, "help")
+        await pilot.app.push_screen(ReadOnly("40 orphaned verdicts",
+                                             [Text(f"AGREE {n}") for n in range(40)]))
+        await pilot.pause()
+        assert "j/k or arrows scroll" in screen_text(pilot.app)
+        await read(pilot, "orphans")
+
+    drive(app_for(store), steps, size=(80, 24))
+    assert [(name, down > 0, 0 < after < down) for name, down, after in tops] == [
+        ("help", True, True), ("orphans", True, True)]
 
 
 def test_store_errors_are_shown_not_swallowed():
@@ -1823,6 +1896,37 @@ def test_a_match_paired_by_position_alone_says_so(tmp_path):
     assert "by their place" not in shown["1"]
 
 
+def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
+    """The why line is left-to-right Latin text quoting each version's figure. An Arabic
+    figure that opens with Western digits lost them to the Latin before it: "12 يونيو 2024"
+    was drawn "12 2024 يونيو" and "10 مليارات دولار" "10 دولار مليارات", the number at the
+    wrong end. Each such figure reads as it does in its claim."""
+    from crossfact.models import Document, Match, MatchResult
+
+    figures = {"ar": "12 يونيو 2024", "he": "45 מיליון שקל"}
+    docs = [Document(id=f"d{lang}", path=f"/tmp/{lang}.txt", lang=lang, title=lang, text="")
+            for lang in ("ar", "he", "en")]
+    texts = {"ar": f"فيضانات في {figures['ar']}.", "he": f"עלות של {figures['he']}.",
+             "en": "Floods on 12 June 2024 cost 45 million shekels."}
+    claims = [Claim(id=f"c-{lang}", doc=f"d{lang}", index=0, text=text, start=0, end=len(text))
+              for lang, text in texts.items()]
+    reasons = [f"{figures['ar']} (ar) = 12 June 2024 (en)",
+               f"{figures['he']} (he) = 45 million shekels (en)"]
+    match = Match(id="m0", claims=[c.id for c in claims], score=0.9, suggestion="agree",
+                  reasons=reasons)
+    fake = FakeStore()
+    fake.add_story("flood", MatchResult(documents=docs, claims=claims, matches=[match]), {})
+    shown: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        shown.extend(line for line in screen_text(pilot.app).splitlines() if "(en)" in line)
+
+    drive(app_for(fake, story="flood"), steps, size=(150, 30))
+    why = " ".join(shown)
+    for lang, figure in figures.items():
+        assert f"{visual(figure, True)}\u200f ({lang})" in why, why
+
+
 def test_palette_export_over_a_report_among_the_versions_is_refused_before_asking(
         store, seed, tmp_path):
     """A report.md already beside the versions: the app asked "Replace it?" and refused only
@@ -1931,6 +2035,28 @@ def test_what_was_saved_leads_the_status_line_when_it_does_not_fit(store, seed):
     number = store.match(first, reviewer="ana").number
     assert lines[0].lstrip().startswith("✓ saved"), lines
     assert f"(conflict #{number}, 1 outlier)" in lines[0], lines
+
+
+def test_c_says_which_outliers_it_saved_and_when_it_named_none(store, seed):
+    """`c` takes the machine's outliers; on a match it suggested agree for there are none,
+    and "conflict #1" did not say the conflict named no version that differs (the report
+    then had a conflict with no outlier). It says so, and what names them."""
+    rows = {r.number: r for r in store.matches(seed, reviewer="ana")}
+    assert (rows["1"].suggestion, rows["23"].suggestion) == ("agree", "conflict")
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        for number in ("1", "23"):
+            pilot.app.review.goto_number(number)
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            said.append(pilot.app.review.status.last.split("(", 1)[1])
+
+    drive(app_for(store), steps)
+    assert said == ["conflict #1, no outlier named: o names them)", "conflict #23, 1 outlier)"]
+    assert [store.match(rows[n].id, reviewer="ana").outliers != [] for n in ("1", "23")] == [
+        False, True]
 
 
 @pytest.mark.parametrize("key", ["o", "m"])

@@ -11,10 +11,11 @@ from __future__ import annotations
 import itertools
 import os
 import sys
+import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, work
 from textual.app import App
@@ -62,9 +63,42 @@ def in_a_terminal() -> bool:
                for stream in (sys.__stdin__, sys.__stderr__))
 
 
+T = TypeVar("T")
+
+
 class MatchingCancelled(Exception):
     """Raised in the matching thread once the app has cancelled it (the reviewer quit), so
     the process exits at once instead of waiting for the matcher to finish."""
+
+
+CANCEL_POLL_S = 0.1  # how often a waiting worker looks whether the reviewer quit: unnoticed
+
+
+def off_the_worker(call: Callable[[], T], cancelled: Callable[[], bool]) -> T:
+    """`call()` run in a daemon thread while the worker's own thread waits for it, giving up
+    (MatchingCancelled) as soon as `cancelled()`. The matcher checks for cancellation only
+    between its progress steps, and one step can take minutes (a 1.4 MB one-line version);
+    the worker runs in asyncio's default executor, which the app's exit waits for: q left a
+    blank terminal and a process that ran on until that step ended. A daemon thread does
+    not hold the exit; what it was computing is thrown away (nothing is stored until the
+    result is back)."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = call()
+        except BaseException as error:  # noqa: BLE001 (handed to the worker, raised there)
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="crossfact-matching", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        if cancelled():
+            raise MatchingCancelled("quit while matching")
+        thread.join(CANCEL_POLL_S)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
@@ -242,9 +276,10 @@ class ReviewApp(App[None]):
                 raise MatchingCancelled(stage)
             self.post_message(MatchingProgress(stage, done, total))
 
-        result = pipeline.run(
-            self.paths, langs=self.langs, segmented=self.segmented, progress=progress
-        )
+        result = off_the_worker(
+            lambda: pipeline.run(self.paths, langs=self.langs, segmented=self.segmented,
+                                 progress=progress),
+            cancelled=lambda: worker.is_cancelled)
         params = {"langs": self.langs or {}, "segmented": self.segmented}
         self.post_message(MatchingFinished(result, params))
         return result

@@ -14,15 +14,30 @@ from functools import lru_cache
 
 from crossfact.terminal import one_line, strip_controls
 
-__all__ = ["one_line", "strip_controls", "has_rtl", "starts_rtl", "visual"]
+__all__ = ["one_line", "strip_controls", "has_rtl", "starts_rtl", "visual", "rtl_figures_read_rtl"]
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LETTER = re.compile(r"[^\W\d_]")
+# A figure that opens with Western digits (or a currency sign) and goes on in Arabic or Hebrew
+# words: "12 يونيو 2024", "10 مليارات دولار", "$10 בילי". In a left-to-right line (the why
+# line: "12 يونيو 2024 (ar) = 12 June 2024 (en)") the bidi algorithm gives its leading digits
+# to the Latin text before it, so the figure reads "12 2024 يونيو" and "10 دولار مليارات":
+# its number at the wrong end. A right-to-left mark before it makes the digits part of it.
+_RTL_FIGURE = re.compile(
+    r"(?<![\w.,])(?=[$€£¥₪]?\d[\d.,\u00a0\u202f]*\s+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
+RLM = "\u200f"
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
 
 
 def has_rtl(text: str) -> bool:
     return _RTL_CHARS.search(text) is not None
+
+
+def rtl_figures_read_rtl(text: str) -> str:
+    """`text` (a left-to-right line that quotes Arabic or Hebrew figures) with a right-to-left
+    mark before each such figure that opens with Western digits, so that it reads as written,
+    whether this app reorders it (`visual`) or a terminal that does bidi itself."""
+    return _RTL_FIGURE.sub(RLM, text) if has_rtl(text) else text
 
 
 def starts_rtl(text: str) -> bool:

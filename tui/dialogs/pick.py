@@ -43,6 +43,26 @@ LIST_KEYS = [
 ]
 
 
+# ... and they scroll what is only read (the help, the orphaned verdicts): at 80x24 the help
+# runs to three screens, and j, which moves everywhere else, did nothing there. Same ids as
+# the lists' (a remapped j is remapped here too).
+READ_KEYS = [
+    Binding("j", "read('down')", "Down", id="dialog-down", show=False),
+    Binding("k", "read('up')", "Up", id="dialog-up", show=False),
+]
+
+
+class ScrollsToRead(ModalScreen[None]):
+    """A screen of text to read, in one VerticalScroll, that j and k scroll."""
+
+    def action_read(self, way: str) -> None:
+        scroll = self.query_one(VerticalScroll)
+        if way == "down":
+            scroll.scroll_down()
+        else:
+            scroll.scroll_up()
+
+
 @dataclass(frozen=True)
 class Item:
     """One option: its value, and the claims (language, text) it stands for."""
@@ -95,7 +115,7 @@ class _ListDialog(ModalScreen[ResultT]):
 
 PICK_HINT = "Enter picks · j/k or arrows move · Esc cancels"
 TICK_HINT = "Space ticks · Enter saves · j/k move · Esc cancels"  # fits at 80 columns
-READ_HINT = "Esc or q closes"
+READ_HINT = "j/k or arrows scroll · Esc or q closes"
 
 
 class PickOne(_ListDialog[str | None]):
@@ -177,7 +197,7 @@ class PickMany(_ListDialog[list[str] | None]):
         self.dismiss(None)
 
 
-class ReadOnly(ModalScreen[None]):
+class ReadOnly(ScrollsToRead):
     """Lines to read (the orphaned verdicts); Escape or q closes."""
 
     DEFAULT_CSS = picker_css("ReadOnly") + """
@@ -185,7 +205,7 @@ class ReadOnly(ModalScreen[None]):
     ReadOnly.-short VerticalScroll { max-height: 10; }
     """
     VERTICAL_BREAKPOINTS = BREAKPOINTS
-    BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close")]
+    BINDINGS = [Binding("escape,q", "close", "Close", id="dialog-close"), *READ_KEYS]
 
     def __init__(self, title: str, lines: list[RenderableType]) -> None:
         super().__init__()

@@ -72,10 +72,26 @@ class FixingActions(Screen[None]):
         if self.goto(view.id, view.position):
             return
         self._select(self.matches.cursor)
+        self._say_gone(view, claim_id)
+
+    def _say_gone(self, view: MatchView, claim_id: str) -> None:
+        """Say that a fix dissolved the match `view` (its claim `claim_id` taken out), if it
+        did: where the rest of it went, and that this reviewer's verdict or note on it is now
+        an orphan. A move said neither: the match left the list, the decided count went down
+        by one, and the verdict was found only in `crossfact stats`, as if files changed."""
+        try:
+            self.store.match(view.id, reviewer=self.reviewer)
+            return  # still there (or the fix was not saved)
+        except StoreError:
+            pass
         rest = dict.fromkeys(f"#{number}" for member in view.members
                              if member.claim.id != claim_id for number in member.also_in)
         where = f": what was left of it is in {', '.join(rest)}" if rest else ""
-        self.notify(f"Match #{view.number} is gone{where}.", markup=False)
+        given = f"your {view.verdict}" if view.verdict else "your note" if view.note else ""
+        kept = (f"; {given} on it is kept as an orphaned verdict (ctrl+p, Orphaned verdicts)"
+                if given else "")
+        self.notify(f"Match #{view.number} is gone{where}{kept}.", markup=False,
+                    timeout=10 if given else 5)
 
     def _second_look(self, label: str, *matches: tuple[str, str]) -> Callable[[], str]:
         """The saved label of a fix, and which of its matches (id, number) had a verdict
@@ -180,6 +196,7 @@ class FixingActions(Screen[None]):
                                       (target.id, target.number), (view.id, view.number)),
                 )
                 self.goto(target.id)
+                self._say_gone(view, claim_id)
 
             # which claim: the one picked a moment ago is no longer on screen
             self.app.push_screen(TextPrompt(f"Move the {self._which_claim(member, view)} to "

@@ -10,9 +10,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from crossfact.tui.dialogs.pick import READ_KEYS, ScrollsToRead
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.widgets.key_footer import KeyFooter
 
@@ -44,7 +44,7 @@ def key_table(app_keys: dict[str, str], display: Callable[[Binding], str]) -> Ta
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ScrollsToRead):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -52,12 +52,14 @@ class HelpScreen(ModalScreen[None]):
         padding: 0 1; border: round $accent; background: $surface;
     }
     """
-    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close")]
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help-close"),
+                *READ_KEYS]
 
     def compose(self) -> ComposeResult:
         keymap = getattr(self.app, "keymap", {})
         with VerticalScroll():
-            yield Static(Text("Keys. Remap them in keys.toml by id (Escape closes)", style="bold"))
+            yield Static(Text("Keys. Remap them in keys.toml by id (j/k or arrows scroll, "
+                              "Escape closes)", style="bold"))
             yield Static(key_table(keymap, self.app.get_key_display))
             yield Static(Text("\n" + LEGEND))
         yield KeyFooter(compact=True)

@@ -482,10 +482,21 @@ class ReviewScreen(FixingActions, Screen[None]):
             event = self._command(
                 lambda: self.store.decide(self.open_story_id, row.id, verdict,
                                           reviewer=self.reviewer, session=self.session),
+                (lambda: self._conflict_label(row)) if verdict == "conflict" else
                 f"{verdict} #{row.number}",
             )
             if event is not None:
                 self._advance(row.position, row.number)
+
+    def _conflict_label(self, row: MatchRow) -> str:
+        """What `c` saved: the machine's outliers, as many as `o` would say, or none where the
+        machine suggested none (it suggested agree): "conflict #3" named no version, and the
+        report and exports then had a conflict without a version that differs."""
+        saved = self._call(lambda: self.store.match(row.id, reviewer=self.reviewer))
+        outliers = len(saved.outliers) if saved is not None else 0
+        if outliers:
+            return f"conflict #{row.number}, {plural(outliers, 'outlier')}"
+        return f"conflict #{row.number}, no outlier named: o names them"
 
     def action_skip(self) -> None:
         row = self._current()

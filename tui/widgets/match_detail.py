@@ -28,7 +28,13 @@ from textual.visual import Visual, visualize
 
 from crossfact.models import Claim
 from crossfact.store import MatchView, Member
-from crossfact.tui.display_text import RTL_LANGS, one_line, starts_rtl, visual
+from crossfact.tui.display_text import (
+    RTL_LANGS,
+    one_line,
+    rtl_figures_read_rtl,
+    starts_rtl,
+    visual,
+)
 from crossfact.tui.highlights import claim_marks
 from crossfact.tui.widgets.claim_text import ClaimText, display_form
 from crossfact.tui.widgets.steady_scroll import SteadyScrollView
@@ -147,6 +153,7 @@ class MatchDetail(SteadyScrollView, can_focus=False):
             return Text(self.empty_message, style=self._style("muted"))
         parts: list[RenderableType] = [self._heading(view)]
         why, _ = display_form("why: " + "; ".join(why_reasons(view)))  # names Arabic, Hebrew
+        why = rtl_figures_read_rtl(why)
         parts.append(ClaimText(why, bidi=self.bidi, style=self._style("muted")))
         outliers = set(view.outliers if view.verdict == "conflict" else view.suggested_outliers)
         claims = [m.claim for m in view.members]
