@@ -1,11 +1,15 @@
-"""Options shared by the commands that read a story (`match`, `review`)."""
+"""Options and argument types that the commands share: the story options of `match` and
+`review`, and the file argument of `import`, `merge` and `replay`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
+
+from crossfact.reading import existing_file
 
 
 def _parse_langs(ctx: click.Context, param: click.Parameter,
@@ -31,3 +35,20 @@ def segmented_option(f: Callable[..., Any]) -> Callable[..., Any]:
         "--segmented", is_flag=True,
         help="Files are already split: each non-empty line is one claim.",
     )(f)
+
+
+class FileArgument(click.ParamType):
+    """A file to read, refused in the project's words (`reading.existing_file`: "x: no such
+    file or folder", exit 1, as `match` says it) rather than click's "Invalid value for
+    'FILE': File 'x' does not exist." (exit 2). With `dash`, `-` (standard input) passes."""
+
+    name = "file"
+
+    def __init__(self, *, dash: bool = False) -> None:
+        self.dash = dash
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Path:
+        if self.dash and str(value) == "-":
+            return Path(value)
+        return existing_file(value)

@@ -135,10 +135,9 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
             elif pipe := pipe_name(path):
                 raise InputError(f"{given}: {pipe}, not a file; save the version to a file "
                                  f"and name that ({pipe_refused})")
-            elif path.exists():
-                raise InputError(f"{given}: not a regular file or folder")
             else:
-                raise InputError(f"{given}: no such file or folder")
+                _must_exist(given, path)
+                raise InputError(f"{given}: not a regular file or folder")
         except OSError as error:  # a folder without search or read permission
             raise InputError(f"{given}: cannot read it ({error.strerror or error})") from None
         if len(found) > MAX_VERSIONS:
@@ -153,6 +152,26 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
             seen.add(key)
             unique.append(path)
     return unique
+
+
+def existing_file(given: str | Path) -> Path:
+    """`given` as a path, if it names something to read that is not a folder (a regular
+    file, or a pipe the command copies); InputError otherwise, in the words `collect_paths`
+    uses, so every command that reads a file refuses a folder or a missing path alike."""
+    path = Path(given)
+    try:
+        if path.is_dir():
+            raise InputError(f"{given}: is a folder; give a file name")
+        _must_exist(given, path)
+    except OSError as error:  # a parent folder without search permission
+        raise InputError(f"{given}: cannot read it ({error.strerror or error})") from None
+    return path
+
+
+def _must_exist(given: str | Path, path: Path) -> None:
+    """InputError when nothing is at `path` (a dangling symbolic link included)."""
+    if not path.exists():
+        raise InputError(f"{given}: no such file or folder")
 
 
 def _text_files_under(folder: Path) -> list[Path]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from crossfact.cli_options import FileArgument
 from crossfact.errors import CrossfactError
 from crossfact.reading import STDIN, pipe_name
 from crossfact.terminal import for_stream, message, show_controls
@@ -255,8 +256,7 @@ def export(db: Path | None, story: str | None, format_: str | None, out: str | N
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
-                                        path_type=Path))
+@click.argument("file", type=FileArgument(dash=True))
 @db_option
 @trust_option
 @one_line_errors
@@ -282,7 +282,7 @@ def import_(file: Path, db: Path | None, trusted: tuple[str, ...]) -> None:
 
 @click.command()
 @click.argument("others", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+                type=FileArgument())
 @db_option
 @trust_option
 @one_line_errors
@@ -314,8 +314,7 @@ def stats(db: Path | None, story: str | None) -> None:
 
 
 @click.command()
-@click.argument("session", type=click.Path(exists=True, dir_okay=False, allow_dash=True,
-                                           path_type=Path))
+@click.argument("session", type=FileArgument(dash=True))
 @db_option
 @click.option("--check", is_flag=True,
               help="Verify that the replayed state equals the recorded one; exit 1 if not.")

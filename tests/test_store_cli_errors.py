@@ -437,3 +437,24 @@ def test_a_lower_case_variable_is_named_as_written(tmp_path: Path, monkeypatch):
     assert out.stderr == (f"Error: {tmp_path}: is a folder, not a database file (from "
                           f"$crossfact_db); name a file in it, such as "
                           f"{tmp_path / 'crossfact.db'}\n")
+
+
+@pytest.mark.parametrize("command", ["import", "replay", "merge", "review"])
+def test_a_folder_or_a_missing_path_is_refused_in_the_words_match_uses(
+        tmp_path: Path, command: str) -> None:
+    """`import`, `replay` and `merge` answered in click's words ("Invalid value for 'FILE':
+    File 'x' is a directory.", exit 2) where `match` says "x: no such file or folder" (exit
+    1): every command that reads a file now refuses a missing one alike, and a folder (a
+    story for `review` and `match`, never a log or a database) in the same form."""
+    (tmp_path / "story").mkdir()
+    missing, dangling = tmp_path / "typo.jsonl", tmp_path / "link.jsonl"
+    dangling.symlink_to(tmp_path / "gone")
+    db = tmp_path / "x.db"
+    for path in (missing, dangling):
+        out = run(command, str(path), "--db", str(db))
+        assert (out.exit_code, out.stderr) == (1, f"Error: {path}: no such file or folder\n")
+    if command != "review":
+        out = run(command, str(tmp_path / "story"), "--db", str(db))
+        assert (out.exit_code, out.stderr) == (
+            1, f"Error: {tmp_path / 'story'}: is a folder; give a file name\n")
+    assert not db.exists()
