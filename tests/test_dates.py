@@ -85,6 +85,39 @@ def test_dates(text, lang, key):
     assert parts(text, lang) == [key]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "key"),
+    [
+        ("২০২৪ সালের ১২ জুন বন্যা হয়।", "bn", (2024, 6, 12)),
+        ("2024 সালের 12 জুন", "bn", (2024, 6, 12)),
+        ("২০২৪ সালের জুন মাসে", "bn", (2024, 6, None)),
+        ("২০২৪ সালের মে মাসে", "bn", (2024, 5, None)),
+        ("১৯৭১ খ্রিস্টাব্দের ২৬ মার্চ", "bn", (1971, 3, 26)),
+        ("2024 yılının 12 Haziran'ında sel oldu.", "tr", (2024, 6, 12)),
+        ("2024 yılının Haziran ayında", "tr", (2024, 6, None)),
+        ("2024 yılı Haziran'ında", "tr", (2024, 6, None)),
+        ("2024'ün Haziran ayında", "tr", (2024, 6, None)),
+    ],
+)
+def test_a_year_written_first_is_the_dates(text, lang, key):
+    """Bengali and Turkish put the year first with a word saying "of the year": "২০২৪ সালের
+    ১২ জুন" was two things, the year 2024 alone (a figure) and 12 June. One date now, its
+    year no figure; the other four languages write the year last (test_dates)."""
+    assert parts(text, lang) == [key], text
+    assert [q for q in find_quantities(text, lang) if q.year] == [], text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("2024 yılında Haziran", "tr"),  # "in 2024", then June: two phrases
+    ("2024 Haziran", "tr"),
+    ("২০২৪ সালে জুন", "bn"),
+    ("২০২৪ সালের ৫০ জুন", "bn"),  # no day 50: the year stays a year
+])
+def test_a_year_before_a_month_without_of_the_year_stays_apart(text, lang):
+    assert [d.year for d in find_dates(text, lang)] == [None], text
+    assert [q.value for q in find_quantities(text, lang) if q.year] == [2024], text
+
+
 def test_two_names_for_one_month_are_one_date():
     assert parts("في يوليو/تموز، على سبيل المثال", "ar") == [(None, 7, None)]
 
