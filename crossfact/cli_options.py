@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -37,7 +37,13 @@ def segmented_option(f: Callable[..., Any]) -> Callable[..., Any]:
     )(f)
 
 
-class FileArgument(click.ParamType):
+if TYPE_CHECKING:  # generic in newer click (8.5), a plain class in 8.1, which pyproject allows
+    _PathType = click.ParamType[Path, "str | Path"]
+else:
+    _PathType = click.ParamType
+
+
+class FileArgument(_PathType):
     """A file to read, refused in the project's words (`reading.existing_file`: "x: no such
     file or folder", exit 1, as `match` says it) rather than click's "Invalid value for
     'FILE': File 'x' does not exist." (exit 2). With `dash`, `-` (standard input) passes."""

@@ -39,7 +39,15 @@ def machine_membership(db: Database, run: str) -> Membership:
         meta = MatchMeta(row["position"], row["score"], row["suggestion"],
                          json.loads(row["reasons"]), json.loads(row["outliers"]))
         membership.add(row["id"], meta, members.get(row["id"], []))
+    membership.machine_shared = frozenset(c for c, found in membership.where.items()
+                                          if len(found) > 1)
     return membership
+
+
+def _machine_shared(db: Database, run: str) -> frozenset[str]:
+    """The claims the matcher put in more than one match of `run`."""
+    return frozenset(row[0] for row in db.execute(
+        "SELECT claim FROM members WHERE run = ? GROUP BY claim HAVING count(*) > 1", [run]))
 
 
 def stored_membership(db: Database, story: str) -> Membership | None:
@@ -47,7 +55,7 @@ def stored_membership(db: Database, story: str) -> Membership | None:
     run = current_run(db, story)
     if run is None:
         return None
-    membership = Membership(run)
+    membership = Membership(run, machine_shared=_machine_shared(db, run))
     members: dict[str, list[tuple[str, bool]]] = {}
     for row in db.table("current_members").rows_where("story = ?", [story], order_by="ord"):
         members.setdefault(row["match"], []).append((row["claim"], bool(row["suggested"])))
@@ -191,9 +199,13 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
     is the core's, as the matcher makes it (`crossfact.sharing.match_verdict`: a claim in
     several matches compared by each one's fact, camps of figures between outlets); the
     link score stays the matcher's (a match of one claim has none). A match is recomputed
-    exactly when it is `corrected`, which the TUI shows.
+    exactly when it is `corrected`, which the TUI shows, or `restated` (a fix to another
+    match changed which of its claims are in several: its own link score stays). Only an
+    undo, which rebuilds from the matcher's, makes a match neither again: a fix never puts a
+    claim in more matches than it was (a move leaves one match for another).
     """
-    wanted = [m for m in matches if m in membership.claims and membership.meta[m].corrected]
+    wanted = [m for m in matches if m in membership.claims
+              and (membership.meta[m].corrected or membership.restated(m))]
     if not wanted:
         return
     run = membership.run

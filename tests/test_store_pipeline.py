@@ -84,3 +84,41 @@ def test_the_same_files_read_otherwise_are_matched_again(tmp_path: Path) -> None
     assert s.progress(story, reviewer="ann")[0] > 0
     s.add_story("s", pipeline.run(files, langs={str(files[0]): "it"}, segmented=True), {})
     assert s.last_carry is not None
+
+
+QUERY = ("SELECT id, suggestion, reasons, outliers, score, corrected FROM current_matches "
+         "ORDER BY id")
+
+
+def test_a_fix_elsewhere_that_changes_a_claims_matches_suggests_its_other_match_again(
+        tmp_path: Path, seed_result) -> None:
+    """The lede (tr "xBuster ve Tesla'nın ...") is in a match whose ar claim is also a weak
+    link of the headlines' match: shared, it is compared by its figures only, not its names,
+    so the matcher suggests agree. Breaking that weak link leaves the ar claim in the lede's
+    match alone, where the matcher would compare its names (xBuster against xAI), but the
+    lede's match was not suggested again until a later fix to it (a French claim moved in),
+    and then flipped to conflict for a reason that fix did not bring. It now follows at once,
+    keeps its link score (its claims did not change), and an undo gives the agree back."""
+    from crossfact.store.state import rebuild
+
+    store = open_test_store(tmp_path / "x.db")
+    store.add_story("seed", seed_result, {})
+    rows = store.matches("seed", reviewer="ann")
+    views = [store.match(r.id, reviewer="ann") for r in rows]
+    lede = next(v for v in views if any(m.claim.text.startswith("xBuster ve Tesla")
+                                         for m in v.members))
+    headline, ar_claim = next((v.id, m.claim.id) for v in views for m in v.members
+                              if m.suggested and any(m.claim.id == o.claim.id
+                                                     for o in lede.members))
+    assert (lede.suggestion, lede.corrected) == ("agree", False)
+    store.break_link("seed", headline, ar_claim, reviewer="ann", session="s")
+    after = store.match(lede.id, reviewer="ann")
+    assert (after.suggestion, after.corrected, after.link_score) == (
+        "conflict", False, lede.link_score)
+    assert after.reasons[0] == "xBuster (tr) vs xAI (bn, ar)"
+    incremental = list(store.db.query(QUERY))
+    rebuild(store.db, store.story_id("seed"))
+    assert list(store.db.query(QUERY)) == incremental  # a rebuild from the log agrees
+    store.undo("seed", reviewer="ann", session="s")
+    assert store.match(lede.id, reviewer="ann").suggestion == "agree"
+    store.close()
