@@ -265,6 +265,11 @@ class ReadMixin(StoreBase):
         carried_look = decision is not None and verdict is not None and self.db.table(
             "carried").count_where(
             "event = ? AND second_look = 1", [decision["verdict_event"]]) > 0
+        machine = self.db.execute("SELECT suggestion, reasons FROM matches WHERE run = ? "
+                                  "AND id = ?", [match["run"], match_id]).fetchone()
+        # suggested again after a fix to another match (store/state.py `restated`)
+        restated = not match["corrected"] and machine is not None and tuple(machine) != (
+            match["suggestion"], match["reasons"])
         claims_changed = verdict is not None and self.db.execute(
             REFIXED.format(more='AND d."match" = :match AND d.reviewer = :reviewer'),
             {"story": story, "match": match_id, "reviewer": reviewer}).fetchone() is not None
@@ -275,6 +280,7 @@ class ReadMixin(StoreBase):
             verdict=verdict,
             outliers=json.loads(decision["outliers"]) if decision and verdict else [],
             note=decision["note"] if decision else None, corrected=bool(match["corrected"]),
+            restated=restated,
             second_look=carried_look or claims_changed, claims_changed=claims_changed,
             number=match["number"],
         )

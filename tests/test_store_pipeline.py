@@ -98,8 +98,10 @@ def test_a_fix_elsewhere_that_changes_a_claims_matches_suggests_its_other_match_
     match alone, where the matcher would compare its names (xBuster against xAI), but the
     lede's match was not suggested again until a later fix to it (a French claim moved in),
     and then flipped to conflict for a reason that fix did not bring. It now follows at once,
-    keeps its link score (its claims did not change), and an undo gives the agree back."""
+    keeps its link score (its claims did not change), the detail says a fix to another
+    match changed it, and an undo gives the agree back."""
     from crossfact.store.state import rebuild
+    from crossfact.tui.widgets.match_detail import MatchDetail
 
     store = open_test_store(tmp_path / "x.db")
     store.add_story("seed", seed_result, {})
@@ -116,9 +118,13 @@ def test_a_fix_elsewhere_that_changes_a_claims_matches_suggests_its_other_match_
     assert (after.suggestion, after.corrected, after.link_score) == (
         "conflict", False, lede.link_score)
     assert after.reasons[0] == "xBuster (tr) vs xAI (bn, ar)"
+    assert after.restated and not lede.restated  # and the detail says why it changed
+    assert "machine, recomputed after a fix to another match: conflict (0.90)" in (
+        MatchDetail()._heading(after).plain)
     incremental = list(store.db.query(QUERY))
     rebuild(store.db, store.story_id("seed"))
     assert list(store.db.query(QUERY)) == incremental  # a rebuild from the log agrees
     store.undo("seed", reviewer="ann", session="s")
-    assert store.match(lede.id, reviewer="ann").suggestion == "agree"
+    back = store.match(lede.id, reviewer="ann")
+    assert (back.suggestion, back.restated) == ("agree", False)
     store.close()

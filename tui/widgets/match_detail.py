@@ -180,7 +180,9 @@ class MatchDetail(SteadyScrollView, can_focus=False):
     def _heading(self, view: MatchView) -> Text:
         verdict = view.verdict or "not decided"
         # a fixed match is suggested again from the claims it holds now (store/state.py)
-        machine = "machine, recomputed after a fix" if view.corrected else "machine"
+        machine = ("machine, recomputed after a fix" if view.corrected
+                   else "machine, recomputed after a fix to another match" if view.restated
+                   else "machine")
         score = f" ({view.link_score:.2f})" if view.link_score is not None else ""
         text = Text.assemble(
             (f"Match {view.number}", "bold"),
