@@ -187,6 +187,15 @@ def test_a_conversion_agrees_and_says_why():
     assert v.reasons[0] == "5 miles (en) ≈ 8 km (fr): 5 mi = 8.05 km"
 
 
+def test_units_of_two_dimensions_agreeing_through_a_bare_figure_need_no_conversion():
+    """A speed and a length that agree through a bare 800 (NTREX's Concorde line) have no
+    conversion to show: the reason crashed formatting one that does not exist."""
+    v, _ = verdict({"en": "The plane flew at 800 for an hour.",
+                    "fr": "L'avion volait à 800 km/h pendant une heure.",
+                    "bn": "বিমানটি ৮০০ কিলোমিটার উড়েছিল।"})
+    assert "800 (en)" in v.reasons[0] and ":" not in v.reasons[0]
+
+
 def test_a_rounded_conversion_agrees():
     v, _ = verdict({"en": "Up to 10 inches of rain fell.", "fr": "Il est tombé 25 cm de pluie."})
     assert v.suggestion == "agree" and "10 in = 25.4 cm" in v.reasons[0]
