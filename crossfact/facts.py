@@ -1373,8 +1373,18 @@ SMALL_FLOOR = 1  # a count of one is no small count here: "one" is the indefinit
 # nor a second statement of that count (`_modifies`). Without it the total is the same
 # (0.946 / 0.611), but the runoff's "two-decade rule" meets the Turkish "2. tur" (second
 # round; labelled one fact with it by chance) and the Fed's "two more cuts" is lost, its
-# English "two" being said again in "the 2-year Treasury note"
+# English "two" being said again in "the 2-year Treasury note". On the seed story the rule
+# adds one suggested membership: the French "10 milliards de dollars entre deux entreprises"
+# in the match of the Turkish "the hardware the two companies (iki şirketin) built in 2024",
+# neighbouring sentences about the story's two companies (the recorded review decides it)
 _COMPOUND_AFTER = re.compile(r"[-‐‑][^\W\d_]")
+# Nor is a number glued to a letter a count ("س2", the second quarter; "H100"), nor digits
+# right after a capitalised Latin word: a name's number ("Grok 2", "Windows 11", "Boeing
+# 737"), as the seed story's Hebrew "Grok 2 trained on 20,000 H100s" beside the French "deux
+# entreprises" and the Arabic "س2" showed (`_modifies`)
+_GLUED = re.compile(r"[^\W\d_]")
+_NAME_BEFORE = re.compile(r"[\w,،][ \u00a0]+[A-Z][^\W\d_]*[ \u00a0]\Z")  # inside a
+# sentence: a capital that opens one ("The 2 dams") is no name
 # kinds a bare count may take: those a cue gives a bare count (a toll, a magnitude, a
 # depth, a minute), not money's (a sum has its currency)
 _LENDABLE = frozenset(k for k, applies in _APPLIES.items() if applies != "money")
@@ -1432,9 +1442,14 @@ def _small_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
 
 
 def _modifies(text: str, q: Quantity) -> bool:
-    """Whether a number is a compound's first part, glued to a word by a hyphen ("2-year",
-    "two-decade"): an adjective, not a count (`_COMPOUND_AFTER`)."""
-    return _COMPOUND_AFTER.match(text, q.end) is not None
+    """Whether a number is part of a word or a name, not a count of things: a compound's
+    first part, glued to a word by a hyphen ("2-year", "two-decade": `_COMPOUND_AFTER`), a
+    number glued to a letter ("س2"), or digits after a capitalised Latin word inside a
+    sentence ("the latest Grok 2")."""
+    if _COMPOUND_AFTER.match(text, q.end) or _GLUED.match(text, q.end) or (
+            q.start and _GLUED.match(text, q.start - 1)):
+        return True
+    return q.text[:1].isdigit() and _NAME_BEFORE.search(text, 0, q.start) is not None
 
 
 def _bare(claim: Claim, typed: Sequence[Typed], floor: float = LEND_FLOOR) -> list[Quantity]:

@@ -896,6 +896,12 @@ def test_small_counts_of_a_list_said_twice_compounded_or_one_take_no_kind() -> N
     assert _lent([rule, _claim("Seçimde 2 aday yarıştı.", "tr", "tr")], langs) == {}
     yields = _claim("The 10-year yield rose to 4.07%.", "en", "en")
     assert _lent([yields, _claim("Dix membres ont voté.", "fr", "fr")], langs) == {}
+    # a name's number and one glued to a letter (the seed story's Hebrew "Grok 2" and Arabic
+    # "س2", the second quarter, beside the Turkish "iki şirketin", two companies)
+    companies = _claim("2024 yılında iki şirketin kurduğu donanımın maliyeti.", "tr", "tr")
+    grok = _claim("מאסק אמר שהדגם האחרון של Grok 2 הוכשר ב-20,000 גרפי Nvidia H100.", "he", "he")
+    quarter = _claim("وتتوقع إنفاق المزيد في س2.", "ar", "ar")
+    assert _lent([companies, grok, quarter], {"tr": "tr", "he": "he", "ar": "ar"}) == {}
     assert _lent([_claim("One dam burst.", "en", "en"),
                   _claim("Un barrage a cédé.", "fr", "fr")], langs) == {}
 
