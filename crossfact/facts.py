@@ -1427,6 +1427,13 @@ def _small_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
     """Each claim's small count (SMALL_FLOOR to LEND_FLOOR, bare, not a compound's part)
     that is the one small count of its claim and stated in no other claim of its version,
     as VALUE_KIND of its value, where another version has such a count of equal value."""
+    # each version's figures that may be a small count said again (a rounding of one is
+    # within a factor of two of it), read once: a version is not scanned for each claim
+    said: dict[str, list[tuple[Claim, Figure]]] = {}
+    for x in claims:
+        said.setdefault(x.doc, []).extend(
+            (x, figure_of(r)) for r in x.fingerprint.numbers
+            if abs(r.value) <= 2 * LEND_FLOOR and not _modifies(x.text, r))
     alone: list[tuple[Claim, Figure, Quantity]] = []
     for c in claims:
         counts = [q for q in _bare(c, typed[c.id], SMALL_FLOOR)
@@ -1434,8 +1441,7 @@ def _small_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
         if len(counts) != 1:
             continue
         f = figure_of(counts[0])
-        if not any(same(f, figure_of(r)) and not _modifies(x.text, r) for x in claims
-                   if x.doc == c.doc and x is not c for r in x.fingerprint.numbers):
+        if not any(same(f, g) for x, g in said.get(c.doc, ()) if x is not c):
             alone.append((c, f, counts[0]))
     return {c.id: [Typed(f"{VALUE_KIND}:{q.value:g}", q, lent=True)] for c, f, q in alone
             if any(x.doc != c.doc and same(f, g) for x, g, _ in alone)}
