@@ -2,7 +2,7 @@
 Hebrew and Bengali translations, and how much else do they find, there and in the French and
 Turkish lines?
 
-    python benchmarks/eval_search.py [--min-skeleton N]
+    python benchmarks/eval_search.py [--min-skeleton N] [--min-near N]
 
 The queries are NTREX's English words written with a capital inside a sentence (names,
 mostly; also "President") that are in 2 to 40 of its 1,997 lines. A query's lines are those
@@ -13,7 +13,8 @@ are counted apart: a word typed in Latin finds them by their own letters, and wh
 finds there is the noise of a loose key matched within one script. Words that are no name, or
 that a translation leaves out, keep both below 1 for every setting; compare settings.
 `--min-skeleton N` searches name skeletons of N classes and up (0: none, the transliteration
-and consonants alone); the default is the app's.
+and consonants alone); `--min-near N` finds capitalised Latin words one edit away from a typed
+word of N letters and up (0: none); the defaults are the app's.
 """
 
 from __future__ import annotations
@@ -60,10 +61,12 @@ def found_lines(texts: tuple[str, ...], words: list[str]) -> list[set[int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-skeleton", type=int, default=search_text.MIN_SKELETON)
+    parser.add_argument("--min-near", type=int, default=search_text.MIN_NEAR)
     args = parser.parse_args()
     search_text.MIN_SKELETON = args.min_skeleton or 10**6  # 0: no skeleton is that long
+    search_text.MIN_NEAR = args.min_near or 10**6  # 0: no word is that long
     wanted = queries(read_lines("ntrex128", "eng"))
-    print(f"{len(wanted)} queries, min skeleton {args.min_skeleton}:")
+    print(f"{len(wanted)} queries, min skeleton {args.min_skeleton}, min near {args.min_near}:")
     for name, langs in SCRIPTS.items():
         hit = wrong = missed = 0
         for lang in langs:

@@ -656,6 +656,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         best = _cue_kind(claim, q, base, cues, lang)
         if best is not None:
             kind = f"money:{best[1]}" if base == "money" else best[1]
+        elif q.unit == _MINUTE and _into(claim.text, q, lang):
+            kind = "minute"  # "80 דקות לתוך המשחק": minutes into a game, no cue said
         elif base in ("count", "year"):
             continue
         elif base == "clock" and _until(claim.text, q, lang):
@@ -947,17 +949,28 @@ DURING_GAP = 2  # words between "for" and its minutes at most: two, not UNTIL_GA
 # "during the first 45 minutes"), from English grammar; on fixtures/news (development) no
 # figure's kind changed.
 # The word after minutes that makes them the minute a thing came in, counted from the
-# start, whatever "for" stands before them ("scored for France 80 minutes into the game").
-_INTO = {"en": ("into",)}
+# start, whatever "for" stands before them ("scored for France 80 minutes into the game"),
+# and whether or not a minute cue names them: Hebrew sports writing's calque of "into",
+# "80 דקות לתוך המשחק", whose plural "דקות" no cue of CUES' "minute" reads (it stood as a
+# duration against the English minute). The other four languages count a minute of play
+# with an ordinal or a case ending ("à la 80e minute", "80. dakikasında", "في الدقيقة 80",
+# "৮০ মিনিটে"), which their minute cues read, and their "for" words (`_DURING`) say only
+# how long a thing lasted: they need no such word.
+_INTO = {"en": ("into",), "he": ("לתוך",)}
+_MINUTE = "duration-minute"  # the unit of a minute of play
+
+
+def _into(text: str, q: Quantity, lang: str) -> bool:
+    """Whether a word of `_INTO` follows the figure `q`."""
+    m = _NEXT_WORD.match(text, q.end)
+    return m is not None and m.group(1).casefold() in _INTO.get(lang, ())
 
 
 def _lasted(text: str, q: Quantity, lang: str) -> bool:
     """Whether the minutes `q` are how long a thing lasted: a "for" word (`_DURING`) with at
     most DURING_GAP words between it and them, unless a word of `_INTO` follows them."""
-    m = _NEXT_WORD.match(text, q.end)
-    if m is not None and m.group(1).casefold() in _INTO.get(lang, ()):
-        return False
-    return _framed(text, q, _DURING.get(lang, ((), ())), DURING_GAP)
+    return not _into(text, q, lang) and _framed(text, q, _DURING.get(lang, ((), ())),
+                                                DURING_GAP)
 
 
 def _until(text: str, q: Quantity, lang: str) -> bool:

@@ -7,7 +7,8 @@ strongest first, into clusters that hold one claim per version, or a run of up t
 adjacent ones where a translation split one sentence (or merged several). Every claim ends
 in exactly one match of its own; a claim that states several facts, between versions that
 are not translations, may also be a suggested member of the match of another
-(crossfact.sharing).
+(crossfact.sharing). No match holds only claims another holds: its own claims are then that
+one's suggested members (`sharing.repeats`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from crossfact.sharing import (
     blurred,
     fact_groups,
     match_verdict,
+    repeats,
     shared_members,
     unsupported,
 )
@@ -388,9 +390,13 @@ def match_claims(
     joint = fact_groups([c.claims for c in unique], shared, evidence, doc_of)
     unique += [_Cluster(set(), {}) for _ in joint]
     shared += joint
-    # last, between outlets, a suggested member with no fact evidence in its match goes
+    # then, between outlets, a suggested member with no fact evidence in its match goes
     unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated,
                                 blurred(evidence, doc_of))
+    # and a match whose claims another holds all of is that match shown twice
+    gone = repeats([c.claims for c in unique], shared, doc_of)
+    unique = [c for n, c in enumerate(unique) if n not in gone]
+    shared = [extra for n, extra in enumerate(shared) if n not in gone]
     if progress:
         progress("suggesting", len(docs), len(docs))
     return _matches(docs, claims, unique, shared, doc_of)
@@ -468,8 +474,11 @@ def _matches(
         prepare(d.lang for d in docs)
 
     # a claim in several matches is compared in each by that match's fact, in its firm match
-    # too (as the store suggests a corrected match again, from the memberships alone)
-    several = {c for extra in shared for c in extra}
+    # too: counted from the memberships alone, as the store suggests a corrected match again
+    # (a claim whose own match repeated another, `sharing.repeats`, is a further member of
+    # one match only)
+    held = Counter(c.id for members in groups for c in members)
+    several = {c for c, n in held.items() if n > 1}
     of = {d.id: d.outlets for d in docs}
     outlets = [between_outlets(members, of) for members in groups]
 

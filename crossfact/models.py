@@ -107,10 +107,12 @@ class Match(BaseModel):
     A claim may be listed in more than one match: a sentence that states several facts
     ("the magnitude 7.8 quake killed 76") is firm in one match and may also be held by the
     match of another fact it states. Such an extra membership is always in that match's
-    `suggested`. Every claim is in at least one match. A reviewer's correction acts on one
-    membership, the (claim, match) pair its event names (see `Event`). In each match it is
-    in, a claim held by several is compared by the figures of that match's fact (the kinds
-    its other claims state: `crossfact.sharing`).
+    `suggested`. Every claim is in at least one match. No match holds only claims (of two
+    versions or more) that another holds: a reviewer sees a link once, and a claim whose own
+    match would have held what another did is that one's suggested member. A reviewer's
+    correction acts on one membership, the (claim, match) pair its event names (see
+    `Event`). In each match it is in, a claim held by several is compared by the figures of
+    that match's fact (the kinds its other claims state: `crossfact.sharing`).
     """
 
     id: str

@@ -325,12 +325,14 @@ FRACTIONS: dict[str, dict[str, Decimal]] = {
     "fr": {"demi": Decimal("0.5"), "demie": Decimal("0.5"),  # "deux heures et demie"
            "quart": Decimal("0.25"), "trois quarts": Decimal("0.75"),
            "trois-quarts": Decimal("0.75")},
-    "tr": {"yarım": Decimal("0.5"), "çeyrek": Decimal("0.25")},
+    "tr": {"yarım": Decimal("0.5"), "çeyrek": Decimal("0.25"), "dörtte üç": Decimal("0.75"),
+           "dörtte üçü": Decimal("0.75")},  # "seçmenlerin dörtte üçü", of the voters
     "ar": {"نصف": Decimal("0.5"), "ربع": Decimal("0.25"), "ثلاثة أرباع": Decimal("0.75"),
            "ثلاث أرباع": Decimal("0.75")},
     "he": {"חצי": Decimal("0.5"), "רבע": Decimal("0.25"), "שלושה רבעים": Decimal("0.75"),
            "שלושת רבעי": Decimal("0.75")},
-    "bn": {"আধা": Decimal("0.5"), "অর্ধ": Decimal("0.5"), "সিকি": Decimal("0.25")},
+    "bn": {"আধা": Decimal("0.5"), "অর্ধ": Decimal("0.5"), "সিকি": Decimal("0.25"),
+           "তিন চতুর্থাংশ": Decimal("0.75"), "তিন-চতুর্থাংশ": Decimal("0.75")},
 }
 # What joins a fraction to the unit it divides: English "half a point", "a quarter of a
 # percentage point", "half an hour"; French "un quart de point", "un quart d’heure" (an

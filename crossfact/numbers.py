@@ -62,6 +62,7 @@ from crossfact.units import (
     degree_words,
     dimension,
     point_words,
+    points_of_a_rate,
     unit_symbols,
     unit_words,
 )
@@ -163,7 +164,8 @@ def _grammar(lang: str) -> _Grammar:
     )
     after = re.compile(
         rf"{_SP}*(?:"
-        rf"(?:(?:de{_SP}+|d['’]))?{_inflected(currency_words(lang), lang, 'curword')}"
+        rf"(?:(?:de{_SP}+|d['’]))?{_currency_article(lang)}"
+        rf"{_inflected(currency_words(lang), lang, 'curword')}"
         rf"{_APOSTROPHE_SUFFIX}(?!{WORD_CHAR})"
         # A symbol followed by a number is that number's prefix: "$6.6 বিলিয়ন $157 বিলিয়ন".
         rf"|(?P<cursym>{alternation(symbols)})(?![^\W\d_])(?!{_SP}?\d)"
@@ -191,6 +193,23 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         lang, decimal, number, before, short_scale, long_scale, after, approx_after_re, times
     )
+
+
+# What Arabic sets between a scale word and the currency it counts: "10 مليارات من
+# الدولارات" (10 billion of the dollars), "300 مليون بالدولار" (300 million in dollars). CLDR
+# names a currency without the article (babel's display names, in every plural form:
+# "دولار أمريكي"), so the reader takes it: "من" (of) and the article, maybe after "ب"
+# (in). Before the currency words that take endings only (`_inflected`: four letters and
+# more): "بالين" is Palin (NTREX), not "in yen".
+_CURRENCY_ARTICLE = {"ar": rf"(?:(?:من{_SP}+)?ب?ال)"}
+
+
+def _currency_article(lang: str) -> str:
+    """`_CURRENCY_ARTICLE` of `lang`, where one of its long currency words follows; else
+    nothing."""
+    article = _CURRENCY_ARTICLE.get(lang)
+    long = [w for w in currency_words(lang) if len(w) >= 4]
+    return f"(?:{article}(?={alternation(long)}))?" if article and long else ""
 
 
 def _inflected(words: Iterable[str], lang: str, group: str | None) -> str:
@@ -321,7 +340,10 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     found = _in_digits(text, clean, taken, g) if digits else []
     parts = _fractions(clean, text, taken + [(q.start, q.end) for q in found], g, fractions)
     found += parts
-    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found], g, spelled)
+    # a number word inside a fraction is the fraction's, read or not: "trois quarts des
+    # votants" is three quarters of them, no count of 3
+    found += _spelled(clean, text, taken + [(q.start, q.end) for q in found]
+                      + [(fr.start, fr.end) for fr in fractions], g, spelled)
     found.sort(key=lambda q: q.start)
     _share_ranges(clean, found, g.lang)
     if parts:
@@ -411,6 +433,8 @@ def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
         if word is not None and fold(word.group(1)) in _NOT_AMOUNTS.get(g.lang, ()):
             continue
         quantity = _describe(clean, fr.start, fr.end, fr.value, g, fraction=True)
+        if quantity is not None and _a_kind_of_span(clean, fr, quantity, g.lang):
+            continue
         if quantity is not None and (quantity.unit or quantity.percent):
             if quantity.unit == GENERIC_POINT:  # a fraction of a point is of a percentage
                 quantity.unit = PERCENTAGE_POINT  # point: no one writes a quarter of a basis
@@ -424,6 +448,26 @@ def _fractions(clean: str, text: str, taken: list[tuple[int, int]], g: _Grammar,
             out.append(Quantity(value=float(fr.value), text=text[fr.start:fr.end],
                                 start=fr.start, end=fr.end))
     return out
+
+
+# The languages whose compounds of a span stand before the noun they qualify ("the
+# half-year report"): English. French "demi-" compounds are nouns ("depuis une demi-heure
+# samedi matin", NTREX: half an hour, before the day it was spent on); the other four
+# languages join no fraction to its unit by a hyphen.
+_SPAN_BEFORE_NOUN = frozenset({"en"})
+
+
+def _a_kind_of_span(text: str, fr: Fraction, quantity: Quantity, lang: str) -> bool:
+    """Whether a fraction joined by a hyphen to a unit of time names a kind of thing by its
+    span, as "a 10-year plan" does (`_describe`): "the half-year report", "a half-day strike"
+    (a lower-case word after it, not a function word: `function_word`). "A quarter-century
+    ago", "a half-hour later" and "a half-hour Saturday" are figures."""
+    if lang not in _SPAN_BEFORE_NOUN or fr.end >= len(text) or text[fr.end] not in _HYPHENS \
+            or quantity.unit is None or dimension(quantity.unit) != "duration":
+        return False
+    word = _WORD_NEXT.match(text, quantity.end)
+    return word is not None and word.group(1)[:1].islower() \
+        and not function_word(word.group(1), lang)
 
 
 # Words before a fraction that make it no amount: an ordinal names a part of a game or a
@@ -713,10 +757,11 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar, fraction: 
     elif after is not None and after.group("hyphen") and not fraction and dimension(
             lookup_prefix(unit_words(g.lang), after.group("unit")) or "") == "duration":
         after = None  # "the 23-year-old", "a 10-year plan": an age or a kind, not a figure
-    elif after is not None and after.group("pthyphen") and not fraction and lookup_prefix(
-            point_words(g.lang), after.group("points")) == GENERIC_POINT:
+    elif after is not None and after.group("points") and not fraction and lookup_prefix(
+            point_words(g.lang), after.group("points")) == GENERIC_POINT and (
+            after.group("pthyphen") or _counted_points(text, s, after.end(), value, g.lang)):
         after = None  # "a 10-point plan", "a five-point lead": a kind; "a 25-basis-point
-        # cut" and "a half-point cut" are figures
+        # cut" and "a half-point cut" are figures; "3 points de passage", a count
     if after is not None:
         end = after.end()
         if after.group("curword"):
@@ -763,6 +808,14 @@ def _describe(text: str, s: int, e: int, value: Decimal, g: _Grammar, fraction: 
         start=start,
         end=end,
     )
+
+
+def _counted_points(text: str, start: int, end: int, value: Decimal, lang: str) -> bool:
+    """Whether a whole number of bare points counts things ("3 points de passage", "خطة من 5
+    نقاط", "30 points" of a game) rather than a change of a rate, poll share or index
+    (`crossfact.units.points_of_a_rate`). A fraction of a point ("1,25 point", "৪ দশমিক ২৫
+    পয়েন্ট") counts nothing: it is always a change."""
+    return value == value.to_integral_value() and not points_of_a_rate(text, start, end, lang)
 
 
 def _symbol_at_full_stop(text: str, after: re.Match[str], g: _Grammar) -> tuple[str, int] | None:

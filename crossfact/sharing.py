@@ -19,10 +19,15 @@ claim of the other's version (each outlet's sentence states the fact beside anot
 that other's match) can join neither: they make a match of their own (`fact_groups`), every
 member suggested, about that kind.
 
-Last, a suggested member of a match between outlets that the fact linker gives no score
+Then a suggested member of a match between outlets that the fact linker gives no score
 with any claim of another version there is taken out (`unsupported`): nothing but the
 match's structure says it states that fact. A score of a kind its versions state so often that
 it cannot pick one statement (`blurred`) counts for nothing there.
+
+Last, a match whose claims another match holds all of is one fact shown twice, and goes
+(`repeats`): each claim joins by its own best partner, so two best partners alone in their
+matches each join the other's and make two matches of the same two claims, and a match
+whose only other members `unsupported` took out may be left with another's claims.
 """
 
 from __future__ import annotations
@@ -333,3 +338,35 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     facts = {c: {(t.quantity.start, t.quantity.end): t.kind for t in typed}
              for c, typed in kinds.items()} if outlets and kinds is not None else None
     return suggest(members, labels, n_versions, focus, outlets, facts)
+
+
+def repeats(firm: Sequence[Collection[str]], added: Sequence[Mapping[str, float]],
+            doc_of: Mapping[str, str]) -> set[int]:
+    """The matches (by index; each its own claims, `firm`, and its further members with the
+    scores that brought them, `added`) that show nothing another does not: their claims, of
+    two versions or more, are all held by one other match. A reviewer sees one match per
+    fact: a claim that states two facts is in two matches, each with claims of its own, but
+    two matches of the same claims are one, and a link in both would be judged twice (on
+    fixtures/news, development: the Arabic "dozens of buildings in Kahramanmaraş" and the
+    English "34 buildings collapsed in Osmaniye", each alone in its match and the other's
+    best partner, each joined the other's: two matches of those two claims, a wrong link
+    shown twice).
+
+    Of matches of the same claims, the one kept has the most claims of its own (the links
+    among them stay firm), then the strongest further links; a claim of its own of the one
+    that goes stays a suggested member of the one kept, as it was there. No tuned constant.
+    """
+    members = [frozenset({*mine, *more}) for mine, more in zip(firm, added, strict=True)]
+    order = sorted(range(len(members)), key=lambda n: (
+        -len(members[n]), -len(firm[n]), -sum(added[n].values()), sorted(firm[n])))
+    kept: dict[str, list[int]] = {}  # claim -> the kept matches that hold it
+    out = set()
+    for n in order:
+        claims = members[n]
+        if len({doc_of[c] for c in claims}) >= 2 and any(
+                claims <= members[k] for k in kept.get(min(claims), ())):
+            out.add(n)
+            continue
+        for c in claims:
+            kept.setdefault(c, []).append(n)
+    return out

@@ -466,10 +466,10 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
             other := next((g for g in figs if not _equal(first, g)), None)) is not None:
         return f"{approx}: {_degrees(first, other)}"
     named = [g for g in figs if g.unit not in (None, GENERIC_POINT)]
-    # two named units of one dimension: a speed beside a length ("800 km/h" and "৮০০
-    # কিলোমিটার", NTREX, agreeing through a bare "800") has no conversion to show
+    # two units that convert: a bare figure is backed by figures of two dimensions ("800"
+    # beside "800 km/sa" and "৮০০ কিলোমিটার", NTREX), which no conversion joins
     pair = next(((a, b) for a in named for b in named if a.unit != b.unit
-                 and convert(a.value, a.unit, b.unit) is not None), None)
+                 and convert(a.value, a.unit or "", b.unit or "") is not None), None)
     if pair is not None:  # two units that say their kind: their conversion, not a bare
         first, other = pair  # point's reading ("25 basis points = 25 basis points")
     else:
@@ -489,7 +489,7 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
             return f"{approx}: {y.value:g} {short_name(source)} = {value:.3g} {short_name(target)}"
         return equal  # a rounding
     exact = convert(first.value, first.unit, other.unit)
-    if exact is None:
+    if exact is None:  # of two dimensions, each beside a bare figure: said, not converted
         return equal
     return (f"{approx}: {first.value:g} {short_name(first.unit)} = "
             f"{exact:.3g} {short_name(other.unit)}")

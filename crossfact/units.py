@@ -27,8 +27,11 @@ from babel.units import UnknownUnitError, format_unit
 
 from crossfact.locales import (
     NBSPACES,
+    WORD_CHAR,
+    alternation,
     babel_locale,
     fold,
+    percent_words,
     plural_samples,
     same_length_clean,
     scale_words,
@@ -118,6 +121,64 @@ _POINT_WORDS: dict[str, dict[str, str]] = {
            "বেসিস পয়েন্ট": BASIS_POINT, "ভিত্তি পয়েন্ট": BASIS_POINT,
            "পয়েন্ট": GENERIC_POINT},
 }
+
+
+# What says that a bare point is a change of a rate, a poll share, an index or a percentage,
+# said within POINT_REACH of it: without it, "3 points de passage" (crossing points), "خطة من
+# 5 نقاط" (a 5-point plan), "5 نقاط تفتيش" (checkpoints) and a game's "30 points" count
+# things, and read as points they stood as rate changes against other versions' figures.
+# Word starts (endings and, in Arabic and Hebrew, proclitics allowed): the words of
+# Wiktionary's translation tables of "interest rate", "rate", "opinion poll", "survey",
+# "stock market index", "stock exchange", "share" (of stock), "inflation", "yield",
+# "percentage" and "approval rating", as economic and election news writes them; beside them
+# CLDR's percent words (`percent_words`) and signs. Read in fixtures/news/fed-rate-cut-2025
+# (development): "নীতি সুদ হার ২৫ পয়েন্ট", "The Dow Jones Industrial Average rose 260 points".
+_POINT_CONTEXT: dict[str, tuple[str, ...]] = {
+    "en": ("rate", "interest", "poll", "survey", "index", "indexes", "indices", "stock",
+           "shares", "yield", "inflation", "percentage", "rating"),
+    "fr": ("taux", "intérêt", "sondage", "enquête", "indice", "bourse", "rendement",
+           "inflation", "pourcentage", "popularité"),
+    "tr": ("faiz", "oran", "anket", "endeks", "borsa", "hisse", "enflasyon", "getiri"),
+    "ar": ("فائدة", "سعر", "أسعار", "معدل", "نسبة", "استطلاع", "مؤشر", "بورصة", "أسهم",
+           "تضخم"),
+    "he": ("ריבית", "סקר", "מדד", "בורסה", "מניות", "אינפלציה", "שיעור", "תשואה"),
+    "bn": ("সুদ", "রেট", "জরিপ", "সমীক্ষা", "সূচক", "শেয়ার", "পুঁজিবাজার", "মূল্যস্ফীতি"),
+}
+# ... and the names of the indexes news quotes in points, as whole words (a word start,
+# "dow", would take "down": "went down 30 points" in a game)
+_INDEX_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("Dow", "Nasdaq", "S&P"), "fr": ("Dow", "Nasdaq", "CAC"), "tr": ("Dow", "Nasdaq", "BIST"),
+    "ar": ("داو", "ناسداك"), "he": ("דאו", "נאסד״ק"), "bn": ("ডাও", "নাসডাক"),
+}
+# What Arabic and Hebrew glue before a word: "and", "so", "by", "to", "as", the article
+_POINT_CLITICS = {"ar": "(?:[وف]?(?:[بلك]|لل)?(?:ال)?)", "he": "[ובלמהכש]{0,3}"}
+
+
+@cache
+def _point_context(lang: str) -> regex.Pattern[str]:
+    """`_POINT_CONTEXT`'s and `_INDEX_NAMES`' words of `lang` and its percent words and
+    signs, as one pattern."""
+    lang = babel_locale(lang).language
+    before, after, _ = percent_words(lang)
+    clitics = _POINT_CLITICS.get(lang, "")
+    return regex.compile(
+        rf"[%٪]|(?<!{WORD_CHAR}){clitics}(?:"
+        rf"{alternation([*_POINT_CONTEXT.get(lang, ()), *before, *after])}"
+        rf"|{alternation(_INDEX_NAMES.get(lang, ()))}(?!{WORD_CHAR}))", regex.IGNORECASE)
+
+
+POINT_REACH = 60  # characters either side of a bare point searched for `_POINT_CONTEXT`'s
+# words: a clause, as facts.CUE_REACH ("The Dow Jones Industrial Average rose 260 points",
+# "নীতি সুদ হার ২৫ পয়েন্ট", fixtures/news/fed-rate-cut-2025, development, are within it);
+# a sentence's other clause ("5 checkpoints ..., and the Fed cut its rate") is not
+
+
+def points_of_a_rate(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the words around the bare points (GENERIC_POINT) at text[start:end] say they
+    are points of a rate, a poll share, an index or a percentage (`_POINT_CONTEXT`), not
+    things counted."""
+    return _point_context(lang).search(text, max(0, start - POINT_REACH),
+                                       end + POINT_REACH) is not None
 
 
 def point_words(lang: str) -> dict[str, str]:

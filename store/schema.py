@@ -361,6 +361,18 @@ def m014_search_by_name_keys(db: Database) -> None:
                   names_latin, names_arabic, names_hebrew, names_bengali, names_other)""")
 
 
+@migrations()
+def m015_near_names(db: Database) -> None:
+    """Search also finds a name spelt one letter otherwise within the Latin script (Zelensky
+    finds Zelenski): the transliterated index gets a column of capitalised words' near keys
+    (`near_names`, store/search_text.py). FTS5 adds no column to a table, so it is made again
+    empty and filled after the migrations (`REINDEXED`), as in m014."""
+    db.execute("DROP TABLE IF EXISTS claims_latin_fts")
+    db.execute("""CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, spellings,
+                  names_latin, names_arabic, names_hebrew, names_bengali, names_other,
+                  near_names)""")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
@@ -373,4 +385,5 @@ REFILLED = frozenset({"m002_current_decisions", "m004_own_undo_and_origins",
 NUMBERED_BY = {"m005_readable_verdicts": M005_NUMBER, "m011_numbers_kept": M011_NUMBER,
                "m013_split_letters": M013_NUMBER}
 # Migrations after which the transliterated search index is filled for every claim.
-REINDEXED = frozenset({"m006_transliterated_search", "m014_search_by_name_keys"})
+REINDEXED = frozenset({"m006_transliterated_search", "m014_search_by_name_keys",
+                       "m015_near_names"})

@@ -20,8 +20,11 @@ own script its letters already say more (as keys, `Marrakech` found "marchés" a
 but for Arabic and Hebrew, whose clitics only the keys take off.
 Within the Latin script a name is spelt otherwise by its doubled letters and its "ch" alone
 (marrakesh, Marrakech), so Latin words are also indexed by `spellings`: their letters, vowels
-kept, doubled letters once and "ch" read as above. `benchmarks/eval_search.py` measures each
-choice.
+kept, doubled letters once and "ch" read as above. A name is also spelt with one letter
+more, less or other (Zelensky, Zelenski; Bolivia, Bolivya, Bolivie), so a capitalised Latin
+word is also indexed by `near_keys`, which a typed word one edit away from it shares; a word
+in lower case is no name, and keeps its letters (`Marrakech` finds no "markets").
+`benchmarks/eval_search.py` measures each choice.
 """
 
 from __future__ import annotations
@@ -71,8 +74,30 @@ def _name_column(script: str) -> str:
 
 
 NAME_COLUMNS = (*map(_name_column, NAME_SCRIPTS), _name_column("Other"))
-COLUMNS = ("latin", "consonants", "spellings", *NAME_COLUMNS)  # in order (schema.py's m014)
+# in order (schema.py's m015)
+COLUMNS = ("latin", "consonants", "spellings", *NAME_COLUMNS, "near_names")
 _DOUBLED = re.compile(r"([a-z])\1+")  # letters only: "2000" stays "2000"
+
+# Near spellings of a name in the Latin script: a capitalised word is found by a typed word
+# one letter added, dropped or changed away from it (Levenshtein distance 1: for two names
+# of eight letters, rapidfuzz's ratio 87.5), its first letter kept, both folded by
+# `_NEAR_FOLD`, both of `MIN_NEAR` letters and up. On NTREX (development;
+# benchmarks/eval_search.py --min-near N, French and Turkish lines, precision / recall):
+# none 0.744 / 0.597; words of 5 letters and up 0.701 / 0.642, 6 and up 0.724 / 0.627
+# (Moscow finds Moscou, Bolivia Bolivie, California Californie; also Thompson Thomson and
+# Martin Marvin), 7 and up 0.731 / 0.623 (no Moscou): F1 0.672 either way, and 6 keeps
+# six-letter names (Moscow, Macron, Merkel), since a search showing a claim too many costs a
+# reviewer less than one hiding a claim. Trials not kept, at 6: folded words
+# equal, no edit, 0.744 / 0.606; the first letter free 0.717 / 0.628 (Pence found Spence);
+# rapidfuzz's ratio of the folded words of 5 letters and up, 85 and up, 0.704 / 0.639, 90
+# and up 0.716 / 0.622; lower-case words too 0.697 / 0.636 (common words one letter apart:
+# a word in lower case is no name). The Arabic, Hebrew and Bengali lines (their Latin words)
+# 0.426 / 0.290 -> 0.425 / 0.291.
+MIN_NEAR = 6
+# Letters that one name's spellings swap within the Latin script: c/k/q (Amerika), y/i
+# (Zelensky, Zelenski; Bolivya), w/v, ph/f; then doubled letters once (Zelenskyy).
+_NEAR_FOLD = str.maketrans("cqyw", "kkiv")
+_WILDCARD = "0"  # a letter left out of a near key: a digit, which no folded word here has
 
 
 def consonants(word: str) -> str:
@@ -99,6 +124,11 @@ def name_keys(word: str) -> set[str]:
             if len(key) >= MIN_SKELETON and not key.startswith("=")}  # "=xai": as written
 
 
+def _letters(word: str) -> str:
+    """A word's transliteration in lower case, its letters and digits alone."""
+    return re.sub("[^a-z0-9]", "", anyascii(word).lower())
+
+
 def spellings(word: str) -> set[str]:
     """A Latin word's letters and digits, doubled letters once, with its "ch" read otherwise:
     "Marrakech" -> {"marakech", "marakesh", "maraketsh"}; "A320" -> {"a320"} (without its
@@ -106,8 +136,7 @@ def spellings(word: str) -> set[str]:
     word."""
     if script_of(word) != "Latin":
         return set()
-    return {_DOUBLED.sub(r"\1", re.sub("[^a-z0-9]", "", anyascii(form).lower()))
-            for form in _readings(word)} - {""}
+    return {_DOUBLED.sub(r"\1", _letters(form)) for form in _readings(word)} - {""}
 
 
 @lru_cache(maxsize=1 << 16)  # a story's words repeat: half the index's time went here
@@ -115,6 +144,41 @@ def _indexed_spellings(word: str) -> frozenset[str]:
     """The `spellings` of a word the index holds, but the one that is the word as its
     `latin` column holds it already (most words: "Tesla" is "tesla" either way)."""
     return frozenset(spellings(word) - {anyascii(word).lower()})
+
+
+def _near_form(word: str) -> str:
+    """`word` folded as `near_keys` compare it, or "" when it is not compared so: not Latin,
+    with a digit (A320 and A321 are two aircraft), or shorter than `MIN_NEAR`."""
+    if script_of(word) != "Latin":
+        return ""
+    form = _DOUBLED.sub(r"\1", _letters(word).replace("ph", "f").translate(_NEAR_FOLD))
+    return form if len(form) >= MIN_NEAR and form.isalpha() else ""
+
+
+def _wildcards(form: str, width: int) -> set[str]:
+    """`form` with the letter at each place but the first (`width` 1) left out as
+    `_WILDCARD`, or with one more letter there (`width` 0, after the last too)."""
+    return {form[:i] + _WILDCARD + form[i + width:] for i in range(1, len(form) + 1 - width)}
+
+
+@lru_cache(maxsize=1 << 16)
+def near_keys(word: str) -> frozenset[str]:
+    """What the index holds of a capitalised Latin word to be found one edit away: its
+    `_near_form` and that with each letter but the first a `_WILDCARD` ("Zelenski" ->
+    "zelenski", "z0lenski" ... "zelensk0"); none for a word in lower case."""
+    form = _near_form(word) if word[:1].isupper() else ""
+    return frozenset({form} | _wildcards(form, 1)) if form else frozenset()
+
+
+def _near_query(word: str) -> set[str]:
+    """The `near_keys` of the words one edit from a typed `word` (of any case): its form,
+    that with a letter changed or added (wildcards), and with one dropped (a shorter form)."""
+    form = _near_form(word)
+    if not form:
+        return set()
+    dropped = {form[:i] + form[i + 1:] for i in range(1, len(form))} \
+        if len(form) > MIN_NEAR else set()
+    return {form} | _wildcards(form, 1) | _wildcards(form, 0) | dropped
 
 
 def index_row(rowid: int, text: str) -> dict[str, Any]:
@@ -127,6 +191,7 @@ def index_row(rowid: int, text: str) -> dict[str, Any]:
     return {"rowid": rowid, "latin": anyascii(text),
             "consonants": " ".join(sorted(set().union(*map(_abjad_keys, abjad)))),
             "spellings": " ".join(sorted(set().union(*map(_indexed_spellings, words)))),
+            "near_names": " ".join(sorted(set().union(*map(near_keys, words)))),
             **{column: " ".join(sorted(keys)) for column, keys in names.items()}}
 
 
@@ -153,9 +218,9 @@ def _own_columns(word: str) -> set[str]:
 def latin_query(words: list[str]) -> str:
     """The FTS5 query of the transliterated index for the words typed: each word as a prefix
     of the transliterated text, (typed in a script that writes vowels) by its consonants,
-    (typed in Latin) by its spellings, or by its long name skeletons among the words of
-    other scripts; "" when a word has none
-    of them (it transliterates to nothing), since then no claim can have all the words here."""
+    (typed in Latin) by its spellings and as a near spelling of a name, or by its long name
+    skeletons among the words of other scripts; "" when a word has none of them (it
+    transliterates to nothing), since then no claim can have all the words here."""
     parts = []
     for word in words:
         latin = anyascii(word).replace('"', "").strip()
@@ -164,6 +229,7 @@ def latin_query(words: list[str]) -> str:
         if script_of(word) not in ABJADS and len(key) >= MIN_CONSONANTS:  # an abjad's word
             choices.append(f'consonants : "{key}"')  # has its vowels left out already
         choices += [f'{{latin spellings}} : "{key}"' for key in sorted(spellings(word))]
+        choices += [f'near_names : "{key}"' for key in sorted(_near_query(word))]
         others = " ".join(c for c in NAME_COLUMNS if c not in _own_columns(word))
         choices += [f'{{{others}}} : "{key}"' for key in sorted(name_keys(word))]
         if not choices:

@@ -589,6 +589,17 @@ def test_for_frames_minutes_past_an_article_but_not_minutes_into_a_game(text: st
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Mbappe scored for France 80 minutes into the game."),
+    ("he", "אמבפה כבש לצרפת 80 דקות לתוך המשחק."),  # Hebrew's calque of "into"
+])
+def test_minutes_into_a_game_are_a_minute_of_play_in_each_language_that_says_so(
+        lang: str, text: str) -> None:
+    """`_INTO`: the minute a goal came, not how long a thing lasted; the Hebrew plural
+    "דקות" is no minute cue, so "לתוך" alone says it."""
+    assert kinds(text, lang) == [("minute", 80.0)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
     ("en", "Otamendi was booked for the 80th-minute foul."),  # an ordinal: still a minute
     ("fr", "Mbappé a marqué à la 80e minute."),
 ])
@@ -990,13 +1001,15 @@ def test_a_lent_toll_does_not_make_a_rise_of_the_toll_a_link() -> None:
 
 def test_the_mayor_s_estimate_joins_the_others_not_the_toll(flood: MatchResult) -> None:
     """Derna, development: the English "could climb to 20,000" is the Turkish mayor's
-    "18-20 bini bulabileceğini" (suggested), and stays out of the match of the tolls
-    (5,300, 11,300)."""
+    "18-20 bini bulabileceğini" (a suggested link: one of the two is a suggested member of
+    the match that holds both, once, `sharing.repeats`), and stays out of the match of the
+    tolls (5,300, 11,300)."""
     claims = {c.id: c for c in flood.claims}
     en = next(c.id for c in flood.claims if "could climb to 20,000" in c.text)
+    tr = next(c.id for c in flood.claims if "18-20 bini" in c.text)
     held = [m for m in flood.matches if en in m.claims]
-    assert any(any("18-20 bini" in claims[c].text for c in m.claims) and en in m.suggested
-               for m in held)
+    (both,) = [m for m in held if tr in m.claims]
+    assert {en, tr} & set(both.suggested)
     assert not any("5.300 morts" in claims[c].text for m in held for c in m.claims)
 
 

@@ -1151,8 +1151,8 @@ def test_a_fraction_without_a_unit_is_no_figure(text, lang):
 
 
 @pytest.mark.parametrize(("text", "lang", "value"), [
-    ("أربع نقاط", "ar", 4),  # four points: ربع (a quarter) inside أربع (four)
-    ("ארבע נקודות", "he", 4),
+    ("ارتفع المؤشر أربع نقاط", "ar", 4),  # four points: ربع (a quarter) inside أربع (four)
+    ("המדד עלה ארבע נקודות", "he", 4),  # (an index's: `test_a_bare_point_counts_...`)
 ])
 def test_a_fraction_inside_a_number_word_is_no_fraction(text, lang, value):
     q = only(text, lang)
@@ -1163,6 +1163,105 @@ def test_a_hyphenated_bare_point_after_a_number_is_a_kind_not_a_figure():
     """"a 10-point plan" counts a plan's items; "a 25-basis-point cut" is a change."""
     found = find_quantities("a 10-point plan and a 25-basis-point cut", "en")
     assert [(q.value, q.unit) for q in found] == [(10, None), (25, BP)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("He scored 30 points in the game.", "en", 30),
+    ("The team went down 30 points at half-time.", "en", 30),  # "down" is no Dow
+    ("Israël a ouvert 3 points de passage.", "fr", 3),  # crossing points
+    ("Il y a trois points de contrôle sur la route.", "fr", 3),
+    ("أعلن خطة من 5 نقاط.", "ar", 5),  # a 5-point plan
+    ("أقام الجيش 5 نقاط تفتيش.", "ar", 5),  # checkpoints
+    ("Takım 30 puan topladı.", "tr", 30),
+    ("הקבוצה צברה 30 נקודות.", "he", 30),
+    ("দলটি ৩০ পয়েন্ট পেয়েছে।", "bn", 30),
+])
+def test_a_bare_point_counts_things_where_no_rate_poll_or_index_is_said(text, lang, value):
+    """A whole number of bare points is a change in points only beside the words of a rate,
+    a poll, an index or a percentage: else it counts things, and stood as a rate change."""
+    assert [(q.value, q.unit) for q in find_quantities(text, lang)] == [(value, None)]
+
+
+def test_a_rate_in_another_clause_makes_no_count_a_change_in_points():
+    """The rate words must stand within POINT_REACH of the points: the army's checkpoints
+    are counted though the sentence goes on to a rate cut."""
+    found = find_quantities("أقام الجيش 5 نقاط تفتيش حول المدينة المحاصرة منذ أسابيع، في حين"
+                            " خفض الاحتياطي الفدرالي الأميركي الفائدة ربع نقطة.", "ar")
+    assert [(q.value, q.unit) for q in found] == [(5, None), (0.25, PP)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("Labour's lead in the poll grew by 5 points.", "en", 5),
+    ("L'indice a perdu 50 points.", "fr", 50),
+    ("Borsa 30 puan yükseldi.", "tr", 30),
+    ("ارتفع المؤشر 5 نقاط.", "ar", 5),
+    ("המדד עלה ב-30 נקודות.", "he", 30),
+    ("সূচক ৩০ পয়েন্ট বেড়েছে।", "bn", 30),
+    ("Miran wants a total cut of 1.25 points.", "en", 1.25),  # a fraction of a point: a change
+])
+def test_a_bare_point_beside_a_rate_poll_or_index_is_a_change_in_points(text, lang, value):
+    assert [(q.value, q.unit) for q in find_quantities(text, lang)] == [(value, PT)]
+
+
+@pytest.mark.parametrize("text", [
+    "The half-year report came out on Monday.",
+    "Unions called a half-day strike.",
+])
+def test_a_fraction_joined_to_a_span_before_a_noun_is_a_kind_not_a_figure(text):
+    """As "a 10-year plan" is: the report of a half-year, no figure of half a year."""
+    assert find_quantities(text, "en") == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It happened a quarter-century ago.", 0.25, "duration-century"),  # 25 years ago
+    ("They waited a half-hour later.", 0.5, "duration-hour"),
+    ("It took a half-hour.", 0.5, "duration-hour"),
+    ("They dived for a half-hour Saturday morning.", 0.5, "duration-hour"),
+])
+def test_a_fraction_joined_to_a_span_alone_is_a_figure(text, value, unit):
+    q = only(text, "en")
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_french_demi_compound_is_a_noun_and_a_figure():
+    """"depuis une demi-heure samedi matin" (NTREX): half an hour, before no noun it
+    qualifies (French sets its adjectives after the noun)."""
+    q = only("il plongeait depuis une demi-heure samedi matin", "fr")
+    assert (q.value, q.unit) == (0.5, "duration-hour")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("three quarters of voters backed him", "en"),
+    ("trois quarts des votants", "fr"),
+    ("ثلاثة أرباع الناخبين", "ar"),
+    ("שלושה רבעים מהמצביעים", "he"),
+    ("seçmenlerin dörtte üçü oy kullandı", "tr"),
+    ("তিন চতুর্থাংশ ভোটার", "bn"),
+])
+def test_three_quarters_of_something_counts_no_three(text, lang):
+    """Three quarters without a unit is a share, no figure (as "half of the votes"); its
+    "three" is the fraction's, no count of 3."""
+    assert find_quantities(text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("dörtte üç saat", "tr"),
+    ("তিন চতুর্থাংশ ঘণ্টা", "bn"),
+])
+def test_three_quarters_in_turkish_and_bengali_is_a_fraction(text, lang):
+    q = only(text, lang)
+    assert (q.value, q.unit) == (0.75, "duration-hour")
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("بلغت الخسائر 10 مليارات من الدولارات", 1e10, "USD"),  # of the dollars
+    ("قيمتها 300 مليون بالدولار", 3e8, "USD"),  # in dollars
+    ("أنفق 40 مليار من اليورو", 4e10, "EUR"),
+    ("سجل 5 بالين", 5, None),  # Palin (NTREX), not "in yen"
+])
+def test_an_arabic_currency_with_its_article_is_money(text, value, currency):
+    q = only(text, "ar")
+    assert (q.value, q.currency) == (value, currency)
 
 
 def test_basis_points_are_hundredths_of_a_percentage_point():

@@ -10,8 +10,8 @@ from store_data import open_test_store
 
 from crossfact.pipeline import run
 from crossfact.store import Store
-from crossfact.store.schema import SCHEMA_VERSION
-from crossfact.store.search_text import INDEX, index_row, latin_query
+from crossfact.store.schema import REINDEXED, SCHEMA_VERSION, migrations
+from crossfact.store.search_text import COLUMNS, INDEX, index_row, latin_query
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
 
@@ -65,29 +65,43 @@ def marrakech(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 def marrakech_store(folder: Path) -> Store:
     """A store of the Marrakech sentences and the Latin ones alike, in `folder`."""
-    for lang in MARRAKECH.keys() | ALIKE.keys():
-        lines = [texts[lang] for texts in (MARRAKECH, ALIKE) if lang in texts]
+    return story_store(folder, MARRAKECH, ALIKE)
+
+
+def story_store(folder: Path, *versions: dict[str, str]) -> Store:
+    """A store, in `folder`, of a story whose documents hold these sentences by language."""
+    langs = set().union(*versions)
+    for lang in langs:
+        lines = [texts[lang] for texts in versions if lang in texts]
         (folder / f"{lang}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     s = open_test_store(folder / "x.db")
     s.add_story("seed", run([str(folder)], langs={str(folder / f"{lang}.txt"): lang
-                                                  for lang in MARRAKECH.keys() | ALIKE.keys()}),
-                {})
+                                                  for lang in langs}), {})
     return s
 
 
-def schema_13(path: Path, index: bool) -> None:
-    """The store at `path` taken back to schema 13, its data kept: the transliterated index
-    of then (`latin`, `consonants`) filled as it was, or (`index` false) dropped."""
+# The columns of the transliterated index at a schema version (m014 added the name keys,
+# m015 the near names)
+INDEX_COLUMNS = {13: ("latin", "consonants"), 14: COLUMNS[:COLUMNS.index("near_names")]}
+
+
+def schema_back(path: Path, version: int, index: bool) -> None:
+    """The store at `path` taken back to schema `version` (13 or 14), its data kept: the
+    transliterated index of then (`INDEX_COLUMNS`) filled as it was, or (`index` false)
+    dropped."""
     raw = Database(path)
     rows = [index_row(rowid, text)
             for rowid, text in raw.execute("SELECT rowid, text FROM claims").fetchall()]
     raw.execute(f"DROP TABLE {INDEX}")
     if index:
-        raw.execute(f"CREATE VIRTUAL TABLE {INDEX} USING fts5(latin, consonants)")
-        raw.conn.executemany(f"INSERT INTO {INDEX} (rowid, latin, consonants) "
-                             "VALUES (:rowid, :latin, :consonants)", rows)
-    raw.execute("DELETE FROM _sqlite_migrations WHERE name = 'm014_search_by_name_keys'")
-    raw.execute("PRAGMA user_version = 13")
+        columns = INDEX_COLUMNS[version]
+        raw.execute(f"CREATE VIRTUAL TABLE {INDEX} USING fts5({', '.join(columns)})")
+        raw.conn.executemany(f"INSERT INTO {INDEX} (rowid, {', '.join(columns)}) VALUES "
+                             f"(:rowid, {', '.join(':' + c for c in columns)})", rows)
+    later = [m.name for m in migrations._migrations][version:]
+    raw.execute(f"DELETE FROM _sqlite_migrations WHERE name IN ({', '.join('?' * len(later))})",
+                later)
+    raw.execute(f"PRAGMA user_version = {version}")
     raw.conn.commit()
     raw.close()
 
@@ -100,7 +114,7 @@ def test_a_schema_13_database_finds_names_once_migrated(tmp_path: Path, index: b
     expected = {(row.id, row.number) for row in s.matches("seed", reviewer="ann")
                 if row.id in found(s, "Marrakech")}
     s.close()
-    schema_13(tmp_path / "x.db", index)
+    schema_back(tmp_path / "x.db", 13, index)
     again = open_test_store(tmp_path / "x.db")
     assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert indexed(again, "Marrakech") == set(MARRAKECH.values())
@@ -148,6 +162,63 @@ def test_a_word_with_digits_finds_no_claim_by_its_letters_alone(store: Store,
     assert found(store, typed) == set()
 
 
+ZELENSKY = {"en": "Zelensky met the mayor of Kharkiv.",
+            "fr": "Zelenski a rencontré le maire de Kharkiv.",
+            "tr": "Zelenskiy, Kharkiv belediye başkanıyla görüştü."}
+# common words one letter apart (police, policy), and codes that differ by a digit
+UNLIKE = {"en": "The airline bought an A321neo to replace its policy.",
+          "fr": "La police a saisi un A320neo."}
+
+
+# names with and without their diacritics
+FOLDED = {"en": "Erdogan visited Kahramanmaras.", "tr": "Erdoğan Kahramanmaraş'ı ziyaret etti."}
+
+
+@pytest.fixture(scope="module")
+def zelensky(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return story_store(tmp_path_factory.mktemp("zelensky"), ZELENSKY, UNLIKE, FOLDED)
+
+
+@pytest.mark.parametrize("typed", ["Zelensky", "zelensky", "Zelenski", "Zelenskiy",
+                                   "Zelenskyy", "Zelenskij", "ZELENSKY"])
+def test_a_name_finds_its_near_spellings(zelensky: Store, typed: str) -> None:
+    """A name spelt a letter otherwise (y or i, a letter more or less) is the same name:
+    "Zelensky" found "Zelenskyy" (a prefix), not Zelenski or Zelenskiy."""
+    assert indexed(zelensky, typed) == set(ZELENSKY.values())
+
+
+@pytest.mark.parametrize("typed", ["Erdogan", "Erdoğan", "erdogan", "Kahramanmaras",
+                                   "Kahramanmaraş", "Kahramanmarash"])
+def test_a_name_is_found_with_or_without_its_diacritics(zelensky: Store, typed: str) -> None:
+    assert indexed(zelensky, typed) == set(FOLDED.values())
+
+
+def test_a_common_word_or_a_code_is_not_found_by_a_near_spelling(zelensky: Store) -> None:
+    """A word in lower case is no name, so "policy" finds no "police" (one letter apart), and
+    a word with a digit keeps it: "A320neo" finds no "A321neo"."""
+    assert indexed(zelensky, "policy") == {UNLIKE["en"]}
+    assert indexed(zelensky, "police") == {UNLIKE["fr"]}
+    assert indexed(zelensky, "A320neo") == indexed(zelensky, "A320") == {UNLIKE["fr"]}
+    assert indexed(zelensky, "A321neo") == {UNLIKE["en"]}
+
+
+@pytest.mark.parametrize("index", [True, False], ids=["filled", "index dropped"])
+def test_a_schema_14_database_finds_near_spellings_once_migrated(tmp_path: Path,
+                                                                 index: bool) -> None:
+    """m015 adds the near names of the claims a schema-14 file holds (where "Zelensky"
+    found neither Zelenski nor Zelenskiy); an index that was dropped is made."""
+    s = story_store(tmp_path, ZELENSKY, UNLIKE)
+    s.close()
+    schema_back(tmp_path / "x.db", 14, index)
+    again = open_test_store(tmp_path / "x.db")
+    assert again.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert again.db[INDEX].count == again.db["claims"].count
+    assert indexed(again, "Zelensky") == set(ZELENSKY.values())
+    assert indexed(again, "Marrakech") == set()
+    expected = holding(again, "fr", "Zelenski") | holding(again, "tr", "Zelenskiy")
+    assert expected and expected <= found(again, "zelensky")
+
+
 def test_a_word_in_no_claim_in_any_script_finds_nothing(store: Store) -> None:
     assert found(store, "zqxwv") == set()
     assert found(store, "tesla zqxwv") == set()
@@ -159,8 +230,8 @@ def test_claims_of_a_migrated_database_are_indexed(tmp_path: Path) -> None:
     s = open_test_store(path)
     s.add_story("seed", run([str(SEED)]), {})
     s.db.execute("DELETE FROM claims_latin_fts")
-    s.db.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m006_transliterated_search', "
-                 "'m014_search_by_name_keys')")
+    s.db.execute(f"DELETE FROM _sqlite_migrations WHERE name IN "
+                 f"({', '.join('?' * len(REINDEXED))})", sorted(REINDEXED))
     s.db.execute("DROP TABLE claims_latin_fts")
     s.db.execute("PRAGMA user_version = 5")
     s.close()

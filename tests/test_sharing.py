@@ -7,6 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_suggest import claims_for
 
 from crossfact.facts import figure_focus
@@ -413,3 +415,80 @@ def test_a_breakdown_of_a_toll_no_longer_joins_another_outlets_toll() -> None:
     assert not any({find["50 و60"], find["killed 116 people"]} <= m for m in linked)
     assert not any({find["And 89 lay dead"], find["ارتفاع عدد ضحايا"]} <= m for m in linked)
     assert any({find["50 و60"], find["And 89 lay dead"]} <= m for m in linked)
+
+
+def held_by_another(matches: list, doc: dict[str, str]) -> list[list[str]]:
+    """The matches whose claims, of two versions or more, another match holds all of."""
+    sets = [frozenset(m.claims) for m in matches]
+    return [sorted(s) for n, s in enumerate(sets) if len({doc[c] for c in s}) >= 2
+            and any(s <= t for k, t in enumerate(sets) if k != n)]
+
+
+@pytest.mark.parametrize("name", ["quake-turkey-2023", "derna-flood-2023",
+                                  "hathras-stampede-2024", "maui-wildfire-2023"])
+def test_no_match_holds_only_claims_another_match_holds(name: str) -> None:
+    """A reviewer sees one match per fact: two best partners each alone in its match each
+    joined the other's (quake-turkey's Arabic "dozens of buildings in Kahramanmaraş" and
+    English "34 buildings collapsed in Osmaniye", a wrong link shown twice; Derna's mayor
+    in English and Turkish with the Arabic toll; Hathras' 27 bodies in Etah), and Maui's
+    Bengali lede, alone with the English and Arabic claims of the toll's match it joined
+    too. Each such pair of matches is one match now, its claims all still held."""
+    result = story(name)
+    doc = {c.id: c.doc for c in result.claims}
+    assert held_by_another(result.matches, doc) == []
+    assert {c for m in result.matches for c in m.claims} == set(doc)
+    assert result.membership_problems() == []
+
+
+def test_two_best_partners_alone_in_their_matches_make_one_match() -> None:
+    """Each of two claims alone in its match is the other's best partner of a toll: each
+    joins the other's match (`shared_members`), two matches of the same two claims;
+    `repeats` keeps one, the one whose further link is the stronger, and a claim's third
+    version keeps the larger match apart from it."""
+    from crossfact.facts import FactEvidence
+    from crossfact.sharing import repeats, shared_members
+
+    doc_of = {"x": "en", "y": "ar", "z": "fr"}
+    evidence = FactEvidence([], {frozenset(("x", "y")): {"killed": 0.4}},
+                            [(0.4, "x", "y", "killed")])
+    groups = [{"x"}, {"y"}]
+    added = shared_members(groups, evidence, doc_of)
+    assert added == [{"y": 0.4}, {"x": 0.4}]  # the same two claims, twice
+    (gone,) = repeats(groups, added, doc_of)
+    assert gone in (0, 1)
+    assert repeats([{"x"}, {"y"}], [{"y": 0.4}, {"x": 0.6}], doc_of) == {0}
+    # a match within another goes; one that holds a claim of its own besides does not
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4, "y": 0.4}], doc_of) == {0}
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4}], doc_of) == set()
+    # a claim alone in a version (no link) is never a repeat, though another match holds it
+    assert repeats([{"x"}, {"y"}], [{}, {"x": 0.4}], doc_of) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sets(st.integers(0, 11), max_size=4)),
+                min_size=1, max_size=8))
+def test_after_repeats_no_match_repeats_another_and_every_claim_is_held(
+        raw: list[tuple[int, set[int]]]) -> None:
+    """Whatever the matches (each its own claims, a partition, and further members of other
+    matches), the ones `repeats` leaves hold every claim, no one of them holds only claims
+    (of two versions or more) another holds, and each one that went is held whole by one
+    that stays."""
+    from crossfact.sharing import repeats
+
+    doc_of = {f"c{n}": f"d{n % 4}" for n in range(12)}
+    firm: list[set[str]] = []
+    owner: dict[str, int] = {}
+    for n, (_, claims) in enumerate(raw):
+        mine = {f"c{c}" for c in claims if f"c{c}" not in owner}
+        owner.update(dict.fromkeys(mine, n))
+        firm.append(mine)
+    added = [{f"c{c}": 0.1 * (weight + 1) for c in claims if owner.get(f"c{c}") != n}
+             for n, (weight, claims) in enumerate(raw)]
+    members = [frozenset({*f, *a}) for f, a in zip(firm, added, strict=True)]
+    gone = repeats(firm, added, doc_of)
+    kept = [m for n, m in enumerate(members) if n not in gone and m]
+    assert set().union(*kept) == set().union(*members)
+    for n, m in enumerate(kept):
+        assert len({doc_of[c] for c in m}) < 2 or not any(
+            m <= other for k, other in enumerate(kept) if k != n)
+    assert all(any(members[n] <= m for m in kept) for n in gone)
