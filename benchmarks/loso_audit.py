@@ -127,6 +127,8 @@ RULES: dict[str, list[Patch]] = {
     "CARRYING (people carried) off": [("facts", "_carries_people", lambda *args: False)],
     "lend_kinds (kinds lent across versions) off": [
         ("facts", "lend_kinds", lambda *args: {})],
+    "_small_kinds (small counts as kinds of their value) off": [
+        ("facts", "_small_kinds", lambda claims, typed: {})],
     "_by_entities (best partners by MANY names) off": [
         ("facts", "_by_entities", lambda x, y, common: None)],
     UNSUPPORTED: [("matching", "unsupported", lambda *args: set())],

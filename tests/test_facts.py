@@ -879,6 +879,52 @@ def test_a_small_count_a_count_said_twice_or_of_two_kinds_is_lent_nothing() -> N
     assert _lent([first, tr, fr], langs) == {}
 
 
+def test_one_small_count_told_by_several_versions_is_a_kind_of_its_value() -> None:
+    """Derna's "two dams" / "iki baraj" / "שני סכרים": no cue types a count of dams, and two
+    is too small to lend or take a kind (LEND_FLOOR), but each is the one small count of
+    its claim and of its version: a kind of its value."""
+    langs = {"en": "en", "tr": "tr", "he": "he", "fr": "fr"}
+    en = _claim("The flood was fed by the breaching of two dams in heavy rains.", "en", "en")
+    tr = _claim("Sel felaketi iki barajın çökmesinden kaynaklanmış, 30 milyon metreküpten "
+                "fazla su şehre dağılmıştı.", "tr", "tr")
+    he = _claim("הגשם גרם לקריסה של שני סכרים בהרים.", "he", "he")
+    assert _lent([en, tr, he], langs) == {c.text: [("value:2", 2.0)] for c in (en, tr, he)}
+
+
+def test_small_counts_of_a_list_said_twice_compounded_or_one_take_no_kind() -> None:
+    """A sentence counting several small things ("dix membres ... deux ... neuf"), a small
+    count its version states in another claim too, a compound's number ("his two-decade
+    rule", "the 10-year yield") and "one" (an article's twin: "un", "bir") meet by chance."""
+    langs = {"en": "en", "tr": "tr", "fr": "fr"}
+    en = _claim("The flood was fed by the breaching of two dams.", "en", "en")
+    tr = _claim("Sel iki barajın çökmesinden kaynaklanmış.", "tr", "tr")
+    votes = _claim("Dix membres anticipent deux nouvelles baisses, neuf n’en prévoient "
+                   "qu’une.", "fr", "fr")
+    assert _lent([en, votes], langs) == {}
+    bridges = _claim("Two bridges fell too.", "en", "en")
+    assert _lent([en, bridges, tr], langs) == {}
+    rule = _claim("Erdogan kept his two-decade rule.", "en", "en")
+    assert _lent([rule, _claim("Seçimde 2 aday yarıştı.", "tr", "tr")], langs) == {}
+    yields = _claim("The 10-year yield rose to 4.07%.", "en", "en")
+    assert _lent([yields, _claim("Dix membres ont voté.", "fr", "fr")], langs) == {}
+    # a name's number and one glued to a letter (the seed story's Hebrew "Grok 2" and Arabic
+    # "س2", the second quarter, beside the Turkish "iki şirketin", two companies)
+    companies = _claim("2024 yılında iki şirketin kurduğu donanımın maliyeti.", "tr", "tr")
+    grok = _claim("מאסק אמר שהדגם האחרון של Grok 2 הוכשר ב-20,000 גרפי Nvidia H100.", "he", "he")
+    quarter = _claim("وتتوقع إنفاق المزيد في س2.", "ar", "ar")
+    assert _lent([companies, grok, quarter], {"tr": "tr", "he": "he", "ar": "ar"}) == {}
+    assert _lent([_claim("One dam burst.", "en", "en"),
+                  _claim("Un barrage a cédé.", "fr", "fr")], langs) == {}
+
+
+def test_the_dams_of_three_outlets_share_a_match() -> None:
+    """Derna: the English lede's "two dams" (beside its toll) and the Hebrew and Turkish
+    sentences of two dams (beside a rainfall and a volume: other kinds) share a match."""
+    result = _news("derna-flood-2023")
+    assert _linked(result, "breaching of two dams", "וגרמו לקריסה של שני סכרים")
+    assert _linked(result, "breaching of two dams", "iki barajın çökmesinden")
+
+
 def test_a_figure_no_version_types_is_a_kind_of_its_own_value() -> None:
     """"The Boeing 737-800 skidded" and "طراز بوينغ 737-800": no cue types either, but the
     two versions state the same 737, a kind of its value; a round 800 (VALUE_DIGITS) or the
