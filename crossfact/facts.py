@@ -679,6 +679,7 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     applies to it names it; otherwise its unit, currency or percent does. A bare number
     without a cue has no kind (it could count anything)."""
     cues = Cues.of(_cue_spans(claim.text, lang))
+    money = {k for _, _, k in cues.spans if _APPLIES[k] == "money"}  # its money verbs
     out, scored = _scores(claim)
     before: tuple[Quantity, str, str] | None = None  # the last figure typed, base and kind
     for q in claim.fingerprint.numbers:
@@ -697,9 +698,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             continue
         elif base == "clock" and _until(claim.text, q, lang):
             kind = "clock:until"
-        elif base == "money" and len(verbs := {k for _, _, k in cues.spans
-                                               if _APPLIES[k] == "money"}) == 1:
-            kind = f"money:{verbs.pop()}"  # the sentence's one money verb governs its sums
+        elif base == "money" and len(money) == 1:
+            kind = f"money:{next(iter(money))}"  # the sentence's one money verb governs its sums
         else:
             kind = base
         out.append(Typed(kind, q))
