@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
@@ -471,6 +472,33 @@ def _base(q: Quantity) -> str:
     return dimension(q.unit) if q.unit else "count"
 
 
+@dataclass(frozen=True)
+class Cues:
+    """A claim's cue words (`_cue_spans`: (start, end, kind), in CUES' order) with their
+    starts sorted, so that those within CUE_REACH of a figure are found by bisection: a
+    claim of a huge text with no sentence ends (a 1.4 MB line) holds thousands of figures
+    and cues, and trying every cue for every figure took minutes."""
+
+    spans: list[tuple[int, int, str]]
+    order: list[int] = field(default_factory=list)  # indices of `spans` by start
+    starts: list[int] = field(default_factory=list)  # their starts, sorted
+    longest: int = 0  # the longest cue's length, how far before a start its end may reach
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int, str]]) -> Cues:
+        order = sorted(range(len(spans)), key=lambda n: spans[n][0])
+        return cls(spans, order, [spans[n][0] for n in order],
+                   max((end - start for start, end, _ in spans), default=0))
+
+    def near(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The cues within CUE_REACH of text[start:end], in CUES' order (the first of
+        equal costs wins): no other can type a figure there."""
+        lo = bisect_left(self.starts, start - CUE_REACH - self.longest)
+        hi = bisect_right(self.starts, end + CUE_REACH)
+        return [self.spans[n] for n in sorted(self.order[lo:hi])
+                if self.spans[n][1] >= start - CUE_REACH]
+
+
 def _cue_spans(text: str, lang: str) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every cue word in `text`; the nouns of who is counted (`_WHO`)
     as whole words with their inflections (`NOUN_ENDINGS`: "houses", not "householders";
@@ -628,9 +656,16 @@ _WORD_HEAD = re.compile(rf"{WORD_CHAR}*")
 
 
 def _word_before(text: str, at: int) -> str:
-    """The letters (and marks) of the word that `at` stands inside, before `at`."""
-    m = _WORD_TAIL.search(text, 0, at)
-    return m.group() if m else ""
+    """The letters (and marks) of the word that `at` stands inside, before `at`: searched
+    for from a little before `at` (from the text's start, every cue of a huge claim cost
+    the whole text before it), further only when the word reaches back past that."""
+    reach = 64
+    while True:
+        begin = max(0, at - reach)
+        m = _WORD_TAIL.search(text, begin, at)  # always matches, if only the empty word
+        if m is None or m.start() > begin or begin == 0:
+            return m.group() if m else ""
+        reach *= 4
 
 
 def _word_after(text: str, at: int) -> str:
@@ -643,7 +678,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     """Every figure of a claim with its kind: the nearest cue word within CUE_REACH that
     applies to it names it; otherwise its unit, currency or percent does. A bare number
     without a cue has no kind (it could count anything)."""
-    cues = _cue_spans(claim.text, lang)
+    cues = Cues.of(_cue_spans(claim.text, lang))
+    money = {k for _, _, k in cues.spans if _APPLIES[k] == "money"}  # its money verbs
     out, scored = _scores(claim)
     before: tuple[Quantity, str, str] | None = None  # the last figure typed, base and kind
     for q in claim.fingerprint.numbers:
@@ -662,9 +698,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
             continue
         elif base == "clock" and _until(claim.text, q, lang):
             kind = "clock:until"
-        elif base == "money" and len(verbs := {k for _, _, k in cues
-                                               if _APPLIES[k] == "money"}) == 1:
-            kind = f"money:{verbs.pop()}"  # the sentence's one money verb governs its sums
+        elif base == "money" and len(money) == 1:
+            kind = f"money:{next(iter(money))}"  # the sentence's one money verb governs its sums
         else:
             kind = base
         out.append(Typed(kind, q))
@@ -694,13 +729,14 @@ def _ranges(typed: list[Typed], text: str, lang: str) -> list[Typed]:
     return out
 
 
-def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, int, str]],
+def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Cues,
               lang: str) -> tuple[int, str, int] | None:
     """(cost, kind, where its cue starts) of the cue that types `q`, whose base is `base`:
     the nearest that applies within CUE_REACH, a comma costing COMMA_COST, a noun of who is
     counted (`_WHO`, `_CROWD_NOUNS`) NOUN_COST; None when no cue types it."""
     best: tuple[int, str, int] | None = None  # cost, kind, where the cue starts
-    for start, end, kind in cues:
+    near = cues.near(q.start, q.end)
+    for start, end, kind in near:
         applies = _APPLIES[kind]
         if applies != base and not (base == "count" and applies in ("length", "duration")):
             continue
@@ -727,7 +763,7 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Sequence[tuple[int, in
         cost = gap + COMMA_COST * comma + NOUN_COST * noun
         if gap <= CUE_REACH and (best is None or cost < best[0]):
             best = cost, kind, start
-    if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, cues,
+    if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, near,
                                                                   best[2], lang):
         best = 0, "aboard", q.end
     return best
@@ -882,8 +918,8 @@ def vague(claim: Claim, lang: str) -> list[Typed]:
             runs.append([start, end])
     if not runs:
         return []
-    cues = [c for c in _cue_spans(claim.text, lang)
-            if _APPLIES[c[2]] == "count" and c[2] != "magnitude"]
+    cues = Cues.of([c for c in _cue_spans(claim.text, lang)
+                    if _APPLIES[c[2]] == "count" and c[2] != "magnitude"])
     out = []
     for start, end in runs:
         q = Quantity(value=math.nan, text=claim.text[start:end], start=start, end=end)
@@ -988,9 +1024,9 @@ def _framed(text: str, q: Quantity, framing: tuple[tuple[str, ...], tuple[str, .
     it."""
     before_words, after_words = framing
     longest = max((len(w.split()) for w in before_words), default=0)
-    before = [w.strip(_marks(w)) for w in
-              text[:q.start].casefold().split()[-(longest + reach):]]
-    after = [w.strip(_marks(w)) for w in text[q.end:].casefold().split()[:1]]
+    before = [w.strip(_marks(w)) for w in map(str.casefold,
+                                              _words_before(text, q.start, longest + reach))]
+    after = [w.strip(_marks(w)) for w in map(str.casefold, _words_after(text, q.end, 1))]
     for entry in before_words:
         words = entry.split()
         for gap in range(reach + 1):
@@ -1058,10 +1094,34 @@ ALL_WORDS_BEFORE = 2  # words between "all" and its count at most ("all of the 1
 
 def _all_before(text: str, q: Quantity, lang: str) -> bool:
     """Whether an "all" word (`ALL_WORDS`) stands at most ALL_WORDS_BEFORE words before `q`."""
-    words = text[:q.start].split()[-ALL_WORDS_BEFORE - 1:]
+    words = _words_before(text, q.start, ALL_WORDS_BEFORE + 1)
     clitics = _ALL_CLITICS.get(lang, "")
     return any(w.strip(_marks(w)).casefold().lstrip(clitics) in ALL_WORDS.get(lang, ())
                for w in words)
+
+
+def _words_before(text: str, at: int, count: int) -> list[str]:
+    """The last `count` words (split at whitespace) of text[:at], read back only as far as
+    they reach: a claim of a huge text with no sentence ends is megabytes long, and
+    splitting all that for each figure took minutes."""
+    reach = 64
+    while count > 0:
+        words = text[max(0, at - reach):at].split()
+        if len(words) > count or reach >= at:  # the first may be a word cut: one more
+            return words[-count:]
+        reach *= 4
+    return []
+
+
+def _words_after(text: str, at: int, count: int) -> list[str]:
+    """The first `count` words of text[at:], as `_words_before` reads them."""
+    reach = 64
+    while count > 0:
+        words = text[at:at + reach].split()
+        if len(words) > count or at + reach >= len(text):
+            return words[:count]
+        reach *= 4
+    return []
 
 
 def _marks(word: str) -> str:

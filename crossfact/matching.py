@@ -337,7 +337,11 @@ def match_claims(
     for d in docs:  # kept with the story (the store suggests corrected matches with it)
         d.outlets = [e.id for e in docs
                      if e.id != d.id and frozenset((d.id, e.id)) not in translated]
-    # versions that are not translations (different outlets): links by fact (crossfact.facts)
+    # versions that are not translations (different outlets): links by fact (crossfact.facts);
+    # a step begun, not done: the bar stood full through it and the suggestions, minutes on
+    # a huge one-line version, after the last pair was aligned
+    if progress:
+        progress("linking facts", 0, 1)
     evidence = fact_evidence(docs, by_doc, keys, translated)
     edges += evidence.links
     doc_of = {c.id: c.doc for c in claims}
@@ -398,7 +402,7 @@ def match_claims(
     unique = [c for n, c in enumerate(unique) if n not in gone]
     shared = [extra for n, extra in enumerate(shared) if n not in gone]
     if progress:
-        progress("suggesting", len(docs), len(docs))
+        progress("suggesting", 0, 1)
     return _matches(docs, claims, unique, shared, doc_of)
 
 

@@ -1377,3 +1377,46 @@ def test_a_claim_without_figures_naming_only_the_other_s_persons_may_link_by_the
                                figure)
     assert not _of_its_persons(figure, figure)
     assert not _of_its_persons(_named("Le vote a eu lieu.", "fr"), figure)
+
+
+def test_a_huge_claim_is_typed_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A huge text with no sentence ends is one claim of thousands of figures and cues: each
+    figure's cue is looked for among the cues near it, and the word before each Arabic cue
+    read from near it (every cue tried for every figure, and the text before each cue read
+    from its start, took minutes on a 1.4 MB line). The work, counted as cue lookups and
+    characters searched, grows as the claim does, not as its square."""
+    from crossfact import facts
+
+    sentence = ("وحسب إدارة الكوارث التركية فإن الزلزال والهزات الارتدادية القوية في جنوب تركيا"
+                " أسفرت عن مقتل 76 شخصا وإصابة 440 آخرين")  # fixtures/news/quake-turkey-2023
+    tail = facts._WORD_TAIL
+
+    class Searched:
+        """_WORD_TAIL, counting the characters it is asked to search."""
+
+        chars = 0
+
+        def search(self, text: str, pos: int, endpos: int) -> object:
+            Searched.chars += endpos - pos
+            return tail.search(text, pos, endpos)
+
+    class Lookups(dict[str, str]):
+        """_APPLIES, counting the cues tried."""
+
+        count = 0
+
+        def __getitem__(self, kind: str) -> str:
+            Lookups.count += 1
+            return super().__getitem__(kind)
+
+    monkeypatch.setattr(facts, "_WORD_TAIL", Searched())
+    monkeypatch.setattr(facts, "_APPLIES", Lookups(facts._APPLIES))
+    work = []
+    for copies in (10, 40):
+        Searched.chars = Lookups.count = 0
+        claim = _claim(" و".join([sentence] * copies), "ar")
+        kinds = [t.kind for t in figure_kinds(claim, "ar")]
+        assert kinds == ["killed", "injured"] * copies
+        work.append((Lookups.count, Searched.chars))
+    (cues, chars), (more_cues, more_chars) = work
+    assert more_cues < 6 * cues and more_chars < 6 * chars  # 4 times the text: 16 if squared

@@ -73,3 +73,16 @@ def test_progress_is_reported_pair_by_pair():
     assert [done for _, done, _ in pairs] == list(range(1, 11))  # 5 versions: 10 pairs
     assert {total for _, _, total in pairs} == {10}
     assert any(stage.startswith("aligned ") for stage, _, _ in pairs)
+
+
+def test_progress_is_not_full_while_work_goes_on():
+    """After the last pair of versions is aligned, linking facts and suggesting still take
+    their time (minutes on a huge one-line version): the bar showed 100% all through them.
+    Each is reported as a step begun."""
+    seen: list[tuple[str, int, int]] = []
+    run([FIXTURES / "seed-story"], progress=lambda stage, done, total: seen.append(
+        (stage, done, total)))
+    last = max(n for n, (stage, _, _) in enumerate(seen)
+               if stage.startswith(("weighed ", "aligned ", "third versions ")))
+    assert [stage for stage, _, _ in seen[last + 1:]] == ["linking facts", "suggesting"]
+    assert all(done < total for _, done, total in seen[last + 1:])
