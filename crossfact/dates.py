@@ -70,7 +70,7 @@ _ORDINAL = rf"er|st|nd|rd|th|লা|রা|ঠা|ই|শে|{_SP}(?:লা|র�
 # two languages, not tuned: the dev news fixtures have সালের only before quarters, no month.
 _YEAR_OF = {
     "bn": rf"{_SP}*(?:সালের|সনের|খ্রি(?:স|ষ)্টাব্দের)",
-    "tr": rf"(?:{_SP}+yılı(?:nın)?|['’](?:ün|in|un|ın))",
+    "tr": rf"(?:{_SP}+yılı(?:nın)?|['’]n?(?:ün|in|un|ın))",  # "2024'ün", after a vowel "2022'nin"
 }
 # Languages whose month names are capitalised: a lower-case "ekim" is the word "sowing".
 _CAPITALISED = {"en", "tr"}
@@ -161,7 +161,10 @@ def _named_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
         month_text = m.group(month_group)
         day = _day(m.group("d1")) or _day(m.group("d2"))
         year = _year(m.group("year0") or m.group("year"))
-        if not (day or year) and _is_weak(m, month_group, base_lang(lang)) and not _has_context(
+        # a year written first dates a capitalised month only: "2023 yılı ekim sezonunda" is
+        # the sowing season of 2023, read as a month where the word's context says so
+        dated = day or m.group("year") or (year and not _uncased(month_text, base_lang(lang)))
+        if not dated and _is_weak(m, month_group, base_lang(lang)) and not _has_context(
             text, m.start(month_group), m.end(), grammar
         ):
             continue
@@ -185,12 +188,17 @@ def _named_dates(text: str, lang: str, grammar: _DateGrammar) -> list[DateRef]:
 def _is_weak(m: re.Match[str], month_group: str, lang: str) -> bool:
     """Whether a month name alone is too ambiguous to be a month ("May", "ekim", "mars")."""
     word = m.group(month_group)
-    if lang in _CAPITALISED and not word[0].isupper():
+    if _uncased(word, lang):
         return True
     if month_group == "strong":
         return False
     # "until Oct." -- a capitalised English abbreviation with its dot is a month.
     return not (lang == "en" and m.group("dot") and word[0].isupper() and fold(word) != "may")
+
+
+def _uncased(word: str, lang: str) -> bool:
+    """Whether a month name is written in lower case where months are capitalised."""
+    return lang in _CAPITALISED and not word[0].isupper()
 
 
 def _has_context(text: str, start: int, end: int, grammar: _DateGrammar) -> bool:

@@ -1456,8 +1456,19 @@ _COMPOUND_AFTER = re.compile(r"[-‐‑][^\W\d_]")
 # 737"), as the seed story's Hebrew "Grok 2 trained on 20,000 H100s" beside the French "deux
 # entreprises" and the Arabic "س2" showed (`_modifies`)
 _GLUED = re.compile(r"[^\W\d_]")
+# A letter glued before a number is no word of its own where it is a one-letter proclitic
+# of Arabic or Hebrew at a word's start: "و2 سدود" (and 2 dams), "ב-3" (in 3). Those of
+# `_GLUED_BEFORE` that may stand before a noun (the conjunctions and prepositions; not
+# Arabic's future "س", whose "س2" is the seed story's second quarter); the two scripts'
+# letters differ, so no language is needed
+_PROCLITIC = frozenset("وفبلك") | {p for p in HEBREW_PREFIXES if len(p) == 1}
 _NAME_BEFORE = re.compile(r"[\w,،][ \u00a0]+[A-Z][^\W\d_]*[ \u00a0]\Z")  # inside a
 # sentence: a capital that opens one ("The 2 dams") is no name
+# how far before a number `_NAME_BEFORE` is looked for: a name's word and the character
+# before it, far longer than any word (the longest in wordfreq's English, French and
+# Turkish lists are under 40 letters); from the claim's start each number cost the whole
+# text before it, quadratic in a claim of many numbers
+_NAME_REACH = 64
 # kinds a bare count may take: those a cue gives a bare count (a toll, a magnitude, a
 # depth, a minute), not money's (a sum has its currency)
 _LENDABLE = frozenset(k for k, applies in _APPLIES.items() if applies != "money")
@@ -1526,9 +1537,16 @@ def _modifies(text: str, q: Quantity) -> bool:
     number glued to a letter ("س2"), or digits after a capitalised Latin word inside a
     sentence ("the latest Grok 2")."""
     if _COMPOUND_AFTER.match(text, q.end) or _GLUED.match(text, q.end) or (
-            q.start and _GLUED.match(text, q.start - 1)):
+            q.start and _GLUED.match(text, q.start - 1) and not _proclitic(text, q.start - 1)):
         return True
-    return q.text[:1].isdigit() and _NAME_BEFORE.search(text, 0, q.start) is not None
+    return q.text[:1].isdigit() and _NAME_BEFORE.search(
+        text, max(0, q.start - _NAME_REACH), q.start) is not None
+
+
+def _proclitic(text: str, at: int) -> bool:
+    """Whether the letter at `at` is an Arabic or Hebrew proclitic standing alone before
+    the number after it (`_PROCLITIC`): at a word's start, not the end of a word."""
+    return text[at] in _PROCLITIC and (at == 0 or not _GLUED.match(text, at - 1))
 
 
 def _bare(claim: Claim, typed: Sequence[Typed], floor: float = LEND_FLOOR) -> list[Quantity]:

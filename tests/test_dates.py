@@ -97,6 +97,9 @@ def test_dates(text, lang, key):
         ("2024 yılının Haziran ayında", "tr", (2024, 6, None)),
         ("2024 yılı Haziran'ında", "tr", (2024, 6, None)),
         ("2024'ün Haziran ayında", "tr", (2024, 6, None)),
+        ("2022'nin Haziran ayında", "tr", (2022, 6, None)),  # after a vowel: 'nin, 'nın
+        ("2026'nın Mart ayında", "tr", (2026, 3, None)),
+        ("2023'ün ekim ayında", "tr", (2023, 10, None)),  # lower case, but "ayında" (month)
     ],
 )
 def test_a_year_written_first_is_the_dates(text, lang, key):
@@ -116,6 +119,13 @@ def test_a_year_written_first_is_the_dates(text, lang, key):
 def test_a_year_before_a_month_without_of_the_year_stays_apart(text, lang):
     assert [d.year for d in find_dates(text, lang)] == [None], text
     assert [q.value for q in find_quantities(text, lang) if q.year] == [2024], text
+
+
+def test_a_year_written_first_dates_no_lower_case_weak_month():
+    """"2023 yılı ekim sezonunda" is the sowing (ekim) season of 2023, not October: a
+    lower-case weak month needs its context ("ayında") after a year written first too."""
+    assert find_dates("2023 yılı ekim sezonunda", "tr") == []
+    assert parts("2023 yılı Ekim'de", "tr") == [(2023, 10, None)]
 
 
 def test_two_names_for_one_month_are_one_date():

@@ -917,6 +917,50 @@ def test_small_counts_of_a_list_said_twice_compounded_or_one_take_no_kind() -> N
                   _claim("Un barrage a cédé.", "fr", "fr")], langs) == {}
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "وانهار و2 سدود في المدينة."),  # and 2 dams
+    ("he", "ונפרצו ו2 סכרים בעיר."),  # and 2 dams
+])
+def test_a_small_count_after_a_proclitic_is_a_count(lang: str, text: str) -> None:
+    """An Arabic or Hebrew one-letter proclitic glued before a number ("و2 سدود", and 2
+    dams) is a word of its own, not a letter that makes the number a name's ("س2")."""
+    en = _claim("The flood was fed by the breaching of two dams.", "en", "en")
+    assert _lent([en, _claim(text, lang, lang)], {"en": "en", lang: lang}) == {
+        en.text: [("value:2", 2.0)], text: [("value:2", 2.0)]}
+
+
+def test_a_claim_of_many_small_counts_is_read_in_linear_work(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name before a small count ("Grok 2") is looked for just before it: from the claim's
+    start, a paragraph of thousands of counts took minutes (Derna, a 142 KB paragraph). The
+    characters searched grow as the claim does, not as its square; what is found is the same."""
+    from crossfact import facts
+
+    name = facts._NAME_BEFORE
+
+    class Searched:
+        """_NAME_BEFORE, counting the characters it is asked to search."""
+
+        chars = 0
+
+        def search(self, text: str, pos: int, endpos: int) -> object:
+            Searched.chars += endpos - pos
+            return name.search(text, pos, endpos)
+
+    monkeypatch.setattr(facts, "_NAME_BEFORE", Searched())
+    langs = {"en": "en", "fr": "fr"}
+    work = []
+    for copies in (50, 200):
+        Searched.chars = 0
+        text = " ".join(["2 dams 3 dams, then Grok 2 fell"] * copies)
+        claim = _claim(text, "en", "en")
+        names = [q.text for q in claim.fingerprint.numbers if facts._modifies(text, q)]
+        assert names == ["2"] * copies
+        assert _lent([claim, _claim("Deux barrages ont cédé.", "fr", "fr")], langs) == {}
+        work.append(Searched.chars)
+    assert work[1] < 6 * work[0]  # 4 times the text: 16 if squared
+
+
 def test_the_dams_of_three_outlets_share_a_match() -> None:
     """Derna: the English lede's "two dams" (beside its toll) and the Hebrew and Turkish
     sentences of two dams (beside a rainfall and a volume: other kinds) share a match."""
