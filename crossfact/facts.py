@@ -1462,8 +1462,11 @@ _GLUED = re.compile(r"[^\W\d_]")
 # Arabic's future "س", whose "س2" is the seed story's second quarter); the two scripts'
 # letters differ, so no language is needed
 _PROCLITIC = frozenset("وفبلك") | {p for p in HEBREW_PREFIXES if len(p) == 1}
-_NAME_BEFORE = re.compile(r"[\w,،][ \u00a0]+[A-Z][^\W\d_]*[ \u00a0]\Z")  # inside a
-# sentence: a capital that opens one ("The 2 dams") is no name
+_NAME_BEFORE = re.compile(r"[\w,،][ \u00a0]+(?P<name>[A-Z][^\W\d_]*)[ \u00a0]\Z")  # inside
+# a sentence: a capital that opens one ("The 2 dams") is no name; nor is a day's or a
+# month's name, nor a function word (`_no_name`: "said Monday 3 dams failed")
+# the languages written in Latin capitals, whose names `_NAME_BEFORE` finds
+_LATIN_LANGS = ("en", "fr", "tr")
 # how far before a number `_NAME_BEFORE` is looked for: a name's word and the character
 # before it, far longer than any word (the longest in wordfreq's English, French and
 # Turkish lists are under 40 letters); from the claim's start each number cost the whole
@@ -1539,8 +1542,26 @@ def _modifies(text: str, q: Quantity) -> bool:
     if _COMPOUND_AFTER.match(text, q.end) or _GLUED.match(text, q.end) or (
             q.start and _GLUED.match(text, q.start - 1) and not _proclitic(text, q.start - 1)):
         return True
-    return q.text[:1].isdigit() and _NAME_BEFORE.search(
-        text, max(0, q.start - _NAME_REACH), q.start) is not None
+    if not q.text[:1].isdigit():
+        return False
+    name = _NAME_BEFORE.search(text, max(0, q.start - _NAME_REACH), q.start)
+    return name is not None and not _no_name(name.group("name"))
+
+
+def _no_name(word: str) -> bool:
+    """Whether a capitalised word is a day's or a month's name (CLDR) or a function word
+    (stopwords-iso) of a Latin-script language: no name whose number follows it."""
+    return word.casefold() in _calendar_words() or any(
+        function_word(word, lang) for lang in _LATIN_LANGS)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The days' and months' wide names of `_LATIN_LANGS`, folded (an abbreviation, "Sam",
+    "Per", may be a name)."""
+    return frozenset(name.casefold() for lang in _LATIN_LANGS for names in (
+        get_day_names("wide", locale=babel_locale(lang)),
+        babel_locale(lang).months["format"]["wide"]) for name in names.values())
 
 
 def _proclitic(text: str, at: int) -> bool:

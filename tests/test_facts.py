@@ -929,6 +929,22 @@ def test_a_small_count_after_a_proclitic_is_a_count(lang: str, text: str) -> Non
         en.text: [("value:2", 2.0)], text: [("value:2", 2.0)]}
 
 
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("The latest Grok 2 model shipped", "en", True),
+    ("It runs under Windows 11 now", "en", True),
+    ("Officials said Monday 3 dams failed", "en", False),  # a day's name
+    ("Les autorités ont dit Lundi 3 barrages", "fr", False),
+    ("Officials said Then 3 dams failed", "en", False),  # a function word
+])
+def test_a_day_or_a_function_word_names_no_number(text: str, lang: str, name: bool) -> None:
+    """Digits after a capitalised word inside a sentence are a name's ("Grok 2"), unless the
+    word is a day's or a month's name or a function word: "said Monday 3 dams" counts dams."""
+    from crossfact.facts import _modifies
+
+    (q,) = find_quantities(text, lang)
+    assert _modifies(text, q) is name
+
+
 def test_a_claim_of_many_small_counts_is_read_in_linear_work(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A name before a small count ("Grok 2") is looked for just before it: from the claim's
