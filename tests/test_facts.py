@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -945,6 +946,17 @@ def test_a_day_or_a_function_word_names_no_number(text: str, lang: str, name: bo
     assert _modifies(text, q) is name
 
 
+class _Searched:
+    """A compiled pattern, counting the characters it is asked to search."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.chars = pattern, 0
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        self.chars += endpos - pos
+        return self.pattern.search(text, pos, endpos)
+
+
 def test_a_claim_of_many_small_counts_is_read_in_linear_work(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A name before a small count ("Grok 2") is looked for just before it: from the claim's
@@ -952,28 +964,18 @@ def test_a_claim_of_many_small_counts_is_read_in_linear_work(
     characters searched grow as the claim does, not as its square; what is found is the same."""
     from crossfact import facts
 
-    name = facts._NAME_BEFORE
-
-    class Searched:
-        """_NAME_BEFORE, counting the characters it is asked to search."""
-
-        chars = 0
-
-        def search(self, text: str, pos: int, endpos: int) -> object:
-            Searched.chars += endpos - pos
-            return name.search(text, pos, endpos)
-
-    monkeypatch.setattr(facts, "_NAME_BEFORE", Searched())
+    searched = _Searched(facts._NAME_BEFORE)
+    monkeypatch.setattr(facts, "_NAME_BEFORE", searched)
     langs = {"en": "en", "fr": "fr"}
     work = []
     for copies in (50, 200):
-        Searched.chars = 0
+        searched.chars = 0
         text = " ".join(["2 dams 3 dams, then Grok 2 fell"] * copies)
         claim = _claim(text, "en", "en")
         names = [q.text for q in claim.fingerprint.numbers if facts._modifies(text, q)]
         assert names == ["2"] * copies
         assert _lent([claim, _claim("Deux barrages ont cédé.", "fr", "fr")], langs) == {}
-        work.append(Searched.chars)
+        work.append(searched.chars)
     assert work[1] < 6 * work[0]  # 4 times the text: 16 if squared
 
 
@@ -1449,16 +1451,7 @@ def test_a_huge_claim_is_typed_in_linear_work(monkeypatch: pytest.MonkeyPatch) -
 
     sentence = ("وحسب إدارة الكوارث التركية فإن الزلزال والهزات الارتدادية القوية في جنوب تركيا"
                 " أسفرت عن مقتل 76 شخصا وإصابة 440 آخرين")  # fixtures/news/quake-turkey-2023
-    tail = facts._WORD_TAIL
-
-    class Searched:
-        """_WORD_TAIL, counting the characters it is asked to search."""
-
-        chars = 0
-
-        def search(self, text: str, pos: int, endpos: int) -> object:
-            Searched.chars += endpos - pos
-            return tail.search(text, pos, endpos)
+    searched = _Searched(facts._WORD_TAIL)
 
     class Lookups(dict[str, str]):
         """_APPLIES, counting the cues tried."""
@@ -1469,14 +1462,14 @@ def test_a_huge_claim_is_typed_in_linear_work(monkeypatch: pytest.MonkeyPatch) -
             Lookups.count += 1
             return super().__getitem__(kind)
 
-    monkeypatch.setattr(facts, "_WORD_TAIL", Searched())
+    monkeypatch.setattr(facts, "_WORD_TAIL", searched)
     monkeypatch.setattr(facts, "_APPLIES", Lookups(facts._APPLIES))
     work = []
     for copies in (10, 40):
-        Searched.chars = Lookups.count = 0
+        searched.chars = Lookups.count = 0
         claim = _claim(" و".join([sentence] * copies), "ar")
         kinds = [t.kind for t in figure_kinds(claim, "ar")]
         assert kinds == ["killed", "injured"] * copies
-        work.append((Lookups.count, Searched.chars))
+        work.append((Lookups.count, searched.chars))
     (cues, chars), (more_cues, more_chars) = work
     assert more_cues < 6 * cues and more_chars < 6 * chars  # 4 times the text: 16 if squared
