@@ -24,8 +24,9 @@ import re
 import sqlite3
 from collections import defaultdict
 
-from common import read_lines
+from common import ISO1, read_lines
 
+from crossfact.fingerprint import capitalised_words, tokens
 from crossfact.store import search_text
 
 SCRIPTS = {"Arabic, Hebrew, Bengali": ("arb", "heb", "ben"), "French, Turkish": ("fra", "tur")}
@@ -42,13 +43,18 @@ def queries(english: tuple[str, ...]) -> dict[str, set[int]]:
             for word, found in sorted(lines.items()) if 2 <= len(found) <= 40}
 
 
-def found_lines(texts: tuple[str, ...], words: list[str]) -> list[set[int]]:
-    """The lines of `texts` each word finds through the review app's index and query."""
+def found_lines(texts: tuple[str, ...], lang: str, words: list[str]) -> list[set[int]]:
+    """The lines of `texts` (in `lang`, one story) each word finds through the review app's
+    index and query."""
     conn = sqlite3.connect(":memory:")
     conn.execute(f"CREATE VIRTUAL TABLE {search_text.INDEX} "
                  f"USING fts5({', '.join(search_text.COLUMNS)})")
+    marked = [tokens(text) for text in texts]
+    capitalised = capitalised_words(marked)
     conn.executemany(search_text.insert_sql(),
-                     [search_text.index_row(n, text) for n, text in enumerate(texts)])
+                     [search_text.index_row(n, text, ISO1[lang], capitalised, words_of_claim)
+                      for n, (text, words_of_claim) in enumerate(zip(texts, marked,
+                                                                     strict=True))])
     out = []
     for word in words:
         query = search_text.latin_query([word])
@@ -71,7 +77,7 @@ def main() -> None:
         hit = wrong = missed = 0
         for lang in langs:
             for truth, got in zip(wanted.values(),
-                                  found_lines(read_lines("ntrex128", lang), list(wanted)),
+                                  found_lines(read_lines("ntrex128", lang), lang, list(wanted)),
                                   strict=True):
                 hit, wrong, missed = hit + len(got & truth), wrong + len(got - truth), \
                     missed + len(truth - got)

@@ -145,10 +145,39 @@ _POINT_CONTEXT: dict[str, tuple[str, ...]] = {
     "bn": ("সুদ", "রেট", "জরিপ", "সমীক্ষা", "সূচক", "শেয়ার", "পুঁজিবাজার", "মূল্যস্ফীতি"),
 }
 # ... and the names of the indexes news quotes in points, as whole words (a word start,
-# "dow", would take "down": "went down 30 points" in a game)
+# "dow", would take "down": "went down 30 points" in a game): the benchmark index of each
+# market these languages' news reports from (BIST Istanbul, DSEX Dhaka, TASE's "ת"א 35" Tel
+# Aviv, CAC Paris, and Sensex and Nifty, India's, which Bengali news quotes) and those of the
+# largest markets world news quotes (Dow, Nasdaq, S&P, Nikkei, FTSE, DAX, Hang Seng), from
+# Wikipedia's "List of stock market indices"; Latin names in every language, as news in any
+# script writes them ("ডিএসইএক্স" too); "The Nikkei fell 300 points" says no "index".
+_LATIN_INDEX_NAMES = ("Dow", "Nasdaq", "S&P", "Nikkei", "FTSE", "DAX", "Hang Seng", "CAC",
+                      "BIST", "DSEX", "Sensex", "Nifty", "TASE")
 _INDEX_NAMES: dict[str, tuple[str, ...]] = {
-    "en": ("Dow", "Nasdaq", "S&P"), "fr": ("Dow", "Nasdaq", "CAC"), "tr": ("Dow", "Nasdaq", "BIST"),
-    "ar": ("داو", "ناسداك"), "he": ("דאו", "נאסד״ק"), "bn": ("ডাও", "নাসডাক"),
+    "en": _LATIN_INDEX_NAMES, "fr": _LATIN_INDEX_NAMES, "tr": _LATIN_INDEX_NAMES,
+    "ar": (*_LATIN_INDEX_NAMES, "داو", "ناسداك", "نيكاي", "نيكي", "فوتسي", "داكس", "هانغ سنغ"),
+    "he": (*_LATIN_INDEX_NAMES, "דאו", "נאסד״ק", 'נאסד"ק', "ניקיי", "פוטסי", "דאקס",
+           'ת"א', "ת״א"),
+    "bn": (*_LATIN_INDEX_NAMES, "ডাও", "নাসডাক", "ডিএসইএক্স", "সেনসেক্স", "নিফটি", "নিক্কেই"),
+}
+# A poll's (or a race's) margin right before or after the figure: "leads Biden by 5 points",
+# "devance Le Pen de 4 points", "4 points d'avance", "5 puan önde", "بفارق 5 نقاط", "ביתרון של
+# 5 נקודות", "৫ পয়েন্টে এগিয়ে" (Bengali "ahead"): a gap between shares, points though no
+# rate or poll word is near. A game's margin reads so too; its score ("scored 30 points")
+# does not. The words election news writes for "leads", "ahead" and "margin", listed by
+# hand (no corpus here has a poll margin to tune on); up to 40 characters (a name) between
+# the verb and "by" or "de".
+_MARGIN_BEFORE: dict[str, str] = {
+    "en": r"\b(?:leads?|leading|led|ahead|trails?|trailing|trailed|behind)\b[^.;:!?]{0,40}?"
+          r"\bby\s+$",
+    "fr": r"\b(?:devance|devancent|devançait|devancerait|avance)\b[^.;:!?]{0,40}?"
+          r"\bde\s+$",
+    "ar": r"(?:بفارق|بتقدم)\s+$",
+    "he": r"(?:ביתרון|בפער|יתרון|פער)\s+של\s+$",
+}
+_MARGIN_AFTER: dict[str, str] = {
+    "fr": r"\s+d['’]avance", "tr": r"\s+(?:önde|farkla)",
+    "bn": r"\s*(?:ব্যবধানে\s*)?এগি(?:\u09df|\u09af\u09bc)ে",  # "এগিয়ে", য় either way
 }
 # What Arabic and Hebrew glue before a word: "and", "so", "by", "to", "as", the article
 _POINT_CLITICS = {"ar": "(?:[وف]?(?:[بلك]|لل)?(?:ال)?)", "he": "[ובלמהכש]{0,3}"}
@@ -173,12 +202,25 @@ POINT_REACH = 60  # characters either side of a bare point searched for `_POINT_
 # a sentence's other clause ("5 checkpoints ..., and the Fed cut its rate") is not
 
 
+@cache
+def _margin(lang: str) -> tuple[regex.Pattern[str] | None, regex.Pattern[str] | None]:
+    """`_MARGIN_BEFORE`'s and `_MARGIN_AFTER`'s patterns of `lang`."""
+    lang = babel_locale(lang).language
+    before, after = _MARGIN_BEFORE.get(lang), _MARGIN_AFTER.get(lang)
+    return (regex.compile(before, regex.IGNORECASE) if before else None,
+            regex.compile(after, regex.IGNORECASE) if after else None)
+
+
 def points_of_a_rate(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the words around the bare points (GENERIC_POINT) at text[start:end] say they
-    are points of a rate, a poll share, an index or a percentage (`_POINT_CONTEXT`), not
-    things counted."""
+    are points of a rate, a poll share, an index or a percentage (`_POINT_CONTEXT`) or a
+    margin (`_MARGIN_BEFORE`), not things counted."""
+    before, after = _margin(lang)
     return _point_context(lang).search(text, max(0, start - POINT_REACH),
-                                       end + POINT_REACH) is not None
+                                       end + POINT_REACH) is not None \
+        or (before is not None and before.search(text[max(0, start - POINT_REACH):start])
+            is not None) \
+        or (after is not None and after.match(text, end) is not None)
 
 
 def point_words(lang: str) -> dict[str, str]:

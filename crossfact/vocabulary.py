@@ -39,6 +39,18 @@ def is_ordinary_word(word: str, lang: str) -> bool:
         zipf_frequency(word, "en", wordlist="small") < UNUSED_IN_ENGLISH
 
 
+@lru_cache(maxsize=200_000)
+def is_common_word(word: str, lang: str) -> bool:
+    """Whether `word` in lower case is a common word of `lang` (`COMMON_IN_LANGUAGE`):
+    "Police" opening a sentence may be the word police; "Zelensky" there is a name. False
+    for a language wordfreq lacks."""
+    if lang not in _languages():
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), lang, wordlist="small") >= COMMON_IN_LANGUAGE
+
+
 def load(langs: Iterable[str]) -> None:
     """Import wordfreq and read the word lists `is_ordinary_word` will ask of these
     languages' versions, ahead of forking workers: each would otherwise import and read them

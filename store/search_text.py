@@ -23,7 +23,8 @@ Within the Latin script a name is spelt otherwise by its doubled letters and its
 kept, doubled letters once and "ch" read as above. A name is also spelt with one letter
 more, less or other (Zelensky, Zelenski; Bolivia, Bolivya, Bolivie), so a capitalised Latin
 word is also indexed by `near_keys`, which a typed word one edit away from it shares; a word
-in lower case is no name, and keeps its letters (`Marrakech` finds no "markets").
+in lower case is no name, and keeps its letters (`Marrakech` finds no "markets"), nor is a
+common word whose capital only opens a sentence (`_openers`: "Police said").
 `benchmarks/eval_search.py` measures each choice.
 """
 
@@ -36,7 +37,9 @@ from typing import Any
 from anyascii import anyascii
 from sqlite_utils import Database
 
+from crossfact.fingerprint import Tokens, capitalised_words, tokens
 from crossfact.names import WORD, script_of, skeletons
+from crossfact.vocabulary import is_common_word
 
 INDEX = "claims_latin_fts"
 ABJADS = ("Arabic", "Hebrew")
@@ -181,8 +184,28 @@ def _near_query(word: str) -> set[str]:
     return {form} | _wildcards(form, 1) | _wildcards(form, 0) | dropped
 
 
-def index_row(rowid: int, text: str) -> dict[str, Any]:
-    """The row of the transliterated index for the claim with this rowid."""
+def _openers(words: Tokens, capitalised: set[str], lang: str) -> set[str]:
+    """The words that open a sentence of a claim and are given no `near_keys` there: a
+    capital at a sentence's start says nothing ("Police said" would key "police", which
+    `policy` then found). As for the matcher's names (crossfact/fingerprint.py), such a word
+    is a name when the story writes it capitalised inside a sentence too (`capitalised`);
+    and also when it is no common word of the claim's language (`is_common_word`: Zelensky,
+    Kharkiv), since a claim so often opens with a name its story writes nowhere else (a
+    common one, Macron or Marrakech, keeps its other keys: only a one-letter-off spelling
+    of it then misses it)."""
+    return {word for word, initial in words
+            if initial and word[:1].isupper() and word not in capitalised
+            and is_common_word(word, lang)}
+
+
+def index_row(rowid: int, text: str, lang: str = "", capitalised: set[str] | None = None,
+              words_of_claim: Tokens | None = None) -> dict[str, Any]:
+    """The row of the transliterated index for the claim with this rowid, in `lang`;
+    `capitalised`, the words its story writes capitalised inside a sentence (the claim's
+    own when not given), and `words_of_claim`, its `tokens`, where the caller has them."""
+    marked = tokens(text) if words_of_claim is None else words_of_claim
+    openers = _openers(marked, capitalised_words([marked]) if capitalised is None
+                       else capitalised, lang)
     words = WORD.findall(text)
     abjad = (w for w in words if script_of(w) in ABJADS)
     names: dict[str, set[str]] = {column: set() for column in NAME_COLUMNS}
@@ -191,14 +214,22 @@ def index_row(rowid: int, text: str) -> dict[str, Any]:
     return {"rowid": rowid, "latin": anyascii(text),
             "consonants": " ".join(sorted(set().union(*map(_abjad_keys, abjad)))),
             "spellings": " ".join(sorted(set().union(*map(_indexed_spellings, words)))),
-            "near_names": " ".join(sorted(set().union(*map(near_keys, words)))),
+            "near_names": " ".join(sorted(set().union(
+                *(near_keys(w) for w in words if w not in openers)))),
             **{column: " ".join(sorted(keys)) for column, keys in names.items()}}
 
 
 def index_claims(db: Database, where: str = "1", params: tuple[Any, ...] = ()) -> None:
-    """Add the claims that `where` selects to the transliterated index."""
-    rows = db.execute(f"SELECT rowid, text FROM claims WHERE {where}", params).fetchall()
-    db.conn.executemany(insert_sql(), [index_row(rowid, text) for rowid, text in rows])
+    """Add the claims that `where` selects to the transliterated index, each with the words
+    its run (the story's versions) writes capitalised inside a sentence."""
+    rows = [(rowid, run, text, lang, tokens(text)) for rowid, run, text, lang in db.execute(
+        "SELECT rowid, run, text, (SELECT lang FROM documents d WHERE d.run = claims.run"
+        f" AND d.id = claims.doc) FROM claims WHERE {where}", params).fetchall()]
+    capitalised: dict[str, set[str]] = {}
+    for _, run, _, _, marked in rows:
+        capitalised.setdefault(run, set()).update(capitalised_words([marked]))
+    db.conn.executemany(insert_sql(), [index_row(rowid, text, lang, capitalised[run], marked)
+                                       for rowid, run, text, lang, marked in rows])
 
 
 def insert_sql() -> str:

@@ -1175,6 +1175,8 @@ def test_a_hyphenated_bare_point_after_a_number_is_a_kind_not_a_figure():
     ("Takım 30 puan topladı.", "tr", 30),
     ("הקבוצה צברה 30 נקודות.", "he", 30),
     ("দলটি ৩০ পয়েন্ট পেয়েছে।", "bn", 30),
+    ("The Lakers led the league after he scored 30 points.", "en", 30),  # "led", no "by N"
+    ("Il a marqué 30 points.", "fr", 30),
 ])
 def test_a_bare_point_counts_things_where_no_rate_poll_or_index_is_said(text, lang, value):
     """A whole number of bare points is a change in points only beside the words of a rate,
@@ -1200,6 +1202,28 @@ def test_a_rate_in_another_clause_makes_no_count_a_change_in_points():
     ("Miran wants a total cut of 1.25 points.", "en", 1.25),  # a fraction of a point: a change
 ])
 def test_a_bare_point_beside_a_rate_poll_or_index_is_a_change_in_points(text, lang, value):
+    assert [(q.value, q.unit) for q in find_quantities(text, lang)] == [(value, PT)]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("The Nikkei fell 300 points.", "en", 300),
+    ("Germany's DAX lost 120 points.", "en", 120),
+    ("The Hang Seng dropped 200 points.", "en", 200),
+    ("ডিএসইএক্স ৫০ পয়েন্ট কমেছে।", "bn", 50),
+    ("সেনসেক্স ৫০০ পয়েন্ট বেড়েছে।", "bn", 500),
+    ("Trump leads Biden by 5 points.", "en", 5),
+    ("Harris is ahead by 3 points in Michigan.", "en", 3),
+    ("Macron devance Le Pen de 4 points.", "fr", 4),
+    ("Macron a 4 points d'avance.", "fr", 4),
+    ("Erdoğan rakibinden 5 puan önde.", "tr", 5),
+    ("فاز بفارق 5 نقاط.", "ar", 5),
+    ("הליכוד ביתרון של 5 נקודות.", "he", 5),
+    ("বাইডেন ৫ পয়েন্টে এগিয়ে।", "bn", 5),
+])
+def test_an_index_by_name_or_a_margin_makes_bare_points_a_change(text, lang, value):
+    """An index named without "index" (the Nikkei, DSEX) and a poll's margin ("leads Biden by
+    5 points") lost their points unit when bare points became points only near a rate, poll
+    or index word: they read as counts."""
     assert [(q.value, q.unit) for q in find_quantities(text, lang)] == [(value, PT)]
 
 

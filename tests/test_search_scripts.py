@@ -202,6 +202,23 @@ def test_a_common_word_or_a_code_is_not_found_by_a_near_spelling(zelensky: Store
     assert indexed(zelensky, "A321neo") == {UNLIKE["en"]}
 
 
+def test_a_common_word_opening_a_sentence_is_not_found_by_a_near_spelling(
+        tmp_path: Path) -> None:
+    """Its capital says nothing there: "policy" found "Police said three people died." (not
+    "The police said ..."). It is a name when the story writes it capitalised inside a
+    sentence too, as the matcher reads names."""
+    opens = {"en": "Police said three people died.", "fr": "Trois personnes sont mortes."}
+    (tmp_path / "alone").mkdir()
+    (tmp_path / "named").mkdir()
+    alone = story_store(tmp_path / "alone", opens)
+    assert indexed(alone, "policy") == set()
+    assert indexed(alone, "police") == {opens["en"]}
+    named = {"en": "Officials said the Capitol Police had closed the road.",
+             "fr": "La police du Capitole a fermé la route."}
+    both = story_store(tmp_path / "named", opens, named)
+    assert indexed(both, "policy") == {opens["en"], named["en"]}
+
+
 @pytest.mark.parametrize("index", [True, False], ids=["filled", "index dropped"])
 def test_a_schema_14_database_finds_near_spellings_once_migrated(tmp_path: Path,
                                                                  index: bool) -> None:

@@ -1903,15 +1903,20 @@ def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
     wrong end. Each such figure reads as it does in its claim."""
     from crossfact.models import Document, Match, MatchResult
 
-    figures = {"ar": "12 يونيو 2024", "he": "45 מיליון שקל"}
+    # A currency sign took a second mark ("$10" drawn "10$"), a percentage none, and a minus
+    # was cut off its figure and drawn at the far end of it.
+    figures = [("ar", "12 يونيو 2024", "12 June 2024"),
+               ("he", "45 מיליון שקל", "45 million shekels"),
+               ("he", "$10 בילי", "$10 billion"), ("he", "€5 מיליון", "€5 million"),
+               ("he", "5% מהקולות", "5% of the votes"), ("ar", "12% من الأصوات", "12% of votes"),
+               ("he", "-5 מעלות", "-5 degrees")]
     docs = [Document(id=f"d{lang}", path=f"/tmp/{lang}.txt", lang=lang, title=lang, text="")
             for lang in ("ar", "he", "en")]
-    texts = {"ar": f"فيضانات في {figures['ar']}.", "he": f"עלות של {figures['he']}.",
+    texts = {"ar": "فيضانات في 12 يونيو 2024.", "he": "עלות של 45 מיליון שקל.",
              "en": "Floods on 12 June 2024 cost 45 million shekels."}
     claims = [Claim(id=f"c-{lang}", doc=f"d{lang}", index=0, text=text, start=0, end=len(text))
               for lang, text in texts.items()]
-    reasons = [f"{figures['ar']} (ar) = 12 June 2024 (en)",
-               f"{figures['he']} (he) = 45 million shekels (en)"]
+    reasons = [f"{figure} ({lang}) = {english} (en)" for lang, figure, english in figures]
     match = Match(id="m0", claims=[c.id for c in claims], score=0.9, suggestion="agree",
                   reasons=reasons)
     fake = FakeStore()
@@ -1921,9 +1926,9 @@ def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
     async def steps(pilot: Pilot) -> None:
         shown.extend(line for line in screen_text(pilot.app).splitlines() if "(en)" in line)
 
-    drive(app_for(fake, story="flood"), steps, size=(150, 30))
+    drive(app_for(fake, story="flood"), steps, size=(150, 40))
     why = " ".join(shown)
-    for lang, figure in figures.items():
+    for lang, figure, _ in figures:
         assert f"{visual(figure, True)}\u200f ({lang})" in why, why
 
 

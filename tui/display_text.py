@@ -23,8 +23,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 # line: "12 يونيو 2024 (ar) = 12 June 2024 (en)") the bidi algorithm gives its leading digits
 # to the Latin text before it, so the figure reads "12 2024 يونيو" and "10 دولار مليارات":
 # its number at the wrong end. A right-to-left mark before it makes the digits part of it.
+# The figure may open with a minus ("-5 מעלות") and a currency sign and close with a percent
+# sign ("12% من الأصوات"); one mark goes before the whole of it: the lookbehind refuses a
+# start just after a sign or minus, which put a second mark inside "$10" and drew it "10$".
 _RTL_FIGURE = re.compile(
-    r"(?<![\w.,])(?=[$€£¥₪]?\d[\d.,\u00a0\u202f]*\s+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
+    r"(?<![\w.,$€£¥₪\-−])(?=[-−]?[$€£¥₪]?\d[\d.,\u00a0\u202f]*[%٪]?\s+"
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
 RLM = "\u200f"
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
 
