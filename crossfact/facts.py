@@ -25,6 +25,7 @@ from itertools import combinations, pairwise
 from babel.dates import get_day_names
 
 from crossfact.features import keys_of_name, marks_of
+from crossfact.language import lowered
 from crossfact.locales import WORD_CHAR, babel_locale, bengali_spellings
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
@@ -609,7 +610,7 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
     (`_GLUED_BEFORE`), anywhere in a word in the others; with `endings` (a
     regex), in Latin script only as a whole word with one of them. A Bengali word is found
     with its nukta letters decomposed or precomposed (`bengali_spellings`)."""
-    low = _lowered(text, lang)
+    low = lowered(text, lang)
     whole = re.compile(rf"{endings}(?!\w)") if endings is not None and latin else None
     glued = None if latin else _GLUED_BEFORE.get(lang)
     out = []
@@ -624,20 +625,6 @@ def _words_at(text: str, words: Sequence[str], latin: bool, endings: str | None 
                 out.append((at, at + len(w)))
             at = low.find(w, at + 1)
     return out
-
-
-def _lowered(text: str, lang: str = "") -> str:
-    """`text` lowered letter for letter, so that a place in it is a place in `text`: Python
-    lowers the Turkish "İ" (U+0130, the one letter Unicode lowers to two) to "i" and a
-    combining dot, which moved every cue after it one place on ("179 KİŞİNİN ÖLDÜĞÜ" in a
-    Turkish headline: its cue found at "ÜĞÜ ", the count after it typed by the wrong cue);
-    Turkish lowers it to a plain "i". On fixtures/news (development) three counts of Jeju
-    Air's Turkish version change kind (179 dead, not survivors; 6 crew, not dead), no link.
-    In Turkish the dotless capital "I" lowers to "ı", not "i" ("HAYATINI KAYBETTİ" is
-    "hayatını kaybetti"), one letter for one."""
-    if lang == "tr":
-        text = text.replace("I", "ı")
-    return text.replace("İ", "i").lower()
 
 
 def _glued_word(glued: re.Pattern[str], before: str, cue: str, after: str, lang: str) -> bool:
@@ -747,7 +734,7 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Cues,
             continue
         if kind == "minute" and base == "duration" and _lasted(claim.text, q, lang):
             continue  # "pendant 80 minutes": how long, not the minute of a goal
-        noun = kind in _WHO or kind == "crowd" and _lowered(claim.text[start:end],
+        noun = kind in _WHO or kind == "crowd" and lowered(claim.text[start:end],
                                                            lang) in _CROWD_NOUNS
         if kind == "crowd" and not noun and not _gathers_people(claim.text, q, start, lang):
             continue
@@ -1462,12 +1449,13 @@ _GLUED = re.compile(r"[^\W\d_]")
 # Arabic's future "س", whose "س2" is the seed story's second quarter); the two scripts'
 # letters differ, so no language is needed
 _PROCLITIC = frozenset("وفبلك") | {p for p in HEBREW_PREFIXES if len(p) == 1}
-_NAME_BEFORE = re.compile(r"[\w,،][ \u00a0]+(?P<name>[A-Z][^\W\d_]*)[ \u00a0]\Z")  # inside
+_NAME_BEFORE = re.compile(r"(?<=[ \u00a0])(?P<name>[A-Z][^\W\d_]*)[ \u00a0]\Z")  # inside
 # a sentence: a capital that opens one ("The 2 dams") is no name; nor is a day's or a
-# month's name, nor a function word (`_no_name`: "said Monday 3 dams failed")
+# month's name (`_no_name`: "said Monday 3 dams failed")
+_INSIDE = re.compile(r"[\w,،]")  # what stands before a name's spaces inside a sentence
 # the languages written in Latin capitals, whose names `_NAME_BEFORE` finds
 _LATIN_LANGS = ("en", "fr", "tr")
-# how far before a number `_NAME_BEFORE` is looked for: a name's word and the character
+# how far before a number `_NAME_BEFORE` is looked for: a name's word and the space
 # before it, far longer than any word (the longest in wordfreq's English, French and
 # Turkish lists are under 40 letters); from the claim's start each number cost the whole
 # text before it, quadratic in a claim of many numbers
@@ -1544,15 +1532,29 @@ def _modifies(text: str, q: Quantity) -> bool:
         return True
     if not q.text[:1].isdigit():
         return False
-    name = _NAME_BEFORE.search(text, max(0, q.start - _NAME_REACH), q.start)
-    return name is not None and not _no_name(name.group("name"))
+    name = _name_before(text, q.start)
+    return name is not None and not _no_name(name)
+
+
+def _name_before(text: str, at: int) -> str | None:
+    """The capitalised word just before `at` that stands inside a sentence (a word or a
+    comma before the spaces before it), looked for within `_NAME_REACH`; the spaces before
+    it are walked back over, however many, as the pattern from the claim's start did."""
+    m = _NAME_BEFORE.search(text, max(0, at - _NAME_REACH), at)
+    if m is None:
+        return None
+    i = m.start() - 1  # a space: the lookbehind saw it
+    while i > 0 and text[i - 1] in " \u00a0":
+        i -= 1
+    return m.group("name") if i > 0 and _INSIDE.match(text, i - 1) else None
 
 
 def _no_name(word: str) -> bool:
-    """Whether a capitalised word is a day's or a month's name (CLDR) or a function word
-    (stopwords-iso) of a Latin-script language: no name whose number follows it."""
-    return word.casefold() in _calendar_words() or any(
-        function_word(word, lang) for lang in _LATIN_LANGS)
+    """Whether a capitalised word is a day's or a month's name (CLDR) of a Latin-script
+    language: no name whose number follows it. Not stopwords-iso's words: its lists hold
+    nouns that do name things ("Area 51", "Room 101", "Section 230") and other languages'
+    words ("Tu 154", the Tupolev, is a French pronoun there)."""
+    return word.casefold() in _calendar_words()
 
 
 @cache

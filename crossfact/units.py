@@ -190,10 +190,16 @@ def _point_context(lang: str) -> regex.Pattern[str]:
     lang = babel_locale(lang).language
     before, after, _ = percent_words(lang)
     clitics = _POINT_CLITICS.get(lang, "")
+    # Latin index names capitalised as written, or all in capitals (a headline, "NIFTY 50"):
+    # "a nifty 30 points" is a game's score
+    latin = [v for n in _INDEX_NAMES.get(lang, ()) if n in _LATIN_INDEX_NAMES
+             for v in (n, n.upper())]
+    others = [n for n in _INDEX_NAMES.get(lang, ()) if n not in _LATIN_INDEX_NAMES]
     return regex.compile(
         rf"[%٪]|(?<!{WORD_CHAR}){clitics}(?:"
         rf"{alternation([*_POINT_CONTEXT.get(lang, ()), *before, *after])}"
-        rf"|{alternation(_INDEX_NAMES.get(lang, ()))}(?!{WORD_CHAR}))", regex.IGNORECASE)
+        rf"|(?:(?-i:{alternation(latin)})|{alternation(others)})(?!{WORD_CHAR}))",
+        regex.IGNORECASE)
 
 
 POINT_REACH = 60  # characters either side of a bare point searched for `_POINT_CONTEXT`'s

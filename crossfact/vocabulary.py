@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
-from crossfact.language import writes_latin
+from crossfact.language import lowered, writes_latin
 
 # Zipf frequencies (log10 of uses per billion words). 3.0 is about once per million words:
 # every inflected common noun of NTREX's Turkish names passed it (Sokağı 4.2, Kupası 4.6),
@@ -48,7 +48,7 @@ def is_common_word(word: str, lang: str) -> bool:
         return False
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), lang, wordlist="small") >= COMMON_IN_LANGUAGE
+    return zipf_frequency(lowered(word, lang), lang, wordlist="small") >= COMMON_IN_LANGUAGE
 
 
 def load(langs: Iterable[str]) -> None:

@@ -935,11 +935,14 @@ def test_a_small_count_after_a_proclitic_is_a_count(lang: str, text: str) -> Non
     ("It runs under Windows 11 now", "en", True),
     ("Officials said Monday 3 dams failed", "en", False),  # a day's name
     ("Les autorités ont dit Lundi 3 barrages", "fr", False),
-    ("Officials said Then 3 dams failed", "en", False),  # a function word
+    ("Officials said the Area 51 base was hit", "en", True),  # stopwords-iso lists "area"
+    ("The plane was a Tu 154 of the airline", "en", True),  # and French "tu"
+    ("It runs," + " " * 70 + "Windows 11 now", "en", True),  # spaces past _NAME_REACH
+    ("(" + " " * 70 + "Windows 11 now", "en", False),  # no word or comma before them
 ])
 def test_a_day_or_a_function_word_names_no_number(text: str, lang: str, name: bool) -> None:
-    """Digits after a capitalised word inside a sentence are a name's ("Grok 2"), unless the
-    word is a day's or a month's name or a function word: "said Monday 3 dams" counts dams."""
+    """Digits after a capitalised word inside a sentence are a name's ("Grok 2", "Area 51"),
+    unless the word is a day's or a month's name: "said Monday 3 dams" counts dams."""
     from crossfact.facts import _modifies
 
     (q,) = find_quantities(text, lang)

@@ -1177,6 +1177,7 @@ def test_a_hyphenated_bare_point_after_a_number_is_a_kind_not_a_figure():
     ("দলটি ৩০ পয়েন্ট পেয়েছে।", "bn", 30),
     ("The Lakers led the league after he scored 30 points.", "en", 30),  # "led", no "by N"
     ("Il a marqué 30 points.", "fr", 30),
+    ("He scored a nifty 30 points in the final.", "en", 30),  # no index: lower case
 ])
 def test_a_bare_point_counts_things_where_no_rate_poll_or_index_is_said(text, lang, value):
     """A whole number of bare points is a change in points only beside the words of a rate,
@@ -1209,6 +1210,7 @@ def test_a_bare_point_beside_a_rate_poll_or_index_is_a_change_in_points(text, la
     ("The Nikkei fell 300 points.", "en", 300),
     ("Germany's DAX lost 120 points.", "en", 120),
     ("The Hang Seng dropped 200 points.", "en", 200),
+    ("NIFTY FALLS 120 POINTS", "en", 120),  # a headline in capitals
     ("ডিএসইএক্স ৫০ পয়েন্ট কমেছে।", "bn", 50),
     ("সেনসেক্স ৫০০ পয়েন্ট বেড়েছে।", "bn", 500),
     ("Trump leads Biden by 5 points.", "en", 5),

@@ -265,3 +265,12 @@ def test_both_indexes_are_read_before_the_members(store: Store) -> None:
     for index in ("claims_fts ", "claims_latin_fts "):
         assert next(n for n, step in enumerate(plan) if index in step) < members
     assert "(story=? AND claim=?)" in plan[members]
+
+
+@pytest.mark.parametrize("word", ["İki", "IRMAK", "İKİ"])
+def test_a_turkish_capital_opening_a_sentence_is_read_as_turkish_lowers_it(word: str) -> None:
+    """Python lowers "İ" to "i" and a combining dot, a word wordfreq does not know: "İki"
+    (two, Zipf 6.2) was no common word, so an opening "İkinci" got near-name keys."""
+    from crossfact.vocabulary import is_common_word
+
+    assert is_common_word(word, "tr")
