@@ -475,7 +475,8 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     else:
         other = next((g for g in figs if g.unit and first.unit and g.unit != first.unit), None)
     if other is None or first.unit is None or other.unit is None:
-        return equal
+        # one figure by a rounding only ("killed 76" beside a headline's "80"): said so
+        return f"{approx}, rounded" if any(not _equal(first, g) for g in figs) else equal
     if pair is None and GENERIC_POINT in (first.unit, other.unit):
         # the reading that makes them one: "25 পয়েন্ট (bn) ≈ un quart de point (fr): 25
         # basis points = 0.25 percentage points"

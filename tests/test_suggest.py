@@ -46,10 +46,12 @@ def test_about_a_figure_agrees_with_the_figure():
     assert v.suggestion == "agree"
 
 
-def test_a_rounded_headline_figure_agrees():
+def test_a_rounded_headline_figure_agrees_and_says_it_is_a_rounding():
+    """Agreeing by a rounding is said so: "=" showed a headline's 80 as 76 itself."""
     v, _ = verdict({"en": "Tesla spends $10 billion on AI",
                     "fr": "Tesla dépense 9,8 milliards de dollars"}, kind="headline")
     assert v.suggestion == "agree"
+    assert v.reasons[0] == "$10 billion (en) ≈ 9,8 milliards de dollars (fr), rounded"
 
 
 def test_a_changed_figure_is_a_conflict_naming_the_outlier():
