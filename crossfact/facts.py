@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import combinations, pairwise
@@ -26,12 +26,19 @@ from babel.dates import get_day_names
 
 from crossfact.features import keys_of_name, marks_of
 from crossfact.language import lowered
-from crossfact.locales import WORD_CHAR, babel_locale, bengali_spellings
+from crossfact.locales import WORD_CHAR, babel_locale, bengali_spellings, fold
 from crossfact.models import Claim, Document, Quantity
 from crossfact.names import HEBREW_PREFIXES, WORD, script_of, skeletons
 from crossfact.numbers import find_quantities, function_word, range_gap
 from crossfact.segment import HEADLINE_MAX_WORDS
-from crossfact.suggest import Figure, figure_of, in_unit_of, same, significant_digits
+from crossfact.suggest import (
+    Figure,
+    calendar_words,
+    figure_of,
+    in_unit_of,
+    same,
+    significant_digits,
+)
 from crossfact.units import GENERIC_DEGREE, dimension
 
 # The verbs of a vehicle carrying its people ("the plane was carrying 181", "l'avion
@@ -646,13 +653,11 @@ def _word_before(text: str, at: int) -> str:
     """The letters (and marks) of the word that `at` stands inside, before `at`: searched
     for from a little before `at` (from the text's start, every cue of a huge claim cost
     the whole text before it), further only when the word reaches back past that."""
-    reach = 64
-    while True:
-        begin = max(0, at - reach)
-        m = _WORD_TAIL.search(text, begin, at)  # always matches, if only the empty word
-        if m is None or m.start() > begin or begin == 0:
+    for reach in _widening(at):
+        m = _WORD_TAIL.search(text, at - reach, at)  # always matches, if only the empty word
+        if m is None or m.start() > at - reach or reach == at:
             return m.group() if m else ""
-        reach *= 4
+    return ""
 
 
 def _word_after(text: str, at: int) -> str:
@@ -1091,24 +1096,35 @@ def _words_before(text: str, at: int, count: int) -> list[str]:
     """The last `count` words (split at whitespace) of text[:at], read back only as far as
     they reach: a claim of a huge text with no sentence ends is megabytes long, and
     splitting all that for each figure took minutes."""
-    reach = 64
-    while count > 0:
-        words = text[max(0, at - reach):at].split()
-        if len(words) > count or reach >= at:  # the first may be a word cut: one more
+    for reach in _widening(at) if count > 0 else ():
+        words = text[at - reach:at].split()
+        if len(words) > count or reach == at:  # the first may be a word cut: one more
             return words[-count:]
-        reach *= 4
     return []
 
 
 def _words_after(text: str, at: int, count: int) -> list[str]:
     """The first `count` words of text[at:], as `_words_before` reads them."""
-    reach = 64
-    while count > 0:
+    for reach in _widening(len(text) - at) if count > 0 else ():
         words = text[at:at + reach].split()
-        if len(words) > count or at + reach >= len(text):
+        if len(words) > count or reach == len(text) - at:
             return words[:count]
-        reach *= 4
     return []
+
+
+WORDS_WINDOW = 64  # characters first read for a few words beside a place: a word or three
+# of news (the longest words of wordfreq's six lists are under 40 letters); four times as
+# many each time they reach further
+
+
+def _widening(span: int) -> Iterator[int]:
+    """How many characters to read beside a place, `span` of them there at most: from
+    WORDS_WINDOW on, four times as many each time, then all of them."""
+    reach = WORDS_WINDOW
+    while reach < span:
+        yield reach
+        reach *= 4
+    yield span
 
 
 def _marks(word: str) -> str:
@@ -1453,13 +1469,9 @@ _NAME_BEFORE = re.compile(r"(?<=[ \u00a0])(?P<name>[A-Z][^\W\d_]*)[ \u00a0]\Z") 
 # a sentence: a capital that opens one ("The 2 dams") is no name; nor is a day's or a
 # month's name (`_no_name`: "said Monday 3 dams failed")
 _INSIDE = re.compile(r"[\w,،]")  # what stands before a name's spaces inside a sentence
-# the languages written in Latin capitals, whose names `_NAME_BEFORE` finds
+# the languages written in Latin capitals, whose names `_NAME_BEFORE` finds (and whose
+# day and month names `_no_name` knows)
 _LATIN_LANGS = ("en", "fr", "tr")
-# how far before a number `_NAME_BEFORE` is looked for: a name's word and the space
-# before it, far longer than any word (the longest in wordfreq's English, French and
-# Turkish lists are under 40 letters); from the claim's start each number cost the whole
-# text before it, quadratic in a claim of many numbers
-_NAME_REACH = 64
 # kinds a bare count may take: those a cue gives a bare count (a toll, a magnitude, a
 # depth, a minute), not money's (a sum has its currency)
 _LENDABLE = frozenset(k for k, applies in _APPLIES.items() if applies != "money")
@@ -1538,9 +1550,10 @@ def _modifies(text: str, q: Quantity) -> bool:
 
 def _name_before(text: str, at: int) -> str | None:
     """The capitalised word just before `at` that stands inside a sentence (a word or a
-    comma before the spaces before it), looked for within `_NAME_REACH`; the spaces before
-    it are walked back over, however many, as the pattern from the claim's start did."""
-    m = _NAME_BEFORE.search(text, max(0, at - _NAME_REACH), at)
+    comma before the spaces before it), looked for within WORDS_WINDOW (from the claim's
+    start, each number cost the whole text before it, quadratic in a claim of many numbers);
+    the spaces before it are walked back over, however many, as that pattern did."""
+    m = _NAME_BEFORE.search(text, max(0, at - WORDS_WINDOW), at)
     if m is None:
         return None
     i = m.start() - 1  # a space: the lookbehind saw it
@@ -1554,16 +1567,7 @@ def _no_name(word: str) -> bool:
     language: no name whose number follows it. Not stopwords-iso's words: its lists hold
     nouns that do name things ("Area 51", "Room 101", "Section 230") and other languages'
     words ("Tu 154", the Tupolev, is a French pronoun there)."""
-    return word.casefold() in _calendar_words()
-
-
-@cache
-def _calendar_words() -> frozenset[str]:
-    """The days' and months' wide names of `_LATIN_LANGS`, folded (an abbreviation, "Sam",
-    "Per", may be a name)."""
-    return frozenset(name.casefold() for lang in _LATIN_LANGS for names in (
-        get_day_names("wide", locale=babel_locale(lang)),
-        babel_locale(lang).months["format"]["wide"]) for name in names.values())
+    return any(fold(word) in calendar_words(lang) for lang in _LATIN_LANGS)
 
 
 def _proclitic(text: str, at: int) -> bool:

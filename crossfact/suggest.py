@@ -654,11 +654,11 @@ def _common_word(text: str, keys: frozenset[str], lang: str) -> bool:
     a day or month name, which every translation writes in its own words ("Sunday" /
     "Pazar", "September" / "Eylül") and dates already compare."""
     return not any(k.startswith(("=T:", "=L:")) for k in keys) and (
-        fold(text) in _calendar_words(lang) or is_ordinary_word(text, lang))
+        fold(text) in calendar_words(lang) or is_ordinary_word(text, lang))
 
 
 @cache
-def _calendar_words(lang: str) -> frozenset[str]:
+def calendar_words(lang: str) -> frozenset[str]:
     """CLDR's day and month names in `lang`, folded; written out only ("Sun" is also a
     newspaper)."""
     locale = babel_locale(lang)
@@ -676,7 +676,7 @@ def prepare(langs: Iterable[str]) -> None:
     langs = sorted(set(langs))
     vocabulary.load(langs)
     for lang in langs:
-        _calendar_words(lang)
+        calendar_words(lang)
 
 
 def _name_conflicts(

@@ -937,7 +937,7 @@ def test_a_small_count_after_a_proclitic_is_a_count(lang: str, text: str) -> Non
     ("Les autorités ont dit Lundi 3 barrages", "fr", False),
     ("Officials said the Area 51 base was hit", "en", True),  # stopwords-iso lists "area"
     ("The plane was a Tu 154 of the airline", "en", True),  # and French "tu"
-    ("It runs," + " " * 70 + "Windows 11 now", "en", True),  # spaces past _NAME_REACH
+    ("It runs," + " " * 70 + "Windows 11 now", "en", True),  # spaces past WORDS_WINDOW
     ("(" + " " * 70 + "Windows 11 now", "en", False),  # no word or comma before them
 ])
 def test_a_day_or_a_function_word_names_no_number(text: str, lang: str, name: bool) -> None:

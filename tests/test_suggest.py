@@ -449,13 +449,13 @@ def test_what_name_conflicts_look_up_is_read_once_ahead_of_the_workers():
     """`prepare` reads each language's day and month names (and word lists) in this
     process, so that the workers forked after it find them read: a later suggestion asks
     the cache, which no longer reads CLDR."""
-    from crossfact.suggest import _calendar_words, prepare
+    from crossfact.suggest import calendar_words, prepare
 
-    _calendar_words.cache_clear()
+    calendar_words.cache_clear()
     prepare(["fr", "tr", "fr", "he"])
-    assert _calendar_words.cache_info().currsize == 3
-    assert "janvier" in _calendar_words("fr") and "pazar" in _calendar_words("tr")
-    assert _calendar_words.cache_info().misses == 3  # the lookups above were read already
+    assert calendar_words.cache_info().currsize == 3
+    assert "janvier" in calendar_words("fr") and "pazar" in calendar_words("tr")
+    assert calendar_words.cache_info().misses == 3  # the lookups above were read already
 
 
 def test_agreeing_figures_are_compared_no_more_than_their_answers_need(monkeypatch):
