@@ -16,6 +16,13 @@ Encodings, in the order they are tried:
    non-ASCII letters are (see `_plausibility`). Statistical detectors misguess on short
    articles, and these four share every ASCII byte, so only the non-ASCII letters can tell
    them apart; charset-normalizer is asked only when none of the four is plausible.
+
+A saved web page (.html, .htm, or any file that begins as one) and a Word document (.docx)
+are read through crossfact.formats: their article text is extracted, and *that* text is the
+version: claim offsets index it, the store keeps it, the review app shows it (a reviewer
+who opens the .docx sees the same words, without offsets to them). A page is decoded by
+its byte-order mark, else the charset it declares (when its bytes are in it), else as
+above. Other binaries (PDF, archives, .doc, images) are refused, saying what to do.
 """
 
 from __future__ import annotations
@@ -28,12 +35,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crossfact.errors import InputError
+from crossfact.formats import (
+    DOCX_SUFFIXES,
+    HTML_SUFFIXES,
+    MAX_CONTAINER_BYTES,
+    decode_declared,
+    docx_text,
+    html_text,
+    is_zip,
+    looks_like_html,
+    refuse_archive,
+    refuse_binary,
+)
 from crossfact.ids import stable_id
 from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
 from crossfact.terminal import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
+# what a folder's versions are named: texts, saved web pages and Word documents
+VERSION_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
 # A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB
 # single line took 75 s and 1.07 GB to match; a 2 MB one takes 14 s and 226 MB here (on the
 # seed story's text, load average 5.5: benchmarks/bench_hostile.py), already more than any
@@ -113,7 +134,8 @@ PIPE_NOT_MATCHED = ("a version is named by its path in what match prints, and a 
 
 def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED
                   ) -> list[Path]:
-    """The files named in `paths`, a folder standing for its *.txt and *.md files; a pipe
+    """The files named in `paths`, a folder standing for its versions (VERSION_SUFFIXES:
+    *.txt, *.md, *.html, *.htm, *.xhtml, *.docx); a pipe
     is refused, and `pipe_refused` says why to the command's user.
 
     A folder holds one story: its own files, sorted (so the order of versions, and of every
@@ -128,7 +150,7 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
             if path.is_dir():
                 files = _text_files_under(path)
                 if not files:
-                    raise InputError(f"{given}: no .txt or .md files in this folder")
+                    raise InputError(f"{given}: no .txt, .md, .html or .docx files in this folder")
                 found.extend(files)
             elif path.is_file():
                 found.append(path)
@@ -177,7 +199,7 @@ def _must_exist(given: str | Path, path: Path) -> None:
 def _text_files_under(folder: Path) -> list[Path]:
     return sorted(
         (p for p in folder.iterdir()
-         if not p.name.startswith(".") and p.name.lower().endswith(TEXT_SUFFIXES)
+         if not p.name.startswith(".") and p.name.lower().endswith(VERSION_SUFFIXES)
          and p.is_file()),
         key=lambda p: os.fsencode(p.name),  # a name that is not UTF-8 sorts by its bytes
     )
@@ -358,15 +380,7 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
     app opens refuses a file that is not a text in milliseconds, where building the
     language detector takes most of a second.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
-                             f"crossfact matches files up to {MAX_BYTES:,} bytes)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
-    text, encoding = decode(data, str(path))
+    text, encoding = read_text(path)
     try:
         language = (validate_language(lang) if lang
                     else detect_language(text) if detect else UNDETECTED)
@@ -380,6 +394,68 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
         text=text,
         encoding=encoding,
     )
+
+
+EXTRACTED_KINDS = ("docx",)  # encodings that name a format, not a codec (guessed_encoding)
+DECLARED = "declared "  # "html; declared cp1256": the page said its charset
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """(text, encoding) of one version's file: a text decoded, a web page's or a Word
+    document's article extracted (module docstring); InputError for what is none of them.
+
+    MAX_BYTES holds a text file, and the text extracted from a page or a document, whose
+    file may be larger (crossfact.formats.MAX_CONTAINER_BYTES): scripts, styles, photos.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+            refuse_binary(head, name)
+            archive = is_zip(head)
+            extracted = archive or _is_page(head, path)
+            limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
+            if size > limit:
+                raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
+                                 f"crossfact matches files up to {limit:,} bytes)")
+            data = head + file.read()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
+    if not extracted:
+        return decode(data, name)
+    if archive:  # known by its members, which its end lists
+        refuse_archive(data, name)
+        text, encoding = docx_text(data, name), "docx"
+    else:
+        page, codec = _decode_page(data, name)
+        text, encoding = html_text(page, name), f"html; {codec}"
+    if (extracted_bytes := len(text.encode("utf-8"))) > MAX_BYTES:
+        raise InputError(f"{path}: too large for a news article (its text is "
+                         f"{extracted_bytes:,} bytes; crossfact matches up to "
+                         f"{MAX_BYTES:,} bytes of text)")
+    return text, encoding
+
+
+HEAD_BYTES = 65_536  # enough to tell a page (its start) or a ZIP (its first member) apart
+_TAG = re.compile(rb"<[A-Za-z!/]")
+
+
+def _is_page(head: bytes, path: Path) -> bool:
+    """A web page: one that begins as one, or is named .html and has a tag in its head."""
+    return looks_like_html(head) or (path.name.lower().endswith(HTML_SUFFIXES)
+                                     and bool(_TAG.search(head)))
+
+
+def _decode_page(data: bytes, path: str) -> tuple[str, str]:
+    """A page's text and codec: by its byte-order mark, else the charset it declares, else
+    as any text (`decode`)."""
+    if not any(data.startswith(bom) for bom, _ in _BOMS) and (
+            declared := decode_declared(data)):
+        text, codec = declared
+        if not _looks_binary(text):
+            return text, DECLARED + codec
+    return decode(data, path)
 
 
 def printable_path(path: Path) -> str:

@@ -1,0 +1,338 @@
+"""Text out of the files a fact-checker is sent besides plain text: saved web pages (HTML)
+and Word documents (DOCX). Every other binary (a PDF, an archive, an old .doc, an image...)
+is refused in one line that says what it looks like and how to get its text out.
+
+What comes out is text, the document's words as data: an HTML page's entities decoded and
+its markup gone, a Word document's paragraphs in their logical order (Word stores
+right-to-left text as it is read, whatever its display). One paragraph, heading, list item
+or table row is one block, blocks separated by a blank line, so `crossfact.segment` reads
+them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline.
+Offsets of claims index this extracted text (reading.py), which the store keeps: a
+reviewer sees it in the app, not by opening the .docx.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from crossfact.errors import InputError
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+# A saved page carries scripts, styles and sometimes its pictures inline (data: URLs); a
+# Word document its photos. Their text is what MAX_BYTES limits (reading.py); the file
+# itself may be larger, up to trafilatura's own limit (MAX_FILE_SIZE in its settings.cfg),
+# which it would otherwise enforce by logging and returning nothing.
+MAX_CONTAINER_BYTES = 20_000_000
+# A DOCX is a ZIP archive: a few kilobytes can declare gigabytes once inflated (a "zip
+# bomb"). python-docx inflates every part into memory, so the sizes the archive declares
+# are added up first (zipfile never inflates a member past its declared size: it fails the
+# CRC instead). 64 MB holds a long report with its photos (photos barely compress, so they
+# inflate to about their stored size) and is what any machine can hold.
+MAX_UNZIPPED_BYTES = 64_000_000
+MAX_ZIP_MEMBERS = 10_000  # a real .docx has tens of parts; a bomb may have millions
+BLOCK_SEPARATOR = "\n\n"  # a blank line: a paragraph boundary segment.py never joins across
+CELL_SEPARATOR = " | "  # a table row is one line, its cells apart (trafilatura's own text form)
+
+# What a file's first bytes say it is, for those crossfact does not read: (magic, offset,
+# what it looks like, what to do). Those that begin with ordinary ASCII letters are left
+# out unless unambiguous, so no text file is ever refused for its first word.
+_OCR = "a picture of text needs OCR first (tesseract, or a phone's text scanner)"
+_MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
+    (b"%PDF-", 0, "a PDF",
+     "copy its text into a .txt file (pdftotext FILE.pdf FILE.txt, or Save as Text in the "
+     "PDF reader; a scanned PDF needs OCR first) and check that Arabic or Hebrew reads in "
+     "order"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Word or Office file (.doc, .xls, .ppt)",
+     "save it as .docx or .txt from Word or LibreOffice"),
+    (b"{\\rtf", 0, "a Rich Text (.rtf) document", "save it as .docx or .txt"),
+    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", _OCR),
+    (b"\xff\xd8\xff", 0, "a JPEG image", _OCR),
+    (b"GIF87a", 0, "a GIF image", _OCR),
+    (b"GIF89a", 0, "a GIF image", _OCR),
+    (b"II*\x00", 0, "a TIFF image", _OCR),
+    (b"MM\x00*", 0, "a TIFF image", _OCR),
+    (b"WEBP", 8, "a WebP image", _OCR),
+    (b"ftypheic", 4, "a HEIC photo", _OCR),
+    (b"\x1f\x8b", 0, "a gzip archive", "unpack it and give the versions inside"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive", "unpack it and give the versions inside"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "unpack it and give the versions inside"),
+    (b"\xfd7zXZ\x00", 0, "an xz archive", "unpack it and give the versions inside"),
+)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
+# The ZIP-based formats that are not DOCX, by a member only they have
+_ZIP_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)", "copy the article's text into a .txt file"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)",
+     "copy the article's text into a .txt file"),
+    ("content.xml", "an OpenDocument file (.odt)", "save it as .docx or .txt"),
+    ("META-INF/container.xml", "an e-book (.epub)", "copy the article's text into a .txt file"),
+)
+DOCX_BODY = "word/document.xml"
+
+# A page is HTML whatever its name when it begins so (after a byte-order mark, blank space,
+# an XML declaration or comments): a .txt saved from a browser's "Save as" is still a page.
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL)
+# The charset a page declares: <meta charset=...>, <meta http-equiv content="...;
+# charset=...">, or an XHTML page's XML declaration. Browsers look in the first 1024
+# bytes (WHATWG "prescan"); pages that put a long <title> or scripts first are read
+# further, as lxml would.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE)
+CHARSET_PRESCAN = 8192
+# WHATWG's Encoding standard: a page that says Latin-1 or ASCII is read as Windows-1252,
+# as every browser reads it (its curly quotes and euro sign are in 0x80-0x9F)
+_BROWSER_ALIASES = {"latin_1": "cp1252", "ascii": "cp1252", "iso8859_9": "cp1254"}
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes begin as a web page does (an UTF-16 page: after decoding)."""
+    head = data[:1024]
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("utf-8")
+    return bool(_HTML_START.match(head.removeprefix(codecs.BOM_UTF8)))
+
+
+def refuse_binary(head: bytes, path: str) -> None:
+    """InputError when a file's first bytes are those of a binary crossfact does not read,
+    saying what the file looks like and what to do (a ZIP archive: see `refuse_archive`)."""
+    for magic, offset, what, advice in _MAGIC:
+        if head[offset:offset + len(magic)] == magic:
+            raise InputError(f"{path}: {what}, not text; {advice}")
+
+
+def is_zip(head: bytes) -> bool:
+    """A ZIP archive, which a Word document is (its members say which: `refuse_archive`)."""
+    return head.startswith(_ZIP_MAGIC)
+
+
+def refuse_archive(data: bytes, path: str) -> None:
+    """InputError for a whole ZIP archive that is not a Word document, saying what it looks
+    like (a workbook, an .odt, an e-book...) and what to do."""
+    what, advice = _zip_kind(data)
+    if what:
+        raise InputError(f"{path}: {what}, not text; {advice}")
+
+
+def _zip_kind(data: bytes) -> tuple[str, str]:
+    """(what the archive looks like, what to do), or ("", "") for a Word document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ("a damaged ZIP archive (or a damaged Word document)",
+                "open and save it again, or save it as .txt")
+    if DOCX_BODY in names:
+        return "", ""
+    for member, what, advice in _ZIP_KINDS:
+        if member in names:
+            return what, advice
+    return "a ZIP archive", "unpack it and give the versions inside"
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset the page declares, if Python knows it."""
+    found = _DECLARED_CHARSET.search(data[:CHARSET_PRESCAN])
+    if not found:
+        return None
+    label = (found.group(1) or found.group(2)).decode("ascii").strip("\"'").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _BROWSER_ALIASES.get(name.replace("-", "_"), name)
+
+
+def decode_declared(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when the page declares a charset its bytes decode in: an HTML page says
+    its encoding, a surer thing than guessing it. A page that declares one and is not in it
+    (UTF-8 said, Windows-1256 saved) is left to the project's detection, as None."""
+    charset = declared_charset(data)
+    if charset is None or charset.startswith("utf_16") or charset.startswith("utf-16"):
+        return None  # an ASCII declaration in UTF-16 bytes is a lie the BOM settles
+    try:
+        return data.decode(charset), charset
+    except UnicodeDecodeError:
+        return None
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Keep a library's log lines (trafilatura warns on stderr when a page is odd) out of
+    the command's output; crossfact says what went wrong in its own one line."""
+    logger = logging.getLogger(name)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def html_text(page: str, path: str) -> str:
+    """The article of a decoded web page, its title first: trafilatura finds the main text
+    and drops menus, cookie banners, related links and footers; nothing is fetched."""
+    import trafilatura  # loaded only for a web page: it takes a few hundred milliseconds
+
+    with _quiet("trafilatura"), _quiet("htmldate"):
+        try:
+            found = trafilatura.bare_extraction(
+                _without_xml_declaration(page), with_metadata=True, include_tables=True,
+                include_comments=False, include_images=False, include_links=False,
+                deduplicate=False)
+        except (ValueError, TypeError, RecursionError) as error:  # a page lxml cannot hold
+            raise InputError(f"{path}: a web page crossfact cannot read ({error})") from None
+    body = getattr(found, "body", None)
+    blocks = list(_tree_blocks(body)) if body is not None else []
+    title = " ".join((getattr(found, "title", None) or "").split())
+    if title and not (blocks and _same_line(blocks[0], title)):
+        blocks.insert(0, title)
+    if not any(block.strip() for block in blocks):
+        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
+                         "copy the article's text into a .txt file")
+    return BLOCK_SEPARATOR.join(blocks)
+
+
+def _without_xml_declaration(page: str) -> str:
+    """lxml refuses a str that still declares its encoding (an XHTML page's <?xml?>)."""
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", page, count=1)
+
+
+def _same_line(block: str, title: str) -> bool:
+    return " ".join(block.split()) == title
+
+
+# trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks
+_TEXT_BLOCKS = frozenset({"head", "p", "quote", "item", "code", "row"})
+_CONTAINERS = frozenset({"body", "main", "doc", "div", "list", "table", "quote", "item"})
+
+
+def _tree_blocks(element: Any) -> Iterator[str]:
+    """The blocks of trafilatura's text tree, in order; a block that holds blocks (a
+    quote of paragraphs, a list in a list item) gives them one by one."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        nested = tag in _CONTAINERS and any(
+            isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS | {"list", "table"} for c in child)
+        if nested:
+            if tag in _TEXT_BLOCKS and (child.text or "").strip():
+                yield " ".join(child.text.split())
+            yield from _tree_blocks(child)
+        elif tag == "row":
+            cells = [" ".join("".join(_element_text(cell)).split()) for cell in child]
+            if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+                yield line
+        elif tag in _TEXT_BLOCKS:
+            if text := _block_text(child):
+                yield text
+        elif tag in _CONTAINERS:
+            yield from _tree_blocks(child)
+        if tag not in _TEXT_BLOCKS and tag != "row" and (child.tail or "").strip():
+            yield " ".join(child.tail.split())
+
+
+def _element_text(element: Any) -> Iterator[str]:
+    """An element's text with each <lb/> as a newline (its tail kept)."""
+    if element.tag == "lb":
+        yield "\n"
+    elif element.text:
+        yield element.text
+    for child in element:
+        yield from _element_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def _block_text(element: Any) -> str:
+    """A block's text: spaces collapsed within each line, a <br> kept as one newline."""
+    lines = "".join(_element_text(element)).split("\n")
+    return "\n".join(joined for line in lines if (joined := " ".join(line.split())))
+
+
+# --- DOCX ------------------------------------------------------------------------------
+
+
+def docx_text(data: bytes, path: str) -> str:
+    """The paragraphs of a Word document's body in order, headings and simple tables'
+    rows included (headers, footers, footnotes and text boxes are not the article)."""
+    _inflates_safely(data, path)
+    import docx  # python-docx, loaded only for a Word document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document: DocxDocument = docx.Document(io.BytesIO(data))
+        blocks = list(_docx_blocks(document))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            SyntaxError) as error:  # lxml's XMLSyntaxError is a SyntaxError
+        raise InputError(f"{path}: a damaged Word document ({_first_line(error)}); open and "
+                         "save it again in Word or LibreOffice, or save it as .txt") from None
+    if not blocks:
+        raise InputError(f"{path}: a Word document with no text in its body")
+    return BLOCK_SEPARATOR.join(blocks)
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0][:120]
+
+
+def _inflates_safely(data: bytes, path: str) -> None:
+    """Refuse an archive whose parts would inflate beyond MAX_UNZIPPED_BYTES, before any is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        declared = sum(member.file_size for member in members)
+    if len(members) > MAX_ZIP_MEMBERS or declared > MAX_UNZIPPED_BYTES:
+        raise InputError(f"{path}: a Word document that would inflate to {declared:,} bytes "
+                         f"in {len(members):,} parts (crossfact reads up to "
+                         f"{MAX_UNZIPPED_BYTES:,}); save its text as .txt")
+
+
+def _docx_blocks(document: DocxDocument) -> Iterator[str]:
+    from docx.table import Table
+
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            yield from _table_rows(item)
+        elif text := _docx_paragraph(item.text):
+            yield text
+
+
+def _table_rows(table: Any) -> Iterator[str]:
+    """Each row as one line, its cells apart; a merged cell (repeated by python-docx for
+    every grid column it spans) counted once."""
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            if text := " ".join(cell.text.split()):
+                cells.append(text)
+        if cells:
+            yield CELL_SEPARATOR.join(cells)
+
+
+def _docx_paragraph(text: str) -> str:
+    """A paragraph's text, spaces kept as typed but a line break (Shift+Enter) one newline
+    and blank lines inside it dropped, so it stays one block."""
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
