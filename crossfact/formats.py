@@ -96,7 +96,7 @@ _DECLARED_CHARSET = re.compile(
 CHARSET_PRESCAN = 8192
 # WHATWG's Encoding standard: a page that says Latin-1 or ASCII is read as Windows-1252,
 # as every browser reads it (its curly quotes and euro sign are in 0x80-0x9F)
-_BROWSER_ALIASES = {"latin_1": "cp1252", "ascii": "cp1252", "iso8859_9": "cp1254"}
+_BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -158,7 +158,7 @@ def declared_charset(data: bytes) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    return _BROWSER_ALIASES.get(name.replace("-", "_"), name)
+    return _BROWSER_ALIASES.get(name, name)
 
 
 def decode_declared(data: bytes) -> tuple[str, str] | None:
@@ -197,7 +197,7 @@ def html_text(page: str, path: str) -> str:
     with _quiet("trafilatura"), _quiet("htmldate"):
         try:
             found = trafilatura.bare_extraction(
-                _without_xml_declaration(page), with_metadata=True, include_tables=True,
+                _prepared(page), with_metadata=True, include_tables=True,
                 include_comments=False, include_images=False, include_links=False,
                 deduplicate=False)
         except (ValueError, TypeError, RecursionError) as error:  # a page lxml cannot hold
@@ -210,12 +210,21 @@ def html_text(page: str, path: str) -> str:
     if not any(block.strip() for block in blocks):
         raise InputError(f"{path}: a web page with no article text that crossfact can find; "
                          "copy the article's text into a .txt file")
-    return BLOCK_SEPARATOR.join(blocks)
+    return BLOCK_SEPARATOR.join(blocks) + "\n"
 
 
-def _without_xml_declaration(page: str) -> str:
-    """lxml refuses a str that still declares its encoding (an XHTML page's <?xml?>)."""
-    return re.sub(r"^\s*<\?xml[^>]*\?>", "", page, count=1)
+def _prepared(page: str) -> str:
+    """The page as trafilatura is given it: without an XML declaration (lxml refuses a str
+    that declares its encoding, as an XHTML page's <?xml?> does), and with each chain of
+    <br>s (how some sites make paragraphs) marked by PARAGRAPH_MARK, which trafilatura
+    keeps as text where it would collapse the chain into one line break."""
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
+    return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
+
+
+# A Unicode noncharacter, never in a text: stripped from the page before it is placed
+PARAGRAPH_MARK = "\ufdd0"
+_BR_CHAIN = re.compile(r"(?:<br\s*/?>(?:\s|&nbsp;|&#160;)*){2,}", re.IGNORECASE)
 
 
 def _same_line(block: str, title: str) -> bool:
@@ -264,9 +273,22 @@ def _element_text(element: Any) -> Iterator[str]:
 
 
 def _block_text(element: Any) -> str:
-    """A block's text: spaces collapsed within each line, a <br> kept as one newline."""
-    lines = "".join(_element_text(element)).split("\n")
-    return "\n".join(joined for line in lines if (joined := " ".join(line.split())))
+    """A block's text, spaces collapsed within each line (`broken_lines`)."""
+    return broken_lines("".join(_element_text(element)), collapse=True)
+
+
+def broken_lines(text: str, collapse: bool = False) -> str:
+    """A paragraph's text with its line breaks (<br>, Shift+Enter): one stays a newline,
+    for segment.py to join as a soft wrap or not; two or more (an empty line between,
+    <br><br>: how some sites and writers make paragraphs) are a paragraph break."""
+    blocks: list[list[str]] = [[]]
+    for line in text.replace(PARAGRAPH_MARK, "").split("\n"):
+        kept = " ".join(line.split()) if collapse else line.strip()
+        if kept:
+            blocks[-1].append(kept)
+        elif blocks[-1]:
+            blocks.append([])
+    return BLOCK_SEPARATOR.join("\n".join(block) for block in blocks if block)
 
 
 # --- DOCX ------------------------------------------------------------------------------
@@ -288,7 +310,7 @@ def docx_text(data: bytes, path: str) -> str:
                          "save it again in Word or LibreOffice, or save it as .txt") from None
     if not blocks:
         raise InputError(f"{path}: a Word document with no text in its body")
-    return BLOCK_SEPARATOR.join(blocks)
+    return BLOCK_SEPARATOR.join(blocks) + "\n"
 
 
 def _first_line(error: BaseException) -> str:
@@ -312,7 +334,7 @@ def _docx_blocks(document: DocxDocument) -> Iterator[str]:
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             yield from _table_rows(item)
-        elif text := _docx_paragraph(item.text):
+        elif text := broken_lines(item.text):  # spaces as typed
             yield text
 
 
@@ -332,7 +354,3 @@ def _table_rows(table: Any) -> Iterator[str]:
             yield CELL_SEPARATOR.join(cells)
 
 
-def _docx_paragraph(text: str) -> str:
-    """A paragraph's text, spaces kept as typed but a line break (Shift+Enter) one newline
-    and blank lines inside it dropped, so it stays one block."""
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
