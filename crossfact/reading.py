@@ -349,7 +349,16 @@ def guessed_encoding(encoding: str) -> str | None:
     """The everyday name of a file's encoding when it was guessed (a legacy code page, or
     charset-normalizer's pick), None when the bytes said it (UTF-8, a byte-order mark, the
     UTF-16 columns). A guess can be wrong where code pages share their bytes (Greek
-    ISO-8859-7 reads as Windows-1251 Russian), so the reviewer is told which it was."""
+    ISO-8859-7 reads as Windows-1251 Russian), so the reviewer is told which it was. An
+    extracted format's encoding (`read_text`) names it first: "docx" and "html; declared
+    cp1256" were said by the file, "html; cp1256" follows the rules above."""
+    kind, sep, how = encoding.partition("; ")
+    if sep:
+        if how.startswith(DECLARED):
+            return None
+        encoding = how
+    elif kind in EXTRACTED_KINDS:
+        return None
     name = codecs.lookup(encoding).name
     if name.startswith("utf"):
         return None

@@ -1,0 +1,358 @@
+"""Saved web pages and Word documents as versions (crossfact/formats.py through
+reading.read_text), and every other binary refused in one line.
+
+The pages and documents are made at run time from a real story (fixtures/news) by
+benchmarks/format_samples.py, which eval_formats.py measures on every development story.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from hostile import crossfact
+
+from crossfact import formats
+from crossfact.errors import InputError
+from crossfact.pipeline import read_story, run
+from crossfact.reading import (
+    MAX_BYTES,
+    collect_paths,
+    guessed_encoding,
+    read_document,
+    read_text,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from format_samples import (  # noqa: E402
+    BOILERPLATE,
+    DOCUMENT_FURNITURE,
+    news_page,
+    word_document,
+)
+
+STORY = REPO / "fixtures" / "news" / "derna-flood-2023"
+ENGLISH = (STORY / "en.txt").read_text(encoding="utf-8")
+ARABIC = (STORY / "ar.txt").read_text(encoding="utf-8")
+HEBREW = (STORY / "he.txt").read_text(encoding="utf-8")
+
+
+def lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+LONG = "The council said on Monday that 40 houses were damaged by the storm in the town."
+
+
+# --- web pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", ENGLISH), ("ar", ARABIC), ("he", HEBREW)])
+def test_a_news_page_gives_its_article_and_none_of_the_site(tmp_path: Path, lang: str,
+                                                            text: str) -> None:
+    """Menus, cookie banner, share bar, "read also", newsletter, related links and footer
+    stay out; the headline comes first and each paragraph is a line of its own, whatever
+    the page's encoding (Arabic declared Windows-1256, Hebrew undeclared Windows-1255)."""
+    got, _ = read_text(write(tmp_path, f"{lang}.html", news_page(text, lang)))
+    assert lines(got) == lines(text)
+    assert not set(lines(got)) & set(BOILERPLATE)
+
+
+def test_a_declared_charset_is_read_not_guessed(tmp_path: Path) -> None:
+    text, encoding = read_text(write(tmp_path, "ar.html", news_page(ARABIC, "ar")))
+    assert encoding == "html; declared cp1256" and guessed_encoding(encoding) is None
+    assert "درنة" in text
+
+
+def test_an_undeclared_legacy_page_is_said_to_be_guessed(tmp_path: Path) -> None:
+    _, encoding = read_text(write(tmp_path, "he.html", news_page(HEBREW, "he")))
+    assert guessed_encoding(encoding) == "Windows-1255"
+
+
+def test_a_wrong_declaration_yields_to_the_bytes(tmp_path: Path) -> None:
+    """A page that says UTF-8 and was saved in Windows-1256 is read by detection."""
+    data = page(f"<h1>عنوان الخبر</h1><p>{ARABIC.splitlines()[0]}</p>").encode("cp1256")
+    text, encoding = read_text(write(tmp_path, "ar.html", data))
+    assert "العاصفة دانيال" in text and encoding == "html; cp1256"
+
+
+def test_a_byte_order_mark_beats_the_declared_charset(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + page(f"<p>{ARABIC.splitlines()[0]}</p>",
+                                  '<meta charset="windows-1256">').encode("utf-8")
+    text, encoding = read_text(write(tmp_path, "ar.html", data))
+    assert "العاصفة دانيال" in text and encoding == "html; utf-8-sig"
+
+
+def test_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    """A page that says ISO-8859-1 is Windows-1252 to every browser (WHATWG): its 0x92 is ’."""
+    data = page(f"<p>{LONG} It\x92s over.</p>", '<meta charset="iso-8859-1">')
+    text, _ = read_text(write(tmp_path, "fr.html", data.encode("latin-1")))
+    assert "It’s over." in text
+
+
+def test_entities_are_decoded_and_markup_in_the_text_is_data(tmp_path: Path) -> None:
+    body = (f"<h1>Storm &amp; flood</h1><p>{LONG} &lt;script&gt;alert(1)&lt;/script&gt; "
+            "caf&eacute; &#x41;&#66; \x1b[31mred\x1b[0m <b>bold</b> <a href='/x'>link</a>.</p>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text.startswith("Storm & flood\n\n")
+    assert "<script>alert(1)</script> café AB" in text and "bold link." in text
+    assert "\x1b" not in text and "<b>" not in text and "href" not in text
+
+
+def test_a_page_with_any_name_is_read_as_a_page(tmp_path: Path) -> None:
+    """A browser's "Save as" named .txt: the markup never becomes claims."""
+    text, encoding = read_text(write(tmp_path, "a.txt", "\n  " + page(f"<p>{LONG}</p>")))
+    assert text == LONG + "\n" and encoding.startswith("html")
+
+
+def test_a_file_named_html_without_markup_is_text(tmp_path: Path) -> None:
+    text, encoding = read_text(write(tmp_path, "a.html", LONG + "\n"))
+    assert text == LONG + "\n" and encoding == "utf-8"
+
+
+def test_line_breaks_one_keeps_a_line_two_make_a_paragraph(tmp_path: Path) -> None:
+    body = f"<p>{LONG}<br>A second line.<br><br>&nbsp;<br/>{LONG.upper()}</p>"
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text == f"{LONG}\nA second line.\n\n{LONG.upper()}\n"
+
+
+def test_the_title_leads_when_the_article_has_no_headline(tmp_path: Path) -> None:
+    data = page(f"<p>{LONG}</p><p>{LONG.replace('40', '41')}</p>",
+                '<meta charset="utf-8"><title>Storm damages 40 houses</title>')
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text.split("\n\n")[0] == "Storm damages 40 houses"
+
+
+def test_a_table_row_is_one_line(tmp_path: Path) -> None:
+    body = (f"<p>{LONG}</p><table><tr><td>Dead</td><td>11,300</td></tr>"
+            "<tr><td>Missing</td><td>10,100</td></tr></table>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert "Dead | 11,300\n\nMissing | 10,100" in text
+
+
+def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article text") as error:
+        read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
+    assert "\n" not in str(error.value)
+
+
+def test_a_large_page_with_a_small_article_is_read(tmp_path: Path) -> None:
+    """MAX_BYTES holds the text matched; a page's scripts and inline pictures may be more."""
+    script = "<script>var x = '" + "a" * (MAX_BYTES + 1000) + "';</script>"
+    data = page(f"<p>{LONG}</p>", f'<meta charset="utf-8">{script}')
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text == LONG + "\n"
+
+
+def test_text_extracted_beyond_the_limit_is_refused(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("crossfact.reading.MAX_BYTES", 100)
+    with pytest.raises(InputError, match=r"its text is 1\d\d bytes; .* up to 100 bytes"):
+        read_text(write(tmp_path, "a.html", page(f"<p>{LONG}</p><p>{LONG.upper()}</p>")))
+
+
+def test_a_page_beyond_the_file_limit_is_refused_unread(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("crossfact.reading.MAX_CONTAINER_BYTES", 100)
+    monkeypatch.setattr(formats, "html_text", None)  # never reached
+    with pytest.raises(InputError, match="too large"):
+        read_text(write(tmp_path, "a.html", page(f"<p>{LONG}</p>")))
+
+
+# --- Word documents ----------------------------------------------------------------------
+
+
+def test_a_word_document_gives_its_paragraphs_in_order_without_header_or_footer(
+        tmp_path: Path) -> None:
+    path = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", path)
+    text, encoding = read_text(path)
+    assert lines(text) == lines(ENGLISH) and encoding == "docx"
+    assert not set(lines(text)) & set(DOCUMENT_FURNITURE)
+    assert guessed_encoding(encoding) is None
+
+
+@pytest.mark.parametrize(("lang", "source"), [("ar", ARABIC), ("he", HEBREW)])
+def test_right_to_left_paragraphs_come_out_in_logical_order(tmp_path: Path, lang: str,
+                                                            source: str) -> None:
+    path = tmp_path / f"{lang}.docx"
+    word_document(source, lang, path)
+    assert b"w:bidi" in zipfile.ZipFile(path).read("word/document.xml")
+    text, _ = read_text(path)
+    assert lines(text) == lines(source)
+    assert read_document(path).lang == lang  # detection runs on the extracted text
+
+
+def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph(LONG)
+    paragraph.add_run().add_break()
+    paragraph.add_run("A second line.")
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Dead", "11,300", ""), ("Missing", "10,100", "")],
+                          strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    table.rows[0].cells[1].merge(table.rows[0].cells[2])  # one cell over two columns
+    document.add_paragraph("After the table.")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text == (f"{LONG}\nA second line.\n\nDead | 11,300\n\nMissing | 10,100\n\n"
+                    "After the table.\n")
+
+
+def test_a_zip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
+    """A Word document whose body, padded with blank space, inflates to 80 MB from a few
+    hundred kilobytes: python-docx would hold it all, and lxml its tree."""
+    source = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", source)
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source) as original, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in original.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info, original.read(info))
+                continue
+            body = original.read(info)
+            cut = body.rindex(b"</w:document>")
+            with archive.open("word/document.xml", "w") as member:
+                member.write(body[:cut])
+                for _ in range(80):
+                    member.write(b" " * 1_000_000)
+                member.write(body[cut:])
+    assert path.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"would inflate to 80,\d{3},\d{3} bytes"):
+            read_text(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10_000_000
+
+
+def test_a_member_larger_than_it_declares_is_a_damaged_document(tmp_path: Path) -> None:
+    """The sizes checked are those the archive declares: a body that declares 10 bytes
+    and holds more is inflated to 10 bytes, fails its checksum, and is refused."""
+    path = tmp_path / "a.docx"
+    word_document(ENGLISH, "en", path)
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46:entry + 46 + 17] != b"word/document.xml":
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24:entry + 28] = (10).to_bytes(4, "little")  # its central directory entry
+    broken = write(tmp_path, "b.docx", bytes(data))
+    with pytest.raises(InputError, match="damaged Word document"):
+        read_text(broken)
+
+
+# --- other binaries ----------------------------------------------------------------------
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("a.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF, not text; copy its"),
+    ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an old Word or Office file"),
+    ("a.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "a PNG image, not text; a picture of text"),
+    ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50, "a JPEG image"),
+    ("a.rtf", rb"{\rtf1\ansi The council said 40 houses.}", "a Rich Text (.rtf) document"),
+    ("a.txt.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 20, "a gzip archive, not text; unpack it"),
+    ("a.zip", zipped({"en.txt": LONG}), "a ZIP archive, not text; unpack it"),
+    ("a.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.text",
+                      "content.xml": "<x/>"}), "an OpenDocument file (.odt)"),
+    ("a.xlsx", zipped({"xl/workbook.xml": "<x/>"}), "an Excel workbook"),
+    ("a.docx", b"PK\x03\x04" + b"\x00" * 40, "a damaged ZIP archive"),
+])
+def test_other_binaries_are_named_with_what_to_do(tmp_path: Path, name: str, data: bytes,
+                                                  said: str) -> None:
+    with pytest.raises(InputError) as error:
+        read_text(write(tmp_path, name, data))
+    message = str(error.value)
+    assert message.startswith(f"{tmp_path / name}: {said}") and "\n" not in message
+
+
+def test_a_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.txt").write_text(LONG + "\n", encoding="utf-8")
+    pdf = write(folder, "fr.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n")
+    ran = crossfact("match", folder / "en.txt", pdf, ok=False)
+    assert "fr.pdf: a PDF, not text" in ran.err and "pdftotext" in ran.err
+
+
+# --- the story around them ---------------------------------------------------------------
+
+
+@pytest.fixture
+def mixed_story(tmp_path: Path) -> Path:
+    """A folder of one .txt, one saved page, one Word document, with a story file that
+    names the document (and a PDF beside them that is not a version)."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "ar.html").write_bytes(news_page(ARABIC, "ar"))
+    word_document(HEBREW, "he", folder / "he.docx")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "story.toml").write_text('title = "Derna"\n[versions."he.docx"]\nlang = "he"\n'
+                                       'url = "https://example.com/he"\n', encoding="utf-8")
+    return folder
+
+
+def test_a_folder_holds_pages_and_documents(mixed_story: Path) -> None:
+    assert [p.name for p in collect_paths([mixed_story])] == ["ar.html", "en.txt", "he.docx"]
+
+
+def test_claims_index_the_extracted_text(mixed_story: Path) -> None:
+    result = run([mixed_story])
+    assert [d.lang for d in result.documents] == ["ar", "en", "he"]
+    docs = {d.id: d for d in result.documents}
+    for claim in result.claims:
+        assert docs[claim.doc].text[claim.start:claim.end] == claim.text
+    assert not any("<" in c.text or "cookie" in c.text for c in result.claims)
+
+
+def test_review_checks_a_folder_of_pages_and_documents_quickly(mixed_story: Path) -> None:
+    """`crossfact review`'s check before the app opens (no language detection)."""
+    assert len(read_story([mixed_story], detect=False)) == 3
+
+
+def test_the_same_page_read_again_is_the_same_version(mixed_story: Path) -> None:
+    """A reopened story is matched again only when a version changed: extraction must give
+    the same text (and id) every time."""
+    first, again = read_story([mixed_story]), read_story([mixed_story])
+    assert [d.id for d in first] == [d.id for d in again]
+
+
+def test_match_prints_the_pages_claims_not_their_markup(mixed_story: Path) -> None:
+    ran = crossfact("match", mixed_story, "--format", "json", ok=True)
+    out = json.loads(ran.out)
+    assert {Path(d["path"]).name for d in out["documents"]} == {"ar.html", "en.txt", "he.docx"}
+    texts = " ".join(c["text"] for c in out["claims"])
+    assert "DOCTYPE" not in texts and "Accept all cookies" not in texts
+    assert "Translation desk" not in texts
