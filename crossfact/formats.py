@@ -219,9 +219,17 @@ def _prepared(page: str) -> str:
     <br>s (how some sites make paragraphs) marked by PARAGRAPH_MARK, which trafilatura
     keeps as text where it would collapse the chain into one line break."""
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
+    page = _DATA_URL.sub('""', _NEVER_TEXT.sub("", page))
     return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
 
 
+# Never the article, and what makes a saved page large: scripts, styles and pictures kept
+# inline as data: URLs. lxml refuses a text node or attribute over 10 MB (a page with a
+# 19 MB script came out as "no article text"), so they go before it parses the page (an
+# HTML parser, too, ends a script at the first </script>).
+_NEVER_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>",
+                         re.IGNORECASE | re.DOTALL)
+_DATA_URL = re.compile(r"""(["'])data:[^"']*\1""", re.IGNORECASE)
 # A Unicode noncharacter, never in a text: stripped from the page before it is placed
 PARAGRAPH_MARK = "\ufdd0"
 _BR_CHAIN = re.compile(r"(?:<br\s*/?>(?:\s|&nbsp;|&#160;)*){2,}", re.IGNORECASE)
