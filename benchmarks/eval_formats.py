@@ -14,6 +14,11 @@ header and footer) and the story is matched three times: .txt, .html, .docx. Per
   extracted texts, and lines of the extracted texts that are not lines of the .txt;
 - languages: versions whose detected language differs from the .txt run's.
 
+The PDF (fpdf2, lines wrapped to the page, right-to-left text in display order) is
+measured on every version but the Bengali one (its font has no Bengali), against the .txt
+run of those versions; a PDF crossfact refuses (text out of reading order) is counted and
+left out of both runs.
+
 A control, "relaid", is the .txt with its paragraphs laid out as extraction lays them out
 (a blank line between, spaces collapsed): the matches it changes are the layout's doing.
 
@@ -30,16 +35,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from format_samples import BOILERPLATE, DOCUMENT_FURNITURE, news_page, word_document  # noqa: E402
+from format_samples import (  # noqa: E402
+    BOILERPLATE,
+    DOCUMENT_FURNITURE,
+    news_page,
+    pdf_document,
+    word_document,
+)
 
+from crossfact.errors import InputError  # noqa: E402
 from crossfact.models import MatchResult  # noqa: E402
 from crossfact.pipeline import run  # noqa: E402
+from crossfact.reading import read_text  # noqa: E402
 from crossfact.story_file import read_story_file  # noqa: E402
 
 NEWS = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 # "relaid" is the control: the .txt itself, its lines laid out as extraction lays them out
 # (paragraphs apart by a blank line, spaces collapsed): what the layout alone changes
-FORMATS = ("html", "docx", "relaid")
+FORMATS = ("html", "docx", "relaid", "pdf")
+PDF_LANGS = ("en", "fr", "tr", "ar", "he")  # DejaVu Sans, the PDF's font, has no Bengali
 
 
 def _collapsed(text: str) -> str:
@@ -58,18 +72,24 @@ def _matches(result: MatchResult) -> set[tuple[frozenset[tuple[str, str]], str]]
     return {(frozenset(claims[c] for c in m.claims), m.suggestion) for m in result.matches}
 
 
-def _story(folder: Path, fmt: str, into: Path) -> tuple[list[Path], dict[str, str]]:
-    """The story's versions written as `fmt` into `into`, and its story file's languages."""
+def _story(folder: Path, fmt: str, into: Path, only: tuple[str, ...] = ()
+           ) -> tuple[list[Path], dict[str, str]]:
+    """The story's versions (`only` these languages, if given) written as `fmt` into
+    `into`, and its story file's languages."""
     story = read_story_file(folder)
     langs = {Path(p).stem: code for p, code in story.langs().items()} if story else {}
     files, given = [], {}
     for txt in sorted(folder.glob("*.txt")):
+        if only and txt.stem[:2] not in only:
+            continue
         text = txt.read_text(encoding="utf-8")
         target = into / f"{txt.stem}.{fmt}"
         if fmt == "html":
             target.write_bytes(news_page(text, txt.stem[:2]))
         elif fmt == "docx":
             word_document(text, txt.stem[:2], target)
+        elif fmt == "pdf":
+            pdf_document(text, txt.stem[:2], target)
         elif fmt == "relaid":
             target = target.with_suffix(".txt")
             lines = (_collapsed(line) for line in text.splitlines() if line.strip())
@@ -87,14 +107,22 @@ def measure(folder: Path) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         results = {}
-        for fmt in ("txt", *FORMATS):
+        into = Path(tmp) / "tried"
+        into.mkdir()
+        pdfs = _story(folder, "pdf", into, PDF_LANGS)[0]
+        readable = tuple(path.stem[:2] for path in pdfs if not _refused(path))
+        formats = FORMATS if len(readable) >= 2 else tuple(f for f in FORMATS if f != "pdf")
+        for fmt, only in [("txt", ()), *((f, ()) for f in formats), ("pdf-txt", readable)]:
+            if fmt == "pdf-txt" and "pdf" not in formats:
+                continue
             into = Path(tmp) / fmt
             into.mkdir()
-            files, langs = _story(folder, fmt, into)
+            files, langs = _story(folder, "txt" if fmt == "pdf-txt" else fmt, into,
+                                  readable if fmt == "pdf" else only)
             results[fmt] = run(files, langs=langs)
-        plain = results["txt"]
-        lines = {_collapsed(line) for d in plain.documents for line in d.text.splitlines()}
-        for fmt in FORMATS:
+        for fmt in formats:
+            plain = results["pdf-txt" if fmt == "pdf" else "txt"]
+            lines = {_collapsed(line) for d in plain.documents for line in d.text.splitlines()}
             got = results[fmt]
             a, b = _claims(plain), _claims(got)
             same = sum((a & b).values())
@@ -112,8 +140,18 @@ def measure(folder: Path) -> dict[str, dict[str, float]]:
                 "lines not in .txt": sum(line not in lines for line in extracted),
                 "language differs": sum(
                     x.lang != y.lang for x, y in zip(plain.documents, got.documents, strict=True)),
+                **({"refused": len(pdfs) - len(readable), "tried": len(pdfs)}
+                   if fmt == "pdf" else {}),
             }
     return out
+
+
+def _refused(path: Path) -> bool:
+    try:
+        read_text(path)
+    except InputError:
+        return True
+    return False
 
 
 def main() -> None:
@@ -130,14 +168,17 @@ def main() -> None:
             print(f"| {folder.name} | {fmt} | {f['claims']:.0f} | "
                   f"{f['claims identical (of .txt)']:.3f} / {f['claims identical (of format)']:.3f}"
                   f" | {f['matches']:.0f} | {f['matches identical']:.3f} | "
-                  f"{f['boilerplate lines']:.0f} | {f['lines not in .txt']:.0f} | "
+                  f"{f['boilerplate lines']:.0f} | "
+                  f"{f['lines not in .txt']:.0f} | "
                   f"{f['language differs']:.0f} |", flush=True)
             totals[fmt].update({"stories": 1, "identical stories": f["matches identical"] == 1,
                                 **{k: v for k, v in f.items() if "identical" not in k}})
     for fmt, t in totals.items():
         print(f"\n{fmt}: {t['stories']} stories, matches identical in {t['identical stories']}; "
               f"boilerplate lines {t['boilerplate lines']:.0f}, lines not in .txt "
-              f"{t['lines not in .txt']:.0f}, language differs {t['language differs']:.0f}")
+              f"{t['lines not in .txt']:.0f}, language differs {t['language differs']:.0f}"
+              + (f"; PDFs refused: {t['refused']:.0f} of {t['tried']:.0f}"
+                 if fmt == "pdf" else ""))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ run together with <br><br>. Each language is saved the way a newsroom of it may:
 Windows-1256 and French as ISO-8859-1 (entities for what it lacks), declared; Hebrew as
 Windows-1255 and Bengali as UTF-8, declaring nothing; Turkish declared by http-equiv.
 The Word document has a heading, bold runs, right-to-left paragraphs for Arabic and Hebrew,
-and a page header and footer that are not the article.
+and a page header and footer that are not the article. The PDF is what fpdf2 makes of the
+text in DejaVu Sans (its lines wrapped to the page, right-to-left text in display order,
+as most PDF writers store it); DejaVu has no Bengali.
 """
 
 from __future__ import annotations
@@ -130,3 +132,25 @@ def word_document(text: str, lang: str, path: Path) -> None:
             for run in paragraph.runs:
                 run._r.get_or_add_rPr().append(OxmlElement("w:rtl"))
     document.save(str(path))
+
+
+PDF_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def pdf_document(text: str, lang: str, path: Path, font: Path | None = PDF_FONT) -> None:
+    """Write `text` as a PDF: each paragraph wrapped to an A4 page, a gap between them. With
+    no `font`, Helvetica (Latin-1 only, no font file needed)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    if font is None:
+        pdf.set_font("helvetica", size=11)
+    else:
+        pdf.add_font("body", "", str(font))
+        pdf.set_font("body", size=11)
+    for line in _lines(text):
+        pdf.multi_cell(0, 6, line, align="R" if lang in RTL else "L",
+                       new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.output(str(path))

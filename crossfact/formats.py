@@ -1,6 +1,8 @@
-"""Text out of the files a fact-checker is sent besides plain text: saved web pages (HTML)
-and Word documents (DOCX). Every other binary (a PDF, an archive, an old .doc, an image...)
-is refused in one line that says what it looks like and how to get its text out.
+"""Text out of the files a fact-checker is sent besides plain text: saved web pages (HTML),
+Word documents (DOCX) and PDFs with a text layer. Every other binary (an archive, an old
+.doc, an image...) is refused in one line that says what it looks like and how to get its
+text out; so is a PDF whose text cannot be trusted (a scan, an encrypted one, right-to-left
+text extracted in display order, glyphs out of order).
 
 What comes out is text, the document's words as data: an HTML page's entities decoded and
 its markup gone, a Word document's paragraphs in their logical order (Word stores
@@ -17,6 +19,7 @@ import codecs
 import io
 import logging
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
 # A saved page carries scripts, styles and sometimes its pictures inline (data: URLs); a
 # Word document its photos. Their text is what MAX_BYTES limits (reading.py); the file
 # itself may be larger, up to trafilatura's own limit (MAX_FILE_SIZE in its settings.cfg),
@@ -49,10 +53,6 @@ CELL_SEPARATOR = " | "  # a table row is one line, its cells apart (trafilatura'
 # out unless unambiguous, so no text file is ever refused for its first word.
 _OCR = "a picture of text needs OCR first (tesseract, or a phone's text scanner)"
 _MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"%PDF-", 0, "a PDF",
-     "copy its text into a .txt file (pdftotext FILE.pdf FILE.txt, or Save as Text in the "
-     "PDF reader; a scanned PDF needs OCR first) and check that Arabic or Hebrew reads in "
-     "order"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Word or Office file (.doc, .xls, .ppt)",
      "save it as .docx or .txt from Word or LibreOffice"),
     (b"{\\rtf", 0, "a Rich Text (.rtf) document", "save it as .docx or .txt"),
@@ -363,3 +363,113 @@ def _table_rows(table: Any) -> Iterator[str]:
             yield CELL_SEPARATOR.join(cells)
 
 
+
+
+# --- PDF -------------------------------------------------------------------------------
+
+PDF_MAGIC = b"%PDF-"
+# A press release is a few pages; a report a few hundred. Text extraction takes about 10 ms
+# a page, so this bounds the time a crafted file can take before MAX_BYTES is reached.
+MAX_PDF_PAGES = 500
+_COPY_TEXT = "copy its text from a PDF reader into a .txt file"
+_ASK_SOURCE = ("ask for the .docx or text it was made from (text copied from a PDF reader "
+               "may come out the same way: check it reads in order)")
+# Presentation forms: Arabic letters in their joined shapes (U+FB50-FDFF, U+FE70-FEFF),
+# Latin and Hebrew ligatures (U+FB00-FB4F), which a PDF's text layer often holds where a
+# text has plain letters; NFKC maps each to its letters (and to nothing else here).
+_PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufeff]+")
+# Letters that only ever end a word in reading order: Hebrew final forms, Arabic tā'
+# marbūṭa and alif maqṣūra. In a line extracted in display order (right-to-left text
+# written left to right) every word is reversed, and they begin words instead.
+_WORD_FINAL = frozenset("ךםןףץةى")
+_RTL_WORD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff]{2,}")
+# Fewer words than this carrying the signs and no verdict is drawn (a short title)
+REVERSED_EVIDENCE = 3
+# A word cannot begin with a combining mark (a vowel sign, a harakah) in reading order; a
+# text layer whose glyphs are stored in display order does (Bengali ি before its
+# consonant). Over this share of words, the text is not in reading order: refused. Real
+# text has none; 2% leaves room for a stray mark after a symbol.
+MISPLACED_MARK_SHARE = 0.02
+
+
+def is_pdf(head: bytes) -> bool:
+    return head.startswith(PDF_MAGIC)
+
+
+def pdf_text(data: bytes, path: str) -> str:
+    """The text layer of a PDF, page by page (pypdf), its presentation forms as plain
+    letters; refused, in one line, when it has none, is encrypted, or is not in reading
+    order (`_out_of_order`)."""
+    import pypdf  # loaded only for a PDF
+
+    with _quiet("pypdf"):
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{path}: an encrypted PDF (it has a password); remove the "
+                                 f"protection in a PDF reader, or {_COPY_TEXT}")
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise InputError(f"{path}: a PDF of {len(reader.pages):,} pages (crossfact "
+                                 f"reads up to {MAX_PDF_PAGES}); give the article's pages")
+            pages = [_page_text(page) for page in reader.pages]
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - pypdf on a damaged or crafted file
+            # (PdfReadError, a decompression limit, a dependency its encryption needs,
+            # KeyError, RecursionError...): the file's fault, said in one line
+            raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
+                             f"{_COPY_TEXT}") from None
+    blocks = [_WRAP.sub(_unwrapped, block)
+              for page in pages for block in broken_lines(page, collapse=True).split("\n\n")]
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
+                                   BLOCK_SEPARATOR.join(block for block in blocks if block))
+    if not text.strip():
+        raise InputError(f"{path}: a PDF with no text in it: a scanned PDF needs OCR first "
+                         "(ocrmypdf --sidecar FILE.txt FILE.pdf OUT.pdf), then give FILE.txt")
+    if why := _out_of_order(text):
+        raise InputError(f"{path}: a PDF whose text comes out {why}, which cannot be put "
+                         f"back in reading order with certainty; {_ASK_SOURCE}")
+    return text + "\n"
+
+
+def _page_text(page: Any) -> str:
+    """A page's text with its paragraphs apart: pypdf's layout mode keeps the vertical gap
+    between paragraphs as an empty line, which its plain mode drops (a headline then ran
+    into the paragraph after it). Layout mode also keeps columns side by side, so a page
+    where many lines have a wide gap inside is read in plain mode, column by column."""
+    laid_out = page.extract_text(extraction_mode="layout") or ""
+    lines = [line.strip() for line in laid_out.splitlines() if line.strip()]
+    if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
+        return str(page.extract_text() or "")
+    return laid_out
+
+
+# A line break inside a paragraph of a PDF is where the line was full: the lines of one
+# block (between vertical gaps) are one paragraph, joined by a space, or by nothing after
+# a hyphen (kept: "state-owned" is likelier in news than a word split at the margin)
+_WRAP = re.compile(r"(-?)\n")
+
+
+def _unwrapped(found: re.Match[str]) -> str:
+    return found.group(1) or " "
+
+
+# A run of spaces wider than justified text leaves between words (layout mode sets the
+# page on a character grid): a gutter between columns or table cells
+_COLUMN_GAP = re.compile(r"\S {5,}\S")
+COLUMN_LINE_SHARE = 0.3  # more lines than this with a gutter: a page in columns
+
+
+def _out_of_order(text: str) -> str | None:
+    """Why the extracted text is not in reading order, or None: Hebrew or Arabic words
+    reversed (written in display order), or words that begin with a combining mark."""
+    words = _RTL_WORD.findall(text)
+    starts = sum(word[0] in _WORD_FINAL for word in words)
+    ends = sum(word[-1] in _WORD_FINAL for word in words)
+    if starts >= REVERSED_EVIDENCE and starts > ends:
+        return "in display order (right-to-left words reversed)"
+    tokens = [token for token in text.split() if any(ch.isalpha() for ch in token)]
+    marks = sum(unicodedata.category(token[0]) in ("Mn", "Mc") for token in tokens)
+    if marks >= REVERSED_EVIDENCE and marks > MISPLACED_MARK_SHARE * len(tokens):
+        return "with its letters out of order (vowel signs before their letters)"
+    return None

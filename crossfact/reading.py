@@ -39,11 +39,14 @@ from crossfact.formats import (
     DOCX_SUFFIXES,
     HTML_SUFFIXES,
     MAX_CONTAINER_BYTES,
+    PDF_SUFFIXES,
     decode_declared,
     docx_text,
     html_text,
+    is_pdf,
     is_zip,
     looks_like_html,
+    pdf_text,
     refuse_archive,
     refuse_binary,
 )
@@ -54,7 +57,7 @@ from crossfact.terminal import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
 # what a folder's versions are named: texts, saved web pages and Word documents
-VERSION_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+VERSION_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 # A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB
 # single line took 75 s and 1.07 GB to match; a 2 MB one takes 14 s and 226 MB here (on the
 # seed story's text, load average 5.5: benchmarks/bench_hostile.py), already more than any
@@ -135,7 +138,7 @@ PIPE_NOT_MATCHED = ("a version is named by its path in what match prints, and a 
 def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED
                   ) -> list[Path]:
     """The files named in `paths`, a folder standing for its versions (VERSION_SUFFIXES:
-    *.txt, *.md, *.html, *.htm, *.xhtml, *.docx); a pipe
+    *.txt, *.md, *.html, *.htm, *.xhtml, *.docx, *.pdf); a pipe
     is refused, and `pipe_refused` says why to the command's user.
 
     A folder holds one story: its own files, sorted (so the order of versions, and of every
@@ -150,7 +153,8 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
             if path.is_dir():
                 files = _text_files_under(path)
                 if not files:
-                    raise InputError(f"{given}: no .txt, .md, .html or .docx files in this folder")
+                    raise InputError(f"{given}: no .txt, .md, .html, .docx or .pdf files in "
+                                     "this folder")
                 found.extend(files)
             elif path.is_file():
                 found.append(path)
@@ -405,7 +409,7 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
     )
 
 
-EXTRACTED_KINDS = ("docx",)  # encodings that name a format, not a codec (guessed_encoding)
+EXTRACTED_KINDS = ("docx", "pdf")  # encodings that name a format, not a codec (guessed_encoding)
 DECLARED = "declared "  # "html; declared cp1256": the page said its charset
 
 
@@ -422,8 +426,8 @@ def read_text(path: Path) -> tuple[str, str]:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
             refuse_binary(head, name)
-            archive = is_zip(head)
-            extracted = archive or _is_page(head, path)
+            archive, pdf = is_zip(head), is_pdf(head)
+            extracted = archive or pdf or _is_page(head, path)
             limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
             if size > limit:
                 raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
@@ -436,6 +440,8 @@ def read_text(path: Path) -> tuple[str, str]:
     if archive:  # known by its members, which its end lists
         refuse_archive(data, name)
         text, encoding = docx_text(data, name), "docx"
+    elif pdf:
+        text, encoding = pdf_text(data, name), "pdf"
     else:
         page, codec = _decode_page(data, name)
         text, encoding = html_text(page, name), f"html; {codec}"
