@@ -1,14 +1,16 @@
-"""Saved web pages and Word documents as versions (crossfact/formats.py through
+"""Saved web pages, Word documents and PDFs as versions (crossfact/formats.py through
 reading.read_text), and every other binary refused in one line.
 
-The pages and documents are made at run time from a real story (fixtures/news) by
-benchmarks/format_samples.py, which eval_formats.py measures on every development story.
+The pages, documents and Latin PDFs are made at run time from a real story (fixtures/news)
+by benchmarks/format_samples.py, which eval_formats.py measures on every development story;
+the Arabic PDFs, which need a font file, by fixtures/formats/make.py.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
 import sys
 import tracemalloc
 import zipfile
@@ -22,7 +24,6 @@ from crossfact import formats
 from crossfact.errors import InputError
 from crossfact.pipeline import read_story, run
 from crossfact.reading import (
-    MAX_BYTES,
     collect_paths,
     guessed_encoding,
     read_document,
@@ -36,10 +37,12 @@ from format_samples import (  # noqa: E402
     BOILERPLATE,
     DOCUMENT_FURNITURE,
     news_page,
+    pdf_document,
     word_document,
 )
 
 STORY = REPO / "fixtures" / "news" / "derna-flood-2023"
+PDFS = REPO / "fixtures" / "formats"
 ENGLISH = (STORY / "en.txt").read_text(encoding="utf-8")
 ARABIC = (STORY / "ar.txt").read_text(encoding="utf-8")
 HEBREW = (STORY / "he.txt").read_text(encoding="utf-8")
@@ -282,7 +285,8 @@ def zipped(members: dict[str, str]) -> bytes:
 
 
 @pytest.mark.parametrize(("name", "data", "said"), [
-    ("a.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF, not text; copy its"),
+    ("a.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF crossfact cannot "
+     "read"),
     ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an old Word or Office file"),
     ("a.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "a PNG image, not text; a picture of text"),
     ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50, "a JPEG image"),
@@ -302,13 +306,99 @@ def test_other_binaries_are_named_with_what_to_do(tmp_path: Path, name: str, dat
     assert message.startswith(f"{tmp_path / name}: {said}") and "\n" not in message
 
 
-def test_a_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
+def test_a_damaged_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "en.txt").write_text(LONG + "\n", encoding="utf-8")
     pdf = write(folder, "fr.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n")
     ran = crossfact("match", folder / "en.txt", pdf, ok=False)
-    assert "fr.pdf: a PDF, not text" in ran.err and "pdftotext" in ran.err
+    assert "fr.pdf: a PDF crossfact cannot read" in ran.err and ".txt file" in ran.err
+
+
+# --- PDFs --------------------------------------------------------------------------------
+
+ENGLISH_LATIN1 = ENGLISH.replace("’", "'")  # Helvetica, no font file: Latin-1 only
+
+
+def test_a_pdf_gives_its_paragraphs_unwrapped(tmp_path: Path) -> None:
+    """Lines wrapped at the page's margin are one paragraph again; paragraphs stay apart
+    (pypdf's plain mode ran the headline into the paragraph after it)."""
+    path = tmp_path / "en.pdf"
+    pdf_document(ENGLISH_LATIN1, "en", path, font=None)
+    text, encoding = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == lines(ENGLISH_LATIN1) and encoding == "pdf"
+    assert guessed_encoding(encoding) is None
+
+
+def test_an_arabic_pdf_in_reading_order_is_read() -> None:
+    text, _ = read_text(PDFS / "ar.pdf")
+    source = " ".join(ARABIC.split())
+    assert " ".join(text.split()) == source[:len(" ".join(text.split()))]
+    assert len(text) > 1000
+    assert read_document(PDFS / "ar.pdf").lang == "ar"
+
+
+def test_right_to_left_text_in_display_order_is_refused() -> None:
+    """Two columns are read in pypdf's plain mode, which gives Arabic words reversed."""
+    with pytest.raises(InputError, match="in display order .* reversed.*; ask for the .docx"):
+        read_text(PDFS / "ar-columns.pdf")
+
+
+def test_presentation_forms_and_ligatures_become_letters() -> None:
+    text, _ = read_text(PDFS / "forms.pdf")
+    assert text == ("The final figure was 11,300 in the official count.\n\n"
+                    "العاصفة دانيال: 20 سيارة\n")
+
+
+def test_reading_order_is_judged_by_the_words() -> None:
+    """Reversed Hebrew and Arabic lines begin words with final letters; Bengali stored in
+    display order puts the vowel sign ি before its consonant. The stories read in order."""
+    for text in (ARABIC, HEBREW, (STORY / "bn.txt").read_text(encoding="utf-8")):
+        assert formats._out_of_order(text) is None
+    for text in (ARABIC, HEBREW):
+        reversed_lines = "\n".join(line[::-1] for line in text.splitlines())
+        assert "display order" in str(formats._out_of_order(reversed_lines))
+    bengali = (STORY / "bn.txt").read_text(encoding="utf-8")
+    visual = re.sub("([\u0995-\u09b9])\u09bf", "\u09bf\\1", bengali)
+    assert "vowel signs" in str(formats._out_of_order(visual))
+
+
+def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("L", (200, 100), 255), x=10, y=10, w=180)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="no text in it: a scanned PDF needs OCR first"):
+        read_text(path)
+
+
+def test_an_encrypted_pdf_is_one_line(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, LONG)
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="an encrypted PDF") as error:
+        read_text(path)
+    assert "\n" not in str(error.value)
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_reading_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "en.pdf"
+    pdf_document(ENGLISH_LATIN1 * 10, "en", path, font=None)
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 1)
+    monkeypatch.setattr(formats, "_page_text", None)  # never reached
+    with pytest.raises(InputError, match=r"a PDF of \d pages \(crossfact reads up to 1\)"):
+        read_text(path)
 
 
 # --- the story around them ---------------------------------------------------------------
@@ -316,26 +406,29 @@ def test_a_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
 
 @pytest.fixture
 def mixed_story(tmp_path: Path) -> Path:
-    """A folder of one .txt, one saved page, one Word document, with a story file that
-    names the document (and a PDF beside them that is not a version)."""
+    """A folder of one .txt, one saved page, one Word document and one PDF, with a story
+    file that names the document (and an image beside them that is not a version)."""
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "ar.html").write_bytes(news_page(ARABIC, "ar"))
     word_document(HEBREW, "he", folder / "he.docx")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4\n")
+    pdf_document(ENGLISH_LATIN1.replace("11,300", "11,000"), "en", folder / "wire.pdf",
+                 font=None)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "story.toml").write_text('title = "Derna"\n[versions."he.docx"]\nlang = "he"\n'
                                        'url = "https://example.com/he"\n', encoding="utf-8")
     return folder
 
 
 def test_a_folder_holds_pages_and_documents(mixed_story: Path) -> None:
-    assert [p.name for p in collect_paths([mixed_story])] == ["ar.html", "en.txt", "he.docx"]
+    assert [p.name for p in collect_paths([mixed_story])] == ["ar.html", "en.txt", "he.docx",
+                                                              "wire.pdf"]
 
 
 def test_claims_index_the_extracted_text(mixed_story: Path) -> None:
     result = run([mixed_story])
-    assert [d.lang for d in result.documents] == ["ar", "en", "he"]
+    assert [d.lang for d in result.documents] == ["ar", "en", "he", "en"]
     docs = {d.id: d for d in result.documents}
     for claim in result.claims:
         assert docs[claim.doc].text[claim.start:claim.end] == claim.text
@@ -344,7 +437,7 @@ def test_claims_index_the_extracted_text(mixed_story: Path) -> None:
 
 def test_review_checks_a_folder_of_pages_and_documents_quickly(mixed_story: Path) -> None:
     """`crossfact review`'s check before the app opens (no language detection)."""
-    assert len(read_story([mixed_story], detect=False)) == 3
+    assert len(read_story([mixed_story], detect=False)) == 4
 
 
 def test_the_same_page_read_again_is_the_same_version(mixed_story: Path) -> None:
@@ -357,7 +450,34 @@ def test_the_same_page_read_again_is_the_same_version(mixed_story: Path) -> None
 def test_match_prints_the_pages_claims_not_their_markup(mixed_story: Path) -> None:
     ran = crossfact("match", mixed_story, "--format", "json", ok=True)
     out = json.loads(ran.out)
-    assert {Path(d["path"]).name for d in out["documents"]} == {"ar.html", "en.txt", "he.docx"}
+    assert {Path(d["path"]).name for d in out["documents"]} == {"ar.html", "en.txt", "he.docx",
+                                                                "wire.pdf"}
     texts = " ".join(c["text"] for c in out["claims"])
     assert "DOCTYPE" not in texts and "Accept all cookies" not in texts
     assert "Translation desk" not in texts
+
+
+def test_the_store_keeps_the_extracted_text_and_an_export_stays_out_of_the_folder(
+        mixed_story: Path, tmp_path: Path) -> None:
+    """The store keeps what the claims' offsets index (the extracted text), and a report
+    exported into the story's folder under a version's name is refused: the versions beside
+    it are known by their extracted text, so a folder of pages is one too."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+    from crossfact.store import open_store
+
+    result = run([mixed_story])
+    db = tmp_path / "x.db"
+    store = open_store(db)
+    try:
+        story = store.add_story("derna", result, {})
+        stored = {Path(d.path).name: d.text for d in store.documents(story)}
+    finally:
+        store.close()
+    assert stored["ar.html"] == read_text(mixed_story / "ar.html")[0]
+    assert not stored["ar.html"].lstrip().startswith("<")
+    for name in ("report.md", "report.html"):
+        out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "md", "-o",
+                                        str(mixed_story / name)])
+        assert out.exit_code == 1 and "among the versions of a story" in out.stderr, out.output
