@@ -453,11 +453,14 @@ def read_text(path: Path) -> tuple[str, str]:
 
 
 HEAD_BYTES = 65_536  # enough to tell a page (its start) or a ZIP (its first member) apart
-_TAG = re.compile(rb"<[A-Za-z!/]")
+# An element every page has one of, as a whole tag: "x<y" or "<script>" in a text (a page's
+# text written back under its name by `replay --rematch`) is no markup
+_TAG = re.compile(rb"<(?:html|head|body|meta|title|div|p|br|h[1-6])\b[^<>]*>", re.IGNORECASE)
 
 
 def _is_page(head: bytes, path: Path) -> bool:
-    """A web page: one that begins as one, or is named .html and has a tag in its head."""
+    """A web page: one that begins as one, or is named .html and has a page's tag in its
+    head."""
     return looks_like_html(head) or (path.name.lower().endswith(HTML_SUFFIXES)
                                      and bool(_TAG.search(head)))
 

@@ -126,9 +126,16 @@ def test_a_page_with_any_name_is_read_as_a_page(tmp_path: Path) -> None:
     assert text == LONG + "\n" and encoding.startswith("html")
 
 
-def test_a_file_named_html_without_markup_is_text(tmp_path: Path) -> None:
-    text, encoding = read_text(write(tmp_path, "a.html", LONG + "\n"))
-    assert text == LONG + "\n" and encoding == "utf-8"
+@pytest.mark.parametrize("extra", ["", " If x<y and a<b, <script> is text."])
+def test_a_file_named_html_without_markup_is_text(tmp_path: Path, extra: str) -> None:
+    """As `replay --rematch` writes a page's extracted text back under the page's name."""
+    text, encoding = read_text(write(tmp_path, "a.html", LONG + extra + "\n"))
+    assert text == LONG + extra + "\n" and encoding == "utf-8"
+
+
+def test_a_fragment_named_html_is_a_page(tmp_path: Path) -> None:
+    text, _ = read_text(write(tmp_path, "a.html", f"<div><h1>Storm</h1><p>{LONG}</p></div>"))
+    assert text == f"Storm\n\n{LONG}\n"
 
 
 def test_line_breaks_one_keeps_a_line_two_make_a_paragraph(tmp_path: Path) -> None:
