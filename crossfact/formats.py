@@ -30,7 +30,8 @@ from crossfact.errors import InputError
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
 
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht")  # .mht(ml): a browser's
+# "Save as single file", the page and its pictures in one MIME message
 DOCX_SUFFIXES = (".docx",)
 PDF_SUFFIXES = (".pdf",)
 # A saved page carries scripts, styles and sometimes its pictures inline (data: URLs); a
@@ -148,12 +149,43 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
 # --- HTML ------------------------------------------------------------------------------
 
 
+# A web archive (MHTML) begins as a mail message does, and is multipart/related
+_MIME_START = re.compile(
+    rb"\s*(?:From|MIME-Version|Subject|Date|Snapshot-Content-Location|Content-Type):",
+    re.IGNORECASE)
+
+
+def is_web_archive(head: bytes) -> bool:
+    return bool(_MIME_START.match(head)) and b"multipart/related" in head[:4096].lower()
+
+
+def archived_page(data: bytes, path: str) -> tuple[bytes, str | None]:
+    """The page of a web archive: its first text/html part's bytes (transfer encoding
+    undone) and the charset its part header says, if any."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload, part.get_content_charset()
+    raise InputError(f"{path}: a saved web archive (MHTML) with no page in it; open it in a "
+                     "browser and save the page as .html")
+
+
 def declared_charset(data: bytes) -> str | None:
     """The Python codec of the charset the page declares, if Python knows it."""
     found = _DECLARED_CHARSET.search(data[:CHARSET_PRESCAN])
     if not found:
         return None
-    label = (found.group(1) or found.group(2)).decode("ascii").strip("\"'").lower()
+    return _codec((found.group(1) or found.group(2)).decode("ascii"))
+
+
+def _codec(label: str) -> str | None:
+    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES)."""
+    label = label.strip("\"' ").lower()
     try:
         name = codecs.lookup(label).name
     except LookupError:
@@ -161,11 +193,12 @@ def declared_charset(data: bytes) -> str | None:
     return _BROWSER_ALIASES.get(name, name)
 
 
-def decode_declared(data: bytes) -> tuple[str, str] | None:
-    """(text, codec) when the page declares a charset its bytes decode in: an HTML page says
-    its encoding, a surer thing than guessing it. A page that declares one and is not in it
+def decode_declared(data: bytes, said: str | None = None) -> tuple[str, str] | None:
+    """(text, codec) when the page declares a charset its bytes decode in (`said`: the one
+    a web archive's part header gives, before the page's own): an HTML page says its
+    encoding, a surer thing than guessing it. A page that declares one and is not in it
     (UTF-8 said, Windows-1256 saved) is left to the project's detection, as None."""
-    charset = declared_charset(data)
+    charset = _codec(said) if said else declared_charset(data)
     if charset is None or charset.startswith("utf_16") or charset.startswith("utf-16"):
         return None  # an ASCII declaration in UTF-16 bytes is a lie the BOM settles
     try:

@@ -40,10 +40,12 @@ from crossfact.formats import (
     HTML_SUFFIXES,
     MAX_CONTAINER_BYTES,
     PDF_SUFFIXES,
+    archived_page,
     decode_declared,
     docx_text,
     html_text,
     is_pdf,
+    is_web_archive,
     is_zip,
     looks_like_html,
     pdf_text,
@@ -426,8 +428,8 @@ def read_text(path: Path) -> tuple[str, str]:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
             refuse_binary(head, name)
-            archive, pdf = is_zip(head), is_pdf(head)
-            extracted = archive or pdf or _is_page(head, path)
+            archive, pdf, web_archive = is_zip(head), is_pdf(head), is_web_archive(head)
+            extracted = archive or pdf or web_archive or _is_page(head, path)
             limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
             if size > limit:
                 raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
@@ -443,7 +445,10 @@ def read_text(path: Path) -> tuple[str, str]:
     elif pdf:
         text, encoding = pdf_text(data, name), "pdf"
     else:
-        page, codec = _decode_page(data, name)
+        said = None
+        if web_archive:
+            data, said = archived_page(data, name)
+        page, codec = _decode_page(data, name, said)
         text, encoding = html_text(page, name), f"html; {codec}"
     if (extracted_bytes := len(text.encode("utf-8"))) > MAX_BYTES:
         raise InputError(f"{path}: too large for a news article (its text is "
@@ -465,11 +470,11 @@ def _is_page(head: bytes, path: Path) -> bool:
                                      and bool(_TAG.search(head)))
 
 
-def _decode_page(data: bytes, path: str) -> tuple[str, str]:
-    """A page's text and codec: by its byte-order mark, else the charset it declares, else
-    as any text (`decode`)."""
+def _decode_page(data: bytes, path: str, said: str | None = None) -> tuple[str, str]:
+    """A page's text and codec: by its byte-order mark, else the charset it declares (or
+    `said`, a web archive's part header), else as any text (`decode`)."""
     if not any(data.startswith(bom) for bom, _ in _BOMS) and (
-            declared := decode_declared(data)):
+            declared := decode_declared(data, said)):
         text, codec = declared
         if not _looks_binary(text):
             return text, DECLARED + codec

@@ -488,3 +488,20 @@ def test_the_store_keeps_the_extracted_text_and_an_export_stays_out_of_the_folde
         out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "md", "-o",
                                         str(mixed_story / name)])
         assert out.exit_code == 1 and "among the versions of a story" in out.stderr, out.output
+
+
+def test_a_web_archive_gives_its_pages_article(tmp_path: Path) -> None:
+    """A browser's "Save as single file" (.mhtml): the page inside, quoted-printable and in
+    the charset its part says, beside its pictures; not the MIME message as text."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "https://example.com/derna"
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    message.add_related(news_page(ARABIC, "ar").decode("cp1256").replace(
+        'charset="windows-1256"', 'charset="utf-8"'), subtype="html", cte="quoted-printable")
+    message.add_related(b"\x89PNG\r\n\x1a\n", maintype="image", subtype="png")
+    text, encoding = read_text(write(tmp_path, "ar.mhtml", bytes(message)))
+    assert lines(text) == lines(ARABIC) and encoding == "html; declared utf-8"
