@@ -53,22 +53,21 @@ CELL_SEPARATOR = " | "  # a table row is one line, its cells apart (trafilatura'
 # what it looks like, what to do). Those that begin with ordinary ASCII letters are left
 # out unless unambiguous, so no text file is ever refused for its first word.
 _OCR = "a picture of text needs OCR first (tesseract, or a phone's text scanner)"
-_MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Word or Office file (.doc, .xls, .ppt)",
+_UNPACK = "unpack it and give the versions inside"
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (  # a pattern matched at the first byte
+    (rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Office file (.doc, .xls, .ppt)",
      "save it as .docx or .txt from Word or LibreOffice"),
-    (b"{\\rtf", 0, "a Rich Text (.rtf) document", "save it as .docx or .txt"),
-    (b"\x89PNG\r\n\x1a\n", 0, "a PNG image", _OCR),
-    (b"\xff\xd8\xff", 0, "a JPEG image", _OCR),
-    (b"GIF87a", 0, "a GIF image", _OCR),
-    (b"GIF89a", 0, "a GIF image", _OCR),
-    (b"II*\x00", 0, "a TIFF image", _OCR),
-    (b"MM\x00*", 0, "a TIFF image", _OCR),
-    (b"WEBP", 8, "a WebP image", _OCR),
-    (b"ftypheic", 4, "a HEIC photo", _OCR),
-    (b"\x1f\x8b", 0, "a gzip archive", "unpack it and give the versions inside"),
-    (b"Rar!\x1a\x07", 0, "a RAR archive", "unpack it and give the versions inside"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "unpack it and give the versions inside"),
-    (b"\xfd7zXZ\x00", 0, "an xz archive", "unpack it and give the versions inside"),
+    (rb"\{\\rtf", "a Rich Text (.rtf) document", "save it as .docx or .txt"),
+    (rb"\x89PNG\r\n\x1a\n", "a PNG image", _OCR),
+    (rb"\xff\xd8\xff", "a JPEG image", _OCR),
+    (rb"GIF8[79]a", "a GIF image", _OCR),
+    (rb"II\*\x00|MM\x00\*", "a TIFF image", _OCR),
+    (rb"RIFF....WEBP", "a WebP image", _OCR),
+    (rb"....ftyphei[cx]", "a HEIC photo", _OCR),
+    (rb"\x1f\x8b", "a gzip archive", _UNPACK),
+    (rb"Rar!\x1a\x07", "a RAR archive", _UNPACK),
+    (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _UNPACK),
+    (rb"\xfd7zXZ\x00", "an xz archive", _UNPACK),
 )
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
 # The ZIP-based formats that are not DOCX, by a member only they have
@@ -112,8 +111,8 @@ def looks_like_html(data: bytes) -> bool:
 def refuse_binary(head: bytes, path: str) -> None:
     """InputError when a file's first bytes are those of a binary crossfact does not read,
     saying what the file looks like and what to do (a ZIP archive: see `refuse_archive`)."""
-    for magic, offset, what, advice in _MAGIC:
-        if head[offset:offset + len(magic)] == magic:
+    for magic, what, advice in _MAGIC:
+        if re.match(magic, head, re.DOTALL):
             raise InputError(f"{path}: {what}, not text; {advice}")
 
 
@@ -143,7 +142,7 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
     for member, what, advice in _ZIP_KINDS:
         if member in names:
             return what, advice
-    return "a ZIP archive", "unpack it and give the versions inside"
+    return "a ZIP archive", _UNPACK
 
 
 # --- HTML ------------------------------------------------------------------------------

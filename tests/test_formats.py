@@ -297,6 +297,7 @@ def zipped(members: dict[str, str]) -> bytes:
     ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an old Word or Office file"),
     ("a.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "a PNG image, not text; a picture of text"),
     ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50, "a JPEG image"),
+    ("a.webp", b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 30, "a WebP image"),
     ("a.rtf", rb"{\rtf1\ansi The council said 40 houses.}", "a Rich Text (.rtf) document"),
     ("a.txt.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 20, "a gzip archive, not text; unpack it"),
     ("a.zip", zipped({"en.txt": LONG}), "a ZIP archive, not text; unpack it"),
@@ -311,6 +312,13 @@ def test_other_binaries_are_named_with_what_to_do(tmp_path: Path, name: str, dat
         read_text(write(tmp_path, name, data))
     message = str(error.value)
     assert message.startswith(f"{tmp_path / name}: {said}") and "\n" not in message
+
+
+@pytest.mark.parametrize("start", ["Article WEBP images", "GIF8 is no GIF", "Da ftypheic"])
+def test_a_text_that_begins_like_no_binary_is_text(tmp_path: Path, start: str) -> None:
+    """A signature is matched whole, where it stands: "WEBP" at byte 8 alone is no image."""
+    text, _ = read_text(write(tmp_path, "a.txt", f"{start}. {LONG}\n"))
+    assert text.startswith(start)
 
 
 def test_a_damaged_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
