@@ -49,9 +49,9 @@ MAX_ZIP_MEMBERS = 10_000  # a real .docx has tens of parts; a bomb may have mill
 BLOCK_SEPARATOR = "\n\n"  # a blank line: a paragraph boundary segment.py never joins across
 CELL_SEPARATOR = " | "  # a table row is one line, its cells apart (trafilatura's own text form)
 
-# What a file's first bytes say it is, for those crossfact does not read: (magic, offset,
-# what it looks like, what to do). Those that begin with ordinary ASCII letters are left
-# out unless unambiguous, so no text file is ever refused for its first word.
+# What a file's first bytes say it is, for those crossfact does not read: (signature, what
+# it looks like, what to do). Each is matched whole from the first byte, and those made of
+# ASCII letters are long or specific enough that no text begins so.
 _OCR = "a picture of text needs OCR first (tesseract, or a phone's text scanner)"
 _UNPACK = "unpack it and give the versions inside"
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (  # a pattern matched at the first byte
@@ -78,7 +78,9 @@ _ZIP_KINDS: tuple[tuple[str, str, str], ...] = (
     ("content.xml", "an OpenDocument file (.odt)", "save it as .docx or .txt"),
     ("META-INF/container.xml", "an e-book (.epub)", "copy the article's text into a .txt file"),
 )
-DOCX_BODY = "word/document.xml"
+# A Word document's main part: word/document.xml, or document2.xml as some Word versions
+# name it (python-docx then finds it by the package's relationships)
+_DOCX_BODY = re.compile(r"word/document\d*\.xml")
 
 # A page is HTML whatever its name when it begins so (after a byte-order mark, blank space,
 # an XML declaration or comments): a .txt saved from a browser's "Save as" is still a page.
@@ -137,7 +139,7 @@ def _zip_kind(data: bytes) -> tuple[str, str]:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return ("a damaged ZIP archive (or a damaged Word document)",
                 "open and save it again, or save it as .txt")
-    if DOCX_BODY in names:
+    if any(_DOCX_BODY.fullmatch(name) for name in names):
         return "", ""
     for member, what, advice in _ZIP_KINDS:
         if member in names:
@@ -335,14 +337,17 @@ def broken_lines(text: str, collapse: bool = False) -> str:
 
 
 def docx_text(data: bytes, path: str) -> str:
-    """The paragraphs of a Word document's body in order, headings and simple tables'
-    rows included (headers, footers, footnotes and text boxes are not the article)."""
+    """The paragraphs of a Word document's body in order, headings and table rows included
+    (page headers, footers, footnotes and text boxes are not the article). python-docx
+    opens the package (it finds the main part by its relationships, whatever its name);
+    the body is walked here, because python-docx's paragraph text leaves out what Word shows
+    inside tracked insertions, content controls and smart tags."""
     _inflates_safely(data, path)
     import docx  # python-docx, loaded only for a Word document
 
     try:
         document: DocxDocument = docx.Document(io.BytesIO(data))
-        blocks = list(_docx_blocks(document))
+        blocks = list(_body_blocks(document.element.body))
     except Exception as error:  # noqa: BLE001 - python-docx on a damaged or crafted package
         # fails in many ways (PackageNotFoundError, BadZipFile, KeyError, lxml's
         # XMLSyntaxError, an AttributeError on a content-types part that is not one): each
@@ -369,32 +374,39 @@ def _inflates_safely(data: bytes, path: str) -> None:
                          f"{MAX_UNZIPPED_BYTES:,}); save its text as .txt")
 
 
-def _docx_blocks(document: DocxDocument) -> Iterator[str]:
-    from docx.table import Table
-
-    for item in document.iter_inner_content():
-        if isinstance(item, Table):
-            yield from _table_rows(item)
-        elif text := broken_lines(item.text):  # spaces as typed
-            yield text
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a paragraph shows, in document order: its text, tabs, line breaks, non-breaking
+# hyphens. Deleted text (tracked) is w:delText and field codes w:instrText: not shown.
+_SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
+          f"{_W}noBreakHyphen": "-"}
 
 
-def _table_rows(table: Any) -> Iterator[str]:
-    """Each row as one line, its cells apart; a merged cell (repeated by python-docx for
-    every grid column it spans) counted once."""
-    for row in table.rows:
-        cells: list[str] = []
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            if text := " ".join(cell.text.split()):
-                cells.append(text)
-        if cells:
-            yield CELL_SEPARATOR.join(cells)
+def _body_blocks(body: Any) -> Iterator[str]:
+    """Each paragraph of the body (or of a content control in it) and each table row."""
+    for child in body:
+        if child.tag == f"{_W}p":
+            if text := broken_lines(_paragraph_text(child)):  # spaces as typed
+                yield text
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
+                                  .split()) for cell in row.findall(f"{_W}tc"))
+                if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+                    yield line
+        elif child.tag == f"{_W}sdt":
+            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
 
 
+def _paragraph_text(paragraph: Any) -> str:
+    """What Word shows of one paragraph, tracked insertions included, its text boxes not
+    (their own paragraphs are not the article's)."""
+    shown = []
+    for element in paragraph.iter(*_SHOWN):
+        if any(True for _ in element.iterancestors(f"{_W}txbxContent")):
+            continue
+        mapped = _SHOWN[element.tag]
+        shown.append(str(element.text or "") if mapped is None else mapped)
+    return "".join(shown)
 
 
 # --- PDF -------------------------------------------------------------------------------

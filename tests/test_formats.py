@@ -235,6 +235,48 @@ def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
                     "After the table.\n")
 
 
+def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> None:
+    """python-docx's paragraph text left out tracked insertions and content controls, which
+    Word shows; deleted text, field codes and text boxes are not the article."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The toll rose to ")
+    paragraph._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="ed"><w:r><w:t>11,300</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="ed"><w:r><w:delText>5,300</w:delText>'
+        '</w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:instrText> PAGE </w:instrText><w:t xml:space="preserve">'
+        ' on Thursday.</w:t></w:r>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:txbxContent><w:p><w:r><w:t>Sidebar</w:t></w:r>'
+        '</w:p></w:txbxContent></w:r>'))
+    document.element.body.insert(0, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Headline in a control</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>'))
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text == "Headline in a control\n\nThe toll rose to 11,300 on Thursday.\n"
+
+
+def test_a_main_part_named_document2_is_a_word_document(tmp_path: Path) -> None:
+    """Some Word versions save the body as word/document2.xml: it was refused as a ZIP."""
+    source = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", source)
+    path = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as archive:
+        for info in original.infolist():
+            data = original.read(info).replace(b"/word/document.xml", b"/word/document2.xml") \
+                .replace(b"word/document.xml", b"word/document2.xml")
+            archive.writestr(info.filename.replace("document.xml", "document2.xml"), data)
+    assert "word/document2.xml" in zipfile.ZipFile(path).namelist()
+    assert lines(read_text(path)[0]) == lines(ENGLISH)
+
+
 def test_a_zip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
     """A Word document whose body, padded with blank space, inflates to 80 MB from a few
     hundred kilobytes: python-docx would hold it all, and lxml its tree."""
