@@ -436,6 +436,11 @@ REVERSED_EVIDENCE = 3
 MISPLACED_MARK_SHARE = 0.02
 
 
+# A font without a Unicode map gives private-use code points, U+FFFD or "(cid:12)"
+_UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd]|\(cid:\d+\)")
+UNMAPPED_SHARE = 0.02  # real text has none; a stray icon glyph is allowed
+
+
 def is_pdf(head: bytes) -> bool:
     return head.startswith(PDF_MAGIC)
 
@@ -506,7 +511,11 @@ COLUMN_LINE_SHARE = 0.3  # more lines than this with a gutter: a page in columns
 
 def _out_of_order(text: str) -> str | None:
     """Why the extracted text is not in reading order, or None: Hebrew or Arabic words
-    reversed (written in display order), or words that begin with a combining mark."""
+    reversed (written in display order), words that begin with a combining mark, or glyph
+    codes where letters should be (a font without a Unicode map)."""
+    unmapped = len(_UNMAPPED.findall(text))
+    if unmapped >= REVERSED_EVIDENCE and unmapped > UNMAPPED_SHARE * len(text):
+        return "as glyph codes, not letters (its fonts map no Unicode)"
     words = _RTL_WORD.findall(text)
     starts = sum(word[0] in _WORD_FINAL for word in words)
     ends = sum(word[-1] in _WORD_FINAL for word in words)

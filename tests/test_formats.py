@@ -418,6 +418,8 @@ def test_reading_order_is_judged_by_the_words() -> None:
     bengali = (STORY / "bn.txt").read_text(encoding="utf-8")
     visual = re.sub("([\u0995-\u09b9])\u09bf", "\u09bf\\1", bengali)
     assert "vowel signs" in str(formats._out_of_order(visual))
+    glyphs = "".join(chr(0xE000 + ord(ch) % 200) if ch.isalpha() else ch for ch in ENGLISH)
+    assert "glyph codes" in str(formats._out_of_order(glyphs))
 
 
 def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
