@@ -477,24 +477,28 @@ def _matches(
     if long and len(docs) >= 3:
         prepare(d.lang for d in docs)
 
-    # a claim in several matches is compared in each by that match's fact, in its firm match
-    # too: counted from the memberships alone, as the store suggests a corrected match again
-    # (a claim whose own match repeated another, `sharing.repeats`, is a further member of
-    # one match only)
+    # a claim in several matches is compared by each one's fact where it is not firm
+    # (`sharing.match_verdict`, the store's rule for a corrected match too)
     held = Counter(c.id for members in groups for c in members)
     several = {c for c, n in held.items() if n > 1}
     of = {d.id: d.outlets for d in docs}
-    outlets = [between_outlets(members, of) for members in groups]
+    linked = [[cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
+              for cluster, extra, members in zip(unique, shared, groups, strict=True)]
+    weak = [{c.id for c, s in zip(members, scores, strict=True)
+             if c.id in extra or len(cluster.claims) > 1 and s < HIGH}
+            for cluster, extra, members, scores in zip(unique, shared, groups, linked,
+                                                       strict=True)]
+    jobs = [(members, {c.id for c in members} - suggested, between_outlets(members, of))
+            for members, suggested in zip(groups, weak, strict=True)]
 
-    def judge(members: list[Claim], outlet: bool) -> Verdict:
-        return match_verdict(members, labels, len(docs), several, lang_of, outlet)
+    def judge(members: list[Claim], firm: set[str], outlet: bool) -> Verdict:
+        return match_verdict(members, labels, len(docs), several, firm, lang_of, outlet)
 
-    verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, outlets, strict=True)),
-                            worth_it=long)
+    verdicts = parallel_map(lambda job: judge(*job), jobs, worth_it=long)
     out: list[tuple[float, Match]] = []
-    for cluster, extra, members, verdict in zip(unique, shared, groups, verdicts, strict=True):
-        linked = [cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
-        score = sum(linked) / len(linked) if len(members) > 1 else 0.0
+    for cluster, extra, members, scores, suggested, verdict in zip(
+            unique, shared, groups, linked, weak, verdicts, strict=True):
+        score = sum(scores) / len(scores) if len(members) > 1 else 0.0
         out.append(
             (
                 min(c.index / max(1, sizes[c.doc]) for c in members),
@@ -506,8 +510,7 @@ def _matches(
                     suggestion=verdict.suggestion,
                     reasons=verdict.reasons,
                     outliers=verdict.outliers,
-                    suggested=[c.id for c, s in zip(members, linked, strict=True)
-                               if c.id in extra or len(cluster.claims) > 1 and s < HIGH],
+                    suggested=[c.id for c in members if c.id in suggested],
                 ),
             )
         )

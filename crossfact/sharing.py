@@ -321,16 +321,30 @@ def between_outlets(members: Sequence[Claim], outlets: Mapping[str, Collection[s
 
 
 def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
-                  shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False,
-                  ) -> Verdict:
-    """A match's suggestion as the matcher makes it: its members among `shared` (claims in
-    more than one match) compared by the figures of its fact (`facts.figure_focus`), and
-    with `outlets` (it links versions that are not translations) camps of figures too, and
-    each figure only with those of its fact (`facts.figure_kinds`: an outlet's sentence
-    states a toll beside a magnitude, another's a depth).
-    The store suggests a corrected match again with the same call, from the memberships
-    alone, so a claim is shared in its firm match too."""
-    mine = {c.id for c in members if c.id in shared}
+                  several: Set[str], firm: Set[str], lang_of: Mapping[str, str],
+                  outlets: bool = False) -> Verdict:
+    """A match's suggestion, the one rule for the matcher and for the store's suggesting a
+    corrected match again: a claim the matcher put in several matches (`several`, a
+    sentence that states several facts) is compared by the figures of this match's fact
+    alone (`facts.figure_focus`), not by its names, wherever the matcher did not link it
+    firmly (`firm`: a further member, in `fact_groups`' matches, or moved in by a reviewer);
+    in the match it is firm in, all its figures and names count, as any claim's. With
+    `outlets` (it links versions that are not translations) camps of figures too, and each
+    figure only with those of its fact (`facts.figure_kinds`: an outlet's sentence states a
+    toll beside a magnitude, another's a depth).
+
+    Both sets are the matcher's, fixed for its run: a fix to another match (a weak link of
+    a shared claim broken there) changes neither, so a match's suggestion changes only with
+    its own claims. With the names of a shared claim ignored in its firm match too (as
+    before), the seed's lede (tr "xBuster ve Tesla'nın ...") was suggested agree, its ar
+    and fr claims being weak links of the headlines' matches, and flipped to conflict
+    (xBuster against xAI) when the store suggested it again after one of those links was
+    broken. On fixtures/news (development) the suggestions are otherwise the same (33
+    matches' reasons differ: a firm member's figures of other facts listed as "only in");
+    counting a shared claim's names in every match that holds it instead made 3 false name
+    or figure conflicts there (Jeju's "Güney Kore (tr) vs Boeing (ar, en)", the final's
+    "Mac (en) vs Messi (fr, tr)"), agreeing claim pairs in conflict 213 -> 218 of 314."""
+    mine = {c.id for c in members if c.id in several and c.id not in firm}
     focused = bool(mine) and (outlets or len(mine) < len(members))
     kinds = member_kinds(members, lang_of) if focused or outlets else None  # once, for both
     # a match of claims that are all in other matches too is about what most of them state

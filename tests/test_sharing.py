@@ -84,7 +84,7 @@ def between_outlets(versions: dict[str, str]) -> Verdict:
     different outlets' articles."""
     claims, labels = claims_for(versions)
     lang_of = {c.doc: labels[c.doc] for c in claims}
-    return match_verdict(claims, labels, len(versions), set(), lang_of, outlets=True)
+    return match_verdict(claims, labels, len(versions), set(), set(), lang_of, outlets=True)
 
 
 def test_a_shared_member_is_compared_by_the_kinds_its_match_states() -> None:
@@ -353,7 +353,7 @@ def shared_verdict(shared: dict[str, str]) -> Verdict:
     claims, labels = claims_for({**GOALS, **shared})
     lang_of = {c.doc: labels[c.doc] for c in claims}
     mine = {c.id for c in claims if labels[c.doc] in shared}
-    return match_verdict(claims, labels, len(labels), mine, lang_of, outlets=True)
+    return match_verdict(claims, labels, len(labels), mine, set(), lang_of, outlets=True)
 
 
 def test_a_shared_sentence_of_three_minutes_is_compared_where_its_values_stand() -> None:
