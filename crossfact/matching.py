@@ -398,9 +398,7 @@ def match_claims(
     unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated,
                                 blurred(evidence, doc_of))
     # and a match whose claims another holds all of is that match shown twice
-    gone = repeats([c.claims for c in unique], shared, doc_of)
-    unique = [c for n, c in enumerate(unique) if n not in gone]
-    shared = [extra for n, extra in enumerate(shared) if n not in gone]
+    unique, shared = _fold(unique, shared, repeats([c.claims for c in unique], shared, doc_of))
     if progress:
         progress("suggesting", 0, 1)
     return _matches(docs, claims, unique, shared, doc_of)
@@ -434,6 +432,28 @@ def _set_apart(
             extras.append(extra)
     singles = [_Cluster({c}, {doc_of[c]: {c}}) for c in sorted(alone)]
     return out + singles, extras + [{} for _ in singles]
+
+
+def _fold(unique: list[_Cluster], shared: list[dict[str, float]], gone: dict[int, int],
+          ) -> tuple[list[_Cluster], list[dict[str, float]]]:
+    """The matches (clusters and their further members) without those `sharing.repeats`
+    found shown twice (`gone`: each with the kept match that holds it whole). The claims
+    of its own of one that goes, linked among themselves (two or more), become the kept
+    one's own claims, with the links that held them: a pair linked firmly stays firm
+    there, where two larger matches that each held both as further members left it a
+    suggestion in both. A gone match's single claim stays a further member, as it was."""
+    for n, k in sorted(gone.items()):
+        mine, keeper = unique[n], unique[k]
+        if len(mine.claims) < 2:
+            continue
+        keeper.claims |= mine.claims
+        keeper.keys |= mine.keys
+        for doc, ids in mine.docs.items():
+            keeper.docs.setdefault(doc, set()).update(ids)
+        keeper.best.update({c: mine.best.get(c, shared[k].get(c, 0.0)) for c in mine.claims})
+        shared[k] = {c: s for c, s in shared[k].items() if c not in mine.claims}
+    return ([c for n, c in enumerate(unique) if n not in gone],
+            [extra for n, extra in enumerate(shared) if n not in gone])
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:

@@ -355,31 +355,34 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
 
 
 def repeats(firm: Sequence[Collection[str]], added: Sequence[Mapping[str, float]],
-            doc_of: Mapping[str, str]) -> set[int]:
+            doc_of: Mapping[str, str]) -> dict[int, int]:
     """The matches (by index; each its own claims, `firm`, and its further members with the
-    scores that brought them, `added`) that show nothing another does not: their claims, of
-    two versions or more, are all held by one other match. A reviewer sees one match per
-    fact: a claim that states two facts is in two matches, each with claims of its own, but
-    two matches of the same claims are one, and a link in both would be judged twice (on
-    fixtures/news, development: the Arabic "dozens of buildings in Kahramanmaraş" and the
-    English "34 buildings collapsed in Osmaniye", each alone in its match and the other's
-    best partner, each joined the other's: two matches of those two claims, a wrong link
-    shown twice).
+    scores that brought them, `added`) that show nothing another does not, each with the
+    match kept that holds all its claims (of two versions or more). A reviewer sees one
+    match per fact: a claim that states two facts is in two matches, each with claims of
+    its own, but two matches of the same claims are one, and a link in both would be judged
+    twice (on fixtures/news, development: the Arabic "dozens of buildings in
+    Kahramanmaraş" and the English "34 buildings collapsed in Osmaniye", each alone in its
+    match and the other's best partner, each joined the other's: two matches of those two
+    claims, a wrong link shown twice).
 
     Of matches of the same claims, the one kept has the most claims of its own (the links
     among them stay firm), then the strongest further links; a claim of its own of the one
-    that goes stays a suggested member of the one kept, as it was there. No tuned constant.
+    that goes stays a member of the one kept that holds it whole, the first kept (the
+    matcher's `_fold` keeps its links there as they were: a firm pair stays firm in one
+    match, where two larger ones held it). No tuned constant.
     """
     members = [frozenset({*mine, *more}) for mine, more in zip(firm, added, strict=True)]
     order = sorted(range(len(members)), key=lambda n: (
         -len(members[n]), -len(firm[n]), -sum(added[n].values()), sorted(firm[n])))
     kept: dict[str, list[int]] = {}  # claim -> the kept matches that hold it
-    out = set()
+    out: dict[int, int] = {}
     for n in order:
         claims = members[n]
-        if len({doc_of[c] for c in claims}) >= 2 and any(
-                claims <= members[k] for k in kept.get(min(claims), ())):
-            out.add(n)
+        keeper = next((k for k in kept.get(min(claims), ()) if claims <= members[k]), None) \
+            if len({doc_of[c] for c in claims}) >= 2 else None
+        if keeper is not None:
+            out[n] = keeper
             continue
         for c in claims:
             kept.setdefault(c, []).append(n)

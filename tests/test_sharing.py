@@ -454,14 +454,38 @@ def test_two_best_partners_alone_in_their_matches_make_one_match() -> None:
     groups = [{"x"}, {"y"}]
     added = shared_members(groups, evidence, doc_of)
     assert added == [{"y": 0.4}, {"x": 0.4}]  # the same two claims, twice
-    (gone,) = repeats(groups, added, doc_of)
-    assert gone in (0, 1)
-    assert repeats([{"x"}, {"y"}], [{"y": 0.4}, {"x": 0.6}], doc_of) == {0}
+    assert repeats(groups, added, doc_of) in ({0: 1}, {1: 0})
+    assert repeats([{"x"}, {"y"}], [{"y": 0.4}, {"x": 0.6}], doc_of) == {0: 1}
     # a match within another goes; one that holds a claim of its own besides does not
-    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4, "y": 0.4}], doc_of) == {0}
-    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4}], doc_of) == set()
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4, "y": 0.4}], doc_of) == {0: 1}
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4}], doc_of) == {}
     # a claim alone in a version (no link) is never a repeat, though another match holds it
-    assert repeats([{"x"}, {"y"}], [{}, {"x": 0.4}], doc_of) == set()
+    assert repeats([{"x"}, {"y"}], [{}, {"x": 0.4}], doc_of) == {}
+
+
+def test_a_firm_pair_that_two_larger_matches_hold_stays_firm_in_one() -> None:
+    """An English and an Arabic claim linked firmly (their own match) are each further
+    members of two larger matches, a French claim's and a Turkish one's (a sentence of two
+    facts beside each): their match repeats both and goes (`repeats`), and its two claims,
+    suggested in both, lost the firm link between them. They now fold into the first kept
+    match as claims of its own, firm as they were; in the other they stay suggested."""
+    from crossfact.matching import HIGH, _Cluster, _fold
+    from crossfact.sharing import repeats
+
+    doc_of = {"en": "en", "ar": "ar", "fr": "fr", "tr": "tr"}
+    unique = [_Cluster({"en", "ar"}, {"en": {"en"}, "ar": {"ar"}}, {"en": 0.9, "ar": 0.9}),
+              _Cluster({"fr"}, {"fr": {"fr"}}), _Cluster({"tr"}, {"tr": {"tr"}})]
+    shared = [{}, {"en": 0.3, "ar": 0.3}, {"en": 0.2, "ar": 0.2}]
+    gone = repeats([c.claims for c in unique], shared, doc_of)
+    assert gone == {0: 1}
+    kept, extras = _fold(unique, shared, gone)
+    firm = [{c for c in cluster.claims if cluster.best.get(c, 0.0) >= HIGH} for cluster in kept]
+    assert firm == [{"en", "ar"}, set()]  # the pair firm in the French claim's match
+    assert extras == [{}, {"en": 0.2, "ar": 0.2}]  # and suggested in the Turkish one's
+    # a match of one claim that goes leaves it a further member, as it was
+    kept, extras = _fold([_Cluster({"en"}, {"en": {"en"}}), _Cluster({"ar"}, {"ar": {"ar"}})],
+                         [{"ar": 0.4}, {"en": 0.4}], {0: 1})
+    assert [c.claims for c in kept] == [{"ar"}] and extras == [{"en": 0.4}]
 
 
 @settings(max_examples=200, deadline=None)
