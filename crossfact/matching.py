@@ -8,7 +8,7 @@ adjacent ones where a translation split one sentence (or merged several). Every 
 in exactly one match of its own; a claim that states several facts, between versions that
 are not translations, may also be a suggested member of the match of another
 (crossfact.sharing). No match holds only claims another holds: its own claims are then that
-one's suggested members (`sharing.repeats`).
+one's members (`sharing.repeats`, `_fold`).
 """
 
 from __future__ import annotations

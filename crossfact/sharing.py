@@ -339,11 +339,13 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     before), the seed's lede (tr "xBuster ve Tesla'nın ...") was suggested agree, its ar
     and fr claims being weak links of the headlines' matches, and flipped to conflict
     (xBuster against xAI) when the store suggested it again after one of those links was
-    broken. On fixtures/news (development) the suggestions are otherwise the same (33
-    matches' reasons differ: a firm member's figures of other facts listed as "only in");
-    counting a shared claim's names in every match that holds it instead made 3 false name
-    or figure conflicts there (Jeju's "Güney Kore (tr) vs Boeing (ar, en)", the final's
-    "Mac (en) vs Messi (fr, tr)"), agreeing claim pairs in conflict 213 -> 218 of 314."""
+    broken. On fixtures/news (development) the suggestions are the same, and 29 of 432
+    matches' reasons differ: a firm member's other figures compared too (Jeju's "179 (tr)
+    vs 181 (ar, bn, en, fr, he)", Derna's "10 bin 100 (tr) vs 10 آلاف (ar, bn, fr)"), or
+    listed as "only in"; counting a shared claim's names and figures in every match that holds it instead made 3
+    more conflicts there, 2 of them false (Jeju's "Güney Kore (tr) vs Boeing (ar, en)", the
+    final's "Mac (en) vs Messi (fr, tr)"; Hathras' crowd, 250 000 against ৫০,০০০, right),
+    agreeing claim pairs in a conflict match 213 -> 218 of 314."""
     mine = {c.id for c in members if c.id in several and c.id not in firm}
     focused = bool(mine) and (outlets or len(mine) < len(members))
     kinds = member_kinds(members, lang_of) if focused or outlets else None  # once, for both
