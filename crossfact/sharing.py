@@ -344,8 +344,9 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
     vs 181 (ar, bn, en, fr, he)", Derna's "10 bin 100 (tr) vs 10 آلاف (ar, bn, fr)"), or
     listed as "only in". Counting a shared claim's names and figures in every match that
     holds it instead made 3 more conflicts there, 2 of them false (Jeju's "Güney Kore
-    (tr) vs Boeing (ar, en)", the final's "Mac (en) vs Messi (fr, tr)"; Hathras' crowd, 250 000 against ৫০,০০০, right),
-    agreeing claim pairs in a conflict match 213 -> 218 of 314."""
+    (tr) vs Boeing (ar, en)", the final's "Mac (en) vs Messi (fr, tr)"; Hathras' crowd,
+    250 000 against ৫০,০০০, right), agreeing claim pairs in a conflict match 213 -> 218 of
+    314."""
     mine = {c.id for c in members if c.id in several and c.id not in firm}
     focused = bool(mine) and (outlets or len(mine) < len(members))
     kinds = member_kinds(members, lang_of) if focused or outlets else None  # once, for both
