@@ -488,6 +488,22 @@ def test_a_firm_pair_that_two_larger_matches_hold_stays_firm_in_one() -> None:
     assert [c.claims for c in kept] == [{"ar"}] and extras == [{"en": 0.4}]
 
 
+def test_a_firm_pair_of_jeju_stays_firm_where_two_larger_matches_held_it() -> None:
+    """Jeju's Arabic, Bengali, English and Hebrew reports (fixtures/news, development): the
+    English "Out of the 181 people on board, only two cabin crew members survived" and the
+    Hebrew "... all 181 people on board died, except two crew members" are linked firmly,
+    and each is a further member of the match of the two crew rescued (Arabic and
+    Bengali) and of the match of the 181 on board: their own match repeated both and went,
+    and the firm link between them was a suggestion in both. It stays firm in one."""
+    files = [NEWS / "jeju-air-crash-2024" / f"{lang}.txt" for lang in ("ar", "bn", "en", "he")]
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    en, he = (next(c.id for c in result.claims if c.text.startswith(text))
+              for text in ("Out of the 181 people on board", "הרשויות בדרום קוריאה סבורות"))
+    both = [m for m in result.matches if {en, he} <= set(m.claims)]
+    assert len(both) == 2
+    assert [not {en, he} & set(m.suggested) for m in both].count(True) == 1
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 3), st.sets(st.integers(0, 11), max_size=4)),
                 min_size=1, max_size=8))
