@@ -493,6 +493,55 @@ def test_quitting_with_a_note_draft_asks_once_before_dropping_it(store, seed):
     assert still[-1] is False
 
 
+def test_a_note_typed_survives_a_terminal_killed_mid_note(store, seed, tmp_path):
+    """A note being typed was only in memory: a terminal closed or killed mid-note (`tmux
+    kill-server`, a dropped ssh session) lost it without a word. It is kept on disk as it
+    is typed, beside the database; the next session says so, and n opens it."""
+    first = store.resume(seed, reviewer="ana")
+
+    async def type_and_die(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought")
+        await pilot.pause()  # no Escape, no ctrl+s: the run ends as a killed terminal's does
+
+    drive(app_for(store), type_and_die)
+    assert list(store.events(seed)) == []  # a draft is no decision
+    said: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        assert pilot.app.review.view.id == first
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought"
+        await pilot.press(*", done", "ctrl+s")
+        await pilot.pause()
+
+    drive(app_for(store), reopen)
+    assert any("not saved when an earlier session ended: the note on match 1." in m
+               for m in said), said
+    assert store.match(first, reviewer="ana").note == "half a thought, done"
+    assert not (tmp_path / "review.db-drafts.json").exists()  # saved: no draft left
+
+
+def test_a_draft_of_another_story_is_named_with_its_story(store, seed):
+    """After the palette switched stories, "the note on match 1 is not saved" sent the
+    reviewer to this story's match 1, which had none: the warning names the story."""
+    store.add_story("other", make_result(3), {})
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"seed draft", "escape")
+        await pilot.pause()
+        pilot.app.review.open_story(store.story_id("other"))
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("match 1 of seed-story is not saved" in m for m in said), said
+
+
 def test_filter_and_search_page_in_sql(store, seed):
     async def steps(pilot: Pilot) -> None:
         review = pilot.app.review

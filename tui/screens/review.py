@@ -31,11 +31,13 @@ from textual.worker import Worker, WorkerState
 from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
+from crossfact.store.numbering import in_number_order
 from crossfact.store.output_file import output_path
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import Item, ReadOnly, item_label
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import one_line
+from crossfact.tui.drafts import Draft, NoteDrafts, drafts_path
 from crossfact.tui.heap import freeze_long_lived, settle
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
@@ -113,9 +115,12 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._unlisted: MatchRow | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        # match -> (its number, a note typed but not saved: a draft closed with Escape, or
-        # a save that failed): n on the match offers it again; quitting asks first
-        self._unsaved_notes: dict[str, tuple[str, str]] = {}
+        # notes typed but not saved (a note being typed, a draft closed with Escape, a save
+        # that failed), kept on disk as typed: n on the match offers it again, also after
+        # the terminal was killed mid-note; quitting asks first
+        self.drafts = NoteDrafts(drafts_path(store.path), reviewer)
+        self._drafts_before = {match: d.story for match, d in self.drafts.all().items()}
+        self._drafts_failed_said = False
         self._quit_warned: list[str] = []  # the drafts the last q warned of
         self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
@@ -209,6 +214,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):
             self._select(0)
+        self._offer_earlier_drafts(story)
         self.call_after_refresh(freeze_long_lived)  # after the first paint of the story
 
     def goto(self, match_id: str, position: int | None = None) -> bool:
@@ -556,6 +562,34 @@ class ReviewScreen(FixingActions, Screen[None]):
         where = f" on #{self.view.number}" if self.view is not None else ""
         return f"undid {what}{where}"
 
+    def _offer_earlier_drafts(self, story: str) -> None:
+        """Say which notes of this story an earlier session left typed but not saved (its
+        terminal was closed or killed mid-note): they were lost without a word."""
+        earlier = sorted((d.number for match, d in self.drafts.of_story(story).items()
+                          if self._drafts_before.pop(match, None) is not None),
+                         key=in_number_order)
+        if earlier:
+            self.notify(f"Typed but not saved when an earlier session ended: the note on "
+                        f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
+                        title="Note drafts kept", severity="warning", timeout=20,
+                        markup=False)
+
+    def _draft_changed(self, row: MatchRow, stored: str, text: str) -> None:
+        """Keep what is typed into a note on disk as it is typed (`tui/drafts.py`); a note
+        back to what is stored is no draft."""
+        if self.story is None:
+            return
+        if text == stored:
+            self.drafts.drop(row.id)
+        else:
+            self.drafts.keep(row.id, Draft(self.story, self.story_name, row.number, text))
+        if self.drafts.failed and not self._drafts_failed_said:
+            self._drafts_failed_said = True  # once: not a toast on every key
+            where = terminal.message(self.drafts.failed)
+            self.notify(f"Note drafts cannot be kept on disk ({where}): a note typed is "
+                        "kept until the app quits; ctrl+s saves it.",
+                        title="Drafts", severity="warning", timeout=10, markup=False)
+
     def action_note(self) -> None:
         row = self._current()
         if row is None:
@@ -563,23 +597,21 @@ class ReviewScreen(FixingActions, Screen[None]):
         view = self.current_view()
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        # a draft, or what a failed save kept
-        current = self._unsaved_notes.get(row.id, (row.number, stored))[1]
+        draft = self.drafts.get(row.id)  # a draft, or what a failed save kept
+        current = draft.text if draft is not None else stored
 
         def keep(text: str) -> None:
             """Escape: the typing is kept for this match, not thrown away."""
-            if text == stored:
-                self._unsaved_notes.pop(row.id, None)
-                return
-            self._unsaved_notes[row.id] = (row.number, text)
-            self.notify(f"Note draft on match {row.number} kept (not saved): n on the match "
-                        "opens it again.", title="Draft kept", markup=False)
+            self._draft_changed(row, stored, text)
+            if text != stored:
+                self.notify(f"Note draft on match {row.number} kept (not saved): n on the "
+                            "match opens it again.", title="Draft kept", markup=False)
 
         def save(text: str | None) -> None:
             if text is None:
                 return  # closed with Escape: `keep` has the draft
             if not text.strip() and not stored:
-                self._unsaved_notes.pop(row.id, None)
+                self.drafts.drop(row.id)
                 return  # an empty note where there was none: not an event
             if not text.strip():
                 text = ""  # cleared: the blanks an emptied editor leaves are no note
@@ -589,26 +621,38 @@ class ReviewScreen(FixingActions, Screen[None]):
                 f"note #{row.number}",
             )
             if saved is None:  # a full disk, a busy database: the typing is not thrown away
-                self._unsaved_notes[row.id] = (row.number, text)
+                self._draft_changed(row, stored, text)
                 self.notify(f"The note on match {row.number} was not saved; it is kept: "
                             "press n on the match to try again.", title="Note kept",
                             severity="warning", timeout=10, markup=False)
             else:
-                self._unsaved_notes.pop(row.id, None)
+                self.drafts.drop(row.id)
             self._select(self.matches.cursor)
 
         prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
-                            keep_draft=keep)
+                            keep_draft=keep,
+                            changed=lambda text: self._draft_changed(row, stored, text))
         self.app.push_screen(prompt, save)
 
     def may_quit(self) -> bool:
         """Whether quitting loses nothing the reviewer typed; if it would (a note draft, or
-        a note a failed save kept), say which once, and let the next q or ctrl+c leave."""
-        numbers = sorted(number for number, _ in self._unsaved_notes.values())
-        if not numbers or numbers == self._quit_warned:
+        a note a failed save kept), say which once, and let the next q or ctrl+c leave
+        (and drop those drafts: the reviewer was told)."""
+        drafts = self.drafts.all()
+        # a draft of another story (the palette switched) is named with its story: "match
+        # 1" sent the reviewer to this story's match 1, which had none
+        named = [d.number + ("" if d.story == self.story else
+                             f" of {one_line(d.story_name, 30)}")
+                 for d in sorted(drafts.values(),
+                                 key=lambda d: (d.story != self.story, d.story_name,
+                                                in_number_order(d.number)))]
+        if not named:
             return True
-        self._quit_warned = numbers
-        self.notify(f"The note on match {', '.join(numbers)} is not saved: n on the match "
+        if named == self._quit_warned:
+            self.drafts.drop(*drafts)
+            return True
+        self._quit_warned = named
+        self.notify(f"The note on match {', '.join(named)} is not saved: n on the match "
                     "opens it (ctrl+s saves); q again quits without it.",
                     title="Note not saved", severity="warning", timeout=10, markup=False)
         return False
