@@ -2091,6 +2091,37 @@ def test_what_was_saved_leads_the_status_line_when_it_does_not_fit(store, seed):
     assert f"(conflict #{number}, 1 outlier)" in lines[0], lines
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 34)])
+def test_a_long_saved_message_leaves_the_search_on_the_status_line(store, seed, size):
+    """A fix's "claim split out of #3; #3 decided before it: second look" pushed the active
+    search and filter off the status line: the reviewer no longer saw the list was a
+    search's. They stay whole; the message is cut, and said whole in a toast."""
+    lines: list[str] = []
+    said: list[str] = []
+    label = "claim split out of #12; #12 decided before it: second look"
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.status.story = "a story named as long as a newsroom names its stories"
+        await pilot.press("slash", *"Tesla", "enter")
+        await pilot.press("a")
+        await pilot.pause()
+        event = list(store.events(seed))[-1]
+        review.after_change(event, label)
+        await pilot.pause()
+        lines.append(screen_text(pilot.app).splitlines()[0])
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps, size=size)
+    assert "/Tesla" in lines[0] and "[all: " in lines[0], lines
+    assert lines[0].lstrip().startswith("✓ saved"), lines
+    toast = f"{label[0].upper()}{label[1:]}."
+    if size[0] < 100:  # cut on the line: said whole in a toast
+        assert label not in lines[0] and toast in said, (lines, said)
+    else:  # whole on the line (the story's name left out): no toast
+        assert label in lines[0] and toast not in said, (lines, said)
+
+
 def test_c_says_which_outliers_it_saved_and_when_it_named_none(store, seed):
     """`c` takes the machine's outliers; on a match it suggested agree for there are none,
     and "conflict #1" did not say the conflict named no version that differs (the report

@@ -389,12 +389,16 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._select(0)
         self._unlisted = keep if self._current() is None else None
 
-    def after_change(self, event: Event, label: str) -> None:
+    def after_change(self, event: Event, label: str, *, toast_if_cut: bool = True) -> None:
         """A command was saved: say so, redraw list, progress and detail in one frame
-        (progress counts the reviewer's decisions, not the story's matches: cheap)."""
+        (progress counts the reviewer's decisions, not the story's matches: cheap). What
+        the status line cannot show whole (a fix's "#3 decided before it: second look"
+        beside a search) is said in a toast too, which wraps."""
         self.matches.reload()
         self.status.shown = self.pager.count if self.pager else 0
         self.status.saved(label, event.at)
+        if toast_if_cut and self.status.last_cut():
+            self.notify(label[0].upper() + label[1:] + ".", title="Saved", markup=False)
         self._refresh_progress()
         self.post_message(Saved(event))
         self._checkpoint_due = True
@@ -546,7 +550,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
             label = self._undone_label(event)
-            self.after_change(event, label)
+            self.after_change(event, label, toast_if_cut=False)  # said in a toast below
         # the status line's end is cut at 80 columns ("✓ saved 21:02:01 (undi…"): what was
         # taken back is said in a toast too, which wraps
         self.notify(label[0].upper() + label[1:] + ".", title="Undo", markup=False)
