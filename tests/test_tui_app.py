@@ -2118,8 +2118,8 @@ def test_a_long_saved_message_leaves_the_search_on_the_status_line(store, seed, 
     toast = f"{label[0].upper()}{label[1:]}."
     if size[0] < 100:  # cut on the line: said whole in a toast
         assert label not in lines[0] and toast in said, (lines, said)
-    else:  # whole on the line (the story's name left out): no toast
-        assert label in lines[0] and toast not in said, (lines, said)
+    else:  # whole on the line, and who and how far (the story's name left out): no toast
+        assert label in lines[0] and "ana 1/72" in lines[0] and toast not in said, (lines, said)
 
 
 def test_c_says_which_outliers_it_saved_and_when_it_named_none(store, seed):

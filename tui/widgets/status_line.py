@@ -75,8 +75,10 @@ class StatusLine(Widget, can_focus=False):
             if view:
                 text.append("  ")
                 text.append(view)
-            rest = self._line(bar=False, last=False, view=not view)
             space = room - text.cell_len - 2
+            rest = self._line(bar=False, last=False, view=not view)
+            if rest.cell_len > space:  # the story's name goes first, not who and how far
+                rest = self._line(bar=False, last=False, view=not view, story=False)
             if space > 1:  # cut by itself: the ellipsis of a cut line fell on the search's end
                 rest.truncate(space, overflow="ellipsis")
                 text.append("  ")
@@ -111,15 +113,16 @@ class StatusLine(Widget, can_focus=False):
         style = "status-line--saved" if self.ok else "status-line--failed"
         return Text(self.last, style=self.get_component_rich_style(style))
 
-    def _line(self, *, bar: bool, last: bool = True, view: bool = True) -> Text:
+    def _line(self, *, bar: bool, last: bool = True, view: bool = True,
+              story: bool = True) -> Text:
         decided, total = self.progress
         filled = round(BAR_CELLS * decided / total) if total else 0
-        text = Text.assemble(
-            (one_line(self.story, 30) or "crossfact", "bold"),
-            "  ",
-            (one_line(self.reviewer, 20), "reverse"),
-            f" {decided}/{total}",
-        )
+        text = Text()
+        if story:
+            text.append(one_line(self.story, 30) or "crossfact", "bold")
+            text.append("  ")
+        text.append(one_line(self.reviewer, 20), "reverse")
+        text.append(f" {decided}/{total}")
         if bar:
             text.append(" decided " + "█" * filled + "░" * (BAR_CELLS - filled))
         if self.others:
