@@ -1952,13 +1952,15 @@ def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
     wrong end. Each such figure reads as it does in its claim."""
     from crossfact.models import Document, Match, MatchResult
 
-    # A currency sign took a second mark ("$10" drawn "10$"), a percentage none, and a minus
-    # was cut off its figure and drawn at the far end of it.
+    # A currency sign took a second mark ("$10" drawn "10$"), a percentage none, a minus
+    # was cut off its figure and drawn at the far end of it, and so was a range's first number.
     figures = [("ar", "12 يونيو 2024", "12 June 2024"),
                ("he", "45 מיליון שקל", "45 million shekels"),
                ("he", "$10 בילי", "$10 billion"), ("he", "€5 מיליון", "€5 million"),
                ("he", "5% מהקולות", "5% of the votes"), ("ar", "12% من الأصوات", "12% of votes"),
-               ("he", "-5 מעלות", "-5 degrees")]
+               ("he", "-5 מעלות", "-5 degrees"),
+               # a range: its first number was left out of the mark and went to the Latin
+               ("ar", "10-5 مليون", "5-10 million"), ("he", "10–20 מיליון", "10-20 million")]
     docs = [Document(id=f"d{lang}", path=f"/tmp/{lang}.txt", lang=lang, title=lang, text="")
             for lang in ("ar", "he", "en")]
     texts = {"ar": "فيضانات في 12 يونيو 2024.", "he": "עלות של 45 מיליון שקל.",
