@@ -289,7 +289,7 @@ DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: n
     (("ctrl+p", *"jump", "enter"), "⏎ Confirm esc Cancel"),
     (("ctrl+p", *"export jsonl", "enter"), "⏎ Confirm esc Cancel"),
     (("question_mark",), "esc Close"),
-    (("slash",), "⏎ Search esc Clear search ^z Undo"),
+    (("slash",), "⏎ Search esc Clear search ^z Undo typing"),  # the box's, not the log's
     (("ctrl+p",), ""),  # the palette has no footer: the one under it is not drawn
 ]
 
@@ -559,6 +559,25 @@ def test_filter_and_search_page_in_sql(store, seed):
         assert review.pager.search is None
 
     drive(app_for(store), steps)
+
+
+def test_ctrl_z_in_the_search_box_takes_back_typing_not_a_verdict(store, seed):
+    """ctrl+z while typing a search took back the reviewer's last verdict (the box has no
+    undo of its own, so the key reached the screen's), and there is no redo: in the box it
+    takes back typing, as in any text box; the verdict stays."""
+    typed: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a", "slash", *"Tesla", "backspace", "ctrl+z")
+        await pilot.pause()
+        typed.append(pilot.app.screen.query_one("#search").value)
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        typed.append(pilot.app.screen.query_one("#search").value)
+
+    drive(app_for(store), steps)
+    assert typed == ["Tesla", "Tes"], typed
+    assert [e.kind for e in store.events(seed)] == ["verdict"]  # no undo saved
 
 
 def test_decided_filter_lists_what_was_decided(store, seed):

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -66,13 +66,38 @@ KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
 
 class SearchBox(Input):
     """The search box, its keys in the footer while it has the focus: the footer offered
-    "/ Search" there, a key that types "/" into the box."""
+    "/ Search" there, a key that types "/" into the box.
+
+    ctrl+z in it takes back typing, as in any text box: Textual's Input has no undo, so the
+    key went on to the screen and took back the reviewer's last verdict, with no redo."""
 
     BINDINGS = [
         Binding("enter", "submit", "Search"),
         # the screen's own Escape (hidden in the footer): the same id, so keys.toml moves both
         Binding("escape", "screen.clear_search", "Clear search", id="search-clear"),
+        Binding("ctrl+z", "undo_typing", "Undo typing"),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typed: list[str] = []  # the box's earlier values, latest last
+        self._last = ""
+
+    def start(self, value: str) -> None:
+        """Open on `value` (the active search), with nothing typed to take back."""
+        self.value, self._last, self._typed = value, value, []
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value != self._last:
+            self._typed.append(self._last)
+            self._last = event.value
+
+    def action_undo_typing(self) -> None:
+        if not self._typed:
+            self.app.bell()  # nothing typed: the log is not this key's in the box
+            return
+        self._last = self.value = self._typed.pop()
+        self.cursor_position = len(self.value)
 
 
 def replace_question(target: Path, real: Path) -> str:
@@ -678,9 +703,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         pane.scroll_relative(y=step * max(1, pane.size.height // 2), animate=False)
 
     def action_search(self) -> None:
-        box = self.query_one("#search", Input)
+        box = self.query_one("#search", SearchBox)
         box.display = True
-        box.value = self.pager.search or "" if self.pager else ""
+        box.start(self.pager.search or "" if self.pager else "")
         box.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
