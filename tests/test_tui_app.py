@@ -580,6 +580,20 @@ def test_ctrl_z_in_the_search_box_takes_back_typing_not_a_verdict(store, seed):
     assert [e.kind for e in store.events(seed)] == ["verdict"]  # no undo saved
 
 
+def test_an_arabic_search_reads_right_to_left_on_the_status_line(store, seed):
+    """The panes reorder Arabic for a terminal without bidi; the status line showed the
+    active search as stored, its letters unjoined and read backwards."""
+    lines: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("slash", *"تسلا", "enter")
+        await pilot.pause()
+        lines.append(screen_text(pilot.app).splitlines()[0])
+
+    drive(app_for(store), steps)
+    assert f"/{visual('تسلا', True)}" in lines[0] and "تسلا" not in lines[0], lines
+
+
 def test_decided_filter_lists_what_was_decided(store, seed):
     async def steps(pilot: Pilot) -> None:
         await pilot.press("a", "u")

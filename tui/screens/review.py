@@ -192,6 +192,7 @@ class ReviewScreen(FixingActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
         self.query_one(MatchDetail).bidi = self.bidi
+        self.status.bidi = self.bidi
         self.store.defer_checkpoints()  # this screen checkpoints when the reviewer pauses
         self.set_interval(self.CHECKPOINT_IDLE / 2, self._checkpoint_when_idle)
 
@@ -787,6 +788,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         if self.is_mounted:
             self.query_one(MatchList).bidi = value
             self.query_one(MatchDetail).bidi = value
+            self.status.bidi = value
 
     def action_export(self, fmt: str = "jsonl") -> None:
         """Ask where to write the story in `fmt` (the same code as `crossfact export`),

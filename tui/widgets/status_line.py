@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from crossfact.tui.display_text import one_line
+from crossfact.tui.display_text import one_line, starts_rtl, visual
 
 BAR_CELLS = 10
 MIN_LAST = 24
@@ -46,6 +46,9 @@ class StatusLine(Widget, can_focus=False):
     """Outcome of the latest command: saved or failed."""
     ok: reactive[bool] = reactive(True)
     """Whether that command was saved."""
+    bidi: reactive[bool] = reactive(True)
+    """Reorder a right-to-left search or story name for display, as the panes do: an
+    Arabic search read backwards on the status line of a terminal without bidi."""
 
     def saved(self, label: str, at: str = "") -> None:
         """`at`: the event's ISO time (the store's clock, so replays and snapshots agree)."""
@@ -106,8 +109,13 @@ class StatusLine(Widget, can_focus=False):
     def _view(self) -> Text:
         text = Text(f"[{self.filter}: {self.shown}]")
         if self.search:
-            text.append(f"  /{one_line(self.search, 20)}")
+            text.append(f"  /{self._shown(self.search, 20)}")
         return text
+
+    def _shown(self, name: str, cells: int) -> str:
+        """`name` on one line of at most `cells`, in display order when `bidi`."""
+        line = one_line(name, cells)
+        return visual(line, starts_rtl(line)) if self.bidi else line
 
     def _last(self) -> Text:
         style = "status-line--saved" if self.ok else "status-line--failed"
@@ -119,7 +127,7 @@ class StatusLine(Widget, can_focus=False):
         filled = round(BAR_CELLS * decided / total) if total else 0
         text = Text()
         if story:
-            text.append(one_line(self.story, 30) or "crossfact", "bold")
+            text.append(self._shown(self.story, 30) or "crossfact", "bold")
             text.append("  ")
         text.append(one_line(self.reviewer, 20), "reverse")
         text.append(f" {decided}/{total}")
