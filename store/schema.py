@@ -373,6 +373,14 @@ def m015_near_names(db: Database) -> None:
                   near_names)""")
 
 
+@migrations()
+def m016_search_without_invisible_characters(db: Database) -> None:
+    """The transliterated index reads a claim as the matcher does, without the characters
+    no reader sees (store/search_text.py: a soft hyphen cut "Zelen\u00adsky" in two, and
+    its name keys with it): its rows are made again by today's code (`REINDEXED`)."""
+    db.execute("DELETE FROM claims_latin_fts")
+
+
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
 KNOWN = frozenset(m.name for m in migrations._migrations)
 # Migrations after which the derived tables (current_matches/members, current_decisions)
@@ -386,4 +394,4 @@ NUMBERED_BY = {"m005_readable_verdicts": M005_NUMBER, "m011_numbers_kept": M011_
                "m013_split_letters": M013_NUMBER}
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search", "m014_search_by_name_keys",
-                       "m015_near_names"})
+                       "m015_near_names", "m016_search_without_invisible_characters"})
