@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from crossfact.models import Document, Event
-from crossfact.terminal import compared
+from crossfact.terminal import compared, strip_controls
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
@@ -129,7 +129,7 @@ class ReadMixin(StoreBase):
         where = ""
         # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser;
         # a pasted soft hyphen or tatweel is read as the index reads claims (`compared`)
-        words = _words(compared(search)) if search else []
+        words = _words(compared(strip_controls(search))) if search else []
         if words:
             # the claims' own words, or their transliteration (store/search_text.py)
             params.update(query=_prefix_query(words), latin=latin_query(words))

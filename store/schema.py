@@ -367,6 +367,11 @@ def m015_near_names(db: Database) -> None:
     finds Zelenski): the transliterated index gets a column of capitalised words' near keys
     (`near_names`, store/search_text.py). FTS5 adds no column to a table, so it is made again
     empty and filled after the migrations (`REINDEXED`), as in m014."""
+    _near_names_index(db)
+
+
+def _near_names_index(db: Database) -> None:
+    """The transliterated index as m015 made it, empty (frozen: m016 makes it so again)."""
     db.execute("DROP TABLE IF EXISTS claims_latin_fts")
     db.execute("""CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, spellings,
                   names_latin, names_arabic, names_hebrew, names_bengali, names_other,
@@ -377,8 +382,9 @@ def m015_near_names(db: Database) -> None:
 def m016_search_without_invisible_characters(db: Database) -> None:
     """The transliterated index reads a claim as the matcher does, without the characters
     no reader sees (store/search_text.py: a soft hyphen cut "Zelen\u00adsky" in two, and
-    its name keys with it): its rows are made again by today's code (`REINDEXED`)."""
-    db.execute("DELETE FROM claims_latin_fts")
+    its name keys with it): made again empty, as m015 made it, and filled after the
+    migrations by today's code (`REINDEXED`)."""
+    _near_names_index(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
