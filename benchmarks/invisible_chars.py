@@ -42,6 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -146,11 +147,14 @@ def stories() -> list[tuple[str, Path, list[Path]]]:
     return out
 
 
-def lay_out(tmp: Path) -> dict[str, dict[str, dict[str, object]]]:
+Spec = dict[str, dict[str, dict[str, Any]]]  # story -> kind ("" as stored) -> what for it
+
+
+def lay_out(tmp: Path) -> Spec:
     """Every story as stored and with each kind put in, written under `tmp`: story -> kind
     ("" as stored) -> the `run` arguments (paths, langs by path) and the added characters."""
     langs_of_seed = _seed_langs()
-    spec: dict[str, dict[str, dict[str, object]]] = {}
+    spec: Spec = {}
     for name, folder, files in stories():
         spec[name] = {}
         for kind, injects in {"": (), **KINDS}.items():
@@ -159,10 +163,10 @@ def lay_out(tmp: Path) -> dict[str, dict[str, dict[str, object]]]:
             paths, langs, added = [], {}, 0
             for f in files:
                 lang = langs_of_seed[f.name] if folder == SEED else f.stem
-                text = f.read_text("utf-8")
+                text = stored = f.read_text("utf-8")
                 for inject in injects:
                     text = inject(text, lang, random.Random(f"{name}/{f.name}/{inject.__name__}"))
-                added += len(INVISIBLE.findall(text)) - len(INVISIBLE.findall(f.read_text("utf-8")))
+                added += len(INVISIBLE.findall(text)) - len(INVISIBLE.findall(stored))
                 (out / f.name).write_text(text, "utf-8")
                 paths.append(str(out / f.name))
                 langs[str(out / f.name)] = lang
@@ -222,10 +226,16 @@ print(json.dumps(out))
 """
 
 
-def matched(tree: Path, spec_file: Path) -> dict[str, dict[str, dict[str, object]]]:
+def matched(tree: Path, spec_file: Path) -> Spec:
+    """Every laid-out story matched by the engine of the source tree `tree`: story -> kind ->
+    its claims (version file#index -> text) and matches (claims, suggestion, reasons, score)."""
     out = subprocess.run([sys.executable, "-c", _MATCH, str(tree), str(spec_file)],
                          check=True, capture_output=True, text=True)
-    return json.loads(out.stdout)  # type: ignore[no-any-return]
+    result: Spec = json.loads(out.stdout)
+    return result
+
+
+THIS = "this engine"
 
 
 def _clean(text: str) -> str:
@@ -244,14 +254,13 @@ class Tally:
     cut_otherwise: int = 0  # versions cut into other claims (then their matches count as lost)
     examples: list[str] = field(default_factory=list)
 
-    def add(self, stored: dict[str, object], shown: dict[str, object], story: str) -> None:
-        claims_a: dict[str, str] = stored["claims"]  # type: ignore[assignment]
-        claims_b: dict[str, str] = shown["claims"]  # type: ignore[assignment]
-        if {k: _clean(v) for k, v in claims_a.items()} != {k: _clean(v) for k, v in
-                                                           claims_b.items()}:
+    def add(self, stored: dict[str, Any], shown: dict[str, Any], story: str) -> None:
+        """Count the matches of one story as stored (`stored`) and with the characters."""
+        if {k: _clean(v) for k, v in stored["claims"].items()} != {
+                k: _clean(v) for k, v in shown["claims"].items()}:
             self.cut_otherwise += 1
-        found = {tuple(m[0]): m for m in shown["matches"]}  # type: ignore[attr-defined]
-        for claims, suggestion, reasons, score in stored["matches"]:  # type: ignore[attr-defined]
+        found = {tuple(m[0]): m for m in shown["matches"]}
+        for claims, suggestion, reasons, score in stored["matches"]:
             self.matches += 1
             other = found.get(tuple(claims))
             if other is None:
@@ -292,36 +301,39 @@ def main() -> None:
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old, filter="tar")
         engines = {f"{args.against} (baseline)": matched(old, spec_file),
-                   "this engine": matched(ROOT, spec_file)}
-    added = {kind: sum(spec[s][kind]["added"] for s in spec) for kind in KINDS}  # type: ignore[misc]
+                   THIS: matched(ROOT, spec_file)}
+    added = {kind: sum(spec[story][kind]["added"] for story in spec) for kind in KINDS}
     rows = ["| kind (characters added) | engine | same claims in a match | same suggestion "
-            "| same reasons | same score | stories cut otherwise |", "|---|---|---|---|---|---|---|"]
+            "| same reasons | same score | stories cut otherwise |",
+            "|---|---|---|---|---|---|---|"]
     figures: dict[str, float | str] = {}
     for kind in KINDS:
         for engine, result in engines.items():
             tally = Tally()
             for story in spec:
                 tally.add(result[story][""], result[story][kind], story)
-            rows.append(f"| {kind} ({added[kind]:,}) | {engine} | " + " | ".join(tally.row()) + " |")
-            if engine == "this engine":
-                figures[f"{kind.replace(' ', '_')}_reasons"] = tally.same_reasons / max(1, tally.matches)
+            rows.append(f"| {kind} ({added[kind]:,}) | {engine} | {' | '.join(tally.row())} |")
+            if engine == THIS:
+                figures[kind.replace(" ", "_")] = tally.same_reasons / max(1, tally.matches)
             for example in tally.examples[:args.show]:
                 print(f"{kind}, {engine}: {example}")
-    stored_same = all(engines[e][s][""] == next(iter(engines.values()))[s][""]
-                      for e in engines for s in spec)
+    baseline, this = engines.values()
+    stored_same = all(baseline[story][""] == this[story][""] for story in spec)
     body = "\n".join([
         "## invisible_chars", "",
         f"`python benchmarks/invisible_chars.py --against {args.against}` (the seed story and "
         f"the {len(spec) - 1} stories of fixtures/news/, development; "
-        f"{sum(len(r[''].get('matches', [])) for r in next(iter(engines.values())).values())} "  # type: ignore[union-attr]
-        "matches of the stored text)", "",
+        f"{sum(len(this[story]['']['matches']) for story in spec)} matches of the stored text; "
+        "a match counts as the same when the output with the characters has a match of the "
+        "same claims, and that with the same suggestion, reasons, score)", "",
         *rows, "",
         "Both engines give the same output on the stored text: "
         + ("yes." if stored_same else "NO (the baseline's matches differ from this engine's)."),
     ])
     print(body)
     publish("invisible_chars", body, args.notes, args.readme)
-    log_history(f"invisible_chars --against {args.against}", figures, args.notes / "eval-history.tsv")
+    log_history(f"invisible_chars --against {args.against}", figures,
+                args.notes / "eval-history.tsv")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from crossfact.models import Document, Event
-from crossfact.terminal import compared, strip_controls
+from crossfact.terminal import strip_controls
 
 from .base import StoreBase
 from .carry import CARRY_SESSION
@@ -127,9 +127,8 @@ class ReadMixin(StoreBase):
             raise StoreError(f"unknown filter {filter!r}; use one of {', '.join(FILTERS)}")
         params: dict[str, Any] = {"story": self._story_id(story), "reviewer": reviewer}
         where = ""
-        # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser;
-        # a pasted soft hyphen or tatweel is read as the index reads claims (`compared`)
-        words = _words(compared(strip_controls(search))) if search else []
+        # a control character (a pasted NUL) cannot be searched for, and breaks FTS5's parser
+        words = _words(strip_controls(search)) if search else []
         if words:
             # the claims' own words, or their transliteration (store/search_text.py)
             params.update(query=_prefix_query(words), latin=latin_query(words))

@@ -129,7 +129,8 @@ def test_a_function_word_another_version_capitalises_is_no_name_at_a_sentence_st
     ({"en": "The striker Marcus Rashford scored.",
       "bn": "স্ট্রাইকার মার্কাস র\u200d্যাশফোর্ড গোল করেন।"}, "bn", ["মার্কাস", "র্যাশফোর্ড"]),
     # tatweel, and an isolate around a Latin name in Arabic
-    ({"en": "Zelensky visited Kharkiv.", "ar": "زار زيلـينسكي خاركيف مع \u2066Zelen\u00adsky\u2069."},
+    ({"en": "Zelensky visited Kharkiv.",
+      "ar": "زار زيلـينسكي خاركيف مع \u2066Zelen\u00adsky\u2069."},
      "ar", ["زيلينسكي", "خاركيف", "Zelensky"]),
 ])
 def test_a_name_is_read_without_the_characters_no_reader_sees(versions, lang, names):

@@ -241,11 +241,12 @@ INVISIBLE = {"en": "Zelen\u00adsky met the mayor of Khar\u00adkiv.",
              "ar": "التقى زيلـينسكي بعمدة خاركيف."}
 
 
-@pytest.mark.parametrize("typed", ["Kharkov", "زيلينسكي", "Zelen\u00adsky", "زيلـينسكي"])
+@pytest.mark.parametrize("typed", ["Kharkov", "زيلينسكي", "زيلـينسكي", "Zelensky"])
 def test_a_name_cut_by_a_character_no_reader_sees_is_found(tmp_path: Path, typed: str) -> None:
     """A claim is indexed as the matcher reads it: "Zelen\u00adsky" had the name keys of
     "Zelen" and "sky", so زيلينسكي found no English claim, nor Kharkov (one letter from
-    Kharkiv) "Khar\u00adkiv"; and a word typed (pasted) with such a character is read so."""
+    Kharkiv) "Khar\u00adkiv". (Zelensky found it already: its transliteration, anyascii's,
+    drops the soft hyphen.)"""
     assert indexed(story_store(tmp_path, INVISIBLE), typed) == set(INVISIBLE.values())
 
 

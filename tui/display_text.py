@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from crossfact.terminal import one_line, strip_controls, unshown
 
-__all__ = ["one_line", "strip_controls", "unshown", "has_rtl", "starts_rtl", "visual", "rtl_figures_read_rtl"]
+__all__ = ["one_line", "strip_controls", "unshown", "has_rtl", "starts_rtl", "visual",
+           "rtl_figures_read_rtl"]
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LETTER = re.compile(r"[^\W\d_]")
