@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from crossfact import suggest
+from crossfact.facts import figure_kinds
 from crossfact.features import units_of
 from crossfact.fingerprint import fingerprint_story
 from crossfact.models import Claim, Document
@@ -70,3 +71,17 @@ def test_the_name_checks_read_a_claim_s_words_as_compared() -> None:
     assert suggest._names([carried]) == suggest._names([clean])
     assert all(pos >= 0 for *_, pos in suggest._names([carried]))
     assert skeletons("Zelensky") <= suggest._spoken([carried])[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), [
+    ("en", "The earth\u00adquake kil\u00adled 632 peo\u00adple in the pro\u00advince.", "killed"),
+    ("ar", "أسفر الزلـزال عن مقـتل \u200e632\u200e شخصا في الإقليم.", "killed"),
+])
+def test_a_figure_s_kind_is_read_in_the_text_its_offsets_index(lang: str, text: str,
+                                                               kind: str) -> None:
+    """The fact linker (crossfact/facts.py) reads the cue words around a figure at the
+    figure's offsets, which index the compared text: in the stored text they pointed beside
+    the words, and a cue word cut by a soft hyphen or stretched by a tatweel was not found."""
+    carried, clean = (fingerprinted(lang, t) for t in (text, compared(text)))
+    assert [t.kind for t in figure_kinds(carried, lang)] == [
+        t.kind for t in figure_kinds(clean, lang)] == [kind]
