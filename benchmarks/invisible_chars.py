@@ -327,6 +327,9 @@ def main() -> None:
         "a match counts as the same when the output with the characters has a match of the "
         "same claims, and that with the same suggestion, reasons, score)", "",
         *rows, "",
+        "Stories cut otherwise: those with a version the segmenter (crossfact/segment.py) cut "
+        "into other claims with the characters than without; their matches then count as "
+        "lost here.", "",
         "Both engines give the same output on the stored text: "
         + ("yes." if stored_same else "NO (the baseline's matches differ from this engine's)."),
     ])
