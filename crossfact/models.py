@@ -25,7 +25,9 @@ class Quantity(BaseModel):
     approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
     year: bool = False  # a calendar year, e.g. 2024
     clock: bool = False  # a time of day; value: minutes past 0:00 or 12:00 (am = pm)
-    start: int = 0  # character offsets of `text` in the string it was found in
+    # character offsets of `text` in the string it was found in: for a claim's figures, its
+    # comparison copy (`crossfact.terminal.compared`), which `text` quotes
+    start: int = 0
     end: int = 0
 
     def key(self) -> tuple[float, bool, bool, bool]:

@@ -22,6 +22,7 @@ from crossfact.language import writes_latin
 from crossfact.locales import babel_locale, fold
 from crossfact.models import Claim, Quantity, Suggestion
 from crossfact.names import ACRONYM, WORD, name_keys, script_of, skeletons
+from crossfact.terminal import compared
 from crossfact.units import (
     GENERIC_DEGREE,
     GENERIC_POINT,
@@ -583,7 +584,7 @@ def _brand(word: str) -> bool:
 
 def _names(claims: Sequence[Claim]) -> list[tuple[str, frozenset[str], float]]:
     """(name as written, its skeletons, relative position) in one version's claims."""
-    text = " ".join(c.text for c in claims)
+    text = " ".join(compared(c.text) for c in claims)
     out = []
     for c in claims:
         # the words of a country's or language's name of several ("Royaume-Uni", "Amerika
@@ -617,7 +618,7 @@ def _spoken(claims: Sequence[Claim]) -> Spoken:
     exact: list[frozenset[str]] = []
     long: list[str] = []
     for c in claims:
-        words, longer = _word_skeletons(c.text)
+        words, longer = _word_skeletons(compared(c.text))
         exact += [words, *map(name_keys, c.fingerprint.names)]
         long += longer
     return frozenset().union(*exact), tuple(long)
