@@ -31,6 +31,7 @@ import math
 import re
 import statistics
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -146,20 +147,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
     """Non-empty lines as paragraphs, except where line breaks are only soft wraps.
 
-    Lines are first grouped into blocks between blank lines. A block most of whose lines
-    (but the last) are long and end without sentence punctuation was hard-wrapped by a
-    mail client or an editor: it is one paragraph. Elsewhere a long unpunctuated line
-    followed by a lower-case one is joined to it; every other line stands alone.
+    Lines are first grouped into blocks between blank lines. Where the text was
+    hard-wrapped at a width (`wrap_width`: a PDF, an email, a terminal, OCR), a line break
+    is a soft wrap when the line before has no sentence-final mark and the next line's
+    first word would not have fitted on it, whatever the script's case (`_soft_wrap`).
+    Elsewhere a block most of whose lines (but the last) are long and end without sentence
+    punctuation was hard-wrapped by a mail client or an editor: it is one paragraph; and a
+    long unpunctuated line followed by a lower-case one is joined to it. Every other line
+    stands alone.
     """
     paragraphs: list[Paragraph] = []
-    for block in _blocks(_lines(text)):
-        if join_soft_wraps and _is_hard_wrapped(text, block):
+    blocks = _blocks(_lines(text))
+    width = wrap_width(text, blocks) if join_soft_wraps else None
+    for block in blocks:
+        if join_soft_wraps and width is None and _is_hard_wrapped(text, block):
             groups = [block]
         else:
             groups = [[block[0]]]
             for line in block[1:]:
                 previous = groups[-1][-1]
-                if join_soft_wraps and _continues(text, previous, line):
+                if join_soft_wraps and (_soft_wrap(text, previous, line, width)
+                                        or _continues(text, previous, line)):
                     groups[-1].append(line)
                 else:
                     groups.append([line])
@@ -205,6 +213,82 @@ def _continues(text: str, line: tuple[int, int], following: tuple[int, int]) -> 
         and first.islower()
         and not _looks_capitalised(text[following[0] : following[1]])
     )
+
+
+# --- hard wraps at a width ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…" + STRONG_MARKS + r"][" + re.escape(_CLOSERS) + r"]*\Z")
+_INNER_SPACE = re.compile(r"\s")
+_BROKEN_WORD = re.compile(r"[^\W\d_]-\Z")  # "gouverne-", "avait-": a word broken at the end
+
+
+def _reach(text: str, line: tuple[int, int], following: tuple[int, int]) -> int | None:
+    """How long `line` would have been with the next line's first word on it (no space
+    after a broken word's hyphen); None after a sentence-final mark, where a line may end
+    whatever the width."""
+    start, end = line
+    if _SENTENCE_END.search(text, start, end):
+        return None
+    word = following[0]
+    while word < following[1] and not text[word].isspace():
+        word += 1
+    gap = 0 if _BROKEN_WORD.search(text, start, end) else 1
+    return end - start + gap + word - following[0]
+
+
+def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
+               width: int | None) -> bool:
+    """A line of a text wrapped at `width` that ends where the next word would not fit."""
+    if width is None:
+        return False
+    reach = _reach(text, line, following)
+    return reach is not None and line[1] - line[0] <= width < reach
+
+
+# A width is the text's wrap width when that many line breaks (at least) are soft wraps at
+# it, and this share of the line breaks after a line without a sentence-final mark.
+# Tuned on benchmarks/wrap_eval.py (development texts at 40-100 columns) and checked on
+# the unwrapped development texts (seed story, fixtures/news, NTREX), none of which has a
+# width found: see benchmarks/README.md, "Hard-wrapped input".
+WRAP_MIN_BREAKS = 2
+WRAP_MIN_SHARE = 0.5
+WRAP_MIN_WIDTH = 20  # narrower lines are a list or verse, not a text wrapped to a column
+
+
+def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> int | None:
+    """The width `text` was hard-wrapped at, or None if it reads as unwrapped.
+
+    A hard wrap fills each line up to the width: between two lines of a paragraph, the
+    first ends without a sentence mark and is at most the width long, and with the next
+    line's first word it would have been longer. The width is the one at which most such
+    line breaks are soft wraps, less the lines longer than it (which a wrap at that width
+    cannot have made); a text of unwrapped paragraphs has no width at which many are.
+    """
+    # a line longer than the width is one word too long for it, or was not wrapped at it
+    lengths = sorted(end - start for block in blocks for start, end in block
+                     if _INNER_SPACE.search(text, start, end))
+    starts, reaches = [], []
+    for block in blocks:
+        for line, following in pairwise(block):
+            reach = _reach(text, line, following)
+            if reach is not None:
+                starts.append(line[1] - line[0])
+                reaches.append(reach)
+    if len(starts) < WRAP_MIN_BREAKS:
+        return None
+    starts.sort()
+    reaches.sort()
+    best, width = 0, None
+    for candidate in sorted({*starts, *(reach - 1 for reach in reaches)}):
+        if candidate < WRAP_MIN_WIDTH:
+            continue
+        soft = bisect_right(starts, candidate) - bisect_right(reaches, candidate)
+        longer = len(lengths) - bisect_right(lengths, candidate)
+        if soft - longer > best:
+            best, width = soft - longer, candidate
+    if best < WRAP_MIN_BREAKS or best < WRAP_MIN_SHARE * len(starts):
+        return None
+    return width
 
 
 # --- sentences ----------------------------------------------------------------------------

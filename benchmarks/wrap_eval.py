@@ -1,0 +1,419 @@
+"""Hard-wrapped input: does text wrapped at a width segment into the claims of the same text
+unwrapped, and does `crossfact match` then give the same matches?
+
+Real input is often hard-wrapped (copied from a PDF, an email, a terminal, OCR). Every text
+below is laid out twice with the same paragraphs: unwrapped (a paragraph a line) and wrapped
+greedily at a width (as `textwrap.fill` does), paragraphs separated by a blank line
+("blank") or by a single line break ("single"), either without hyphens ("plain") or
+"hyphenated": broken after a hyphen a word already has ("avait-\\nil", as textwrap does) and,
+in Latin script, a long word cut with a hyphen added where it does not fit ("gouverne-\\nment",
+as PDF and OCR text has). Each wrapped character knows its place in the unwrapped text, so a
+claim of the wrapped text is compared by its span with the claims of the unwrapped one:
+
+- exact: share of the unwrapped text's claims that the wrapped text has with the same span
+  (its text the same, but for line breaks and added hyphens);
+- split: boundaries between claims in the wrapped text that the unwrapped one has not
+  (per 1,000 claims);
+- joined: boundaries of the unwrapped text that the wrapped one lost (per 1,000 claims);
+- kind: claims recovered exactly whose kind (headline, embed...) changed (per 1,000).
+
+Texts (development data only): the seed story, the stories of fixtures/news, NTREX's 123
+documents in its six languages (headline alone, then paragraphs of 2-4 sentences, seeded) and
+Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Then, for the seed story and three
+fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped versions: the share of
+the unwrapped run's matches (their claims, by span; firm and suggested members) found the same.
+
+With --against REV the engine at git REV (extracted to a temporary folder) runs the same
+cases in a child process, and both are shown side by side.
+
+    python benchmarks/wrap_eval.py [--against main] [--quick] [--no-match] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDTHS = (40, 60, 72, 100)
+LAYOUTS = {"blank": "\n\n", "single": "\n"}
+HYPHENS = ("plain", "hyphenated")
+MATCH_STORIES = ("quake-turkey-2023", "turkey-runoff-2023", "fed-rate-cut-2025")
+MATCH_CASES = ((60, "blank", "plain"), (72, "single", "hyphenated"), (40, "single", "plain"))
+MIN_CUT = 3  # letters kept on either side of an added hyphen
+
+
+# ------------------------------------------------------------------------------ wrapping
+
+
+@dataclass
+class Laid:
+    """A text and, for each of its characters, its place in the unwrapped text (-1: added)."""
+
+    text: str
+    origin: list[int]
+
+
+def _chunks(paragraph: str, offset: int, hyphens: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, glued to the previous chunk) of the words of `paragraph`, a word broken
+    after its hyphens between letters when `hyphens` (as textwrap's break_on_hyphens)."""
+    found = []
+    for word in re.finditer(r"[^ \t]+", paragraph):  # as textwrap: no break at a no-break space
+        start = word.start()
+        if hyphens:
+            for cut in re.finditer(r"(?<=[^\W\d_]{2})-(?=[^\W\d_]{2})", word.group()):
+                found.append((offset + start, offset + word.start() + cut.end(),
+                              start != word.start()))
+                start = word.start() + cut.end()
+        found.append((offset + start, offset + word.end(), start != word.start()))
+    return found
+
+
+def _latin_word(text: str) -> bool:
+    return text.isalpha() and all(ord(c) < 0x250 for c in text)
+
+
+def wrap(source: str, paragraphs: list[tuple[int, int]], width: int | None, separator: str,
+         hyphens: bool) -> Laid:
+    """The paragraphs (spans of `source`) joined by `separator`, each wrapped greedily at
+    `width` (None: not wrapped)."""
+    out: list[str] = []
+    origin: list[int] = []
+
+    def put(text: str, where: int | list[int]) -> None:
+        out.append(text)
+        origin.extend(where if isinstance(where, list) else [where] * len(text))
+
+    for number, (start, end) in enumerate(paragraphs):
+        if number:
+            put(separator, -1)
+        column = 0
+        for first, last, glued in _chunks(source[start:end], start, hyphens):
+            word = source[first:last]
+            size = len(word) + (0 if glued or column == 0 else 1)
+            if width is None or column + size <= width or column == 0:
+                if column and not glued:
+                    put(" ", first - 1)
+                put(word, list(range(first, last)))
+                column += size
+                continue
+            room = width - column - (0 if glued else 1) - 1  # letters that fit before a "-"
+            if hyphens and not glued and _latin_word(word) and \
+                    MIN_CUT <= room <= len(word) - MIN_CUT:
+                put(" " + word[:room] + "-", [first - 1, *range(first, first + room), -1])
+                put("\n", -1)
+                word, first = word[room:], first + room
+            else:
+                put("\n", -1)
+            put(word, list(range(first, first + len(word))))
+            column = len(word)
+    return Laid("".join(out), origin)
+
+
+# ------------------------------------------------------------------------------ texts
+
+
+@dataclass
+class Text:
+    """A real text as paragraphs: `source` and the spans of its paragraphs."""
+
+    group: str  # seed, news, ntrex, textberg
+    name: str
+    lang: str
+    source: str
+    paragraphs: list[tuple[int, int]]
+
+
+def _lines_as_paragraphs(group: str, name: str, lang: str, source: str) -> Text:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", source)]
+    trimmed = [(s + len(source[s:e]) - len(source[s:e].lstrip()),
+                e - (len(source[s:e]) - len(source[s:e].rstrip()))) for s, e in spans]
+    return Text(group, name, lang, source, trimmed)
+
+
+def _grouped(group: str, name: str, lang: str, lines: list[str], sizes: tuple[int, int],
+             headline: bool, seed: str) -> Text:
+    """Lines (sentences) joined with spaces into paragraphs of `sizes` lines (seeded)."""
+    rng = random.Random(seed)
+    paragraphs, position, n = [], 0, 0
+    if headline and lines:
+        paragraphs.append(lines[:1])
+        n = 1
+    while n < len(lines):
+        take = rng.randint(*sizes)
+        paragraphs.append(lines[n:n + take])
+        n += take
+    source_parts, spans = [], []
+    for paragraph in paragraphs:
+        text = " ".join(paragraph)
+        spans.append((position, position + len(text)))
+        source_parts.append(text)
+        position += len(text) + 1
+    return Text(group, name, lang, "\n".join(source_parts), spans)
+
+
+def seed_texts() -> list[Text]:
+    folder = ROOT / "crossfact" / "seed-story"
+    langs = tomllib.loads((folder / "story.toml").read_text("utf-8"))["languages"]
+    files = sorted(folder.glob("*.txt"))
+    return [_lines_as_paragraphs("seed", f.name, lang, f.read_text("utf-8"))
+            for f, lang in zip(files, langs, strict=True)]
+
+
+def news_texts() -> list[Text]:
+    return [_lines_as_paragraphs("news", f"{f.parent.name}/{f.name}", f.stem, f.read_text("utf-8"))
+            for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt"))]
+
+
+def ntrex_texts(quick: bool) -> list[Text]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import ISO1, ntrex_documents, read_lines
+
+    texts = []
+    for code, lang in ISO1.items():
+        lines = read_lines("ntrex128", code)
+        for number, (doc, rows) in enumerate(ntrex_documents()):
+            if quick and number % 6:
+                continue
+            texts.append(_grouped("ntrex", doc, lang, [lines[n].strip() for n in rows], (2, 4),
+                                  True, doc))
+    return texts
+
+
+def textberg_texts() -> list[Text]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import corpora_dir
+
+    folder = corpora_dir() / "textberg_dev"
+    return [_grouped("textberg", lang, lang, [line.strip() for line in
+                     (folder / f"{lang}.txt").read_text("utf-8").splitlines() if line.strip()],
+                     (2, 5), False, lang) for lang in ("de", "fr")]
+
+
+# ------------------------------------------------------------------------------ scoring
+
+
+def _spans(laid: Laid, lang: str) -> list[tuple[int, int, str]]:
+    """The claims of `laid.text`, as (start, end, kind) in the unwrapped text."""
+    from crossfact.ids import stable_id
+    from crossfact.models import Document
+    from crossfact.segment import segment
+
+    doc = Document(id=stable_id(laid.text, prefix="d"), path="wrap", lang=lang, title="",
+                   text=laid.text)
+    return [_unwrapped_span(laid, c.start, c.end) + (c.kind,) for c in segment(doc)]
+
+
+def _unwrapped_span(laid: Laid, start: int, end: int) -> tuple[int, int]:
+    first = next(laid.origin[i] for i in range(start, end) if laid.origin[i] >= 0)
+    last = next(laid.origin[i] for i in range(end - 1, start - 1, -1) if laid.origin[i] >= 0)
+    return first, last + 1
+
+
+@dataclass
+class Tally:
+    claims: int = 0
+    exact: int = 0
+    split: int = 0
+    joined: int = 0
+    kind: int = 0
+
+    def add(self, other: Tally) -> None:
+        for key in vars(self):
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+
+
+def compare(reference: list[tuple[int, int, str]], found: list[tuple[int, int, str]],
+            examples: list[str], source: str) -> Tally:
+    """How `found` (claims of the wrapped text, as unwrapped spans) differs from `reference`."""
+    kinds = {(s, e): k for s, e, k in reference}
+    exact = [(s, e) for s, e, _ in found if (s, e) in kinds]
+    gaps = [(a[1], b[0]) for a, b in zip(reference, reference[1:], strict=False)]
+    cuts = [(a[1], b[0]) for a, b in zip(found, found[1:], strict=False)]
+    cut_ends = sorted(end for end, _ in cuts)
+    gap_ends = sorted(end for end, _ in gaps)
+
+    def inside(points: list[int], low: int, high: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(points, low)
+        return i < len(points) and points[i] <= high
+
+    split = [c for c in cuts if not inside(gap_ends, c[0], c[1])]
+    joined = [g for g in gaps if not inside(cut_ends, g[0], g[1])]
+    for label, where in (("split", split), ("joined", joined)):
+        for end, _ in where[:1]:
+            examples.append(f"{label}: …{source[max(0, end - 50):end]}‖{source[end:end + 40]}…")
+    return Tally(len(reference), len(exact), len(split), len(joined),
+                 sum(kinds[(s, e)] != k for s, e, k in found if (s, e) in kinds))
+
+
+def segmentation(texts: list[Text]) -> dict[str, dict[str, Tally]]:
+    """Tallies by variant ("all", "blank", "single", "w40", ...) and language."""
+    out: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
+    examples: dict[str, list[str]] = defaultdict(list)
+    for text in texts:
+        for layout, separator in LAYOUTS.items():
+            plain = wrap(text.source, text.paragraphs, None, separator, False)
+            reference = _spans(plain, text.lang)
+            for width in WIDTHS:
+                for hyphens in HYPHENS:
+                    laid = wrap(text.source, text.paragraphs, width, separator,
+                                hyphens == "hyphenated")
+                    tally = compare(reference, _spans(laid, text.lang),
+                                    examples[text.lang], text.source)
+                    for variant in ("all", layout, f"w{width}", hyphens, text.group):
+                        out[variant][text.lang].add(tally)
+    out["examples"] = examples  # type: ignore[assignment]
+    return out
+
+
+def matches_of(paths: list[str], langs: dict[str, str], laid: dict[str, Laid]) -> set[str]:
+    """The matches of one run as keys: each member by version and unwrapped span."""
+    from crossfact.pipeline import run
+
+    result = run(paths, langs=langs)
+    docs = {d.id: Path(d.path).stem for d in result.documents}
+    where = {c.id: (docs[c.doc], *_unwrapped_span(laid[docs[c.doc]], c.start, c.end))
+             for c in result.claims}
+    return {json.dumps([sorted(where[c] for c in m.claims), sorted(where[c] for c in m.suggested)])
+            for m in result.matches}
+
+
+def matching(quick: bool) -> dict[str, list[int]]:
+    """Per story and case: [matches of the unwrapped run found the same, their number]."""
+    stories = {"seed": seed_texts()}
+    for name in MATCH_STORIES[: 1 if quick else None]:
+        stories[name] = [t for t in news_texts() if t.name.startswith(name + "/")]
+    out: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory(prefix="crossfact-wrap-") as tmp:
+        for story, texts in stories.items():
+            def run_case(width: int | None, layout: str, hyphens: str, folder: Path,
+                         texts: list[Text] = texts) -> set[str]:
+                folder.mkdir()
+                laid, paths, langs = {}, [], {}
+                for text in texts:
+                    laid[text.lang] = wrap(text.source, text.paragraphs, width, LAYOUTS[layout],
+                                           hyphens == "hyphenated")
+                    path = folder / f"{text.lang}.txt"
+                    path.write_text(laid[text.lang].text, "utf-8")
+                    paths.append(str(path))
+                    langs[str(path)] = text.lang
+                return matches_of(paths, langs, laid)
+
+            for layout in ("blank", "single"):
+                reference = run_case(None, layout, "plain", Path(tmp) / f"{story}-{layout}")
+                for width, case_layout, hyphens in MATCH_CASES:
+                    if case_layout != layout:
+                        continue
+                    found = run_case(width, layout, hyphens,
+                                     Path(tmp) / f"{story}-{width}-{layout}-{hyphens}")
+                    out[f"{story} {width} {layout} {hyphens}"] = [len(reference & found),
+                                                                  len(reference)]
+    return out
+
+
+def evaluate(quick: bool, match: bool) -> dict[str, object]:
+    texts = seed_texts() + news_texts() + ntrex_texts(quick) + textberg_texts()
+    tallies = segmentation(texts)
+    examples = tallies.pop("examples")
+    return {"segmentation": {v: {lang: vars(t) for lang, t in by.items()}
+                             for v, by in tallies.items()},
+            "examples": examples,
+            "matching": matching(quick) if match else {}}
+
+
+# ------------------------------------------------------------------------------ report
+
+
+def _row(t: dict[str, int]) -> str:
+    per = 1000 / max(t["claims"], 1)
+    return (f"{t['exact'] / max(t['claims'], 1):.3f} {t['split'] * per:6.1f} "
+            f"{t['joined'] * per:6.1f} {t['kind'] * per:5.1f}")
+
+
+def report(results: dict[str, dict[str, object]], show: int) -> str:
+    names = list(results)
+    head = " | ".join(f"{n}: exact split joined kind" for n in names)
+    lines = [f"claims of the unwrapped text, per 1,000 (exact: share)\n\nvariant lang claims | {head}"]
+    first = results[names[0]]["segmentation"]
+    assert isinstance(first, dict)
+    for variant in first:
+        for lang in sorted(first[variant], key=lambda x: "en tr bn ar fr he de".split().index(x)):
+            rows = [results[n]["segmentation"][variant][lang] for n in names]  # type: ignore[index]
+            lines.append(f"{variant:10} {lang:3} {rows[0]['claims']:6d} | "
+                         + " | ".join(_row(r) for r in rows))
+    total = {n: Counter() for n in names}
+    for n in names:
+        for t in results[n]["segmentation"]["all"].values():  # type: ignore[index]
+            total[n].update(t)
+    lines.append(f"{'all':10} {'*':3} {total[names[0]]['claims']:6d} | "
+                 + " | ".join(_row(dict(total[n])) for n in names))
+    match = {n: results[n]["matching"] for n in names}
+    if match[names[0]]:
+        lines.append("\nmatches of the unwrapped run found the same (story width layout hyphens)")
+        for case in match[names[0]]:  # type: ignore[union-attr]
+            lines.append(f"{case:45} " + " | ".join(
+                f"{n}: {match[n][case][0]}/{match[n][case][1]}" for n in names))  # type: ignore[index]
+    for n in names:
+        examples = results[n]["examples"]
+        assert isinstance(examples, dict)
+        for lang, found in examples.items():
+            for example in found[:show]:
+                lines.append(f"{n} {lang} {example}")
+    return "\n".join(lines)
+
+
+def _other_engine(rev: str, argv: list[str]) -> dict[str, object]:
+    """The same evaluation run by the engine at git `rev`, in a child process."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "crossfact", "store"],
+                             check=True, capture_output=True).stdout
+    with tempfile.TemporaryDirectory(prefix="crossfact-wrap-rev-") as tmp:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="tar")
+        done = subprocess.run([sys.executable, __file__, "--engine", tmp, "--json", *argv],
+                              check=True, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", help="also run the engine at git REV")
+    parser.add_argument("--quick", action="store_true", help="every 6th NTREX document")
+    parser.add_argument("--no-match", action="store_true", help="segmentation only")
+    parser.add_argument("--show", type=int, default=0, help="N examples of errors a language")
+    parser.add_argument("--engine", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.engine:
+        sys.path.insert(0, args.engine)
+    import crossfact
+
+    if args.engine:
+        assert crossfact.__file__ and crossfact.__file__.startswith(args.engine)
+    mine = evaluate(args.quick, not args.no_match)
+    if args.json:
+        print(json.dumps(mine))
+        return 0
+    results = {}
+    if args.against:
+        passed = [a for a in ("--quick", "--no-match") if getattr(args, a[2:].replace("-", "_"))]
+        results[args.against] = _other_engine(args.against, passed)
+    results["this"] = mine
+    print(report(results, args.show))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
