@@ -218,22 +218,24 @@ def _continues(text: str, line: tuple[int, int], following: tuple[int, int]) -> 
 # --- hard wraps at a width ------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?…" + STRONG_MARKS + r"][" + re.escape(_CLOSERS) + r"]*\Z")
+_NO_BREAK = "\u00a0\u2007\u202f"
 _INNER_SPACE = re.compile(r"\s")
 _BROKEN_WORD = re.compile(r"[^\W\d_]-\Z")  # "gouverne-", "avait-": a word broken at the end
 
 
-def _reach(text: str, line: tuple[int, int], following: tuple[int, int]) -> int | None:
-    """How long `line` would have been with the next line's first word on it (no space
-    after a broken word's hyphen); None after a sentence-final mark, where a line may end
-    whatever the width."""
+def _reach(text: str, line: tuple[int, int], following: tuple[int, int],
+           after_mark: bool = False) -> int | None:
+    """How long `line` would have been with the next line's first word on it; None after a sentence-final mark (unless `after_mark`),
+    where a line may end whatever the width."""
     start, end = line
-    if _SENTENCE_END.search(text, start, end):
+    if not after_mark and _SENTENCE_END.search(text, start, end):
         return None
     word = following[0]
-    while word < following[1] and not text[word].isspace():
-        word += 1
-    gap = 0 if _BROKEN_WORD.search(text, start, end) else 1
-    return end - start + gap + word - following[0]
+    while word < following[1] and (not text[word].isspace() or text[word] in _NO_BREAK):
+        word += 1  # "«\u00a029": a no-break space holds the word to what follows
+    # one space between them, even after a hyphen ("avait-" / "il"), where a wrap may have
+    # broken the word without one: a width one more than the true one is no worse
+    return end - start + 1 + word - following[0]
 
 
 def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
@@ -241,8 +243,10 @@ def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
     """A line of a text wrapped at `width` that ends where the next word would not fit."""
     if width is None:
         return False
-    reach = _reach(text, line, following)
-    return reach is not None and line[1] - line[0] <= width < reach
+    reach = _reach(text, line, following, JOIN_AFTER_MARK)
+    # a word longer than the width has a line of its own
+    return reach is not None and width < reach and (
+        line[1] - line[0] <= width or not _INNER_SPACE.search(text, *line))
 
 
 # A width is the text's wrap width when that many line breaks (at least) are soft wraps at
@@ -250,6 +254,7 @@ def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
 # Tuned on benchmarks/wrap_eval.py (development texts at 40-100 columns) and checked on
 # the unwrapped development texts (seed story, fixtures/news, NTREX), none of which has a
 # width found: see benchmarks/README.md, "Hard-wrapped input".
+JOIN_AFTER_MARK = True
 WRAP_MIN_BREAKS = 2
 WRAP_MIN_SHARE = 0.5
 WRAP_MIN_WIDTH = 20  # narrower lines are a list or verse, not a text wrapped to a column
