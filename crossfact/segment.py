@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from crossfact.ids import stable_id
 from crossfact.models import Claim, ClaimKind, Document
+from crossfact.vocabulary import is_word
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
@@ -220,13 +221,12 @@ def _continues(text: str, line: tuple[int, int], following: tuple[int, int]) -> 
 _SENTENCE_END = re.compile(r"[.!?…" + STRONG_MARKS + r"][" + re.escape(_CLOSERS) + r"]*\Z")
 _NO_BREAK = "\u00a0\u2007\u202f"
 _INNER_SPACE = re.compile(r"\s")
-_BROKEN_WORD = re.compile(r"[^\W\d_]-\Z")  # "gouverne-", "avait-": a word broken at the end
 
 
 def _reach(text: str, line: tuple[int, int], following: tuple[int, int],
            after_mark: bool = False) -> int | None:
-    """How long `line` would have been with the next line's first word on it; None after a sentence-final mark (unless `after_mark`),
-    where a line may end whatever the width."""
+    """How long `line` would have been with the next line's first word on it; None after a
+    sentence-final mark (unless `after_mark`), where a line may end whatever the width."""
     start, end = line
     if not after_mark and _SENTENCE_END.search(text, start, end):
         return None
@@ -294,6 +294,34 @@ def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> int | None:
     if best < WRAP_MIN_BREAKS or best < WRAP_MIN_SHARE * len(starts):
         return None
     return width
+
+
+# a word broken at a line end after a hyphen: "gouverne-\nment", "avait-\nil"
+_BROKEN_WORD = re.compile(
+    r"([^\W\d_]+)-[ \t]*(?:" + _LINE_BREAK.pattern + r")[ \t]*([^\W\d_]+)")
+
+
+def as_unwrapped(text: str, lang: str) -> str:
+    """`text` (a claim) as the matcher should read it had it not been hard-wrapped, of the
+    same length so that places in it are places in `text`: every line break a space (the
+    number reader takes "20\n000" for 20 and 0), and a word that a line end broke after a
+    hyphen read whole. Whole is without the hyphen ("gouverne-\nment", "hükü-\nmet") where
+    the joined word is a word of the language in wordfreq, or the part after the hyphen is
+    not one ("donanımla-\nrına"); with it otherwise ("avait-\nil", "self-\ndriving",
+    "post-\nmonétaire"), and in a language wordfreq lacks. The characters a join removes
+    are put back as spaces after the word."""
+    if _LINE_BREAK.search(text) is None:
+        return text
+
+    def whole(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        joined = head + tail
+        if is_word(joined, lang) is False and is_word(tail, lang) is False or \
+                is_word(joined, lang):
+            return joined.ljust(len(match.group()))
+        return (head + "-" + tail).ljust(len(match.group()))
+
+    return _LINE_BREAK.sub(lambda m: " " * len(m.group()), _BROKEN_WORD.sub(whole, text))
 
 
 # --- sentences ----------------------------------------------------------------------------
