@@ -35,6 +35,7 @@ from crossfact.sharing import (
     shared_members,
     unsupported,
 )
+from crossfact.segment import as_unwrapped_claims
 from crossfact.suggest import Verdict, prepare
 from crossfact.workers import PARALLEL_FROM, parallel_map
 
@@ -329,6 +330,7 @@ def match_claims(
 ) -> list[Match]:
     """All matches of a story, in reading order, each with its suggestion and reasons; each
     document's `outlets` set to the versions that are not translations of it."""
+    claims = as_unwrapped_claims(docs, claims)  # a hard-wrapped claim read as unwrapped
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)
