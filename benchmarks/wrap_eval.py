@@ -7,7 +7,8 @@ greedily at a width (as `textwrap.fill` does), paragraphs separated by a blank l
 ("blank") or by a single line break ("single"), either without hyphens ("plain") or
 "hyphenated": broken after a hyphen a word already has ("avait-\\nil", as textwrap does) and,
 in Latin script, a long word cut with a hyphen added where it does not fit ("gouverne-\\nment",
-as PDF and OCR text has). Each wrapped character knows its place in the unwrapped text, so a
+as PDF and OCR text has), or "ragged": each line
+up to a sixth shorter than the width, as a proportional font's lines are. Each wrapped character knows its place in the unwrapped text, so a
 claim of the wrapped text is compared by its span with the claims of the unwrapped one:
 
 - exact: share of the unwrapped text's claims that the wrapped text has with the same span
@@ -48,9 +49,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WIDTHS = (40, 60, 72, 100)
 LAYOUTS = {"blank": "\n\n", "single": "\n"}
-HYPHENS = ("plain", "hyphenated")
+STYLES = ("plain", "hyphenated", "ragged")
+# "ragged": each line holds up to 1/RAGGED fewer characters than the width, as a line of a
+# proportional font (a PDF, OCR) holds fewer wide letters than narrow ones
+RAGGED = 6
 MATCH_STORIES = ("quake-turkey-2023", "turkey-runoff-2023", "fed-rate-cut-2025")
-MATCH_CASES = ((60, "blank", "plain"), (72, "single", "hyphenated"), (40, "single", "plain"))
+MATCH_CASES = ((60, "blank", "plain"), (72, "single", "hyphenated"), (40, "single", "plain"),
+               (72, "blank", "ragged"))
 MIN_CUT = 3  # letters kept on either side of an added hyphen
 
 
@@ -85,9 +90,11 @@ def _latin_word(text: str) -> bool:
 
 
 def wrap(source: str, paragraphs: list[tuple[int, int]], width: int | None, separator: str,
-         hyphens: bool) -> Laid:
+         style: str = "plain") -> Laid:
     """The paragraphs (spans of `source`) joined by `separator`, each wrapped greedily at
-    `width` (None: not wrapped)."""
+    `width` (None: not wrapped) in a `style` of STYLES."""
+    hyphens = style == "hyphenated"
+    rng = random.Random(source[:200]) if style == "ragged" else None
     out: list[str] = []
     origin: list[int] = []
 
@@ -99,16 +106,19 @@ def wrap(source: str, paragraphs: list[tuple[int, int]], width: int | None, sepa
         if number:
             put(separator, -1)
         column = 0
+        line_width = width
         for first, last, glued in _chunks(source[start:end], start, hyphens):
+            if width is not None and rng is not None and column == 0:
+                line_width = width - rng.randint(0, width // RAGGED)
             word = source[first:last]
             size = len(word) + (0 if glued or column == 0 else 1)
-            if width is None or column + size <= width or column == 0:
+            if line_width is None or column + size <= line_width or column == 0:
                 if column and not glued:
                     put(" ", first - 1)
                 put(word, list(range(first, last)))
                 column += size
                 continue
-            room = width - column - (0 if glued else 1) - 1  # letters that fit before a "-"
+            room = line_width - column - (0 if glued else 1) - 1  # letters that fit before a "-"
             if hyphens and not glued and _latin_word(word) and \
                     MIN_CUT <= room <= len(word) - MIN_CUT:
                 put(" " + word[:room] + "-", [first - 1, *range(first, first + room), -1])
@@ -118,6 +128,8 @@ def wrap(source: str, paragraphs: list[tuple[int, int]], width: int | None, sepa
                 put("\n", -1)
             put(word, list(range(first, first + len(word))))
             column = len(word)
+            if rng is not None and width is not None:
+                line_width = width - rng.randint(0, width // RAGGED)
     return Laid("".join(out), origin)
 
 
@@ -265,15 +277,14 @@ def segmentation(texts: list[Text]) -> dict[str, dict[str, Tally]]:
     examples: dict[str, list[str]] = defaultdict(list)
     for text in texts:
         for layout, separator in LAYOUTS.items():
-            plain = wrap(text.source, text.paragraphs, None, separator, False)
+            plain = wrap(text.source, text.paragraphs, None, separator)
             reference = _spans(plain, text.lang)
             for width in WIDTHS:
-                for hyphens in HYPHENS:
-                    laid = wrap(text.source, text.paragraphs, width, separator,
-                                hyphens == "hyphenated")
+                for style in STYLES:
+                    laid = wrap(text.source, text.paragraphs, width, separator, style)
                     tally = compare(reference, _spans(laid, text.lang),
                                     examples[text.lang], text.source)
-                    for variant in ("all", layout, f"w{width}", hyphens, text.group):
+                    for variant in ("all", layout, f"w{width}", style, text.group):
                         out[variant][text.lang].add(tally)
     out["examples"] = examples  # type: ignore[assignment]
     return out
@@ -309,13 +320,13 @@ def matching(quick: bool) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     with tempfile.TemporaryDirectory(prefix="crossfact-wrap-") as tmp:
         for story, texts in stories.items():
-            def run_case(width: int | None, layout: str, hyphens: str, folder: Path,
+            def run_case(width: int | None, layout: str, style: str, folder: Path,
                          texts: list[Text] = texts) -> set[str]:
                 folder.mkdir()
                 laid, paths, langs = {}, [], {}
                 for text in texts:
                     laid[text.lang] = wrap(text.source, text.paragraphs, width, LAYOUTS[layout],
-                                           hyphens == "hyphenated")
+                                           style)
                     path = folder / f"{text.lang}.txt"
                     path.write_text(laid[text.lang].text, "utf-8")
                     paths.append(str(path))
@@ -324,12 +335,12 @@ def matching(quick: bool) -> dict[str, list[int]]:
 
             for layout in ("blank", "single"):
                 reference = run_case(None, layout, "plain", Path(tmp) / f"{story}-{layout}")
-                for width, case_layout, hyphens in MATCH_CASES:
+                for width, case_layout, style in MATCH_CASES:
                     if case_layout != layout:
                         continue
-                    found = run_case(width, layout, hyphens,
-                                     Path(tmp) / f"{story}-{width}-{layout}-{hyphens}")
-                    out[f"{story} {width} {layout} {hyphens}"] = [len(reference & found),
+                    found = run_case(width, layout, style,
+                                     Path(tmp) / f"{story}-{width}-{layout}-{style}")
+                    out[f"{story} {width} {layout} {style}"] = [len(reference & found),
                                                                   len(reference)]
     return out
 
@@ -372,7 +383,7 @@ def report(results: dict[str, dict[str, object]], show: int) -> str:
                  + " | ".join(_row(dict(total[n])) for n in names))
     match = {n: results[n]["matching"] for n in names}
     if match[names[0]]:
-        lines.append("\nmatches of the unwrapped run found the same (story width layout hyphens)")
+        lines.append("\nmatches of the unwrapped run found the same (story width layout style)")
         for case in match[names[0]]:  # type: ignore[union-attr]
             lines.append(f"{case:45} " + " | ".join(
                 f"{n}: {match[n][case][0]}/{match[n][case][1]}" for n in names))  # type: ignore[index]
