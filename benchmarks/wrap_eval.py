@@ -7,9 +7,9 @@ greedily at a width (as `textwrap.fill` does), paragraphs separated by a blank l
 ("blank") or by a single line break ("single"), either without hyphens ("plain") or
 "hyphenated": broken after a hyphen a word already has ("avait-\\nil", as textwrap does) and,
 in Latin script, a long word cut with a hyphen added where it does not fit ("gouverne-\\nment",
-as PDF and OCR text has), or "ragged": each line
-up to a sixth shorter than the width, as a proportional font's lines are. Each wrapped character knows its place in the unwrapped text, so a
-claim of the wrapped text is compared by its span with the claims of the unwrapped one:
+as PDF and OCR text has), or "ragged": each line up to a sixth shorter than the width, as a
+proportional font's lines are. Each wrapped character knows its place in the unwrapped text,
+so a claim of the wrapped text is compared by its span with the claims of the unwrapped one:
 
 - exact: share of the unwrapped text's claims that the wrapped text has with the same span
   (its text the same, but for line breaks and added hyphens);
@@ -41,10 +41,13 @@ import sys
 import tarfile
 import tempfile
 import tomllib
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDTHS = (40, 60, 72, 100)
@@ -251,15 +254,13 @@ def compare(reference: list[tuple[int, int, str]], found: list[tuple[int, int, s
     """How `found` (claims of the wrapped text, as unwrapped spans) differs from `reference`."""
     kinds = {(s, e): k for s, e, k in reference}
     exact = [(s, e) for s, e, _ in found if (s, e) in kinds]
-    gaps = [(a[1], b[0]) for a, b in zip(reference, reference[1:], strict=False)]
-    cuts = [(a[1], b[0]) for a, b in zip(found, found[1:], strict=False)]
+    gaps = [(a[1], b[0]) for a, b in pairwise(reference)]
+    cuts = [(a[1], b[0]) for a, b in pairwise(found)]
     cut_ends = sorted(end for end, _ in cuts)
     gap_ends = sorted(end for end, _ in gaps)
 
     def inside(points: list[int], low: int, high: int) -> bool:
-        import bisect
-
-        i = bisect.bisect_left(points, low)
+        i = bisect_left(points, low)
         return i < len(points) and points[i] <= high
 
     split = [c for c in cuts if not inside(gap_ends, c[0], c[1])]
@@ -271,8 +272,9 @@ def compare(reference: list[tuple[int, int, str]], found: list[tuple[int, int, s
                  sum(kinds[(s, e)] != k for s, e, k in found if (s, e) in kinds))
 
 
-def segmentation(texts: list[Text]) -> dict[str, dict[str, Tally]]:
-    """Tallies by variant ("all", "blank", "single", "w40", ...) and language."""
+def segmentation(texts: list[Text]) -> tuple[dict[str, dict[str, Tally]], dict[str, list[str]]]:
+    """Tallies by variant ("all", "blank", "single", "w40", ...) and language; examples of
+    errors by language."""
     out: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
     examples: dict[str, list[str]] = defaultdict(list)
     for text in texts:
@@ -286,8 +288,7 @@ def segmentation(texts: list[Text]) -> dict[str, dict[str, Tally]]:
                                     examples[text.lang], text.source)
                     for variant in ("all", layout, f"w{width}", style, text.group):
                         out[variant][text.lang].add(tally)
-    out["examples"] = examples  # type: ignore[assignment]
-    return out
+    return out, examples
 
 
 def matches_of(paths: list[str], langs: dict[str, str], laid: dict[str, Laid]) -> set[str]:
@@ -345,10 +346,9 @@ def matching(quick: bool) -> dict[str, list[int]]:
     return out
 
 
-def evaluate(quick: bool, match: bool) -> dict[str, object]:
+def evaluate(quick: bool, match: bool) -> dict[str, Any]:
     texts = seed_texts() + news_texts() + ntrex_texts(quick) + textberg_texts()
-    tallies = segmentation(texts)
-    examples = tallies.pop("examples")
+    tallies, examples = segmentation(texts)
     return {"segmentation": {v: {lang: vars(t) for lang, t in by.items()}
                              for v, by in tallies.items()},
             "examples": examples,
@@ -364,39 +364,36 @@ def _row(t: dict[str, int]) -> str:
             f"{t['joined'] * per:6.1f} {t['kind'] * per:5.1f}")
 
 
-def report(results: dict[str, dict[str, object]], show: int) -> str:
+ORDER = ("all", *LAYOUTS, *STYLES, *(f"w{w}" for w in WIDTHS), "seed", "news", "ntrex", "textberg")
+LANG_ORDER = ("en", "tr", "bn", "ar", "fr", "he", "de")
+
+
+def report(results: dict[str, Any], show: int) -> str:
+    """The engines' tallies side by side: per variant and language, then the matches."""
     names = list(results)
     head = " | ".join(f"{n}: exact split joined kind" for n in names)
-    lines = [f"claims of the unwrapped text, per 1,000 (exact: share)\n\nvariant lang claims | {head}"]
-    first = results[names[0]]["segmentation"]
-    assert isinstance(first, dict)
-    for variant in first:
-        for lang in sorted(first[variant], key=lambda x: "en tr bn ar fr he de".split().index(x)):
-            rows = [results[n]["segmentation"][variant][lang] for n in names]  # type: ignore[index]
-            lines.append(f"{variant:10} {lang:3} {rows[0]['claims']:6d} | "
+    lines = ["claims of the unwrapped text (exact: a share; the others per 1,000 of them)", "",
+             f"variant    lang claims | {head}"]
+    for variant in ORDER:
+        for lang in sorted(results[names[0]]["segmentation"][variant], key=LANG_ORDER.index):
+            rows = [results[n]["segmentation"][variant][lang] for n in names]
+            lines.append(f"{variant:10} {lang:4} {rows[0]['claims']:6d} | "
                          + " | ".join(_row(r) for r in rows))
-    total = {n: Counter() for n in names}
-    for n in names:
-        for t in results[n]["segmentation"]["all"].values():  # type: ignore[index]
-            total[n].update(t)
-    lines.append(f"{'all':10} {'*':3} {total[names[0]]['claims']:6d} | "
+    total = {n: sum((Counter(t) for t in results[n]["segmentation"]["all"].values()), Counter())
+             for n in names}
+    lines.append(f"{'all':10} {'*':4} {total[names[0]]['claims']:6d} | "
                  + " | ".join(_row(dict(total[n])) for n in names))
-    match = {n: results[n]["matching"] for n in names}
-    if match[names[0]]:
-        lines.append("\nmatches of the unwrapped run found the same (story width layout style)")
-        for case in match[names[0]]:  # type: ignore[union-attr]
-            lines.append(f"{case:45} " + " | ".join(
-                f"{n}: {match[n][case][0]}/{match[n][case][1]}" for n in names))  # type: ignore[index]
-    for n in names:
-        examples = results[n]["examples"]
-        assert isinstance(examples, dict)
-        for lang, found in examples.items():
-            for example in found[:show]:
-                lines.append(f"{n} {lang} {example}")
+    if results[names[0]]["matching"]:
+        lines += ["", "matches of the unwrapped run found the same (story width layout style)"]
+        for case in results[names[0]]["matching"]:
+            lines.append(f"{case:40} " + " | ".join(
+                "{}: {}/{}".format(n, *results[n]["matching"][case]) for n in names))
+    lines += [f"{n} {lang} {example}" for n in names
+              for lang, found in results[n]["examples"].items() for example in found[:show]]
     return "\n".join(lines)
 
 
-def _other_engine(rev: str, argv: list[str]) -> dict[str, object]:
+def _other_engine(rev: str, argv: list[str]) -> Any:
     """The same evaluation run by the engine at git `rev`, in a child process."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "crossfact", "store"],
                              check=True, capture_output=True).stdout

@@ -26,6 +26,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import (
     between_outlets,
     blurred,
@@ -35,7 +36,6 @@ from crossfact.sharing import (
     shared_members,
     unsupported,
 )
-from crossfact.segment import as_unwrapped_claims
 from crossfact.suggest import Verdict, prepare
 from crossfact.workers import PARALLEL_FROM, parallel_map
 

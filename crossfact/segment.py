@@ -159,15 +159,15 @@ def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
     """
     paragraphs: list[Paragraph] = []
     blocks = _blocks(_lines(text))
-    width = wrap_width(text, blocks) if join_soft_wraps else None
+    wrap = wrap_width(text, blocks) if join_soft_wraps else None
     for block in blocks:
-        if join_soft_wraps and width is None and _is_hard_wrapped(text, block):
+        if join_soft_wraps and wrap is None and _is_hard_wrapped(text, block):
             groups = [block]
         else:
             groups = [[block[0]]]
             for line in block[1:]:
                 previous = groups[-1][-1]
-                if join_soft_wraps and (_soft_wrap(text, previous, line, width)
+                if join_soft_wraps and (_soft_wrap(text, previous, line, wrap)
                                         or _continues(text, previous, line)):
                     groups[-1].append(line)
                 else:
@@ -222,6 +222,34 @@ _SENTENCE_END = re.compile(r"[.!?…" + STRONG_MARKS + r"][" + re.escape(_CLOSER
 _NO_BREAK = "\u00a0\u2007\u202f"
 _INNER_SPACE = re.compile(r"\s")
 
+# A text is hard-wrapped when at least WRAP_MIN_BREAKS line breaks are soft wraps at one
+# width, and, with the fill (`Wrap`), WRAP_MIN_SHARE of the line breaks after a line without
+# a sentence-final mark. On benchmarks/wrap_eval.py (development texts: the seed story,
+# fixtures/news, NTREX, Text+Berg; widths 40 to 100) a width is found in all but a few short
+# texts; in none of the 2,415 unwrapped layouts of the same texts.
+WRAP_MIN_BREAKS = 2  # one soft wrap is no evidence: a headline may be as long as its body
+WRAP_MIN_SHARE = 0.5
+WRAP_MIN_WIDTH = 20  # narrower lines are a list or verse, not a text wrapped to a column
+# A proportional font's line falls short of the width by up to a fifth (a sixth in the
+# benchmark's "ragged" layout); wider than that, an unwrapped text's long lines would pass.
+FILL_MAX_SLACK = 5
+# A monospace wrap ends this share of the lines without a mark where the next word would
+# have passed the width itself (98% of the benchmark's monospace texts, 10% of its ragged
+# ones): there the fill is the width, and a headline a little shorter stays apart (with the
+# fill lowered there too, claims joined in error rose from 2-4 to 4-10 per 1,000).
+MONOSPACE_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a text was hard-wrapped: no line (of several words) longer than `width`, and a
+    line ended where the next word would have made it longer than `fill` (`width` when
+    every line was filled to the width, as a monospace wrap does; less in a proportional
+    font, whose lines hold fewer wide letters)."""
+
+    width: int
+    fill: int
+
 
 def _reach(text: str, line: tuple[int, int], following: tuple[int, int],
            after_mark: bool = False) -> int | None:
@@ -232,36 +260,27 @@ def _reach(text: str, line: tuple[int, int], following: tuple[int, int],
         return None
     word = following[0]
     while word < following[1] and (not text[word].isspace() or text[word] in _NO_BREAK):
-        word += 1  # "«\u00a029": a no-break space holds the word to what follows
+        word += 1  # "«\u00a0cloches": a no-break space holds the word to what follows
     # one space between them, even after a hyphen ("avait-" / "il"), where a wrap may have
     # broken the word without one: a width one more than the true one is no worse
     return end - start + 1 + word - following[0]
 
 
 def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
-               width: int | None) -> bool:
-    """A line of a text wrapped at `width` that ends where the next word would not fit."""
-    if width is None:
+               wrap: Wrap | None) -> bool:
+    """A line of a hard-wrapped text that ends where the next word would not fit. A line
+    ending in a full stop is one too ("the deadliest U.S." / "wildfire", "…" / "pic.twitter
+    .com/…"): the sentence splitter then tells an abbreviation from a sentence's end."""
+    if wrap is None:
         return False
-    reach = _reach(text, line, following, JOIN_AFTER_MARK)
+    reach = _reach(text, line, following, after_mark=True)
     # a word longer than the width has a line of its own
-    return reach is not None and width < reach and (
-        line[1] - line[0] <= width or not _INNER_SPACE.search(text, *line))
+    return reach is not None and wrap.fill < reach and (
+        line[1] - line[0] <= wrap.width or not _INNER_SPACE.search(text, *line))
 
 
-# A width is the text's wrap width when that many line breaks (at least) are soft wraps at
-# it, and this share of the line breaks after a line without a sentence-final mark.
-# Tuned on benchmarks/wrap_eval.py (development texts at 40-100 columns) and checked on
-# the unwrapped development texts (seed story, fixtures/news, NTREX), none of which has a
-# width found: see benchmarks/README.md, "Hard-wrapped input".
-JOIN_AFTER_MARK = True
-WRAP_MIN_BREAKS = 2
-WRAP_MIN_SHARE = 0.5
-WRAP_MIN_WIDTH = 20  # narrower lines are a list or verse, not a text wrapped to a column
-
-
-def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> int | None:
-    """The width `text` was hard-wrapped at, or None if it reads as unwrapped.
+def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> Wrap | None:
+    """How `text` was hard-wrapped, or None if it reads as unwrapped.
 
     A hard wrap fills each line up to the width: between two lines of a paragraph, the
     first ends without a sentence mark and is at most the width long, and with the next
@@ -272,18 +291,28 @@ def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> int | None:
     # a line longer than the width is one word too long for it, or was not wrapped at it
     lengths = sorted(end - start for block in blocks for start, end in block
                      if _INNER_SPACE.search(text, start, end))
-    starts, reaches = [], []
-    for block in blocks:
-        for line, following in pairwise(block):
-            reach = _reach(text, line, following)
-            if reach is not None:
-                starts.append(line[1] - line[0])
-                reaches.append(reach)
-    if len(starts) < WRAP_MIN_BREAKS:
+    pairs = [(line[1] - line[0], reach) for block in blocks
+             for line, following in pairwise(block)
+             if (reach := _reach(text, line, following)) is not None]
+    width = _width(pairs, lengths)
+    if width is None:
         return None
-    starts.sort()
-    reaches.sort()
-    best, width = 0, None
+    slack = _slack(pairs, width)
+    soft = sum(start <= width < reach + slack for start, reach in pairs)
+    longer = len(lengths) - bisect_right(lengths, width)
+    if soft - longer < WRAP_MIN_SHARE * len(pairs):
+        return None
+    return Wrap(width, width - slack)
+
+
+def _width(pairs: list[tuple[int, int]], lengths: list[int]) -> int | None:
+    """The width at which most line breaks are soft wraps (`pairs`: each line's length and
+    `_reach`), less the lines longer than it (`lengths`, sorted); then, as the longest lines
+    of a proportional font pass the width found by as much as their fill falls short of it,
+    the longest line within FILL_MAX_SLACK of it."""
+    starts = sorted(start for start, _ in pairs)
+    reaches = sorted(reach for _, reach in pairs)
+    best, width = WRAP_MIN_BREAKS - 1, None
     for candidate in sorted({*starts, *(reach - 1 for reach in reaches)}):
         if candidate < WRAP_MIN_WIDTH:
             continue
@@ -291,9 +320,25 @@ def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> int | None:
         longer = len(lengths) - bisect_right(lengths, candidate)
         if soft - longer > best:
             best, width = soft - longer, candidate
-    if best < WRAP_MIN_BREAKS or best < WRAP_MIN_SHARE * len(starts):
+    if width is None:
         return None
-    return width
+    within = bisect_right(lengths, width + width // FILL_MAX_SLACK)
+    return max(width, lengths[within - 1]) if within else width
+
+
+def _slack(pairs: list[tuple[int, int]], width: int) -> int:
+    """How far short of `width` a wrapped line may fall (`Wrap.fill`): 0 where most lines
+    were filled to the width (MONOSPACE_SHARE). Elsewhere the lines a wrap did not end (a
+    headline, a paragraph's last line) fall short by any length, so as many again as fall
+    short by more than the most slack (FILL_MAX_SLACK) fall short by less, in the share
+    that slack is of the width; the others are wraps, and the slack is the most they fall
+    short by."""
+    short = sorted(max(0, width + 1 - reach) for start, reach in pairs if start <= width)
+    if short.count(0) >= MONOSPACE_SHARE * len(pairs):
+        return 0
+    most = width // FILL_MAX_SLACK
+    wraps = len(short) - math.ceil(sum(gap > most for gap in short) * width / (width - most))
+    return min(short[wraps - 1], most) if wraps > 0 else 0
 
 
 # a word broken at a line end after a hyphen: "gouverne-\nment", "avait-\nil"

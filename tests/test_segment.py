@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from crossfact.models import Claim, Document
-from crossfact.reading import read_document
 from crossfact.numbers import find_quantities
+from crossfact.reading import read_document
 from crossfact.segment import (
     _blocks,
     _lines,
@@ -594,8 +594,8 @@ def test_a_wrapped_claim_is_read_as_unwrapped(lang: str, text: str, read: str) -
 
 def test_a_number_across_a_line_break_is_read_whole() -> None:
     """"29\\n000" was read as 29 and 0: the matcher saw figures no other version had."""
-    sentence = ("\"Tesla a déjà déployé et s'entraîne plus tôt que prévu sur un cluster Nvidia H100 "
-                "de 29 000 unités à Giga Texas – et disposera d'une capacité de 50 000 H100 "
+    sentence = ("\"Tesla a déjà déployé et s'entraîne plus tôt que prévu sur un cluster Nvidia "
+                "H100 de 29 000 unités à Giga Texas – et disposera d'une capacité de 50 000 H100 "
                 "d'ici fin octobre\", a noté Merritt.")
     doc = _doc(textwrap.fill(sentence, 44), "fr")
     (claim,) = as_unwrapped_claims([doc], segment(doc))
