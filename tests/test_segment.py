@@ -17,6 +17,7 @@ from crossfact.segment import (
     as_unwrapped,
     as_unwrapped_claims,
     cut_run_in_headlines,
+    find_paragraphs,
     segment,
     wrap_width,
 )
@@ -534,6 +535,29 @@ def test_the_seed_story_wrapped_at_60_columns_gives_the_claims_of_it_unwrapped(
         segment(_laid_out(prefix, None, separator)), wrapped.lang)
 
 
+def _ragged(paragraph: str, widths: list[int]) -> str:
+    """`paragraph` wrapped greedily, line k at most widths[k % len(widths)] long: as a
+    proportional font's lines, which hold fewer wide letters than narrow ones."""
+    lines = [""]
+    for word in paragraph.split(" "):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > widths[(len(lines) - 1) % len(widths)]:
+            lines.append("")
+        lines[-1] += (" " if lines[-1] else "") + word
+    return "\n".join(lines)
+
+
+def test_a_text_wrapped_to_lines_of_varying_fill_gives_the_claims_of_it_unwrapped() -> None:
+    """Text from a PDF (a proportional font) fills its lines to between about 50 and 60
+    characters: read with one width, a line shorter than the next word's end at 60 was
+    cut there. The fill is read too (`Wrap.fill`)."""
+    doc = read_document(next(SEEDS.glob("004_*.txt")))
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    wrapped = _doc("\n\n".join(_ragged(line, [60, 50, 56, 52, 58, 51]) for line in lines),
+                   doc.lang)
+    assert _collapsed(segment(wrapped), doc.lang) == _collapsed(
+        segment(_doc("\n\n".join(lines), doc.lang)), doc.lang)
+
+
 def test_a_wrapped_two_line_hebrew_paragraph_is_one_claim() -> None:
     sentence = ('הדו"ח החדש הזה מגיע ממצגת משקיעים שבה השתמש מאסק כדי לגייס\n'
                 "כסף לחברת הבינה המלאכותית שלו, xAI.")
@@ -552,22 +576,30 @@ def test_an_abbreviation_at_the_end_of_a_wrapped_line_does_not_end_the_sentence(
     assert len(segment(_doc(text, "en"))) == 1
 
 
-def test_a_word_held_by_a_no_break_space_is_measured_whole() -> None:
-    """"«\u00a0cloches": a wrap does not break at a no-break space, so the next line's
-    first word runs to the next plain space (the lone « always fitted, and split)."""
-    text = ("Sur une île de Manhattan, le Révérend David Johnson, appelait les\n"
-            "«\u00a0cloches des gens pauvres\u00a0» à sonner avec fierté depuis\n"
-            "toujours dans le quartier de Harlem, selon ses propres paroles.")
-    assert len(segment(_doc(text, "fr"))) == 1
+def _seed_paragraph(prefix: str, needle: str) -> tuple[str, str]:
+    """The seed version's paragraph (line) holding `needle`, and the version's language."""
+    doc = read_document(next(SEEDS.glob(f"{prefix}_*.txt")))
+    return next(line.strip() for line in doc.text.splitlines() if needle in line), doc.lang
+
+
+@pytest.mark.parametrize("width", [37, 55])
+def test_a_word_held_by_a_no_break_space_is_measured_whole(width: int) -> None:
+    """"sur" / "100\u00a0000 GPU": a wrap does not break at a no-break space, so the next
+    line's first word runs to the next plain space ("100" alone would have fitted, and the
+    line was cut as a paragraph's end)."""
+    paragraph, _ = _seed_paragraph("003", "100\u00a0000 GPU H100")
+    wrapped = textwrap.fill(paragraph, width)
+    assert "sur\n100\u00a0000" in wrapped
+    assert len(find_paragraphs(wrapped)) == 1
 
 
 def test_a_word_longer_than_the_width_on_its_own_line_is_a_soft_wrap() -> None:
-    url = "https://example.invalid/" + "a" * 60
-    text = ("Tesla unveiled its Cortex AI cluster in August, which will be used\n"
-            "to train the company's Full Self-Driving system, as described at\n"
-            f"{url}\n"
-            "and elsewhere on the web, with many more details of the system.")
-    assert len(segment(_doc(text, "en"))) == 1
+    """"Informationדיווחבמצגת" (spaces lost on the page) is longer than 20 columns: a wrap
+    sets it on a line of its own, longer than the width, and goes on after it."""
+    paragraph, _ = _seed_paragraph("004", "Informationדיווחבמצגת")
+    wrapped = textwrap.fill(paragraph, 20, break_long_words=False)
+    assert "\nInformationדיווחבמצגת\n" in wrapped
+    assert len(find_paragraphs(wrapped)) == 1
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))
