@@ -576,10 +576,10 @@ def test_an_abbreviation_at_the_end_of_a_wrapped_line_does_not_end_the_sentence(
     assert len(segment(_doc(text, "en"))) == 1
 
 
-def _seed_paragraph(prefix: str, needle: str) -> tuple[str, str]:
-    """The seed version's paragraph (line) holding `needle`, and the version's language."""
+def _seed_paragraph(prefix: str, needle: str) -> str:
+    """The seed version's paragraph (line) holding `needle`."""
     doc = read_document(next(SEEDS.glob(f"{prefix}_*.txt")))
-    return next(line.strip() for line in doc.text.splitlines() if needle in line), doc.lang
+    return next(line.strip() for line in doc.text.splitlines() if needle in line)
 
 
 @pytest.mark.parametrize("width", [37, 55])
@@ -587,7 +587,7 @@ def test_a_word_held_by_a_no_break_space_is_measured_whole(width: int) -> None:
     """"sur" / "100\u00a0000 GPU": a wrap does not break at a no-break space, so the next
     line's first word runs to the next plain space ("100" alone would have fitted, and the
     line was cut as a paragraph's end)."""
-    paragraph, _ = _seed_paragraph("003", "100\u00a0000 GPU H100")
+    paragraph = _seed_paragraph("003", "100\u00a0000 GPU H100")
     wrapped = textwrap.fill(paragraph, width)
     assert "sur\n100\u00a0000" in wrapped
     assert len(find_paragraphs(wrapped)) == 1
@@ -596,7 +596,7 @@ def test_a_word_held_by_a_no_break_space_is_measured_whole(width: int) -> None:
 def test_a_word_longer_than_the_width_on_its_own_line_is_a_soft_wrap() -> None:
     """"Informationדיווחבמצגת" (spaces lost on the page) is longer than 20 columns: a wrap
     sets it on a line of its own, longer than the width, and goes on after it."""
-    paragraph, _ = _seed_paragraph("004", "Informationדיווחבמצגת")
+    paragraph = _seed_paragraph("004", "Informationדיווחבמצגת")
     wrapped = textwrap.fill(paragraph, 20, break_long_words=False)
     assert "\nInformationדיווחבמצגת\n" in wrapped
     assert len(find_paragraphs(wrapped)) == 1
