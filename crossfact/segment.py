@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from crossfact.ids import stable_id
 from crossfact.models import Claim, ClaimKind, Document
+from crossfact.numbers import function_word
 from crossfact.vocabulary import is_word
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -493,6 +494,23 @@ def _is_uncased(token: str) -> bool:
     return bool(token) and token[0].isalpha() and token[0].lower() == token[0].upper()
 
 
+def _is_cased(text: str) -> bool:
+    """Most of the letters are of a script with case (Latin, Greek, Cyrillic)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return 2 * sum(ch.lower() != ch.upper() for ch in letters) > len(letters)
+
+
+def _may_start_sentence(text: str, gap: re.Match[str], lang: str) -> bool:
+    """In a script with case, a sentence starts at `gap` only with a capital, and the word
+    before it ends a headline only if it is no function word and no comma follows it ("...
+    sacudió el sur de | Turquía el lunes" is one sentence; "Kuzeyde nehir taştı | Ankara'dan
+    gelen" two)."""
+    before = text[: gap.start()].split()
+    after = text[gap.end():].lstrip(_OPENERS)
+    return (bool(before) and after[:1].isupper() and before[-1][-1] not in ",;:"
+            and not function_word(before[-1].strip(_CLOSERS), lang))
+
+
 def _starts_with_capital(word: str) -> bool:
     return bool(word) and (word[0].isupper() or _is_uncased(word))
 
@@ -544,9 +562,12 @@ def _split_run_in_headline(text: str, every: list[list[tuple[int, int]]]) -> lis
     return spans
 
 
-# A headline run into the first paragraph where capitals gave no cue (a script without case,
-# a title-case headline, a Turkish name first): the versions that set their headline apart
-# tell its length. Tuned on NTREX part L (development): a cut at the predicted length itself
+# A headline run into the first paragraph where capitals gave no cue near its length (a script
+# without case, a title-case headline, a Turkish name first): the versions that set their
+# headline apart tell its length. (In a script with case the cut still falls only before a
+# capital, after a word that can end a headline, `_may_start_sentence`: a cut at a length alone
+# split "... matando al menos a | 1.500 personas." in a Spanish lede; NTREX part L F1 0.953
+# either way.) Tuned on NTREX part L (development): a cut at the predicted length itself
 # falls on the true boundary in about a sixth of the run-in headlines and a few words off
 # otherwise (benchmarks/README.md, part L).
 RUN_IN_WINDOW = 0.4  # how far (a share of the prediction) a capital may move the cut
@@ -621,8 +642,10 @@ def _headline_cut(doc: Document, own: list[Claim], head: float, lede: float) -> 
         return own  # as long as the others' first sentence: a lede, with no headline run in
     predicted = head * sum(len(c.text) for c in own)
     gaps = list(re.finditer(r"\s+", first.text))
+    cased = _is_cased(first.text)
     gap = _sentence_start(first.text, gaps, predicted) or next(
-        (g for g in reversed(gaps) if g.start() <= RUN_IN_EARLY * predicted), None)
+        (g for g in reversed(gaps) if g.start() <= RUN_IN_EARLY * predicted
+         and (not cased or _may_start_sentence(first.text, g, doc.lang))), None)
     if gap is None:
         return own
     head_claim = _claim(doc, first.start, first.start + gap.start(), first.kind, 0, 0)

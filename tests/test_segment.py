@@ -502,6 +502,19 @@ def test_a_run_in_headline_is_still_cut_beside_versions_without_one():
     assert len(_story_cut({"en": en, "fr": fr, "he": he})["he"]) == 4
 
 
+def test_no_run_in_cut_without_a_capital_in_a_script_with_case():
+    # two versions whose first line is a short sentence (read as a headline), and one whose
+    # lede is longer: no capital starts a sentence near the others' headline length, so its
+    # lede stays whole (it was cut "... matando al menos a | 1.500 personas.")
+    de = ("Ein Erdbeben der Stärke 7,4 erschütterte am Montag um 04:17 Uhr den Süden der Türkei "
+          "und tötete mindestens 1500 Menschen.\n\nDas Epizentrum lag in 17,9 Kilometern Tiefe.\n")
+    es = ("Un terremoto de magnitud 7,8 sacudió el sur de Turquía el lunes a las 04:17, matando "
+          "al menos a 1.500 personas.\n\nEl epicentro estaba a 17,9 km de profundidad.\n")
+    ru = ("Землетрясение магнитудой 7,8 произошло в понедельник в 04:17 на юге Турции, погибли "
+          "не менее 1500 человек.\n\nЭпицентр находился на глубине 17,9 км.\n")
+    assert _story_cut({"de": de, "es": es, "ru": ru})["es"] == sentences(es, "es")
+
+
 # --- hard-wrapped text ----------------------------------------------------------------------
 
 

@@ -26,8 +26,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # The figure may open with a minus ("-5 מעלות") and a currency sign and close with a percent
 # sign ("12% من الأصوات"); one mark goes before the whole of it: the lookbehind refuses a
 # start just after a sign or minus, which put a second mark inside "$10" and drew it "10$".
+# A range ("10-5 مليون", "10–20 מיליון") is one figure: its first number went to the Latin.
 _RTL_FIGURE = re.compile(
-    r"(?<![\w.,$€£¥₪\-−])(?=[-−]?[$€£¥₪]?\d[\d.,\u00a0\u202f]*[%٪]?\s+"
+    r"(?<![\w.,$€£¥₪\-–−])(?=[-−]?[$€£¥₪]?\d[\d.,\u00a0\u202f]*"
+    r"(?:[-–−]\d[\d.,\u00a0\u202f]*)?[%٪]?\s+"
     r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
 RLM = "\u200f"
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})
