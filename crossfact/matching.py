@@ -26,6 +26,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import (
     between_outlets,
     blurred,
@@ -329,6 +330,7 @@ def match_claims(
 ) -> list[Match]:
     """All matches of a story, in reading order, each with its suggestion and reasons; each
     document's `outlets` set to the versions that are not translations of it."""
+    claims = as_unwrapped_claims(docs, claims)  # a hard-wrapped claim read as unwrapped
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)
