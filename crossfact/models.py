@@ -25,6 +25,11 @@ class Quantity(BaseModel):
     approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
     year: bool = False  # a calendar year, e.g. 2024
     clock: bool = False  # a time of day; value: minutes past 0:00 or 12:00 (am = pm)
+    # a time's zone as written ("GMT", "heure de Paris"; None: the event's local time), and
+    # the minutes east of UTC it may be at (none: a local time the story gives no offset
+    # for); see crossfact.zones
+    zone: str | None = None
+    offsets: list[int] = Field(default_factory=list)
     start: int = 0  # character offsets of `text` in the string it was found in
     end: int = 0
 
