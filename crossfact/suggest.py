@@ -342,7 +342,10 @@ def _odd_ones(
     smaller camp (`_other_camp`).
     """
     def count(x: str, f: Figure) -> int:
-        return sum(same(f, g) for g in per_doc[x])
+        """How often version `x` states `f`; a time it tells in two zones once ("04h17
+        locales (01h17 GMT)" is one time, not twice the time of a version giving 04:17)."""
+        n = sum(same(f, g) and not (f.offsets and g.zone) for g in per_doc[x])
+        return n or int(bool(f.offsets) and any(same(f, g) for g in per_doc[x]))
 
     def stated(f: Figure, versions: list[str], enough: int) -> int:
         """How many of `versions` state `f` exactly, counted up to `enough` only: each use
