@@ -32,7 +32,7 @@ from crossfact.locales import babel_locale, base_lang, fold
 from crossfact.models import Claim, Quantity
 
 UTC = "Etc/UTC"
-LOCAL = ""  # the zone key of "local time": the event's own, offset unknown
+LOCAL = "local"  # the zone key of "local time": the event's own, offset unknown
 # The year whose standard and daylight offsets a zone has when no date is given: zone rules
 # change rarely, and a fixed year keeps the output the same whatever day it is run.
 REFERENCE_YEAR = 2024
@@ -47,7 +47,7 @@ _GREENWICH = ("Greenwich", "غرينتش", "جرينتش", "גריניץ'", "ג�
 # time ("04h17 locales"), Turkish puts the case ending on "saat" ("yerel saatle").
 _LOCAL_WORDS = {
     "en": ("local time",),
-    "fr": ("heure locale", "heures locales", "heure locale", "locale", "locales"),
+    "fr": ("heure locale", "heures locales", "locale", "locales"),
     "tr": ("yerel saat", "yerel saatle", "yerel saatiyle", "yerel saat ile", "yerel saati"),
     "ar": ("بالتوقيت المحلي", "التوقيت المحلي", "بتوقيت محلي", "حسب التوقيت المحلي"),
     "he": ("שעון מקומי", "לפי שעון מקומי", "בשעון מקומי"),
@@ -61,11 +61,13 @@ _LOCAL_WORDS = {
 # zones and are left out.
 _ABBREVIATIONS: dict[str, tuple[str, tuple[int, ...]]] = {
     "GMT": (UTC, ()), "UTC": (UTC, ()), "TSİ": ("Europe/Istanbul", ()),
+    # Arabic wire copy's "توقيت غرينتش" shortened: "الساعة 01,17 ت غ"
+    "ت غ": (UTC, ()), "ت.غ": (UTC, ()),
     "CET": ("", (60,)), "CEST": ("", (120,)),
     "EST": ("", (-300,)), "EDT": ("", (-240,)), "ET": ("America/New_York", ()),
     "PST": ("", (-480,)), "PDT": ("", (-420,)), "PT": ("America/Los_Angeles", ()),
 }
-_ABBREVIATED_IN = {"TSİ": ("tr",), "ET": ("en",), "EST": ("en",), "EDT": ("en",),
+_ABBREVIATED_IN = {"TSİ": ("tr",), "ت غ": ("ar",), "ت.غ": ("ar",), "ET": ("en",), "EST": ("en",), "EDT": ("en",),
                    "PT": ("en",), "PST": ("en",), "PDT": ("en",),
                    "CET": ("en", "fr", "tr"), "CEST": ("en", "fr", "tr")}
 # The region format as outlets write it around a place name `P`, where they part from
@@ -97,12 +99,16 @@ _PM_AFTER = 8  # characters after a time searched for "p.m." or "مساءً"
 _PM = re.compile(r"p\.?\s?m|مساء|בערב|בלילה|বিকা?েল|সন্ধ্যা|রাত", re.IGNORECASE)
 
 
+# CLDR's GMT format with an offset ("GMT+3", "UTC−05:00"; `zone_formats['gmt']`)
+_GMT_OFFSET = re.compile(r"(?:GMT|UTC)\s?([+\-−])(\d{1,2})(?::?(\d{2}))?")
+
+
 @dataclass(frozen=True)
 class Mark:
     """A zone said beside a clock time."""
 
     text: str  # as written: "GMT", "heure de Paris", "local time"
-    zone: str  # IANA id; LOCAL for the event's local time
+    zone: str  # IANA id; LOCAL for the event's local time; "" where `fixed` says
     fixed: tuple[int, ...] = ()  # the offsets an abbreviation fixes (EST: -300)
 
 
@@ -149,8 +155,9 @@ def _grammar(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Mar
     written = {name for name, _ in _place_names(lang)}
     names = "|".join(re.escape(p) for p in sorted(written, key=len, reverse=True))
     named = "|".join(f"(?:{form.replace('{0}', f'(?:{names})')})" for form in _region(lang))
-    abbreviations = "|".join(re.escape(a) for a in marks if a.isupper())
-    any_mark = rf"(?P<mark>(?i:{'|'.join([*words, named])})|{abbreviations})(?!\w)"
+    abbreviations = "|".join(re.escape(a) for a in _ABBREVIATIONS if a in marks)
+    any_mark = (rf"(?P<mark>{_GMT_OFFSET.pattern}|(?i:{'|'.join([*words, named])})"
+                rf"|{abbreviations})(?!\w|\s?[+\-−]\d)")
     return (re.compile(_GAP_AFTER + any_mark), re.compile(any_mark + _GAP_BEFORE), marks)
 
 
@@ -171,6 +178,10 @@ def _forms(lang: str) -> tuple[re.Pattern[str], ...]:
 def _mark(written: str, lang: str) -> Mark | None:
     """The zone `written` names (a mark `_grammar` found)."""
     marks = _grammar(lang)[2]
+    if (shifted := _GMT_OFFSET.fullmatch(written)) is not None:
+        sign, hours, minutes = shifted.groups()
+        east = int(hours) * 60 + int(minutes or 0)
+        return Mark(written, "", (-east if sign in "-−" else east,))
     if (known := marks.get(written) or marks.get(fold(written))) is not None:
         return Mark(written, known.zone, known.fixed)
     places = _places(lang)

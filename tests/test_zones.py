@@ -67,6 +67,14 @@ def test_an_abbreviation_is_read_in_capitals_and_in_its_language_only():
     assert clocks("at 10:30 TSİ", "en")[0][1] is None
 
 
+def test_a_fixed_offset_is_that_offset():
+    """CET, EST and CLDR's GMT format with an offset fix one offset; "GMT+3" is no GMT."""
+    assert clocks("à 10h30 CET", "fr") == [("10h30", "CET", [60])]
+    assert clocks("at 10:30 EST", "en") == [("10:30", "EST", [-300])]
+    assert clocks("at 10:30 GMT+3 on Monday", "en") == [("10:30", "GMT+3", [180])]
+    assert clocks("الساعة 01,17 ت غ", "ar") == [("01,17", "ت غ", [0])]
+
+
 def test_two_times_far_apart_tell_no_offset():
     """"from 9:00 local time until 14:00 GMT" is a span, not one time told twice."""
     found = clocks("Flights ran from 9:00 local time, the airport said, until well after "
