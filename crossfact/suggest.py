@@ -75,7 +75,10 @@ class Figure:
     fact: str | None = None
     # a time's possible minutes east of UTC (`crossfact.zones`); none: the event's local
     # time, its offset unknown. Times are compared as instants: two with offsets when one
-    # instant may be both, a time with none never with one that has some
+    # instant may be both, a time with none never with one that has some. Between outlets
+    # only: a translator copies a time as written, and on NTREX (development) mistranslates
+    # its zone as often as not (a British "19:30 BST" as Bangladesh time, "বাংলাদেশ সময়";
+    # as "heure locale"), so translations compare times as written (`figures`)
     offsets: tuple[int, ...] = ()
     zone: str | None = None  # as written ("GMT"); None: local time
 
@@ -120,6 +123,8 @@ def figures(claims: Sequence[Claim], focus: Focus | None = None, facts: Facts | 
             if spans is None or _holder(spans, q.start, q.end):
                 typed = _holder(stated, q.start, q.end)
                 f = figure_of(q, c.kind == "headline")
+                if facts is None and f.offsets:  # between translations: a time as written
+                    f = replace(f, text=q.text, offsets=(), zone=None)
                 # a count in words that a cue types ("ছয়জন নিহত", six killed) is a figure
                 out.append(replace(f, fact=stated[typed] if typed else unsaid,
                                    worded=f.worded and not (typed and stated[typed])))

@@ -127,7 +127,9 @@ def _place_names(lang: str) -> tuple[tuple[str, str], ...]:
     """(place name as CLDR writes it in `lang`, its IANA zone), Greenwich's as UTC's."""
     locale = babel_locale(lang)
     found: list[tuple[str, str]] = [(g, UTC) for g in _GREENWICH]
-    for zone in get_global("zone_territories"):
+    # Etc/ zones have no city: babel makes one of the id, "GMT+1", whose POSIX sign is
+    # the opposite of what people mean by it (Etc/GMT+1 is UTC-1)
+    for zone in (z for z in get_global("zone_territories") if not z.startswith("Etc/")):
         try:
             city = get_timezone_location(get_timezone(zone), locale=locale, return_city=True)
         except LookupError:  # a CLDR zone the zone database does not hold ("Etc/Unknown")

@@ -11,9 +11,17 @@ from hypothesis import strategies as st
 from crossfact.models import Quantity
 from crossfact.numbers import find_quantities
 from crossfact.zones import REFERENCE_YEAR, Mark, offsets
+from crossfact.sharing import match_verdict
+from crossfact.suggest import Verdict
 from tests.test_suggest import claims_for, verdict
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
+
+
+def outlets(versions: dict[str, str]) -> Verdict:
+    """The suggestion for one match of these versions, read as different outlets' articles."""
+    claims, langs = claims_for(versions)
+    return match_verdict(claims, langs, len(versions), set(), langs, outlets=True)
 
 
 def clocks(text: str, lang: str) -> list[tuple[str, str | None, list[int]]]:
@@ -97,7 +105,8 @@ def test_babel_zone_names_read_back(lang, zone):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(LANGS), st.sampled_from(sorted(get_global("zone_territories"))))
+@given(st.sampled_from(LANGS), st.sampled_from(sorted(
+    z for z in get_global("zone_territories") if not z.startswith("Etc/"))))
 def test_babel_exemplar_cities_read_back(lang, zone):
     """CLDR's region format filled with a zone's exemplar city ("heure : Paris", "שעון
     פריז") is read back with that zone's offsets."""
@@ -118,7 +127,7 @@ def test_offsets_without_a_date_are_the_zones_standard_and_daylight_ones():
 def test_local_and_gmt_time_agree_with_the_local_time_as_one_instant():
     """fixtures/news/jeju-air-crash-2024 (development): the GMT time was compared as a number
     with another version's local time ("00:03 (en) vs 9:07 (ar)")."""
-    v, _ = verdict({
+    v = outlets({
         "ar": "وقع الحادث عند الساعة 9:07 صباحًا بالتوقيت المحلي.",
         "en": "The incident occurred on Sunday at 9:03 a.m. local time (00:03 GMT).",
         "he": "ההתרסקות אירעה בשעה 9:03 בבוקר, שעון מקומי.",
@@ -131,7 +140,7 @@ def test_local_and_gmt_time_agree_with_the_local_time_as_one_instant():
 
 def test_times_in_three_zones_agree_as_one_instant():
     """A lead's test: 04:17 in Turkey is 02:17 in Paris in February, TSİ is Turkey's time."""
-    v, _ = verdict({
+    v = outlets({
         "en": "The quake struck at 04:17 local time (01:17 GMT) on 6 February 2023.",
         "fr": "Le séisme a frappé à 02h17 heure de Paris le 6 février 2023.",
         "tr": "Deprem 6 Şubat 2023'te TSİ 04.17’de meydana geldi.",
@@ -142,7 +151,7 @@ def test_times_in_three_zones_agree_as_one_instant():
 
 
 def test_differing_instants_are_a_conflict():
-    v, _ = verdict({"fr": "Le séisme a frappé à 02h17 heure de Paris le 6 février 2023.",
+    v = outlets({"fr": "Le séisme a frappé à 02h17 heure de Paris le 6 février 2023.",
                     "tr": "Deprem 6 Şubat 2023'te TSİ 05.17’de meydana geldi."})
     assert v.suggestion == "conflict"
     assert v.reasons[0] == "02h17 heure de Paris (fr) vs 05.17 TSİ (tr)"
@@ -152,7 +161,7 @@ def test_a_zoned_time_is_never_compared_with_a_local_time_of_unknown_offset():
     """fixtures/news/quake-morocco-2023 (development): "11 مساءً بتوقيت المغرب" was set
     against the others' 23:11 as a number; with no offset for their local time, nothing
     says how far apart they are."""
-    v, _ = verdict({"ar": "بدأت الحادثة حوالي الساعة 11 مساءً بتوقيت المغرب من ليلة السبت",
+    v = outlets({"ar": "بدأت الحادثة حوالي الساعة 11 مساءً بتوقيت المغرب من ليلة السبت",
                     "fr": "Le tremblement de terre a touché le Maroc à partir de 23h11."})
     assert v.suggestion == "agree"
 
@@ -161,7 +170,7 @@ def test_a_time_told_in_two_zones_counts_once():
     """fixtures/news/quake-turkey-2023 (development): the French "04h17 locales (01h17 GMT)"
     counted twice made the French version odd against the Hebrew 3:15 ("01h17 (fr) vs
     3:15 (he)") beside the one conflict there is, the Hebrew time against the others'."""
-    v, _ = verdict({
+    v = outlets({
         "bn": "স্থানীয় সময় সোমবার ভোররাত ৪টা ১৭ মিনিটে ভূমিকম্পটি আঘাত হানে।",
         "fr": "le tremblement de terre a eu lieu à 04h17 locales (01h17 GMT).",
         "he": "מעט לאחר השעה 3:15 לפנות בוקר, רעידת אדמה הרעידה את טורקיה.",
@@ -189,3 +198,15 @@ def test_the_story_local_offset_reaches_every_local_time():
 def test_zones_survive_json():
     q = Quantity(value=3.0, text="00:03", clock=True, zone="GMT", offsets=[0])
     assert Quantity.model_validate_json(q.model_dump_json()) == q
+
+
+def test_translations_compare_times_as_written():
+    """A translator copies the time and may mistranslate its zone (NTREX, development: a
+    British time given as Bangladesh time): between translations the written times agree,
+    and a changed one is a conflict whatever zone either says."""
+    same_time = {"en": "It happened at 19:30 local time on Thursday.",
+                 "bn": "বৃহস্পতিবার বাংলাদেশ সময় ১৯ঃ৩০ মিনিটে ঘটনাটি ঘটে।"}
+    v, _ = verdict(same_time)
+    assert v.suggestion == "agree" and v.reasons[0] == "19:30 (en) = ১৯ঃ৩০ (bn)"
+    v, _ = verdict({**same_time, "fr": "C'est arrivé jeudi à 18h30 heure de Paris."})
+    assert v.suggestion == "conflict" and v.reasons[0].startswith("18h30 (fr) vs ")
