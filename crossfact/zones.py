@@ -67,7 +67,8 @@ _ABBREVIATIONS: dict[str, tuple[str, tuple[int, ...]]] = {
     "EST": ("", (-300,)), "EDT": ("", (-240,)), "ET": ("America/New_York", ()),
     "PST": ("", (-480,)), "PDT": ("", (-420,)), "PT": ("America/Los_Angeles", ()),
 }
-_ABBREVIATED_IN = {"TSİ": ("tr",), "ت غ": ("ar",), "ت.غ": ("ar",), "ET": ("en",), "EST": ("en",), "EDT": ("en",),
+_ABBREVIATED_IN = {"TSİ": ("tr",), "ت غ": ("ar",), "ت.غ": ("ar",),
+                   "ET": ("en",), "EST": ("en",), "EDT": ("en",),
                    "PT": ("en",), "PST": ("en",), "PDT": ("en",),
                    "CET": ("en", "fr", "tr"), "CEST": ("en", "fr", "tr")}
 # The region format as outlets write it around a place name `P`, where they part from

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from crossfact.models import Quantity
 from crossfact.numbers import find_quantities
-from crossfact.zones import REFERENCE_YEAR, Mark, offsets
 from crossfact.sharing import match_verdict
 from crossfact.suggest import Verdict
+from crossfact.zones import REFERENCE_YEAR, Mark, offsets
 from tests.test_suggest import claims_for, verdict
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
