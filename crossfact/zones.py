@@ -6,7 +6,7 @@ Outlets give an event's time in different zones: "9:03 a.m. local time (00:03 GM
 may be in, so that `crossfact.suggest` compares times as instants. A time with no zone, or
 said in "local time", is the event's local time: its offset is unknown unless the story
 says it, where one claim pairs a local time with a UTC one ("9:03 a.m. local time (00:03
-GMT)": UTC+9), which `spread_local` gives every local time of the story.
+GMT)": UTC+9), which `story_zones` gives every local time of the story.
 
 Named zones are written as CLDR's region format (`Locale.zone_formats['region']`: "heure :
 {0}", "{0} Saati", "توقيت {0}", "שעון {0}", "{0} সময়") filled with CLDR's exemplar cities
@@ -19,7 +19,8 @@ and daylight time) is allowed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -253,25 +254,53 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
                 mine.offsets = [gap - 1440 if gap >= 720 else gap]
 
 
-def spread_local(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims, each local time (no zone said) given the story's local offset where the
-    story tells one (`read_zones`) and all its tellings agree; a story that tells two
-    (an event in two zones, or a misreading) gives none."""
+def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Claim]:
+    """The claims with their times' offsets as the story tells them: a zone said in a
+    sentence that gives no date takes its offset on the story's date (`story_date`), and
+    each local time (no zone said) the story's local offset where the story tells one
+    (`read_zones`) and all its tellings agree; a story that tells two (an event in two
+    zones, or a misreading) gives none."""
     told = {o for c in claims for q in c.fingerprint.numbers
             if q.clock and q.zone is None for o in q.offsets}
-    if len({o % 720 for o in told}) != 1:
-        return list(claims)
-    learnt = [min(told, key=abs)]
+    learnt = [min(told, key=abs)] if len({o % 720 for o in told}) == 1 else []
+    day = story_date(claims)
     out = []
     for c in claims:
-        if any(q.clock and q.zone is None and not q.offsets for q in c.fingerprint.numbers):
-            numbers = [q.model_copy(update={"offsets": learnt})
-                       if q.clock and q.zone is None and not q.offsets else q
-                       for q in c.fingerprint.numbers]
+        dated = any(d.year and d.month and d.day for d in c.fingerprint.dates)
+        numbers = [_as_told(q, lang_of.get(c.doc, "en"), None if dated else day, learnt)
+                   for q in c.fingerprint.numbers]
+        if any(a is not b for a, b in zip(numbers, c.fingerprint.numbers, strict=True)):
             c = c.model_copy(update={"fingerprint": c.fingerprint.model_copy(
                 update={"numbers": numbers})})
         out.append(c)
     return out
+
+
+def _as_told(q: Quantity, lang: str, day: date | None, learnt: list[int]) -> Quantity:
+    """`q` with the story's local offset (a local time) or its zone's offset on `day`."""
+    if not q.clock:
+        return q
+    if q.zone is None:
+        return q.model_copy(update={"offsets": learnt}) if learnt and not q.offsets else q
+    if day is not None and len(q.offsets) > 1 and (mark := _mark(q.zone, lang)) is not None \
+            and (on_the_day := offsets(mark, day)):
+        return q.model_copy(update={"offsets": on_the_day})
+    return q
+
+
+def story_date(claims: Sequence[Claim]) -> date | None:
+    """The date the story is told on: the full date that most claims give (two at least,
+    and more than any other: the versions of a story each give its day)."""
+    counts = Counter((d.year, d.month, d.day) for c in claims for d in c.fingerprint.dates
+                     if d.year and d.month and d.day)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    year, month, day = top[0][0]
+    try:
+        return date(year or 0, month or 0, day or 0)
+    except ValueError:  # "31 February"
+        return None
 
 
 def utc_label(minutes: int) -> str:

@@ -195,6 +195,18 @@ def test_the_story_local_offset_reaches_every_local_time():
     assert local_offsets({"en": two, "fr": "à 9h03"}) == []
 
 
+def test_the_story_date_sets_a_zone_offset_its_sentence_does_not():
+    """Paris is UTC+1 on the day the story gives (6 February 2023, in two versions), though
+    the sentence with Paris's time gives no date."""
+    claims, labels = claims_for({
+        "en": "The quake struck on 6 February 2023.",
+        "tr": "Deprem 6 Şubat 2023'te meydana geldi.",
+        "fr": "Le séisme a frappé à 02h17 heure de Paris.",
+    })
+    [q] = [q for c in claims if labels[c.doc] == "fr" for q in c.fingerprint.numbers]
+    assert (q.zone, q.offsets) == ("heure de Paris", [60])
+
+
 def test_zones_survive_json():
     q = Quantity(value=3.0, text="00:03", clock=True, zone="GMT", offsets=[0])
     assert Quantity.model_validate_json(q.model_dump_json()) == q
