@@ -36,6 +36,7 @@ from crossfact.numbers import find_codes, find_quantities, function_word
 from crossfact.segment import as_unwrapped
 from crossfact.terminal import compared
 from crossfact.workers import PARALLEL_FROM, Crossing, parallel_map
+from crossfact.zones import story_zones
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -385,4 +386,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
         learn_skeletons(learnt)
         ids = (c.id for doc in docs_read for c in by_doc[doc])
         fingerprints.update(zip(ids, found_in_docs, strict=True))
-    return [c.model_copy(update={"fingerprint": fingerprints[c.id]}) for c in claims]
+    # a time takes the offset the story tells: its zone's on the story's date, or the
+    # local offset a version tells beside a UTC time (crossfact.zones)
+    return story_zones([c.model_copy(update={"fingerprint": fingerprints[c.id]})
+                        for c in claims], lang)
