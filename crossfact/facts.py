@@ -39,6 +39,7 @@ from crossfact.suggest import (
     same,
     significant_digits,
 )
+from crossfact.terminal import compared
 from crossfact.units import GENERIC_DEGREE, dimension
 
 # The verbs of a vehicle carrying its people ("the plane was carrying 181", "l'avion
@@ -670,7 +671,8 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     """Every figure of a claim with its kind: the nearest cue word within CUE_REACH that
     applies to it names it; otherwise its unit, currency or percent does. A bare number
     without a cue has no kind (it could count anything)."""
-    cues = Cues.of(_cue_spans(claim.text, lang))
+    text = compared(claim.text)
+    cues = Cues.of(_cue_spans(text, lang))
     money = {k for _, _, k in cues.spans if _APPLIES[k] == "money"}  # its money verbs
     out, scored = _scores(claim)
     before: tuple[Quantity, str, str] | None = None  # the last figure typed, base and kind
@@ -678,17 +680,17 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
         if q.start in scored:
             continue
         base = _base(q)
-        if before is not None and base == before[1] and _restates(claim.text, before[0], q):
+        if before is not None and base == before[1] and _restates(text, before[0], q):
             out.append(Typed(before[2], q))  # "10 km (6 miles)": the same figure again
             continue
         best = _cue_kind(claim, q, base, cues, lang)
         if best is not None:
             kind = f"money:{best[1]}" if base == "money" else best[1]
-        elif q.unit == _MINUTE and _into(claim.text, q, lang):
+        elif q.unit == _MINUTE and _into(text, q, lang):
             kind = "minute"  # "80 דקות לתוך המשחק": minutes into a game, no cue said
         elif base in ("count", "year"):
             continue
-        elif base == "clock" and _until(claim.text, q, lang):
+        elif base == "clock" and _until(text, q, lang):
             kind = "clock:until"
         elif base == "money" and len(money) == 1:
             kind = f"money:{next(iter(money))}"  # the sentence's one money verb governs its sums
@@ -699,9 +701,9 @@ def figure_kinds(claim: Claim, lang: str) -> list[Typed]:
     for d in claim.fingerprint.dates:
         if d.month and d.day:
             out.append(Typed("date", _calendar(d.month * 100 + d.day, d.text, d.start, d.end)))
-    out += _weekdays(claim.text, lang)
+    out += _weekdays(text, lang)
     out.sort(key=lambda t: t.quantity.start)
-    return _ranges(out, claim.text, lang)
+    return _ranges(out, text, lang)
 
 
 def _ranges(typed: list[Typed], text: str, lang: str) -> list[Typed]:
@@ -726,25 +728,26 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Cues,
     """(cost, kind, where its cue starts) of the cue that types `q`, whose base is `base`:
     the nearest that applies within CUE_REACH, a comma costing COMMA_COST, a noun of who is
     counted (`_WHO`, `_CROWD_NOUNS`) NOUN_COST; None when no cue types it."""
+    text = compared(claim.text)
     best: tuple[int, str, int] | None = None  # cost, kind, where the cue starts
     near = cues.near(q.start, q.end)
     for start, end, kind in near:
         applies = _APPLIES[kind]
         if applies != base and not (base == "count" and applies in ("length", "duration")):
             continue
-        between = claim.text[q.end:start] if start >= q.end else claim.text[end:q.start]
+        between = text[q.end:start] if start >= q.end else text[end:q.start]
         if _STOPS.intersection(between):
             continue
         if kind in COUNTED_NOUNS and not _counts(between, start >= q.end):
             continue
-        if kind == "minute" and base == "duration" and _lasted(claim.text, q, lang):
+        if kind == "minute" and base == "duration" and _lasted(text, q, lang):
             continue  # "pendant 80 minutes": how long, not the minute of a goal
-        noun = kind in _WHO or kind == "crowd" and lowered(claim.text[start:end],
+        noun = kind in _WHO or kind == "crowd" and lowered(text[start:end],
                                                            lang) in _CROWD_NOUNS
-        if kind == "crowd" and not noun and not _gathers_people(claim.text, q, start, lang):
+        if kind == "crowd" and not noun and not _gathers_people(text, q, start, lang):
             continue
-        if kind == "aboard" and claim.text[start:end].lower() in CARRYING.get(lang, ()) \
-                and not _carries_people(claim.text, q, lang):
+        if kind == "aboard" and text[start:end].lower() in CARRYING.get(lang, ()) \
+                and not _carries_people(text, q, lang):
             continue
         gap = max(start - q.end, q.start - end, 0)
         comma = bool(_COMMAS.intersection(between))
@@ -755,7 +758,7 @@ def _cue_kind(claim: Claim, q: Quantity, base: str, cues: Cues,
         cost = gap + COMMA_COST * comma + NOUN_COST * noun
         if gap <= CUE_REACH and (best is None or cost < best[0]):
             best = cost, kind, start
-    if best is not None and best[1] not in _WHO and _aboard_first(claim.text, q, near,
+    if best is not None and best[1] not in _WHO and _aboard_first(text, q, near,
                                                                   best[2], lang):
         best = 0, "aboard", q.end
     return best
@@ -852,21 +855,22 @@ def rising(claim: Claim, lang: str, deaths: bool) -> list[Typed]:
     ... إلى 632"), not the statement that it will rise. On fixtures/news (development), a
     figure within 12 or 30 characters only: link precision 0.938, recall 0.605 (Morocco's
     Arabic 632 read as rising too); within CUE_REACH 0.940 / 0.609."""
+    text = compared(claim.text)
     verbs = RISING.get(lang)
     if not verbs:
         return []
-    latin = _latin(claim.text)
+    latin = _latin(text)
     ending = WORD_ENDINGS.get(lang)
-    nouns = _words_at(claim.text, (*(TOLL_NOUNS.get(lang, ()) if deaths else ()),
+    nouns = _words_at(text, (*(TOLL_NOUNS.get(lang, ()) if deaths else ()),
                                    *CUES["killed"].get(lang, ())), latin, ending, lang)
     spans = [(q.start, q.end) for q in claim.fingerprint.numbers]
-    for vs, ve in sorted(_words_at(claim.text, verbs, latin, ending, lang)):
+    for vs, ve in sorted(_words_at(text, verbs, latin, ending, lang)):
         for ns, ne in nouns:
             lo, hi = min(vs, ns), max(ve, ne)
             if hi - lo - (ve - vs) - (ne - ns) > CUE_REACH or any(
                     lo < b and a < hi + CUE_REACH for a, b in spans):
                 continue
-            q = Quantity(value=math.nan, text=claim.text[vs:ve], start=vs, end=ve)
+            q = Quantity(value=math.nan, text=text[vs:ve], start=vs, end=ve)
             return [Typed(RISE_KIND, q)]
     return []
 
@@ -899,23 +903,24 @@ def vague(claim: Claim, lang: str) -> list[Typed]:
     kind with no value; a word that is part of a number read ("10 آلاف", ten thousand) is
     that number's. Only counts of people and things: no magnitude, nor a measure's
     ("عشرات المباني" near "دقيقة" is dozens of buildings, not of minutes)."""
-    spans = sorted(_words_at(claim.text, VAGUE.get(lang, ()), _latin(claim.text), None, lang))
+    text = compared(claim.text)
+    spans = sorted(_words_at(text, VAGUE.get(lang, ()), _latin(text), None, lang))
     runs: list[list[int]] = []
     for start, end in spans:
         if any(q.start < end and start < q.end for q in claim.fingerprint.numbers):
             continue
-        if runs and (start <= runs[-1][1] or _VAGUE_RUN.fullmatch(claim.text, runs[-1][1], start)):
+        if runs and (start <= runs[-1][1] or _VAGUE_RUN.fullmatch(text, runs[-1][1], start)):
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
     if not runs:
         return []
-    cues = Cues.of([c for c in _cue_spans(claim.text, lang)
+    cues = Cues.of([c for c in _cue_spans(text, lang)
                     if _APPLIES[c[2]] == "count" and c[2] != "magnitude"])
     out = []
     for start, end in runs:
-        q = Quantity(value=math.nan, text=claim.text[start:end], start=start, end=end)
-        if _counts_measure(claim.text, end, lang):
+        q = Quantity(value=math.nan, text=text[start:end], start=start, end=end)
+        if _counts_measure(text, end, lang):
             continue
         best = _cue_kind(claim, q, "count", cues, lang)
         if best is not None:
@@ -1147,10 +1152,11 @@ def _claimed(claim: Claim, q: Quantity, base: str, start: int, end: int) -> bool
     its own clause ("71 km south-west of Marrakesh, and its depth was 18.5 km"): it names
     that one, and `q` keeps its unit's kind. A bare count shares a cue across a comma
     ("76 in Turkey, 42 in Syria killed"): a measure has its unit to say what it is."""
+    text = compared(claim.text)
     for r in claim.fingerprint.numbers:
         if r is q or _base(r) != base:
             continue
-        between = claim.text[r.end:start] if start >= r.end else claim.text[end:r.start]
+        between = text[r.end:start] if start >= r.end else text[end:r.start]
         if not (_COMMAS | _STOPS).intersection(between):
             return True
     return False
@@ -1167,7 +1173,7 @@ def _scores(claim: Claim) -> tuple[list[Typed], set[int]]:
     told from either side), and the starts of the numbers they consist of."""
     bare = {q.start: q for q in claim.fingerprint.numbers if _base(q) == "count"}
     out, used = [], set()
-    for m in _SCORE.finditer(claim.text):
+    for m in _SCORE.finditer(compared(claim.text)):
         first, second = bare.get(m.start(1)), bare.get(m.start(2))
         if first is None or second is None or (first.value, second.value) != (
                 int(m.group(1)), int(m.group(2))):
@@ -1278,7 +1284,7 @@ class Side:
 def _without_figures(claim: Claim) -> str:
     """A claim's text with its figures blanked: a currency word is no name (دولار, דולר
     share the skeleton of a Latin "Dollar")."""
-    text = claim.text
+    text = compared(claim.text)
     for q in claim.fingerprint.numbers:
         text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
     return text
@@ -1294,13 +1300,13 @@ def _names(claims: Sequence[Claim], keys: Mapping[str, frozenset[str]], latin: s
     last: tuple[int, frozenset[str]] | None = None
     for c in claims:
         spans = [(at, at + len(n.text), found) for n in c.fingerprint.names
-                 if (found := keys_of_name(n)) for at in _places_of(c.text, n.text)]
+                 if (found := keys_of_name(n)) for at in _places_of(compared(c.text), n.text)]
         for word in WORD.finditer(_without_figures(c)):
             if script_of(word.group()) != "Latin" and (found := frozenset(
                     f"s:{s}" for s in skeletons(word.group())
                     if len(s) >= SHORT_NAME and s in latin)):
                 spans.append((word.start(), word.end(), found))
-        entities = _entities(c.text, spans)
+        entities = _entities(compared(c.text), spans)
         own = {k for k in keys[c.id] if k.startswith("s:")}.union(*entities)
         names = frozenset(own)
         if names:
@@ -1520,11 +1526,11 @@ def _small_kinds(claims: Sequence[Claim], typed: Mapping[str, Sequence[Typed]],
     for x in claims:
         said.setdefault(x.doc, []).extend(
             (x, figure_of(r)) for r in x.fingerprint.numbers
-            if abs(r.value) <= 2 * LEND_FLOOR and not _modifies(x.text, r))
+            if abs(r.value) <= 2 * LEND_FLOOR and not _modifies(compared(x.text), r))
     alone: list[tuple[Claim, Figure, Quantity]] = []
     for c in claims:
         counts = [q for q in _bare(c, typed[c.id], SMALL_FLOOR)
-                  if abs(q.value) <= LEND_FLOOR and not _modifies(c.text, q)]
+                  if abs(q.value) <= LEND_FLOOR and not _modifies(compared(c.text), q)]
         if len(counts) != 1:
             continue
         f = figure_of(counts[0])
@@ -1634,10 +1640,10 @@ def story_sides(docs: Sequence[Document], by_doc: Mapping[str, list[Claim]],
         # a version's own words say it is about deaths (a lent kind stays a suggestion)
         deaths = any(t.kind == "killed" for c in claims for t in own[c.id])
         sides[d.id] = [Side(c, figures + rising(c, d.lang, deaths) + vague(c, d.lang), n,
-                             _quotes(c.text),
+                             _quotes(compared(c.text)),
                              frozenset(k for k in keys[c.id] if k[0] in "ym"),
                              c is claims[0] and c.kind == "headline"
-                             and len(c.text.split()) <= HEADLINE_MAX_WORDS, entities)
+                             and len(compared(c.text).split()) <= HEADLINE_MAX_WORDS, entities)
                        for c, figures, (n, entities) in zip(claims, typed, names, strict=True)]
     seen = Counter(k for d in docs for side in sides[d.id] for k in side.names)
     total = sum(len(sides[d.id]) for d in docs)
@@ -1687,7 +1693,8 @@ def _of_another_year(claim: Claim, t: Typed, year: float | None) -> bool:
             continue
         lo, hi = ((q.end, t.quantity.start) if q.end <= t.quantity.start
                   else (t.quantity.end, q.start))  # the text between the year and the figure
-        if hi - lo <= CUE_REACH and not (_STOPS | _COMMAS).intersection(claim.text[lo:hi]):
+        between = compared(claim.text)[lo:hi]
+        if hi - lo <= CUE_REACH and not (_STOPS | _COMMAS).intersection(between):
             return True
     return False
 

@@ -20,6 +20,7 @@ from math import fsum, log2
 from crossfact.memo import remember
 from crossfact.models import Claim, Fingerprint, Name
 from crossfact.names import name_keys
+from crossfact.terminal import compared
 
 SHORT_SKELETON = 2  # consonants of the shortest name skeleton that is a key
 LENGTH_WEIGHT = 0.4  # what equal lengths alone are worth in a similarity
@@ -124,8 +125,8 @@ def marks_of(text: str) -> frozenset[str]:
 def units_of(claims: list[Claim], keys: Mapping[str, frozenset[str]] | None = None) -> list[Unit]:
     """The claims of one version as units; `keys` (by claim id) when the caller has
     computed every claim's keys already (keys_of is the costlier part)."""
-    return [Unit(i, keys[c.id] if keys is not None else keys_of(c.fingerprint), len(c.text),
-                 paragraph=c.paragraph, marks=marks_of(c.text))
+    return [Unit(i, keys[c.id] if keys is not None else keys_of(c.fingerprint),
+                 len(compared(c.text)), paragraph=c.paragraph, marks=marks_of(compared(c.text)))
             for i, c in enumerate(claims)]
 
 

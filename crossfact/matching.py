@@ -8,7 +8,7 @@ adjacent ones where a translation split one sentence (or merged several). Every 
 in exactly one match of its own; a claim that states several facts, between versions that
 are not translations, may also be a suggested member of the match of another
 (crossfact.sharing). No match holds only claims another holds: its own claims are then that
-one's suggested members (`sharing.repeats`).
+one's members (`sharing.repeats`, `_fold`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import (
     between_outlets,
     blurred,
@@ -329,6 +330,7 @@ def match_claims(
 ) -> list[Match]:
     """All matches of a story, in reading order, each with its suggestion and reasons; each
     document's `outlets` set to the versions that are not translations of it."""
+    claims = as_unwrapped_claims(docs, claims)  # a hard-wrapped claim read as unwrapped
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)
@@ -398,9 +400,7 @@ def match_claims(
     unique, shared = _set_apart(unique, shared, evidence.scores, doc_of, translated,
                                 blurred(evidence, doc_of))
     # and a match whose claims another holds all of is that match shown twice
-    gone = repeats([c.claims for c in unique], shared, doc_of)
-    unique = [c for n, c in enumerate(unique) if n not in gone]
-    shared = [extra for n, extra in enumerate(shared) if n not in gone]
+    unique, shared = _fold(unique, shared, repeats([c.claims for c in unique], shared, doc_of))
     if progress:
         progress("suggesting", 0, 1)
     return _matches(docs, claims, unique, shared, doc_of)
@@ -434,6 +434,28 @@ def _set_apart(
             extras.append(extra)
     singles = [_Cluster({c}, {doc_of[c]: {c}}) for c in sorted(alone)]
     return out + singles, extras + [{} for _ in singles]
+
+
+def _fold(unique: list[_Cluster], shared: list[dict[str, float]], gone: dict[int, int],
+          ) -> tuple[list[_Cluster], list[dict[str, float]]]:
+    """The matches (clusters and their further members) without those `sharing.repeats`
+    found shown twice (`gone`: each with the kept match that holds it whole). The claims
+    of its own of one that goes, linked among themselves (two or more), become the kept
+    one's own claims, with the links that held them: a pair linked firmly stays firm
+    there, where two larger matches that each held both as further members left it a
+    suggestion in both. A gone match's single claim stays a further member, as it was."""
+    for n, k in sorted(gone.items()):
+        mine, keeper = unique[n], unique[k]
+        if len(mine.claims) < 2:
+            continue
+        keeper.claims |= mine.claims
+        keeper.keys |= mine.keys
+        for doc, ids in mine.docs.items():
+            keeper.docs.setdefault(doc, set()).update(ids)
+        keeper.best.update({c: mine.best.get(c, shared[k].get(c, 0.0)) for c in mine.claims})
+        shared[k] = {c: s for c, s in shared[k].items() if c not in mine.claims}
+    return ([c for n, c in enumerate(unique) if n not in gone],
+            [extra for n, extra in enumerate(shared) if n not in gone])
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:
@@ -477,24 +499,28 @@ def _matches(
     if long and len(docs) >= 3:
         prepare(d.lang for d in docs)
 
-    # a claim in several matches is compared in each by that match's fact, in its firm match
-    # too: counted from the memberships alone, as the store suggests a corrected match again
-    # (a claim whose own match repeated another, `sharing.repeats`, is a further member of
-    # one match only)
+    # a claim in several matches is compared by each one's fact where it is not firm
+    # (`sharing.match_verdict`, the store's rule for a corrected match too)
     held = Counter(c.id for members in groups for c in members)
     several = {c for c, n in held.items() if n > 1}
     of = {d.id: d.outlets for d in docs}
-    outlets = [between_outlets(members, of) for members in groups]
+    linked = [[cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
+              for cluster, extra, members in zip(unique, shared, groups, strict=True)]
+    weak = [{c.id for c, s in zip(members, scores, strict=True)
+             if c.id in extra or len(cluster.claims) > 1 and s < HIGH}
+            for cluster, extra, members, scores in zip(unique, shared, groups, linked,
+                                                       strict=True)]
+    jobs = [(members, {c.id for c in members} - suggested, between_outlets(members, of))
+            for members, suggested in zip(groups, weak, strict=True)]
 
-    def judge(members: list[Claim], outlet: bool) -> Verdict:
-        return match_verdict(members, labels, len(docs), several, lang_of, outlet)
+    def judge(members: list[Claim], firm: set[str], outlet: bool) -> Verdict:
+        return match_verdict(members, labels, len(docs), several, firm, lang_of, outlet)
 
-    verdicts = parallel_map(lambda job: judge(*job), list(zip(groups, outlets, strict=True)),
-                            worth_it=long)
+    verdicts = parallel_map(lambda job: judge(*job), jobs, worth_it=long)
     out: list[tuple[float, Match]] = []
-    for cluster, extra, members, verdict in zip(unique, shared, groups, verdicts, strict=True):
-        linked = [cluster.best.get(c.id, extra.get(c.id, 0.0)) for c in members]
-        score = sum(linked) / len(linked) if len(members) > 1 else 0.0
+    for cluster, extra, members, scores, suggested, verdict in zip(
+            unique, shared, groups, linked, weak, verdicts, strict=True):
+        score = sum(scores) / len(scores) if len(members) > 1 else 0.0
         out.append(
             (
                 min(c.index / max(1, sizes[c.doc]) for c in members),
@@ -506,8 +532,7 @@ def _matches(
                     suggestion=verdict.suggestion,
                     reasons=verdict.reasons,
                     outliers=verdict.outliers,
-                    suggested=[c.id for c, s in zip(members, linked, strict=True)
-                               if c.id in extra or len(cluster.claims) > 1 and s < HIGH],
+                    suggested=[c.id for c in members if c.id in suggested],
                 ),
             )
         )

@@ -321,16 +321,33 @@ def between_outlets(members: Sequence[Claim], outlets: Mapping[str, Collection[s
 
 
 def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int,
-                  shared: Set[str], lang_of: Mapping[str, str], outlets: bool = False,
-                  ) -> Verdict:
-    """A match's suggestion as the matcher makes it: its members among `shared` (claims in
-    more than one match) compared by the figures of its fact (`facts.figure_focus`), and
-    with `outlets` (it links versions that are not translations) camps of figures too, and
-    each figure only with those of its fact (`facts.figure_kinds`: an outlet's sentence
-    states a toll beside a magnitude, another's a depth).
-    The store suggests a corrected match again with the same call, from the memberships
-    alone, so a claim is shared in its firm match too."""
-    mine = {c.id for c in members if c.id in shared}
+                  several: Set[str], firm: Set[str], lang_of: Mapping[str, str],
+                  outlets: bool = False) -> Verdict:
+    """A match's suggestion, the one rule for the matcher and for the store's suggesting a
+    corrected match again: a claim the matcher put in several matches (`several`, a
+    sentence that states several facts) is compared by the figures of this match's fact
+    alone (`facts.figure_focus`), not by its names, wherever the matcher did not link it
+    firmly (`firm`: a further member, in `fact_groups`' matches, or moved in by a reviewer);
+    in the match it is firm in, all its figures and names count, as any claim's. With
+    `outlets` (it links versions that are not translations) camps of figures too, and each
+    figure only with those of its fact (`facts.figure_kinds`: an outlet's sentence states a
+    toll beside a magnitude, another's a depth).
+
+    Both sets are the matcher's, fixed for its run: a fix to another match (a weak link of
+    a shared claim broken there) changes neither, so a match's suggestion changes only with
+    its own claims. With the names of a shared claim ignored in its firm match too (as
+    before), the seed's lede (tr "xBuster ve Tesla'nın ...") was suggested agree, its ar
+    and fr claims being weak links of the headlines' matches, and flipped to conflict
+    (xBuster against xAI) when the store suggested it again after one of those links was
+    broken. On fixtures/news (development) the suggestions are the same, and 29 of 432
+    matches' reasons differ: a firm member's other figures compared too (Jeju's "179 (tr)
+    vs 181 (ar, bn, en, fr, he)", Derna's "10 bin 100 (tr) vs 10 آلاف (ar, bn, fr)"), or
+    listed as "only in". Counting a shared claim's names and figures in every match that
+    holds it instead made 3 more conflicts there, 2 of them false (Jeju's "Güney Kore
+    (tr) vs Boeing (ar, en)", the final's "Mac (en) vs Messi (fr, tr)"; Hathras' crowd,
+    250 000 against ৫০,০০০, right), agreeing claim pairs in a conflict match 213 -> 218 of
+    314."""
+    mine = {c.id for c in members if c.id in several and c.id not in firm}
     focused = bool(mine) and (outlets or len(mine) < len(members))
     kinds = member_kinds(members, lang_of) if focused or outlets else None  # once, for both
     # a match of claims that are all in other matches too is about what most of them state
@@ -341,31 +358,34 @@ def match_verdict(members: Sequence[Claim], labels: Mapping[str, str], n_version
 
 
 def repeats(firm: Sequence[Collection[str]], added: Sequence[Mapping[str, float]],
-            doc_of: Mapping[str, str]) -> set[int]:
+            doc_of: Mapping[str, str]) -> dict[int, int]:
     """The matches (by index; each its own claims, `firm`, and its further members with the
-    scores that brought them, `added`) that show nothing another does not: their claims, of
-    two versions or more, are all held by one other match. A reviewer sees one match per
-    fact: a claim that states two facts is in two matches, each with claims of its own, but
-    two matches of the same claims are one, and a link in both would be judged twice (on
-    fixtures/news, development: the Arabic "dozens of buildings in Kahramanmaraş" and the
-    English "34 buildings collapsed in Osmaniye", each alone in its match and the other's
-    best partner, each joined the other's: two matches of those two claims, a wrong link
-    shown twice).
+    scores that brought them, `added`) that show nothing another does not, each with the
+    match kept that holds all its claims (of two versions or more). A reviewer sees one
+    match per fact: a claim that states two facts is in two matches, each with claims of
+    its own, but two matches of the same claims are one, and a link in both would be judged
+    twice (on fixtures/news, development: the Arabic "dozens of buildings in
+    Kahramanmaraş" and the English "34 buildings collapsed in Osmaniye", each alone in its
+    match and the other's best partner, each joined the other's: two matches of those two
+    claims, a wrong link shown twice).
 
     Of matches of the same claims, the one kept has the most claims of its own (the links
     among them stay firm), then the strongest further links; a claim of its own of the one
-    that goes stays a suggested member of the one kept, as it was there. No tuned constant.
+    that goes stays a member of the one kept that holds it whole, the first kept (the
+    matcher's `_fold` keeps its links there as they were: a firm pair stays firm in one
+    match, where two larger ones held it). No tuned constant.
     """
     members = [frozenset({*mine, *more}) for mine, more in zip(firm, added, strict=True)]
     order = sorted(range(len(members)), key=lambda n: (
         -len(members[n]), -len(firm[n]), -sum(added[n].values()), sorted(firm[n])))
     kept: dict[str, list[int]] = {}  # claim -> the kept matches that hold it
-    out = set()
+    out: dict[int, int] = {}
     for n in order:
         claims = members[n]
-        if len({doc_of[c] for c in claims}) >= 2 and any(
-                claims <= members[k] for k in kept.get(min(claims), ())):
-            out.add(n)
+        keeper = next((k for k in kept.get(min(claims), ()) if claims <= members[k]), None) \
+            if len({doc_of[c] for c in claims}) >= 2 else None
+        if keeper is not None:
+            out[n] = keeper
             continue
         for c in claims:
             kept.setdefault(c, []).append(n)

@@ -231,8 +231,10 @@ def _skipped(store: StoreBase, story: str) -> dict[str, list[str]]:
 def _who(said: dict[str, dict[str, Any]], verdict: str, skipped: list[str]) -> str:
     """Who said `verdict` of a match, or that no one decided it (the machine's suggestion)."""
     by = sorted(r for r, d in said.items() if d["verdict"] == verdict)
-    if by:
-        return f"decided by {', '.join(by)}"
+    if by:  # and who decided otherwise: "decided by ann" read as settled where bob agreed
+        dissent = sorted(f"{r} decided {d['verdict']}" for r, d in said.items()
+                         if d["verdict"] and d["verdict"] != verdict)
+        return "; ".join([f"decided by {', '.join(by)}", *dissent])
     others = sorted(f"{r}: {d['verdict']}" for r, d in said.items() if d["verdict"])
     if others:
         return f"suggested by crossfact; decided otherwise ({', '.join(others)})"

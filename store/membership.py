@@ -57,7 +57,8 @@ class Membership:
     # replay of the log, by the undone ones where they applied (store/state.py), for the
     # letters (store/numbering.py)
     made: list[tuple[str, int]] = field(default_factory=list)
-    # the claims the matcher put in more than one match (`restated`)
+    # the claims the matcher put in more than one match: compared by a match's fact where
+    # it did not link them firmly (`crossfact.sharing.match_verdict`), whatever fixes do
     machine_shared: frozenset[str] = frozenset()
 
     def add(self, match: str, meta: MatchMeta, claims: list[tuple[str, bool]]) -> None:
@@ -72,15 +73,6 @@ class Membership:
         """The claim's matches in document order (position, then id); [] if it is in none."""
         return sorted(self.where.get(claim, ()),
                       key=lambda match: (self.meta[match].position, match))
-
-    def restated(self, match: str) -> bool:
-        """Whether a fix to another match changed which of this match's claims are in other
-        matches too (a weak link of one of them broken or moved elsewhere): its
-        suggestion compares such claims differently (`crossfact.sharing.match_verdict`: a
-        claim in several matches by its figures of this match's fact only, not by its names),
-        so it is suggested again, as the matcher would for the memberships now."""
-        return any((len(self.where[claim]) > 1) != (claim in self.machine_shared)
-                   for claim in self.claims[match])
 
     # -- corrections: each validates first, then changes the membership ------------------
 
@@ -175,7 +167,6 @@ class Membership:
     def _drop(self, claim: str, match: str) -> None:
         self.claims[match].remove(claim)
         self.where[claim].discard(match)
-        self.touched.update(self.where[claim])  # the claim's other matches (`restated`)
         if not self.where[claim]:
             del self.where[claim]
         self.suggested.discard((match, claim))
@@ -186,8 +177,7 @@ class Membership:
 
     def _join(self, claim: str, match: str) -> None:
         self.claims[match].append(claim)
-        self.touched.update(self.where.setdefault(claim, set()))  # its other matches too
-        self.where[claim].add(match)
+        self.where.setdefault(claim, set()).add(match)
         self.meta[match].corrected = True
         self.touched.add(match)
 

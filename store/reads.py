@@ -267,7 +267,9 @@ class ReadMixin(StoreBase):
             "event = ? AND second_look = 1", [decision["verdict_event"]]) > 0
         machine = self.db.execute("SELECT suggestion, reasons FROM matches WHERE run = ? "
                                   "AND id = ?", [match["run"], match_id]).fetchone()
-        # suggested again after a fix to another match (store/state.py `restated`)
+        # suggested otherwise than the matcher did, not fixed itself: only a database written
+        # before the suggestion came to depend on the match's own claims alone (same17) holds
+        # such a match, suggested again after a fix to another
         restated = not match["corrected"] and machine is not None and tuple(machine) != (
             match["suggestion"], match["reasons"])
         claims_changed = verdict is not None and self.db.execute(

@@ -367,10 +367,24 @@ def m015_near_names(db: Database) -> None:
     finds Zelenski): the transliterated index gets a column of capitalised words' near keys
     (`near_names`, store/search_text.py). FTS5 adds no column to a table, so it is made again
     empty and filled after the migrations (`REINDEXED`), as in m014."""
+    _near_names_index(db)
+
+
+def _near_names_index(db: Database) -> None:
+    """The transliterated index as m015 made it, empty (frozen: m016 makes it so again)."""
     db.execute("DROP TABLE IF EXISTS claims_latin_fts")
     db.execute("""CREATE VIRTUAL TABLE claims_latin_fts USING fts5(latin, consonants, spellings,
                   names_latin, names_arabic, names_hebrew, names_bengali, names_other,
                   near_names)""")
+
+
+@migrations()
+def m016_search_without_invisible_characters(db: Database) -> None:
+    """The transliterated index reads a claim as the matcher does, without the characters
+    no reader sees (store/search_text.py: a soft hyphen cut "Zelen\u00adsky" in two, and
+    its name keys with it): made again empty, as m015 made it, and filled after the
+    migrations by today's code (`REINDEXED`)."""
+    _near_names_index(db)
 
 
 SCHEMA_VERSION = len(migrations._migrations)  # written to PRAGMA user_version
@@ -386,4 +400,4 @@ NUMBERED_BY = {"m005_readable_verdicts": M005_NUMBER, "m011_numbers_kept": M011_
                "m013_split_letters": M013_NUMBER}
 # Migrations after which the transliterated search index is filled for every claim.
 REINDEXED = frozenset({"m006_transliterated_search", "m014_search_by_name_keys",
-                       "m015_near_names"})
+                       "m015_near_names", "m016_search_without_invisible_characters"})

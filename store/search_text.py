@@ -26,6 +26,10 @@ word is also indexed by `near_keys`, which a typed word one edit away from it sh
 in lower case is no name, and keeps its letters (`Marrakech` finds no "markets"), nor is a
 common word whose capital only opens a sentence (`_openers`: "Police said").
 `benchmarks/eval_search.py` measures each choice.
+
+A claim is indexed as the matcher reads it (`compared`): without the characters no reader
+sees, which cut a word in two ("Zelen\u00adsky", a CMS's soft hyphen, had the keys of
+"Zelen" and "sky", and Kharkov or زيلينسكي found no "Khar\u00adkiv" or "Zelen\u00adsky").
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from sqlite_utils import Database
 
 from crossfact.fingerprint import Tokens, capitalised_words, tokens
 from crossfact.names import WORD, script_of, skeletons
+from crossfact.terminal import compared
 from crossfact.vocabulary import is_common_word
 
 INDEX = "claims_latin_fts"
@@ -202,7 +207,9 @@ def index_row(rowid: int, text: str, lang: str = "", capitalised: set[str] | Non
               words_of_claim: Tokens | None = None) -> dict[str, Any]:
     """The row of the transliterated index for the claim with this rowid, in `lang`;
     `capitalised`, the words its story writes capitalised inside a sentence (the claim's
-    own when not given), and `words_of_claim`, its `tokens`, where the caller has them."""
+    own when not given), and `words_of_claim`, its `tokens` (of its `compared` text), where
+    the caller has them."""
+    text = compared(text)
     marked = tokens(text) if words_of_claim is None else words_of_claim
     openers = _openers(marked, capitalised_words([marked]) if capitalised is None
                        else capitalised, lang)
@@ -222,9 +229,10 @@ def index_row(rowid: int, text: str, lang: str = "", capitalised: set[str] | Non
 def index_claims(db: Database, where: str = "1", params: tuple[Any, ...] = ()) -> None:
     """Add the claims that `where` selects to the transliterated index, each with the words
     its run (the story's versions) writes capitalised inside a sentence."""
-    rows = [(rowid, run, text, lang, tokens(text)) for rowid, run, text, lang in db.execute(
+    stored = db.execute(
         "SELECT rowid, run, text, (SELECT lang FROM documents d WHERE d.run = claims.run"
-        f" AND d.id = claims.doc) FROM claims WHERE {where}", params).fetchall()]
+        f" AND d.id = claims.doc) FROM claims WHERE {where}", params).fetchall()
+    rows = [(rowid, run, text, lang, tokens(compared(text))) for rowid, run, text, lang in stored]
     capitalised: dict[str, set[str]] = {}
     for _, run, _, _, marked in rows:
         capitalised.setdefault(run, set()).update(capitalised_words([marked]))

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from crossfact.matching import version_labels
 from crossfact.models import Claim, Event
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import between_outlets, match_verdict
 
 from .decisions import rebuild_decisions
@@ -196,16 +197,14 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
 
     The machine's view follows the reviewer's fix: a claim moved in or split out changes
     what agrees, and a match of one claim is unsourced with no link score. The suggestion
-    is the core's, as the matcher makes it (`crossfact.sharing.match_verdict`: a claim in
-    several matches compared by each one's fact, camps of figures between outlets); the
-    link score stays the matcher's (a match of one claim has none). A match is recomputed
-    exactly when it is `corrected`, which the TUI shows, or `restated` (a fix to another
-    match changed which of its claims are in several: its own link score stays). Only an
-    undo, which rebuilds from the matcher's, makes a match neither again: a fix never puts a
-    claim in more matches than it was (a move leaves one match for another).
+    is the core's, as the matcher makes it (`crossfact.sharing.match_verdict`: a claim the
+    matcher put in several matches compared by the match's fact where the matcher did not
+    link it firmly, camps of figures between outlets); the link score stays the matcher's
+    (a match of one claim has none). A match is recomputed exactly when it is `corrected`,
+    which the TUI shows: what the rule reads of other matches is the matcher's, which no
+    fix changes, so a fix to another match never changes a match's suggestion.
     """
-    wanted = [m for m in matches if m in membership.claims
-              and (membership.meta[m].corrected or membership.restated(m))]
+    wanted = [m for m in matches if m in membership.claims and membership.meta[m].corrected]
     if not wanted:
         return
     run = membership.run
@@ -221,17 +220,32 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
         marks = ", ".join("?" for _ in chunk)
         claims.update((row["id"], claim_from_row(row)) for row in db.query(
             f"SELECT * FROM claims WHERE run = ? AND id IN ({marks})", [run, *chunk]))
+    firm = _machine_firm(db, run, wanted)
     for match in wanted:
-        members = sorted((claims[c] for c in membership.claims[match]),
-                         key=lambda c: (order[c.doc], c.index))
+        # read as the matcher read them: a hard-wrapped claim unwrapped ("29\n000" one number)
+        members = as_unwrapped_claims(documents, sorted(
+            (claims[c] for c in membership.claims[match]), key=lambda c: (order[c.doc], c.index)))
         meta = membership.meta[match]
-        shared = {c.id for c in members if len(membership.where[c.id]) > 1}
-        verdict = match_verdict(members, labels, len(documents), shared, lang_of,
+        verdict = match_verdict(members, labels, len(documents), membership.machine_shared,
+                                firm.get(match, set()), lang_of,
                                 between_outlets(members, outlets))
         meta.suggestion, meta.reasons, meta.outliers = (verdict.suggestion, verdict.reasons,
                                                         verdict.outliers)
         if len(members) < 2:  # no link left (Membership drops its weak flag)
             meta.score = 0.0
+
+
+def _machine_firm(db: Database, run: str, matches: list[str]) -> dict[str, set[str]]:
+    """match -> the claims the matcher linked firmly in it (of `matches`, those of `run`)."""
+    out: dict[str, set[str]] = {}
+    for start in range(0, len(matches), BATCH):
+        chunk = matches[start:start + BATCH]
+        marks = ", ".join("?" for _ in chunk)
+        for match, claim in db.execute(
+                f'SELECT "match", claim FROM members WHERE run = ? AND suggested = 0 '
+                f'AND "match" IN ({marks})', [run, *chunk]):
+            out.setdefault(match, set()).add(claim)
+    return out
 
 
 def _claim_facts(db: Database, run: str, ids: list[str] | None) -> dict[str, dict]:

@@ -68,8 +68,8 @@ class MatchView(BaseModel):
     outliers: list[str]
     note: str | None
     corrected: bool  # membership changed by a reviewer's move/split/confirm/break
-    # suggested otherwise than the matcher did after a fix to another match changed which of
-    # its claims are in other matches too (store/state.py `restated`); never when corrected
+    # suggested otherwise than the matcher did without a fix of its own: a database written
+    # before suggestions depended on a match's own claims alone (store/reads.py)
     restated: bool = False
     second_look: bool = False  # a verdict to look at again: carried over from changed text,
     # or given before a fix changed the match's claims (claims_changed)

@@ -245,3 +245,21 @@ def test_hunalign_links_score_like_the_engine() -> None:
     assert (s.tp, s.fp, s.fn) == (2, 1, 0)
     s = hunalign_links(versions, [[((0,), (0,)), ((), (1,)), ((1,), (2,))]], [(0, 1)])
     assert (s.tp, s.fp, s.fn) == (2, 0, 0)
+
+
+def test_the_invisible_characters_put_in_are_only_those_no_reader_sees() -> None:
+    """benchmarks/invisible_chars.py: each kind adds characters to the development stories,
+    and nothing else (the text without them is the stored text)."""
+    import invisible_chars as ic
+
+    added = dict.fromkeys(ic.KINDS, 0)
+    for name, folder, files in ic.stories():
+        langs = ic._seed_langs() if folder == ic.SEED else {f.name: f.stem for f in files}
+        for kind, injects in ic.KINDS.items():
+            for f in files:
+                text = stored = f.read_text("utf-8")
+                for inject in injects:
+                    text = inject(text, langs[f.name], random.Random(0))
+                assert ic._clean(text) == ic._clean(stored), (name, kind, f.name)
+                added[kind] += len(text) - len(stored)
+    assert all(added.values()), added

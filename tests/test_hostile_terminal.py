@@ -59,3 +59,28 @@ def test_text_without_a_control_is_not_scanned_for_escapes(monkeypatch) -> None:
     assert scans == []
     assert terminal.blank_controls("a \x1b[31m31\x9b2J b") == "a      31    b"
     assert len(scans) == 1
+
+
+def test_the_compared_text_still_blanks_every_escape() -> None:
+    """The engine's copy of a claim (`compared`) takes the invisible characters out before it
+    blanks the escapes: a zero-width space inside an escape sequence does not hide it from
+    the blanking ("\\x1b\\u200b[31m12" is not read as 31 and 12), and the bidi overrides
+    and isolates, once blanked, are taken out with the other invisible characters."""
+    from crossfact.terminal import compared
+
+    assert compared("a \x1b[31m31\x9b2J b") == "a      31    b"
+    assert compared(f"\x1b\u200b[31m12{OSC52}") == " " * 5 + "12" + " " * len(OSC52)
+    assert compared("spoof \u202eevil\u202c, \u206612\u2069 ألـف") == "spoof evil, 12 ألف"
+    assert compared("lone \udcff") == "lone  "
+
+
+def test_what_is_drawn_keeps_no_control_and_no_soft_hyphen() -> None:
+    """`one_line` (tables, list rows) and the TUI's claims draw no soft hyphen (terminals
+    show it as a stray hyphen), nor zero-width spaces or BOMs; they keep the marks that
+    order a right-to-left line and the joiners that shape a letter, and the tatweel, which
+    is seen; the overrides and escapes stay out."""
+    from crossfact.terminal import one_line, unshown
+
+    raw = f"Zelen\u00adsky 12,\u200b000\ufeff র\u200d্যাব \u200e12\u200e مـليار\u202e{OSC52}"
+    drawn = "Zelensky 12,000 র\u200d্যাব \u200e12\u200e مـليار"
+    assert unshown(raw) == one_line(raw) == drawn

@@ -1307,3 +1307,41 @@ def test_basis_points_are_hundredths_of_a_percentage_point():
 def test_arabic_eleven_and_twelve_in_either_gender_are_read_whole(text, value):
     """Not the "عشرة" (ten) of a twelve num2words does not write."""
     assert [q.value for q in find_quantities(text, "ar")] == [value]
+
+
+# --- characters no reader sees ---------------------------------------------------------------
+
+
+def read_in_claim(text: str, lang: str) -> list[tuple[str, float]]:
+    """The figures the engine reads in a claim of `text` (fingerprint_story, which reads each
+    claim's text as compared: `crossfact.terminal.compared`), each as quoted and its value."""
+    from crossfact.fingerprint import fingerprint_story
+    from crossfact.models import Claim, Document
+
+    doc = Document(id="d", path=lang, lang=lang, title="", text=text)
+    claim = Claim(id="c", doc="d", index=0, text=text, start=0, end=len(text))
+    (read,) = fingerprint_story([doc], [claim])
+    return [(q.text, q.value) for q in read.fingerprint.numbers]
+
+
+@pytest.mark.parametrize(("text", "lang", "figure"), [
+    ("نشر 12 ألـف جندي في خاركيف.", "ar", ("12 ألف", 12_000)),  # tatweel in the scale word
+    ("خصصت الحكومة ١٠ مـليارات دولار.", "ar", ("١٠ مليارات دولار", 1e10)),
+    ("12,\u200b000 soldiers were deployed.", "en", ("12,000", 12_000)),  # a zero-width space
+    ("نشر \u200e12\u200e ألف جندي.", "ar", ("12 ألف", 12_000)),  # left-to-right marks
+    ("נפרסו \u200f12\u200f אלף חיילים.", "he", ("12 אלף", 12_000)),  # right-to-left marks
+    ("نشر \u206612\u2069 ألف جندي.", "ar", ("12 ألف", 12_000)),  # an isolate (once blanked)
+])
+def test_a_figure_is_read_and_quoted_without_the_characters_no_reader_sees(text, lang, figure):
+    """As copied from web pages and newsroom systems: "12 ألـف" was read as 12 and "12,​000"
+    as 12 and 000, and a reason quoted "12\u200e ألف" with its mark."""
+    assert read_in_claim(text, lang) == [figure]
+
+
+@pytest.mark.parametrize("char", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
+                                  "\u200e", "\u200f", "\u2066", "\u202a", "\u0640"])
+def test_an_invisible_character_anywhere_in_a_figure_changes_nothing(char):
+    text = "The army deployed 12,000 soldiers."
+    at = text.index("12,000")
+    for cut in range(at, at + len("12,000") + 1):
+        assert read_in_claim(text[:cut] + char + text[cut:], "en") == [("12,000", 12_000)]

@@ -84,7 +84,7 @@ def between_outlets(versions: dict[str, str]) -> Verdict:
     different outlets' articles."""
     claims, labels = claims_for(versions)
     lang_of = {c.doc: labels[c.doc] for c in claims}
-    return match_verdict(claims, labels, len(versions), set(), lang_of, outlets=True)
+    return match_verdict(claims, labels, len(versions), set(), set(), lang_of, outlets=True)
 
 
 def test_a_shared_member_is_compared_by_the_kinds_its_match_states() -> None:
@@ -353,7 +353,7 @@ def shared_verdict(shared: dict[str, str]) -> Verdict:
     claims, labels = claims_for({**GOALS, **shared})
     lang_of = {c.doc: labels[c.doc] for c in claims}
     mine = {c.id for c in claims if labels[c.doc] in shared}
-    return match_verdict(claims, labels, len(labels), mine, lang_of, outlets=True)
+    return match_verdict(claims, labels, len(labels), mine, set(), lang_of, outlets=True)
 
 
 def test_a_shared_sentence_of_three_minutes_is_compared_where_its_values_stand() -> None:
@@ -454,14 +454,54 @@ def test_two_best_partners_alone_in_their_matches_make_one_match() -> None:
     groups = [{"x"}, {"y"}]
     added = shared_members(groups, evidence, doc_of)
     assert added == [{"y": 0.4}, {"x": 0.4}]  # the same two claims, twice
-    (gone,) = repeats(groups, added, doc_of)
-    assert gone in (0, 1)
-    assert repeats([{"x"}, {"y"}], [{"y": 0.4}, {"x": 0.6}], doc_of) == {0}
+    assert repeats(groups, added, doc_of) in ({0: 1}, {1: 0})
+    assert repeats([{"x"}, {"y"}], [{"y": 0.4}, {"x": 0.6}], doc_of) == {0: 1}
     # a match within another goes; one that holds a claim of its own besides does not
-    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4, "y": 0.4}], doc_of) == {0}
-    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4}], doc_of) == set()
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4, "y": 0.4}], doc_of) == {0: 1}
+    assert repeats([{"x", "y"}, {"z"}], [{}, {"x": 0.4}], doc_of) == {}
     # a claim alone in a version (no link) is never a repeat, though another match holds it
-    assert repeats([{"x"}, {"y"}], [{}, {"x": 0.4}], doc_of) == set()
+    assert repeats([{"x"}, {"y"}], [{}, {"x": 0.4}], doc_of) == {}
+
+
+def test_a_firm_pair_that_two_larger_matches_hold_stays_firm_in_one() -> None:
+    """An English and an Arabic claim linked firmly (their own match) are each further
+    members of two larger matches, a French claim's and a Turkish one's (a sentence of two
+    facts beside each): their match repeats both and goes (`repeats`), and its two claims,
+    suggested in both, lost the firm link between them. They now fold into the first kept
+    match as claims of its own, firm as they were; in the other they stay suggested."""
+    from crossfact.matching import HIGH, _Cluster, _fold
+    from crossfact.sharing import repeats
+
+    doc_of = {"en": "en", "ar": "ar", "fr": "fr", "tr": "tr"}
+    unique = [_Cluster({"en", "ar"}, {"en": {"en"}, "ar": {"ar"}}, {"en": 0.9, "ar": 0.9}),
+              _Cluster({"fr"}, {"fr": {"fr"}}), _Cluster({"tr"}, {"tr": {"tr"}})]
+    shared = [{}, {"en": 0.3, "ar": 0.3}, {"en": 0.2, "ar": 0.2}]
+    gone = repeats([c.claims for c in unique], shared, doc_of)
+    assert gone == {0: 1}
+    kept, extras = _fold(unique, shared, gone)
+    firm = [{c for c in cluster.claims if cluster.best.get(c, 0.0) >= HIGH} for cluster in kept]
+    assert firm == [{"en", "ar"}, set()]  # the pair firm in the French claim's match
+    assert extras == [{}, {"en": 0.2, "ar": 0.2}]  # and suggested in the Turkish one's
+    # a match of one claim that goes leaves it a further member, as it was
+    kept, extras = _fold([_Cluster({"en"}, {"en": {"en"}}), _Cluster({"ar"}, {"ar": {"ar"}})],
+                         [{"ar": 0.4}, {"en": 0.4}], {0: 1})
+    assert [c.claims for c in kept] == [{"ar"}] and extras == [{"en": 0.4}]
+
+
+def test_a_firm_pair_of_jeju_stays_firm_where_two_larger_matches_held_it() -> None:
+    """Jeju's Arabic, Bengali, English and Hebrew reports (fixtures/news, development): the
+    English "Out of the 181 people on board, only two cabin crew members survived" and the
+    Hebrew "... all 181 people on board died, except two crew members" are linked firmly,
+    and each is a further member of the match of the two crew rescued (Arabic and
+    Bengali) and of the match of the 181 on board: their own match repeated both and went,
+    and the firm link between them was a suggestion in both. It stays firm in one."""
+    files = [NEWS / "jeju-air-crash-2024" / f"{lang}.txt" for lang in ("ar", "bn", "en", "he")]
+    result = run([str(f) for f in files], langs={str(f): f.stem for f in files})
+    en, he = (next(c.id for c in result.claims if c.text.startswith(text))
+              for text in ("Out of the 181 people on board", "הרשויות בדרום קוריאה סבורות"))
+    both = [m for m in result.matches if {en, he} <= set(m.claims)]
+    assert len(both) == 2
+    assert [not {en, he} & set(m.suggested) for m in both].count(True) == 1
 
 
 @settings(max_examples=200, deadline=None)

@@ -202,6 +202,26 @@ def test_a_conflict_decided_without_outliers_leaves_the_machines_as_suggested(
     s.close()
 
 
+def test_markdown_says_who_decided_otherwise_beside_who_decided(tmp_path: Path) -> None:
+    """Merged from two reviewers, ann's conflict on a match bob agreed on was listed as
+    "Match 2 (decided by ann)", read as settled; and so was an unsourced one. The report
+    says who decided otherwise, and what."""
+    s = open_test_store(tmp_path / "o.db")
+    s.add_story("seed", build(), {})
+    disputed, lone = s.matches("seed", reviewer="ann")[1], s.matches("seed", reviewer="ann")[-1]
+    s.decide("seed", disputed.id, "conflict", reviewer="ann", session="a")
+    s.decide("seed", disputed.id, "agree", reviewer="bob", session="b")
+    s.decide("seed", lone.id, "unsourced", reviewer="ann", session="a")
+    s.decide("seed", lone.id, "conflict", reviewer="bob", session="b")
+    md = export(s, "md")
+    conflicts = md[md.index("## Conflicts"):md.index("## Unsourced")]
+    unsourced = md[md.index("## Unsourced"):md.index("## Notes")]
+    assert f"### Match {disputed.number} (decided by ann; bob decided agree)" in conflicts
+    assert f"### Match {lone.number} (decided by bob; ann decided unsourced)" in conflicts
+    assert "decided by ann; bob decided conflict)" in unsourced, unsourced
+    s.close()
+
+
 def test_markdown_puts_conflicts_first_and_neutralises_control_characters(
         reviewed: Store) -> None:
     md = export(reviewed, "md")

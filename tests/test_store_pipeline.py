@@ -11,6 +11,7 @@ from store_data import Ticker, open_test_store
 from crossfact import pipeline
 from crossfact.store.exports import FORMATS
 from crossfact.store.replaying import replay_file
+from crossfact.store.state import rebuild
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-story"
 
@@ -90,19 +91,15 @@ QUERY = ("SELECT id, suggestion, reasons, outliers, score, corrected FROM curren
          "ORDER BY id")
 
 
-def test_a_fix_elsewhere_that_changes_a_claims_matches_suggests_its_other_match_again(
+def test_a_fix_elsewhere_leaves_the_ledes_suggestion_as_the_matcher_made_it(
         tmp_path: Path, seed_result) -> None:
     """The lede (tr "xBuster ve Tesla'nın ...") is in a match whose ar claim is also a weak
-    link of the headlines' match: shared, it is compared by its figures only, not its names,
-    so the matcher suggests agree. Breaking that weak link leaves the ar claim in the lede's
-    match alone, where the matcher would compare its names (xBuster against xAI), but the
-    lede's match was not suggested again until a later fix to it (a French claim moved in),
-    and then flipped to conflict for a reason that fix did not bring. It now follows at once,
-    keeps its link score (its claims did not change), the detail says a fix to another
-    match changed it, and an undo gives the agree back."""
-    from crossfact.store.state import rebuild
-    from crossfact.tui.widgets.match_detail import MatchDetail
-
+    link of the headlines' match. Its names were ignored in the lede's match too, where it
+    is firm, so the matcher suggested agree; breaking that weak link left the ar claim in
+    the lede's match alone, and the store suggested the lede again: conflict (xBuster
+    against xAI), for a fix to another match. The matcher now compares a claim by all its
+    names where it is firm, so the lede is a conflict from the start, and the fix elsewhere,
+    a rebuild and an undo leave it so."""
     store = open_test_store(tmp_path / "x.db")
     store.add_story("seed", seed_result, {})
     rows = store.matches("seed", reviewer="ann")
@@ -112,19 +109,16 @@ def test_a_fix_elsewhere_that_changes_a_claims_matches_suggests_its_other_match_
     headline, ar_claim = next((v.id, m.claim.id) for v in views for m in v.members
                               if m.suggested and any(m.claim.id == o.claim.id
                                                      for o in lede.members))
-    assert (lede.suggestion, lede.corrected) == ("agree", False)
+    assert (lede.suggestion, lede.corrected) == ("conflict", False)
+    assert lede.reasons[0] == "xBuster (tr) vs xAI (bn, ar, fr)"
+    before = list(store.db.query(QUERY))
     store.break_link("seed", headline, ar_claim, reviewer="ann", session="s")
     after = store.match(lede.id, reviewer="ann")
-    assert (after.suggestion, after.corrected, after.link_score) == (
-        "conflict", False, lede.link_score)
-    assert after.reasons[0] == "xBuster (tr) vs xAI (bn, ar)"
-    assert after.restated and not lede.restated  # and the detail says why it changed
-    assert "machine, recomputed after a fix to another match: conflict (0.90)" in (
-        MatchDetail()._heading(after).plain)
+    assert (after.suggestion, after.reasons, after.corrected, after.restated) == (
+        lede.suggestion, lede.reasons, False, False)
     incremental = list(store.db.query(QUERY))
     rebuild(store.db, store.story_id("seed"))
     assert list(store.db.query(QUERY)) == incremental  # a rebuild from the log agrees
     store.undo("seed", reviewer="ann", session="s")
-    back = store.match(lede.id, reviewer="ann")
-    assert (back.suggestion, back.restated) == ("agree", False)
+    assert list(store.db.query(QUERY)) == before
     store.close()

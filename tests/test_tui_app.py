@@ -289,7 +289,7 @@ DIALOG_KEYS = [  # what opens it, and what its footer says (the review's keys: n
     (("ctrl+p", *"jump", "enter"), "⏎ Confirm esc Cancel"),
     (("ctrl+p", *"export jsonl", "enter"), "⏎ Confirm esc Cancel"),
     (("question_mark",), "esc Close"),
-    (("slash",), "⏎ Search esc Clear search ^z Undo"),
+    (("slash",), "⏎ Search esc Clear search ^z Undo typing"),  # the box's, not the log's
     (("ctrl+p",), ""),  # the palette has no footer: the one under it is not drawn
 ]
 
@@ -493,6 +493,55 @@ def test_quitting_with_a_note_draft_asks_once_before_dropping_it(store, seed):
     assert still[-1] is False
 
 
+def test_a_note_typed_survives_a_terminal_killed_mid_note(store, seed, tmp_path):
+    """A note being typed was only in memory: a terminal closed or killed mid-note (`tmux
+    kill-server`, a dropped ssh session) lost it without a word. It is kept on disk as it
+    is typed, beside the database; the next session says so, and n opens it."""
+    first = store.resume(seed, reviewer="ana")
+
+    async def type_and_die(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought")
+        await pilot.pause()  # no Escape, no ctrl+s: the run ends as a killed terminal's does
+
+    drive(app_for(store), type_and_die)
+    assert list(store.events(seed)) == []  # a draft is no decision
+    said: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        assert pilot.app.review.view.id == first
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought"
+        await pilot.press(*", done", "ctrl+s")
+        await pilot.pause()
+
+    drive(app_for(store), reopen)
+    assert any("not saved when an earlier session ended: the note on match 1." in m
+               for m in said), said
+    assert store.match(first, reviewer="ana").note == "half a thought, done"
+    assert not (tmp_path / "review.db-drafts.json").exists()  # saved: no draft left
+
+
+def test_a_draft_of_another_story_is_named_with_its_story(store, seed):
+    """After the palette switched stories, "the note on match 1 is not saved" sent the
+    reviewer to this story's match 1, which had none: the warning names the story."""
+    store.add_story("other", make_result(3), {})
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"seed draft", "escape")
+        await pilot.pause()
+        pilot.app.review.open_story(store.story_id("other"))
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert any("match 1 of seed-story is not saved" in m for m in said), said
+
+
 def test_filter_and_search_page_in_sql(store, seed):
     async def steps(pilot: Pilot) -> None:
         review = pilot.app.review
@@ -510,6 +559,39 @@ def test_filter_and_search_page_in_sql(store, seed):
         assert review.pager.search is None
 
     drive(app_for(store), steps)
+
+
+def test_ctrl_z_in_the_search_box_takes_back_typing_not_a_verdict(store, seed):
+    """ctrl+z while typing a search took back the reviewer's last verdict (the box has no
+    undo of its own, so the key reached the screen's), and there is no redo: in the box it
+    takes back typing, as in any text box; the verdict stays."""
+    typed: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("a", "slash", *"Tesla", "backspace", "ctrl+z")
+        await pilot.pause()
+        typed.append(pilot.app.screen.query_one("#search").value)
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        typed.append(pilot.app.screen.query_one("#search").value)
+
+    drive(app_for(store), steps)
+    assert typed == ["Tesla", "Tes"], typed
+    assert [e.kind for e in store.events(seed)] == ["verdict"]  # no undo saved
+
+
+def test_an_arabic_search_reads_right_to_left_on_the_status_line(store, seed):
+    """The panes reorder Arabic for a terminal without bidi; the status line showed the
+    active search as stored, its letters unjoined and read backwards."""
+    lines: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("slash", *"تسلا", "enter")
+        await pilot.pause()
+        lines.append(screen_text(pilot.app).splitlines()[0])
+
+    drive(app_for(store), steps)
+    assert f"/{visual('تسلا', True)}" in lines[0] and "تسلا" not in lines[0], lines
 
 
 def test_decided_filter_lists_what_was_decided(store, seed):
@@ -1903,13 +1985,15 @@ def test_an_arabic_or_hebrew_figure_in_the_why_line_reads_as_written():
     wrong end. Each such figure reads as it does in its claim."""
     from crossfact.models import Document, Match, MatchResult
 
-    # A currency sign took a second mark ("$10" drawn "10$"), a percentage none, and a minus
-    # was cut off its figure and drawn at the far end of it.
+    # A currency sign took a second mark ("$10" drawn "10$"), a percentage none, a minus
+    # was cut off its figure and drawn at the far end of it, and so was a range's first number.
     figures = [("ar", "12 يونيو 2024", "12 June 2024"),
                ("he", "45 מיליון שקל", "45 million shekels"),
                ("he", "$10 בילי", "$10 billion"), ("he", "€5 מיליון", "€5 million"),
                ("he", "5% מהקולות", "5% of the votes"), ("ar", "12% من الأصوات", "12% of votes"),
-               ("he", "-5 מעלות", "-5 degrees")]
+               ("he", "-5 מעלות", "-5 degrees"),
+               # a range: its first number was left out of the mark and went to the Latin
+               ("ar", "10-5 مليون", "5-10 million"), ("he", "10–20 מיליון", "10-20 million")]
     docs = [Document(id=f"d{lang}", path=f"/tmp/{lang}.txt", lang=lang, title=lang, text="")
             for lang in ("ar", "he", "en")]
     texts = {"ar": "فيضانات في 12 يونيو 2024.", "he": "עלות של 45 מיליון שקל.",
@@ -2040,6 +2124,37 @@ def test_what_was_saved_leads_the_status_line_when_it_does_not_fit(store, seed):
     number = store.match(first, reviewer="ana").number
     assert lines[0].lstrip().startswith("✓ saved"), lines
     assert f"(conflict #{number}, 1 outlier)" in lines[0], lines
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 34)])
+def test_a_long_saved_message_leaves_the_search_on_the_status_line(store, seed, size):
+    """A fix's "claim split out of #3; #3 decided before it: second look" pushed the active
+    search and filter off the status line: the reviewer no longer saw the list was a
+    search's. They stay whole; the message is cut, and said whole in a toast."""
+    lines: list[str] = []
+    said: list[str] = []
+    label = "claim split out of #12; #12 decided before it: second look"
+
+    async def steps(pilot: Pilot) -> None:
+        review = pilot.app.review
+        review.status.story = "a story named as long as a newsroom names its stories"
+        await pilot.press("slash", *"Tesla", "enter")
+        await pilot.press("a")
+        await pilot.pause()
+        event = list(store.events(seed))[-1]
+        review.after_change(event, label)
+        await pilot.pause()
+        lines.append(screen_text(pilot.app).splitlines()[0])
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps, size=size)
+    assert "/Tesla" in lines[0] and "[all: " in lines[0], lines
+    assert lines[0].lstrip().startswith("✓ saved"), lines
+    toast = f"{label[0].upper()}{label[1:]}."
+    if size[0] < 100:  # cut on the line: said whole in a toast
+        assert label not in lines[0] and toast in said, (lines, said)
+    else:  # whole on the line, and who and how far (the story's name left out): no toast
+        assert label in lines[0] and "ana 1/72" in lines[0] and toast not in said, (lines, said)
 
 
 def test_c_says_which_outliers_it_saved_and_when_it_named_none(store, seed):

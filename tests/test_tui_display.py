@@ -134,6 +134,26 @@ def test_marks_tell_shared_from_differing() -> None:
     assert [m for *_, m in claim_marks(tr, [])] == ["plain"] * 3
 
 
+def test_a_figure_read_without_invisible_characters_is_highlighted_where_drawn() -> None:
+    """The engine quotes "12 ألف" and "Zelensky" where the claim writes "12 ألـف" (a tatweel)
+    and "Zelen\u00adsky" (a soft hyphen): each is still found, in the text as drawn (the
+    soft hyphen gone, the tatweel kept) and in the claim's own text, its span covering the
+    characters the engine left out."""
+    from crossfact.fingerprint import fingerprint_story
+    from crossfact.models import Document
+
+    text = "نشر \u200e12\u200e ألـف جندي مع \u2066Zelen\u00adsky\u2069 في خاركيف."
+    doc = Document(id="d", path="ar", lang="ar", title="", text=text)
+    (claim,) = fingerprint_story([doc], [Claim(id="c", doc="d", index=0, text=text, start=0,
+                                               end=len(text))])
+    assert [q.text for q in claim.fingerprint.numbers] == ["12 ألف"]
+    shown, _ = display_form(text)
+    assert [shown[s:e] for s, e, _ in claim_marks(claim, [], shown)] == [
+        "12\u200e ألـف", "Zelensky"]
+    assert [text[s:e] for s, e, _ in claim_marks(claim, [])] == [
+        "12\u200e ألـف", "Zelen\u00adsky"]
+
+
 def test_keymap_file(tmp_path: Path) -> None:
     assert load_keymap(tmp_path / "absent.toml") == {}
     good = tmp_path / "keys.toml"

@@ -1,7 +1,8 @@
 """Document text made safe and readable for display; the stored text is never changed.
 
 - Control characters and terminal escape sequences are removed: an article must not be able
-  to move the cursor, retitle the window or hide text.
+  to move the cursor, retitle the window or hide text; so are soft hyphens, zero-width spaces
+  and the like (`unshown`), which a terminal draws as a stray hyphen or not at all.
 - Arabic and Hebrew can be reordered and shaped for terminals without bidi support (Textual
   has none). This is display-only and switchable, since a bidi-aware terminal would reverse
   the text a second time.
@@ -12,9 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from crossfact.terminal import one_line, strip_controls
+from crossfact.terminal import one_line, strip_controls, unshown
 
-__all__ = ["one_line", "strip_controls", "has_rtl", "starts_rtl", "visual", "rtl_figures_read_rtl"]
+__all__ = ["one_line", "strip_controls", "unshown", "has_rtl", "starts_rtl", "visual",
+           "rtl_figures_read_rtl"]
 
 _RTL_CHARS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -26,8 +28,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 # The figure may open with a minus ("-5 מעלות") and a currency sign and close with a percent
 # sign ("12% من الأصوات"); one mark goes before the whole of it: the lookbehind refuses a
 # start just after a sign or minus, which put a second mark inside "$10" and drew it "10$".
+# A range ("10-5 مليون", "10–20 מיליון") is one figure: its first number went to the Latin.
 _RTL_FIGURE = re.compile(
-    r"(?<![\w.,$€£¥₪\-−])(?=[-−]?[$€£¥₪]?\d[\d.,\u00a0\u202f]*[%٪]?\s+"
+    r"(?<![\w.,$€£¥₪\-–−])(?=[-−]?[$€£¥₪]?\d[\d.,\u00a0\u202f]*"
+    r"(?:[-–−]\d[\d.,\u00a0\u202f]*)?[%٪]?\s+"
     r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])")
 RLM = "\u200f"
 RTL_LANGS = frozenset({"ar", "he", "fa", "ur", "yi", "ps"})

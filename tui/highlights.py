@@ -3,7 +3,10 @@
 A figure or name is "shared" when every other version in the match has it too (compared as
 the suggestions compare them), otherwise it "differs" - the
 spot a reviewer should read first. Positions come from searching the fingerprint's own text in
-the claim, so they are character offsets into the claim text.
+the claim, so they are character offsets into the claim text. The fingerprint quotes the claim
+as the engine read it (`crossfact.terminal.compared`: "12 ألف" where the claim writes the
+tatweel of "12 ألـف", "Zelensky" for "Zelen\u00adsky"), so it is searched in the text without
+those characters, and its place mapped back.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Literal
 from crossfact.models import Claim, Fingerprint
 from crossfact.names import skeletons
 from crossfact.suggest import figure_of, same
+from crossfact.terminal import without_invisible
 
 Mark = Literal["shared", "differs", "plain"]
 
@@ -50,13 +54,13 @@ def claim_marks(
     display form with control characters stripped), in order."""
     spans: list[tuple[int, int, Mark]] = []
     taken: list[tuple[int, int]] = []
-    text = claim.text if text is None else text
+    read, at = without_invisible(claim.text if text is None else text)
     for kind, written, item in _items(claim.fingerprint):
         if not written:
             continue
-        start = text.find(written)
+        start = read.find(written)
         while start != -1 and any(s < start + len(written) and start < e for s, e in taken):
-            start = text.find(written, start + 1)
+            start = read.find(written, start + 1)
         if start == -1:
             continue
         end = start + len(written)
@@ -64,6 +68,7 @@ def claim_marks(
             mark: Mark = "plain"
         else:
             mark = "shared" if all(_shared(kind, item, o) for o in others) else "differs"
-        spans.append((start, end, mark))
         taken.append((start, end))
+        # the characters left out of `read` that stand inside the figure are in its span
+        spans.append((start, end, mark) if at is None else (at[start], at[end - 1] + 1, mark))
     return sorted(spans)

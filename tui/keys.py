@@ -49,7 +49,8 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("n", "note", "Note", id="note",
             tooltip="Write the note of this match (Escape keeps the draft for it)"),
     Binding("ctrl+z,backspace", "undo", "Undo", id="undo",
-            tooltip="Take back your latest decision (also after a restart)"),
+            tooltip="Take back your latest decision (also after a restart); in the search "
+                    "box and a note, ctrl+z takes back typing"),
     Binding("question_mark", "app.help", "Help", id="help", tooltip="All keys, on one screen"),
     # Quit before Filter and Search: at 80 columns the footer ends after it, and a newcomer
     # looks there for how to leave

@@ -46,10 +46,13 @@ class NotePrompt(ModalScreen[str | None]):
     ]
 
     def __init__(self, title: str, value: str = "", *, bidi: bool = True,
-                 keep_draft: Callable[[str], None] | None = None) -> None:
+                 keep_draft: Callable[[str], None] | None = None,
+                 changed: Callable[[str], None] | None = None) -> None:
+        """`changed` is told the text at every change (the review keeps it on disk, so a
+        terminal killed mid-note loses none of it)."""
         super().__init__()
         self.title_text, self.value, self.bidi = title, value, bidi
-        self.keep_draft = keep_draft
+        self.keep_draft, self.changed = keep_draft, changed
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -66,6 +69,8 @@ class NotePrompt(ModalScreen[str | None]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._preview(event.text_area.text)
+        if self.changed is not None:
+            self.changed(event.text_area.text)
 
     def _preview(self, text: str) -> None:
         """Shown only where it differs from the box: right-to-left text, reordered."""

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from rich.console import RenderableType
 from rich.padding import Padding
@@ -31,11 +31,13 @@ from textual.worker import Worker, WorkerState
 from crossfact import terminal
 from crossfact.models import Event, Suggestion
 from crossfact.store import CarryReport, MatchRow, MatchView, StoreError, parse_number
+from crossfact.store.numbering import in_number_order
 from crossfact.store.output_file import output_path
 from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import Item, ReadOnly, item_label
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import one_line
+from crossfact.tui.drafts import Draft, NoteDrafts, drafts_path
 from crossfact.tui.heap import freeze_long_lived, settle
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
@@ -64,13 +66,38 @@ KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
 
 class SearchBox(Input):
     """The search box, its keys in the footer while it has the focus: the footer offered
-    "/ Search" there, a key that types "/" into the box."""
+    "/ Search" there, a key that types "/" into the box.
+
+    ctrl+z in it takes back typing, as in any text box: Textual's Input has no undo, so the
+    key went on to the screen and took back the reviewer's last verdict, with no redo."""
 
     BINDINGS = [
         Binding("enter", "submit", "Search"),
         # the screen's own Escape (hidden in the footer): the same id, so keys.toml moves both
         Binding("escape", "screen.clear_search", "Clear search", id="search-clear"),
+        Binding("ctrl+z", "undo_typing", "Undo typing"),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._typed: list[str] = []  # the box's earlier values, latest last
+        self._last = ""
+
+    def start(self, value: str) -> None:
+        """Open on `value` (the active search), with nothing typed to take back."""
+        self.value, self._last, self._typed = value, value, []
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value != self._last:
+            self._typed.append(self._last)
+            self._last = event.value
+
+    def action_undo_typing(self) -> None:
+        if not self._typed:
+            self.app.bell()  # nothing typed: the log is not this key's in the box
+            return
+        self._last = self.value = self._typed.pop()
+        self.cursor_position = len(self.value)
 
 
 def replace_question(target: Path, real: Path) -> str:
@@ -113,9 +140,12 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._unlisted: MatchRow | None = None
         self._all_done_said = False
         self._touched: dict[str, str | None] = {}  # this session's event id -> its match
-        # match -> (its number, a note typed but not saved: a draft closed with Escape, or
-        # a save that failed): n on the match offers it again; quitting asks first
-        self._unsaved_notes: dict[str, tuple[str, str]] = {}
+        # notes typed but not saved (a note being typed, a draft closed with Escape, a save
+        # that failed), kept on disk as typed: n on the match offers it again, also after
+        # the terminal was killed mid-note; quitting asks first
+        self.drafts = NoteDrafts(drafts_path(store.path), reviewer)
+        self._drafts_before = {match: d.story for match, d in self.drafts.all().items()}
+        self._drafts_failed_said = False
         self._quit_warned: list[str] = []  # the drafts the last q warned of
         self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
@@ -162,6 +192,7 @@ class ReviewScreen(FixingActions, Screen[None]):
     def on_mount(self) -> None:
         self.query_one(MatchList).bidi = self.bidi
         self.query_one(MatchDetail).bidi = self.bidi
+        self.status.bidi = self.bidi
         self.store.defer_checkpoints()  # this screen checkpoints when the reviewer pauses
         self.set_interval(self.CHECKPOINT_IDLE / 2, self._checkpoint_when_idle)
 
@@ -209,6 +240,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         resume = self._call(lambda: self.store.resume(story, reviewer=self.reviewer))
         if resume is None or not self.goto(resume):
             self._select(0)
+        self._offer_earlier_drafts(story)
         self.call_after_refresh(freeze_long_lived)  # after the first paint of the story
 
     def goto(self, match_id: str, position: int | None = None) -> bool:
@@ -383,12 +415,16 @@ class ReviewScreen(FixingActions, Screen[None]):
             self._select(0)
         self._unlisted = keep if self._current() is None else None
 
-    def after_change(self, event: Event, label: str) -> None:
+    def after_change(self, event: Event, label: str, *, toast_if_cut: bool = True) -> None:
         """A command was saved: say so, redraw list, progress and detail in one frame
-        (progress counts the reviewer's decisions, not the story's matches: cheap)."""
+        (progress counts the reviewer's decisions, not the story's matches: cheap). What
+        the status line cannot show whole (a fix's "#3 decided before it: second look"
+        beside a search) is said in a toast too, which wraps."""
         self.matches.reload()
         self.status.shown = self.pager.count if self.pager else 0
         self.status.saved(label, event.at)
+        if toast_if_cut and self.status.last_cut():
+            self.notify(label[0].upper() + label[1:] + ".", title="Saved", markup=False)
         self._refresh_progress()
         self.post_message(Saved(event))
         self._checkpoint_due = True
@@ -540,7 +576,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             if not (undone and self.goto(undone)):
                 self._select(self.matches.cursor)
             label = self._undone_label(event)
-            self.after_change(event, label)
+            self.after_change(event, label, toast_if_cut=False)  # said in a toast below
         # the status line's end is cut at 80 columns ("✓ saved 21:02:01 (undi…"): what was
         # taken back is said in a toast too, which wraps
         self.notify(label[0].upper() + label[1:] + ".", title="Undo", markup=False)
@@ -556,6 +592,34 @@ class ReviewScreen(FixingActions, Screen[None]):
         where = f" on #{self.view.number}" if self.view is not None else ""
         return f"undid {what}{where}"
 
+    def _offer_earlier_drafts(self, story: str) -> None:
+        """Say which notes of this story an earlier session left typed but not saved (its
+        terminal was closed or killed mid-note): they were lost without a word."""
+        earlier = sorted((d.number for match, d in self.drafts.of_story(story).items()
+                          if self._drafts_before.pop(match, None) is not None),
+                         key=in_number_order)
+        if earlier:
+            self.notify(f"Typed but not saved when an earlier session ended: the note on "
+                        f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
+                        title="Note drafts kept", severity="warning", timeout=20,
+                        markup=False)
+
+    def _draft_changed(self, row: MatchRow, stored: str, text: str) -> None:
+        """Keep what is typed into a note on disk as it is typed (`tui/drafts.py`); a note
+        back to what is stored is no draft."""
+        if self.story is None:
+            return
+        if text == stored:
+            self.drafts.drop(row.id)
+        else:
+            self.drafts.keep(row.id, Draft(self.story, self.story_name, row.number, text))
+        if self.drafts.failed and not self._drafts_failed_said:
+            self._drafts_failed_said = True  # once: not a toast on every key
+            where = terminal.message(self.drafts.failed)
+            self.notify(f"Note drafts cannot be kept on disk ({where}): a note typed is "
+                        "kept until the app quits; ctrl+s saves it.",
+                        title="Drafts", severity="warning", timeout=10, markup=False)
+
     def action_note(self) -> None:
         row = self._current()
         if row is None:
@@ -563,23 +627,21 @@ class ReviewScreen(FixingActions, Screen[None]):
         view = self.current_view()
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        # a draft, or what a failed save kept
-        current = self._unsaved_notes.get(row.id, (row.number, stored))[1]
+        draft = self.drafts.get(row.id)  # a draft, or what a failed save kept
+        current = draft.text if draft is not None else stored
 
         def keep(text: str) -> None:
             """Escape: the typing is kept for this match, not thrown away."""
-            if text == stored:
-                self._unsaved_notes.pop(row.id, None)
-                return
-            self._unsaved_notes[row.id] = (row.number, text)
-            self.notify(f"Note draft on match {row.number} kept (not saved): n on the match "
-                        "opens it again.", title="Draft kept", markup=False)
+            self._draft_changed(row, stored, text)
+            if text != stored:
+                self.notify(f"Note draft on match {row.number} kept (not saved): n on the "
+                            "match opens it again.", title="Draft kept", markup=False)
 
         def save(text: str | None) -> None:
             if text is None:
                 return  # closed with Escape: `keep` has the draft
             if not text.strip() and not stored:
-                self._unsaved_notes.pop(row.id, None)
+                self.drafts.drop(row.id)
                 return  # an empty note where there was none: not an event
             if not text.strip():
                 text = ""  # cleared: the blanks an emptied editor leaves are no note
@@ -589,26 +651,38 @@ class ReviewScreen(FixingActions, Screen[None]):
                 f"note #{row.number}",
             )
             if saved is None:  # a full disk, a busy database: the typing is not thrown away
-                self._unsaved_notes[row.id] = (row.number, text)
+                self._draft_changed(row, stored, text)
                 self.notify(f"The note on match {row.number} was not saved; it is kept: "
                             "press n on the match to try again.", title="Note kept",
                             severity="warning", timeout=10, markup=False)
             else:
-                self._unsaved_notes.pop(row.id, None)
+                self.drafts.drop(row.id)
             self._select(self.matches.cursor)
 
         prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
-                            keep_draft=keep)
+                            keep_draft=keep,
+                            changed=lambda text: self._draft_changed(row, stored, text))
         self.app.push_screen(prompt, save)
 
     def may_quit(self) -> bool:
         """Whether quitting loses nothing the reviewer typed; if it would (a note draft, or
-        a note a failed save kept), say which once, and let the next q or ctrl+c leave."""
-        numbers = sorted(number for number, _ in self._unsaved_notes.values())
-        if not numbers or numbers == self._quit_warned:
+        a note a failed save kept), say which once, and let the next q or ctrl+c leave
+        (and drop those drafts: the reviewer was told)."""
+        drafts = self.drafts.all()
+        # a draft of another story (the palette switched) is named with its story: "match
+        # 1" sent the reviewer to this story's match 1, which had none
+        named = [d.number + ("" if d.story == self.story else
+                             f" of {one_line(d.story_name, 30)}")
+                 for d in sorted(drafts.values(),
+                                 key=lambda d: (d.story != self.story, d.story_name,
+                                                in_number_order(d.number)))]
+        if not named:
             return True
-        self._quit_warned = numbers
-        self.notify(f"The note on match {', '.join(numbers)} is not saved: n on the match "
+        if named == self._quit_warned:
+            self.drafts.drop(*drafts)
+            return True
+        self._quit_warned = named
+        self.notify(f"The note on match {', '.join(named)} is not saved: n on the match "
                     "opens it (ctrl+s saves); q again quits without it.",
                     title="Note not saved", severity="warning", timeout=10, markup=False)
         return False
@@ -630,9 +704,9 @@ class ReviewScreen(FixingActions, Screen[None]):
         pane.scroll_relative(y=step * max(1, pane.size.height // 2), animate=False)
 
     def action_search(self) -> None:
-        box = self.query_one("#search", Input)
+        box = self.query_one("#search", SearchBox)
         box.display = True
-        box.value = self.pager.search or "" if self.pager else ""
+        box.start(self.pager.search or "" if self.pager else "")
         box.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -714,6 +788,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         if self.is_mounted:
             self.query_one(MatchList).bidi = value
             self.query_one(MatchDetail).bidi = value
+            self.status.bidi = value
 
     def action_export(self, fmt: str = "jsonl") -> None:
         """Ask where to write the story in `fmt` (the same code as `crossfact export`),

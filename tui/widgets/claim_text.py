@@ -10,14 +10,15 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.style import Style
 from rich.text import Span, Text
 
-from crossfact.tui.display_text import has_rtl, strip_controls, visual
+from crossfact.tui.display_text import has_rtl, unshown, visual
 
 SHOWN_CHARS = 3000  # a 50 kB "sentence" would bury the other versions
 
 
 def display_form(text: str) -> tuple[str, int]:
-    """The text to draw (controls stripped, cut to SHOWN_CHARS) and how many chars were cut."""
-    safe = strip_controls(text)
+    """The text to draw (controls and the format characters a terminal has no use for
+    stripped, `unshown`; cut to SHOWN_CHARS) and how many chars were cut."""
+    safe = unshown(text)
     if len(safe) <= SHOWN_CHARS:
         return safe, 0
     return safe[:SHOWN_CHARS], len(safe) - SHOWN_CHARS
