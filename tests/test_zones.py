@@ -21,7 +21,7 @@ LANGS = ("en", "fr", "tr", "ar", "he", "bn")
 def outlets(versions: dict[str, str]) -> Verdict:
     """The suggestion for one match of these versions, read as different outlets' articles."""
     claims, langs = claims_for(versions)
-    return match_verdict(claims, langs, len(versions), set(), langs, outlets=True)
+    return match_verdict(claims, langs, len(versions), set(), set(), langs, outlets=True)
 
 
 def clocks(text: str, lang: str) -> list[tuple[str, str | None, list[int]]]:
