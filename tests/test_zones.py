@@ -13,7 +13,7 @@ from crossfact.numbers import find_quantities
 from crossfact.sharing import match_verdict
 from crossfact.suggest import Verdict
 from crossfact.zones import REFERENCE_YEAR, Mark, offsets
-from tests.test_suggest import claims_for, verdict
+from test_suggest import claims_for, verdict
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
 
