@@ -235,6 +235,16 @@ def matched(tree: Path, spec_file: Path) -> Spec:
     return result
 
 
+def revision_tree(rev: str, out: Path) -> Path:
+    """The repository's tree at git revision `rev`, written to `out` (from `git archive`,
+    nothing checked out)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(out, filter="tar")
+    return out
+
+
 THIS = "this engine"
 
 
@@ -295,12 +305,8 @@ def main() -> None:
         spec = lay_out(tmp / "stories")
         spec_file = tmp / "spec.json"
         spec_file.write_text(json.dumps(spec))
-        old = tmp / "old"
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against],
-                                 check=True, capture_output=True).stdout
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(old, filter="tar")
-        engines = {f"{args.against} (baseline)": matched(old, spec_file),
+        engines = {f"{args.against} (baseline)": matched(revision_tree(args.against,
+                                                                       tmp / "old"), spec_file),
                    THIS: matched(ROOT, spec_file)}
     added = {kind: sum(spec[story][kind]["added"] for story in spec) for kind in KINDS}
     rows = ["| kind (characters added) | engine | same claims in a match | same suggestion "
