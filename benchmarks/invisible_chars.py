@@ -226,13 +226,39 @@ print(json.dumps(out))
 """
 
 
-def matched(tree: Path, spec_file: Path) -> Spec:
-    """Every laid-out story matched by the engine of the source tree `tree`: story -> kind ->
-    its claims (version file#index -> text) and matches (claims, suggestion, reasons, score)."""
-    out = subprocess.run([sys.executable, "-c", _MATCH, str(tree), str(spec_file)],
+def matched(tree: Path, spec_file: Path, script: str = _MATCH) -> Spec:
+    """Every laid-out story matched by the engine of the source tree `tree` (by `script`, in
+    a process of its own): story -> kind -> its claims (version file#index -> text) and
+    matches (claims, suggestion, reasons, score)."""
+    out = subprocess.run([sys.executable, "-c", script, str(tree), str(spec_file)],
                          check=True, capture_output=True, text=True)
     result: Spec = json.loads(out.stdout)
     return result
+
+
+def engine_arguments(doc: str, show: str) -> argparse.Namespace:
+    """The options of a benchmark that sets this engine beside the one at a git revision."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", default="main",
+                        help="the baseline engine's git revision (default: main)")
+    parser.add_argument("--readme", action="store_true", help="also write benchmarks/README.md")
+    parser.add_argument("--show", type=int, default=0, help=show)
+    parser.add_argument("--notes", type=Path, default=NOTES)
+    return parser.parse_args()
+
+
+def both_engines(lay: Callable[[Path], Spec], against: str, script: str = _MATCH,
+                 ) -> tuple[Spec, dict[str, Spec]]:
+    """The stories `lay` writes, and what the engine at git revision `against` (the
+    baseline) and this one make of them, each in a process of its own."""
+    with tempfile.TemporaryDirectory(prefix="crossfact-engines-") as tmp_name:
+        tmp = Path(tmp_name)
+        spec = lay(tmp / "stories")
+        spec_file = tmp / "spec.json"
+        spec_file.write_text(json.dumps(spec))
+        return spec, {f"{against} (baseline)": matched(revision_tree(against, tmp / "old"),
+                                                       spec_file, script),
+                      THIS: matched(ROOT, spec_file, script)}
 
 
 def revision_tree(rev: str, out: Path) -> Path:
@@ -292,22 +318,8 @@ class Tally:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", metavar="REV", default="main",
-                        help="the baseline engine's git revision (default: main)")
-    parser.add_argument("--readme", action="store_true", help="also write benchmarks/README.md")
-    parser.add_argument("--show", type=int, default=0,
-                        help="print N matches per engine whose reasons changed")
-    parser.add_argument("--notes", type=Path, default=NOTES)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="crossfact-invisible-") as tmp_name:
-        tmp = Path(tmp_name)
-        spec = lay_out(tmp / "stories")
-        spec_file = tmp / "spec.json"
-        spec_file.write_text(json.dumps(spec))
-        engines = {f"{args.against} (baseline)": matched(revision_tree(args.against,
-                                                                       tmp / "old"), spec_file),
-                   THIS: matched(ROOT, spec_file)}
+    args = engine_arguments(__doc__, "print N matches per engine whose reasons changed")
+    spec, engines = both_engines(lay_out, args.against)
     added = {kind: sum(spec[story][kind]["added"] for story in spec) for kind in KINDS}
     rows = ["| kind (characters added) | engine | same claims in a match | same suggestion "
             "| same reasons | same score | stories cut otherwise |",

@@ -26,19 +26,23 @@ a process of its own (the revision from `git archive`, nothing checked out).
 
 from __future__ import annotations
 
-import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import NOTES, log_history, publish  # noqa: E402
-from invisible_chars import SEED, _seed_langs, revision_tree, stories  # noqa: E402
+from common import log_history, publish  # noqa: E402
+from invisible_chars import (  # noqa: E402
+    SEED,
+    THIS,
+    _seed_langs,
+    both_engines,
+    engine_arguments,
+    stories,
+)
 
 Rewrite = Callable[[str], str]
 # perturbation -> (how each file's text is rewritten, whether the files are renamed, whether
@@ -108,14 +112,6 @@ print(json.dumps(out))
 """
 
 
-def matched(tree: Path, spec_file: Path) -> dict[str, dict[str, list[Any]]]:
-    """Every laid-out story matched by the engine of the source tree `tree`."""
-    out = subprocess.run([sys.executable, "-c", _MATCH, str(tree), str(spec_file)],
-                         check=True, capture_output=True, text=True)
-    result: dict[str, dict[str, list[Any]]] = json.loads(out.stdout)
-    return result
-
-
 def unchanged(stored: list[Any], perturbed: list[Any]) -> tuple[int, list[str]]:
     """How many of the stored story's matches the perturbed output has, equal in everything
     compared (as a multiset), and the first claims of those it has not."""
@@ -131,26 +127,9 @@ def unchanged(stored: list[Any], perturbed: list[Any]) -> tuple[int, list[str]]:
     return same, lost
 
 
-THIS = "this engine"
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", metavar="REV", default="main",
-                        help="the baseline engine's git revision (default: main)")
-    parser.add_argument("--readme", action="store_true", help="also write benchmarks/README.md")
-    parser.add_argument("--show", type=int, default=0,
-                        help="print N changed matches per perturbation and engine")
-    parser.add_argument("--notes", type=Path, default=NOTES)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="crossfact-resaved-") as tmp_name:
-        tmp = Path(tmp_name)
-        spec = lay_out(tmp / "stories")
-        spec_file = tmp / "spec.json"
-        spec_file.write_text(json.dumps(spec))
-        engines = {f"{args.against} (baseline)": matched(revision_tree(args.against, tmp / "old"),
-                                                         spec_file),
-                   THIS: matched(Path(__file__).resolve().parents[1], spec_file)}
+    args = engine_arguments(__doc__, "print N changed matches per perturbation and engine")
+    spec, engines = both_engines(lay_out, args.against, _MATCH)
     total = sum(len(engines[THIS][story][""]) for story in spec)
     rows = ["| perturbation | engine | matches unchanged | stories with a change |",
             "|---|---|---|---|"]

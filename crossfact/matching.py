@@ -1,8 +1,7 @@
 """N-way matching: align every pair of versions, then join the links into matches.
 
 No version is the source: every pair is aligned (a claim missing from one version can still
-be matched between the others; the pairs with the first version (`version_order`: by
-language, then file name, never by id or as given) are aligned first, and guide
+be matched between the others; the pairs with the first version are aligned first, and guide
 the alignment of the others, which is then cheaper), and the links are joined greedily,
 strongest first, into clusters that hold one claim per version, or a run of up to three
 adjacent ones where a translation split one sentence (or merged several). Every claim ends
@@ -15,12 +14,13 @@ one's members (`sharing.repeats`, `_fold`).
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
-from pathlib import PurePath
 
 from crossfact.align import BEADS, Link, PairView, align_pair, increasing, is_translation
 from crossfact.facts import fact_evidence
@@ -326,13 +326,34 @@ def _supported(
     ]
 
 
-def version_order(docs: Sequence[Document]) -> list[Document]:
-    """The versions in the order the matcher's decisions take them: by language, then file
-    name (then as given). Not as given, nor by id: the same story given in another order,
-    or re-saved (a trailing newline, CRLF line ends: every id changes), must match the same
-    (`benchmarks/resaved.py`). Renaming a file moves it only among versions of its language."""
-    at = {id(d): n for n, d in enumerate(docs)}
-    return sorted(docs, key=lambda d: (d.lang, PurePath(d.path).name, at[id(d)]))
+def _as_saved(text: str) -> str:
+    """A version's text as the engine's ties see it: CRLF line ends as LF, and the blank lines
+    after its last line as one line end (an editor's re-save adds or drops them)."""
+    text = text.replace("\r\n", "\n")
+    return text.rstrip("\n") + "\n" if text.endswith("\n") else text
+
+
+def tie_keys(docs: Sequence[Document], claims: Sequence[Claim]) -> dict[str, str]:
+    """Each version's and claim's id -> the name the matcher's decisions go by: the id it
+    would have if its file were saved as `_as_saved` keeps it. Ids are hashes of the decoded
+    text and offsets, and the engine breaks ties by them (the order links of one score are
+    joined in, shared members added in, fact groups built in); a trailing blank line on each
+    development file or CRLF line ends changed every id and 28 or 22 of the 486 matches
+    (`benchmarks/resaved.py`). A file saved so already keeps its ids as names, so the
+    matches of such a file are what they were."""
+    saved = {d.id: _as_saved(d.text) for d in docs}
+    keys = {d.id: stable_id(saved[d.id], prefix="d") for d in docs}
+    if len(set(keys.values())) < len(keys):  # two versions that differ only so: as they are
+        return {d.id: d.id for d in docs} | {c.id: c.id for c in claims}
+    crlf = {d.id: [m.start() for m in re.finditer("\r\n", d.text)] for d in docs}
+
+    def at(doc: str, offset: int) -> str:
+        """An offset into the version's text as saved: less one per CRLF before it."""
+        return str(offset - bisect_left(crlf[doc], offset))
+
+    return keys | {c.id: stable_id(keys[c.doc], at(c.doc, c.start), at(c.doc, c.end),
+                                   c.text.replace("\r\n", "\n"), prefix="c")
+                   for c in claims}
 
 
 def match_claims(
@@ -341,37 +362,25 @@ def match_claims(
     """All matches of a story, in reading order, each with its suggestion and reasons; each
     document's `outlets` set to the versions that are not translations of it.
 
-    Inside, each version and claim goes by its place (`version_order`, then the claim's
-    index) instead of its id: ids are hashes of the text and offsets, and every tie the
-    engine breaks by sorting, min or max over them (the order links of one score are joined
-    in, which claim a group is named by, which suggested member goes first) then follows the
-    story's content, not its bytes. A trailing blank line on each file, which changes every
-    id and nothing else, changed 25 of the 486 development matches when ties went by id."""
-    ordered = version_order(docs)
-    rank = {d.id: n for n, d in enumerate(ordered)}
-    at = {id(c): n for n, c in enumerate(claims)}
-    # names that sort as the places do: "v002:00017", the 18th claim of the third version
-    width = len(str(len(claims)))
-    placed = sorted(claims, key=lambda c: (rank[c.doc], c.index, c.start, at[id(c)]))
-    inner = {c.id: f"v{rank[c.doc]:03d}:{n:0{width}d}" for n, c in enumerate(placed)}
-    place = {d.id: f"v{n:03d}" for n, d in enumerate(ordered)}
-    real = {v: k for k, v in inner.items()} | {v: k for k, v in place.items()}
-    inner_docs = [d.model_copy(update={"id": place[d.id]}) for d in ordered]
-    inner_claims = [c.model_copy(update={"id": inner[c.id], "doc": place[c.doc]})
-                    for c in placed]
-    matches = _match_placed(inner_docs, inner_claims, progress, real)
-    for d, mine in zip(ordered, inner_docs, strict=True):
+    Inside, versions and claims go by their `tie_keys`, so that re-saving a file does not
+    change them; the matches and outlets name them by their ids."""
+    key = tie_keys(docs, claims)
+    real = {v: k for k, v in key.items()}
+    inner_docs = [d.model_copy(update={"id": key[d.id]}) for d in docs]
+    inner_claims = [c.model_copy(update={"id": key[c.id], "doc": key[c.doc]}) for c in claims]
+    matches = _match_keyed(inner_docs, inner_claims, progress, real)
+    for d, mine in zip(docs, inner_docs, strict=True):
         d.outlets = [real[e] for e in mine.outlets]
     return [m.model_copy(update={"claims": [real[c] for c in m.claims],
                                  "suggested": [real[c] for c in m.suggested],
                                  "outliers": [real[d] for d in m.outliers]}) for m in matches]
 
 
-def _match_placed(
+def _match_keyed(
     docs: Sequence[Document], claims: Sequence[Claim], progress: Progress | None,
     real: dict[str, str],
 ) -> list[Match]:
-    """`match_claims` on versions and claims named by their places; `real`: each place's
+    """`match_claims` on versions and claims named by their `tie_keys`; `real`: each key's
     id, which the matches are named by."""
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
@@ -501,12 +510,11 @@ def _fold(unique: list[_Cluster], shared: list[dict[str, float]], gone: dict[int
 
 
 def version_labels(docs: Sequence[Document]) -> dict[str, str]:
-    """How reasons name a version: its language, numbered when two versions share one (in
-    `version_order`, so that the numbers do not depend on the order the files were given)."""
+    """How reasons name a version: its language, numbered when two versions share one."""
     langs = [d.lang for d in docs]
     seen: dict[str, int] = {}
     labels = {}
-    for d in version_order(docs):
+    for d in docs:
         if langs.count(d.lang) > 1:
             seen[d.lang] = seen.get(d.lang, 0) + 1
             labels[d.id] = f"{d.lang}{seen[d.lang]}"
@@ -525,7 +533,8 @@ def _matches(
 ) -> list[Match]:
     """Each cluster as a match, with the claims it shares with others' (`shared`, each with
     its link's score): those are suggested, and compared by the match's own kinds of
-    figure. Claims go by their places; a match's id is made of its claims' ids (`real`)."""
+    figure. Claims go by their tie keys; a match is named by its claims' ids (`real`), and
+    ordered, after its place, by the name its keys make."""
     order = {d.id: n for n, d in enumerate(docs)}
     by_id = {c.id: c for c in claims}
     sizes = {d.id: 0 for d in docs}
@@ -561,17 +570,17 @@ def _matches(
         return match_verdict(members, labels, len(docs), several, firm, lang_of, outlet)
 
     verdicts = parallel_map(lambda job: judge(*job), jobs, worth_it=long)
-    out: list[tuple[float, Match]] = []
+    out: list[tuple[float, str, Match]] = []
     for cluster, extra, members, scores, suggested, verdict in zip(
             unique, shared, groups, linked, weak, verdicts, strict=True):
         score = sum(scores) / len(scores) if len(members) > 1 else 0.0
+        own = cluster.claims or extra  # named by its own claims: a shared one is suggested
         out.append(
             (
                 min(c.index / max(1, sizes[c.doc]) for c in members),
+                stable_id(*sorted(own), prefix="m"),
                 Match(
-                    # named by its own claims: a claim it shares is a suggestion
-                    id=stable_id(*sorted(real[c] for c in cluster.claims or extra),
-                                 prefix="m"),
+                    id=stable_id(*sorted(real[c] for c in own), prefix="m"),
                     claims=[c.id for c in members],
                     score=round(score, 3),
                     suggestion=verdict.suggestion,
@@ -581,5 +590,5 @@ def _matches(
                 ),
             )
         )
-    out.sort(key=lambda pm: (round(pm[0], 4), order[doc_of[pm[1].claims[0]]], pm[1].claims))
-    return [m for _, m in out]
+    out.sort(key=lambda pm: (round(pm[0], 4), order[doc_of[pm[2].claims[0]]], pm[1]))
+    return [m for _, _, m in out]

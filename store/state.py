@@ -11,7 +11,7 @@ import json
 
 from sqlite_utils import Database
 
-from crossfact.matching import version_labels, version_order
+from crossfact.matching import version_labels
 from crossfact.models import Claim, Event
 from crossfact.sharing import between_outlets, match_verdict
 
@@ -209,9 +209,7 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
     run = membership.run
     documents = [document_from_row({**row, "text": ""}) for row in db["documents"].rows_where(
         "run = ?", [run], select="id, path, lang, title, encoding, outlets", order_by="rowid")]
-    # the members in the matcher's order of versions, so that the reasons name them as it does
-    labels = version_labels(documents)
-    order = {d.id: n for n, d in enumerate(version_order(documents))}
+    labels, order = version_labels(documents), {d.id: n for n, d in enumerate(documents)}
     lang_of = {d.id: d.lang for d in documents}
     outlets = {d.id: d.outlets for d in documents}
     ids = [c for m in wanted for c in membership.claims[m]]
