@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import log_history, publish  # noqa: E402
 from invisible_chars import (  # noqa: E402
     SEED,
     THIS,
     _seed_langs,
     both_engines,
     engine_arguments,
+    report,
     stories,
 )
 
@@ -161,9 +161,7 @@ def main() -> None:
         "Both engines give the same output on the stored text: "
         + ("yes." if stored_same else "no (the tie order differs, see the git log)."),
     ])
-    print(body)
-    publish("resaved", body, args.notes, args.readme)
-    log_history(f"resaved --against {args.against}", figures, args.notes / "eval-history.tsv")
+    report("resaved", body, args, figures)
 
 
 if __name__ == "__main__":
