@@ -33,8 +33,10 @@ from crossfact.names import (
     words_of,
 )
 from crossfact.numbers import find_codes, find_quantities, function_word
+from crossfact.segment import as_unwrapped
 from crossfact.terminal import compared
 from crossfact.workers import PARALLEL_FROM, Crossing, parallel_map
+from crossfact.zones import story_zones
 
 URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly)(?:/\S*)?")
 # what every URL match contains: searched first, since URL itself is slow (it backtracks at
@@ -307,7 +309,9 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
     (the skeletons of every Latin-script name in any version)."""
     lang = {d.id: d.lang for d in docs}
     in_latin = {d.id for d in docs if writes_latin(d.lang)}
-    texts = {c.id: compared(c.text) for c in claims}
+    # a hard-wrapped claim read as if unwrapped: "20\n000" one number, "gouverne-\nment" one
+    # word; then without the characters no reader sees (`compared`)
+    texts = {c.id: compared(as_unwrapped(c.text, lang[c.doc])) for c in claims}
     # the words of a version in a Latin script are read now, for its names; those of
     # another version only as it is fingerprinted (`read`), in the process that reads it
     found = {c.id: words_of(texts[c.id]) for c in claims if c.doc in in_latin}
@@ -382,4 +386,7 @@ def fingerprint_story(docs: Sequence[Document], claims: list[Claim]) -> list[Cla
         learn_skeletons(learnt)
         ids = (c.id for doc in docs_read for c in by_doc[doc])
         fingerprints.update(zip(ids, found_in_docs, strict=True))
-    return [c.model_copy(update={"fingerprint": fingerprints[c.id]}) for c in claims]
+    # a time takes the offset the story tells: its zone's on the story's date, or the
+    # local offset a version tells beside a UTC time (crossfact.zones)
+    return story_zones([c.model_copy(update={"fingerprint": fingerprints[c.id]})
+                        for c in claims], lang)

@@ -28,6 +28,7 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import (
     between_outlets,
     blurred,
@@ -382,6 +383,7 @@ def _match_keyed(
 ) -> list[Match]:
     """`match_claims` on versions and claims named by their `tie_keys`; `real`: each key's
     id, which the matches are named by."""
+    claims = as_unwrapped_claims(docs, claims)  # a hard-wrapped claim read as unwrapped
     by_doc: dict[str, list[Claim]] = {d.id: [] for d in docs}
     for c in claims:
         by_doc[c.doc].append(c)

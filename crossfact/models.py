@@ -6,9 +6,9 @@ in each other's dependencies.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 Suggestion = Literal["agree", "conflict", "unsourced"]
 ClaimKind = Literal["body", "headline", "caption", "byline", "embed", "boilerplate"]
@@ -25,10 +25,26 @@ class Quantity(BaseModel):
     approx: bool = False  # "about", "yaklaşık", "حوالي", "~", ...
     year: bool = False  # a calendar year, e.g. 2024
     clock: bool = False  # a time of day; value: minutes past 0:00 or 12:00 (am = pm)
+    # a time's zone as written ("GMT", "heure de Paris"; None: the event's local time), and
+    # the minutes east of UTC it may be at (none: a local time the story gives no offset
+    # for); see crossfact.zones
+    zone: str | None = None
+    offsets: list[int] = Field(default_factory=list)
     # character offsets of `text` in the string it was found in: for a claim's figures, its
     # comparison copy (`crossfact.terminal.compared`), which `text` quotes
     start: int = 0
     end: int = 0
+
+    @model_serializer(mode="wrap")
+    def _unzoned_as_before(self, dump: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Without a zone or offsets, written as before they were fields: exports, recorded
+        sessions and the JSON contract of every figure but a zoned time keep their bytes."""
+        out: dict[str, Any] = dump(self)
+        if self.zone is None:
+            out.pop("zone", None)
+        if not self.offsets:
+            out.pop("offsets", None)
+        return out
 
     def key(self) -> tuple[float, bool, bool, bool]:
         """What must be equal for two quantities to agree (approx and wording aside)."""

@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from functools import cache
 
@@ -66,6 +67,7 @@ from crossfact.units import (
     unit_symbols,
     unit_words,
 )
+from crossfact.zones import read_zones
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -336,7 +338,8 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     fractions = find_fractions(clean, g.lang)
     if not digits and not spelled and not fractions:
         return []  # most claims: no figure, and no date to read for one
-    taken = [(d.start, d.end) for d in find_dates(text, lang, words.texts if words else None)]
+    dates = find_dates(text, lang, words.texts if words else None)
+    taken = [(d.start, d.end) for d in dates]
     found = _in_digits(text, clean, taken, g) if digits else []
     parts = _fractions(clean, text, taken + [(q.start, q.end) for q in found], g, fractions)
     found += parts
@@ -348,7 +351,12 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     _share_ranges(clean, found, g.lang)
     if parts:
         found = _and_a_fraction(clean, text, found, {id(q) for q in parts}, spelled, g.lang)
-    return _join_compounds(clean, text, _join_scaled(clean, text, found, g))
+    found = _join_compounds(clean, text, _join_scaled(clean, text, found, g))
+    if any(q.clock for q in found):
+        day = next((date(d.year, d.month, d.day) for d in dates
+                    if d.year and d.month and d.day), None)
+        read_zones(clean, g.lang, found, day)
+    return found
 
 
 def _in_digits(text: str, clean: str, taken: list[tuple[int, int]], g: _Grammar

@@ -16,6 +16,13 @@ Encodings, in the order they are tried:
    non-ASCII letters are (see `_plausibility`). Statistical detectors misguess on short
    articles, and these four share every ASCII byte, so only the non-ASCII letters can tell
    them apart; charset-normalizer is asked only when none of the four is plausible.
+
+A saved web page (.html, .htm, or any file that begins as one) and a Word document (.docx)
+are read through crossfact.formats: their article text is extracted, and *that* text is the
+version: claim offsets index it, the store keeps it, the review app shows it (a reviewer
+who opens the .docx sees the same words, without offsets to them). A page is decoded by
+its byte-order mark, else the charset it declares (when its bytes are in it), else as
+above. Other binaries (PDF, archives, .doc, images) are refused, saying what to do.
 """
 
 from __future__ import annotations
@@ -28,12 +35,31 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from crossfact.errors import InputError
+from crossfact.formats import (
+    DOCX_SUFFIXES,
+    HTML_SUFFIXES,
+    MAX_CONTAINER_BYTES,
+    PDF_SUFFIXES,
+    archived_page,
+    decode_declared,
+    docx_text,
+    html_text,
+    is_pdf,
+    is_web_archive,
+    is_zip,
+    looks_like_html,
+    pdf_text,
+    refuse_archive,
+    refuse_binary,
+)
 from crossfact.ids import stable_id
 from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
 from crossfact.terminal import strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
+# what a folder's versions are named: texts, saved web pages and Word documents
+VERSION_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES + PDF_SUFFIXES
 # A news article is tens of kilobytes. Matching time grows faster than the text: a 5 MB
 # single line took 75 s and 1.07 GB to match; a 2 MB one takes 14 s and 226 MB here (on the
 # seed story's text, load average 5.5: benchmarks/bench_hostile.py), already more than any
@@ -113,7 +139,8 @@ PIPE_NOT_MATCHED = ("a version is named by its path in what match prints, and a 
 
 def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED
                   ) -> list[Path]:
-    """The files named in `paths`, a folder standing for its *.txt and *.md files; a pipe
+    """The files named in `paths`, a folder standing for its versions (VERSION_SUFFIXES:
+    *.txt, *.md, *.html, *.htm, *.xhtml, *.docx, *.pdf); a pipe
     is refused, and `pipe_refused` says why to the command's user.
 
     A folder holds one story: its own files, sorted (so the order of versions, and of every
@@ -128,7 +155,8 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
             if path.is_dir():
                 files = _text_files_under(path)
                 if not files:
-                    raise InputError(f"{given}: no .txt or .md files in this folder")
+                    raise InputError(f"{given}: no .txt, .md, .html, .docx or .pdf files in "
+                                     "this folder")
                 found.extend(files)
             elif path.is_file():
                 found.append(path)
@@ -177,7 +205,7 @@ def _must_exist(given: str | Path, path: Path) -> None:
 def _text_files_under(folder: Path) -> list[Path]:
     return sorted(
         (p for p in folder.iterdir()
-         if not p.name.startswith(".") and p.name.lower().endswith(TEXT_SUFFIXES)
+         if not p.name.startswith(".") and p.name.lower().endswith(VERSION_SUFFIXES)
          and p.is_file()),
         key=lambda p: os.fsencode(p.name),  # a name that is not UTF-8 sorts by its bytes
     )
@@ -327,7 +355,16 @@ def guessed_encoding(encoding: str) -> str | None:
     """The everyday name of a file's encoding when it was guessed (a legacy code page, or
     charset-normalizer's pick), None when the bytes said it (UTF-8, a byte-order mark, the
     UTF-16 columns). A guess can be wrong where code pages share their bytes (Greek
-    ISO-8859-7 reads as Windows-1251 Russian), so the reviewer is told which it was."""
+    ISO-8859-7 reads as Windows-1251 Russian), so the reviewer is told which it was. An
+    extracted format's encoding (`read_text`) names it first: "docx" and "html; declared
+    cp1256" were said by the file, "html; cp1256" follows the rules above."""
+    kind, sep, how = encoding.partition("; ")
+    if sep:
+        if how.startswith(DECLARED):
+            return None
+        encoding = how
+    elif kind in EXTRACTED_KINDS:
+        return None
     name = codecs.lookup(encoding).name
     if name.startswith("utf"):
         return None
@@ -358,15 +395,7 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
     app opens refuses a file that is not a text in milliseconds, where building the
     language detector takes most of a second.
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
-                             f"crossfact matches files up to {MAX_BYTES:,} bytes)")
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
-    text, encoding = decode(data, str(path))
+    text, encoding = read_text(path)
     try:
         language = (validate_language(lang) if lang
                     else detect_language(text) if detect else UNDETECTED)
@@ -380,6 +409,76 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
         text=text,
         encoding=encoding,
     )
+
+
+EXTRACTED_KINDS = ("docx", "pdf")  # encodings that name a format, not a codec (guessed_encoding)
+DECLARED = "declared "  # "html; declared cp1256": the page said its charset
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """(text, encoding) of one version's file: a text decoded, a web page's or a Word
+    document's article extracted (module docstring); InputError for what is none of them.
+
+    MAX_BYTES holds a text file, and the text extracted from a page or a document, whose
+    file may be larger (crossfact.formats.MAX_CONTAINER_BYTES): scripts, styles, photos.
+    """
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+            refuse_binary(head, name)
+            archive, pdf, web_archive = is_zip(head), is_pdf(head), is_web_archive(head)
+            extracted = archive or pdf or web_archive or _is_page(head, path)
+            limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
+            if size > limit:
+                raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
+                                 f"crossfact matches files up to {limit:,} bytes)")
+            data = head + file.read()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
+    if not extracted:
+        return decode(data, name)
+    if archive:  # known by its members, which its end lists
+        refuse_archive(data, name)
+        text, encoding = docx_text(data, name), "docx"
+    elif pdf:
+        text, encoding = pdf_text(data, name), "pdf"
+    else:
+        said = None
+        if web_archive:
+            data, said = archived_page(data, name)
+        page, codec = _decode_page(data, name, said)
+        text, encoding = html_text(page, name), f"html; {codec}"
+    if (extracted_bytes := len(text.encode("utf-8"))) > MAX_BYTES:
+        raise InputError(f"{path}: too large for a news article (its text is "
+                         f"{extracted_bytes:,} bytes; crossfact matches up to "
+                         f"{MAX_BYTES:,} bytes of text)")
+    return text, encoding
+
+
+HEAD_BYTES = 65_536  # enough to tell a page (its start) or a ZIP (its first member) apart
+# An element every page has one of, as a whole tag: "x<y" or "<script>" in a text (a page's
+# text written back under its name by `replay --rematch`) is no markup
+_TAG = re.compile(rb"<(?:html|head|body|meta|title|div|p|br|h[1-6])\b[^<>]*>", re.IGNORECASE)
+
+
+def _is_page(head: bytes, path: Path) -> bool:
+    """A web page: one that begins as one, or is named .html and has a page's tag in its
+    head."""
+    return looks_like_html(head) or (path.name.lower().endswith(HTML_SUFFIXES)
+                                     and bool(_TAG.search(head)))
+
+
+def _decode_page(data: bytes, path: str, said: str | None = None) -> tuple[str, str]:
+    """A page's text and codec: by its byte-order mark, else the charset it declares (or
+    `said`, a web archive's part header), else as any text (`decode`)."""
+    if not any(data.startswith(bom) for bom, _ in _BOMS) and (
+            declared := decode_declared(data, said)):
+        text, codec = declared
+        if not _looks_binary(text):
+            return text, DECLARED + codec
+    return decode(data, path)
 
 
 def printable_path(path: Path) -> str:

@@ -31,6 +31,7 @@ import math
 import re
 import statistics
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -38,6 +39,7 @@ from itertools import pairwise
 from crossfact.ids import stable_id
 from crossfact.models import Claim, ClaimKind, Document
 from crossfact.numbers import function_word
+from crossfact.vocabulary import is_word
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
@@ -147,20 +149,27 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
     """Non-empty lines as paragraphs, except where line breaks are only soft wraps.
 
-    Lines are first grouped into blocks between blank lines. A block most of whose lines
-    (but the last) are long and end without sentence punctuation was hard-wrapped by a
-    mail client or an editor: it is one paragraph. Elsewhere a long unpunctuated line
-    followed by a lower-case one is joined to it; every other line stands alone.
+    Lines are first grouped into blocks between blank lines. Where the text was
+    hard-wrapped at a width (`wrap_width`: a PDF, an email, a terminal, OCR), a line break
+    is a soft wrap when the line before has no sentence-final mark and the next line's
+    first word would not have fitted on it, whatever the script's case (`_soft_wrap`).
+    Elsewhere a block most of whose lines (but the last) are long and end without sentence
+    punctuation was hard-wrapped by a mail client or an editor: it is one paragraph; and a
+    long unpunctuated line followed by a lower-case one is joined to it. Every other line
+    stands alone.
     """
     paragraphs: list[Paragraph] = []
-    for block in _blocks(_lines(text)):
-        if join_soft_wraps and _is_hard_wrapped(text, block):
+    blocks = _blocks(_lines(text))
+    wrap = wrap_width(text, blocks) if join_soft_wraps else None
+    for block in blocks:
+        if join_soft_wraps and wrap is None and _is_hard_wrapped(text, block):
             groups = [block]
         else:
             groups = [[block[0]]]
             for line in block[1:]:
                 previous = groups[-1][-1]
-                if join_soft_wraps and _continues(text, previous, line):
+                if join_soft_wraps and (_soft_wrap(text, previous, line, wrap)
+                                        or _continues(text, previous, line)):
                     groups[-1].append(line)
                 else:
                     groups.append([line])
@@ -206,6 +215,170 @@ def _continues(text: str, line: tuple[int, int], following: tuple[int, int]) -> 
         and first.islower()
         and not _looks_capitalised(text[following[0] : following[1]])
     )
+
+
+# --- hard wraps at a width ------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…" + STRONG_MARKS + r"][" + re.escape(_CLOSERS) + r"]*\Z")
+_NO_BREAK = "\u00a0\u2007\u202f"
+_INNER_SPACE = re.compile(r"\s")
+
+# A text is hard-wrapped when at least WRAP_MIN_BREAKS line breaks are soft wraps at one
+# width, and, with the fill (`Wrap`), WRAP_MIN_SHARE of the line breaks after a line without
+# a sentence-final mark. On benchmarks/wrap_eval.py (development texts: the seed story,
+# fixtures/news, NTREX, Text+Berg; widths 40 to 100) a width is found in all but a few short
+# texts; in none of the 2,415 unwrapped layouts of the same texts.
+WRAP_MIN_BREAKS = 2  # one soft wrap is no evidence: a headline may be as long as its body
+WRAP_MIN_SHARE = 0.5
+WRAP_MIN_WIDTH = 20  # narrower lines are a list or verse, not a text wrapped to a column
+# A proportional font's line falls short of the width by up to a fifth (a sixth in the
+# benchmark's "ragged" layout); wider than that, an unwrapped text's long lines would pass.
+FILL_MAX_SLACK = 5
+# A monospace wrap ends this share of the lines without a mark where the next word would
+# have passed the width itself (98% of the benchmark's monospace texts, 10% of its ragged
+# ones): there the fill is the width, and a headline a little shorter stays apart (with the
+# fill lowered there too, claims joined in error rose from 2-4 to 4-10 per 1,000).
+MONOSPACE_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """How a text was hard-wrapped: no line (of several words) longer than `width`, and a
+    line ended where the next word would have made it longer than `fill` (`width` when
+    every line was filled to the width, as a monospace wrap does; less in a proportional
+    font, whose lines hold fewer wide letters)."""
+
+    width: int
+    fill: int
+
+
+def _reach(text: str, line: tuple[int, int], following: tuple[int, int],
+           after_mark: bool = False) -> int | None:
+    """How long `line` would have been with the next line's first word on it; None after a
+    sentence-final mark (unless `after_mark`), where a line may end whatever the width."""
+    start, end = line
+    if not after_mark and _SENTENCE_END.search(text, start, end):
+        return None
+    word = following[0]
+    while word < following[1] and (not text[word].isspace() or text[word] in _NO_BREAK):
+        word += 1  # "«\u00a0cloches": a no-break space holds the word to what follows
+    # one space between them, even after a hyphen ("avait-" / "il"), where a wrap may have
+    # broken the word without one: a width one more than the true one is no worse
+    return end - start + 1 + word - following[0]
+
+
+def _soft_wrap(text: str, line: tuple[int, int], following: tuple[int, int],
+               wrap: Wrap | None) -> bool:
+    """A line of a hard-wrapped text that ends where the next word would not fit. A line
+    ending in a full stop is one too ("the deadliest U.S." / "wildfire", "…" / "pic.twitter
+    .com/…"): the sentence splitter then tells an abbreviation from a sentence's end."""
+    if wrap is None:
+        return False
+    reach = _reach(text, line, following, after_mark=True)
+    # a word longer than the width has a line of its own
+    return reach is not None and wrap.fill < reach and (
+        line[1] - line[0] <= wrap.width or not _INNER_SPACE.search(text, *line))
+
+
+def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> Wrap | None:
+    """How `text` was hard-wrapped, or None if it reads as unwrapped.
+
+    A hard wrap fills each line up to the width: between two lines of a paragraph, the
+    first ends without a sentence mark and is at most the width long, and with the next
+    line's first word it would have been longer. The width is the one at which most such
+    line breaks are soft wraps, less the lines longer than it (which a wrap at that width
+    cannot have made); a text of unwrapped paragraphs has no width at which many are.
+    """
+    # a line longer than the width is one word too long for it, or was not wrapped at it
+    lengths = sorted(end - start for block in blocks for start, end in block
+                     if _INNER_SPACE.search(text, start, end))
+    pairs = [(line[1] - line[0], reach) for block in blocks
+             for line, following in pairwise(block)
+             if (reach := _reach(text, line, following)) is not None]
+    width = _width(pairs, lengths)
+    if width is None:
+        return None
+    slack = _slack(pairs, width)
+    soft = sum(start <= width < reach + slack for start, reach in pairs)
+    longer = len(lengths) - bisect_right(lengths, width)
+    if soft - longer < WRAP_MIN_SHARE * len(pairs):
+        return None
+    return Wrap(width, width - slack)
+
+
+def _width(pairs: list[tuple[int, int]], lengths: list[int]) -> int | None:
+    """The width at which most line breaks are soft wraps (`pairs`: each line's length and
+    `_reach`), less the lines longer than it (`lengths`, sorted); then, as the longest lines
+    of a proportional font pass the width found by as much as their fill falls short of it,
+    the longest line within FILL_MAX_SLACK of it."""
+    starts = sorted(start for start, _ in pairs)
+    reaches = sorted(reach for _, reach in pairs)
+    best, width = WRAP_MIN_BREAKS - 1, None
+    for candidate in sorted({*starts, *(reach - 1 for reach in reaches)}):
+        if candidate < WRAP_MIN_WIDTH:
+            continue
+        soft = bisect_right(starts, candidate) - bisect_right(reaches, candidate)
+        longer = len(lengths) - bisect_right(lengths, candidate)
+        if soft - longer > best:
+            best, width = soft - longer, candidate
+    if width is None:
+        return None
+    within = bisect_right(lengths, width + width // FILL_MAX_SLACK)
+    return max(width, lengths[within - 1]) if within else width
+
+
+def _slack(pairs: list[tuple[int, int]], width: int) -> int:
+    """How far short of `width` a wrapped line may fall (`Wrap.fill`): 0 where most lines
+    were filled to the width (MONOSPACE_SHARE). Elsewhere the lines a wrap did not end (a
+    headline, a paragraph's last line) fall short by any length, so as many again as fall
+    short by more than the most slack (FILL_MAX_SLACK) fall short by less, in the share
+    that slack is of the width; the others are wraps, and the slack is the most they fall
+    short by."""
+    short = sorted(max(0, width + 1 - reach) for start, reach in pairs if start <= width)
+    if short.count(0) >= MONOSPACE_SHARE * len(pairs):
+        return 0
+    most = width // FILL_MAX_SLACK
+    wraps = len(short) - math.ceil(sum(gap > most for gap in short) * width / (width - most))
+    return min(short[wraps - 1], most) if wraps > 0 else 0
+
+
+# a word broken at a line end after a hyphen: "gouverne-\nment", "avait-\nil"
+_BROKEN_WORD = re.compile(
+    r"([^\W\d_]+)-[ \t]*(?:" + _LINE_BREAK.pattern + r")[ \t]*([^\W\d_]+)")
+
+
+def as_unwrapped(text: str, lang: str) -> str:
+    """`text` (a claim) as the matcher should read it had it not been hard-wrapped, of the
+    same length so that places in it are places in `text`: every line break a space (the
+    number reader takes "20\n000" for 20 and 0), and a word that a line end broke after a
+    hyphen read whole. Whole is without the hyphen ("gouverne-\nment", "hükü-\nmet") where
+    the joined word is a word of the language in wordfreq, or the part after the hyphen is
+    not one ("donanımla-\nrına"); with it otherwise ("avait-\nil", "self-\ndriving",
+    "post-\nmonétaire"), and in a language wordfreq lacks. The characters a join removes
+    are put back as spaces after the word."""
+    if _LINE_BREAK.search(text) is None:
+        return text
+
+    def whole(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        joined = head + tail
+        word = is_word(joined, lang)
+        if word or word is False and is_word(tail, lang) is False:
+            return joined.ljust(len(match.group()))
+        return (head + "-" + tail).ljust(len(match.group()))
+
+    return _LINE_BREAK.sub(lambda m: " " * len(m.group()), _BROKEN_WORD.sub(whole, text))
+
+
+def as_unwrapped_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
+    """`claims` with their text `as_unwrapped` (copies only of those with a line break), for
+    the matcher's readers of words and figures (crossfact.facts, crossfact.suggest): on
+    fixtures/news quake-turkey-2023 wrapped at 60 columns, a line break inside a claim
+    changed 2 of 55 matches where the claims were the same."""
+    lang = {d.id: d.lang for d in docs}
+    return [c if _LINE_BREAK.search(c.text) is None
+            else c.model_copy(update={"text": as_unwrapped(c.text, lang[c.doc])})
+            for c in claims]
 
 
 # --- sentences ----------------------------------------------------------------------------

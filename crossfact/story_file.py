@@ -8,9 +8,10 @@ a language when detection must be overridden.
     lang = "tr"                               # only where detection must be overridden
 
 One reader for everyone who opens a story folder (`crossfact match DIR`, `crossfact review
-DIR`, the recorded fixtures). A folder stands for its .txt and .md files only, so the story
-file never becomes a version. A key it does not know, or a version that is not in the
-folder, is refused: silently ignored, a typo would quietly drop a URL or a language.
+DIR`, the recorded fixtures). A folder stands for its versions only (texts, web pages, Word
+documents, PDFs: reading.VERSION_SUFFIXES), so the story file never becomes a version. A key
+it does not know, or a version that is not in the folder, is refused: silently ignored, a
+typo would quietly drop a URL or a language.
 """
 
 from __future__ import annotations

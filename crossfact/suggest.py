@@ -33,6 +33,7 @@ from crossfact.units import (
     short_name,
 )
 from crossfact.vocabulary import is_ordinary_word
+from crossfact.zones import utc_label
 
 EXACT = 1e-6  # relative difference that is still the same figure (float noise only)
 ROUGH = 0.1  # ... when a version says "about" or rounds in a headline
@@ -73,6 +74,14 @@ class Figure:
     # sentences each state several facts, so that a toll is never set against a magnitude;
     # None between translations, where the alignment says which figures are one
     fact: str | None = None
+    # a time's possible minutes east of UTC (`crossfact.zones`); none: the event's local
+    # time, its offset unknown. Times are compared as instants: two with offsets when one
+    # instant may be both, a time with none never with one that has some. Between outlets
+    # only: a translator copies a time as written, and on NTREX (development) mistranslates
+    # its zone as often as not (a British "19:30 BST" as Bangladesh time, "বাংলাদেশ সময়";
+    # as "heure locale"), so translations compare times as written (`figures`)
+    offsets: tuple[int, ...] = ()
+    zone: str | None = None  # as written ("GMT"); None: local time
 
 
 @dataclass
@@ -86,6 +95,9 @@ def figure_of(q: Quantity, headline: bool = False) -> Figure:
     """One quantity as compared across versions (a headline may round)."""
     kind = "year" if q.year else "%" if q.percent else "time" if q.clock else "amount"
     worded = kind == "amount" and not (q.currency or q.unit or any(c.isdigit() for c in q.text))
+    if q.clock:  # said with its zone: "00:03 GMT", "02h17 heure de Paris"
+        return Figure(kind, q.value, f"{q.text} {q.zone}" if q.zone else q.text,
+                      q.approx or headline, offsets=tuple(q.offsets), zone=q.zone)
     return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit, worded)
 
 
@@ -112,6 +124,8 @@ def figures(claims: Sequence[Claim], focus: Focus | None = None, facts: Facts | 
             if spans is None or _holder(spans, q.start, q.end):
                 typed = _holder(stated, q.start, q.end)
                 f = figure_of(q, c.kind == "headline")
+                if facts is None and f.offsets:  # between translations: a time as written
+                    f = replace(f, text=q.text, offsets=(), zone=None)
                 # a count in words that a cue types ("ছয়জন নিহত", six killed) is a figure
                 out.append(replace(f, fact=stated[typed] if typed else unsaid,
                                    worded=f.worded and not (typed and stated[typed])))
@@ -173,7 +187,13 @@ def _compatible(a: Figure, b: Figure) -> bool:
         and (a.currency is None or b.currency is None or a.currency == b.currency)
         and (a.unit is None or b.unit is None or dimension(a.unit) == dimension(b.unit))
         and not (a.currency and b.unit) and not (a.unit and b.currency)  # money is no length
+        and bool(a.offsets) == bool(b.offsets)  # a time in a known zone, and one in none
     )
+
+
+def _instants(f: Figure) -> frozenset[float]:
+    """The instants a time with offsets may be, in minutes past 0:00 or 12:00 UTC."""
+    return frozenset((f.value - o) % 720 for o in f.offsets)
 
 
 def in_unit_of(a: Figure, b: Figure) -> float:
@@ -277,7 +297,10 @@ def _rounds(rough: Figure, other: Figure) -> bool:
 
 
 def _equal(a: Figure, b: Figure) -> bool:
-    """The same value in the same unit (a converted figure is `same`, never equal)."""
+    """The same value in the same unit (a converted figure is `same`, never equal); times
+    with offsets: one instant."""
+    if a.offsets or b.offsets:
+        return not _instants(a).isdisjoint(_instants(b))
     if a.unit and b.unit and a.unit != b.unit:
         return False
     return abs(a.value - b.value) <= EXACT * max(abs(a.value), abs(b.value), 1e-9)
@@ -289,7 +312,7 @@ def same(a: Figure, b: Figure) -> bool:
     if not _compatible(a, b):
         return False
     if a.kind in CALENDAR:
-        return a.value == b.value
+        return _equal(a, b) if a.offsets else a.value == b.value
     return _equal(a, b) or _rounds(a, b) or _rounds(b, a) or converts(a, b) or converts(b, a)
 
 
@@ -325,7 +348,10 @@ def _odd_ones(
     smaller camp (`_other_camp`).
     """
     def count(x: str, f: Figure) -> int:
-        return sum(same(f, g) for g in per_doc[x])
+        """How often version `x` states `f`; a time it tells in two zones once ("04h17
+        locales (01h17 GMT)" is one time, not twice the time of a version giving 04:17)."""
+        n = sum(same(f, g) and not (f.offsets and g.zone) for g in per_doc[x])
+        return n or int(bool(f.offsets) and any(same(f, g) for g in per_doc[x]))
 
     def stated(f: Figure, versions: list[str], enough: int) -> int:
         """How many of `versions` state `f` exactly, counted up to `enough` only: each use
@@ -430,10 +456,10 @@ def _near(a: Figure, b: Figure) -> bool:
 def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> list[str]:
     """"50.000 (tr) = 50,000 (bn)": each figure two versions or more state, once."""
     lines: list[str] = []
-    reported: set[tuple[str, float]] = set()
-    for figs in per_doc.values():
+    reported: set[tuple[str, float, tuple[int, ...]]] = set()
+    for d, figs in per_doc.items():
         for f in figs:
-            key = (f.kind, round(f.value, 6))
+            key = (f.kind, round(f.value, 6), f.offsets)
             # told once: its backers need no second look (part B's edit story: 45,817 calls
             # of `same` for backers -> 9,712)
             if key in reported:
@@ -441,7 +467,10 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
             backers = [e for e in per_doc if any(same(f, g) for g in per_doc[e])]
             if len(backers) > 1:
                 reported.add(key)
-                shown = {e: next(g for g in per_doc[e] if same(f, g)) for e in backers}
+                # a time as its version says it in this zone ("00:03 GMT (en) = 9:03 (he)"),
+                # where the version's first figure of that instant may be its local time
+                shown = {e: f if e == d and f.offsets else next(
+                    g for g in per_doc[e] if same(f, g)) for e in backers}
                 if f.kind == "month" and any(_day_of(g, per_doc[e]) for e, g in shown.items()):
                     continue  # a full date's month: its day says it ("6 Kasım (tr) = 5
                     # בנובמבר (he)" read as agreeing where the days conflict)
@@ -463,6 +492,11 @@ def _agreement(shown: Mapping[str, Figure], labels: Mapping[str, str]) -> str:
     said = [f"{g.text} ({labels[e]})" for e, g in shown.items()]
     equal, approx = " = ".join(said), " ≈ ".join(said)
     first = figs[0]
+    if first.offsets and len({(g.value, g.zone) for g in figs}) > 1:
+        # times said in two zones: "00:03 GMT (en) = 9:03 (he), the same instant at UTC+9"
+        local = next((g.offsets[0] for g in figs if g.zone is None and len(g.offsets) == 1),
+                     None)
+        return f"{equal}, the same instant" + (f" at {utc_label(local)}" if local else "")
     if first.unit == GENERIC_DEGREE and (
             other := next((g for g in figs if not _equal(first, g)), None)) is not None:
         return f"{approx}: {_degrees(first, other)}"

@@ -71,3 +71,15 @@ def _languages() -> frozenset[str]:
     from wordfreq import available_languages
 
     return frozenset(available_languages(wordlist="small"))
+
+
+@lru_cache(maxsize=50_000)
+def is_word(word: str, lang: str) -> bool | None:
+    """Whether `word` (lowered) is in wordfreq's list of `lang` at all; None for a language
+    wordfreq lacks. Used for words a line end broke with a hyphen (`segment.as_unwrapped`)."""
+    if lang not in _languages():
+        return None
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lowered(word, lang), lang, wordlist="small") > 0
+

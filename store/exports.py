@@ -478,13 +478,14 @@ def write_export(store: StoreBase, fmt: str, story: str | None, target: Path, *,
 
 
 def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
-    """Refuse a .md or .txt export into a folder that holds a stored story's versions: the
-    next `review` of that folder would read the report as one more version (the review app
-    offers .markdown there). Versions are known by their text, not their path as given; a file
-    too large to be read as a version (reading.MAX_BYTES) is not read here either."""
-    from crossfact.reading import MAX_BYTES, TEXT_SUFFIXES, collect_paths, decode
+    """Refuse an export named as a version is (.md, .txt, .html...: reading.VERSION_SUFFIXES)
+    into a folder that holds a stored story's versions: the next `review` of that folder
+    would read the report as one more version (the review app offers .markdown there).
+    Versions are known by their text (a page's or document's extracted text), not their path
+    as given; a file too large to be read as a version (reading.MAX_BYTES) is not read."""
+    from crossfact.reading import VERSION_SUFFIXES, collect_paths, read_text
 
-    if not real.name.lower().endswith(TEXT_SUFFIXES):
+    if not real.name.lower().endswith(VERSION_SUFFIXES):
         return
     stored = {row[0] for row in store.db.execute(
         "SELECT d.sha256 FROM documents d JOIN current_runs r ON r.id = d.run")}
@@ -493,10 +494,8 @@ def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
     except InputError:  # no versions there, or a folder that cannot be listed
         return
     for file in beside:
-        with contextlib.suppress(OSError, InputError):
-            if file.stat().st_size > MAX_BYTES:  # never read as a version: not worth reading
-                continue
-            if text_sha256(decode(file.read_bytes(), str(file))[0]) in stored:
+        with contextlib.suppress(OSError, InputError):  # too large, binary: never a version
+            if text_sha256(read_text(file)[0]) in stored:  # a page's or document's text
                 raise StoreError(
                     f"{out}: among the versions of a story ({file.name} is one), where a "
                     f"{real.suffix} file is read as one more version the next time the folder "

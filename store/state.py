@@ -13,6 +13,7 @@ from sqlite_utils import Database
 
 from crossfact.matching import version_labels
 from crossfact.models import Claim, Event
+from crossfact.segment import as_unwrapped_claims
 from crossfact.sharing import between_outlets, match_verdict
 
 from .decisions import rebuild_decisions
@@ -221,8 +222,9 @@ def recompute(db: Database, membership: Membership, matches: list[str]) -> None:
             f"SELECT * FROM claims WHERE run = ? AND id IN ({marks})", [run, *chunk]))
     firm = _machine_firm(db, run, wanted)
     for match in wanted:
-        members = sorted((claims[c] for c in membership.claims[match]),
-                         key=lambda c: (order[c.doc], c.index))
+        # read as the matcher read them: a hard-wrapped claim unwrapped ("29\n000" one number)
+        members = as_unwrapped_claims(documents, sorted(
+            (claims[c] for c in membership.claims[match]), key=lambda c: (order[c.doc], c.index)))
         meta = membership.meta[match]
         verdict = match_verdict(members, labels, len(documents), membership.machine_shared,
                                 firm.get(match, set()), lang_of,

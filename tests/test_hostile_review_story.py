@@ -67,7 +67,7 @@ HOSTILE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"
 @pytest.mark.parametrize(("inputs", "said"), [
     (["cp1254.txt"], "a story needs at least two versions"),
     (["empty.txt", "cp1254.txt"], "empty.txt: the file is empty"),
-    (["binary.bin", "cp1254.txt"], "binary.bin: looks like a binary file"),
+    (["binary.bin", "cp1254.txt"], "binary.bin: a PNG image, not text"),  # what it is
     (["utf16.txt", "cp1254.txt", "--lang", "utf16.txt=xx"], "unknown language code 'xx'"),
 ])
 def test_input_matching_would_refuse_is_refused_before_the_app_opens(

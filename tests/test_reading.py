@@ -75,7 +75,7 @@ def test_missing_path_or_empty_folder_is_one_line_naming_it(tmp_path: Path, make
         collect_paths([target])
     message = str(error.value)
     assert message.startswith(f"{target}: ") and "\n" not in message
-    assert ("no .txt or .md" in message) == make_empty
+    assert ("no .txt, .md, .html, .docx or .pdf files" in message) == make_empty
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs a device file")

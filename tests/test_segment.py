@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import importlib.util
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from crossfact.models import Claim, Document
+from crossfact.numbers import find_quantities
 from crossfact.reading import read_document
-from crossfact.segment import cut_run_in_headlines, segment
+from crossfact.segment import (
+    _blocks,
+    _lines,
+    as_unwrapped,
+    as_unwrapped_claims,
+    cut_run_in_headlines,
+    find_paragraphs,
+    segment,
+    wrap_width,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "seed-story"
@@ -502,3 +513,136 @@ def test_no_run_in_cut_without_a_capital_in_a_script_with_case():
     ru = ("Землетрясение магнитудой 7,8 произошло в понедельник в 04:17 на юге Турции, погибли "
           "не менее 1500 человек.\n\nЭпицентр находился на глубине 17,9 км.\n")
     assert _story_cut({"de": de, "es": es, "ru": ru})["es"] == sentences(es, "es")
+
+
+# --- hard-wrapped text ----------------------------------------------------------------------
+
+
+def _collapsed(claims: list[Claim], lang: str) -> list[str]:
+    """Claims as the matcher reads them, whitespace collapsed ("avait-\nil": "avait-il")."""
+    return [" ".join(as_unwrapped(claim.text, lang).split()) for claim in claims]
+
+
+def _laid_out(prefix: str, width: int | None, separator: str) -> Document:
+    """A seed version with every paragraph (a non-empty line) wrapped by textwrap at
+    `width` (None: left whole), paragraphs separated by `separator`."""
+    doc = read_document(next(SEEDS.glob(f"{prefix}_*.txt")))
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    text = separator.join(textwrap.fill(line, width) if width else line for line in lines)
+    return _doc(text, doc.lang)
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_the_seed_story_wrapped_at_60_columns_gives_the_claims_of_it_unwrapped(
+        prefix: str, separator: str) -> None:
+    """Wrapped at 60 columns (as text copied from a PDF, an email or a terminal), two-line
+    Arabic, Hebrew and Bengali paragraphs were cut at every line break (only a lower-case
+    next line joined), the Turkish title-case headline "Elon Musk Şirketleri, AI Donanımına
+    Milyarlarca Dolar / Yatırım Yapıyor" was two claims, and with paragraphs separated by a
+    single line break a subheading and a tweet's credit line were glued to the next
+    paragraph. A line break is a soft wrap where the next word would not have fitted on
+    the line, at the width the text was wrapped to."""
+    wrapped = _laid_out(prefix, 60, separator)
+    assert _collapsed(segment(wrapped), wrapped.lang) == _collapsed(
+        segment(_laid_out(prefix, None, separator)), wrapped.lang)
+
+
+def _ragged(paragraph: str, widths: list[int]) -> str:
+    """`paragraph` wrapped greedily, line k at most widths[k % len(widths)] long: as a
+    proportional font's lines, which hold fewer wide letters than narrow ones."""
+    lines = [""]
+    for word in paragraph.split(" "):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > widths[(len(lines) - 1) % len(widths)]:
+            lines.append("")
+        lines[-1] += (" " if lines[-1] else "") + word
+    return "\n".join(lines)
+
+
+def test_a_text_wrapped_to_lines_of_varying_fill_gives_the_claims_of_it_unwrapped() -> None:
+    """Text from a PDF (a proportional font) fills its lines to between about 50 and 60
+    characters: read with one width, a line shorter than the next word's end at 60 was
+    cut there. The fill is read too (`Wrap.fill`)."""
+    doc = read_document(next(SEEDS.glob("004_*.txt")))
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    wrapped = _doc("\n\n".join(_ragged(line, [60, 50, 56, 52, 58, 51]) for line in lines),
+                   doc.lang)
+    assert _collapsed(segment(wrapped), doc.lang) == _collapsed(
+        segment(_doc("\n\n".join(lines), doc.lang)), doc.lang)
+
+
+def test_a_wrapped_two_line_hebrew_paragraph_is_one_claim() -> None:
+    sentence = ('הדו"ח החדש הזה מגיע ממצגת משקיעים שבה השתמש מאסק כדי לגייס\n'
+                "כסף לחברת הבינה המלאכותית שלו, xAI.")
+    text = "\n\n".join([textwrap.fill(
+        "על פי דיווח חדש מהמידע, מאסק עומד לפצל את זמנו עם פרויקט גדול נוסף: מחשב-על xAI, "
+        'שהוא כינה אותו "מפעל ג\'יגה של מחשוב".', 60), sentence])
+    assert sentence in [claim.text for claim in segment(_doc(text, "he"))]
+
+
+def test_an_abbreviation_at_the_end_of_a_wrapped_line_does_not_end_the_sentence() -> None:
+    """"the deadliest U.S." ended a line: a line ending in a full stop was never joined."""
+    text = ("The death toll from the Maui wildfires in Hawaii reached 93 on Saturday,\n"
+            "according to the Maui County website, making it the deadliest U.S.\n"
+            "wildfire in more than a century, with the total likely to rise as\n"
+            "cadaver dogs sift through the ruins of Lahaina.")
+    assert len(segment(_doc(text, "en"))) == 1
+
+
+def _seed_paragraph(prefix: str, needle: str) -> str:
+    """The seed version's paragraph (line) holding `needle`."""
+    doc = read_document(next(SEEDS.glob(f"{prefix}_*.txt")))
+    return next(line.strip() for line in doc.text.splitlines() if needle in line)
+
+
+@pytest.mark.parametrize("width", [37, 55])
+def test_a_word_held_by_a_no_break_space_is_measured_whole(width: int) -> None:
+    """"sur" / "100\u00a0000 GPU": a wrap does not break at a no-break space, so the next
+    line's first word runs to the next plain space ("100" alone would have fitted, and the
+    line was cut as a paragraph's end)."""
+    paragraph = _seed_paragraph("003", "100\u00a0000 GPU H100")
+    wrapped = textwrap.fill(paragraph, width)
+    assert "sur\n100\u00a0000" in wrapped
+    assert len(find_paragraphs(wrapped)) == 1
+
+
+def test_a_word_longer_than_the_width_on_its_own_line_is_a_soft_wrap() -> None:
+    """"Informationדיווחבמצגת" (spaces lost on the page) is longer than 20 columns: a wrap
+    sets it on a line of its own, longer than the width, and goes on after it."""
+    paragraph = _seed_paragraph("004", "Informationדיווחבמצגת")
+    wrapped = textwrap.fill(paragraph, 20, break_long_words=False)
+    assert "\nInformationדיווחבמצגת\n" in wrapped
+    assert len(find_paragraphs(wrapped)) == 1
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt"))
+                         + sorted((ROOT / "fixtures" / "news").glob("*/*.txt")))
+def test_unwrapped_texts_have_no_wrap_width(path: Path) -> None:
+    """Unwrapped text keeps its line-by-line reading: no width is found in the seed story or
+    in fixtures/news, so their claims are those of before widths were read."""
+    text = read_document(path).text
+    assert wrap_width(text, _blocks(_lines(text))) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "read"), [
+    ("fr", "le gouverne-\nment a dit", "le gouvernement   a dit"),
+    ("tr", "hükü-\nmet", "hükümet  "),
+    ("tr", "donanımla-\nrına", "donanımlarına  "),  # not in wordfreq, nor is "rına"
+    ("fr", "avait-\nil déclaré", "avait-il  déclaré"),
+    ("fr", "valorisation post-\nmonétaire de", "valorisation post-monétaire  de"),
+    ("en", "self-\ndriving", "self-driving "),
+    ("fr", "de 29\n000 unités", "de 29 000 unités"),
+])
+def test_a_wrapped_claim_is_read_as_unwrapped(lang: str, text: str, read: str) -> None:
+    assert as_unwrapped(text, lang) == read
+
+
+def test_a_number_across_a_line_break_is_read_whole() -> None:
+    """"29\\n000" was read as 29 and 0: the matcher saw figures no other version had."""
+    sentence = ("\"Tesla a déjà déployé et s'entraîne plus tôt que prévu sur un cluster Nvidia "
+                "H100 de 29 000 unités à Giga Texas – et disposera d'une capacité de 50 000 H100 "
+                "d'ici fin octobre\", a noté Merritt.")
+    doc = _doc(textwrap.fill(sentence, 44), "fr")
+    (claim,) = as_unwrapped_claims([doc], segment(doc))
+    assert "29\n000" in doc.text
+    assert [q.value for q in find_quantities(claim.text, "fr")] == [29000, 50000]

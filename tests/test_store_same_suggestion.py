@@ -6,19 +6,54 @@ matches leaves it as it was."""
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
 from store_data import open_test_store
 
 from crossfact import pipeline
-from crossfact.store import StoreError
+from crossfact.models import MatchResult
+from crossfact.store import Store, StoreError
 from crossfact.store.state import rebuild, recompute, stored_membership
 
 ROOT = Path(__file__).resolve().parents[1]
 # the seed story and the development stories (never fixtures/news-heldout)
 STORIES = [ROOT / "crossfact" / "seed-story",
            *sorted(p for p in (ROOT / "fixtures" / "news").iterdir() if p.is_dir())]
+
+
+def _suggested_again_as_matched(store: Store, result: MatchResult) -> str:
+    """Add `result` as a story, suggest every match again from its stored memberships, and
+    check that each gets the matcher's suggestion, reasons and outliers; the story's id."""
+    machine = {m.id: (m.suggestion, m.reasons, m.outliers) for m in result.matches}
+    store.add_story("story", result, {})
+    story = store.story_id("story")
+    assert story is not None
+    membership = stored_membership(store.db, story)
+    assert membership is not None
+    for meta in membership.meta.values():
+        meta.corrected = True  # suggest every match again
+    recompute(store.db, membership, list(membership.claims))
+    assert {m: (meta.suggestion, meta.reasons, meta.outliers)
+            for m, meta in membership.meta.items()} == machine
+    return story
+
+
+def test_a_hard_wrapped_story_is_suggested_again_as_the_matcher_read_it(tmp_path: Path) -> None:
+    """The matcher reads a hard-wrapped claim unwrapped (`segment.as_unwrapped`: "29\n000"
+    one number): the store, suggesting a fixed match again, reads it so too."""
+    folder = tmp_path / "wrapped"
+    folder.mkdir()
+    for version in sorted((ROOT / "crossfact" / "seed-story").glob("*.txt")):
+        paragraphs = version.read_text(encoding="utf-8").split("\n")
+        (folder / version.name).write_text("\n\n".join(
+            textwrap.fill(p, 60) for p in paragraphs if p.strip()) + "\n", encoding="utf-8")
+    store = open_test_store(tmp_path / "story.db")
+    try:
+        _suggested_again_as_matched(store, pipeline.run([folder]))
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("folder", STORIES, ids=lambda p: p.name)
@@ -35,15 +70,7 @@ def test_suggesting_again_from_the_memberships_gives_the_matchers_suggestion(
     machine = {m.id: (m.suggestion, m.reasons, m.outliers) for m in result.matches}
     store = open_test_store(tmp_path / "story.db")
     try:
-        store.add_story("story", result, {})
-        story = store.story_id("story")
-        membership = stored_membership(store.db, story)
-        assert membership is not None
-        for meta in membership.meta.values():
-            meta.corrected = True  # suggest every match again
-        recompute(store.db, membership, list(membership.claims))
-        assert {m: (meta.suggestion, meta.reasons, meta.outliers)
-                for m, meta in membership.meta.items()} == machine
+        story = _suggested_again_as_matched(store, result)
 
         broken = 0
         for m in result.matches:

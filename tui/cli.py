@@ -79,7 +79,8 @@ def review(paths: tuple[Path, ...], db: Path | None, reviewer: str | None,
     try:
         settings = load_settings(reviewer=reviewer, db=db, bidi=False if no_bidi else None)
         known_theme(settings.theme)
-        # the core's rule: a folder stands for its .txt/.md files; a pipe is read once
+        # the core's rule: a folder stands for its versions (.txt .md .html .docx .pdf);
+        # a pipe is read once
         files = collect_paths(paths, "a story's files are read again when it is reopened")
         langs = in_given_folders(paths, langs)
         if paths:  # what matching would refuse, refused before the app opens (milliseconds)

@@ -1,0 +1,528 @@
+"""Text out of the files a fact-checker is sent besides plain text: saved web pages (HTML),
+Word documents (DOCX) and PDFs with a text layer. Every other binary (an archive, an old
+.doc, an image...) is refused in one line that says what it looks like and how to get its
+text out; so is a PDF whose text cannot be trusted (a scan, an encrypted one, right-to-left
+text extracted in display order, glyphs out of order).
+
+What comes out is text, the document's words as data: an HTML page's entities decoded and
+its markup gone, a Word document's paragraphs in their logical order (Word stores
+right-to-left text as it is read, whatever its display). One paragraph, heading, list item
+or table row is one block, blocks separated by a blank line, so `crossfact.segment` reads
+them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline.
+Offsets of claims index this extracted text (reading.py), which the store keeps: a
+reviewer sees it in the app, not by opening the .docx.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from crossfact.errors import InputError
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".mhtml", ".mht")  # .mht(ml): a browser's
+# "Save as single file", the page and its pictures in one MIME message
+DOCX_SUFFIXES = (".docx",)
+PDF_SUFFIXES = (".pdf",)
+# A saved page carries scripts, styles and sometimes its pictures inline (data: URLs); a
+# Word document its photos. Their text is what MAX_BYTES limits (reading.py); the file
+# itself may be larger, up to trafilatura's own limit (MAX_FILE_SIZE in its settings.cfg),
+# which it would otherwise enforce by logging and returning nothing.
+MAX_CONTAINER_BYTES = 20_000_000
+# A DOCX is a ZIP archive: a few kilobytes can declare gigabytes once inflated (a "zip
+# bomb"). python-docx inflates every part into memory, so the sizes the archive declares
+# are added up first (zipfile never inflates a member past its declared size: it fails the
+# CRC instead). 64 MB holds a long report with its photos (photos barely compress, so they
+# inflate to about their stored size) and is what any machine can hold.
+MAX_UNZIPPED_BYTES = 64_000_000
+MAX_ZIP_MEMBERS = 10_000  # a real .docx has tens of parts; a bomb may have millions
+BLOCK_SEPARATOR = "\n\n"  # a blank line: a paragraph boundary segment.py never joins across
+CELL_SEPARATOR = " | "  # a table row is one line, its cells apart (trafilatura's own text form)
+
+# What a file's first bytes say it is, for those crossfact does not read: (signature, what
+# it looks like, what to do). Each is matched whole from the first byte, and those made of
+# ASCII letters are long or specific enough that no text begins so.
+_OCR = "a picture of text needs OCR first (tesseract, or a phone's text scanner)"
+_UNPACK = "unpack it and give the versions inside"
+_MAGIC: tuple[tuple[bytes, str, str], ...] = (  # a pattern matched at the first byte
+    (rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Office file (.doc, .xls, .ppt)",
+     "save it as .docx or .txt from Word or LibreOffice"),
+    (rb"\{\\rtf", "a Rich Text (.rtf) document", "save it as .docx or .txt"),
+    (rb"\x89PNG\r\n\x1a\n", "a PNG image", _OCR),
+    (rb"\xff\xd8\xff", "a JPEG image", _OCR),
+    (rb"GIF8[79]a", "a GIF image", _OCR),
+    (rb"II\*\x00|MM\x00\*", "a TIFF image", _OCR),
+    (rb"RIFF....WEBP", "a WebP image", _OCR),
+    (rb"....ftyphei[cx]", "a HEIC photo", _OCR),
+    (rb"\x1f\x8b", "a gzip archive", _UNPACK),
+    (rb"Rar!\x1a\x07", "a RAR archive", _UNPACK),
+    (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _UNPACK),
+    (rb"\xfd7zXZ\x00", "an xz archive", _UNPACK),
+)
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
+# The ZIP-based formats that are not DOCX, by a member only they have
+_ZIP_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)", "copy the article's text into a .txt file"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)",
+     "copy the article's text into a .txt file"),
+    ("content.xml", "an OpenDocument file (.odt)", "save it as .docx or .txt"),
+    ("META-INF/container.xml", "an e-book (.epub)", "copy the article's text into a .txt file"),
+)
+# A Word document's main part: word/document.xml, or document2.xml as some Word versions
+# name it (python-docx then finds it by the package's relationships)
+_DOCX_BODY = re.compile(r"word/document\d*\.xml")
+
+# A page is HTML whatever its name when it begins so (after a byte-order mark, blank space,
+# an XML declaration or comments): a .txt saved from a browser's "Save as" is still a page.
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+    re.IGNORECASE | re.DOTALL)
+# The charset a page declares: <meta charset=...>, <meta http-equiv content="...;
+# charset=...">, or an XHTML page's XML declaration. Browsers look in the first 1024
+# bytes (WHATWG "prescan"); pages that put a long <title> or scripts first are read
+# further, as lxml would.
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE)
+CHARSET_PRESCAN = 8192
+# WHATWG's Encoding standard: a page that says Latin-1 or ASCII is read as Windows-1252,
+# as every browser reads it (its curly quotes and euro sign are in 0x80-0x9F)
+_BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes begin as a web page does (an UTF-16 page: after decoding)."""
+    head = data[:1024]
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            head = head[len(bom):].decode(encoding, "ignore").encode("utf-8")
+    return bool(_HTML_START.match(head.removeprefix(codecs.BOM_UTF8)))
+
+
+def refuse_binary(head: bytes, path: str) -> None:
+    """InputError when a file's first bytes are those of a binary crossfact does not read,
+    saying what the file looks like and what to do (a ZIP archive: see `refuse_archive`)."""
+    for magic, what, advice in _MAGIC:
+        if re.match(magic, head, re.DOTALL):
+            raise InputError(f"{path}: {what}, not text; {advice}")
+
+
+def is_zip(head: bytes) -> bool:
+    """A ZIP archive, which a Word document is (its members say which: `refuse_archive`)."""
+    return head.startswith(_ZIP_MAGIC)
+
+
+def refuse_archive(data: bytes, path: str) -> None:
+    """InputError for a whole ZIP archive that is not a Word document, saying what it looks
+    like (a workbook, an .odt, an e-book...) and what to do."""
+    what, advice = _zip_kind(data)
+    if what:
+        raise InputError(f"{path}: {what}, not text; {advice}")
+
+
+def _zip_kind(data: bytes) -> tuple[str, str]:
+    """(what the archive looks like, what to do), or ("", "") for a Word document."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return ("a damaged ZIP archive (or a damaged Word document)",
+                "open and save it again, or save it as .txt")
+    if any(_DOCX_BODY.fullmatch(name) for name in names):
+        return "", ""
+    for member, what, advice in _ZIP_KINDS:
+        if member in names:
+            return what, advice
+    return "a ZIP archive", _UNPACK
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+# A web archive (MHTML) begins as a mail message does, and is multipart/related
+_MIME_START = re.compile(
+    rb"\s*(?:From|MIME-Version|Subject|Date|Snapshot-Content-Location|Content-Type):",
+    re.IGNORECASE)
+
+
+def is_web_archive(head: bytes) -> bool:
+    return bool(_MIME_START.match(head)) and b"multipart/related" in head[:4096].lower()
+
+
+def archived_page(data: bytes, path: str) -> tuple[bytes, str | None]:
+    """The page of a web archive: its first text/html part's bytes (transfer encoding
+    undone) and the charset its part header says, if any."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload, part.get_content_charset()
+    raise InputError(f"{path}: a saved web archive (MHTML) with no page in it; open it in a "
+                     "browser and save the page as .html")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset the page declares, if Python knows it."""
+    found = _DECLARED_CHARSET.search(data[:CHARSET_PRESCAN])
+    if not found:
+        return None
+    return _codec((found.group(1) or found.group(2)).decode("ascii"))
+
+
+def _codec(label: str) -> str | None:
+    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES)."""
+    label = label.strip("\"' ").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return _BROWSER_ALIASES.get(name, name)
+
+
+def decode_declared(data: bytes, said: str | None = None) -> tuple[str, str] | None:
+    """(text, codec) when the page declares a charset its bytes decode in (`said`: the one
+    a web archive's part header gives, before the page's own): an HTML page says its
+    encoding, a surer thing than guessing it. A page that declares one and is not in it
+    (UTF-8 said, Windows-1256 saved) is left to the project's detection, as None."""
+    charset = _codec(said) if said else declared_charset(data)
+    if charset is None or charset.startswith("utf_16") or charset.startswith("utf-16"):
+        return None  # an ASCII declaration in UTF-16 bytes is a lie the BOM settles
+    try:
+        return data.decode(charset), charset
+    except UnicodeDecodeError:
+        return None
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Keep a library's log lines (trafilatura warns on stderr when a page is odd) out of
+    the command's output; crossfact says what went wrong in its own one line."""
+    logger = logging.getLogger(name)
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.CRITICAL + 1)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def html_text(page: str, path: str) -> str:
+    """The article of a decoded web page, its title first: trafilatura finds the main text
+    and drops menus, cookie banners, related links and footers; nothing is fetched."""
+    import trafilatura  # loaded only for a web page: it takes a few hundred milliseconds
+
+    with _quiet("trafilatura"), _quiet("htmldate"):
+        try:
+            found = trafilatura.bare_extraction(
+                _prepared(page), with_metadata=True, include_tables=True,
+                include_comments=False, include_images=False, include_links=False,
+                deduplicate=False)
+        except (ValueError, TypeError, RecursionError) as error:  # a page lxml cannot hold
+            raise InputError(f"{path}: a web page crossfact cannot read ({error})") from None
+    body = getattr(found, "body", None)
+    blocks = list(_tree_blocks(body)) if body is not None else []
+    title = " ".join((getattr(found, "title", None) or "").split())
+    if title and not (blocks and _same_line(blocks[0], title)):
+        blocks.insert(0, title)
+    if not any(block.strip() for block in blocks):
+        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
+                         "copy the article's text into a .txt file")
+    return BLOCK_SEPARATOR.join(blocks) + "\n"
+
+
+def _prepared(page: str) -> str:
+    """The page as trafilatura is given it: without an XML declaration (lxml refuses a str
+    that declares its encoding, as an XHTML page's <?xml?> does), and with each chain of
+    <br>s (how some sites make paragraphs) marked by PARAGRAPH_MARK, which trafilatura
+    keeps as text where it would collapse the chain into one line break."""
+    page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
+    page = _DATA_URL.sub('""', _NEVER_TEXT.sub("", page))
+    return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
+
+
+# Never the article, and what makes a saved page large: scripts, styles and pictures kept
+# inline as data: URLs. lxml refuses a text node or attribute over 10 MB (a page with a
+# 19 MB script came out as "no article text"), so they go before it parses the page (an
+# HTML parser, too, ends a script at the first </script>).
+_NEVER_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>",
+                         re.IGNORECASE | re.DOTALL)
+_DATA_URL = re.compile(r"""(["'])data:[^"']*\1""", re.IGNORECASE)
+# A Unicode noncharacter, never in a text: stripped from the page before it is placed
+PARAGRAPH_MARK = "\ufdd0"
+_BR_CHAIN = re.compile(r"(?:<br\s*/?>(?:\s|&nbsp;|&#160;)*){2,}", re.IGNORECASE)
+
+
+def _same_line(block: str, title: str) -> bool:
+    return " ".join(block.split()) == title
+
+
+# trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks
+_TEXT_BLOCKS = frozenset({"head", "p", "quote", "item", "code", "row"})
+_CONTAINERS = frozenset({"body", "main", "doc", "div", "list", "table", "quote", "item"})
+
+
+def _tree_blocks(element: Any) -> Iterator[str]:
+    """The blocks of trafilatura's text tree, in order; a block that holds blocks (a
+    quote of paragraphs, a list in a list item) gives them one by one."""
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        nested = tag in _CONTAINERS and any(
+            isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS | {"list", "table"} for c in child)
+        if nested:
+            if tag in _TEXT_BLOCKS and (child.text or "").strip():
+                yield " ".join(child.text.split())
+            yield from _tree_blocks(child)
+        elif tag == "row":
+            cells = [" ".join("".join(_element_text(cell)).split()) for cell in child]
+            if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+                yield line
+        elif tag in _TEXT_BLOCKS:
+            if text := _block_text(child):
+                yield text
+        elif tag in _CONTAINERS:
+            yield from _tree_blocks(child)
+        if tag not in _TEXT_BLOCKS and tag != "row" and (child.tail or "").strip():
+            yield " ".join(child.tail.split())
+
+
+def _element_text(element: Any) -> Iterator[str]:
+    """An element's text with each <lb/> as a newline (its tail kept)."""
+    if element.tag == "lb":
+        yield "\n"
+    elif element.text:
+        yield element.text
+    for child in element:
+        yield from _element_text(child)
+        if child.tail:
+            yield child.tail
+
+
+def _block_text(element: Any) -> str:
+    """A block's text, spaces collapsed within each line (`broken_lines`)."""
+    return broken_lines("".join(_element_text(element)), collapse=True)
+
+
+def broken_lines(text: str, collapse: bool = False) -> str:
+    """A paragraph's text with its line breaks (<br>, Shift+Enter): one stays a newline,
+    for segment.py to join as a soft wrap or not; two or more (an empty line between,
+    <br><br>: how some sites and writers make paragraphs) are a paragraph break."""
+    blocks: list[list[str]] = [[]]
+    for line in text.replace(PARAGRAPH_MARK, "").split("\n"):
+        kept = " ".join(line.split()) if collapse else line.strip()
+        if kept:
+            blocks[-1].append(kept)
+        elif blocks[-1]:
+            blocks.append([])
+    return BLOCK_SEPARATOR.join("\n".join(block) for block in blocks if block)
+
+
+# --- DOCX ------------------------------------------------------------------------------
+
+
+def docx_text(data: bytes, path: str) -> str:
+    """The paragraphs of a Word document's body in order, headings and table rows included
+    (page headers, footers, footnotes and text boxes are not the article). python-docx
+    opens the package (it finds the main part by its relationships, whatever its name);
+    the body is walked here, because python-docx's paragraph text leaves out what Word shows
+    inside tracked insertions, content controls and smart tags."""
+    _inflates_safely(data, path)
+    import docx  # python-docx, loaded only for a Word document
+
+    try:
+        document: DocxDocument = docx.Document(io.BytesIO(data))
+        blocks = list(_body_blocks(document.element.body))
+    except Exception as error:  # noqa: BLE001 - python-docx on a damaged or crafted package
+        # fails in many ways (PackageNotFoundError, BadZipFile, KeyError, lxml's
+        # XMLSyntaxError, an AttributeError on a content-types part that is not one): each
+        # is this file's fault, said in one line, never a traceback
+        raise InputError(f"{path}: a damaged Word document ({_first_line(error)}); open and "
+                         "save it again in Word or LibreOffice, or save it as .txt") from None
+    if not blocks:
+        raise InputError(f"{path}: a Word document with no text in its body")
+    return BLOCK_SEPARATOR.join(blocks) + "\n"
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0][:120]
+
+
+def _inflates_safely(data: bytes, path: str) -> None:
+    """Refuse an archive whose parts would inflate beyond MAX_UNZIPPED_BYTES, before any is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        declared = sum(member.file_size for member in members)
+    if len(members) > MAX_ZIP_MEMBERS or declared > MAX_UNZIPPED_BYTES:
+        raise InputError(f"{path}: a Word document that would inflate to {declared:,} bytes "
+                         f"in {len(members):,} parts (crossfact reads up to "
+                         f"{MAX_UNZIPPED_BYTES:,}); save its text as .txt")
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# What a paragraph shows, in document order: its text, tabs, line breaks, non-breaking
+# hyphens. Deleted text (tracked) is w:delText and field codes w:instrText: not shown.
+_SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
+          f"{_W}noBreakHyphen": "-"}
+
+
+def _body_blocks(body: Any) -> Iterator[str]:
+    """Each paragraph of the body (or of a content control in it) and each table row."""
+    for child in body:
+        if child.tag == f"{_W}p":
+            if text := broken_lines(_paragraph_text(child)):  # spaces as typed
+                yield text
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
+                                  .split()) for cell in row.findall(f"{_W}tc"))
+                if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+                    yield line
+        elif child.tag == f"{_W}sdt":
+            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """What Word shows of one paragraph, tracked insertions included, its text boxes not
+    (their own paragraphs are not the article's)."""
+    shown = []
+    for element in paragraph.iter(*_SHOWN):
+        if any(True for _ in element.iterancestors(f"{_W}txbxContent")):
+            continue
+        mapped = _SHOWN[element.tag]
+        shown.append(str(element.text or "") if mapped is None else mapped)
+    return "".join(shown)
+
+
+# --- PDF -------------------------------------------------------------------------------
+
+PDF_MAGIC = b"%PDF-"
+# A press release is a few pages; a report a few hundred. Text extraction takes about 10 ms
+# a page, so this bounds the time a crafted file can take before MAX_BYTES is reached.
+MAX_PDF_PAGES = 500
+_COPY_TEXT = "copy its text from a PDF reader into a .txt file"
+_ASK_SOURCE = ("ask for the .docx or text it was made from (text copied from a PDF reader "
+               "may come out the same way: check it reads in order)")
+# Presentation forms: Arabic letters in their joined shapes (U+FB50-FDFF, U+FE70-FEFF),
+# Latin and Hebrew ligatures (U+FB00-FB4F), which a PDF's text layer often holds where a
+# text has plain letters; NFKC maps each to its letters (and to nothing else here).
+_PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufeff]+")
+# Letters that only ever end a word in reading order: Hebrew final forms, Arabic tā'
+# marbūṭa and alif maqṣūra. In a line extracted in display order (right-to-left text
+# written left to right) every word is reversed, and they begin words instead.
+_WORD_FINAL = frozenset("ךםןףץةى")
+_RTL_WORD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff]{2,}")
+# Fewer words than this carrying the signs and no verdict is drawn (a short title)
+REVERSED_EVIDENCE = 3
+# A word cannot begin with a combining mark (a vowel sign, a harakah) in reading order; a
+# text layer whose glyphs are stored in display order does (Bengali ি before its
+# consonant). Over this share of words, the text is not in reading order: refused. Real
+# text has none; 2% leaves room for a stray mark after a symbol.
+MISPLACED_MARK_SHARE = 0.02
+
+
+# A font without a Unicode map gives private-use code points, U+FFFD or "(cid:12)"
+_UNMAPPED = re.compile(r"[\ue000-\uf8ff\ufffd]|\(cid:\d+\)")
+UNMAPPED_SHARE = 0.02  # real text has none; a stray icon glyph is allowed
+
+
+def is_pdf(head: bytes) -> bool:
+    return head.startswith(PDF_MAGIC)
+
+
+def pdf_text(data: bytes, path: str) -> str:
+    """The text layer of a PDF, page by page (pypdf), its presentation forms as plain
+    letters; refused, in one line, when it has none, is encrypted, or is not in reading
+    order (`_out_of_order`)."""
+    import pypdf  # loaded only for a PDF
+
+    with _quiet("pypdf"):
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{path}: an encrypted PDF (it has a password); remove the "
+                                 f"protection in a PDF reader, or {_COPY_TEXT}")
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise InputError(f"{path}: a PDF of {len(reader.pages):,} pages (crossfact "
+                                 f"reads up to {MAX_PDF_PAGES}); give the article's pages")
+            pages = [_page_text(page) for page in reader.pages]
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - pypdf on a damaged or crafted file
+            # (PdfReadError, a decompression limit, a dependency its encryption needs,
+            # KeyError, RecursionError...): the file's fault, said in one line
+            raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
+                             f"{_COPY_TEXT}") from None
+    blocks = [_WRAP.sub(_unwrapped, block)
+              for page in pages for block in broken_lines(page, collapse=True).split("\n\n")]
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
+                                   BLOCK_SEPARATOR.join(block for block in blocks if block))
+    if not text.strip():
+        raise InputError(f"{path}: a PDF with no text in it: a scanned PDF needs OCR first "
+                         "(ocrmypdf --sidecar FILE.txt FILE.pdf OUT.pdf), then give FILE.txt")
+    if why := _out_of_order(text):
+        raise InputError(f"{path}: a PDF whose text comes out {why}, which cannot be put "
+                         f"back in reading order with certainty; {_ASK_SOURCE}")
+    return text + "\n"
+
+
+def _page_text(page: Any) -> str:
+    """A page's text with its paragraphs apart: pypdf's layout mode keeps the vertical gap
+    between paragraphs as an empty line, which its plain mode drops (a headline then ran
+    into the paragraph after it). Layout mode also keeps columns side by side, so a page
+    where many lines have a wide gap inside is read in plain mode, column by column."""
+    laid_out = page.extract_text(extraction_mode="layout") or ""
+    lines = [line.strip() for line in laid_out.splitlines() if line.strip()]
+    if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
+        return str(page.extract_text() or "")
+    return laid_out
+
+
+# A line break inside a paragraph of a PDF is where the line was full: the lines of one
+# block (between vertical gaps) are one paragraph, joined by a space, or by nothing after
+# a hyphen (kept: "state-owned" is likelier in news than a word split at the margin)
+_WRAP = re.compile(r"(-?)\n")
+
+
+def _unwrapped(found: re.Match[str]) -> str:
+    return found.group(1) or " "
+
+
+# A run of spaces wider than justified text leaves between words (layout mode sets the
+# page on a character grid): a gutter between columns or table cells
+_COLUMN_GAP = re.compile(r"\S {5,}\S")
+COLUMN_LINE_SHARE = 0.3  # more lines than this with a gutter: a page in columns
+
+
+def _out_of_order(text: str) -> str | None:
+    """Why the extracted text is not in reading order, or None: Hebrew or Arabic words
+    reversed (written in display order), words that begin with a combining mark, or glyph
+    codes where letters should be (a font without a Unicode map)."""
+    unmapped = len(_UNMAPPED.findall(text))
+    if unmapped >= REVERSED_EVIDENCE and unmapped > UNMAPPED_SHARE * len(text):
+        return "as glyph codes, not letters (its fonts map no Unicode)"
+    words = _RTL_WORD.findall(text)
+    starts = sum(word[0] in _WORD_FINAL for word in words)
+    ends = sum(word[-1] in _WORD_FINAL for word in words)
+    if starts >= REVERSED_EVIDENCE and starts > ends:
+        return "in display order (right-to-left words reversed)"
+    tokens = [token for token in text.split() if any(ch.isalpha() for ch in token)]
+    marks = sum(unicodedata.category(token[0]) in ("Mn", "Mc") for token in tokens)
+    if marks >= REVERSED_EVIDENCE and marks > MISPLACED_MARK_SHARE * len(tokens):
+        return "with its letters out of order (vowel signs before their letters)"
+    return None

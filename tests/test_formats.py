@@ -1,0 +1,562 @@
+"""Saved web pages, Word documents and PDFs as versions (crossfact/formats.py through
+reading.read_text), and every other binary refused in one line.
+
+The pages, documents and Latin PDFs are made at run time from a real story (fixtures/news)
+by benchmarks/format_samples.py, which eval_formats.py measures on every development story;
+the Arabic PDFs, which need a font file, by fixtures/formats/make.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from hostile import crossfact
+
+from crossfact import formats
+from crossfact.errors import InputError
+from crossfact.pipeline import read_story, run
+from crossfact.reading import (
+    collect_paths,
+    guessed_encoding,
+    read_document,
+    read_text,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from format_samples import (  # noqa: E402
+    BOILERPLATE,
+    DOCUMENT_FURNITURE,
+    news_page,
+    pdf_document,
+    word_document,
+)
+
+STORY = REPO / "fixtures" / "news" / "derna-flood-2023"
+PDFS = REPO / "fixtures" / "formats"
+ENGLISH = (STORY / "en.txt").read_text(encoding="utf-8")
+ARABIC = (STORY / "ar.txt").read_text(encoding="utf-8")
+HEBREW = (STORY / "he.txt").read_text(encoding="utf-8")
+
+
+def lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+LONG = "The council said on Monday that 40 houses were damaged by the storm in the town."
+
+
+# --- web pages ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [("en", ENGLISH), ("ar", ARABIC), ("he", HEBREW)])
+def test_a_news_page_gives_its_article_and_none_of_the_site(tmp_path: Path, lang: str,
+                                                            text: str) -> None:
+    """Menus, cookie banner, share bar, "read also", newsletter, related links and footer
+    stay out; the headline comes first and each paragraph is a line of its own, whatever
+    the page's encoding (Arabic declared Windows-1256, Hebrew undeclared Windows-1255)."""
+    got, _ = read_text(write(tmp_path, f"{lang}.html", news_page(text, lang)))
+    assert lines(got) == lines(text)
+    assert not set(lines(got)) & set(BOILERPLATE)
+
+
+def test_a_declared_charset_is_read_not_guessed(tmp_path: Path) -> None:
+    text, encoding = read_text(write(tmp_path, "ar.html", news_page(ARABIC, "ar")))
+    assert encoding == "html; declared cp1256" and guessed_encoding(encoding) is None
+    assert "درنة" in text
+
+
+def test_an_undeclared_legacy_page_is_said_to_be_guessed(tmp_path: Path) -> None:
+    _, encoding = read_text(write(tmp_path, "he.html", news_page(HEBREW, "he")))
+    assert guessed_encoding(encoding) == "Windows-1255"
+
+
+def test_a_wrong_declaration_yields_to_the_bytes(tmp_path: Path) -> None:
+    """A page that says UTF-8 and was saved in Windows-1256 is read by detection."""
+    data = page(f"<h1>عنوان الخبر</h1><p>{ARABIC.splitlines()[0]}</p>").encode("cp1256")
+    text, encoding = read_text(write(tmp_path, "ar.html", data))
+    assert "العاصفة دانيال" in text and encoding == "html; cp1256"
+
+
+def test_a_byte_order_mark_beats_the_declared_charset(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + page(f"<p>{ARABIC.splitlines()[0]}</p>",
+                                  '<meta charset="windows-1256">').encode("utf-8")
+    text, encoding = read_text(write(tmp_path, "ar.html", data))
+    assert "العاصفة دانيال" in text and encoding == "html; utf-8-sig"
+
+
+def test_latin1_is_read_as_browsers_read_it(tmp_path: Path) -> None:
+    """A page that says ISO-8859-1 is Windows-1252 to every browser (WHATWG): its 0x92 is ’."""
+    data = page(f"<p>{LONG} It\x92s over.</p>", '<meta charset="iso-8859-1">')
+    text, _ = read_text(write(tmp_path, "fr.html", data.encode("latin-1")))
+    assert "It’s over." in text
+
+
+def test_entities_are_decoded_and_markup_in_the_text_is_data(tmp_path: Path) -> None:
+    body = (f"<h1>Storm &amp; flood</h1><p>{LONG} &lt;script&gt;alert(1)&lt;/script&gt; "
+            "caf&eacute; &#x41;&#66; \x1b[31mred\x1b[0m <b>bold</b> <a href='/x'>link</a>.</p>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text.startswith("Storm & flood\n\n")
+    assert "<script>alert(1)</script> café AB" in text and "bold link." in text
+    assert "\x1b" not in text and "<b>" not in text and "href" not in text
+
+
+def test_a_page_with_any_name_is_read_as_a_page(tmp_path: Path) -> None:
+    """A browser's "Save as" named .txt: the markup never becomes claims."""
+    text, encoding = read_text(write(tmp_path, "a.txt", "\n  " + page(f"<p>{LONG}</p>")))
+    assert text == LONG + "\n" and encoding.startswith("html")
+
+
+@pytest.mark.parametrize("extra", ["", " If x<y and a<b, <script> is text."])
+def test_a_file_named_html_without_markup_is_text(tmp_path: Path, extra: str) -> None:
+    """As `replay --rematch` writes a page's extracted text back under the page's name."""
+    text, encoding = read_text(write(tmp_path, "a.html", LONG + extra + "\n"))
+    assert text == LONG + extra + "\n" and encoding == "utf-8"
+
+
+def test_a_fragment_named_html_is_a_page(tmp_path: Path) -> None:
+    text, _ = read_text(write(tmp_path, "a.html", f"<div><h1>Storm</h1><p>{LONG}</p></div>"))
+    assert text == f"Storm\n\n{LONG}\n"
+
+
+def test_line_breaks_one_keeps_a_line_two_make_a_paragraph(tmp_path: Path) -> None:
+    body = f"<p>{LONG}<br>A second line.<br><br>&nbsp;<br/>{LONG.upper()}</p>"
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text == f"{LONG}\nA second line.\n\n{LONG.upper()}\n"
+
+
+def test_the_title_leads_when_the_article_has_no_headline(tmp_path: Path) -> None:
+    data = page(f"<p>{LONG}</p><p>{LONG.replace('40', '41')}</p>",
+                '<meta charset="utf-8"><title>Storm damages 40 houses</title>')
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text.split("\n\n")[0] == "Storm damages 40 houses"
+
+
+def test_a_table_row_is_one_line(tmp_path: Path) -> None:
+    body = (f"<p>{LONG}</p><table><tr><td>Dead</td><td>11,300</td></tr>"
+            "<tr><td>Missing</td><td>10,100</td></tr></table>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert "Dead | 11,300\n\nMissing | 10,100" in text
+
+
+def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article text") as error:
+        read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("bulk", ["script", "picture"])
+def test_a_large_page_with_a_small_article_is_read(tmp_path: Path, bulk: str) -> None:
+    """MAX_BYTES holds the text matched; a saved page's scripts and inline pictures may be
+    far more, even more than lxml takes in one node (10 MB): its article is still found."""
+    filler = "a" * 11_000_000
+    head = (f"<script>var x = '{filler}';</script>" if bulk == "script"
+            else '<meta charset="utf-8">')
+    body = f"<p>{LONG}</p>" if bulk == "script" else \
+        f'<img src="data:image/png;base64,{filler}"><p>{LONG}</p>'
+    text, _ = read_text(write(tmp_path, "a.html", page(body, head)))
+    assert text == LONG + "\n"
+
+
+def test_text_extracted_beyond_the_limit_is_refused(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("crossfact.reading.MAX_BYTES", 100)
+    with pytest.raises(InputError, match=r"its text is 1\d\d bytes; .* up to 100 bytes"):
+        read_text(write(tmp_path, "a.html", page(f"<p>{LONG}</p><p>{LONG.upper()}</p>")))
+
+
+def test_a_page_beyond_the_file_limit_is_refused_unread(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("crossfact.reading.MAX_CONTAINER_BYTES", 100)
+    monkeypatch.setattr(formats, "html_text", None)  # never reached
+    with pytest.raises(InputError, match="too large"):
+        read_text(write(tmp_path, "a.html", page(f"<p>{LONG}</p>")))
+
+
+# --- Word documents ----------------------------------------------------------------------
+
+
+def test_a_word_document_gives_its_paragraphs_in_order_without_header_or_footer(
+        tmp_path: Path) -> None:
+    path = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", path)
+    text, encoding = read_text(path)
+    assert lines(text) == lines(ENGLISH) and encoding == "docx"
+    assert not set(lines(text)) & set(DOCUMENT_FURNITURE)
+    assert guessed_encoding(encoding) is None
+
+
+@pytest.mark.parametrize(("lang", "source"), [("ar", ARABIC), ("he", HEBREW)])
+def test_right_to_left_paragraphs_come_out_in_logical_order(tmp_path: Path, lang: str,
+                                                            source: str) -> None:
+    path = tmp_path / f"{lang}.docx"
+    word_document(source, lang, path)
+    assert b"w:bidi" in zipfile.ZipFile(path).read("word/document.xml")
+    text, _ = read_text(path)
+    assert lines(text) == lines(source)
+    assert read_document(path).lang == lang  # detection runs on the extracted text
+
+
+def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph(LONG)
+    paragraph.add_run().add_break()
+    paragraph.add_run("A second line.")
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(table.rows, [("Dead", "11,300", ""), ("Missing", "10,100", "")],
+                          strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    table.rows[0].cells[1].merge(table.rows[0].cells[2])  # one cell over two columns
+    document.add_paragraph("After the table.")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text == (f"{LONG}\nA second line.\n\nDead | 11,300\n\nMissing | 10,100\n\n"
+                    "After the table.\n")
+
+
+def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> None:
+    """python-docx's paragraph text left out tracked insertions and content controls, which
+    Word shows; deleted text, field codes and text boxes are not the article."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The toll rose to ")
+    paragraph._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="ed"><w:r><w:t>11,300</w:t></w:r></w:ins>'))
+    paragraph._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="ed"><w:r><w:delText>5,300</w:delText>'
+        '</w:r></w:del>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:instrText> PAGE </w:instrText><w:t xml:space="preserve">'
+        ' on Thursday.</w:t></w:r>'))
+    paragraph._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:txbxContent><w:p><w:r><w:t>Sidebar</w:t></w:r>'
+        '</w:p></w:txbxContent></w:r>'))
+    document.element.body.insert(0, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Headline in a control</w:t>'
+        '</w:r></w:p></w:sdtContent></w:sdt>'))
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text == "Headline in a control\n\nThe toll rose to 11,300 on Thursday.\n"
+
+
+def test_a_main_part_named_document2_is_a_word_document(tmp_path: Path) -> None:
+    """Some Word versions save the body as word/document2.xml: it was refused as a ZIP."""
+    source = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", source)
+    path = tmp_path / "renamed.docx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as archive:
+        for info in original.infolist():
+            data = original.read(info).replace(b"/word/document.xml", b"/word/document2.xml") \
+                .replace(b"word/document.xml", b"word/document2.xml")
+            archive.writestr(info.filename.replace("document.xml", "document2.xml"), data)
+    assert "word/document2.xml" in zipfile.ZipFile(path).namelist()
+    assert lines(read_text(path)[0]) == lines(ENGLISH)
+
+
+def test_a_zip_bomb_is_refused_without_inflating_it(tmp_path: Path) -> None:
+    """A Word document whose body, padded with blank space, inflates to 80 MB from a few
+    hundred kilobytes: python-docx would hold it all, and lxml its tree."""
+    source = tmp_path / "en.docx"
+    word_document(ENGLISH, "en", source)
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source) as original, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in original.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info, original.read(info))
+                continue
+            body = original.read(info)
+            cut = body.rindex(b"</w:document>")
+            with archive.open("word/document.xml", "w") as member:
+                member.write(body[:cut])
+                for _ in range(80):
+                    member.write(b" " * 1_000_000)
+                member.write(body[cut:])
+    assert path.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match=r"would inflate to 80,\d{3},\d{3} bytes"):
+            read_text(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10_000_000
+
+
+def test_a_member_larger_than_it_declares_is_a_damaged_document(tmp_path: Path) -> None:
+    """The sizes checked are those the archive declares: a body that declares 10 bytes
+    and holds more is inflated to 10 bytes, fails its checksum, and is refused."""
+    path = tmp_path / "a.docx"
+    word_document(ENGLISH, "en", path)
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46:entry + 46 + 17] != b"word/document.xml":
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24:entry + 28] = (10).to_bytes(4, "little")  # its central directory entry
+    broken = write(tmp_path, "b.docx", bytes(data))
+    with pytest.raises(InputError, match="damaged Word document"):
+        read_text(broken)
+
+
+# --- other binaries ----------------------------------------------------------------------
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():  # a fixed date: the same bytes every run
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2023, 9, 12, 0, 0, 0)), content)
+    return buffer.getvalue()
+
+
+BINARIES = [
+    ("a.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a PDF crossfact cannot "
+     "read"),
+    ("a.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "an old Word or Office file"),
+    ("a.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "a PNG image, not text; a picture of text"),
+    ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 50, "a JPEG image"),
+    ("a.webp", b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 30, "a WebP image"),
+    ("a.rtf", rb"{\rtf1\ansi The council said 40 houses.}", "a Rich Text (.rtf) document"),
+    ("a.txt.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 20, "a gzip archive, not text; unpack it"),
+    ("a.zip", zipped({"en.txt": LONG}), "a ZIP archive, not text; unpack it"),
+    ("a.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.text",
+                      "content.xml": "<x/>"}), "an OpenDocument file (.odt)"),
+    ("a.xlsx", zipped({"xl/workbook.xml": "<x/>"}), "an Excel workbook"),
+    ("a.docx", b"PK\x03\x04" + b"\x00" * 40, "a damaged ZIP archive"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "said"), BINARIES, ids=[b[0] for b in BINARIES])
+def test_other_binaries_are_named_with_what_to_do(tmp_path: Path, name: str, data: bytes,
+                                                  said: str) -> None:
+    with pytest.raises(InputError) as error:
+        read_text(write(tmp_path, name, data))
+    message = str(error.value)
+    assert message.startswith(f"{tmp_path / name}: {said}") and "\n" not in message
+
+
+@pytest.mark.parametrize("start", ["Article WEBP images", "GIF8 is no GIF", "Da ftypheic"])
+def test_a_text_that_begins_like_no_binary_is_text(tmp_path: Path, start: str) -> None:
+    """A signature is matched whole, where it stands: "WEBP" at byte 8 alone is no image."""
+    text, _ = read_text(write(tmp_path, "a.txt", f"{start}. {LONG}\n"))
+    assert text.startswith(start)
+
+
+def test_a_damaged_pdf_is_refused_by_the_command_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.txt").write_text(LONG + "\n", encoding="utf-8")
+    pdf = write(folder, "fr.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\n")
+    ran = crossfact("match", folder / "en.txt", pdf, ok=False)
+    assert "fr.pdf: a PDF crossfact cannot read" in ran.err and ".txt file" in ran.err
+
+
+# --- PDFs --------------------------------------------------------------------------------
+
+ENGLISH_LATIN1 = ENGLISH.replace("’", "'")  # Helvetica, no font file: Latin-1 only
+
+
+def test_a_pdf_gives_its_paragraphs_unwrapped(tmp_path: Path) -> None:
+    """Lines wrapped at the page's margin are one paragraph again; paragraphs stay apart
+    (pypdf's plain mode ran the headline into the paragraph after it)."""
+    path = tmp_path / "en.pdf"
+    pdf_document(ENGLISH_LATIN1, "en", path, font=None)
+    text, encoding = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == lines(ENGLISH_LATIN1) and encoding == "pdf"
+    assert guessed_encoding(encoding) is None
+
+
+def test_an_arabic_pdf_in_reading_order_is_read() -> None:
+    text, _ = read_text(PDFS / "ar.pdf")
+    source = " ".join(ARABIC.split())
+    assert " ".join(text.split()) == source[:len(" ".join(text.split()))]
+    assert len(text) > 1000
+    assert read_document(PDFS / "ar.pdf").lang == "ar"
+
+
+def test_right_to_left_text_in_display_order_is_refused() -> None:
+    """Two columns are read in pypdf's plain mode, which gives Arabic words reversed."""
+    with pytest.raises(InputError, match="in display order .* reversed.*; ask for the .docx"):
+        read_text(PDFS / "ar-columns.pdf")
+
+
+def test_presentation_forms_and_ligatures_become_letters() -> None:
+    text, _ = read_text(PDFS / "forms.pdf")
+    assert text == ("The final figure was 11,300 in the official count.\n\n"
+                    "العاصفة دانيال: 20 سيارة\n")
+
+
+def test_reading_order_is_judged_by_the_words() -> None:
+    """Reversed Hebrew and Arabic lines begin words with final letters; Bengali stored in
+    display order puts the vowel sign ি before its consonant. The stories read in order."""
+    for text in (ARABIC, HEBREW, (STORY / "bn.txt").read_text(encoding="utf-8")):
+        assert formats._out_of_order(text) is None
+    for text in (ARABIC, HEBREW):
+        reversed_lines = "\n".join(line[::-1] for line in text.splitlines())
+        assert "display order" in str(formats._out_of_order(reversed_lines))
+    bengali = (STORY / "bn.txt").read_text(encoding="utf-8")
+    visual = re.sub("([\u0995-\u09b9])\u09bf", "\u09bf\\1", bengali)
+    assert "vowel signs" in str(formats._out_of_order(visual))
+    glyphs = "".join(chr(0xE000 + ord(ch) % 200) if ch.isalpha() else ch for ch in ENGLISH)
+    assert "glyph codes" in str(formats._out_of_order(glyphs))
+
+
+def test_a_scanned_pdf_says_it_needs_ocr(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from PIL import Image
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("L", (200, 100), 255), x=10, y=10, w=180)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="no text in it: a scanned PDF needs OCR first"):
+        read_text(path)
+
+
+def test_an_encrypted_pdf_is_one_line(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, LONG)
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(InputError, match="an encrypted PDF") as error:
+        read_text(path)
+    assert "\n" not in str(error.value)
+
+
+def test_a_pdf_of_too_many_pages_is_refused_before_reading_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "en.pdf"
+    pdf_document(ENGLISH_LATIN1 * 10, "en", path, font=None)
+    monkeypatch.setattr(formats, "MAX_PDF_PAGES", 1)
+    monkeypatch.setattr(formats, "_page_text", None)  # never reached
+    with pytest.raises(InputError, match=r"a PDF of \d pages \(crossfact reads up to 1\)"):
+        read_text(path)
+
+
+# --- the story around them ---------------------------------------------------------------
+
+
+@pytest.fixture
+def mixed_story(tmp_path: Path) -> Path:
+    """A folder of one .txt, one saved page, one Word document and one PDF, with a story
+    file that names the document (and an image beside them that is not a version)."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "ar.html").write_bytes(news_page(ARABIC, "ar"))
+    word_document(HEBREW, "he", folder / "he.docx")
+    pdf_document(ENGLISH_LATIN1.replace("11,300", "11,000"), "en", folder / "wire.pdf",
+                 font=None)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "story.toml").write_text('title = "Derna"\n[versions."he.docx"]\nlang = "he"\n'
+                                       'url = "https://example.com/he"\n', encoding="utf-8")
+    return folder
+
+
+def test_a_folder_holds_pages_and_documents(mixed_story: Path) -> None:
+    assert [p.name for p in collect_paths([mixed_story])] == ["ar.html", "en.txt", "he.docx",
+                                                              "wire.pdf"]
+
+
+def test_claims_index_the_extracted_text(mixed_story: Path) -> None:
+    result = run([mixed_story])
+    assert [d.lang for d in result.documents] == ["ar", "en", "he", "en"]
+    docs = {d.id: d for d in result.documents}
+    for claim in result.claims:
+        assert docs[claim.doc].text[claim.start:claim.end] == claim.text
+    assert not any("<" in c.text or "cookie" in c.text for c in result.claims)
+
+
+def test_review_checks_a_folder_of_pages_and_documents_quickly(mixed_story: Path) -> None:
+    """`crossfact review`'s check before the app opens (no language detection)."""
+    assert len(read_story([mixed_story], detect=False)) == 4
+
+
+def test_the_same_page_read_again_is_the_same_version(mixed_story: Path) -> None:
+    """A reopened story is matched again only when a version changed: extraction must give
+    the same text (and id) every time."""
+    first, again = read_story([mixed_story]), read_story([mixed_story])
+    assert [d.id for d in first] == [d.id for d in again]
+
+
+def test_match_prints_the_pages_claims_not_their_markup(mixed_story: Path) -> None:
+    ran = crossfact("match", mixed_story, "--format", "json", ok=True)
+    out = json.loads(ran.out)
+    assert {Path(d["path"]).name for d in out["documents"]} == {"ar.html", "en.txt", "he.docx",
+                                                                "wire.pdf"}
+    texts = " ".join(c["text"] for c in out["claims"])
+    assert "DOCTYPE" not in texts and "Accept all cookies" not in texts
+    assert "Translation desk" not in texts
+
+
+def test_the_store_keeps_the_extracted_text_and_an_export_stays_out_of_the_folder(
+        mixed_story: Path, tmp_path: Path) -> None:
+    """The store keeps what the claims' offsets index (the extracted text), and a report
+    exported into the story's folder under a version's name is refused: the versions beside
+    it are known by their extracted text, so a folder of pages is one too."""
+    from click.testing import CliRunner
+
+    from crossfact.cli import main
+    from crossfact.store import open_store
+
+    result = run([mixed_story])
+    db = tmp_path / "x.db"
+    store = open_store(db)
+    try:
+        story = store.add_story("derna", result, {})
+        stored = {Path(d.path).name: d.text for d in store.documents(story)}
+    finally:
+        store.close()
+    assert stored["ar.html"] == read_text(mixed_story / "ar.html")[0]
+    assert not stored["ar.html"].lstrip().startswith("<")
+    for name in ("report.md", "report.html"):
+        out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "md", "-o",
+                                        str(mixed_story / name)])
+        assert out.exit_code == 1 and "among the versions of a story" in out.stderr, out.output
+
+
+def test_a_web_archive_gives_its_pages_article(tmp_path: Path) -> None:
+    """A browser's "Save as single file" (.mhtml): the page inside, quoted-printable and in
+    the charset its part says, beside its pictures; not the MIME message as text."""
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "<Saved by Blink>"
+    message["Snapshot-Content-Location"] = "https://example.com/derna"
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    message.add_related(news_page(ARABIC, "ar").decode("cp1256").replace(
+        'charset="windows-1256"', 'charset="utf-8"'), subtype="html", cte="quoted-printable")
+    message.add_related(b"\x89PNG\r\n\x1a\n", maintype="image", subtype="png")
+    text, encoding = read_text(write(tmp_path, "ar.mhtml", bytes(message)))
+    assert lines(text) == lines(ARABIC) and encoding == "html; declared utf-8"

@@ -1,0 +1,224 @@
+"""Clock times said in different time zones: read with their zone, compared as instants."""
+
+from __future__ import annotations
+
+from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone, get_timezone_location
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crossfact.models import Quantity
+from crossfact.numbers import find_quantities
+from crossfact.sharing import match_verdict
+from crossfact.suggest import Verdict
+from crossfact.zones import REFERENCE_YEAR, Mark, offsets
+from tests.test_suggest import claims_for, verdict
+
+LANGS = ("en", "fr", "tr", "ar", "he", "bn")
+
+
+def outlets(versions: dict[str, str]) -> Verdict:
+    """The suggestion for one match of these versions, read as different outlets' articles."""
+    claims, langs = claims_for(versions)
+    return match_verdict(claims, langs, len(versions), set(), set(), langs, outlets=True)
+
+
+def clocks(text: str, lang: str) -> list[tuple[str, str | None, list[int]]]:
+    return [(q.text, q.zone, q.offsets) for q in find_quantities(text, lang) if q.clock]
+
+
+def test_real_sentences_read_their_zones():
+    """fixtures/news (development): each outlet's way of saying the zone of an event's time."""
+    # jeju-air-crash-2024/en.txt: a local time beside GMT tells the local offset, UTC+9
+    assert clocks("The incident occurred on Sunday at 9:03 a.m. local time (00:03 GMT) when a "
+                  "Jeju Air flight from Bangkok, Thailand", "en") \
+        == [("9:03", None, [540]), ("00:03", "GMT", [0])]
+    # quake-turkey-2023/fr.txt
+    assert clocks("le tremblement de terre a eu lieu à 04h17 locales (01h17 GMT), à une "
+                  "profondeur d'environ", "fr") == [("04h17", None, [180]), ("01h17", "GMT", [0])]
+    # quake-morocco-2023/ar.txt: Morocco's time, after an evening word and its tanween
+    assert clocks("بدأت الحادثة حوالي الساعة 11 مساءً بتوقيت المغرب من ليلة السبت", "ar") \
+        == [("11", "بتوقيت المغرب", [60])]
+    # quake-morocco-2023/he.txt: Israel's time, in parentheses after a part of the day
+    assert clocks("רעידת האדמה, שהתרחשה בסביבות השעה 1:00 בלילה (שעון ישראל), גרמה לנזק",
+                  "he") == [("1:00", "שעון ישראל", [120, 180])]
+    # jeju-air-crash-2024/he.txt and odisha-train-crash-2023/tr.txt: local time, no offset
+    assert clocks("ההתרסקות אירעה בשעה 9:03 בבוקר, שעון מקומי.", "he") == [("9:03", None, [])]
+    assert clocks("dün yerel saatle 19.20'de meydana gelen kazada", "tr") \
+        == [("19.20", None, [])]
+
+
+def test_zones_outlets_write_before_or_after_the_time():
+    assert clocks("TSİ 04.17’de meydana gelen deprem", "tr") == [("04.17", "TSİ", [180])]
+    assert clocks("Türkiye saatiyle 04.17'de", "tr") == [("04.17", "Türkiye saatiyle", [180])]
+    assert clocks("বাংলাদেশ সময় রাত ১১টা ১১ মিনিট", "bn") \
+        == [("রাত ১১টা ১১ মিনিট", "বাংলাদেশ সময়", [360])]
+    assert clocks("à 02h17 heure de Paris", "fr") == [("02h17", "heure de Paris", [60, 120])]
+    assert clocks("الساعة 11 مساءً بتوقيت القاهرة", "ar")[0][1] == "بتوقيت القاهرة"
+
+
+def test_a_date_in_the_sentence_sets_the_offset():
+    """Paris is UTC+1 in February: with the date, its summer offset is not allowed."""
+    assert clocks("à 02h17 heure de Paris le 6 février 2023", "fr") \
+        == [("02h17", "heure de Paris", [60])]
+
+
+def test_a_pm_local_time_gives_its_offset_with_its_sign():
+    assert clocks("at 11:11 p.m. local time (22:11 GMT) on Friday", "en")[0][2] == [60]
+
+
+def test_an_abbreviation_is_read_in_capitals_and_in_its_language_only():
+    """French "et" (and) is no Eastern Time; TSİ is Turkish news' own."""
+    assert clocks("entre 10h30 et 11h", "fr")[0][1] is None
+    assert clocks("at 10:30 ET", "en") == [("10:30", "ET", [-300, -240])]
+    assert clocks("at 10:30 TSİ", "en")[0][1] is None
+
+
+def test_a_fixed_offset_is_that_offset():
+    """CET, EST and CLDR's GMT format with an offset fix one offset; "GMT+3" is no GMT."""
+    assert clocks("à 10h30 CET", "fr") == [("10h30", "CET", [60])]
+    assert clocks("at 10:30 EST", "en") == [("10:30", "EST", [-300])]
+    assert clocks("at 10:30 GMT+3 on Monday", "en") == [("10:30", "GMT+3", [180])]
+    assert clocks("الساعة 01,17 ت غ", "ar") == [("01,17", "ت غ", [0])]
+
+
+def test_two_times_far_apart_tell_no_offset():
+    """"from 9:00 local time until 14:00 GMT" is a span, not one time told twice."""
+    found = clocks("Flights ran from 9:00 local time, the airport said, until well after "
+                   "14:00 GMT on Monday", "en")
+    assert found[0] == ("9:00", None, [])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from(sorted(
+    zs[0] for zs in get_global("territory_zones").values() if len(zs) == 1)))
+def test_babel_zone_names_read_back(lang, zone):
+    """A zone as CLDR names it in each language (its region format filled with a territory's
+    name, "heure : Turquie", "Türkiye Saati", "توقيت تركيا") is read back as that zone."""
+    try:
+        name = get_timezone_location(get_timezone(zone), locale=lang)
+    except LookupError:  # a zone the zone database does not hold
+        return
+    [q] = [q for q in find_quantities(f"10:30 {name}", lang) if q.clock]
+    assert q.zone is not None and q.offsets == offsets(Mark(name, zone), None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(LANGS), st.sampled_from(sorted(
+    z for z in get_global("zone_territories") if not z.startswith("Etc/"))))
+def test_babel_exemplar_cities_read_back(lang, zone):
+    """CLDR's region format filled with a zone's exemplar city ("heure : Paris", "שעון
+    פריז") is read back with that zone's offsets."""
+    try:
+        city = get_timezone_location(get_timezone(zone), locale=lang, return_city=True)
+    except LookupError:
+        return
+    said = Locale.parse(lang).zone_formats["region"] % city
+    [q] = [q for q in find_quantities(f"10:30 {said}", lang) if q.clock]
+    assert q.offsets == offsets(Mark(said, zone), None)
+
+
+def test_offsets_without_a_date_are_the_zones_standard_and_daylight_ones():
+    assert offsets(Mark("heure de Paris", "Europe/Paris"), None) == [60, 120]
+    assert REFERENCE_YEAR >= 2020
+
+
+def test_local_and_gmt_time_agree_with_the_local_time_as_one_instant():
+    """fixtures/news/jeju-air-crash-2024 (development): the GMT time was compared as a number
+    with another version's local time ("00:03 (en) vs 9:07 (ar)")."""
+    v = outlets({
+        "ar": "وقع الحادث عند الساعة 9:07 صباحًا بالتوقيت المحلي.",
+        "en": "The incident occurred on Sunday at 9:03 a.m. local time (00:03 GMT).",
+        "he": "ההתרסקות אירעה בשעה 9:03 בבוקר, שעון מקומי.",
+    })
+    assert v.suggestion == "conflict"
+    assert "9:07 (ar) vs 9:03 (en, he)" in v.reasons
+    assert "00:03 GMT (en) = 9:03 (he), the same instant at UTC+9" in v.reasons
+    assert not any("00:03" in r and " vs " in r for r in v.reasons)
+
+
+def test_times_in_three_zones_agree_as_one_instant():
+    """A lead's test: 04:17 in Turkey is 02:17 in Paris in February, TSİ is Turkey's time."""
+    v = outlets({
+        "en": "The quake struck at 04:17 local time (01:17 GMT) on 6 February 2023.",
+        "fr": "Le séisme a frappé à 02h17 heure de Paris le 6 février 2023.",
+        "tr": "Deprem 6 Şubat 2023'te TSİ 04.17’de meydana geldi.",
+    })
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[0] == ("04:17 (en) = 02h17 heure de Paris (fr) = 04.17 TSİ (tr), the "
+                            "same instant at UTC+3")
+
+
+def test_differing_instants_are_a_conflict():
+    v = outlets({"fr": "Le séisme a frappé à 02h17 heure de Paris le 6 février 2023.",
+                    "tr": "Deprem 6 Şubat 2023'te TSİ 05.17’de meydana geldi."})
+    assert v.suggestion == "conflict"
+    assert v.reasons[0] == "02h17 heure de Paris (fr) vs 05.17 TSİ (tr)"
+
+
+def test_a_zoned_time_is_never_compared_with_a_local_time_of_unknown_offset():
+    """fixtures/news/quake-morocco-2023 (development): "11 مساءً بتوقيت المغرب" was set
+    against the others' 23:11 as a number; with no offset for their local time, nothing
+    says how far apart they are."""
+    v = outlets({"ar": "بدأت الحادثة حوالي الساعة 11 مساءً بتوقيت المغرب من ليلة السبت",
+                    "fr": "Le tremblement de terre a touché le Maroc à partir de 23h11."})
+    assert v.suggestion == "agree"
+
+
+def test_a_time_told_in_two_zones_counts_once():
+    """fixtures/news/quake-turkey-2023 (development): the French "04h17 locales (01h17 GMT)"
+    counted twice made the French version odd against the Hebrew 3:15 ("01h17 (fr) vs
+    3:15 (he)") beside the one conflict there is, the Hebrew time against the others'."""
+    v = outlets({
+        "bn": "স্থানীয় সময় সোমবার ভোররাত ৪টা ১৭ মিনিটে ভূমিকম্পটি আঘাত হানে।",
+        "fr": "le tremblement de terre a eu lieu à 04h17 locales (01h17 GMT).",
+        "he": "מעט לאחר השעה 3:15 לפנות בוקר, רעידת אדמה הרעידה את טורקיה.",
+        "tr": "Kahramanmaraş Pazarcık'ta saat 4.17'de deprem meydana geldi.",
+    })
+    conflicts = [r for r in v.reasons if " vs " in r]
+    assert len(conflicts) == 1 and conflicts[0].startswith("3:15 (he) vs "), v.reasons
+    assert v.outliers and len(v.outliers) == 1
+
+
+def test_the_story_local_offset_reaches_every_local_time():
+    """A local time told beside GMT in one version gives the other versions' local times
+    its offset; two different offsets in one story give none."""
+    def local_offsets(versions: dict[str, str]) -> list[int]:
+        claims, labels = claims_for(versions)
+        return next(q.offsets for c in claims if labels[c.doc] == "fr"
+                    for q in c.fingerprint.numbers if q.clock)
+
+    one = "It began at 9:03 a.m. local time (00:03 GMT)."
+    assert local_offsets({"en": one, "fr": "à 9h03"}) == [540]
+    two = one + " In the second city it began at 10:00 a.m. local time (02:00 GMT)."
+    assert local_offsets({"en": two, "fr": "à 9h03"}) == []
+
+
+def test_the_story_date_sets_a_zone_offset_its_sentence_does_not():
+    """Paris is UTC+1 on the day the story gives (6 February 2023, in two versions), though
+    the sentence with Paris's time gives no date."""
+    claims, labels = claims_for({
+        "en": "The quake struck on 6 February 2023.",
+        "tr": "Deprem 6 Şubat 2023'te meydana geldi.",
+        "fr": "Le séisme a frappé à 02h17 heure de Paris.",
+    })
+    [q] = [q for c in claims if labels[c.doc] == "fr" for q in c.fingerprint.numbers]
+    assert (q.zone, q.offsets) == ("heure de Paris", [60])
+
+
+def test_zones_survive_json():
+    q = Quantity(value=3.0, text="00:03", clock=True, zone="GMT", offsets=[0])
+    assert Quantity.model_validate_json(q.model_dump_json()) == q
+
+
+def test_translations_compare_times_as_written():
+    """A translator copies the time and may mistranslate its zone (NTREX, development: a
+    British time given as Bangladesh time): between translations the written times agree,
+    and a changed one is a conflict whatever zone either says."""
+    same_time = {"en": "It happened at 19:30 local time on Thursday.",
+                 "bn": "বৃহস্পতিবার বাংলাদেশ সময় ১৯ঃ৩০ মিনিটে ঘটনাটি ঘটে।"}
+    v, _ = verdict(same_time)
+    assert v.suggestion == "agree" and v.reasons[0] == "19:30 (en) = ১৯ঃ৩০ (bn)"
+    v, _ = verdict({**same_time, "fr": "C'est arrivé jeudi à 18h30 heure de Paris."})
+    assert v.suggestion == "conflict" and v.reasons[0].startswith("18h30 (fr) vs ")
