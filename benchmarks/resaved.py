@@ -2,13 +2,14 @@
 `fixtures/news/`) matched as stored and again after a change that touches no claim's content,
 and the two outputs compared by content.
 
-Document ids are hashes of the text and claim ids hashes of the document id and offsets, so
-each of these changes every id while the claims stay the same; an engine that breaks a tie by
-an id then matches differently:
+Document ids are hashes of the text and claim ids hashes of the document id and offsets: the
+first two below change every id while the claims stay the same, and an engine that breaks a
+tie by an id then matches differently; the last two change the order of the versions:
 
 - `trailing blank line`: one more "\\n" at the end of every file (an editor's save);
 - `CRLF line ends`: every "\\n" written "\\r\\n" (a file saved on Windows);
-- `BOM`: a UTF-8 byte order mark at the start of every file (Notepad's UTF-8);
+- `BOM`: a UTF-8 byte order mark at the start of every file (Notepad's UTF-8; reading drops
+  it before the id is made);
 - `files renamed`: every version renamed so that the names sort the other way round
   (`ar.txt` -> `v6-ar.txt`, ..., `tr.txt` -> `v1-tr.txt`) and given as a folder gives them,
   sorted by name: the same languages, another name and place for every file;
