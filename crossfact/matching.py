@@ -28,7 +28,8 @@ from crossfact.features import FIGURE_KEYS, PairScorer, keys_of, units_of
 from crossfact.ids import stable_id
 from crossfact.models import Claim, Document, Match
 from crossfact.parallel import DECISIVE, Anchor
-from crossfact.segment import as_unwrapped_claims
+from crossfact.reading import document_id
+from crossfact.segment import as_unwrapped_claims, claim_id
 from crossfact.sharing import (
     between_outlets,
     blurred,
@@ -343,17 +344,17 @@ def tie_keys(docs: Sequence[Document], claims: Sequence[Claim]) -> dict[str, str
     (`benchmarks/resaved.py`). A file saved so already keeps its ids as names, so the
     matches of such a file are what they were."""
     saved = {d.id: _as_saved(d.text) for d in docs}
-    keys = {d.id: stable_id(saved[d.id], prefix="d") for d in docs}
+    keys = {d.id: document_id(saved[d.id]) for d in docs}
     if len(set(keys.values())) < len(keys):  # two versions that differ only so: as they are
         return {d.id: d.id for d in docs} | {c.id: c.id for c in claims}
     crlf = {d.id: [m.start() for m in re.finditer("\r\n", d.text)] for d in docs}
 
-    def at(doc: str, offset: int) -> str:
+    def at(doc: str, offset: int) -> int:
         """An offset into the version's text as saved: less one per CRLF before it."""
-        return str(offset - bisect_left(crlf[doc], offset))
+        return offset - bisect_left(crlf[doc], offset)
 
-    return keys | {c.id: stable_id(keys[c.doc], at(c.doc, c.start), at(c.doc, c.end),
-                                   c.text.replace("\r\n", "\n"), prefix="c")
+    return keys | {c.id: claim_id(keys[c.doc], at(c.doc, c.start), at(c.doc, c.end),
+                                  c.text.replace("\r\n", "\n"))
                    for c in claims}
 
 
