@@ -15,6 +15,7 @@ from crossfact.models import Claim, Document, MatchResult
 from crossfact.reading import collect_paths, read_document
 from crossfact.segment import cut_run_in_headlines, segment
 from crossfact.story_file import story_files
+from crossfact.terminal import message
 
 Progress = Callable[[str, int, int], None]
 
@@ -109,7 +110,7 @@ def read_story(
     seen: dict[str, str] = {}
     for n, path in enumerate(files):
         if progress:
-            progress(f"reading {path.name}", n, len(files))
+            progress(f"reading {message(path.name)}", n, len(files))  # a name is data too
         doc = read_document(path, _override(path, given) or _override(path, from_story),
                             detect)
         if doc.id in seen:

@@ -86,3 +86,16 @@ def test_progress_is_not_full_while_work_goes_on():
                if stage.startswith(("weighed ", "aligned ", "third versions ")))
     assert [stage for stage, _, _ in seen[last + 1:]] == ["linking facts", "suggesting"]
     assert all(done < total for _, done, total in seen[last + 1:])
+
+
+def test_progress_names_a_file_with_its_controls_shown(tmp_path: Path) -> None:
+    """A file name is data: its escape sequence is written out in the progress line (the CLI
+    wrote it raw to the terminal), never sent."""
+    (tmp_path / "b\x1b[31mRED\x1b[0m.txt").write_text("The quake killed 80 people.\n",
+                                                       encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Le séisme a fait 80 morts.\n", encoding="utf-8")
+    seen: list[str] = []
+    run([tmp_path], progress=lambda stage, done, total: seen.append(stage))
+    read = [stage for stage in seen if stage.startswith("reading ")]
+    assert "reading b\\x1b[31mRED\\x1b[0m.txt" in read
+    assert not any("\x1b" in stage for stage in seen)
