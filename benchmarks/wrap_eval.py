@@ -20,7 +20,11 @@ so a claim of the wrapped text is compared by its span with the claims of the un
 
 Texts (development data only): the seed story, the stories of fixtures/news, NTREX's 123
 documents in its six languages (headline alone, then paragraphs of 2-4 sentences, seeded) and
-Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Then, for the seed story and three
+Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Controls: blocks of short lines
+without final marks that are not wrapped, each line its own: public-domain verse
+(wrap_controls.toml: stanzas as written, and run together without blank lines), NTREX's
+headlines in runs of HEADLINE_RUN (as they are, and as a bulleted list) and each language's
+fixtures/news headlines in one block; share of them left line by line. Then, for the seed story and three
 fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped versions: the share of
 the unwrapped run's matches (their claims, by span; firm and suggested members) found the same.
 
@@ -216,6 +220,48 @@ def textberg_texts() -> list[Text]:
                      (2, 5), False, lang) for lang in ("de", "fr")]
 
 
+# ------------------------------------------------------------------------------ controls
+
+HEADLINE_RUN = 6  # headlines a block: a front page's list, a newsletter's
+
+
+def control_texts() -> list[tuple[str, str, str]]:
+    """(kind, lang, text) of blocks that are not wrapped: verse, lists of headlines."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import ISO1, ntrex_documents, read_lines
+
+    out = []
+    for poem in tomllib.loads((ROOT / "benchmarks" / "wrap_controls.toml").read_text("utf-8"))[
+            "verse"]:
+        text = poem["text"].strip()
+        out += [("verse", poem["lang"], text), ("verse-run", poem["lang"], re.sub(r"\n+", "\n", text))]
+    heads = defaultdict(list)
+    for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt")):
+        heads[f.stem].append(f.read_text("utf-8").strip().split("\n", 1)[0].strip())
+    out += [("news-headlines", lang, "\n".join(lines)) for lang, lines in heads.items()]
+    documents = ntrex_documents()
+    for code, lang in ISO1.items():
+        lines = read_lines("ntrex128", code)
+        first = [lines[rows[0]].strip() for _, rows in documents]
+        for n in range(0, len(first), HEADLINE_RUN):
+            run = first[n:n + HEADLINE_RUN]
+            out += [("headlines", lang, "\n".join(run)),
+                    ("bullets", lang, "\n".join("• " + line for line in run))]
+    return out
+
+
+def controls() -> dict[str, dict[str, list[int]]]:
+    """Per kind and language: [blocks left line by line, blocks]."""
+    from crossfact.segment import find_paragraphs
+
+    out: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for kind, lang, text in control_texts():
+        lines = sum(1 for line in text.splitlines() if line.strip())
+        out[kind][lang][0] += len(find_paragraphs(text)) == lines
+        out[kind][lang][1] += 1
+    return out
+
+
 # ------------------------------------------------------------------------------ scoring
 
 
@@ -352,6 +398,7 @@ def evaluate(quick: bool, match: bool) -> dict[str, Any]:
     return {"segmentation": {v: {lang: vars(t) for lang, t in by.items()}
                              for v, by in tallies.items()},
             "examples": examples,
+            "controls": controls(),
             "matching": matching(quick) if match else {}}
 
 
@@ -383,6 +430,12 @@ def report(results: dict[str, Any], show: int) -> str:
              for n in names}
     lines.append(f"{'all':10} {'*':4} {total[names[0]]['claims']:6d} | "
                  + " | ".join(_row(dict(total[n])) for n in names))
+    lines += ["", "controls left line by line (kind lang)"]
+    for kind, by in results[names[-1]]["controls"].items():
+        for lang in sorted(by, key=LANG_ORDER.index):
+            lines.append(f"{kind:15} {lang:4} " + " | ".join(
+                "{}: {}/{}".format(n, *results[n].get("controls", {}).get(kind, {}).get(
+                    lang, [0, 0])) for n in names))
     if results[names[0]]["matching"]:
         lines += ["", "matches of the unwrapped run found the same (story width layout style)"]
         for case in results[names[0]]["matching"]:
