@@ -162,7 +162,8 @@ def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
     blocks = _blocks(_lines(text))
     wrap = wrap_width(text, blocks) if join_soft_wraps else None
     for block in blocks:
-        if join_soft_wraps and wrap is None and _is_hard_wrapped(text, block):
+        if (join_soft_wraps and wrap is None and _is_hard_wrapped(text, block)
+                and not _reads_as_verse(text, [block])):
             groups = [block]
         else:
             groups = [[block[0]]]
@@ -250,6 +251,7 @@ MONOSPACE_SHARE = 0.8
 VERSE_MIN_LINES = 3  # two capitals in a row are names as often as verse
 VERSE_MIN_SHARE = 0.7
 VERSE_INNER_RATIO = 2  # German capitalises its nouns: verse doubles its share at line starts
+_LETTER = re.compile(r"[^\W\d_]")
 _INNER_WORD = re.compile(r"(?<=[\w,;]) ([^\W\d_])")
 
 
@@ -329,7 +331,9 @@ def _reads_as_verse(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
         for line, following in pairwise(block):
             if _reach(text, line, following) is not None:
                 starts += 1
-                capitals += text[following[0]].isupper()
+                # a list item's first word, after its bullet: "• Erdogan wins"
+                first = _LETTER.search(text, *following)
+                capitals += first is not None and first.group().isupper()
     if capitals < VERSE_MIN_LINES or capitals < VERSE_MIN_SHARE * starts:
         return False
     inner = [word for block in blocks for start, end in block
