@@ -24,9 +24,10 @@ Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Controls: blocks of sho
 without final marks that are not wrapped, each line its own: public-domain verse
 (wrap_controls.toml: stanzas as written, and run together without blank lines), NTREX's
 headlines in runs of HEADLINE_RUN (as they are, and as a bulleted list) and each language's
-fixtures/news headlines in one block; share of them left line by line. Then, for the seed story and three
-fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped versions: the share of
-the unwrapped run's matches (their claims, by span; firm and suggested members) found the same.
+fixtures/news headlines in one block; share of them left line by line. Then, for the seed
+story and three fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped
+versions: the share of the unwrapped run's matches (their claims, by span; firm and suggested
+members) found the same.
 
 With --against REV the engine at git REV (extracted to a temporary folder) runs the same
 cases in a child process, and both are shown side by side.
@@ -234,7 +235,8 @@ def control_texts() -> list[tuple[str, str, str]]:
     for poem in tomllib.loads((ROOT / "benchmarks" / "wrap_controls.toml").read_text("utf-8"))[
             "verse"]:
         text = poem["text"].strip()
-        out += [("verse", poem["lang"], text), ("verse-run", poem["lang"], re.sub(r"\n+", "\n", text))]
+        out += [("verse", poem["lang"], text),
+                ("verse-run", poem["lang"], re.sub(r"\n+", "\n", text))]
     heads = defaultdict(list)
     for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt")):
         heads[f.stem].append(f.read_text("utf-8").strip().split("\n", 1)[0].strip())
