@@ -187,7 +187,8 @@ def _seed_langs() -> dict[str, str]:
 # claims are hashes of their text and offsets, and the engine breaks some ties by them: an
 # extra blank line at a file's end (the ids changed, nothing read) changed 25 of the 486
 # matches. So that only reading counts here, the ids are made of the text without the added
-# characters, and of offsets into it, in both engines alike.
+# characters, and of offsets into it, in both engines alike, and the matcher breaks its ties
+# by these ids (not by its `tie_keys`, which are made of the text with the characters).
 _MATCH = """
 import json, sys
 from pathlib import Path
@@ -211,6 +212,9 @@ def claim_id(doc, start, end, sentence, prefix):
                          str(len(clean("", text[:int(end)]))), clean("", sentence), prefix=prefix)
 
 reading.stable_id, segment.stable_id = doc_id, claim_id
+from crossfact import matching
+if hasattr(matching, "tie_keys"):  # ties by these ids, as in an engine without tie_keys
+    matching.tie_keys = lambda docs, claims: {x.id: x.id for x in [*docs, *claims]}
 spec = json.loads(Path(sys.argv[2]).read_text())
 out = {}
 for story, kinds in spec.items():
@@ -226,13 +230,49 @@ print(json.dumps(out))
 """
 
 
-def matched(tree: Path, spec_file: Path) -> Spec:
-    """Every laid-out story matched by the engine of the source tree `tree`: story -> kind ->
-    its claims (version file#index -> text) and matches (claims, suggestion, reasons, score)."""
-    out = subprocess.run([sys.executable, "-c", _MATCH, str(tree), str(spec_file)],
+def matched(tree: Path, spec_file: Path, script: str = _MATCH) -> Spec:
+    """Every laid-out story matched by the engine of the source tree `tree` (by `script`, in
+    a process of its own): story -> kind -> its claims (version file#index -> text) and
+    matches (claims, suggestion, reasons, score)."""
+    out = subprocess.run([sys.executable, "-c", script, str(tree), str(spec_file)],
                          check=True, capture_output=True, text=True)
     result: Spec = json.loads(out.stdout)
     return result
+
+
+def engine_arguments(doc: str, show: str) -> argparse.Namespace:
+    """The options of a benchmark that sets this engine beside the one at a git revision."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--against", metavar="REV", default="main",
+                        help="the baseline engine's git revision (default: main)")
+    parser.add_argument("--readme", action="store_true", help="also write benchmarks/README.md")
+    parser.add_argument("--show", type=int, default=0, help=show)
+    parser.add_argument("--notes", type=Path, default=NOTES)
+    return parser.parse_args()
+
+
+def both_engines(lay: Callable[[Path], Spec], against: str, script: str = _MATCH,
+                 ) -> tuple[Spec, dict[str, Spec]]:
+    """The stories `lay` writes, and what the engine at git revision `against` (the
+    baseline) and this one make of them, each in a process of its own."""
+    with tempfile.TemporaryDirectory(prefix="crossfact-engines-") as tmp_name:
+        tmp = Path(tmp_name)
+        spec = lay(tmp / "stories")
+        spec_file = tmp / "spec.json"
+        spec_file.write_text(json.dumps(spec))
+        return spec, {f"{against} (baseline)": matched(revision_tree(against, tmp / "old"),
+                                                       spec_file, script),
+                      THIS: matched(ROOT, spec_file, script)}
+
+
+def revision_tree(rev: str, out: Path) -> Path:
+    """The repository's tree at git revision `rev`, written to `out` (from `git archive`,
+    nothing checked out)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                             check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=BytesIO(archive)) as tar:
+        tar.extractall(out, filter="tar")
+    return out
 
 
 THIS = "this engine"
@@ -282,26 +322,8 @@ class Tally:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", metavar="REV", default="main",
-                        help="the baseline engine's git revision (default: main)")
-    parser.add_argument("--readme", action="store_true", help="also write benchmarks/README.md")
-    parser.add_argument("--show", type=int, default=0,
-                        help="print N matches per engine whose reasons changed")
-    parser.add_argument("--notes", type=Path, default=NOTES)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="crossfact-invisible-") as tmp_name:
-        tmp = Path(tmp_name)
-        spec = lay_out(tmp / "stories")
-        spec_file = tmp / "spec.json"
-        spec_file.write_text(json.dumps(spec))
-        old = tmp / "old"
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.against],
-                                 check=True, capture_output=True).stdout
-        with tarfile.open(fileobj=BytesIO(archive)) as tar:
-            tar.extractall(old, filter="tar")
-        engines = {f"{args.against} (baseline)": matched(old, spec_file),
-                   THIS: matched(ROOT, spec_file)}
+    args = engine_arguments(__doc__, "print N matches per engine whose reasons changed")
+    spec, engines = both_engines(lay_out, args.against)
     added = {kind: sum(spec[story][kind]["added"] for story in spec) for kind in KINDS}
     rows = ["| kind (characters added) | engine | same claims in a match | same suggestion "
             "| same reasons | same score | stories cut otherwise |",
@@ -333,10 +355,16 @@ def main() -> None:
         "Both engines give the same output on the stored text: "
         + ("yes." if stored_same else "NO (the baseline's matches differ from this engine's)."),
     ])
+    report("invisible_chars", body, args, figures)
+
+
+def report(name: str, body: str, args: argparse.Namespace,
+           figures: dict[str, float | str]) -> None:
+    """A benchmark's table printed, in the notes (and the README with --readme), and its key
+    figures in the history."""
     print(body)
-    publish("invisible_chars", body, args.notes, args.readme)
-    log_history(f"invisible_chars --against {args.against}", figures,
-                args.notes / "eval-history.tsv")
+    publish(name, body, args.notes, args.readme)
+    log_history(f"{name} --against {args.against}", figures, args.notes / "eval-history.tsv")
 
 
 if __name__ == "__main__":

@@ -387,6 +387,11 @@ def _looks_binary(text: str) -> bool:
 UNDETECTED = "und"  # ISO 639-2 "undetermined": the language of a check-only read
 
 
+def document_id(text: str) -> str:
+    """A version's id: its decoded text, hashed (the same text read twice is one version)."""
+    return stable_id(text, prefix="d")
+
+
 def read_document(path: Path, lang: str | None = None, detect: bool = True) -> Document:
     """Read, decode and identify one version of the story.
 
@@ -402,7 +407,7 @@ def read_document(path: Path, lang: str | None = None, detect: bool = True) -> D
     except InputError as error:
         raise InputError(f"{path}: {error}") from None
     return Document(
-        id=stable_id(text, prefix="d"),
+        id=document_id(text),
         path=printable_path(path),
         lang=language,
         title=make_title(text),

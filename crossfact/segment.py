@@ -115,10 +115,15 @@ def segment(doc: Document, segmented: bool = False) -> list[Claim]:
     return [_claim(doc, *span, index) for index, span in enumerate(spans)]
 
 
+def claim_id(doc: str, start: int, end: int, text: str) -> str:
+    """A claim's id: its version's id, its place in the version and its text, hashed."""
+    return stable_id(doc, str(start), str(end), text, prefix="c")
+
+
 def _claim(doc: Document, start: int, end: int, kind: ClaimKind, paragraph: int,
            index: int) -> Claim:
     sentence = doc.text[start:end]
-    return Claim(id=stable_id(doc.id, str(start), str(end), sentence, prefix="c"), doc=doc.id,
+    return Claim(id=claim_id(doc.id, start, end, sentence), doc=doc.id,
                  index=index, text=sentence, start=start, end=end, kind=kind,
                  paragraph=paragraph)
 

@@ -7,13 +7,13 @@ from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_suggest import claims_for, verdict
 
 from crossfact.models import Quantity
 from crossfact.numbers import find_quantities
 from crossfact.sharing import match_verdict
 from crossfact.suggest import Verdict
 from crossfact.zones import REFERENCE_YEAR, Mark, offsets
-from tests.test_suggest import claims_for, verdict
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
 
