@@ -24,7 +24,9 @@ Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Controls: blocks of sho
 without final marks that are not wrapped, each line its own: public-domain verse
 (wrap_controls.toml: stanzas as written, and run together without blank lines), NTREX's
 headlines in runs of HEADLINE_RUN (as they are, and as a bulleted list) and each language's
-fixtures/news headlines in one block; share of them left line by line. Then, for the seed
+fixtures/news headlines in one block; share of them left line by line. Words broken after a
+hyphen (`hyphen_joins`): fixtures/news names cut at random, joined right; its compounds kept.
+Then, for the seed
 story and three fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped
 versions: the share of the unwrapped run's matches (their claims, by span; firm and suggested
 members) found the same.
@@ -264,6 +266,32 @@ def controls() -> dict[str, dict[str, list[int]]]:
     return out
 
 
+def hyphen_joins() -> dict[str, list[int]]:
+    """Words broken at a line end after a hyphen, as `as_unwrapped` reads them: the Latin-
+    script names of fixtures/news (capitalised inside a sentence) each cut at a random place
+    (seeded), [joined right, names]; its hyphenated words with a lower-case tail cut at the
+    hyphen, [hyphen kept, words]."""
+    from crossfact.segment import as_unwrapped
+
+    names, compounds = set(), set()
+    for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt")):
+        text = f.read_text("utf-8")
+        names |= {(f.stem, m.group(1)) for m in re.finditer(
+            r"(?<=[^\W\d_]{2}[ ,]) ?([^\W\d_][^\W\d_]{5,})\b(?!-)", text)
+            if m.group(1)[0].isupper() and _latin_word(m.group(1)) and not m.group(1).isupper()}
+        compounds |= {(f.stem, m.group(1), m.group(2)) for m in re.finditer(
+            r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b", text)
+            if _latin_word(m.group(1) + m.group(2)) and m.group(2)[0].islower()}
+    rng = random.Random(17)
+    right = 0
+    for lang, name in sorted(names):
+        cut = rng.randint(MIN_CUT, len(name) - MIN_CUT)
+        right += as_unwrapped(f"{name[:cut]}-\n{name[cut:]}", lang).rstrip() == name
+    kept = sum(as_unwrapped(f"{head}-\n{tail}", lang).rstrip() == f"{head}-{tail}"
+               for lang, head, tail in compounds)
+    return {"names joined": [right, len(names)], "compounds kept": [kept, len(compounds)]}
+
+
 # ------------------------------------------------------------------------------ scoring
 
 
@@ -401,6 +429,7 @@ def evaluate(quick: bool, match: bool) -> dict[str, Any]:
                              for v, by in tallies.items()},
             "examples": examples,
             "controls": controls(),
+            "hyphens": hyphen_joins(),
             "matching": matching(quick) if match else {}}
 
 
@@ -438,6 +467,9 @@ def report(results: dict[str, Any], show: int) -> str:
             lines.append(f"{kind:15} {lang:4} " + " | ".join(
                 "{}: {}/{}".format(n, *results[n].get("controls", {}).get(kind, {}).get(
                     lang, [0, 0])) for n in names))
+    for case in results[names[-1]]["hyphens"]:
+        lines.append(f"{case:20} " + " | ".join(
+            "{}: {}/{}".format(n, *results[n]["hyphens"][case]) for n in names))
     if results[names[0]]["matching"]:
         lines += ["", "matches of the unwrapped run found the same (story width layout style)"]
         for case in results[names[0]]["matching"]:
