@@ -26,10 +26,9 @@ without final marks that are not wrapped, each line its own: public-domain verse
 headlines in runs of HEADLINE_RUN (as they are, and as a bulleted list) and each language's
 fixtures/news headlines in one block; share of them left line by line. Words broken after a
 hyphen (`hyphen_joins`): fixtures/news names cut at random, joined right; its compounds kept.
-Then, for the seed
-story and three fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped
-versions: the share of the unwrapped run's matches (their claims, by span; firm and suggested
-members) found the same.
+Then, for the seed story and three fixtures/news stories, `pipeline.run` on the unwrapped and
+on wrapped versions: the share of the unwrapped run's matches (their claims, by span; firm and
+suggested members) found the same.
 
 With --against REV the engine at git REV (extracted to a temporary folder) runs the same
 cases in a child process, and both are shown side by side.
