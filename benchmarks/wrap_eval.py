@@ -20,9 +20,15 @@ so a claim of the wrapped text is compared by its span with the claims of the un
 
 Texts (development data only): the seed story, the stories of fixtures/news, NTREX's 123
 documents in its six languages (headline alone, then paragraphs of 2-4 sentences, seeded) and
-Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Then, for the seed story and three
-fixtures/news stories, `pipeline.run` on the unwrapped and on wrapped versions: the share of
-the unwrapped run's matches (their claims, by span; firm and suggested members) found the same.
+Text+Berg dev (de, fr; paragraphs of 2-5 lines, seeded). Controls: blocks of short lines
+without final marks that are not wrapped, each line its own: public-domain verse
+(wrap_controls.toml: stanzas as written, and run together without blank lines), NTREX's
+headlines in runs of HEADLINE_RUN (as they are, and as a bulleted list) and each language's
+fixtures/news headlines in one block; share of them left line by line. Words broken after a
+hyphen (`hyphen_joins`): fixtures/news names cut at random, joined right; its compounds kept.
+Then, for the seed story and three fixtures/news stories, `pipeline.run` on the unwrapped and
+on wrapped versions: the share of the unwrapped run's matches (their claims, by span; firm and
+suggested members) found the same.
 
 With --against REV the engine at git REV (extracted to a temporary folder) runs the same
 cases in a child process, and both are shown side by side.
@@ -216,6 +222,75 @@ def textberg_texts() -> list[Text]:
                      (2, 5), False, lang) for lang in ("de", "fr")]
 
 
+# ------------------------------------------------------------------------------ controls
+
+HEADLINE_RUN = 6  # headlines a block: a front page's list, a newsletter's
+
+
+def control_texts() -> list[tuple[str, str, str]]:
+    """(kind, lang, text) of blocks that are not wrapped: verse, lists of headlines."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from common import ISO1, ntrex_documents, read_lines
+
+    out = []
+    for poem in tomllib.loads((ROOT / "benchmarks" / "wrap_controls.toml").read_text("utf-8"))[
+            "verse"]:
+        text = poem["text"].strip()
+        out += [("verse", poem["lang"], text),
+                ("verse-run", poem["lang"], re.sub(r"\n+", "\n", text))]
+    heads = defaultdict(list)
+    for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt")):
+        heads[f.stem].append(f.read_text("utf-8").strip().split("\n", 1)[0].strip())
+    out += [("news-headlines", lang, "\n".join(lines)) for lang, lines in heads.items()]
+    documents = ntrex_documents()
+    for code, lang in ISO1.items():
+        lines = read_lines("ntrex128", code)
+        first = [lines[rows[0]].strip() for _, rows in documents]
+        for n in range(0, len(first), HEADLINE_RUN):
+            run = first[n:n + HEADLINE_RUN]
+            out += [("headlines", lang, "\n".join(run)),
+                    ("bullets", lang, "\n".join("• " + line for line in run))]
+    return out
+
+
+def controls() -> dict[str, dict[str, list[int]]]:
+    """Per kind and language: [blocks left line by line, blocks]."""
+    from crossfact.segment import find_paragraphs
+
+    out: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for kind, lang, text in control_texts():
+        lines = sum(1 for line in text.splitlines() if line.strip())
+        out[kind][lang][0] += len(find_paragraphs(text)) == lines
+        out[kind][lang][1] += 1
+    return out
+
+
+def hyphen_joins() -> dict[str, list[int]]:
+    """Words broken at a line end after a hyphen, as `as_unwrapped` reads them: the Latin-
+    script names of fixtures/news (capitalised inside a sentence) each cut at a random place
+    (seeded), [joined right, names]; its hyphenated words with a lower-case tail cut at the
+    hyphen, [hyphen kept, words]."""
+    from crossfact.segment import as_unwrapped
+
+    names, compounds = set(), set()
+    for f in sorted((ROOT / "fixtures" / "news").glob("*/*.txt")):
+        text = f.read_text("utf-8")
+        names |= {(f.stem, m.group(1)) for m in re.finditer(
+            r"(?<=[^\W\d_]{2}[ ,]) ?([^\W\d_][^\W\d_]{5,})\b(?!-)", text)
+            if m.group(1)[0].isupper() and _latin_word(m.group(1)) and not m.group(1).isupper()}
+        compounds |= {(f.stem, m.group(1), m.group(2)) for m in re.finditer(
+            r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b", text)
+            if _latin_word(m.group(1) + m.group(2)) and m.group(2)[0].islower()}
+    rng = random.Random(17)
+    right = 0
+    for lang, name in sorted(names):
+        cut = rng.randint(MIN_CUT, len(name) - MIN_CUT)
+        right += as_unwrapped(f"{name[:cut]}-\n{name[cut:]}", lang).rstrip() == name
+    kept = sum(as_unwrapped(f"{head}-\n{tail}", lang).rstrip() == f"{head}-{tail}"
+               for lang, head, tail in compounds)
+    return {"names joined": [right, len(names)], "compounds kept": [kept, len(compounds)]}
+
+
 # ------------------------------------------------------------------------------ scoring
 
 
@@ -352,6 +427,8 @@ def evaluate(quick: bool, match: bool) -> dict[str, Any]:
     return {"segmentation": {v: {lang: vars(t) for lang, t in by.items()}
                              for v, by in tallies.items()},
             "examples": examples,
+            "controls": controls(),
+            "hyphens": hyphen_joins(),
             "matching": matching(quick) if match else {}}
 
 
@@ -383,6 +460,15 @@ def report(results: dict[str, Any], show: int) -> str:
              for n in names}
     lines.append(f"{'all':10} {'*':4} {total[names[0]]['claims']:6d} | "
                  + " | ".join(_row(dict(total[n])) for n in names))
+    lines += ["", "controls left line by line (kind lang)"]
+    for kind, by in results[names[-1]]["controls"].items():
+        for lang in sorted(by, key=LANG_ORDER.index):
+            lines.append(f"{kind:15} {lang:4} " + " | ".join(
+                "{}: {}/{}".format(n, *results[n].get("controls", {}).get(kind, {}).get(
+                    lang, [0, 0])) for n in names))
+    for case in results[names[-1]]["hyphens"]:
+        lines.append(f"{case:20} " + " | ".join(
+            "{}: {}/{}".format(n, *results[n]["hyphens"][case]) for n in names))
     if results[names[0]]["matching"]:
         lines += ["", "matches of the unwrapped run found the same (story width layout style)"]
         for case in results[names[0]]["matching"]:

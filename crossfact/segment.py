@@ -160,14 +160,16 @@ def find_paragraphs(text: str, join_soft_wraps: bool = True) -> list[Paragraph]:
     first word would not have fitted on it, whatever the script's case (`_soft_wrap`).
     Elsewhere a block most of whose lines (but the last) are long and end without sentence
     punctuation was hard-wrapped by a mail client or an editor: it is one paragraph; and a
-    long unpunctuated line followed by a lower-case one is joined to it. Every other line
-    stands alone.
+    long unpunctuated line followed by a lower-case one is joined to it; but not where the
+    lines start with capitals far more often than words do inside them: verse, a list,
+    headlines (`_reads_as_verse`). Every other line stands alone.
     """
     paragraphs: list[Paragraph] = []
     blocks = _blocks(_lines(text))
     wrap = wrap_width(text, blocks) if join_soft_wraps else None
     for block in blocks:
-        if join_soft_wraps and wrap is None and _is_hard_wrapped(text, block):
+        if (join_soft_wraps and wrap is None and _is_hard_wrapped(text, block)
+                and not _reads_as_verse(text, [block])):
             groups = [block]
         else:
             groups = [[block[0]]]
@@ -246,6 +248,20 @@ FILL_MAX_SLACK = 5
 MONOSPACE_SHARE = 0.8
 
 
+# Verse and lists: at least VERSE_MIN_LINES line breaks after a line without a mark, of which
+# VERSE_MIN_SHARE start the next line with a capital, VERSE_INNER_RATIO times the share of
+# capitals inside lines (after a word or a comma). In benchmarks/wrap_eval.py's wrapped texts
+# (widths 40 to 100, all layouts and styles; 19,269 in which a width is found) the share is
+# at most 0.67 (0.5 or more in 44, with names or a headline at a line start): none is read
+# as verse, and its figures are unchanged. In its verse controls (Verlaine, Baudelaire,
+# Shakespeare, Blake, Dickinson, Goethe...) and lists of headlines the share is 1.
+VERSE_MIN_LINES = 3  # two capitals in a row are names as often as verse
+VERSE_MIN_SHARE = 0.7
+VERSE_INNER_RATIO = 2  # German capitalises its nouns: verse doubles its share at line starts
+_LETTER = re.compile(r"[^\W\d_]")
+_INNER_WORD = re.compile(r"(?<=[\w,;]) ([^\W\d_])")
+
+
 @dataclass(frozen=True)
 class Wrap:
     """How a text was hard-wrapped: no line (of several words) longer than `width`, and a
@@ -301,7 +317,7 @@ def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> Wrap | None:
              for line, following in pairwise(block)
              if (reach := _reach(text, line, following)) is not None]
     width = _width(pairs, lengths)
-    if width is None:
+    if width is None or _reads_as_verse(text, blocks):
         return None
     slack = _slack(pairs, width)
     soft = sum(start <= width < reach + slack for start, reach in pairs)
@@ -309,6 +325,27 @@ def wrap_width(text: str, blocks: list[list[tuple[int, int]]]) -> Wrap | None:
     if soft - longer < WRAP_MIN_SHARE * len(pairs):
         return None
     return Wrap(width, width - slack)
+
+
+def _reads_as_verse(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
+    """Whether the lines after lines without a sentence-final mark start with a capital far
+    more often than words inside the lines do: verse, a list, headlines, each line its own,
+    whose ragged short lines would pass for a wrap at some width. A wrap cuts before any word,
+    so its next lines start with a capital as often as words do inside a line (more in
+    German, whose nouns have one: hence the comparison with the text's own share)."""
+    starts = capitals = 0
+    for block in blocks:
+        for line, following in pairwise(block):
+            if _reach(text, line, following) is not None:
+                starts += 1
+                # a list item's first word, after its bullet: "• Erdogan wins"
+                first = _LETTER.search(text, *following)
+                capitals += first is not None and first.group().isupper()
+    if capitals < VERSE_MIN_LINES or capitals < VERSE_MIN_SHARE * starts:
+        return False
+    inner = [word for block in blocks for start, end in block
+             for word in _INNER_WORD.findall(text, start, end) if word.isupper() or word.islower()]
+    return capitals / starts > VERSE_INNER_RATIO * sum(map(str.isupper, inner)) / max(1, len(inner))
 
 
 def _width(pairs: list[tuple[int, int]], lengths: list[int]) -> int | None:
@@ -347,9 +384,11 @@ def _slack(pairs: list[tuple[int, int]], width: int) -> int:
     return min(short[wraps - 1], most) if wraps > 0 else 0
 
 
-# a word broken at a line end after a hyphen: "gouverne-\nment", "avait-\nil"
-_BROKEN_WORD = re.compile(
-    r"([^\W\d_]+)-[ \t]*(?:" + _LINE_BREAK.pattern + r")[ \t]*([^\W\d_]+)")
+# a word broken at a line end after a hyphen: "gouverne-\nment", "avait-\nil"; or after a
+# soft hyphen (U+00AD), which only hyphenation puts there: "Zelen\u00ad\nsky"
+_SOFT_HYPHEN = "\u00ad"
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)([-" + _SOFT_HYPHEN + r"])[ \t]*(?:"
+                          + _LINE_BREAK.pattern + r")[ \t]*([^\W\d_]+)")
 
 
 def as_unwrapped(text: str, lang: str) -> str:
@@ -358,21 +397,35 @@ def as_unwrapped(text: str, lang: str) -> str:
     number reader takes "20\n000" for 20 and 0), and a word that a line end broke after a
     hyphen read whole. Whole is without the hyphen ("gouverne-\nment", "hükü-\nmet") where
     the joined word is a word of the language in wordfreq, or the part after the hyphen is
-    not one ("donanımla-\nrına"); with it otherwise ("avait-\nil", "self-\ndriving",
-    "post-\nmonétaire"), and in a language wordfreq lacks. The characters a join removes
-    are put back as spaces after the word."""
+    not one ("donanımla-\nrına"), or a capitalised part before it is not one and the part
+    after it is lower-case ("Zelen-\nsky", "Laha-\nina": a name cut, not a compound); with
+    it otherwise ("avait-\nil", "self-\ndriving", "Post-\nmonétaire"), and in a language
+    wordfreq lacks. A soft hyphen is always dropped. The characters a join removes are put
+    back as spaces after the word."""
     if _LINE_BREAK.search(text) is None:
         return text
 
     def whole(match: re.Match[str]) -> str:
-        head, tail = match.group(1), match.group(2)
+        head, hyphen, tail = match.groups()
         joined = head + tail
-        word = is_word(joined, lang)
-        if word or word is False and is_word(tail, lang) is False:
+        if hyphen == _SOFT_HYPHEN or _hyphenated_whole(head, tail, lang):
             return joined.ljust(len(match.group()))
         return (head + "-" + tail).ljust(len(match.group()))
 
     return _LINE_BREAK.sub(lambda m: " " * len(m.group()), _BROKEN_WORD.sub(whole, text))
+
+
+def _hyphenated_whole(head: str, tail: str, lang: str) -> bool:
+    """Whether `head`-`tail`, broken at a line end after the hyphen, is one word that
+    hyphenation cut (see `as_unwrapped`). Measured on the Latin-script names of fixtures/news
+    (276, capitalised inside a sentence) each cut at a random place: 258 joined right with
+    the joined word or the tail alone, 269 with the capitalised head too; of its 39 compounds
+    with a lower-case tail, 34 kept their hyphen, 33 now ("Howrah-\nbound" is joined)."""
+    word = is_word(head + tail, lang)
+    if word or word is None:
+        return bool(word)
+    return is_word(tail, lang) is False or (
+        head[0].isupper() and tail.islower() and is_word(head, lang) is False)
 
 
 def as_unwrapped_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:

@@ -631,6 +631,13 @@ def test_unwrapped_texts_have_no_wrap_width(path: Path) -> None:
     ("fr", "avait-\nil déclaré", "avait-il  déclaré"),
     ("fr", "valorisation post-\nmonétaire de", "valorisation post-monétaire  de"),
     ("en", "self-\ndriving", "self-driving "),
+    ("en", "Self-\ndriving", "Self-driving "),
+    ("fr", "Post-\nmonétaire", "Post-monétaire "),
+    # a soft hyphen at a line end marks a word hyphenation broke: "Zelen sky" before
+    ("en", "President Zelen\u00ad\nsky said", "President Zelensky   said"),
+    # a capitalised head that is no word, a lower-case tail that is one ("sky"): a name
+    ("en", "President Zelen-\nsky said", "President Zelensky   said"),
+    ("en", "in Kahramanma-\nras province", "in Kahramanmaras   province"),
     ("fr", "de 29\n000 unités", "de 29 000 unités"),
 ])
 def test_a_wrapped_claim_is_read_as_unwrapped(lang: str, text: str, read: str) -> None:
@@ -646,3 +653,35 @@ def test_a_number_across_a_line_break_is_read_whole() -> None:
     (claim,) = as_unwrapped_claims([doc], segment(doc))
     assert "29\n000" in doc.text
     assert [q.value for q in find_quantities(claim.text, "fr")] == [29000, 50000]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Les sanglots longs\nDes violons\nDe l'automne\nBlessent mon cœur\n"
+           "D'une langueur\nMonotone.\n\nTout suffocant\nEt blême, quand\nSonne l'heure,\n"
+           "Je me souviens\nDes jours anciens\nEt je pleure"),
+    ("en", "Shall I compare thee to a summer's day?\nThou art more lovely and more temperate:\n"
+           "Rough winds do shake the darling buds of May,\n"
+           "And summer's lease hath all too short a date;\n"
+           "Sometime too hot the eye of heaven shines,\nAnd often is his gold complexion dimm'd;"),
+    ("en", "Because I could not stop for Death\nHe kindly stopped for me\n"
+           "The Carriage held but just Ourselves\nAnd Immortality"),
+])
+def test_verse_is_read_line_by_line(lang: str, text: str) -> None:
+    """Ragged short lines without final marks passed for a hard wrap at some width (20 for
+    Verlaine's stanzas, 49 for the sonnet): Verlaine was 3 claims, not 12. Each line starts
+    with a capital, which a wrap's next line does no more often than a word in a line."""
+    assert wrap_width(text, _blocks(_lines(text))) is None
+    assert len(segment(_doc(text, lang))) >= len(text.replace("\n\n", "\n").split("\n"))
+
+
+@pytest.mark.parametrize("bullet", ["", "• "])
+def test_a_list_of_headlines_is_read_line_by_line(bullet: str) -> None:
+    """Long lines without final marks read as a mail client's wrap: five headlines of
+    fixtures/news were one claim (with bullets or without)."""
+    text = "\n".join(bullet + line for line in [
+        "Séisme en Turquie et en Syrie : le bilan dépasse 50 000 morts",
+        "Erdogan remporte le second tour de l'élection présidentielle",
+        "La Fed baisse ses taux pour la première fois depuis quatre ans",
+        "Incendies à Maui : la ville historique de Lahaina est détruite",
+        "Inondations à Derna : des milliers de disparus après la rupture des barrages"])
+    assert len(find_paragraphs(text)) == 5
