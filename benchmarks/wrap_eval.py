@@ -383,7 +383,15 @@ def matches_of(paths: list[str], langs: dict[str, str], laid: dict[str, Laid]) -
              for c in claims}
     claims = [c.model_copy(update={"id": "c-{}-{}-{}".format(*where[c.id])}) for c in claims]
     where = {c.id: where[old] for c, old in zip(claims, where, strict=True)}
-    matches = pipeline.match_claims(docs, pipeline.fingerprint_story(docs, claims))
+    # ties by these names too, not by `matching.tie_keys`, which are made of the file's text
+    from crossfact import matching
+    keys = getattr(matching, "tie_keys", None)
+    matching.tie_keys = lambda docs, claims: {x.id: x.id for x in [*docs, *claims]}
+    try:
+        matches = pipeline.match_claims(docs, pipeline.fingerprint_story(docs, claims))
+    finally:
+        if keys is not None:
+            matching.tie_keys = keys
     return {json.dumps([sorted(where[c] for c in m.claims), sorted(where[c] for c in m.suggested)])
             for m in matches}
 
