@@ -266,7 +266,7 @@ def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Cla
     day = story_date(claims)
     out = []
     for c in claims:
-        dated = any(d.year and d.month and d.day for d in c.fingerprint.dates)
+        dated = any(calendar_day(d.year, d.month, d.day) for d in c.fingerprint.dates)
         numbers = [_as_told(q, lang_of.get(c.doc, "en"), None if dated else day, learnt)
                    for q in c.fingerprint.numbers]
         if any(a is not b for a, b in zip(numbers, c.fingerprint.numbers, strict=True)):
@@ -296,10 +296,17 @@ def story_date(claims: Sequence[Claim]) -> date | None:
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
-    year, month, day = top[0][0]
+    return calendar_day(*top[0][0])
+
+
+def calendar_day(year: int | None, month: int | None, day: int | None) -> date | None:
+    """The day a full date names; None for a partial date or an impossible one ("29
+    February 2023", "31 juin"), which a misprint or a misreading makes."""
+    if not (year and month and day):
+        return None
     try:
-        return date(year or 0, month or 0, day or 0)
-    except ValueError:  # "31 February"
+        return date(year, month, day)
+    except ValueError:
         return None
 
 

@@ -222,3 +222,31 @@ def test_translations_compare_times_as_written():
     assert v.suggestion == "agree" and v.reasons[0] == "19:30 (en) = ১৯ঃ৩০ (bn)"
     v, _ = verdict({**same_time, "fr": "C'est arrivé jeudi à 18h30 heure de Paris."})
     assert v.suggestion == "conflict" and v.reasons[0].startswith("18h30 (fr) vs ")
+
+
+def test_an_impossible_date_beside_a_time_is_no_date():
+    """A misprinted date ("29 February 2023", "31 juin") beside a clock time crashed the
+    whole story with "day is out of range for month"; the time keeps its zone, no date."""
+    assert clocks("The vote closed at 10:00 GMT on 31 February 2024.", "en") \
+        == [("10:00", "GMT", [0])]
+    assert clocks("le 31 juin 2024 à 10h00 heure de Paris", "fr") \
+        == [("10h00", "heure de Paris", [60, 120])]
+    assert clocks("31 Nisan 2024 günü saat 10.00'da", "tr")[0][0] == "10.00"
+    assert clocks("It closed at 10:00 on 31/04/2024.", "en")[0][0] == "10:00"
+
+
+def test_a_story_with_an_impossible_date_is_matched(tmp_path):
+    """The reviewer's story, end to end: it gave "unexpected error (ValueError ...)"."""
+    from crossfact.pipeline import run
+
+    texts = {"en": "The vote closed at 10:00 on 29 February 2023, officials said.\n\n"
+                   "Turnout was 64 percent.\n",
+             "fr": "Le scrutin s'est achevé à 10h00, ont indiqué les responsables.\n\n"
+                   "La participation a atteint 64 %.\n"}
+    langs = {}
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+        langs[str(tmp_path / f"{lang}.txt")] = lang
+    result = run(list(langs), langs=langs)
+    assert any("10:00" in c.text for c in result.claims)
+    assert result.matches
