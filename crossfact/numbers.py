@@ -354,7 +354,7 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
     if any(q.clock for q in found):
         day = next((day for d in dates
                     if (day := calendar_day(d.year, d.month, d.day)) is not None), None)
-        read_zones(clean, g.lang, found, day)
+        read_zones(clean, g.lang, found, day, range_gap(g.lang))
     return found
 
 
