@@ -306,3 +306,13 @@ def test_a_company_or_a_state_is_no_zone():
     assert clocks("after 10:30 PT Pertamina said", "en")[0][1] is None
     assert clocks("at 10:30 PT on Monday", "en")[0][1] == "PT"
     assert clocks("at 3:15 p.m. Georgia time in Atlanta", "en")[0][1] is None
+
+
+def test_a_conflicting_camp_shows_each_versions_time_as_written():
+    """The camp against the Arabic time was labelled by one version's text for all, "9:07
+    (ar) vs 20h00 (en, fr, he)", where en wrote "11:00 GMT"."""
+    v = outlets({"ar": "وقع الحادث عند الساعة 9:07 مساءً بالتوقيت المحلي.",
+                 "en": "The crash happened at 11:00 GMT on Sunday.",
+                 "fr": "L'accident a eu lieu à 20h00 heure locale (11h00 GMT).",
+                 "he": "ההתרסקות אירעה בשעה 20:00."})
+    assert v.reasons[0] == "9:07 (ar) vs 11:00 GMT (en) = 20h00 (fr) = 20:00 (he)", v.reasons
