@@ -270,20 +270,19 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     """Give each clock time of `found` (in `text`) the zone said beside it and its offsets
     (at `when`, the date the sentence gives, if any); a local time restated beside a UTC one
     is given the offset between them. `ranges` joins a range's two ends ("between 9:00 and
-    11:00 GMT", "de 18h00 à 20h00, heure locale"): the zone said of one end is the other's."""
+    11:00 GMT", "de 18h00 à 20h00, heure locale"): the zone said after the second end is the
+    first's too. (The languages that write the zone first, Turkish and Bengali, read no
+    clock time in a range's second end, "09.00-11.00'de", "৯টা থেকে ১১টা".)"""
     clocks = [q for q in found if q.clock]
     matches = [_zone_match(text, q.start, q.end, lang) for q in clocks]
     marks = [None if m is None else _mark(m.group("mark"), lang) for m in matches]
     if ranges is not None:
         for i in range(len(clocks) - 1):
-            a, b = clocks[i], clocks[i + 1]
-            joined = ranges.fullmatch(text, a.end, b.start) is not None
-            if joined and marks[i] is None and matches[i + 1] is not None \
-                    and matches[i + 1].start() >= b.end:  # said after the second end
-                marks[i] = marks[i + 1]
-            elif joined and marks[i + 1] is None and matches[i] is not None \
-                    and matches[i].end() <= a.start:  # said before the first ("TSİ 9-11")
-                marks[i + 1] = marks[i]
+            (a, zone_a), (b, zone_b) = zip(clocks[i:i + 2], matches[i:i + 2], strict=True)
+            if ranges.fullmatch(text, a.end, b.start) is None:
+                continue
+            if zone_a is None and zone_b is not None and zone_b.start() >= b.end:
+                marks[i] = marks[i + 1]  # said after the second end
     for q, mark in zip(clocks, marks, strict=True):
         if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
