@@ -226,11 +226,18 @@ def zone_beside(text: str, start: int, end: int, lang: str) -> Mark | None:
     return None if m is None else _mark(m.group("mark"), lang)
 
 
-def _zone_match(text: str, start: int, end: int, lang: str) -> re.Match[str] | None:
-    """The match of the zone `zone_beside` reads: after the time, or before it."""
+def _zone_match(text: str, start: int, end: int, lang: str, next_time: int | None = None
+                ) -> re.Match[str] | None:
+    """The match of the zone `zone_beside` reads: after the time, or before it. In a
+    language that writes the zone first, a zone right before the next time (which starts
+    at `next_time`) is that one's: "স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)"."""
     after, before, _ = _grammar(lang)
     m = after.match(text, end)
-    if m is None and base_lang(lang) in _ZONE_FIRST:
+    first = base_lang(lang) in _ZONE_FIRST
+    if m is not None and first and next_time is not None and m.end() <= next_time \
+            and not text[m.end():next_time].strip():
+        m = None
+    if m is None and first:
         m = before.search(text, max(0, start - 60), start)
     return m
 
@@ -274,7 +281,8 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     first's too. (The languages that write the zone first, Turkish and Bengali, read no
     clock time in a range's second end, "09.00-11.00'de", "৯টা থেকে ১১টা".)"""
     clocks = [q for q in found if q.clock]
-    matches = [_zone_match(text, q.start, q.end, lang) for q in clocks]
+    matches = [_zone_match(text, q.start, q.end, lang, n.start if n else None)
+               for q, n in zip(clocks, [*clocks[1:], None], strict=True)]
     marks = [None if m is None else _mark(m.group("mark"), lang) for m in matches]
     if ranges is not None:
         for i in range(len(clocks) - 1):

@@ -316,3 +316,10 @@ def test_a_conflicting_camp_shows_each_versions_time_as_written():
                  "fr": "L'accident a eu lieu à 20h00 heure locale (11h00 GMT).",
                  "he": "ההתרסקות אירעה בשעה 20:00."})
     assert v.reasons[0] == "9:07 (ar) vs 11:00 GMT (en) = 20h00 (fr) = 20:00 (he)", v.reasons
+
+
+def test_a_zone_written_first_belongs_to_the_time_after_it():
+    """Bengali writes the zone before the time: the GMT of "(GMT ১টা ১৭ মিনিট)" was read as
+    the local time's before it too, which then told no offset."""
+    assert clocks("স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "bn") \
+        == [("রাত ৪টা ১৭ মিনিট", None, [180]), ("১টা ১৭ মিনিট", "GMT", [0])]
