@@ -30,7 +30,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from functools import cache
 
@@ -67,7 +66,7 @@ from crossfact.units import (
     unit_symbols,
     unit_words,
 )
-from crossfact.zones import read_zones
+from crossfact.zones import calendar_day, read_zones
 
 _SP = rf"[\s{NBSPACES}]"
 _APOSTROPHE_SUFFIX = rf"(?:['’]{WORD_CHAR}+)?"
@@ -353,9 +352,9 @@ def find_quantities(text: str, lang: str, words: Words | None = None) -> list[Qu
         found = _and_a_fraction(clean, text, found, {id(q) for q in parts}, spelled, g.lang)
     found = _join_compounds(clean, text, _join_scaled(clean, text, found, g))
     if any(q.clock for q in found):
-        day = next((date(d.year, d.month, d.day) for d in dates
-                    if d.year and d.month and d.day), None)
-        read_zones(clean, g.lang, found, day)
+        day = next((day for d in dates
+                    if (day := calendar_day(d.year, d.month, d.day)) is not None), None)
+        read_zones(clean, g.lang, found, day, range_gap(g.lang))
     return found
 
 

@@ -467,10 +467,7 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
             backers = [e for e in per_doc if any(same(f, g) for g in per_doc[e])]
             if len(backers) > 1:
                 reported.add(key)
-                # a time as its version says it in this zone ("00:03 GMT (en) = 9:03 (he)"),
-                # where the version's first figure of that instant may be its local time
-                shown = {e: f if e == d and f.offsets else next(
-                    g for g in per_doc[e] if same(f, g)) for e in backers}
+                shown = _as_said(per_doc, f, d, backers)
                 if f.kind == "month" and any(_day_of(g, per_doc[e]) for e, g in shown.items()):
                     continue  # a full date's month: its day says it ("6 Kasım (tr) = 5
                     # בנובמבר (he)" read as agreeing where the days conflict)
@@ -478,6 +475,27 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
                 if line not in lines:
                     lines.append(line)
     return lines
+
+
+def _as_said(per_doc: Mapping[str, Sequence[Figure]], f: Figure, owner: str,
+             docs: Iterable[str]) -> dict[str, Figure]:
+    """Each of `docs` with its own figure that is `f` (`owner`'s): a time as its version
+    says it in its zone ("00:03 GMT (en) = 9:03 (he)"), where the version's first figure of
+    that instant may be its local time."""
+    return {e: f if e == owner and f.offsets else next(
+        (g for g in per_doc[e] if same(f, g)), f) for e in docs}
+
+
+def _camp(per_doc: Mapping[str, Sequence[Figure]], f: Figure, owner: str,
+          docs: Sequence[str], labels: Mapping[str, str]) -> str:
+    """A side of a conflict: "20:00 (en, he)"; a time its versions say in different zones,
+    each as its version writes it, as in agreements: "11:00 GMT (en) = 20h00 (fr, he)"."""
+    if not f.offsets:
+        return f"{f.text} ({_label_list(docs, labels)})"
+    said: dict[str, list[str]] = {}
+    for e, g in _as_said(per_doc, f, owner, docs).items():
+        said.setdefault(g.text, []).append(e)
+    return " = ".join(f"{text} ({_label_list(xs, labels)})" for text, xs in said.items())
 
 
 def _day_of(month: Figure, figs: Sequence[Figure]) -> bool:
@@ -574,8 +592,8 @@ def _figure_conflicts(
                 pair = frozenset({(d, f.kind, f.value), (e, g.kind, g.value)})
             if pair not in pairs:
                 pairs.add(pair)
-                conflicts.append(f"{f.text} ({_label_list(mine, labels)}) vs {g.text} "
-                                 f"({_label_list(theirs, labels)})")
+                conflicts.append(f"{_camp(per_doc, f, d, mine, labels)} vs "
+                                 f"{_camp(per_doc, g, e, theirs, labels)}")
                 outliers.update(x for x in mine if x not in theirs)
     return conflicts, outliers
 

@@ -72,6 +72,13 @@ _ABBREVIATED_IN = {"TSİ": ("tr",), "ت غ": ("ar",), "ت.غ": ("ar",),
                    "ET": ("en",), "EST": ("en",), "EDT": ("en",),
                    "PT": ("en",), "PST": ("en",), "PDT": ("en",),
                    "CET": ("en", "fr", "tr"), "CEST": ("en", "fr", "tr")}
+# ET and PT open names too ("after 10:30 PT Pertamina said": PT is an Indonesian company's
+# "Perseroan Terbatas"): a two-letter abbreviation followed by a capitalised word is not
+# read as a zone (at the cost of "10:30 ET Monday", which outlets write "ET on Monday").
+_NO_NAME_AFTER = r"(?!\s+[A-Z])"
+# A country's name that is also a US state's, in English ("3:15 p.m. Georgia time in
+# Atlanta" is Eastern time, not Tbilisi's): read as no zone.
+_ALSO_A_STATE = {"en": ("Georgia",)}
 # The region format as outlets write it around a place name `P`, where they part from
 # CLDR's own: "heure de Paris" for "heure : Paris" (and du, d', de la, des before a
 # country), Turkish case endings on "saat" ("Türkiye saatiyle", "saatine"), the Arabic and
@@ -88,17 +95,31 @@ _OUTLET_FORMS = {
 # Parts of the day written after a time, before its zone: "9:03 a.m. local time", "9:03
 # בבוקר, שעון מקומי", "11 مساءً بتوقيت المغرب" (the rest of the word, its endings and marks,
 # is part of it)
-_DAY_PARTS = r"(?:[ap]\.?m\b\.?|בבוקר|בערב|בלילה|בצהריים|صباح|مساء|ظهر|فجر|du matin|du soir)\S*"
+_DAY_PARTS = (r"(?:[ap]\.?m\b\.?|בבוקר|בערב|בלילה|בצהריים|صباح|مساء|ظهر|فجر|ليل|du matin|du soir)"
+              r"\S*")
 # Languages that write a zone before the time: "TSİ 04.17'de", "স্থানীয় সময় রাত ১১টা"
 _ZONE_FIRST = {"tr", "bn"}
 _GAP_AFTER = rf"\S*?(?:\s+{_DAY_PARTS})?[\s,]*\(?\s*"
 _GAP_BEFORE = r"[\s,:]*$"
-# A local time and a UTC time this close in one sentence are one instant told twice ("9:03
-# a.m. local time (00:03 GMT)", "04h17 locales (01h17 GMT)"): the gap is the local time's
-# zone and a parenthesis; more apart, two times ("from 9:00 local time until 14:00 GMT").
-_PAIRED = 32
+# What may stand between a time and its restatement in another zone, beside their zones and
+# the first's day part and ending ("9:03 a.m. local time (00:03 GMT)", "04h17 heure
+# locale, 01h17 GMT", "19.20'de - 16.20 GMT"): spaces, brackets, commas, dashes, a colon.
+_APPOSITION = re.compile(r"\S*?(?:\s+" + _DAY_PARTS + r")?[\s,()\[\]\-–—:]*")
+# The zones furthest west and east of UTC in the zone database (Baker Island, Kiribati's
+# Line Islands): a learnt or written offset beyond them is a misreading ("10:00 UTC+25").
+_WEST_MOST, _EAST_MOST = -12 * 60, 14 * 60
 _PM_AFTER = 8  # characters after a time searched for "p.m." or "مساءً"
-_PM = re.compile(r"p\.?\s?m|مساء|בערב|בלילה|বিকা?েল|সন্ধ্যা|রাত", re.IGNORECASE)
+# Turkish and Bengali write the part of the day before the time ("gece 11.30'da", "রাত
+# ১১টা"): this many characters before it are searched too (a word and a space, "saat")
+_PART_BEFORE = 12
+# Parts of the day that make an hour from 1 to 11 an afternoon one ("9:03 p.m.", "11
+# مساءً", "8.30'da akşam")...
+_EVENING = re.compile(r"p\.?\s?m|مساء|בערב|বিকা?েল|সন্ধ্যা|du soir|akşam", re.IGNORECASE)
+# ...and "at night", which is the evening's only from 6 to 11 ("בשעה 11 בלילה", "রাত ১১টা"):
+# 1 to 5 at night is before dawn ("4:17 בלילה" is 4:17, "ভোররাত ৪টা"), 12 is midnight
+_NIGHT = re.compile(r"בלילה|রাত|ليل|gece|de la nuit", re.IGNORECASE)
+_NIGHT_FALLS = 6
+_AM = re.compile(r"a\.?\s?m\b", re.IGNORECASE)  # "12:30 a.m." is half past midnight
 
 
 # CLDR's GMT format with an offset ("GMT+3", "UTC−05:00"; `zone_formats['gmt']`)
@@ -139,7 +160,7 @@ def _place_names(lang: str) -> tuple[tuple[str, str], ...]:
         found.append((city, zone))
     for territory, zones in get_global("territory_zones").items():
         name = locale.territories.get(territory)
-        if name and len(zones) == 1:
+        if name and len(zones) == 1 and name not in _ALSO_A_STATE.get(base_lang(lang), ()):
             found.append((name, zones[0]))
     return tuple(found)
 
@@ -159,7 +180,8 @@ def _grammar(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Mar
     written = {name for name, _ in _place_names(lang)}
     names = "|".join(re.escape(p) for p in sorted(written, key=len, reverse=True))
     named = "|".join(f"(?:{form.replace('{0}', f'(?:{names})')})" for form in _region(lang))
-    abbreviations = "|".join(re.escape(a) for a in _ABBREVIATIONS if a in marks)
+    abbreviations = "|".join(re.escape(a) + (_NO_NAME_AFTER if len(a) == 2 else "")
+                             for a in _ABBREVIATIONS if a in marks)
     any_mark = (rf"(?P<mark>{_GMT_OFFSET.pattern}|(?i:{'|'.join([*words, named])})"
                 rf"|{abbreviations})(?!\w|\s?[+\-−]\d)")
     return (re.compile(_GAP_AFTER + any_mark), re.compile(any_mark + _GAP_BEFORE), marks)
@@ -184,8 +206,8 @@ def _mark(written: str, lang: str) -> Mark | None:
     marks = _grammar(lang)[2]
     if (shifted := _GMT_OFFSET.fullmatch(written)) is not None:
         sign, hours, minutes = shifted.groups()
-        east = int(hours) * 60 + int(minutes or 0)
-        return Mark(written, "", (-east if sign in "-−" else east,))
+        east = (int(hours) * 60 + int(minutes or 0)) * (-1 if sign in "-−" else 1)
+        return Mark(written, "", (east,)) if _possible_offset(east) else None
     if (known := marks.get(written) or marks.get(fold(written))) is not None:
         return Mark(written, known.zone, known.fixed)
     places = _places(lang)
@@ -200,11 +222,24 @@ def zone_beside(text: str, start: int, end: int, lang: str) -> Mark | None:
     """The zone said right after the time at text[start:end] ("04h17 heure de Paris",
     "9:03 בבוקר, שעון מקומי"), or right before it in a language that writes it first
     ("TSİ 04.17'de")."""
+    m = _zone_match(text, start, end, lang)
+    return None if m is None else _mark(m.group("mark"), lang)
+
+
+def _zone_match(text: str, start: int, end: int, lang: str, next_time: int | None = None
+                ) -> re.Match[str] | None:
+    """The match of the zone `zone_beside` reads: after the time, or before it. In a
+    language that writes the zone first, a zone right before the next time (which starts
+    at `next_time`) is that one's: "স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)"."""
     after, before, _ = _grammar(lang)
     m = after.match(text, end)
-    if m is None and base_lang(lang) in _ZONE_FIRST:
+    first = base_lang(lang) in _ZONE_FIRST
+    if m is not None and first and next_time is not None and m.end() <= next_time \
+            and not text[m.end():next_time].strip():
+        m = None
+    if m is None and first:
         m = before.search(text, max(0, start - 60), start)
-    return None if m is None else _mark(m.group("mark"), lang)
+    return m
 
 
 def offsets(mark: Mark, when: date | None) -> list[int]:
@@ -222,36 +257,72 @@ def offsets(mark: Mark, when: date | None) -> list[int]:
     return sorted(found)
 
 
-def _minutes(text: str, q: Quantity) -> int:
-    """The time of day of `q` in minutes past midnight as written, afternoon hours read
-    from "p.m." or an evening word in it or right after it ("9:03 p.m." is 21:03)."""
+def _minutes(text: str, q: Quantity, lang: str) -> int:
+    """The time of day of `q` in minutes past midnight as written, read with the part of
+    the day in it or right beside it ("9:03 p.m." is 21:03, "4:17 בלילה" 4:17, "11 בלילה"
+    23:00, "12:30 a.m." 0:30)."""
     hour, minute, *_ = [int(d) for d in re.findall(r"\d+", q.text)] + [0]
-    pm = hour < 12 and _PM.search(text, q.start, q.end + _PM_AFTER) is not None
-    return (hour + 12 * pm) * 60 + minute
+    start = q.start - _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST)
+    said = text[max(0, start):q.end + _PM_AFTER]
+    if hour == 12 and (_NIGHT.search(said) or _AM.search(text, q.end, q.end + _PM_AFTER)):
+        hour = 0
+    elif hour < 12 and (_EVENING.search(said) or (
+            hour >= _NIGHT_FALLS and _NIGHT.search(said))):
+        hour += 12
+    return hour * 60 + minute
 
 
-def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | None) -> None:
+def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | None,
+               ranges: re.Pattern[str] | None = None) -> None:
     """Give each clock time of `found` (in `text`) the zone said beside it and its offsets
-    (at `when`, the date the sentence gives, if any); a local time told beside a UTC one
-    is given the offset between them."""
+    (at `when`, the date the sentence gives, if any); a local time restated beside a UTC one
+    is given the offset between them. `ranges` joins a range's two ends ("between 9:00 and
+    11:00 GMT", "de 18h00 à 20h00, heure locale"): the zone said after the second end is the
+    first's too. (The languages that write the zone first, Turkish and Bengali, read no
+    clock time in a range's second end, "09.00-11.00'de", "৯টা থেকে ১১টা".)"""
     clocks = [q for q in found if q.clock]
-    local: list[Quantity] = []
-    for q in clocks:
-        mark = zone_beside(text, q.start, q.end, lang)
-        if mark is None:
+    matches = [_zone_match(text, q.start, q.end, lang, n.start if n else None)
+               for q, n in zip(clocks, [*clocks[1:], None], strict=True)]
+    marks = [None if m is None else _mark(m.group("mark"), lang) for m in matches]
+    if ranges is not None:
+        for i in range(len(clocks) - 1):
+            (a, zone_a), (b, zone_b) = zip(clocks[i:i + 2], matches[i:i + 2], strict=True)
+            if ranges.fullmatch(text, a.end, b.start) is None:
+                continue
+            if zone_a is None and zone_b is not None and zone_b.start() >= b.end:
+                marks[i] = marks[i + 1]  # said after the second end
+    for q, mark in zip(clocks, marks, strict=True):
+        if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when)):
+            q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
+    for i in range(len(clocks) - 1):
+        a, b = clocks[i], clocks[i + 1]
+        if not _restated(text, a, b, matches[i], matches[i + 1]):
             continue
-        if mark.zone == LOCAL:
-            local.append(q)
-            continue
-        if told := offsets(mark, when):  # none: a zone the zone database does not hold
-            q.zone, q.offsets = mark.text, told
-    for a, b in zip(clocks, clocks[1:], strict=False):
-        if b.start - a.end > _PAIRED:
-            continue
-        for mine, utc in ((a, b), (b, a)):
-            if mine in local and utc.zone is not None and utc.offsets == [0]:
-                gap = (_minutes(text, mine) - _minutes(text, utc)) % 1440
-                mine.offsets = [gap - 1440 if gap >= 720 else gap]
+        for mine, utc, mark in ((a, b, marks[i]), (b, a, marks[i + 1])):
+            if mark is not None and mark.zone == LOCAL and utc.offsets == [0] \
+                    and utc.zone is not None:
+                gap = (_minutes(text, mine, lang) - _minutes(text, utc, lang)) % 1440
+                east = gap - 1440 if gap >= 720 else gap
+                if _possible_offset(east):
+                    mine.offsets = [east]
+
+
+def _restated(text: str, a: Quantity, b: Quantity, zone_a: re.Match[str] | None,
+              zone_b: re.Match[str] | None) -> bool:
+    """Whether time `b` restates time `a` in another zone, right beside it: nothing but
+    their zones, spaces and brackets, commas or dashes between ("9:03 a.m. local time
+    (00:03 GMT)", "à 04h17 heure locale, 01h17 GMT"). A conjunction or preposition between
+    makes two times ("from 9:00 local time until 14:00 GMT", "ouvert à 9h00 heure locale et
+    fermé à 16h30 GMT"), whose difference is no offset."""
+    gap_start = zone_a.end() if zone_a is not None and zone_a.start() >= a.end else a.end
+    gap_end = zone_b.start() if zone_b is not None and zone_b.end() <= b.start else b.start
+    return gap_start <= gap_end and _APPOSITION.fullmatch(text, gap_start, gap_end) is not None
+
+
+def _possible_offset(minutes: int) -> bool:
+    """Whether a zone on Earth may be `minutes` east of UTC: UTC-12 to UTC+14, in quarter
+    hours (Nepal's +5:45 and the Chathams' +12:45 are the finest)."""
+    return _WEST_MOST <= minutes <= _EAST_MOST and minutes % 15 == 0
 
 
 def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Claim]:
@@ -266,7 +337,7 @@ def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Cla
     day = story_date(claims)
     out = []
     for c in claims:
-        dated = any(d.year and d.month and d.day for d in c.fingerprint.dates)
+        dated = any(calendar_day(d.year, d.month, d.day) for d in c.fingerprint.dates)
         numbers = [_as_told(q, lang_of.get(c.doc, "en"), None if dated else day, learnt)
                    for q in c.fingerprint.numbers]
         if any(a is not b for a, b in zip(numbers, c.fingerprint.numbers, strict=True)):
@@ -296,10 +367,17 @@ def story_date(claims: Sequence[Claim]) -> date | None:
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
-    year, month, day = top[0][0]
+    return calendar_day(*top[0][0])
+
+
+def calendar_day(year: int | None, month: int | None, day: int | None) -> date | None:
+    """The day a full date names; None for a partial date or an impossible one ("29
+    February 2023", "31 juin"), which a misprint or a misreading makes."""
+    if not (year and month and day):
+        return None
     try:
-        return date(year or 0, month or 0, day or 0)
-    except ValueError:  # "31 February"
+        return date(year, month, day)
+    except ValueError:
         return None
 
 
