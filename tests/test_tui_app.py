@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -578,6 +579,82 @@ def test_ctrl_z_in_the_search_box_takes_back_typing_not_a_verdict(store, seed):
     drive(app_for(store), steps)
     assert typed == ["Tesla", "Tes"], typed
     assert [e.kind for e in store.events(seed)] == ["verdict"]  # no undo saved
+
+
+def test_ctrl_z_pressed_fast_in_the_search_box_never_gives_typing_back(store, seed):
+    """Four ctrl+z in one burst after "Musk" emptied the box, and then each further ctrl+z
+    gave "M", "Mu", "Mus": the values undo set came back, late, as typing."""
+    from textual import events
+
+    typed: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("slash", *"Musk")
+        await pilot.pause()
+        for _ in range(4):  # all queued before any is handled, as tmux sends them
+            pilot.app.post_message(events.Key("ctrl+z", None))
+        await pilot.pause(0.3)
+        typed.append(pilot.app.screen.query_one("#search").value)
+        for _ in range(3):
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            typed.append(pilot.app.screen.query_one("#search").value)
+
+    drive(app_for(store), steps)
+    assert typed == ["", "", "", ""], typed
+
+
+def test_a_damaged_drafts_file_is_set_aside_and_the_review_opens(store, seed, tmp_path):
+    """`{"ana": []}` in the drafts file stopped the review from opening ("unexpected error
+    (AttributeError ...)"). What is well-formed is still offered, the file as it was is
+    set aside (another reviewer's drafts in it are not erased), and the screen says so once."""
+    first = store.resume(seed, reviewer="ana")
+    path = tmp_path / "review.db-drafts.json"
+    damaged = json.dumps({"ana": [], "bob": {first: {"story": seed, "story_name": "s",
+                                                      "number": 1, "text": None}}})
+    path.write_text(damaged, encoding="utf-8")
+    said: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        assert pilot.app.review.story is not None
+        await pilot.press("n", *"half")  # a draft written: the file is not said damaged again
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+
+    drive(app_for(store), steps)
+    assert len([m for m in said if "drafts file was damaged" in m]) == 1, said
+    [aside] = tmp_path.glob("review.db-drafts.json.damaged-*")
+    assert aside.read_text(encoding="utf-8") == damaged
+    assert json.loads(path.read_text(encoding="utf-8"))["ana"][first]["text"] == "half"
+
+
+def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):
+    """Two sessions under one name: the second loaded a draft the first then finished and
+    saved; n in the second opened the stale draft over the saved note (and ctrl+s saved it
+    back). It opens the saved note, and says what the older draft read."""
+    first = store.resume(seed, reviewer="ana")
+
+    async def type_and_die(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought")
+        await pilot.pause()
+
+    drive(app_for(store), type_and_die)
+    said: list[str] = []
+
+    async def second_session(pilot: Pilot) -> None:
+        # meanwhile the first session finishes the note and saves it
+        store.note(seed, first, "half a thought, done", reviewer="ana", session="s0")
+        await pilot.press("n")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#note-input").text == "half a thought, done"
+        said.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("escape")
+
+    drive(app_for(store), second_session)
+    assert any("changed after this draft" in m and "read: half a thought" in m
+               for m in said), said
+    assert store.match(first, reviewer="ana").note == "half a thought, done"
+    assert not (tmp_path / "review.db-drafts.json").exists()
 
 
 def test_an_arabic_search_reads_right_to_left_on_the_status_line(store, seed):

@@ -79,24 +79,34 @@ class SearchBox(Input):
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self._typed: list[str] = []  # the box's earlier values, latest last
-        self._last = ""
+        self._recording = False  # typing is recorded once the box is opened (`start`)
+        super().__init__(*args, **kwargs)
 
     def start(self, value: str) -> None:
         """Open on `value` (the active search), with nothing typed to take back."""
-        self.value, self._last, self._typed = value, value, []
+        self._set_untyped(value)
+        self._typed, self._recording = [], True
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.value != self._last:
-            self._typed.append(self._last)
-            self._last = event.value
+    def watch_value(self, before: str, value: str) -> None:
+        """Each change as it is made, not from its `Changed` message: those arrive later,
+        and several ctrl+z in a row saw the values undo had set come back as typing, each
+        further ctrl+z giving back a letter ("M", "Mu", "Mus" after "Musk" was undone)."""
+        if self._recording:
+            self._typed.append(before)
+
+    def _set_untyped(self, value: str) -> None:
+        recording, self._recording = self._recording, False
+        try:
+            self.value = value
+        finally:
+            self._recording = recording
 
     def action_undo_typing(self) -> None:
         if not self._typed:
             self.app.bell()  # nothing typed: the log is not this key's in the box
             return
-        self._last = self.value = self._typed.pop()
+        self._set_untyped(self._typed.pop())
         self.cursor_position = len(self.value)
 
 
@@ -146,6 +156,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self.drafts = NoteDrafts(drafts_path(store.path), reviewer)
         self._drafts_before = {match: d.story for match, d in self.drafts.all().items()}
         self._drafts_failed_said = False
+        self._set_aside_said: Path | None = None
         self._quit_warned: list[str] = []  # the drafts the last q warned of
         self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
@@ -603,16 +614,17 @@ class ReviewScreen(FixingActions, Screen[None]):
                         f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
                         title="Note drafts kept", severity="warning", timeout=20,
                         markup=False)
+        self._say_drafts_trouble()
 
-    def _draft_changed(self, row: MatchRow, stored: str, text: str) -> None:
-        """Keep what is typed into a note on disk as it is typed (`tui/drafts.py`); a note
-        back to what is stored is no draft."""
-        if self.story is None:
-            return
-        if text == stored:
-            self.drafts.drop(row.id)
-        else:
-            self.drafts.keep(row.id, Draft(self.story, self.story_name, row.number, text))
+    def _say_drafts_trouble(self) -> None:
+        """Say once that drafts cannot be written, and once per file set aside that a
+        damaged drafts file was (the review opens all the same: `tui/drafts.py`)."""
+        aside = self.drafts.set_aside
+        if aside is not None and aside != self._set_aside_said:
+            self._set_aside_said = aside
+            self.notify(f"The note drafts file was damaged: what could be read of it is kept, "
+                        f"the file as it was is set aside in {terminal.message(aside)}.",
+                        title="Drafts", severity="warning", timeout=20, markup=False)
         if self.drafts.failed and not self._drafts_failed_said:
             self._drafts_failed_said = True  # once: not a toast on every key
             where = terminal.message(self.drafts.failed)
@@ -620,14 +632,54 @@ class ReviewScreen(FixingActions, Screen[None]):
                         "kept until the app quits; ctrl+s saves it.",
                         title="Drafts", severity="warning", timeout=10, markup=False)
 
+    def _draft_changed(self, row: MatchRow, stored: str, text: str) -> None:
+        """Keep what is typed into a note on disk as it is typed (`tui/drafts.py`), with the
+        saved note it was typed over; a note back to what is stored is no draft."""
+        if self.story is None:
+            return
+        if text == stored:
+            self.drafts.drop(row.id)
+        else:
+            self.drafts.keep(row.id, Draft(story=self.story, story_name=self.story_name,
+                                           number=row.number, text=text, base=stored))
+        self._say_drafts_trouble()
+
+    def _as_saved_now(self, view: MatchView) -> MatchView:
+        """`view` read again: another session under this name may have saved a note on it
+        since this screen read it, and the editor opened on the older note (a draft typed
+        over that looked current). The detail shows the note saved since."""
+        fresh = self._call(lambda: self.store.match(view.id, reviewer=self.reviewer))
+        if fresh is None or fresh.note == view.note:
+            return view
+        self._fetched = fresh
+        self._show_detail(fresh.id)
+        return fresh
+
+    def _draft_for(self, row: MatchRow, stored: str) -> Draft | None:
+        """The draft n opens on `row`, unless the note changed since it was typed (another
+        session under this name saved or undid one): opened, it would have been saved over
+        the newer note. That draft is dropped, and what it read is said, not lost unseen."""
+        draft = self.drafts.get(row.id)
+        if draft is None or draft.base is None or draft.base == stored:
+            return draft
+        self.drafts.drop(row.id)
+        self.notify(f"The note on match {row.number} changed after this draft of it was "
+                    "typed (another session saved or undid a note): the note as saved is "
+                    f"opened, not the older draft. The draft read: {one_line(draft.text, 300)}",
+                    title="Draft older than the note", severity="warning", timeout=30,
+                    markup=False)
+        return None
+
     def action_note(self) -> None:
         row = self._current()
         if row is None:
             return
         view = self.current_view()
+        if view is not None:
+            view = self._as_saved_now(view)
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        draft = self.drafts.get(row.id)  # a draft, or what a failed save kept
+        draft = self._draft_for(row, stored)  # a draft, or what a failed save kept
         current = draft.text if draft is not None else stored
 
         def keep(text: str) -> None:
