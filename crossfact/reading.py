@@ -18,11 +18,12 @@ Encodings, in the order they are tried:
    them apart; charset-normalizer is asked only when none of the four is plausible.
 
 A saved web page (.html, .htm, or a file not named .txt/.md that begins as one), a Word
-document (.docx) and a PDF are read through crossfact.formats: their article text is extracted, and *that* text is the
-version: claim offsets index it, the store keeps it, the review app shows it (a reviewer
-who opens the .docx sees the same words, without offsets to them). A page is decoded by
-its byte-order mark, else the charset it declares (when its bytes are in it), else as
-above. Other binaries (PDF, archives, .doc, images) are refused, saying what to do.
+document (.docx) and a PDF are read through crossfact.formats: their article text is
+extracted, and *that* text is the version: claim offsets index it, the store keeps it, the
+review app shows it (a reviewer who opens the .docx sees the same words, without offsets
+to them). A page is decoded by its byte-order mark, else the charset it declares (when its
+bytes are in it), else as above. Other binaries (archives, .doc, images, a scanned PDF)
+are refused, saying what to do.
 """
 
 from __future__ import annotations
