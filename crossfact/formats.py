@@ -538,7 +538,9 @@ def pdf_text(data: bytes, path: str) -> str:
             raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
                              f"{_COPY_TEXT}") from None
     blocks = [_WRAP.sub(_unwrapped, block)
-              for page in pages for block in broken_lines(page, collapse=True).split("\n\n")]
+              for block in _across_pages(_without_running_lines(
+                  [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR)
+                    if block] for page in pages]))]
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
                                    BLOCK_SEPARATOR.join(block for block in blocks if block))
     if not text.strip():
@@ -560,6 +562,61 @@ def _page_text(page: Any) -> str:
     if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
         return str(page.extract_text() or "")
     return laid_out
+
+
+# A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
+# a page's top or bottom: among its first or last RUNNING_EDGE blocks. One found there, its
+# numbers aside, on more than RUNNING_SHARE of the pages of a PDF of RUNNING_MIN_PAGES or
+# more, is the page's furniture, not a claim (two pages are too few to tell it from a
+# line that happens to repeat). Set on review 17's repro PDFs (a header and a footer on
+# every page); eval_formats' PDFs have none, and their claims do not change.
+RUNNING_EDGE = 2
+RUNNING_SHARE = 0.5
+RUNNING_MIN_PAGES = 3
+_DIGITS = re.compile(r"\d+")
+# How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
+# whose last block ends otherwise was cut by the page break mid-sentence.
+_FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
+
+
+def _running_key(block: str) -> str:
+    return _DIGITS.sub("#", " ".join(block.split()).casefold())
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """The pages' blocks without the running headers and footers (RUNNING_SHARE)."""
+    if len(pages) < RUNNING_MIN_PAGES:
+        return pages
+    seen: dict[str, int] = {}
+    for blocks in pages:
+        for key in {_running_key(b) for b in blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:]}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
+    if not running:
+        return pages
+    kept = []
+    for blocks in pages:
+        edge = range(min(RUNNING_EDGE, len(blocks)))
+        tail = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
+        kept.append([b for n, b in enumerate(blocks)
+                     if not ((n in edge or n in tail) and _running_key(b) in running)])
+    return kept
+
+
+def _across_pages(pages: list[list[str]]) -> list[str]:
+    """The blocks in order, a paragraph the page break cut (its page's last block ends
+    with no final mark) joined to the next page's first, as a line wrapped at the margin."""
+    blocks: list[str] = []
+    cut = False
+    for page in pages:
+        if not page:
+            continue
+        if cut:
+            blocks[-1] += "\n" + page[0]
+            page = page[1:]
+        blocks.extend(page)
+        cut = bool(blocks) and not _FINAL_MARK.search(blocks[-1])
+    return blocks
 
 
 # A line break inside a paragraph of a PDF is where the line was full: the lines of one

@@ -458,6 +458,52 @@ def test_a_pdf_gives_its_paragraphs_unwrapped(tmp_path: Path) -> None:
     assert guessed_encoding(encoding) is None
 
 
+def test_a_pdfs_running_lines_go_and_a_sentence_cut_by_the_page_is_whole(
+        tmp_path: Path) -> None:
+    """A header and a page number on every page were claims of their own, and a sentence
+    the page break cut came out as two paragraphs."""
+    from fpdf import FPDF
+
+    pages = [["Le conseil a dit lundi que 40 maisons ont été endommagées.",
+              "Selon la préfecture, 12 routes restent fermées et"],
+             ["300 personnes ont été relogées dans des écoles.", "La pluie a cessé mardi."],
+             ["Les assureurs estiment les dégâts à 5 millions d'euros."]]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_auto_page_break(auto=False)  # the footer is within the bottom margin
+    for number, paragraphs in enumerate(pages, 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Le Monde Afrique - 9 septembre 2023", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(8)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.set_y(-20)
+        pdf.multi_cell(0, 6, f"Page {number} sur {len(pages)}")
+    path = tmp_path / "fr.pdf"
+    pdf.output(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [
+        pages[0][0], pages[0][1] + " " + pages[1][0], pages[1][1], pages[2][0]]
+
+
+def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
+    """Two pages are too few to tell a running line from one that repeats."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for _ in range(2):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Storm warning.", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
+        pdf.multi_cell(0, 6, LONG, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    assert read_text(path)[0].count("Storm warning.") == 2
+
+
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
     text, _ = read_text(PDFS / "ar.pdf")
     source = " ".join(ARABIC.split())
