@@ -457,25 +457,52 @@ def _body_blocks(body: Any) -> Iterator[str]:
             if text := broken_lines(_paragraph_text(child)):  # spaces as typed
                 yield text
         elif child.tag == f"{_W}tbl":
-            for row in child.iter(f"{_W}tr"):
+            for row in _within(child, f"{_W}tr"):
                 cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in row.findall(f"{_W}tc"))
+                                  .split()) for cell in _within(row, f"{_W}tc"))
                 if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
                     yield line
         elif child.tag == f"{_W}sdt":
             yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
 
 
+def _within(element: Any, tag: str) -> Iterator[Any]:
+    """The children of `element` with `tag`, those inside a content control included: a
+    table's own rows or a row's own cells, not those of a table nested in a cell (its text
+    is the cell's, read once with it)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == f"{_W}sdt":
+            yield from _within(child.iterfind(f"{_W}sdtContent"), tag)
+        elif child.tag == f"{_W}sdtContent":
+            yield from _within(child, tag)
+
+
+# Not shown by Word in a document read as final: a text box's paragraphs (not the
+# article's), the old place of a tracked move (its new place, w:moveTo, is shown; the text
+# of both is w:t), and hidden text (a run marked w:vanish: a note to the newsroom)
+_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom")
+_OFF = frozenset({"0", "false", "off"})
+
+
 def _paragraph_text(paragraph: Any) -> str:
-    """What Word shows of one paragraph, tracked insertions included, its text boxes not
-    (their own paragraphs are not the article's)."""
+    """What Word shows of one paragraph, tracked insertions and moves in their new place
+    included; text boxes, moved-away and hidden text not (_UNSHOWN_IN)."""
     shown = []
     for element in paragraph.iter(*_SHOWN):
-        if any(True for _ in element.iterancestors(f"{_W}txbxContent")):
+        if any(True for _ in element.iterancestors(*_UNSHOWN_IN)) or _hidden(element):
             continue
         mapped = _SHOWN[element.tag]
         shown.append(str(element.text or "") if mapped is None else mapped)
     return "".join(shown)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether the run holding `element` is hidden text (w:rPr/w:vanish, not switched off)."""
+    run = element.getparent()
+    vanish = run.find(f"{_W}rPr/{_W}vanish") if run is not None else None
+    return vanish is not None and vanish.get(f"{_W}val", "true").lower() not in _OFF
 
 
 # --- PDF -------------------------------------------------------------------------------

@@ -331,6 +331,65 @@ def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> Non
     assert text == "Headline in a control\n\nThe toll rose to 11,300 on Thursday.\n"
 
 
+def _word_body(tmp_path: Path, *xml: str) -> str:
+    """The text of a Word document whose body holds `xml` (w: elements), after a lead."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Lead.")
+    for element in xml:  # before the section properties, which end the body
+        document.element.body.insert(len(document.element.body) - 1, parse_xml(element))
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    return read_text(path)[0]
+
+
+def _w(tag: str, inner: str) -> str:
+    return f'<w:{tag} xmlns:w="{_WORD_NS}">{inner}</w:{tag}>'
+
+
+_WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _r(text: str, props: str = "") -> str:
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_a_tracked_move_is_read_once_where_it_went(tmp_path: Path) -> None:
+    """w:moveFrom holds w:t, not w:delText: the moved sentence was read twice."""
+    moved = "Rescuers reached Amizmiz on Saturday."
+    text = _word_body(
+        tmp_path,
+        _w("p", f'<w:moveFrom w:id="1" w:author="ed">{_r(moved)}</w:moveFrom>'),
+        _w("p", _r("Aftershocks continued.")),
+        _w("p", f'<w:moveTo w:id="2" w:author="ed">{_r(moved)}</w:moveTo>'))
+    assert text == f"Lead.\n\nAftershocks continued.\n\n{moved}\n"
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    text = _word_body(tmp_path, _w("p", _r("Visible claim 296 dead.")
+                                   + _r(" HIDDEN: 5000 dead", "<w:rPr><w:vanish/></w:rPr>")
+                                   + _r(" Shown again.", '<w:rPr><w:vanish w:val="0"/></w:rPr>')))
+    assert text == "Lead.\n\nVisible claim 296 dead. Shown again.\n"
+
+
+def test_a_nested_table_is_read_once_and_a_cell_in_a_control_is_read(tmp_path: Path) -> None:
+    def cell(inner: str) -> str:
+        return f"<w:tc>{inner}</w:tc>"
+
+    def paragraph(text: str) -> str:
+        return f"<w:p>{_r(text)}</w:p>"
+
+    inner = f"<w:tbl><w:tr>{cell(paragraph('Inner 1'))}{cell(paragraph('Inner 2'))}</w:tr></w:tbl>"
+    text = _word_body(tmp_path, _w("tbl", "<w:tr>" + cell(paragraph("Outer A") + inner + "<w:p/>")
+                                   + cell(paragraph("Outer B")) + "</w:tr>"
+                                   + "<w:tr><w:sdt><w:sdtContent>"
+                                   + cell(paragraph("1,293 dead")) + "</w:sdtContent></w:sdt>"
+                                   + cell(paragraph("Plain cell")) + "</w:tr>"))
+    assert text == ("Lead.\n\nOuter A Inner 1 Inner 2 | Outer B\n\n"
+                    "1,293 dead | Plain cell\n")
+
+
 def test_a_main_part_named_document2_is_a_word_document(tmp_path: Path) -> None:
     """Some Word versions save the body as word/document2.xml: it was refused as a ZIP."""
     source = tmp_path / "en.docx"
