@@ -212,10 +212,12 @@ def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
 
     Hidden files are skipped, and so are the lock files an open document leaves beside it
     (Word's "~$tr.docx"; LibreOffice's ".~lock.tr.docx#" is hidden already). A file that
-    cannot be read as a version (a scanned PDF kept as the source, a damaged document) is
-    skipped, and `notice` told why in one line: the folder is the story, and one file in it
-    that is not a text must not stop the story from opening, as it did before crossfact
-    read PDFs. A file named on the command line still fails with its error.
+    cannot be read as text (a scanned PDF kept as the source, a damaged document, an image
+    named .txt) is skipped, and `notice` told why in one line: the folder is the story, and
+    one file in it that is not a text must not stop the story from opening, as it did
+    once crossfact read PDFs. A file named on the command line still fails with its error,
+    and so does a text that cannot be matched, in a folder too (too large, empty:
+    `VersionError`).
 
     Two files of one name in different formats (en.txt and the en.html it was copied from)
     are one version: the text file is kept, as a person made it (and a story opened before
@@ -236,12 +238,19 @@ def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
             continue
         try:
             read_text(path)
-        except InputError as error:
+        except VersionError:
+            raise
+        except InputError as error:  # not a text, nor a page, document or PDF crossfact reads
             _tell(notice, f"skipped {error}")
             continue
         readable.setdefault(stem, path)
         kept.append(path)
     return sorted(kept, key=lambda p: os.fsencode(p.name))
+
+
+class VersionError(InputError):
+    """A version crossfact will not match (too large, empty, unreadable for the system):
+    the story fails on it even in a folder, where a file that is no text is skipped."""
 
 
 Notice = Callable[[str], None]
@@ -292,12 +301,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     The text is exactly the decoded characters, byte-order mark removed (module docstring).
     """
     if not data:
-        raise InputError(f"{path}: the file is empty")
+        raise VersionError(f"{path}: the file is empty")
     text, encoding = _decode_bytes(data, path)
     if _looks_binary(text):
         raise InputError(f"{path}: looks like a binary file, not text")
     if not text.strip():
-        raise InputError(f"{path}: the file holds only whitespace")
+        raise VersionError(f"{path}: the file holds only whitespace")
     return text, encoding
 
 
@@ -521,11 +530,11 @@ def read_text(path: Path, plain: bool = False) -> tuple[str, str]:
             extracted = archive or pdf or web_archive or (markup and _is_page(head, path))
             limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
             if size > limit:
-                raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
+                raise VersionError(f"{path}: too large for a news article ({size:,} bytes; "
                                  f"crossfact matches files up to {limit:,} bytes)")
             data = head + file.read()
     except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
+        raise VersionError(f"{path}: cannot read it ({error.strerror or error})") from None
     if not extracted:
         return decode(data, name)
     if archive:  # known by its members, which its end lists
@@ -540,7 +549,7 @@ def read_text(path: Path, plain: bool = False) -> tuple[str, str]:
         page, codec = _decode_page(data, name, said)
         text, encoding = html_text(page, name), f"html; {codec}"
     if (extracted_bytes := len(text.encode("utf-8"))) > MAX_BYTES:
-        raise InputError(f"{path}: too large for a news article (its text is "
+        raise VersionError(f"{path}: too large for a news article (its text is "
                          f"{extracted_bytes:,} bytes; crossfact matches up to "
                          f"{MAX_BYTES:,} bytes of text)")
     if len(_EXTRACTED) >= MAX_VERSIONS:

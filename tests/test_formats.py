@@ -734,6 +734,17 @@ def test_a_folder_skips_what_is_no_version_and_says_so(mixed_story: Path) -> Non
     crossfact("match", mixed_story / "en.txt", mixed_story / "source-scan.pdf", ok=False)
 
 
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("big.txt", b"x " * 1_100_000, "too large for a news article"),
+    ("empty.txt", b"", "the file is empty")])
+def test_a_text_that_cannot_be_matched_still_fails_the_folder(mixed_story: Path, name: str,
+                                                              data: bytes, said: str) -> None:
+    """Only what is no text is skipped: a version too large to match is the user's to cut."""
+    (mixed_story / name).write_bytes(data)
+    with pytest.raises(InputError, match=said):
+        collect_paths([mixed_story], notice=pytest.fail)
+
+
 def _blank_pdf() -> bytes:
     import pypdf
 
