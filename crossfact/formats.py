@@ -239,7 +239,7 @@ def html_text(page: str, path: str) -> str:
     body = getattr(found, "body", None)
     blocks = list(_tree_blocks(body)) if body is not None else []
     title = " ".join((getattr(found, "title", None) or "").split())
-    if title and not (blocks and _same_line(blocks[0], title)):
+    if title and not any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
         blocks.insert(0, title)
     if not any(block.strip() for block in blocks):
         raise InputError(f"{path}: a web page with no article text that crossfact can find; "
@@ -253,6 +253,7 @@ def _prepared(page: str) -> str:
     <br>s (how some sites make paragraphs) marked by PARAGRAPH_MARK, which trafilatura
     keeps as text where it would collapse the chain into one line break."""
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
+    page = _CHAR_REF.sub(_xml_char, _NOT_XML.sub(" ", page))
     page = _DATA_URL.sub('""', _NEVER_TEXT.sub("", page))
     return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
 
@@ -264,59 +265,98 @@ def _prepared(page: str) -> str:
 _NEVER_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>",
                          re.IGNORECASE | re.DOTALL)
 _DATA_URL = re.compile(r"""(["'])data:[^"']*\1""", re.IGNORECASE)
+# A character XML cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, a lone
+# surrogate): lxml fails on the whole page for one, raw or as a reference (&#11;), and
+# trafilatura then finds no article. Each becomes a space, as a browser shows nothing.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _xml_char(found: re.Match[str]) -> str:
+    """A numeric character reference kept, or a space for one XML cannot hold."""
+    hexa, decimal = found.groups()
+    code = int(hexa, 16) if hexa else int(decimal)
+    valid = (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+             or 0x10000 <= code <= 0x10FFFF)
+    return found.group() if valid else " "
+
+
 # A Unicode noncharacter, never in a text: stripped from the page before it is placed
 PARAGRAPH_MARK = "\ufdd0"
 _BR_CHAIN = re.compile(r"(?:<br\s*/?>(?:\s|&nbsp;|&#160;)*){2,}", re.IGNORECASE)
+
+
+# The page's title is its headline: it goes first unless one of the first blocks is it
+# already. A kicker ("Africa"), a date line and a byline may come before the <h1>; three
+# covers them (the repro page of review 17 had one; fixtures/formats pages have none).
+TITLE_LOOKAHEAD = 3
 
 
 def _same_line(block: str, title: str) -> bool:
     return " ".join(block.split()) == title
 
 
-# trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks
-_TEXT_BLOCKS = frozenset({"head", "p", "quote", "item", "code", "row"})
-_CONTAINERS = frozenset({"body", "main", "doc", "div", "list", "table", "quote", "item"})
+# trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks,
+# in containers (<body>, <div>, <list>, <table>...) whose own text and the text after each
+# child (its tail) are article text too: a lead straight after a <h1>, text bare in <body>
+# (which trafilatura hands back in a <span>). Every other element (<hi>, <ref>, <span>,
+# <del>) is inline: its text runs on in the block around it.
+_BLOCK_TAGS = frozenset({"head", "p", "quote", "item", "code", "row", "cell", "body", "main",
+                         "doc", "div", "list", "table", "article", "section"})
+_BREAK = None  # in the flattened tree: a block boundary
 
 
 def _tree_blocks(element: Any) -> Iterator[str]:
-    """The blocks of trafilatura's text tree, in order; a block that holds blocks (a
-    quote of paragraphs, a list in a list item) gives them one by one."""
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        nested = tag in _CONTAINERS and any(
-            isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS | {"list", "table"} for c in child)
-        if nested:
-            if tag in _TEXT_BLOCKS and (child.text or "").strip():
-                yield " ".join(child.text.split())
-            yield from _tree_blocks(child)
-        elif tag == "row":
-            cells = [" ".join("".join(_element_text(cell)).split()) for cell in child]
-            if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
-                yield line
-        elif tag in _TEXT_BLOCKS:
-            if text := _block_text(child):
-                yield text
-        elif tag in _CONTAINERS:
-            yield from _tree_blocks(child)
-        if tag not in _TEXT_BLOCKS and tag != "row" and (child.tail or "").strip():
-            yield " ".join(child.tail.split())
+    """The blocks of trafilatura's text tree, in order: each block element, and each run of
+    text between blocks, is one (a table row one line, its cells apart); a chain of line
+    breaks (PARAGRAPH_MARK) inside one splits it (`broken_lines`)."""
+    run: list[str] = []
+    for piece in _flattened(element):
+        if piece is _BREAK:
+            yield from _split_run(run)
+            run = []
+        else:
+            run.append(piece)
+    yield from _split_run(run)
 
 
-def _element_text(element: Any) -> Iterator[str]:
-    """An element's text with each <lb/> as a newline (its tail kept)."""
-    if element.tag == "lb":
+def _split_run(run: list[str]) -> Iterator[str]:
+    if text := broken_lines("".join(run).replace(PARAGRAPH_MARK, "\n\n"), collapse=True):
+        yield from text.split(BLOCK_SEPARATOR)
+
+
+def _flattened(element: Any) -> Iterator[str | None]:
+    """The tree as text and block boundaries (_BREAK), <lb/> as a newline, a row as its
+    line; comments and processing instructions give nothing (their tails, text)."""
+    tag = element.tag if isinstance(element.tag, str) else None
+    if tag is None:
+        return
+    if tag == "lb":
         yield "\n"
-    elif element.text:
+        return
+    if tag == "row":
+        yield _BREAK
+        cells = (_cell_text(cell) for cell in element)
+        yield CELL_SEPARATOR.join(cell for cell in cells if cell)
+        yield _BREAK
+        return
+    block = tag in _BLOCK_TAGS
+    if block:
+        yield _BREAK
+    if element.text:
         yield element.text
     for child in element:
-        yield from _element_text(child)
+        yield from _flattened(child)
         if child.tail:
             yield child.tail
+    if block:
+        yield _BREAK
 
 
-def _block_text(element: Any) -> str:
-    """A block's text, spaces collapsed within each line (`broken_lines`)."""
-    return broken_lines("".join(_element_text(element)), collapse=True)
+def _cell_text(cell: Any) -> str:
+    """A table cell on one line: its paragraphs and line breaks apart by a space."""
+    return " ".join(" ".join(piece for piece in _flattened(cell) if piece is not _BREAK)
+                    .replace(PARAGRAPH_MARK, " ").split())
 
 
 def broken_lines(text: str, collapse: bool = False) -> str:
@@ -343,6 +383,7 @@ def docx_text(data: bytes, path: str) -> str:
     the body is walked here, because python-docx's paragraph text leaves out what Word shows
     inside tracked insertions, content controls and smart tags."""
     _inflates_safely(data, path)
+    _refuse_other_word(data, path)
     import docx  # python-docx, loaded only for a Word document
 
     try:
@@ -360,7 +401,35 @@ def docx_text(data: bytes, path: str) -> str:
 
 
 def _first_line(error: BaseException) -> str:
-    return (str(error).splitlines() or [type(error).__name__])[0][:120]
+    """The error's first line, without the memory addresses some libraries put in it."""
+    line = (str(error).splitlines() or [type(error).__name__])[0]
+    return _ADDRESS.sub("", line)[:120]
+
+
+_ADDRESS = re.compile(r"'?<[\w.]+ object at 0x[0-9a-fA-F]+>'? ?")
+# Word's other packages, by their main part's content type: python-docx opens only a
+# document (.docx). A template or a macro-enabled file holds the same body, saved again.
+_OTHER_WORD = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml":
+        "a macro-enabled Word document (.docm)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml":
+        "a Word template (.dotx)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml":
+        "a macro-enabled Word template (.dotm)",
+}
+
+
+def _refuse_other_word(data: bytes, path: str) -> None:
+    """InputError, saying what to do, for a Word package python-docx does not open."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx says what is wrong with it
+    for content_type, what in _OTHER_WORD.items():
+        if f'"{content_type}"' in types:
+            raise InputError(f"{path}: {what}; save it as .docx (File > Save As > Word "
+                             "Document) or as .txt")
 
 
 def _inflates_safely(data: bytes, path: str) -> None:
@@ -388,25 +457,52 @@ def _body_blocks(body: Any) -> Iterator[str]:
             if text := broken_lines(_paragraph_text(child)):  # spaces as typed
                 yield text
         elif child.tag == f"{_W}tbl":
-            for row in child.iter(f"{_W}tr"):
+            for row in _within(child, f"{_W}tr"):
                 cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in row.findall(f"{_W}tc"))
+                                  .split()) for cell in _within(row, f"{_W}tc"))
                 if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
                     yield line
         elif child.tag == f"{_W}sdt":
             yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
 
 
+def _within(element: Any, tag: str) -> Iterator[Any]:
+    """The children of `element` with `tag`, those inside a content control included: a
+    table's own rows or a row's own cells, not those of a table nested in a cell (its text
+    is the cell's, read once with it)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == f"{_W}sdt":
+            yield from _within(child.iterfind(f"{_W}sdtContent"), tag)
+        elif child.tag == f"{_W}sdtContent":
+            yield from _within(child, tag)
+
+
+# Not shown by Word in a document read as final: a text box's paragraphs (not the
+# article's), the old place of a tracked move (its new place, w:moveTo, is shown; the text
+# of both is w:t), and hidden text (a run marked w:vanish: a note to the newsroom)
+_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom")
+_OFF = frozenset({"0", "false", "off"})
+
+
 def _paragraph_text(paragraph: Any) -> str:
-    """What Word shows of one paragraph, tracked insertions included, its text boxes not
-    (their own paragraphs are not the article's)."""
+    """What Word shows of one paragraph, tracked insertions and moves in their new place
+    included; text boxes, moved-away and hidden text not (_UNSHOWN_IN)."""
     shown = []
     for element in paragraph.iter(*_SHOWN):
-        if any(True for _ in element.iterancestors(f"{_W}txbxContent")):
+        if any(True for _ in element.iterancestors(*_UNSHOWN_IN)) or _hidden(element):
             continue
         mapped = _SHOWN[element.tag]
         shown.append(str(element.text or "") if mapped is None else mapped)
     return "".join(shown)
+
+
+def _hidden(element: Any) -> bool:
+    """Whether the run holding `element` is hidden text (w:rPr/w:vanish, not switched off)."""
+    run = element.getparent()
+    vanish = run.find(f"{_W}rPr/{_W}vanish") if run is not None else None
+    return vanish is not None and vanish.get(f"{_W}val", "true").lower() not in _OFF
 
 
 # --- PDF -------------------------------------------------------------------------------
@@ -469,7 +565,9 @@ def pdf_text(data: bytes, path: str) -> str:
             raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
                              f"{_COPY_TEXT}") from None
     blocks = [_WRAP.sub(_unwrapped, block)
-              for page in pages for block in broken_lines(page, collapse=True).split("\n\n")]
+              for block in _across_pages(_without_running_lines(
+                  [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR)
+                    if block] for page in pages]))]
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
                                    BLOCK_SEPARATOR.join(block for block in blocks if block))
     if not text.strip():
@@ -491,6 +589,61 @@ def _page_text(page: Any) -> str:
     if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
         return str(page.extract_text() or "")
     return laid_out
+
+
+# A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
+# a page's top or bottom: among its first or last RUNNING_EDGE blocks. One found there, its
+# numbers aside, on more than RUNNING_SHARE of the pages of a PDF of RUNNING_MIN_PAGES or
+# more, is the page's furniture, not a claim (two pages are too few to tell it from a
+# line that happens to repeat). Set on review 17's repro PDFs (a header and a footer on
+# every page); eval_formats' PDFs have none, and their claims do not change.
+RUNNING_EDGE = 2
+RUNNING_SHARE = 0.5
+RUNNING_MIN_PAGES = 3
+_DIGITS = re.compile(r"\d+")
+# How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
+# whose last block ends otherwise was cut by the page break mid-sentence.
+_FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
+
+
+def _running_key(block: str) -> str:
+    return _DIGITS.sub("#", " ".join(block.split()).casefold())
+
+
+def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """The pages' blocks without the running headers and footers (RUNNING_SHARE)."""
+    if len(pages) < RUNNING_MIN_PAGES:
+        return pages
+    seen: dict[str, int] = {}
+    for blocks in pages:
+        for key in {_running_key(b) for b in blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:]}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
+    if not running:
+        return pages
+    kept = []
+    for blocks in pages:
+        edge = range(min(RUNNING_EDGE, len(blocks)))
+        tail = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
+        kept.append([b for n, b in enumerate(blocks)
+                     if not ((n in edge or n in tail) and _running_key(b) in running)])
+    return kept
+
+
+def _across_pages(pages: list[list[str]]) -> list[str]:
+    """The blocks in order, a paragraph the page break cut (its page's last block ends
+    with no final mark) joined to the next page's first, as a line wrapped at the margin."""
+    blocks: list[str] = []
+    cut = False
+    for page in pages:
+        if not page:
+            continue
+        if cut:
+            blocks[-1] += "\n" + page[0]
+            page = page[1:]
+        blocks.extend(page)
+        cut = bool(blocks) and not _FINAL_MARK.search(blocks[-1])
+    return blocks
 
 
 # A line break inside a paragraph of a PDF is where the line was full: the lines of one

@@ -94,10 +94,12 @@ def read_story(
     langs: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     detect: bool = True,
+    plain: bool = False,
 ) -> list[Document]:
     """Every version named by `paths` (files or folders), decoded and with its language:
     as given in `langs`, else as a folder's story file says, else as detected (without
-    `detect`, undetected: a quick check of the input, see `read_document`)."""
+    `detect`, undetected: a quick check of the input, see `read_document`; `plain`: every
+    file is text whatever its name, see `read_text`)."""
     files = collect_paths(paths)
     given = langs or {}
     check_overrides(files, given)
@@ -112,7 +114,7 @@ def read_story(
         if progress:
             progress(f"reading {message(path.name)}", n, len(files))  # a name is data too
         doc = read_document(path, _override(path, given) or _override(path, from_story),
-                            detect)
+                            detect, plain)
         if doc.id in seen:
             raise InputError(f"{path}: same text as {seen[doc.id]}; give each version once")
         seen[doc.id] = doc.path
@@ -125,10 +127,11 @@ def run(
     langs: Mapping[str, str] | None = None,
     segmented: bool = False,
     progress: Progress | None = None,
+    plain: bool = False,
 ) -> MatchResult:
     """Match the claims of every version of one story; the same input gives the same output."""
     with collector_paused():
-        docs = read_story(paths, langs, progress)
+        docs = read_story(paths, langs, progress, plain=plain)
         claims: list[Claim] = [c for d in docs for c in segment(d, segmented)]
         if not segmented:
             claims = cut_run_in_headlines(docs, claims)

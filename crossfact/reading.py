@@ -17,12 +17,13 @@ Encodings, in the order they are tried:
    articles, and these four share every ASCII byte, so only the non-ASCII letters can tell
    them apart; charset-normalizer is asked only when none of the four is plausible.
 
-A saved web page (.html, .htm, or any file that begins as one) and a Word document (.docx)
-are read through crossfact.formats: their article text is extracted, and *that* text is the
-version: claim offsets index it, the store keeps it, the review app shows it (a reviewer
-who opens the .docx sees the same words, without offsets to them). A page is decoded by
-its byte-order mark, else the charset it declares (when its bytes are in it), else as
-above. Other binaries (PDF, archives, .doc, images) are refused, saying what to do.
+A saved web page (.html, .htm, or a file not named .txt/.md that begins as one), a Word
+document (.docx) and a PDF are read through crossfact.formats: their article text is
+extracted, and *that* text is the version: claim offsets index it, the store keeps it, the
+review app shows it (a reviewer who opens the .docx sees the same words, without offsets
+to them). A page is decoded by its byte-order mark, else the charset it declares (when its
+bytes are in it), else as above. Other binaries (archives, .doc, images, a scanned PDF)
+are refused, saying what to do.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crossfact.errors import InputError
@@ -55,7 +57,7 @@ from crossfact.formats import (
 from crossfact.ids import stable_id
 from crossfact.language import detect_language, script_of, validate_language
 from crossfact.models import Document
-from crossfact.terminal import strip_controls
+from crossfact.terminal import message, strip_controls
 
 TEXT_SUFFIXES = (".txt", ".md")
 # what a folder's versions are named: texts, saved web pages and Word documents
@@ -137,8 +139,8 @@ PIPE_NOT_MATCHED = ("a version is named by its path in what match prints, and a 
                     "means nothing once the command is done")
 
 
-def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED
-                  ) -> list[Path]:
+def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATCHED,
+                  notice: Notice | None = None) -> list[Path]:
     """The files named in `paths`, a folder standing for its versions (VERSION_SUFFIXES:
     *.txt, *.md, *.html, *.htm, *.xhtml, *.docx, *.pdf); a pipe
     is refused, and `pipe_refused` says why to the command's user.
@@ -146,14 +148,17 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
     A folder holds one story: its own files, sorted (so the order of versions, and of every
     id and export, does not depend on the file system), hidden ones skipped. Subfolders are
     not versions (a story keeps its recorded sessions and exports in one). A file named
-    twice is kept once.
+    twice is kept once. A folder's file that is not a version is skipped, `notice` told
+    why (`_text_files_under`; default: a line on standard error).
     """
+    if notice is None:
+        notice = stderr_notice
     found: list[Path] = []
     for given in paths:
         path = Path(given)
         try:
             if path.is_dir():
-                files = _text_files_under(path)
+                files = _text_files_under(path, notice)
                 if not files:
                     raise InputError(f"{given}: no .txt, .md, .html, .docx or .pdf files in "
                                      "this folder")
@@ -202,13 +207,92 @@ def _must_exist(given: str | Path, path: Path) -> None:
         raise InputError(f"{given}: no such file or folder")
 
 
-def _text_files_under(folder: Path) -> list[Path]:
-    return sorted(
+def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
+    """A folder's versions: its files named as one, sorted, in one format per name.
+
+    Hidden files are skipped, and so are the lock files an open document leaves beside it
+    (Word's "~$tr.docx"; LibreOffice's ".~lock.tr.docx#" is hidden already). A file that
+    cannot be read as text (a scanned PDF kept as the source, a damaged document, an image
+    named .txt) is skipped, and `notice` told why in one line: the folder is the story, and
+    one file in it that is not a text must not stop the story from opening, as it did
+    once crossfact read PDFs. A file named on the command line still fails with its error,
+    and so does a text that cannot be matched, in a folder too (too large, empty:
+    `VersionError`).
+
+    Two files of one name in different formats (en.txt and the en.html it was copied from)
+    are one version: the text file is kept, as a person made it (and a story opened before
+    crossfact read pages keeps its versions); else the first of _FORMAT_PREFERENCE."""
+    candidates = sorted(
         (p for p in folder.iterdir()
-         if not p.name.startswith(".") and p.name.lower().endswith(VERSION_SUFFIXES)
+         if not p.name.startswith(_NOT_VERSIONS) and p.name.lower().endswith(VERSION_SUFFIXES)
          and p.is_file()),
         key=lambda p: os.fsencode(p.name),  # a name that is not UTF-8 sorts by its bytes
     )
+    readable: dict[str, Path] = {}
+    kept: list[Path] = []
+    for path in sorted(candidates, key=_format_rank):
+        stem, kind = _stem_and_kind(path)
+        if kind != "text" and (first := readable.get(stem)) is not None:
+            _tell(notice, f"skipped {path}: the same version as {first.name}, in another "
+                  "format (remove one to choose)")
+            continue
+        try:
+            read_text(path)
+        except VersionError:
+            raise
+        except InputError as error:  # not a text, nor a page, document or PDF crossfact reads
+            _tell(notice, f"skipped {error}")
+            continue
+        readable.setdefault(stem, path)
+        kept.append(path)
+    return sorted(kept, key=lambda p: os.fsencode(p.name))
+
+
+class VersionError(InputError):
+    """A version crossfact will not match (too large, empty, unreadable for the system):
+    the story fails on it even in a folder, where a file that is no text is skipped."""
+
+
+Notice = Callable[[str], None]
+# Not versions, though named as one: hidden files, and Word's lock file beside an open
+# document ("~$" and the name's end, 162 bytes)
+_NOT_VERSIONS = (".", "~$")
+# Which format of one name is the version (_text_files_under): the text a person made,
+# then the formats read exactly (a Word document), then those extracted by a guess
+_FORMAT_PREFERENCE = (TEXT_SUFFIXES, DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES)
+
+
+def _stem_and_kind(path: Path) -> tuple[str, str]:
+    """(the name without its format's suffix, case folded; "text" or the format's rank)."""
+    name = path.name.lower()
+    for rank, suffixes in enumerate(_FORMAT_PREFERENCE):
+        for suffix in suffixes:
+            if name.endswith(suffix):
+                return name.removesuffix(suffix), "text" if rank == 0 else str(rank)
+    return name, ""
+
+
+def _format_rank(path: Path) -> tuple[int, bytes]:
+    rank = next((n for n, suffixes in enumerate(_FORMAT_PREFERENCE)
+                 if path.name.lower().endswith(suffixes)), len(_FORMAT_PREFERENCE))
+    return rank, os.fsencode(path.name)
+
+
+def _tell(notice: Notice | None, message: str) -> None:
+    if notice is not None:
+        notice(message)
+
+
+def stderr_notice(text: str) -> None:
+    """A notice on standard error, in one line (the file name and message are data), once
+    a run: the review app lists a folder before its check reads the story."""
+    if text not in _TOLD:
+        _TOLD.add(text)
+        sys.stderr.write(f"Note: {message(text)}\n")
+        sys.stderr.flush()
+
+
+_TOLD: set[str] = set()
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -217,12 +301,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     The text is exactly the decoded characters, byte-order mark removed (module docstring).
     """
     if not data:
-        raise InputError(f"{path}: the file is empty")
+        raise VersionError(f"{path}: the file is empty")
     text, encoding = _decode_bytes(data, path)
     if _looks_binary(text):
         raise InputError(f"{path}: looks like a binary file, not text")
     if not text.strip():
-        raise InputError(f"{path}: the file holds only whitespace")
+        raise VersionError(f"{path}: the file holds only whitespace")
     return text, encoding
 
 
@@ -392,15 +476,16 @@ def document_id(text: str) -> str:
     return stable_id(text, prefix="d")
 
 
-def read_document(path: Path, lang: str | None = None, detect: bool = True) -> Document:
+def read_document(path: Path, lang: str | None = None, detect: bool = True,
+                  plain: bool = False) -> Document:
     """Read, decode and identify one version of the story.
 
     `lang` (from --lang PATH=CODE) skips detection but is still checked against CLDR.
     Without `detect`, a version with no `lang` is UNDETECTED: a check before the review
     app opens refuses a file that is not a text in milliseconds, where building the
-    language detector takes most of a second.
+    language detector takes most of a second. `plain`: see `read_text`.
     """
-    text, encoding = read_text(path)
+    text, encoding = read_text(path, plain)
     try:
         language = (validate_language(lang) if lang
                     else detect_language(text) if detect else UNDETECTED)
@@ -420,28 +505,36 @@ EXTRACTED_KINDS = ("docx", "pdf")  # encodings that name a format, not a codec (
 DECLARED = "declared "  # "html; declared cp1256": the page said its charset
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path, plain: bool = False) -> tuple[str, str]:
     """(text, encoding) of one version's file: a text decoded, a web page's or a Word
     document's article extracted (module docstring); InputError for what is none of them.
+    `plain`: the file is text whatever its name or first bytes (a page's extracted text,
+    written back under the page's name by `replay --rematch`).
 
     MAX_BYTES holds a text file, and the text extracted from a page or a document, whose
     file may be larger (crossfact.formats.MAX_CONTAINER_BYTES): scripts, styles, photos.
     """
     name = str(path)
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
+        key = (name, stat.st_dev, stat.st_ino, size, stat.st_mtime_ns, stat.st_ctime_ns, plain)
+        if (known := _EXTRACTED.get(key)) is not None:
+            return known
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
             refuse_binary(head, name)
-            archive, pdf, web_archive = is_zip(head), is_pdf(head), is_web_archive(head)
-            extracted = archive or pdf or web_archive or _is_page(head, path)
+            archive, pdf = not plain and is_zip(head), not plain and is_pdf(head)
+            markup = not plain and not path.name.lower().endswith(TEXT_SUFFIXES)
+            web_archive = markup and is_web_archive(head)
+            extracted = archive or pdf or web_archive or (markup and _is_page(head, path))
             limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
             if size > limit:
-                raise InputError(f"{path}: too large for a news article ({size:,} bytes; "
+                raise VersionError(f"{path}: too large for a news article ({size:,} bytes; "
                                  f"crossfact matches files up to {limit:,} bytes)")
             data = head + file.read()
     except OSError as error:
-        raise InputError(f"{path}: cannot read it ({error.strerror or error})") from None
+        raise VersionError(f"{path}: cannot read it ({error.strerror or error})") from None
     if not extracted:
         return decode(data, name)
     if archive:  # known by its members, which its end lists
@@ -456,21 +549,30 @@ def read_text(path: Path) -> tuple[str, str]:
         page, codec = _decode_page(data, name, said)
         text, encoding = html_text(page, name), f"html; {codec}"
     if (extracted_bytes := len(text.encode("utf-8"))) > MAX_BYTES:
-        raise InputError(f"{path}: too large for a news article (its text is "
+        raise VersionError(f"{path}: too large for a news article (its text is "
                          f"{extracted_bytes:,} bytes; crossfact matches up to "
                          f"{MAX_BYTES:,} bytes of text)")
+    if len(_EXTRACTED) >= MAX_VERSIONS:
+        _EXTRACTED.clear()
+    _EXTRACTED[key] = text, encoding
     return text, encoding
 
 
+# The text extracted from a page, document or PDF, by the file's path and state (its
+# inode, size and change times): a folder's files are read once to know they are versions
+# (`_text_files_under`), then again as the story; extraction takes up to seconds.
+_EXTRACTED: dict[tuple[object, ...], tuple[str, str]] = {}
+
+
 HEAD_BYTES = 65_536  # enough to tell a page (its start) or a ZIP (its first member) apart
-# An element every page has one of, as a whole tag: "x<y" or "<script>" in a text (a page's
-# text written back under its name by `replay --rematch`) is no markup
+# An element every page has one of, as a whole tag: "x<y" or "<script>" in a text is no
+# markup. A .txt or .md file is text whatever it begins with (a page's source, quoted).
 _TAG = re.compile(rb"<(?:html|head|body|meta|title|div|p|br|h[1-6])\b[^<>]*>", re.IGNORECASE)
 
 
 def _is_page(head: bytes, path: Path) -> bool:
-    """A web page: one that begins as one, or is named .html and has a page's tag in its
-    head."""
+    """A web page (of a file not named as a text): one that begins as one, or is named
+    .html and has a page's tag in its head."""
     return looks_like_html(head) or (path.name.lower().endswith(HTML_SUFFIXES)
                                      and bool(_TAG.search(head)))
 

@@ -490,7 +490,8 @@ def not_among_versions(store: StoreBase, real: Path, out: str | Path) -> None:
     stored = {row[0] for row in store.db.execute(
         "SELECT d.sha256 FROM documents d JOIN current_runs r ON r.id = d.run")}
     try:
-        beside = [f for f in collect_paths([real.parent]) if f.resolve() != real]
+        beside = [f for f in collect_paths([real.parent], notice=lambda _: None)
+                  if f.resolve() != real]
     except InputError:  # no versions there, or a folder that cannot be listed
         return
     for file in beside:

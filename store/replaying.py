@@ -129,8 +129,9 @@ def rematch_result(run: dict[str, Any]) -> MatchResult:
         cwd = os.getcwd()
         os.chdir(tmp)  # the paths stay as recorded, so the documents keep their paths
         try:
+            # the recorded texts are what was extracted: a page's is text under its name
             return pipeline.run(paths, langs=langs or None,
-                                segmented=bool(params.get("segmented", False)))
+                                segmented=bool(params.get("segmented", False)), plain=True)
         finally:
             os.chdir(cwd)
 

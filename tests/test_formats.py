@@ -120,10 +120,23 @@ def test_entities_are_decoded_and_markup_in_the_text_is_data(tmp_path: Path) -> 
     assert "\x1b" not in text and "<b>" not in text and "href" not in text
 
 
-def test_a_page_with_any_name_is_read_as_a_page(tmp_path: Path) -> None:
-    """A browser's "Save as" named .txt: the markup never becomes claims."""
-    text, encoding = read_text(write(tmp_path, "a.txt", "\n  " + page(f"<p>{LONG}</p>")))
+@pytest.mark.parametrize("name", ["article", "a.php", "a.HTM"])
+def test_a_page_not_named_as_a_text_is_read_as_a_page(tmp_path: Path, name: str) -> None:
+    """A browser's "Save as" without .html: the markup never becomes claims."""
+    text, encoding = read_text(write(tmp_path, name, "\n  " + page(f"<p>{LONG}</p>")))
     assert text == LONG + "\n" and encoding.startswith("html")
+
+
+@pytest.mark.parametrize(("name", "start"), [
+    ("a.txt", "<!DOCTYPE html> headers were missing from the ministry site, which said:"),
+    ("a.md", "<html>\n<p>Quake report</p>"),
+    ("a.TXT", "From: desk@example.org\nContent-Type: multipart/related; boundary=x")])
+def test_a_text_file_is_text_whatever_it_begins_with(tmp_path: Path, name: str,
+                                                      start: str) -> None:
+    """A .txt or .md is what a person wrote or pasted: a page's source quoted in it is
+    text (it was refused as a page with no article, or cut down to its title)."""
+    written = start + "\n\n" + LONG + "\n"
+    assert read_text(write(tmp_path, name, written)) == (written, "utf-8")
 
 
 @pytest.mark.parametrize("extra", ["", " If x<y and a<b, <script> is text."])
@@ -156,6 +169,61 @@ def test_a_table_row_is_one_line(tmp_path: Path) -> None:
             "<tr><td>Missing</td><td>10,100</td></tr></table>")
     text, _ = read_text(write(tmp_path, "a.html", page(body)))
     assert "Dead | 11,300\n\nMissing | 10,100" in text
+
+
+QUAKE = ["The toll rose to 296 on Saturday, the ministry said.",
+         "Rescuers reached Amizmiz on Sunday morning.", "Aftershocks of magnitude 4.9 followed."]
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # a lead straight after the headline, paragraphs made with <br><br>
+    ("<h1>Quake</h1>" + "<br><br>".join(QUAKE), ["Quake", *QUAKE]),
+    ("<div class=entry><h1>Quake</h1>" + "<br><br>\n".join(QUAKE) + "</div>", ["Quake", *QUAKE]),
+    # text after a subheading, between paragraphs
+    (f"<article><p>{QUAKE[0]}</p><h2>Aftershocks</h2>{QUAKE[1]}<p>{QUAKE[2]}</p></article>",
+     [QUAKE[0], "Aftershocks", *QUAKE[1:]]),
+    # text straight in <body> (trafilatura gives it in a <span>)
+    ("\n\n".join(QUAKE), QUAKE),
+])
+def test_every_paragraph_of_the_page_comes_out(tmp_path: Path, body: str, want: list[str]
+                                               ) -> None:
+    """Text after a heading, or bare in a container, was dropped without a word, and the
+    paragraph mark of a <br> chain came out as a paragraph of its own."""
+    data = f"<html><head><title>Quake</title></head><body>{body}</body></html>"
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert formats.PARAGRAPH_MARK not in text
+    assert text.split("\n\n")[-len(want):] == [*want[:-1], want[-1] + "\n"]
+    assert text.startswith("Quake\n\n") and text.count("Quake") == 1
+
+
+def test_the_blocks_of_a_table_cell_stay_apart(tmp_path: Path) -> None:
+    body = (f"<p>{LONG}</p><table><tr><td>1,293<br>confirmed</td>"
+            "<td><p>Al Haouz</p><p>(Marrakesh-Safi)</p></td></tr></table>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert "1,293 confirmed | Al Haouz (Marrakesh-Safi)\n" in text
+
+
+@pytest.mark.parametrize("control", ["&#11;", "&#1;", "&#x1F;", "&#xFFFE;", "&#0;", "\x0b",
+                                     "&#xD800;"])
+def test_a_control_character_in_a_page_does_not_lose_the_article(tmp_path: Path,
+                                                                  control: str) -> None:
+    """lxml fails on the whole page for one character XML cannot hold: it is a space."""
+    body = f"<h1>Quake</h1><p>{LONG}</p><p>Line one{control}line two.</p>"
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text == f"Quake\n\n{LONG}\n\nLine one line two.\n"
+
+
+def test_valid_character_references_are_kept(tmp_path: Path) -> None:
+    body = f"<p>{LONG} caf&#233; &#x1F600; a&#9;b</p>"
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert "café 😀 a b" in text
+
+
+def test_the_headline_is_not_doubled_after_a_kicker(tmp_path: Path) -> None:
+    data = page(f"<p class=kicker>Africa</p><h1>Quake kills 296</h1><p>{LONG}</p>",
+                "<title>Quake kills 296</title>")
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text == f"Africa\n\nQuake kills 296\n\n{LONG}\n"
 
 
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
@@ -261,6 +329,65 @@ def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> Non
     document.save(str(path))
     text, _ = read_text(path)
     assert text == "Headline in a control\n\nThe toll rose to 11,300 on Thursday.\n"
+
+
+def _word_body(tmp_path: Path, *xml: str) -> str:
+    """The text of a Word document whose body holds `xml` (w: elements), after a lead."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Lead.")
+    for element in xml:  # before the section properties, which end the body
+        document.element.body.insert(len(document.element.body) - 1, parse_xml(element))
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    return read_text(path)[0]
+
+
+def _w(tag: str, inner: str) -> str:
+    return f'<w:{tag} xmlns:w="{_WORD_NS}">{inner}</w:{tag}>'
+
+
+_WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _r(text: str, props: str = "") -> str:
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_a_tracked_move_is_read_once_where_it_went(tmp_path: Path) -> None:
+    """w:moveFrom holds w:t, not w:delText: the moved sentence was read twice."""
+    moved = "Rescuers reached Amizmiz on Saturday."
+    text = _word_body(
+        tmp_path,
+        _w("p", f'<w:moveFrom w:id="1" w:author="ed">{_r(moved)}</w:moveFrom>'),
+        _w("p", _r("Aftershocks continued.")),
+        _w("p", f'<w:moveTo w:id="2" w:author="ed">{_r(moved)}</w:moveTo>'))
+    assert text == f"Lead.\n\nAftershocks continued.\n\n{moved}\n"
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    text = _word_body(tmp_path, _w("p", _r("Visible claim 296 dead.")
+                                   + _r(" HIDDEN: 5000 dead", "<w:rPr><w:vanish/></w:rPr>")
+                                   + _r(" Shown again.", '<w:rPr><w:vanish w:val="0"/></w:rPr>')))
+    assert text == "Lead.\n\nVisible claim 296 dead. Shown again.\n"
+
+
+def test_a_nested_table_is_read_once_and_a_cell_in_a_control_is_read(tmp_path: Path) -> None:
+    def cell(inner: str) -> str:
+        return f"<w:tc>{inner}</w:tc>"
+
+    def paragraph(text: str) -> str:
+        return f"<w:p>{_r(text)}</w:p>"
+
+    inner = f"<w:tbl><w:tr>{cell(paragraph('Inner 1'))}{cell(paragraph('Inner 2'))}</w:tr></w:tbl>"
+    text = _word_body(tmp_path, _w("tbl", "<w:tr>" + cell(paragraph("Outer A") + inner + "<w:p/>")
+                                   + cell(paragraph("Outer B")) + "</w:tr>"
+                                   + "<w:tr><w:sdt><w:sdtContent>"
+                                   + cell(paragraph("1,293 dead")) + "</w:sdtContent></w:sdt>"
+                                   + cell(paragraph("Plain cell")) + "</w:tr>"))
+    assert text == ("Lead.\n\nOuter A Inner 1 Inner 2 | Outer B\n\n"
+                    "1,293 dead | Plain cell\n")
 
 
 def test_a_main_part_named_document2_is_a_word_document(tmp_path: Path) -> None:
@@ -388,6 +515,52 @@ def test_a_pdf_gives_its_paragraphs_unwrapped(tmp_path: Path) -> None:
     text, encoding = read_text(path)
     assert text.rstrip("\n").split("\n\n") == lines(ENGLISH_LATIN1) and encoding == "pdf"
     assert guessed_encoding(encoding) is None
+
+
+def test_a_pdfs_running_lines_go_and_a_sentence_cut_by_the_page_is_whole(
+        tmp_path: Path) -> None:
+    """A header and a page number on every page were claims of their own, and a sentence
+    the page break cut came out as two paragraphs."""
+    from fpdf import FPDF
+
+    pages = [["Le conseil a dit lundi que 40 maisons ont été endommagées.",
+              "Selon la préfecture, 12 routes restent fermées et"],
+             ["300 personnes ont été relogées dans des écoles.", "La pluie a cessé mardi."],
+             ["Les assureurs estiment les dégâts à 5 millions d'euros."]]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_auto_page_break(auto=False)  # the footer is within the bottom margin
+    for number, paragraphs in enumerate(pages, 1):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Le Monde Afrique - 9 septembre 2023", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(8)
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.set_y(-20)
+        pdf.multi_cell(0, 6, f"Page {number} sur {len(pages)}")
+    path = tmp_path / "fr.pdf"
+    pdf.output(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [
+        pages[0][0], pages[0][1] + " " + pages[1][0], pages[1][1], pages[2][0]]
+
+
+def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
+    """Two pages are too few to tell a running line from one that repeats."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for _ in range(2):
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Storm warning.", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
+        pdf.multi_cell(0, 6, LONG, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    assert read_text(path)[0].count("Storm warning.") == 2
 
 
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
@@ -543,6 +716,123 @@ def test_the_store_keeps_the_extracted_text_and_an_export_stays_out_of_the_folde
         out = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "md", "-o",
                                         str(mixed_story / name)])
         assert out.exit_code == 1 and "among the versions of a story" in out.stderr, out.output
+
+
+def test_a_folder_skips_what_is_no_version_and_says_so(mixed_story: Path) -> None:
+    """A scan kept beside the texts as their source, a damaged document: the story opens
+    without them, each said in one line; named on the command line, one is still an error."""
+    (mixed_story / "source-scan.pdf").write_bytes((PDFS / "scanned.pdf").read_bytes()
+                                                  if (PDFS / "scanned.pdf").exists()
+                                                  else _blank_pdf())
+    (mixed_story / "old.docx").write_bytes(b"PK\x03\x04 damaged")
+    told: list[str] = []
+    names = [p.name for p in collect_paths([mixed_story], notice=told.append)]
+    assert names == ["ar.html", "en.txt", "he.docx", "wire.pdf"]
+    assert len(told) == 2 and all(t.startswith("skipped ") and "\n" not in t for t in told)
+    ran = crossfact("match", mixed_story, "--format", "json", ok=True)
+    assert ran.err.count("Note: skipped ") == 2 and ran.err.count("\n") == 2, ran.err
+    crossfact("match", mixed_story / "en.txt", mixed_story / "source-scan.pdf", ok=False)
+
+
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("big.txt", b"x " * 1_100_000, "too large for a news article"),
+    ("empty.txt", b"", "the file is empty")])
+def test_a_text_that_cannot_be_matched_still_fails_the_folder(mixed_story: Path, name: str,
+                                                              data: bytes, said: str) -> None:
+    """Only what is no text is skipped: a version too large to match is the user's to cut."""
+    (mixed_story / name).write_bytes(data)
+    with pytest.raises(InputError, match=said):
+        collect_paths([mixed_story], notice=pytest.fail)
+
+
+def _blank_pdf() -> bytes:
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_one_version_in_two_formats_is_read_once(mixed_story: Path) -> None:
+    """en.txt and the en.html it was copied from are one version, not two: the text a
+    person made is kept (a story opened before pages were read keeps its versions)."""
+    (mixed_story / "en.html").write_bytes(news_page(ENGLISH, "en"))
+    (mixed_story / "ar.pdf").write_bytes((mixed_story / "wire.pdf").read_bytes())
+    told: list[str] = []
+    names = [p.name for p in collect_paths([mixed_story], notice=told.append)]
+    assert names == ["ar.html", "en.txt", "he.docx", "wire.pdf"]
+    assert sorted(told) == [
+        f"skipped {mixed_story / 'ar.pdf'}: the same version as ar.html, in another format "
+        "(remove one to choose)",
+        f"skipped {mixed_story / 'en.html'}: the same version as en.txt, in another format "
+        "(remove one to choose)"]
+
+
+@pytest.mark.parametrize("lock", ["~$he.docx", ".~lock.he.docx#", "~$notes.txt"])
+def test_an_open_documents_lock_file_is_no_version(mixed_story: Path, lock: str) -> None:
+    """Word leaves "~$he.docx" (162 bytes, not a document) beside a document it has open."""
+    (mixed_story / lock).write_bytes(b"\x05reviewer" + b"\x00" * 152)
+    told: list[str] = []
+    assert len(collect_paths([mixed_story], notice=told.append)) == 4 and not told
+
+
+@pytest.mark.parametrize(("content_type", "what"), [
+    ("application/vnd.ms-word.document.macroEnabled.main+xml", "a macro-enabled Word document"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+     "a Word template"),
+])
+def test_another_word_package_says_what_to_do(tmp_path: Path, content_type: str,
+                                              what: str) -> None:
+    """python-docx's message named a memory address ("<_io.BytesIO object at 0x7f...>")."""
+    source = io.BytesIO()
+    docx.Document().save(source)
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument."
+                                    b"wordprocessingml.document.main+xml",
+                                    content_type.encode())
+            zout.writestr(item, data)
+    path = write(tmp_path, "a.docx", out.getvalue())
+    with pytest.raises(InputError) as error:
+        read_text(path)
+    assert str(error.value) == (f"{path}: {what} (.{'docm' if 'macro' in what else 'dotx'});"
+                                " save it as .docx (File > Save As > Word Document) or as .txt")
+
+
+def test_a_library_message_never_shows_a_memory_address() -> None:
+    error = ValueError("file '<_io.BytesIO object at 0x7f5a12345678>' is not a Word file")
+    assert formats._first_line(error) == "file is not a Word file"
+
+
+def test_rematch_reads_a_pages_text_as_text(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """`replay --rematch` writes a page's extracted text back under the page's name: text
+    that shows markup ("<h1>Breaking</h1>", as the page's entities said) is still text."""
+    from crossfact.store import open_store
+    from crossfact.store.exports import FORMATS
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "en.html").write_text(page(
+        f"<h1>Quake</h1><p>{LONG} The site showed only &lt;h1&gt;Breaking&lt;/h1&gt;.</p>"),
+        encoding="utf-8")
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")  # a version read as it is
+    (folder / "en.txt").rename(folder / "wire.txt")
+    monkeypatch.chdir(tmp_path)
+    store = open_store(tmp_path / "a.db")
+    try:
+        store.add_story("quake", run(["story"]), {})
+        log = tmp_path / "rp.jsonl"
+        log.write_text("".join(FORMATS["jsonl"](store, None)), encoding="utf-8")
+    finally:
+        store.close()
+    ran = crossfact("replay", log, "--db", tmp_path / "new.db", "--rematch", ok=True)
+    assert "no article text" not in ran.err
 
 
 def test_a_web_archive_gives_its_pages_article(tmp_path: Path) -> None:
