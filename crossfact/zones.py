@@ -22,15 +22,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location
 
-from crossfact.locales import babel_locale, base_lang, fold
+from crossfact.locales import babel_locale, base_lang, fold, same_length_clean
 from crossfact.models import Claim, Quantity
+from crossfact.terminal import compared
 
 UTC = "Etc/UTC"
 LOCAL = "local"  # the zone key of "local time": the event's own, offset unknown
@@ -94,17 +95,12 @@ _OUTLET_FORMS = {
 }
 # Parts of the day written after a time, before its zone: "9:03 a.m. local time", "9:03
 # בבוקר, שעון מקומי", "11 مساءً بتوقيت المغرب" (the rest of the word, its endings and marks,
-# is part of it)
+# is part of it); CLDR's names of the parts of the day are added per language (`_day_parts`)
 _DAY_PARTS = (r"(?:[ap]\.?m\b\.?|בבוקר|בערב|בלילה|בצהריים|صباح|مساء|ظهر|فجر|ليل|du matin|du soir)"
               r"\S*")
 # Languages that write a zone before the time: "TSİ 04.17'de", "স্থানীয় সময় রাত ১১টা"
 _ZONE_FIRST = {"tr", "bn"}
-_GAP_AFTER = rf"\S*?(?:\s+{_DAY_PARTS})?[\s,]*\(?\s*"
 _GAP_BEFORE = r"[\s,:]*$"
-# What may stand between a time and its restatement in another zone, beside their zones and
-# the first's day part and ending ("9:03 a.m. local time (00:03 GMT)", "04h17 heure
-# locale, 01h17 GMT", "19.20'de - 16.20 GMT"): spaces, brackets, commas, dashes, a colon.
-_APPOSITION = re.compile(r"\S*?(?:\s+" + _DAY_PARTS + r")?[\s,()\[\]\-–—:]*")
 # The zones furthest west and east of UTC in the zone database (Baker Island, Kiribati's
 # Line Islands): a learnt or written offset beyond them is a misreading ("10:00 UTC+25").
 _WEST_MOST, _EAST_MOST = -12 * 60, 14 * 60
@@ -113,13 +109,24 @@ _PM_AFTER = 8  # characters after a time searched for "p.m." or "مساءً"
 # ১১টা"): this many characters before it are searched too (a word and a space, "saat")
 _PART_BEFORE = 12
 # Parts of the day that make an hour from 1 to 11 an afternoon one ("9:03 p.m.", "11
-# مساءً", "8.30'da akşam")...
+# مساءً", "8.30'da akşam"), beside CLDR's (`_cldr_halves`), which lack these forms...
 _EVENING = re.compile(r"p\.?\s?m|مساء|בערב|বিকা?েল|সন্ধ্যা|du soir|akşam", re.IGNORECASE)
 # ...and "at night", which is the evening's only from 6 to 11 ("בשעה 11 בלילה", "রাত ১১টা"):
 # 1 to 5 at night is before dawn ("4:17 בלילה" is 4:17, "ভোররাত ৪টা"), 12 is midnight
-_NIGHT = re.compile(r"בלילה|রাত|ليل|gece|de la nuit", re.IGNORECASE)
+_NIGHT = re.compile(r"בלילה|রাত|ليل|gece|de la nuit|at night", re.IGNORECASE)
 _NIGHT_FALLS = 6
 _AM = re.compile(r"a\.?\s?m\b", re.IGNORECASE)  # "12:30 a.m." is half past midnight
+# CLDR's names of the parts of the day shorter than this are left out: "ص" and "م" (Arabic
+# a.m. and p.m.) are also letters of other words, "ÖS" and "p" abbreviations of others
+_SHORTEST_PART = 3
+# How far a CLDR part of the day may run past the characters searched for one (the longest,
+# "de l'après-midi", "দুপুরবেলায়", is 15)
+_LONGEST_PART = 20
+_HALF_DAY = 12 * 3600  # seconds, as CLDR's day-period rules count
+# A time written on a clock's pattern, its minutes after a sign ("9:03", "04h17", "19.20",
+# "১৯ঃ৩০"), is read on the 24-hour clock, as news writes it where it says no part of the
+# day; "৭টা ৩০ মিনিট" (7 o'clock 30 minutes) and a bare hour are not
+_CLOCK_WRITTEN = re.compile(r"\d\s?(?:[^\w\s]|[hH])\s?\d")
 
 
 # CLDR's GMT format with an offset ("GMT+3", "UTC−05:00"; `zone_formats['gmt']`)
@@ -184,7 +191,66 @@ def _grammar(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, Mar
                              for a in _ABBREVIATIONS if a in marks)
     any_mark = (rf"(?P<mark>{_GMT_OFFSET.pattern}|(?i:{'|'.join([*words, named])})"
                 rf"|{abbreviations})(?!\w|\s?[+\-−]\d)")
-    return (re.compile(_GAP_AFTER + any_mark), re.compile(any_mark + _GAP_BEFORE), marks)
+    gap_after = rf"\S*?(?:\s+{_day_parts(lang)})?[\s,]*\(?\s*"
+    # a part of the day between a zone and the time after it: "স্থানীয় সময় সকাল ৯টায়"
+    gap_before = rf"(?:\s+{_day_parts(lang)})?{_GAP_BEFORE}"
+    return (re.compile(gap_after + any_mark), re.compile(any_mark + gap_before), marks)
+
+
+@cache
+def _cldr_halves(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """CLDR's names of the parts of the day (babel's `Locale.day_periods`) that its
+    day-period rules put in one half of the day: (the afternoon's and evening's, "ظهرًا",
+    "দুপুর", "de l’après-midi", "öğleden sonra", "אחר הצהריים"; the morning's, "du matin",
+    "সকাল"). A part across midnight ("at night", "রাত্রি") is in neither (`_NIGHT`)."""
+    locale = babel_locale(base_lang(lang))
+    rules = locale.day_period_rules.get(None, {})
+    pm: set[str] = set()
+    am: set[str] = set()
+    for widths in locale.day_periods.values():
+        for names in widths.values():
+            for period, name in names.items():
+                if len(name) < _SHORTEST_PART:
+                    continue
+                spans = [(r.get("from", r.get("at")), r.get("before", r.get("at"))) for r in
+                         rules.get(period, [])]
+                if period == "pm" or spans and all(
+                        a is not None and b is not None and _HALF_DAY <= a <= b
+                        for a, b in spans):
+                    pm.add(name)
+                elif period == "am" or spans and all(
+                        a is not None and b is not None and a <= b <= _HALF_DAY
+                        for a, b in spans):
+                    am.add(name)
+    return tuple(sorted(pm, key=len, reverse=True)), tuple(sorted(am, key=len, reverse=True))
+
+
+def _words(names: Iterable[str]) -> str:
+    """An alternation of `names`, as words with their endings, either apostrophe in each."""
+    return "|".join(re.escape(n.replace("’", "'")).replace("'", "['’]") for n in names)
+
+
+@cache
+def _day_parts(lang: str) -> str:
+    """The parts of the day written after a time in `lang` (`_DAY_PARTS` and CLDR's)."""
+    pm, am = _cldr_halves(lang)
+    cldr = _words([*pm, *am])
+    return rf"(?:{_DAY_PARTS}|(?i:{cldr})\S*)" if cldr else _DAY_PARTS
+
+
+@cache
+def _halves(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """CLDR's afternoon and morning words of `lang` (`_cldr_halves`) as patterns."""
+    return tuple(re.compile(rf"(?<!\w)(?:{_words(names)})\w*", re.IGNORECASE) if names
+                 else None for names in _cldr_halves(lang))  # type: ignore[return-value]
+
+
+@cache
+def _on_24_hours(lang: str) -> bool:
+    """Whether `lang` writes the hours of the day from 0 to 23 (CLDR's short time pattern
+    "HH:mm", French, Turkish, Hebrew; English, Arabic and Bengali write "h:mm a")."""
+    pattern = babel_locale(base_lang(lang)).time_formats["short"].pattern
+    return "H" in re.sub(r"'[^']*'", "", pattern)
 
 
 def _region(lang: str) -> tuple[str, ...]:
@@ -226,63 +292,107 @@ def zone_beside(text: str, start: int, end: int, lang: str) -> Mark | None:
     return None if m is None else _mark(m.group("mark"), lang)
 
 
-def _zone_match(text: str, start: int, end: int, lang: str, next_time: int | None = None
+def _zone_match(text: str, start: int, end: int, lang: str, next_start: int | None = None
                 ) -> re.Match[str] | None:
     """The match of the zone `zone_beside` reads: after the time, or before it. In a
-    language that writes the zone first, a zone right before the next time (which starts
-    at `next_time`) is that one's: "স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)"."""
+    language that writes the zone first, a zone right before the next figure (which starts
+    at `next_start`, a time or not) or before a digit is that one's: "স্থানীয় সময় রাত ৪টা
+    ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "দুপুর ২টায় (GMT ৮টা)"."""
     after, before, _ = _grammar(lang)
     m = after.match(text, end)
     first = base_lang(lang) in _ZONE_FIRST
-    if m is not None and first and next_time is not None and m.end() <= next_time \
-            and not text[m.end():next_time].strip():
+    if m is not None and first and (
+            _DIGIT_NEXT.match(text, m.end()) is not None or next_start is not None
+            and m.end() <= next_start and not text[m.end():next_start].strip()):
         m = None
     if m is None and first:
         m = before.search(text, max(0, start - 60), start)
     return m
 
 
-def offsets(mark: Mark, when: date | None) -> list[int]:
-    """The minutes east of UTC the zone may be at `when` (both offsets of a zone with
-    daylight time where no date is given); none for the event's local time."""
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
+def offsets(mark: Mark, when: date | None, times: Sequence[int] = ()) -> list[int]:
+    """The minutes east of UTC the zone may be at `when`, at each of `times` (minutes past
+    midnight, as `_times_of_day` reads the time said: the clocks change at night, "01h30
+    heure de Paris" on 26 March 2023 is UTC+1, and in the hour they go back both offsets
+    are); at noon when no time is given; both offsets of a zone with daylight time where
+    no date is given; none for the event's local time."""
     if mark.fixed or mark.zone == LOCAL:
         return list(mark.fixed)
     try:
         zone = ZoneInfo(mark.zone)
     except (ZoneInfoNotFoundError, ValueError):
         return []
-    days = [when] if when else [date(REFERENCE_YEAR, 1, 1), date(REFERENCE_YEAR, 7, 1)]
-    found = {int((datetime(d.year, d.month, d.day, 12, tzinfo=zone).utcoffset()
-                  or timedelta()).total_seconds() // 60) for d in days}
+    if when is None:
+        moments = [datetime(REFERENCE_YEAR, month, 1, 12, tzinfo=zone) for month in (1, 7)]
+    else:
+        moments = [datetime.combine(when, time(t // 60 % 24, t % 60), tzinfo=zone)
+                   for t in (times or (12 * 60,))]
+    found = {int((m.replace(fold=f).utcoffset() or timedelta()).total_seconds() // 60)
+             for m in moments for f in (0, 1)}
     return sorted(found)
 
 
-def _minutes(text: str, q: Quantity, lang: str) -> int:
-    """The time of day of `q` in minutes past midnight as written, read with the part of
-    the day in it or right beside it ("9:03 p.m." is 21:03, "4:17 בלילה" 4:17, "11 בלילה"
-    23:00, "12:30 a.m." 0:30)."""
-    hour, minute, *_ = [int(d) for d in re.findall(r"\d+", q.text)] + [0]
+def _near(pattern: re.Pattern[str] | None, text: str, q: Quantity, lang: str) -> bool:
+    """Whether a word of `pattern` is said in the time `q`, right after it, or (a language
+    that writes the part of the day first) right before it."""
+    if pattern is None:
+        return False
+    before = _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST)
+    lo = max(0, q.start - before - _LONGEST_PART)
+    return any(m.end() >= q.start - before and m.start() <= q.end + _PM_AFTER
+               for m in pattern.finditer(text, lo, q.end + _PM_AFTER + _LONGEST_PART))
+
+
+def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple[int, ...]:
+    """The minutes past midnight the time `q` (in `text`) may be: its value (minutes past
+    0:00 or 12:00, quarter words counted: "সাড়ে ৯টা" is 9:30), in the half of the day its
+    hour ("19.20", "00:03"), its part of the day ("9:03 p.m.", "4:17 בלילה", "11 בלילה",
+    "12:30 a.m.", "দুপুর ২টা") or the clock it is written on says: the 24-hour clock where
+    the language writes it, where the time is written as on a clock ("9:03"), or in UTC
+    (`utc`: wire copy restates a time in GMT as "01:17 GMT"). Else both halves ("সাতটায়",
+    at seven, said alone)."""
+    value = int(q.value) % 720
+    digits = re.findall(r"\d+", q.text)
+    hour = int(digits[0]) if digits else None
+    if hour is not None and (hour == 0 or 13 <= hour <= 24):  # the 24-hour clock
+        return (value + 720 * (hour < 24 and hour != 0),)
     start = q.start - _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST)
     said = text[max(0, start):q.end + _PM_AFTER]
-    if hour == 12 and (_NIGHT.search(said) or _AM.search(text, q.end, q.end + _PM_AFTER)):
-        hour = 0
-    elif hour < 12 and (_EVENING.search(said) or (
-            hour >= _NIGHT_FALLS and _NIGHT.search(said))):
-        hour += 12
-    return hour * 60 + minute
+    twelve = value < 60  # the hour of 12:00 (midnight or noon)
+    evening, morning = _halves(lang)
+    if twelve and (_NIGHT.search(said) or _AM.search(text, q.end, q.end + _PM_AFTER)):
+        return (value,)
+    if _EVENING.search(said) or _near(evening, text, q, lang):
+        return (value + 720,)
+    if _NIGHT.search(said):
+        return (value + 720 * (value >= _NIGHT_FALLS * 60),)
+    if _AM.search(text, q.end, q.end + _PM_AFTER) or _near(morning, text, q, lang):
+        return (value,)
+    if hour is not None and (utc or _on_24_hours(lang) or digits[0].startswith("0")
+                             or _CLOCK_WRITTEN.search(q.text) is not None):
+        return (value + 720 * twelve,)
+    return (value, value + 720)
 
 
 def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | None,
                ranges: re.Pattern[str] | None = None) -> None:
     """Give each clock time of `found` (in `text`) the zone said beside it and its offsets
-    (at `when`, the date the sentence gives, if any); a local time restated beside a UTC one
-    is given the offset between them. `ranges` joins a range's two ends ("between 9:00 and
-    11:00 GMT", "de 18h00 à 20h00, heure locale"): the zone said after the second end is the
-    first's too. (The languages that write the zone first, Turkish and Bengali, read no
-    clock time in a range's second end, "09.00-11.00'de", "৯টা থেকে ১১টা".)"""
-    clocks = [q for q in found if q.clock]
-    matches = [_zone_match(text, q.start, q.end, lang, n.start if n else None)
-               for q, n in zip(clocks, [*clocks[1:], None], strict=True)]
+    (at `when`, the date the sentence gives, if any, at the time said); a local time
+    restated beside a UTC one is given the offset between them (each where the half of
+    the day is unsaid: "সাতটায় (GMT ১টা)" is UTC+6 or UTC-6). `ranges` joins a range's two
+    ends ("between 9:00 and 11:00 GMT", "de 18h00 à 20h00, heure locale"): the zone said
+    after the second end is the first's too. (The languages that write the zone first,
+    Turkish and Bengali, read no clock time in a range's second end, "09.00-11.00'de",
+    "৯টা থেকে ১১টা".)"""
+    every = sorted(found, key=lambda q: q.start)
+    clocks = [q for q in every if q.clock]
+    following = [next((p.start for p in every if p.start >= q.end and p is not q), None)
+                 for q in clocks]
+    matches = [_zone_match(text, q.start, q.end, lang, n)
+               for q, n in zip(clocks, following, strict=True)]
     marks = [None if m is None else _mark(m.group("mark"), lang) for m in matches]
     if ranges is not None:
         for i in range(len(clocks) - 1):
@@ -291,23 +401,35 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
                 continue
             if zone_a is None and zone_b is not None and zone_b.start() >= b.end:
                 marks[i] = marks[i + 1]  # said after the second end
-    for q, mark in zip(clocks, marks, strict=True):
-        if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when)):
+    times = [_times_of_day(text, q, lang, mark is not None and mark.zone == UTC)
+             for q, mark in zip(clocks, marks, strict=True)]
+    for q, mark, said in zip(clocks, marks, times, strict=True):
+        if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when, said)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
     for i in range(len(clocks) - 1):
         a, b = clocks[i], clocks[i + 1]
-        if not _restated(text, a, b, matches[i], matches[i + 1]):
+        if not _restated(text, lang, a, b, matches[i], matches[i + 1]):
             continue
-        for mine, utc, mark in ((a, b, marks[i]), (b, a, marks[i + 1])):
+        for mine, utc, mark, at, at_utc in ((a, b, marks[i], times[i], times[i + 1]),
+                                            (b, a, marks[i + 1], times[i + 1], times[i])):
             if mark is not None and mark.zone == LOCAL and utc.offsets == [0] \
                     and utc.zone is not None:
-                gap = (_minutes(text, mine, lang) - _minutes(text, utc, lang)) % 1440
-                east = gap - 1440 if gap >= 720 else gap
-                if _possible_offset(east):
-                    mine.offsets = [east]
+                gaps = {(m - u) % 1440 for m in at for u in at_utc}
+                east = sorted(e for g in gaps if _possible_offset(e := g - 1440 * (g >= 720)))
+                if east:
+                    mine.offsets = east
 
 
-def _restated(text: str, a: Quantity, b: Quantity, zone_a: re.Match[str] | None,
+@cache
+def _apposition(lang: str) -> re.Pattern[str]:
+    """What may stand between a time and its restatement in another zone, beside their
+    zones and the first's day part and ending ("9:03 a.m. local time (00:03 GMT)", "04h17
+    heure locale, 01h17 GMT", "19.20'de - 16.20 GMT"): spaces, brackets, commas, dashes, a
+    colon."""
+    return re.compile(r"\S*?(?:\s+" + _day_parts(lang) + r")?[\s,()\[\]\-–—:]*")
+
+
+def _restated(text: str, lang: str, a: Quantity, b: Quantity, zone_a: re.Match[str] | None,
               zone_b: re.Match[str] | None) -> bool:
     """Whether time `b` restates time `a` in another zone, right beside it: nothing but
     their zones, spaces and brackets, commas or dashes between ("9:03 a.m. local time
@@ -316,7 +438,8 @@ def _restated(text: str, a: Quantity, b: Quantity, zone_a: re.Match[str] | None,
     fermé à 16h30 GMT"), whose difference is no offset."""
     gap_start = zone_a.end() if zone_a is not None and zone_a.start() >= a.end else a.end
     gap_end = zone_b.start() if zone_b is not None and zone_b.end() <= b.start else b.start
-    return gap_start <= gap_end and _APPOSITION.fullmatch(text, gap_start, gap_end) is not None
+    return gap_start <= gap_end and \
+        _apposition(lang).fullmatch(text, gap_start, gap_end) is not None
 
 
 def _possible_offset(minutes: int) -> bool:
@@ -329,16 +452,21 @@ def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Cla
     """The claims with their times' offsets as the story tells them: a zone said in a
     sentence that gives no date takes its offset on the story's date (`story_date`), and
     each local time (no zone said) the story's local offset where the story tells one
-    (`read_zones`) and all its tellings agree; a story that tells two (an event in two
-    zones, or a misreading) gives none."""
-    told = {o for c in claims for q in c.fingerprint.numbers
-            if q.clock and q.zone is None for o in q.offsets}
-    learnt = [min(told, key=abs)] if len({o % 720 for o in told}) == 1 else []
+    (`read_zones`) and all its tellings agree (those that leave the half of the day open
+    agree with one that says it: UTC+6 or UTC-6 and UTC+6 make UTC+6); a story that tells
+    two (an event in two zones, or a misreading) gives none."""
+    told = [frozenset(q.offsets) for c in claims for q in c.fingerprint.numbers
+            if q.clock and q.zone is None and q.offsets]
+    both = frozenset.intersection(*told) if told else frozenset()
+    every = frozenset().union(*told)
+    learnt = sorted(both) if both else [min(every, key=abs)] \
+        if len({o % 720 for o in every}) == 1 else []
     day = story_date(claims)
     out = []
     for c in claims:
         dated = any(calendar_day(d.year, d.month, d.day) for d in c.fingerprint.dates)
-        numbers = [_as_told(q, lang_of.get(c.doc, "en"), None if dated else day, learnt)
+        lang = lang_of.get(c.doc, "en")
+        numbers = [_as_told(q, c.text, lang, None if dated else day, learnt)
                    for q in c.fingerprint.numbers]
         if any(a is not b for a, b in zip(numbers, c.fingerprint.numbers, strict=True)):
             c = c.model_copy(update={"fingerprint": c.fingerprint.model_copy(
@@ -347,15 +475,20 @@ def story_zones(claims: Sequence[Claim], lang_of: Mapping[str, str]) -> list[Cla
     return out
 
 
-def _as_told(q: Quantity, lang: str, day: date | None, learnt: list[int]) -> Quantity:
-    """`q` with the story's local offset (a local time) or its zone's offset on `day`."""
+def _as_told(q: Quantity, text: str, lang: str, day: date | None, learnt: list[int]
+             ) -> Quantity:
+    """`q` (of the claim `text`) with the story's local offset (a local time) or its
+    zone's offset on `day` at the time said."""
     if not q.clock:
         return q
     if q.zone is None:
         return q.model_copy(update={"offsets": learnt}) if learnt and not q.offsets else q
-    if day is not None and len(q.offsets) > 1 and (mark := _mark(q.zone, lang)) is not None \
-            and (on_the_day := offsets(mark, day)):
-        return q.model_copy(update={"offsets": on_the_day})
+    if day is not None and len(q.offsets) > 1 and (mark := _mark(q.zone, lang)) is not None:
+        seen = compared(text)
+        said = _times_of_day(same_length_clean(seen), q, lang, mark.zone == UTC) \
+            if seen[q.start:q.end] == q.text else (int(q.value) % 720, int(q.value) % 720 + 720)
+        if on_the_day := offsets(mark, day, said):
+            return q.model_copy(update={"offsets": on_the_day})
     return q
 
 

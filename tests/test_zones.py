@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_suggest import claims_for, verdict
 
@@ -323,3 +323,91 @@ def test_a_zone_written_first_belongs_to_the_time_after_it():
     the local time's before it too, which then told no offset."""
     assert clocks("স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "bn") \
         == [("রাত ৪টা ১৭ মিনিট", None, [180]), ("১টা ১৭ মিনিট", "GMT", [0])]
+
+
+def test_an_hour_in_words_beside_gmt_tells_the_offset():
+    """"সাতটায়" (at seven) has no digits: reading its hour from them crashed the story with
+    "ValueError: not enough values to unpack". Said without a part of the day, it may be
+    7:00 or 19:00: UTC+6 or UTC-6."""
+    assert clocks("স্থানীয় সময় সাতটায় (GMT ১টা ০০ মিনিট) বিস্ফোরণ ঘটে", "bn") \
+        == [("সাতটায়", None, [-360, 360]), ("১টা ০০ মিনিট", "GMT", [0])]
+
+
+def test_a_story_with_an_hour_in_words_is_matched(tmp_path):
+    """The reviewer's story, end to end: it gave "unexpected error (ValueError ...)"."""
+    from crossfact.pipeline import run
+
+    texts = {"bn": "স্থানীয় সময় সাতটায় (GMT ১টা ০০ মিনিট) বিস্ফোরণ ঘটে।\n",
+             "en": "The blast happened at 7 a.m. local time (01:00 GMT).\n"}
+    langs = {}
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+        langs[str(tmp_path / f"{lang}.txt")] = lang
+    assert run(list(langs), langs=langs).claims
+
+
+def test_a_half_hour_in_words_counts_in_the_offset():
+    """"সাড়ে ৯টা" is half past nine: the offset learnt beside "৩টা ৩০ মিনিট GMT" was 330
+    (9:00 - 3:30), and 9:30 at UTC+5:30 agreed with 04:00 GMT."""
+    assert clocks("স্থানীয় সময় সকাল সাড়ে ৯টায় (GMT ৩টা ৩০ মিনিট) বিস্ফোরণ ঘটে", "bn")[0] \
+        == ("সাড়ে ৯টা", None, [360])
+    assert clocks("স্থানীয় সময় সাড়ে ৯টায় (GMT ৩টা ৩০ মিনিট) বিস্ফোরণ ঘটে", "bn")[0][2] \
+        == [-360, 360]
+    v = outlets({"bn": "স্থানীয় সময় সাড়ে ৯টায় (GMT ৩টা ৩০ মিনিট) বিস্ফোরণ ঘটে।",
+                 "fr": "L'explosion a eu lieu à 9h30.",
+                 "en": "The blast happened at 04:00 GMT."})
+    assert v.suggestion == "conflict" and v.reasons[0].startswith("04:00 GMT (en) vs "), v.reasons
+
+
+def test_a_zone_written_first_before_a_number_is_not_the_previous_times():
+    """"দুপুর ২টায় (GMT ৮টা)": the GMT is the 8's (read as no time), not the local 2 p.m.'s,
+    which was set against another version's 08:00 GMT."""
+    assert clocks("স্থানীয় সময় দুপুর ২টায় (GMT ৮টা)", "bn")[0][:2] == ("দুপুর ২টা", None)
+    v = outlets({"bn": "স্থানীয় সময় দুপুর ২টায় (GMT ৮টা) বিস্ফোরণ ঘটে।",
+                 "en": "The blast happened at 08:00 GMT."})
+    assert v.suggestion != "conflict", v.reasons
+
+
+def test_the_offset_is_the_one_at_the_time_said():
+    """The clocks change at night: the offset was taken at noon of the day given. At 01:30
+    on 26 March 2023 Paris is still UTC+1, New York at 1:30 a.m. on 10 March 2024 still
+    UTC-5, Paris at 01h30 on 29 October 2023 still UTC+2; 02h30 that night is both."""
+    assert clocks("à 01h30 heure de Paris le 26 mars 2023", "fr")[0][2] == [60]
+    assert clocks("at 1:30 a.m. ET on March 10, 2024", "en")[0][2] == [-300]
+    assert clocks("à 01h30 heure de Paris le 29 octobre 2023", "fr")[0][2] == [120]
+    assert clocks("à 02h30 heure de Paris le 29 octobre 2023", "fr")[0][2] == [60, 120]
+    v = outlets({"en": "The blast happened at 00:30 GMT on 26 March 2023.",
+                 "fr": "L'explosion a eu lieu à 01h30 heure de Paris le 26 mars 2023."})
+    assert v.suggestion == "agree", v.reasons
+
+
+def test_the_story_date_sets_the_offset_at_the_time_said():
+    claims, labels = claims_for({
+        "en": "The blast came on 26 March 2023.",
+        "tr": "Patlama 26 Mart 2023'te oldu.",
+        "fr": "L'explosion a eu lieu à 01h30 heure de Paris.",
+    })
+    [q] = [q for c in claims if labels[c.doc] == "fr" for q in c.fingerprint.numbers]
+    assert q.offsets == [60]
+
+
+# Pieces of sentences that speak of times and zones, in the six languages, and odd ones
+_PIECES = ("স্থানীয় সময়", "GMT", "UTC", "সাতটায়", "সাড়ে ৯টায়", "পৌনে ১টা", "১টা ০০ মিনিট",
+           "রাত", "দুপুর", "বাংলাদেশ সময়", "TSİ", "saat", "04.17'de", "yerel saatle", "gece",
+           "öğleden sonra", "à", "02h17", "heure de Paris", "de l'après-midi", "locales",
+           "le 29 octobre 2023", "31 juin", "at", "9:03", "a.m.", "p.m.", "local time", "ET",
+           "on March 10, 2024", "12", "24:00", "0:00", "الساعة", "11", "مساءً", "ظهرًا",
+           "بالتوقيت المحلي", "ت غ", "בשעה", "בלילה", "אחר הצהריים", "שעון ישראל", "(", ")",
+           ",", "-", "–", ":", "GMT+3", "UTC-25", "৩০", "০০", "٣:١٥", "1", "2", "23:59",
+           "until", "et", "ve", "ও", "و")
+
+
+@settings(max_examples=200, deadline=None)
+@example("bn", ["স্থানীয় সময়", "সাতটায়", "(", "GMT", "১টা ০০ মিনিট", ")"], ["at"], " ")
+@given(st.sampled_from(LANGS), st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9),
+       st.lists(st.sampled_from(_PIECES), min_size=1, max_size=9), st.sampled_from(("", " ")))
+def test_odd_sentences_about_times_never_raise(lang, pieces, others, glue):
+    """A crash here fails the whole story: sentences made of these pieces, in every
+    language, are read, given the story's zones and compared."""
+    v = outlets({lang: glue.join(pieces), "en" if lang != "en" else "fr": " ".join(others)})
+    assert v.suggestion in ("agree", "conflict", "unsure", "missing", "different"), v
