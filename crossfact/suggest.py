@@ -454,9 +454,12 @@ def _near(a: Figure, b: Figure) -> bool:
 
 
 def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> list[str]:
-    """"50.000 (tr) = 50,000 (bn)": each figure two versions or more state, once."""
+    """"50.000 (tr) = 50,000 (bn)": each figure two versions or more state, once; a time
+    with offsets once per instant, said in two zones where a line does ("00:03 GMT (en) =
+    9:03 (he), the same instant at UTC+9", not that and "9:03 (en) = 9:03 (he)" too)."""
     lines: list[str] = []
     reported: set[tuple[str, float, tuple[int, ...]]] = set()
+    instants: dict[tuple[str, frozenset[float]], tuple[int, int]] = {}  # line, zones said
     for d, figs in per_doc.items():
         for f in figs:
             key = (f.kind, round(f.value, 6), f.offsets)
@@ -472,8 +475,21 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
                     continue  # a full date's month: its day says it ("6 Kasım (tr) = 5
                     # בנובמבר (he)" read as agreeing where the days conflict)
                 line = _agreement(shown, labels)
-                if line not in lines:
+                if line in lines:
+                    continue
+                if not f.offsets:
                     lines.append(line)
+                    continue
+                # one said in two zones or more tells more than one said in one ("9:03 (en)
+                # = 9:03 (he)"), and the first of those is kept
+                zones = min(2, len({(g.value, g.offsets) for g in shown.values()}))
+                at = instants.get((f.kind, _instants(f)))
+                if at is None:
+                    instants[(f.kind, _instants(f))] = (len(lines), zones)
+                    lines.append(line)
+                elif zones > at[1]:
+                    lines[at[0]] = line
+                    instants[(f.kind, _instants(f))] = (at[0], zones)
     return lines
 
 

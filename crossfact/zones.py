@@ -202,7 +202,8 @@ def _cldr_halves(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """CLDR's names of the parts of the day (babel's `Locale.day_periods`) that its
     day-period rules put in one half of the day: (the afternoon's and evening's, "ظهرًا",
     "দুপুর", "de l’après-midi", "öğleden sonra", "אחר הצהריים"; the morning's, "du matin",
-    "সকাল"). A part across midnight ("at night", "রাত্রি") is in neither (`_NIGHT`)."""
+    "সকাল"). The night's ("at night", "রাত্রি", "ليلاً") are left to `_NIGHT`, which knows
+    that 4 at night is before dawn and 11 at night the evening."""
     locale = babel_locale(base_lang(lang))
     rules = locale.day_period_rules.get(None, {})
     pm: set[str] = set()
@@ -210,8 +211,8 @@ def _cldr_halves(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for widths in locale.day_periods.values():
         for names in widths.values():
             for period, name in names.items():
-                if len(name) < _SHORTEST_PART:
-                    continue
+                if len(name) < _SHORTEST_PART or period.startswith("night"):
+                    continue  # the night's, across midnight or not ("at night" 21:00-24:00)
                 spans = [(r.get("from", r.get("at")), r.get("before", r.get("at"))) for r in
                          rules.get(period, [])]
                 if period == "pm" or spans and all(
@@ -337,13 +338,14 @@ def offsets(mark: Mark, when: date | None, times: Sequence[int] = ()) -> list[in
 
 def _near(pattern: re.Pattern[str] | None, text: str, q: Quantity, lang: str) -> bool:
     """Whether a word of `pattern` is said in the time `q`, right after it, or (a language
-    that writes the part of the day first) right before it."""
+    that writes the part of the day first) right before it: "দুপুর ২টা", not the দুপুর of
+    the time before ("দুপুর ২টায় (GMT ৮টা)")."""
     if pattern is None:
         return False
-    before = _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST)
-    lo = max(0, q.start - before - _LONGEST_PART)
-    return any(m.end() >= q.start - before and m.start() <= q.end + _PM_AFTER
-               for m in pattern.finditer(text, lo, q.end + _PM_AFTER + _LONGEST_PART))
+    lo = max(0, q.start - _LONGEST_PART) if base_lang(lang) in _ZONE_FIRST else q.start
+    return any(m.start() <= q.end + _PM_AFTER and (
+        m.start() >= q.start or not text[m.end():q.start].strip())
+        for m in pattern.finditer(text, lo, q.end + _PM_AFTER + _LONGEST_PART))
 
 
 def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple[int, ...]:
@@ -363,13 +365,18 @@ def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple
     said = text[max(0, start):q.end + _PM_AFTER]
     twelve = value < 60  # the hour of 12:00 (midnight or noon)
     evening, morning = _halves(lang)
-    if twelve and (_NIGHT.search(said) or _AM.search(text, q.end, q.end + _PM_AFTER)):
+    am = _AM.search(text, q.end, q.end + _PM_AFTER) is not None
+    if twelve and (_NIGHT.search(said) or am):
         return (value,)
-    if _EVENING.search(said) or _near(evening, text, q, lang):
+    if _EVENING.search(said):
         return (value + 720,)
+    if am:
+        return (value,)
     if _NIGHT.search(said):
         return (value + 720 * (value >= _NIGHT_FALLS * 60),)
-    if _AM.search(text, q.end, q.end + _PM_AFTER) or _near(morning, text, q, lang):
+    if _near(evening, text, q, lang):
+        return (value + 720,)
+    if _near(morning, text, q, lang):
         return (value,)
     if hour is not None and (utc or _on_24_hours(lang) or digits[0].startswith("0")
                              or _CLOCK_WRITTEN.search(q.text) is not None):

@@ -411,3 +411,34 @@ def test_odd_sentences_about_times_never_raise(lang, pieces, others, glue):
     language, are read, given the story's zones and compared."""
     v = outlets({lang: glue.join(pieces), "en" if lang != "en" else "fr": " ".join(others)})
     assert v.suggestion in ("agree", "conflict", "unsure", "missing", "different"), v
+
+
+def test_afternoon_words_are_cldrs_day_periods():
+    """"ظهرًا", "দুপুর", "de l'après-midi", "אחר הצהריים", "öğleden sonra" (CLDR's day
+    periods) make 2 o'clock 14:00: the learnt offset was 12 hours off ("at UTC-9")."""
+    assert clocks("الساعة 2 ظهرًا بالتوقيت المحلي (11:00 ت غ)", "ar")[0][2] == [180]
+    assert clocks("الساعة 2 بعد الظهر بالتوقيت المحلي (11:00 ت غ)", "ar")[0][2] == [180]
+    assert clocks("স্থানীয় সময় দুপুর ২টায় (GMT ৮টা ০০ মিনিট)", "bn")[0][2] == [360]
+    assert clocks("à 2h00 de l'après-midi heure locale (11h00 GMT)", "fr")[0][2] == [180]
+    assert clocks("à 2h de l’après-midi, heure locale (11h00 GMT)", "fr")[0][2] == [180]
+    assert clocks("בשעה 2:00 אחר הצהריים, שעון מקומי (11:00 GMT)", "he")[0][2] == [180]
+    assert clocks("TSİ öğleden sonra 2.00'de", "tr") == [("2.00", "TSİ", [180])]
+    # 2h30 in the afternoon, after the clocks went back that night: UTC+1 only
+    assert clocks("à 2h30 de l'après-midi heure de Paris le 29 octobre 2023", "fr")[0][2] \
+        == [60]
+
+
+def test_one_instant_is_one_agreement_with_its_utc_offset_when_known():
+    """One line per instant (a version that gives it in two zones made two), with the local
+    offset only where the half of the day is said."""
+    v = outlets({"ar": "وقع الانفجار الساعة 2 ظهرًا بالتوقيت المحلي (11:00 ت غ).",
+                 "en": "The blast happened at 11:00 GMT.", "fr": "L'explosion a eu lieu à 14h00."})
+    assert v.reasons == ["2 (ar) = 11:00 GMT (en) = 14h00 (fr), the same instant at UTC+3"]
+    v = outlets({"en": "The incident occurred at 9:03 a.m. local time (00:03 GMT).",
+                 "he": "ההתרסקות אירעה בשעה 9:03 בבוקר.",
+                 "fr": "L'accident a eu lieu à 00h03 GMT."})
+    assert v.reasons == ["9:03 (en) = 9:03 (he) = 00h03 GMT (fr), the same instant at UTC+9"]
+    v = outlets({"bn": "স্থানীয় সময় সাতটায় (GMT ১টা ০০ মিনিট) বিস্ফোরণ ঘটে।",
+                 "en": "The blast happened at 01:00 GMT.", "fr": "L'explosion a eu lieu à 7h00."})
+    assert v.suggestion == "agree" and len(v.reasons) == 1, v.reasons
+    assert v.reasons[0].endswith("the same instant"), v.reasons  # UTC+6 or UTC-6
