@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, lru_cache, partial
 
 from babel.dates import get_day_names, get_month_names
@@ -866,6 +867,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     if len(per_doc) == 1:
         return Verdict("unsourced", [f"only in {_label_list(list(per_doc), labels)}"])
     figs = _units_from_others({d: figures(cs, focus, facts) for d, cs in per_doc.items()})
+    figs, zoned_dates = _dates_of_one_instant(figs, labels)
     conflicts, outliers = _figure_conflicts(figs, labels, outlets)
     agreements = _agreements(figs, labels)
     own = {d: kept for d, cs in per_doc.items() if (kept := [c for c in cs
@@ -883,5 +885,47 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     ]
     if conflicts:
         ordered = sorted(outliers, key=list(per_doc).index)
-        return Verdict("conflict", conflicts + agreements + only + tail, ordered)
-    return Verdict("agree", agreements + only + tail)
+        return Verdict("conflict", conflicts + agreements + zoned_dates + only + tail, ordered)
+    return Verdict("agree", agreements + zoned_dates + only + tail)
+
+
+def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]
+                          ) -> tuple[dict[str, list[Figure]], list[str]]:
+    """The figures without the full dates that versions give beside one instant said in
+    different zones, where those dates differ by a day, and a reason that says so: "23:30
+    GMT on 5 March" is "00h30 heure de Paris le 6 mars", and the two dates, each its own
+    zone's, are no conflict. Which date is whose time's is not read (a sentence may give
+    several), so they are left for a person to check, not compared in one zone."""
+    timed = {d: [f for f in figs if f.kind == "time" and f.offsets] for d, figs in per_doc.items()}
+    group = {d for d, fs in timed.items() for e, gs in timed.items() if e != d
+             for f in fs for g in gs if set(f.offsets) != set(g.offsets) and same(f, g)}
+    if len(group) < 2:
+        return per_doc, []
+    days = {d: _full_dates(per_doc[d]) for d in per_doc if d in group}
+    said = {d: ds for d, ds in days.items() if ds}
+    every = [day for ds in said.values() for day in ds.values()]
+    if len(said) < 2 or len(set(every)) < 2 or (max(every) - min(every)).days > 1 \
+            or set.intersection(*(set(ds.values()) for ds in said.values())):
+        return per_doc, []
+    dated = ("year", "month", "day")
+    out = {d: [f for f in figs if not (d in said and f.kind in dated and f.text in said[d])]
+           for d, figs in per_doc.items()}
+    shown = " and ".join(f"{text} ({labels[d]})" for d, ds in said.items() for text in ds)
+    return out, [f"{shown}: the dates of one instant said in different zones, not compared"]
+
+
+def _full_dates(figs: Sequence[Figure]) -> dict[str, date]:
+    """The full dates a version's figures give, by their text (`figures` makes a year, a
+    month and a day figure of each)."""
+    parts: dict[str, dict[str, int]] = {}
+    for f in figs:
+        if f.kind in ("year", "month", "day"):
+            parts.setdefault(f.text, {})[f.kind] = int(f.value)
+    out = {}
+    for text, p in parts.items():
+        if {"year", "month", "day"} <= p.keys():
+            try:
+                out[text] = date(p["year"], p["month"], p["day"] % 100)
+            except ValueError:
+                continue
+    return out

@@ -442,3 +442,22 @@ def test_one_instant_is_one_agreement_with_its_utc_offset_when_known():
                  "en": "The blast happened at 01:00 GMT.", "fr": "L'explosion a eu lieu à 7h00."})
     assert v.suggestion == "agree" and len(v.reasons) == 1, v.reasons
     assert v.reasons[0].endswith("the same instant"), v.reasons  # UTC+6 or UTC-6
+
+
+def test_dates_of_one_instant_in_two_zones_are_no_conflict():
+    """23:30 GMT on 5 March is 00h30 in Paris on 6 March: the dates, each its zone's, were
+    set against each other beside "the same instant"."""
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons == [
+        "23:30 GMT (en) = 00h30 heure de Paris (fr), the same instant",
+        "5 March 2023 (en) and 6 mars 2023 (fr): the dates of one instant said in different "
+        "zones, not compared"]
+    # two days apart, or one instant said in one zone: the dates are compared
+    v = outlets({"en": "The quake struck at 23:30 GMT on 4 March 2023.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
+    assert v.suggestion == "conflict", v.reasons
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 23h30 GMT le 6 mars 2023."})
+    assert v.suggestion == "conflict", v.reasons
