@@ -383,6 +383,25 @@ class ReadMixin(StoreBase):
             WHERE mb.run = :run AND mb."match" = :match ORDER BY {IN_NUMBER_ORDER}""",
             {"story": story_id, "run": run, "match": found[0]})]
 
+    def placed(self, story: str, match_id: str, claims: list[str]) -> tuple[str, str] | None:
+        """Where a match is now, and its number: itself while it is current, else the
+        current match of the story holding most of its `claims` (of equals, the first). A
+        note draft typed on a match a re-match (new match ids), a fix or an undo took then
+        follows its claims. None if no current match holds any of them."""
+        story_id = self._story_id(story)
+        marks = ", ".join("?" * len(claims))
+        found = self.db.execute(f"""
+            SELECT m.id, {NUMBER_SQL} AS number FROM current_matches m
+            WHERE m.story = ? AND m.id = ?""", [story_id, match_id]).fetchone()
+        if found is None and claims:
+            found = self.db.execute(f"""
+                SELECT m.id, {NUMBER_SQL} AS number FROM current_members cm
+                JOIN current_matches m ON m.story = cm.story AND m.id = cm."match"
+                WHERE cm.story = ? AND cm.claim IN ({marks})
+                GROUP BY m.id ORDER BY count(*) DESC, m.position, number""",
+                [story_id, *claims]).fetchone()
+        return (found[0], found[1]) if found else None
+
     def orphan_claims(self, event: Event) -> list[tuple[str, str]]:
         """(language, text) of the claims an orphaned verdict was given on: of the story's
         latest run that had its match (a match's id comes from its text, so every run, of

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import json
+import shutil
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -543,6 +544,189 @@ def test_a_draft_of_another_story_is_named_with_its_story(store, seed):
     assert any("match 1 of seed-story is not saved" in m for m in said), said
 
 
+
+def test_a_draft_stays_in_its_story_when_another_shares_its_match_ids(store, seed):
+    """Stories that share versions share match ids (a folder and a copy of it; a 4- and a
+    5-version story of the seed share 42 of 48): a draft typed in one opened in the other,
+    and ctrl+s there saved it in the other story and dropped it from its own."""
+    copy = store.add_story("seed-copy", seed_result(), {})
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"typed in seed-story", "escape")
+        await pilot.pause()
+        pilot.app.review.open_story(copy)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        seen["copy"] = pilot.app.screen.query_one("#note-input").text
+        await pilot.press("escape")
+        pilot.app.review.open_story(seed)
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        seen["seed"] = pilot.app.screen.query_one("#note-input").text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert seen == {"copy": "", "seed": "typed in seed-story"}
+    assert [e.story for e in store.events()] == [seed]
+
+
+def edit_every_version(folder: Path, old: str | None = None, new: str = "") -> None:
+    """Change the story's files as a writer would: `old` replaced once in the Turkish
+    version, or (no `old`) a sentence added at the end of every version."""
+    for path in sorted(folder.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        if old is None:
+            path.write_text(text + "\n\nOne more sentence here.\n", encoding="utf-8")
+        elif path.name.startswith("000_"):
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def type_and_die(store, story: str) -> None:
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"half a thought")
+        await pilot.pause()  # no Escape, no ctrl+s: the run ends as a killed terminal's does
+
+    drive(app_for(store, story=story), steps)
+
+
+def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
+    """A typo fixed in one version gives every match of the story a new id (and match 1's
+    claims are match 3's now): the next session said "the note on match 1 ... n on the
+    match opens it", n opened an empty editor, and q, q erased the draft. It is now on the
+    match that holds its claims, and the toast says which."""
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+
+    folder = tmp_path / "story"
+    shutil.copytree(SEED_DIR, folder, ignore=shutil.ignore_patterns("sessions"))
+    story = store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    first = store.match(store.resume(story, reviewer="ana"), reviewer="ana")
+    type_and_die(store, "s")
+    edit_every_version(folder, "yaklaşık", "yaklasık")
+    store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    now = store.placed(story, first.id, [m.claim.id for m in first.members])
+    assert now is not None and now[0] != first.id  # the match is gone, its claims are not
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        pilot.app.review.goto(now[0])
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press(*", done", "ctrl+s")
+        await pilot.pause()
+
+    drive(app_for(store, story="s"), reopen)
+    assert seen == ["half a thought"]
+    assert any(f"match {first.number} is now on match {now[1]}" in m for m in said), said
+    assert any(f"the note on match {now[1]}." in m for m in said), said
+    assert store.match(now[0], reviewer="ana").note == "half a thought, done"
+    assert not (tmp_path / "review.db-drafts.json").exists()
+
+
+def test_a_draft_no_match_holds_the_claims_of_is_kept_until_discarded(store, tmp_path):
+    """Every version changed: no current match holds a claim of the draft's match. It was
+    erased at q, q; it is quoted, kept at q, shown whole in the palette's "Note drafts
+    without a match", and goes only when the reviewer says so there."""
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+
+    folder = tmp_path / "story"
+    shutil.copytree(SEED_DIR, folder, ignore=shutil.ignore_patterns("sessions"))
+    store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    type_and_die(store, "s")
+    edit_every_version(folder)
+    store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    drafts = tmp_path / "review.db-drafts.json"
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+
+    drive(app_for(store, story="s"), reopen)
+    assert seen == [""]  # no match of its own now
+    assert any("No match to open the note" in m and "half a thought" in m for m in said), said
+    assert "half a thought" in drafts.read_text(encoding="utf-8")  # q, q kept it
+
+    async def discard(pilot: Pilot) -> None:
+        await run_in_palette(pilot, "Note drafts without a match")
+        seen.append(screen_text(pilot.app))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y", "enter")
+        await pilot.pause()
+
+    drive(app_for(store, story="s"), discard)
+    assert "half a thought" in seen[-1]
+    assert not drafts.exists()
+
+
+def test_a_draft_on_a_split_out_follows_its_claim_back_when_the_split_is_undone(store, seed):
+    """An undo took the split-out a draft was typed on: n on the match its claim went back
+    to opened nothing, and q, q erased the draft."""
+    rows = store.matches(seed, reviewer="ana")
+    members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
+               for r in rows}
+    held = [claim for claims in members.values() for claim in claims]
+    row, claim = next((r, members[r.id][0]) for r in rows
+                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        for key in ("x", "enter"):
+            await pilot.pause()
+            await pilot.press(key)
+        await pilot.pause()
+        assert pilot.app.review.goto(split_match_id(claim))
+        await pilot.press("n", *"on the split-out", "escape", "ctrl+z")
+        await pilot.pause()
+        said.extend(n.message for n in pilot.app._notifications)
+        pilot.app.review.goto(row.id)
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+
+    drive(app_for(store), steps)
+    assert seen == ["on the split-out"]
+    assert any(f"match {row.number}b is now on match {row.number}" in m for m in said), said
+
+
+def test_quitting_leaves_a_draft_another_app_under_the_name_is_typing(store, seed, tmp_path):
+    """Two apps under one name: B loaded A's draft, warned of it at q and dropped it at the
+    second q, while A was still typing it. B drops only drafts it showed or typed."""
+    from crossfact.tui.drafts import Draft, NoteDrafts
+
+    first = store.resume(seed, reviewer="ana")
+    a = NoteDrafts(tmp_path / "review.db-drafts.json", "ana")
+    typing = Draft(story=seed, story_name="seed-story", number="1", text="half", base="")
+    a.keep((seed, first), typing)  # A: typing on match 1
+    still: list[bool] = []
+
+    async def b_quits(pilot: Pilot) -> None:
+        await pilot.press("q")
+        await pilot.pause()
+        still.append(pilot.app.return_code is None)
+
+    drive(app_for(store), b_quits)
+    assert still == [False]  # B quits at once: nothing of its own is lost
+    assert a.all() == {(seed, first): typing}  # A's q still has it to warn of
+
 def test_filter_and_search_page_in_sql(store, seed):
     async def steps(pilot: Pilot) -> None:
         review = pilot.app.review
@@ -610,8 +794,8 @@ def test_a_damaged_drafts_file_is_set_aside_and_the_review_opens(store, seed, tm
     set aside (another reviewer's drafts in it are not erased), and the screen says so once."""
     first = store.resume(seed, reviewer="ana")
     path = tmp_path / "review.db-drafts.json"
-    damaged = json.dumps({"ana": [], "bob": {first: {"story": seed, "story_name": "s",
-                                                      "number": 1, "text": None}}})
+    damaged = json.dumps({"ana": [], "bob": {seed: {first: {
+        "story": seed, "story_name": "s", "number": 1, "text": None}}}})
     path.write_text(damaged, encoding="utf-8")
     said: list[str] = []
 
@@ -625,7 +809,7 @@ def test_a_damaged_drafts_file_is_set_aside_and_the_review_opens(store, seed, tm
     assert len([m for m in said if "drafts file was damaged" in m]) == 1, said
     [aside] = tmp_path.glob("review.db-drafts.json.damaged-*")
     assert aside.read_text(encoding="utf-8") == damaged
-    assert json.loads(path.read_text(encoding="utf-8"))["ana"][first]["text"] == "half"
+    assert json.loads(path.read_text(encoding="utf-8"))["ana"][seed][first]["text"] == "half"
 
 
 def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):

@@ -201,6 +201,13 @@ class FakeStore:
     def dissolved(self, story: str, number: str) -> list[str] | None:
         return None  # the fake keeps no run's matches to find a gone one in
 
+    def placed(self, story: str, match_id: str, claims: list[str]) -> tuple[str, str] | None:
+        rows = [self._row(story, "", pos, m, its) for pos, m, its in self._rows(story, "")]
+        held = [(-len(set(claims) & set(its)), row.position, row.id, row.number)
+                for row, (_, _, its) in zip(rows, self._rows(story, ""), strict=True)]
+        found = [h for h in held if h[2] == match_id] or sorted(h for h in held if h[0] < 0)
+        return (found[0][2], found[0][3]) if found else None
+
     def decided_by(self, story: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for event in self._live(story):

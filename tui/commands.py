@@ -56,6 +56,9 @@ class ReviewCommands(Provider):
         if screen.story is not None:
             found.append(("Orphaned verdicts", screen.action_orphans,
                           "Your verdicts on claims the changed files no longer have"))
+            if screen.has_unplaced_drafts():
+                found.append(("Note drafts without a match", screen.action_unplaced_drafts,
+                              "Notes typed, not saved, whose claims no match holds now"))
             found += [
                 (f"Export: {label}", partial(screen.action_export, fmt),
                  "Write the story to a file you choose")

@@ -4,14 +4,16 @@ kill-server`) loses none of it. The next session under the same name offers it a
 
 A draft is no decision: it is not an event in the log (never merged, exported or counted),
 only the reviewer's typing. It lives beside the database, as SQLite's own `-wal` does, in
-`<database>-drafts.json`, one entry per (reviewer, match). Several apps may be open on one
-database, under one name or several, so each change reads the file, changes only the entry
-of the match it keeps or drops, and replaces the whole file (written to a temporary file of
-its own, then renamed): another app's entries stay, a reader never sees half a file, and a
-kill mid-write leaves the old file. A file that cannot be read as drafts is never written
-over: its bytes are set aside first (`<file>.damaged-<time>-<id>`), for whoever's drafts
-they held. A database that is not a file (":memory:", the tests' fake store) keeps drafts
-in memory.
+`<database>-drafts.json`, one entry per (reviewer, story, match): stories that share
+versions share match ids (a folder and a copy of it, a story with one version more), and a
+draft keyed by match alone opened in the other story, whose ctrl+s saved it there. Several
+apps may be open on one database, under one name or several, so each change reads the file,
+changes only the entry it keeps or drops, and replaces the whole file (written to a
+temporary file of its own, then renamed): another app's entries stay, a reader never sees
+half a file, and a kill mid-write leaves the old file. A file that cannot be read as
+drafts is never written over: its bytes are set aside first (`<file>.damaged-<time>-<id>`),
+for whoever's drafts they held. A database that is not a file (":memory:", the tests' fake
+store) keeps drafts in memory.
 """
 
 from __future__ import annotations
@@ -25,12 +27,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 SUFFIX = "-drafts.json"
 
-Entries = dict[str, dict[str, dict[str, Any]]]
-"""reviewer -> match -> a draft's fields, as read (fields a later release adds are kept)."""
+Key = tuple[str, str]
+"""(story, match): a draft's place."""
+
+Entries = dict[str, dict[str, dict[str, dict[str, Any]]]]
+"""reviewer -> story -> match -> a draft's fields, as read (fields a later release adds are
+kept)."""
+
+Table = dict[str, dict[str, dict[str, Any]]]
+"""One reviewer's entries: story -> match -> fields."""
 
 
 class Draft(BaseModel):
@@ -47,6 +56,10 @@ class Draft(BaseModel):
     # the saved note the draft was typed over: a note saved since (by another session under
     # the same name) makes the draft older than it. None: not known (the first release)
     base: str | None = None
+    # the claims of the match it was typed on: where they are now is where the draft goes
+    # when its match is gone (a re-match gave new match ids, a fix dissolved it, an undo
+    # took a split-out back)
+    claims: list[str] = Field(default_factory=list)
 
 
 class Unreadable(OSError):
@@ -62,9 +75,10 @@ def drafts_path(database: Path | str) -> Path | None:
 
 def parse(raw: bytes) -> tuple[Entries, bool]:
     """The well-formed entries of a drafts file, and whether anything was not (a file cut
-    short, not UTF-8, not JSON, a reviewer's drafts that are no table, a draft that is no
-    `Draft`). An empty file (made by hand, or a disk that filled as it was first written)
-    holds no drafts: nothing to set aside."""
+    short, not UTF-8, not JSON, a reviewer's or a story's drafts that are no table, a draft
+    that is no `Draft` or is filed under another story than its own). An empty file (made
+    by hand, or a disk that filled as it was first written) holds no drafts: nothing to set
+    aside."""
     if not raw.strip():
         return {}, False
     try:
@@ -75,17 +89,22 @@ def parse(raw: bytes) -> tuple[Entries, bool]:
         return {}, True
     good: Entries = {}
     damaged = False
-    for reviewer, drafts in data.items():
-        if not isinstance(drafts, dict):
+    for reviewer, stories in data.items():
+        if not isinstance(stories, dict):
             damaged = True
             continue
-        for match, entry in drafts.items():
-            try:
-                Draft.model_validate(entry)
-            except ValidationError:
+        for story, drafts in stories.items():
+            if not isinstance(drafts, dict):
                 damaged = True
                 continue
-            good.setdefault(reviewer, {})[match] = entry
+            for match, entry in drafts.items():
+                try:
+                    if Draft.model_validate(entry).story != story:
+                        raise ValueError(story)
+                except (ValidationError, ValueError):
+                    damaged = True
+                    continue
+                good.setdefault(reviewer, {}).setdefault(story, {})[match] = entry
     return good, damaged
 
 
@@ -107,17 +126,23 @@ def _write_new(path: Path, text: bytes) -> None:
         raise
 
 
+def _entry(mine: Table, key: Key) -> Draft | None:
+    entry = mine.get(key[0], {}).get(key[1])
+    return None if entry is None else Draft.model_validate(entry)
+
+
 class NoteDrafts:
-    """One reviewer's unsaved notes, by match id, mirrored to `path` (None: memory only)."""
+    """One reviewer's unsaved notes, by (story, match), mirrored to `path` (None: memory
+    only)."""
 
     def __init__(self, path: Path | None, reviewer: str) -> None:
         """A damaged file must not keep the review from opening: what is well-formed in it
         is offered, the rest is set aside (`set_aside` says where, for the screen to say)."""
         self.path, self.reviewer = path, reviewer
-        self._mine: dict[str, Draft] = {}
-        # what the file held for each match when this app last read or wrote it: an entry
+        self._mine: dict[Key, Draft] = {}
+        # what the file held for each draft when this app last read or wrote it: an entry
         # that differs there now was written by another app under the same name
-        self._seen: dict[str, Draft] = {}
+        self._seen: dict[Key, Draft] = {}
         self.failed: str | None = None  # why the file could not be written, once said
         self.set_aside: Path | None = None  # where a damaged file's bytes were put
         try:
@@ -125,48 +150,72 @@ class NoteDrafts:
         except OSError as error:
             self._failed(error)
             return
-        for match, entry in data.get(reviewer, {}).items():
-            self._mine[match] = self._seen[match] = Draft.model_validate(entry)
+        for story, drafts in data.get(reviewer, {}).items():
+            for match, entry in drafts.items():
+                self._mine[story, match] = self._seen[story, match] = Draft.model_validate(entry)
 
-    def get(self, match: str) -> Draft | None:
+    def get(self, key: Key) -> Draft | None:
         self._sync()
-        return self._mine.get(match)
+        return self._mine.get(key)
 
-    def of_story(self, story: str) -> dict[str, Draft]:
-        return {match: d for match, d in self.all().items() if d.story == story}
+    def of_story(self, story: str) -> dict[Key, Draft]:
+        return {key: d for key, d in self.all().items() if key[0] == story}
 
-    def all(self) -> dict[str, Draft]:
+    def all(self) -> dict[Key, Draft]:
         self._sync()
         return dict(self._mine)
 
-    def keep(self, match: str, draft: Draft) -> None:
-        if self._mine.get(match) == draft:
-            return
-        self._mine[match] = draft
+    def keep(self, key: Key, draft: Draft) -> None:
+        """Keep `draft` as typed. Written unless the file has it so already, not merely
+        this app's copy: another app under this name may have dropped it meanwhile (quit
+        without it after warning of it), and an Escape on the same text then wrote nothing,
+        and this app's own q found it gone and quit without a word."""
+        self._mine[key] = draft
 
-        def put(mine: dict[str, dict[str, Any]]) -> None:
-            mine[match] = draft.model_dump()
+        def put(mine: Table) -> bool:
+            if _entry(mine, key) == draft:
+                return False
+            mine.setdefault(key[0], {})[key[1]] = draft.model_dump()
+            return True
 
         if self._change(put):
-            self._seen[match] = draft
+            self._seen[key] = draft
 
-    def drop(self, *matches: str) -> None:
-        """Drop the drafts of `matches` (saved, or given up at quit), but not one another app
+    def move(self, key: Key, to: Key, draft: Draft) -> None:
+        """Put the draft of `key` at `to` as `draft` (its match is gone, its claims are in
+        `to`'s), in one write: a kill between the two left it twice, or nowhere."""
+        old, seen = self._mine.pop(key, None), self._seen.pop(key, None)
+        self._mine[to] = draft
+
+        def put(mine: Table) -> bool:
+            found = _entry(mine, key)
+            if found is not None and found in (old, seen):  # not newer typing elsewhere
+                del mine[key[0]][key[1]]
+            mine.setdefault(to[0], {})[to[1]] = draft.model_dump()
+            return True
+
+        if self._change(put):
+            self._seen[to] = draft
+
+    def drop(self, *keys: Key) -> None:
+        """Drop the drafts of `keys` (saved, or given up at quit), but not one another app
         under this name wrote over since: that is newer typing, not this app's to drop."""
-        dropped = {match: self._mine.pop(match) for match in matches if match in self._mine}
+        dropped = {key: self._mine.pop(key) for key in keys if key in self._mine}
         if not dropped:
             return
 
-        def remove(mine: dict[str, dict[str, Any]]) -> None:
-            for match, draft in dropped.items():
-                entry = mine.get(match)
-                if entry is not None and Draft.model_validate(entry) in (
-                        draft, self._seen.get(match)):
-                    del mine[match]
+        def remove(mine: Table) -> bool:
+            changed = False
+            for key, draft in dropped.items():
+                found = _entry(mine, key)
+                if found is not None and found in (draft, self._seen.get(key)):
+                    del mine[key[0]][key[1]]
+                    changed = True
+            return changed
 
         if self._change(remove):
-            for match in dropped:
-                self._seen.pop(match, None)
+            for key in dropped:
+                self._seen.pop(key, None)
 
     def _sync(self) -> None:
         """Take what another app under this name did since to the drafts this one knows of
@@ -179,14 +228,14 @@ class NoteDrafts:
             theirs = self._read()[0].get(self.reviewer, {})
         except OSError:
             return
-        for match, draft in list(self._mine.items()):
-            if self._seen.get(match) != draft:
+        for key, draft in list(self._mine.items()):
+            if self._seen.get(key) != draft:
                 continue  # not on disk as typed here (a write failed): the typing stands
-            entry = theirs.get(match)
+            entry = _entry(theirs, key)
             if entry is None:
-                del self._mine[match], self._seen[match]
+                del self._mine[key], self._seen[key]
             else:
-                self._mine[match] = self._seen[match] = Draft.model_validate(entry)
+                self._mine[key] = self._seen[key] = entry
 
     def _read(self) -> tuple[Entries, bytes | None]:
         """The file's well-formed entries, and its bytes if anything in it was not."""
@@ -201,8 +250,9 @@ class NoteDrafts:
         good, damaged = parse(raw)
         return good, raw if damaged else None
 
-    def _change(self, change: Callable[[dict[str, dict[str, Any]]], None]) -> bool:
-        """Apply `change` to this reviewer's entries on disk; whether that was written."""
+    def _change(self, change: Callable[[Table], bool]) -> bool:
+        """Apply `change` to this reviewer's entries on disk (it says whether it changed
+        any); whether the file holds them so now."""
         try:
             self._update(change)
         except OSError as error:
@@ -211,7 +261,7 @@ class NoteDrafts:
         self.failed = None
         return True
 
-    def _update(self, change: Callable[[dict[str, dict[str, Any]]], None] | None) -> Entries:
+    def _update(self, change: Callable[[Table], bool] | None) -> Entries:
         """Read the file, set its bytes aside if anything in it is damaged, apply `change`
         to this reviewer's entries, and write it back when anything changed (a damaged file
         is written back without what was damaged). Returns the entries written."""
@@ -222,12 +272,15 @@ class NoteDrafts:
             aside = _unique(self.path, "damaged-" + time.strftime("%Y%m%dT%H%M%S"))
             _write_new(aside, damaged)  # before the file is written over, or not at all
             self.set_aside = aside
+        changed = False
         if change is not None:
             mine = data.setdefault(self.reviewer, {})
-            change(mine)
+            changed = change(mine)
+            for story in [story for story, drafts in mine.items() if not drafts]:
+                del mine[story]
             if not mine:
                 del data[self.reviewer]
-        elif damaged is None:
+        if not changed and damaged is None:
             return data
         if not data:
             self.path.unlink(missing_ok=True)

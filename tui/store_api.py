@@ -72,6 +72,9 @@ class ReviewStore(Protocol):
 
     def dissolved(self, story: str, number: str) -> list[str] | None: ...
 
+    def placed(self, story: str, match_id: str, claims: list[str]) -> tuple[str, str] | None:
+        ...
+
     # commands: each records one event
     def decide(self, story: str, match_id: str, verdict: Suggestion, *, reviewer: str,
                session: str, outliers: list[str] | None = None,

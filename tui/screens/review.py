@@ -37,7 +37,7 @@ from crossfact.tui.dialogs.note import NotePrompt
 from crossfact.tui.dialogs.pick import Item, ReadOnly, item_label
 from crossfact.tui.dialogs.prompt import TextPrompt
 from crossfact.tui.display_text import one_line
-from crossfact.tui.drafts import Draft, NoteDrafts, drafts_path
+from crossfact.tui.drafts import Draft, Key, NoteDrafts, drafts_path
 from crossfact.tui.heap import freeze_long_lived, settle
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.messages import Saved, StoreFailed
@@ -62,6 +62,7 @@ STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which 
                      "app cannot write to: give a file name (./- for a file called '-')")
 
 KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
+DISCARD_HINT = "y Enter discards them · anything else or Esc keeps them"
 
 
 class SearchBox(Input):
@@ -154,7 +155,10 @@ class ReviewScreen(FixingActions, Screen[None]):
         # that failed), kept on disk as typed: n on the match offers it again, also after
         # the terminal was killed mid-note; quitting asks first
         self.drafts = NoteDrafts(drafts_path(store.path), reviewer)
-        self._drafts_before = {match: d.story for match, d in self.drafts.all().items()}
+        self._drafts_before = set(self.drafts.all())  # an earlier session's, to say so
+        # the drafts this app opened or typed: q drops only those (another app under this
+        # name may be typing one it loaded; one not shown is offered again next time)
+        self._drafts_shown: set[Key] = set()
         self._drafts_failed_said = False
         self._set_aside_said: Path | None = None
         self._quit_warned: list[str] = []  # the drafts the last q warned of
@@ -438,6 +442,8 @@ class ReviewScreen(FixingActions, Screen[None]):
             self.notify(label[0].upper() + label[1:] + ".", title="Saved", markup=False)
         self._refresh_progress()
         self.post_message(Saved(event))
+        if event.kind not in ("verdict", "note", "skip") and self.story is not None:
+            self._place_drafts(self.story)  # a fix or an undo may have taken a draft's match
         self._checkpoint_due = True
         self.active()
 
@@ -605,10 +611,15 @@ class ReviewScreen(FixingActions, Screen[None]):
 
     def _offer_earlier_drafts(self, story: str) -> None:
         """Say which notes of this story an earlier session left typed but not saved (its
-        terminal was closed or killed mid-note): they were lost without a word."""
-        earlier = sorted((d.number for match, d in self.drafts.of_story(story).items()
-                          if self._drafts_before.pop(match, None) is not None),
+        terminal was closed or killed mid-note): they were lost without a word. Drafts
+        whose match is gone are put where its claims are, or said to have no match."""
+        unplaced = dict(self._place_drafts(story))
+        earlier = sorted((d.number for key, d in self.drafts.of_story(story).items()
+                          if key in self._drafts_before and key not in unplaced),
                          key=in_number_order)
+        self._drafts_before -= set(self.drafts.of_story(story))
+        if unplaced:
+            self._say_unplaced(list(unplaced.values()))
         if earlier:
             self.notify(f"Typed but not saved when an earlier session ended: the note on "
                         f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
@@ -632,17 +643,103 @@ class ReviewScreen(FixingActions, Screen[None]):
                         "kept until the app quits; ctrl+s saves it.",
                         title="Drafts", severity="warning", timeout=10, markup=False)
 
-    def _draft_changed(self, row: MatchRow, stored: str, text: str) -> None:
+    def _draft_changed(self, row: MatchRow, stored: str, text: str,
+                       claims: list[str]) -> None:
         """Keep what is typed into a note on disk as it is typed (`tui/drafts.py`), with the
-        saved note it was typed over; a note back to what is stored is no draft."""
+        saved note it was typed over and the claims of its match (where the draft goes if
+        the match is gone); a note back to what is stored is no draft."""
         if self.story is None:
             return
+        key = (self.story, row.id)
+        self._drafts_shown.add(key)
         if text == stored:
-            self.drafts.drop(row.id)
+            self.drafts.drop(key)
         else:
-            self.drafts.keep(row.id, Draft(story=self.story, story_name=self.story_name,
-                                           number=row.number, text=text, base=stored))
+            self.drafts.keep(key, Draft(story=self.story, story_name=self.story_name,
+                                        number=row.number, text=text, base=stored,
+                                        claims=claims))
         self._say_drafts_trouble()
+
+    def _place_drafts(self, story: str, *, say: bool = True) -> list[tuple[Key, Draft]]:
+        """Put each draft of `story` whose match is gone (a re-match gave new match ids, a
+        fix dissolved it, an undo took a split-out back) on the current match that holds
+        most of its claims: n there opens it. Before, n opened an empty editor where the
+        toast said the draft was, and q, q erased it. Returns the drafts no current match
+        holds a claim of (or whose new match has a draft of its own): kept on disk, never
+        dropped by q, until the reviewer discards them (`action_unplaced_drafts`)."""
+        moved: list[tuple[str, str]] = []
+        unplaced: list[tuple[Key, Draft]] = []
+        for key, draft in sorted(self.drafts.of_story(story).items(),
+                                 key=lambda item: in_number_order(item[1].number)):
+            try:
+                found = self.store.placed(story, key[1], draft.claims)
+            except StoreError:
+                continue  # not known now: the draft stays as it is
+            if found is None:
+                unplaced.append((key, draft))
+                continue
+            match, number = found
+            to = (story, match)
+            if to == key:
+                continue
+            if self.drafts.get(to) is not None:  # two drafts are never made one out of sight
+                unplaced.append((key, draft))
+                continue
+            self.drafts.move(key, to, draft.model_copy(update={"number": number}))
+            for known in (self._drafts_shown, self._drafts_before):
+                if key in known:
+                    known.discard(key)
+                    known.add(to)
+            moved.append((draft.number, number))
+        if say and moved:
+            where = ", ".join(f"match {old} is now on match {new}" for old, new in moved)
+            self.notify(f"A note draft's match is gone (the files changed, or a fix or an "
+                        f"undo took it): the draft of {where}, which holds its claims. n on "
+                        "it opens it.", title="Note draft moved", severity="warning",
+                        timeout=20, markup=False)
+        return unplaced
+
+    def _say_unplaced(self, drafts: list[Draft]) -> None:
+        """Say that drafts have no match now, quoting them: they are kept, not lost."""
+        quoted = "; ".join(f"match {d.number}: {one_line(d.text, 100)}" for d in drafts)
+        self.notify(f"No match to open the note typed but not saved on {quoted}: the files "
+                    "changed and no match holds its claims now (or the one that does has a "
+                    "draft of its own). It is kept: ctrl+p, 'Note drafts without a match' "
+                    "shows it whole, and can discard it.", title="Note draft without a match",
+                    severity="warning", timeout=30, markup=False)
+
+    def has_unplaced_drafts(self) -> bool:
+        """Whether this story has drafts no match holds the claims of (the palette offers
+        them then)."""
+        return self.story is not None and bool(self._place_drafts(self.story, say=False))
+
+    def action_unplaced_drafts(self) -> None:
+        """Show the drafts of this story that have no match now, whole, and ask whether to
+        discard them: the only way they go."""
+        if self.story is None:
+            return
+        unplaced = self._place_drafts(self.story)
+        if not unplaced:
+            self.notify("No note drafts without a match.", markup=False)
+            return
+        lines: list[RenderableType] = []
+        for _, draft in unplaced:
+            lines += [Text(f"Typed on match {draft.number} (as it was numbered then):",
+                           style="bold"),
+                      Padding(Text(terminal.strip_controls(draft.text)), (0, 0, 1, 2))]
+        title = plural(len(unplaced), "note draft whose match is gone",
+                       "note drafts whose matches are gone")
+
+        def discard(answer: str | None) -> None:
+            if answer is not None and answer.strip().lower() in {"y", "yes"}:
+                self.drafts.drop(*(key for key, _ in unplaced))
+                self.notify(f"Discarded: {title}.", markup=False)
+
+        def ask(_: None) -> None:
+            self.app.push_screen(TextPrompt(f"Discard {title}? (y/n)", "",
+                                            hint=DISCARD_HINT), discard)
+
+        self.app.push_screen(ReadOnly(f"{title} (kept until discarded)", lines), ask)
 
     def _as_saved_now(self, view: MatchView) -> MatchView:
         """`view` read again: another session under this name may have saved a note on it
@@ -659,10 +756,16 @@ class ReviewScreen(FixingActions, Screen[None]):
         """The draft n opens on `row`, unless the note changed since it was typed (another
         session under this name saved or undid one): opened, it would have been saved over
         the newer note. That draft is dropped, and what it read is said, not lost unseen."""
-        draft = self.drafts.get(row.id)
+        if self.story is None:
+            return None
+        key = (self.story, row.id)
+        self._place_drafts(self.story)  # a fix or an undo may have taken a draft's match
+        draft = self.drafts.get(key)
+        if draft is not None:
+            self._drafts_shown.add(key)
         if draft is None or draft.base is None or draft.base == stored:
             return draft
-        self.drafts.drop(row.id)
+        self.drafts.drop(key)
         self.notify(f"The note on match {row.number} changed after this draft of it was "
                     "typed (another session saved or undid a note): the note as saved is "
                     f"opened, not the older draft. The draft read: {one_line(draft.text, 300)}",
@@ -681,10 +784,12 @@ class ReviewScreen(FixingActions, Screen[None]):
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
         draft = self._draft_for(row, stored)  # a draft, or what a failed save kept
         current = draft.text if draft is not None else stored
+        claims = [member.claim.id for member in view.members] if view is not None else []
+        key = (self.open_story_id, row.id)
 
         def keep(text: str) -> None:
             """Escape: the typing is kept for this match, not thrown away."""
-            self._draft_changed(row, stored, text)
+            self._draft_changed(row, stored, text, claims)
             if text != stored:
                 self.notify(f"Note draft on match {row.number} kept (not saved): n on the "
                             "match opens it again.", title="Draft kept", markup=False)
@@ -693,7 +798,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             if text is None:
                 return  # closed with Escape: `keep` has the draft
             if not text.strip() and not stored:
-                self.drafts.drop(row.id)
+                self.drafts.drop(key)
                 return  # an empty note where there was none: not an event
             if not text.strip():
                 text = ""  # cleared: the blanks an emptied editor leaves are no note
@@ -703,24 +808,29 @@ class ReviewScreen(FixingActions, Screen[None]):
                 f"note #{row.number}",
             )
             if saved is None:  # a full disk, a busy database: the typing is not thrown away
-                self._draft_changed(row, stored, text)
+                self._draft_changed(row, stored, text, claims)
                 self.notify(f"The note on match {row.number} was not saved; it is kept: "
                             "press n on the match to try again.", title="Note kept",
                             severity="warning", timeout=10, markup=False)
             else:
-                self.drafts.drop(row.id)
+                self.drafts.drop(key)
             self._select(self.matches.cursor)
 
         prompt = NotePrompt(f"Note on match {row.number}", current or "", bidi=self.bidi,
                             keep_draft=keep,
-                            changed=lambda text: self._draft_changed(row, stored, text))
+                            changed=lambda text: self._draft_changed(row, stored, text, claims))
         self.app.push_screen(prompt, save)
 
     def may_quit(self) -> bool:
         """Whether quitting loses nothing the reviewer typed; if it would (a note draft, or
         a note a failed save kept), say which once, and let the next q or ctrl+c leave
-        (and drop those drafts: the reviewer was told)."""
-        drafts = self.drafts.all()
+        (and drop those drafts: the reviewer was told). Only drafts this app opened or
+        typed: one loaded from another app under this name, unseen here, was dropped while
+        that app was still typing it. A draft whose match is gone is kept."""
+        unplaced = {key for story in {key[0] for key in self._drafts_shown}
+                    for key, _ in self._place_drafts(story, say=False)}
+        drafts = {key: d for key, d in self.drafts.all().items()
+                  if key in self._drafts_shown and key not in unplaced}
         # a draft of another story (the palette switched) is named with its story: "match
         # 1" sent the reviewer to this story's match 1, which had none
         named = [d.number + ("" if d.story == self.story else
