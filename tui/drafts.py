@@ -120,6 +120,9 @@ class NoteDrafts:
         self._seen: dict[str, Draft] = {}
         self.failed: str | None = None  # why the file could not be written, once said
         self.set_aside: Path | None = None  # where a damaged file's bytes were put
+        # called when the drafts held change (kept, dropped, or taken from another app's
+        # changes): the match list marks the matches that have one
+        self.on_change: Callable[[], None] = lambda: None
         try:
             data = self._update(None)
         except OSError as error:
@@ -132,6 +135,11 @@ class NoteDrafts:
         self._sync()
         return self._mine.get(match)
 
+    def holds(self, match: str) -> bool:
+        """Whether `match` has a draft, as this app last knew (no file read: the match list
+        asks for every row it draws; `get`, `all` and each change read the file)."""
+        return match in self._mine
+
     def of_story(self, story: str) -> dict[str, Draft]:
         return {match: d for match, d in self.all().items() if d.story == story}
 
@@ -142,7 +150,10 @@ class NoteDrafts:
     def keep(self, match: str, draft: Draft) -> None:
         if self._mine.get(match) == draft:
             return
+        had = match in self._mine
         self._mine[match] = draft
+        if not had:
+            self.on_change()
 
         def put(mine: dict[str, dict[str, Any]]) -> None:
             mine[match] = draft.model_dump()
@@ -156,6 +167,7 @@ class NoteDrafts:
         dropped = {match: self._mine.pop(match) for match in matches if match in self._mine}
         if not dropped:
             return
+        self.on_change()
 
         def remove(mine: dict[str, dict[str, Any]]) -> None:
             for match, draft in dropped.items():
@@ -179,14 +191,18 @@ class NoteDrafts:
             theirs = self._read()[0].get(self.reviewer, {})
         except OSError:
             return
+        gone = False
         for match, draft in list(self._mine.items()):
             if self._seen.get(match) != draft:
                 continue  # not on disk as typed here (a write failed): the typing stands
             entry = theirs.get(match)
             if entry is None:
                 del self._mine[match], self._seen[match]
+                gone = True
             else:
                 self._mine[match] = self._seen[match] = Draft.model_validate(entry)
+        if gone:
+            self.on_change()
 
     def _read(self) -> tuple[Entries, bytes | None]:
         """The file's well-formed entries, and its bytes if anything in it was not."""
