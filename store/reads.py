@@ -82,6 +82,21 @@ ALSO_IN_SQL = f"""
 _VERDICT = """(SELECT d.verdict FROM current_decisions d
                WHERE d.story = m.story AND d."match" = m.id AND d.reviewer = :reviewer)"""
 
+# What the match list marks on a page of rows (`matches`), for this reviewer only: a note
+# that says something (another reviewer's notes are theirs, not shown in this one's detail
+# either), and a skip not taken back, on a match they have not decided since (a verdict says
+# more than the skip before it). Computed over the page once it is cut (LIMIT/OFFSET), not
+# for every row the ordering sorts: two index lookups per row shown.
+_MARKED = f"""SELECT page.*,
+    EXISTS (SELECT 1 FROM current_decisions d
+            WHERE d.story = :story AND d."match" = page.id AND d.reviewer = :reviewer
+              AND {WRITTEN_SQL.format(note="d.note")}) AS noted,
+    (page.verdict IS NULL AND EXISTS (
+        SELECT 1 FROM active_events a
+        WHERE a.story = :story AND a."match" = page.id AND a.reviewer = :reviewer
+          AND a.kind = 'skip')) AS skipped
+    FROM ({{page}}) page ORDER BY {IN_NUMBER_ORDER}"""
+
 
 def _words(search: str) -> list[str]:
     """What a reviewer typed, as words taken literally (quotes dropped, so FTS5 syntax in
@@ -155,11 +170,12 @@ class ReadMixin(StoreBase):
 
     def matches(self, story: str, *, reviewer: str, filter: str = "all",
                 search: str | None = None, offset: int = 0, limit: int = 200) -> list[MatchRow]:
-        """One page of the story's current matches in document order."""
+        """One page of the story's current matches in document order, each with this
+        reviewer's marks (a note, a skip) for the list."""
         sql, params = self._matches_sql(story, reviewer, filter, search)
         params.update(limit=limit, offset=offset)
-        rows = self.db.query(f"{sql} ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset",
-                             params)
+        page = f"{sql} ORDER BY {IN_NUMBER_ORDER} LIMIT :limit OFFSET :offset"
+        rows = self.db.query(_MARKED.format(page=page), params)
         return [MatchRow(**{**row, "langs": json.loads(row["langs"])}) for row in rows]
 
     def count(self, story: str, *, reviewer: str, filter: str = "all",

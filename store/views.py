@@ -37,6 +37,9 @@ class MatchRow(BaseModel):
     verdict: Suggestion | None
     gist: str  # one line: the first claim's text, shortened
     number: str = ""  # as people say it: 1-based, "12b" for a split-out (store/numbering.py)
+    # the reviewer's own marks, for the list to show where they wrote or passed over:
+    noted: bool = False  # their current note says something
+    skipped: bool = False  # they skipped it (not taken back) and have not decided it since
 
     def model_post_init(self, _context: object) -> None:
         self.number = self.number or number_of(self.position)

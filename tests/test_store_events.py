@@ -483,3 +483,60 @@ def test_stats_and_the_report_count_the_second_looks_the_csv_marks(s: Store) -> 
             "before a fix changed the match's claims)")
     assert f"  {said}\n" in render(compute(s, "seed"))
     assert f"\n{said[0].upper()}{said[1:]}.\n" in "".join(FORMATS["md"](s, "seed"))
+
+
+def marks(s: Store, reviewer: str, **kw: object) -> dict[str, tuple[bool, bool]]:
+    """match -> (noted, skipped) as the list's rows carry them for `reviewer`."""
+    return {r.id: (r.noted, r.skipped) for r in s.matches("seed", reviewer=reviewer, **kw)}
+
+
+def test_the_list_rows_mark_the_reviewer_s_own_notes_and_skips(s: Store) -> None:
+    """The match list marks where a reviewer left a note or skipped (tui/widgets/match_list.py):
+    theirs only (another reviewer's note is not in their detail either), a note saved with a
+    verdict too, a skip only while the match is undecided, and an undo takes each back."""
+    first, second, third, fourth = marks(s, "ann")
+    s.note("seed", first, "ask AP", reviewer="ann", session="s1")
+    s.skip("seed", second, reviewer="ann", session="s1")
+    s.decide("seed", third, "agree", reviewer="ann", session="s1", note="checked")
+    s.note("seed", fourth, "bob's doubt", reviewer="bob", session="s2")
+    s.skip("seed", fourth, reviewer="bob", session="s2")
+    s.skip("seed", first, reviewer="bob", session="s2")
+    assert marks(s, "ann") == {first: (True, False), second: (False, True),
+                               third: (True, False), fourth: (False, False)}
+    assert marks(s, "bob") == {first: (False, True), second: (False, False),
+                               third: (False, False), fourth: (True, True)}
+    assert marks(s, "cy") == dict.fromkeys((first, second, third, fourth), (False, False))
+
+    s.decide("seed", second, "conflict", reviewer="ann", session="s1")
+    assert marks(s, "ann")[second] == (False, False)  # decided since: the verdict says it
+    s.undo("seed", reviewer="ann", session="s1")  # the conflict: skipped again
+    assert marks(s, "ann")[second] == (False, True)
+    s.undo("seed", reviewer="ann", session="s1")  # the verdict and its note on `third`
+    assert marks(s, "ann")[third] == (False, False)
+    s.undo("seed", reviewer="ann", session="s1")  # the skip
+    assert marks(s, "ann")[second] == (False, False)
+    s.note("seed", first, " \n", reviewer="ann", session="s1")  # cleared: no note
+    assert marks(s, "ann")[first] == (False, False)
+    assert marks(s, "bob")[fourth] == (True, True)  # ann's undos took back nothing of bob's
+
+
+def test_a_page_of_marked_rows_is_one_query(s: Store) -> None:
+    """The marks come with the page (one query, whatever its size), the same under a
+    filter and at an offset: the list asks per page, never per row nor for all notes."""
+    ids = list(marks(s, "ann"))
+    s.note("seed", ids[3], "n", reviewer="ann", session="s1")
+    s.skip("seed", ids[2], reviewer="ann", session="s1")
+    statements: list[str] = []
+    s.db.conn.set_trace_callback(statements.append)
+    try:
+        page = s.matches("seed", reviewer="ann", offset=2, limit=2)
+    finally:
+        s.db.conn.set_trace_callback(None)
+    # besides the story's id and sqlite-utils' savepoint around it
+    assert len([sql for sql in statements if "current_matches" in sql]) == 1, statements
+    assert [(r.id, r.noted, r.skipped) for r in page] == [(ids[2], False, True),
+                                                          (ids[3], True, False)]
+    todo = s.matches("seed", reviewer="ann", filter="todo")
+    assert {r.id: (r.noted, r.skipped) for r in todo} == {
+        ids[0]: (False, False), ids[1]: (False, False), ids[2]: (False, True),
+        ids[3]: (True, False)}

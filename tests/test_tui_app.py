@@ -812,6 +812,61 @@ def test_a_damaged_drafts_file_is_set_aside_and_the_review_opens(store, seed, tm
     assert json.loads(path.read_text(encoding="utf-8"))["ana"][seed][first]["text"] == "half"
 
 
+def list_row(app: ReviewApp, match_id: str) -> str:
+    """A match's row in the list as the screen shows it (a dialog leaves the top rows)."""
+    number = app.review.store.match(match_id, reviewer=app.reviewer).number
+    [row] = [line for line in screen_text(app).splitlines() if line.startswith(f"{number:>5} ")]
+    return row
+
+
+def test_the_list_marks_a_draft_a_saved_note_and_a_skip(store, seed):
+    """After 200 matches a reviewer could not see where they left notes or what they skipped
+    without opening each. The mark column shows it the moment it changes, the reviewer's
+    own only (bob's note and skip mark nothing in ana's list), a draft above the rest."""
+    first, second = [row.id for row in store.matches(seed, reviewer="ana", limit=2)]
+    store.note(seed, second, "bob's doubt", reviewer="bob", session="b")
+    store.skip(seed, second, reviewer="bob", session="b")
+    seen: dict[str, str] = {}
+
+    async def steps(pilot: Pilot) -> None:
+        def mark(match: str) -> str:
+            return list_row(pilot.app, match)[10]  # "    1 a · " and the mark
+
+        assert " s v m " in str(pilot.app.screen.query_one("#list-header").render())
+        seen["start"] = mark(first) + mark(second)
+        await pilot.press("n", *"ask AP")
+        await pilot.pause()
+        seen["typing"] = mark(first)  # the draft is written as it is typed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        seen["saved"] = mark(first)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        seen["note undone"] = mark(first)
+        await pilot.press("s")  # on `first`, where the undo went
+        await pilot.pause()
+        seen["skipped"] = mark(first)
+        await pilot.press("k", "a")
+        await pilot.pause()
+        seen["decided"] = mark(first)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        seen["verdict undone"] = mark(first)
+        await pilot.press("n", *"later", "escape")
+        await pilot.pause()
+        seen["draft kept"] = mark(first)
+
+    drive(app_for(store), steps)
+    assert seen == {"start": "  ", "typing": "!", "saved": "*", "note undone": " ",
+                    "skipped": "-", "decided": " ", "verdict undone": "-", "draft kept": "!"}
+
+    async def reopen(pilot: Pilot) -> None:
+        seen["next session"] = list_row(pilot.app, first)[10]
+
+    drive(app_for(store), reopen)
+    assert seen["next session"] == "!"  # a draft an earlier session left is marked at once
+
+
 def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):
     """Two sessions under one name: the second loaded a draft the first then finished and
     saved; n in the second opened the stale draft over the saved note (and ctrl+s saved it

@@ -194,3 +194,30 @@ def test_pager_reads_pages_not_the_story() -> None:
     assert store.fetched <= 8 * MatchPager.PAGE  # binary search: a few pages, not 3000 rows
     pager.set_view("conflicts", None)
     assert pager.row(0).id == "m1" and pager.count == 1000
+
+
+def test_the_list_marks_take_one_cell_and_keep_the_columns_in_place() -> None:
+    """The mark column (tui/widgets/match_list.py) is one cell whatever it shows: a mark two
+    cells wide in some terminals ("✎", an emoji) pushed the language columns out of line
+    under the header. Each mark is ASCII, distinct, and not mirrored in right-to-left text."""
+    from crossfact.store import MatchRow
+    from crossfact.tui.widgets.match_list import MARKS, header_line, row_mark, row_prefix
+
+    assert len(set(MARKS.values())) == len(MARKS)
+    for mark in MARKS.values():
+        assert mark.isascii() and cell_len(mark) == 1 and not mark.isalnum()
+        assert not unicodedata.mirrored(mark)
+    langs = ["tr", "ar"]
+    row = MatchRow(id="m", position=11, langs=langs, suggestion="agree", score=1.0,
+                   verdict=None, gist="g")
+    shown = {
+        (False, False, False): " ", (True, False, False): "!", (False, True, False): "*",
+        (False, False, True): "-", (True, True, True): "!", (False, True, True): "*",
+    }
+    for (drafted, noted, skipped), mark in shown.items():
+        marked = row.model_copy(update={"noted": noted, "skipped": skipped})
+        assert row_mark(marked, drafted) == mark
+        prefix = row_prefix(marked, langs, drafted)
+        assert prefix == f"   12 a · {mark} tr ar  "
+        assert cell_len(prefix) == header_line(langs).index("claim")
+    assert header_line(langs).split()[:4] == ["#", "s", "v", "m"]

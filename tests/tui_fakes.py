@@ -128,12 +128,23 @@ class FakeStore:
     def _lang(self, story: str, claim: Claim) -> Document:
         return next(d for d in self._docs[story] if d.id == claim.doc)
 
+    def _note(self, story: str, match_id: str, reviewer: str) -> str | None:
+        note = None
+        for e in self._live(story):
+            if e.match == match_id and e.reviewer == reviewer and e.note is not None:
+                note = e.note  # a note event, or a verdict saved with one
+        return note
+
     def _row(self, story: str, reviewer: str, pos: int, m: Match, claims: list[str]) -> MatchRow:
         v = self._verdict(story, m.id, reviewer)
         first = self._claims[claims[0]]
+        skipped = v is None and any(e.kind == "skip" and e.match == m.id
+                                    and e.reviewer == reviewer for e in self._live(story))
         return MatchRow(id=m.id, position=pos, suggestion=m.suggestion, score=m.score,
                         langs=[self._lang(story, self._claims[c]).lang for c in claims],
-                        verdict=v.verdict if v else None, gist=first.text[:120])
+                        verdict=v.verdict if v else None, gist=first.text[:120],
+                        noted=bool((self._note(story, m.id, reviewer) or "").strip()),
+                        skipped=skipped)
 
     def _filtered(self, story: str, reviewer: str, filter: str, search: str | None) -> list:
         out = []
@@ -168,10 +179,7 @@ class FakeStore:
                 if m.id != match_id:
                     continue
                 v = self._verdict(story, m.id, reviewer)
-                note = None
-                for e in self._live(story):
-                    if e.kind == "note" and e.match == m.id and e.reviewer == reviewer:
-                        note = e.note
+                note = self._note(story, m.id, reviewer)
                 members = []
                 rows = self._rows(story, reviewer)
                 for cid in claims:

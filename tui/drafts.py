@@ -145,6 +145,9 @@ class NoteDrafts:
         self._seen: dict[Key, Draft] = {}
         self.failed: str | None = None  # why the file could not be written, once said
         self.set_aside: Path | None = None  # where a damaged file's bytes were put
+        # called when the drafts held change (kept, dropped, or taken from another app's
+        # changes): the match list marks the matches that have one
+        self.on_change: Callable[[], None] = lambda: None
         try:
             data = self._update(None)
         except OSError as error:
@@ -158,6 +161,11 @@ class NoteDrafts:
         self._sync()
         return self._mine.get(key)
 
+    def holds(self, key: Key) -> bool:
+        """Whether `key` has a draft, as this app last knew (no file read: the match list
+        asks for every row it draws; `get`, `all` and each change read the file)."""
+        return key in self._mine
+
     def of_story(self, story: str) -> dict[Key, Draft]:
         return {key: d for key, d in self.all().items() if key[0] == story}
 
@@ -170,7 +178,10 @@ class NoteDrafts:
         this app's copy: another app under this name may have dropped it meanwhile (quit
         without it after warning of it), and an Escape on the same text then wrote nothing,
         and this app's own q found it gone and quit without a word."""
+        had = key in self._mine
         self._mine[key] = draft
+        if not had:
+            self.on_change()
 
         def put(mine: Table) -> bool:
             if _entry(mine, key) == draft:
@@ -186,6 +197,7 @@ class NoteDrafts:
         `to`'s), in one write: a kill between the two left it twice, or nowhere."""
         old, seen = self._mine.pop(key, None), self._seen.pop(key, None)
         self._mine[to] = draft
+        self.on_change()
 
         def put(mine: Table) -> bool:
             found = _entry(mine, key)
@@ -203,6 +215,7 @@ class NoteDrafts:
         dropped = {key: self._mine.pop(key) for key in keys if key in self._mine}
         if not dropped:
             return
+        self.on_change()
 
         def remove(mine: Table) -> bool:
             changed = False
@@ -228,14 +241,18 @@ class NoteDrafts:
             theirs = self._read()[0].get(self.reviewer, {})
         except OSError:
             return
+        gone = False
         for key, draft in list(self._mine.items()):
             if self._seen.get(key) != draft:
                 continue  # not on disk as typed here (a write failed): the typing stands
             entry = _entry(theirs, key)
             if entry is None:
                 del self._mine[key], self._seen[key]
+                gone = True
             else:
                 self._mine[key] = self._seen[key] = entry
+        if gone:
+            self.on_change()
 
     def _read(self) -> tuple[Entries, bytes | None]:
         """The file's well-formed entries, and its bytes if anything in it was not."""

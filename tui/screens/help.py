@@ -15,11 +15,15 @@ from textual.widgets import Static
 from crossfact.tui.dialogs.pick import READ_KEYS, ScrollsToRead
 from crossfact.tui.keys import REVIEW_BINDINGS
 from crossfact.tui.widgets.key_footer import KeyFooter
+from crossfact.tui.widgets.match_list import MARKS
 
 LEGEND = (
     "List columns: # = match number (12b: split out of 12) · "
     "s = machine suggestion (a agree, c conflict, u unsourced) · "
-    "v = your verdict (A, C, U; · not yet) · languages present (·· none) · claim.\n"
+    "v = your verdict (A, C, U; · not yet) · "
+    f"m = your mark (\"{MARKS['draft']}\" a note typed, not saved; \"{MARKS['note']}\" a note "
+    f"saved; \"{MARKS['skip']}\" skipped, not decided since) · "
+    "languages present (·· none) · claim.\n"
     "Detail: underlined figures/names are shared by every version; reversed ones differ."
 )
 

@@ -205,11 +205,20 @@ class ReviewScreen(FixingActions, Screen[None]):
         return not self._too_small
 
     def on_mount(self) -> None:
+        # a note draft marks its row; the drafts say when one comes or goes (tui/drafts.py)
+        self.matches.drafted = lambda match: (
+            self.story is not None and self.drafts.holds((self.story, match)))
+        self.drafts.on_change = self._drafts_changed
         self.query_one(MatchList).bidi = self.bidi
         self.query_one(MatchDetail).bidi = self.bidi
         self.status.bidi = self.bidi
         self.store.defer_checkpoints()  # this screen checkpoints when the reviewer pauses
         self.set_interval(self.CHECKPOINT_IDLE / 2, self._checkpoint_when_idle)
+
+    def _drafts_changed(self) -> None:
+        """A match got or lost a note draft: redraw the list, whose rows mark them (a line is
+        cached by what it shows, so only those rows are drawn again)."""
+        self.matches.refresh()
 
     @property
     def matches(self) -> MatchList:

@@ -3,15 +3,18 @@
 Only the visible lines are rendered, each from `MatchPager.row`, so 20,000 matches cost no
 more than 30 (a DataTable loads every row up front: seconds at that size).
 
-Each row reads without colour: the match number (1-based, "12b" for a split-out), the story's
-languages in fixed columns ("··" where a version has no claim), the machine's suggestion as a
-lower-case letter, the reviewer's verdict as a capital letter (or "·" when undecided), then
-the gist.
+Each row reads without colour: the match number (1-based, "12b" for a split-out), the
+machine's suggestion as a lower-case letter, the reviewer's verdict as a capital letter (or
+"·" when undecided), the reviewer's mark (`MARKS`: a note draft not saved, a note saved, a
+skip), the story's languages in fixed columns ("··" where a version has no claim), then the
+gist. After 200 matches the marks are how a reviewer finds their notes and skips again
+without opening each match. A narrow list cuts the gist before these columns.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -32,19 +35,35 @@ LANG_CHARS = 12  # a language code from an imported file is shown, cut, never ob
 SUGGESTION_MARK = {"agree": "a", "conflict": "c", "unsourced": "u"}
 VERDICT_MARK = {"agree": "A", "conflict": "C", "unsourced": "U", None: "·"}
 
+# The reviewer's own mark on a row, one per row, the first that applies: a note typed and
+# not saved (lost at quit unless saved, so it outranks the rest), a note saved, a skip.
+# ASCII punctuation: one cell in every terminal and font (a pencil "✎" is one cell or two
+# depending on the terminal's width table, an emoji always two), no letter to be read as
+# the suggestion's or the verdict's, none that right-to-left text mirrors (">", "(") or a
+# list reads as its cursor (">"), and three shapes apart at a glance (a "~" beside a "-" is
+# not): "!" a note that wants saving, "*" the footnote mark of print, "-" passed over.
+MARKS = {"draft": "!", "note": "*", "skip": "-", None: " "}
 
-def row_prefix(row: MatchRow, langs: list[str]) -> str:
+
+def row_mark(row: MatchRow, drafted: bool) -> str:
+    """The mark column's cell for `row`; `drafted`: the reviewer has a note draft on it."""
+    kind = "draft" if drafted else "note" if row.noted else "skip" if row.skipped else None
+    return MARKS[kind]
+
+
+def row_prefix(row: MatchRow, langs: list[str], drafted: bool = False) -> str:
     """The fixed-width columns of a row (everything before the gist)."""
     present = set(row.langs)
     columns = " ".join(one_line(lang, LANG_CHARS) if lang in present else "··" for lang in langs)
     return (
         f"{row.number:>5} {SUGGESTION_MARK.get(row.suggestion, '?')} "
-        f"{VERDICT_MARK.get(row.verdict, '?')} {columns}  "
+        f"{VERDICT_MARK.get(row.verdict, '?')} {row_mark(row, drafted)} {columns}  "
     )
 
 
 def header_line(langs: list[str]) -> str:
-    return f"{'#':>5} s v {' '.join(one_line(lang, LANG_CHARS) for lang in langs)}  claim"
+    """Column names over `row_prefix`: m is the marks' column."""
+    return f"{'#':>5} s v m {' '.join(one_line(lang, LANG_CHARS) for lang in langs)}  claim"
 
 
 class MatchList(SteadyScrollView, can_focus=False):
@@ -87,6 +106,9 @@ class MatchList(SteadyScrollView, can_focus=False):
         self.langs: list[str] = []
         self._lines: OrderedDict[tuple, Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
+        # whether a match has a note draft (kept in a file beside the database, not in the
+        # store): asked per row drawn, so it must not read the file (NoteDrafts.holds)
+        self.drafted: Callable[[str], bool] = lambda match: False
 
     def attach(self, pager: MatchPager, langs: list[str]) -> None:
         """Show another story, filter or search."""
@@ -164,18 +186,20 @@ class MatchList(SteadyScrollView, can_focus=False):
         row = self.pager.row(index) if self.pager else None
         if row is None:
             return Strip.blank(width, self.rich_style)
+        drafted = self.drafted(row.id)
         key = (row.id, row.number, row.verdict, row.suggestion, tuple(row.langs), row.gist,
-               width, index == self.cursor)
+               row_mark(row, drafted), width, index == self.cursor)
         strip = self._lines.get(key)
         if strip is None:
-            strip = self._lines[key] = self._render_row(row, width, index == self.cursor)
+            strip = self._lines[key] = self._render_row(row, width, index == self.cursor,
+                                                        drafted)
             if len(self._lines) > self.CACHED_LINES:
                 self._lines.popitem(last=False)
         return strip
 
-    def _render_row(self, row: MatchRow, width: int, selected: bool) -> Strip:
+    def _render_row(self, row: MatchRow, width: int, selected: bool, drafted: bool) -> Strip:
         base = self.rich_style
-        prefix = row_prefix(row, self.langs)
+        prefix = row_prefix(row, self.langs, drafted)
         # cut in logical order first, then reorder: an RTL gist keeps its beginning
         gist = Text(one_line(row.gist, limit=width + 20))
         gist.truncate(max(1, width - cell_len(prefix)), overflow="ellipsis")
