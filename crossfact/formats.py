@@ -23,6 +23,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from crossfact.errors import InputError
@@ -564,10 +565,11 @@ def pdf_text(data: bytes, path: str) -> str:
             # KeyError, RecursionError...): the file's fault, said in one line
             raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
                              f"{_COPY_TEXT}") from None
-    blocks = [_WRAP.sub(_unwrapped, block)
-              for block in _across_pages(_without_running_lines(
-                  [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR)
-                    if block] for page in pages]))]
+    laid_out = _without_running_lines(
+        [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR) if block]
+         for page in pages])
+    fill = _fill(laid_out)
+    blocks = _across_pages([_unwrapped(page, fill) for page in laid_out])
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
                                    BLOCK_SEPARATOR.join(block for block in blocks if block))
     if not text.strip():
@@ -583,12 +585,20 @@ def _page_text(page: Any) -> str:
     """A page's text with its paragraphs apart: pypdf's layout mode keeps the vertical gap
     between paragraphs as an empty line, which its plain mode drops (a headline then ran
     into the paragraph after it). Layout mode also keeps columns side by side, so a page
-    where many lines have a wide gap inside is read in plain mode, column by column."""
+    where many lines are prose either side of a wide gap is read in plain mode, column by
+    column; a table's rows (short cells) stay in layout mode, a row a line."""
     laid_out = page.extract_text(extraction_mode="layout") or ""
     lines = [line.strip() for line in laid_out.splitlines() if line.strip()]
-    if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
+    if sum(_in_columns(line) for line in lines) > COLUMN_LINE_SHARE * len(lines):
         return str(page.extract_text() or "")
     return laid_out
+
+
+def _in_columns(line: str) -> bool:
+    """Whether a laid-out line is prose in columns: a gutter, and text of a column's width
+    on either side of each (a table's cells are figures and labels)."""
+    pieces = _COLUMN_GAP.split(line)
+    return len(pieces) > 1 and all(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
 
 
 # A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
@@ -638,28 +648,59 @@ def _across_pages(pages: list[list[str]]) -> list[str]:
     for page in pages:
         if not page:
             continue
-        if cut:
-            blocks[-1] += "\n" + page[0]
+        if cut:  # a sure join, as a line the margin ended (`_unwrapped`)
+            blocks[-1] += ("" if blocks[-1].endswith("-") else " ") + page[0]
             page = page[1:]
         blocks.extend(page)
         cut = bool(blocks) and not _FINAL_MARK.search(blocks[-1])
     return blocks
 
 
-# A line break inside a paragraph of a PDF is where the line was full: the lines of one
-# block (between vertical gaps) are one paragraph, joined by a space, or by nothing after
-# a hyphen (kept: "state-owned" is likelier in news than a word split at the margin)
-_WRAP = re.compile(r"(-?)\n")
+# A line of a PDF ends where the next word would not fit (a wrap at the margin), or where
+# the writer ended it: a headline before its standfirst, a list item, a table row, verse.
+# The width is the document's longest line; a proportional font's full line falls short
+# of it by up to a fifth (segment.FILL_MAX_SLACK: its wider letters), a line the writer
+# ended falls short by more than the next word. A full line ending a sentence is joined
+# too (the next sentence went on the next line; the sentence splitter splits them), but
+# not one before a list item; segment.py joins what else was wrapped.
+WRAP_SLACK = 5  # the fill is the width less a fifth of it
+_LIST_ITEM = re.compile(r"[-–—•·*▪►●○◦■□✓]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 
 
-def _unwrapped(found: re.Match[str]) -> str:
-    return found.group(1) or " "
+def _fill(pages: list[list[str]]) -> int:
+    """How long a line the margin ended is at least, in characters (WRAP_SLACK)."""
+    width = max((len(line) for blocks in pages for block in blocks
+                 for line in block.split("\n")), default=0)
+    return width - width // WRAP_SLACK
+
+
+def _unwrapped(blocks: list[str], fill: int) -> list[str]:
+    """The blocks with each line the margin ended (the next word would have taken it past
+    `fill`) joined to the next, by a space, or by nothing after a hyphen ("state-owned" is
+    likelier in news than a word split there); every other line break kept, for
+    segment.py to read as a text's."""
+    out = []
+    for block in blocks:
+        lines = block.split("\n")
+        joined = lines[:1]
+        for previous, line in pairwise(lines):
+            reach = len(previous) + 1 + len(line.split(" ", 1)[0])
+            if reach <= fill or _LIST_ITEM.match(line):
+                joined.append(line)
+            else:
+                joined[-1] += ("" if previous.endswith("-") else " ") + line
+        out.append("\n".join(joined))
+    return out
 
 
 # A run of spaces wider than justified text leaves between words (layout mode sets the
 # page on a character grid): a gutter between columns or table cells
-_COLUMN_GAP = re.compile(r"\S {5,}\S")
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 COLUMN_LINE_SHARE = 0.3  # more lines than this with a gutter: a page in columns
+# A newspaper's narrowest column holds some 25 characters a line; a table's cells (a
+# figure, "Province 10", "Deaths") fewer than this. A column's last line of a paragraph
+# may be shorter: COLUMN_LINE_SHARE leaves room for them.
+COLUMN_MIN_CHARS = 20
 
 
 def _out_of_order(text: str) -> str | None:

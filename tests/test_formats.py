@@ -563,6 +563,52 @@ def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
     assert read_text(path)[0].count("Storm warning.") == 2
 
 
+def _claims(path: Path) -> list[str]:
+    from crossfact.segment import segment
+
+    return [" ".join(claim.text.split()) for claim in segment(read_document(path))]
+
+
+RESCUE = ("Rescuers worked through the night in freezing weather as the toll from Monday's "
+          "earthquake rose above 5,000, officials said.")
+
+
+def test_a_pdfs_lines_the_writer_ended_stay_apart(tmp_path: Path) -> None:
+    """Every line break inside a block (no vertical gap between the lines) was joined: a
+    headline and its standfirst, a list's items and a table page were one claim each. Only
+    a line the margin ended is joined; a one-page PDF with one wrapped paragraph, where
+    segment.py finds no wrap width, has it whole."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.multi_cell(0, 8, "Earthquake toll rises to 5,000", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Another 20,534 people were injured, the agency says",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, RESCUE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    items = ["Key figures:", "- 3,419 dead in Turkey", "- 1,602 dead in Syria",
+             "- 20,534 injured"]
+    for item in items:
+        pdf.multi_cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(col_widths=(60, 40, 40), first_row_as_headings=False) as table:
+        for cells in [("Province", "Deaths", "Injured")] + [
+                (f"Province {n}", str(100 + n), str(900 + n)) for n in range(12)]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    assert _claims(path) == [
+        "Earthquake toll rises to 5,000", "Another 20,534 people were injured, the agency says",
+        RESCUE, *items, "Province Deaths Injured",
+        *(f"Province {n} {100 + n} {900 + n}" for n in range(12))]
+
+
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
     text, _ = read_text(PDFS / "ar.pdf")
     source = " ".join(ARABIC.split())
