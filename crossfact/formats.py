@@ -604,39 +604,61 @@ def _in_columns(line: str) -> bool:
 # A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
 # a page's top or bottom: among its first or last RUNNING_EDGE blocks. One found there, its
 # numbers aside, on more than RUNNING_SHARE of the pages of a PDF of RUNNING_MIN_PAGES or
-# more, is the page's furniture, not a claim (two pages are too few to tell it from a
-# line that happens to repeat). Set on review 17's repro PDFs (a header and a footer on
-# every page); eval_formats' PDFs have none, and their claims do not change.
+# more, is the page's furniture, not a claim. Set on review 17's repro PDFs (a header and
+# a footer on every page); eval_formats' PDFs have none, and their claims do not change.
 RUNNING_EDGE = 2
 RUNNING_SHARE = 0.5
 RUNNING_MIN_PAGES = 3
+# Two pages are too few to count: there a running line is one found at an edge of both,
+# numbers aside, a single short line that ends no sentence ("Daily News - 9 September
+# 2023"); a sentence that happens to repeat ("Storm warning.") is kept. A masthead or a
+# date line is shorter than this; a wrapped line of text is longer.
+RUNNING_MAX_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 # How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
 # whose last block ends otherwise was cut by the page break mid-sentence.
 _FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
+# A block at a page's edge that is only its number is furniture on any PDF, even of one
+# page: "3", "- 3 -", "3 / 12", "Page 3 of 12", "Page 3 sur 12", "Seite 3 von 12",
+# "Página 3 de 12", "Sayfa 3", "صفحة 3 من 12", "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any
+# script's digit). A page has fewer than 10,000 pages (MAX_PDF_PAGES).
+_PAGE_WORD = r"(?:page|p\.|pg\.?|seite|s\.|página|pagina|sayfa|sf\.|صفحة|الصفحة|עמוד|עמ'|পৃষ্ঠা)"
+_PAGE_OF = r"(?:of|sur|de|von|di|/|من|מתוך|এর)"
+_PAGE_NUMBER = re.compile(
+    rf"(?:{_PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|[-–—]\s*\d{{1,4}}\s*[-–—]",
+    re.IGNORECASE)
 
 
 def _running_key(block: str) -> str:
     return _DIGITS.sub("#", " ".join(block.split()).casefold())
 
 
+def _is_page_number(block: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(" ".join(block.split())))
+
+
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """The pages' blocks without the running headers and footers (RUNNING_SHARE)."""
-    if len(pages) < RUNNING_MIN_PAGES:
-        return pages
-    seen: dict[str, int] = {}
-    for blocks in pages:
-        for key in {_running_key(b) for b in blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:]}:
-            seen[key] = seen.get(key, 0) + 1
-    running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    if not running:
-        return pages
+    """The pages' blocks without their numbers and the running headers and footers
+    (RUNNING_SHARE; on two pages, RUNNING_MAX_CHARS)."""
+    edges = [blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:] for blocks in pages]
+    running: set[str] = set()
+    if len(pages) >= RUNNING_MIN_PAGES:
+        seen: dict[str, int] = {}
+        for edge in edges:
+            for key in {_running_key(b) for b in edge}:
+                seen[key] = seen.get(key, 0) + 1
+        running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
+    elif len(pages) == 2:
+        first, second = ({_running_key(b) for b in edge if "\n" not in b
+                          and len(b) <= RUNNING_MAX_CHARS and not _FINAL_MARK.search(b)}
+                         for edge in edges)
+        running = first & second
     kept = []
     for blocks in pages:
-        edge = range(min(RUNNING_EDGE, len(blocks)))
-        tail = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
-        kept.append([b for n, b in enumerate(blocks)
-                     if not ((n in edge or n in tail) and _running_key(b) in running)])
+        top = range(min(RUNNING_EDGE, len(blocks)))
+        bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
+        kept.append([b for n, b in enumerate(blocks) if not ((n in top or n in bottom) and (
+            _is_page_number(b) or _running_key(b) in running))])
     return kept
 
 

@@ -547,8 +547,8 @@ def test_a_pdfs_running_lines_go_and_a_sentence_cut_by_the_page_is_whole(
         pages[0][0], pages[0][1] + " " + pages[1][0], pages[1][1], pages[2][0]]
 
 
-def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
-    """Two pages are too few to tell a running line from one that repeats."""
+def test_a_sentence_on_two_pages_only_is_kept(tmp_path: Path) -> None:
+    """Two pages are too few to count: a sentence that repeats at their top is text."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -607,6 +607,73 @@ def test_a_pdfs_lines_the_writer_ended_stay_apart(tmp_path: Path) -> None:
         "Earthquake toll rises to 5,000", "Another 20,534 people were injured, the agency says",
         RESCUE, *items, "Province Deaths Injured",
         *(f"Province {n} {100 + n} {900 + n}" for n in range(12))]
+
+
+def _two_pages(path: Path, header: str, footer: str, paragraphs: list[str]) -> None:
+    """A PDF of `paragraphs` running onto a second page, with a header and a footer
+    (`{n}` the page's number) as fpdf2 puts them on every page."""
+    from fpdf import FPDF
+
+    class Paper(FPDF):
+        def header(self) -> None:
+            if header:
+                self.set_font("helvetica", size=9)
+                self.cell(0, 8, header, align="R")
+                self.ln(12)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 10, footer.format(n=self.page_no()), align="C")
+
+    pdf = Paper()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    assert pdf.page_no() == 2
+    pdf.output(str(path))
+
+
+FILLER = ("Rescue teams searched the ruins of the eastern districts for survivors, while "
+          "volunteers handed out water and blankets to families who had lost their homes. ")
+CUT = ("The Libyan Red Crescent said on Thursday that the death toll had risen to 11,300 and "
+       "that another 10,100 people were still missing, adding that the figures would rise. ")
+
+
+@pytest.mark.parametrize("footer", ["{n}", "Page {n} of 2", "- {n} -"])
+def test_a_two_page_pdfs_page_number_is_no_text(tmp_path: Path, footer: str) -> None:
+    """Running lines were found on three pages or more only: on two, page 1's number
+    began page 2's first claim ("1 In Sanliurfa, at least 10 deaths...": a false reason
+    "1 (en) vs 17 (fr)")."""
+    paragraphs = ["Flood kills 20 in Derna", *[FILLER * 3] * 10,
+                  "Officials said 3,000 people were still missing on Tuesday."]
+    path = tmp_path / "en.pdf"
+    _two_pages(path, "", footer, paragraphs)
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_a_two_page_pdfs_header_and_footer_go_and_the_cut_sentence_is_whole(
+        tmp_path: Path) -> None:
+    """The footer and the next page's header were glued into one claim ("Page 1 of 2 Daily
+    News - 9 September 2023"), and the sentence the page break cut stayed two claims."""
+    paragraphs = ["Flood kills 11,300 in Derna", *[FILLER * 4] * 5, CUT * 6]
+    path = tmp_path / "en.pdf"
+    _two_pages(path, "Daily News - 9 September 2023", "Page {n} of 2", paragraphs)
+    text, _ = read_text(path)
+    assert "Daily News" not in text and "Page" not in text
+    assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+@pytest.mark.parametrize("number", ["2", "- 2 -", "2 / 3", "Page 2 of 3", "Page 2 sur 3",
+                                    "Sayfa 2", "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
+def test_a_page_number_at_a_pages_edge_is_furniture(number: str) -> None:
+    page = [number, LONG, "Storm 2"]
+    assert formats._without_running_lines([page]) == [[LONG, "Storm 2"]]
+    assert formats._without_running_lines([[LONG, LONG, "2", LONG, LONG, "2"]]) == [
+        [LONG, LONG, "2", LONG, LONG]]  # a lone figure inside a page is kept
 
 
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
