@@ -16,6 +16,7 @@ reviewer sees it in the app, not by opening the .docx.
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import logging
 import re
@@ -240,7 +241,7 @@ def html_text(page: str, path: str) -> str:
     body = getattr(found, "body", None)
     blocks = list(_tree_blocks(body)) if body is not None else []
     title = " ".join((getattr(found, "title", None) or "").split())
-    if title and not any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
+    if title := _missing_headline(page, title, body, blocks):
         blocks.insert(0, title)
     if not any(block.strip() for block in blocks):
         raise InputError(f"{path}: a web page with no article text that crossfact can find; "
@@ -295,6 +296,50 @@ TITLE_LOOKAHEAD = 3
 
 def _same_line(block: str, title: str) -> bool:
     return " ".join(block.split()) == title
+
+
+def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> str:
+    """The headline to put first, or "" when the article has one: its first blocks are a
+    heading (after a kicker, a date line or a byline). The page's one <h1> is the headline
+    trafilatura left out of the article; else its title (og:title first), which a site
+    often words otherwise than the <h1> (it was a claim "only in en" above the <h1>)."""
+    if body is not None and _leads_with_heading(body):
+        return ""
+    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(page)) if h]
+    if len(headings) == 1:  # several: a site's name in one of them, the headline unknown
+        if any(_same_line(block, headings[0]) for block in blocks):
+            return ""
+        title = headings[0]
+    if not title or any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
+        return ""
+    return title
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# The end of a sentence: a lead paragraph's, which a kicker, a date line or a byline lacks
+_SENTENCE_END = re.compile(r"[.!?…؟۔।॥。][»\"”’)\]]*$")
+
+
+def _inline_text(markup: str) -> str:
+    """The text of an element's markup, on one line (a <br> a space)."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def _leads_with_heading(body: Any) -> bool:
+    """Whether the article's first blocks are a heading, after none but short lines that
+    end no sentence (a kicker, a date line, a byline), within TITLE_LOOKAHEAD blocks."""
+    seen = 0
+    for element in body.iter("head", "p", "item", "quote", "row", "code"):
+        text = " ".join("".join(element.itertext()).split())
+        if not text:
+            continue
+        if element.tag == "head":
+            return True
+        seen += 1
+        if seen >= TITLE_LOOKAHEAD or _SENTENCE_END.search(text):
+            return False
+    return False
 
 
 # trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks,

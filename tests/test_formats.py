@@ -226,6 +226,28 @@ def test_the_headline_is_not_doubled_after_a_kicker(tmp_path: Path) -> None:
     assert text == f"Africa\n\nQuake kills 296\n\n{LONG}\n"
 
 
+OG_TITLE = ('<meta charset="utf-8"><title>Storm | Daily News</title>'
+            '<meta property="og:title" '
+            'content="Storm damages 40 houses in the town, council says">')
+
+
+@pytest.mark.parametrize("body", [
+    f"<article><h1>Storm hits the town</h1><p>{LONG}</p></article>",
+    f"<article><p class=kicker>Africa</p><h1>Storm hits the town</h1><p>{LONG}</p></article>",
+    # the <h1> above the article, which trafilatura leaves out
+    f"<header><h1>Storm hits the town</h1></header><main><article><p>{LONG}</p><p>{LONG}</p>"
+    "</article></main>",
+])
+def test_a_title_worded_otherwise_than_the_headline_is_no_claim(tmp_path: Path, body: str
+                                                                 ) -> None:
+    """An og:title worded otherwise than the <h1> went first, a claim "only in en"."""
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head>" + OG_TITLE
+                              + f"</head><body>{body}</body></html>"))
+    assert "og:title" not in text and "council says" not in text
+    assert text.rstrip("\n").split("\n\n")[:2] in (["Storm hits the town", LONG],
+                                                   ["Africa", "Storm hits the town"])
+
+
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text") as error:
         read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
