@@ -8,7 +8,9 @@ What comes out is text, the document's words as data: an HTML page's entities de
 its markup gone, a Word document's paragraphs in their logical order (Word stores
 right-to-left text as it is read, whatever its display). One paragraph, heading, list item
 or table row is one block, blocks separated by a blank line, so `crossfact.segment` reads
-them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline.
+them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline,
+unless it is inside a heading or a sentence (the next line goes on in lower case): then a
+space. A PDF's lines are joined where the margin ended them, others left as lines.
 Offsets of claims index this extracted text (reading.py), which the store keeps: a
 reviewer sees it in the app, not by opening the .docx.
 """
@@ -368,17 +370,18 @@ def _tree_blocks(element: Any) -> Iterator[str]:
 
 def _split_run(run: list[str]) -> Iterator[str]:
     if text := broken_lines("".join(run).replace(PARAGRAPH_MARK, "\n\n"), collapse=True):
-        yield from text.split(BLOCK_SEPARATOR)
+        yield from map(_within_sentence, text.split(BLOCK_SEPARATOR))
 
 
-def _flattened(element: Any) -> Iterator[str | None]:
-    """The tree as text and block boundaries (_BREAK), <lb/> as a newline, a row as its
-    line; comments and processing instructions give nothing (their tails, text)."""
+def _flattened(element: Any, heading: bool = False) -> Iterator[str | None]:
+    """The tree as text and block boundaries (_BREAK), <lb/> as a newline (a space in a
+    heading: a headline broken for its layout is one claim), a row as its line; comments
+    and processing instructions give nothing (their tails, text)."""
     tag = element.tag if isinstance(element.tag, str) else None
     if tag is None:
         return
     if tag == "lb":
-        yield "\n"
+        yield " " if heading else "\n"
         return
     if tag == "row":
         yield _BREAK
@@ -392,7 +395,7 @@ def _flattened(element: Any) -> Iterator[str | None]:
     if element.text:
         yield element.text
     for child in element:
-        yield from _flattened(child)
+        yield from _flattened(child, heading or tag == "head")
         if child.tail:
             yield child.tail
     if block:
@@ -403,6 +406,19 @@ def _cell_text(cell: Any) -> str:
     """A table cell on one line: its paragraphs and line breaks apart by a space."""
     return " ".join(" ".join(piece for piece in _flattened(cell) if piece is not _BREAK)
                     .replace(PARAGRAPH_MARK, " ").split())
+
+
+# A line break (<br>, Shift+Enter) inside a sentence: the line before ends no sentence and
+# the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the district").
+# A script without case never gives the sign: its breaks are left to segment.py.
+_BROKEN_SENTENCE = re.compile(r"(?<![.!?…؟۔।॥。»\"”’)\]])\n(?=[^\W\d_])")
+
+
+def _within_sentence(block: str) -> str:
+    """The block with a line break inside a sentence a space (_BROKEN_SENTENCE): a line
+    too short for segment.py to take for a wrap was a claim of its own."""
+    return _BROKEN_SENTENCE.sub(
+        lambda found: " " if block[found.end()].islower() else "\n", block)
 
 
 def broken_lines(text: str, collapse: bool = False) -> str:
@@ -434,7 +450,7 @@ def docx_text(data: bytes, path: str) -> str:
 
     try:
         document: DocxDocument = docx.Document(io.BytesIO(data))
-        blocks = list(_body_blocks(document.element.body))
+        blocks = list(_body_blocks(document.element.body, _heading_styles(document)))
     except Exception as error:  # noqa: BLE001 - python-docx on a damaged or crafted package
         # fails in many ways (PackageNotFoundError, BadZipFile, KeyError, lxml's
         # XMLSyntaxError, an AttributeError on a content-types part that is not one): each
@@ -496,12 +512,14 @@ _SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
           f"{_W}noBreakHyphen": "-"}
 
 
-def _body_blocks(body: Any) -> Iterator[str]:
-    """Each paragraph of the body (or of a content control in it) and each table row."""
+def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Each paragraph of the body (or of a content control in it) and each table row; a
+    line break inside a sentence, or inside a heading (a style in `headings`), a space."""
     for child in body:
         if child.tag == f"{_W}p":
             if text := broken_lines(_paragraph_text(child)):  # spaces as typed
-                yield text
+                yield (" ".join(text.split("\n")) if _style(child) in headings
+                       else _within_sentence(text))
         elif child.tag == f"{_W}tbl":
             for row in _within(child, f"{_W}tr"):
                 cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
@@ -509,7 +527,20 @@ def _body_blocks(body: Any) -> Iterator[str]:
                 if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
                     yield line
         elif child.tag == f"{_W}sdt":
-            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
+            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"), headings)
+
+
+def _heading_styles(document: DocxDocument) -> frozenset[str]:
+    """The ids of the document's heading and title styles (by their built-in names, which
+    Word keeps in English whatever its language: "heading 1", "Title")."""
+    return frozenset(style.style_id for style in document.styles
+                     if (style.name or "").casefold().startswith(("heading", "title",
+                                                                  "subtitle")))
+
+
+def _style(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return None if style is None else style.get(f"{_W}val")
 
 
 def _within(element: Any, tag: str) -> Iterator[Any]:

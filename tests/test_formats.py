@@ -325,6 +325,39 @@ def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
                     "After the table.\n")
 
 
+BROKEN = ["Flood kills 20", "in Derna", "Rescuers said 40 homes were lost",
+          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170"]
+JOINED = ["Flood kills 20 in Derna",
+          "Rescuers said 40 homes were lost in the district on Sunday.",
+          "Officials said:\nDerna 11,300\nBenghazi 170"]
+
+
+def test_a_line_break_inside_a_sentence_or_headline_is_a_space(tmp_path: Path) -> None:
+    """A single <br> inside a headline or a sentence split its claim in two ("Flood kills
+    20" / "in Derna"); a line after a sentence's end, or in capitals, stays a line."""
+    body = (f"<h1>{BROKEN[0]}<br>{BROKEN[1]}</h1><p>{BROKEN[2]}<br>{BROKEN[3]}</p>"
+            f"<p>{'<br>'.join(BROKEN[4:])}</p>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text.rstrip("\n").split("\n\n") == JOINED
+
+
+def test_a_word_line_break_inside_a_sentence_or_heading_is_a_space(tmp_path: Path) -> None:
+    """Shift+Enter inside a heading or a sentence split its claim in two."""
+    document = docx.Document()
+    heading = document.add_heading("Flood kills 20", level=1)
+    heading.runs[0].add_break()
+    heading.add_run("In Derna")  # a heading's line, capitalised or not, is the headline's
+    for lines_ in (BROKEN[2:4], BROKEN[4:]):
+        paragraph = document.add_paragraph(lines_[0])
+        for line in lines_[1:]:
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == ["Flood kills 20 In Derna", *JOINED[1:]]
+
+
 def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> None:
     """python-docx's paragraph text left out tracked insertions and content controls, which
     Word shows; deleted text, field codes and text boxes are not the article."""
