@@ -258,8 +258,51 @@ def _prepared(page: str) -> str:
     keeps as text where it would collapse the chain into one line break."""
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
     page = _CHAR_REF.sub(_xml_char, _NOT_XML.sub(" ", page))
-    page = _DATA_URL.sub('""', _NEVER_TEXT.sub("", page))
+    page = _without_layout_tables(_DATA_URL.sub('""', _NEVER_TEXT.sub("", page)))
     return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
+
+
+_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_CELLS = "./tr/td|./tr/th|./*/tr/td|./*/tr/th"  # a table's own, not a nested table's
+_TEXT_IN_CELL = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//ul|.//ol"
+
+
+def _without_layout_tables(page: str) -> str:
+    """The page with each table used for layout (a cell holds a heading, a list, or
+    paragraphs of text: a sidebar of links beside the article) made plain blocks: read as
+    a table, its menu, headline and article were one row, one line."""
+    if not _TABLE.search(page):
+        return page
+    from lxml import etree  # type: ignore[import-untyped]  # trafilatura's parser
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(page)
+    except (etree.LxmlError, ValueError):
+        return page  # trafilatura says what is wrong with it
+    layout = [table for table in tree.iter("table")
+              if any(map(_html_cell_holds_text, table.xpath(_CELLS)))]
+    # a page laid out in a table marks no <article>: the cell of its one <h1> is it
+    # (trafilatura, finding none, guessed, and left out the article's list)
+    headlines = tree.xpath("//h1")
+    cell = (next(headlines[0].iterancestors("td", "th"), None)
+            if len(headlines) == 1 and not tree.xpath("//article|//main") else None)
+    for table in layout:
+        for element in [table, *table.xpath("./*|./*/tr"), *table.xpath(_CELLS)]:
+            element.tag = "div"
+    if cell is not None and cell.tag == "div":  # in a layout table
+        cell.tag = "article"
+    return lxml_html.tostring(tree, encoding="unicode") if layout else page
+
+
+def _html_cell_holds_text(cell: Any) -> bool:
+    """A heading or a list in the cell, or several paragraphs one of which ends a
+    sentence (a figure's two lines, "1,293" and "confirmed", are a data table's)."""
+    if cell.xpath(_TEXT_IN_CELL):
+        return True
+    paragraphs = [" ".join(p.text_content().split()) for p in cell.iter("p")]
+    return (sum(bool(p) for p in paragraphs) > 1
+            and any(_SENTENCE_END.search(p) for p in paragraphs))
 
 
 # Never the article, and what makes a saved page large: scripts, styles and pictures kept
@@ -521,13 +564,30 @@ def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[
                 yield (" ".join(text.split("\n")) if _style(child) in headings
                        else _within_sentence(text))
         elif child.tag == f"{_W}tbl":
-            for row in _within(child, f"{_W}tr"):
-                cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in _within(row, f"{_W}tc"))
-                if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+            rows = list(_within(child, f"{_W}tr"))
+            one_column = all(len(list(_within(row, f"{_W}tc"))) <= 1 for row in rows)
+            for row in rows:
+                cells = list(_within(row, f"{_W}tc"))
+                if one_column or any(map(_holds_text, cells)):  # a table for layout
+                    for cell in cells:
+                        yield from _body_blocks(cell, headings)
+                    continue
+                texts = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
+                                  .split()) for cell in cells)
+                if line := CELL_SEPARATOR.join(text for text in texts if text):
                     yield line
         elif child.tag == f"{_W}sdt":
             yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"), headings)
+
+
+def _holds_text(cell: Any) -> bool:
+    """Whether a table cell holds paragraphs of text, not a figure or a label: several
+    paragraphs, one of which ends a sentence. A press release laid out in a table (a
+    template's box, a sidebar beside the body) is read paragraph by paragraph, not as one
+    line of a row."""
+    paragraphs = [" ".join(_paragraph_text(p).split()) for p in cell.iterfind(f"{_W}p")]
+    paragraphs = [p for p in paragraphs if p]
+    return len(paragraphs) > 1 and any(_SENTENCE_END.search(p) for p in paragraphs)
 
 
 def _heading_styles(document: DocxDocument) -> frozenset[str]:

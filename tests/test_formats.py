@@ -358,6 +358,48 @@ def test_a_word_line_break_inside_a_sentence_or_heading_is_a_space(tmp_path: Pat
     assert text.rstrip("\n").split("\n\n") == ["Flood kills 20 In Derna", *JOINED[1:]]
 
 
+RELEASE = ["Floods in eastern Libya: the Red Crescent's figures",
+           "The Libyan Red Crescent gave its latest figures on Thursday evening in Benghazi.",
+           "Key figures:", "11,300 people dead in Derna", "10,100 people missing",
+           "The mayor of Derna said the tally could climb to 20,000."]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_press_release_laid_out_in_a_table_gives_its_paragraphs(tmp_path: Path,
+                                                                   columns: int) -> None:
+    """A template's one-cell box, or a sidebar beside the body, was read as one row: the
+    release's headline, paragraphs and list one line, two claims. A data table's cell of
+    two short lines stays a row's cell."""
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=columns).rows[0]
+    row.cells[-1].paragraphs[0].text = RELEASE[0]
+    for text in RELEASE[1:]:
+        row.cells[-1].add_paragraph(text)
+    if columns == 2:
+        row.cells[0].text = "Contact"
+    data = document.add_table(rows=1, cols=2).rows[0]
+    data.cells[0].text = "1,293"
+    data.cells[0].add_paragraph("confirmed")
+    data.cells[1].text = "Al Haouz"
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [*(["Contact"] if columns == 2 else []),
+                                                 *RELEASE, "1,293 confirmed | Al Haouz"]
+
+
+def test_a_page_laid_out_in_a_table_gives_its_article(tmp_path: Path) -> None:
+    """A page laid out in a table (links in one cell, the article in the next) was one
+    row: "Home World | Derna death toll rises... Key figures The mayor...", its list lost."""
+    article = (f"<h1>{RELEASE[0]}</h1><p>{RELEASE[1]}</p><p>{RELEASE[2]}</p>"
+               f"<ul><li>{RELEASE[3]}</li><li>{RELEASE[4]}</li></ul><p>{RELEASE[5]}</p>")
+    data = ("<html><head><meta charset='utf-8'><title>Floods</title></head><body>"
+            "<table width='100%'><tr><td width='20%'><a href='/'>Home</a><br>"
+            f"<a href='/world'>World</a></td><td>{article}</td></tr></table></body></html>")
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text.rstrip("\n").split("\n\n") == RELEASE
+
+
 def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> None:
     """python-docx's paragraph text left out tracked insertions and content controls, which
     Word shows; deleted text, field codes and text boxes are not the article."""
