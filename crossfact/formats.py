@@ -351,7 +351,8 @@ def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> st
     if body is not None and _leads_with_heading(body):
         return ""
     headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(page)) if h]
-    if len(headings) == 1:  # several: a site's name in one of them, the headline unknown
+    # several <h1>s, or one that shares no word with the title: a site's name may be one
+    if len(headings) == 1 and (not title or _words_of(title) & _words_of(headings[0])):
         if any(_same_line(block, headings[0]) for block in blocks):
             return ""
         title = headings[0]
@@ -364,6 +365,12 @@ _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 # The end of a sentence: a lead paragraph's, which a kicker, a date line or a byline lacks
 _SENTENCE_END = re.compile(r"[.!?…؟۔।॥。][»\"”’)\]]*$")
+
+
+def _words_of(line: str) -> set[str]:
+    """A headline's telling words: figures, and words of four letters or more."""
+    return {word for word in re.findall(r"\w+", line.casefold())
+            if len(word) >= 4 or any(ch.isdigit() for ch in word)}
 
 
 def _inline_text(markup: str) -> str:

@@ -248,6 +248,14 @@ def test_a_title_worded_otherwise_than_the_headline_is_no_claim(tmp_path: Path, 
                                                    ["Africa", "Storm hits the town"])
 
 
+def test_a_sites_name_in_the_h1_is_no_headline(tmp_path: Path) -> None:
+    """The page's one <h1> goes first only when it shares a word with its title."""
+    body = f"<header><h1>Daily News</h1></header><main><article><p>{LONG}</p></article></main>"
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head>" + OG_TITLE
+                              + f"</head><body>{body}</body></html>"))
+    assert text.startswith("Storm damages 40 houses in the town, council says\n\n")
+
+
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text") as error:
         read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
