@@ -8,7 +8,9 @@ What comes out is text, the document's words as data: an HTML page's entities de
 its markup gone, a Word document's paragraphs in their logical order (Word stores
 right-to-left text as it is read, whatever its display). One paragraph, heading, list item
 or table row is one block, blocks separated by a blank line, so `crossfact.segment` reads
-them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline.
+them as paragraphs; a line break inside one (<br>, Shift+Enter) stays a single newline,
+unless it is inside a heading or a sentence (the next line goes on in lower case): then a
+space. A PDF's lines are joined where the margin ended them, others left as lines.
 Offsets of claims index this extracted text (reading.py), which the store keeps: a
 reviewer sees it in the app, not by opening the .docx.
 """
@@ -16,6 +18,7 @@ reviewer sees it in the app, not by opening the .docx.
 from __future__ import annotations
 
 import codecs
+import html
 import io
 import logging
 import re
@@ -23,6 +26,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from crossfact.errors import InputError
@@ -239,7 +243,7 @@ def html_text(page: str, path: str) -> str:
     body = getattr(found, "body", None)
     blocks = list(_tree_blocks(body)) if body is not None else []
     title = " ".join((getattr(found, "title", None) or "").split())
-    if title and not any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
+    if title := _missing_headline(page, title, body, blocks):
         blocks.insert(0, title)
     if not any(block.strip() for block in blocks):
         raise InputError(f"{path}: a web page with no article text that crossfact can find; "
@@ -254,8 +258,51 @@ def _prepared(page: str) -> str:
     keeps as text where it would collapse the chain into one line break."""
     page = re.sub(r"^\s*<\?xml[^>]*\?>", "", page.replace(PARAGRAPH_MARK, ""), count=1)
     page = _CHAR_REF.sub(_xml_char, _NOT_XML.sub(" ", page))
-    page = _DATA_URL.sub('""', _NEVER_TEXT.sub("", page))
+    page = _without_layout_tables(_DATA_URL.sub('""', _NEVER_TEXT.sub("", page)))
     return _BR_CHAIN.sub(f"<br>{PARAGRAPH_MARK}<br>", page)
+
+
+_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+_CELLS = "./tr/td|./tr/th|./*/tr/td|./*/tr/th"  # a table's own, not a nested table's
+_TEXT_IN_CELL = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6|.//ul|.//ol"
+
+
+def _without_layout_tables(page: str) -> str:
+    """The page with each table used for layout (a cell holds a heading, a list, or
+    paragraphs of text: a sidebar of links beside the article) made plain blocks: read as
+    a table, its menu, headline and article were one row, one line."""
+    if not _TABLE.search(page):
+        return page
+    from lxml import etree  # type: ignore[import-untyped]  # trafilatura's parser
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(page)
+    except (etree.LxmlError, ValueError):
+        return page  # trafilatura says what is wrong with it
+    layout = [table for table in tree.iter("table")
+              if any(map(_html_cell_holds_text, table.xpath(_CELLS)))]
+    # a page laid out in a table marks no <article>: the cell of its one <h1> is it
+    # (trafilatura, finding none, guessed, and left out the article's list)
+    headlines = tree.xpath("//h1")
+    cell = (next(headlines[0].iterancestors("td", "th"), None)
+            if len(headlines) == 1 and not tree.xpath("//article|//main") else None)
+    for table in layout:
+        for element in [table, *table.xpath("./*|./*/tr"), *table.xpath(_CELLS)]:
+            element.tag = "div"
+    if cell is not None and cell.tag == "div":  # in a layout table
+        cell.tag = "article"
+    return lxml_html.tostring(tree, encoding="unicode") if layout else page
+
+
+def _html_cell_holds_text(cell: Any) -> bool:
+    """A heading or a list in the cell, or several paragraphs one of which ends a
+    sentence (a figure's two lines, "1,293" and "confirmed", are a data table's)."""
+    if cell.xpath(_TEXT_IN_CELL):
+        return True
+    paragraphs = [" ".join(p.text_content().split()) for p in cell.iter("p")]
+    return (sum(bool(p) for p in paragraphs) > 1
+            and any(_SENTENCE_END.search(p) for p in paragraphs))
 
 
 # Never the article, and what makes a saved page large: scripts, styles and pictures kept
@@ -296,6 +343,57 @@ def _same_line(block: str, title: str) -> bool:
     return " ".join(block.split()) == title
 
 
+def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> str:
+    """The headline to put first, or "" when the article has one: its first blocks are a
+    heading (after a kicker, a date line or a byline). The page's one <h1> is the headline
+    trafilatura left out of the article; else its title (og:title first), which a site
+    often words otherwise than the <h1> (it was a claim "only in en" above the <h1>)."""
+    if body is not None and _leads_with_heading(body):
+        return ""
+    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(page)) if h]
+    # several <h1>s, or one that shares no word with the title: a site's name may be one
+    if len(headings) == 1 and (not title or _words_of(title) & _words_of(headings[0])):
+        if any(_same_line(block, headings[0]) for block in blocks):
+            return ""
+        title = headings[0]
+    if not title or any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
+        return ""
+    return title
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# The end of a sentence: a lead paragraph's, which a kicker, a date line or a byline lacks
+_SENTENCE_END = re.compile(r"[.!?…؟۔।॥。][»\"”’)\]]*$")
+
+
+def _words_of(line: str) -> set[str]:
+    """A headline's telling words: figures, and words of four letters or more."""
+    return {word for word in re.findall(r"\w+", line.casefold())
+            if len(word) >= 4 or any(ch.isdigit() for ch in word)}
+
+
+def _inline_text(markup: str) -> str:
+    """The text of an element's markup, on one line (a <br> a space)."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def _leads_with_heading(body: Any) -> bool:
+    """Whether the article's first blocks are a heading, after none but short lines that
+    end no sentence (a kicker, a date line, a byline), within TITLE_LOOKAHEAD blocks."""
+    seen = 0
+    for element in body.iter("head", "p", "item", "quote", "row", "code"):
+        text = " ".join("".join(element.itertext()).split())
+        if not text:
+            continue
+        if element.tag == "head":
+            return True
+        seen += 1
+        if seen >= TITLE_LOOKAHEAD or _SENTENCE_END.search(text):
+            return False
+    return False
+
+
 # trafilatura's tree: <head>, <p>, <quote>, <item>, <row> with <cell>s, <lb/> line breaks,
 # in containers (<body>, <div>, <list>, <table>...) whose own text and the text after each
 # child (its tail) are article text too: a lead straight after a <h1>, text bare in <body>
@@ -322,17 +420,18 @@ def _tree_blocks(element: Any) -> Iterator[str]:
 
 def _split_run(run: list[str]) -> Iterator[str]:
     if text := broken_lines("".join(run).replace(PARAGRAPH_MARK, "\n\n"), collapse=True):
-        yield from text.split(BLOCK_SEPARATOR)
+        yield from map(_within_sentence, text.split(BLOCK_SEPARATOR))
 
 
-def _flattened(element: Any) -> Iterator[str | None]:
-    """The tree as text and block boundaries (_BREAK), <lb/> as a newline, a row as its
-    line; comments and processing instructions give nothing (their tails, text)."""
+def _flattened(element: Any, heading: bool = False) -> Iterator[str | None]:
+    """The tree as text and block boundaries (_BREAK), <lb/> as a newline (a space in a
+    heading: a headline broken for its layout is one claim), a row as its line; comments
+    and processing instructions give nothing (their tails, text)."""
     tag = element.tag if isinstance(element.tag, str) else None
     if tag is None:
         return
     if tag == "lb":
-        yield "\n"
+        yield " " if heading else "\n"
         return
     if tag == "row":
         yield _BREAK
@@ -346,7 +445,7 @@ def _flattened(element: Any) -> Iterator[str | None]:
     if element.text:
         yield element.text
     for child in element:
-        yield from _flattened(child)
+        yield from _flattened(child, heading or tag == "head")
         if child.tail:
             yield child.tail
     if block:
@@ -357,6 +456,19 @@ def _cell_text(cell: Any) -> str:
     """A table cell on one line: its paragraphs and line breaks apart by a space."""
     return " ".join(" ".join(piece for piece in _flattened(cell) if piece is not _BREAK)
                     .replace(PARAGRAPH_MARK, " ").split())
+
+
+# A line break (<br>, Shift+Enter) inside a sentence: the line before ends no sentence and
+# the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the district").
+# A script without case never gives the sign: its breaks are left to segment.py.
+_BROKEN_SENTENCE = re.compile(r"(?<![.!?…؟۔।॥。»\"”’)\]])\n(?=[^\W\d_])")
+
+
+def _within_sentence(block: str) -> str:
+    """The block with a line break inside a sentence a space (_BROKEN_SENTENCE): a line
+    too short for segment.py to take for a wrap was a claim of its own."""
+    return _BROKEN_SENTENCE.sub(
+        lambda found: " " if block[found.end()].islower() else "\n", block)
 
 
 def broken_lines(text: str, collapse: bool = False) -> str:
@@ -388,7 +500,7 @@ def docx_text(data: bytes, path: str) -> str:
 
     try:
         document: DocxDocument = docx.Document(io.BytesIO(data))
-        blocks = list(_body_blocks(document.element.body))
+        blocks = list(_body_blocks(document.element.body, _heading_styles(document)))
     except Exception as error:  # noqa: BLE001 - python-docx on a damaged or crafted package
         # fails in many ways (PackageNotFoundError, BadZipFile, KeyError, lxml's
         # XMLSyntaxError, an AttributeError on a content-types part that is not one): each
@@ -450,20 +562,52 @@ _SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
           f"{_W}noBreakHyphen": "-"}
 
 
-def _body_blocks(body: Any) -> Iterator[str]:
-    """Each paragraph of the body (or of a content control in it) and each table row."""
+def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Each paragraph of the body (or of a content control in it) and each table row; a
+    line break inside a sentence, or inside a heading (a style in `headings`), a space."""
     for child in body:
         if child.tag == f"{_W}p":
             if text := broken_lines(_paragraph_text(child)):  # spaces as typed
-                yield text
+                yield (" ".join(text.split("\n")) if _style(child) in headings
+                       else _within_sentence(text))
         elif child.tag == f"{_W}tbl":
-            for row in _within(child, f"{_W}tr"):
-                cells = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in _within(row, f"{_W}tc"))
-                if line := CELL_SEPARATOR.join(cell for cell in cells if cell):
+            rows = list(_within(child, f"{_W}tr"))
+            one_column = all(len(list(_within(row, f"{_W}tc"))) <= 1 for row in rows)
+            for row in rows:
+                cells = list(_within(row, f"{_W}tc"))
+                if one_column or any(map(_holds_text, cells)):  # a table for layout
+                    for cell in cells:
+                        yield from _body_blocks(cell, headings)
+                    continue
+                texts = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
+                                  .split()) for cell in cells)
+                if line := CELL_SEPARATOR.join(text for text in texts if text):
                     yield line
         elif child.tag == f"{_W}sdt":
-            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"))
+            yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"), headings)
+
+
+def _holds_text(cell: Any) -> bool:
+    """Whether a table cell holds paragraphs of text, not a figure or a label: several
+    paragraphs, one of which ends a sentence. A press release laid out in a table (a
+    template's box, a sidebar beside the body) is read paragraph by paragraph, not as one
+    line of a row."""
+    paragraphs = [" ".join(_paragraph_text(p).split()) for p in cell.iterfind(f"{_W}p")]
+    paragraphs = [p for p in paragraphs if p]
+    return len(paragraphs) > 1 and any(_SENTENCE_END.search(p) for p in paragraphs)
+
+
+def _heading_styles(document: DocxDocument) -> frozenset[str]:
+    """The ids of the document's heading and title styles (by their built-in names, which
+    Word keeps in English whatever its language: "heading 1", "Title")."""
+    return frozenset(style.style_id for style in document.styles
+                     if (style.name or "").casefold().startswith(("heading", "title",
+                                                                  "subtitle")))
+
+
+def _style(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return None if style is None else style.get(f"{_W}val")
 
 
 def _within(element: Any, tag: str) -> Iterator[Any]:
@@ -564,10 +708,11 @@ def pdf_text(data: bytes, path: str) -> str:
             # KeyError, RecursionError...): the file's fault, said in one line
             raise InputError(f"{path}: a PDF crossfact cannot read ({_first_line(error)}); "
                              f"{_COPY_TEXT}") from None
-    blocks = [_WRAP.sub(_unwrapped, block)
-              for block in _across_pages(_without_running_lines(
-                  [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR)
-                    if block] for page in pages]))]
+    laid_out = _without_running_lines(
+        [[block for block in broken_lines(page, collapse=True).split(BLOCK_SEPARATOR) if block]
+         for page in pages])
+    fill = _fill(laid_out)
+    blocks = _across_pages([_unwrapped(page, fill) for page in laid_out])
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()),
                                    BLOCK_SEPARATOR.join(block for block in blocks if block))
     if not text.strip():
@@ -583,50 +728,80 @@ def _page_text(page: Any) -> str:
     """A page's text with its paragraphs apart: pypdf's layout mode keeps the vertical gap
     between paragraphs as an empty line, which its plain mode drops (a headline then ran
     into the paragraph after it). Layout mode also keeps columns side by side, so a page
-    where many lines have a wide gap inside is read in plain mode, column by column."""
+    where many lines are prose either side of a wide gap is read in plain mode, column by
+    column; a table's rows (short cells) stay in layout mode, a row a line."""
     laid_out = page.extract_text(extraction_mode="layout") or ""
     lines = [line.strip() for line in laid_out.splitlines() if line.strip()]
-    if sum(bool(_COLUMN_GAP.search(line)) for line in lines) > COLUMN_LINE_SHARE * len(lines):
+    if sum(_in_columns(line) for line in lines) > COLUMN_LINE_SHARE * len(lines):
         return str(page.extract_text() or "")
     return laid_out
+
+
+def _in_columns(line: str) -> bool:
+    """Whether a laid-out line is prose in columns: a gutter, and text of a column's width
+    on either side of each (a table's cells are figures and labels)."""
+    pieces = _COLUMN_GAP.split(line)
+    return len(pieces) > 1 and all(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
 
 
 # A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
 # a page's top or bottom: among its first or last RUNNING_EDGE blocks. One found there, its
 # numbers aside, on more than RUNNING_SHARE of the pages of a PDF of RUNNING_MIN_PAGES or
-# more, is the page's furniture, not a claim (two pages are too few to tell it from a
-# line that happens to repeat). Set on review 17's repro PDFs (a header and a footer on
-# every page); eval_formats' PDFs have none, and their claims do not change.
+# more, is the page's furniture, not a claim. Set on review 17's repro PDFs (a header and
+# a footer on every page); eval_formats' PDFs have none, and their claims do not change.
 RUNNING_EDGE = 2
 RUNNING_SHARE = 0.5
 RUNNING_MIN_PAGES = 3
+# Two pages are too few to count: there a running line is one found at an edge of both,
+# numbers aside, a single short line that ends no sentence ("Daily News - 9 September
+# 2023"); a sentence that happens to repeat ("Storm warning.") is kept. A masthead or a
+# date line is shorter than this; a wrapped line of text is longer.
+RUNNING_MAX_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 # How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
 # whose last block ends otherwise was cut by the page break mid-sentence.
 _FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
+# A block at a page's edge that is only its number is furniture on any PDF, even of one
+# page: "3", "- 3 -", "3 / 12", "Page 3 of 12", "Page 3 sur 12", "Seite 3 von 12",
+# "Página 3 de 12", "Sayfa 3", "صفحة 3 من 12", "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any
+# script's digit). A page has fewer than 10,000 pages (MAX_PDF_PAGES).
+_PAGE_WORD = r"(?:page|p\.|pg\.?|seite|s\.|página|pagina|sayfa|sf\.|صفحة|الصفحة|עמוד|עמ'|পৃষ্ঠা)"
+_PAGE_OF = r"(?:of|sur|de|von|di|/|من|מתוך|এর)"
+_PAGE_NUMBER = re.compile(
+    rf"(?:{_PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|[-–—]\s*\d{{1,4}}\s*[-–—]",
+    re.IGNORECASE)
 
 
 def _running_key(block: str) -> str:
     return _DIGITS.sub("#", " ".join(block.split()).casefold())
 
 
+def _is_page_number(block: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(" ".join(block.split())))
+
+
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """The pages' blocks without the running headers and footers (RUNNING_SHARE)."""
-    if len(pages) < RUNNING_MIN_PAGES:
-        return pages
-    seen: dict[str, int] = {}
-    for blocks in pages:
-        for key in {_running_key(b) for b in blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:]}:
-            seen[key] = seen.get(key, 0) + 1
-    running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    if not running:
-        return pages
+    """The pages' blocks without their numbers and the running headers and footers
+    (RUNNING_SHARE; on two pages, RUNNING_MAX_CHARS)."""
+    edges = [blocks[:RUNNING_EDGE] + blocks[-RUNNING_EDGE:] for blocks in pages]
+    running: set[str] = set()
+    if len(pages) >= RUNNING_MIN_PAGES:
+        seen: dict[str, int] = {}
+        for edge in edges:
+            for key in {_running_key(b) for b in edge}:
+                seen[key] = seen.get(key, 0) + 1
+        running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
+    elif len(pages) == 2:
+        first, second = ({_running_key(b) for b in edge if "\n" not in b
+                          and len(b) <= RUNNING_MAX_CHARS and not _FINAL_MARK.search(b)}
+                         for edge in edges)
+        running = first & second
     kept = []
     for blocks in pages:
-        edge = range(min(RUNNING_EDGE, len(blocks)))
-        tail = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
-        kept.append([b for n, b in enumerate(blocks)
-                     if not ((n in edge or n in tail) and _running_key(b) in running)])
+        top = range(min(RUNNING_EDGE, len(blocks)))
+        bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
+        kept.append([b for n, b in enumerate(blocks) if not ((n in top or n in bottom) and (
+            _is_page_number(b) or _running_key(b) in running))])
     return kept
 
 
@@ -638,28 +813,59 @@ def _across_pages(pages: list[list[str]]) -> list[str]:
     for page in pages:
         if not page:
             continue
-        if cut:
-            blocks[-1] += "\n" + page[0]
+        if cut:  # a sure join, as a line the margin ended (`_unwrapped`)
+            blocks[-1] += ("" if blocks[-1].endswith("-") else " ") + page[0]
             page = page[1:]
         blocks.extend(page)
         cut = bool(blocks) and not _FINAL_MARK.search(blocks[-1])
     return blocks
 
 
-# A line break inside a paragraph of a PDF is where the line was full: the lines of one
-# block (between vertical gaps) are one paragraph, joined by a space, or by nothing after
-# a hyphen (kept: "state-owned" is likelier in news than a word split at the margin)
-_WRAP = re.compile(r"(-?)\n")
+# A line of a PDF ends where the next word would not fit (a wrap at the margin), or where
+# the writer ended it: a headline before its standfirst, a list item, a table row, verse.
+# The width is the document's longest line; a proportional font's full line falls short
+# of it by up to a fifth (segment.FILL_MAX_SLACK: its wider letters), a line the writer
+# ended falls short by more than the next word. A full line ending a sentence is joined
+# too (the next sentence went on the next line; the sentence splitter splits them), but
+# not one before a list item; segment.py joins what else was wrapped.
+WRAP_SLACK = 5  # the fill is the width less a fifth of it
+_LIST_ITEM = re.compile(r"[-–—•·*▪►●○◦■□✓]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s")
 
 
-def _unwrapped(found: re.Match[str]) -> str:
-    return found.group(1) or " "
+def _fill(pages: list[list[str]]) -> int:
+    """How long a line the margin ended is at least, in characters (WRAP_SLACK)."""
+    width = max((len(line) for blocks in pages for block in blocks
+                 for line in block.split("\n")), default=0)
+    return width - width // WRAP_SLACK
+
+
+def _unwrapped(blocks: list[str], fill: int) -> list[str]:
+    """The blocks with each line the margin ended (the next word would have taken it past
+    `fill`) joined to the next, by a space, or by nothing after a hyphen ("state-owned" is
+    likelier in news than a word split there); every other line break kept, for
+    segment.py to read as a text's."""
+    out = []
+    for block in blocks:
+        lines = block.split("\n")
+        joined = lines[:1]
+        for previous, line in pairwise(lines):
+            reach = len(previous) + 1 + len(line.split(" ", 1)[0])
+            if reach <= fill or _LIST_ITEM.match(line):
+                joined.append(line)
+            else:
+                joined[-1] += ("" if previous.endswith("-") else " ") + line
+        out.append("\n".join(joined))
+    return out
 
 
 # A run of spaces wider than justified text leaves between words (layout mode sets the
 # page on a character grid): a gutter between columns or table cells
-_COLUMN_GAP = re.compile(r"\S {5,}\S")
+_COLUMN_GAP = re.compile(r"(?<=\S) {5,}(?=\S)")
 COLUMN_LINE_SHARE = 0.3  # more lines than this with a gutter: a page in columns
+# A newspaper's narrowest column holds some 25 characters a line; a table's cells (a
+# figure, "Province 10", "Deaths") fewer than this. A column's last line of a paragraph
+# may be shorter: COLUMN_LINE_SHARE leaves room for them.
+COLUMN_MIN_CHARS = 20
 
 
 def _out_of_order(text: str) -> str | None:

@@ -226,6 +226,36 @@ def test_the_headline_is_not_doubled_after_a_kicker(tmp_path: Path) -> None:
     assert text == f"Africa\n\nQuake kills 296\n\n{LONG}\n"
 
 
+OG_TITLE = ('<meta charset="utf-8"><title>Storm | Daily News</title>'
+            '<meta property="og:title" '
+            'content="Storm damages 40 houses in the town, council says">')
+
+
+@pytest.mark.parametrize("body", [
+    f"<article><h1>Storm hits the town</h1><p>{LONG}</p></article>",
+    f"<article><p class=kicker>Africa</p><h1>Storm hits the town</h1><p>{LONG}</p></article>",
+    # the <h1> above the article, which trafilatura leaves out
+    f"<header><h1>Storm hits the town</h1></header><main><article><p>{LONG}</p><p>{LONG}</p>"
+    "</article></main>",
+])
+def test_a_title_worded_otherwise_than_the_headline_is_no_claim(tmp_path: Path, body: str
+                                                                 ) -> None:
+    """An og:title worded otherwise than the <h1> went first, a claim "only in en"."""
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head>" + OG_TITLE
+                              + f"</head><body>{body}</body></html>"))
+    assert "og:title" not in text and "council says" not in text
+    assert text.rstrip("\n").split("\n\n")[:2] in (["Storm hits the town", LONG],
+                                                   ["Africa", "Storm hits the town"])
+
+
+def test_a_sites_name_in_the_h1_is_no_headline(tmp_path: Path) -> None:
+    """The page's one <h1> goes first only when it shares a word with its title."""
+    body = f"<header><h1>Daily News</h1></header><main><article><p>{LONG}</p></article></main>"
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head>" + OG_TITLE
+                              + f"</head><body>{body}</body></html>"))
+    assert text.startswith("Storm damages 40 houses in the town, council says\n\n")
+
+
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text") as error:
         read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
@@ -301,6 +331,81 @@ def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
     text, _ = read_text(path)
     assert text == (f"{LONG}\nA second line.\n\nDead | 11,300\n\nMissing | 10,100\n\n"
                     "After the table.\n")
+
+
+BROKEN = ["Flood kills 20", "in Derna", "Rescuers said 40 homes were lost",
+          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170"]
+JOINED = ["Flood kills 20 in Derna",
+          "Rescuers said 40 homes were lost in the district on Sunday.",
+          "Officials said:\nDerna 11,300\nBenghazi 170"]
+
+
+def test_a_line_break_inside_a_sentence_or_headline_is_a_space(tmp_path: Path) -> None:
+    """A single <br> inside a headline or a sentence split its claim in two ("Flood kills
+    20" / "in Derna"); a line after a sentence's end, or in capitals, stays a line."""
+    body = (f"<h1>{BROKEN[0]}<br>{BROKEN[1]}</h1><p>{BROKEN[2]}<br>{BROKEN[3]}</p>"
+            f"<p>{'<br>'.join(BROKEN[4:])}</p>")
+    text, _ = read_text(write(tmp_path, "a.html", page(body)))
+    assert text.rstrip("\n").split("\n\n") == JOINED
+
+
+def test_a_word_line_break_inside_a_sentence_or_heading_is_a_space(tmp_path: Path) -> None:
+    """Shift+Enter inside a heading or a sentence split its claim in two."""
+    document = docx.Document()
+    heading = document.add_heading("Flood kills 20", level=1)
+    heading.runs[0].add_break()
+    heading.add_run("In Derna")  # a heading's line, capitalised or not, is the headline's
+    for lines_ in (BROKEN[2:4], BROKEN[4:]):
+        paragraph = document.add_paragraph(lines_[0])
+        for line in lines_[1:]:
+            paragraph.add_run().add_break()
+            paragraph.add_run(line)
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == ["Flood kills 20 In Derna", *JOINED[1:]]
+
+
+RELEASE = ["Floods in eastern Libya: the Red Crescent's figures",
+           "The Libyan Red Crescent gave its latest figures on Thursday evening in Benghazi.",
+           "Key figures:", "11,300 people dead in Derna", "10,100 people missing",
+           "The mayor of Derna said the tally could climb to 20,000."]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_press_release_laid_out_in_a_table_gives_its_paragraphs(tmp_path: Path,
+                                                                   columns: int) -> None:
+    """A template's one-cell box, or a sidebar beside the body, was read as one row: the
+    release's headline, paragraphs and list one line, two claims. A data table's cell of
+    two short lines stays a row's cell."""
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=columns).rows[0]
+    row.cells[-1].paragraphs[0].text = RELEASE[0]
+    for text in RELEASE[1:]:
+        row.cells[-1].add_paragraph(text)
+    if columns == 2:
+        row.cells[0].text = "Contact"
+    data = document.add_table(rows=1, cols=2).rows[0]
+    data.cells[0].text = "1,293"
+    data.cells[0].add_paragraph("confirmed")
+    data.cells[1].text = "Al Haouz"
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [*(["Contact"] if columns == 2 else []),
+                                                 *RELEASE, "1,293 confirmed | Al Haouz"]
+
+
+def test_a_page_laid_out_in_a_table_gives_its_article(tmp_path: Path) -> None:
+    """A page laid out in a table (links in one cell, the article in the next) was one
+    row: "Home World | Derna death toll rises... Key figures The mayor...", its list lost."""
+    article = (f"<h1>{RELEASE[0]}</h1><p>{RELEASE[1]}</p><p>{RELEASE[2]}</p>"
+               f"<ul><li>{RELEASE[3]}</li><li>{RELEASE[4]}</li></ul><p>{RELEASE[5]}</p>")
+    data = ("<html><head><meta charset='utf-8'><title>Floods</title></head><body>"
+            "<table width='100%'><tr><td width='20%'><a href='/'>Home</a><br>"
+            f"<a href='/world'>World</a></td><td>{article}</td></tr></table></body></html>")
+    text, _ = read_text(write(tmp_path, "a.html", data))
+    assert text.rstrip("\n").split("\n\n") == RELEASE
 
 
 def test_what_word_shows_is_read_and_what_it_hides_is_not(tmp_path: Path) -> None:
@@ -547,8 +652,8 @@ def test_a_pdfs_running_lines_go_and_a_sentence_cut_by_the_page_is_whole(
         pages[0][0], pages[0][1] + " " + pages[1][0], pages[1][1], pages[2][0]]
 
 
-def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
-    """Two pages are too few to tell a running line from one that repeats."""
+def test_a_sentence_on_two_pages_only_is_kept(tmp_path: Path) -> None:
+    """Two pages are too few to count: a sentence that repeats at their top is text."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -561,6 +666,119 @@ def test_a_line_on_two_pages_only_is_kept(tmp_path: Path) -> None:
     path = tmp_path / "en.pdf"
     pdf.output(str(path))
     assert read_text(path)[0].count("Storm warning.") == 2
+
+
+def _claims(path: Path) -> list[str]:
+    from crossfact.segment import segment
+
+    return [" ".join(claim.text.split()) for claim in segment(read_document(path))]
+
+
+RESCUE = ("Rescuers worked through the night in freezing weather as the toll from Monday's "
+          "earthquake rose above 5,000, officials said.")
+
+
+def test_a_pdfs_lines_the_writer_ended_stay_apart(tmp_path: Path) -> None:
+    """Every line break inside a block (no vertical gap between the lines) was joined: a
+    headline and its standfirst, a list's items and a table page were one claim each. Only
+    a line the margin ended is joined; a one-page PDF with one wrapped paragraph, where
+    segment.py finds no wrap width, has it whole."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 16)
+    pdf.multi_cell(0, 8, "Earthquake toll rises to 5,000", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "Another 20,534 people were injured, the agency says",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, RESCUE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    items = ["Key figures:", "- 3,419 dead in Turkey", "- 1,602 dead in Syria",
+             "- 20,534 injured"]
+    for item in items:
+        pdf.multi_cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table(col_widths=(60, 40, 40), first_row_as_headings=False) as table:
+        for cells in [("Province", "Deaths", "Injured")] + [
+                (f"Province {n}", str(100 + n), str(900 + n)) for n in range(12)]:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    assert _claims(path) == [
+        "Earthquake toll rises to 5,000", "Another 20,534 people were injured, the agency says",
+        RESCUE, *items, "Province Deaths Injured",
+        *(f"Province {n} {100 + n} {900 + n}" for n in range(12))]
+
+
+def _two_pages(path: Path, header: str, footer: str, paragraphs: list[str]) -> None:
+    """A PDF of `paragraphs` running onto a second page, with a header and a footer
+    (`{n}` the page's number) as fpdf2 puts them on every page."""
+    from fpdf import FPDF
+
+    class Paper(FPDF):
+        def header(self) -> None:
+            if header:
+                self.set_font("helvetica", size=9)
+                self.cell(0, 8, header, align="R")
+                self.ln(12)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 10, footer.format(n=self.page_no()), align="C")
+
+    pdf = Paper()
+    pdf.set_font("helvetica", size=11)
+    pdf.add_page()
+    for paragraph in paragraphs:
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    assert pdf.page_no() == 2
+    pdf.output(str(path))
+
+
+FILLER = ("Rescue teams searched the ruins of the eastern districts for survivors, while "
+          "volunteers handed out water and blankets to families who had lost their homes. ")
+CUT = ("The Libyan Red Crescent said on Thursday that the death toll had risen to 11,300 and "
+       "that another 10,100 people were still missing, adding that the figures would rise. ")
+
+
+@pytest.mark.parametrize("footer", ["{n}", "Page {n} of 2", "- {n} -"])
+def test_a_two_page_pdfs_page_number_is_no_text(tmp_path: Path, footer: str) -> None:
+    """Running lines were found on three pages or more only: on two, page 1's number
+    began page 2's first claim ("1 In Sanliurfa, at least 10 deaths...": a false reason
+    "1 (en) vs 17 (fr)")."""
+    paragraphs = ["Flood kills 20 in Derna", *[FILLER * 3] * 10,
+                  "Officials said 3,000 people were still missing on Tuesday."]
+    path = tmp_path / "en.pdf"
+    _two_pages(path, "", footer, paragraphs)
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+def test_a_two_page_pdfs_header_and_footer_go_and_the_cut_sentence_is_whole(
+        tmp_path: Path) -> None:
+    """The footer and the next page's header were glued into one claim ("Page 1 of 2 Daily
+    News - 9 September 2023"), and the sentence the page break cut stayed two claims."""
+    paragraphs = ["Flood kills 11,300 in Derna", *[FILLER * 4] * 5, CUT * 6]
+    path = tmp_path / "en.pdf"
+    _two_pages(path, "Daily News - 9 September 2023", "Page {n} of 2", paragraphs)
+    text, _ = read_text(path)
+    assert "Daily News" not in text and "Page" not in text
+    assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+@pytest.mark.parametrize("number", ["2", "- 2 -", "2 / 3", "Page 2 of 3", "Page 2 sur 3",
+                                    "Sayfa 2", "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
+def test_a_page_number_at_a_pages_edge_is_furniture(number: str) -> None:
+    page = [number, LONG, "Storm 2"]
+    assert formats._without_running_lines([page]) == [[LONG, "Storm 2"]]
+    assert formats._without_running_lines([[LONG, LONG, "2", LONG, LONG, "2"]]) == [
+        [LONG, LONG, "2", LONG, LONG]]  # a lone figure inside a page is kept
 
 
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
