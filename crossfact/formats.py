@@ -185,26 +185,37 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _codec(label: str) -> str | None:
-    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES)."""
+    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES); None for
+    a label that names no text encoding (`charset="hex"`, base64, "undefined"): Python knows
+    those as codecs too, and decoding bytes with one fails or is no page's text."""
     label = label.strip("\"' ").lower()
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return _BROWSER_ALIASES.get(name, name)
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NO_CHARSETS:
+        return None
+    return _BROWSER_ALIASES.get(info.name, info.name)
+
+
+# Python's text codecs that no page is written in: "undefined" fails on every byte, the
+# others read escapes or domain names, not a page's characters
+_NO_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna",
+                          "punycode"})
 
 
 def decode_declared(data: bytes, said: str | None = None) -> tuple[str, str] | None:
     """(text, codec) when the page declares a charset its bytes decode in (`said`: the one
-    a web archive's part header gives, before the page's own): an HTML page says its
-    encoding, a surer thing than guessing it. A page that declares one and is not in it
-    (UTF-8 said, Windows-1256 saved) is left to the project's detection, as None."""
-    charset = _codec(said) if said else declared_charset(data)
+    a web archive's part header gives, before the page's own unless it names no text
+    encoding, as "charset=base64" does): an HTML page says its encoding, a surer thing
+    than guessing it. A page that declares one and is not in it (UTF-8 said, Windows-1256
+    saved) is left to the project's detection, as None."""
+    charset = (_codec(said) if said else None) or declared_charset(data)
     if charset is None or charset.startswith("utf_16") or charset.startswith("utf-16"):
         return None  # an ASCII declaration in UTF-16 bytes is a lie the BOM settles
     try:
         return data.decode(charset), charset
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError):  # not in it, or a codec that cannot decode bytes
         return None
 
 

@@ -1,0 +1,88 @@
+"""Pages, Word documents and PDFs that are damaged, empty or odd (review 18): each is read,
+or refused in one line (a folder skips it with a note), never a crash ("unexpected error
+... this is a bug", exit 2). Every input is built here, small."""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+import docx
+import pytest
+from hostile import crossfact
+
+from crossfact import vocabulary
+from crossfact.errors import InputError
+from crossfact.pipeline import read_story, run
+from crossfact.reading import collect_paths, guessed_encoding, read_text
+
+ENGLISH = ("Flood kills 20 in Derna\n\nThe Red Crescent said on Thursday that 20 people died "
+           "and 40 homes were destroyed in Derna.\n")
+FRENCH = ("Une crue fait 20 morts à Derna\n\nLe Croissant-Rouge a déclaré jeudi que 20 "
+          "personnes étaient mortes et 40 maisons détruites à Derna.\n")
+ARTICLE = ("<h1>Flood kills 20 in Derna</h1><p>The Red Crescent said on Thursday that 20 "
+           "people died and 40 homes were destroyed in Derna, in the east of Libya.</p>")
+
+
+def page(charset: str, body: str = ARTICLE) -> bytes:
+    return (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>Derna</title>'
+            f"</head><body><article>{body}</article></body></html>").encode()
+
+
+def story(tmp_path: Path, **files: bytes) -> Path:
+    folder = tmp_path / "story"
+    folder.mkdir(exist_ok=True)
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    for name, data in files.items():
+        (folder / name.replace("_", ".")).write_bytes(data)
+    return folder
+
+
+# --- a declared charset that is no text encoding -----------------------------------------
+
+
+@pytest.mark.parametrize("charset", ["hex", "base64", "undefined", "rot13", "zlib"])
+def test_a_page_declaring_no_text_encoding_is_read_as_undeclared(tmp_path: Path,
+                                                                  charset: str) -> None:
+    """Python knows "hex" or "base64" as codecs, not text encodings: decoding with one
+    raised LookupError (UnicodeError for "undefined"), a crash of the command."""
+    path = tmp_path / "a.html"
+    path.write_bytes(page(charset))
+    text, encoding = read_text(path)
+    assert text.startswith("Flood kills 20 in Derna\n\nThe Red Crescent said")
+    assert encoding == "html; utf-8"
+
+
+def test_a_web_archive_part_saying_base64_is_read_by_the_pages_charset(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["MIME-Version"] = "1.0"
+    message.make_related()
+    message.add_related(page("utf-8").decode("utf-8"), subtype="html", cte="quoted-printable")
+    data = bytes(message).replace(b'charset="utf-8"', b'charset="base64"', 1)
+    assert b'charset="base64"' in data.split(b"<!DOCTYPE")[0]
+    path = tmp_path / "a.mhtml"
+    path.write_bytes(data)
+    text, encoding = read_text(path)
+    assert text.startswith("Flood kills 20 in Derna") and encoding == "html; declared utf-8"
+
+
+def test_a_folder_and_an_export_beside_such_a_page_do_not_crash(tmp_path: Path) -> None:
+    """`crossfact match FOLDER` and the export's check of the versions beside it
+    (store/exports.not_among_versions) read the page."""
+    from crossfact.store import open_store
+
+    folder = story(tmp_path, de_html=page("hex"))
+    crossfact("match", folder, ok=True)
+    db = tmp_path / "x.db"
+    store = open_store(db)
+    try:
+        store.add_story("derna", run([folder]), {})
+    finally:
+        store.close()
+    ran = crossfact("export", "--db", db, "--format", "md", "-o", folder / "report.md",
+                    ok=False)
+    assert "among the versions of a story" in ran.err
