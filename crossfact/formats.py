@@ -21,6 +21,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -435,8 +436,12 @@ def _refuse_other_word(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # python-docx says what is wrong with it
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError, zlib.error):
+        # missing, damaged, encrypted (RuntimeError), a compression zipfile lacks
+        # (NotImplementedError) or a broken deflate stream: python-docx fails on it too,
+        # and `docx_text` says "a damaged Word document"
+        return
     for content_type, what in _OTHER_WORD.items():
         if f'"{content_type}"' in types:
             raise InputError(f"{path}: {what}; save it as .docx (File > Save As > Word "

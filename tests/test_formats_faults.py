@@ -86,3 +86,70 @@ def test_a_folder_and_an_export_beside_such_a_page_do_not_crash(tmp_path: Path) 
     ran = crossfact("export", "--db", db, "--format", "md", "-o", folder / "report.md",
                     ok=False)
     assert "among the versions of a story" in ran.err
+
+
+# --- a Word document whose ZIP members cannot be inflated --------------------------------
+
+
+def _word_bytes(text: str = "The Red Crescent said 20 people died in Derna.") -> bytes:
+    document = docx.Document()
+    document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _central_entries(data: bytes) -> list[int]:
+    """Where each central directory entry of a ZIP archive begins."""
+    entries, at = [], data.find(b"PK\x01\x02")
+    while at != -1:
+        entries.append(at)
+        at = data.find(b"PK\x01\x02", at + 4)
+    return entries
+
+
+def _encrypted(data: bytes) -> bytes:
+    """Every member flagged encrypted (bit 0 of its flags), as a ZIP password sets it."""
+    out = bytearray(data)
+    for at in _central_entries(data):
+        out[at + 8] |= 0x01
+    return bytes(out)
+
+
+def _unsupported(data: bytes) -> bytes:
+    """Every member stored with compression method 99 (WinZip's AES), which zipfile lacks."""
+    out = bytearray(data)
+    for at in _central_entries(data):
+        out[at + 10:at + 12] = (99).to_bytes(2, "little")
+    return bytes(out)
+
+
+def _broken_deflate(data: bytes) -> bytes:
+    """The first member's deflate stream made invalid (a block of the reserved type 3)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        first = archive.infolist()[0]
+        assert first.compress_type == zipfile.ZIP_DEFLATED
+    out = bytearray(data)
+    start = first.header_offset + 30 + len(first.filename.encode()) + \
+        int.from_bytes(data[first.header_offset + 28:first.header_offset + 30], "little")
+    out[start:start + 4] = b"\xff\xff\xff\xff"
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    (_encrypted, "is encrypted"), (_unsupported, "compression method"),
+    (_broken_deflate, "decompressing")], ids=["encrypted", "method-99", "deflate"])
+def test_a_word_document_that_cannot_be_inflated_is_damaged(tmp_path: Path, damage,
+                                                             said: str) -> None:
+    folder = story(tmp_path, de_docx=damage(_word_bytes()))
+    with pytest.raises(InputError) as error:
+        read_text(folder / "de.docx")
+    message = str(error.value)
+    assert message.startswith(f"{folder / 'de.docx'}: a damaged Word document (")
+    assert said in message and "\n" not in message
+    told: list[str] = []
+    assert [p.name for p in collect_paths([folder], notice=told.append)] == ["en.txt",
+                                                                            "fr.txt"]
+    assert len(told) == 1 and told[0].startswith(f"skipped {folder / 'de.docx'}: a damaged")
+    ran = crossfact("match", folder, ok=True)
+    assert ran.err.count("Note: skipped ") == 1
