@@ -449,7 +449,10 @@ def guessed_encoding(encoding: str) -> str | None:
         encoding = how
     elif kind in EXTRACTED_KINDS:
         return None
-    name = codecs.lookup(encoding).name
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:  # a name no reading here gives (a log imported from elsewhere)
+        return None
     if name.startswith("utf"):
         return None
     if re.fullmatch(r"cp125\d", name):

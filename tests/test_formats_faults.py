@@ -222,3 +222,30 @@ def test_a_cjk_version_with_a_hyphen_at_a_line_end_is_matched_and_stored(
         assert store.progress(story_id, reviewer="ana")[1] == len(result.matches) + 1
     finally:
         store.close()
+
+
+# --- a stored story read again is the same -----------------------------------------------
+
+
+def test_unchanged_pages_and_documents_are_the_same_files(tmp_path: Path) -> None:
+    """tui.app.same_files decoded each file with its stored encoding, which for a Word
+    document is "docx": LookupError, so a story with one was matched again on every
+    reopen (and the reviewer's place lost when it ended)."""
+    from crossfact.tui.app import same_files
+
+    folder = story(tmp_path, de_docx=_word_bytes(), it_html=page("utf-8"))
+    files = collect_paths([folder])
+    documents = read_story([folder])
+    assert {d.encoding for d in documents} == {"docx", "html; declared utf-8", "utf-8"}
+    assert same_files(documents, files)
+    (folder / "de.docx").write_bytes(_word_bytes("The Red Crescent said 21 people died."))
+    assert not same_files(documents, files)
+    (folder / "de.docx").write_bytes(b"PK\x03\x04 damaged")
+    assert not same_files(documents, files)
+
+
+def test_an_encoding_no_reading_gives_is_not_said_to_be_guessed() -> None:
+    """A log imported from elsewhere may name any encoding; looking it up crashed the
+    statistics (store/stats.py)."""
+    assert guessed_encoding("x-unknown-8bit") is None
+    assert guessed_encoding("html; cp1256") == "Windows-1256"
