@@ -250,12 +250,13 @@ def html_text(page: str, path: str) -> str:
             raise InputError(f"{path}: a web page crossfact cannot read ({error})") from None
     body = getattr(found, "body", None)
     blocks = list(_tree_blocks(body)) if body is not None else []
+    if not any(block.strip() for block in blocks):  # a title alone is no article: a page
+        # its scripts fill in, saved before they ran
+        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
+                         "copy the article's text into a .txt file")
     title = " ".join((getattr(found, "title", None) or "").split())
     if title and not any(_same_line(block, title) for block in blocks[:TITLE_LOOKAHEAD]):
         blocks.insert(0, title)
-    if not any(block.strip() for block in blocks):
-        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
-                         "copy the article's text into a .txt file")
     return BLOCK_SEPARATOR.join(blocks) + "\n"
 
 
@@ -273,8 +274,10 @@ def _prepared(page: str) -> str:
 # Never the article, and what makes a saved page large: scripts, styles and pictures kept
 # inline as data: URLs. lxml refuses a text node or attribute over 10 MB (a page with a
 # 19 MB script came out as "no article text"), so they go before it parses the page (an
-# HTML parser, too, ends a script at the first </script>).
-_NEVER_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>",
+# HTML parser, too, ends a script at the first </script>). <noscript> is what a browser
+# without scripts shows ("You need to enable JavaScript to run this app."): a page its
+# scripts fill in, saved before they ran, was read as that sentence.
+_NEVER_TEXT = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>",
                          re.IGNORECASE | re.DOTALL)
 _DATA_URL = re.compile(r"""(["'])data:[^"']*\1""", re.IGNORECASE)
 # A character XML cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, a lone

@@ -249,3 +249,29 @@ def test_an_encoding_no_reading_gives_is_not_said_to_be_guessed() -> None:
     statistics (store/stats.py)."""
     assert guessed_encoding("x-unknown-8bit") is None
     assert guessed_encoding("html; cp1256") == "Windows-1256"
+
+
+# --- a page its scripts fill in ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("noscript", ["", "<noscript>You need to enable JavaScript to run "
+                                          "this app.</noscript>"])
+def test_a_page_saved_before_its_scripts_ran_has_no_article(tmp_path: Path,
+                                                            noscript: str) -> None:
+    """Its <title> and <noscript> sentence were the version ("You need to enable
+    JavaScript to run this app.")."""
+    path = tmp_path / "en.html"
+    path.write_bytes(
+        b'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Derna death toll rises to '
+        b'11,300</title><script src="/static/app.js"></script></head><body>'
+        + noscript.encode() + b'<div id="root"></div></body></html>')
+    with pytest.raises(InputError, match="a web page with no article text"):
+        read_text(path)
+
+
+def test_noscript_text_is_never_the_article(tmp_path: Path) -> None:
+    path = tmp_path / "en.html"
+    path.write_bytes(page("utf-8", ARTICLE + "<noscript><p>Please enable JavaScript to "
+                          "see the 30 comments on this article.</p></noscript>"))
+    text, _ = read_text(path)
+    assert "JavaScript" not in text and "40 homes" in text
