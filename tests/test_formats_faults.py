@@ -275,3 +275,33 @@ def test_noscript_text_is_never_the_article(tmp_path: Path) -> None:
                           "see the 30 comments on this article.</p></noscript>"))
     text, _ = read_text(path)
     assert "JavaScript" not in text and "40 homes" in text
+
+
+# --- an empty file named as a document ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "what"), [("de.docx", "an empty Word document"),
+                                            ("de.pdf", "an empty PDF")])
+def test_an_empty_document_is_skipped_in_a_folder_and_refused_when_named(
+        tmp_path: Path, name: str, what: str) -> None:
+    """A 0-byte .docx failed the whole story ("the file is empty"), where a damaged one was
+    skipped: it is no document either. An empty text still fails it (test_formats)."""
+    folder = story(tmp_path, **{name.replace(".", "_"): b""})
+    told: list[str] = []
+    assert [p.name for p in collect_paths([folder], notice=told.append)] == ["en.txt",
+                                                                            "fr.txt"]
+    assert told == [f"skipped {folder / name}: {what} (0 bytes: a download or copy that "
+                    "did not finish?); save it again, or save it as .txt"]
+    ran = crossfact("match", folder / "en.txt", folder / name, ok=False)
+    assert f"{what} (0 bytes" in ran.err
+
+
+def test_a_folder_whose_files_were_all_skipped_says_so(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(b"PK\x03\x04 damaged")
+    (folder / "b.pdf").write_bytes(b"")
+    with pytest.raises(InputError) as error:
+        collect_paths([folder], notice=lambda _: None)
+    assert str(error.value) == (f"{folder}: no version to read in this folder: its 2 files "
+                                "named as versions were all skipped")
