@@ -305,3 +305,28 @@ def test_a_folder_whose_files_were_all_skipped_says_so(tmp_path: Path) -> None:
         collect_paths([folder], notice=lambda _: None)
     assert str(error.value) == (f"{folder}: no version to read in this folder: its 2 files "
                                 "named as versions were all skipped")
+
+
+# --- a PDF secured against editing ----------------------------------------------------------
+
+
+def test_a_pdf_secured_with_aes_and_no_password_to_open_is_read(tmp_path: Path) -> None:
+    """Acrobat's "secured" PDF (editing restricted, AES, no password to open) was refused:
+    pypdf needs the cryptography package for AES, now a dependency."""
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.multi_cell(0, 6, "The Red Crescent said on Thursday that 20 people died in Derna.")
+    plain = io.BytesIO(pdf.output())
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128",
+                   permissions_flag=4)
+    path = tmp_path / "secured.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    assert PdfReader(path).is_encrypted
+    assert read_text(path)[0] == ("The Red Crescent said on Thursday that 20 people died in "
+                                  "Derna.\n")
