@@ -70,6 +70,12 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (  # a pattern matched at the first
     (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _UNPACK),
     (rb"\xfd7zXZ\x00", "an xz archive", _UNPACK),
 )
+# Office keeps a password-protected .docx (.xlsx, .pptx) in its old container, that of a
+# .doc, as a stream named EncryptedPackage: named as a new document, or holding that
+# stream, it is one (the stream's name is in the container's directory, in UTF-16)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_SUFFIXES = (".docx", ".docm", ".xlsx", ".pptx")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
 # The ZIP-based formats that are not DOCX, by a member only they have
 _ZIP_KINDS: tuple[tuple[str, str, str], ...] = (
@@ -114,6 +120,11 @@ def looks_like_html(data: bytes) -> bool:
 def refuse_binary(head: bytes, path: str) -> None:
     """InputError when a file's first bytes are those of a binary crossfact does not read,
     saying what the file looks like and what to do (a ZIP archive: see `refuse_archive`)."""
+    if head.startswith(_OLE) and (path.lower().endswith(_OFFICE_SUFFIXES)
+                                  or _ENCRYPTED_PACKAGE in head):
+        raise InputError(f"{path}: a password-protected Office document (or an old .doc "
+                         "named .docx), not text; remove its password (Word: File > Info > "
+                         "Protect Document) and save it again, or save it as .txt")
     for magic, what, advice in _MAGIC:
         if re.match(magic, head, re.DOTALL):
             raise InputError(f"{path}: {what}, not text; {advice}")
@@ -463,10 +474,12 @@ def _inflates_safely(data: bytes, path: str) -> None:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # What a paragraph shows, in document order: its text, tabs, line breaks, non-breaking
-# hyphens. Deleted text (tracked) is w:delText and field codes w:instrText: not shown.
+# hyphens, symbols (`_symbol`). Deleted text (tracked) is w:delText and field codes
+# w:instrText: not shown.
 _SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
-          f"{_W}noBreakHyphen": "-"}
+          f"{_W}noBreakHyphen": "-", f"{_W}sym": None}
 
 
 def _body_blocks(body: Any) -> Iterator[str]:
@@ -500,8 +513,10 @@ def _within(element: Any, tag: str) -> Iterator[Any]:
 
 # Not shown by Word in a document read as final: a text box's paragraphs (not the
 # article's), the old place of a tracked move (its new place, w:moveTo, is shown; the text
-# of both is w:t), and hidden text (a run marked w:vanish: a note to the newsroom)
-_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom")
+# of both is w:t), hidden text (a run marked w:vanish: a note to the newsroom), and the
+# fallback of content in two forms (mc:AlternateContent: a checkbox "☒" and, for older
+# Word, "X"), which Word since 2010 shows as its first choice
+_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom", f"{_MC}Fallback")
 _OFF = frozenset({"0", "false", "off"})
 
 
@@ -513,8 +528,32 @@ def _paragraph_text(paragraph: Any) -> str:
         if any(True for _ in element.iterancestors(*_UNSHOWN_IN)) or _hidden(element):
             continue
         mapped = _SHOWN[element.tag]
+        if element.tag == f"{_W}sym":
+            mapped = _symbol(element)
         shown.append(str(element.text or "") if mapped is None else mapped)
     return "".join(shown)
+
+
+def _symbol(sym: Any) -> str:
+    """The character of a symbol Word inserted (w:sym: "12°C" is "12", a sym, "C"): its
+    code, unless it is one of a symbol font's own (U+F000-F0FF, Wingdings' ticks and
+    arrows), then the sign of the Symbol font it stands for, if one a figure needs."""
+    try:
+        code = int(sym.get(f"{_W}char", ""), 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        font = sym.get(f"{_W}font", "").casefold()
+        return _SYMBOL_FONT.get(code - 0xF000, "") if font == "symbol" else ""
+    return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+
+# The Symbol font's signs that a claim's figures carry (its code -> the character), the
+# digits and the rest of ASCII's signs being at their own codes in it
+_SYMBOL_FONT = {**{code: chr(code) for code in range(0x20, 0x40) if chr(code) not in "\"$'*-"},
+                0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥",
+                0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0x6D: "μ", 0x2D: "−", 0xBC: "…",
+                0xA2: "′", 0xB2: "″"}
 
 
 def _hidden(element: Any) -> bool:

@@ -307,6 +307,69 @@ def test_a_folder_whose_files_were_all_skipped_says_so(tmp_path: Path) -> None:
                                 "named as versions were all skipped")
 
 
+# --- what Word shows, once ------------------------------------------------------------------
+
+_WORD_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+
+
+def _paragraph(tmp_path: Path, inner: str) -> str:
+    """The text of a Word document of one paragraph whose runs are `inner`."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(f"<w:p {_WORD_NS}>{inner}</w:p>"))
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    return read_text(path)[0]
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_content_in_two_forms_is_read_once(tmp_path: Path) -> None:
+    """mc:AlternateContent holds what Word shows (mc:Choice) and what an older Word would
+    (mc:Fallback): both were read, "☒X"."""
+    text = _paragraph(tmp_path, _run("Check box: ") + '<mc:AlternateContent><mc:Choice '
+                      f'Requires="w14">{_run("☒")}</mc:Choice><mc:Fallback>{_run("X")}'
+                      "</mc:Fallback></mc:AlternateContent>" + _run(" confirmed by 3."))
+    assert text == "Check box: ☒ confirmed by 3.\n"
+
+
+@pytest.mark.parametrize(("sym", "shown"), [
+    ('w:font="Symbol" w:char="F0B0"', "°"), ('w:font="Arial" w:char="00B0"', "°"),
+    ('w:font="Symbol" w:char="F0B1"', "±"), ('w:font="Wingdings" w:char="F0FC"', ""),
+    ('w:font="Symbol" w:char="zz"', "")])
+def test_a_symbol_is_read_as_its_character(tmp_path: Path, sym: str, shown: str) -> None:
+    """Word's Insert > Symbol is a w:sym, no text: "12°C" was read "12C"."""
+    text = _paragraph(tmp_path, _run("It fell to 12") + f"<w:r><w:sym {sym}/></w:r>"
+                      + _run("C overnight."))
+    assert text == f"It fell to 12{shown}C overnight.\n"
+
+
+@pytest.mark.parametrize(("name", "head"), [
+    ("secret.docx", b""), ("secret.bin", "EncryptedPackage".encode("utf-16-le"))])
+def test_a_password_protected_word_document_is_said_to_be_one(tmp_path: Path, name: str,
+                                                              head: bytes) -> None:
+    """Office keeps a .docx with a password in the container of an old .doc: it was "an old
+    Word or Office file (.doc, .xls, .ppt)"."""
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + head + b"\x00" * 64)
+    with pytest.raises(InputError) as error:
+        read_text(path)
+    assert str(error.value).startswith(f"{path}: a password-protected Office document")
+
+
+def test_an_old_word_file_is_still_one(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(InputError, match="an old Word or Office file"):
+        read_text(path)
+
+
 # --- a PDF secured against editing ----------------------------------------------------------
 
 
