@@ -24,6 +24,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -73,6 +74,12 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (  # a pattern matched at the first
     (rb"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", _UNPACK),
     (rb"\xfd7zXZ\x00", "an xz archive", _UNPACK),
 )
+# Office keeps a password-protected .docx (.xlsx, .pptx) in its old container, that of a
+# .doc, as a stream named EncryptedPackage: named as a new document, or holding that
+# stream, it is one (the stream's name is in the container's directory, in UTF-16)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_SUFFIXES = (".docx", ".docm", ".xlsx", ".pptx")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a member first, or an empty archive
 # The ZIP-based formats that are not DOCX, by a member only they have
 _ZIP_KINDS: tuple[tuple[str, str, str], ...] = (
@@ -117,6 +124,11 @@ def looks_like_html(data: bytes) -> bool:
 def refuse_binary(head: bytes, path: str) -> None:
     """InputError when a file's first bytes are those of a binary crossfact does not read,
     saying what the file looks like and what to do (a ZIP archive: see `refuse_archive`)."""
+    if head.startswith(_OLE) and (path.lower().endswith(_OFFICE_SUFFIXES)
+                                  or _ENCRYPTED_PACKAGE in head):
+        raise InputError(f"{path}: a password-protected Office document (or an old .doc "
+                         "named .docx), not text; remove its password (Word: File > Info > "
+                         "Protect Document) and save it again, or save it as .txt")
     for magic, what, advice in _MAGIC:
         if re.match(magic, head, re.DOTALL):
             raise InputError(f"{path}: {what}, not text; {advice}")
@@ -189,26 +201,37 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _codec(label: str) -> str | None:
-    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES)."""
+    """Python's codec for a charset label, as browsers read it (_BROWSER_ALIASES); None for
+    a label that names no text encoding (`charset="hex"`, base64, "undefined"): Python knows
+    those as codecs too, and decoding bytes with one fails or is no page's text."""
     label = label.strip("\"' ").lower()
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return _BROWSER_ALIASES.get(name, name)
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NO_CHARSETS:
+        return None
+    return _BROWSER_ALIASES.get(info.name, info.name)
+
+
+# Python's text codecs that no page is written in: "undefined" fails on every byte, the
+# others read escapes or domain names, not a page's characters
+_NO_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna",
+                          "punycode"})
 
 
 def decode_declared(data: bytes, said: str | None = None) -> tuple[str, str] | None:
     """(text, codec) when the page declares a charset its bytes decode in (`said`: the one
-    a web archive's part header gives, before the page's own): an HTML page says its
-    encoding, a surer thing than guessing it. A page that declares one and is not in it
-    (UTF-8 said, Windows-1256 saved) is left to the project's detection, as None."""
-    charset = _codec(said) if said else declared_charset(data)
+    a web archive's part header gives, before the page's own unless it names no text
+    encoding, as "charset=base64" does): an HTML page says its encoding, a surer thing
+    than guessing it. A page that declares one and is not in it (UTF-8 said, Windows-1256
+    saved) is left to the project's detection, as None."""
+    charset = (_codec(said) if said else None) or declared_charset(data)
     if charset is None or charset.startswith("utf_16") or charset.startswith("utf-16"):
         return None  # an ASCII declaration in UTF-16 bytes is a lie the BOM settles
     try:
         return data.decode(charset), charset
-    except UnicodeDecodeError:
+    except (UnicodeError, LookupError):  # not in it, or a codec that cannot decode bytes
         return None
 
 
@@ -242,12 +265,13 @@ def html_text(page: str, path: str) -> str:
             raise InputError(f"{path}: a web page crossfact cannot read ({error})") from None
     body = getattr(found, "body", None)
     blocks = list(_tree_blocks(body)) if body is not None else []
+    if not any(block.strip() for block in blocks):  # a title alone is no article: a page
+        # its scripts fill in, saved before they ran
+        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
+                         "copy the article's text into a .txt file")
     title = " ".join((getattr(found, "title", None) or "").split())
     if title := _missing_headline(page, title, body, blocks):
         blocks.insert(0, title)
-    if not any(block.strip() for block in blocks):
-        raise InputError(f"{path}: a web page with no article text that crossfact can find; "
-                         "copy the article's text into a .txt file")
     return BLOCK_SEPARATOR.join(blocks) + "\n"
 
 
@@ -308,8 +332,10 @@ def _html_cell_holds_text(cell: Any) -> bool:
 # Never the article, and what makes a saved page large: scripts, styles and pictures kept
 # inline as data: URLs. lxml refuses a text node or attribute over 10 MB (a page with a
 # 19 MB script came out as "no article text"), so they go before it parses the page (an
-# HTML parser, too, ends a script at the first </script>).
-_NEVER_TEXT = re.compile(r"<(script|style|template)\b[^>]*>.*?</\1\s*>",
+# HTML parser, too, ends a script at the first </script>). <noscript> is what a browser
+# without scripts shows ("You need to enable JavaScript to run this app."): a page its
+# scripts fill in, saved before they ran, was read as that sentence.
+_NEVER_TEXT = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>",
                          re.IGNORECASE | re.DOTALL)
 _DATA_URL = re.compile(r"""(["'])data:[^"']*\1""", re.IGNORECASE)
 # A character XML cannot hold (C0 controls but tab and line ends, U+FFFE, U+FFFF, a lone
@@ -536,8 +562,12 @@ def _refuse_other_word(data: bytes, path: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # python-docx says what is wrong with it
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError, zlib.error):
+        # missing, damaged, encrypted (RuntimeError), a compression zipfile lacks
+        # (NotImplementedError) or a broken deflate stream: python-docx fails on it too,
+        # and `docx_text` says "a damaged Word document"
+        return
     for content_type, what in _OTHER_WORD.items():
         if f'"{content_type}"' in types:
             raise InputError(f"{path}: {what}; save it as .docx (File > Save As > Word "
@@ -556,10 +586,12 @@ def _inflates_safely(data: bytes, path: str) -> None:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # What a paragraph shows, in document order: its text, tabs, line breaks, non-breaking
-# hyphens. Deleted text (tracked) is w:delText and field codes w:instrText: not shown.
+# hyphens, symbols (`_symbol`). Deleted text (tracked) is w:delText and field codes
+# w:instrText: not shown.
 _SHOWN = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
-          f"{_W}noBreakHyphen": "-"}
+          f"{_W}noBreakHyphen": "-", f"{_W}sym": None}
 
 
 def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[str]:
@@ -625,8 +657,10 @@ def _within(element: Any, tag: str) -> Iterator[Any]:
 
 # Not shown by Word in a document read as final: a text box's paragraphs (not the
 # article's), the old place of a tracked move (its new place, w:moveTo, is shown; the text
-# of both is w:t), and hidden text (a run marked w:vanish: a note to the newsroom)
-_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom")
+# of both is w:t), hidden text (a run marked w:vanish: a note to the newsroom), and the
+# fallback of content in two forms (mc:AlternateContent: a checkbox "☒" and, for older
+# Word, "X"), which Word since 2010 shows as its first choice
+_UNSHOWN_IN = (f"{_W}txbxContent", f"{_W}moveFrom", f"{_MC}Fallback")
 _OFF = frozenset({"0", "false", "off"})
 
 
@@ -638,8 +672,32 @@ def _paragraph_text(paragraph: Any) -> str:
         if any(True for _ in element.iterancestors(*_UNSHOWN_IN)) or _hidden(element):
             continue
         mapped = _SHOWN[element.tag]
+        if element.tag == f"{_W}sym":
+            mapped = _symbol(element)
         shown.append(str(element.text or "") if mapped is None else mapped)
     return "".join(shown)
+
+
+def _symbol(sym: Any) -> str:
+    """The character of a symbol Word inserted (w:sym: "12°C" is "12", a sym, "C"): its
+    code, unless it is one of a symbol font's own (U+F000-F0FF, Wingdings' ticks and
+    arrows), then the sign of the Symbol font it stands for, if one a figure needs."""
+    try:
+        code = int(sym.get(f"{_W}char", ""), 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:
+        font = sym.get(f"{_W}font", "").casefold()
+        return _SYMBOL_FONT.get(code - 0xF000, "") if font == "symbol" else ""
+    return chr(code) if 0x20 <= code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else ""
+
+
+# The Symbol font's signs that a claim's figures carry (its code -> the character), the
+# digits and the rest of ASCII's signs being at their own codes in it
+_SYMBOL_FONT = {**{code: chr(code) for code in range(0x20, 0x40) if chr(code) not in "\"$'*-"},
+                0xB0: "°", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xA3: "≤", 0xB3: "≥",
+                0xB9: "≠", 0xBB: "≈", 0xA5: "∞", 0x6D: "μ", 0x2D: "−", 0xBC: "…",
+                0xA2: "′", 0xB2: "″"}
 
 
 def _hidden(element: Any) -> bool:

@@ -158,7 +158,12 @@ def collect_paths(paths: Sequence[str | Path], pipe_refused: str = PIPE_NOT_MATC
         path = Path(given)
         try:
             if path.is_dir():
-                files = _text_files_under(path, notice)
+                files, skipped = _text_files_under(path, notice)
+                if not files and skipped:  # each said why (`notice`)
+                    raise InputError(f"{given}: no version to read in this folder: "
+                                     + ("its one file named as a version was skipped"
+                                        if skipped == 1 else f"its {skipped} files named as "
+                                        "versions were all skipped"))
                 if not files:
                     raise InputError(f"{given}: no .txt, .md, .html, .docx or .pdf files in "
                                      "this folder")
@@ -207,8 +212,9 @@ def _must_exist(given: str | Path, path: Path) -> None:
         raise InputError(f"{given}: no such file or folder")
 
 
-def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
-    """A folder's versions: its files named as one, sorted, in one format per name.
+def _text_files_under(folder: Path, notice: Notice | None) -> tuple[list[Path], int]:
+    """A folder's versions (its files named as one, sorted, in one format per name) and
+    how many files named as one were skipped.
 
     Hidden files are skipped, and so are the lock files an open document leaves beside it
     (Word's "~$tr.docx"; LibreOffice's ".~lock.tr.docx#" is hidden already). A file that
@@ -216,8 +222,8 @@ def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
     named .txt) is skipped, and `notice` told why in one line: the folder is the story, and
     one file in it that is not a text must not stop the story from opening, as it did
     once crossfact read PDFs. A file named on the command line still fails with its error,
-    and so does a text that cannot be matched, in a folder too (too large, empty:
-    `VersionError`).
+    and so does a text that cannot be matched, in a folder too (too large, an empty text
+    file: `VersionError`; an empty .docx or .pdf is no document, and skipped).
 
     Two files of one name in different formats (en.txt and the en.html it was copied from)
     are one version: the text file is kept, as a person made it (and a story opened before
@@ -245,7 +251,7 @@ def _text_files_under(folder: Path, notice: Notice | None) -> list[Path]:
             continue
         readable.setdefault(stem, path)
         kept.append(path)
-    return sorted(kept, key=lambda p: os.fsencode(p.name))
+    return sorted(kept, key=lambda p: os.fsencode(p.name)), len(candidates) - len(kept)
 
 
 class VersionError(InputError):
@@ -449,7 +455,10 @@ def guessed_encoding(encoding: str) -> str | None:
         encoding = how
     elif kind in EXTRACTED_KINDS:
         return None
-    name = codecs.lookup(encoding).name
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:  # a name no reading here gives (a log imported from elsewhere)
+        return None
     if name.startswith("utf"):
         return None
     if re.fullmatch(r"cp125\d", name):
@@ -528,6 +537,9 @@ def read_text(path: Path, plain: bool = False) -> tuple[str, str]:
             markup = not plain and not path.name.lower().endswith(TEXT_SUFFIXES)
             web_archive = markup and is_web_archive(head)
             extracted = archive or pdf or web_archive or (markup and _is_page(head, path))
+            if not size and (what := _EMPTY_DOCUMENTS.get(_document_kind(path, plain))):
+                raise InputError(f"{path}: an empty {what} (0 bytes: a download or copy "
+                                 "that did not finish?); save it again, or save it as .txt")
             limit = MAX_CONTAINER_BYTES if extracted else MAX_BYTES
             if size > limit:
                 raise VersionError(f"{path}: too large for a news article ({size:,} bytes; "
@@ -556,6 +568,19 @@ def read_text(path: Path, plain: bool = False) -> tuple[str, str]:
         _EXTRACTED.clear()
     _EXTRACTED[key] = text, encoding
     return text, encoding
+
+
+# A file named as a Word document or a PDF that holds nothing: no document, as a damaged
+# one is none (a folder skips it, where an empty text fails the story: `VersionError`)
+_EMPTY_DOCUMENTS = {"docx": "Word document", "pdf": "PDF"}
+
+
+def _document_kind(path: Path, plain: bool) -> str:
+    name = path.name.lower()
+    if plain:
+        return ""
+    return "docx" if name.endswith(DOCX_SUFFIXES) else "pdf" if name.endswith(PDF_SUFFIXES) \
+        else ""
 
 
 # The text extracted from a page, document or PDF, by the file's path and state (its

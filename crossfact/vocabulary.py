@@ -43,8 +43,8 @@ def is_ordinary_word(word: str, lang: str) -> bool:
 def is_common_word(word: str, lang: str) -> bool:
     """Whether `word` in lower case is a common word of `lang` (`COMMON_IN_LANGUAGE`):
     "Police" opening a sentence may be the word police; "Zelensky" there is a name. False
-    for a language wordfreq lacks."""
-    if lang not in _languages():
+    for a language wordfreq lacks (`_listed`)."""
+    if not _listed(lang):
         return False
     from wordfreq import zipf_frequency
 
@@ -73,11 +73,30 @@ def _languages() -> frozenset[str]:
     return frozenset(available_languages(wordlist="small"))
 
 
+@cache
+def _listed(lang: str) -> bool:
+    """Whether wordfreq can look words of `lang` up: it has their list, and the tokenizer
+    it splits the language's text with loads. Japanese and Korean need MeCab, Chinese jieba,
+    which wordfreq leaves optional: without them a look-up raises ImportError, and the
+    language is one wordfreq lacks (a version of it crashed the command when a hyphen
+    ended one of its lines)."""
+    if lang not in _languages():
+        return False
+    from wordfreq.tokens import tokenize  # wordfreq.tokenize, where it is defined
+
+    try:
+        tokenize("a", lang)
+    except ImportError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=50_000)
 def is_word(word: str, lang: str) -> bool | None:
     """Whether `word` (lowered) is in wordfreq's list of `lang` at all; None for a language
-    wordfreq lacks. Used for words a line end broke with a hyphen (`segment.as_unwrapped`)."""
-    if lang not in _languages():
+    wordfreq lacks (`_listed`). Used for words a line end broke with a hyphen
+    (`segment.as_unwrapped`)."""
+    if not _listed(lang):
         return None
     from wordfreq import zipf_frequency
 

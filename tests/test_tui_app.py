@@ -1438,6 +1438,35 @@ def test_the_same_files_reopened_read_otherwise_are_matched_again(store, tmp_pat
     assert store.progress(story, reviewer="ana")[0] == 1  # the verdict followed its claims
 
 
+def test_a_story_with_a_word_document_reopened_unchanged_is_not_matched_again(
+        store, tmp_path, monkeypatch):
+    """The app compared each file decoded with its stored encoding, which for a .docx is
+    "docx": every reopen matched the story again, and the cursor went back to where the
+    story began when that ended."""
+    import docx
+
+    text = "Tesla spent 10 billion dollars on chips in 2024, the company said on Monday."
+    (tmp_path / "a.txt").write_text(text + " It was a record.\n", encoding="utf-8")
+    document = docx.Document()
+    document.add_paragraph(text.replace("Monday", "Tuesday"))
+    document.add_paragraph("It was a record.")
+    document.save(str(tmp_path / "b.docx"))
+    files = [tmp_path / "a.txt", tmp_path / "b.docx"]
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    from crossfact import pipeline
+
+    drive(app_for(store, story="s", paths=files), steps)
+    matched: list[object] = []
+    monkeypatch.setattr(pipeline, "run", lambda *args, **kw: matched.append(args))
+    app = app_for(store, story="s", paths=files)
+    drive(app, steps)
+    assert not matched and app.review.pager is not None
+
+
 def test_story_file_urls_are_read_and_a_bad_one_is_one_line(tmp_path):
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text("Claim.", encoding="utf-8")

@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from crossfact.errors import CrossfactError, InputError
 from crossfact.models import Document, MatchResult
+from crossfact.reading import read_text
 from crossfact.settings import load_settings, save_setting
 from crossfact.store import StoreError
 from crossfact.terminal import message as safe_text
@@ -102,15 +103,18 @@ def off_the_worker(call: Callable[[], T], cancelled: Callable[[], bool]) -> T:
 
 
 def same_files(documents: Sequence[Document], paths: Sequence[Path]) -> bool:
-    """Whether the stored versions are exactly these files, unchanged (then no re-match)."""
+    """Whether the stored versions are exactly these files, unchanged (then no re-match).
+    Each file is read as a version is (`read_text`), not decoded with its stored encoding:
+    a page's, Word document's or PDF's is its format ("docx"), and its version the text
+    extracted from it, so a story with one was matched again on every reopen."""
     stored = {Path(d.path).resolve(): d for d in documents}
     if set(stored) != {p.resolve() for p in paths}:
         return False
     for path, doc in stored.items():
         try:
-            if path.read_bytes().decode(doc.encoding) != doc.text:
+            if read_text(path)[0] != doc.text:
                 return False
-        except (OSError, LookupError, UnicodeDecodeError):
+        except (OSError, InputError):
             return False
     return True
 
