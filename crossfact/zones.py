@@ -296,14 +296,15 @@ def zone_beside(text: str, start: int, end: int, lang: str) -> Mark | None:
 def _zone_match(text: str, start: int, end: int, lang: str, next_start: int | None = None
                 ) -> re.Match[str] | None:
     """The match of the zone `zone_beside` reads: after the time, or before it. In a
-    language that writes the zone first, a zone right before the next figure (which starts
-    at `next_start`, a time or not) or before a digit is that one's: "স্থানীয় সময় রাত ৪টা
-    ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "দুপুর ২টায় (GMT ৮টা)"."""
+    language that writes the zone first, a zone right before the next clock time (which
+    starts at `next_start`) or before a time that is read as none is that one's:
+    "স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "দুপুর ২টায় (GMT ৮টা)"; one
+    before a date is this time's ("saat 01.17 GMT 6 Şubat 2023'te")."""
     after, before, _ = _grammar(lang)
     m = after.match(text, end)
     first = base_lang(lang) in _ZONE_FIRST
     if m is not None and first and (
-            _DIGIT_NEXT.match(text, m.end()) is not None or next_start is not None
+            _TIME_NEXT.match(text, m.end()) is not None or next_start is not None
             and m.end() <= next_start and not text[m.end():next_start].strip()):
         m = None
     if m is None and first:
@@ -311,7 +312,9 @@ def _zone_match(text: str, start: int, end: int, lang: str, next_start: int | No
     return m
 
 
-_DIGIT_NEXT = re.compile(r"\s*\d")
+# An hour written as one right after a zone, read as a clock time or not ("GMT ৮টা", "GMT
+# 01.17"): not a date's day ("GMT 6 Şubat") nor another figure
+_TIME_NEXT = re.compile(r"\s*\d{1,2}\s*(?:টা|[:.ঃ]\d{2}(?!\d))")
 
 
 def offsets(mark: Mark, when: date | None, times: Sequence[int] = ()) -> list[int]:
@@ -394,9 +397,8 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     after the second end is the first's too. (The languages that write the zone first,
     Turkish and Bengali, read no clock time in a range's second end, "09.00-11.00'de",
     "৯টা থেকে ১১টা".)"""
-    every = sorted(found, key=lambda q: q.start)
-    clocks = [q for q in every if q.clock]
-    following = [next((p.start for p in every if p.start >= q.end and p is not q), None)
+    clocks = sorted((q for q in found if q.clock), key=lambda q: q.start)
+    following = [next((p.start for p in clocks if p.start >= q.end and p is not q), None)
                  for q in clocks]
     matches = [_zone_match(text, q.start, q.end, lang, n)
                for q, n in zip(clocks, following, strict=True)]

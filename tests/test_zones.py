@@ -368,6 +368,17 @@ def test_a_zone_written_first_before_a_number_is_not_the_previous_times():
     assert v.suggestion != "conflict", v.reasons
 
 
+def test_a_zone_after_the_time_before_a_date_is_the_times():
+    """A zone written first hands itself on to a time after it only ("GMT ৮টা"), not to a
+    date's day: "saat 01.17 GMT 6 Şubat" was read as local time (review18c)."""
+    assert clocks("Deprem saat 01.17 GMT 6 Şubat 2023'te kaydedildi", "tr") \
+        == [("01.17", "GMT", [0])]
+    assert clocks("ভূমিকম্পটি ০১:১৭ GMT ৬ ফেব্রুয়ারি আঘাত হানে", "bn") == [("০১:১৭", "GMT", [0])]
+    v = outlets({"en": "The quake struck at 02:17 GMT on 6 February 2023.",
+                 "tr": "Deprem saat 01.17 GMT 6 Şubat 2023'te kaydedildi."})
+    assert v.suggestion == "conflict", v.reasons
+
+
 def test_the_offset_is_the_one_at_the_time_said():
     """The clocks change at night: the offset was taken at noon of the day given. At 01:30
     on 26 March 2023 Paris is still UTC+1, New York at 1:30 a.m. on 10 March 2024 still
