@@ -895,18 +895,24 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     different zones, where those dates differ by a day, and a reason that says so: "23:30
     GMT on 5 March" is "00h30 heure de Paris le 6 mars", and the two dates, each its own
     zone's, are no conflict. Which date is whose time's is not read (a sentence may give
-    several), so they are left for a person to check, not compared in one zone."""
+    several), so they are left for a person to check, not compared in one zone. A version
+    outside the instant's that gives a date is one more zone's: it is left with them where
+    it is one of their days, else every date is compared ("9 Mart 2023" beside them)."""
     timed = {d: [f for f in figs if f.kind == "time" and f.offsets] for d, figs in per_doc.items()}
     group = {d for d, fs in timed.items() for e, gs in timed.items() if e != d
              for f in fs for g in gs if set(f.offsets) != set(g.offsets) and same(f, g)}
     if len(group) < 2:
         return per_doc, []
-    days = {d: _full_dates(per_doc[d]) for d in per_doc if d in group}
-    said = {d: ds for d, ds in days.items() if ds}
+    days = {d: _full_dates(per_doc[d]) for d in per_doc}
+    said = {d: ds for d, ds in days.items() if ds and d in group}
     every = [day for ds in said.values() for day in ds.values()]
     if len(said) < 2 or len(set(every)) < 2 or (max(every) - min(every)).days > 1 \
             or set.intersection(*(set(ds.values()) for ds in said.values())):
         return per_doc, []
+    outside = {d: ds for d, ds in days.items() if ds and d not in group}
+    if any(day not in every for ds in outside.values() for day in ds.values()):
+        return per_doc, []
+    said |= outside
     dated = ("year", "month", "day")
     out = {d: [f for f in figs if not (d in said and f.kind in dated and f.text in said[d])]
            for d, figs in per_doc.items()}

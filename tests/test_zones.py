@@ -474,3 +474,17 @@ def test_dates_of_one_instant_in_two_zones_are_no_conflict():
     v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
                  "fr": "Le séisme a frappé à 23h30 GMT le 6 mars 2023."})
     assert v.suggestion == "conflict", v.reasons
+
+
+def test_a_version_outside_the_instant_keeps_its_date_compared():
+    """The dates beside one instant in two zones were left out, so a third version's date,
+    four days off, was set against none (review18c); one of their days is left with them."""
+    both = {"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+            "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."}
+    v = outlets({**both, "tr": "Deprem 9 Mart 2023 tarihinde meydana geldi."})
+    assert v.suggestion == "conflict", v.reasons
+    assert "9 Mart 2023 (tr) vs 6 mars 2023 (fr)" in v.reasons, v.reasons
+    v = outlets({**both, "tr": "Deprem 6 Mart 2023 tarihinde meydana geldi."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[-1] == ("5 March 2023 (en) and 6 mars 2023 (fr) and 6 Mart 2023 (tr): the "
+                             "dates of one instant said in different zones, not compared")
