@@ -83,6 +83,9 @@ class Figure:
     # as "heure locale"), so translations compare times as written (`figures`)
     offsets: tuple[int, ...] = ()
     zone: str | None = None  # as written ("GMT"); None: local time
+    # a time's minutes past midnight, in the half of the day its text says ("16h17", "4:17
+    # p.m.") or in both (`crossfact.zones`); none: both halves of `value`
+    day_minutes: tuple[int, ...] = ()
 
 
 @dataclass
@@ -98,7 +101,8 @@ def figure_of(q: Quantity, headline: bool = False) -> Figure:
     worded = kind == "amount" and not (q.currency or q.unit or any(c.isdigit() for c in q.text))
     if q.clock:  # said with its zone: "00:03 GMT", "02h17 heure de Paris"
         return Figure(kind, q.value, f"{q.text} {q.zone}" if q.zone else q.text,
-                      q.approx or headline, offsets=tuple(q.offsets), zone=q.zone)
+                      q.approx or headline, offsets=tuple(q.offsets), zone=q.zone,
+                      day_minutes=tuple(q.day_minutes))
     return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit, worded)
 
 
@@ -193,8 +197,11 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 
 def _instants(f: Figure) -> frozenset[float]:
-    """The instants a time with offsets may be, in minutes past 0:00 or 12:00 UTC."""
-    return frozenset((f.value - o) % 720 for o in f.offsets)
+    """The instants a time with offsets may be, in minutes past 0:00 UTC: in the half of the
+    day its text says ("04:17 GMT" is not "16h17 GMT"), in either where it says none ("4:17
+    GMT" in English, which may be either)."""
+    said = f.day_minutes or (f.value % 720, f.value % 720 + 720)
+    return frozenset((t - o) % 1440 for t in said for o in f.offsets)
 
 
 def in_unit_of(a: Figure, b: Figure) -> float:
@@ -459,11 +466,11 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
     with offsets once per instant, said in two zones where a line does ("00:03 GMT (en) =
     9:03 (he), the same instant at UTC+9", not that and "9:03 (en) = 9:03 (he)" too)."""
     lines: list[str] = []
-    reported: set[tuple[str, float, tuple[int, ...]]] = set()
-    instants: dict[tuple[str, frozenset[float]], tuple[int, int]] = {}  # line, zones said
+    reported: set[tuple[str, float, tuple[int, ...], tuple[int, ...]]] = set()
+    instants: list[tuple[str, frozenset[float], int, int]] = []  # kind, them, line, zones
     for d, figs in per_doc.items():
         for f in figs:
-            key = (f.kind, round(f.value, 6), f.offsets)
+            key = (f.kind, round(f.value, 6), f.offsets, f.day_minutes)
             # told once: its backers need no second look (part B's edit story: 45,817 calls
             # of `same` for backers -> 9,712)
             if key in reported:
@@ -484,13 +491,16 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
                 # one said in two zones or more tells more than one said in one ("9:03 (en)
                 # = 9:03 (he)"), and the first of those is kept
                 zones = min(2, len({(g.value, g.offsets) for g in shown.values()}))
-                at = instants.get((f.kind, _instants(f)))
+                mine = _instants(f)  # one instant: a time whose half of the day is open
+                # ("সাতটায়") may be it too
+                at = next((i for i, (kind, them, _, _) in enumerate(instants)
+                           if kind == f.kind and not them.isdisjoint(mine)), None)
                 if at is None:
-                    instants[(f.kind, _instants(f))] = (len(lines), zones)
+                    instants.append((f.kind, mine, len(lines), zones))
                     lines.append(line)
-                elif zones > at[1]:
-                    lines[at[0]] = line
-                    instants[(f.kind, _instants(f))] = (at[0], zones)
+                elif zones > instants[at][3]:
+                    lines[instants[at][2]] = line
+                    instants[at] = (f.kind, instants[at][1], instants[at][2], zones)
     return lines
 
 

@@ -413,6 +413,7 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     times = [_times_of_day(text, q, lang, mark is not None and mark.zone == UTC)
              for q, mark in zip(clocks, marks, strict=True)]
     for q, mark, said in zip(clocks, marks, times, strict=True):
+        q.day_minutes = list(said)
         if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when, said)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
     for i in range(len(clocks) - 1):

@@ -488,3 +488,23 @@ def test_a_version_outside_the_instant_keeps_its_date_compared():
     assert v.suggestion == "agree", v.reasons
     assert v.reasons[-1] == ("5 March 2023 (en) and 6 mars 2023 (fr) and 6 Mart 2023 (tr): the "
                              "dates of one instant said in different zones, not compared")
+
+
+def test_times_twelve_hours_apart_are_not_one_instant():
+    """Instants were compared modulo 12 hours, though the half of the day was read: "04:17
+    GMT" was "16h17 GMT", and 11:30 GMT 00h30 in Paris (review18c). A time whose half is
+    open may still be either."""
+    v = outlets({"en": "The quake struck at 04:17 GMT on Monday.",
+                 "fr": "Le séisme a frappé à 16h17 GMT lundi."})
+    assert v.suggestion == "conflict", v.reasons
+    v = outlets({"en": "The quake struck at 4:17 p.m. GMT on Monday.",
+                 "fr": "Le séisme a frappé à 4h17 GMT lundi."})
+    assert v.suggestion == "conflict", v.reasons
+    v = outlets({"en": "The quake struck at 11:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
+    assert v.suggestion == "conflict", v.reasons
+    assert v.reasons[0] == "11:30 GMT (en) vs 00h30 heure de Paris (fr)", v.reasons
+    for utc in ("22h17", "10h17"):  # 4:17 in Bangladesh (UTC+6), a.m. or p.m.
+        v = outlets({"bn": "ভূমিকম্পটি বাংলাদেশ সময় ৪টা ১৭ মিনিটে আঘাত হানে।",
+                     "fr": f"Le séisme a frappé à {utc} GMT."})
+        assert v.suggestion == "agree", v.reasons
