@@ -916,11 +916,14 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     days = {d: _full_dates(per_doc[d]) for d in per_doc}
     said = {d: ds for d, ds in days.items() if ds and d in group}
     every = [day for ds in said.values() for day in ds.values()]
-    if len(said) < 2 or len(set(every)) < 2 or (max(every) - min(every)).days > 1 \
-            or set.intersection(*(set(ds.values()) for ds in said.values())):
+    if len(said) < 2 or all(_days_apart(a, b) == 0 for a in every for b in every) \
+            or any(_days_apart(a, b) > 1 for a in every for b in every) \
+            or any(all(any(_days_apart(a, b) == 0 for b in ds.values()) for ds in said.values())
+                   for a in every):
         return per_doc, []
     outside = {d: ds for d, ds in days.items() if ds and d not in group}
-    if any(day not in every for ds in outside.values() for day in ds.values()):
+    if any(all(_days_apart(day, a) for a in every) for ds in outside.values()
+           for day in ds.values()):
         return per_doc, []
     said |= outside
     dated = ("year", "month", "day")
@@ -930,18 +933,47 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     return out, [f"{shown}: the dates of one instant said in different zones, not compared"]
 
 
-def _full_dates(figs: Sequence[Figure]) -> dict[str, date]:
-    """The full dates a version's figures give, by their text (`figures` makes a year, a
-    month and a day figure of each)."""
+Day = tuple[int | None, int, int]  # a date's year (None: not said), month, day
+
+
+def _full_dates(figs: Sequence[Figure]) -> dict[str, Day]:
+    """The dates with a day that a version's figures give, by their text (`figures` makes a
+    year, a month and a day figure of each), with their year where said ("le 6 mars" has
+    none); an impossible one ("31 juin") left out."""
     parts: dict[str, dict[str, int]] = {}
     for f in figs:
         if f.kind in ("year", "month", "day"):
             parts.setdefault(f.text, {})[f.kind] = int(f.value)
-    out = {}
+    out: dict[str, Day] = {}
     for text, p in parts.items():
-        if {"year", "month", "day"} <= p.keys():
-            try:
-                out[text] = date(p["year"], p["month"], p["day"] % 100)
-            except ValueError:
-                continue
+        if {"month", "day"} <= p.keys() and _day(p.get("year") or LEAP, p["month"], p["day"] % 100):
+            out[text] = (p.get("year"), p["month"], p["day"] % 100)
     return out
+
+
+# The leap year a date without one is counted in, so that "29 February" is a day
+LEAP = 2024
+_FAR = 10**6  # days apart of two dates that no year makes near
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days_apart(a: Day, b: Day) -> int:
+    """How many days apart two dates are; where one has no year, the nearest its day may be
+    in the year before, of or after the other's ("31 December" and "1 January 2024" are a
+    day apart)."""
+    fixed, free = (a, b) if a[0] else (b, a)
+    year = fixed[0] or LEAP
+    anchor = _day(year, fixed[1], fixed[2])
+    if anchor is None:
+        return _FAR
+    if free[0] and fixed[0]:
+        other = _day(free[0], free[1], free[2])
+        return _FAR if other is None else abs((other - anchor).days)
+    return min((abs((d - anchor).days) for k in (-1, 0, 1)
+                if (d := _day(year + k, free[1], free[2])) is not None), default=_FAR)

@@ -508,3 +508,20 @@ def test_times_twelve_hours_apart_are_not_one_instant():
         v = outlets({"bn": "ভূমিকম্পটি বাংলাদেশ সময় ৪টা ১৭ মিনিটে আঘাত হানে।",
                      "fr": f"Le séisme a frappé à {utc} GMT."})
         assert v.suggestion == "agree", v.reasons
+
+
+def test_dates_without_a_year_of_one_instant_are_no_conflict():
+    """The README's own example, said without a year, was a conflict: only dates with a year
+    were the dates of one instant (review18c). A year's end is a day too."""
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[-1] == ("5 March (en) and 6 mars (fr): the dates of one instant said in "
+                             "different zones, not compared")
+    v = outlets({"en": "The quake struck at 23:30 GMT on 31 December.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 1er janvier 2024."})
+    assert v.suggestion == "agree", v.reasons
+    for day in ("7 mars", "2 janvier"):  # two days apart
+        v = outlets({"en": "The quake struck at 23:30 GMT on 5 March.",
+                     "fr": f"Le séisme a frappé à 00h30 heure de Paris le {day}."})
+        assert v.suggestion == "conflict", v.reasons
