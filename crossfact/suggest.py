@@ -886,13 +886,13 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     conflicts += name_reasons
     outliers |= name_outliers
     tail = _missing(per_doc, labels, n_versions)
-    only = [
+    only = list(dict.fromkeys(  # once: a date is a year, a month and a day figure
         f"only in {labels[d]}: {f.text}"
         for d, fs in figs.items()
         for f in fs
         if not any(same(f, g) for e in figs if e != d for g in figs[e])
         and not any(f.text in r for r in conflicts)
-    ]
+    ))
     if conflicts:
         ordered = sorted(outliers, key=list(per_doc).index)
         return Verdict("conflict", conflicts + agreements + zoned_dates + only + tail, ordered)

@@ -525,3 +525,10 @@ def test_dates_without_a_year_of_one_instant_are_no_conflict():
         v = outlets({"en": "The quake struck at 23:30 GMT on 5 March.",
                      "fr": f"Le séisme a frappé à 00h30 heure de Paris le {day}."})
         assert v.suggestion == "conflict", v.reasons
+
+
+def test_a_date_only_one_version_gives_is_said_once():
+    """"only in en: 5 March 2023" was said three times: its year, month and day figures."""
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 23h30 GMT."})
+    assert v.reasons == ["23:30 GMT (en) = 23h30 GMT (fr)", "only in en: 5 March 2023"]
