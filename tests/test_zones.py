@@ -13,7 +13,7 @@ from crossfact.models import Quantity
 from crossfact.numbers import find_quantities
 from crossfact.sharing import match_verdict
 from crossfact.suggest import Verdict
-from crossfact.zones import _ALSO_A_STATE, REFERENCE_YEAR, Mark, offsets
+from crossfact.zones import _ALSO_A_STATE, REFERENCE_YEAR, Mark, _times_of_day, offsets
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
 
@@ -532,3 +532,16 @@ def test_a_date_only_one_version_gives_is_said_once():
     v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
                  "fr": "Le séisme a frappé à 23h30 GMT."})
     assert v.reasons == ["23:30 GMT (en) = 23h30 GMT (fr)", "only in en: 5 March 2023"]
+
+
+def test_a_part_of_the_day_is_its_own_times():
+    """The part of the day of the next time was taken for this one ("9h" in "entre 9h et 14h
+    de l'après-midi" was 21:00, "সকাল ১০টা" before "দুপুর ১টা" 22:00), and "noon" for an
+    afternoon (review18c); "9 a.m." left its half open."""
+    for text, lang, said in (("সকাল ১০টা থেকে দুপুর ১টা পর্যন্ত", "bn", [(600,), (780,)]),
+                             ("entre 9h et 14h de l'après-midi", "fr", [(540,), (840,)]),
+                             ("রাত ১১টা থেকে সকাল ৬টা", "bn", [(1380,), (360,)]),
+                             ("from 9 a.m. to 12 noon", "en", [(540,)]),
+                             ("between 9:30 and noon", "en", [(570,)])):
+        times = [_times_of_day(text, q, lang) for q in find_quantities(text, lang) if q.clock]
+        assert times == said, text
