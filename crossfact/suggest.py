@@ -879,6 +879,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     figs = _units_from_others({d: figures(cs, focus, facts) for d, cs in per_doc.items()})
     figs, zoned_dates = _dates_of_one_instant(figs, labels)
     conflicts, outliers = _figure_conflicts(figs, labels, outlets)
+    conflicts = list(dict.fromkeys(conflicts))  # a date's month and day differ: said once
     agreements = _agreements(figs, labels)
     own = {d: kept for d, cs in per_doc.items() if (kept := [c for c in cs
                                                              if c.id not in (focus or {})])}

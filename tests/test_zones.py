@@ -532,6 +532,9 @@ def test_a_date_only_one_version_gives_is_said_once():
     v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
                  "fr": "Le séisme a frappé à 23h30 GMT."})
     assert v.reasons == ["23:30 GMT (en) = 23h30 GMT (fr)", "only in en: 5 March 2023"]
+    v = outlets({"en": "The quake struck on 31 December.",
+                 "fr": "Le séisme a frappé le 2 janvier."})
+    assert v.reasons == ["31 December (en) vs 2 janvier (fr)"]  # its month and its day
 
 
 def test_a_part_of_the_day_is_its_own_times():
