@@ -30,6 +30,10 @@ class Quantity(BaseModel):
     # for); see crossfact.zones
     zone: str | None = None
     offsets: list[int] = Field(default_factory=list)
+    # the minutes past midnight a time may be (`value` in the half of the day the text says,
+    # "16h17", "4:17 p.m."; both where it says none), kept where it has offsets, so that
+    # instants 12 hours apart differ
+    day_minutes: list[int] = Field(default_factory=list)
     # character offsets of `text` in the string it was found in: for a claim's figures, its
     # comparison copy (`crossfact.terminal.compared`), which `text` quotes
     start: int = 0
@@ -44,6 +48,8 @@ class Quantity(BaseModel):
             out.pop("zone", None)
         if not self.offsets:
             out.pop("offsets", None)
+        if not (self.offsets and self.day_minutes):
+            out.pop("day_minutes", None)
         return out
 
     def key(self) -> tuple[float, bool, bool, bool]:

@@ -18,7 +18,11 @@ or unit, not "about") is `Quantity(year=True)`; digits inside a date found by
 
 Times of day ("19:30", "7.55am", "19h30", "১৯ঃ৩০", Bengali "সাড়ে ৮টা" = half past eight) are
 `Quantity(clock=True)` in minutes past 0:00 or 12:00: a translator may write "7 p.m." as
-"19:00", and both must compare equal, while 18:30 against 19:30 is a slip.
+"19:00", and both must compare equal, while 18:30 against 19:30 is a slip. The half of the
+day the text says, where it does ("16h17", "4:17 p.m.", "04:17"), is kept beside it
+(`Quantity.day_minutes`, `crossfact.zones`): times in a zone, compared as instants between
+outlets, differ when 12 hours apart ("04:17 GMT", "16h17 GMT"), and one whose half is open
+("৪টা ১৭ মিনিট") may be either.
 
 Codes: digits glued to Latin letters (H100, GPT-4, D1, Q2, and Bengali-spelled এইচ100) are
 names of things, returned by `find_codes`, never as quantities.

@@ -83,6 +83,9 @@ class Figure:
     # as "heure locale"), so translations compare times as written (`figures`)
     offsets: tuple[int, ...] = ()
     zone: str | None = None  # as written ("GMT"); None: local time
+    # a time's minutes past midnight, in the half of the day its text says ("16h17", "4:17
+    # p.m.") or in both (`crossfact.zones`); none: both halves of `value`
+    day_minutes: tuple[int, ...] = ()
 
 
 @dataclass
@@ -98,7 +101,8 @@ def figure_of(q: Quantity, headline: bool = False) -> Figure:
     worded = kind == "amount" and not (q.currency or q.unit or any(c.isdigit() for c in q.text))
     if q.clock:  # said with its zone: "00:03 GMT", "02h17 heure de Paris"
         return Figure(kind, q.value, f"{q.text} {q.zone}" if q.zone else q.text,
-                      q.approx or headline, offsets=tuple(q.offsets), zone=q.zone)
+                      q.approx or headline, offsets=tuple(q.offsets), zone=q.zone,
+                      day_minutes=tuple(q.day_minutes))
     return Figure(kind, q.value, q.text, q.approx or headline, q.currency, q.unit, worded)
 
 
@@ -193,8 +197,11 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 
 def _instants(f: Figure) -> frozenset[float]:
-    """The instants a time with offsets may be, in minutes past 0:00 or 12:00 UTC."""
-    return frozenset((f.value - o) % 720 for o in f.offsets)
+    """The instants a time with offsets may be, in minutes past 0:00 UTC: in the half of the
+    day its text says ("04:17 GMT" is not "16h17 GMT"), in either where it says none ("4:17
+    GMT" in English, which may be either)."""
+    said = f.day_minutes or (f.value % 720, f.value % 720 + 720)
+    return frozenset((t - o) % 1440 for t in said for o in f.offsets)
 
 
 def in_unit_of(a: Figure, b: Figure) -> float:
@@ -459,11 +466,11 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
     with offsets once per instant, said in two zones where a line does ("00:03 GMT (en) =
     9:03 (he), the same instant at UTC+9", not that and "9:03 (en) = 9:03 (he)" too)."""
     lines: list[str] = []
-    reported: set[tuple[str, float, tuple[int, ...]]] = set()
-    instants: dict[tuple[str, frozenset[float]], tuple[int, int]] = {}  # line, zones said
+    reported: set[tuple[str, float, tuple[int, ...], tuple[int, ...]]] = set()
+    instants: list[tuple[str, frozenset[float], int, int]] = []  # kind, them, line, zones
     for d, figs in per_doc.items():
         for f in figs:
-            key = (f.kind, round(f.value, 6), f.offsets)
+            key = (f.kind, round(f.value, 6), f.offsets, f.day_minutes)
             # told once: its backers need no second look (part B's edit story: 45,817 calls
             # of `same` for backers -> 9,712)
             if key in reported:
@@ -484,13 +491,16 @@ def _agreements(per_doc: dict[str, list[Figure]], labels: Mapping[str, str]) -> 
                 # one said in two zones or more tells more than one said in one ("9:03 (en)
                 # = 9:03 (he)"), and the first of those is kept
                 zones = min(2, len({(g.value, g.offsets) for g in shown.values()}))
-                at = instants.get((f.kind, _instants(f)))
+                mine = _instants(f)  # one instant: a time whose half of the day is open
+                # ("সাতটায়") may be it too
+                at = next((i for i, (kind, them, _, _) in enumerate(instants)
+                           if kind == f.kind and not them.isdisjoint(mine)), None)
                 if at is None:
-                    instants[(f.kind, _instants(f))] = (len(lines), zones)
+                    instants.append((f.kind, mine, len(lines), zones))
                     lines.append(line)
-                elif zones > at[1]:
-                    lines[at[0]] = line
-                    instants[(f.kind, _instants(f))] = (at[0], zones)
+                elif zones > instants[at][3]:
+                    lines[instants[at][2]] = line
+                    instants[at] = (f.kind, instants[at][1], instants[at][2], zones)
     return lines
 
 
@@ -869,6 +879,7 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     figs = _units_from_others({d: figures(cs, focus, facts) for d, cs in per_doc.items()})
     figs, zoned_dates = _dates_of_one_instant(figs, labels)
     conflicts, outliers = _figure_conflicts(figs, labels, outlets)
+    conflicts = list(dict.fromkeys(conflicts))  # a date's month and day differ: said once
     agreements = _agreements(figs, labels)
     own = {d: kept for d, cs in per_doc.items() if (kept := [c for c in cs
                                                              if c.id not in (focus or {})])}
@@ -876,13 +887,13 @@ def suggest(members: Sequence[Claim], labels: Mapping[str, str], n_versions: int
     conflicts += name_reasons
     outliers |= name_outliers
     tail = _missing(per_doc, labels, n_versions)
-    only = [
+    only = list(dict.fromkeys(  # once: a date is a year, a month and a day figure
         f"only in {labels[d]}: {f.text}"
         for d, fs in figs.items()
         for f in fs
         if not any(same(f, g) for e in figs if e != d for g in figs[e])
         and not any(f.text in r for r in conflicts)
-    ]
+    ))
     if conflicts:
         ordered = sorted(outliers, key=list(per_doc).index)
         return Verdict("conflict", conflicts + agreements + zoned_dates + only + tail, ordered)
@@ -895,18 +906,27 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     different zones, where those dates differ by a day, and a reason that says so: "23:30
     GMT on 5 March" is "00h30 heure de Paris le 6 mars", and the two dates, each its own
     zone's, are no conflict. Which date is whose time's is not read (a sentence may give
-    several), so they are left for a person to check, not compared in one zone."""
+    several), so they are left for a person to check, not compared in one zone. A version
+    outside the instant's that gives a date is one more zone's: it is left with them where
+    it is one of their days, else every date is compared ("9 Mart 2023" beside them)."""
     timed = {d: [f for f in figs if f.kind == "time" and f.offsets] for d, figs in per_doc.items()}
     group = {d for d, fs in timed.items() for e, gs in timed.items() if e != d
              for f in fs for g in gs if set(f.offsets) != set(g.offsets) and same(f, g)}
     if len(group) < 2:
         return per_doc, []
-    days = {d: _full_dates(per_doc[d]) for d in per_doc if d in group}
-    said = {d: ds for d, ds in days.items() if ds}
+    days = {d: _full_dates(per_doc[d]) for d in per_doc}
+    said = {d: ds for d, ds in days.items() if ds and d in group}
     every = [day for ds in said.values() for day in ds.values()]
-    if len(said) < 2 or len(set(every)) < 2 or (max(every) - min(every)).days > 1 \
-            or set.intersection(*(set(ds.values()) for ds in said.values())):
+    if len(said) < 2 or all(_days_apart(a, b) == 0 for a in every for b in every) \
+            or any(_days_apart(a, b) > 1 for a in every for b in every) \
+            or any(all(any(_days_apart(a, b) == 0 for b in ds.values()) for ds in said.values())
+                   for a in every):
         return per_doc, []
+    outside = {d: ds for d, ds in days.items() if ds and d not in group}
+    if any(all(_days_apart(day, a) for a in every) for ds in outside.values()
+           for day in ds.values()):
+        return per_doc, []
+    said |= outside
     dated = ("year", "month", "day")
     out = {d: [f for f in figs if not (d in said and f.kind in dated and f.text in said[d])]
            for d, figs in per_doc.items()}
@@ -914,18 +934,47 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     return out, [f"{shown}: the dates of one instant said in different zones, not compared"]
 
 
-def _full_dates(figs: Sequence[Figure]) -> dict[str, date]:
-    """The full dates a version's figures give, by their text (`figures` makes a year, a
-    month and a day figure of each)."""
+Day = tuple[int | None, int, int]  # a date's year (None: not said), month, day
+
+
+def _full_dates(figs: Sequence[Figure]) -> dict[str, Day]:
+    """The dates with a day that a version's figures give, by their text (`figures` makes a
+    year, a month and a day figure of each), with their year where said ("le 6 mars" has
+    none); an impossible one ("31 juin") left out."""
     parts: dict[str, dict[str, int]] = {}
     for f in figs:
         if f.kind in ("year", "month", "day"):
             parts.setdefault(f.text, {})[f.kind] = int(f.value)
-    out = {}
+    out: dict[str, Day] = {}
     for text, p in parts.items():
-        if {"year", "month", "day"} <= p.keys():
-            try:
-                out[text] = date(p["year"], p["month"], p["day"] % 100)
-            except ValueError:
-                continue
+        if {"month", "day"} <= p.keys() and _day(p.get("year") or LEAP, p["month"], p["day"] % 100):
+            out[text] = (p.get("year"), p["month"], p["day"] % 100)
     return out
+
+
+# The leap year a date without one is counted in, so that "29 February" is a day
+LEAP = 2024
+_FAR = 10**6  # days apart of two dates that no year makes near
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _days_apart(a: Day, b: Day) -> int:
+    """How many days apart two dates are; where one has no year, the nearest its day may be
+    in the year before, of or after the other's ("31 December" and "1 January 2024" are a
+    day apart)."""
+    fixed, free = (a, b) if a[0] else (b, a)
+    year = fixed[0] or LEAP
+    anchor = _day(year, fixed[1], fixed[2])
+    if anchor is None:
+        return _FAR
+    if free[0] and fixed[0]:
+        other = _day(free[0], free[1], free[2])
+        return _FAR if other is None else abs((other - anchor).days)
+    return min((abs((d - anchor).days) for k in (-1, 0, 1)
+                if (d := _day(year + k, free[1], free[2])) is not None), default=_FAR)

@@ -211,8 +211,10 @@ def _cldr_halves(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for widths in locale.day_periods.values():
         for names in widths.values():
             for period, name in names.items():
-                if len(name) < _SHORTEST_PART or period.startswith("night"):
-                    continue  # the night's, across midnight or not ("at night" 21:00-24:00)
+                if len(name) < _SHORTEST_PART or period.startswith("night") \
+                        or period in ("noon", "midnight"):
+                    continue  # the night's, across midnight or not ("at night" 21:00-24:00);
+                    # noon and midnight are a moment, not a half ("from 9 to noon")
                 spans = [(r.get("from", r.get("at")), r.get("before", r.get("at"))) for r in
                          rules.get(period, [])]
                 if period == "pm" or spans and all(
@@ -296,14 +298,15 @@ def zone_beside(text: str, start: int, end: int, lang: str) -> Mark | None:
 def _zone_match(text: str, start: int, end: int, lang: str, next_start: int | None = None
                 ) -> re.Match[str] | None:
     """The match of the zone `zone_beside` reads: after the time, or before it. In a
-    language that writes the zone first, a zone right before the next figure (which starts
-    at `next_start`, a time or not) or before a digit is that one's: "স্থানীয় সময় রাত ৪টা
-    ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "দুপুর ২টায় (GMT ৮টা)"."""
+    language that writes the zone first, a zone right before the next clock time (which
+    starts at `next_start`) or before a time that is read as none is that one's:
+    "স্থানীয় সময় রাত ৪টা ১৭ মিনিটে (GMT ১টা ১৭ মিনিট)", "দুপুর ২টায় (GMT ৮টা)"; one
+    before a date is this time's ("saat 01.17 GMT 6 Şubat 2023'te")."""
     after, before, _ = _grammar(lang)
     m = after.match(text, end)
     first = base_lang(lang) in _ZONE_FIRST
     if m is not None and first and (
-            _DIGIT_NEXT.match(text, m.end()) is not None or next_start is not None
+            _TIME_NEXT.match(text, m.end()) is not None or next_start is not None
             and m.end() <= next_start and not text[m.end():next_start].strip()):
         m = None
     if m is None and first:
@@ -311,7 +314,9 @@ def _zone_match(text: str, start: int, end: int, lang: str, next_start: int | No
     return m
 
 
-_DIGIT_NEXT = re.compile(r"\s*\d")
+# An hour written as one right after a zone, read as a clock time or not ("GMT ৮টা", "GMT
+# 01.17"): not a date's day ("GMT 6 Şubat") nor another figure
+_TIME_NEXT = re.compile(r"\s*\d{1,2}\s*(?:টা|[:.ঃ]\d{2}(?!\d))")
 
 
 def offsets(mark: Mark, when: date | None, times: Sequence[int] = ()) -> list[int]:
@@ -336,16 +341,21 @@ def offsets(mark: Mark, when: date | None, times: Sequence[int] = ()) -> list[in
     return sorted(found)
 
 
-def _near(pattern: re.Pattern[str] | None, text: str, q: Quantity, lang: str) -> bool:
-    """Whether a word of `pattern` is said in the time `q`, right after it, or (a language
-    that writes the part of the day first) right before it: "দুপুর ২টা", not the দুপুর of
-    the time before ("দুপুর ২টায় (GMT ৮টা)")."""
+def _near(pattern: re.Pattern[str] | None, text: str, q: Quantity, lang: str, stop: int
+          ) -> tuple[bool, bool]:
+    """Whether a word of `pattern` is said (in the time `q`, or right before it in a language
+    that writes the part of the day first: "দুপুর ২টা", not the দুপুর of the time before,
+    "দুপুর ২টায় (GMT ৮টা)"; right after it, starting before `stop`)."""
     if pattern is None:
-        return False
+        return False, False
     lo = max(0, q.start - _LONGEST_PART) if base_lang(lang) in _ZONE_FIRST else q.start
-    return any(m.start() <= q.end + _PM_AFTER and (
-        m.start() >= q.start or not text[m.end():q.start].strip())
-        for m in pattern.finditer(text, lo, q.end + _PM_AFTER + _LONGEST_PART))
+    own = after = False
+    for m in pattern.finditer(text, lo, stop + _LONGEST_PART):
+        if q.start <= m.start() < q.end or m.end() <= q.start and not text[m.end():q.start].strip():
+            own = True
+        elif q.end <= m.start() <= stop:
+            after = True
+    return own, after
 
 
 def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple[int, ...]:
@@ -355,33 +365,45 @@ def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple
     "12:30 a.m.", "দুপুর ২টা") or the clock it is written on says: the 24-hour clock where
     the language writes it, where the time is written as on a clock ("9:03"), or in UTC
     (`utc`: wire copy restates a time in GMT as "01:17 GMT"). Else both halves ("সাতটায়",
-    at seven, said alone)."""
+    at seven, said alone). A part of the day in or right before the time's own text beats
+    one after it, and one after another figure is that one's ("entre 9h et 14h de
+    l'après-midi", "সকাল ১০টা থেকে দুপুর ১টা")."""
     value = int(q.value) % 720
     digits = re.findall(r"\d+", q.text)
     hour = int(digits[0]) if digits else None
     if hour is not None and (hour == 0 or 13 <= hour <= 24):  # the 24-hour clock
         return (value + 720 * (hour < 24 and hour != 0),)
-    start = q.start - _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST)
-    said = text[max(0, start):q.end + _PM_AFTER]
+    lo = max(0, q.start - _PART_BEFORE * (base_lang(lang) in _ZONE_FIRST))
+    lo = max([lo, *(m.end() for m in _DIGITS.finditer(text, lo, q.start))])
+    stop = next((m.start() for m in _DIGITS.finditer(text, q.end, q.end + _PM_AFTER)),
+                min(len(text), q.end + _PM_AFTER))
+    own, after = text[lo:q.end], text[q.end:stop]
     twelve = value < 60  # the hour of 12:00 (midnight or noon)
     evening, morning = _halves(lang)
-    am = _AM.search(text, q.end, q.end + _PM_AFTER) is not None
-    if twelve and (_NIGHT.search(said) or am):
+    (evening_own, evening_after), (morning_own, morning_after) = (
+        _near(evening, text, q, lang, stop), _near(morning, text, q, lang, stop))
+    am_own, am = _AM.search(q.text) is not None, _AM.search(after) is not None  # "9 a.m."
+    if twelve and (_NIGHT.search(own + after) or am_own or am):
         return (value,)
-    if _EVENING.search(said):
-        return (value + 720,)
-    if am:
-        return (value,)
-    if _NIGHT.search(said):
-        return (value + 720 * (value >= _NIGHT_FALLS * 60),)
-    if _near(evening, text, q, lang):
-        return (value + 720,)
-    if _near(morning, text, q, lang):
-        return (value,)
+    for said, pm_word, am_word, am_said in ((own, evening_own, morning_own, am_own),
+                                            (after, evening_after, morning_after, am)):
+        if _EVENING.search(said):
+            return (value + 720,)
+        if am_said:
+            return (value,)
+        if _NIGHT.search(said):
+            return (value + 720 * (value >= _NIGHT_FALLS * 60),)
+        if pm_word:
+            return (value + 720,)
+        if am_word:
+            return (value,)
     if hour is not None and (utc or _on_24_hours(lang) or digits[0].startswith("0")
                              or _CLOCK_WRITTEN.search(q.text) is not None):
         return (value + 720 * twelve,)
     return (value, value + 720)
+
+
+_DIGITS = re.compile(r"\d")
 
 
 def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | None,
@@ -394,9 +416,8 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     after the second end is the first's too. (The languages that write the zone first,
     Turkish and Bengali, read no clock time in a range's second end, "09.00-11.00'de",
     "৯টা থেকে ১১টা".)"""
-    every = sorted(found, key=lambda q: q.start)
-    clocks = [q for q in every if q.clock]
-    following = [next((p.start for p in every if p.start >= q.end and p is not q), None)
+    clocks = sorted((q for q in found if q.clock), key=lambda q: q.start)
+    following = [next((p.start for p in clocks if p.start >= q.end and p is not q), None)
                  for q in clocks]
     matches = [_zone_match(text, q.start, q.end, lang, n)
                for q, n in zip(clocks, following, strict=True)]
@@ -411,6 +432,7 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     times = [_times_of_day(text, q, lang, mark is not None and mark.zone == UTC)
              for q, mark in zip(clocks, marks, strict=True)]
     for q, mark, said in zip(clocks, marks, times, strict=True):
+        q.day_minutes = list(said)
         if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when, said)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
     for i in range(len(clocks) - 1):

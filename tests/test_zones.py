@@ -13,7 +13,7 @@ from crossfact.models import Quantity
 from crossfact.numbers import find_quantities
 from crossfact.sharing import match_verdict
 from crossfact.suggest import Verdict
-from crossfact.zones import _ALSO_A_STATE, REFERENCE_YEAR, Mark, offsets
+from crossfact.zones import _ALSO_A_STATE, REFERENCE_YEAR, Mark, _times_of_day, offsets
 
 LANGS = ("en", "fr", "tr", "ar", "he", "bn")
 
@@ -368,6 +368,17 @@ def test_a_zone_written_first_before_a_number_is_not_the_previous_times():
     assert v.suggestion != "conflict", v.reasons
 
 
+def test_a_zone_after_the_time_before_a_date_is_the_times():
+    """A zone written first hands itself on to a time after it only ("GMT ৮টা"), not to a
+    date's day: "saat 01.17 GMT 6 Şubat" was read as local time (review18c)."""
+    assert clocks("Deprem saat 01.17 GMT 6 Şubat 2023'te kaydedildi", "tr") \
+        == [("01.17", "GMT", [0])]
+    assert clocks("ভূমিকম্পটি ০১:১৭ GMT ৬ ফেব্রুয়ারি আঘাত হানে", "bn") == [("০১:১৭", "GMT", [0])]
+    v = outlets({"en": "The quake struck at 02:17 GMT on 6 February 2023.",
+                 "tr": "Deprem saat 01.17 GMT 6 Şubat 2023'te kaydedildi."})
+    assert v.suggestion == "conflict", v.reasons
+
+
 def test_the_offset_is_the_one_at_the_time_said():
     """The clocks change at night: the offset was taken at noon of the day given. At 01:30
     on 26 March 2023 Paris is still UTC+1, New York at 1:30 a.m. on 10 March 2024 still
@@ -463,3 +474,77 @@ def test_dates_of_one_instant_in_two_zones_are_no_conflict():
     v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
                  "fr": "Le séisme a frappé à 23h30 GMT le 6 mars 2023."})
     assert v.suggestion == "conflict", v.reasons
+
+
+def test_a_version_outside_the_instant_keeps_its_date_compared():
+    """The dates beside one instant in two zones were left out, so a third version's date,
+    four days off, was set against none (review18c); one of their days is left with them."""
+    both = {"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+            "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."}
+    v = outlets({**both, "tr": "Deprem 9 Mart 2023 tarihinde meydana geldi."})
+    assert v.suggestion == "conflict", v.reasons
+    assert "9 Mart 2023 (tr) vs 6 mars 2023 (fr)" in v.reasons, v.reasons
+    v = outlets({**both, "tr": "Deprem 6 Mart 2023 tarihinde meydana geldi."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[-1] == ("5 March 2023 (en) and 6 mars 2023 (fr) and 6 Mart 2023 (tr): the "
+                             "dates of one instant said in different zones, not compared")
+
+
+def test_times_twelve_hours_apart_are_not_one_instant():
+    """Instants were compared modulo 12 hours, though the half of the day was read: "04:17
+    GMT" was "16h17 GMT", and 11:30 GMT 00h30 in Paris (review18c). A time whose half is
+    open may still be either."""
+    v = outlets({"en": "The quake struck at 04:17 GMT on Monday.",
+                 "fr": "Le séisme a frappé à 16h17 GMT lundi."})
+    assert v.suggestion == "conflict", v.reasons
+    v = outlets({"en": "The quake struck at 4:17 p.m. GMT on Monday.",
+                 "fr": "Le séisme a frappé à 4h17 GMT lundi."})
+    assert v.suggestion == "conflict", v.reasons
+    v = outlets({"en": "The quake struck at 11:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
+    assert v.suggestion == "conflict", v.reasons
+    assert v.reasons[0] == "11:30 GMT (en) vs 00h30 heure de Paris (fr)", v.reasons
+    for utc in ("22h17", "10h17"):  # 4:17 in Bangladesh (UTC+6), a.m. or p.m.
+        v = outlets({"bn": "ভূমিকম্পটি বাংলাদেশ সময় ৪টা ১৭ মিনিটে আঘাত হানে।",
+                     "fr": f"Le séisme a frappé à {utc} GMT."})
+        assert v.suggestion == "agree", v.reasons
+
+
+def test_dates_without_a_year_of_one_instant_are_no_conflict():
+    """The README's own example, said without a year, was a conflict: only dates with a year
+    were the dates of one instant (review18c). A year's end is a day too."""
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars."})
+    assert v.suggestion == "agree", v.reasons
+    assert v.reasons[-1] == ("5 March (en) and 6 mars (fr): the dates of one instant said in "
+                             "different zones, not compared")
+    v = outlets({"en": "The quake struck at 23:30 GMT on 31 December.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 1er janvier 2024."})
+    assert v.suggestion == "agree", v.reasons
+    for day in ("7 mars", "2 janvier"):  # two days apart
+        v = outlets({"en": "The quake struck at 23:30 GMT on 5 March.",
+                     "fr": f"Le séisme a frappé à 00h30 heure de Paris le {day}."})
+        assert v.suggestion == "conflict", v.reasons
+
+
+def test_a_date_only_one_version_gives_is_said_once():
+    """"only in en: 5 March 2023" was said three times: its year, month and day figures."""
+    v = outlets({"en": "The quake struck at 23:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 23h30 GMT."})
+    assert v.reasons == ["23:30 GMT (en) = 23h30 GMT (fr)", "only in en: 5 March 2023"]
+    v = outlets({"en": "The quake struck on 31 December.",
+                 "fr": "Le séisme a frappé le 2 janvier."})
+    assert v.reasons == ["31 December (en) vs 2 janvier (fr)"]  # its month and its day
+
+
+def test_a_part_of_the_day_is_its_own_times():
+    """The part of the day of the next time was taken for this one ("9h" in "entre 9h et 14h
+    de l'après-midi" was 21:00, "সকাল ১০টা" before "দুপুর ১টা" 22:00), and "noon" for an
+    afternoon (review18c); "9 a.m." left its half open."""
+    for text, lang, said in (("সকাল ১০টা থেকে দুপুর ১টা পর্যন্ত", "bn", [(600,), (780,)]),
+                             ("entre 9h et 14h de l'après-midi", "fr", [(540,), (840,)]),
+                             ("রাত ১১টা থেকে সকাল ৬টা", "bn", [(1380,), (360,)]),
+                             ("from 9 a.m. to 12 noon", "en", [(540,)]),
+                             ("between 9:30 and noon", "en", [(570,)])):
+        times = [_times_of_day(text, q, lang) for q in find_quantities(text, lang) if q.clock]
+        assert times == said, text
