@@ -162,6 +162,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._drafts_failed_said = False
         self._set_aside_said: Path | None = None
         self._quit_warned: list[str] = []  # the drafts the last q warned of
+        self._unplaced_said: set[Key] = set()  # drafts said to be without a match
         self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
@@ -621,14 +622,14 @@ class ReviewScreen(FixingActions, Screen[None]):
     def _offer_earlier_drafts(self, story: str) -> None:
         """Say which notes of this story an earlier session left typed but not saved (its
         terminal was closed or killed mid-note): they were lost without a word. Drafts
-        whose match is gone are put where its claims are, or said to have no match."""
+        whose match is gone are put where its claims are, or said to have no match (again
+        at each opening of the story)."""
+        self._unplaced_said = {key for key in self._unplaced_said if key[0] != story}
         unplaced = dict(self._place_drafts(story))
         earlier = sorted((d.number for key, d in self.drafts.of_story(story).items()
                           if key in self._drafts_before and key not in unplaced),
                          key=in_number_order)
         self._drafts_before -= set(self.drafts.of_story(story))
-        if unplaced:
-            self._say_unplaced(list(unplaced.values()))
         if earlier:
             self.notify(f"Typed but not saved when an earlier session ended: the note on "
                         f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
@@ -674,48 +675,59 @@ class ReviewScreen(FixingActions, Screen[None]):
         fix dissolved it, an undo took a split-out back) on the current match that holds
         most of its claims: n there opens it. Before, n opened an empty editor where the
         toast said the draft was, and q, q erased it. Returns the drafts no current match
-        holds a claim of (or whose new match has a draft of its own): kept on disk, never
-        dropped by q, until the reviewer discards them (`action_unplaced_drafts`)."""
+        holds a claim of, or whose new match has a draft of its own or a note the draft was
+        not typed over (opened there, it hid that note, or n took it for older than the note
+        and erased it): kept on disk, never dropped by q, until the reviewer discards them
+        (`action_unplaced_drafts`). Each is said once, with why."""
         moved: list[tuple[str, str]] = []
         unplaced: list[tuple[Key, Draft]] = []
+        why: list[str] = []  # of the drafts unplaced and not said yet
         for key, draft in sorted(self.drafts.of_story(story).items(),
                                  key=lambda item: in_number_order(item[1].number)):
             try:
                 found = self.store.placed(story, key[1], draft.claims)
+                if found is None or found[0] == key[1]:
+                    note = None
+                else:
+                    note = self.store.match(found[0], reviewer=self.reviewer).note
             except StoreError:
                 continue  # not known now: the draft stays as it is
             if found is None:
-                unplaced.append((key, draft))
-                continue
-            match, number = found
-            to = (story, match)
-            if to == key:
-                continue
-            if self.drafts.get(to) is not None:  # two drafts are never made one out of sight
-                unplaced.append((key, draft))
-                continue
-            self.drafts.move(key, to, draft.model_copy(update={"number": number}))
-            for known in (self._drafts_shown, self._drafts_before):
-                if key in known:
-                    known.discard(key)
-                    known.add(to)
-            moved.append((draft.number, number))
+                reason = "no match holds its claims now"
+            else:
+                match, number = found
+                to = (story, match)
+                if to == key:
+                    continue
+                if self.drafts.get(to) is not None:  # two drafts never made one out of sight
+                    reason = f"match {number}, which holds its claims now, has a draft of its own"
+                elif terminal.strip_controls(note or "") != (draft.base or ""):
+                    reason = (f"match {number}, which holds its claims now, has a note saved "
+                              "that the draft was not typed over")
+                else:
+                    self.drafts.move(key, to, draft.model_copy(update={"number": number}))
+                    for known in (self._drafts_shown, self._drafts_before):
+                        if key in known:
+                            known.discard(key)
+                            known.add(to)
+                    moved.append((draft.number, number))
+                    continue
+            unplaced.append((key, draft))
+            if say and key not in self._unplaced_said:
+                self._unplaced_said.add(key)
+                why.append(f"match {draft.number} ({reason}): {one_line(draft.text, 100)}")
         if say and moved:
             where = ", ".join(f"match {old} is now on match {new}" for old, new in moved)
             self.notify(f"A note draft's match is gone (the files changed, or a fix or an "
                         f"undo took it): the draft of {where}, which holds its claims. n on "
                         "it opens it.", title="Note draft moved", severity="warning",
                         timeout=20, markup=False)
+        if why:
+            self.notify(f"No match to open the note typed but not saved on {'; '.join(why)}. "
+                        "It is kept: ctrl+p, 'Note drafts without a match' shows it whole, and "
+                        "can discard it.", title="Note draft without a match",
+                        severity="warning", timeout=30, markup=False)
         return unplaced
-
-    def _say_unplaced(self, drafts: list[Draft]) -> None:
-        """Say that drafts have no match now, quoting them: they are kept, not lost."""
-        quoted = "; ".join(f"match {d.number}: {one_line(d.text, 100)}" for d in drafts)
-        self.notify(f"No match to open the note typed but not saved on {quoted}: the files "
-                    "changed and no match holds its claims now (or the one that does has a "
-                    "draft of its own). It is kept: ctrl+p, 'Note drafts without a match' "
-                    "shows it whole, and can discard it.", title="Note draft without a match",
-                    severity="warning", timeout=30, markup=False)
 
     def has_unplaced_drafts(self) -> bool:
         """Whether this story has drafts no match holds the claims of (the palette offers
