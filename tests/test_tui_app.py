@@ -956,6 +956,31 @@ def test_the_list_marks_a_draft_a_saved_note_and_a_skip(store, seed):
     assert seen["next session"] == "!"  # a draft an earlier session left is marked at once
 
 
+def test_a_draft_another_app_saved_loses_its_mark_when_the_reviewer_pauses(
+        store, seed, tmp_path):
+    """Two apps under one name: the other saved the note of a draft this one had loaded, and
+    this list kept the draft's `!` until n on it (a row's mark reads no file). The idle
+    timer takes the change (called here, not waited for)."""
+    from crossfact.tui.drafts import Draft, NoteDrafts
+
+    first = store.resume(seed, reviewer="ana")
+    other = NoteDrafts(tmp_path / "review.db-drafts.json", "ana")
+    other.keep((seed, first), Draft(story=seed, story_name="seed-story", number="1",
+                                    text="half", base=""))
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        seen.append(list_row(pilot.app, first)[10])
+        other.drop((seed, first))  # the other app saved the note
+        pilot.app.review._active_at = 0.0  # the reviewer paused
+        pilot.app.review._checkpoint_when_idle()
+        await pilot.pause()
+        seen.append(list_row(pilot.app, first)[10])
+
+    drive(app_for(store), steps)
+    assert seen == ["!", " "]
+
+
 def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):
     """Two sessions under one name: the second loaded a draft the first then finished and
     saved; n in the second opened the stale draft over the saved note (and ctrl+s saved it

@@ -462,12 +462,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._active_at, self._settle_due = time.monotonic(), True
 
     def _checkpoint_when_idle(self) -> None:
-        """Checkpoint, and settle the heap (tui/heap.py), in a pause of the reviewer's.
+        """Checkpoint, settle the heap (tui/heap.py), and take other apps' changes to the
+        note drafts (a stat when the file is unchanged), in a pause of the reviewer's.
 
         A checkpoint left to a commit held up one key in ~150; run in a thread beside a
         stream of decisions, its writes slowed their fsyncs (figures in benchmarks/README.md)."""
         if time.monotonic() - self._active_at < self.CHECKPOINT_IDLE:
             return
+        self.drafts.refresh()  # another app under this name saved a draft held here: no `!`
         if self._checkpoint_due:
             self._checkpoint_due = False
             self.checkpoint()
