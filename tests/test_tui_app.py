@@ -22,7 +22,7 @@ from crossfact.tui.app import ReviewApp
 from crossfact.tui.display_text import visual
 from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.screens.help import HelpScreen
-from crossfact.tui.screens.review import ReviewScreen
+from crossfact.tui.screens.review import DRAFT_RULE, ReviewScreen
 from crossfact.tui.story_urls import version_urls
 from crossfact.tui.widgets.match_detail import MatchDetail
 
@@ -981,10 +981,11 @@ def test_a_draft_another_app_saved_loses_its_mark_when_the_reviewer_pauses(
     assert seen == ["!", " "]
 
 
-def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):
+def test_a_draft_older_than_the_note_saved_since_opens_below_that_note(store, seed, tmp_path):
     """Two sessions under one name: the second loaded a draft the first then finished and
     saved; n in the second opened the stale draft over the saved note (and ctrl+s saved it
-    back). It opens the saved note, and says what the older draft read."""
+    back), then (the fix) opened the saved note and erased the draft from disk. It opens
+    both, the saved note above the draft, and Escape keeps them as the draft."""
     first = store.resume(seed, reviewer="ana")
 
     async def type_and_die(pilot: Pilot) -> None:
@@ -993,21 +994,57 @@ def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, se
 
     drive(app_for(store), type_and_die)
     said: list[str] = []
+    seen: list[str] = []
 
     async def second_session(pilot: Pilot) -> None:
         # meanwhile the first session finishes the note and saves it
         store.note(seed, first, "half a thought, done", reviewer="ana", session="s0")
         await pilot.press("n")
         await pilot.pause()
-        assert pilot.app.screen.query_one("#note-input").text == "half a thought, done"
+        seen.append(pilot.app.screen.query_one("#note-input").text)
         said.extend(n.message for n in pilot.app._notifications)
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")  # kept as opened, now typed over the note as saved
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press("escape")
+        await pilot.pause()
 
     drive(app_for(store), second_session)
-    assert any("changed after this draft" in m and "read: half a thought" in m
-               for m in said), said
+    both = f"half a thought, done\n\n{DRAFT_RULE}\nhalf a thought"
+    assert seen == [both, both]
+    assert any("saved or undone after this draft" in m for m in said), said
     assert store.match(first, reviewer="ana").note == "half a thought, done"
-    assert not (tmp_path / "review.db-drafts.json").exists()
+    assert DRAFT_RULE in (tmp_path / "review.db-drafts.json").read_text(encoding="utf-8")
+
+
+def test_a_draft_over_a_note_the_reviewer_then_undid_is_not_erased(store, seed, tmp_path):
+    """A note saved, typed on and closed with Escape, then the save undone with ctrl+z: n
+    erased the draft, saying "another session saved or undid a note". The note is empty
+    now: n opens the draft, and says why."""
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"first", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("n", *" and more", "escape")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        said.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert seen == ["first and more"]
+    assert any("saved or undone after this draft" in m for m in said), said
+    assert not any("another session saved" in m for m in said), said
+    assert "first and more" in (tmp_path / "review.db-drafts.json").read_text(encoding="utf-8")
 
 
 def test_an_arabic_search_reads_right_to_left_on_the_status_line(store, seed):

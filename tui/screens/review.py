@@ -63,6 +63,8 @@ STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which 
 
 KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
 DISCARD_HINT = "y Enter discards them · anything else or Esc keeps them"
+# between the note as saved now and a draft typed over an earlier one, when n opens both
+DRAFT_RULE = "──── your draft, typed over the note as it was then ────"
 
 
 class SearchBox(Input):
@@ -775,26 +777,36 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._show_detail(fresh.id)
         return fresh
 
-    def _draft_for(self, row: MatchRow, stored: str) -> Draft | None:
-        """The draft n opens on `row`, unless the note changed since it was typed (another
-        session under this name saved or undid one): opened, it would have been saved over
-        the newer note. That draft is dropped, and what it read is said, not lost unseen."""
+    def _note_to_open(self, row: MatchRow, stored: str) -> str:
+        """What n opens on `row`: its draft, else the note as saved (`stored`). A draft typed
+        over another note than the one saved now (another session under this name saved
+        one since, or this one undid it) was erased, quoted on one line, and the toast said
+        "another session" after the reviewer's own ctrl+z. Now both are opened, the note as
+        saved above the draft, for the reviewer to make one note of: ctrl+s saves what the
+        editor holds (never the draft alone over a note it did not see), Escape keeps it
+        all as the draft."""
         if self.story is None:
-            return None
+            return stored
         key = (self.story, row.id)
         self._place_drafts(self.story)  # a fix or an undo may have taken a draft's match
         draft = self.drafts.get(key)
-        if draft is not None:
-            self._drafts_shown.add(key)
-        if draft is None or draft.base is None or draft.base == stored:
-            return draft
-        self.drafts.drop(key)
-        self.notify(f"The note on match {row.number} changed after this draft of it was "
-                    "typed (another session saved or undid a note): the note as saved is "
-                    f"opened, not the older draft. The draft read: {one_line(draft.text, 300)}",
-                    title="Draft older than the note", severity="warning", timeout=30,
+        if draft is None:
+            return stored
+        self._drafts_shown.add(key)
+        if draft.base is None or draft.base == stored:
+            return draft.text
+        if draft.text == stored:  # saved as typed: nothing of it is lost
+            self.drafts.drop(key)
+            return stored
+        both = f"{stored}\n\n{DRAFT_RULE}\n{draft.text}" if stored.strip() else draft.text
+        shown = ("the note as saved now, then your draft below the line" if stored.strip()
+                 else "your draft (the note is empty now)")
+        self.notify(f"The note on match {row.number} was saved or undone after this draft of "
+                    f"it was typed (in this session or another under your name). The editor "
+                    f"holds {shown}: ctrl+s saves what it holds, Escape keeps it as the draft.",
+                    title="Note changed since the draft", severity="warning", timeout=30,
                     markup=False)
-        return None
+        return both
 
     def action_note(self) -> None:
         row = self._current()
@@ -805,8 +817,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             view = self._as_saved_now(view)
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        draft = self._draft_for(row, stored)  # a draft, or what a failed save kept
-        current = draft.text if draft is not None else stored
+        current = self._note_to_open(row, stored)  # a draft, or what a failed save kept
         claims = [member.claim.id for member in view.members] if view is not None else []
         key = (self.open_story_id, row.id)
 
