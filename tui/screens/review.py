@@ -710,6 +710,7 @@ class ReviewScreen(FixingActions, Screen[None]):
                               "that the draft was not typed over")
                 else:
                     self.drafts.move(key, to, draft.model_copy(update={"number": number}))
+                    self._unplaced_said -= {key, to}  # unplaced again later: said again
                     for known in (self._drafts_shown, self._drafts_before):
                         if key in known:
                             known.discard(key)
