@@ -22,7 +22,7 @@ from crossfact.tui.app import ReviewApp
 from crossfact.tui.display_text import visual
 from crossfact.tui.messages import Saved, StoreFailed
 from crossfact.tui.screens.help import HelpScreen
-from crossfact.tui.screens.review import ReviewScreen
+from crossfact.tui.screens.review import DRAFT_RULE, ReviewScreen
 from crossfact.tui.story_urls import version_urls
 from crossfact.tui.widgets.match_detail import MatchDetail
 
@@ -630,6 +630,42 @@ def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
     assert not (tmp_path / "review.db-drafts.json").exists()
 
 
+def test_a_draft_is_not_put_after_a_rematch_on_a_match_with_another_note(store, tmp_path):
+    """After a re-match, the match holding a draft's claims has a note the draft was not typed
+    over (saved there since, or carried there from another match): n there erased the draft
+    as "older than the note". It is kept without a match, and said so with why."""
+    from crossfact import pipeline
+    from crossfact.reading import collect_paths
+
+    folder = tmp_path / "story"
+    shutil.copytree(SEED_DIR, folder, ignore=shutil.ignore_patterns("sessions"))
+    story = store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    first = store.match(store.resume(story, reviewer="ana"), reviewer="ana")
+    type_and_die(store, "s")
+    edit_every_version(folder, "yaklaşık", "yaklasık")
+    store.add_story("s", pipeline.run(collect_paths([folder])), {})
+    now = store.placed(story, first.id, [m.claim.id for m in first.members])
+    assert now is not None and now[0] != first.id
+    store.note(story, now[0], "another thought", reviewer="ana", session="s1")
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        pilot.app.review.goto(now[0])
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    drive(app_for(store, story="s"), reopen)
+    assert seen == ["another thought"]
+    assert any(f"match {first.number} (match {now[1]}, which holds its claims now, has a note"
+               in m and "half a thought" in m for m in said), said
+    assert "half a thought" in (tmp_path / "review.db-drafts.json").read_text(encoding="utf-8")
+
+
 def test_a_draft_no_match_holds_the_claims_of_is_kept_until_discarded(store, tmp_path):
     """Every version changed: no current match holds a claim of the draft's match. It was
     erased at q, q; it is quoted, kept at q, shown whole in the palette's "Note drafts
@@ -705,6 +741,59 @@ def test_a_draft_on_a_split_out_follows_its_claim_back_when_the_split_is_undone(
     drive(app_for(store), steps)
     assert seen == ["on the split-out"]
     assert any(f"match {row.number}b is now on match {row.number}" in m for m in said), said
+
+
+def test_a_draft_is_not_put_on_a_match_with_a_note_it_was_not_typed_over(store, seed, tmp_path):
+    """The undone split-out's draft (typed over no note) followed its claim back onto a match
+    with a saved note: n there took the draft for older than the note, said "another session
+    saved or undid a note", quoted it cut to one line, and erased it from disk. It is not
+    put there: kept without a match (said so), shown whole by the palette, kept at q, q."""
+    rows = store.matches(seed, reviewer="ana")
+    members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
+               for r in rows}
+    held = [claim for claims in members.values() for claim in claims]
+    row, claim = next((r, members[r.id][0]) for r in rows
+                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+    store.note(seed, row.id, "saved on the whole match", reviewer="ana", session="s0")
+    drafts = tmp_path / "review.db-drafts.json"
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        pilot.app.review.goto(row.id)
+        for key in ("x", "enter"):
+            await pilot.pause()
+            await pilot.press(key)
+        await pilot.pause()
+        assert pilot.app.review.goto(split_match_id(claim))
+        await pilot.press("n", *"typed on the split-out", "escape", "ctrl+z")
+        await pilot.pause()
+        pilot.app.review.goto(row.id)
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        said.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        await run_in_palette(pilot, "Note drafts without a match")
+        seen.append(screen_text(pilot.app))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n", "enter")  # not discarded
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert seen[0] == "saved on the whole match"  # the saved note, not the draft over it
+    assert "typed on the split-out" in seen[1]
+    assert not any("changed after this draft" in m for m in said), said
+    assert any(f"match {row.number}b (match {row.number}, which holds its claims now, has a "
+               "note saved" in m and "typed on the split-out" in m for m in said), said
+    assert "typed on the split-out" in drafts.read_text(encoding="utf-8")
+    assert store.match(row.id, reviewer="ana").note == "saved on the whole match"
 
 
 def test_quitting_leaves_a_draft_another_app_under_the_name_is_typing(store, seed, tmp_path):
@@ -867,10 +956,36 @@ def test_the_list_marks_a_draft_a_saved_note_and_a_skip(store, seed):
     assert seen["next session"] == "!"  # a draft an earlier session left is marked at once
 
 
-def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, seed, tmp_path):
+def test_a_draft_another_app_saved_loses_its_mark_when_the_reviewer_pauses(
+        store, seed, tmp_path):
+    """Two apps under one name: the other saved the note of a draft this one had loaded, and
+    this list kept the draft's `!` until n on it (a row's mark reads no file). The idle
+    timer takes the change (called here, not waited for)."""
+    from crossfact.tui.drafts import Draft, NoteDrafts
+
+    first = store.resume(seed, reviewer="ana")
+    other = NoteDrafts(tmp_path / "review.db-drafts.json", "ana")
+    other.keep((seed, first), Draft(story=seed, story_name="seed-story", number="1",
+                                    text="half", base=""))
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        seen.append(list_row(pilot.app, first)[10])
+        other.drop((seed, first))  # the other app saved the note
+        pilot.app.review._active_at = 0.0  # the reviewer paused
+        pilot.app.review._checkpoint_when_idle()
+        await pilot.pause()
+        seen.append(list_row(pilot.app, first)[10])
+
+    drive(app_for(store), steps)
+    assert seen == ["!", " "]
+
+
+def test_a_draft_older_than_the_note_saved_since_opens_below_that_note(store, seed, tmp_path):
     """Two sessions under one name: the second loaded a draft the first then finished and
     saved; n in the second opened the stale draft over the saved note (and ctrl+s saved it
-    back). It opens the saved note, and says what the older draft read."""
+    back), then (the fix) opened the saved note and erased the draft from disk. It opens
+    both, the saved note above the draft, and Escape keeps them as the draft."""
     first = store.resume(seed, reviewer="ana")
 
     async def type_and_die(pilot: Pilot) -> None:
@@ -879,21 +994,57 @@ def test_a_draft_older_than_the_note_saved_since_is_not_opened_over_it(store, se
 
     drive(app_for(store), type_and_die)
     said: list[str] = []
+    seen: list[str] = []
 
     async def second_session(pilot: Pilot) -> None:
         # meanwhile the first session finishes the note and saves it
         store.note(seed, first, "half a thought, done", reviewer="ana", session="s0")
         await pilot.press("n")
         await pilot.pause()
-        assert pilot.app.screen.query_one("#note-input").text == "half a thought, done"
+        seen.append(pilot.app.screen.query_one("#note-input").text)
         said.extend(n.message for n in pilot.app._notifications)
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n")  # kept as opened, now typed over the note as saved
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press("escape")
+        await pilot.pause()
 
     drive(app_for(store), second_session)
-    assert any("changed after this draft" in m and "read: half a thought" in m
-               for m in said), said
+    both = f"half a thought, done\n\n{DRAFT_RULE}\nhalf a thought"
+    assert seen == [both, both]
+    assert any("saved or undone after this draft" in m for m in said), said
     assert store.match(first, reviewer="ana").note == "half a thought, done"
-    assert not (tmp_path / "review.db-drafts.json").exists()
+    assert DRAFT_RULE in (tmp_path / "review.db-drafts.json").read_text(encoding="utf-8")
+
+
+def test_a_draft_over_a_note_the_reviewer_then_undid_is_not_erased(store, seed, tmp_path):
+    """A note saved, typed on and closed with Escape, then the save undone with ctrl+z: n
+    erased the draft, saying "another session saved or undid a note". The note is empty
+    now: n opens the draft, and says why."""
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def steps(pilot: Pilot) -> None:
+        await pilot.press("n", *"first", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("n", *" and more", "escape")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        said.extend(n.message for n in pilot.app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    drive(app_for(store), steps)
+    assert seen == ["first and more"]
+    assert any("saved or undone after this draft" in m for m in said), said
+    assert not any("another session saved" in m for m in said), said
+    assert "first and more" in (tmp_path / "review.db-drafts.json").read_text(encoding="utf-8")
 
 
 def test_an_arabic_search_reads_right_to_left_on_the_status_line(store, seed):

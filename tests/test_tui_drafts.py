@@ -119,6 +119,28 @@ def test_a_draft_saved_in_another_app_is_not_written_back_nor_offered(path: Path
     assert b.get(key("m1")) is None and set(b.all()) == {key("m2")}
 
 
+def test_refresh_takes_a_draft_saved_in_another_app_and_reads_only_a_changed_file(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """B's list marked A's draft `!` after A saved it, until n in B (`holds` reads no file):
+    `refresh`, on B's idle timer, takes it, and reads the file only when it changed."""
+    a = NoteDrafts(path, "ann")
+    a.keep(key("m1"), draft("half"))
+    b = NoteDrafts(path, "ann")
+    changes: list[bool] = []
+    b.on_change = lambda: changes.append(True)
+    reads: list[bool] = []
+    read = b._read
+    monkeypatch.setattr(b, "_read", lambda: (reads.append(True), read())[1])
+    b.refresh()
+    assert reads == [] and b.holds(key("m1"))  # unchanged since B read it: no read
+    a.drop(key("m1"))  # A saved the note
+    assert b.holds(key("m1"))
+    b.refresh()
+    assert reads == [True] and changes == [True] and not b.holds(key("m1"))
+    b.refresh()
+    assert reads == [True]  # nothing held: nothing to read for
+
+
 def test_dropping_leaves_newer_typing_of_another_app(path: Path) -> None:
     """Quitting drops the drafts the app warned of; one another app under the name typed on
     since is that app's newer typing, and stays."""

@@ -126,6 +126,18 @@ def _write_new(path: Path, text: bytes) -> None:
         raise
 
 
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What tells a file replaced or changed (each write renames a new file in: a new
+    inode); () for none, None when it cannot be looked at (read again each time)."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return ()
+    except OSError:
+        return None
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
+
+
 def _entry(mine: Table, key: Key) -> Draft | None:
     entry = mine.get(key[0], {}).get(key[1])
     return None if entry is None else Draft.model_validate(entry)
@@ -143,6 +155,9 @@ class NoteDrafts:
         # what the file held for each draft when this app last read or wrote it: an entry
         # that differs there now was written by another app under the same name
         self._seen: dict[Key, Draft] = {}
+        # the file (inode, mtime, size) as this app last read it: `refresh` reads it again
+        # only when it changed
+        self._stamp: tuple[int, ...] | None = None
         self.failed: str | None = None  # why the file could not be written, once said
         self.set_aside: Path | None = None  # where a damaged file's bytes were put
         # called when the drafts held change (kept, dropped, or taken from another app's
@@ -230,6 +245,17 @@ class NoteDrafts:
             for key in dropped:
                 self._seen.pop(key, None)
 
+    def refresh(self) -> None:
+        """Take what another app under this name did to the drafts this one holds, if the
+        file changed since this app last read it (one stat otherwise): a draft saved there
+        kept its `!` in this app's list (`holds` reads no file) until n on it. For a timer
+        of the screen's, not for each row drawn."""
+        if self.path is None or not self._mine:
+            return
+        stamp = _stamp(self.path)
+        if stamp is None or stamp != self._stamp:
+            self._sync()
+
     def _sync(self) -> None:
         """Take what another app under this name did since to the drafts this one knows of
         (saved the note and dropped its draft, typed on): a draft loaded at start and saved
@@ -258,12 +284,15 @@ class NoteDrafts:
         """The file's well-formed entries, and its bytes if anything in it was not."""
         if self.path is None:
             return {}, None
+        stamp = _stamp(self.path)  # before the read: a change after it is seen next time
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
+            self._stamp = stamp
             return {}, None
         except OSError as error:
             raise Unreadable(error.errno, error.strerror) from error
+        self._stamp = stamp
         good, damaged = parse(raw)
         return good, raw if damaged else None
 

@@ -63,6 +63,8 @@ STDOUT_IN_THE_APP = ("'-' is standard output for `crossfact export -o -`, which 
 
 KEEP_HINT = "y Enter replaces it · anything else or Esc keeps it"
 DISCARD_HINT = "y Enter discards them · anything else or Esc keeps them"
+# between the note as saved now and a draft typed over an earlier one, when n opens both
+DRAFT_RULE = "──── your draft, typed over the note as it was then ────"
 
 
 class SearchBox(Input):
@@ -162,6 +164,7 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._drafts_failed_said = False
         self._set_aside_said: Path | None = None
         self._quit_warned: list[str] = []  # the drafts the last q warned of
+        self._unplaced_said: set[Key] = set()  # drafts said to be without a match
         self._too_small = False  # the terminal is below MIN_SIZE: the panes are hidden
         self._active_at = 0.0  # time.monotonic() of the reviewer's last key or mouse event
         self._checkpoint_due = False  # a command was saved since the last checkpoint
@@ -461,12 +464,14 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._active_at, self._settle_due = time.monotonic(), True
 
     def _checkpoint_when_idle(self) -> None:
-        """Checkpoint, and settle the heap (tui/heap.py), in a pause of the reviewer's.
+        """Checkpoint, settle the heap (tui/heap.py), and take other apps' changes to the
+        note drafts (a stat when the file is unchanged), in a pause of the reviewer's.
 
         A checkpoint left to a commit held up one key in ~150; run in a thread beside a
         stream of decisions, its writes slowed their fsyncs (figures in benchmarks/README.md)."""
         if time.monotonic() - self._active_at < self.CHECKPOINT_IDLE:
             return
+        self.drafts.refresh()  # another app under this name saved a draft held here: no `!`
         if self._checkpoint_due:
             self._checkpoint_due = False
             self.checkpoint()
@@ -621,14 +626,14 @@ class ReviewScreen(FixingActions, Screen[None]):
     def _offer_earlier_drafts(self, story: str) -> None:
         """Say which notes of this story an earlier session left typed but not saved (its
         terminal was closed or killed mid-note): they were lost without a word. Drafts
-        whose match is gone are put where its claims are, or said to have no match."""
+        whose match is gone are put where its claims are, or said to have no match (again
+        at each opening of the story)."""
+        self._unplaced_said = {key for key in self._unplaced_said if key[0] != story}
         unplaced = dict(self._place_drafts(story))
         earlier = sorted((d.number for key, d in self.drafts.of_story(story).items()
                           if key in self._drafts_before and key not in unplaced),
                          key=in_number_order)
         self._drafts_before -= set(self.drafts.of_story(story))
-        if unplaced:
-            self._say_unplaced(list(unplaced.values()))
         if earlier:
             self.notify(f"Typed but not saved when an earlier session ended: the note on "
                         f"match {', '.join(earlier)}. n on the match opens it (ctrl+s saves).",
@@ -674,48 +679,60 @@ class ReviewScreen(FixingActions, Screen[None]):
         fix dissolved it, an undo took a split-out back) on the current match that holds
         most of its claims: n there opens it. Before, n opened an empty editor where the
         toast said the draft was, and q, q erased it. Returns the drafts no current match
-        holds a claim of (or whose new match has a draft of its own): kept on disk, never
-        dropped by q, until the reviewer discards them (`action_unplaced_drafts`)."""
+        holds a claim of, or whose new match has a draft of its own or a note the draft was
+        not typed over (opened there, it hid that note, or n took it for older than the note
+        and erased it): kept on disk, never dropped by q, until the reviewer discards them
+        (`action_unplaced_drafts`). Each is said once, with why."""
         moved: list[tuple[str, str]] = []
         unplaced: list[tuple[Key, Draft]] = []
+        why: list[str] = []  # of the drafts unplaced and not said yet
         for key, draft in sorted(self.drafts.of_story(story).items(),
                                  key=lambda item: in_number_order(item[1].number)):
             try:
                 found = self.store.placed(story, key[1], draft.claims)
+                if found is None or found[0] == key[1]:
+                    note = None
+                else:
+                    note = self.store.match(found[0], reviewer=self.reviewer).note
             except StoreError:
                 continue  # not known now: the draft stays as it is
             if found is None:
-                unplaced.append((key, draft))
-                continue
-            match, number = found
-            to = (story, match)
-            if to == key:
-                continue
-            if self.drafts.get(to) is not None:  # two drafts are never made one out of sight
-                unplaced.append((key, draft))
-                continue
-            self.drafts.move(key, to, draft.model_copy(update={"number": number}))
-            for known in (self._drafts_shown, self._drafts_before):
-                if key in known:
-                    known.discard(key)
-                    known.add(to)
-            moved.append((draft.number, number))
+                reason = "no match holds its claims now"
+            else:
+                match, number = found
+                to = (story, match)
+                if to == key:
+                    continue
+                if self.drafts.get(to) is not None:  # two drafts never made one out of sight
+                    reason = f"match {number}, which holds its claims now, has a draft of its own"
+                elif terminal.strip_controls(note or "") != (draft.base or ""):
+                    reason = (f"match {number}, which holds its claims now, has a note saved "
+                              "that the draft was not typed over")
+                else:
+                    self.drafts.move(key, to, draft.model_copy(update={"number": number}))
+                    self._unplaced_said -= {key, to}  # unplaced again later: said again
+                    for known in (self._drafts_shown, self._drafts_before):
+                        if key in known:
+                            known.discard(key)
+                            known.add(to)
+                    moved.append((draft.number, number))
+                    continue
+            unplaced.append((key, draft))
+            if say and key not in self._unplaced_said:
+                self._unplaced_said.add(key)
+                why.append(f"match {draft.number} ({reason}): {one_line(draft.text, 100)}")
         if say and moved:
             where = ", ".join(f"match {old} is now on match {new}" for old, new in moved)
             self.notify(f"A note draft's match is gone (the files changed, or a fix or an "
                         f"undo took it): the draft of {where}, which holds its claims. n on "
                         "it opens it.", title="Note draft moved", severity="warning",
                         timeout=20, markup=False)
+        if why:
+            self.notify(f"No match to open the note typed but not saved on {'; '.join(why)}. "
+                        "It is kept: ctrl+p, 'Note drafts without a match' shows it whole, and "
+                        "can discard it.", title="Note draft without a match",
+                        severity="warning", timeout=30, markup=False)
         return unplaced
-
-    def _say_unplaced(self, drafts: list[Draft]) -> None:
-        """Say that drafts have no match now, quoting them: they are kept, not lost."""
-        quoted = "; ".join(f"match {d.number}: {one_line(d.text, 100)}" for d in drafts)
-        self.notify(f"No match to open the note typed but not saved on {quoted}: the files "
-                    "changed and no match holds its claims now (or the one that does has a "
-                    "draft of its own). It is kept: ctrl+p, 'Note drafts without a match' "
-                    "shows it whole, and can discard it.", title="Note draft without a match",
-                    severity="warning", timeout=30, markup=False)
 
     def has_unplaced_drafts(self) -> bool:
         """Whether this story has drafts no match holds the claims of (the palette offers
@@ -761,26 +778,36 @@ class ReviewScreen(FixingActions, Screen[None]):
         self._show_detail(fresh.id)
         return fresh
 
-    def _draft_for(self, row: MatchRow, stored: str) -> Draft | None:
-        """The draft n opens on `row`, unless the note changed since it was typed (another
-        session under this name saved or undid one): opened, it would have been saved over
-        the newer note. That draft is dropped, and what it read is said, not lost unseen."""
+    def _note_to_open(self, row: MatchRow, stored: str) -> str:
+        """What n opens on `row`: its draft, else the note as saved (`stored`). A draft typed
+        over another note than the one saved now (another session under this name saved
+        one since, or this one undid it) was erased, quoted on one line, and the toast said
+        "another session" after the reviewer's own ctrl+z. Now both are opened, the note as
+        saved above the draft, for the reviewer to make one note of: ctrl+s saves what the
+        editor holds (never the draft alone over a note it did not see), Escape keeps it
+        all as the draft."""
         if self.story is None:
-            return None
+            return stored
         key = (self.story, row.id)
         self._place_drafts(self.story)  # a fix or an undo may have taken a draft's match
         draft = self.drafts.get(key)
-        if draft is not None:
-            self._drafts_shown.add(key)
-        if draft is None or draft.base is None or draft.base == stored:
-            return draft
-        self.drafts.drop(key)
-        self.notify(f"The note on match {row.number} changed after this draft of it was "
-                    "typed (another session saved or undid a note): the note as saved is "
-                    f"opened, not the older draft. The draft read: {one_line(draft.text, 300)}",
-                    title="Draft older than the note", severity="warning", timeout=30,
+        if draft is None:
+            return stored
+        self._drafts_shown.add(key)
+        if draft.base is None or draft.base == stored:
+            return draft.text
+        if draft.text == stored:  # saved as typed: nothing of it is lost
+            self.drafts.drop(key)
+            return stored
+        both = f"{stored}\n\n{DRAFT_RULE}\n{draft.text}" if stored.strip() else draft.text
+        shown = ("the note as saved now, then your draft below the line" if stored.strip()
+                 else "your draft (the note is empty now)")
+        self.notify(f"The note on match {row.number} was saved or undone after this draft of "
+                    f"it was typed (in this session or another under your name). The editor "
+                    f"holds {shown}: ctrl+s saves what it holds, Escape keeps it as the draft.",
+                    title="Note changed since the draft", severity="warning", timeout=30,
                     markup=False)
-        return None
+        return both
 
     def action_note(self) -> None:
         row = self._current()
@@ -791,8 +818,7 @@ class ReviewScreen(FixingActions, Screen[None]):
             view = self._as_saved_now(view)
         stored = view.note if view is not None else ""
         stored = terminal.strip_controls(stored or "")  # a note from an imported file: text only
-        draft = self._draft_for(row, stored)  # a draft, or what a failed save kept
-        current = draft.text if draft is not None else stored
+        current = self._note_to_open(row, stored)  # a draft, or what a failed save kept
         claims = [member.claim.id for member in view.members] if view is not None else []
         key = (self.open_story_id, row.id)
 
