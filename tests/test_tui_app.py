@@ -16,7 +16,7 @@ from tui_fakes import SEED_DIR, FakeStore, make_result, screen_text, seed_files,
 
 from crossfact.errors import InputError
 from crossfact.models import Claim
-from crossfact.store import MatchView, open_store, split_match_id
+from crossfact.store import MatchRow, MatchView, open_store, split_match_id
 from crossfact.store.base import DEFERRED_CHECKPOINT_PAGES
 from crossfact.tui.app import ReviewApp
 from crossfact.tui.display_text import visual
@@ -319,16 +319,34 @@ def test_a_dialog_s_footer_shows_the_dialog_s_keys(store, seed):
     assert footers == dict(DIALOG_KEYS)
 
 
-def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
-    """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
-    (Nb was left for the wrap-around). The claim is in no other match, so that split out it
-    stands alone in Nb (one also in another match stays there, and no Nb is made)."""
+def splittable(store, seed) -> tuple[MatchRow, str]:
+    """A match of three versions or more and its first claim, which no other match holds:
+    split out, it stands alone in match Nb."""
     rows = store.matches(seed, reviewer="ana")
     members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
                for r in rows}
     held = [claim for claims in members.values() for claim in claims]
-    row, claim = next((r, members[r.id][0]) for r in rows
-                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+    return next((r, members[r.id][0]) for r in rows
+                if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+
+
+async def split_and_draft(pilot: Pilot, row: MatchRow, claim: str, text: str) -> None:
+    """Split `claim` out of `row`, type `text` as a draft on the split-out, undo the split."""
+    pilot.app.review.goto(row.id)
+    for key in ("x", "enter"):
+        await pilot.pause()
+        await pilot.press(key)
+    await pilot.pause()
+    assert pilot.app.review.goto(split_match_id(claim))
+    await pilot.press("n", *text, "escape", "ctrl+z")
+    await pilot.pause()
+
+
+def test_after_a_split_the_match_split_out_is_the_next_to_review(store, seed):
+    """x takes a claim out of match N, a decides N: the next is Nb, just below it, not N+1
+    (Nb was left for the wrap-around). The claim is in no other match, so that split out it
+    stands alone in Nb (one also in another match stays there, and no Nb is made)."""
+    row, claim = splittable(store, seed)
 
     async def steps(pilot: Pilot) -> None:
         pilot.app.review.goto(row.id)
@@ -714,24 +732,12 @@ def test_a_draft_no_match_holds_the_claims_of_is_kept_until_discarded(store, tmp
 def test_a_draft_on_a_split_out_follows_its_claim_back_when_the_split_is_undone(store, seed):
     """An undo took the split-out a draft was typed on: n on the match its claim went back
     to opened nothing, and q, q erased the draft."""
-    rows = store.matches(seed, reviewer="ana")
-    members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
-               for r in rows}
-    held = [claim for claims in members.values() for claim in claims]
-    row, claim = next((r, members[r.id][0]) for r in rows
-                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+    row, claim = splittable(store, seed)
     said: list[str] = []
     seen: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto(row.id)
-        for key in ("x", "enter"):
-            await pilot.pause()
-            await pilot.press(key)
-        await pilot.pause()
-        assert pilot.app.review.goto(split_match_id(claim))
-        await pilot.press("n", *"on the split-out", "escape", "ctrl+z")
-        await pilot.pause()
+        await split_and_draft(pilot, row, claim, "on the split-out")
         said.extend(n.message for n in pilot.app._notifications)
         pilot.app.review.goto(row.id)
         await pilot.press("n")
@@ -748,26 +754,14 @@ def test_a_draft_is_not_put_on_a_match_with_a_note_it_was_not_typed_over(store, 
     with a saved note: n there took the draft for older than the note, said "another session
     saved or undid a note", quoted it cut to one line, and erased it from disk. It is not
     put there: kept without a match (said so), shown whole by the palette, kept at q, q."""
-    rows = store.matches(seed, reviewer="ana")
-    members = {r.id: [m.claim.id for m in store.match(r.id, reviewer="ana").members]
-               for r in rows}
-    held = [claim for claims in members.values() for claim in claims]
-    row, claim = next((r, members[r.id][0]) for r in rows
-                      if len(r.langs) > 2 and held.count(members[r.id][0]) == 1)
+    row, claim = splittable(store, seed)
     store.note(seed, row.id, "saved on the whole match", reviewer="ana", session="s0")
     drafts = tmp_path / "review.db-drafts.json"
     said: list[str] = []
     seen: list[str] = []
 
     async def steps(pilot: Pilot) -> None:
-        pilot.app.review.goto(row.id)
-        for key in ("x", "enter"):
-            await pilot.pause()
-            await pilot.press(key)
-        await pilot.pause()
-        assert pilot.app.review.goto(split_match_id(claim))
-        await pilot.press("n", *"typed on the split-out", "escape", "ctrl+z")
-        await pilot.pause()
+        await split_and_draft(pilot, row, claim, "typed on the split-out")
         pilot.app.review.goto(row.id)
         await pilot.press("n")
         await pilot.pause()
