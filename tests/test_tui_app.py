@@ -611,11 +611,10 @@ def type_and_die(store, story: str) -> None:
     drive(app_for(store, story=story), steps)
 
 
-def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
-    """A typo fixed in one version gives every match of the story a new id (and match 1's
-    claims are match 3's now): the next session said "the note on match 1 ... n on the
-    match opens it", n opened an empty editor, and q, q erased the draft. It is now on the
-    match that holds its claims, and the toast says which."""
+def drafted_then_rematched(store, tmp_path: Path) -> tuple[str, MatchView, tuple[str, str] | None]:
+    """The seed story "s", a draft typed on its first match and the app killed, then a typo
+    fixed in every version and the story matched again: the story, its first match as it
+    was, and where `placed` finds that match's claims now."""
     from crossfact import pipeline
     from crossfact.reading import collect_paths
 
@@ -626,7 +625,15 @@ def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
     type_and_die(store, "s")
     edit_every_version(folder, "yaklaşık", "yaklasık")
     store.add_story("s", pipeline.run(collect_paths([folder])), {})
-    now = store.placed(story, first.id, [m.claim.id for m in first.members])
+    return story, first, store.placed(story, first.id, [m.claim.id for m in first.members])
+
+
+def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
+    """A typo fixed in one version gives every match of the story a new id (and match 1's
+    claims are match 3's now): the next session said "the note on match 1 ... n on the
+    match opens it", n opened an empty editor, and q, q erased the draft. It is now on the
+    match that holds its claims, and the toast says which."""
+    _, first, now = drafted_then_rematched(store, tmp_path)
     assert now is not None and now[0] != first.id  # the match is gone, its claims are not
     said: list[str] = []
     seen: list[str] = []
@@ -652,17 +659,7 @@ def test_a_draft_is_not_put_after_a_rematch_on_a_match_with_another_note(store, 
     """After a re-match, the match holding a draft's claims has a note the draft was not typed
     over (saved there since, or carried there from another match): n there erased the draft
     as "older than the note". It is kept without a match, and said so with why."""
-    from crossfact import pipeline
-    from crossfact.reading import collect_paths
-
-    folder = tmp_path / "story"
-    shutil.copytree(SEED_DIR, folder, ignore=shutil.ignore_patterns("sessions"))
-    story = store.add_story("s", pipeline.run(collect_paths([folder])), {})
-    first = store.match(store.resume(story, reviewer="ana"), reviewer="ana")
-    type_and_die(store, "s")
-    edit_every_version(folder, "yaklaşık", "yaklasık")
-    store.add_story("s", pipeline.run(collect_paths([folder])), {})
-    now = store.placed(story, first.id, [m.claim.id for m in first.members])
+    story, first, now = drafted_then_rematched(store, tmp_path)
     assert now is not None and now[0] != first.id
     store.note(story, now[0], "another thought", reviewer="ana", session="s1")
     said: list[str] = []
