@@ -628,6 +628,25 @@ def drafted_then_rematched(store, tmp_path: Path) -> tuple[str, MatchView, tuple
     return story, first, store.placed(story, first.id, [m.claim.id for m in first.members])
 
 
+def open_note_on(store, match: str, *keys: str) -> tuple[list[str], list[str]]:
+    """Open story "s", press n on `match`, then `keys`: the toasts said on opening, and
+    what the note editor held."""
+    said: list[str] = []
+    seen: list[str] = []
+
+    async def reopen(pilot: Pilot) -> None:
+        said.extend(n.message for n in pilot.app._notifications)
+        pilot.app.review.goto(match)
+        await pilot.press("n")
+        await pilot.pause()
+        seen.append(pilot.app.screen.query_one("#note-input").text)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    drive(app_for(store, story="s"), reopen)
+    return said, seen
+
+
 def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
     """A typo fixed in one version gives every match of the story a new id (and match 1's
     claims are match 3's now): the next session said "the note on match 1 ... n on the
@@ -635,19 +654,7 @@ def test_a_draft_follows_its_claims_when_the_files_change(store, tmp_path):
     match that holds its claims, and the toast says which."""
     _, first, now = drafted_then_rematched(store, tmp_path)
     assert now is not None and now[0] != first.id  # the match is gone, its claims are not
-    said: list[str] = []
-    seen: list[str] = []
-
-    async def reopen(pilot: Pilot) -> None:
-        said.extend(n.message for n in pilot.app._notifications)
-        pilot.app.review.goto(now[0])
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
-        await pilot.press(*", done", "ctrl+s")
-        await pilot.pause()
-
-    drive(app_for(store, story="s"), reopen)
+    said, seen = open_note_on(store, now[0], *", done", "ctrl+s")
     assert seen == ["half a thought"]
     assert any(f"match {first.number} is now on match {now[1]}" in m for m in said), said
     assert any(f"the note on match {now[1]}." in m for m in said), said
@@ -662,19 +669,7 @@ def test_a_draft_is_not_put_after_a_rematch_on_a_match_with_another_note(store, 
     story, first, now = drafted_then_rematched(store, tmp_path)
     assert now is not None and now[0] != first.id
     store.note(story, now[0], "another thought", reviewer="ana", session="s1")
-    said: list[str] = []
-    seen: list[str] = []
-
-    async def reopen(pilot: Pilot) -> None:
-        said.extend(n.message for n in pilot.app._notifications)
-        pilot.app.review.goto(now[0])
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
-        await pilot.press("escape")
-        await pilot.pause()
-
-    drive(app_for(store, story="s"), reopen)
+    said, seen = open_note_on(store, now[0], "escape")
     assert seen == ["another thought"]
     assert any(f"match {first.number} (match {now[1]}, which holds its claims now, has a note"
                in m and "half a thought" in m for m in said), said
