@@ -562,7 +562,6 @@ def test_a_draft_of_another_story_is_named_with_its_story(store, seed):
     assert any("match 1 of seed-story is not saved" in m for m in said), said
 
 
-
 def test_a_draft_stays_in_its_story_when_another_shares_its_match_ids(store, seed):
     """Stories that share versions share match ids (a folder and a copy of it; a 4- and a
     5-version story of the seed share 42 of 48): a draft typed in one opened in the other,
