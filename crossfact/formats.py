@@ -819,15 +819,18 @@ _DIGITS = re.compile(r"\d+")
 # How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
 # whose last block ends otherwise was cut by the page break mid-sentence.
 _FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
-# A block at a page's edge that is only its number is furniture on any PDF, even of one
-# page: "3", "- 3 -", "3 / 12", "Page 3 of 12", "Page 3 sur 12", "Seite 3 von 12",
-# "Página 3 de 12", "Sayfa 3", "صفحة 3 من 12", "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any
-# script's digit). A page has fewer than 10,000 pages (MAX_PDF_PAGES).
+# A page's first or last block that is only its number is furniture: "Page 3 of 12",
+# "Page 3 sur 12", "Seite 3 von 12", "Página 3 de 12", "Sayfa 3", "3 / 12", "صفحة 3 من 12",
+# "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any script's digit) on any PDF, even of one page. A
+# bare number ("3", "- 3 -") may be a year or a figure heading a section ("2011" above its
+# events): it is a page number only where the numbers at that edge go up by one page to
+# page, or is its page's own number. A page has fewer than 10,000 pages (MAX_PDF_PAGES).
 _PAGE_WORD = r"(?:page|p\.|pg\.?|seite|s\.|página|pagina|sayfa|sf\.|صفحة|الصفحة|עמוד|עמ'|পৃষ্ঠা)"
 _PAGE_OF = r"(?:of|sur|de|von|di|/|من|מתוך|এর)"
 _PAGE_NUMBER = re.compile(
-    rf"(?:{_PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|[-–—]\s*\d{{1,4}}\s*[-–—]",
+    rf"{_PAGE_WORD}\s*\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|\d{{1,4}}\s*{_PAGE_OF}\s*\d{{1,4}}",
     re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—]")
 
 
 def _running_key(block: str) -> str:
@@ -838,6 +841,22 @@ def _is_page_number(block: str) -> bool:
     return bool(_PAGE_NUMBER.fullmatch(" ".join(block.split())))
 
 
+def _bare_number(block: str) -> int | None:
+    found = _BARE_NUMBER.fullmatch(" ".join(block.split()))
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def _numbered_edge(pages: list[list[str]], edge: int) -> bool:
+    """Whether the bare numbers in the pages' first (edge 0) or last (-1) blocks are page
+    numbers: each the page's own, less a constant (an article's pages 5 to 8 of a
+    magazine), and two or more of them, or one that is its page's own number."""
+    numbers = [(n, number) for n, blocks in enumerate(pages, 1)
+               if blocks and (number := _bare_number(blocks[edge])) is not None]
+    if len(numbers) == 1:
+        return numbers[0][1] == numbers[0][0]
+    return len({number - n for n, number in numbers}) == 1
+
+
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """The pages' blocks without their numbers and the running headers and footers
     (RUNNING_SHARE; on two pages, RUNNING_MAX_CHARS)."""
@@ -846,20 +865,25 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     if len(pages) >= RUNNING_MIN_PAGES:
         seen: dict[str, int] = {}
         for edge in edges:
-            for key in {_running_key(b) for b in edge}:
+            for key in {_running_key(b) for b in edge if _bare_number(b) is None}:
                 seen[key] = seen.get(key, 0) + 1
         running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
     elif len(pages) == 2:
         first, second = ({_running_key(b) for b in edge if "\n" not in b
-                          and len(b) <= RUNNING_MAX_CHARS and not _FINAL_MARK.search(b)}
+                          and _bare_number(b) is None and len(b) <= RUNNING_MAX_CHARS
+                          and not _FINAL_MARK.search(b)}
                          for edge in edges)
         running = first & second
+    numbered = {edge for edge in (0, -1) if _numbered_edge(pages, edge)}
     kept = []
     for blocks in pages:
         top = range(min(RUNNING_EDGE, len(blocks)))
         bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
-        kept.append([b for n, b in enumerate(blocks) if not ((n in top or n in bottom) and (
-            _is_page_number(b) or _running_key(b) in running))])
+        kept.append([b for n, b in enumerate(blocks) if not (
+            (n in (0, len(blocks) - 1) and (_is_page_number(b) or (
+                _bare_number(b) is not None and ((n == 0 and 0 in numbered)
+                                                 or (n == len(blocks) - 1 and -1 in numbered)))))
+            or ((n in top or n in bottom) and _running_key(b) in running))])
     return kept
 
 

@@ -772,13 +772,29 @@ def test_a_two_page_pdfs_header_and_footer_go_and_the_cut_sentence_is_whole(
     assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
 
 
-@pytest.mark.parametrize("number", ["2", "- 2 -", "2 / 3", "Page 2 of 3", "Page 2 sur 3",
-                                    "Sayfa 2", "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
+@pytest.mark.parametrize("number", ["2 / 3", "Page 2 of 3", "Page 2 sur 3", "Sayfa 2",
+                                    "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
 def test_a_page_number_at_a_pages_edge_is_furniture(number: str) -> None:
     page = [number, LONG, "Storm 2"]
     assert formats._without_running_lines([page]) == [[LONG, "Storm 2"]]
-    assert formats._without_running_lines([[LONG, LONG, "2", LONG, LONG, "2"]]) == [
-        [LONG, LONG, "2", LONG, LONG]]  # a lone figure inside a page is kept
+    assert formats._without_running_lines([[LONG, number, LONG, LONG, number, LONG]]) == [
+        [LONG, number, LONG, LONG, number, LONG]]  # one inside a page is kept
+
+
+@pytest.mark.parametrize("number", ["{n}", "- {n} -", "{m}"])
+def test_a_bare_number_is_a_page_number_where_they_go_up_page_by_page(number: str) -> None:
+    """A year heading a page's first or last section ("2011" above its events) was dropped
+    as a page number: a bare number is one only where the edge's numbers go up by one."""
+    text = [[f"{LONG} {word}", f"{RESCUE} {word}"] for word in ("One.", "Two.", "Three.")]
+    pages = [[*blocks, number.format(n=n, m=n + 4)] for n, blocks in enumerate(text, 1)]
+    assert formats._without_running_lines(pages) == text
+    assert formats._without_running_lines([[LONG, "1"]]) == [[LONG]]
+    years = [["Timeline", "2011", LONG, "2016", LONG], ["2020", LONG, "2023", LONG]]
+    assert formats._without_running_lines(years) == years
+    years = [[blocks[0], year] for blocks, year in zip(text, ["2011", "2014", "2015"],
+                                                       strict=True)]
+    assert formats._without_running_lines(years) == years
+    assert formats._without_running_lines([[LONG, "2"]]) == [[LONG, "2"]]
 
 
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
