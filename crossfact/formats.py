@@ -810,10 +810,12 @@ def _in_columns(line: str) -> bool:
 RUNNING_EDGE = 2
 RUNNING_SHARE = 0.5
 RUNNING_MIN_PAGES = 3
-# Two pages are too few to count: there a running line is one found at an edge of both,
-# numbers aside, a single short line that ends no sentence ("Daily News - 9 September
-# 2023"); a sentence that happens to repeat ("Storm warning.") is kept. A masthead or a
-# date line is shorter than this; a wrapped line of text is longer.
+# Two pages are too few to count: there a running line is one in the same slot at an
+# edge of both (first with first, last with last), the same text, its numbers too but for
+# the page's own 1 and 2 (a live page's "09:10 GMT" and "14:05 GMT" are text), a single
+# short line that ends no sentence ("Daily News - 9 September 2023"); a sentence that
+# happens to repeat ("Storm warning.") is kept. A masthead or a date line is shorter than
+# this; a wrapped line of text is longer.
 RUNNING_MAX_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 # How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
@@ -857,6 +859,15 @@ def _numbered_edge(pages: list[list[str]], edge: int) -> bool:
     return len({number - n for n, number in numbers}) == 1
 
 
+def _same_running_line(first: str, second: str) -> bool:
+    """Whether blocks in one slot of two pages are one running line: the same text, their
+    numbers too, but for page 1's number where page 2 has its own."""
+    one, two = (" ".join(block.split()).casefold() for block in (first, second))
+    numbers = [(int(a), int(b)) for a, b in zip(_DIGITS.findall(one), _DIGITS.findall(two),
+                                                 strict=False) if a != b]
+    return _DIGITS.split(one) == _DIGITS.split(two) and numbers in ([], [(1, 2)])
+
+
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """The pages' blocks without their numbers and the running headers and footers
     (RUNNING_SHARE; on two pages, RUNNING_MAX_CHARS)."""
@@ -868,23 +879,32 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             for key in {_running_key(b) for b in edge if _bare_number(b) is None}:
                 seen[key] = seen.get(key, 0) + 1
         running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    elif len(pages) == 2:
-        first, second = ({_running_key(b) for b in edge if "\n" not in b
-                          and _bare_number(b) is None and len(b) <= RUNNING_MAX_CHARS
-                          and not _FINAL_MARK.search(b)}
-                         for edge in edges)
-        running = first & second
     numbered = {edge for edge in (0, -1) if _numbered_edge(pages, edge)}
     kept = []
-    for blocks in pages:
+    for page, blocks in enumerate(pages):
         top = range(min(RUNNING_EDGE, len(blocks)))
         bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
         kept.append([b for n, b in enumerate(blocks) if not (
             (n in (0, len(blocks) - 1) and (_is_page_number(b) or (
                 _bare_number(b) is not None and ((n == 0 and 0 in numbered)
                                                  or (n == len(blocks) - 1 and -1 in numbered)))))
-            or ((n in top or n in bottom) and _running_key(b) in running))])
+            or ((n in top or n in bottom) and _running_key(b) in running)
+            or (len(pages) == 2 and _two_page_running(pages, page, n)))])
     return kept
+
+
+def _two_page_running(pages: list[list[str]], page: int, n: int) -> bool:
+    """Whether block n of a two-page PDF's page is a running line: a single short line
+    that ends no sentence, in the same slot at the other page's edge (first with first,
+    last with last), the same text (`_same_running_line`)."""
+    blocks, other = pages[page], pages[1 - page]
+    block = blocks[n]
+    if "\n" in block or len(block) > RUNNING_MAX_CHARS or _FINAL_MARK.search(block):
+        return False
+    slots = [slot for slot in (n, n - len(blocks)) if -RUNNING_EDGE <= slot < RUNNING_EDGE
+             and -len(other) <= slot < len(other)]
+    return any(_same_running_line(*((block, other[slot]) if page == 0 else
+                                    (other[slot], block))) for slot in slots)
 
 
 def _across_pages(pages: list[list[str]]) -> list[str]:

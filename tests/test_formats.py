@@ -797,6 +797,22 @@ def test_a_bare_number_is_a_page_number_where_they_go_up_page_by_page(number: st
     assert formats._without_running_lines([[LONG, "2"]]) == [[LONG, "2"]]
 
 
+def test_on_two_pages_a_running_line_is_the_same_line_in_the_same_slot() -> None:
+    """On two pages, short lines at an edge of both, their figures aside alike ("09:10
+    GMT", "14:05 GMT"; "Day 1 - 11 September", "Day 2 - 12 September"), were dropped as
+    running lines: one is the same text, numbers too (but for the page's own), in the same
+    slot of both pages."""
+    live = [["Live: Turkey-Syria earthquake", "09:10 GMT", LONG, "10:45 GMT", LONG,
+             "12:30 GMT", LONG], ["14:05 GMT", LONG, "15:20 GMT", LONG, "16:40 GMT", LONG]]
+    assert formats._without_running_lines(live) == live
+    days = [["Flood response: two days in Derna", "Day 1 - 11 September", LONG],
+            ["Day 2 - 12 September", LONG]]
+    assert formats._without_running_lines(days) == days
+    furniture = [["Daily News - 9 September 2023", LONG, "News 1"],
+                 ["Daily News - 9 September 2023", LONG, "News 2"]]
+    assert formats._without_running_lines(furniture) == [[LONG], [LONG]]
+
+
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
     text, _ = read_text(PDFS / "ar.pdf")
     source = " ".join(ARABIC.split())
