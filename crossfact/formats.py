@@ -797,9 +797,10 @@ def _page_text(page: Any) -> str:
 
 def _in_columns(line: str) -> bool:
     """Whether a laid-out line is prose in columns: a gutter, and text of a column's width
-    on either side of each (a table's cells are figures and labels)."""
+    on a side of it (a fact box's short lines beside the article's are columns too, else
+    spliced into its sentences); a table's cells are all figures and labels."""
     pieces = _COLUMN_GAP.split(line)
-    return len(pieces) > 1 and all(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
+    return len(pieces) > 1 and any(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
 
 
 # A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at

@@ -714,6 +714,32 @@ def test_a_pdfs_lines_the_writer_ended_stay_apart(tmp_path: Path) -> None:
         *(f"Province {n} {100 + n} {900 + n}" for n in range(12))]
 
 
+def test_a_fact_box_beside_the_article_is_not_spliced_into_its_sentences(
+        tmp_path: Path) -> None:
+    """A fact box's short lines beside an article's column were read in layout mode, each
+    line of the box put inside a sentence of the article."""
+    from fpdf import FPDF
+
+    figures = ["Deaths: 11,300", "Missing: 10,100", "Displaced: 40,000", "Homes lost: 2,200",
+               "Dams burst: 2", "Aid flights: 27", "Teams: 5 countries"]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for paragraph in (FILLER * 2, CUT * 2, RESCUE):
+        pdf.multi_cell(125, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.set_xy(145, 10)
+    for line in ["Key figures", *figures]:
+        pdf.cell(50, 6, line, new_x="LEFT", new_y="NEXT")
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    claims = _claims(path)
+    for paragraph in (FILLER * 2, CUT * 2, RESCUE):
+        assert " ".join(paragraph.split()) in " ".join(claims)
+    assert not any(figure in claim and len(claim) > 60 for figure in figures
+                   for claim in claims)
+
+
 def _two_pages(path: Path, header: str, footer: str, paragraphs: list[str]) -> None:
     """A PDF of `paragraphs` running onto a second page, with a header and a footer
     (`{n}` the page's number) as fpdf2 puts them on every page."""
