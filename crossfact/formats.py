@@ -376,7 +376,9 @@ def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> st
     often words otherwise than the <h1> (it was a claim "only in en" above the <h1>)."""
     if body is not None and _leads_with_heading(body):
         return ""
-    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(page)) if h]
+    # its text as shown: a <style> a site renders inside it (Emotion's) is not
+    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(_NEVER_TEXT.sub("", page)))
+                if h]
     # several <h1>s, or one that shares no word with the title: a site's name may be one
     if len(headings) == 1 and (not title or _words_of(title) & _words_of(headings[0])):
         if any(_same_line(block, headings[0]) for block in blocks):

@@ -256,6 +256,19 @@ def test_a_sites_name_in_the_h1_is_no_headline(tmp_path: Path) -> None:
     assert text.startswith("Storm damages 40 houses in the town, council says\n\n")
 
 
+def test_a_style_inside_the_h1_is_not_in_the_headline(tmp_path: Path) -> None:
+    """A <style> a site renders inside its <h1> (Emotion's server side) went first with the
+    headline inserted above the article: ".css-9kq2{font-size:2.4rem;} Storm hits..."."""
+    body = ('<div class="hero"><h1 class="css-1x"><style data-emotion="css 9kq2">.css-9kq2'
+            '{font-size:2.4rem;}</style><script>var n = 1;</script><span class="css-9kq2">'
+            f"Storm hits the town</span></h1></div><article><p>{LONG}</p><p>{RESCUE}</p>"
+            f"<p>{CUT}</p></article>")
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head><title>Storm "
+                              f"hits the town | Daily News</title></head><body>{body}</body>"
+                              "</html>"))
+    assert text.startswith(f"Storm hits the town\n\n{LONG}")
+
+
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text") as error:
         read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
