@@ -256,6 +256,20 @@ def test_a_sites_name_in_the_h1_is_no_headline(tmp_path: Path) -> None:
     assert text.startswith("Storm damages 40 houses in the town, council says\n\n")
 
 
+@pytest.mark.parametrize("hero", ["<h1>Storm hits the town</h1>", ""])
+def test_an_article_leading_with_a_subheading_keeps_its_headline(tmp_path: Path,
+                                                                 hero: str) -> None:
+    """An article whose first block is a subheading ("Key points") was taken to have its
+    headline: the <h1> above it (or the title) was lost."""
+    body = (f'<div class="hero">{hero}<p class="byline">By Sam Reporter</p></div><article>'
+            "<h2>Key points</h2><ul><li>Two dams burst above the city on Sunday night.</li>"
+            f"<li>More than 10,000 people are missing.</li></ul><p>{LONG}</p><p>{RESCUE}</p>"
+            f"<p>{CUT}</p></article>")
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head><title>Storm "
+                              f"hits the town</title></head><body>{body}</body></html>"))
+    assert text.startswith("Storm hits the town\n\nKey points\n\n")
+
+
 def test_a_style_inside_the_h1_is_not_in_the_headline(tmp_path: Path) -> None:
     """A <style> a site renders inside its <h1> (Emotion's server side) went first with the
     headline inserted above the article: ".css-9kq2{font-size:2.4rem;} Storm hits..."."""
