@@ -489,10 +489,12 @@ def _cell_text(cell: Any) -> str:
                     .replace(PARAGRAPH_MARK, " ").split())
 
 
-# A line break (<br>, Shift+Enter) inside a sentence: the line before ends no sentence and
-# the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the district").
-# A script without case never gives the sign: its breaks are left to segment.py.
-_BROKEN_SENTENCE = re.compile(r"(?<![.!?…؟۔।॥。»\"”’)\]])\n(?=[^\W\d_])")
+# A line break (<br>, Shift+Enter) inside a sentence: the line before ends in a letter or
+# a comma and the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the
+# district"). After a colon or a figure it is a list's ("Bilan à Derna :<br>morts : 11 300
+# <br>disparus : 10 100"). A script without case never gives the sign: its breaks are
+# left to segment.py.
+_BROKEN_SENTENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=,))\n(?=[^\W\d_])")
 
 
 def _within_sentence(block: str) -> str:

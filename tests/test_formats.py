@@ -361,17 +361,20 @@ def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
 
 
 BROKEN = ["Flood kills 20", "in Derna", "Rescuers said 40 homes were lost",
-          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170"]
+          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170",
+          "Bilan à Derna :", "morts : 11 300", "disparus : 10 100"]
 JOINED = ["Flood kills 20 in Derna",
           "Rescuers said 40 homes were lost in the district on Sunday.",
-          "Officials said:\nDerna 11,300\nBenghazi 170"]
+          "Officials said:\nDerna 11,300\nBenghazi 170",
+          "Bilan à Derna :\nmorts : 11 300\ndisparus : 10 100"]
 
 
 def test_a_line_break_inside_a_sentence_or_headline_is_a_space(tmp_path: Path) -> None:
     """A single <br> inside a headline or a sentence split its claim in two ("Flood kills
-    20" / "in Derna"); a line after a sentence's end, or in capitals, stays a line."""
+    20" / "in Derna"); a line after a sentence's end, in capitals, or after a colon or a
+    figure (a list of figures), stays a line."""
     body = (f"<h1>{BROKEN[0]}<br>{BROKEN[1]}</h1><p>{BROKEN[2]}<br>{BROKEN[3]}</p>"
-            f"<p>{'<br>'.join(BROKEN[4:])}</p>")
+            f"<p>{'<br>'.join(BROKEN[4:7])}</p><p>{'<br>'.join(BROKEN[7:])}</p>")
     text, _ = read_text(write(tmp_path, "a.html", page(body)))
     assert text.rstrip("\n").split("\n\n") == JOINED
 
@@ -382,7 +385,7 @@ def test_a_word_line_break_inside_a_sentence_or_heading_is_a_space(tmp_path: Pat
     heading = document.add_heading("Flood kills 20", level=1)
     heading.runs[0].add_break()
     heading.add_run("In Derna")  # a heading's line, capitalised or not, is the headline's
-    for lines_ in (BROKEN[2:4], BROKEN[4:]):
+    for lines_ in (BROKEN[2:4], BROKEN[4:7], BROKEN[7:]):
         paragraph = document.add_paragraph(lines_[0])
         for line in lines_[1:]:
             paragraph.add_run().add_break()
