@@ -25,7 +25,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -305,7 +305,8 @@ def _without_layout_tables(page: str) -> str:
     except (etree.LxmlError, ValueError):
         return page  # trafilatura says what is wrong with it
     layout = [table for table in tree.iter("table")
-              if any(map(_html_cell_holds_text, table.xpath(_CELLS)))]
+              if _laid_out(table.xpath(_CELLS), _html_cell_holds_text,
+                           lambda cell: " ".join(cell.text_content().split()))]
     # a page laid out in a table marks no <article>: the cell of its one <h1> is it
     # (trafilatura, finding none, guessed, and left out the article's list)
     headlines = tree.xpath("//h1")
@@ -317,6 +318,20 @@ def _without_layout_tables(page: str) -> str:
     if cell is not None and cell.tag == "div":  # in a layout table
         cell.tag = "article"
     return lxml_html.tostring(tree, encoding="unicode") if layout else page
+
+
+# A cell that is only a figure ("21,385", "12.5%", "3 / 4"): a table's with it is a data
+# table, whatever its other cells hold ("Antakya's old town was destroyed. The airport
+# runway split in two." in its Notes column)
+_FIGURE_CELL = re.compile(r"[\d\s.,:;/%+\-–—()]*\d[\d\s.,:;/%+\-–—()]*")
+
+
+def _laid_out(cells: list[Any], holds_text: Callable[[Any], bool],
+              text_of: Callable[[Any], str]) -> bool:
+    """Whether a table's (or a row's) cells are a layout's: one of them holds text
+    (`holds_text`), none is a header cell (<th>) or only a figure (_FIGURE_CELL)."""
+    return (any(map(holds_text, cells)) and not any(cell.tag == "th" for cell in cells)
+            and not any(_FIGURE_CELL.fullmatch(text_of(cell)) for cell in cells))
 
 
 def _html_cell_holds_text(cell: Any) -> bool:
@@ -614,16 +629,19 @@ def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[
             one_column = all(len(list(_within(row, f"{_W}tc"))) <= 1 for row in rows)
             for row in rows:
                 cells = list(_within(row, f"{_W}tc"))
-                if one_column or any(map(_holds_text, cells)):  # a table for layout
+                if one_column or _laid_out(cells, _holds_text, _docx_cell_text):  # a layout
                     for cell in cells:
                         yield from _body_blocks(cell, headings)
                     continue
-                texts = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in cells)
+                texts = map(_docx_cell_text, cells)
                 if line := CELL_SEPARATOR.join(text for text in texts if text):
                     yield line
         elif child.tag == f"{_W}sdt":
             yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"), headings)
+
+
+def _docx_cell_text(cell: Any) -> str:
+    return " ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).split())
 
 
 def _holds_text(cell: Any) -> bool:

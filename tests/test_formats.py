@@ -426,6 +426,42 @@ def test_a_press_release_laid_out_in_a_table_gives_its_paragraphs(tmp_path: Path
                                                  *RELEASE, "1,293 confirmed | Al Haouz"]
 
 
+NOTES = [("Province", "Deaths", "Notes"),
+         ("Hatay", "21,385", "Antakya's old town was destroyed.\nThe runway split in two."),
+         ("Adiyaman", "8,090", "Rescue teams arrived on the second day.")]
+NOTED = ["Province | Deaths | Notes",
+         "Hatay | 21,385 | Antakya's old town was destroyed. The runway split in two.",
+         "Adiyaman | 8,090 | Rescue teams arrived on the second day."]
+
+
+@pytest.mark.parametrize("header", ["th", "td"])
+def test_a_data_table_with_a_cell_of_sentences_stays_a_table(tmp_path: Path,
+                                                             header: str) -> None:
+    """A table of figures with one cell of two sentences was taken for a layout's: its
+    rows came apart, "Hatay" and "21,385" claims of their own. A header cell (<th>) or a
+    cell that is only a figure makes it a data table."""
+    def row(cells: tuple[str, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}><p>" + c.replace("\n", "</p><p>") + f"</p></{tag}>"
+                                for c in cells) + "</tr>"
+
+    table = row(NOTES[0], header) + "".join(row(cells, "td") for cells in NOTES[1:])
+    text, _ = read_text(write(tmp_path, "a.html", page(f"<h1>Quake toll by province</h1>"
+                                                       f"<p>{LONG}</p><table>{table}</table>"
+                                                       f"<p>{RESCUE}</p>")))
+    assert text.rstrip("\n").split("\n\n") == ["Quake toll by province", LONG, *NOTED,
+                                                RESCUE]
+    document = docx.Document()
+    rows = document.add_table(rows=len(NOTES), cols=3).rows
+    for cells, texts in zip(rows, NOTES, strict=True):
+        for cell, cell_text in zip(cells.cells, texts, strict=True):
+            cell.text = cell_text.split("\n")[0]
+            for more in cell_text.split("\n")[1:]:
+                cell.add_paragraph(more)
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    assert read_text(path)[0].rstrip("\n").split("\n\n") == NOTED
+
+
 def test_a_page_laid_out_in_a_table_gives_its_article(tmp_path: Path) -> None:
     """A page laid out in a table (links in one cell, the article in the next) was one
     row: "Home World | Derna death toll rises... Key figures The mayor...", its list lost."""
