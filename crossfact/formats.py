@@ -25,6 +25,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
@@ -874,15 +875,17 @@ def _bare_number(block: str) -> int | None:
     return int(found.group(1) or found.group(2)) if found else None
 
 
-def _numbered_edge(pages: list[list[str]], edge: int) -> bool:
-    """Whether the bare numbers in the pages' first (edge 0) or last (-1) blocks are page
-    numbers: each the page's own, less a constant (an article's pages 5 to 8 of a
-    magazine), and two or more of them, or one that is its page's own number."""
-    numbers = [(n, number) for n, blocks in enumerate(pages, 1)
-               if blocks and (number := _bare_number(blocks[edge])) is not None]
+def _numbered(pages: list[list[str]], edge: int) -> set[int]:
+    """The pages whose first (edge 0) or last (-1) block is a bare page number: each its
+    page's own less one constant (an article's pages 5 to 8 of a magazine), the constant
+    of two or more of them; or a lone one, its page's own. A year or a figure there, off
+    the count, is text."""
+    numbers = {n: number for n, blocks in enumerate(pages, 1)
+               if blocks and (number := _bare_number(blocks[edge])) is not None}
     if len(numbers) == 1:
-        return numbers[0][1] == numbers[0][0]
-    return len({number - n for n, number in numbers}) == 1
+        return {n - 1 for n, number in numbers.items() if number == n}
+    offsets = Counter(number - n for n, number in numbers.items())
+    return {n - 1 for n, number in numbers.items() if offsets[number - n] >= 2}
 
 
 def _same_running_line(first: str, second: str) -> bool:
@@ -905,15 +908,14 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             for key in {_running_key(b) for b in edge if _bare_number(b) is None}:
                 seen[key] = seen.get(key, 0) + 1
         running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    numbered = {edge for edge in (0, -1) if _numbered_edge(pages, edge)}
+    top_number, bottom_number = _numbered(pages, 0), _numbered(pages, -1)
     kept = []
     for page, blocks in enumerate(pages):
         top = range(min(RUNNING_EDGE, len(blocks)))
         bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
         kept.append([b for n, b in enumerate(blocks) if not (
-            (n in (0, len(blocks) - 1) and (_is_page_number(b) or (
-                _bare_number(b) is not None and ((n == 0 and 0 in numbered)
-                                                 or (n == len(blocks) - 1 and -1 in numbered)))))
+            (n in (0, len(blocks) - 1) and _is_page_number(b))
+            or (n == 0 and page in top_number) or (n == len(blocks) - 1 and page in bottom_number)
             or ((n in top or n in bottom) and _running_key(b) in running)
             or (len(pages) == 2 and _two_page_running(pages, page, n)))])
     return kept

@@ -883,10 +883,13 @@ def test_a_bare_number_is_a_page_number_where_they_go_up_page_by_page(number: st
     assert formats._without_running_lines([[LONG, "1"]]) == [[LONG]]
     years = [["Timeline", "2011", LONG, "2016", LONG], ["2020", LONG, "2023", LONG]]
     assert formats._without_running_lines(years) == years
-    years = [[blocks[0], year] for blocks, year in zip(text, ["2011", "2014", "2015"],
+    years = [[blocks[0], year] for blocks, year in zip(text, ["2011", "2014", "2016"],
                                                        strict=True)]
     assert formats._without_running_lines(years) == years
     assert formats._without_running_lines([[LONG, "2"]]) == [[LONG, "2"]]
+    numbered = [[*blocks, number] for blocks, number in zip(text, ["1", "2019", "3"],
+                                                            strict=True)]
+    assert formats._without_running_lines(numbered) == [text[0], numbered[1], text[2]]
 
 
 def test_on_two_pages_a_running_line_is_the_same_line_in_the_same_slot() -> None:
