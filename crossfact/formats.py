@@ -25,7 +25,8 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -305,7 +306,8 @@ def _without_layout_tables(page: str) -> str:
     except (etree.LxmlError, ValueError):
         return page  # trafilatura says what is wrong with it
     layout = [table for table in tree.iter("table")
-              if any(map(_html_cell_holds_text, table.xpath(_CELLS)))]
+              if _laid_out(table.xpath(_CELLS), _html_cell_holds_text,
+                           lambda cell: " ".join(cell.text_content().split()))]
     # a page laid out in a table marks no <article>: the cell of its one <h1> is it
     # (trafilatura, finding none, guessed, and left out the article's list)
     headlines = tree.xpath("//h1")
@@ -317,6 +319,20 @@ def _without_layout_tables(page: str) -> str:
     if cell is not None and cell.tag == "div":  # in a layout table
         cell.tag = "article"
     return lxml_html.tostring(tree, encoding="unicode") if layout else page
+
+
+# A cell that is only a figure ("21,385", "12.5%", "3 / 4"): a table's with it is a data
+# table, whatever its other cells hold ("Antakya's old town was destroyed. The airport
+# runway split in two." in its Notes column)
+_FIGURE_CELL = re.compile(r"[\d\s.,:;/%+\-–—()]*\d[\d\s.,:;/%+\-–—()]*")
+
+
+def _laid_out(cells: list[Any], holds_text: Callable[[Any], bool],
+              text_of: Callable[[Any], str]) -> bool:
+    """Whether a table's (or a row's) cells are a layout's: one of them holds text
+    (`holds_text`), none is a header cell (<th>) or only a figure (_FIGURE_CELL)."""
+    return (any(map(holds_text, cells)) and not any(cell.tag == "th" for cell in cells)
+            and not any(_FIGURE_CELL.fullmatch(text_of(cell)) for cell in cells))
 
 
 def _html_cell_holds_text(cell: Any) -> bool:
@@ -374,9 +390,11 @@ def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> st
     heading (after a kicker, a date line or a byline). The page's one <h1> is the headline
     trafilatura left out of the article; else its title (og:title first), which a site
     often words otherwise than the <h1> (it was a claim "only in en" above the <h1>)."""
-    if body is not None and _leads_with_heading(body):
+    # its text as shown: a <style> a site renders inside it (Emotion's) is not
+    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(_NEVER_TEXT.sub("", page)))
+                if h]
+    if body is not None and _leads_with_heading(body, [title, *headings[:len(headings) == 1]]):
         return ""
-    headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(page)) if h]
     # several <h1>s, or one that shares no word with the title: a site's name may be one
     if len(headings) == 1 and (not title or _words_of(title) & _words_of(headings[0])):
         if any(_same_line(block, headings[0]) for block in blocks):
@@ -404,16 +422,19 @@ def _inline_text(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
-def _leads_with_heading(body: Any) -> bool:
-    """Whether the article's first blocks are a heading, after none but short lines that
-    end no sentence (a kicker, a date line, a byline), within TITLE_LOOKAHEAD blocks."""
+def _leads_with_heading(body: Any, headlines: list[str]) -> bool:
+    """Whether the article's first blocks are its headline, after none but short lines
+    that end no sentence (a kicker, a date line, a byline), within TITLE_LOOKAHEAD blocks:
+    a heading that is an <h1> or shares a word with one of the `headlines` (the title, the
+    page's one <h1>); a subheading ("Key points") leading the article is none."""
     seen = 0
     for element in body.iter("head", "p", "item", "quote", "row", "code"):
         text = " ".join("".join(element.itertext()).split())
         if not text:
             continue
         if element.tag == "head":
-            return True
+            return element.get("rend") == "h1" or any(
+                _words_of(text) & _words_of(headline) for headline in headlines)
         seen += 1
         if seen >= TITLE_LOOKAHEAD or _SENTENCE_END.search(text):
             return False
@@ -484,10 +505,12 @@ def _cell_text(cell: Any) -> str:
                     .replace(PARAGRAPH_MARK, " ").split())
 
 
-# A line break (<br>, Shift+Enter) inside a sentence: the line before ends no sentence and
-# the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the district").
-# A script without case never gives the sign: its breaks are left to segment.py.
-_BROKEN_SENTENCE = re.compile(r"(?<![.!?…؟۔।॥。»\"”’)\]])\n(?=[^\W\d_])")
+# A line break (<br>, Shift+Enter) inside a sentence: the line before ends in a letter or
+# a comma and the next goes on in lower case ("Rescuers said 40 homes were lost<br>in the
+# district"). After a colon or a figure it is a list's ("Bilan à Derna :<br>morts : 11 300
+# <br>disparus : 10 100"). A script without case never gives the sign: its breaks are
+# left to segment.py.
+_BROKEN_SENTENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=,))\n(?=[^\W\d_])")
 
 
 def _within_sentence(block: str) -> str:
@@ -607,16 +630,19 @@ def _body_blocks(body: Any, headings: frozenset[str] = frozenset()) -> Iterator[
             one_column = all(len(list(_within(row, f"{_W}tc"))) <= 1 for row in rows)
             for row in rows:
                 cells = list(_within(row, f"{_W}tc"))
-                if one_column or any(map(_holds_text, cells)):  # a table for layout
+                if one_column or _laid_out(cells, _holds_text, _docx_cell_text):  # a layout
                     for cell in cells:
                         yield from _body_blocks(cell, headings)
                     continue
-                texts = (" ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p"))
-                                  .split()) for cell in cells)
+                texts = map(_docx_cell_text, cells)
                 if line := CELL_SEPARATOR.join(text for text in texts if text):
                     yield line
         elif child.tag == f"{_W}sdt":
             yield from _body_blocks(child.iterfind(f"{_W}sdtContent/*"), headings)
+
+
+def _docx_cell_text(cell: Any) -> str:
+    return " ".join(" ".join(_paragraph_text(p) for p in cell.iter(f"{_W}p")).split())
 
 
 def _holds_text(cell: Any) -> bool:
@@ -797,9 +823,10 @@ def _page_text(page: Any) -> str:
 
 def _in_columns(line: str) -> bool:
     """Whether a laid-out line is prose in columns: a gutter, and text of a column's width
-    on either side of each (a table's cells are figures and labels)."""
+    on a side of it (a fact box's short lines beside the article's are columns too, else
+    spliced into its sentences); a table's cells are all figures and labels."""
     pieces = _COLUMN_GAP.split(line)
-    return len(pieces) > 1 and all(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
+    return len(pieces) > 1 and any(len(piece) >= COLUMN_MIN_CHARS for piece in pieces)
 
 
 # A running header or footer ("Le Monde Afrique — 9 septembre 2023", "Page 2 sur 4") is at
@@ -810,24 +837,29 @@ def _in_columns(line: str) -> bool:
 RUNNING_EDGE = 2
 RUNNING_SHARE = 0.5
 RUNNING_MIN_PAGES = 3
-# Two pages are too few to count: there a running line is one found at an edge of both,
-# numbers aside, a single short line that ends no sentence ("Daily News - 9 September
-# 2023"); a sentence that happens to repeat ("Storm warning.") is kept. A masthead or a
-# date line is shorter than this; a wrapped line of text is longer.
+# Two pages are too few to count: there a running line is one in the same slot at an
+# edge of both (first with first, last with last), the same text, its numbers too but for
+# the page's own 1 and 2 (a live page's "09:10 GMT" and "14:05 GMT" are text), a single
+# short line that ends no sentence ("Daily News - 9 September 2023"); a sentence that
+# happens to repeat ("Storm warning.") is kept. A masthead or a date line is shorter than
+# this; a wrapped line of text is longer.
 RUNNING_MAX_CHARS = 60
 _DIGITS = re.compile(r"\d+")
 # How a paragraph ends: a sentence's mark, or a closing quote or bracket after it. A page
 # whose last block ends otherwise was cut by the page break mid-sentence.
 _FINAL_MARK = re.compile(r"[.!?…؟۔।॥。:»\"”’)\]]$")
-# A block at a page's edge that is only its number is furniture on any PDF, even of one
-# page: "3", "- 3 -", "3 / 12", "Page 3 of 12", "Page 3 sur 12", "Seite 3 von 12",
-# "Página 3 de 12", "Sayfa 3", "صفحة 3 من 12", "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any
-# script's digit). A page has fewer than 10,000 pages (MAX_PDF_PAGES).
+# A page's first or last block that is only its number is furniture: "Page 3 of 12",
+# "Page 3 sur 12", "Seite 3 von 12", "Página 3 de 12", "Sayfa 3", "3 / 12", "صفحة 3 من 12",
+# "עמוד 3 מתוך 12", "পৃষ্ঠা ৩" (\d is any script's digit) on any PDF, even of one page. A
+# bare number ("3", "- 3 -") may be a year or a figure heading a section ("2011" above its
+# events): it is a page number only where the numbers at that edge go up by one page to
+# page, or is its page's own number. A page has fewer than 10,000 pages (MAX_PDF_PAGES).
 _PAGE_WORD = r"(?:page|p\.|pg\.?|seite|s\.|página|pagina|sayfa|sf\.|صفحة|الصفحة|עמוד|עמ'|পৃষ্ঠা)"
 _PAGE_OF = r"(?:of|sur|de|von|di|/|من|מתוך|এর)"
 _PAGE_NUMBER = re.compile(
-    rf"(?:{_PAGE_WORD}\s*)?\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|[-–—]\s*\d{{1,4}}\s*[-–—]",
+    rf"{_PAGE_WORD}\s*\d{{1,4}}(?:\s*{_PAGE_OF}\s*\d{{1,4}})?|\d{{1,4}}\s*{_PAGE_OF}\s*\d{{1,4}}",
     re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—]")
 
 
 def _running_key(block: str) -> str:
@@ -838,6 +870,33 @@ def _is_page_number(block: str) -> bool:
     return bool(_PAGE_NUMBER.fullmatch(" ".join(block.split())))
 
 
+def _bare_number(block: str) -> int | None:
+    found = _BARE_NUMBER.fullmatch(" ".join(block.split()))
+    return int(found.group(1) or found.group(2)) if found else None
+
+
+def _numbered(pages: list[list[str]], edge: int) -> set[int]:
+    """The pages whose first (edge 0) or last (-1) block is a bare page number: each its
+    page's own less one constant (an article's pages 5 to 8 of a magazine), the constant
+    of two or more of them; or a lone one, its page's own. A year or a figure there, off
+    the count, is text."""
+    numbers = {n: number for n, blocks in enumerate(pages, 1)
+               if blocks and (number := _bare_number(blocks[edge])) is not None}
+    if len(numbers) == 1:
+        return {n - 1 for n, number in numbers.items() if number == n}
+    offsets = Counter(number - n for n, number in numbers.items())
+    return {n - 1 for n, number in numbers.items() if offsets[number - n] >= 2}
+
+
+def _same_running_line(first: str, second: str) -> bool:
+    """Whether blocks in one slot of two pages are one running line: the same text, their
+    numbers too, but for page 1's number where page 2 has its own."""
+    one, two = (" ".join(block.split()).casefold() for block in (first, second))
+    numbers = [(int(a), int(b)) for a, b in zip(_DIGITS.findall(one), _DIGITS.findall(two),
+                                                 strict=False) if a != b]
+    return _DIGITS.split(one) == _DIGITS.split(two) and numbers in ([], [(1, 2)])
+
+
 def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """The pages' blocks without their numbers and the running headers and footers
     (RUNNING_SHARE; on two pages, RUNNING_MAX_CHARS)."""
@@ -846,21 +905,34 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
     if len(pages) >= RUNNING_MIN_PAGES:
         seen: dict[str, int] = {}
         for edge in edges:
-            for key in {_running_key(b) for b in edge}:
+            for key in {_running_key(b) for b in edge if _bare_number(b) is None}:
                 seen[key] = seen.get(key, 0) + 1
         running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    elif len(pages) == 2:
-        first, second = ({_running_key(b) for b in edge if "\n" not in b
-                          and len(b) <= RUNNING_MAX_CHARS and not _FINAL_MARK.search(b)}
-                         for edge in edges)
-        running = first & second
+    top_number, bottom_number = _numbered(pages, 0), _numbered(pages, -1)
     kept = []
-    for blocks in pages:
+    for page, blocks in enumerate(pages):
         top = range(min(RUNNING_EDGE, len(blocks)))
         bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
-        kept.append([b for n, b in enumerate(blocks) if not ((n in top or n in bottom) and (
-            _is_page_number(b) or _running_key(b) in running))])
+        kept.append([b for n, b in enumerate(blocks) if not (
+            (n in (0, len(blocks) - 1) and _is_page_number(b))
+            or (n == 0 and page in top_number) or (n == len(blocks) - 1 and page in bottom_number)
+            or ((n in top or n in bottom) and _running_key(b) in running)
+            or (len(pages) == 2 and _two_page_running(pages, page, n)))])
     return kept
+
+
+def _two_page_running(pages: list[list[str]], page: int, n: int) -> bool:
+    """Whether block n of a two-page PDF's page is a running line: a single short line
+    that ends no sentence, in the same slot at the other page's edge (first with first,
+    last with last), the same text (`_same_running_line`)."""
+    blocks, other = pages[page], pages[1 - page]
+    block = blocks[n]
+    if "\n" in block or len(block) > RUNNING_MAX_CHARS or _FINAL_MARK.search(block):
+        return False
+    slots = [slot for slot in (n, n - len(blocks)) if -RUNNING_EDGE <= slot < RUNNING_EDGE
+             and -len(other) <= slot < len(other)]
+    return any(_same_running_line(*((block, other[slot]) if page == 0 else
+                                    (other[slot], block))) for slot in slots)
 
 
 def _across_pages(pages: list[list[str]]) -> list[str]:

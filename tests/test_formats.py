@@ -256,6 +256,33 @@ def test_a_sites_name_in_the_h1_is_no_headline(tmp_path: Path) -> None:
     assert text.startswith("Storm damages 40 houses in the town, council says\n\n")
 
 
+@pytest.mark.parametrize("hero", ["<h1>Storm hits the town</h1>", ""])
+def test_an_article_leading_with_a_subheading_keeps_its_headline(tmp_path: Path,
+                                                                 hero: str) -> None:
+    """An article whose first block is a subheading ("Key points") was taken to have its
+    headline: the <h1> above it (or the title) was lost."""
+    body = (f'<div class="hero">{hero}<p class="byline">By Sam Reporter</p></div><article>'
+            "<h2>Key points</h2><ul><li>Two dams burst above the city on Sunday night.</li>"
+            f"<li>More than 10,000 people are missing.</li></ul><p>{LONG}</p><p>{RESCUE}</p>"
+            f"<p>{CUT}</p></article>")
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head><title>Storm "
+                              f"hits the town</title></head><body>{body}</body></html>"))
+    assert text.startswith("Storm hits the town\n\nKey points\n\n")
+
+
+def test_a_style_inside_the_h1_is_not_in_the_headline(tmp_path: Path) -> None:
+    """A <style> a site renders inside its <h1> (Emotion's server side) went first with the
+    headline inserted above the article: ".css-9kq2{font-size:2.4rem;} Storm hits..."."""
+    body = ('<div class="hero"><h1 class="css-1x"><style data-emotion="css 9kq2">.css-9kq2'
+            '{font-size:2.4rem;}</style><script>var n = 1;</script><span class="css-9kq2">'
+            f"Storm hits the town</span></h1></div><article><p>{LONG}</p><p>{RESCUE}</p>"
+            f"<p>{CUT}</p></article>")
+    text, _ = read_text(write(tmp_path, "a.html", "<!DOCTYPE html><html><head><title>Storm "
+                              f"hits the town | Daily News</title></head><body>{body}</body>"
+                              "</html>"))
+    assert text.startswith(f"Storm hits the town\n\n{LONG}")
+
+
 def test_a_page_without_article_text_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no article text") as error:
         read_text(write(tmp_path, "a.html", "<html><body><nav></nav></body></html>"))
@@ -334,17 +361,20 @@ def test_a_word_table_and_a_line_break(tmp_path: Path) -> None:
 
 
 BROKEN = ["Flood kills 20", "in Derna", "Rescuers said 40 homes were lost",
-          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170"]
+          "in the district on Sunday.", "Officials said:", "Derna 11,300", "Benghazi 170",
+          "Bilan à Derna :", "morts : 11 300", "disparus : 10 100"]
 JOINED = ["Flood kills 20 in Derna",
           "Rescuers said 40 homes were lost in the district on Sunday.",
-          "Officials said:\nDerna 11,300\nBenghazi 170"]
+          "Officials said:\nDerna 11,300\nBenghazi 170",
+          "Bilan à Derna :\nmorts : 11 300\ndisparus : 10 100"]
 
 
 def test_a_line_break_inside_a_sentence_or_headline_is_a_space(tmp_path: Path) -> None:
     """A single <br> inside a headline or a sentence split its claim in two ("Flood kills
-    20" / "in Derna"); a line after a sentence's end, or in capitals, stays a line."""
+    20" / "in Derna"); a line after a sentence's end, in capitals, or after a colon or a
+    figure (a list of figures), stays a line."""
     body = (f"<h1>{BROKEN[0]}<br>{BROKEN[1]}</h1><p>{BROKEN[2]}<br>{BROKEN[3]}</p>"
-            f"<p>{'<br>'.join(BROKEN[4:])}</p>")
+            f"<p>{'<br>'.join(BROKEN[4:7])}</p><p>{'<br>'.join(BROKEN[7:])}</p>")
     text, _ = read_text(write(tmp_path, "a.html", page(body)))
     assert text.rstrip("\n").split("\n\n") == JOINED
 
@@ -355,7 +385,7 @@ def test_a_word_line_break_inside_a_sentence_or_heading_is_a_space(tmp_path: Pat
     heading = document.add_heading("Flood kills 20", level=1)
     heading.runs[0].add_break()
     heading.add_run("In Derna")  # a heading's line, capitalised or not, is the headline's
-    for lines_ in (BROKEN[2:4], BROKEN[4:]):
+    for lines_ in (BROKEN[2:4], BROKEN[4:7], BROKEN[7:]):
         paragraph = document.add_paragraph(lines_[0])
         for line in lines_[1:]:
             paragraph.add_run().add_break()
@@ -394,6 +424,42 @@ def test_a_press_release_laid_out_in_a_table_gives_its_paragraphs(tmp_path: Path
     text, _ = read_text(path)
     assert text.rstrip("\n").split("\n\n") == [*(["Contact"] if columns == 2 else []),
                                                  *RELEASE, "1,293 confirmed | Al Haouz"]
+
+
+NOTES = [("Province", "Deaths", "Notes"),
+         ("Hatay", "21,385", "Antakya's old town was destroyed.\nThe runway split in two."),
+         ("Adiyaman", "8,090", "Rescue teams arrived on the second day.")]
+NOTED = ["Province | Deaths | Notes",
+         "Hatay | 21,385 | Antakya's old town was destroyed. The runway split in two.",
+         "Adiyaman | 8,090 | Rescue teams arrived on the second day."]
+
+
+@pytest.mark.parametrize("header", ["th", "td"])
+def test_a_data_table_with_a_cell_of_sentences_stays_a_table(tmp_path: Path,
+                                                             header: str) -> None:
+    """A table of figures with one cell of two sentences was taken for a layout's: its
+    rows came apart, "Hatay" and "21,385" claims of their own. A header cell (<th>) or a
+    cell that is only a figure makes it a data table."""
+    def row(cells: tuple[str, ...], tag: str) -> str:
+        return "<tr>" + "".join(f"<{tag}><p>" + c.replace("\n", "</p><p>") + f"</p></{tag}>"
+                                for c in cells) + "</tr>"
+
+    table = row(NOTES[0], header) + "".join(row(cells, "td") for cells in NOTES[1:])
+    text, _ = read_text(write(tmp_path, "a.html", page(f"<h1>Quake toll by province</h1>"
+                                                       f"<p>{LONG}</p><table>{table}</table>"
+                                                       f"<p>{RESCUE}</p>")))
+    assert text.rstrip("\n").split("\n\n") == ["Quake toll by province", LONG, *NOTED,
+                                                RESCUE]
+    document = docx.Document()
+    rows = document.add_table(rows=len(NOTES), cols=3).rows
+    for cells, texts in zip(rows, NOTES, strict=True):
+        for cell, cell_text in zip(cells.cells, texts, strict=True):
+            cell.text = cell_text.split("\n")[0]
+            for more in cell_text.split("\n")[1:]:
+                cell.add_paragraph(more)
+    path = tmp_path / "en.docx"
+    document.save(str(path))
+    assert read_text(path)[0].rstrip("\n").split("\n\n") == NOTED
 
 
 def test_a_page_laid_out_in_a_table_gives_its_article(tmp_path: Path) -> None:
@@ -714,6 +780,32 @@ def test_a_pdfs_lines_the_writer_ended_stay_apart(tmp_path: Path) -> None:
         *(f"Province {n} {100 + n} {900 + n}" for n in range(12))]
 
 
+def test_a_fact_box_beside_the_article_is_not_spliced_into_its_sentences(
+        tmp_path: Path) -> None:
+    """A fact box's short lines beside an article's column were read in layout mode, each
+    line of the box put inside a sentence of the article."""
+    from fpdf import FPDF
+
+    figures = ["Deaths: 11,300", "Missing: 10,100", "Displaced: 40,000", "Homes lost: 2,200",
+               "Dams burst: 2", "Aid flights: 27", "Teams: 5 countries"]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for paragraph in (FILLER * 2, CUT * 2, RESCUE):
+        pdf.multi_cell(125, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    pdf.set_xy(145, 10)
+    for line in ["Key figures", *figures]:
+        pdf.cell(50, 6, line, new_x="LEFT", new_y="NEXT")
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    claims = _claims(path)
+    for paragraph in (FILLER * 2, CUT * 2, RESCUE):
+        assert " ".join(paragraph.split()) in " ".join(claims)
+    assert not any(figure in claim and len(claim) > 60 for figure in figures
+                   for claim in claims)
+
+
 def _two_pages(path: Path, header: str, footer: str, paragraphs: list[str]) -> None:
     """A PDF of `paragraphs` running onto a second page, with a header and a footer
     (`{n}` the page's number) as fpdf2 puts them on every page."""
@@ -772,13 +864,48 @@ def test_a_two_page_pdfs_header_and_footer_go_and_the_cut_sentence_is_whole(
     assert text.rstrip("\n").split("\n\n") == [" ".join(p.split()) for p in paragraphs]
 
 
-@pytest.mark.parametrize("number", ["2", "- 2 -", "2 / 3", "Page 2 of 3", "Page 2 sur 3",
-                                    "Sayfa 2", "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
+@pytest.mark.parametrize("number", ["2 / 3", "Page 2 of 3", "Page 2 sur 3", "Sayfa 2",
+                                    "صفحة 2 من 3", "עמוד 2", "পৃষ্ঠা ২", "p. 2"])
 def test_a_page_number_at_a_pages_edge_is_furniture(number: str) -> None:
     page = [number, LONG, "Storm 2"]
     assert formats._without_running_lines([page]) == [[LONG, "Storm 2"]]
-    assert formats._without_running_lines([[LONG, LONG, "2", LONG, LONG, "2"]]) == [
-        [LONG, LONG, "2", LONG, LONG]]  # a lone figure inside a page is kept
+    assert formats._without_running_lines([[LONG, number, LONG, LONG, number, LONG]]) == [
+        [LONG, number, LONG, LONG, number, LONG]]  # one inside a page is kept
+
+
+@pytest.mark.parametrize("number", ["{n}", "- {n} -", "{m}"])
+def test_a_bare_number_is_a_page_number_where_they_go_up_page_by_page(number: str) -> None:
+    """A year heading a page's first or last section ("2011" above its events) was dropped
+    as a page number: a bare number is one only where the edge's numbers go up by one."""
+    text = [[f"{LONG} {word}", f"{RESCUE} {word}"] for word in ("One.", "Two.", "Three.")]
+    pages = [[*blocks, number.format(n=n, m=n + 4)] for n, blocks in enumerate(text, 1)]
+    assert formats._without_running_lines(pages) == text
+    assert formats._without_running_lines([[LONG, "1"]]) == [[LONG]]
+    years = [["Timeline", "2011", LONG, "2016", LONG], ["2020", LONG, "2023", LONG]]
+    assert formats._without_running_lines(years) == years
+    years = [[blocks[0], year] for blocks, year in zip(text, ["2011", "2014", "2016"],
+                                                       strict=True)]
+    assert formats._without_running_lines(years) == years
+    assert formats._without_running_lines([[LONG, "2"]]) == [[LONG, "2"]]
+    numbered = [[*blocks, number] for blocks, number in zip(text, ["1", "2019", "3"],
+                                                            strict=True)]
+    assert formats._without_running_lines(numbered) == [text[0], numbered[1], text[2]]
+
+
+def test_on_two_pages_a_running_line_is_the_same_line_in_the_same_slot() -> None:
+    """On two pages, short lines at an edge of both, their figures aside alike ("09:10
+    GMT", "14:05 GMT"; "Day 1 - 11 September", "Day 2 - 12 September"), were dropped as
+    running lines: one is the same text, numbers too (but for the page's own), in the same
+    slot of both pages."""
+    live = [["Live: Turkey-Syria earthquake", "09:10 GMT", LONG, "10:45 GMT", LONG,
+             "12:30 GMT", LONG], ["14:05 GMT", LONG, "15:20 GMT", LONG, "16:40 GMT", LONG]]
+    assert formats._without_running_lines(live) == live
+    days = [["Flood response: two days in Derna", "Day 1 - 11 September", LONG],
+            ["Day 2 - 12 September", LONG]]
+    assert formats._without_running_lines(days) == days
+    furniture = [["Daily News - 9 September 2023", LONG, "News 1"],
+                 ["Daily News - 9 September 2023", LONG, "News 2"]]
+    assert formats._without_running_lines(furniture) == [[LONG], [LONG]]
 
 
 def test_an_arabic_pdf_in_reading_order_is_read() -> None:
