@@ -358,7 +358,8 @@ def _near(pattern: re.Pattern[str] | None, text: str, q: Quantity, lang: str, st
     return own, after
 
 
-def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple[int, ...]:
+def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False, guess: bool = True
+                  ) -> tuple[int, ...]:
     """The minutes past midnight the time `q` (in `text`) may be: its value (minutes past
     0:00 or 12:00, quarter words counted: "সাড়ে ৯টা" is 9:30), in the half of the day its
     hour ("19.20", "00:03"), its part of the day ("9:03 p.m.", "4:17 בלילה", "11 בלילה",
@@ -367,7 +368,9 @@ def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple
     (`utc`: wire copy restates a time in GMT as "01:17 GMT"). Else both halves ("সাতটায়",
     at seven, said alone). A part of the day in or right before the time's own text beats
     one after it, and one after another figure is that one's ("entre 9h et 14h de
-    l'après-midi", "সকাল ১০টা থেকে দুপুর ১টা")."""
+    l'après-midi", "সকাল ১০টা থেকে দুপুর ১টা"). Without `guess`, the clock it is written
+    on decides only where a leading zero says it ("08:30"): "8:30 GMT on Sunday evening"
+    says its half past the characters searched, and may be either."""
     value = int(q.value) % 720
     digits = re.findall(r"\d+", q.text)
     hour = int(digits[0]) if digits else None
@@ -397,8 +400,8 @@ def _times_of_day(text: str, q: Quantity, lang: str, utc: bool = False) -> tuple
             return (value + 720,)
         if am_word:
             return (value,)
-    if hour is not None and (utc or _on_24_hours(lang) or digits[0].startswith("0")
-                             or _CLOCK_WRITTEN.search(q.text) is not None):
+    if hour is not None and (digits[0].startswith("0") or guess and (
+            utc or _on_24_hours(lang) or _CLOCK_WRITTEN.search(q.text) is not None)):
         return (value + 720 * twelve,)
     return (value, value + 720)
 
@@ -432,7 +435,10 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     times = [_times_of_day(text, q, lang, mark is not None and mark.zone == UTC)
              for q, mark in zip(clocks, marks, strict=True)]
     for q, mark, said in zip(clocks, marks, times, strict=True):
-        q.day_minutes = list(said)
+        # compared modulo 24 hours only where the text says the half (`guess` off): the
+        # 24-hour reading of an unmarked "8:30" serves to find offsets, not to tell it apart
+        q.day_minutes = list(_times_of_day(text, q, lang, mark is not None and mark.zone == UTC,
+                                           guess=False))
         if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when, said)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
     for i in range(len(clocks) - 1):

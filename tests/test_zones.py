@@ -492,22 +492,42 @@ def test_a_version_outside_the_instant_keeps_its_date_compared():
 
 def test_times_twelve_hours_apart_are_not_one_instant():
     """Instants were compared modulo 12 hours, though the half of the day was read: "04:17
-    GMT" was "16h17 GMT", and 11:30 GMT 00h30 in Paris (review18c). A time whose half is
-    open may still be either."""
+    GMT" was "16h17 GMT", and 11:30 a.m. GMT 00h30 in Paris (review18c). A time whose half
+    is open may still be either: only its own a.m. or p.m., a part of the day tied to it,
+    an hour past 12 or a leading zero ("04h17") says it (zonesfix18b)."""
     v = outlets({"en": "The quake struck at 04:17 GMT on Monday.",
                  "fr": "Le séisme a frappé à 16h17 GMT lundi."})
     assert v.suggestion == "conflict", v.reasons
     v = outlets({"en": "The quake struck at 4:17 p.m. GMT on Monday.",
-                 "fr": "Le séisme a frappé à 4h17 GMT lundi."})
+                 "fr": "Le séisme a frappé à 04h17 GMT lundi."})
     assert v.suggestion == "conflict", v.reasons
-    v = outlets({"en": "The quake struck at 11:30 GMT on 5 March 2023.",
+    v = outlets({"en": "The quake struck at 11:30 a.m. GMT on 5 March 2023.",
                  "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
     assert v.suggestion == "conflict", v.reasons
     assert v.reasons[0] == "11:30 GMT (en) vs 00h30 heure de Paris (fr)", v.reasons
+    # an unmarked "11:30" (or "4h17") may be either half: its 24-hour reading is a guess
+    v = outlets({"en": "The quake struck at 11:30 GMT on 5 March 2023.",
+                 "fr": "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."})
+    assert v.suggestion == "agree", v.reasons
     for utc in ("22h17", "10h17"):  # 4:17 in Bangladesh (UTC+6), a.m. or p.m.
         v = outlets({"bn": "ভূমিকম্পটি বাংলাদেশ সময় ৪টা ১৭ মিনিটে আঘাত হানে।",
                      "fr": f"Le séisme a frappé à {utc} GMT."})
         assert v.suggestion == "agree", v.reasons
+
+
+def test_a_part_of_the_day_said_further_on_is_no_conflict():
+    """A part of the day said past the few characters searched after a time ("8:30 GMT on
+    Sunday evening") left the 24-hour reading, 08:30, to decide, and made a conflict of one
+    instant (review18e): an unmarked time's half stays open."""
+    en = "The first missiles hit at 8:30 GMT on Sunday evening."
+    for other in ({"fr": "Les premiers missiles ont frappé à 20h30 GMT dimanche soir."},
+                  {"ar": "ضربت الصواريخ الأولى الساعة 20:30 بتوقيت غرينتش مساء الأحد."},
+                  {"he": "הטילים הראשונים פגעו בשעה 22:30 שעון ישראל ביום ראשון בערב."}):
+        v = outlets({"en": en, **other})
+        assert v.suggestion == "agree", v.reasons
+    v = outlets({"en": "The shooting happened at 10:45 ET on Saturday night.",
+                 "fr": "La fusillade a eu lieu à 4h45 heure de Paris dimanche."})
+    assert v.suggestion == "agree", v.reasons
 
 
 def test_dates_without_a_year_of_one_instant_are_no_conflict():
