@@ -907,8 +907,9 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
     GMT on 5 March" is "00h30 heure de Paris le 6 mars", and the two dates, each its own
     zone's, are no conflict. Which date is whose time's is not read (a sentence may give
     several), so they are left for a person to check, not compared in one zone. A version
-    outside the instant's that gives a date is one more zone's: it is left with them where
-    it is one of their days, else every date is compared ("9 Mart 2023" beside them)."""
+    outside the instant's that gives a date is one more zone's: its dates that are one of
+    their days are left with them, its others compared ("2 Mart" before the quake); where
+    none is, every date is compared ("9 Mart 2023" beside them)."""
     timed = {d: [f for f in figs if f.kind == "time" and f.offsets] for d, figs in per_doc.items()}
     group = {d for d, fs in timed.items() for e, gs in timed.items() if e != d
              for f in fs for g in gs if set(f.offsets) != set(g.offsets) and same(f, g)}
@@ -922,9 +923,10 @@ def _dates_of_one_instant(per_doc: dict[str, list[Figure]], labels: Mapping[str,
             or any(all(any(_days_apart(a, b) == 0 for b in ds.values()) for ds in said.values())
                    for a in every):
         return per_doc, []
-    outside = {d: ds for d, ds in days.items() if ds and d not in group}
-    if any(all(_days_apart(day, a) for a in every) for ds in outside.values()
-           for day in ds.values()):
+    outside = {d: {text: day for text, day in ds.items()
+                   if any(_days_apart(day, a) == 0 for a in every)}
+               for d, ds in days.items() if ds and d not in group}
+    if not all(outside.values()):
         return per_doc, []
     said |= outside
     dated = ("year", "month", "day")

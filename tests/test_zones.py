@@ -530,6 +530,22 @@ def test_a_part_of_the_day_said_further_on_is_no_conflict():
     assert v.suggestion == "agree", v.reasons
 
 
+def test_a_date_outside_the_instant_leaves_its_other_dates_to_be_compared():
+    """One more date in a version outside the instant's ("2 Mart", the foreshock) undid the
+    exemption of the instant's dates and made "5 March 2023" a conflict with "6 mars 2023"
+    (review18e): its date that is one of the instant's days joins them, the other is
+    compared. A date that is none of them still conflicts ("9 Mart 2023", review18c)."""
+    en = "The quake struck at 23:30 GMT on 5 March 2023."
+    fr = "Le séisme a frappé à 00h30 heure de Paris le 6 mars 2023."
+    v = outlets({"en": en, "fr": fr, "tr": "Deprem 6 Mart 2023'te, 2 Mart'taki öncü "
+                                           "sarsıntının ardından meydana geldi."})
+    assert not any(r.startswith("5 March 2023 (en) vs") for r in v.reasons), v.reasons
+    assert ("5 March 2023 (en) and 6 mars 2023 (fr) and 6 Mart 2023 (tr): the dates of one "
+            "instant said in different zones, not compared") in v.reasons, v.reasons
+    v = outlets({"en": en, "fr": fr, "tr": "Deprem 9 Mart 2023'te meydana geldi."})
+    assert v.suggestion == "conflict", v.reasons
+
+
 def test_dates_without_a_year_of_one_instant_are_no_conflict():
     """The README's own example, said without a year, was a conflict: only dates with a year
     were the dates of one instant (review18c). A year's end is a day too."""
