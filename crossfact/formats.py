@@ -908,17 +908,20 @@ def _without_running_lines(pages: list[list[str]]) -> list[list[str]]:
             for key in {_running_key(b) for b in edge if _bare_number(b) is None}:
                 seen[key] = seen.get(key, 0) + 1
         running = {key for key, count in seen.items() if count > RUNNING_SHARE * len(pages)}
-    top_number, bottom_number = _numbered(pages, 0), _numbered(pages, -1)
-    kept = []
+    # The running lines go first: a page number above a running footer (the site's
+    # address under "3") is then the page's last block, where `_numbered` looks.
+    texts = []
     for page, blocks in enumerate(pages):
         top = range(min(RUNNING_EDGE, len(blocks)))
         bottom = range(max(len(blocks) - RUNNING_EDGE, 0), len(blocks))
-        kept.append([b for n, b in enumerate(blocks) if not (
-            (n in (0, len(blocks) - 1) and _is_page_number(b))
-            or (n == 0 and page in top_number) or (n == len(blocks) - 1 and page in bottom_number)
-            or ((n in top or n in bottom) and _running_key(b) in running)
+        texts.append([b for n, b in enumerate(blocks) if not (
+            ((n in top or n in bottom) and _running_key(b) in running)
             or (len(pages) == 2 and _two_page_running(pages, page, n)))])
-    return kept
+    top_number, bottom_number = _numbered(texts, 0), _numbered(texts, -1)
+    return [[b for n, b in enumerate(blocks) if not (
+        (n in (0, len(blocks) - 1) and _is_page_number(b))
+        or (n == 0 and page in top_number) or (n == len(blocks) - 1 and page in bottom_number))]
+        for page, blocks in enumerate(texts)]
 
 
 def _two_page_running(pages: list[list[str]], page: int, n: int) -> bool:

@@ -718,6 +718,35 @@ def test_a_pdfs_running_lines_go_and_a_sentence_cut_by_the_page_is_whole(
         pages[0][0], pages[0][1] + " " + pages[1][0], pages[1][1], pages[2][0]]
 
 
+def test_a_page_number_above_a_running_footer_is_furniture(tmp_path: Path) -> None:
+    """A footer of the page's number with the site's address under it: the numbers were
+    looked for before the address went, so stayed, each glued into the next page's first
+    sentence ("1 The army sent..."), and a sentence the page break cut was not joined."""
+    from fpdf import FPDF
+
+    pages = [["Rescuers found 12 people alive in the rubble on Monday.",
+              "The army sent 300 soldiers to the city, the ministry said, and"],
+             ["aid groups warned that water would run out within days."],
+             ["The storm is moving east, forecasters said on Tuesday."]]
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_auto_page_break(auto=False)  # the footer is within the bottom margin
+    for number, paragraphs in enumerate(pages, 1):
+        pdf.add_page()
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(4)
+        pdf.set_y(-25)
+        pdf.cell(0, 5, str(number), align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+        pdf.cell(0, 5, "dailynews.example/2023/09/floods", align="C")
+    path = tmp_path / "en.pdf"
+    pdf.output(str(path))
+    text, _ = read_text(path)
+    assert text.rstrip("\n").split("\n\n") == [
+        pages[0][0], pages[0][1] + " " + pages[1][0], pages[2][0]]
+
+
 def test_a_sentence_on_two_pages_only_is_kept(tmp_path: Path) -> None:
     """Two pages are too few to count: a sentence that repeats at their top is text."""
     from fpdf import FPDF
