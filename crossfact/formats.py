@@ -393,7 +393,8 @@ def _missing_headline(page: str, title: str, body: Any, blocks: list[str]) -> st
     # its text as shown: a <style> a site renders inside it (Emotion's) is not
     headings = [h for h in (_inline_text(h1) for h1 in _H1.findall(_NEVER_TEXT.sub("", page)))
                 if h]
-    if body is not None and _leads_with_heading(body, [title, *headings[:len(headings) == 1]]):
+    if body is not None and _leads_with_heading(body, [title, *headings[:len(headings) == 1]],
+                                                bool(headings)):
         return ""
     # several <h1>s, or one that shares no word with the title: a site's name may be one
     if len(headings) == 1 and (not title or _words_of(title) & _words_of(headings[0])):
@@ -422,18 +423,21 @@ def _inline_text(markup: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
 
 
-def _leads_with_heading(body: Any, headlines: list[str]) -> bool:
+def _leads_with_heading(body: Any, headlines: list[str], has_h1: bool) -> bool:
     """Whether the article's first blocks are its headline, after none but short lines
     that end no sentence (a kicker, a date line, a byline), within TITLE_LOOKAHEAD blocks:
-    a heading that is an <h1> or shares a word with one of the `headlines` (the title, the
-    page's one <h1>); a subheading ("Key points") leading the article is none."""
+    a heading that is an <h1>, or an <h2> on a page with no <h1> (a site's top heading,
+    worded otherwise than its title: the title above it was a claim the article does not
+    show), or one that shares a word with one of the `headlines` (the title, the page's
+    one <h1>); a subheading ("Key points") below a page's <h1> is none."""
     seen = 0
     for element in body.iter("head", "p", "item", "quote", "row", "code"):
         text = " ".join("".join(element.itertext()).split())
         if not text:
             continue
         if element.tag == "head":
-            return element.get("rend") == "h1" or any(
+            rank = element.get("rend")
+            return rank == "h1" or (rank == "h2" and not has_h1) or any(
                 _words_of(text) & _words_of(headline) for headline in headlines)
         seen += 1
         if seen >= TITLE_LOOKAHEAD or _SENTENCE_END.search(text):
