@@ -572,18 +572,13 @@ def test_a_draft_stays_in_its_story_when_another_shares_its_match_ids(store, see
     async def steps(pilot: Pilot) -> None:
         await pilot.press("n", *"typed in seed-story", "escape")
         await pilot.pause()
-        pilot.app.review.open_story(copy)
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        seen["copy"] = pilot.app.screen.query_one("#note-input").text
-        await pilot.press("escape")
-        pilot.app.review.open_story(seed)
-        await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        seen["seed"] = pilot.app.screen.query_one("#note-input").text
-        await pilot.press("ctrl+s")
+        for name, story, key in (("copy", copy, "escape"), ("seed", seed, "ctrl+s")):
+            pilot.app.review.open_story(story)
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()
+            seen[name] = pilot.app.screen.query_one("#note-input").text
+            await pilot.press(key)
         await pilot.pause()
 
     drive(app_for(store), steps)
