@@ -319,6 +319,13 @@ def test_a_dialog_s_footer_shows_the_dialog_s_keys(store, seed):
     assert footers == dict(DIALOG_KEYS)
 
 
+async def opened_note(pilot: Pilot) -> str:
+    """Press n: what the note editor opened with."""
+    await pilot.press("n")
+    await pilot.pause()
+    return pilot.app.screen.query_one("#note-input").text
+
+
 def splittable(store, seed) -> tuple[MatchRow, str]:
     """A match of three versions or more and its first claim, which no other match holds:
     split out, it stands alone in match Nb."""
@@ -575,9 +582,7 @@ def test_a_draft_stays_in_its_story_when_another_shares_its_match_ids(store, see
         for name, story, key in (("copy", copy, "escape"), ("seed", seed, "ctrl+s")):
             pilot.app.review.open_story(story)
             await pilot.pause()
-            await pilot.press("n")
-            await pilot.pause()
-            seen[name] = pilot.app.screen.query_one("#note-input").text
+            seen[name] = await opened_note(pilot)
             await pilot.press(key)
         await pilot.pause()
 
@@ -631,9 +636,7 @@ def open_note_on(store, match: str, *keys: str) -> tuple[list[str], list[str]]:
     async def reopen(pilot: Pilot) -> None:
         said.extend(n.message for n in pilot.app._notifications)
         pilot.app.review.goto(match)
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
         await pilot.press(*keys)
         await pilot.pause()
 
@@ -689,9 +692,7 @@ def test_a_draft_no_match_holds_the_claims_of_is_kept_until_discarded(store, tmp
 
     async def reopen(pilot: Pilot) -> None:
         said.extend(n.message for n in pilot.app._notifications)
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
         await pilot.press("escape", "q")
         await pilot.pause()
         await pilot.press("q")
@@ -726,9 +727,7 @@ def test_a_draft_on_a_split_out_follows_its_claim_back_when_the_split_is_undone(
         await split_and_draft(pilot, row, claim, "on the split-out")
         said.extend(n.message for n in pilot.app._notifications)
         pilot.app.review.goto(row.id)
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
 
     drive(app_for(store), steps)
     assert seen == ["on the split-out"]
@@ -749,9 +748,7 @@ def test_a_draft_is_not_put_on_a_match_with_a_note_it_was_not_typed_over(store, 
     async def steps(pilot: Pilot) -> None:
         await split_and_draft(pilot, row, claim, "typed on the split-out")
         pilot.app.review.goto(row.id)
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
         said.extend(n.message for n in pilot.app._notifications)
         await pilot.press("escape")
         await pilot.pause()
@@ -979,9 +976,7 @@ def test_a_draft_older_than_the_note_saved_since_opens_below_that_note(store, se
     async def second_session(pilot: Pilot) -> None:
         # meanwhile the first session finishes the note and saves it
         store.note(seed, first, "half a thought, done", reviewer="ana", session="s0")
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
         said.extend(n.message for n in pilot.app._notifications)
         await pilot.press("escape")
         await pilot.pause()
@@ -1013,9 +1008,7 @@ def test_a_draft_over_a_note_the_reviewer_then_undid_is_not_erased(store, seed, 
         await pilot.pause()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        await pilot.press("n")
-        await pilot.pause()
-        seen.append(pilot.app.screen.query_one("#note-input").text)
+        seen.append(await opened_note(pilot))
         said.extend(n.message for n in pilot.app._notifications)
         await pilot.press("escape")
         await pilot.pause()
