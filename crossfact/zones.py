@@ -437,8 +437,7 @@ def read_zones(text: str, lang: str, found: Iterable[Quantity], when: date | Non
     for q, mark, said in zip(clocks, marks, times, strict=True):
         # compared modulo 24 hours only where the text says the half (`guess` off): the
         # 24-hour reading of an unmarked "8:30" serves to find offsets, not to tell it apart
-        q.day_minutes = list(_times_of_day(text, q, lang, mark is not None and mark.zone == UTC,
-                                           guess=False))
+        q.day_minutes = list(_times_of_day(text, q, lang, guess=False))
         if mark is not None and mark.zone != LOCAL and (told := offsets(mark, when, said)):
             q.zone, q.offsets = mark.text, told  # none told: a zone the database lacks
     for i in range(len(clocks) - 1):
